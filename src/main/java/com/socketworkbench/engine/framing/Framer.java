@@ -1,0 +1,48 @@
+package com.socketworkbench.engine.framing;
+
+/**
+ * Turns the bytes of a TCP stream into messages. TCP has no message boundaries: one read may hold several messages
+ * or part of one. A connection feeds every read into its framer and emits one {@code BytesReceived} per frame.
+ *
+ * <p>A framer is used by one connection's reader thread only; it need not be thread-safe.
+ */
+public interface Framer {
+
+    /** Receives complete frames. {@code reads} counts the socket reads that contributed bytes to the frame. */
+    @FunctionalInterface
+    interface FrameSink {
+        void frame(byte[] data, int reads);
+    }
+
+    /**
+     * Consumes one socket read ({@code len} bytes of {@code buf} from {@code off}); the buffer is reused by the
+     * caller afterwards, so anything kept must be copied. Calls {@code sink} for each frame completed.
+     *
+     * @throws FrameTooLargeException when a frame exceeds the framer's maximum size
+     */
+    void onBytes(byte[] buf, int off, int len, FrameSink sink) throws FrameTooLargeException;
+
+    /** Called when no bytes arrived for {@link #idleGapMillis()}; a framer that ends frames on silence flushes. */
+    default void onIdle(FrameSink sink) {
+    }
+
+    /** Silence after which {@link #onIdle} is called; 0 means the framer never needs it. */
+    default long idleGapMillis() {
+        return 0;
+    }
+
+    /** Bytes received that do not yet form a complete frame (a copy). */
+    byte[] pending();
+
+    /** Called when the stream ends; a framer may flush a final partial frame or report it as pending. */
+    default void onEndOfStream(FrameSink sink) {
+    }
+
+    /** A one-line description for the UI, e.g. "raw reads" or "length prefix (2 bytes, big endian)". */
+    String describe();
+
+    /** The default: every read is its own row, exactly as the socket delivered it. */
+    static Framer raw() {
+        return new RawReadFramer();
+    }
+}
