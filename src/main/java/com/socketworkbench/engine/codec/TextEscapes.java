@@ -71,7 +71,9 @@ public final class TextEscapes {
                     continue;
                 }
                 default -> throw new PayloadFormatException("Unknown escape "
-                        + (CharNames.isVisible(kind) ? "'\\" + kind + "'" : "'\\' followed by " + CharNames.describe(kind))
+                        + (CharNames.isVisible(kind)
+                                ? "'\\" + kind + "'"
+                                : "'\\' followed by " + CharNames.describe(kind))
                         + " at position " + PayloadFormatException.human(i) + "; use " + KNOWN_ESCAPES, i);
             }
             i += 2;
@@ -184,7 +186,8 @@ public final class TextEscapes {
             String where = " at position " + PayloadFormatException.human(index);
             String what = CharNames.describe(Character.codePointAt(chars, segmentIndex));
             return new PayloadFormatException(malformed
-                    ? "Character " + what + where + " is half of a surrogate pair without its other half and cannot be encoded"
+                    ? "Character " + what + where
+                            + " is half of a surrogate pair without its other half and cannot be encoded"
                     : "Character " + what + where + " cannot be encoded in " + charset.name(), index);
         }
 

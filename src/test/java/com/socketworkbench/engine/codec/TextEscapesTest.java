@@ -185,7 +185,8 @@ class TextEscapesTest {
     @ParameterizedTest
     @MethodSource("charsets")
     void textThatEncodesRoundTripsAsText(Charset charset) throws PayloadFormatException {
-        for (String text : new String[]{"hello", "粘包 sticky packets", "日本語テキスト", "Grüße €", "tab\there"}) {
+        for (String text : new String[]{"hello", "粘包 sticky packets", "日本語テキスト", "Grüße €", "tab\there",
+                "emoji 😀 outside the BMP"}) {
             if (!charset.newEncoder().canEncode(text)) {
                 continue;
             }
