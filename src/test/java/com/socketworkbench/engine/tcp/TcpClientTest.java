@@ -319,6 +319,27 @@ class TcpClientTest {
     }
 
     @Test
+    void closeDuringABlockedWriteIsBoundedAndFailsTheSend() throws Exception {
+        TcpClient client = client();
+        client.connect().get(10, TimeUnit.SECONDS);
+        Socket peer = accept();
+        peer.setReceiveBufferSize(4096);
+        CompletableFuture<Void> sent = client.send(new byte[16 << 20]);
+        await().atMost(RecordingSink.WAIT).until(() -> client.bytesOut() > 0);
+        List<Thread> threads = client.liveThreads();
+        long started = System.nanoTime();
+        client.close();
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(tookMillis < 3_000, "close took " + tookMillis + " ms");
+        assertTrue(threads.stream().noneMatch(Thread::isAlive), "threads still alive: " + threads);
+        assertThrows(ExecutionException.class, () -> sent.get(5, TimeUnit.SECONDS));
+        List<ConnectionClosed> closed = recorder.of(ConnectionClosed.class);
+        assertEquals(1, closed.size());
+        assertEquals(CloseReason.LOCAL_CLOSE, closed.getFirst().reason());
+        assertTrue(recorder.of(Failure.class).isEmpty(), "a local close is not a failure: " + recorder.of(Failure.class));
+    }
+
+    @Test
     void sendingWithoutAConnectionFails() {
         TcpClient client = client();
         ExecutionException error = assertThrows(ExecutionException.class, () -> client.send(new byte[]{1}).get());

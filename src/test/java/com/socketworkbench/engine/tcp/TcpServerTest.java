@@ -352,6 +352,45 @@ class TcpServerTest {
     }
 
     @Test
+    void stopDuringTrafficEndsEachConnectionWithItsCloseEvent() throws Exception {
+        InetSocketAddress address = start(TcpServerConfig.DEFAULT_MAX_CONNECTIONS, true);
+        int clients = 20;
+        for (int i = 0; i < clients; i++) {
+            peer(address);
+        }
+        await().atMost(RecordingSink.WAIT).until(() -> server.connectionCount() == clients);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Socket peer : List.copyOf(peers)) {
+                pool.submit(() -> {
+                    byte[] chunk = new byte[4096];
+                    for (int i = 0; i < 2000; i++) {
+                        peer.getOutputStream().write(chunk);
+                        peer.getInputStream().readNBytes(chunk.length);
+                    }
+                    return null;
+                });
+            }
+            await().atMost(RecordingSink.WAIT).until(() -> sink.of(BytesSent.class).size() > 200);
+            List<Thread> threads = server.liveThreads();
+            server.stop();
+            assertTrue(threads.stream().noneMatch(Thread::isAlive));
+            for (Socket peer : peers) {
+                peer.close(); // ends the peers' loops
+            }
+        }
+        List<NetEvent> events = sink.all();
+        for (ConnectionAccepted accepted : sink.of(ConnectionAccepted.class)) {
+            List<NetEvent> ofConnection = events.stream()
+                    .filter(e -> e.connectionId() == accepted.connectionId()).toList();
+            ConnectionClosed closed = assertInstanceOf(ConnectionClosed.class, ofConnection.getLast(),
+                    "last event of connection " + accepted.connectionId());
+            assertEquals(CloseReason.LISTENER_STOPPED, closed.reason());
+            assertEquals(1, ofConnection.stream().filter(ConnectionClosed.class::isInstance).count());
+        }
+        assertInstanceOf(ListenerStopped.class, events.getLast());
+    }
+
+    @Test
     void writingToAPeerThatHasGoneFailsAsBrokenPipeOrReset() throws Exception {
         InetSocketAddress address = start();
         Socket peer = new Socket();
