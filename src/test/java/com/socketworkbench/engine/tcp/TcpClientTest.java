@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.tcp;
 
+import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.CloseReason;
 import com.socketworkbench.engine.event.ConnectionClosed;
 import com.socketworkbench.engine.event.ConnectionOpened;
@@ -118,7 +119,7 @@ class TcpClientTest {
         await().atMost(RecordingSink.WAIT).until(() -> recorder.receivedCount(client.id()) == 256);
         assertArrayEquals(all, recorder.received(client.id()));
         assertEquals("tcp-conn-" + client.id() + "-read", emittingThreads.get(
-                com.socketworkbench.engine.event.BytesReceived.class));
+                BytesReceived.class));
         assertEquals(256, client.bytesIn());
         assertEquals(256, client.bytesOut());
         assertEquals(1, client.messagesOut());
