@@ -1,0 +1,18 @@
+package com.socketworkbench.engine.udp;
+
+import java.net.InetAddress;
+import java.util.Objects;
+
+/** One joined multicast group on one network interface. */
+public record MulticastMembership(InetAddress group, String interfaceName) {
+
+    public MulticastMembership {
+        Objects.requireNonNull(group, "group");
+        Objects.requireNonNull(interfaceName, "interfaceName");
+    }
+
+    @Override
+    public String toString() {
+        return UdpAddresses.host(group) + " on " + interfaceName;
+    }
+}
