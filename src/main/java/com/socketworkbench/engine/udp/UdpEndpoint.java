@@ -808,7 +808,10 @@ public final class UdpEndpoint implements AutoCloseable {
         return multicastTtl;
     }
 
-    /** IP_MULTICAST_LOOP: whether this host's own members receive what this socket sends to a group. */
+    /**
+     * IP_MULTICAST_LOOP: whether this host's own members receive what this socket sends to a group. It has no effect
+     * when the group is sent through loopback (lo), where the datagram itself comes back in.
+     */
     public void setMulticastLoopback(boolean on) {
         multicastLoopback = on;
         Session s = session;
