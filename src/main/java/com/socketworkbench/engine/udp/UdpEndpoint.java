@@ -167,7 +167,7 @@ public final class UdpEndpoint implements AutoCloseable {
                 bindAddress = InetAddress.getByName(config.bindHost());
             } catch (IOException e) {
                 Failure failure = UdpErrors.unknownHost(id, null, config.bindHost(), e);
-                sink.emit(failure);
+                emit(failure);
                 throw new UdpException(failure, e);
             }
             session = bind(new InetSocketAddress(bindAddress, config.port()));
@@ -218,17 +218,20 @@ public final class UdpEndpoint implements AutoCloseable {
             session = null;
             executor = sender;
             sender = null;
-        }
-        if (s != null) {
-            s.stopping = true;
-        }
-        if (executor != null) {
-            cancelQueuedSends(executor);
+            if (s != null) {
+                s.stopping = true;
+            }
+            // Under the lock: a running send is interrupted before it could take the lock and bind again.
+            if (executor != null) {
+                cancelQueuedSends(executor);
+            }
         }
         if (s != null) {
             closeSession(s, reason, deadline);
         }
-        if (executor != null) {
+        // A sink callback may call stop() on one of this endpoint's own threads; it must not wait for itself.
+        boolean onOwnThread = threads.contains(Thread.currentThread());
+        if (executor != null && !onOwnThread) {
             awaitTermination(executor, deadline);
         }
         joinThreads(deadline);
@@ -255,7 +258,7 @@ public final class UdpEndpoint implements AutoCloseable {
         synchronized (lock) {
             s.memberships.clear();
         }
-        sink.emit(new ListenerStopped(Instant.now(), id, s.local, null, reason));
+        emit(new ListenerStopped(Instant.now(), id, s.local, null, reason));
     }
 
     private void awaitTermination(ThreadPoolExecutor executor, long deadline) {
@@ -321,7 +324,7 @@ public final class UdpEndpoint implements AutoCloseable {
             Session s = new Session(channel, family, readSelector, writeSelector, local,
                     channel.getOption(StandardSocketOptions.SO_RCVBUF));
             applyOptions(s);
-            sink.emit(new ListenerStarted(Instant.now(), id, local, null, "UDP"));
+            emit(new ListenerStarted(Instant.now(), id, local, null, "UDP"));
             if (s.effectiveReceiveBuffer < config.receiveBufferBytes()) {
                 notice(s, null, String.format(Locale.ROOT, "Receive buffer: asked for %,d bytes, the system granted "
                                 + "%,d (on Linux net.core.rmem_max caps it); a fast burst may be dropped by the kernel",
@@ -337,7 +340,7 @@ public final class UdpEndpoint implements AutoCloseable {
             closeQuietly(readSelector);
             closeQuietly(writeSelector);
             Failure failure = UdpErrors.bindFailure(id, requested, e);
-            sink.emit(failure);
+            emit(failure);
             throw new UdpException(failure, e);
         }
     }
@@ -357,7 +360,7 @@ public final class UdpEndpoint implements AutoCloseable {
             s.channel.setOption(option, value);
         } catch (IOException | RuntimeException e) {
             if (!s.stopping) {
-                sink.emit(UdpErrors.failure(id, s.local, null, FailureKind.IO_ERROR,
+                emit(UdpErrors.failure(id, s.local, null, FailureKind.IO_ERROR,
                         "Could not set " + what + " to " + value + ": " + e.getMessage(), e));
             }
         }
@@ -367,14 +370,14 @@ public final class UdpEndpoint implements AutoCloseable {
         try {
             NetworkInterface nif = NetworkInterface.getByName(name);
             if (nif == null) {
-                sink.emit(UdpErrors.failure(id, s.local, null, FailureKind.INVALID_INPUT,
+                emit(UdpErrors.failure(id, s.local, null, FailureKind.INVALID_INPUT,
                         "The multicast interface '" + name + "' no longer exists (available: "
                                 + MulticastGroups.availableNames() + ")", null));
                 return;
             }
             s.channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, nif);
         } catch (IOException | RuntimeException e) {
-            sink.emit(UdpErrors.failure(id, s.local, null, FailureKind.IO_ERROR,
+            emit(UdpErrors.failure(id, s.local, null, FailureKind.IO_ERROR,
                     "Could not send multicast through " + name + ": " + e.getMessage(), e));
         }
     }
@@ -391,6 +394,9 @@ public final class UdpEndpoint implements AutoCloseable {
             }
             if (closed) {
                 throw notSent(null, null, "Not sent: the UDP endpoint is closed");
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw notSent(null, null, "Not sent: the UDP endpoint was stopped first");
             }
             InetAddress bindAddress = target instanceof Inet6Address
                     ? InetAddress.ofLiteral(target.isLoopbackAddress() ? "::1" : "::")
@@ -416,7 +422,7 @@ public final class UdpEndpoint implements AutoCloseable {
             } catch (PortUnreachableException e) {
                 // The kernel keeps the ICMP error of an earlier datagram and hands it to the next receive.
                 SocketAddress peer = remoteOf(s);
-                sink.emit(UdpErrors.failure(id, s.local, (InetSocketAddress) peer, FailureKind.CONNECTION_REFUSED,
+                emit(UdpErrors.failure(id, s.local, (InetSocketAddress) peer, FailureKind.CONNECTION_REFUSED,
                         UdpErrors.portUnreachable((InetSocketAddress) peer), e));
             } catch (ClosedChannelException | ClosedSelectorException e) {
                 break;
@@ -424,7 +430,7 @@ public final class UdpEndpoint implements AutoCloseable {
                 if (s.stopping) {
                     break;
                 }
-                sink.emit(UdpErrors.failure(id, s.local, null, FailureKind.IO_ERROR,
+                emit(UdpErrors.failure(id, s.local, null, FailureKind.IO_ERROR,
                         "Receiving on " + UdpAddresses.describe(s.local) + " failed: " + e.getMessage(), e));
                 if (++consecutiveErrors >= MAX_CONSECUTIVE_RECEIVE_ERRORS) {
                     abandon(s, "receiving failed repeatedly");
@@ -457,7 +463,7 @@ public final class UdpEndpoint implements AutoCloseable {
             if (truncated) {
                 truncatedIn.increment();
             }
-            sink.emit(new BytesReceived(Instant.now(), id, s.local, source, data, 1, truncated));
+            emit(new BytesReceived(Instant.now(), id, s.local, source, data, 1, truncated));
         }
         return buffer;
     }
@@ -526,7 +532,7 @@ public final class UdpEndpoint implements AutoCloseable {
             s.channel.disconnect();
             notice(s, null, "Disconnected: datagrams from any address are received again");
         } catch (IOException e) {
-            sink.emit(UdpErrors.failure(id, s.local, null, FailureKind.IO_ERROR,
+            emit(UdpErrors.failure(id, s.local, null, FailureKind.IO_ERROR,
                     "Could not disconnect: " + e.getMessage(), e));
         }
     }
@@ -573,6 +579,7 @@ public final class UdpEndpoint implements AutoCloseable {
         return task -> {
             Thread thread = virtual.newThread(task);
             thread.setName("udp-send-" + id + "-" + senderThreadCount.incrementAndGet());
+            threads.removeIf(old -> !old.isAlive());
             threads.add(thread);
             return thread;
         };
@@ -580,11 +587,11 @@ public final class UdpEndpoint implements AutoCloseable {
 
     private <T> CompletableFuture<T> refuse(String message) {
         Failure failure = UdpErrors.failure(id, localAddress(), null, FailureKind.INVALID_INPUT, message, null);
-        sink.emit(failure);
+        emit(failure);
         return CompletableFuture.failedFuture(new UdpException(failure, null));
     }
 
-    private static final class SendTask<T> implements Runnable {
+    private final class SendTask<T> implements Runnable {
         private final SendCall<T> call;
         private final CompletableFuture<T> result;
 
@@ -606,8 +613,7 @@ public final class UdpEndpoint implements AutoCloseable {
         }
 
         void cancel() {
-            result.completeExceptionally(new UdpException(new Failure(Instant.now(), 0, null, null,
-                    FailureKind.IO_ERROR, "Not sent: the UDP endpoint was stopped first", ""), null));
+            result.completeExceptionally(notSent(null, null, "Not sent: the UDP endpoint was stopped first"));
         }
     }
 
@@ -633,7 +639,7 @@ public final class UdpEndpoint implements AutoCloseable {
         write(s, target, payload);
         datagramsOut.increment();
         bytesOut.add(payload.length);
-        sink.emit(new BytesSent(Instant.now(), id, s.local, target, payload));
+        emit(new BytesSent(Instant.now(), id, s.local, target, payload));
     }
 
     private InetSocketAddress connectTo(String host, int port) throws UdpException {
@@ -702,7 +708,7 @@ public final class UdpEndpoint implements AutoCloseable {
                 awaitWritable(s, target, deadline);
             } catch (PortUnreachableException e) {
                 // A connected socket reports an earlier datagram's ICMP error here; this datagram was not sent yet.
-                sink.emit(UdpErrors.failure(id, s.local, target, FailureKind.CONNECTION_REFUSED,
+                emit(UdpErrors.failure(id, s.local, target, FailureKind.CONNECTION_REFUSED,
                         UdpErrors.portUnreachable(target), e));
                 if (retriedAfterIcmp) {
                     throw notSent(s, target, "Not sent: " + UdpErrors.portUnreachable(target));
@@ -744,7 +750,7 @@ public final class UdpEndpoint implements AutoCloseable {
     }
 
     private UdpException emitted(Failure failure) {
-        sink.emit(failure);
+        emit(failure);
         return new UdpException(failure, null);
     }
 
@@ -1006,8 +1012,17 @@ public final class UdpEndpoint implements AutoCloseable {
 
     // ---------------------------------------------------------------- helpers
 
+    /** A misbehaving sink must not kill the receive or send thread. */
+    private void emit(NetEvent event) {
+        try {
+            sink.emit(event);
+        } catch (RuntimeException e) {
+            LOG.warn("The event sink failed on {}", event.getClass().getSimpleName(), e);
+        }
+    }
+
     private void notice(Session s, SocketAddress remote, String message) {
-        sink.emit(new Notice(Instant.now(), id, s.local, remote, message));
+        emit(new Notice(Instant.now(), id, s.local, remote, message));
     }
 
     private static void closeQuietly(AutoCloseable closeable) {

@@ -62,6 +62,9 @@ final class UdpErrors {
     }
 
     static String portUnreachable(InetSocketAddress peer) {
+        if (peer == null) {
+            return "ICMP port unreachable: nothing was listening where an earlier datagram went";
+        }
         return "ICMP port unreachable: nothing is listening on " + UdpAddresses.describe(peer)
                 + " (reported for the previous datagram)";
     }

@@ -95,7 +95,8 @@ class UdpEndpointTest {
     }
 
     private static boolean ipv6LoopbackAvailable() {
-        try (DatagramSocket ignored = new DatagramSocket(new InetSocketAddress("::1", 0))) {
+        try {
+            new DatagramSocket(new InetSocketAddress("::1", 0)).close();
             return true;
         } catch (IOException e) {
             return false;
