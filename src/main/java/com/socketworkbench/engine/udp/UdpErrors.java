@@ -95,6 +95,12 @@ final class UdpErrors {
             return failure(id, local, target, FailureKind.NETWORK_UNREACHABLE,
                     "Cannot send to " + to + ": no route to that network", e);
         }
+        if (text.contains("cannot assign requested address")) {
+            return failure(id, local, target, FailureKind.ADDRESS_NOT_AVAILABLE,
+                    "Cannot send to " + to + ": the system has no usable source address for it (the network "
+                            + "interface may still be coming up, or the socket is bound to an address of another "
+                            + "interface)", e);
+        }
         if (text.contains("message too long")) {
             return failure(id, local, target, FailureKind.LIMIT_EXCEEDED,
                     "Not sent: the datagram is too large for the path to " + to + " (message too long)", e);

@@ -25,8 +25,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Broadcast and multicast, which must not touch the host's network: runs {@link UdpNamespaceChecks} in a JVM inside a
  * new network namespace ({@code unshare -n}, needs root) with lo up and multicast-capable, 224.0.0.0/4 routed to lo,
- * 198.51.100.1/24 on lo, and a veth pair (swb0 with fd00:5357::1, swb1 with 192.0.2.1/24) for IPv6 multicast, which
- * Linux does not loop back on lo. Skipped, with the reason, where namespaces cannot be created.
+ * 198.51.100.1/24 on lo, and a veth pair (swb0 with fd00:5357::1, swb1 with 192.0.2.1/24, no IPv6 duplicate address
+ * detection) for IPv6 multicast, which Linux does not loop back on lo. Skipped, with the reason, where namespaces cannot be created.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class UdpNamespaceTest {
@@ -35,6 +35,9 @@ class UdpNamespaceTest {
     private static final String SETUP = String.join(" ",
             "ip link set lo up && ip link set lo multicast on && ip route add 224.0.0.0/4 dev lo",
             "&& ip addr add 198.51.100.1/24 brd + dev lo || exit " + SETUP_FAILED + ";",
+            // Without duplicate address detection the veth's link-local addresses are usable at once, not
+            // "tentative" (no source address) for the first second or two.
+            "echo 0 > /proc/sys/net/ipv6/conf/default/accept_dad;",
             "if ip link add swb0 type veth peer name swb1; then",
             "ip link set swb0 up && ip link set swb1 up && ip -6 addr add fd00:5357::1/64 dev swb0 nodad",
             "&& ip addr add 192.0.2.1/24 brd + dev swb1 || exit " + SETUP_FAILED + "; fi;",
