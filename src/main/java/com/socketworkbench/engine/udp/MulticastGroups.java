@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.udp;
 
+import com.socketworkbench.engine.net.Endpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,7 @@ final class MulticastGroups {
                     + "an address such as 239.1.2.3 or ff05::1:3", e);
         }
         if (!address.isMulticastAddress()) {
-            throw new IllegalArgumentException(UdpAddresses.host(address) + " is not a multicast address: " + RANGES);
+            throw new IllegalArgumentException(Endpoints.addressText(address) + " is not a multicast address: " + RANGES);
         }
         return address;
     }

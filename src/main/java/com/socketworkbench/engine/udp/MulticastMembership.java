@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.udp;
 
+import com.socketworkbench.engine.net.Endpoints;
 import java.net.InetAddress;
 import java.util.Objects;
 
@@ -13,6 +14,6 @@ public record MulticastMembership(InetAddress group, String interfaceName) {
 
     @Override
     public String toString() {
-        return UdpAddresses.host(group) + " on " + interfaceName;
+        return Endpoints.addressText(group) + " on " + interfaceName;
     }
 }

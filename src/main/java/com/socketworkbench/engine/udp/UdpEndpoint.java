@@ -9,6 +9,8 @@ import com.socketworkbench.engine.event.ListenerStarted;
 import com.socketworkbench.engine.event.ListenerStopped;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Notice;
+import com.socketworkbench.engine.net.Endpoints;
+import com.socketworkbench.engine.net.SocketErrorException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -121,13 +123,13 @@ public final class UdpEndpoint implements AutoCloseable {
         }
 
         boolean dualStack() {
-            return family == StandardProtocolFamily.INET6 && UdpAddresses.isWildcard(local);
+            return family == StandardProtocolFamily.INET6 && local.getAddress().isAnyLocalAddress();
         }
     }
 
     @FunctionalInterface
     private interface SendCall<T> {
-        T run() throws UdpException;
+        T run() throws SocketErrorException;
     }
 
     public UdpEndpoint(UdpConfig config, EventSink sink) {
@@ -152,14 +154,14 @@ public final class UdpEndpoint implements AutoCloseable {
      * (transport "UDP"), plus a {@link Notice} when the system granted a smaller receive buffer than asked for.
      *
      * @return the bound address with the actual port
-     * @throws UdpException          after emitting its {@link Failure} (e.g. PORT_IN_USE) when binding fails
+     * @throws SocketErrorException          after emitting its {@link Failure} (e.g. PORT_IN_USE) when binding fails
      * @throws IllegalStateException when already bound (stop first) or closed
      */
-    public InetSocketAddress start() throws UdpException {
+    public InetSocketAddress start() throws SocketErrorException {
         synchronized (lock) {
             ensureOpen();
             if (session != null) {
-                throw new IllegalStateException("Already bound to " + UdpAddresses.describe(session.local)
+                throw new IllegalStateException("Already bound to " + Endpoints.describe(session.local)
                         + "; stop it first");
             }
             InetAddress bindAddress;
@@ -168,7 +170,7 @@ public final class UdpEndpoint implements AutoCloseable {
             } catch (IOException e) {
                 Failure failure = UdpErrors.unknownHost(id, null, config.bindHost(), e);
                 emit(failure);
-                throw new UdpException(failure, e);
+                throw new SocketErrorException(failure, e);
             }
             session = bind(new InetSocketAddress(bindAddress, config.port()));
             return session.local;
@@ -304,7 +306,7 @@ public final class UdpEndpoint implements AutoCloseable {
 
     // ---------------------------------------------------------------- binding
 
-    private Session bind(InetSocketAddress requested) throws UdpException {
+    private Session bind(InetSocketAddress requested) throws SocketErrorException {
         ProtocolFamily family = requested.getAddress() instanceof Inet6Address
                 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
         DatagramChannel channel = null;
@@ -341,7 +343,7 @@ public final class UdpEndpoint implements AutoCloseable {
             closeQuietly(writeSelector);
             Failure failure = UdpErrors.bindFailure(id, requested, e);
             emit(failure);
-            throw new UdpException(failure, e);
+            throw new SocketErrorException(failure, e);
         }
     }
 
@@ -386,7 +388,7 @@ public final class UdpEndpoint implements AutoCloseable {
      * The session to send from; binds an ephemeral port when not started: loopback of the target's family when the
      * target is loopback, otherwise that family's wildcard.
      */
-    private Session sessionFor(InetAddress target, String purpose) throws UdpException {
+    private Session sessionFor(InetAddress target, String purpose) throws SocketErrorException {
         synchronized (lock) {
             Session s = session;
             if (s != null) {
@@ -403,7 +405,7 @@ public final class UdpEndpoint implements AutoCloseable {
                     : InetAddress.ofLiteral(target.isLoopbackAddress() ? "127.0.0.1" : "0.0.0.0");
             s = bind(new InetSocketAddress(bindAddress, 0));
             session = s;
-            notice(s, null, "Not started: bound " + UdpAddresses.describe(s.local) + " to " + purpose);
+            notice(s, null, "Not started: bound " + Endpoints.describe(s.local) + " to " + purpose);
             return s;
         }
     }
@@ -431,7 +433,7 @@ public final class UdpEndpoint implements AutoCloseable {
                     break;
                 }
                 emit(UdpErrors.failure(id, s.local, null, FailureKind.IO_ERROR,
-                        "Receiving on " + UdpAddresses.describe(s.local) + " failed: " + e.getMessage(), e));
+                        "Receiving on " + Endpoints.describe(s.local) + " failed: " + e.getMessage(), e));
                 if (++consecutiveErrors >= MAX_CONSECUTIVE_RECEIVE_ERRORS) {
                     abandon(s, "receiving failed repeatedly");
                     break;
@@ -485,7 +487,7 @@ public final class UdpEndpoint implements AutoCloseable {
      * Sends one datagram from the bound socket (so the peer sees this endpoint's port), binding an ephemeral port
      * first when not started (with a {@link Notice}). Resolves {@code host} (name, IPv4 or IPv6 literal, "[::1]")
      * off the caller's thread. Emits {@link BytesSent} once the datagram is handed to the system, or a
-     * {@link Failure} and completes exceptionally with {@link UdpException}: INVALID_INPUT for a bad port, a
+     * {@link Failure} and completes exceptionally with {@link SocketErrorException}: INVALID_INPUT for a bad port, a
      * broadcast address without the Broadcast option, an IPv6 target from an IPv4 socket, or a target other than the
      * connected peer; LIMIT_EXCEEDED above {@link UdpLimits#maxPayload}; UNKNOWN_HOST; and the mapped socket errors.
      * Sends (and {@link #connect}) run in call order.
@@ -588,7 +590,7 @@ public final class UdpEndpoint implements AutoCloseable {
     private <T> CompletableFuture<T> refuse(String message) {
         Failure failure = UdpErrors.failure(id, localAddress(), null, FailureKind.INVALID_INPUT, message, null);
         emit(failure);
-        return CompletableFuture.failedFuture(new UdpException(failure, null));
+        return CompletableFuture.failedFuture(new SocketErrorException(failure, null));
     }
 
     private final class SendTask<T> implements Runnable {
@@ -604,7 +606,7 @@ public final class UdpEndpoint implements AutoCloseable {
         public void run() {
             try {
                 result.complete(call.run());
-            } catch (UdpException e) {
+            } catch (SocketErrorException e) {
                 result.completeExceptionally(e);
             } catch (RuntimeException e) {
                 LOG.warn("Unexpected error while sending", e);
@@ -617,7 +619,7 @@ public final class UdpEndpoint implements AutoCloseable {
         }
     }
 
-    private void transmit(String host, int port, byte[] payload) throws UdpException {
+    private void transmit(String host, int port, byte[] payload) throws SocketErrorException {
         InetAddress address = resolve(host);
         InetSocketAddress target = new InetSocketAddress(address, port);
         String tooLarge = UdpLimits.refusal(address, payload.length);
@@ -633,8 +635,8 @@ public final class UdpEndpoint implements AutoCloseable {
         SocketAddress peer = remoteOf(s);
         if (peer != null && !peer.equals(target)) {
             throw emitted(UdpErrors.failure(id, s.local, target, FailureKind.INVALID_INPUT,
-                    "This endpoint is connected to " + UdpAddresses.describe(peer) + " and can only send there; "
-                            + "disconnect first to send to " + UdpAddresses.describe(target), null));
+                    "This endpoint is connected to " + Endpoints.describe(peer) + " and can only send there; "
+                            + "disconnect first to send to " + Endpoints.describe(target), null));
         }
         write(s, target, payload);
         datagramsOut.increment();
@@ -642,7 +644,7 @@ public final class UdpEndpoint implements AutoCloseable {
         emit(new BytesSent(Instant.now(), id, s.local, target, payload));
     }
 
-    private InetSocketAddress connectTo(String host, int port) throws UdpException {
+    private InetSocketAddress connectTo(String host, int port) throws SocketErrorException {
         InetSocketAddress target = new InetSocketAddress(resolve(host), port);
         Session s = sessionFor(target.getAddress(), "connect");
         checkFamily(s, target);
@@ -653,13 +655,13 @@ public final class UdpEndpoint implements AutoCloseable {
         } catch (IOException e) {
             throw emitted(UdpErrors.sendFailure(id, s.local, target, broadcast, e));
         }
-        notice(s, target, "Connected to " + UdpAddresses.describe(target) + ": only its datagrams are received, "
+        notice(s, target, "Connected to " + Endpoints.describe(target) + ": only its datagrams are received, "
                 + "and ICMP errors (nothing listening there) are reported");
         return target;
     }
 
     /** Picks the address of the socket's family when a name has several; DNS runs on the send thread. */
-    private InetAddress resolve(String host) throws UdpException {
+    private InetAddress resolve(String host) throws SocketErrorException {
         InetAddress[] all;
         try {
             all = InetAddress.getAllByName(host);
@@ -674,23 +676,23 @@ public final class UdpEndpoint implements AutoCloseable {
         return Arrays.stream(all).filter(wanted::isInstance).findFirst().orElse(all[0]);
     }
 
-    private void checkFamily(Session s, InetSocketAddress target) throws UdpException {
+    private void checkFamily(Session s, InetSocketAddress target) throws SocketErrorException {
         if (s.family == StandardProtocolFamily.INET && target.getAddress() instanceof Inet6Address) {
             throw emitted(UdpErrors.failure(id, s.local, target, FailureKind.INVALID_INPUT,
-                    "Cannot reach the IPv6 address " + UdpAddresses.describe(target) + " from a socket bound to the "
-                            + "IPv4 address " + UdpAddresses.describe(s.local) + "; bind to :: (IPv6 and IPv4) or an "
+                    "Cannot reach the IPv6 address " + Endpoints.describe(target) + " from a socket bound to the "
+                            + "IPv4 address " + Endpoints.describe(s.local) + "; bind to :: (IPv6 and IPv4) or an "
                             + "IPv6 address", null));
         }
         if (s.family == StandardProtocolFamily.INET6 && !s.dualStack()
                 && target.getAddress() instanceof Inet4Address) {
             throw emitted(UdpErrors.failure(id, s.local, target, FailureKind.INVALID_INPUT,
-                    "Cannot reach the IPv4 address " + UdpAddresses.describe(target) + " from a socket bound to the "
-                            + "IPv6 address " + UdpAddresses.describe(s.local) + "; bind to :: (IPv6 and IPv4) or an "
+                    "Cannot reach the IPv4 address " + Endpoints.describe(target) + " from a socket bound to the "
+                            + "IPv6 address " + Endpoints.describe(s.local) + "; bind to :: (IPv6 and IPv4) or an "
                             + "IPv4 address", null));
         }
     }
 
-    private void write(Session s, InetSocketAddress target, byte[] payload) throws UdpException {
+    private void write(Session s, InetSocketAddress target, byte[] payload) throws SocketErrorException {
         ByteBuffer buffer = ByteBuffer.wrap(payload);
         long deadline = System.nanoTime() + SEND_STALL_TIMEOUT_NANOS;
         boolean retriedAfterIcmp = false;
@@ -714,14 +716,14 @@ public final class UdpEndpoint implements AutoCloseable {
                     throw notSent(s, target, "Not sent: " + UdpErrors.portUnreachable(target));
                 }
                 retriedAfterIcmp = true;
-            } catch (UdpException e) {
+            } catch (SocketErrorException e) {
                 throw e;
             } catch (ClosedChannelException | ClosedSelectorException e) {
                 throw notSent(s, target, "Not sent: the UDP endpoint was stopped");
             } catch (AlreadyConnectedException | UnsupportedAddressTypeException e) {
                 throw emitted(UdpErrors.failure(id, s.local, target, FailureKind.INVALID_INPUT,
-                        "Cannot send to " + UdpAddresses.describe(target) + " from "
-                                + UdpAddresses.describe(s.local), e));
+                        "Cannot send to " + Endpoints.describe(target) + " from "
+                                + Endpoints.describe(s.local), e));
             } catch (IOException e) {
                 if (s.stopping) {
                     throw notSent(s, target, "Not sent: the UDP endpoint was stopped");
@@ -749,14 +751,14 @@ public final class UdpEndpoint implements AutoCloseable {
         }
     }
 
-    private UdpException emitted(Failure failure) {
+    private SocketErrorException emitted(Failure failure) {
         emit(failure);
-        return new UdpException(failure, null);
+        return new SocketErrorException(failure, null);
     }
 
     /** A failure of the caller's request alone, not worth a timeline row (e.g. cancelled by stop). */
-    private UdpException notSent(Session s, InetSocketAddress target, String message) {
-        return new UdpException(UdpErrors.failure(id, s == null ? null : s.local, target, FailureKind.IO_ERROR,
+    private SocketErrorException notSent(Session s, InetSocketAddress target, String message) {
+        return new SocketErrorException(UdpErrors.failure(id, s == null ? null : s.local, target, FailureKind.IO_ERROR,
                 message, null), null);
     }
 
@@ -877,15 +879,15 @@ public final class UdpEndpoint implements AutoCloseable {
      *                      the group to, else the first multicast-capable interface that is up, else loopback
      * @throws IllegalArgumentException not a multicast literal, an IPv6 group on an IPv4 socket, unknown interface
      * @throws IllegalStateException    not bound
-     * @throws UdpException             the system refused (after emitting the Failure)
+     * @throws SocketErrorException             the system refused (after emitting the Failure)
      */
-    public void joinGroup(String group, String interfaceName) throws UdpException {
+    public void joinGroup(String group, String interfaceName) throws SocketErrorException {
         InetAddress address = MulticastGroups.parseGroup(group);
         synchronized (lock) {
             Session s = requireSession("join a multicast group");
             if (s.family == StandardProtocolFamily.INET && address instanceof Inet6Address) {
-                throw new IllegalArgumentException(UdpAddresses.host(address) + " is an IPv6 group, but this endpoint "
-                        + "is bound to the IPv4 address " + UdpAddresses.describe(s.local)
+                throw new IllegalArgumentException(Endpoints.addressText(address) + " is an IPv6 group, but this endpoint "
+                        + "is bound to the IPv4 address " + Endpoints.describe(s.local)
                         + "; bind to :: to join IPv6 groups");
             }
             NetworkInterface nif = chooseInterface(s, address, interfaceName);
@@ -923,7 +925,7 @@ public final class UdpEndpoint implements AutoCloseable {
                 }
             }
             if (matching.isEmpty()) {
-                throw new IllegalArgumentException("Not a member of " + UdpAddresses.host(address)
+                throw new IllegalArgumentException("Not a member of " + Endpoints.addressText(address)
                         + (name == null ? "" : " on " + name));
             }
             for (MulticastMembership membership : matching) {
@@ -954,8 +956,8 @@ public final class UdpEndpoint implements AutoCloseable {
         try {
             return name != null ? MulticastGroups.interfaceNamed(name) : MulticastGroups.defaultInterface(group);
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot list network interfaces to join " + UdpAddresses.host(group)
-                    + " on " + UdpAddresses.describe(s.local) + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Cannot list network interfaces to join " + Endpoints.addressText(group)
+                    + " on " + Endpoints.describe(s.local) + ": " + e.getMessage(), e);
         }
     }
 
@@ -963,7 +965,7 @@ public final class UdpEndpoint implements AutoCloseable {
         StringBuilder warnings = new StringBuilder();
         InetAddress bound = s.local.getAddress();
         if (!bound.isAnyLocalAddress() && !bound.equals(group)) {
-            warnings.append("; note: the socket is bound to ").append(UdpAddresses.host(bound))
+            warnings.append("; note: the socket is bound to ").append(Endpoints.addressText(bound))
                     .append(", so the system will not deliver datagrams addressed to the group here; bind to ")
                     .append(s.family == StandardProtocolFamily.INET6 ? "::" : "0.0.0.0").append(" to receive them");
         }
@@ -1039,6 +1041,6 @@ public final class UdpEndpoint implements AutoCloseable {
     @Override
     public String toString() {
         Session s = session;
-        return "UdpEndpoint[" + id + (s == null ? ", not bound" : ", " + UdpAddresses.describe(s.local)) + "]";
+        return "UdpEndpoint[" + id + (s == null ? ", not bound" : ", " + Endpoints.describe(s.local)) + "]";
     }
 }

@@ -2,6 +2,8 @@ package com.socketworkbench.engine.udp;
 
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.FailureKind;
+import com.socketworkbench.engine.net.Endpoints;
+import com.socketworkbench.engine.net.SocketErrors;
 
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -25,7 +27,7 @@ final class UdpErrors {
     }
 
     static Failure bindFailure(long id, InetSocketAddress requested, Throwable e) {
-        String where = "UDP port " + requested.getPort() + " on " + UdpAddresses.host(requested.getAddress());
+        String where = "UDP port " + requested.getPort() + " on " + Endpoints.addressText(requested.getAddress());
         String text = lower(e);
         if (text.contains("address already in use")) {
             return failure(id, requested, null, FailureKind.PORT_IN_USE,
@@ -34,7 +36,7 @@ final class UdpErrors {
         }
         if (text.contains("cannot assign requested address")) {
             return failure(id, requested, null, FailureKind.ADDRESS_NOT_AVAILABLE,
-                    UdpAddresses.host(requested.getAddress()) + " is not an address of this computer, so UDP port "
+                    Endpoints.addressText(requested.getAddress()) + " is not an address of this computer, so UDP port "
                             + requested.getPort() + " cannot be bound on it", e);
         }
         if (text.contains("permission denied") || text.contains("operation not permitted")) {
@@ -57,7 +59,7 @@ final class UdpErrors {
     }
 
     static String broadcastNeedsOption(InetSocketAddress target) {
-        return "Sending to the broadcast address " + UdpAddresses.host(target.getAddress())
+        return "Sending to the broadcast address " + Endpoints.addressText(target.getAddress())
                 + " needs the Broadcast option (SO_BROADCAST)";
     }
 
@@ -65,13 +67,13 @@ final class UdpErrors {
         if (peer == null) {
             return "ICMP port unreachable: nothing was listening where an earlier datagram went";
         }
-        return "ICMP port unreachable: nothing is listening on " + UdpAddresses.describe(peer)
+        return "ICMP port unreachable: nothing is listening on " + Endpoints.describe(peer)
                 + " (reported for the previous datagram)";
     }
 
     static Failure sendFailure(long id, InetSocketAddress local, InetSocketAddress target, boolean broadcastOn,
                                IOException e) {
-        String to = UdpAddresses.describe(target);
+        String to = Endpoints.describe(target);
         String text = lower(e);
         if (e instanceof PortUnreachableException) {
             return failure(id, local, target, FailureKind.CONNECTION_REFUSED, portUnreachable(target), e);
@@ -107,7 +109,7 @@ final class UdpErrors {
         }
         if (text.contains("invalid argument")) {
             return failure(id, local, target, FailureKind.INVALID_INPUT,
-                    "The system cannot send to " + to + " from " + UdpAddresses.describe(local)
+                    "The system cannot send to " + to + " from " + Endpoints.describe(local)
                             + " (invalid argument), e.g. because the two are of different kinds", e);
         }
         return failure(id, local, target, FailureKind.IO_ERROR, "Sending to " + to + " failed: " + e.getMessage(), e);
@@ -126,6 +128,6 @@ final class UdpErrors {
         if (e == null) {
             return "";
         }
-        return e.getClass().getName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return SocketErrors.technicalDetail(e);
     }
 }

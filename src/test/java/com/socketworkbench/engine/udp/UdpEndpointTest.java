@@ -7,6 +7,8 @@ import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.ListenerStarted;
 import com.socketworkbench.engine.event.ListenerStopped;
 import com.socketworkbench.engine.event.Notice;
+import com.socketworkbench.engine.net.Endpoints;
+import com.socketworkbench.engine.net.SocketErrorException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -83,7 +85,7 @@ class UdpEndpointTest {
 
     private static Failure failureOf(CompletableFuture<?> future) {
         CompletionException thrown = assertThrows(CompletionException.class, future::join);
-        return assertInstanceOf(UdpException.class, thrown.getCause()).failure();
+        return assertInstanceOf(SocketErrorException.class, thrown.getCause()).failure();
     }
 
     private static byte[] allByteValues() {
@@ -240,7 +242,7 @@ class UdpEndpointTest {
         DatagramPacket reply = receive(peer);
         assertArrayEquals(new byte[]{1, 2, 3}, payloadOf(reply));
         assertEquals(local.getPort(), reply.getPort());
-        assertEquals("[::1]:" + local.getPort(), UdpAddresses.describe(local));
+        assertEquals("[::1]:" + local.getPort(), Endpoints.describe(local));
     }
 
     @Test
@@ -327,7 +329,7 @@ class UdpEndpointTest {
         UdpEndpoint endpoint = new UdpEndpoint(UdpConfig.of("127.0.0.1", port), sink);
         cleanup.add(endpoint);
 
-        UdpException thrown = assertThrows(UdpException.class, endpoint::start);
+        SocketErrorException thrown = assertThrows(SocketErrorException.class, endpoint::start);
         assertEquals(FailureKind.PORT_IN_USE, thrown.failure().kind());
         assertEquals("UDP port " + port + " on 127.0.0.1 is already in use by another program",
                 thrown.failure().message());

@@ -4,6 +4,8 @@ import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.Notice;
+import com.socketworkbench.engine.net.Endpoints;
+import com.socketworkbench.engine.net.SocketErrorException;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -288,7 +290,7 @@ final class UdpNamespaceChecks {
             throw new AssertionError("joined an IPv6 group on an IPv4 socket");
         } catch (IllegalArgumentException expected) {
             expect("ff05::5357:4 is an IPv6 group, but this endpoint is bound to the IPv4 address "
-                    + UdpAddresses.describe(receiver.localAddress()) + "; bind to :: to join IPv6 groups",
+                    + Endpoints.describe(receiver.localAddress()) + "; bind to :: to join IPv6 groups",
                     expected.getMessage());
         }
     }
@@ -351,7 +353,7 @@ final class UdpNamespaceChecks {
         try {
             send.get(5, TimeUnit.SECONDS);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof UdpException udp) {
+            if (e.getCause() instanceof SocketErrorException udp) {
                 return udp.failure();
             }
             throw e;
