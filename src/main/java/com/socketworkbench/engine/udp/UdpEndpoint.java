@@ -83,6 +83,7 @@ public final class UdpEndpoint implements AutoCloseable {
     private final Object lock = new Object();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private final AtomicLong senderThreadCount = new AtomicLong();
+    private final AtomicLong sinkFailures = new AtomicLong();
 
     private volatile Session session;
     private ThreadPoolExecutor sender;
@@ -1019,7 +1020,13 @@ public final class UdpEndpoint implements AutoCloseable {
         try {
             sink.emit(event);
         } catch (RuntimeException e) {
-            LOG.warn("The event sink failed on {}", event.getClass().getSimpleName(), e);
+            // A broken sink fails on every datagram; one stack trace says it, the rest would flood the log.
+            if (sinkFailures.getAndIncrement() == 0) {
+                LOG.warn("The event sink failed on {} (further failures are logged at debug level)",
+                        event.getClass().getSimpleName(), e);
+            } else {
+                LOG.debug("The event sink failed on {}: {}", event.getClass().getSimpleName(), e.toString());
+            }
         }
     }
 
