@@ -130,7 +130,8 @@ public final class HttpResponseParser {
         Optional<Charset> charset = contentType.flatMap(ct -> charsetOf(ct, headers, verdicts));
         boolean json = contentType.map(HttpResponseParser::isJsonMediaType).orElse(false);
         if (json && body.length() > 0) {
-            checkJson(body, charset.orElse(StandardCharsets.UTF_8), headerEnd, verdicts);
+            checkJson(body, charset.orElse(StandardCharsets.UTF_8), headerEnd, body == entity
+                    && scanner.framing() != ResponseScanner.Framing.CHUNKED, verdicts);
         }
 
         Optional<String> location = headers.stream().filter(h -> h.is("Location")).map(Header::value).findFirst();
@@ -179,7 +180,9 @@ public final class HttpResponseParser {
         return Optional.empty();
     }
 
-    private static void checkJson(ByteSource body, Charset charset, long bodyOffset, List<Verdict> verdicts) {
+    /** @param bytesAreRaw the body bytes sit unchanged in the raw response, so an error can point at its byte */
+    private static void checkJson(ByteSource body, Charset charset, long bodyOffset, boolean bytesAreRaw,
+                                  List<Verdict> verdicts) {
         if (body.length() > MAX_JSON_CHECK_BYTES) {
             return;
         }
@@ -193,8 +196,16 @@ public final class HttpResponseParser {
                     + " is declared as JSON but is not valid " + charset.name() + " text"));
             return;
         }
-        JsonPretty.problem(text).ifPresent(problem -> verdicts.add(Verdict.info(VerdictCodes.INVALID_JSON,
-                bodyOffset, "The body at byte " + bodyOffset + " is declared as JSON but is not valid JSON: "
-                        + problem)));
+        Optional<String> problem = JsonPretty.problem(text);
+        if (problem.isEmpty()) {
+            return;
+        }
+        long at = bodyOffset;
+        if (bytesAreRaw) {
+            int index = JsonPretty.problemIndex(text).orElse(0);
+            at = bodyOffset + text.substring(0, index).getBytes(charset).length;
+        }
+        verdicts.add(Verdict.info(VerdictCodes.INVALID_JSON, at, "The JSON body is not valid at byte " + at + ": "
+                + problem.get()));
     }
 }

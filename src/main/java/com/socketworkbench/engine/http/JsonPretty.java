@@ -34,6 +34,17 @@ public final class JsonPretty {
         }
     }
 
+    /** Where {@link #problem(String)} found the first error, as a char index; empty when the text is valid. */
+    public static Optional<Integer> problemIndex(String json) {
+        Parser parser = new Parser(json, false);
+        try {
+            parser.document();
+            return Optional.empty();
+        } catch (JsonProblem e) {
+            return Optional.of(Math.min(parser.pos, json.length()));
+        }
+    }
+
     public static boolean isValid(String json) {
         return problem(json).isEmpty();
     }
