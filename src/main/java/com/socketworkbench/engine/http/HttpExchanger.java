@@ -26,6 +26,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.X509ExtendedTrustManager;
@@ -42,6 +43,9 @@ public final class HttpExchanger implements AutoCloseable {
     private static final AtomicLong EXCHANGE_IDS = new AtomicLong();
     private static final int READ_BUFFER = 64 * 1024;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+    /** Requests up to this size fit in the socket's send buffer, so their write cannot stall. */
+    private static final int WATCHED_WRITE_THRESHOLD = 64 * 1024;
+    private static final int WRITE_CHUNK = 16 * 1024;
 
     /** An open connection: the socket and what it was opened for. */
     private record Connection(Socket socket, InputStream in, OutputStream out, HttpTarget target, boolean insecure,
@@ -102,7 +106,7 @@ public final class HttpExchanger implements AutoCloseable {
             cancelRequested = false;
             long id = EXCHANGE_IDS.incrementAndGet();
             worker = Thread.ofVirtual().name("http-exchange-" + id).unstarted(() -> {
-                HttpExchange exchange = new Run(target, request, options, safeListener).execute();
+                HttpExchange exchange = new Run(id, target, request, options, safeListener).execute();
                 if (!future.complete(exchange)) {
                     exchange.close();
                 }
@@ -231,6 +235,13 @@ public final class HttpExchanger implements AutoCloseable {
         return null;
     }
 
+    /** The request write made no progress for the read timeout; the message is for the user. */
+    private static final class WriteStalledException extends IOException {
+        WriteStalledException(String message) {
+            super(message);
+        }
+    }
+
     /** Thrown inside a run to end it with a message for the user. */
     private static final class ExchangeFailure extends Exception {
         ExchangeFailure(String message) {
@@ -240,6 +251,7 @@ public final class HttpExchanger implements AutoCloseable {
 
     /** One exchange from start to result; lives on the exchange thread. */
     private final class Run {
+        private final long id;
         private final HttpTarget target;
         private final PreparedRequest request;
         private final RequestOptions options;
@@ -256,7 +268,8 @@ public final class HttpExchanger implements AutoCloseable {
         private long bytesSent;
         private boolean reused;
 
-        Run(HttpTarget target, PreparedRequest request, RequestOptions options, ExchangeListener listener) {
+        Run(long id, HttpTarget target, PreparedRequest request, RequestOptions options, ExchangeListener listener) {
+            this.id = id;
             this.target = target;
             this.request = request;
             this.options = options;
@@ -428,17 +441,27 @@ public final class HttpExchanger implements AutoCloseable {
         private Outcome sendAndReceive(Connection connection, Spool raw) {
             phase(ExchangeListener.SENDING);
             long start = System.nanoTime();
+            String writeFailure = null;
             try {
-                connection.out().write(request.bytes());
-                connection.out().flush();
-                bytesSent = request.bytes().length;
+                writeRequest(connection);
             } catch (IOException e) {
-                connection.closeQuietly();
-                if (reused && !cancelRequested()) {
+                if (cancelRequested()) {
+                    connection.closeQuietly();
+                    return new Outcome(failed("Cancelled"), false);
+                }
+                if (reused && bytesSent == 0) {
+                    connection.closeQuietly();
                     return new Outcome(null, true);
                 }
-                return new Outcome(failed(cancelRequested() ? "Cancelled"
-                        : "Sending the request to " + target.authority() + " failed: " + e.getMessage()), false);
+                writeFailure = e instanceof WriteStalledException
+                        ? e.getMessage()
+                        : "The connection broke after " + bytesSent + " of " + request.bytes().length
+                        + " request bytes were sent: " + e.getMessage();
+                if (e instanceof WriteStalledException) {
+                    connection.closeQuietly();
+                    return new Outcome(failed(writeFailure), false);
+                }
+                // A server may answer early (413, 401) and close; read whatever it sent before giving up.
             }
             written = since(start);
             long writtenAt = System.nanoTime();
@@ -446,7 +469,7 @@ public final class HttpExchanger implements AutoCloseable {
 
             ResponseScanner scanner = new ResponseScanner(request.method());
             List<Verdict> clientVerdicts = new ArrayList<>();
-            String failure = null;
+            String failure = writeFailure;
             boolean closedByPeer = false;
             long received = 0;
             long max = options.maxResponseBytes();
@@ -479,12 +502,13 @@ public final class HttpExchanger implements AutoCloseable {
                     }
                 }
             } catch (SocketTimeoutException e) {
-                failure = received == 0
+                String timeout = received == 0
                         ? "The server accepted the request but sent nothing within "
                         + Durations.words(options.readTimeout()) + " (read timeout)"
                         : "The server stopped sending after " + received + " bytes; nothing more arrived within "
                         + Durations.words(options.readTimeout()) + " (read timeout)";
-                clientVerdicts.add(Verdict.error(VerdictCodes.READ_TIMEOUT, received, failure));
+                clientVerdicts.add(Verdict.error(VerdictCodes.READ_TIMEOUT, received, timeout));
+                failure = failure == null ? timeout : failure;
             } catch (IOException e) {
                 if (cancelRequested()) {
                     failure = "Cancelled";
@@ -495,15 +519,20 @@ public final class HttpExchanger implements AutoCloseable {
                     return new Outcome(null, true);
                 } else {
                     closedByPeer = true;
-                    failure = isReset(e)
+                    String broken = isReset(e)
                             ? "The server reset the connection after " + received + " bytes of the response"
                             : "Reading the response failed after " + received + " bytes: " + e.getMessage();
-                    clientVerdicts.add(Verdict.error(VerdictCodes.CONNECTION_RESET, received, failure));
+                    clientVerdicts.add(Verdict.error(VerdictCodes.CONNECTION_RESET, received, broken));
+                    failure = failure == null ? broken : failure;
                 }
             }
             if (reused && received == 0 && closedByPeer && failure == null) {
                 connection.closeQuietly();
                 return new Outcome(null, true);
+            }
+            if (writeFailure != null && received == 0) {
+                connection.closeQuietly();
+                return new Outcome(failed(writeFailure), false);
             }
 
             ByteSource rawBytes;
@@ -526,6 +555,64 @@ public final class HttpExchanger implements AutoCloseable {
             phase(ExchangeListener.DONE);
             return new Outcome(new HttpExchange(target, request, Optional.of(response), rawBytes, timing(), bytesSent,
                     received, tls, Optional.ofNullable(failure), startedAt, reused), false);
+        }
+
+        /**
+         * Writes the request. A socket write has no timeout, so a large request to a server that stops reading is
+         * watched: no progress for the read timeout closes the socket.
+         */
+        private void writeRequest(Connection connection) throws IOException {
+            byte[] bytes = request.bytes();
+            OutputStream out = connection.out();
+            if (bytes.length <= WATCHED_WRITE_THRESHOLD) {
+                out.write(bytes);
+                out.flush();
+                bytesSent = bytes.length;
+                return;
+            }
+            AtomicLong progress = new AtomicLong();
+            AtomicBoolean stalled = new AtomicBoolean();
+            long timeoutMs = options.readTimeout().toMillis();
+            Thread watchdog = Thread.ofVirtual().name("http-write-watch-" + id).start(() -> {
+                long seen = 0;
+                try {
+                    while (true) {
+                        Thread.sleep(timeoutMs);
+                        long now = progress.get();
+                        if (now == seen) {
+                            stalled.set(true);
+                            connection.closeQuietly();
+                            return;
+                        }
+                        seen = now;
+                    }
+                } catch (InterruptedException e) {
+                    // the write finished (or failed) first
+                }
+            });
+            try {
+                for (int off = 0; off < bytes.length; off += WRITE_CHUNK) {
+                    int n = Math.min(WRITE_CHUNK, bytes.length - off);
+                    out.write(bytes, off, n);
+                    bytesSent += n;
+                    progress.set(bytesSent);
+                }
+                out.flush();
+            } catch (IOException e) {
+                if (stalled.get()) {
+                    throw new WriteStalledException("The server stopped accepting the request: nothing could be"
+                            + " written for " + Durations.words(options.readTimeout()) + " after " + bytesSent
+                            + " of " + bytes.length + " bytes (write timeout)");
+                }
+                throw e;
+            } finally {
+                watchdog.interrupt();
+                try {
+                    watchdog.join(CLOSE_WAIT);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
 
         /** Bytes the server already sent past the response's end (kept: the raw view shows everything). */

@@ -88,6 +88,9 @@ public final class HttpResponseParser {
     private static ParsedResponse build(ByteSource raw, String requestMethod, ResponseScanner scanner, Spool chunks,
                                         long maxDecodedBytes) {
         List<Verdict> verdicts = new ArrayList<>(scanner.verdicts());
+        if (scanner.noStatusLine()) {
+            quoteTheStart(raw, verdicts);
+        }
         HeadParser.ParsedHead head = scanner.head();
         long headerEnd = Math.max(0, scanner.headerEnd());
         List<Header> headers = head == null ? List.of() : head.headers();
@@ -149,6 +152,21 @@ public final class HttpResponseParser {
         return new ParsedResponse(statusLine, code, head == null ? "" : head.reason(),
                 StatusCodes.classExplained(code), head == null ? "" : head.version(), headers, body, entity, charset,
                 json, verdicts, headerEnd, location, scanner.trailers(), complete);
+    }
+
+    /** The scanner saw only the first bytes; the message is more useful with the start of what actually came. */
+    private static void quoteTheStart(ByteSource raw, List<Verdict> verdicts) {
+        byte[] start = raw.readAll(41);
+        String text = new String(start, 0, Math.min(40, start.length), StandardCharsets.ISO_8859_1);
+        int lineEnd = text.indexOf('\n');
+        if (lineEnd >= 0) {
+            text = text.substring(0, lineEnd);
+        }
+        String quoted = HeadParser.printable(text) + (start.length > 40 && lineEnd < 0 ? "…" : "");
+        verdicts.replaceAll(v -> v.code().equals(VerdictCodes.NO_STATUS_LINE)
+                ? new Verdict(v.severity(), v.code(), v.message() + "; it begins with \"" + quoted + "\"",
+                v.byteOffset())
+                : v);
     }
 
     /** "application/json", "application/problem+json", "text/json"; parameters ignored. */

@@ -273,10 +273,9 @@ public final class ResponseScanner {
         for (int k = 0; k < n; k++) {
             if (headBytes[k] != HTTP_PREFIX[k]) {
                 noStatusLine = true;
-                String start = new String(headBytes, 0, headCount, StandardCharsets.ISO_8859_1);
                 verdicts.add(Verdict.error(VerdictCodes.NO_STATUS_LINE, headStart + k, "The response does not"
                         + " start with an HTTP status line (\"HTTP/1.1 200 OK\"); byte " + (headStart + k)
-                        + " already differs. It begins with \"" + HeadParser.printable(start) + "\""));
+                        + " already differs"));
                 headerEnd = headStart;
                 bodyStart = headStart;
                 broken = true;

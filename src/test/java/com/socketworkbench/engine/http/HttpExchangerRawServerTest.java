@@ -96,6 +96,8 @@ class HttpExchangerRawServerTest {
             Verdict verdict = parsed.verdict(code).orElseThrow(() -> new AssertionError(
                     "expected " + code + " but got " + parsed.verdicts()));
             assertEquals(offset, verdict.byteOffset(), verdict.message());
+            assertTrue(verdict.message().contains(Long.toString(offset)) || code.equals(VerdictCodes.NO_STATUS_LINE)
+                    || code.equals(VerdictCodes.EMPTY_RESPONSE), "the message says where: " + verdict.message());
             assertEquals(response, new String(exchange.rawBytes().readAll(1 << 20), StandardCharsets.ISO_8859_1),
                     "the raw bytes are kept exactly");
         }
@@ -276,6 +278,26 @@ class HttpExchangerRawServerTest {
                 assertEquals("Cancelled", exchange.failure().orElseThrow());
             }
             assertFalse(exchanger.isBusy());
+        }
+    }
+
+    @Test
+    void requestThatTheServerNeverReadsHitsTheWriteTimeout() throws Exception {
+        try (ServerSocket deaf = new ServerSocket()) {
+            deaf.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            byte[] huge = new byte[48 * 1024 * 1024];
+            byte[] head = "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 48000000\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+            System.arraycopy(head, 0, huge, 0, head.length);
+            PreparedRequest request = PreparedRequest.ofExactBytes(huge);
+            RequestOptions options = RequestOptions.DEFAULTS.withReadTimeout(Duration.ofMillis(500));
+            try (HttpExchange exchange = exchanger.send(new HttpTarget("http", "127.0.0.1", deaf.getLocalPort()),
+                    request, options, ExchangeListener.NONE).get(20, TimeUnit.SECONDS)) {
+                String failure = exchange.failure().orElseThrow();
+                assertTrue(failure.contains("(write timeout)"), failure);
+                assertTrue(exchange.bytesSent() < huge.length);
+                assertEquals("POST", request.method());
+                assertEquals(head.length, request.headEnd());
+            }
         }
     }
 

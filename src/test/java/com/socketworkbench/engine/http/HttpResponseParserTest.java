@@ -52,6 +52,7 @@ class HttpResponseParserTest {
         ParsedResponse r = parse("hello");
         Verdict v = verdict(r, VerdictCodes.NO_STATUS_LINE);
         assertEquals(0, v.byteOffset());
+        assertTrue(v.message().endsWith("it begins with \"hello\""), v.message());
         assertEquals(0, r.statusCode());
         assertEquals("hello", text(r.body()));
     }
