@@ -75,15 +75,18 @@ final class CharWalker {
                 out.limit(2);
                 result = decoder.decode(in, out, true);
             }
-            if (result.isError()) {
-                int bad = Math.max(1, result.length());
+            int consumed = in.position() - start;
+            if (result.isError() && out.position() == 0) {
+                // A decoder may report the error after skipping bytes that produced nothing; show those too.
+                int bad = consumed + Math.max(1, result.length());
                 in.position(start + bad);
                 if (!visitor.undecodable(data, start, bad)) {
                     return;
                 }
                 continue;
             }
-            int consumed = in.position() - start;
+            // A decoder may write a character and then report an error on the bytes after it in the same call;
+            // the character is handled now and the error again on the next round.
             if (out.position() == 0) {
                 // Nothing decoded (e.g. a byte order mark swallowed): show the bytes rather than lose them.
                 int skipped = Math.max(1, consumed);

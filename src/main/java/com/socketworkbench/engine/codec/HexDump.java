@@ -32,9 +32,10 @@ public final class HexDump {
 
     /** The full line: offset, two spaces, hex column padded to full width, two spaces, {@code |ascii|}. */
     public static String line(ByteSource src, long lineIndex) {
-        byte[] bytes = lineBytes(src, lineIndex);
+        long length = src.length();
+        byte[] bytes = lineBytes(src, length, lineIndex);
         StringBuilder sb = new StringBuilder(80);
-        sb.append(offsetColumn(lineIndex, src.length())).append("  ");
+        sb.append(offsetColumn(lineIndex, length)).append("  ");
         int hexStart = sb.length();
         appendHex(sb, bytes);
         sb.repeat(' ', HEX_COLUMN_WIDTH - (sb.length() - hexStart));
@@ -104,8 +105,11 @@ public final class HexDump {
     }
 
     private static byte[] lineBytes(ByteSource src, long lineIndex) {
-        Objects.requireNonNull(src, "src");
-        long lines = lineCount(src.length());
+        return lineBytes(Objects.requireNonNull(src, "src"), src.length(), lineIndex);
+    }
+
+    private static byte[] lineBytes(ByteSource src, long length, long lineIndex) {
+        long lines = lineCount(length);
         if (lineIndex < 0 || lineIndex >= lines) {
             throw new IndexOutOfBoundsException("line " + lineIndex + " of a dump with " + lines + " lines");
         }

@@ -20,7 +20,10 @@ public final class SupportedCharsets {
     private SupportedCharsets() {
     }
 
-    /** UTF-8 first, then GBK, GB18030, Big5, Shift_JIS, ISO-8859-1, windows-1252, US-ASCII, UTF-16BE, UTF-16LE; those this JVM has. */
+    /**
+     * UTF-8 first, then GBK, GB18030, Big5, Shift_JIS, ISO-8859-1, windows-1252, US-ASCII, UTF-16BE, UTF-16LE; those
+     * this JVM has. Immutable.
+     */
     public static List<Charset> all() {
         return ALL;
     }

@@ -35,7 +35,7 @@ public final class TextEscapes {
         if (!charset.canEncode()) {
             throw new IllegalArgumentException(charset.name() + " can only decode, not encode");
         }
-        Segment segment = new Segment(charset, text.length());
+        Segment segment = new Segment(charset, text);
         ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() + 16);
         int n = text.length();
         int i = 0;
@@ -71,7 +71,9 @@ public final class TextEscapes {
                     continue;
                 }
                 default -> throw new PayloadFormatException("Unknown escape "
-                        + (CharNames.isVisible(kind) ? "'\\" + kind + "'" : "'\\' followed by " + CharNames.describe(kind))
+                        + (CharNames.isVisible(kind)
+                                ? "'\\" + kind + "'"
+                                : "'\\' followed by " + CharNames.describe(kind))
                         + " at position " + PayloadFormatException.human(i) + "; use " + KNOWN_ESCAPES, i);
             }
             i += 2;
@@ -127,26 +129,39 @@ public final class TextEscapes {
     }
 
     /**
-     * A run of characters between raw {@code \xNN} bytes, encoded with one encoder for the whole text and remembering
-     * where each character came from, so an encoding error names the right position.
+     * A run of characters between raw {@code \xNN} bytes, encoded with one encoder for the whole text. It remembers
+     * only where it started in the text; an encoding error, being rare, finds its position by walking from there.
      */
     private static final class Segment {
         private final Charset charset;
         private final CharsetEncoder encoder;
+        private final String text;
         private final StringBuilder chars = new StringBuilder();
-        private final int[] sourceIndex;
+        private int start;
 
-        Segment(Charset charset, int maxChars) {
+        Segment(Charset charset, String text) {
             this.charset = charset;
+            this.text = text;
             this.encoder = charset.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
-            this.sourceIndex = new int[maxChars];
         }
 
+        /** Adds a character that was written at {@code index} of the text, itself or as a two-char escape. */
         void add(char c, int index) {
-            sourceIndex[chars.length()] = index;
+            if (chars.isEmpty()) {
+                start = index;
+            }
             chars.append(c);
+        }
+
+        /** Where the segment's {@code segmentIndex}-th character was written; a segment holds no {@code \xNN}. */
+        private int sourceIndex(int segmentIndex) {
+            int index = start;
+            for (int i = 0; i < segmentIndex; i++) {
+                index += text.charAt(index) == '\\' ? 2 : 1;
+            }
+            return index;
         }
 
         void writeTo(ByteArrayOutputStream out, boolean endOfInput) throws PayloadFormatException {
@@ -180,11 +195,12 @@ public final class TextEscapes {
         }
 
         private PayloadFormatException cannotEncode(int segmentIndex, boolean malformed) {
-            int index = sourceIndex[segmentIndex];
+            int index = sourceIndex(segmentIndex);
             String where = " at position " + PayloadFormatException.human(index);
             String what = CharNames.describe(Character.codePointAt(chars, segmentIndex));
             return new PayloadFormatException(malformed
-                    ? "Character " + what + where + " is half of a surrogate pair without its other half and cannot be encoded"
+                    ? "Character " + what + where
+                            + " is half of a surrogate pair without its other half and cannot be encoded"
                     : "Character " + what + where + " cannot be encoded in " + charset.name(), index);
         }
 
