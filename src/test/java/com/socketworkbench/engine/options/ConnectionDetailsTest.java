@@ -2,14 +2,17 @@ package com.socketworkbench.engine.options;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.StandardProtocolFamily;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,11 +40,26 @@ class ConnectionDetailsTest {
             assertEquals(new ConnectionDetails.Row("Remote address (getpeername)", "127.0.0.1:" + serverPort),
                     rows.get(3));
             assertTrue(rows.get(4).value().contains("TCP_NODELAY"), rows.get(4).value());
+            assertEquals("127.0.0.1:" + clientPort, ConnectionDetails.describe(accepted).rows().get(3).value(),
+                    "the accepted side's peer is the client");
 
             ConnectionDetails listening = ConnectionDetails.describe(server);
             assertEquals("listening", listening.role());
             assertEquals("none: a listening socket only accepts connections", listening.rows().get(3).value());
             assertEquals("stream (SOCK_STREAM, TCP), listening", listening.type());
+        }
+    }
+
+    @Test
+    void describesAUnixDomainListener(@TempDir Path dir) throws IOException {
+        Path socketFile = dir.resolve("workbench.sock");
+        try (ServerSocketChannel server = ServerSocketChannel.open(StandardProtocolFamily.UNIX)
+                .bind(UnixDomainSocketAddress.of(socketFile))) {
+            ConnectionDetails details = ConnectionDetails.describe(server);
+            assertEquals("Unix", details.family());
+            assertEquals("stream (SOCK_STREAM), listening", details.type());
+            assertEquals(new ConnectionDetails.Row("Address family", "Unix domain (AF_UNIX)"), details.rows().get(0));
+            assertEquals(socketFile.toString(), details.rows().get(2).value());
         }
     }
 
