@@ -12,25 +12,22 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Unix domain channel in non-blocking mode, waited on with selectors. Its socket adaptor does not exist, so a read
- * with a timeout (idle-gap framing) is a {@code select(timeout)}. The reader and the writer each own a selector, so
- * neither waits on the other's; {@link #close} closes both, which wakes whichever thread is waiting and lets the
- * system release the socket (a registered channel is only really closed once no selector holds it).
+ * with a timeout (idle-gap framing) is a {@code select(timeout)} (on a virtual thread that parks, it does not pin
+ * a carrier). The reader and the writer each own a selector, so neither waits on the other's; the writer's is opened
+ * only once a write has to wait for the peer. {@link #close} closes both, which wakes whichever thread is waiting and
+ * lets the system release the socket (a registered channel is only really closed once no selector holds it).
  */
 final class UnixStreamIo implements StreamIo {
     private final SocketChannel channel;
     private final Selector readable;
-    private final Selector writable;
+    private final Object writableLock = new Object();
+    private Selector writable;
+    private boolean closed;
 
     UnixStreamIo(SocketChannel channel) throws IOException {
         this.channel = channel;
         channel.configureBlocking(false);
         readable = Selector.open();
-        try {
-            writable = Selector.open();
-        } catch (IOException e) {
-            readable.close();
-            throw e;
-        }
     }
 
     @Override
@@ -62,7 +59,7 @@ final class UnixStreamIo implements StreamIo {
             if (n > 0 || !buffer.hasRemaining()) {
                 return n;
             }
-            await(writable, SelectionKey.OP_WRITE, 0);
+            await(writable(), SelectionKey.OP_WRITE, 0);
         }
     }
 
@@ -79,14 +76,33 @@ final class UnixStreamIo implements StreamIo {
 
     @Override
     public void close() throws IOException {
+        Selector writer;
+        synchronized (writableLock) {
+            closed = true;
+            writer = writable;
+        }
         try {
             channel.close();
         } finally {
             try {
                 readable.close();
             } finally {
-                writable.close();
+                if (writer != null) {
+                    writer.close();
+                }
             }
+        }
+    }
+
+    private Selector writable() throws IOException {
+        synchronized (writableLock) {
+            if (closed) {
+                throw closed(null);
+            }
+            if (writable == null) {
+                writable = Selector.open();
+            }
+            return writable;
         }
     }
 

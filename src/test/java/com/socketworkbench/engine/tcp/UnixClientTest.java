@@ -41,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** A TcpClient on a Unix domain socket, against the JDK's own Unix server channel and against a TcpServer. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
@@ -175,6 +176,28 @@ class UnixClientTest {
         Path path = Files.writeString(dir.resolve("notes.txt"), "x");
         Failure failure = failureOf(client(path).connect());
         assertEquals("Cannot connect to " + path + ": it is a regular file, not a socket", failure.message());
+    }
+
+    @Test
+    void aServerWhoseQueueIsFullIsExplained() throws Exception {
+        assumeTrue(System.getProperty("os.name").toLowerCase().contains("linux"),
+                "Linux answers a connect to a full queue with EAGAIN; other systems refuse or wait");
+        Path path = dir.resolve("full.sock");
+        ServerSocketChannel listener = keep(ServerSocketChannel.open(StandardProtocolFamily.UNIX));
+        listener.bind(UnixDomainSocketAddress.of(path), 1); // never accepts
+        Failure failure = null;
+        for (int i = 0; i < 20 && failure == null; i++) {
+            CompletableFuture<?> connected = client(path).connect();
+            try {
+                connected.get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                failure = assertInstanceOf(SocketErrorException.class, e.getCause()).failure();
+            }
+        }
+        assertTrue(failure != null, "a listener with a backlog of 1 that never accepts refuses at some point");
+        assertEquals(FailureKind.CONNECTION_REFUSED, failure.kind());
+        assertEquals("The server at " + path + " is not accepting connections now: its queue of pending"
+                + " connections is full", failure.message());
     }
 
     @Test

@@ -35,10 +35,14 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.awaitility.Awaitility.await;
@@ -208,6 +212,34 @@ class UnixServerTest {
             assertEquals("client " + i, new String(in(peer(i)).readNBytes(8), StandardCharsets.US_ASCII));
         }
         assertEquals(5, server.connectionCount());
+    }
+
+    @Test
+    void echoesCorrectlyToTwoHundredConcurrentClients() throws Exception {
+        start(TcpServerConfig.DEFAULT_MAX_CONNECTIONS, true);
+        int clients = 200;
+        for (int i = 0; i < clients; i++) {
+            peers.add(SocketChannel.open(UnixDomainSocketAddress.of(socket)));
+        }
+        await().atMost(RecordingSink.WAIT).until(() -> server.connectionCount() == clients);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int i = 0; i < clients; i++) {
+                SocketChannel peer = peer(i);
+                byte[] message = new byte[2000];
+                new Random(i).nextBytes(message);
+                results.add(pool.submit(() -> {
+                    write(peer, message);
+                    return Arrays.equals(message, in(peer).readNBytes(message.length));
+                }));
+            }
+            for (Future<Boolean> result : results) {
+                assertTrue(result.get(20, TimeUnit.SECONDS), "an echo differed from what was sent");
+            }
+        }
+        assertEquals(clients, sink.of(ConnectionAccepted.class).size());
+        assertEquals(clients, sink.of(ConnectionAccepted.class).stream().map(ConnectionAccepted::remote)
+                .distinct().count(), "every client has its own name");
     }
 
     @Test
