@@ -9,19 +9,24 @@ import java.net.UnixDomainSocketAddress;
 /** Socket addresses written the way a user reads and types them, and port input checked with plain messages. */
 public final class Endpoints {
     private static final int MAX_PORT = 65535;
+    private static final String UNNAMED_UNIX = "(unnamed Unix socket)";
 
     private Endpoints() {
     }
 
     /**
      * "127.0.0.1:5000", "[::1]:5000" (IPv6 in its short RFC 5952 form), "host:5000" for an unresolved address, a
-     * Unix domain socket's path as is, "(unknown)" for null.
+     * Unix domain socket's path as is, "unix:/tmp/app.sock client #3" for a client accepted by a Unix socket server
+     * ({@link UnixPeerAddress}), "(unnamed Unix socket)" for the end of a Unix socket that has no path (a client's
+     * own end), "(unknown)" for null.
      */
     public static String describe(SocketAddress address) {
         return switch (address) {
             case null -> "(unknown)";
             case InetSocketAddress inet -> describeHost(inet) + ":" + inet.getPort();
+            case UnixDomainSocketAddress unix when unix.getPath().toString().isEmpty() -> UNNAMED_UNIX;
             case UnixDomainSocketAddress unix -> unix.getPath().toString();
+            case UnixPeerAddress peer -> peer.toString();
             default -> address.toString();
         };
     }

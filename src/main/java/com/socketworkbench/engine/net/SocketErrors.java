@@ -7,6 +7,7 @@ import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
+import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.channels.UnresolvedAddressException;
 import java.nio.file.AccessDeniedException;
@@ -38,7 +39,8 @@ public final class SocketErrors {
     }
 
     /**
-     * A Failure event for {@code t}.
+     * A Failure event for {@code t}. Binding or connecting a Unix domain socket gets the messages of
+     * {@link UnixSocketErrors} (about files and directories instead of ports and hosts).
      *
      * @param action what was being done: "connect", "bind", "accept", "read", "write" (other words are used as is)
      */
@@ -47,6 +49,18 @@ public final class SocketErrors {
         if (t instanceof SocketErrorException known) {
             return known.failure();
         }
+        if ("bind".equals(action) && local instanceof UnixDomainSocketAddress unix) {
+            return UnixSocketErrors.bindFailure(t, connectionId, unix);
+        }
+        if ("connect".equals(action) && remote instanceof UnixDomainSocketAddress unix) {
+            return UnixSocketErrors.connectFailure(t, connectionId, local, unix);
+        }
+        return genericFailure(t, connectionId, local, remote, action);
+    }
+
+    /** The failure for {@code t} by its kind alone, without the words about files that Unix sockets get. */
+    static Failure genericFailure(Throwable t, long connectionId, SocketAddress local, SocketAddress remote,
+                                  String action) {
         FailureKind kind = classify(t);
         return new Failure(Instant.now(), connectionId, local, remote, kind, message(kind, t, local, remote, action),
                 technicalDetail(t));

@@ -15,7 +15,10 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +33,10 @@ import java.util.function.Supplier;
  * A TCP client: one connection at a time to the configured host and port, read through a framer like a server's
  * connections. It may connect again after a connection ended; {@link #close()} ends it for good. All its events
  * carry this client's own id.
+ *
+ * <p>With a {@link TcpClientConfig#unix(java.nio.file.Path) Unix domain socket config} it connects to a socket file
+ * instead and behaves the same otherwise; its own end has no address (an unnamed {@link UnixDomainSocketAddress}),
+ * so {@link #connect()} completes with null and {@link #localSocketAddress()} is that unnamed address.
  */
 public final class TcpClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TcpClient.class);
@@ -65,9 +72,10 @@ public final class TcpClient implements AutoCloseable {
 
     /**
      * Resolves and connects on a virtual thread, never on the caller. Emits ConnectionOpened, or a Failure (refused,
-     * timeout, unknown host, ...) and completes exceptionally with a {@link SocketErrorException} carrying it.
+     * timeout, unknown host; for a Unix domain socket: no such file, nobody listening, not a socket, permission
+     * denied) and completes exceptionally with a {@link SocketErrorException} carrying it.
      *
-     * @return completes with the local address of the new connection
+     * @return completes with the local TCP address of the new connection; with null for a Unix domain socket
      */
     public CompletableFuture<InetSocketAddress> connect() {
         CompletableFuture<InetSocketAddress> result = new CompletableFuture<>();
@@ -119,15 +127,29 @@ public final class TcpClient implements AutoCloseable {
         return current != null && current.isOpen();
     }
 
-    /** Of the current (or last) connection; null before the first connect succeeded. */
+    /** The TCP address of the current (or last) connection; null before the first connect succeeded and for Unix. */
     public InetSocketAddress localAddress() {
-        TcpConnection current = current();
-        return current == null ? null : (InetSocketAddress) current.local();
+        return localSocketAddress() instanceof InetSocketAddress inet ? inet : null;
     }
 
+    /** The TCP address of the peer; null before the first connect succeeded and for a Unix domain socket. */
     public InetSocketAddress remoteAddress() {
+        return remoteSocketAddress() instanceof InetSocketAddress inet ? inet : null;
+    }
+
+    /**
+     * Of the current (or last) connection: an {@link InetSocketAddress}, or for a Unix domain socket the unnamed
+     * {@link UnixDomainSocketAddress} of the client's end; null before the first connect succeeded.
+     */
+    public SocketAddress localSocketAddress() {
         TcpConnection current = current();
-        return current == null ? null : (InetSocketAddress) current.remote();
+        return current == null ? null : current.local();
+    }
+
+    /** The peer: an {@link InetSocketAddress} or the server's socket file; null before the first connect succeeded. */
+    public SocketAddress remoteSocketAddress() {
+        TcpConnection current = current();
+        return current == null ? null : current.remote();
     }
 
     /** For the next connection, and for the open one at its next read. */
@@ -202,20 +224,29 @@ public final class TcpClient implements AutoCloseable {
     }
 
     private void connectNow(CompletableFuture<InetSocketAddress> result) {
-        InetSocketAddress target = InetSocketAddress.createUnresolved(config.hostForResolution(), config.port());
+        SocketAddress target = config.isUnix() ? UnixDomainSocketAddress.of(config.unixPath())
+                : InetSocketAddress.createUnresolved(config.hostForResolution(), config.port());
         SocketChannel channel = null;
         try {
-            target = new InetSocketAddress(InetAddress.getByName(config.hostForResolution()), config.port());
-            channel = SocketChannel.open();
+            if (!config.isUnix()) {
+                target = new InetSocketAddress(InetAddress.getByName(config.hostForResolution()), config.port());
+            }
+            channel = config.isUnix() ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
             synchronized (lock) {
                 if (cancelled) {
                     throw new CancellationException();
                 }
                 pending = channel;
             }
-            channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
-            // The socket adaptor is the one blocking connect of a SocketChannel that takes a timeout.
-            channel.socket().connect(target, (int) Math.min(config.connectTimeout().toMillis(), Integer.MAX_VALUE));
+            if (config.isUnix()) {
+                // A Unix domain connect does not wait for an answer: it succeeds or fails at once.
+                channel.connect(target);
+            } else {
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                // The socket adaptor is the one blocking connect of a SocketChannel that takes a timeout.
+                channel.socket().connect(target,
+                        (int) Math.min(config.connectTimeout().toMillis(), Integer.MAX_VALUE));
+            }
             opened(channel, target, result);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
@@ -231,7 +262,7 @@ public final class TcpClient implements AutoCloseable {
                 result.completeExceptionally(new CancellationException("Connect cancelled"));
                 return;
             }
-            Failure failure = SocketErrors.classify(e) == FailureKind.CONNECT_TIMEOUT
+            Failure failure = !config.isUnix() && SocketErrors.classify(e) == FailureKind.CONNECT_TIMEOUT
                     ? SocketErrors.connectTimeout(id, null, target, config.connectTimeout(), e)
                     : SocketErrors.toFailure(e, id, null, target, "connect");
             sink.emit(failure);
@@ -239,16 +270,18 @@ public final class TcpClient implements AutoCloseable {
         }
     }
 
-    private void opened(SocketChannel channel, InetSocketAddress target, CompletableFuture<InetSocketAddress> result)
+    private void opened(SocketChannel channel, SocketAddress target, CompletableFuture<InetSocketAddress> result)
             throws IOException {
-        InetSocketAddress local = (InetSocketAddress) channel.getLocalAddress();
-        InetSocketAddress remote = (InetSocketAddress) channel.getRemoteAddress();
+        SocketAddress local = channel.getLocalAddress();
+        SocketAddress remote = channel.getRemoteAddress();
+        StreamIo io = StreamIo.of(channel);
         TcpConnection opened;
         synchronized (lock) {
             if (cancelled) {
+                io.close();
                 throw new CancellationException();
             }
-            opened = new TcpConnection(id, channel, local, remote == null ? target : remote, sink, threads,
+            opened = new TcpConnection(id, io, local, remote == null ? target : remote, sink, threads,
                     framerFactory, () -> false, finished -> { });
             connection = opened;
             connecting = false;
@@ -257,7 +290,7 @@ public final class TcpClient implements AutoCloseable {
         }
         opened.setFramerFactory(framerFactory);
         opened.start();
-        result.complete(local);
+        result.complete(local instanceof InetSocketAddress inet ? inet : null);
     }
 
     private static void closeQuietly(SocketChannel channel) {

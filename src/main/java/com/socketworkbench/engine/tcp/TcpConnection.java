@@ -18,14 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.net.SocketAddress;
-import java.net.SocketTimeoutException;
-import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
-import java.nio.channels.SocketChannel;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,9 +34,9 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * One established stream connection, either side: a reader thread feeding the framer and a writer thread draining a
- * FIFO of outgoing payloads. The channel stays in blocking mode; the reader uses the socket adaptor's stream for
- * Internet sockets because only that honours SO_TIMEOUT (needed for idle-gap framing).
+ * One established stream connection (TCP or Unix domain), either side: a reader thread feeding the framer and a
+ * writer thread draining a FIFO of outgoing payloads. How the channel is read with a timeout (needed for idle-gap
+ * framing) depends on its family; {@link StreamIo} hides that.
  *
  * <p>Every path that ends the connection goes through {@link #finish}, which decides the one close reason under the
  * lock, so exactly one {@link ConnectionClosed} is emitted however reader, writer and callers race.
@@ -58,7 +52,7 @@ final class TcpConnection {
     private enum State { OPEN, OUTPUT_SHUT, CLOSING, CLOSED }
 
     private final long id;
-    private final SocketChannel channel;
+    private final StreamIo io;
     private final SocketAddress local;
     private final SocketAddress remote;
     private final Instant since = Instant.now();
@@ -83,13 +77,12 @@ final class TcpConnection {
     // Reader thread only.
     private Supplier<Framer> activeFactory;
     private Framer framer;
-    private int soTimeout;
 
-    TcpConnection(long id, SocketChannel channel, SocketAddress local, SocketAddress remote, EventSink sink,
+    TcpConnection(long id, StreamIo io, SocketAddress local, SocketAddress remote, EventSink sink,
                   EngineThreads threads, Supplier<Framer> framerFactory, BooleanSupplier echo,
                   Consumer<TcpConnection> onFinished) {
         this.id = id;
-        this.channel = channel;
+        this.io = io;
         this.local = local;
         this.remote = remote;
         this.sink = sink;
@@ -202,15 +195,26 @@ final class TcpConnection {
         }
     }
 
-    /** Drops queued data and resets the connection (SO_LINGER 0): the peer sees RST instead of FIN. */
+    /**
+     * Drops queued data and resets the connection (SO_LINGER 0): the peer sees RST instead of FIN. A Unix domain
+     * socket has no reset; it is closed at once (queued data still dropped) and a Notice says so.
+     */
     void abort() {
         if (!isOpen()) {
             return;
         }
+        boolean reset = true;
         try {
-            channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+            reset = io.prepareReset();
         } catch (IOException | RuntimeException e) {
             LOG.debug("Could not set SO_LINGER 0 on connection {}", id, e);
+        }
+        if (!reset) {
+            emitWhileOpen(new Notice(Instant.now(), id, local, remote,
+                    "Abort (RST) is a TCP concept; a Unix socket was closed normally"));
+            finish(CloseReason.LOCAL_CLOSE, "aborted: queued data dropped, closed normally (no reset on a Unix"
+                    + " socket)");
+            return;
         }
         finish(CloseReason.LOCAL_CLOSE, "aborted: reset sent to the peer");
     }
@@ -240,7 +244,7 @@ final class TcpConnection {
             sink.emit(new ConnectionClosed(Instant.now(), id, local, remote, reason, detail == null ? "" : detail));
         }
         try {
-            channel.close();
+            io.close();
         } catch (IOException e) {
             LOG.debug("Closing connection {} failed", id, e);
         }
@@ -257,13 +261,9 @@ final class TcpConnection {
         byte[] buffer = new byte[READ_BUFFER_SIZE];
         Framer.FrameSink frames = this::frameReceived;
         try {
-            Socket socket = remote instanceof InetSocketAddress ? channel.socket() : null;
-            InputStream in = socket == null ? null : socket.getInputStream();
             while (true) {
-                int n;
-                try {
-                    n = read(socket, in, buffer, framer(frames).idleGapMillis());
-                } catch (SocketTimeoutException idle) {
+                int n = io.read(buffer, framer(frames).idleGapMillis());
+                if (n == StreamIo.IDLE) {
                     framer(frames).onIdle(frames);
                     continue;
                 }
@@ -289,18 +289,6 @@ final class TcpConnection {
                     SocketErrors.technicalDetail(e)));
             finish(CloseReason.ERROR, e.getMessage());
         }
-    }
-
-    private int read(Socket socket, InputStream in, byte[] buffer, long idleGapMillis) throws IOException {
-        if (socket == null) {
-            return channel.read(ByteBuffer.wrap(buffer));
-        }
-        int timeout = (int) Math.min(Math.max(idleGapMillis, 0), Integer.MAX_VALUE);
-        if (timeout != soTimeout) {
-            socket.setSoTimeout(timeout);
-            soTimeout = timeout;
-        }
-        return in.read(buffer, 0, buffer.length);
     }
 
     private Framer framer(Framer.FrameSink frames) {
@@ -368,7 +356,7 @@ final class TcpConnection {
         ByteBuffer buffer = ByteBuffer.wrap(data);
         try {
             while (buffer.hasRemaining()) {
-                bytesOut.add(channel.write(buffer));
+                bytesOut.add(io.write(buffer));
             }
         } catch (IOException e) {
             writeFailed(payload, buffer.remaining(), e);
@@ -414,7 +402,7 @@ final class TcpConnection {
 
     private void shutdownOutput() {
         try {
-            channel.shutdownOutput();
+            io.shutdownOutput();
             emitWhileOpen(new Notice(Instant.now(), id, local, remote,
                     "Output shut down (half-close): the peer sees end of stream; still receiving"));
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import com.socketworkbench.engine.event.ConnectionAccepted;
 import com.socketworkbench.engine.event.ConnectionRejected;
 import com.socketworkbench.engine.event.EventSink;
 import com.socketworkbench.engine.event.Failure;
+import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.ListenerStarted;
 import com.socketworkbench.engine.event.ListenerStopped;
 import com.socketworkbench.engine.event.Notice;
@@ -12,17 +13,27 @@ import com.socketworkbench.engine.framing.Framer;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.net.SocketErrorException;
 import com.socketworkbench.engine.net.SocketErrors;
+import com.socketworkbench.engine.net.StaleSocketCheck;
+import com.socketworkbench.engine.net.UnixPeerAddress;
+import com.socketworkbench.engine.net.UnixSocketPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
 import java.net.StandardSocketOptions;
+import java.net.UnixDomainSocketAddress;
 import java.net.UnknownHostException;
 import java.nio.channels.Channel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +50,14 @@ import java.util.function.Supplier;
  * A TCP server: listens, accepts connections up to a maximum, reads them through a framer, writes what it is told to
  * (and echoes if enabled). Everything it observes is reported through the {@link EventSink}; listener-level events
  * carry connection id 0, connections are numbered from 1 per server.
+ *
+ * <p>With a {@link TcpServerConfig#unix(Path) Unix domain socket config} it listens on a socket file instead and
+ * behaves the same otherwise: it creates the file on start and removes it on stop; ListenerStarted carries the
+ * path ({@link UnixDomainSocketAddress}) and transport "UNIX"; an accepted client, which has no address of its own,
+ * is reported with a {@link UnixPeerAddress} ("unix:/tmp/app.sock client #3"); {@link CloseMode#ABORT} closes
+ * normally with a Notice (Unix sockets have no reset). A file already at the path fails the start with
+ * {@link FailureKind#PORT_IN_USE}; {@link #checkUnixPath} tells whether it is a stale socket that
+ * {@link #deleteStaleSocket} may remove.
  */
 public final class TcpServer implements AutoCloseable {
     static final int BACKLOG = 1024;
@@ -59,6 +78,8 @@ public final class TcpServer implements AutoCloseable {
     private State state = State.NEW;
     private ServerSocketChannel listener;
     private volatile InetSocketAddress localAddress;
+    private volatile SocketAddress boundAddress;
+    private Object socketFileKey;
     private volatile boolean echo;
     private volatile Supplier<Framer> framerFactory = Framer::raw;
 
@@ -69,9 +90,11 @@ public final class TcpServer implements AutoCloseable {
     }
 
     /**
-     * Binds (backlog 1024, SO_REUSEADDR) and starts accepting. Emits ListenerStarted with the actual address, or a
-     * Failure (port in use, address not available, permission denied, unknown host) and throws it.
+     * Binds (backlog 1024; SO_REUSEADDR for TCP) and starts accepting. Emits ListenerStarted with the actual address,
+     * or a Failure (port in use, address not available, permission denied, unknown host; for a Unix domain socket:
+     * a file already at the path, a missing or unwritable directory) and throws it.
      *
+     * @return the bound TCP address (port 0 resolved); null for a Unix domain socket, see {@link #boundAddress()}
      * @throws SocketErrorException carrying the emitted Failure
      * @throws IllegalStateException when called twice or after stop
      */
@@ -81,19 +104,31 @@ public final class TcpServer implements AutoCloseable {
                 throw new IllegalStateException(state == State.RUNNING ? "The server is already running"
                         : "A stopped server cannot be started again; create a new one");
             }
-            InetSocketAddress requested = config.bindsAllInterfaces() ? new InetSocketAddress(config.port())
-                    : new InetSocketAddress(config.bindHost(), config.port());
+            SocketAddress requested = requestedAddress();
             ServerSocketChannel channel = null;
+            boolean bound = false;
             try {
-                if (requested.isUnresolved()) {
+                if (requested instanceof InetSocketAddress inet && inet.isUnresolved()) {
                     throw new UnknownHostException(config.bindHost());
                 }
-                channel = ServerSocketChannel.open();
-                channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                channel = config.isUnix() ? ServerSocketChannel.open(StandardProtocolFamily.UNIX)
+                        : ServerSocketChannel.open();
+                if (!config.isUnix()) {
+                    channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
+                }
                 channel.bind(requested, BACKLOG);
-                localAddress = (InetSocketAddress) channel.getLocalAddress();
+                bound = true;
+                boundAddress = channel.getLocalAddress();
+                if (boundAddress instanceof InetSocketAddress inet) {
+                    localAddress = inet;
+                } else {
+                    socketFileKey = fileKey(config.unixPath());
+                }
             } catch (IOException | RuntimeException e) {
                 closeQuietly(channel);
+                if (bound && config.isUnix()) {
+                    removeSocketFile();
+                }
                 Failure failure = SocketErrors.toFailure(e, LISTENER_ID, requested, null, "bind");
                 sink.emit(failure);
                 throw new SocketErrorException(failure, e);
@@ -101,9 +136,30 @@ public final class TcpServer implements AutoCloseable {
             listener = channel;
             state = State.RUNNING;
         }
-        sink.emit(new ListenerStarted(Instant.now(), LISTENER_ID, localAddress, null, "TCP"));
-        threads.start("tcp-server-accept-" + localAddress.getPort(), this::acceptLoop);
+        sink.emit(new ListenerStarted(Instant.now(), LISTENER_ID, boundAddress, null,
+                config.isUnix() ? "UNIX" : "TCP"));
+        threads.start("tcp-server-accept-" + (config.isUnix() ? "unix" : localAddress.getPort()), this::acceptLoop);
         return localAddress;
+    }
+
+    /**
+     * What is at {@code path} for a Unix domain socket server: nothing, a stale socket file (nobody listening: a
+     * connect is refused), a socket someone listens on, or something that is not a socket. Never blocks; a program
+     * listening there sees the probe as a connection that closes at once.
+     */
+    public static StaleSocketCheck checkUnixPath(Path path) {
+        return UnixSocketPaths.check(path);
+    }
+
+    /**
+     * Deletes the socket file at {@code path} only if, checked again now, it is
+     * {@link StaleSocketCheck#STALE_SOCKET}; does nothing when nothing is there.
+     *
+     * @throws IOException with a message fit for the user when it is not a stale socket (it is left alone) or could
+     *                     not be deleted
+     */
+    public static void deleteStaleSocket(Path path) throws IOException {
+        UnixSocketPaths.deleteStale(path);
     }
 
     public boolean isRunning() {
@@ -112,9 +168,17 @@ public final class TcpServer implements AutoCloseable {
         }
     }
 
-    /** The bound address (port 0 resolved); null before start. */
+    /** The bound TCP address (port 0 resolved); null before start and for a Unix domain socket. */
     public InetSocketAddress localAddress() {
         return localAddress;
+    }
+
+    /**
+     * The bound address: an {@link InetSocketAddress} for TCP, the socket file's {@link UnixDomainSocketAddress} for
+     * a Unix domain socket; null before start.
+     */
+    public SocketAddress boundAddress() {
+        return boundAddress;
     }
 
     /** Queues {@code data} (copied) for connection {@code connectionId}; never blocks. */
@@ -187,7 +251,7 @@ public final class TcpServer implements AutoCloseable {
 
     /**
      * Closes the listener and every connection (ConnectionClosed LISTENER_STOPPED each), waits up to 2 s for all
-     * threads of this server to end, then emits ListenerStopped. Idempotent.
+     * threads of this server to end, removes a Unix domain socket's file, then emits ListenerStopped. Idempotent.
      */
     public void stop() {
         ServerSocketChannel channel;
@@ -204,7 +268,8 @@ public final class TcpServer implements AutoCloseable {
             connection.finish(CloseReason.LISTENER_STOPPED, "");
         }
         threads.awaitTermination(STOP_WAIT);
-        sink.emit(new ListenerStopped(Instant.now(), LISTENER_ID, localAddress, null, "stopped by user"));
+        removeSocketFile();
+        sink.emit(new ListenerStopped(Instant.now(), LISTENER_ID, boundAddress, null, "stopped by user"));
     }
 
     @Override
@@ -234,7 +299,7 @@ public final class TcpServer implements AutoCloseable {
                     listenerFailed(e);
                     return;
                 }
-                sink.emit(SocketErrors.toFailure(e, LISTENER_ID, localAddress, null, "accept"));
+                sink.emit(SocketErrors.toFailure(e, LISTENER_ID, boundAddress, null, "accept"));
                 pauseAfterAcceptError();
                 continue;
             }
@@ -245,10 +310,14 @@ public final class TcpServer implements AutoCloseable {
     private void admit(SocketChannel accepted) {
         SocketAddress local;
         SocketAddress remote;
+        StreamIo io;
         try {
-            accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            if (!config.isUnix()) {
+                accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
             local = accepted.getLocalAddress();
             remote = accepted.getRemoteAddress();
+            io = StreamIo.of(accepted);
         } catch (IOException e) {
             LOG.debug("A connection ended before it could be set up", e);
             closeQuietly(accepted);
@@ -257,21 +326,22 @@ public final class TcpServer implements AutoCloseable {
         TcpConnection connection;
         synchronized (lock) {
             if (state != State.RUNNING) {
-                closeQuietly(accepted);
+                closeQuietly(io);
                 return;
             }
             if (connections.size() >= config.maxConnections()) {
-                closeQuietly(accepted);
+                closeQuietly(io);
                 rejected.incrementAndGet();
                 sink.emit(new ConnectionRejected(Instant.now(), LISTENER_ID, local, remote,
                         "maximum of " + config.maxConnections() + " connections reached"));
                 return;
             }
             long id = ids.incrementAndGet();
-            connection = new TcpConnection(id, accepted, local, remote, sink, threads, framerFactory,
+            SocketAddress peer = unnamed(remote) ? new UnixPeerAddress(config.unixPath(), id) : remote;
+            connection = new TcpConnection(id, io, local, peer, sink, threads, framerFactory,
                     () -> echo, finished -> connections.remove(finished.id(), finished));
             connections.put(id, connection);
-            sink.emit(new ConnectionAccepted(Instant.now(), id, local, remote));
+            sink.emit(new ConnectionAccepted(Instant.now(), id, local, peer));
         }
         // A factory set while this connection was being registered might have missed it in the map.
         connection.setFramerFactory(framerFactory);
@@ -279,7 +349,7 @@ public final class TcpServer implements AutoCloseable {
     }
 
     private void listenerFailed(IOException e) {
-        Failure failure = SocketErrors.toFailure(e, LISTENER_ID, localAddress, null, "accept");
+        Failure failure = SocketErrors.toFailure(e, LISTENER_ID, boundAddress, null, "accept");
         sink.emit(failure);
         synchronized (lock) {
             state = State.STOPPED;
@@ -287,7 +357,8 @@ public final class TcpServer implements AutoCloseable {
         for (TcpConnection connection : List.copyOf(connections.values())) {
             connection.finish(CloseReason.LISTENER_STOPPED, failure.message());
         }
-        sink.emit(new ListenerStopped(Instant.now(), LISTENER_ID, localAddress, null,
+        removeSocketFile();
+        sink.emit(new ListenerStopped(Instant.now(), LISTENER_ID, boundAddress, null,
                 "the listener failed: " + failure.message()));
     }
 
@@ -297,6 +368,64 @@ public final class TcpServer implements AutoCloseable {
             Thread.sleep(ACCEPT_ERROR_PAUSE);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    private SocketAddress requestedAddress() {
+        if (config.isUnix()) {
+            return UnixDomainSocketAddress.of(config.unixPath());
+        }
+        return config.bindsAllInterfaces() ? new InetSocketAddress(config.port())
+                : new InetSocketAddress(config.bindHost(), config.port());
+    }
+
+    /** True for a Unix domain client that did not bind a path: the system gives it no address of its own. */
+    private boolean unnamed(SocketAddress remote) {
+        return config.isUnix() && (remote == null
+                || remote instanceof UnixDomainSocketAddress unix && unix.getPath().toString().isEmpty());
+    }
+
+    /**
+     * Deletes the socket file this server created. A file that is no longer the one bound (someone replaced it) is
+     * left alone; a file already gone is fine.
+     */
+    private void removeSocketFile() {
+        if (!config.isUnix() || boundAddress == null) {
+            return;
+        }
+        Path path = config.unixPath();
+        Object key = fileKey(path);
+        if (key == null && Files.notExists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (socketFileKey != null && !socketFileKey.equals(key)) {
+            sink.emit(new Notice(Instant.now(), LISTENER_ID, boundAddress, null, "The socket file " + path
+                    + " is no longer the one this server created; it was left in place"));
+            return;
+        }
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            sink.emit(new Failure(Instant.now(), LISTENER_ID, boundAddress, null, SocketErrors.classify(e),
+                    "Could not remove the socket file " + path + " (" + (e instanceof AccessDeniedException
+                    ? "permission denied" : e.getMessage()) + "); delete it before listening on this path again",
+                    SocketErrors.technicalDetail(e)));
+        }
+    }
+
+    private static Object fileKey(Path path) {
+        try {
+            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    private static void closeQuietly(StreamIo io) {
+        try {
+            io.close();
+        } catch (IOException e) {
+            LOG.debug("Closing {} failed", io, e);
         }
     }
 
@@ -313,6 +442,9 @@ public final class TcpServer implements AutoCloseable {
 
     @Override
     public String toString() {
+        if (config.isUnix()) {
+            return "TcpServer[unix:" + config.unixPath() + "]";
+        }
         return "TcpServer[" + (localAddress == null ? config.bindHost() + ":" + config.port()
                 : Endpoints.describe(localAddress)) + "]";
     }

@@ -5,8 +5,10 @@ import org.junit.jupiter.api.Test;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.UnixDomainSocketAddress;
+import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class EndpointsTest {
@@ -22,7 +24,21 @@ class EndpointsTest {
                 Endpoints.describe(new InetSocketAddress(InetAddress.getByName("fe80:0:0:0:1:0:0:0"), 1)));
         assertEquals("example.test:443", Endpoints.describe(InetSocketAddress.createUnresolved("example.test", 443)));
         assertEquals("/tmp/app.sock", Endpoints.describe(UnixDomainSocketAddress.of("/tmp/app.sock")));
+        assertEquals("(unnamed Unix socket)", Endpoints.describe(UnixDomainSocketAddress.of("")));
+        assertEquals("unix:/tmp/app.sock client #3",
+                Endpoints.describe(new UnixPeerAddress(Path.of("/tmp/app.sock"), 3)));
         assertEquals("(unknown)", Endpoints.describe(null));
+    }
+
+    @Test
+    void unixPeersAreEqualByServerPathAndNumber() {
+        UnixPeerAddress peer = new UnixPeerAddress(Path.of("/tmp/app.sock"), 3);
+        assertEquals(peer, new UnixPeerAddress(Path.of("/tmp/app.sock"), 3));
+        assertEquals(peer.hashCode(), new UnixPeerAddress(Path.of("/tmp/app.sock"), 3).hashCode());
+        assertNotEquals(peer, new UnixPeerAddress(Path.of("/tmp/app.sock"), 4));
+        assertNotEquals(peer, new UnixPeerAddress(Path.of("/tmp/other.sock"), 3));
+        assertEquals(Path.of("/tmp/app.sock"), peer.serverPath());
+        assertEquals(3, peer.clientNumber());
     }
 
     @Test

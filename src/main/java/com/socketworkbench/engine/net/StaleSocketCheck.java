@@ -1,0 +1,29 @@
+package com.socketworkbench.engine.net;
+
+/**
+ * What is at the path a Unix domain socket server wants to bind, found out by {@link UnixSocketPaths#check}. Only a
+ * {@link #STALE_SOCKET} may be deleted to make room; everything else is left alone.
+ */
+public enum StaleSocketCheck {
+    /** Nothing exists at the path: a server can bind it. */
+    FREE("nothing exists at this path"),
+    /** A socket file nobody listens on (a connect is refused): left behind by a server that ended without cleanup. */
+    STALE_SOCKET("a leftover socket file: nobody is listening on it"),
+    /** A socket file some program accepts connections on. */
+    IN_USE("a socket another program is listening on"),
+    /** A regular file, a directory, a symbolic link or another kind of file that is not a socket: never deleted. */
+    NOT_A_SOCKET("not a socket"),
+    /** A socket file whose listener could not be probed (e.g. no permission to connect to it): never deleted. */
+    UNKNOWN("a socket file that could not be checked");
+
+    private final String description;
+
+    StaleSocketCheck(String description) {
+        this.description = description;
+    }
+
+    /** A few plain words for the UI: "a leftover socket file: nobody is listening on it". */
+    public String description() {
+        return description;
+    }
+}
