@@ -1,0 +1,27 @@
+package com.socketworkbench.engine.net;
+
+import com.socketworkbench.engine.event.Failure;
+
+import java.io.IOException;
+import java.util.Objects;
+
+/**
+ * A socket operation failed; carries the {@link Failure} that was (or would be) emitted, so a caller that gets the
+ * exception (a synchronous bind, a failed future) sees the same user message as the event timeline.
+ */
+public class SocketErrorException extends IOException {
+    private final transient Failure failure;
+
+    public SocketErrorException(Failure failure) {
+        this(failure, null);
+    }
+
+    public SocketErrorException(Failure failure, Throwable cause) {
+        super(Objects.requireNonNull(failure, "failure").message(), cause);
+        this.failure = failure;
+    }
+
+    public Failure failure() {
+        return failure;
+    }
+}
