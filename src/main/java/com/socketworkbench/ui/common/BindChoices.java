@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.common;
 
+import com.socketworkbench.engine.net.Endpoints;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,63 +62,10 @@ public final class BindChoices {
     }
 
     private static BindChoice choice(InetAddress address, NetworkInterface nic) {
-        String host = hostText(address);
+        String host = Endpoints.addressText(address);
         String label = host + " — " + nic.getName()
                 + (address.isLinkLocalAddress() ? " (link-local)" : "");
         return new BindChoice(host, label, false);
-    }
-
-    /** The literal for an address: dotted IPv4, or compressed IPv6 with the scope name for link-local. */
-    public static String hostText(InetAddress address) {
-        if (!(address instanceof Inet6Address v6)) {
-            return address.getHostAddress();
-        }
-        String text = v6.getHostAddress();
-        int percent = text.indexOf('%');
-        String scope = percent >= 0 ? text.substring(percent) : "";
-        String bare = percent >= 0 ? text.substring(0, percent) : text;
-        if (v6.getScopedInterface() != null) {
-            scope = "%" + v6.getScopedInterface().getName();
-        }
-        return compressIpv6(bare) + (address.isLinkLocalAddress() ? scope : "");
-    }
-
-    /** "fe80:0:0:0:1:2:3:4" → "fe80::1:2:3:4": the longest run of two or more zero groups becomes "::". */
-    public static String compressIpv6(String full) {
-        String[] groups = full.split(":", -1);
-        int bestStart = -1;
-        int bestLength = 0;
-        for (int i = 0; i < groups.length; ) {
-            if (isZero(groups[i])) {
-                int start = i;
-                while (i < groups.length && isZero(groups[i])) {
-                    i++;
-                }
-                if (i - start > bestLength) {
-                    bestStart = start;
-                    bestLength = i - start;
-                }
-            } else {
-                i++;
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < groups.length; i++) {
-            if (bestLength >= 2 && i == bestStart) {
-                out.append("::");
-                i += bestLength - 1;
-                continue;
-            }
-            if (!out.isEmpty() && out.charAt(out.length() - 1) != ':') {
-                out.append(':');
-            }
-            out.append(groups[i].replaceFirst("^0+(?=.)", ""));
-        }
-        return out.toString();
-    }
-
-    private static boolean isZero(String group) {
-        return group.matches("0+");
     }
 
     /** The matching choice for a remembered host, or a new one labelled as remembered when it is not listed. */

@@ -68,14 +68,10 @@ public final class SendEditor {
         charset.setTooltip(new Tooltip("How typed text becomes bytes"));
         subscriptions.bindBidirectional(charset.valueProperty(), model.charsetProperty());
         lineEnding.setId("lineEnding");
-        lineEnding.setTooltip(new Tooltip("Appended to every text send; many line-based servers wait for LF or CRLF"));
+        lineEnding.setTooltip(new Tooltip("Appended to every send (hex too); line-based servers often wait for LF or CRLF"));
         subscriptions.bindBidirectional(lineEnding.valueProperty(), model.lineEndingProperty());
         charset.disableProperty().bind(model.formatProperty().isEqualTo(PayloadFormat.HEX));
-        lineEnding.disableProperty().bind(model.formatProperty().isEqualTo(PayloadFormat.HEX));
-        subscriptions.add(() -> {
-            charset.disableProperty().unbind();
-            lineEnding.disableProperty().unbind();
-        });
+        subscriptions.add(charset.disableProperty()::unbind);
 
         send.setId("send");
         send.getStyleClass().addAll("accent", "send-button");

@@ -45,8 +45,7 @@ public final class SendEditorModel {
             subscriptions.listen(input, (obs, old, now) -> validate());
         }
         nothingToSend = Bindings.createBooleanBinding(
-                () -> text.get().isEmpty() && (format.get() == PayloadFormat.HEX || lineEnding.get() == LineEnding.NONE),
-                text, format, lineEnding);
+                () -> nullToEmpty(text.get()).isEmpty() && lineEnding.get() == LineEnding.NONE, text, lineEnding);
         canSend = error.isEmpty().and(nothingToSend.not()).and(targetReady);
         validate();
     }

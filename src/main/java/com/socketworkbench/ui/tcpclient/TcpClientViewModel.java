@@ -3,8 +3,6 @@ package com.socketworkbench.ui.tcpclient;
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.net.Endpoints;
-import com.socketworkbench.engine.net.SocketErrorException;
-import com.socketworkbench.engine.net.SocketErrors;
 import com.socketworkbench.engine.tcp.TcpClient;
 import com.socketworkbench.engine.tcp.TcpClientConfig;
 import com.socketworkbench.ui.common.AppPreferences;
@@ -14,6 +12,7 @@ import com.socketworkbench.ui.common.SendEditorModel;
 import com.socketworkbench.ui.common.Subscriptions;
 import com.socketworkbench.ui.common.TabStatus;
 import com.socketworkbench.ui.common.TimelineModel;
+import com.socketworkbench.ui.common.UiFailures;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -87,8 +86,14 @@ public final class TcpClientViewModel {
         if (state.get() != ClientState.DISCONNECTED || port.get() < 1 || host.get() == null || host.get().isBlank()) {
             return;
         }
-        TcpClient connecting = new TcpClient(
-                new TcpClientConfig(host.get(), port.get(), Duration.ofSeconds(timeoutSeconds())), pump);
+        TcpClientConfig config;
+        try {
+            config = new TcpClientConfig(host.get(), port.get(), Duration.ofSeconds(timeoutSeconds()));
+        } catch (IllegalArgumentException e) {
+            pump.emit(UiFailures.of(e, "connect", 0, null, null));
+            return;
+        }
+        TcpClient connecting = new TcpClient(config, pump);
         client = connecting;
         state.set(ClientState.CONNECTING);
         updateStatus();
@@ -104,8 +109,9 @@ public final class TcpClientViewModel {
                 client = null;
                 state.set(ClientState.DISCONNECTED);
                 connectionInfo.set("");
-                if (!(failure instanceof SocketErrorException)) {
-                    pump.emit(SocketErrors.toFailure(failure, 0, null, null, "Connect to " + host.get()));
+                if (!UiFailures.alreadyReported(failure)) {
+                    pump.emit(UiFailures.of(failure, "connect to " + config.host() + ":" + config.port(), 0, null,
+                            null));
                 }
             }
             updateStatus();
@@ -169,10 +175,9 @@ public final class TcpClientViewModel {
             return;
         }
         connected.send(bytes).whenComplete((ignored, failure) -> {
-            Throwable cause = failure == null ? null : Background.unwrap(failure);
-            if (cause != null && !(cause instanceof SocketErrorException)) {
-                pump.emit(SocketErrors.toFailure(cause, 0, connected.localAddress(), connected.remoteAddress(),
-                        "Send"));
+            if (failure != null && !UiFailures.alreadyReported(failure)) {
+                pump.emit(UiFailures.of(failure, "send", connected.id(), connected.localAddress(),
+                        connected.remoteAddress()));
             }
         });
     }

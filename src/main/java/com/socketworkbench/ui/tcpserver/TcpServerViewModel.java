@@ -6,8 +6,6 @@ import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.ListenerStopped;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.net.Endpoints;
-import com.socketworkbench.engine.net.SocketErrorException;
-import com.socketworkbench.engine.net.SocketErrors;
 import com.socketworkbench.engine.tcp.ConnectionInfo;
 import com.socketworkbench.engine.tcp.TcpServer;
 import com.socketworkbench.engine.tcp.TcpServerConfig;
@@ -18,6 +16,7 @@ import com.socketworkbench.ui.common.SendEditorModel;
 import com.socketworkbench.ui.common.Subscriptions;
 import com.socketworkbench.ui.common.TabStatus;
 import com.socketworkbench.ui.common.TimelineModel;
+import com.socketworkbench.ui.common.UiFailures;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -134,7 +133,13 @@ public final class TcpServerViewModel {
         if (state.get() != ServerState.STOPPED || port.get() < 0) {
             return;
         }
-        TcpServerConfig config = new TcpServerConfig(bindHost.get(), port.get(), maxConnections(), echo.get());
+        TcpServerConfig config;
+        try {
+            config = new TcpServerConfig(bindHost.get(), port.get(), maxConnections(), echo.get());
+        } catch (IllegalArgumentException e) {
+            pump.emit(UiFailures.of(e, "start the server", 0, null, null));
+            return;
+        }
         TcpServer starting = new TcpServer(config, pump);
         server = starting;
         state.set(ServerState.STARTING);
@@ -156,8 +161,8 @@ public final class TcpServerViewModel {
             state.set(ServerState.STOPPED);
             updateStatus();
             // The engine reports bind problems as a Failure event itself; anything else still deserves a row.
-            if (!(failure instanceof SocketErrorException)) {
-                pump.emit(SocketErrors.toFailure(failure, 0, null, null, "Start the server"));
+            if (!UiFailures.alreadyReported(failure)) {
+                pump.emit(UiFailures.of(failure, "start the server", 0, null, null));
             }
         });
     }
@@ -202,9 +207,8 @@ public final class TcpServerViewModel {
                 : current.send(client.id(), bytes);
         long connectionId = client == null ? 0 : client.id();
         sending.whenComplete((ignored, failure) -> {
-            Throwable cause = failure == null ? null : Background.unwrap(failure);
-            if (cause != null && !(cause instanceof SocketErrorException)) {
-                pump.emit(SocketErrors.toFailure(cause, connectionId, boundAddress, null, "Send"));
+            if (failure != null && !UiFailures.alreadyReported(failure)) {
+                pump.emit(UiFailures.of(failure, "send", connectionId, boundAddress, null));
             }
         });
     }
