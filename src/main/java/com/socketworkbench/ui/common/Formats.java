@@ -9,6 +9,8 @@ import java.util.Locale;
 public final class Formats {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS")
             .withZone(ZoneId.systemDefault());
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss")
+            .withZone(ZoneId.systemDefault());
     private static final String[] UNITS = {"B", "KiB", "MiB", "GiB", "TiB"};
 
     private Formats() {
@@ -17,6 +19,11 @@ public final class Formats {
     /** Local wall-clock time with milliseconds: "14:03:07.123". */
     public static String time(Instant instant) {
         return TIME.format(instant);
+    }
+
+    /** Local wall-clock time to the second: "14:03:07". */
+    public static String clock(Instant instant) {
+        return CLOCK.format(instant);
     }
 
     /** Binary units with one decimal above 1 KiB: "40 B", "1.2 KiB", "3.0 MiB". */

@@ -106,7 +106,9 @@ public final class PayloadInspector {
         VBox.setVgrow(text, Priority.ALWAYS);
         SplitPane split = new SplitPane(hex, textBox);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.62);
+        split.setDividerPositions(0.66);
+        hex.setMinWidth(300);
+        textBox.setMinWidth(160);
         split.getStyleClass().add("inspector-split");
 
         root = new VBox(bar, split);

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.common;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -45,6 +46,9 @@ public final class TimelineView {
     private static final List<String> ROW_STYLES = List.of("row-failure", "row-muted");
     private static final List<String> DIRECTION_STYLES = List.of(
             Direction.RECEIVED.styleClass(), Direction.SENT.styleClass(), Direction.EVENT.styleClass());
+
+    private static final double PREVIEW_MIN_WIDTH = 240;
+    private static final double SCROLL_BAR_ALLOWANCE = 18;
 
     private final TimelineModel model;
     private final ObjectProperty<Charset> charset = new SimpleObjectProperty<>(this, "charset", StandardCharsets.UTF_8);
@@ -129,14 +133,14 @@ public final class TimelineView {
         table.setItems(filtered);
         table.setFixedCellSize(24);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No events yet"));
         table.setRowFactory(view -> new StyledRow());
 
-        table.getColumns().add(column("Time", 96, "col-time",
-                row -> Formats.time(row.event().time())));
-        table.getColumns().add(column("Δ", 92, "col-delta",
-                row -> Formats.delta(row.deltaNanos())));
+        TableColumn<TimelineRow, TimelineRow> time = column("Time", 112, "col-time",
+                row -> Formats.time(row.event().time()));
+        TableColumn<TimelineRow, TimelineRow> delta = column("Δ", 100, "col-delta",
+                row -> Formats.delta(row.deltaNanos()));
         TableColumn<TimelineRow, TimelineRow> direction = new TableColumn<>("");
         direction.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
         direction.setCellFactory(col -> new DirectionCell());
@@ -145,11 +149,18 @@ public final class TimelineView {
         direction.setMaxWidth(30);
         direction.setSortable(false);
         direction.setReorderable(false);
-        table.getColumns().add(direction);
-        table.getColumns().add(column("Peer", 150, "col-peer", row -> EventText.peer(row.event())));
-        table.getColumns().add(column("Size", 110, "col-size", row -> EventText.size(row.event())));
-        table.getColumns().add(column("Preview", 400, "col-preview",
-                row -> EventText.preview(row.event(), charset.get())));
+        TableColumn<TimelineRow, TimelineRow> peer = column("Peer", 170, "col-peer",
+                row -> EventText.peer(row.event()));
+        TableColumn<TimelineRow, TimelineRow> size = column("Size", 120, "col-size",
+                row -> EventText.size(row.event()));
+        TableColumn<TimelineRow, TimelineRow> preview = column("Preview", 400, "col-preview",
+                row -> EventText.preview(row.event(), charset.get()));
+        table.getColumns().setAll(List.of(time, delta, direction, peer, size, preview));
+        // The preview takes whatever the other columns leave (they keep the widths the user gives them); room is
+        // kept for the vertical scroll bar so no horizontal one appears.
+        preview.prefWidthProperty().bind(Bindings.max(PREVIEW_MIN_WIDTH, table.widthProperty()
+                .subtract(time.widthProperty()).subtract(delta.widthProperty()).subtract(direction.widthProperty())
+                .subtract(peer.widthProperty()).subtract(size.widthProperty()).subtract(SCROLL_BAR_ALLOWANCE)));
 
         table.addEventFilter(ScrollEvent.SCROLL, event -> {
             if (event.getDeltaY() > 0) {

@@ -172,7 +172,7 @@ public final class TcpServerView {
 
         SplitPane split = new SplitPane(clientsPane(), timelineAndInspector);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.25);
+        split.setDividerPositions(0.27);
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
         split.getStyleClass().add("main-split");
         return split;
@@ -189,13 +189,13 @@ public final class TcpServerView {
         clients.setTooltip(new Tooltip("TCP is a byte stream: the timeline shows one row per read, not per message "
                 + "sent. Select a client to send to it or disconnect it."));
 
-        TableColumn<ClientRow, String> remote = new TableColumn<>("Remote address");
+        TableColumn<ClientRow, String> remote = new TableColumn<>("Remote");
         remote.setCellValueFactory(data -> new ReadOnlyStringWrapper(data.getValue().remote()));
-        remote.setPrefWidth(130);
+        remote.setPrefWidth(128);
         TableColumn<ClientRow, Instant> since = new TableColumn<>("Since");
         since.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().since()));
-        since.setCellFactory(column -> new FormattedCell<>(instant -> Formats.time(instant)));
-        since.setPrefWidth(90);
+        since.setCellFactory(column -> new FormattedCell<>(Formats::clock));
+        since.setPrefWidth(70);
         TableColumn<ClientRow, Number> in = new TableColumn<>("In");
         in.setCellValueFactory(data -> data.getValue().bytesInProperty());
         in.setCellFactory(column -> new FormattedCell<>(value -> Formats.bytes(value.longValue())));
