@@ -10,6 +10,7 @@ import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.ui.common.EventText;
 import com.socketworkbench.ui.common.TimelineRow;
 import javafx.scene.control.TableRow;
+import javafx.scene.input.KeyCode;
 import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -74,6 +75,21 @@ class TcpClientTabTest {
                 TimelineRow sentRow = driver.waitForRow("#tcpClient #timeline", row -> row.event() instanceof BytesSent);
                 assertEquals("↑", sentRow.direction().arrow());
 
+                // Keyboard: Ctrl+Enter sends, Alt+Up recalls the previous send.
+                driver.setText("#tcpClient #input", "");
+                driver.robot().clickOn("#tcpClient #input").write("kbd");
+                driver.robot().press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+                assertArrayEquals("kbd".getBytes(StandardCharsets.US_ASCII), peer.getInputStream().readNBytes(3));
+                driver.setText("#tcpClient #input", "draft");
+                driver.robot().clickOn("#tcpClient #input");
+                driver.robot().press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
+                assertEquals("kbd", driver.text("#tcpClient #input"));
+                driver.robot().press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
+                assertEquals("ping\\x00", driver.text("#tcpClient #input"));
+                driver.robot().press(KeyCode.ALT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.ALT);
+                driver.robot().press(KeyCode.ALT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.ALT);
+                assertEquals("draft", driver.text("#tcpClient #input"));
+
                 driver.click("#tcpClient #connect");
                 driver.waitUntil(() -> driver.text("#tcpClient #connect").equals("Connect"));
                 assertEquals(-1, peer.getInputStream().read(), "the server sees the connection end");
@@ -92,6 +108,40 @@ class TcpClientTabTest {
             driver.waitForRow("#tcpClient #timeline", row -> row.event() instanceof ConnectionClosed);
             driver.waitUntil(() -> driver.text("#tcpClient #connect").equals("Connect"));
             assertTrue(driver.disabled("#tcpClient #send"), "nothing to send to");
+        }
+    }
+
+    @Test
+    void aConnectThatHangsCanBeCancelled() throws Exception {
+        // A listener that never accepts and whose backlog is full: further SYNs go unanswered, so connecting hangs.
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            java.util.List<Socket> fillers = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 4; i++) {
+                    Socket filler = new Socket();
+                    try {
+                        filler.connect(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(),
+                                server.getLocalPort()), 300);
+                        fillers.add(filler);
+                    } catch (java.net.SocketTimeoutException full) {
+                        filler.close();
+                        break;
+                    }
+                }
+                driver.setText("#tcpClient #port", Integer.toString(server.getLocalPort()));
+                driver.click("#tcpClient #connect");
+                assertEquals("Cancel", driver.text("#tcpClient #connect"));
+                assertEquals("Connecting…", driver.text("#tcpClient #connectionInfo"));
+                driver.click("#tcpClient #connect");
+                assertEquals("Connect", driver.text("#tcpClient #connect"));
+                driver.waitForRow("#tcpClient #timeline", row -> row.event()
+                        instanceof com.socketworkbench.engine.event.Notice notice
+                        && notice.message().contains("cancelled"));
+            } finally {
+                for (Socket filler : fillers) {
+                    filler.close();
+                }
+            }
         }
     }
 

@@ -145,6 +145,10 @@ class TcpServerTabTest {
             second.getOutputStream().write('x');
             driver.waitForRow("#tcpServer #timeline", row -> row.event() instanceof BytesReceived r
                     && r.data().length == 1 && r.data()[0] == 'x');
+
+            driver.click("#tcpServer #echo");
+            second.getOutputStream().write("echo me".getBytes(StandardCharsets.US_ASCII));
+            assertArrayEquals("echo me".getBytes(StandardCharsets.US_ASCII), second.getInputStream().readNBytes(7));
         }
     }
 
