@@ -7,6 +7,7 @@ import com.socketworkbench.engine.event.ConnectionClosed;
 import com.socketworkbench.engine.event.EventSink;
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.FailureKind;
+import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Notice;
 import com.socketworkbench.engine.framing.FrameTooLargeException;
 import com.socketworkbench.engine.framing.Framer;
@@ -70,6 +71,7 @@ final class TcpConnection {
     private final LinkedBlockingQueue<Outgoing> queue = new LinkedBlockingQueue<>();
     private final Object lock = new Object();
     private State state = State.OPEN;
+    private CloseReason closingReason;
     private CloseReason closeReason;
     private long queuedBytes;
 
@@ -182,6 +184,7 @@ final class TcpConnection {
                 return;
             }
             state = State.CLOSING;
+            closingReason = reason;
             queue.add(new Outgoing.Close(reason, detail));
         }
         CompletableFuture.delayedExecutor(GRACEFUL_CLOSE_LIMIT.toMillis(), TimeUnit.MILLISECONDS).execute(() ->
@@ -221,8 +224,8 @@ final class TcpConnection {
     }
 
     /**
-     * Ends the connection now, unless it has ended already: closes the channel (which wakes blocked reader and
-     * writer), fails queued sends and emits the one ConnectionClosed. Returns false if it had ended before.
+     * Ends the connection now, unless it has ended already: emits the one ConnectionClosed, closes the channel (which
+     * wakes blocked reader and writer) and fails queued sends. Returns false if it had ended before.
      */
     boolean finish(CloseReason reason, String detail) {
         List<Outgoing> dropped = new ArrayList<>();
@@ -234,6 +237,7 @@ final class TcpConnection {
             closeReason = reason;
             queue.drainTo(dropped);
             queue.add(new Outgoing.Stop());
+            sink.emit(new ConnectionClosed(Instant.now(), id, local, remote, reason, detail == null ? "" : detail));
         }
         try {
             channel.close();
@@ -245,7 +249,6 @@ final class TcpConnection {
                 payload.done().completeExceptionally(notSent(payload.data().length));
             }
         }
-        sink.emit(new ConnectionClosed(Instant.now(), id, local, remote, reason, detail == null ? "" : detail));
         onFinished.accept(this);
         return true;
     }
@@ -319,7 +322,7 @@ final class TcpConnection {
     private void frameReceived(byte[] data, int reads) {
         byte[] copy = data.clone();
         messagesIn.increment();
-        sink.emit(new BytesReceived(Instant.now(), id, local, remote, copy, reads, false));
+        emitWhileOpen(new BytesReceived(Instant.now(), id, local, remote, copy, reads, false));
         if (echo.getAsBoolean()) {
             send(copy);
         }
@@ -372,14 +375,16 @@ final class TcpConnection {
             return;
         }
         messagesOut.increment();
-        sink.emit(new BytesSent(Instant.now(), id, local, remote, data));
+        emitWhileOpen(new BytesSent(Instant.now(), id, local, remote, data));
         payload.done().complete(null);
     }
 
     private void writeFailed(Outgoing.Payload payload, int unsent, IOException e) {
         CloseReason endedBy;
+        CloseReason requested;
         synchronized (lock) {
             endedBy = closeReason;
+            requested = closingReason;
         }
         boolean peerGone = endedBy == CloseReason.PEER_CLOSED || endedBy == CloseReason.RESET;
         if (endedBy != null && !peerGone) {
@@ -402,18 +407,32 @@ final class TcpConnection {
         sink.emit(failure);
         payload.done().completeExceptionally(new SocketErrorException(failure, e));
         boolean peerProblem = kind == FailureKind.BROKEN_PIPE || kind == FailureKind.CONNECTION_RESET;
-        finish(peerProblem ? CloseReason.RESET : CloseReason.ERROR, message);
+        CloseReason reason = requested == CloseReason.PEER_CLOSED ? CloseReason.PEER_CLOSED
+                : peerProblem ? CloseReason.RESET : CloseReason.ERROR;
+        finish(reason, message);
     }
 
     private void shutdownOutput() {
         try {
             channel.shutdownOutput();
-            sink.emit(new Notice(Instant.now(), id, local, remote,
+            emitWhileOpen(new Notice(Instant.now(), id, local, remote,
                     "Output shut down (half-close): the peer sees end of stream; still receiving"));
         } catch (IOException e) {
             if (isOpen()) {
                 sink.emit(SocketErrors.toFailure(e, id, local, remote, "shut down output to"));
                 finish(CloseReason.ERROR, e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Data and notices of a connection are dropped once it has ended (its counters still count them), so that
+     * ConnectionClosed is the last of them whatever the race between reader, writer and closer.
+     */
+    private void emitWhileOpen(NetEvent event) {
+        synchronized (lock) {
+            if (state != State.CLOSED) {
+                sink.emit(event);
             }
         }
     }

@@ -5,7 +5,6 @@ import com.socketworkbench.engine.event.ConnectionAccepted;
 import com.socketworkbench.engine.event.ConnectionRejected;
 import com.socketworkbench.engine.event.EventSink;
 import com.socketworkbench.engine.event.Failure;
-import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.ListenerStarted;
 import com.socketworkbench.engine.event.ListenerStopped;
 import com.socketworkbench.engine.event.Notice;
@@ -20,6 +19,8 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
+import java.net.UnknownHostException;
+import java.nio.channels.Channel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
@@ -85,7 +86,7 @@ public final class TcpServer implements AutoCloseable {
             ServerSocketChannel channel = null;
             try {
                 if (requested.isUnresolved()) {
-                    throw new java.net.UnknownHostException(config.bindHost());
+                    throw new UnknownHostException(config.bindHost());
                 }
                 channel = ServerSocketChannel.open();
                 channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
@@ -299,7 +300,7 @@ public final class TcpServer implements AutoCloseable {
         }
     }
 
-    private static void closeQuietly(java.nio.channels.Channel channel) {
+    private static void closeQuietly(Channel channel) {
         if (channel == null) {
             return;
         }

@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.tcp;
 
+import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.CloseReason;
 import com.socketworkbench.engine.event.ConnectionClosed;
 import com.socketworkbench.engine.event.ConnectionOpened;
@@ -118,7 +119,7 @@ class TcpClientTest {
         await().atMost(RecordingSink.WAIT).until(() -> recorder.receivedCount(client.id()) == 256);
         assertArrayEquals(all, recorder.received(client.id()));
         assertEquals("tcp-conn-" + client.id() + "-read", emittingThreads.get(
-                com.socketworkbench.engine.event.BytesReceived.class));
+                BytesReceived.class));
         assertEquals(256, client.bytesIn());
         assertEquals(256, client.bytesOut());
         assertEquals(1, client.messagesOut());
@@ -316,6 +317,27 @@ class TcpClientTest {
         assertEquals(1, recorder.of(ConnectionClosed.class).size());
         ExecutionException error = assertThrows(ExecutionException.class, () -> client.connect().get());
         assertInstanceOf(IllegalStateException.class, error.getCause());
+    }
+
+    @Test
+    void closeDuringABlockedWriteIsBoundedAndFailsTheSend() throws Exception {
+        TcpClient client = client();
+        client.connect().get(10, TimeUnit.SECONDS);
+        Socket peer = accept();
+        peer.setReceiveBufferSize(4096);
+        CompletableFuture<Void> sent = client.send(new byte[16 << 20]);
+        await().atMost(RecordingSink.WAIT).until(() -> client.bytesOut() > 0);
+        List<Thread> threads = client.liveThreads();
+        long started = System.nanoTime();
+        client.close();
+        long tookMillis = (System.nanoTime() - started) / 1_000_000;
+        assertTrue(tookMillis < 3_000, "close took " + tookMillis + " ms");
+        assertTrue(threads.stream().noneMatch(Thread::isAlive), "threads still alive: " + threads);
+        assertThrows(ExecutionException.class, () -> sent.get(5, TimeUnit.SECONDS));
+        List<ConnectionClosed> closed = recorder.of(ConnectionClosed.class);
+        assertEquals(1, closed.size());
+        assertEquals(CloseReason.LOCAL_CLOSE, closed.getFirst().reason());
+        assertTrue(recorder.of(Failure.class).isEmpty(), "a local close is not a failure: " + recorder.of(Failure.class));
     }
 
     @Test

@@ -26,6 +26,7 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
@@ -42,6 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class TcpServerTest {
@@ -204,7 +206,7 @@ class TcpServerTest {
                 new Random(i).nextBytes(message);
                 results.add(pool.submit(() -> {
                     peer.getOutputStream().write(message);
-                    return java.util.Arrays.equals(message, peer.getInputStream().readNBytes(message.length));
+                    return Arrays.equals(message, peer.getInputStream().readNBytes(message.length));
                 }));
             }
             for (Future<Boolean> result : results) {
@@ -349,6 +351,93 @@ class TcpServerTest {
                     "connection " + accepted.connectionId());
         }
         assertInstanceOf(ListenerStopped.class, sink.all().getLast());
+    }
+
+    @Test
+    void stopDuringTrafficEndsEachConnectionWithItsCloseEvent() throws Exception {
+        InetSocketAddress address = start(TcpServerConfig.DEFAULT_MAX_CONNECTIONS, true);
+        int clients = 20;
+        for (int i = 0; i < clients; i++) {
+            peer(address);
+        }
+        await().atMost(RecordingSink.WAIT).until(() -> server.connectionCount() == clients);
+        try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (Socket peer : List.copyOf(peers)) {
+                pool.submit(() -> {
+                    byte[] chunk = new byte[4096];
+                    for (int i = 0; i < 2000; i++) {
+                        peer.getOutputStream().write(chunk);
+                        peer.getInputStream().readNBytes(chunk.length);
+                    }
+                    return null;
+                });
+            }
+            await().atMost(RecordingSink.WAIT).until(() -> sink.of(BytesSent.class).size() > 200);
+            List<Thread> threads = server.liveThreads();
+            server.stop();
+            assertTrue(threads.stream().noneMatch(Thread::isAlive));
+            for (Socket peer : peers) {
+                peer.close(); // ends the peers' loops
+            }
+        }
+        List<NetEvent> events = sink.all();
+        for (ConnectionAccepted accepted : sink.of(ConnectionAccepted.class)) {
+            List<NetEvent> ofConnection = events.stream()
+                    .filter(e -> e.connectionId() == accepted.connectionId()).toList();
+            ConnectionClosed closed = assertInstanceOf(ConnectionClosed.class, ofConnection.getLast(),
+                    "last event of connection " + accepted.connectionId());
+            assertEquals(CloseReason.LISTENER_STOPPED, closed.reason());
+            assertEquals(1, ofConnection.stream().filter(ConnectionClosed.class::isInstance).count());
+        }
+        assertInstanceOf(ListenerStopped.class, events.getLast());
+    }
+
+    @Test
+    void aSinkThatThrowsDoesNotBreakTheServer() throws Exception {
+        server = new TcpServer(new TcpServerConfig("127.0.0.1", 0, 10, true), event -> {
+            throw new IllegalStateException("broken sink");
+        });
+        InetSocketAddress address = server.start();
+        Socket peer = peer(address);
+        peer.getOutputStream().write("echo me".getBytes(StandardCharsets.US_ASCII));
+        assertArrayEquals("echo me".getBytes(StandardCharsets.US_ASCII), peer.getInputStream().readNBytes(7));
+    }
+
+    @Test
+    void stopMayBeCalledFromAnEventCallback() throws Exception {
+        CompletableFuture<TcpServer> self = new CompletableFuture<>();
+        server = new TcpServer(new TcpServerConfig("127.0.0.1", 0), event -> {
+            sink.emit(event);
+            if (event instanceof BytesReceived) {
+                self.join().stop();
+            }
+        });
+        self.complete(server);
+        InetSocketAddress address = server.start();
+        long id = connectPeer(address);
+        List<Thread> threads = server.liveThreads();
+        peerOf(id).getOutputStream().write(1);
+        sink.awaitFirst(ListenerStopped.class);
+        await().atMost(RecordingSink.WAIT).until(() -> threads.stream().noneMatch(Thread::isAlive));
+        assertEquals(CloseReason.LISTENER_STOPPED, sink.of(ConnectionClosed.class, id).getFirst().reason());
+        assertFalse(server.isRunning());
+    }
+
+    @Test
+    void listensOnTheIpv6Loopback() throws Exception {
+        InetAddress v6 = InetAddress.getByName("::1");
+        try (ServerSocket probe = new ServerSocket(0, 1, v6)) {
+            assumeTrue(probe.isBound());
+        } catch (IOException e) {
+            assumeTrue(false, "no IPv6 loopback here: " + e.getMessage());
+        }
+        server = new TcpServer(new TcpServerConfig("[::1]", 0), sink);
+        InetSocketAddress address = server.start();
+        assertEquals(v6, address.getAddress());
+        long id = connectPeer(address);
+        peerOf(id).getOutputStream().write(7);
+        await().atMost(RecordingSink.WAIT).until(() -> sink.receivedCount(id) == 1);
+        assertEquals(v6, ((InetSocketAddress) sink.of(ConnectionAccepted.class, id).getFirst().remote()).getAddress());
     }
 
     @Test
