@@ -226,7 +226,7 @@ public final class TimelineView {
         int shown = filtered.size();
         int total = model.rows().size();
         rowCount.setText(shown == total
-                ? String.format(Locale.ROOT, "%,d rows", total)
+                ? String.format(Locale.ROOT, total == 1 ? "%,d row" : "%,d rows", total)
                 : String.format(Locale.ROOT, "%,d of %,d rows", shown, total));
     }
 

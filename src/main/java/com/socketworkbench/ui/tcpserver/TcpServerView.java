@@ -35,7 +35,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.NotificationPane;
 
 import java.time.Instant;
 
@@ -54,6 +53,7 @@ public final class TcpServerView {
     private final SendEditor sendEditor;
     private final TableView<ClientRow> clients = new TableView<>();
     private final TabNotifier notifier;
+    private final BorderPane root;
 
     public TcpServerView(TcpServerViewModel model, Subscriptions subscriptions) {
         this.model = model;
@@ -72,15 +72,14 @@ public final class TcpServerView {
         subscriptions.bind(timeline.charsetProperty(), inspector.charsetProperty());
         subscriptions.bind(inspector.rowProperty(), timeline.selectedProperty());
 
-        BorderPane content = new BorderPane();
-        content.getStyleClass().add("tab-content");
-        content.setTop(settings());
-        content.setCenter(center());
-        content.setBottom(sendEditor.view());
-
-        notifier = new TabNotifier(content);
-        NotificationPane root = notifier.pane();
+        // Notifications slide over the traffic area, never over the settings: Start/Stop stays reachable.
+        notifier = new TabNotifier(center());
+        root = new BorderPane();
         root.setId("tcpServer");
+        root.getStyleClass().add("tab-content");
+        root.setTop(settings());
+        root.setCenter(notifier.pane());
+        root.setBottom(sendEditor.view());
         Styles.apply(root, TcpServerView.class, "tcp-server.css");
         model.setOnFailure(notifier::showError);
     }
@@ -247,8 +246,8 @@ public final class TcpServerView {
         return pane;
     }
 
-    public NotificationPane view() {
-        return notifier.pane();
+    public BorderPane view() {
+        return root;
     }
 
     public TabNotifier notifier() {

@@ -161,8 +161,8 @@ class TcpServerTabTest {
                     row -> row.event() instanceof com.socketworkbench.engine.event.Failure);
             String message = EventText.preview(failure.event(), StandardCharsets.UTF_8);
             assertTrue(message.contains("already in use"), message);
-            driver.waitUntil(() -> driver.<org.controlsfx.control.NotificationPane>node("#tcpServer").isShowing());
-            assertEquals(message, fx(() -> driver.<org.controlsfx.control.NotificationPane>node("#tcpServer").getText()));
+            driver.waitUntil(() -> driver.<org.controlsfx.control.NotificationPane>node("#tcpServer #notifications").isShowing());
+            assertEquals(message, fx(() -> driver.<org.controlsfx.control.NotificationPane>node("#tcpServer #notifications").getText()));
             driver.waitUntil(() -> driver.text("#tcpServer #startStop").equals("Start"));
             assertFalse(driver.disabled("#tcpServer #port"), "settings are editable again");
         }
