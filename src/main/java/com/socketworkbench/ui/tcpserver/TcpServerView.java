@@ -208,10 +208,10 @@ public final class TcpServerView {
         clients.getColumns().setAll(java.util.List.of(remote, since, in, out));
 
         subscriptions.bind(model.selectedClientProperty(), clients.getSelectionModel().selectedItemProperty());
-        // With nothing selected, the first client to arrive becomes the send target, so "connect and reply" works
-        // without an extra click.
+        // The first client to arrive becomes the send target, so "connect and reply" needs no extra click. Never
+        // re-target silently when the selected client leaves: the user picks the next one.
         subscriptions.listen(model.clients(), (ListChangeListener<ClientRow>) change -> {
-            if (clients.getSelectionModel().isEmpty() && !model.clients().isEmpty()) {
+            if (clients.getSelectionModel().isEmpty() && model.clients().size() == 1 && wasAdded(change)) {
                 clients.getSelectionModel().selectFirst();
             }
         });
@@ -244,6 +244,15 @@ public final class TcpServerView {
         pane.getStyleClass().add("clients-pane");
         pane.setMinWidth(220);
         return pane;
+    }
+
+    private static boolean wasAdded(ListChangeListener.Change<? extends ClientRow> change) {
+        while (change.next()) {
+            if (change.wasAdded()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     public BorderPane view() {
