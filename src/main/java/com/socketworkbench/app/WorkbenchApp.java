@@ -1,15 +1,129 @@
 package com.socketworkbench.app;
 
+import com.socketworkbench.ui.common.AppPreferences;
+import com.socketworkbench.ui.common.Styles;
+import com.socketworkbench.ui.common.TabContext;
+import com.socketworkbench.ui.common.TabFactory;
+import com.socketworkbench.ui.common.WorkbenchTab;
 import javafx.application.Application;
 import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
 
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The main window: one tab per {@link TabFactory} from {@link WorkbenchTabs}, and a status bar that shows the
+ * selected tab's {@link com.socketworkbench.ui.common.TabStatus}. Preferences come in from outside (tests pass a
+ * throwaway node); closing the window stops and disposes every tab.
+ */
 public class WorkbenchApp extends Application {
+    private final AppPreferences givenPreferences;
+    private final List<TabFactory> factories;
+    private final List<WorkbenchTab> tabs = new ArrayList<>();
+    private AppPreferences preferences;
+    private WindowBounds bounds;
+    private Stage stage;
+    private TabPane tabPane;
+    private boolean shutDown;
+
+    /** Used by {@link Application#launch}: preferences from {@link AppPreferences#fromSystemProperty()}. */
+    public WorkbenchApp() {
+        this(null, WorkbenchTabs.defaults());
+    }
+
+    public WorkbenchApp(AppPreferences preferences) {
+        this(preferences, WorkbenchTabs.defaults());
+    }
+
+    public WorkbenchApp(AppPreferences preferences, List<TabFactory> factories) {
+        this.givenPreferences = preferences;
+        this.factories = List.copyOf(factories);
+    }
+
     @Override
     public void start(Stage stage) {
+        this.stage = stage;
+        preferences = givenPreferences != null ? givenPreferences : AppPreferences.fromSystemProperty();
+        bounds = new WindowBounds(preferences.child("window"));
+        TabContext context = new TabContext(preferences);
+
+        tabPane = new TabPane();
+        tabPane.setId("tabs");
+        tabPane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        for (TabFactory factory : factories) {
+            WorkbenchTab workbenchTab = factory.create(context);
+            tabs.add(workbenchTab);
+            Tab tab = new Tab(workbenchTab.title(), workbenchTab.view());
+            tab.setUserData(workbenchTab);
+            if (workbenchTab.view().getId() != null) {
+                tab.setId(workbenchTab.view().getId() + "Tab");
+            }
+            tabPane.getTabs().add(tab);
+        }
+
+        StatusBar statusBar = new StatusBar();
+        statusBar.setId("statusBar");
+        Label counters = new Label();
+        counters.setId("statusCounters");
+        counters.getStyleClass().add("status-counters");
+        statusBar.getRightItems().add(counters);
+        tabPane.getSelectionModel().selectedItemProperty().subscribe(tab -> {
+            statusBar.textProperty().unbind();
+            counters.textProperty().unbind();
+            if (tab != null && tab.getUserData() instanceof WorkbenchTab selected) {
+                statusBar.textProperty().bind(selected.status().stateProperty());
+                counters.textProperty().bind(selected.status().countersText());
+            }
+        });
+        int remembered = preferences.getInt("selectedTab", 0);
+        if (remembered >= 0 && remembered < tabPane.getTabs().size()) {
+            tabPane.getSelectionModel().select(remembered);
+        }
+
+        BorderPane root = new BorderPane(tabPane);
+        root.setBottom(statusBar);
+        root.getStyleClass().add("workbench");
+        Scene scene = new Scene(root, bounds.width(), bounds.height());
+        scene.getStylesheets().add(Styles.COMMON);
         stage.setTitle("Socket Workbench");
-        stage.setScene(new Scene(new TabPane(), 1200, 800));
+        stage.setScene(scene);
+        bounds.restorePosition(stage);
+        tabs.forEach(WorkbenchTab::start);
         stage.show();
+    }
+
+    @Override
+    public void stop() {
+        shutdown();
+    }
+
+    /** Saves window state, stops and disposes every tab; safe to call more than once. */
+    public void shutdown() {
+        if (shutDown) {
+            return;
+        }
+        shutDown = true;
+        if (stage != null) {
+            bounds.save(stage);
+            preferences.putInt("selectedTab", tabPane.getSelectionModel().getSelectedIndex());
+        }
+        for (WorkbenchTab tab : tabs) {
+            tab.stop();
+            tab.dispose();
+        }
+        if (preferences != null) {
+            preferences.flush();
+        }
+    }
+
+    /** The tabs in window order (for tests and for tools that drive the app). */
+    public List<WorkbenchTab> tabs() {
+        return List.copyOf(tabs);
     }
 }

@@ -1,0 +1,77 @@
+package com.socketworkbench.ui.common;
+
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.Validator;
+
+/**
+ * A remote host field ({@code host}): a name or an IPv4/IPv6 literal, validated live (non-empty, no spaces) with an
+ * inline message ({@code hostMessage}) and a ControlsFX decoration. Whether the name resolves is the engine's
+ * business when connecting.
+ */
+public final class HostField {
+    private final TextField field = new TextField();
+    private final Label message = new Label();
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final ValidationSupport validation = new ValidationSupport();
+    private String error = "";
+
+    public HostField(String initial, Subscriptions subscriptions) {
+        field.setId("host");
+        field.setPrefColumnCount(16);
+        field.setTooltip(new Tooltip("Host name or address: localhost, 127.0.0.1, ::1, example.org"));
+        message.setId("hostMessage");
+        message.getStyleClass().add("field-error");
+        field.setText(initial);
+        subscriptions.subscribe(field.textProperty(), text -> validate());
+        validation.registerValidator(field, false, (Validator<String>) (control, value) ->
+                ValidationResult.fromErrorIf(control, error, !error.isEmpty()));
+        subscriptions.subscribe(valid, ok -> validation.revalidate(field));
+    }
+
+    /** The problem with {@code text} as a host in plain words, or empty when it is acceptable. */
+    public static String problem(String text) {
+        String host = text == null ? "" : text.strip();
+        if (host.isEmpty()) {
+            return "Enter a host name or address, e.g. 127.0.0.1";
+        }
+        if (host.chars().anyMatch(Character::isWhitespace)) {
+            return "A host name cannot contain spaces";
+        }
+        return "";
+    }
+
+    private void validate() {
+        error = problem(field.getText());
+        valid.set(error.isEmpty());
+        message.setText(error);
+        message.setVisible(!error.isEmpty());
+        message.setManaged(!error.isEmpty());
+    }
+
+    /** The host with surrounding blanks and IPv6 brackets removed ("[::1]" → "::1"). */
+    public String host() {
+        String host = field.getText() == null ? "" : field.getText().strip();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        return host;
+    }
+
+    public TextField field() {
+        return field;
+    }
+
+    public Label messageLabel() {
+        return message;
+    }
+
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+}

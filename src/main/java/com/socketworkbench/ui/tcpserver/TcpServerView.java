@@ -1,0 +1,292 @@
+package com.socketworkbench.ui.tcpserver;
+
+import com.socketworkbench.ui.common.BindAddressPicker;
+import com.socketworkbench.ui.common.Formats;
+import com.socketworkbench.ui.common.PayloadInspector;
+import com.socketworkbench.ui.common.PortField;
+import com.socketworkbench.ui.common.SendEditor;
+import com.socketworkbench.ui.common.Styles;
+import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.common.TabNotifier;
+import com.socketworkbench.ui.common.TimelineView;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.time.Instant;
+
+/**
+ * The TCP Server tab's layout (root id {@code tcpServer}): settings bar, client list beside the timeline and payload
+ * inspector, send editor at the bottom, all inside a notification pane. It only binds to the
+ * {@link TcpServerViewModel}; no engine calls happen here.
+ */
+public final class TcpServerView {
+    private final TcpServerViewModel model;
+    private final Subscriptions subscriptions;
+    private final BindAddressPicker bindAddress;
+    private final PortField port;
+    private final TimelineView timeline;
+    private final PayloadInspector inspector;
+    private final SendEditor sendEditor;
+    private final TableView<ClientRow> clients = new TableView<>();
+    private final TabNotifier notifier;
+    private final BorderPane root;
+
+    public TcpServerView(TcpServerViewModel model, Subscriptions subscriptions) {
+        this.model = model;
+        this.subscriptions = subscriptions;
+        bindAddress = new BindAddressPicker(subscriptions);
+        bindAddress.select(model.bindHostProperty().get());
+        port = new PortField(true, true, Integer.toString(model.portProperty().get()), subscriptions);
+        timeline = new TimelineView(model.timeline(), subscriptions);
+        timeline.setPlaceholderText("Start the server, then connect a client: connections and data appear here");
+        inspector = new PayloadInspector(subscriptions);
+        sendEditor = new SendEditor(model.sendEditor(), subscriptions);
+
+        subscriptions.bind(model.bindHostProperty(),
+                Bindings.createStringBinding(bindAddress::host, bindAddress.comboBox().valueProperty()));
+        subscriptions.bind(model.portProperty(), port.portProperty());
+        subscriptions.bind(timeline.charsetProperty(), inspector.charsetProperty());
+        subscriptions.bind(inspector.rowProperty(), timeline.selectedProperty());
+
+        // Notifications slide over the traffic area, never over the settings: Start/Stop stays reachable.
+        notifier = new TabNotifier(center());
+        root = new BorderPane();
+        root.setId("tcpServer");
+        root.getStyleClass().add("tab-content");
+        root.setTop(settings());
+        root.setCenter(notifier.pane());
+        root.setBottom(sendEditor.view());
+        Styles.apply(root, TcpServerView.class, "tcp-server.css");
+        model.setOnFailure(notifier::showError);
+    }
+
+    private Node settings() {
+        Button startStop = new Button("Start");
+        startStop.setId("startStop");
+        startStop.getStyleClass().addAll("accent", "start-stop");
+        startStop.setMinWidth(Region.USE_PREF_SIZE);
+        startStop.setOnAction(event -> model.toggle());
+        subscriptions.subscribe(model.stateProperty(), state -> {
+            startStop.setText(switch (state) {
+                case STOPPED -> "Start";
+                case STARTING -> "Starting…";
+                case RUNNING -> "Stop";
+                case STOPPING -> "Stopping…";
+            });
+            startStop.getStyleClass().removeAll("accent", "danger");
+            startStop.getStyleClass().add(state == ServerState.RUNNING ? "danger" : "accent");
+        });
+        subscriptions.bind(startStop.disableProperty(), Bindings.createBooleanBinding(
+                () -> switch (model.state()) {
+                    case STOPPED -> !port.isValid();
+                    case RUNNING -> false;
+                    default -> true;
+                }, model.stateProperty(), port.validProperty()));
+        startStop.setTooltip(new Tooltip("Start or stop listening for TCP connections"));
+
+        Spinner<Integer> maxConnections = new Spinner<>();
+        maxConnections.setId("maxConnections");
+        SpinnerValueFactory.IntegerSpinnerValueFactory factory =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100_000, model.maxConnectionsProperty().get(), 100);
+        maxConnections.setValueFactory(factory);
+        maxConnections.setEditable(true);
+        maxConnections.getEditor().setTextFormatter(new TextFormatter<>(
+                change -> change.getControlNewText().matches("\\d{0,6}") ? change : null));
+        maxConnections.setPrefWidth(100);
+        maxConnections.setTooltip(new Tooltip("Connections beyond this are accepted and closed at once "
+                + "(shown as rejected rows)"));
+        subscriptions.bindBidirectional(factory.valueProperty(), model.maxConnectionsProperty());
+
+        CheckBox echo = new CheckBox("Echo");
+        echo.setId("echo");
+        echo.setTooltip(new Tooltip("Send every received byte straight back to the client that sent it"));
+        subscriptions.bindBidirectional(echo.selectedProperty(), model.echoProperty());
+
+        Label listening = new Label();
+        listening.setId("listeningAddress");
+        listening.getStyleClass().add("listening-address");
+        subscriptions.bind(listening.textProperty(), Bindings.when(model.listeningAddressProperty().isEmpty())
+                .then("Not listening").otherwise(model.listeningAddressProperty()));
+        subscriptions.subscribe(model.stateProperty(), state -> {
+            listening.getStyleClass().remove("active");
+            if (state == ServerState.RUNNING) {
+                listening.getStyleClass().add("active");
+            }
+        });
+
+        // Bind address, port and limit apply when starting; locked while a listener exists.
+        javafx.beans.binding.BooleanBinding locked = model.stateProperty().isNotEqualTo(ServerState.STOPPED);
+        for (Node node : new Node[]{bindAddress.comboBox(), port.field(), maxConnections}) {
+            subscriptions.bind(node.disableProperty(), locked);
+        }
+
+        Label portHelp = new Label("0 = any free port");
+        portHelp.getStyleClass().add("muted-label");
+        HBox bar = new HBox(14,
+                SendEditor.labelled("Bind", bindAddress.comboBox()),
+                SendEditor.labelled("Port", port.field()),
+                portHelp,
+                SendEditor.labelled("Max connections", maxConnections),
+                echo, startStop, listening);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("settings-bar");
+
+        FlowPane messages = new FlowPane(16, 4, port.messageLabel(), bindAddress.warningLabel());
+        messages.getStyleClass().add("settings-messages");
+        // Collapse the row when it has nothing to say.
+        subscriptions.bind(messages.managedProperty(), port.messageLabel().visibleProperty()
+                .or(bindAddress.warningLabel().visibleProperty()));
+        subscriptions.bind(messages.visibleProperty(), messages.managedProperty());
+        return new VBox(bar, messages);
+    }
+
+    private Node center() {
+        SplitPane timelineAndInspector = new SplitPane(timeline.view(), inspector.view());
+        timelineAndInspector.setOrientation(Orientation.VERTICAL);
+        timelineAndInspector.setDividerPositions(0.58);
+
+        SplitPane split = new SplitPane(clientsPane(), timelineAndInspector);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.27);
+        SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
+        split.getStyleClass().add("main-split");
+        return split;
+    }
+
+    private Node clientsPane() {
+        clients.setId("clients");
+        clients.setItems(model.clients());
+        clients.getStyleClass().add("clients-table");
+        clients.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label placeholder = new Label("No clients connected");
+        placeholder.getStyleClass().add("placeholder-label");
+        clients.setPlaceholder(placeholder);
+        clients.setTooltip(new Tooltip("TCP is a byte stream: the timeline shows one row per read, not per message "
+                + "sent. Select a client to send to it or disconnect it."));
+
+        TableColumn<ClientRow, String> remote = new TableColumn<>("Remote");
+        remote.setCellValueFactory(data -> new ReadOnlyStringWrapper(data.getValue().remote()));
+        remote.setPrefWidth(128);
+        TableColumn<ClientRow, Instant> since = new TableColumn<>("Since");
+        since.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().since()));
+        since.setCellFactory(column -> new FormattedCell<>(Formats::clock));
+        since.setPrefWidth(70);
+        TableColumn<ClientRow, Number> in = new TableColumn<>("In");
+        in.setCellValueFactory(data -> data.getValue().bytesInProperty());
+        in.setCellFactory(column -> new FormattedCell<>(value -> Formats.bytes(value.longValue())));
+        in.setPrefWidth(64);
+        in.getStyleClass().add("numeric-column");
+        TableColumn<ClientRow, Number> out = new TableColumn<>("Out");
+        out.setCellValueFactory(data -> data.getValue().bytesOutProperty());
+        out.setCellFactory(column -> new FormattedCell<>(value -> Formats.bytes(value.longValue())));
+        out.setPrefWidth(64);
+        out.getStyleClass().add("numeric-column");
+        clients.getColumns().setAll(java.util.List.of(remote, since, in, out));
+
+        subscriptions.bind(model.selectedClientProperty(), clients.getSelectionModel().selectedItemProperty());
+        // The first client to arrive becomes the send target, so "connect and reply" needs no extra click. Never
+        // re-target silently when the selected client leaves: the user picks the next one.
+        subscriptions.listen(model.clients(), (ListChangeListener<ClientRow>) change -> {
+            if (clients.getSelectionModel().isEmpty() && model.clients().size() == 1 && wasAdded(change)) {
+                clients.getSelectionModel().selectFirst();
+            }
+        });
+
+        Label title = new Label("Clients");
+        title.getStyleClass().add("section-title");
+        Label count = new Label();
+        count.getStyleClass().add("muted-label");
+        subscriptions.bind(count.textProperty(), Bindings.size(model.clients()).asString());
+        Button disconnect = new Button("Disconnect");
+        disconnect.setId("disconnect");
+        disconnect.getStyleClass().add("small-button");
+        disconnect.setTooltip(new Tooltip("Close the selected client's connection"));
+        disconnect.setOnAction(event -> model.disconnectSelected());
+        subscriptions.bind(disconnect.disableProperty(), model.selectedClientProperty().isNull());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(6, title, count, spacer, disconnect);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("section-header");
+
+        ComboBox<SendTarget> target = new ComboBox<>(FXCollections.observableArrayList(SendTarget.values()));
+        target.setId("sendTarget");
+        target.setTooltip(new Tooltip("Send to the client selected in the list, or to every connected client"));
+        subscriptions.bindBidirectional(target.valueProperty(), model.sendTargetProperty());
+        sendEditor.addOptions(SendEditor.labelled("Send to", target));
+
+        VBox pane = new VBox(header, clients);
+        VBox.setVgrow(clients, Priority.ALWAYS);
+        pane.getStyleClass().add("clients-pane");
+        pane.setMinWidth(220);
+        return pane;
+    }
+
+    private static boolean wasAdded(ListChangeListener.Change<? extends ClientRow> change) {
+        while (change.next()) {
+            if (change.wasAdded()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public BorderPane view() {
+        return root;
+    }
+
+    public TabNotifier notifier() {
+        return notifier;
+    }
+
+    public TimelineView timeline() {
+        return timeline;
+    }
+
+    public TableView<ClientRow> clientsTable() {
+        return clients;
+    }
+
+    public void dispose() {
+        notifier.dispose();
+    }
+
+    /** A table cell that shows its value through a formatter. */
+    private static final class FormattedCell<T> extends TableCell<ClientRow, T> {
+        private final java.util.function.Function<T, String> format;
+
+        FormattedCell(java.util.function.Function<T, String> format) {
+            this.format = format;
+        }
+
+        @Override
+        protected void updateItem(T item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty || item == null ? null : format.apply(item));
+        }
+    }
+}

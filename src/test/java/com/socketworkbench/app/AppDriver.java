@@ -1,0 +1,156 @@
+package com.socketworkbench.app;
+
+import com.socketworkbench.ui.common.AppPreferences;
+import com.socketworkbench.ui.common.InMemoryPreferences;
+import com.socketworkbench.ui.common.TimelineRow;
+import javafx.scene.Node;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
+import javafx.stage.Stage;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Launches the real {@link WorkbenchApp} (throwaway in-memory preferences) on TestFX's stage and offers the few
+ * helpers the UI tests share: scoped lookups ("#tcpServer #port"), reads on the FX thread, waits without sleeping.
+ */
+public final class AppDriver {
+    public static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final FxRobot robot = new FxRobot();
+    private final AppPreferences preferences;
+    private WorkbenchApp app;
+    private Stage stage;
+
+    public AppDriver() {
+        this(InMemoryPreferences.fresh());
+    }
+
+    public AppDriver(AppPreferences preferences) {
+        this.preferences = preferences;
+    }
+
+    public AppDriver launch() throws Exception {
+        stage = FxToolkit.registerPrimaryStage();
+        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(preferences));
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    public void close() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+    }
+
+    public FxRobot robot() {
+        return robot;
+    }
+
+    public WorkbenchApp app() {
+        return app;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public AppPreferences preferences() {
+        return preferences;
+    }
+
+    /** Runs {@code call} on the FX thread and returns its result. */
+    public static <T> T fx(Callable<T> call) {
+        try {
+            return WaitForAsyncUtils.asyncFx(call).get(TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("FX call failed", e);
+        }
+    }
+
+    /** Runs {@code action} on the FX thread and waits for it. */
+    public static void fxRun(Runnable action) {
+        fx(() -> {
+            action.run();
+            return null;
+        });
+    }
+
+    public <T extends Node> T node(String selector) {
+        return robot.lookup(selector).query();
+    }
+
+    public void selectTab(String tabRootId) {
+        fxRun(() -> {
+            TabPane tabs = node("#tabs");
+            tabs.getTabs().stream().filter(tab -> (tabRootId + "Tab").equals(tab.getId())).findFirst()
+                    .ifPresent(tab -> tabs.getSelectionModel().select(tab));
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    public void click(String selector) {
+        robot.clickOn(selector);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    public void setText(String selector, String text) {
+        fxRun(() -> ((TextInputControl) node(selector)).setText(text));
+    }
+
+    public String text(String selector) {
+        return fx(() -> {
+            Node node = node(selector);
+            return node instanceof Labeled labeled ? labeled.getText() : ((TextInputControl) node).getText();
+        });
+    }
+
+    public boolean disabled(String selector) {
+        return fx(() -> node(selector).isDisabled());
+    }
+
+    public void waitUntil(Callable<Boolean> condition) {
+        await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> fx(condition));
+    }
+
+    /** Waits for a timeline row matching {@code test} in the given timeline table and returns it. */
+    @SuppressWarnings("unchecked")
+    public TimelineRow waitForRow(String timelineSelector, Predicate<TimelineRow> test) {
+        return await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> fx(() -> {
+            TableView<TimelineRow> table = (TableView<TimelineRow>) node(timelineSelector);
+            return table.getItems().stream().filter(test).findFirst();
+        }), Optional::isPresent).orElseThrow();
+    }
+
+    /** Clicks the visible table row holding {@code row} (scrolling it into view first). */
+    @SuppressWarnings("unchecked")
+    public void clickRow(String timelineSelector, TimelineRow row) {
+        fxRun(() -> ((TableView<TimelineRow>) node(timelineSelector)).scrollTo(row));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node rowNode = robot.lookup(timelineSelector + " .table-row-cell")
+                .match((Node node) -> node instanceof TableRow<?> tableRow && tableRow.getItem() == row)
+                .query();
+        robot.clickOn(rowNode);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<String> listItems(String selector) {
+        return fx(() -> List.copyOf(((ListView<String>) node(selector)).getItems()));
+    }
+}

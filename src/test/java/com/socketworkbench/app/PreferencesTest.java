@@ -1,0 +1,102 @@
+package com.socketworkbench.app;
+
+import com.socketworkbench.ui.common.AppPreferences;
+import com.socketworkbench.ui.common.BindChoice;
+import com.socketworkbench.ui.common.BindChoices;
+import com.socketworkbench.ui.common.InMemoryPreferences;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TabPane;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
+
+import static com.socketworkbench.app.AppDriver.fx;
+import static com.socketworkbench.app.AppDriver.fxRun;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Settings survive a restart through the AppPreferences handed in; tests never touch the user's node. */
+@Timeout(60)
+class PreferencesTest {
+
+    @Test
+    void lastChoicesAndTheSelectedTabAreRememberedAcrossLaunches() throws Exception {
+        AppPreferences preferences = InMemoryPreferences.fresh();
+        AppDriver first = new AppDriver(preferences).launch();
+        try {
+            first.setText("#tcpServer #port", "6001");
+            fxRun(() -> first.<ComboBox<BindChoice>>node("#tcpServer #bindAddress")
+                    .setValue(BindChoices.ANY_V4));
+            assertTrue(fx(() -> first.node("#tcpServer #bindWarning").isVisible()), "a wildcard shows the warning");
+            assertEquals("Other machines on your network can connect to this port",
+                    first.text("#tcpServer #bindWarning"));
+            first.selectTab("tcpClient");
+            first.setText("#tcpClient #host", "::1");
+            first.setText("#tcpClient #port", "7002");
+        } finally {
+            first.close();
+        }
+        assertEquals(6001, preferences.child("tcpServer").getInt("port", -1));
+        assertEquals("0.0.0.0", preferences.child("tcpServer").get("bindHost", ""));
+        assertEquals("::1", preferences.child("tcpClient").get("host", ""));
+        assertEquals(1, preferences.getInt("selectedTab", -1));
+
+        AppDriver second = new AppDriver(preferences).launch();
+        try {
+            assertEquals("6001", second.text("#tcpServer #port"));
+            assertEquals("0.0.0.0", fx(() -> second.<ComboBox<BindChoice>>node(
+                    "#tcpServer #bindAddress").getValue().host()));
+            assertEquals("::1", second.text("#tcpClient #host"));
+            assertEquals("7002", second.text("#tcpClient #port"));
+            assertEquals("tcpClientTab", fx(() -> second.<TabPane>node("#tabs")
+                    .getSelectionModel().getSelectedItem().getId()));
+        } finally {
+            second.close();
+        }
+    }
+
+    @Test
+    void theNodeComesFromTheSystemPropertyWhenSet() {
+        String previous = System.getProperty(AppPreferences.NODE_PROPERTY);
+        try {
+            System.setProperty(AppPreferences.NODE_PROPERTY, "/socketworkbench-tests/throwaway");
+            assertEquals("/socketworkbench-tests/throwaway", AppPreferences.nodePath());
+            System.clearProperty(AppPreferences.NODE_PROPERTY);
+            assertEquals(AppPreferences.DEFAULT_NODE, AppPreferences.nodePath());
+        } finally {
+            if (previous == null) {
+                System.clearProperty(AppPreferences.NODE_PROPERTY);
+            } else {
+                System.setProperty(AppPreferences.NODE_PROPERTY, previous);
+            }
+        }
+    }
+
+    @Test
+    void closingTheWindowStopsEveryTabsSockets() throws Exception {
+        AppDriver driver = new AppDriver().launch();
+        int port;
+        try {
+            driver.setText("#tcpServer #port", "0");
+            driver.click("#tcpServer #startStop");
+            driver.waitUntil(() -> driver.text("#tcpServer #listeningAddress").startsWith("Listening on"));
+            String text = driver.text("#tcpServer #listeningAddress");
+            port = Integer.parseInt(text.substring(text.lastIndexOf(':') + 1));
+        } finally {
+            driver.close();
+        }
+        await().atMost(AppDriver.TIMEOUT).until(() -> {
+            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return !probe.isConnected();
+            } catch (ConnectException refused) {
+                return true;
+            }
+        });
+        assertFalse(driver.app().tabs().isEmpty());
+    }
+}

@@ -1,0 +1,202 @@
+package com.socketworkbench.app;
+
+import com.socketworkbench.engine.codec.PayloadFormat;
+import com.socketworkbench.engine.event.BytesReceived;
+import com.socketworkbench.engine.event.BytesSent;
+import com.socketworkbench.ui.common.TimelineRow;
+import com.socketworkbench.ui.tcpserver.SendTarget;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableView;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.socketworkbench.app.AppDriver.fx;
+import static com.socketworkbench.app.AppDriver.fxRun;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Drives the real app at 1280x800 with real loopback traffic and writes {@code tcp-server.png} and
+ * {@code tcp-client.png} into the directory named by the {@code screenshots.dir} system property. Run with
+ * {@code mvn test -Pscreenshots}.
+ */
+@Tag("screenshots")
+@Timeout(120)
+class ScreenshotsTest {
+    private static final Pattern LISTENING = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)");
+
+    private final AppDriver driver = new AppDriver();
+
+    @BeforeEach
+    void launch() throws Exception {
+        driver.launch();
+        fxRun(() -> {
+            driver.stage().setWidth(1280);
+            driver.stage().setHeight(800);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        driver.close();
+    }
+
+    @Test
+    void tcpServer() throws Exception {
+        driver.selectTab("tcpServer");
+        driver.setText("#tcpServer #port", "0");
+        driver.click("#tcpServer #startStop");
+        driver.waitUntil(() -> LISTENING.matcher(driver.text("#tcpServer #listeningAddress")).matches());
+        Matcher matcher = LISTENING.matcher(driver.text("#tcpServer #listeningAddress"));
+        assertTrue(matcher.matches());
+        int port = Integer.parseInt(matcher.group(1));
+
+        List<Socket> clients = new ArrayList<>();
+        try {
+            for (int i = 0; i < 3; i++) {
+                Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+                socket.setSoTimeout(10_000);
+                clients.add(socket);
+                int count = i + 1;
+                driver.waitUntil(() -> driver.<TableView<?>>node("#tcpServer #clients").getItems().size() == count);
+            }
+            send(clients.get(0), "HELLO from sensor-1\r\n".getBytes(StandardCharsets.US_ASCII));
+            send(clients.get(1), "{\"temp\": 21.5, \"unit\": \"C\"}\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] frame = {0x02, 0x10, 0x00, 0x2a, (byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef, 0x48, 0x65,
+                    0x6c, 0x6c, 0x6f, 0x00, (byte) 0xff, 0x7f, 0x41, 0x42, 0x43, 0x03};
+            send(clients.get(2), frame);
+            TimelineRow binary = driver.waitForRow("#tcpServer #timeline",
+                    row -> row.event() instanceof BytesReceived r && Arrays.equals(r.data(), frame));
+
+            fxRun(() -> driver.<ComboBox<SendTarget>>node("#tcpServer #sendTarget").setValue(SendTarget.ALL));
+            driver.setText("#tcpServer #input", "ACK\\r\\n");
+            driver.click("#tcpServer #send");
+            for (Socket client : clients) {
+                assertArrayEquals("ACK\r\n".getBytes(StandardCharsets.US_ASCII), client.getInputStream().readNBytes(5));
+            }
+            send(clients.get(0), "PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            driver.waitUntil(() -> driver.app().tabs().getFirst().status().messagesInProperty().get() == 4);
+
+            fxRun(() -> driver.<TableView<?>>node("#tcpServer #clients").getSelectionModel().select(2));
+            fxRun(() -> driver.<ComboBox<SendTarget>>node("#tcpServer #sendTarget").setValue(SendTarget.SELECTED));
+            fxRun(() -> driver.<ComboBox<PayloadFormat>>node("#tcpServer #inputFormat").setValue(PayloadFormat.HEX));
+            driver.setText("#tcpServer #input", "06 00 2a");
+            driver.click("#tcpServer #send");
+            assertArrayEquals(new byte[]{0x06, 0x00, 0x2a}, clients.get(2).getInputStream().readNBytes(3));
+            driver.waitUntil(() -> driver.app().tabs().getFirst().status().messagesOutProperty().get() == 4);
+
+            driver.clickRow("#tcpServer #timeline", binary);
+            assertTrue(driver.listItems("#tcpServer #payloadHex").getFirst().contains("02 10 00 2a de ad be ef"));
+            driver.setText("#tcpServer #input", "06 00 2b");
+            WaitForAsyncUtils.waitForFxEvents();
+            snapshot("tcp-server.png");
+        } finally {
+            for (Socket client : clients) {
+                client.close();
+            }
+        }
+    }
+
+    @Test
+    void tcpClient() throws Exception {
+        driver.selectTab("tcpClient");
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(10_000);
+            driver.setText("#tcpClient #port", Integer.toString(server.getLocalPort()));
+            driver.click("#tcpClient #connect");
+            try (Socket peer = server.accept()) {
+                peer.setSoTimeout(10_000);
+                driver.waitUntil(() -> driver.text("#tcpClient #connect").equals("Disconnect"));
+                send(peer, "220 demo.local ESMTP ready\r\n".getBytes(StandardCharsets.US_ASCII));
+                driver.waitForRow("#tcpClient #timeline", row -> row.event() instanceof BytesReceived);
+
+                driver.setText("#tcpClient #input", "EHLO workbench\\r\\n");
+                driver.click("#tcpClient #send");
+                assertEquals("EHLO workbench\r\n",
+                        new String(peer.getInputStream().readNBytes(16), StandardCharsets.US_ASCII));
+                send(peer, "250-demo.local greets workbench\r\n250-SIZE 10240000\r\n250 HELP\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                TimelineRow reply = driver.waitForRow("#tcpClient #timeline",
+                        row -> row.event() instanceof BytesReceived r && r.data().length > 40);
+                driver.setText("#tcpClient #input", "QUIT\\r\\n");
+                driver.click("#tcpClient #send");
+                peer.getInputStream().readNBytes(6);
+                driver.waitForRow("#tcpClient #timeline",
+                        row -> row.event() instanceof BytesSent s && s.data().length == 6);
+                send(peer, "221 Bye\r\n".getBytes(StandardCharsets.US_ASCII));
+                driver.waitUntil(() -> driver.app().tabs().get(1).status().messagesInProperty().get() == 3);
+
+                driver.clickRow("#tcpClient #timeline", reply);
+                driver.setText("#tcpClient #input", "NOOP\\r\\n");
+                WaitForAsyncUtils.waitForFxEvents();
+                snapshot("tcp-client.png");
+            }
+        }
+    }
+
+    @Test
+    void tcpClientError() throws Exception {
+        driver.selectTab("tcpClient");
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        driver.setText("#tcpClient #port", Integer.toString(port));
+        driver.click("#tcpClient #connect");
+        driver.waitForRow("#tcpClient #timeline",
+                row -> row.event() instanceof com.socketworkbench.engine.event.Failure);
+        driver.waitUntil(() -> driver.<org.controlsfx.control.NotificationPane>node("#tcpClient #notifications").isShowing());
+        driver.setText("#tcpClient #port", "70000");
+        fxRun(() -> driver.<ComboBox<PayloadFormat>>node("#tcpClient #inputFormat").setValue(PayloadFormat.HEX));
+        driver.setText("#tcpClient #input", "48 65 6c 6g");
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot("tcp-client-error.png");
+    }
+
+    private static void send(Socket socket, byte[] data) throws IOException {
+        socket.getOutputStream().write(data);
+        socket.getOutputStream().flush();
+    }
+
+    private void snapshot(String name) throws IOException {
+        WritableImage image = fx(() -> {
+            Scene scene = driver.stage().getScene();
+            return scene.snapshot(null);
+        });
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int[] argb = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        BufferedImage buffered = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        buffered.setRGB(0, 0, width, height, argb, 0, width);
+        Path dir = Path.of(System.getProperty("screenshots.dir", "screenshots"));
+        Files.createDirectories(dir);
+        Path file = dir.resolve(name);
+        ImageIO.write(buffered, "png", file.toFile());
+        assertTrue(Files.size(file) > 10_000, "a real picture was written to " + file);
+    }
+}

@@ -1,0 +1,204 @@
+package com.socketworkbench.ui.tcpserver;
+
+import com.socketworkbench.app.AppDriver;
+import com.socketworkbench.engine.codec.PayloadFormat;
+import com.socketworkbench.engine.event.BytesReceived;
+import com.socketworkbench.engine.event.ConnectionAccepted;
+import com.socketworkbench.engine.event.ConnectionClosed;
+import com.socketworkbench.ui.common.EventText;
+import com.socketworkbench.ui.common.TimelineRow;
+import javafx.scene.control.ComboBox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.socketworkbench.app.AppDriver.fx;
+import static com.socketworkbench.app.AppDriver.fxRun;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Drives the real app's TCP Server tab against a plain java.net.Socket on loopback. */
+@Timeout(60)
+class TcpServerTabTest {
+    private static final Pattern LISTENING = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)");
+
+    private final AppDriver driver = new AppDriver();
+
+    @BeforeEach
+    void launch() throws Exception {
+        driver.launch();
+        driver.selectTab("tcpServer");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        driver.close();
+    }
+
+    private int startOnAnyPort() {
+        driver.setText("#tcpServer #port", "0");
+        driver.click("#tcpServer #startStop");
+        driver.waitUntil(() -> LISTENING.matcher(driver.text("#tcpServer #listeningAddress")).matches());
+        assertEquals("Stop", driver.text("#tcpServer #startStop"));
+        Matcher matcher = LISTENING.matcher(driver.text("#tcpServer #listeningAddress"));
+        assertTrue(matcher.matches());
+        int port = Integer.parseInt(matcher.group(1));
+        assertTrue(port > 0, "the actual port, not 0");
+        return port;
+    }
+
+    @Test
+    void receivesInspectsRepliesAndStops() throws Exception {
+        int port = startOnAnyPort();
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(10_000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            driver.waitForRow("#tcpServer #timeline", row -> row.event() instanceof ConnectionAccepted);
+            driver.waitUntil(() -> driver.<javafx.scene.control.TableView<?>>node("#tcpServer #clients")
+                    .getItems().size() == 1);
+
+            out.write("hello\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            TimelineRow hello = driver.waitForRow("#tcpServer #timeline", row -> row.event() instanceof BytesReceived
+                    && EventText.preview(row.event(), StandardCharsets.UTF_8).contains("hello"));
+            byte[] binary = {0x00, 0x01, (byte) 0xff, 0x7f, (byte) 0x80};
+            out.write(binary);
+            out.flush();
+            TimelineRow binaryRow = driver.waitForRow("#tcpServer #timeline",
+                    row -> row.event() instanceof BytesReceived received && Arrays.equals(received.data(), binary));
+            assertEquals("5 B", EventText.size(binaryRow.event()));
+
+            driver.clickRow("#tcpServer #timeline", hello);
+            List<String> hex = driver.listItems("#tcpServer #payloadHex");
+            assertEquals(1, hex.size());
+            assertTrue(hex.getFirst().contains("68 65 6c 6c 6f 0a"), hex.getFirst());
+            assertEquals("hello\n", driver.text("#tcpServer #payloadText"));
+
+            driver.clickRow("#tcpServer #timeline", binaryRow);
+            assertTrue(driver.listItems("#tcpServer #payloadHex").getFirst().contains("00 01 ff 7f 80"));
+
+            // Reply as text: the one connected client is selected automatically.
+            driver.setText("#tcpServer #input", "world\\r\\n");
+            driver.click("#tcpServer #send");
+            assertArrayEquals("world\r\n".getBytes(StandardCharsets.US_ASCII), in.readNBytes(7));
+
+            // Hex mode sends exactly the bytes written.
+            fxRun(() -> driver.<ComboBox<PayloadFormat>>node("#tcpServer #inputFormat").setValue(PayloadFormat.HEX));
+            driver.setText("#tcpServer #input", "de ad be ef 00 0a");
+            driver.click("#tcpServer #send");
+            assertArrayEquals(new byte[]{(byte) 0xde, (byte) 0xad, (byte) 0xbe, (byte) 0xef, 0x00, 0x0a},
+                    in.readNBytes(6));
+
+            driver.waitUntil(() -> driver.app().tabs().getFirst().status().bytesOutProperty().get() == 13);
+            assertEquals(11, driver.app().tabs().getFirst().status().bytesInProperty().get());
+            String statusText = fx(() -> driver.<org.controlsfx.control.StatusBar>node("#statusBar").getText());
+            assertEquals("Listening on 127.0.0.1:" + port + " · 1 client", statusText);
+
+            driver.click("#tcpServer #startStop");
+            driver.waitUntil(() -> driver.text("#tcpServer #startStop").equals("Start"));
+            assertEquals("Not listening", driver.text("#tcpServer #listeningAddress"));
+            assertEquals(-1, in.read(), "stopping closes the client's connection");
+        }
+        driver.waitForRow("#tcpServer #timeline", row -> row.event() instanceof ConnectionClosed);
+        assertThrows(ConnectException.class, () -> new Socket(InetAddress.getLoopbackAddress(), port).close(),
+                "no listener is left after stop");
+    }
+
+    @Test
+    void sendsToAllClientsAndDisconnectsTheSelectedOne() throws Exception {
+        int port = startOnAnyPort();
+        try (Socket first = new Socket(InetAddress.getLoopbackAddress(), port);
+             Socket second = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            first.setSoTimeout(10_000);
+            second.setSoTimeout(10_000);
+            driver.waitUntil(() -> driver.<javafx.scene.control.TableView<?>>node("#tcpServer #clients")
+                    .getItems().size() == 2);
+            fxRun(() -> driver.<ComboBox<SendTarget>>node("#tcpServer #sendTarget").setValue(SendTarget.ALL));
+            driver.setText("#tcpServer #input", "all");
+            driver.click("#tcpServer #send");
+            assertArrayEquals("all".getBytes(StandardCharsets.US_ASCII), first.getInputStream().readNBytes(3));
+            assertArrayEquals("all".getBytes(StandardCharsets.US_ASCII), second.getInputStream().readNBytes(3));
+
+            fxRun(() -> driver.<javafx.scene.control.TableView<?>>node("#tcpServer #clients")
+                    .getSelectionModel().select(0));
+            driver.click("#tcpServer #disconnect");
+            assertEquals(-1, first.getInputStream().read(), "the selected (first) client is disconnected");
+            driver.waitUntil(() -> driver.<javafx.scene.control.TableView<?>>node("#tcpServer #clients")
+                    .getItems().size() == 1);
+            second.getOutputStream().write('x');
+            driver.waitForRow("#tcpServer #timeline", row -> row.event() instanceof BytesReceived r
+                    && r.data().length == 1 && r.data()[0] == 'x');
+
+            driver.click("#tcpServer #echo");
+            second.getOutputStream().write("echo me".getBytes(StandardCharsets.US_ASCII));
+            assertArrayEquals("echo me".getBytes(StandardCharsets.US_ASCII), second.getInputStream().readNBytes(7));
+        }
+    }
+
+    @Test
+    void aFloodKeepsTheWindowResponsiveAndTheCountersExact() throws Exception {
+        int port = startOnAnyPort();
+        byte[] chunk = new byte[1024];
+        Arrays.fill(chunk, (byte) 'x');
+        int chunks = 8 * 1024;
+        long longestRoundTrip = 0;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            Thread writer = Thread.ofVirtual().name("flood-writer").start(() -> {
+                try {
+                    OutputStream out = socket.getOutputStream();
+                    for (int i = 0; i < chunks; i++) {
+                        out.write(chunk);
+                    }
+                    out.flush();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            var status = driver.app().tabs().getFirst().status();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (fx(() -> status.bytesInProperty().get()) < (long) chunks * chunk.length
+                    && System.nanoTime() < deadline) {
+                long started = System.nanoTime();
+                fx(() -> true);
+                longestRoundTrip = Math.max(longestRoundTrip, System.nanoTime() - started);
+            }
+            writer.join(java.time.Duration.ofSeconds(10));
+            assertEquals((long) chunks * chunk.length, fx(() -> status.bytesInProperty().get()));
+        }
+        assertTrue(longestRoundTrip < 2_000_000_000L, "the FX thread answered within " + longestRoundTrip / 1_000_000
+                + " ms at worst during the flood");
+    }
+
+    @Test
+    void aPortInUseShowsAFailureRowAndANotification() throws IOException {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            driver.setText("#tcpServer #port", Integer.toString(taken.getLocalPort()));
+            driver.click("#tcpServer #startStop");
+            TimelineRow failure = driver.waitForRow("#tcpServer #timeline",
+                    row -> row.event() instanceof com.socketworkbench.engine.event.Failure);
+            String message = EventText.preview(failure.event(), StandardCharsets.UTF_8);
+            assertTrue(message.contains("already in use"), message);
+            driver.waitUntil(() -> driver.<org.controlsfx.control.NotificationPane>node("#tcpServer #notifications").isShowing());
+            assertEquals(message, fx(() -> driver.<org.controlsfx.control.NotificationPane>node("#tcpServer #notifications").getText()));
+            driver.waitUntil(() -> driver.text("#tcpServer #startStop").equals("Start"));
+            assertFalse(driver.disabled("#tcpServer #port"), "settings are editable again");
+        }
+    }
+}
