@@ -27,7 +27,10 @@ public interface WorkbenchTab {
     /** Starts the event pump. */
     void start();
 
-    /** Closes the tab's sockets (listener, connections); the pump keeps draining their final events. */
+    /**
+     * Closes the tab's sockets (listener, connections). Returns at once: the closing runs off the FX thread and the
+     * pump keeps draining the final events until {@link #dispose()}.
+     */
     void stop();
 
     /** Stops the pump and unhooks everything; the tab is unusable afterwards. */

@@ -1,0 +1,35 @@
+/**
+ * Reusable pieces every workbench tab is built from, and the contract the main window knows tabs by.
+ *
+ * <h2>Adding a tab</h2>
+ * <ol>
+ *   <li>Implement {@link com.socketworkbench.ui.common.WorkbenchTab} in a feature package ({@code ui.udp}, ...)
+ *       with a constructor taking {@link com.socketworkbench.ui.common.TabContext}, and add its constructor
+ *       reference to {@code com.socketworkbench.app.WorkbenchTabs#defaults()}.</li>
+ *   <li>Hold one {@link com.socketworkbench.ui.common.Subscriptions} per tab; register every listener and binding
+ *       through it; {@code dispose()} calls {@code subscriptions.dispose()}.</li>
+ *   <li>In the view model: a {@link com.socketworkbench.ui.common.TimelineModel} and an
+ *       {@link com.socketworkbench.ui.common.EventPump} over it. Pass the pump as the engine component's
+ *       {@code EventSink}; react to state events and update the {@link com.socketworkbench.ui.common.TabStatus}
+ *       in a pulse listener ({@code subscriptions.add(pump.onPulse(batch -> ...))}), never per event on another
+ *       thread. Run blocking engine calls through {@link com.socketworkbench.ui.common.Background}; report
+ *       exceptions the engine did not already emit with {@link com.socketworkbench.ui.common.UiFailures}.</li>
+ *   <li>A {@link com.socketworkbench.ui.common.SendEditorModel}: set its sender and bind its
+ *       {@code targetReadyProperty()}/{@code targetHintProperty()} to the tab's own condition.</li>
+ *   <li>In the view: {@link com.socketworkbench.ui.common.TimelineView} and
+ *       {@link com.socketworkbench.ui.common.PayloadInspector} (bind the inspector's row to the timeline's
+ *       selection and the timeline's charset to the inspector's), a
+ *       {@link com.socketworkbench.ui.common.SendEditor} ({@code addOptions} for extra controls), settings from
+ *       {@link com.socketworkbench.ui.common.BindAddressPicker}, {@link com.socketworkbench.ui.common.PortField},
+ *       {@link com.socketworkbench.ui.common.HostField} (labelled with {@code SendEditor.labelled}), all inside a
+ *       {@link com.socketworkbench.ui.common.TabNotifier} whose pane is the tab's root (give it the tab's id) and
+ *       styled with {@link com.socketworkbench.ui.common.Styles#apply}.</li>
+ * </ol>
+ * {@code ui.tcpclient} is the smallest complete example; {@code ui.tcpserver} adds a connection list refreshed on
+ * the pump tick.
+ *
+ * <h2>Threading</h2>
+ * Everything here is FX-thread only except {@link com.socketworkbench.ui.common.EventPump#emit}, which any engine
+ * thread may call and which never blocks.
+ */
+package com.socketworkbench.ui.common;
