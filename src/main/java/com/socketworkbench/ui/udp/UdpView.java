@@ -29,10 +29,13 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -334,6 +337,12 @@ public final class UdpView {
         replyItem.setOnAction(event -> replyToSender());
         subscriptions.bind(replyItem.disableProperty(), model.canReplyBinding().not());
         timeline.table().setContextMenu(new ContextMenu(replyItem));
+        // The menu acts on the selected row, so the row under a right click becomes the selected one.
+        timeline.table().addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
+            if (event.getButton() == MouseButton.SECONDARY) {
+                selectRowUnder(event.getPickResult().getIntersectedNode());
+            }
+        });
 
         CheckBox connected = new CheckBox("Connected mode");
         connected.setId("connectedMode");
@@ -383,6 +392,16 @@ public final class UdpView {
                 .or(targetPort.messageLabel().visibleProperty()).or(sendMessage.visibleProperty()));
         subscriptions.bind(messages.visibleProperty(), messages.managedProperty());
         return new VBox(bar, messages);
+    }
+
+    private void selectRowUnder(Node picked) {
+        Node node = picked;
+        while (node != null && !(node instanceof TableRow<?>)) {
+            node = node.getParent();
+        }
+        if (node instanceof TableRow<?> row && !row.isEmpty()) {
+            timeline.table().getSelectionModel().select(row.getIndex());
+        }
     }
 
     private void replyToSender() {

@@ -9,14 +9,20 @@ import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.Notice;
 import com.socketworkbench.ui.common.EventText;
 import com.socketworkbench.ui.common.TimelineRow;
+import com.socketworkbench.ui.common.BindChoice;
+import com.socketworkbench.ui.common.BindChoices;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TitledPane;
 import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.testfx.util.WaitForAsyncUtils;
 
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -318,6 +324,61 @@ class UdpTabTest {
         driver.waitForRow("#udp #timeline", row -> row.event() instanceof Notice notice
                 && notice.message().startsWith("Disconnected"));
         assertFalse(driver.disabled("#udp #targetPort"));
+    }
+
+    @Test
+    void ipv6LoopbackReceivesAndRepliesThroughTheContextMenu() throws Exception {
+        DatagramSocket peer;
+        try {
+            peer = new DatagramSocket(new InetSocketAddress(InetAddress.ofLiteral("::1"), 0));
+        } catch (java.net.SocketException noIpv6) {
+            Assumptions.abort("IPv6 loopback is not available here: " + noIpv6.getMessage());
+            return;
+        }
+        try (peer) {
+            peer.setSoTimeout(10_000);
+            fxRun(() -> driver.<ComboBox<BindChoice>>node("#udp #bindAddress").setValue(BindChoices.LOOPBACK_V6));
+            driver.setText("#udp #port", "0");
+            driver.click("#udp #startStop");
+            Pattern v6 = Pattern.compile("Bound to \\[::1]:(\\d+)");
+            driver.waitUntil(() -> v6.matcher(driver.text("#udp #listeningAddress")).matches());
+            Matcher matcher = v6.matcher(driver.text("#udp #listeningAddress"));
+            assertTrue(matcher.matches());
+            int port = Integer.parseInt(matcher.group(1));
+
+            peer.send(new DatagramPacket(new byte[]{'v', '6'}, 2, InetAddress.ofLiteral("::1"), port));
+            TimelineRow received = driver.waitForRow("#udp #timeline", row -> row.event() instanceof BytesReceived);
+            assertEquals("[::1]:" + peer.getLocalPort(), EventText.peer(received.event()));
+
+            driver.setText("#udp #targetHost", "127.0.0.1");
+            Node rowNode = driver.robot().lookup("#udp #timeline .table-row-cell")
+                    .match((Node node) -> node instanceof TableRow<?> row && row.getItem() == received).query();
+            driver.robot().rightClickOn(rowNode);
+            WaitForAsyncUtils.waitForFxEvents();
+            driver.robot().clickOn(driver.robot().lookup(".context-menu .menu-item").<Node>query());
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("::1", driver.text("#udp #targetHost"));
+            assertEquals(Integer.toString(peer.getLocalPort()), driver.text("#udp #targetPort"));
+
+            sendFromTab("back\\n");
+            DatagramPacket reply = receive(peer);
+            assertEquals("back\n", new String(bytes(reply), StandardCharsets.US_ASCII));
+            assertEquals(port, reply.getPort());
+        }
+    }
+
+    @Test
+    void joiningAnIpv6GroupOnAnIpv4SocketIsExplained() {
+        // Refused by the engine before any membership is made: no multicast traffic.
+        startOnAnyPort();
+        fxRun(() -> driver.<TitledPane>node("#udp #options").setExpanded(true));
+        driver.setText("#udp #multicastGroup", "ff05::1:3");
+        assertFalse(driver.disabled("#udp #join"));
+        driver.click("#udp #join");
+        driver.waitUntil(() -> driver.text("#udp #multicastMessage").startsWith("ff05::1:3 is an IPv6 group"));
+        assertTrue(driver.text("#udp #multicastMessage").endsWith("bind to :: to join IPv6 groups"),
+                driver.text("#udp #multicastMessage"));
+        assertTrue(driver.listItems("#udp #groups").isEmpty());
     }
 
     @Test
