@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 public record MulticastInterfaceChoice(String name, String label) {
     public static final MulticastInterfaceChoice DEFAULT =
-            new MulticastInterfaceChoice(null, "default (system's choice)");
+            new MulticastInterfaceChoice(null, "system default");
 
     private static final Logger LOG = LoggerFactory.getLogger(MulticastInterfaceChoice.class);
 

@@ -209,8 +209,9 @@ public final class UdpView {
         ComboBox<MulticastInterfaceChoice> networkInterface =
                 new ComboBox<>(FXCollections.observableArrayList(MulticastInterfaceChoice.available()));
         networkInterface.setId("multicastInterface");
-        networkInterface.setTooltip(new Tooltip("The interface groups are joined on and multicast is sent through"));
-        networkInterface.setPrefWidth(215);
+        networkInterface.setTooltip(new Tooltip("The interface groups are joined on and multicast is sent through; "
+                + "system default: the one the system routes the group to"));
+        networkInterface.setPrefWidth(190);
         subscriptions.bindBidirectional(networkInterface.valueProperty(), multicast.networkInterfaceProperty());
 
         Button join = new Button("Join");
