@@ -43,14 +43,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.NotificationPane;
 
 import java.util.Locale;
 
 /**
  * The UDP tab's layout (root id {@code udp}): bind settings and a collapsible Options area (broadcast, buffers,
- * multicast) on top with the datagram counters under them, timeline over payload inspector in the middle, and the
- * target row ("Send to host:port", Reply to sender, Connected mode) above the shared send editor at the bottom.
+ * multicast) on top with the datagram counters under them, timeline over payload inspector in the middle (where
+ * notifications slide in, id {@code notifications}), and the target row ("Send to host:port", Reply to sender, Connected mode) above the shared send editor at the bottom.
  * Binds to the {@link UdpViewModel} only.
  */
 public final class UdpView {
@@ -68,6 +67,7 @@ public final class UdpView {
     private final SendEditor sendEditor;
     private final TitledPane options = new TitledPane();
     private final TabNotifier notifier;
+    private final BorderPane root;
 
     public UdpView(UdpViewModel model, Subscriptions subscriptions) {
         this.model = model;
@@ -103,15 +103,15 @@ public final class UdpView {
         split.setDividerPositions(0.58);
         split.getStyleClass().add("main-split");
 
-        BorderPane content = new BorderPane();
-        content.getStyleClass().add("tab-content");
-        content.setTop(new VBox(settings(), options(), statsBar()));
-        content.setCenter(split);
-        content.setBottom(new VBox(targetBar(), sendEditor.view()));
-
-        notifier = new TabNotifier(content);
-        notifier.pane().setId("udp");
-        Styles.apply(notifier.pane(), UdpView.class, "udp.css");
+        // Notifications slide over the traffic area, never over the settings: Start/Stop stays reachable.
+        notifier = new TabNotifier(split);
+        root = new BorderPane();
+        root.setId("udp");
+        root.getStyleClass().add("tab-content");
+        root.setTop(new VBox(settings(), options(), statsBar()));
+        root.setCenter(notifier.pane());
+        root.setBottom(new VBox(targetBar(), sendEditor.view()));
+        Styles.apply(root, UdpView.class, "udp.css");
         model.setOnFailure(notifier::showError);
     }
 
@@ -449,8 +449,8 @@ public final class UdpView {
         return row;
     }
 
-    public NotificationPane view() {
-        return notifier.pane();
+    public BorderPane view() {
+        return root;
     }
 
     public TabNotifier notifier() {

@@ -279,8 +279,8 @@ class UdpTabTest {
         sendFromTab("hi");
         String expected = "Sending to the broadcast address 127.255.255.255 needs the Broadcast option (SO_BROADCAST)";
         driver.waitUntil(() -> driver.text("#udp #sendMessage").equals(expected));
-        driver.waitUntil(() -> driver.<NotificationPane>node("#udp").isShowing());
-        assertEquals(expected, fx(() -> driver.<NotificationPane>node("#udp").getText()));
+        driver.waitUntil(() -> driver.<NotificationPane>node("#udp #notifications").isShowing());
+        assertEquals(expected, fx(() -> driver.<NotificationPane>node("#udp #notifications").getText()));
         TimelineRow failure = driver.waitForRow("#udp #timeline", row -> row.event() instanceof Failure);
         assertEquals(FailureKind.INVALID_INPUT, ((Failure) failure.event()).kind());
         assertTrue(rows().stream().noneMatch(row -> row.event() instanceof BytesSent));
