@@ -1,0 +1,204 @@
+package com.socketworkbench.ui.udp;
+
+import com.socketworkbench.engine.net.Endpoints;
+import com.socketworkbench.engine.udp.MulticastMembership;
+import com.socketworkbench.engine.udp.UdpEndpoint;
+import com.socketworkbench.ui.common.Background;
+import com.socketworkbench.ui.common.Subscriptions;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The multicast part of the UDP tab: the group to join, the interface, TTL/hop limit and loopback (applied to the
+ * tab's endpoint at once and to every new one), the joined groups, and one inline message that explains a wrong
+ * address, a refused join, or that the socket must be bound first. Joining and leaving run off the FX thread.
+ */
+public final class MulticastModel {
+    private final StringProperty group = new SimpleStringProperty(this, "group", "");
+    private final ObjectProperty<MulticastInterfaceChoice> networkInterface =
+            new SimpleObjectProperty<>(this, "networkInterface", MulticastInterfaceChoice.DEFAULT);
+    private final ObjectProperty<Integer> ttl = new SimpleObjectProperty<>(this, "ttl");
+    private final BooleanProperty loopback = new SimpleBooleanProperty(this, "loopback");
+    private final BooleanProperty bound = new SimpleBooleanProperty(this, "bound");
+    private final ObservableList<MulticastMembership> groups = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
+    private final BooleanBinding canJoin;
+    private UdpEndpoint endpoint;
+    private String joinError = "";
+
+    MulticastModel(int initialTtl, boolean initialLoopback, Subscriptions subscriptions) {
+        ttl.set(initialTtl);
+        loopback.set(initialLoopback);
+        canJoin = Bindings.createBooleanBinding(() -> bound.get() && !group.get().isBlank()
+                && MulticastGroupCheck.problem(group.get()).isEmpty(), bound, group);
+        subscriptions.listen(ttl, (obs, old, value) -> {
+            if (endpoint != null && value != null) {
+                endpoint.setMulticastTtl(ttl());
+            }
+        });
+        subscriptions.listen(loopback, (obs, old, on) -> {
+            if (endpoint != null) {
+                endpoint.setMulticastLoopback(on);
+            }
+        });
+        subscriptions.listen(networkInterface, (obs, old, choice) -> {
+            if (endpoint != null) {
+                applyInterface(endpoint);
+            }
+        });
+        subscriptions.subscribe(group, text -> {
+            joinError = "";
+            updateMessage();
+        });
+        subscriptions.listen(bound, (obs, old, isBound) -> {
+            if (!isBound) {
+                groups.clear();
+                joinError = "";
+            }
+            updateMessage();
+        });
+    }
+
+    /** Gives a new endpoint the current settings. */
+    void configure(UdpEndpoint created) {
+        created.setMulticastTtl(ttl());
+        created.setMulticastLoopback(loopback.get());
+        applyInterface(created);
+    }
+
+    /** The endpoint settings changes apply to (null when there is none) and whether it is bound. */
+    void use(UdpEndpoint current, boolean isBound) {
+        endpoint = current;
+        bound.set(current != null && isBound);
+    }
+
+    private void applyInterface(UdpEndpoint target) {
+        MulticastInterfaceChoice choice = networkInterface.get();
+        try {
+            target.setMulticastInterface(choice == null ? null : choice.name());
+        } catch (IllegalArgumentException e) {
+            joinError = e.getMessage();
+            updateMessage();
+        }
+    }
+
+    int ttl() {
+        Integer value = ttl.get();
+        return value == null ? 1 : Math.max(0, Math.min(255, value));
+    }
+
+    /** Joins the typed group on the chosen interface; problems show in {@link #messageProperty()}. */
+    public void join() {
+        String text = group.get().strip();
+        UdpEndpoint joining = endpoint;
+        if (!canJoin.get() || joining == null) {
+            updateMessage();
+            return;
+        }
+        MulticastInterfaceChoice choice = networkInterface.get();
+        String interfaceName = choice == null ? null : choice.name();
+        joinError = "";
+        Background.run("ui-udp-join", () -> {
+            joining.joinGroup(text, interfaceName);
+            return joining.joinedGroups();
+        }, joined -> {
+            if (endpoint == joining) {
+                groups.setAll(joined);
+                updateMessage();
+            }
+        }, failure -> {
+            if (endpoint == joining) {
+                joinError = UdpViewModel.messageOf(failure);
+                groups.setAll(joining.joinedGroups());
+                updateMessage();
+            }
+        });
+    }
+
+    /** Leaves one joined group on its interface. */
+    public void leave(MulticastMembership membership) {
+        UdpEndpoint member = endpoint;
+        if (member == null || membership == null) {
+            return;
+        }
+        Background.run("ui-udp-leave", () -> {
+            member.leaveGroup(Endpoints.addressText(membership.group()), membership.interfaceName());
+            return member.joinedGroups();
+        }, joined -> {
+            if (endpoint == member) {
+                groups.setAll(joined);
+            }
+        }, failure -> {
+            if (endpoint == member) {
+                joinError = UdpViewModel.messageOf(failure);
+                groups.setAll(member.joinedGroups());
+                updateMessage();
+            }
+        });
+    }
+
+    private void updateMessage() {
+        String problem = MulticastGroupCheck.problem(group.get());
+        if (!joinError.isEmpty() || !problem.isEmpty()) {
+            message.set(joinError.isEmpty() ? problem : joinError);
+            messageIsError.set(true);
+        } else if (!bound.get() && !group.get().isBlank()) {
+            message.set("Start first: a group is joined by a bound socket (bind 0.0.0.0 or :: to receive group "
+                    + "traffic)");
+            messageIsError.set(false);
+        } else {
+            message.set("");
+            messageIsError.set(false);
+        }
+    }
+
+    /** The group address typed by the user. */
+    public StringProperty groupProperty() {
+        return group;
+    }
+
+    public ObjectProperty<MulticastInterfaceChoice> networkInterfaceProperty() {
+        return networkInterface;
+    }
+
+    /** IP_MULTICAST_TTL / the IPv6 hop limit, 0–255. */
+    public ObjectProperty<Integer> ttlProperty() {
+        return ttl;
+    }
+
+    /** IP_MULTICAST_LOOP: this host's own members receive what the socket sends to a group. */
+    public BooleanProperty loopbackProperty() {
+        return loopback;
+    }
+
+    public ObservableList<MulticastMembership> groups() {
+        return groups;
+    }
+
+    /** An invalid group, a refused join, or the hint to start first; empty when there is nothing to say. */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** False when {@link #messageProperty()} is only a hint. */
+    public ReadOnlyBooleanProperty messageIsErrorProperty() {
+        return messageIsError.getReadOnlyProperty();
+    }
+
+    public BooleanBinding canJoinBinding() {
+        return canJoin;
+    }
+}

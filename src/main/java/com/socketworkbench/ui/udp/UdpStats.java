@@ -1,0 +1,111 @@
+package com.socketworkbench.ui.udp;
+
+import com.socketworkbench.engine.udp.UdpEndpoint;
+import com.socketworkbench.ui.common.Background;
+import com.socketworkbench.ui.common.Formats;
+import com.socketworkbench.ui.common.TabStatus;
+import com.socketworkbench.ui.common.TrafficCounters;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.util.Locale;
+import java.util.OptionalLong;
+
+/**
+ * The numbers that let a user reconcile a test: the tab's exact datagram and byte counters, rates per second, and
+ * the kernel's receive drops for the bound port beside them (sent by the peer = received + dropped, on loopback).
+ * Updated from the pump tick; /proc is read at most once a second and never on the FX thread.
+ */
+public final class UdpStats {
+    private static final long KERNEL_DROPS_INTERVAL_NANOS = 1_000_000_000L;
+
+    private final TrafficCounters counters;
+    private final TabStatus status;
+    private final boolean linux;
+    private final TrafficRate rate = new TrafficRate();
+    private final ReadOnlyStringWrapper datagramCounters = new ReadOnlyStringWrapper(this, "datagramCounters", "");
+    private final ReadOnlyStringWrapper rates = new ReadOnlyStringWrapper(this, "rates", "");
+    private final ReadOnlyStringWrapper kernelDrops = new ReadOnlyStringWrapper(this, "kernelDrops", "");
+    private UdpEndpoint measured;
+    private boolean dropsReadInFlight;
+    private long lastDropsRead;
+
+    UdpStats(TrafficCounters counters, TabStatus status, boolean linux) {
+        this.counters = counters;
+        this.status = status;
+        this.linux = linux;
+        rates.set(TrafficRate.Rates.ZERO.text());
+        countersChanged();
+        measure(null);
+    }
+
+    /** The bound endpoint whose kernel drops are shown, or null when nothing is bound. */
+    void measure(UdpEndpoint bound) {
+        measured = bound;
+        lastDropsRead = 0;
+        kernelDrops.set(bound == null ? "Kernel drops: —" : "Kernel drops: …");
+    }
+
+    /** Once per pulse; returns true when the rates changed (about once a second). */
+    boolean pulse(boolean eventsArrived, long nowNanos) {
+        if (eventsArrived) {
+            countersChanged();
+        }
+        refreshKernelDrops(nowNanos);
+        if (rate.sample(nowNanos, counters)) {
+            rates.set(rate.current().text());
+            return true;
+        }
+        return false;
+    }
+
+    private void countersChanged() {
+        status.updateCounters(counters);
+        datagramCounters.set(String.format(Locale.ROOT, "Received %,d datagrams (%s) · sent %,d (%s)",
+                counters.messagesIn(), Formats.bytes(counters.bytesIn()), counters.messagesOut(),
+                Formats.bytes(counters.bytesOut())));
+    }
+
+    private void refreshKernelDrops(long now) {
+        UdpEndpoint current = measured;
+        if (current == null || dropsReadInFlight
+                || (lastDropsRead != 0 && now - lastDropsRead < KERNEL_DROPS_INTERVAL_NANOS)) {
+            return;
+        }
+        dropsReadInFlight = true;
+        lastDropsRead = now;
+        Background.run("ui-udp-kernel-drops", current::kernelDrops, drops -> {
+            dropsReadInFlight = false;
+            if (measured == current) {
+                kernelDrops.set(kernelDropsText(drops));
+            }
+        }, failure -> dropsReadInFlight = false);
+    }
+
+    private String kernelDropsText(OptionalLong drops) {
+        if (drops.isPresent()) {
+            return String.format(Locale.ROOT, "Kernel drops: %,d", drops.getAsLong());
+        }
+        return linux ? "Kernel drops: not reported" : "Kernel drops: Linux only";
+    }
+
+    /** "↓ 12 datagrams/s · 1.2 KiB/s   ↑ 0 datagrams/s · 0 B/s" as of the last sample. */
+    String ratesText() {
+        return rate.current().text();
+    }
+
+    /** "Received 12 datagrams (1.2 KiB) · sent 3 (40 B)". */
+    public ReadOnlyStringProperty datagramCountersProperty() {
+        return datagramCounters.getReadOnlyProperty();
+    }
+
+    /** Datagrams and bytes per second in each direction, refreshed once a second. */
+    public ReadOnlyStringProperty ratesProperty() {
+        return rates.getReadOnlyProperty();
+    }
+
+    /** "Kernel drops: 0" for the bound port, refreshed about once a second; "—" when nothing is bound. */
+    public ReadOnlyStringProperty kernelDropsProperty() {
+        return kernelDrops.getReadOnlyProperty();
+    }
+}

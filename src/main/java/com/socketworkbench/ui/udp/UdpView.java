@@ -1,0 +1,471 @@
+package com.socketworkbench.ui.udp;
+
+import com.socketworkbench.engine.net.Endpoints;
+import com.socketworkbench.engine.udp.MulticastMembership;
+import com.socketworkbench.ui.common.BindAddressPicker;
+import com.socketworkbench.ui.common.HostField;
+import com.socketworkbench.ui.common.PayloadInspector;
+import com.socketworkbench.ui.common.PortField;
+import com.socketworkbench.ui.common.SendEditor;
+import com.socketworkbench.ui.common.Styles;
+import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.common.TabNotifier;
+import com.socketworkbench.ui.common.TimelineView;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.Locale;
+
+/**
+ * The UDP tab's layout (root id {@code udp}): bind settings and a collapsible Options area (broadcast, buffers,
+ * multicast) on top with the datagram counters under them, timeline over payload inspector in the middle (where
+ * notifications slide in, id {@code notifications}), and the target row ("Send to host:port", Reply to sender, Connected mode) above the shared send editor at the bottom.
+ * Binds to the {@link UdpViewModel} only.
+ */
+public final class UdpView {
+    static final String BOUNDARY_HINT = "UDP keeps message boundaries: one datagram, one row — compare with TCP's "
+            + "byte stream, where rows are reads";
+
+    private final UdpViewModel model;
+    private final Subscriptions subscriptions;
+    private final BindAddressPicker bindAddress;
+    private final PortField port;
+    private final HostField targetHost;
+    private final PortField targetPort;
+    private final TimelineView timeline;
+    private final PayloadInspector inspector;
+    private final SendEditor sendEditor;
+    private final TitledPane options = new TitledPane();
+    private final TabNotifier notifier;
+    private final BorderPane root;
+
+    public UdpView(UdpViewModel model, Subscriptions subscriptions) {
+        this.model = model;
+        this.subscriptions = subscriptions;
+        bindAddress = new BindAddressPicker(subscriptions);
+        bindAddress.select(model.bindHostProperty().get());
+        port = new PortField(true, true, Integer.toString(model.portProperty().get()), subscriptions);
+        targetHost = new HostField(model.targetHostProperty().get(), subscriptions);
+        targetHost.field().setId("targetHost");
+        targetHost.messageLabel().setId("targetHostMessage");
+        targetHost.field().setTooltip(new Tooltip("Where datagrams go: a host name, an IPv4 or an IPv6 address "
+                + "(127.0.0.1, ::1, localhost)"));
+        targetPort = new PortField(false, false, Integer.toString(model.targetPortProperty().get()), subscriptions);
+        targetPort.field().setId("targetPort");
+        targetPort.messageLabel().setId("targetPortMessage");
+        targetPort.field().setTooltip(new Tooltip("The port datagrams go to, 1–65535"));
+        timeline = new TimelineView(model.timeline(), subscriptions);
+        timeline.setPlaceholderText("Start, then send datagrams to the port shown: each datagram is one row");
+        inspector = new PayloadInspector(subscriptions);
+        sendEditor = new SendEditor(model.sendEditor(), subscriptions);
+
+        subscriptions.bind(model.bindHostProperty(),
+                Bindings.createStringBinding(bindAddress::host, bindAddress.comboBox().valueProperty()));
+        subscriptions.bind(model.portProperty(), port.portProperty());
+        subscriptions.bind(model.targetHostProperty(), targetHost.field().textProperty());
+        subscriptions.bind(model.targetPortProperty(), targetPort.portProperty());
+        subscriptions.bind(timeline.charsetProperty(), inspector.charsetProperty());
+        subscriptions.bind(inspector.rowProperty(), timeline.selectedProperty());
+        subscriptions.bind(model.selectedRowProperty(), timeline.selectedProperty());
+
+        SplitPane split = new SplitPane(timeline.view(), inspector.view());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.58);
+        split.getStyleClass().add("main-split");
+
+        // Notifications slide over the traffic area, never over the settings: Start/Stop stays reachable.
+        notifier = new TabNotifier(split);
+        root = new BorderPane();
+        root.setId("udp");
+        root.getStyleClass().add("tab-content");
+        root.setTop(new VBox(settings(), options(), statsBar()));
+        root.setCenter(notifier.pane());
+        root.setBottom(new VBox(targetBar(), sendEditor.view()));
+        Styles.apply(root, UdpView.class, "udp.css");
+        model.setOnFailure(notifier::showError);
+    }
+
+    private Node settings() {
+        Button startStop = new Button("Start");
+        startStop.setId("startStop");
+        startStop.getStyleClass().addAll("accent", "start-stop");
+        startStop.setMinWidth(Region.USE_PREF_SIZE);
+        startStop.setOnAction(event -> model.toggle());
+        subscriptions.subscribe(model.stateProperty(), state -> {
+            startStop.setText(switch (state) {
+                case STOPPED -> "Start";
+                case STARTING -> "Starting…";
+                case RUNNING -> "Stop";
+                case STOPPING -> "Stopping…";
+            });
+            startStop.getStyleClass().removeAll("accent", "danger");
+            startStop.getStyleClass().add(state == UdpState.RUNNING ? "danger" : "accent");
+        });
+        subscriptions.bind(startStop.disableProperty(), Bindings.createBooleanBinding(
+                () -> switch (model.state()) {
+                    case STOPPED -> !port.isValid();
+                    case RUNNING -> false;
+                    default -> true;
+                }, model.stateProperty(), port.validProperty()));
+        startStop.setTooltip(new Tooltip("Bind the UDP socket to receive datagrams, or close it"));
+
+        Label listening = new Label();
+        listening.setId("listeningAddress");
+        listening.getStyleClass().add("listening-address");
+        subscriptions.bind(listening.textProperty(), Bindings.when(model.listeningAddressProperty().isEmpty())
+                .then("Not bound").otherwise(model.listeningAddressProperty()));
+        subscriptions.subscribe(model.stateProperty(), state -> {
+            listening.getStyleClass().remove("active");
+            if (state == UdpState.RUNNING) {
+                listening.getStyleClass().add("active");
+            }
+        });
+
+        BooleanBinding locked = model.stateProperty().isNotEqualTo(UdpState.STOPPED);
+        for (Node node : new Node[]{bindAddress.comboBox(), port.field()}) {
+            subscriptions.bind(node.disableProperty(), locked);
+        }
+
+        Label portHelp = new Label("0 = any free port");
+        portHelp.getStyleClass().add("muted-label");
+        HBox bar = new HBox(14,
+                SendEditor.labelled("Bind", bindAddress.comboBox()),
+                SendEditor.labelled("Port", port.field()),
+                portHelp, startStop, listening);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("settings-bar");
+
+        Label bindWarning = bindAddress.warningLabel();
+        bindWarning.setText("Other machines on your network can send datagrams to this port");
+        FlowPane messages = new FlowPane(16, 4, port.messageLabel(), bindWarning);
+        messages.getStyleClass().add("settings-messages");
+        subscriptions.bind(messages.managedProperty(), port.messageLabel().visibleProperty()
+                .or(bindWarning.visibleProperty()));
+        subscriptions.bind(messages.visibleProperty(), messages.managedProperty());
+        return new VBox(bar, messages);
+    }
+
+    private Node options() {
+        CheckBox broadcast = new CheckBox("Broadcast");
+        broadcast.setId("broadcast");
+        broadcast.setTooltip(new Tooltip("SO_BROADCAST: allows sending to a broadcast address such as "
+                + "255.255.255.255 or 192.168.1.255; without it the system refuses"));
+        subscriptions.bindBidirectional(broadcast.selectedProperty(), model.broadcastProperty());
+
+        Spinner<Integer> receiveBuffer = integerSpinner("receiveBuffer", 1, UdpViewModel.MAX_RECEIVE_BUFFER_KIB,
+                1024, 7, 96);
+        subscriptions.bindBidirectional(valueOf(receiveBuffer), model.receiveBufferKiBProperty());
+        receiveBuffer.setTooltip(new Tooltip("SO_RCVBUF to ask for, in KiB (applies when started): how many "
+                + "datagrams the kernel can queue before it drops new ones"));
+        Label receiveBufferInfo = new Label();
+        receiveBufferInfo.setId("receiveBufferInfo");
+        receiveBufferInfo.getStyleClass().add("muted-label");
+        subscriptions.bind(receiveBufferInfo.textProperty(), model.receiveBufferInfoProperty());
+        subscriptions.bind(receiveBuffer.disableProperty(), model.stateProperty().isNotEqualTo(UdpState.STOPPED));
+
+        Spinner<Integer> receiveLimit = integerSpinner("receiveLimit", 1, 65_535, 1024, 5, 86);
+        subscriptions.bindBidirectional(valueOf(receiveLimit), model.receiveLimitProperty());
+        receiveLimit.setTooltip(new Tooltip("The largest datagram delivered whole; a larger one is cut to this size "
+                + "and its row says truncated"));
+
+        TextField group = new TextField();
+        group.setId("multicastGroup");
+        group.setPromptText("239.1.2.3 or ff05::1:3");
+        group.setPrefColumnCount(13);
+        group.setTooltip(new Tooltip("A multicast group address: " + MulticastGroupCheck.RANGES));
+        MulticastModel multicast = model.multicast();
+        subscriptions.bindBidirectional(group.textProperty(), multicast.groupProperty());
+
+        ComboBox<MulticastInterfaceChoice> networkInterface =
+                new ComboBox<>(FXCollections.observableArrayList(MulticastInterfaceChoice.available()));
+        networkInterface.setId("multicastInterface");
+        networkInterface.setTooltip(new Tooltip("The interface groups are joined on and multicast is sent through; "
+                + "system default: the one the system routes the group to"));
+        networkInterface.setPrefWidth(190);
+        subscriptions.bindBidirectional(networkInterface.valueProperty(), multicast.networkInterfaceProperty());
+
+        Button join = new Button("Join");
+        join.setId("join");
+        join.getStyleClass().add("small-button");
+        join.setOnAction(event -> multicast.join());
+        subscriptions.bind(join.disableProperty(), multicast.canJoinBinding().not());
+        join.setTooltip(new Tooltip("Join the group on the chosen interface so datagrams sent to it arrive here"));
+        group.setOnAction(event -> multicast.join());
+
+        Spinner<Integer> ttl = integerSpinner("multicastTtl", 0, 255, 1, 3, 70);
+        subscriptions.bindBidirectional(valueOf(ttl), multicast.ttlProperty());
+        ttl.setTooltip(new Tooltip("TTL (IPv4) / hop limit (IPv6) of multicast sent from here; 1 stays on the "
+                + "local network"));
+
+        CheckBox loopback = new CheckBox("Loopback");
+        loopback.setId("multicastLoopback");
+        loopback.setTooltip(new Tooltip("IP_MULTICAST_LOOP: members on this computer also receive what is sent to "
+                + "a group from here"));
+        subscriptions.bindBidirectional(loopback.selectedProperty(), multicast.loopbackProperty());
+
+        Label message = new Label();
+        message.setId("multicastMessage");
+        message.setWrapText(true);
+        subscriptions.bind(message.textProperty(), multicast.messageProperty());
+        subscriptions.subscribe(multicast.messageIsErrorProperty(), error -> {
+            message.getStyleClass().removeAll("field-error", "field-hint");
+            message.getStyleClass().add(error ? "field-error" : "field-hint");
+        });
+        subscriptions.bind(message.managedProperty(), multicast.messageProperty().isNotEmpty());
+        subscriptions.bind(message.visibleProperty(), message.managedProperty());
+
+        GridPane grid = new GridPane(12, 6);
+        grid.getStyleClass().add("options-grid");
+        grid.addRow(0, caption("Socket"), row(broadcast,
+                SendEditor.labelled("Receive buffer (KiB)", receiveBuffer), receiveBufferInfo,
+                SendEditor.labelled("Receive limit (B)", receiveLimit)));
+        grid.addRow(1, caption("Multicast"), row(SendEditor.labelled("Group", group),
+                SendEditor.labelled("Interface", networkInterface), join,
+                SendEditor.labelled("TTL / hops", ttl), loopback));
+        grid.add(message, 1, 2);
+        grid.add(groupsPane(multicast), 2, 0, 1, 3);
+
+        options.setId("options");
+        subscriptions.bind(options.textProperty(), Bindings.createStringBinding(() -> String.format(Locale.ROOT,
+                "Options — broadcast %s · receive buffer %,d KiB · %s", model.broadcastProperty().get() ? "on" : "off",
+                model.receiveBufferKiBProperty().get(), groupsSummary(multicast.groups().size())),
+                model.broadcastProperty(), model.receiveBufferKiBProperty(), multicast.groups()));
+        options.setContent(grid);
+        options.setExpanded(false);
+        options.setAnimated(false);
+        options.getStyleClass().add("udp-options");
+        return options;
+    }
+
+    private static String groupsSummary(int joined) {
+        return switch (joined) {
+            case 0 -> "no multicast group joined";
+            case 1 -> "1 multicast group joined";
+            default -> joined + " multicast groups joined";
+        };
+    }
+
+    private Node groupsPane(MulticastModel multicast) {
+        ListView<MulticastMembership> groups = new ListView<>(multicast.groups());
+        groups.setId("groups");
+        groups.setPrefHeight(64);
+        groups.setPrefWidth(210);
+        Label placeholder = new Label("No groups joined");
+        placeholder.getStyleClass().add("placeholder-label");
+        groups.setPlaceholder(placeholder);
+        groups.setTooltip(new Tooltip("Groups this socket has joined; stopping leaves them all"));
+
+        Button leave = new Button("Leave");
+        leave.setId("leave");
+        leave.getStyleClass().add("small-button");
+        leave.setOnAction(event -> multicast.leave(groups.getSelectionModel().getSelectedItem()));
+        subscriptions.bind(leave.disableProperty(), groups.getSelectionModel().selectedItemProperty().isNull());
+        leave.setTooltip(new Tooltip("Leave the selected group"));
+
+        Label title = caption("Joined groups");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(6, title, spacer, leave);
+        header.setAlignment(Pos.CENTER_LEFT);
+        VBox pane = new VBox(4, header, groups);
+        VBox.setVgrow(groups, Priority.ALWAYS);
+        return pane;
+    }
+
+    private Node statsBar() {
+        UdpStats stats = model.stats();
+        Label counters = boundLabel("datagramCounters", stats.datagramCountersProperty());
+        counters.setTooltip(new Tooltip("Every datagram this tab received and sent, also those the timeline no "
+                + "longer shows"));
+        Label drops = boundLabel("kernelDrops", stats.kernelDropsProperty());
+        drops.setTooltip(new Tooltip("Datagrams the kernel discarded for this port because the receive buffer was "
+                + "full (Linux /proc/net/udp). On loopback, what a peer sent = received + kernel drops."));
+        Label rates = boundLabel("rates", stats.ratesProperty());
+        rates.setTooltip(new Tooltip("Datagrams and bytes per second, measured over the last second"));
+        Label hint = new Label("One datagram = one row");
+        hint.setId("boundaryHint");
+        hint.getStyleClass().add("boundary-hint");
+        hint.setTooltip(new Tooltip(BOUNDARY_HINT));
+        timeline.table().setTooltip(new Tooltip(BOUNDARY_HINT));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(18, counters, drops, rates, spacer, hint);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("udp-stats");
+        return bar;
+    }
+
+    private Node targetBar() {
+        Button reply = new Button("Reply to sender");
+        reply.setId("replyToSender");
+        reply.getStyleClass().add("small-button");
+        reply.setTooltip(new Tooltip("Send to where the selected received datagram came from"));
+        reply.setOnAction(event -> replyToSender());
+        subscriptions.bind(reply.disableProperty(), model.canReplyBinding().not());
+
+        MenuItem replyItem = new MenuItem("Reply to sender");
+        replyItem.setId("replyToSenderMenu");
+        replyItem.setOnAction(event -> replyToSender());
+        subscriptions.bind(replyItem.disableProperty(), model.canReplyBinding().not());
+        timeline.table().setContextMenu(new ContextMenu(replyItem));
+        // The menu acts on the selected row, so the row under a right click becomes the selected one.
+        timeline.table().addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
+            if (event.getButton() == MouseButton.SECONDARY) {
+                selectRowUnder(event.getPickResult().getIntersectedNode());
+            }
+        });
+
+        CheckBox connected = new CheckBox("Connected mode");
+        connected.setId("connectedMode");
+        connected.setTooltip(new Tooltip("Connect the socket to the target: only its datagrams are received, and an "
+                + "ICMP \"port unreachable\" (nothing listening there) is reported"));
+        subscriptions.bindBidirectional(connected.selectedProperty(), model.connectedModeProperty());
+        subscriptions.bind(connected.disableProperty(), model.stateProperty().isEqualTo(UdpState.STARTING)
+                .or(model.stateProperty().isEqualTo(UdpState.STOPPING)));
+        for (Node node : new Node[]{targetHost.field(), targetPort.field()}) {
+            subscriptions.bind(node.disableProperty(), model.connectedModeProperty());
+        }
+
+        Label from = new Label();
+        from.setId("sendFrom");
+        from.getStyleClass().add("muted-label");
+        subscriptions.bind(from.textProperty(), Bindings.createStringBinding(
+                () -> model.connectedPeerProperty().get().isEmpty() ? model.sendFromProperty().get()
+                        : model.sendFromProperty().get() + ", " + model.connectedPeerProperty().get(),
+                model.sendFromProperty(), model.connectedPeerProperty()));
+        from.setTooltip(new Tooltip("Datagrams leave from the tab's own socket, so the peer sees this source port "
+                + "and its replies come back here"));
+
+        Label size = new Label();
+        size.setId("datagramSize");
+        size.getStyleClass().add("muted-label");
+        subscriptions.bind(size.textProperty(), Bindings.createStringBinding(() -> {
+            int bytes = model.datagramSizeBinding().get();
+            return bytes < 0 ? "" : String.format(Locale.ROOT, "%,d B in one datagram", bytes);
+        }, model.datagramSizeBinding()));
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(10, SendEditor.labelled("Send to", targetHost.field()),
+                SendEditor.labelled("Port", targetPort.field()), reply, connected, from, spacer, size);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("udp-target-bar");
+
+        Label sendMessage = new Label();
+        sendMessage.setId("sendMessage");
+        sendMessage.getStyleClass().add("field-error");
+        subscriptions.bind(sendMessage.textProperty(), model.sendMessageProperty());
+        subscriptions.bind(sendMessage.visibleProperty(), model.sendMessageProperty().isNotEmpty());
+        subscriptions.bind(sendMessage.managedProperty(), sendMessage.visibleProperty());
+        FlowPane messages = new FlowPane(16, 4, targetHost.messageLabel(), targetPort.messageLabel(), sendMessage);
+        messages.getStyleClass().add("udp-target-messages");
+        subscriptions.bind(messages.managedProperty(), targetHost.messageLabel().visibleProperty()
+                .or(targetPort.messageLabel().visibleProperty()).or(sendMessage.visibleProperty()));
+        subscriptions.bind(messages.visibleProperty(), messages.managedProperty());
+        return new VBox(bar, messages);
+    }
+
+    private void selectRowUnder(Node picked) {
+        Node node = picked;
+        while (node != null && !(node instanceof TableRow<?>)) {
+            node = node.getParent();
+        }
+        if (node instanceof TableRow<?> row && !row.isEmpty()) {
+            timeline.table().getSelectionModel().select(row.getIndex());
+        }
+    }
+
+    private void replyToSender() {
+        model.replyTarget().ifPresent(sender -> {
+            targetHost.field().setText(Endpoints.addressText(sender.getAddress()));
+            targetPort.field().setText(Integer.toString(sender.getPort()));
+            sendEditor.input().requestFocus();
+        });
+    }
+
+    private Spinner<Integer> integerSpinner(String id, int min, int max, int step, int digits, double width) {
+        Spinner<Integer> spinner = new Spinner<>();
+        spinner.setId(id);
+        SpinnerValueFactory.IntegerSpinnerValueFactory factory =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, min, step);
+        spinner.setValueFactory(factory);
+        spinner.setEditable(true);
+        spinner.getEditor().setTextFormatter(new TextFormatter<>(
+                change -> change.getControlNewText().matches("\\d{0," + digits + "}") ? change : null));
+        spinner.setPrefWidth(width);
+        return spinner;
+    }
+
+    private static ObjectProperty<Integer> valueOf(Spinner<Integer> spinner) {
+        return spinner.getValueFactory().valueProperty();
+    }
+
+    private Label boundLabel(String id, ObservableValue<String> text) {
+        Label label = new Label();
+        label.setId(id);
+        subscriptions.bind(label.textProperty(), text);
+        return label;
+    }
+
+    private static Label caption(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section-title");
+        return label;
+    }
+
+    private static HBox row(Node... nodes) {
+        HBox row = new HBox(12, nodes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        return row;
+    }
+
+    public BorderPane view() {
+        return root;
+    }
+
+    public TabNotifier notifier() {
+        return notifier;
+    }
+
+    public TimelineView timeline() {
+        return timeline;
+    }
+
+    public TitledPane optionsPane() {
+        return options;
+    }
+
+    public void dispose() {
+        notifier.dispose();
+    }
+}

@@ -1,0 +1,590 @@
+package com.socketworkbench.ui.udp;
+
+import com.socketworkbench.engine.event.BytesReceived;
+import com.socketworkbench.engine.event.Failure;
+import com.socketworkbench.engine.event.ListenerStarted;
+import com.socketworkbench.engine.event.NetEvent;
+import com.socketworkbench.engine.net.Endpoints;
+import com.socketworkbench.engine.net.SocketErrorException;
+import com.socketworkbench.engine.udp.UdpConfig;
+import com.socketworkbench.engine.udp.UdpEndpoint;
+import com.socketworkbench.ui.common.AppPreferences;
+import com.socketworkbench.ui.common.Background;
+import com.socketworkbench.ui.common.EventPump;
+import com.socketworkbench.ui.common.HostField;
+import com.socketworkbench.ui.common.SendEditorModel;
+import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.common.TabStatus;
+import com.socketworkbench.ui.common.TimelineModel;
+import com.socketworkbench.ui.common.TimelineRow;
+import com.socketworkbench.ui.common.UiFailures;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.IntegerBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.net.InetSocketAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * State and actions of the UDP tab. One {@link UdpEndpoint} at a time feeds the tab's {@link EventPump}: made by
+ * Start, or by the first send (or connect) while stopped, when the engine binds a free port itself and its
+ * ListenerStarted event moves the tab to RUNNING. Binding, stopping and disconnecting run off the FX thread; their
+ * outcome comes back once. Multicast lives in {@link MulticastModel}, the counters in {@link UdpStats}.
+ */
+public final class UdpViewModel {
+    static final String PREF_BIND = "bindHost";
+    static final String PREF_PORT = "port";
+    static final String PREF_TARGET_HOST = "targetHost";
+    static final String PREF_TARGET_PORT = "targetPort";
+    static final String PREF_BROADCAST = "broadcast";
+    static final String PREF_RECEIVE_BUFFER = "receiveBufferKiB";
+    static final String PREF_TTL = "multicastTtl";
+    static final String PREF_LOOPBACK = "multicastLoopback";
+    static final int DEFAULT_PORT = 5000;
+    static final int DEFAULT_RECEIVE_BUFFER_KIB = UdpConfig.DEFAULT_RECEIVE_BUFFER / 1024;
+    static final int MAX_RECEIVE_BUFFER_KIB = 1024 * 1024;
+
+    private final AppPreferences preferences;
+    private final TimelineModel timeline = new TimelineModel();
+    private final EventPump pump = new EventPump(timeline);
+    private final TabStatus status = new TabStatus();
+    private final boolean linux = ReceiveBufferText.isLinux();
+    private final UdpStats stats = new UdpStats(pump.counters(), status, linux);
+    private final MulticastModel multicast;
+    private final SendEditorModel sendEditor;
+
+    private final StringProperty bindHost = new SimpleStringProperty(this, "bindHost");
+    private final IntegerProperty port = new SimpleIntegerProperty(this, "port");
+    private final StringProperty targetHost = new SimpleStringProperty(this, "targetHost", "");
+    private final IntegerProperty targetPort = new SimpleIntegerProperty(this, "targetPort");
+    private final BooleanProperty broadcast = new SimpleBooleanProperty(this, "broadcast");
+    private final BooleanProperty connectedMode = new SimpleBooleanProperty(this, "connectedMode");
+    private final ObjectProperty<Integer> receiveBufferKiB = new SimpleObjectProperty<>(this, "receiveBufferKiB");
+    private final ObjectProperty<Integer> receiveLimit =
+            new SimpleObjectProperty<>(this, "receiveLimit", UdpEndpoint.DEFAULT_MAX_DATAGRAM_SIZE);
+    private final ObjectProperty<TimelineRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
+
+    private final ReadOnlyObjectWrapper<UdpState> state = new ReadOnlyObjectWrapper<>(this, "state", UdpState.STOPPED);
+    private final ReadOnlyStringWrapper listeningAddress = new ReadOnlyStringWrapper(this, "listeningAddress", "");
+    private final ReadOnlyStringWrapper receiveBufferInfo = new ReadOnlyStringWrapper(this, "receiveBufferInfo", "");
+    private final ReadOnlyStringWrapper sendFrom = new ReadOnlyStringWrapper(this, "sendFrom", "");
+    private final ReadOnlyStringWrapper sendMessage = new ReadOnlyStringWrapper(this, "sendMessage", "");
+    private final ReadOnlyStringWrapper connectedPeer = new ReadOnlyStringWrapper(this, "connectedPeer", "");
+    private final IntegerBinding datagramSize;
+    private final BooleanBinding canReply;
+
+    private UdpEndpoint endpoint;
+    private InetSocketAddress boundAddress;
+    private boolean boundBySending;
+    private boolean adjustingConnectedMode;
+    private Consumer<String> onFailure = message -> { };
+
+    public UdpViewModel(AppPreferences preferences, Subscriptions subscriptions) {
+        this.preferences = preferences;
+        bindHost.set(preferences.get(PREF_BIND, "127.0.0.1"));
+        port.set(preferences.getInt(PREF_PORT, DEFAULT_PORT));
+        targetHost.set(preferences.get(PREF_TARGET_HOST, "127.0.0.1"));
+        targetPort.set(preferences.getInt(PREF_TARGET_PORT, DEFAULT_PORT));
+        broadcast.set(preferences.getBoolean(PREF_BROADCAST, false));
+        receiveBufferKiB.set(clamp(preferences.getInt(PREF_RECEIVE_BUFFER, DEFAULT_RECEIVE_BUFFER_KIB), 1,
+                MAX_RECEIVE_BUFFER_KIB, DEFAULT_RECEIVE_BUFFER_KIB));
+        multicast = new MulticastModel(clamp(preferences.getInt(PREF_TTL, 1), 0, 255, 1),
+                preferences.getBoolean(PREF_LOOPBACK, true), subscriptions);
+
+        sendEditor = new SendEditorModel(subscriptions);
+        sendEditor.setSender(this::send);
+        datagramSize = Bindings.createIntegerBinding(() -> sendEditor.encode().map(bytes -> bytes.length).orElse(-1),
+                sendEditor.textProperty(), sendEditor.formatProperty(), sendEditor.charsetProperty(),
+                sendEditor.lineEndingProperty());
+        subscriptions.bind(sendEditor.targetHintProperty(), Bindings.createStringBinding(this::targetProblem,
+                state, targetHost, targetPort, datagramSize));
+        subscriptions.bind(sendEditor.targetReadyProperty(), sendEditor.targetHintProperty().isEmpty());
+        canReply = Bindings.createBooleanBinding(() -> senderOf(selectedRow.get()).isPresent()
+                && !connectedMode.get(), selectedRow, connectedMode);
+
+        subscriptions.listen(broadcast, (obs, old, on) -> {
+            if (endpoint != null) {
+                endpoint.setBroadcast(on);
+            }
+        });
+        subscriptions.listen(receiveLimit, (obs, old, limit) -> {
+            if (endpoint != null && limit != null) {
+                endpoint.setMaxDatagramSize(receiveLimit());
+            }
+        });
+        subscriptions.listen(connectedMode, (obs, old, on) -> {
+            if (!adjustingConnectedMode) {
+                if (on) {
+                    connect();
+                } else {
+                    disconnect();
+                }
+            }
+        });
+        subscriptions.listen(receiveBufferKiB, (obs, old, kib) -> {
+            if (state.get() == UdpState.STOPPED) {
+                receiveBufferInfo.set(ReceiveBufferText.requested(receiveBufferBytes()));
+            }
+        });
+        subscriptions.add(pump.onPulse(this::onPulse));
+        markStopped();
+    }
+
+    private String targetProblem() {
+        String problem = targetAddressProblem();
+        if (!problem.isEmpty()) {
+            return problem;
+        }
+        int size = datagramSize.get();
+        return size < 0 ? "" : DatagramSizeCheck.problem(targetHost.get(), size);
+    }
+
+    private String targetAddressProblem() {
+        return switch (state.get()) {
+            case STARTING -> "Starting…";
+            case STOPPING -> "Stopping…";
+            default -> {
+                if (!HostField.problem(targetHost.get()).isEmpty()) {
+                    yield "Enter the target host to send to";
+                }
+                yield targetPort.get() < 1 ? "Enter the target port (1–65535)" : "";
+            }
+        };
+    }
+
+    // ---------------------------------------------------------------- start / stop
+
+    /** Start when stopped, stop when bound (also when the bind happened for a send); ignored while either runs. */
+    public void toggle() {
+        switch (state.get()) {
+            case STOPPED -> start();
+            case RUNNING -> stop();
+            default -> {
+            }
+        }
+    }
+
+    /** Binds a new endpoint with the current settings (off the FX thread). */
+    public void start() {
+        if (state.get() != UdpState.STOPPED || port.get() < 0) {
+            return;
+        }
+        UdpEndpoint starting;
+        try {
+            starting = newEndpoint(port.get());
+        } catch (IllegalArgumentException e) {
+            pump.emit(UiFailures.of(e, "start UDP", 0, null, null));
+            return;
+        }
+        discardUnboundEndpoint();
+        use(starting);
+        boundBySending = false;
+        state.set(UdpState.STARTING);
+        updateStatus();
+        Background.run("ui-udp-start", starting::start, address -> {
+            if (endpoint == starting) {
+                onBound(address);
+                savePreferences();
+            }
+        }, failure -> {
+            if (endpoint != starting) {
+                return;
+            }
+            use(null);
+            markStopped();
+            // The engine reports bind problems as a Failure event itself; anything else still deserves a row.
+            if (!UiFailures.alreadyReported(failure)) {
+                pump.emit(UiFailures.of(failure, "start UDP", starting.id(), null, null));
+            }
+        });
+    }
+
+    /** Closes the socket: leaves every group, forgets a connected peer, cancels queued sends (off the FX thread). */
+    public void stop() {
+        UdpEndpoint stopping = endpoint;
+        if (stopping == null || state.get() == UdpState.STOPPING) {
+            return;
+        }
+        state.set(UdpState.STOPPING);
+        updateStatus();
+        Background.run("ui-udp-stop", stopping::close, () -> {
+            if (endpoint == stopping) {
+                use(null);
+                markStopped();
+            }
+        });
+    }
+
+    /** An endpoint made for a send that never bound (e.g. its host did not resolve) is replaced on Start. */
+    private void discardUnboundEndpoint() {
+        UdpEndpoint unbound = endpoint;
+        if (unbound != null) {
+            use(null);
+            Background.run("ui-udp-discard", unbound::close, () -> { });
+        }
+    }
+
+    private UdpEndpoint newEndpoint(int bindPort) {
+        UdpEndpoint created = new UdpEndpoint(new UdpConfig(bindHost.get(), bindPort, receiveBufferBytes(),
+                broadcast.get()), pump);
+        created.setMaxDatagramSize(receiveLimit());
+        multicast.configure(created);
+        return created;
+    }
+
+    private void use(UdpEndpoint current) {
+        endpoint = current;
+        multicast.use(current, state.get() == UdpState.RUNNING);
+    }
+
+    /** The endpoint sends and connects go through; one is made when there is none (the engine binds on demand). */
+    private UdpEndpoint endpointForSending() {
+        if (endpoint == null) {
+            use(newEndpoint(0));
+        }
+        return endpoint;
+    }
+
+    private void onBound(InetSocketAddress address) {
+        boundAddress = address;
+        state.set(UdpState.RUNNING);
+        multicast.use(endpoint, true);
+        stats.measure(endpoint);
+        String where = Endpoints.describe(address);
+        listeningAddress.set(boundBySending ? "Bound to " + where + " (a free port, for sending)" : "Bound to " + where);
+        receiveBufferInfo.set(ReceiveBufferText.granted(receiveBufferBytes(), endpoint.effectiveReceiveBuffer(),
+                linux));
+        updateStatus();
+    }
+
+    private void markStopped() {
+        boundAddress = null;
+        boundBySending = false;
+        state.set(UdpState.STOPPED);
+        multicast.use(endpoint, false);
+        stats.measure(null);
+        setConnectedModeQuietly(false);
+        connectedPeer.set("");
+        listeningAddress.set("");
+        receiveBufferInfo.set(ReceiveBufferText.requested(receiveBufferBytes()));
+        updateStatus();
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    private void send(byte[] bytes) {
+        String host = targetHostText();
+        int to = targetPort.get();
+        UdpEndpoint sending = endpointForSending();
+        sendMessage.set("");
+        // Successful sends show up as BytesSent rows through the pump; only a failure needs the FX thread here.
+        sending.send(host, to, bytes).whenComplete((ignored, failure) -> {
+            if (failure != null) {
+                Platform.runLater(() -> onSendFailed(sending, failure, "send to " + host + ":" + to));
+            }
+        });
+    }
+
+    private void onSendFailed(UdpEndpoint sending, Throwable failure, String action) {
+        sendMessage.set(messageOf(failure));
+        if (!UiFailures.alreadyReported(failure)) {
+            pump.emit(UiFailures.of(failure, action, sending.id(), sending.localAddress(), null));
+        }
+    }
+
+    private void connect() {
+        String problem = targetAddressProblem();
+        if (!problem.isEmpty()) {
+            sendMessage.set("Connected mode needs a target: " + problem);
+            setConnectedModeQuietly(false);
+            return;
+        }
+        String host = targetHostText();
+        int to = targetPort.get();
+        UdpEndpoint connecting = endpointForSending();
+        sendMessage.set("");
+        Background.onFx(connecting.connect(host, to), (peer, failure) -> {
+            if (endpoint != connecting) {
+                return;
+            }
+            if (failure != null) {
+                setConnectedModeQuietly(false);
+                onSendFailed(connecting, failure, "connect to " + host + ":" + to);
+            } else if (connectedMode.get()) {
+                connectedPeer.set("connected to " + Endpoints.describe(peer));
+            } else {
+                // Switched off while connecting.
+                Background.run("ui-udp-disconnect", connecting::disconnect, () -> { });
+            }
+        });
+    }
+
+    private void disconnect() {
+        UdpEndpoint connected = endpoint;
+        connectedPeer.set("");
+        if (connected != null) {
+            Background.run("ui-udp-disconnect", connected::disconnect, () -> { });
+        }
+    }
+
+    private void setConnectedModeQuietly(boolean on) {
+        adjustingConnectedMode = true;
+        try {
+            connectedMode.set(on);
+        } finally {
+            adjustingConnectedMode = false;
+        }
+    }
+
+    /** The sender of the selected row when it is a received datagram, for "Reply to sender". */
+    public Optional<InetSocketAddress> replyTarget() {
+        return senderOf(selectedRow.get());
+    }
+
+    private static Optional<InetSocketAddress> senderOf(TimelineRow row) {
+        if (row != null && row.event() instanceof BytesReceived received
+                && received.remote() instanceof InetSocketAddress sender && sender.getAddress() != null) {
+            return Optional.of(sender);
+        }
+        return Optional.empty();
+    }
+
+    private String targetHostText() {
+        String host = targetHost.get() == null ? "" : targetHost.get().strip();
+        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+    }
+
+    // ---------------------------------------------------------------- pulse
+
+    private void onPulse(List<NetEvent> batch) {
+        String lastFailure = null;
+        UdpEndpoint current = endpoint;
+        for (NetEvent event : batch) {
+            if (event instanceof Failure failure) {
+                lastFailure = failure.message();
+            } else if (event instanceof ListenerStarted started && current != null
+                    && started.connectionId() == current.id() && state.get() == UdpState.STOPPED
+                    && started.local() instanceof InetSocketAddress local) {
+                // The engine bound a free port by itself to send or connect.
+                boundBySending = true;
+                onBound(local);
+            }
+        }
+        if (state.get() == UdpState.RUNNING && current != null && !current.isRunning()) {
+            // The engine gave the socket up (repeated receive errors).
+            use(null);
+            markStopped();
+        }
+        if (stats.pulse(!batch.isEmpty(), System.nanoTime()) && state.get() == UdpState.RUNNING) {
+            updateStatus();
+        }
+        if (lastFailure != null) {
+            onFailure.accept(lastFailure);
+        }
+    }
+
+    private void updateStatus() {
+        switch (state.get()) {
+            case STOPPED -> {
+                status.setState("UDP stopped");
+                status.setAddresses("");
+                sendFrom.set("from a free port, bound when you send");
+            }
+            case STARTING -> {
+                status.setState("Binding UDP " + bindHost.get() + " port " + port.get() + "…");
+                status.setAddresses("");
+            }
+            case RUNNING -> {
+                String address = boundAddress == null ? "" : Endpoints.describe(boundAddress);
+                status.setState("UDP bound to " + address + " · " + stats.ratesText());
+                status.setAddresses(address);
+                sendFrom.set("from " + address);
+            }
+            case STOPPING -> status.setState("Stopping UDP…");
+        }
+    }
+
+    // ---------------------------------------------------------------- preferences and life cycle
+
+    private int receiveBufferBytes() {
+        return clamp(receiveBufferKiB.get(), 1, MAX_RECEIVE_BUFFER_KIB, DEFAULT_RECEIVE_BUFFER_KIB) * 1024;
+    }
+
+    private int receiveLimit() {
+        return clamp(receiveLimit.get(), 1, UdpEndpoint.DEFAULT_MAX_DATAGRAM_SIZE,
+                UdpEndpoint.DEFAULT_MAX_DATAGRAM_SIZE);
+    }
+
+    private static int clamp(Integer value, int min, int max, int fallback) {
+        return value == null ? fallback : Math.max(min, Math.min(max, value));
+    }
+
+    /** The user message of an engine exception (the Failure's own words when the engine made one). */
+    static String messageOf(Throwable failure) {
+        Throwable cause = Background.unwrap(failure);
+        if (cause instanceof SocketErrorException socketError) {
+            return socketError.failure().message();
+        }
+        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+    }
+
+    /** Remembers bind, port, target and options for the next session. */
+    public void savePreferences() {
+        preferences.put(PREF_BIND, bindHost.get());
+        if (port.get() >= 0) {
+            preferences.putInt(PREF_PORT, port.get());
+        }
+        if (HostField.problem(targetHost.get()).isEmpty()) {
+            preferences.put(PREF_TARGET_HOST, targetHost.get().strip());
+        }
+        if (targetPort.get() > 0) {
+            preferences.putInt(PREF_TARGET_PORT, targetPort.get());
+        }
+        preferences.putBoolean(PREF_BROADCAST, broadcast.get());
+        preferences.putInt(PREF_RECEIVE_BUFFER, receiveBufferBytes() / 1024);
+        preferences.putInt(PREF_TTL, multicast.ttl());
+        preferences.putBoolean(PREF_LOOPBACK, multicast.loopbackProperty().get());
+        preferences.flush();
+    }
+
+    /** Stops the pump and remembers settings; the socket must have been stopped already (see the tab). */
+    public void dispose() {
+        savePreferences();
+        pump.dispose();
+    }
+
+    /** Called with a failure's user message when one arrives (the view shows a notification). */
+    public void setOnFailure(Consumer<String> onFailure) {
+        this.onFailure = onFailure;
+    }
+
+    public EventPump pump() {
+        return pump;
+    }
+
+    public TimelineModel timeline() {
+        return timeline;
+    }
+
+    public TabStatus status() {
+        return status;
+    }
+
+    public SendEditorModel sendEditor() {
+        return sendEditor;
+    }
+
+    public MulticastModel multicast() {
+        return multicast;
+    }
+
+    public UdpStats stats() {
+        return stats;
+    }
+
+    /** The endpoint in use, or null. */
+    public UdpEndpoint endpoint() {
+        return endpoint;
+    }
+
+    public StringProperty bindHostProperty() {
+        return bindHost;
+    }
+
+    /** The port to bind, -1 while the field is invalid. */
+    public IntegerProperty portProperty() {
+        return port;
+    }
+
+    /** Where Send goes: a name, an IPv4 or an IPv6 literal (brackets allowed). */
+    public StringProperty targetHostProperty() {
+        return targetHost;
+    }
+
+    /** The port to send to, -1 while the field is invalid. */
+    public IntegerProperty targetPortProperty() {
+        return targetPort;
+    }
+
+    /** SO_BROADCAST, applied at once and on every later bind. */
+    public BooleanProperty broadcastProperty() {
+        return broadcast;
+    }
+
+    /** On: the socket is connected to the target (only its datagrams arrive; ICMP errors are reported). */
+    public BooleanProperty connectedModeProperty() {
+        return connectedMode;
+    }
+
+    /** SO_RCVBUF to ask for at the next start, in KiB. */
+    public ObjectProperty<Integer> receiveBufferKiBProperty() {
+        return receiveBufferKiB;
+    }
+
+    /** The largest datagram delivered whole; a larger one arrives cut and flagged truncated. */
+    public ObjectProperty<Integer> receiveLimitProperty() {
+        return receiveLimit;
+    }
+
+    /** The timeline row selected in the view (bind it), for "Reply to sender". */
+    public ObjectProperty<TimelineRow> selectedRowProperty() {
+        return selectedRow;
+    }
+
+    public ReadOnlyObjectProperty<UdpState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public UdpState state() {
+        return state.get();
+    }
+
+    /** "Bound to 127.0.0.1:40123" with the real port, or empty when stopped. */
+    public ReadOnlyStringProperty listeningAddressProperty() {
+        return listeningAddress.getReadOnlyProperty();
+    }
+
+    /** "granted 425,984 B — capped by net.core.rmem_max" once bound; what will be asked for before. */
+    public ReadOnlyStringProperty receiveBufferInfoProperty() {
+        return receiveBufferInfo.getReadOnlyProperty();
+    }
+
+    /** "from 127.0.0.1:40123": the source address peers see. */
+    public ReadOnlyStringProperty sendFromProperty() {
+        return sendFrom.getReadOnlyProperty();
+    }
+
+    /** Why the last send or connect failed; cleared by the next attempt. */
+    public ReadOnlyStringProperty sendMessageProperty() {
+        return sendMessage.getReadOnlyProperty();
+    }
+
+    /** "connected to 127.0.0.1:9999" while connected mode is on and connected. */
+    public ReadOnlyStringProperty connectedPeerProperty() {
+        return connectedPeer.getReadOnlyProperty();
+    }
+
+    /** Size of the datagram the send editor would send now, -1 while its input is invalid. */
+    public IntegerBinding datagramSizeBinding() {
+        return datagramSize;
+    }
+
+    public BooleanBinding canReplyBinding() {
+        return canReply;
+    }
+}
