@@ -459,8 +459,10 @@ final class TcpConnection {
                 if (settings.oversizePolicy() != OversizePolicy.DISCARD || round > n) {
                     throw e;
                 }
+                // One byte over the maximum is how a framer reports a frame whose end it has not seen yet.
+                String size = e.size() == e.maximum() + 1 ? "more than " + e.maximum() : Long.toString(e.size());
                 emitWhileOpen(new Failure(Instant.now(), id, local, remote, FailureKind.LIMIT_EXCEEDED,
-                        "Frame of " + e.size() + " bytes exceeds the maximum of " + e.maximum()
+                        "Frame of " + size + " bytes exceeds the maximum of " + e.maximum()
                                 + " bytes: discarded, resynchronising", e.getMessage()));
                 current.discard();
                 length = 0;

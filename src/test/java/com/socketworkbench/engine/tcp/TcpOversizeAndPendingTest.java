@@ -135,8 +135,9 @@ class TcpOversizeAndPendingTest {
         assertEquals(List.of("ok1", "ok2", "ok3", "ok4"), framesOf(id));
         List<Failure> failures = sink.of(Failure.class, id);
         assertEquals(2, failures.size());
-        assertTrue(failures.stream().allMatch(f -> f.kind() == FailureKind.LIMIT_EXCEEDED
-                && f.message().endsWith("exceeds the maximum of 8 bytes: discarded, resynchronising")), failures::toString);
+        assertTrue(failures.stream().allMatch(f -> f.kind() == FailureKind.LIMIT_EXCEEDED && f.message().equals(
+                "Frame of more than 8 bytes exceeds the maximum of 8 bytes: discarded, resynchronising")),
+                failures::toString);
         assertTrue(sink.of(ConnectionClosed.class, id).isEmpty());
     }
 
