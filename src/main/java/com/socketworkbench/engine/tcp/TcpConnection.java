@@ -429,7 +429,7 @@ final class TcpConnection {
         } catch (FrameTooLargeException e) {
             pendingSnapshot = PendingSnapshot.NONE; // the Failure explains these bytes; they are no incomplete frame
             sink.emit(new Failure(Instant.now(), id, local, remote, FailureKind.LIMIT_EXCEEDED,
-                    "A frame of " + e.size() + " bytes from " + Endpoints.describe(remote) + " exceeds the maximum of "
+                    "A frame of " + sizeOf(e) + " bytes from " + Endpoints.describe(remote) + " exceeds the maximum of "
                             + e.maximum() + " bytes; the connection was closed", SocketErrors.technicalDetail(e)));
             finish(CloseReason.ERROR, e.getMessage());
         } catch (IOException e) {
@@ -459,15 +459,18 @@ final class TcpConnection {
                 if (settings.oversizePolicy() != OversizePolicy.DISCARD || round > n) {
                     throw e;
                 }
-                // One byte over the maximum is how a framer reports a frame whose end it has not seen yet.
-                String size = e.size() == e.maximum() + 1 ? "more than " + e.maximum() : Long.toString(e.size());
                 emitWhileOpen(new Failure(Instant.now(), id, local, remote, FailureKind.LIMIT_EXCEEDED,
-                        "Frame of " + size + " bytes exceeds the maximum of " + e.maximum()
+                        "Frame of " + sizeOf(e) + " bytes exceeds the maximum of " + e.maximum()
                                 + " bytes: discarded, resynchronising", e.getMessage()));
                 current.discard();
                 length = 0;
             }
         }
+    }
+
+    /** One byte over the maximum is how a framer reports a frame whose end it has not seen yet. */
+    private static String sizeOf(FrameTooLargeException e) {
+        return e.size() == e.maximum() + 1 ? "more than " + e.maximum() : Long.toString(e.size());
     }
 
     private void publishPending(Framer current) {
