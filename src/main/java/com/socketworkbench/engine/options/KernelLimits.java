@@ -1,6 +1,8 @@
 package com.socketworkbench.engine.options;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.OptionalLong;
@@ -20,8 +22,10 @@ record KernelLimits(OptionalLong rmemMax, OptionalLong wmemMax) {
     }
 
     static OptionalLong readLong(Path file) {
-        try {
-            return OptionalLong.of(Long.parseLong(Files.readString(file).strip()));
+        // Not Files.readString: for a /proc file, which reports size 0, it returned only the first byte ("4" for
+        // 4194304) on a Linux 6.18 kernel with JDK 25; a plain stream reads to the end.
+        try (InputStream in = Files.newInputStream(file)) {
+            return OptionalLong.of(Long.parseLong(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip()));
         } catch (IOException | NumberFormatException | SecurityException e) {
             return OptionalLong.empty();
         }

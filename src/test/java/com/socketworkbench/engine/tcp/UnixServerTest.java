@@ -11,11 +11,16 @@ import com.socketworkbench.engine.event.ListenerStarted;
 import com.socketworkbench.engine.event.ListenerStopped;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Notice;
+import com.socketworkbench.engine.framing.DelimiterPreset;
+import com.socketworkbench.engine.framing.FramingSpec;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.net.ShortTempDir;
 import com.socketworkbench.engine.net.SocketErrorException;
 import com.socketworkbench.engine.net.StaleSocketCheck;
 import com.socketworkbench.engine.net.UnixPeerAddress;
+import com.socketworkbench.engine.options.ConnectionDetails;
+import com.socketworkbench.engine.options.OptionValue;
+import com.socketworkbench.engine.options.SocketOptionsSpec;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -418,6 +423,35 @@ class UnixServerTest {
         Notice notice = assertInstanceOf(Notice.class, events.get(events.size() - 2));
         assertEquals("Abort (RST) is a TCP concept; a Unix socket was closed normally", notice.message());
         assertEquals(closed, events.getLast());
+    }
+
+    @Test
+    void detailsOptionsPendingBytesAndCloseWordsFitAUnixSocket() throws Exception {
+        start();
+        server.setFramerFactory(new FramingSpec.Delimited(
+                DelimiterPreset.LF.bytes(), false, 100)::create);
+        server.setSocketOptions(new SocketOptionsSpec(null, true, null, 65_536,
+                null, null, null, null, null, null, null, null));
+        long id = connectPeer();
+
+        ConnectionDetails details = server.details(id);
+        assertEquals("Unix", details.family());
+        assertEquals("stream (SOCK_STREAM)", details.type());
+        assertEquals("unix:" + socket + " client #" + id, details.remote().toString());
+        assertEquals(OptionValue.NOT_SUPPORTED,
+                server.effectiveOptions(id).effective("TCP_NODELAY").orElseThrow(), "no TCP options on a Unix socket");
+        assertEquals("Unix", server.listenerDetails().family());
+
+        write(peer(0), ascii("half a li"));
+        await().atMost(RecordingSink.WAIT).until(() -> server.connections().getFirst().pendingBytes() == 9);
+        assertArrayEquals(ascii("half a li"), server.pending(id));
+
+        server.disconnect(id);
+        assertEquals(-1, in(peer(0)).read());
+        ConnectionClosed closed = sink.awaitFirst(ConnectionClosed.class, c -> c.connectionId() == id);
+        assertEquals("closed (graceful close): the peer reads end of stream", closed.detail());
+        assertTrue(sink.of(Notice.class, id).stream()
+                .anyMatch(n -> n.message().equals("9 bytes pending (incomplete frame) at close")));
     }
 
     @Test

@@ -1,0 +1,246 @@
+package com.socketworkbench.engine.tcp;
+
+import com.socketworkbench.engine.event.BytesSent;
+import com.socketworkbench.engine.event.CloseReason;
+import com.socketworkbench.engine.event.ConnectionAccepted;
+import com.socketworkbench.engine.event.ConnectionClosed;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Sends cut into paced segments or glued together, as the peer (a JDK socket on loopback) receives them. */
+@Timeout(value = 30, unit = TimeUnit.SECONDS)
+class TcpSendPlanTest {
+    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
+
+    private final RecordingSink sink = new RecordingSink();
+    private final List<AutoCloseable> resources = new ArrayList<>();
+
+    @AfterEach
+    void closeAll() throws Exception {
+        for (AutoCloseable resource : resources.reversed()) {
+            resource.close();
+        }
+    }
+
+    private TcpServer server() throws Exception {
+        TcpServer server = new TcpServer(new TcpServerConfig("127.0.0.1", 0), sink);
+        resources.add(server);
+        server.start();
+        return server;
+    }
+
+    /** A peer with a large receive buffer, so the kernel never makes the sender wait. */
+    private Socket peer(TcpServer server) throws IOException {
+        Socket socket = new Socket();
+        resources.add(socket);
+        socket.setReceiveBufferSize(1 << 20);
+        socket.setSoTimeout(10_000);
+        socket.connect(server.localAddress(), 5_000);
+        return socket;
+    }
+
+    private long idOf(Socket peer) {
+        int port = peer.getLocalPort();
+        return sink.awaitFirst(ConnectionAccepted.class,
+                a -> ((InetSocketAddress) a.remote()).getPort() == port).connectionId();
+    }
+
+    private List<String> sentBy(long id) {
+        return sink.of(BytesSent.class, id).stream()
+                .map(s -> new String(s.data(), StandardCharsets.US_ASCII)).toList();
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** Reads exactly {@code length} bytes; returns how many reads that took. */
+    private static int readsFor(InputStream in, byte[] into) throws IOException {
+        int reads = 0;
+        int total = 0;
+        while (total < into.length) {
+            int n = in.read(into, total, into.length - total);
+            if (n < 0) {
+                throw new IOException("stream ended after " + total + " bytes");
+            }
+            total += n;
+            reads++;
+        }
+        return reads;
+    }
+
+    @Test
+    void segmentsWithGapsAreSeparateWritesAndArriveInSeparateReads() throws Exception {
+        TcpServer server = server();
+        Socket peer = peer(server);
+        long id = idOf(peer);
+        byte[] message = new byte[100];
+        Arrays.fill(message, (byte) 'm');
+
+        CompletableFuture<Void> sent = server.send(id, message, SendPlan.segmented(25, Duration.ofMillis(20)));
+        byte[] received = new byte[100];
+        int reads = readsFor(peer.getInputStream(), received);
+        sent.get(10, TimeUnit.SECONDS);
+
+        assertArrayEquals(message, received);
+        List<BytesSent> writes = sink.of(BytesSent.class, id);
+        assertEquals(4, writes.size(), "one BytesSent per segment");
+        assertTrue(writes.stream().allMatch(w -> w.data().length == 25));
+        assertTrue(reads >= 2, "the gaps kept the segments apart, yet the peer needed only " + reads + " read(s)");
+        assertEquals(4, server.connections().getFirst().messagesOut());
+        assertEquals(100, server.connections().getFirst().bytesOut());
+        long spreadMillis = Duration.between(writes.getFirst().time(), writes.getLast().time()).toMillis();
+        assertTrue(spreadMillis >= 50, "three 20 ms gaps, but the writes spread over " + spreadMillis + " ms");
+    }
+
+    @Test
+    void coalescedRepeatsGoOutAsOneWriteAndSeparateRepeatsAsSeveral() throws Exception {
+        TcpServer server = server();
+        Socket peer = peer(server);
+        long id = idOf(peer);
+
+        server.send(id, ascii("hello"), SendPlan.repeated(5, true)).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("hello".repeat(5)), sentBy(id));
+        server.send(id, ascii("ab"), SendPlan.repeated(3, false)).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("hello".repeat(5), "ab", "ab", "ab"), sentBy(id));
+
+        byte[] received = new byte[31];
+        readsFor(peer.getInputStream(), received);
+        assertEquals("hello".repeat(5) + "ababab", new String(received, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void aCoalescedBlockCutIntoSegmentsSplitsMessagesAcrossWrites() throws Exception {
+        TcpServer server = server();
+        Socket peer = peer(server);
+        long id = idOf(peer);
+        SendPlan plan = new SendPlan(4, Duration.ZERO, 3, true);
+        assertEquals(5, plan.writes(6));
+
+        server.send(id, ascii("abcdef"), plan).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("abcd", "efab", "cdef", "abcd", "ef"), sentBy(id));
+        byte[] received = new byte[18];
+        readsFor(peer.getInputStream(), received);
+        assertEquals("abcdef".repeat(3), new String(received, StandardCharsets.US_ASCII));
+    }
+
+    @Test
+    void stoppingTheServerDuringAPacedSendIsQuickAndLeavesNoThread() throws Exception {
+        TcpServer server = server();
+        Socket peer = peer(server);
+        long id = idOf(peer);
+        CompletableFuture<Void> sent = server.send(id, new byte[10], SendPlan.segmented(1, Duration.ofMillis(300)));
+        sink.awaitFirst(BytesSent.class, s -> s.connectionId() == id);
+
+        long started = System.nanoTime();
+        server.stop();
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertTrue(tookMillis < 500, "stop took " + tookMillis + " ms");
+        assertTrue(server.liveThreads().isEmpty(), "threads left: " + server.liveThreads());
+        ExecutionException error = assertThrows(ExecutionException.class, () -> sent.get(5, TimeUnit.SECONDS));
+        assertTrue(error.getCause().getMessage().contains("bytes were sent"), error.getCause().getMessage());
+        assertTrue(sink.of(BytesSent.class, id).size() < 10);
+    }
+
+    @Test
+    void aClientAbortDuringAPacedSendTakesEffectAtOnce() throws Exception {
+        ServerSocket listener = new ServerSocket(0, 5, LOOPBACK);
+        resources.add(listener);
+        listener.setSoTimeout(10_000);
+        TcpClient client = new TcpClient(new TcpClientConfig("127.0.0.1", listener.getLocalPort()), sink);
+        resources.add(client);
+        client.connect().get(10, TimeUnit.SECONDS);
+        resources.add(listener.accept());
+        CompletableFuture<Void> sent = client.send(new byte[10], SendPlan.segmented(1, Duration.ofSeconds(5)));
+        sink.awaitFirst(BytesSent.class);
+
+        long started = System.nanoTime();
+        client.close(CloseMode.ABORT);
+        await().atMost(Duration.ofMillis(500)).until(() -> client.liveThreads().isEmpty());
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertTrue(tookMillis < 500, "the writer ended after " + tookMillis + " ms");
+        assertThrows(ExecutionException.class, () -> sent.get(5, TimeUnit.SECONDS));
+        assertEquals(1, sink.of(BytesSent.class).size());
+    }
+
+    @Test
+    void aGracefulCloseDuringAPacedSendWritesTheRestWithoutThePauses() throws Exception {
+        ServerSocket listener = new ServerSocket(0, 5, LOOPBACK);
+        resources.add(listener);
+        listener.setSoTimeout(10_000);
+        TcpClient client = new TcpClient(new TcpClientConfig("127.0.0.1", listener.getLocalPort()), sink);
+        resources.add(client);
+        client.connect().get(10, TimeUnit.SECONDS);
+        Socket peer = listener.accept();
+        resources.add(peer);
+        byte[] message = ascii("0123456789");
+        CompletableFuture<Void> sent = client.send(message, SendPlan.segmented(2, Duration.ofSeconds(5)));
+        sink.awaitFirst(BytesSent.class);
+
+        long started = System.nanoTime();
+        client.close();
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertTrue(tookMillis < 500, "close took " + tookMillis + " ms");
+        sent.get(5, TimeUnit.SECONDS);
+        assertEquals(5, sink.of(BytesSent.class).size(), "every segment is still its own write");
+        assertArrayEquals(message, peer.getInputStream().readAllBytes());
+        assertEquals(CloseReason.LOCAL_CLOSE, sink.awaitFirst(ConnectionClosed.class).reason());
+    }
+
+    @Test
+    void plansAreCheckedBeforeAnythingIsSent() throws Exception {
+        assertThrows(IllegalArgumentException.class, () -> new SendPlan(-1, Duration.ZERO, 1, false));
+        assertThrows(IllegalArgumentException.class, () -> new SendPlan(0, Duration.ZERO, 0, false));
+        assertThrows(IllegalArgumentException.class, () -> new SendPlan(0, Duration.ofMinutes(2), 1, false));
+        assertThrows(IllegalArgumentException.class, () -> new SendPlan(0, Duration.ofMillis(-1), 1, false));
+        assertEquals(Duration.ZERO, new SendPlan(0, null, 1, false).gapBetweenSegments());
+        assertEquals(1, SendPlan.WHOLE.writes(1000));
+        assertEquals(4, SendPlan.repeated(4, false).writes(3));
+        assertEquals(1, SendPlan.repeated(4, true).writes(3));
+        assertEquals(3, SendPlan.segmented(4, null).writes(10));
+
+        TcpServer server = server();
+        Socket peer = peer(server);
+        long id = idOf(peer);
+        ExecutionException tooMany = assertThrows(ExecutionException.class,
+                () -> server.send(id, new byte[20_000], SendPlan.segmented(1, null)).get(5, TimeUnit.SECONDS));
+        assertInstanceOf(IllegalArgumentException.class, tooMany.getCause());
+        assertTrue(tooMany.getCause().getMessage().contains("20000 separate writes"), tooMany.getCause().getMessage());
+        ExecutionException unknown = assertThrows(ExecutionException.class,
+                () -> server.send(999, new byte[1], SendPlan.WHOLE).get(5, TimeUnit.SECONDS));
+        assertInstanceOf(IllegalArgumentException.class, unknown.getCause());
+        assertTrue(sink.of(BytesSent.class).isEmpty());
+
+        TcpClient client = new TcpClient(new TcpClientConfig("127.0.0.1", 9), sink);
+        resources.add(client);
+        ExecutionException notConnected = assertThrows(ExecutionException.class,
+                () -> client.send(new byte[1], SendPlan.WHOLE).get(5, TimeUnit.SECONDS));
+        assertInstanceOf(IllegalStateException.class, notConnected.getCause());
+    }
+}
