@@ -2,6 +2,7 @@ package com.socketworkbench.ui.http;
 
 import com.socketworkbench.engine.codec.SupportedCharsets;
 import com.socketworkbench.engine.http.RequestTemplate;
+import com.socketworkbench.ui.common.Formats;
 import com.socketworkbench.ui.common.HostField;
 import com.socketworkbench.ui.common.PortField;
 import com.socketworkbench.ui.common.SendEditor;
@@ -70,7 +71,7 @@ public final class HttpView {
         response = new ResponseView(model, subscriptions);
 
         SplitPane main = new SplitPane(composer(), responseSide());
-        main.setDividerPositions(0.44);
+        main.setDividerPositions(0.42);
         main.getStyleClass().add("main-split");
 
         BorderPane content = new BorderPane();
@@ -330,7 +331,7 @@ public final class HttpView {
 
     private Node responseSide() {
         history.setId("history");
-        history.getStyleClass().addAll("history", "mono");
+        history.getStyleClass().add("history");
         history.setItems(model.history());
         history.setCellFactory(view -> new HistoryCell());
         history.setFixedCellSize(22);
@@ -402,21 +403,57 @@ public final class HttpView {
         notifier.dispose();
     }
 
-    /** "14:03:07  GET  http://127.0.0.1:8080/  200  1.2 KiB", coloured by the status class. */
+    /**
+     * One history row: time, method, target (cut with an ellipsis when narrow), status coloured by its class, size.
+     * The status and size always stay visible.
+     */
     private static final class HistoryCell extends ListCell<HistoryEntry> {
+        private final Label time = part("history-time");
+        private final Label method = part("history-method");
+        private final Label target = part("history-target");
+        private final Label status = part("history-status");
+        private final Label size = part("history-size");
+        private final HBox row = new HBox(8, time, method, target, status, size);
+
+        HistoryCell() {
+            method.setMinWidth(48);
+            target.setMinWidth(40);
+            target.setMaxWidth(Double.MAX_VALUE);
+            target.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            HBox.setHgrow(target, Priority.ALWAYS);
+            size.setMinWidth(64);
+            size.setAlignment(Pos.CENTER_RIGHT);
+            row.setAlignment(Pos.CENTER_LEFT);
+            // Cells as wide as the list, never wider: the target shrinks instead of a horizontal scroll bar.
+            setPrefWidth(0);
+            setText(null);
+        }
+
+        private static Label part(String styleClass) {
+            Label label = new Label();
+            label.getStyleClass().add(styleClass);
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            return label;
+        }
+
         @Override
         protected void updateItem(HistoryEntry entry, boolean empty) {
             super.updateItem(entry, empty);
-            getStyleClass().removeAll(StatusStyle.ALL);
+            row.getStyleClass().removeAll(StatusStyle.ALL);
             if (empty || entry == null) {
-                setText(null);
+                setGraphic(null);
                 setTooltip(null);
                 return;
             }
-            setText(entry.label());
-            getStyleClass().add(entry.exchange().response().isEmpty() ? "status-failed"
+            time.setText(Formats.clock(entry.exchange().startedAt()));
+            method.setText(entry.method());
+            target.setText(entry.targetText());
+            status.setText(entry.statusText());
+            size.setText(Formats.bytes(entry.exchange().bytesReceived()));
+            row.getStyleClass().add(entry.exchange().response().isEmpty() ? "status-failed"
                     : StatusStyle.forCode(entry.statusCode()));
-            setTooltip(new Tooltip(entry.exchange().failure().orElse(entry.targetText())));
+            setGraphic(row);
+            setTooltip(new Tooltip(entry.label() + entry.exchange().failure().map(f -> "\n" + f).orElse("")));
         }
     }
 }

@@ -303,8 +303,8 @@ public final class HttpViewModel {
         progress.set(exchange.failure().orElse("Done") + " in " + TimingRows.format(exchange.timing().total()));
         shown.set(entry);
         updateStatus();
-        exchange.failure().filter(message -> exchange.response().isEmpty() || !message.equals("Cancelled"))
-                .ifPresent(onFailure);
+        // A cancel is the user's own doing: the response area says so, a notification would only nag.
+        exchange.failure().filter(message -> !message.equals("Cancelled")).ifPresent(onFailure);
     }
 
     private void addToHistory(HistoryEntry entry) {

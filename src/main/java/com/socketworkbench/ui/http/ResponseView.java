@@ -5,6 +5,7 @@ import com.socketworkbench.engine.codec.ByteText;
 import com.socketworkbench.engine.http.Header;
 import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.engine.http.ParsedResponse;
+import com.socketworkbench.engine.http.Severity;
 import com.socketworkbench.engine.http.Verdict;
 import com.socketworkbench.ui.common.Background;
 import com.socketworkbench.ui.common.Formats;
@@ -58,6 +59,7 @@ final class ResponseView {
     private final Label status = new Label();
     private final Label statusClass = new Label();
     private final Label summary = new Label();
+    private final Label verdictSummary = new Label();
     private final Button followRedirect = new Button("Follow redirect →");
     private final Label failure = new Label();
     private final ListView<Verdict> verdicts = new ListView<>();
@@ -106,7 +108,10 @@ final class ResponseView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox statusRow = new HBox(10, status, statusClass, spacer, summary, followRedirect);
+        verdictSummary.setId("verdictSummary");
+        verdictSummary.getStyleClass().add("verdict-summary");
+        verdictSummary.setMinWidth(Region.USE_PREF_SIZE);
+        HBox statusRow = new HBox(10, status, statusClass, verdictSummary, spacer, summary, followRedirect);
         statusRow.setAlignment(Pos.CENTER_LEFT);
         statusRow.getStyleClass().add("status-row");
         status.setMinWidth(Region.USE_PREF_SIZE);
@@ -320,6 +325,20 @@ final class ResponseView {
 
     private void showVerdicts() {
         int count = verdicts.getItems().size();
+        long errors = verdicts.getItems().stream().filter(v -> v.severity() == Severity.ERROR).count();
+        long warnings = verdicts.getItems().stream().filter(v -> v.severity() == Severity.WARNING).count();
+        List<String> parts = new ArrayList<>();
+        if (errors > 0) {
+            parts.add("✖ " + errors + (errors == 1 ? " error" : " errors"));
+        }
+        if (warnings > 0) {
+            parts.add("⚠ " + warnings + (warnings == 1 ? " warning" : " warnings"));
+        }
+        verdictSummary.setText(String.join("  ", parts));
+        verdictSummary.getStyleClass().removeAll("has-errors", "has-warnings");
+        verdictSummary.getStyleClass().add(errors > 0 ? "has-errors" : "has-warnings");
+        verdictSummary.setVisible(!parts.isEmpty());
+        verdictSummary.setManaged(!parts.isEmpty());
         verdicts.setVisible(count > 0);
         verdicts.setManaged(count > 0);
         double height = Math.min(count, 4) * verdicts.getFixedCellSize() + 4;

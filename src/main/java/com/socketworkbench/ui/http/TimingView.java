@@ -20,7 +20,7 @@ import java.util.Locale;
  * each with its duration, then the total and the bytes sent and received.
  */
 final class TimingView {
-    static final double BAR_WIDTH = 120;
+    static final double BAR_WIDTH = 96;
 
     private final GridPane grid = new GridPane();
     private final Label title = new Label("Timing");
@@ -106,6 +106,7 @@ final class TimingView {
     private static Label label(String text, String styleClass) {
         Label label = new Label(text);
         label.getStyleClass().add(styleClass);
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 

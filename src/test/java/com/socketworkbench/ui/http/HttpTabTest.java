@@ -9,10 +9,12 @@ import com.socketworkbench.ui.common.AppPreferences;
 import com.socketworkbench.ui.common.InMemoryPreferences;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import org.controlsfx.control.NotificationPane;
 import org.junit.jupiter.api.AfterEach;
@@ -70,6 +72,12 @@ class HttpTabTest {
             String body = driver.text("#http #responseBody");
             assertTrue(body.startsWith("{\n  \"service\": \"inventory\",\n  \"version\": 3,"), body);
             assertTrue(driver.text("#http #bodyNote").contains("JSON, pretty-printed"));
+            assertTrue(driver.text("#http #bodyNote").endsWith("decoded as UTF-8"), "Content-Type's charset");
+            fxRun(() -> driver.<ComboBox<CharsetChoice>>node("#http #bodyCharset").setValue(CharsetChoice.all()
+                    .stream().filter(c -> c.toString().equals("ISO-8859-1")).findFirst().orElseThrow()));
+            driver.waitUntil(() -> driver.text("#http #bodyNote").endsWith("decoded as ISO-8859-1"));
+            fxRun(() -> driver.<CheckBox>node("#http #bodyPretty").setSelected(false));
+            driver.waitUntil(() -> driver.text("#http #responseBody").equals(LoopbackServers.JSON));
             assertEquals("GET", server.received.poll(5, TimeUnit.SECONDS).method());
 
             List<Header> headers = fx(() -> List.copyOf(driver.<TableView<Header>>node("#http #responseHeaders")
@@ -192,7 +200,8 @@ class HttpTabTest {
             assertTrue(fx(() -> driver.node("#http #followRedirect").isVisible()));
             driver.click("#http #followRedirect");
             assertTrue(driver.text("#http #request").startsWith("GET /new?from=old HTTP/1.1\n"));
-            driver.click("#http #send");
+            driver.robot().clickOn("#http #request");
+            driver.robot().press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
             driver.waitUntil(() -> driver.text("#http #responseStatus").equals("HTTP/1.1 200 OK"));
             assertEquals("/new?from=old", server.received.poll(5, TimeUnit.SECONDS).path());
 
