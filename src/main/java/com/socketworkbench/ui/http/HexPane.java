@@ -31,7 +31,6 @@ final class HexPane {
     private final TextField gotoField = new TextField();
     private final Label gotoMessage = new Label();
     private final Label size = new Label();
-    private final HBox toolbar;
     private final VBox root;
     private ByteSource source;
     private long marked = -1;
@@ -70,7 +69,7 @@ final class HexPane {
         gotoLabel.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        toolbar = new HBox(6, size, gotoMessage, spacer, gotoLabel, gotoField, go);
+        HBox toolbar = new HBox(6, size, gotoMessage, spacer, gotoLabel, gotoField, go);
         toolbar.setAlignment(Pos.CENTER_LEFT);
         toolbar.getStyleClass().add("hex-toolbar");
         root = new VBox(toolbar, list);
@@ -122,18 +121,6 @@ final class HexPane {
         gotoMessage.setText(text);
         gotoMessage.setVisible(!text.isEmpty());
         gotoMessage.setManaged(!text.isEmpty());
-    }
-
-    long markedOffset() {
-        return marked;
-    }
-
-    ListView<String> list() {
-        return list;
-    }
-
-    HBox toolbar() {
-        return toolbar;
     }
 
     VBox view() {

@@ -52,8 +52,4 @@ public final class HttpTab implements WorkbenchTab {
     public HttpViewModel model() {
         return model;
     }
-
-    HttpView httpView() {
-        return view;
-    }
 }

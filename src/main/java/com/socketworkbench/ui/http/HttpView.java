@@ -395,10 +395,6 @@ public final class HttpView {
         return notifier;
     }
 
-    ResponseView response() {
-        return response;
-    }
-
     public void dispose() {
         notifier.dispose();
     }

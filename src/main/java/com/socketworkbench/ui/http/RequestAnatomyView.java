@@ -36,10 +36,6 @@ final class RequestAnatomyView {
         return scroll;
     }
 
-    VBox blocks() {
-        return blocks;
-    }
-
     /** Redraws for {@code preview}; {@code normalizeCrlf} decides which line endings are shown for the head. */
     void show(RequestPreview preview, boolean normalizeCrlf) {
         String text = preview.text();

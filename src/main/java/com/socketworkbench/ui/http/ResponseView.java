@@ -10,7 +10,6 @@ import com.socketworkbench.engine.http.Verdict;
 import com.socketworkbench.ui.common.Background;
 import com.socketworkbench.ui.common.Formats;
 import com.socketworkbench.ui.common.Subscriptions;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
@@ -86,9 +85,9 @@ final class ResponseView {
     private final TextArea rawText = new TextArea();
     private final TextArea tlsText = new TextArea();
 
-    private final ReadOnlyObjectWrapper<HttpExchange> exchange = new ReadOnlyObjectWrapper<>(this, "exchange");
-    private final ReadOnlyStringWrapper renderState = new ReadOnlyStringWrapper(this, "renderState", "");
     private final VBox root;
+    /** The exchange on display; the body and raw text renderings are checked against it when they arrive. */
+    private HttpExchange exchange;
     private long generation;
 
     ResponseView(HttpViewModel model, Subscriptions subscriptions) {
@@ -246,7 +245,7 @@ final class ResponseView {
     }
 
     private void show(HttpExchange shown) {
-        exchange.set(shown);
+        exchange = shown;
         status.getStyleClass().removeAll(StatusStyle.ALL);
         verdicts.getItems().clear();
         if (shown == null) {
@@ -266,7 +265,6 @@ final class ResponseView {
             tlsText.clear();
             headersTab.setText("Headers");
             rawTab.setText("Raw");
-            renderState.set("");
             return;
         }
         Optional<ParsedResponse> response = shown.response();
@@ -348,7 +346,7 @@ final class ResponseView {
     }
 
     private void jumpTo(Verdict verdict) {
-        if (verdict == null || exchange.get() == null) {
+        if (verdict == null || exchange == null) {
             return;
         }
         tabs.getSelectionModel().select(rawTab);
@@ -357,7 +355,7 @@ final class ResponseView {
 
     /** Decodes the capped body text and raw text off the FX thread; a newer request for the same view wins. */
     private void render() {
-        HttpExchange shown = exchange.get();
+        HttpExchange shown = exchange;
         long current = ++generation;
         if (shown == null) {
             return;
@@ -367,13 +365,12 @@ final class ResponseView {
         Charset charset = choice.resolve(response.map(BodyRendering::defaultCharset).orElse(StandardCharsets.UTF_8));
         boolean prettyWanted = pretty.isSelected();
         ByteSource raw = shown.rawBytes();
-        renderState.set("rendering");
         Background.run("http-render", () -> new Rendered(
                         response.map(r -> BodyRendering.render(r.body(), charset, r.json(), prettyWanted))
                                 .orElse(new BodyRendering("", "No response body", false)),
                         rawText(raw, charset)),
                 rendered -> {
-                    if (current == generation && exchange.get() == shown) {
+                    if (current == generation && exchange == shown) {
                         bodyText.setText(rendered.body().text());
                         bodyNote.setText(rendered.body().note() + (rendered.body().note().isEmpty() ? "" : " · ")
                                 + "decoded as " + charset.name());
@@ -382,14 +379,12 @@ final class ResponseView {
                         rawNote.setText(length > RAW_TEXT_LIMIT
                                 ? String.format(Locale.ROOT, "Text: showing first 64 KiB of %,d bytes", length)
                                 : "Text (" + charset.name() + ", undecodable bytes as \\xNN)");
-                        renderState.set("done");
                     }
                 },
                 error -> {
                     if (current == generation) {
                         bodyText.setText("");
                         bodyNote.setText("The body could not be read: " + error.getMessage());
-                        renderState.set("failed");
                     }
                 });
     }
@@ -403,23 +398,6 @@ final class ResponseView {
 
     Node view() {
         return root;
-    }
-
-    TabPane tabs() {
-        return tabs;
-    }
-
-    HexPane rawHex() {
-        return rawHex;
-    }
-
-    HexPane bodyHex() {
-        return bodyHex;
-    }
-
-    /** "done" once the text views show the current exchange (tests and screenshots wait for it). */
-    javafx.beans.property.ReadOnlyStringProperty renderStateProperty() {
-        return renderState.getReadOnlyProperty();
     }
 
     /** A verdict row: severity symbol and colour, the message and the byte offset it refers to. */

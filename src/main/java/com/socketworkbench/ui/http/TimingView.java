@@ -51,10 +51,6 @@ final class TimingView {
         return root;
     }
 
-    GridPane grid() {
-        return grid;
-    }
-
     void show(HttpExchange exchange) {
         if (exchange == null) {
             root.getChildren().setAll(title, empty);
