@@ -37,7 +37,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.NotificationPane;
 
 import java.nio.charset.Charset;
 import java.util.List;
@@ -59,6 +58,7 @@ public final class HttpView {
     private final TimingView timing = new TimingView();
     private final ListView<HistoryEntry> history = new ListView<>();
     private final TabNotifier notifier;
+    private final BorderPane root;
 
     public HttpView(HttpViewModel model, Subscriptions subscriptions) {
         this.model = model;
@@ -70,18 +70,18 @@ public final class HttpView {
         subscriptions.bindBidirectional(port.field().textProperty(), model.portTextProperty());
         response = new ResponseView(model, subscriptions);
 
-        SplitPane main = new SplitPane(composer(), responseSide());
+        // Notifications slide over the response side only: the target, the editor and Send stay reachable.
+        notifier = new TabNotifier(responseSide());
+        SplitPane main = new SplitPane(composer(), notifier.pane());
         main.setDividerPositions(0.42);
         main.getStyleClass().add("main-split");
 
-        BorderPane content = new BorderPane();
-        content.getStyleClass().add("tab-content");
-        content.setTop(targetBar());
-        content.setCenter(main);
-
-        notifier = new TabNotifier(content);
-        notifier.pane().setId("http");
-        Styles.apply(notifier.pane(), HttpView.class, "http.css");
+        root = new BorderPane();
+        root.setId("http");
+        root.getStyleClass().add("tab-content");
+        root.setTop(targetBar());
+        root.setCenter(main);
+        Styles.apply(root, HttpView.class, "http.css");
         model.setOnFailure(notifier::showError);
     }
 
@@ -387,8 +387,8 @@ public final class HttpView {
         return split;
     }
 
-    public NotificationPane view() {
-        return notifier.pane();
+    public BorderPane view() {
+        return root;
     }
 
     public TabNotifier notifier() {

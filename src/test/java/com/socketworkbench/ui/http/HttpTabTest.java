@@ -273,7 +273,7 @@ class HttpTabTest {
         driver.waitUntil(() -> driver.text("#http #responseStatus").equals("No response"));
         String failure = driver.text("#http #exchangeFailure");
         assertTrue(failure.contains("Connection refused: nothing is listening on 127.0.0.1:" + closedPort), failure);
-        driver.waitUntil(() -> driver.<NotificationPane>node("#http").isShowing());
+        driver.waitUntil(() -> driver.<NotificationPane>node("#http #notifications").isShowing());
     }
 
     private List<Verdict> verdicts() {
