@@ -323,7 +323,7 @@ public final class HttpViewModel {
         byte[] request = exchange.request().bytes();
         long sent = Math.min(exchange.bytesSent(), request.length);
         if (sent > 0) {
-            counters.record(new BytesSent(exchange.startedAt(), exchange.hashCode(), null, null,
+            counters.record(new BytesSent(exchange.startedAt(), 0, null, null,
                     sent == request.length ? request : Arrays.copyOf(request, (int) sent)));
         }
         // TabStatus takes counts only as events; the response is counted in read-sized pieces of one shared buffer
@@ -332,7 +332,7 @@ public final class HttpViewModel {
         Instant now = Instant.now();
         while (left > 0) {
             int piece = (int) Math.min(left, READ_PIECE);
-            counters.record(new BytesReceived(now, exchange.hashCode(), null, null,
+            counters.record(new BytesReceived(now, 0, null, null,
                     piece == READ_PIECE ? ZeroPiece.FULL : new byte[piece]));
             left -= piece;
         }
