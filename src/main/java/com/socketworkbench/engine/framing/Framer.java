@@ -38,6 +38,21 @@ public interface Framer {
     default void onEndOfStream(FrameSink sink) {
     }
 
+    /**
+     * Drops the bytes of the frame in progress so that framing can continue after a {@link FrameTooLargeException}
+     * (or when the user asks to resynchronise). After {@code onBytes} threw, the caller must either close the
+     * connection or call this before feeding more bytes. How a framer finds the next frame boundary is part of its
+     * mode: a length prefix skips the rest of the announced length, a delimiter skips to just after the next
+     * delimiter, an idle gap skips until the next silence, a fixed size restarts at the next byte. Bytes of the read
+     * that followed the oversized frame are kept and framed at the next {@code onBytes}, {@code onIdle} or
+     * {@code onEndOfStream}; to frame them at once call {@code onBytes(buf, 0, 0, sink)}, which may throw again if
+     * they hold another oversized frame (then discard again). If that happens inside {@code onEndOfStream}, the
+     * framer stops there and the remaining bytes stay {@linkplain #pending() pending}. The default does nothing: a
+     * framer that never holds bytes has nothing to drop.
+     */
+    default void discard() {
+    }
+
     /** A one-line description for the UI, e.g. "raw reads" or "length prefix (2 bytes, big endian)". */
     String describe();
 

@@ -1,0 +1,61 @@
+package com.socketworkbench.engine.framing;
+
+import java.util.Arrays;
+
+/**
+ * The bytes of one frame in progress. Grows by doubling but never beyond the framer's maximum, so a peer that
+ * announces a large frame and then trickles bytes costs memory only for what it actually sent.
+ */
+final class FrameBuffer {
+    private static final byte[] EMPTY = new byte[0];
+    private static final int INITIAL_CAPACITY = 256;
+    /** Above this a buffer is released after each frame rather than kept for the next one. */
+    private static final int RETAINED_CAPACITY = 64 * 1024;
+
+    private final int limit;
+    private byte[] data = EMPTY;
+    private int size;
+
+    FrameBuffer(int limit) {
+        this.limit = limit;
+    }
+
+    int size() {
+        return size;
+    }
+
+    byte get(int index) {
+        return data[index];
+    }
+
+    void append(byte[] src, int off, int len) {
+        int needed = size + len;
+        if (needed > limit) {
+            throw new IllegalStateException("frame buffer limit " + limit + " exceeded: " + needed);
+        }
+        if (needed > data.length) {
+            long doubled = Math.max(INITIAL_CAPACITY, (long) data.length * 2);
+            data = Arrays.copyOf(data, (int) Math.min(limit, Math.max(needed, doubled)));
+        }
+        System.arraycopy(src, off, data, size, len);
+        size = needed;
+    }
+
+    /** The first {@code length} bytes as a new array; the buffer is empty afterwards. */
+    byte[] take(int length) {
+        byte[] out = Arrays.copyOf(data, length);
+        clear();
+        return out;
+    }
+
+    byte[] copy() {
+        return Arrays.copyOf(data, size);
+    }
+
+    void clear() {
+        size = 0;
+        if (data.length > RETAINED_CAPACITY) {
+            data = EMPTY;
+        }
+    }
+}

@@ -1,0 +1,185 @@
+package com.socketworkbench.engine.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Parses a response head (status line + header lines) from its bytes, collecting verdicts instead of throwing. */
+final class HeadParser {
+
+    /** The parsed head; {@code statusCode} is 0 when the status line has no valid code. */
+    record ParsedHead(String statusLine, String version, int statusCode, String reason, List<Header> headers,
+                      List<Verdict> verdicts, long firstBareLf) {
+    }
+
+    private HeadParser() {
+    }
+
+    /**
+     * @param head     the head bytes; only lines ended by LF are parsed
+     * @param length   how many bytes of {@code head} are valid
+     * @param base     the raw offset of {@code head[0]}
+     */
+    static ParsedHead parse(byte[] head, int length, long base) {
+        List<Verdict> verdicts = new ArrayList<>();
+        List<String> lines = new ArrayList<>();
+        List<Long> offsets = new ArrayList<>();
+        long firstBareLf = -1;
+        int lineStart = 0;
+        for (int i = 0; i < length; i++) {
+            if (head[i] != '\n') {
+                continue;
+            }
+            int contentEnd = i;
+            if (i > lineStart && head[i - 1] == '\r') {
+                contentEnd = i - 1;
+            } else if (firstBareLf < 0) {
+                firstBareLf = base + i;
+            }
+            lines.add(new String(head, lineStart, contentEnd - lineStart, StandardCharsets.ISO_8859_1));
+            offsets.add(base + lineStart);
+            lineStart = i + 1;
+        }
+        if (lines.isEmpty() && length > 0) {
+            // Only reached for a partial head: show what there is of the status line.
+            lines.add(new String(head, 0, length, StandardCharsets.ISO_8859_1));
+            offsets.add(base);
+        }
+        String statusLine = lines.isEmpty() ? "" : lines.getFirst();
+        String version = "";
+        int code = 0;
+        String reason = "";
+        if (!lines.isEmpty()) {
+            int sp1 = statusLine.indexOf(' ');
+            version = sp1 < 0 ? statusLine : statusLine.substring(0, sp1);
+            if (!version.equals("HTTP/1.1") && !version.equals("HTTP/1.0") && version.startsWith("HTTP/")) {
+                verdicts.add(Verdict.warning(VerdictCodes.UNSUPPORTED_VERSION, base,
+                        "The server answered with " + version + "; only HTTP/1.0 and HTTP/1.1 are understood here"));
+            }
+            if (sp1 < 0) {
+                verdicts.add(Verdict.error(VerdictCodes.BAD_STATUS_CODE, base + statusLine.length(),
+                        "The status line at byte " + base + " has no status code"));
+            } else {
+                int sp2 = statusLine.indexOf(' ', sp1 + 1);
+                String codeText = sp2 < 0 ? statusLine.substring(sp1 + 1) : statusLine.substring(sp1 + 1, sp2);
+                reason = sp2 < 0 ? "" : statusLine.substring(sp2 + 1);
+                code = parseStatusCode(codeText);
+                if (code == 0) {
+                    long at = base + sp1 + 1;
+                    verdicts.add(Verdict.error(VerdictCodes.BAD_STATUS_CODE, at, "Status code \""
+                            + printable(codeText) + "\" at byte " + at + " is not a number from 100 to 599"));
+                }
+            }
+        }
+        List<Header> headers = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            String line = lines.get(i);
+            long at = offsets.get(i);
+            if (line.isEmpty()) {
+                break;
+            }
+            parseHeaderLine(line, at, "Header", headers, verdicts);
+        }
+        if (firstBareLf >= 0) {
+            verdicts.add(Verdict.warning(VerdictCodes.BARE_LF, firstBareLf, "The line ending at byte " + firstBareLf
+                    + " is a bare LF without CR; parsed anyway"));
+        }
+        return new ParsedHead(statusLine, version, code, reason, List.copyOf(headers), List.copyOf(verdicts),
+                firstBareLf);
+    }
+
+    /** Parses one "Name: value" line (or an obs-fold continuation) into {@code headers}. */
+    static void parseHeaderLine(String line, long at, String kind, List<Header> headers, List<Verdict> verdicts) {
+        char first = line.charAt(0);
+        if (first == ' ' || first == '\t') {
+            if (headers.isEmpty()) {
+                verdicts.add(Verdict.error(VerdictCodes.OBS_FOLD, at, kind + " line at byte " + at
+                        + " starts with whitespace but there is no header before it to continue"));
+                return;
+            }
+            Header previous = headers.removeLast();
+            String joined = (previous.value() + " " + line.strip()).strip();
+            headers.add(new Header(previous.name(), joined, previous.offset()));
+            verdicts.add(Verdict.warning(VerdictCodes.OBS_FOLD, at, kind + " line at byte " + at
+                    + " starts with whitespace: an obsolete folded continuation of " + previous.name()));
+            return;
+        }
+        int colon = line.indexOf(':');
+        if (colon < 0) {
+            verdicts.add(Verdict.error(VerdictCodes.HEADER_NO_COLON, at, kind + " line at byte " + at
+                    + " has no colon: \"" + printable(abbreviate(line)) + "\""));
+            return;
+        }
+        String name = line.substring(0, colon);
+        if (name.isEmpty()) {
+            verdicts.add(Verdict.error(VerdictCodes.INVALID_HEADER_NAME, at, kind + " line at byte " + at
+                    + " has an empty name"));
+        } else if (name.endsWith(" ") || name.endsWith("\t")) {
+            verdicts.add(Verdict.error(VerdictCodes.INVALID_HEADER_NAME, at + colon - 1, "Whitespace between the"
+                    + " header name \"" + name.strip() + "\" and the colon at byte " + (at + colon - 1)));
+        } else if (!HeaderHelper.isToken(name)) {
+            int bad = 0;
+            while (HeaderHelper.isTokenChar(name.charAt(bad))) {
+                bad++;
+            }
+            verdicts.add(Verdict.error(VerdictCodes.INVALID_HEADER_NAME, at + bad, "The header name \""
+                    + printable(name) + "\" contains a character not allowed in a name at byte " + (at + bad)));
+        }
+        String value = stripOws(line.substring(colon + 1));
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\0' || c == '\r') {
+                long where = at + colon + 1 + line.substring(colon + 1).indexOf(c);
+                verdicts.add(Verdict.warning(VerdictCodes.INVALID_HEADER_VALUE, where, "The value of " + name.strip()
+                        + " contains " + (c == '\0' ? "a NUL" : "a bare CR") + " at byte " + where));
+                break;
+            }
+        }
+        headers.add(new Header(name.strip(), value, at));
+    }
+
+    static int parseStatusCode(String text) {
+        if (text.length() != 3) {
+            return 0;
+        }
+        int code = 0;
+        for (int i = 0; i < 3; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return 0;
+            }
+            code = code * 10 + (c - '0');
+        }
+        return code >= 100 && code <= 599 ? code : 0;
+    }
+
+    private static String stripOws(String s) {
+        int start = 0;
+        int end = s.length();
+        while (start < end && (s.charAt(start) == ' ' || s.charAt(start) == '\t')) {
+            start++;
+        }
+        while (end > start && (s.charAt(end - 1) == ' ' || s.charAt(end - 1) == '\t')) {
+            end--;
+        }
+        return s.substring(start, end);
+    }
+
+    static String abbreviate(String s) {
+        return s.length() <= 60 ? s : s.substring(0, 57) + "…";
+    }
+
+    /** Control characters shown as \xNN so a message never contains raw control bytes. */
+    static String printable(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == 0x7f) {
+                out.append(String.format("\\x%02x", (int) c));
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
+    }
+}

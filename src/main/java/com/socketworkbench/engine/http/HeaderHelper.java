@@ -1,0 +1,78 @@
+package com.socketworkbench.engine.http;
+
+/** Builds header lines safely: nothing a user types into a name/value field can split the head. */
+public final class HeaderHelper {
+
+    private static final String TCHAR_SYMBOLS = "!#$%&'*+-.^_`|~";
+
+    private HeaderHelper() {
+    }
+
+    /** "Name: value" (no line ending). */
+    public static String headerLine(String name, String value) {
+        checkName(name);
+        checkValue(value);
+        return name + ": " + value;
+    }
+
+    /** Throws IllegalArgumentException naming the first character that is not allowed in a field name (RFC 9110 token). */
+    public static void checkName(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("The header name is empty");
+        }
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!isTokenChar(c)) {
+                String problem = switch (c) {
+                    case '\r', '\n', '\0' -> "contains " + describe(c);
+                    default -> "contains " + describe(c) + ", which is not allowed in a header name";
+                };
+                throw new IllegalArgumentException("The header name " + problem + " at position " + i);
+            }
+        }
+    }
+
+    /** Throws IllegalArgumentException for CR, LF or NUL in a field value, naming it and its position. */
+    public static void checkValue(String value) {
+        if (value == null) {
+            throw new IllegalArgumentException("The header value is missing");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\r' || c == '\n' || c == '\0') {
+                throw new IllegalArgumentException("The header value contains " + describe(c) + " at position " + i
+                        + "; a header value cannot contain line breaks or NUL");
+            }
+        }
+    }
+
+    public static boolean isToken(String text) {
+        if (text.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < text.length(); i++) {
+            if (!isTokenChar(text.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static boolean isTokenChar(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || (c < 128 && TCHAR_SYMBOLS.indexOf(c) >= 0);
+    }
+
+    static String describe(char c) {
+        return switch (c) {
+            case '\r' -> "a carriage return (CR)";
+            case '\n' -> "a line feed (LF)";
+            case '\0' -> "a NUL character";
+            case ' ' -> "a space";
+            case '\t' -> "a tab";
+            default -> c < 0x20 || c == 0x7f
+                    ? String.format("the control character U+%04X", (int) c)
+                    : "'" + c + "'";
+        };
+    }
+}

@@ -1,0 +1,633 @@
+package com.socketworkbench.engine.http;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The incremental side of the parser: fed the response bytes as they arrive, it knows when the response is complete
+ * (Content-Length, chunked, close-delimited, or no body for HEAD/204/304/1xx) and where head and body are. The client
+ * uses it to stop reading; {@link HttpResponseParser} runs it over the stored bytes to build the full result.
+ *
+ * <p>Not thread-safe: one reader feeds it.
+ */
+public final class ResponseScanner {
+
+    /** A head larger than this is not read further. */
+    public static final int MAX_HEAD_BYTES = 64 * 1024;
+    static final int MAX_CHUNK_LINE = 4096;
+    private static final byte[] HTTP_PREFIX = "HTTP/".getBytes(StandardCharsets.US_ASCII);
+
+    /** Receives de-chunked body data of a chunked response, with the raw offset it came from. */
+    @FunctionalInterface
+    interface ChunkSink {
+        void accept(long rawOffset, byte[] bytes, int off, int len);
+    }
+
+    /** How the body's end is found. */
+    public enum Framing {
+        /** Not known yet (head still arriving). */
+        UNKNOWN,
+        NO_BODY, CONTENT_LENGTH, CHUNKED, UNTIL_CLOSE
+    }
+
+    private enum State {
+        HEAD, FIXED, CHUNK_SIZE, CHUNK_DATA, CHUNK_DATA_CR, CHUNK_DATA_LF, TRAILERS, UNTIL_CLOSE, DONE
+    }
+
+    private final String method;
+    private final ChunkSink chunkSink;
+    private final List<Verdict> verdicts = new ArrayList<>();
+    private final List<HeadParser.ParsedHead> interim = new ArrayList<>();
+    private final List<Header> trailers = new ArrayList<>();
+    private byte[] headBytes = new byte[1024];
+    private int headCount;
+    private final ByteArrayOutputStream lineBytes = new ByteArrayOutputStream();
+
+    private State state = State.HEAD;
+    private Framing framing = Framing.UNKNOWN;
+    private long position;
+    private long headStart;
+    private int headLineStart;
+    private boolean statusChecked;
+    private boolean noStatusLine;
+    private HeadParser.ParsedHead head;
+    private long headerEnd = -1;
+    private long bodyStart = -1;
+    private long bodyEnd = -1;
+    private long remaining;
+    private long lineStart;
+    private long chunkDataTotal;
+    private long trailerBytes;
+    private boolean bareLfReported;
+    private boolean complete;
+    private boolean broken;
+    private boolean endedByClose;
+
+    /** A scanner for the response to a request with this method (HEAD responses have no body). */
+    public ResponseScanner(String requestMethod) {
+        this(requestMethod, null);
+    }
+
+    ResponseScanner(String requestMethod, ChunkSink chunkSink) {
+        this.method = requestMethod == null ? "" : requestMethod.toUpperCase(Locale.ROOT);
+        this.chunkSink = chunkSink;
+    }
+
+    /**
+     * Consumes bytes up to the end of the response.
+     *
+     * @return how many of the bytes belong to this response; fewer than {@code len} means the response ended
+     *         inside this buffer (the rest is extra data)
+     */
+    public int feed(byte[] bytes, int off, int len) {
+        int i = off;
+        int end = off + len;
+        while (i < end && !complete) {
+            i = switch (state) {
+                case HEAD -> head(bytes, i, end);
+                case FIXED -> fixed(bytes, i, end);
+                case CHUNK_SIZE -> chunkSize(bytes, i, end);
+                case CHUNK_DATA -> chunkData(bytes, i, end);
+                case CHUNK_DATA_CR, CHUNK_DATA_LF -> chunkDataEnd(bytes, i);
+                case TRAILERS -> trailers(bytes, i, end);
+                case UNTIL_CLOSE -> {
+                    position += end - i;
+                    yield end;
+                }
+                case DONE -> end;
+            };
+        }
+        return i - off;
+    }
+
+    /** The peer closed the connection: a close-delimited body ends here, anything else was cut short. */
+    public void endOfStream() {
+        if (complete) {
+            return;
+        }
+        endedByClose = true;
+        switch (state) {
+            case HEAD -> {
+                if (position == 0) {
+                    verdicts.add(Verdict.error(VerdictCodes.EMPTY_RESPONSE, 0,
+                            "The server closed the connection without sending anything"));
+                } else {
+                    verdicts.add(Verdict.error(VerdictCodes.HEAD_INCOMPLETE, position, "The connection closed at"
+                            + " byte " + position + " before the response head was complete (no empty line after"
+                            + " the headers)"));
+                    parsePartialHead();
+                }
+            }
+            case FIXED -> verdicts.add(Verdict.error(VerdictCodes.TRUNCATED_BODY, position, "The body is "
+                    + remaining + " bytes shorter than its Content-Length of " + (position - bodyStart + remaining)
+                    + ": the connection closed at byte " + position));
+            case CHUNK_SIZE, CHUNK_DATA, CHUNK_DATA_CR, CHUNK_DATA_LF -> verdicts.add(Verdict.error(
+                    VerdictCodes.MISSING_LAST_CHUNK, position, "The connection closed at byte " + position
+                            + " before the last (zero-size) chunk; " + chunkDataTotal + " bytes of chunk data"
+                            + " arrived"));
+            case TRAILERS -> verdicts.add(Verdict.error(VerdictCodes.TRAILERS_INCOMPLETE, position,
+                    "The connection closed at byte " + position + " inside the trailer section after the last"
+                            + " chunk"));
+            case UNTIL_CLOSE, DONE -> {
+            }
+        }
+        finish();
+    }
+
+    /**
+     * The reading stopped without the peer closing (timeout, cancel, size limit): record that the response is
+     * incomplete. The parser calls this when it runs out of stored bytes.
+     */
+    void stoppedEarly() {
+        if (complete) {
+            return;
+        }
+        if (state == State.HEAD && position > 0) {
+            parsePartialHead();
+        }
+        verdicts.add(Verdict.warning(VerdictCodes.RESPONSE_INCOMPLETE, position, "The response stops at byte "
+                + position + " before it is complete: reading ended while the server had not closed the"
+                + " connection"));
+        finish();
+    }
+
+    public boolean isComplete() {
+        return complete;
+    }
+
+    /** True when the response's end cannot be trusted, so the connection must not be reused. */
+    public boolean isFramingBroken() {
+        return broken;
+    }
+
+    /** True when the body ended by the server closing the connection (the connection cannot be reused). */
+    public boolean isCloseDelimited() {
+        return framing == Framing.UNTIL_CLOSE;
+    }
+
+    public Framing framing() {
+        return framing;
+    }
+
+    /** Bytes consumed so far (the response's length once complete). */
+    public long position() {
+        return position;
+    }
+
+    /** The status code of the final response once its head has arrived, else 0. */
+    public int statusCode() {
+        return head == null ? 0 : head.statusCode();
+    }
+
+    /** The first value of a header of the final response, once its head has arrived. */
+    public String headerValue(String name) {
+        if (head == null) {
+            return null;
+        }
+        return head.headers().stream().filter(h -> h.is(name)).map(Header::value).findFirst().orElse(null);
+    }
+
+    public String httpVersion() {
+        return head == null ? "" : head.version();
+    }
+
+    List<Verdict> verdicts() {
+        return verdicts;
+    }
+
+    HeadParser.ParsedHead head() {
+        return head;
+    }
+
+    List<HeadParser.ParsedHead> interimHeads() {
+        return interim;
+    }
+
+    List<Header> trailers() {
+        return trailers;
+    }
+
+    long headerEnd() {
+        return headerEnd;
+    }
+
+    boolean noStatusLine() {
+        return noStatusLine;
+    }
+
+    long bodyStart() {
+        return bodyStart;
+    }
+
+    long bodyEnd() {
+        return bodyEnd;
+    }
+
+    boolean endedByClose() {
+        return endedByClose;
+    }
+
+    // ---- head ----
+
+    private int head(byte[] bytes, int i, int end) {
+        while (i < end) {
+            byte b = bytes[i++];
+            position++;
+            if (headCount == headBytes.length) {
+                headBytes = java.util.Arrays.copyOf(headBytes, headBytes.length * 2);
+            }
+            headBytes[headCount++] = b;
+            int size = headCount;
+            if (!statusChecked && !checkStatusPrefix()) {
+                return i;
+            }
+            if (b == '\n') {
+                int contentLength = size - 1 - headLineStart;
+                if (contentLength > 0 && headBytes[size - 2] == '\r') {
+                    contentLength--;
+                }
+                if (contentLength == 0) {
+                    headComplete();
+                    return i;
+                }
+                headLineStart = size;
+            }
+            if (size >= MAX_HEAD_BYTES) {
+                verdicts.add(Verdict.error(VerdictCodes.HEADERS_TOO_LARGE, position, "The response head is larger"
+                        + " than " + (MAX_HEAD_BYTES / 1024) + " KiB; reading stopped at byte " + position));
+                parsePartialHead();
+                broken = true;
+                finish();
+                return i;
+            }
+        }
+        return i;
+    }
+
+    /** False when the first bytes show this is not an HTTP response (the rest is read until the peer closes). */
+    private boolean checkStatusPrefix() {
+        int n = Math.min(headCount, HTTP_PREFIX.length);
+        for (int k = 0; k < n; k++) {
+            if (headBytes[k] != HTTP_PREFIX[k]) {
+                noStatusLine = true;
+                verdicts.add(Verdict.error(VerdictCodes.NO_STATUS_LINE, headStart + k, "The response does not"
+                        + " start with an HTTP status line (\"HTTP/1.1 200 OK\"); byte " + (headStart + k)
+                        + " already differs"));
+                headerEnd = headStart;
+                bodyStart = headStart;
+                broken = true;
+                framing = Framing.UNTIL_CLOSE;
+                state = State.UNTIL_CLOSE;
+                return false;
+            }
+        }
+        if (headCount >= HTTP_PREFIX.length) {
+            statusChecked = true;
+        }
+        return true;
+    }
+
+    private void headComplete() {
+        HeadParser.ParsedHead parsed = HeadParser.parse(headBytes, headCount, headStart);
+        addHeadVerdicts(parsed);
+        int code = parsed.statusCode();
+        if (code >= 100 && code < 200 && code != 101) {
+            interim.add(parsed);
+            verdicts.add(Verdict.info(VerdictCodes.INTERIM_RESPONSE, headStart, "Interim response \""
+                    + HeadParser.printable(parsed.statusLine()) + "\" at byte " + headStart
+                    + "; the final response follows"));
+            headCount = 0;
+            headStart = position;
+            headLineStart = 0;
+            statusChecked = false;
+            return;
+        }
+        head = parsed;
+        headerEnd = position;
+        bodyStart = position;
+        chooseFraming(parsed);
+    }
+
+    private void addHeadVerdicts(HeadParser.ParsedHead parsed) {
+        for (Verdict v : parsed.verdicts()) {
+            if (v.code().equals(VerdictCodes.BARE_LF)) {
+                if (bareLfReported) {
+                    continue;
+                }
+                bareLfReported = true;
+            }
+            verdicts.add(v);
+        }
+    }
+
+    private void parsePartialHead() {
+        HeadParser.ParsedHead parsed = HeadParser.parse(headBytes, headCount, headStart);
+        addHeadVerdicts(parsed);
+        head = parsed;
+        headerEnd = position;
+        bodyStart = position;
+    }
+
+    private void chooseFraming(HeadParser.ParsedHead parsed) {
+        int code = parsed.statusCode();
+        if (method.equals("HEAD") || code == 204 || code == 304 || code == 101
+                || (method.equals("CONNECT") && code >= 200 && code < 300)) {
+            framing = Framing.NO_BODY;
+            if (code == 101 || method.equals("CONNECT")) {
+                // The connection now carries another protocol; it is not HTTP any more.
+                broken = true;
+            }
+            finish();
+            return;
+        }
+        List<Header> transferEncodings = parsed.headers().stream().filter(h -> h.is("Transfer-Encoding")).toList();
+        List<Header> contentLengths = parsed.headers().stream().filter(h -> h.is("Content-Length")).toList();
+        if (!transferEncodings.isEmpty()) {
+            if (!contentLengths.isEmpty()) {
+                Header cl = contentLengths.getFirst();
+                verdicts.add(Verdict.error(VerdictCodes.CONTENT_LENGTH_WITH_TRANSFER_ENCODING, cl.offset(),
+                        "Content-Length at byte " + cl.offset() + " together with Transfer-Encoding: Content-Length"
+                                + " must be ignored (a request smuggling risk)"));
+            }
+            List<String> codings = new ArrayList<>();
+            for (Header te : transferEncodings) {
+                for (String coding : te.value().split(",")) {
+                    if (!coding.isBlank()) {
+                        codings.add(coding.strip().toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+            if (!codings.isEmpty() && codings.getLast().equals("chunked")) {
+                framing = Framing.CHUNKED;
+                state = State.CHUNK_SIZE;
+                lineBytes.reset();
+                return;
+            }
+            Header te = transferEncodings.getFirst();
+            verdicts.add(Verdict.warning(VerdictCodes.TRANSFER_ENCODING_NOT_CHUNKED, te.offset(),
+                    "Transfer-Encoding \"" + te.value() + "\" at byte " + te.offset() + " does not end with chunked:"
+                            + " the body ends when the server closes the connection"));
+            untilClose();
+            return;
+        }
+        if (!contentLengths.isEmpty()) {
+            Long length = contentLength(contentLengths);
+            if (length == null) {
+                broken = true;
+                untilClose();
+                return;
+            }
+            framing = Framing.CONTENT_LENGTH;
+            remaining = length;
+            if (remaining == 0) {
+                finish();
+            } else {
+                state = State.FIXED;
+            }
+            return;
+        }
+        verdicts.add(Verdict.info(VerdictCodes.BODY_UNTIL_CLOSE, headerEnd, "Neither Content-Length nor"
+                + " Transfer-Encoding: the body ends when the server closes the connection"));
+        untilClose();
+    }
+
+    /** The agreed length, or null (with a verdict) when the headers are invalid or disagree. */
+    private Long contentLength(List<Header> headers) {
+        Long agreed = null;
+        boolean repeated = false;
+        for (Header h : headers) {
+            for (String part : h.value().split(",", -1)) {
+                String text = part.strip();
+                long value = parseDecimal(text);
+                if (value < 0) {
+                    verdicts.add(Verdict.error(VerdictCodes.INVALID_CONTENT_LENGTH, h.offset(), "Content-Length \""
+                            + HeadParser.printable(h.value()) + "\" at byte " + h.offset() + " is not a"
+                            + (text.startsWith("-") ? " non-negative" : "") + " decimal number of bytes"));
+                    return null;
+                }
+                if (agreed == null) {
+                    agreed = value;
+                } else if (agreed != value) {
+                    verdicts.add(Verdict.error(VerdictCodes.CONFLICTING_CONTENT_LENGTH, h.offset(),
+                            "Content-Length values disagree (" + agreed + " and " + value + " at byte " + h.offset()
+                                    + "): the body's end cannot be known"));
+                    return null;
+                } else {
+                    repeated = true;
+                }
+            }
+        }
+        if (repeated) {
+            Header second = headers.size() > 1 ? headers.get(1) : headers.getFirst();
+            verdicts.add(Verdict.warning(VerdictCodes.DUPLICATE_CONTENT_LENGTH, second.offset(), "Content-Length "
+                    + agreed + " is given more than once (again at byte " + second.offset() + ")"));
+        }
+        return agreed;
+    }
+
+    /** A decimal of 1 to 18 digits, or -1. */
+    private static long parseDecimal(String text) {
+        if (text.isEmpty() || text.length() > 18) {
+            return -1;
+        }
+        long value = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
+    }
+
+    private void untilClose() {
+        framing = Framing.UNTIL_CLOSE;
+        state = State.UNTIL_CLOSE;
+    }
+
+    // ---- body ----
+
+    private int fixed(byte[] bytes, int i, int end) {
+        int n = (int) Math.min(remaining, end - i);
+        position += n;
+        remaining -= n;
+        if (remaining == 0) {
+            finish();
+        }
+        return i + n;
+    }
+
+    private int chunkSize(byte[] bytes, int i, int end) {
+        while (i < end) {
+            byte b = bytes[i++];
+            if (lineBytes.size() == 0) {
+                lineStart = position;
+            }
+            position++;
+            if (b == '\n') {
+                chunkSizeLine();
+                return i;
+            }
+            lineBytes.write(b);
+            if (lineBytes.size() > MAX_CHUNK_LINE) {
+                String line = lineBytes.toString(StandardCharsets.ISO_8859_1);
+                if (isHex(line)) {
+                    chunkError(VerdictCodes.CHUNK_SIZE_OVERFLOW, lineStart, "The chunk size at byte " + lineStart
+                            + " has more than " + MAX_CHUNK_LINE + " hex digits");
+                } else {
+                    chunkError(VerdictCodes.CHUNK_SIZE_INVALID, lineStart, "The chunk size line at byte "
+                            + lineStart + " is longer than " + MAX_CHUNK_LINE + " bytes");
+                }
+                return i;
+            }
+        }
+        return i;
+    }
+
+    private void chunkSizeLine() {
+        byte[] line = lineBytes.toByteArray();
+        int length = line.length;
+        if (length > 0 && line[length - 1] == '\r') {
+            length--;
+        } else {
+            reportBareLf(position - 1);
+        }
+        String text = new String(line, 0, length, StandardCharsets.ISO_8859_1);
+        int semicolon = text.indexOf(';');
+        String sizeText = (semicolon < 0 ? text : text.substring(0, semicolon)).strip();
+        lineBytes.reset();
+        if (sizeText.isEmpty() || !isHex(sizeText)) {
+            chunkError(VerdictCodes.CHUNK_SIZE_INVALID, lineStart, "The chunk size \""
+                    + HeadParser.printable(HeadParser.abbreviate(sizeText)) + "\" at byte " + lineStart
+                    + " is not a hexadecimal number");
+            return;
+        }
+        String digits = sizeText.replaceFirst("^0+(?=.)", "");
+        if (digits.length() > 16 || (digits.length() == 16 && Character.digit(digits.charAt(0), 16) > 7)) {
+            chunkError(VerdictCodes.CHUNK_SIZE_OVERFLOW, lineStart, "The chunk size " + HeadParser.abbreviate(digits)
+                    + " at byte " + lineStart + " does not fit in 63 bits");
+            return;
+        }
+        long size = Long.parseUnsignedLong(digits, 16);
+        if (size == 0) {
+            state = State.TRAILERS;
+            lineBytes.reset();
+            return;
+        }
+        remaining = size;
+        state = State.CHUNK_DATA;
+    }
+
+    private int chunkData(byte[] bytes, int i, int end) {
+        int n = (int) Math.min(remaining, end - i);
+        if (chunkSink != null) {
+            chunkSink.accept(position, bytes, i, n);
+        }
+        position += n;
+        remaining -= n;
+        chunkDataTotal += n;
+        if (remaining == 0) {
+            state = State.CHUNK_DATA_CR;
+        }
+        return i + n;
+    }
+
+    private int chunkDataEnd(byte[] bytes, int i) {
+        byte b = bytes[i];
+        if (state == State.CHUNK_DATA_CR && b == '\r') {
+            state = State.CHUNK_DATA_LF;
+        } else if (b == '\n') {
+            if (state == State.CHUNK_DATA_CR) {
+                reportBareLf(position);
+            }
+            state = State.CHUNK_SIZE;
+        } else {
+            chunkError(VerdictCodes.CHUNK_NOT_TERMINATED, position, "The chunk data ending at byte " + position
+                    + " is not followed by CRLF (found " + describeByte(b) + "): the chunk size was wrong");
+            return i;
+        }
+        position++;
+        return i + 1;
+    }
+
+    private int trailers(byte[] bytes, int i, int end) {
+        while (i < end) {
+            byte b = bytes[i++];
+            if (lineBytes.size() == 0) {
+                lineStart = position;
+            }
+            position++;
+            trailerBytes++;
+            if (b == '\n') {
+                byte[] line = lineBytes.toByteArray();
+                int length = line.length;
+                if (length > 0 && line[length - 1] == '\r') {
+                    length--;
+                } else {
+                    reportBareLf(position - 1);
+                }
+                lineBytes.reset();
+                if (length == 0) {
+                    finish();
+                    return i;
+                }
+                HeadParser.parseHeaderLine(new String(line, 0, length, StandardCharsets.ISO_8859_1), lineStart,
+                        "Trailer", trailers, verdicts);
+                continue;
+            }
+            lineBytes.write(b);
+            if (trailerBytes > MAX_HEAD_BYTES) {
+                verdicts.add(Verdict.error(VerdictCodes.HEADERS_TOO_LARGE, position, "The trailer section is larger"
+                        + " than " + (MAX_HEAD_BYTES / 1024) + " KiB; reading stopped at byte " + position));
+                broken = true;
+                finish();
+                return i;
+            }
+        }
+        return i;
+    }
+
+    private void chunkError(String code, long offset, String message) {
+        verdicts.add(Verdict.error(code, offset, message));
+        broken = true;
+        finish();
+    }
+
+    private void reportBareLf(long offset) {
+        if (!bareLfReported) {
+            bareLfReported = true;
+            verdicts.add(Verdict.warning(VerdictCodes.BARE_LF, offset, "The line ending at byte " + offset
+                    + " is a bare LF without CR; parsed anyway"));
+        }
+    }
+
+    private void finish() {
+        complete = true;
+        state = State.DONE;
+        if (headerEnd < 0) {
+            headerEnd = position;
+        }
+        if (bodyStart < 0) {
+            bodyStart = position;
+        }
+        bodyEnd = position;
+    }
+
+    private static boolean isHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (Character.digit(s.charAt(i), 16) < 0 || s.charAt(i) > 'f') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String describeByte(byte b) {
+        int v = b & 0xff;
+        return v >= 0x20 && v < 0x7f ? "'" + (char) v + "'" : String.format("byte 0x%02x", v);
+    }
+}

@@ -1,0 +1,299 @@
+package com.socketworkbench.engine.http;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
+import java.security.cert.CertPathBuilderException;
+import java.security.cert.CertPathValidatorException;
+import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManager;
+import javax.net.ssl.TrustManagerFactory;
+import javax.net.ssl.X509ExtendedTrustManager;
+import javax.net.ssl.X509TrustManager;
+
+/** TLS for the exchanger: verification on by default, failures explained in words. */
+final class TlsSupport {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
+    private TlsSupport() {
+    }
+
+    /**
+     * Records what the server presented and why it was rejected, then lets the real trust manager decide (or accepts
+     * everything when there is none: insecure mode).
+     */
+    static final class CapturingTrustManager extends X509ExtendedTrustManager {
+        private final X509ExtendedTrustManager delegate;
+        private volatile X509Certificate[] chain = new X509Certificate[0];
+        private volatile String protocol = "";
+        private volatile String cipherSuite = "";
+        private volatile CertificateException rejection;
+
+        /** @param delegate null to accept any certificate */
+        CapturingTrustManager(X509ExtendedTrustManager delegate) {
+            this.delegate = delegate;
+        }
+
+        X509Certificate[] chain() {
+            return chain.clone();
+        }
+
+        CertificateException rejection() {
+            return rejection;
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] certs, String authType, Socket socket)
+                throws CertificateException {
+            capture(certs, socket instanceof SSLSocket s ? s.getHandshakeSession() : null);
+            check(() -> delegate.checkServerTrusted(certs, authType, socket), certs);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] certs, String authType, SSLEngine engine)
+                throws CertificateException {
+            capture(certs, engine == null ? null : engine.getHandshakeSession());
+            check(() -> delegate.checkServerTrusted(certs, authType, engine), certs);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] certs, String authType) throws CertificateException {
+            capture(certs, null);
+            check(() -> delegate.checkServerTrusted(certs, authType), certs);
+        }
+
+        private interface Check {
+            void run() throws CertificateException;
+        }
+
+        private void check(Check check, X509Certificate[] certs) throws CertificateException {
+            if (delegate == null) {
+                return;
+            }
+            try {
+                check.run();
+                // A certificate trusted directly (e.g. a pinned self-signed one) is not date-checked by PKIX.
+                if (certs.length > 0) {
+                    certs[0].checkValidity();
+                }
+            } catch (CertificateException e) {
+                rejection = e;
+                throw e;
+            }
+        }
+
+        private void capture(X509Certificate[] certs, SSLSession handshake) {
+            chain = certs == null ? new X509Certificate[0] : certs.clone();
+            if (handshake != null) {
+                protocol = handshake.getProtocol() == null ? "" : handshake.getProtocol();
+                cipherSuite = handshake.getCipherSuite() == null ? "" : handshake.getCipherSuite();
+            }
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] certs, String authType, Socket socket)
+                throws CertificateException {
+            throw new CertificateException("This trust manager only checks servers");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] certs, String authType, SSLEngine engine)
+                throws CertificateException {
+            throw new CertificateException("This trust manager only checks servers");
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] certs, String authType) throws CertificateException {
+            throw new CertificateException("This trust manager only checks servers");
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return delegate == null ? new X509Certificate[0] : delegate.getAcceptedIssuers();
+        }
+
+        TlsInfo partialInfo() {
+            return new TlsInfo(protocol, cipherSuite, Arrays.stream(chain).map(CertSummary::of).toList(),
+                    delegate == null);
+        }
+    }
+
+    /** The platform's trust (cacerts) when {@code trustStore} is null, otherwise exactly the given certificates. */
+    static X509ExtendedTrustManager trustManager(KeyStore trustStore) throws GeneralSecurityException {
+        TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        factory.init(trustStore);
+        for (TrustManager tm : factory.getTrustManagers()) {
+            if (tm instanceof X509ExtendedTrustManager x) {
+                return x;
+            }
+        }
+        for (TrustManager tm : factory.getTrustManagers()) {
+            if (tm instanceof X509TrustManager) {
+                throw new GeneralSecurityException("The trust manager does not support host name checks");
+            }
+        }
+        throw new GeneralSecurityException("No X.509 trust manager available");
+    }
+
+    /** Layers TLS over a connected socket and runs the handshake. */
+    static SSLSocket handshake(Socket plain, HttpTarget target, CapturingTrustManager trust, boolean verify,
+                               Duration timeout) throws IOException, GeneralSecurityException {
+        SSLContext context = SSLContext.getInstance("TLS");
+        context.init(null, new TrustManager[]{trust}, null);
+        SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, target.host(), target.port(),
+                true);
+        SSLParameters params = socket.getSSLParameters();
+        if (!isIpLiteral(target.host())) {
+            params.setServerNames(List.of(new SNIHostName(target.host())));
+        }
+        if (verify) {
+            params.setEndpointIdentificationAlgorithm("HTTPS");
+        }
+        params.setApplicationProtocols(new String[]{"http/1.1"});
+        socket.setSSLParameters(params);
+        socket.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis())));
+        socket.startHandshake();
+        return socket;
+    }
+
+    static TlsInfo info(SSLSession session, boolean insecure) {
+        List<CertSummary> chain;
+        try {
+            chain = Arrays.stream(session.getPeerCertificates()).filter(c -> c instanceof X509Certificate)
+                    .map(c -> CertSummary.of((X509Certificate) c)).toList();
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            chain = List.of();
+        }
+        return new TlsInfo(session.getProtocol(), session.getCipherSuite(), chain, insecure);
+    }
+
+    static boolean isIpLiteral(String host) {
+        return host.indexOf(':') >= 0 || host.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.');
+    }
+
+    /** Why the handshake failed, in words a user can act on. */
+    static String explain(Throwable failure, CapturingTrustManager trust, HttpTarget target, Duration timeout) {
+        CertificateException rejection = trust.rejection();
+        X509Certificate[] chain = trust.chain();
+        if (rejection != null) {
+            return explainCertificate(rejection, chain, target.host());
+        }
+        if (failure instanceof SocketTimeoutException) {
+            return "The TLS handshake with " + target.authority() + " did not finish within "
+                    + Durations.words(timeout);
+        }
+        String message = String.valueOf(failure.getMessage());
+        String lower = message.toLowerCase(Locale.ROOT);
+        if (lower.contains("unsupported or unrecognized ssl message") || lower.contains("plaintext connection")) {
+            return "The server at " + target.authority() + " did not answer with TLS; is it a plain http port?";
+        }
+        if (lower.contains("handshake_failure") || lower.contains("insufficient_security")) {
+            return "The TLS handshake failed: the server and this client have no TLS version or cipher suite in"
+                    + " common (" + message + ")";
+        }
+        if (lower.contains("protocol_version") || lower.contains("protocol is disabled")
+                || lower.contains("no appropriate protocol")) {
+            return "The TLS handshake failed: the server does not speak TLS 1.2 or 1.3 (" + message + ")";
+        }
+        if (failure instanceof EOFException || lower.contains("remote host terminated the handshake")
+                || lower.contains("connection reset")) {
+            return "The server closed the connection during the TLS handshake";
+        }
+        if (lower.contains("unrecognized_name")) {
+            return "The server does not know the name " + target.host() + " (TLS unrecognized_name)";
+        }
+        return "The TLS handshake failed: " + message;
+    }
+
+    static String explainCertificate(CertificateException rejection, X509Certificate[] chain, String host) {
+        if (hasCause(rejection, CertificateExpiredException.class)
+                || validatorReason(rejection, CertPathValidatorException.BasicReason.EXPIRED)) {
+            return expiredMessage(chain);
+        }
+        if (hasCause(rejection, CertificateNotYetValidException.class)
+                || validatorReason(rejection, CertPathValidatorException.BasicReason.NOT_YET_VALID)) {
+            X509Certificate leaf = chain.length > 0 ? chain[0] : null;
+            return leaf == null ? "The server's certificate is not valid yet"
+                    : "The server's certificate is not valid before " + DAY.format(leaf.getNotBefore().toInstant());
+        }
+        if (isUntrusted(rejection)) {
+            String who = chain.length == 0 ? "" : ": " + CertSummary.of(chain[0]).subject() + " issued by "
+                    + CertSummary.of(chain[chain.length - 1]).issuer();
+            return "The certificate is not signed by a trusted authority (self-signed?)" + who;
+        }
+        if (chain.length > 0 && !HostnameMatch.matches(chain[0], host)) {
+            return "The certificate is for " + HostnameMatch.describeNames(chain[0]) + ", not " + host;
+        }
+        return "The server's certificate was rejected: " + rejection.getMessage();
+    }
+
+    private static String expiredMessage(X509Certificate[] chain) {
+        Instant now = Instant.now();
+        for (int i = 0; i < chain.length; i++) {
+            Instant notAfter = chain[i].getNotAfter().toInstant();
+            if (notAfter.isBefore(now)) {
+                return i == 0 ? "The server's certificate expired on " + DAY.format(notAfter)
+                        : "A certificate in the server's chain (" + CertSummary.of(chain[i]).subject()
+                        + ") expired on " + DAY.format(notAfter);
+            }
+        }
+        return "A certificate in the server's chain has expired";
+    }
+
+    private static boolean isUntrusted(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertPathBuilderException) {
+                return true;
+            }
+            String message = t.getMessage();
+            if (message != null && (message.contains("unable to find valid certification path")
+                    || message.contains("PKIX path building failed"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean validatorReason(Throwable e, CertPathValidatorException.Reason reason) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof CertPathValidatorException v && v.getReason() == reason) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasCause(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static boolean isTlsProblem(Throwable e) {
+        return e instanceof SSLException || e instanceof GeneralSecurityException;
+    }
+}

@@ -1,0 +1,56 @@
+package com.socketworkbench.engine.http;
+
+/** The {@link Verdict#code()} values. Each names one distinct finding. */
+public final class VerdictCodes {
+
+    // Status line and head
+    public static final String EMPTY_RESPONSE = "EMPTY_RESPONSE";
+    public static final String NO_STATUS_LINE = "NO_STATUS_LINE";
+    public static final String BAD_STATUS_CODE = "BAD_STATUS_CODE";
+    public static final String UNSUPPORTED_VERSION = "UNSUPPORTED_VERSION";
+    public static final String HEADER_NO_COLON = "HEADER_NO_COLON";
+    public static final String INVALID_HEADER_NAME = "INVALID_HEADER_NAME";
+    public static final String INVALID_HEADER_VALUE = "INVALID_HEADER_VALUE";
+    public static final String OBS_FOLD = "OBS_FOLD";
+    public static final String BARE_LF = "BARE_LF";
+    public static final String HEADERS_TOO_LARGE = "HEADERS_TOO_LARGE";
+    public static final String HEAD_INCOMPLETE = "HEAD_INCOMPLETE";
+    public static final String INTERIM_RESPONSE = "INTERIM_RESPONSE";
+
+    // Framing
+    public static final String DUPLICATE_CONTENT_LENGTH = "DUPLICATE_CONTENT_LENGTH";
+    public static final String CONFLICTING_CONTENT_LENGTH = "CONFLICTING_CONTENT_LENGTH";
+    public static final String INVALID_CONTENT_LENGTH = "INVALID_CONTENT_LENGTH";
+    public static final String CONTENT_LENGTH_WITH_TRANSFER_ENCODING = "CONTENT_LENGTH_WITH_TRANSFER_ENCODING";
+    public static final String TRANSFER_ENCODING_NOT_CHUNKED = "TRANSFER_ENCODING_NOT_CHUNKED";
+    public static final String BODY_UNTIL_CLOSE = "BODY_UNTIL_CLOSE";
+    public static final String CHUNK_SIZE_INVALID = "CHUNK_SIZE_INVALID";
+    public static final String CHUNK_SIZE_OVERFLOW = "CHUNK_SIZE_OVERFLOW";
+    public static final String CHUNK_NOT_TERMINATED = "CHUNK_NOT_TERMINATED";
+    public static final String MISSING_LAST_CHUNK = "MISSING_LAST_CHUNK";
+    public static final String TRAILERS_INCOMPLETE = "TRAILERS_INCOMPLETE";
+    public static final String TRUNCATED_BODY = "TRUNCATED_BODY";
+    public static final String BODY_ON_NO_BODY_RESPONSE = "BODY_ON_NO_BODY_RESPONSE";
+    public static final String EXTRA_BYTES_AFTER_RESPONSE = "EXTRA_BYTES_AFTER_RESPONSE";
+    public static final String RESPONSE_INCOMPLETE = "RESPONSE_INCOMPLETE";
+
+    // Content
+    public static final String DECODING_FAILED = "DECODING_FAILED";
+    public static final String UNSUPPORTED_CONTENT_ENCODING = "UNSUPPORTED_CONTENT_ENCODING";
+    public static final String DECODED_TOO_LARGE = "DECODED_TOO_LARGE";
+    public static final String UNKNOWN_CHARSET = "UNKNOWN_CHARSET";
+    public static final String INVALID_JSON = "INVALID_JSON";
+    public static final String REDIRECT_WITHOUT_LOCATION = "REDIRECT_WITHOUT_LOCATION";
+
+    // Added by the client (the parser alone cannot know these)
+    public static final String RESPONSE_TOO_LARGE = "RESPONSE_TOO_LARGE";
+    public static final String READ_TIMEOUT = "READ_TIMEOUT";
+    public static final String CONNECTION_RESET = "CONNECTION_RESET";
+    public static final String CANCELLED = "CANCELLED";
+
+    // A bug in the parser itself, reported instead of thrown
+    public static final String PARSER_ERROR = "PARSER_ERROR";
+
+    private VerdictCodes() {
+    }
+}

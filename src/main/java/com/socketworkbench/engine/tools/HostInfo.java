@@ -1,0 +1,163 @@
+package com.socketworkbench.engine.tools;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InterfaceAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
+import java.net.UnknownHostException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * This computer's names and network interfaces: what Python's {@code socket.gethostname()} and
+ * {@code ip address} show.
+ *
+ * @param hostName      the kernel's host name (gethostname)
+ * @param canonicalName the fully qualified name the resolver gives for it, or null
+ * @param nameNote      why there is no canonical name (does not resolve, timed out), else null
+ * @param interfaces    every interface, loopback first, then by index
+ */
+public record HostInfo(String hostName, String canonicalName, String nameNote, List<NetworkInterfaceInfo> interfaces) {
+
+    /**
+     * One address of an interface.
+     *
+     * @param address      canonical text, "192.168.1.10" or "fe80::1%eth0"
+     * @param prefixLength the subnet prefix, e.g. 24
+     * @param broadcast    the interface's IPv4 broadcast address, or null
+     * @param family       "IPv4" or "IPv6"
+     */
+    public record InterfaceAddressInfo(String address, int prefixLength, String broadcast, String family) {
+        /** "192.168.1.10/24". */
+        public String cidr() {
+            return address + "/" + prefixLength;
+        }
+    }
+
+    /**
+     * @param mtu             the largest IP packet the interface sends, -1 when unknown
+     * @param hardwareAddress the MAC address "02:42:ac:11:00:02", or null (loopback, tunnels)
+     * @param parent          for a virtual sub-interface, the physical interface's name; else null
+     */
+    public record NetworkInterfaceInfo(String name, String displayName, int index, List<InterfaceAddressInfo> addresses,
+                                       int mtu, boolean up, boolean loopback, boolean pointToPoint,
+                                       boolean multicastCapable, boolean virtual, String hardwareAddress,
+                                       String parent) {
+        public NetworkInterfaceInfo {
+            addresses = List.copyOf(addresses);
+        }
+    }
+
+    public HostInfo {
+        interfaces = List.copyOf(interfaces);
+    }
+
+    /** Collects everything on a virtual thread; the name look-up is bounded by {@code nameTimeout}. */
+    public static CompletableFuture<HostInfo> collect(Duration nameTimeout) {
+        return collect(new Resolver(), nameTimeout);
+    }
+
+    public static CompletableFuture<HostInfo> collect(Resolver resolver, Duration nameTimeout) {
+        String hostName = localHostName();
+        CompletableFuture<List<NetworkInterfaceInfo>> interfaces = new CompletableFuture<>();
+        Thread.ofVirtual().name("host-info").start(() -> {
+            try {
+                interfaces.complete(listInterfaces());
+            } catch (RuntimeException e) {
+                interfaces.completeExceptionally(e);
+            }
+        });
+        CompletableFuture<String[]> names = canonicalName(resolver, hostName, nameTimeout);
+        return interfaces.thenCombine(names, (list, name) -> new HostInfo(hostName, name[0], name[1], list));
+    }
+
+    /** The interfaces alone: no name look-up, never blocks on the network. */
+    public static List<NetworkInterfaceInfo> listInterfaces() {
+        List<NetworkInterfaceInfo> all = new ArrayList<>();
+        try {
+            for (NetworkInterface nif : Collections.list(NetworkInterface.getNetworkInterfaces())) {
+                all.add(describe(nif));
+                for (NetworkInterface sub : Collections.list(nif.getSubInterfaces())) {
+                    all.add(describe(sub));
+                }
+            }
+        } catch (SocketException e) {
+            throw new IllegalStateException("the operating system did not list its network interfaces: "
+                    + e.getMessage(), e);
+        }
+        all.sort(Comparator.comparing((NetworkInterfaceInfo i) -> !i.loopback())
+                .thenComparingInt(NetworkInterfaceInfo::index));
+        return all;
+    }
+
+    /** gethostname(): the kernel's name for this machine, without any look-up. */
+    public static String localHostName() {
+        try {
+            String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
+            if (!name.isEmpty()) {
+                return name;
+            }
+        } catch (IOException | SecurityException e) {
+            // Not Linux: fall through to the JDK, which asks the resolver.
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            String message = e.getMessage();
+            int colon = message == null ? -1 : message.indexOf(':');
+            return colon > 0 ? message.substring(0, colon) : "localhost";
+        }
+    }
+
+    private static CompletableFuture<String[]> canonicalName(Resolver resolver, String hostName, Duration timeout) {
+        return resolver.resolve(hostName, timeout).thenCompose(resolution -> switch (resolution) {
+            case Resolver.NotResolved failed -> CompletableFuture.completedFuture(new String[]{null,
+                    "the host name " + hostName + " does not resolve: " + failed.message()});
+            case Resolver.Resolved resolved -> resolver.reverse(resolved.addresses().getFirst().address(), timeout)
+                    .thenApply(reverse -> reverse.name() != null ? new String[]{reverse.name(), null}
+                            : new String[]{null, reverse.message()});
+        }).completeOnTimeout(new String[]{null, "the name look-up did not finish within "
+                + Durations.format(timeout)}, timeout.toNanos() * 2, TimeUnit.NANOSECONDS);
+    }
+
+    private static NetworkInterfaceInfo describe(NetworkInterface nif) {
+        List<InterfaceAddressInfo> addresses = new ArrayList<>();
+        for (InterfaceAddress ia : nif.getInterfaceAddresses()) {
+            InetAddress a = ia.getAddress();
+            addresses.add(new InterfaceAddressInfo(AddressConverter.canonical(a), ia.getNetworkPrefixLength(),
+                    ia.getBroadcast() == null ? null : ia.getBroadcast().getHostAddress(),
+                    a.getAddress().length == 4 ? "IPv4" : "IPv6"));
+        }
+        addresses.sort(Comparator.comparing(InterfaceAddressInfo::family));
+        return new NetworkInterfaceInfo(nif.getName(), nif.getDisplayName(), nif.getIndex(), addresses,
+                safe(nif::getMTU, -1), safe(nif::isUp, false), safe(nif::isLoopback, false),
+                safe(nif::isPointToPoint, false), safe(nif::supportsMulticast, false), nif.isVirtual(),
+                safe(() -> Optional.ofNullable(nif.getHardwareAddress())
+                        .filter(mac -> mac.length > 0)
+                        .map(mac -> HexFormat.ofDelimiter(":").formatHex(mac)).orElse(null), null),
+                nif.getParent() == null ? null : nif.getParent().getName());
+    }
+
+    private interface SocketQuery<T> {
+        T get() throws SocketException;
+    }
+
+    /** An interface can vanish while being listed; its details then read as unknown. */
+    private static <T> T safe(SocketQuery<T> query, T fallback) {
+        try {
+            return query.get();
+        } catch (SocketException e) {
+            return fallback;
+        }
+    }
+}

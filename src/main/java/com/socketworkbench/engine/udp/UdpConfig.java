@@ -1,0 +1,32 @@
+package com.socketworkbench.engine.udp;
+
+/**
+ * What a {@link UdpEndpoint} binds to.
+ *
+ * @param bindHost           an IP literal or host name; "0.0.0.0" binds all IPv4 addresses, "::" binds IPv6 and IPv4
+ *                           (dual stack), "127.0.0.1"/"::1" only loopback. Null or blank means "0.0.0.0".
+ * @param port               0 (any free port) to 65535
+ * @param receiveBufferBytes the SO_RCVBUF to ask for; the system may grant less (see
+ *                           {@link UdpEndpoint#effectiveReceiveBuffer()})
+ * @param broadcast          the initial SO_BROADCAST setting
+ */
+public record UdpConfig(String bindHost, int port, int receiveBufferBytes, boolean broadcast) {
+
+    /** Large, so that a burst on loopback is not dropped by the kernel before the receive thread reads it. */
+    public static final int DEFAULT_RECEIVE_BUFFER = 4 * 1024 * 1024;
+
+    public UdpConfig {
+        bindHost = bindHost == null || bindHost.isBlank() ? "0.0.0.0" : bindHost.strip();
+        if (port < 0 || port > 65_535) {
+            throw new IllegalArgumentException("Port " + port + " is out of range: use 0 (any free port) to 65535");
+        }
+        if (receiveBufferBytes <= 0) {
+            throw new IllegalArgumentException("The receive buffer must be at least 1 byte, not " + receiveBufferBytes);
+        }
+    }
+
+    /** The default receive buffer, broadcast off. */
+    public static UdpConfig of(String bindHost, int port) {
+        return new UdpConfig(bindHost, port, DEFAULT_RECEIVE_BUFFER, false);
+    }
+}

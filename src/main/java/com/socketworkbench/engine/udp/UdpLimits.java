@@ -1,0 +1,36 @@
+package com.socketworkbench.engine.udp;
+
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.util.Locale;
+
+/** How many payload bytes one UDP datagram can carry. */
+public final class UdpLimits {
+
+    /** The 16-bit length fields cap everything at this. */
+    public static final int MAX_DATAGRAM_SIZE = 65_535;
+    /** 65,535 total IPv4 length − 20 IP header − 8 UDP header. */
+    public static final int MAX_IPV4_PAYLOAD = 65_507;
+    /** 65,535 IPv6 payload length (the 40-byte IPv6 header is not counted) − 8 UDP header. */
+    public static final int MAX_IPV6_PAYLOAD = 65_527;
+
+    private UdpLimits() {
+    }
+
+    public static int maxPayload(InetAddress target) {
+        return target instanceof Inet6Address ? MAX_IPV6_PAYLOAD : MAX_IPV4_PAYLOAD;
+    }
+
+    /** "Not sent: 65,508 bytes is more than ..." or null when the payload fits. */
+    static String refusal(InetAddress target, int payloadLength) {
+        int max = maxPayload(target);
+        if (payloadLength <= max) {
+            return null;
+        }
+        String why = target instanceof Inet6Address
+                ? "65,527 = 65,535 IPv6 payload length − 8 UDP header"
+                : "65,507 = 65,535 − 20 IP header − 8 UDP header";
+        return String.format(Locale.ROOT, "Not sent: %,d bytes is more than one UDP datagram to an %s address can "
+                + "carry (at most %s)", payloadLength, target instanceof Inet6Address ? "IPv6" : "IPv4", why);
+    }
+}
