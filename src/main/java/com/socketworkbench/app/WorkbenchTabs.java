@@ -3,6 +3,7 @@ package com.socketworkbench.app;
 import com.socketworkbench.ui.common.TabFactory;
 import com.socketworkbench.ui.tcpclient.TcpClientTab;
 import com.socketworkbench.ui.tcpserver.TcpServerTab;
+import com.socketworkbench.ui.tools.ToolsTab;
 
 import java.util.List;
 
@@ -12,6 +13,6 @@ public final class WorkbenchTabs {
     }
 
     public static List<TabFactory> defaults() {
-        return List.of(TcpServerTab::new, TcpClientTab::new);
+        return List.of(TcpServerTab::new, TcpClientTab::new, ToolsTab::new);
     }
 }
