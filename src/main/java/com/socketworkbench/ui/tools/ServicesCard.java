@@ -20,6 +20,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -71,7 +72,7 @@ final class ServicesCard {
             ServiceAnswer result = parsed.valueOrNull();
             error.setText(parsed.errorOrEmpty());
             CardLayout.markInvalid(query, !parsed.errorOrEmpty().isEmpty());
-            rows.setAll(result == null ? java.util.List.of() : result.entries());
+            rows.setAll(result == null ? List.of() : result.entries());
             call.setText(result == null || result.call().isEmpty() ? "" : result.call() + " →");
             answer.setText(result == null ? "" : result.answer());
             answer.getStyleClass().remove("not-found");

@@ -4,6 +4,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import java.math.BigInteger;
+import java.time.Duration;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -87,13 +90,13 @@ class ReadingsTest {
 
     @Test
     void numbersReadAsPeopleCountThem() {
-        assertEquals("254", Messages.count(java.math.BigInteger.valueOf(254)));
-        assertEquals("256 (2^8)", Messages.powerOfTwo(java.math.BigInteger.valueOf(256)));
-        assertEquals("254", Messages.powerOfTwo(java.math.BigInteger.valueOf(254)));
+        assertEquals("254", Messages.count(BigInteger.valueOf(254)));
+        assertEquals("256 (2^8)", Messages.powerOfTwo(BigInteger.valueOf(256)));
+        assertEquals("254", Messages.powerOfTwo(BigInteger.valueOf(254)));
         assertEquals("11000000.10101000.00000001.00001010",
                 Messages.binaryOctets(new byte[]{(byte) 192, (byte) 168, 1, 10}));
-        assertEquals("0.4 ms", Messages.duration(java.time.Duration.ofNanos(400_000)));
-        assertEquals("12 ms", Messages.duration(java.time.Duration.ofMillis(12)));
-        assertEquals("1.5 s", Messages.duration(java.time.Duration.ofMillis(1500)));
+        assertEquals("0.4 ms", Messages.duration(Duration.ofNanos(400_000)));
+        assertEquals("12 ms", Messages.duration(Duration.ofMillis(12)));
+        assertEquals("1.5 s", Messages.duration(Duration.ofMillis(1500)));
     }
 }

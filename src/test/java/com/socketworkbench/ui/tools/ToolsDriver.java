@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.tools;
 
 import com.socketworkbench.app.AppDriver;
+import com.socketworkbench.engine.tools.AddressLabel;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ListView;
@@ -16,6 +17,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Callable;
 
 import static com.socketworkbench.app.AppDriver.fx;
 import static com.socketworkbench.app.AppDriver.fxRun;
@@ -44,9 +46,8 @@ final class ToolsDriver {
     }
 
     /** Selects {@code tool} in the navigation list, as a click would. */
-    @SuppressWarnings("unchecked")
     void show(Tool tool) {
-        fxRun(() -> ((ListView<Tool>) (Node) app.node("#tools #toolsNav")).getSelectionModel().select(tool));
+        fxRun(() -> app.<ListView<Tool>>node("#tools #toolsNav").getSelectionModel().select(tool));
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -75,21 +76,20 @@ final class ToolsDriver {
         });
     }
 
-    @SuppressWarnings("unchecked")
     <T> List<T> rows(String id) {
-        return fx(() -> List.copyOf(((TableView<T>) (Node) app.node("#tools #" + id)).getItems()));
+        return fx(() -> List.copyOf(app.<TableView<T>>node("#tools #" + id).getItems()));
     }
 
     /** The facts shown under Classification, as the AddressLabels behind them. */
-    List<com.socketworkbench.engine.tools.AddressLabel> classification() {
+    List<AddressLabel> classification() {
         return fx(() -> app.<Pane>node("#tools #classifyResult").getChildren().stream()
                 .map(Node::getUserData)
-                .filter(com.socketworkbench.engine.tools.AddressLabel.class::isInstance)
-                .map(com.socketworkbench.engine.tools.AddressLabel.class::cast)
+                .filter(AddressLabel.class::isInstance)
+                .map(AddressLabel.class::cast)
                 .toList());
     }
 
-    void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
+    void waitUntil(Callable<Boolean> condition) {
         app.waitUntil(condition);
     }
 

@@ -3,8 +3,10 @@ package com.socketworkbench.ui.tools;
 import com.socketworkbench.engine.tools.AddressLabel;
 import com.socketworkbench.engine.tools.HostInfo;
 import com.socketworkbench.engine.tools.HostInfo.NetworkInterfaceInfo;
+import com.socketworkbench.engine.tools.PortCheck;
 import com.socketworkbench.engine.tools.ServiceTable.ServiceEntry;
 import javafx.scene.control.ListView;
+import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import org.controlsfx.control.StatusBar;
 import org.junit.jupiter.api.AfterAll;
@@ -45,7 +47,7 @@ class ToolsTabTest {
 
     @Test
     void toolsIsTheLastTabAndTheNavigationSwitchesCardsOnClick() {
-        assertEquals("toolsTab", fx(() -> driver.app().<javafx.scene.control.TabPane>node("#tabs").getTabs()
+        assertEquals("toolsTab", fx(() -> driver.app().<TabPane>node("#tabs").getTabs()
                 .getLast().getId()));
         assertEquals(List.of(Tool.values()), fx(() -> List.copyOf(
                 driver.app().<ListView<Tool>>node("#tools #toolsNav").getItems())));
@@ -214,7 +216,7 @@ class ToolsTabTest {
         assertTrue(driver.text("portCheckResult").contains("refused"), driver.text("portCheckResult"));
         List<PortCheckRow> history = driver.rows("portCheckHistory");
         assertEquals(checksBefore + 2, history.size());
-        assertEquals(com.socketworkbench.engine.tools.PortCheck.Status.REFUSED, history.getFirst().result().status(),
+        assertEquals(PortCheck.Status.REFUSED, history.getFirst().result().status(),
                 "newest first");
         assertEquals("Check", driver.text("portCheckButton"));
     }
