@@ -132,7 +132,7 @@ public final class AppDriver {
     @SuppressWarnings("unchecked")
     public TimelineRow waitForRow(String timelineSelector, Predicate<TimelineRow> test) {
         return await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> fx(() -> {
-            TableView<TimelineRow> table = (TableView<TimelineRow>) (Node) node(timelineSelector);
+            TableView<TimelineRow> table = (TableView<TimelineRow>) node(timelineSelector);
             return table.getItems().stream().filter(test).findFirst();
         }), Optional::isPresent).orElseThrow();
     }
@@ -140,7 +140,7 @@ public final class AppDriver {
     /** Clicks the visible table row holding {@code row} (scrolling it into view first). */
     @SuppressWarnings("unchecked")
     public void clickRow(String timelineSelector, TimelineRow row) {
-        fxRun(() -> ((TableView<TimelineRow>) (Node) node(timelineSelector)).scrollTo(row));
+        fxRun(() -> ((TableView<TimelineRow>) node(timelineSelector)).scrollTo(row));
         WaitForAsyncUtils.waitForFxEvents();
         Node rowNode = robot.lookup(timelineSelector + " .table-row-cell")
                 .match((Node node) -> node instanceof TableRow<?> tableRow && tableRow.getItem() == row)
@@ -151,6 +151,6 @@ public final class AppDriver {
 
     @SuppressWarnings("unchecked")
     public List<String> listItems(String selector) {
-        return fx(() -> List.copyOf(((ListView<String>) (Node) node(selector)).getItems()));
+        return fx(() -> List.copyOf(((ListView<String>) node(selector)).getItems()));
     }
 }

@@ -91,8 +91,8 @@ class PreferencesTest {
             driver.close();
         }
         await().atMost(AppDriver.TIMEOUT).until(() -> {
-            try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
-                return false;
+            try (Socket probe = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                return !probe.isConnected();
             } catch (ConnectException refused) {
                 return true;
             }

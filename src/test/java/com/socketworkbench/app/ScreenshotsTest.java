@@ -158,6 +158,25 @@ class ScreenshotsTest {
         }
     }
 
+    @Test
+    void tcpClientError() throws Exception {
+        driver.selectTab("tcpClient");
+        int port;
+        try (ServerSocket probe = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = probe.getLocalPort();
+        }
+        driver.setText("#tcpClient #port", Integer.toString(port));
+        driver.click("#tcpClient #connect");
+        driver.waitForRow("#tcpClient #timeline",
+                row -> row.event() instanceof com.socketworkbench.engine.event.Failure);
+        driver.waitUntil(() -> driver.<org.controlsfx.control.NotificationPane>node("#tcpClient #notifications").isShowing());
+        driver.setText("#tcpClient #port", "70000");
+        fxRun(() -> driver.<ComboBox<PayloadFormat>>node("#tcpClient #inputFormat").setValue(PayloadFormat.HEX));
+        driver.setText("#tcpClient #input", "48 65 6c 6g");
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot("tcp-client-error.png");
+    }
+
     private static void send(Socket socket, byte[] data) throws IOException {
         socket.getOutputStream().write(data);
         socket.getOutputStream().flush();

@@ -7,8 +7,10 @@ import javafx.util.Duration;
 import org.controlsfx.control.NotificationPane;
 
 /**
- * Shows errors and notable events as a bar sliding in at the top of a tab (never a modal dialog) that hides itself
- * after {@link #AUTO_HIDE}. Wraps the tab's content: use {@link #pane()} as the tab's root.
+ * Shows errors and notable events as a bar ({@code notifications}) sliding in over the top of the wrapped content
+ * (never a modal dialog) that hides itself after {@link #AUTO_HIDE}. Wrap the traffic area (timeline and inspector)
+ * rather than the whole tab so the bar never hides the settings and their Start/Connect button; put
+ * {@link #pane()} where the wrapped node would have gone.
  */
 public final class TabNotifier {
     public static final Duration AUTO_HIDE = Duration.seconds(6);
@@ -18,6 +20,7 @@ public final class TabNotifier {
 
     public TabNotifier(Node content) {
         pane = new NotificationPane(content);
+        pane.setId("notifications");
         pane.setShowFromTop(true);
         pane.setCloseButtonVisible(true);
         pane.getStyleClass().add("tab-notifications");

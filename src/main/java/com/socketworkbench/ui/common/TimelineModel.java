@@ -8,51 +8,90 @@ import javafx.collections.ObservableList;
 import java.util.List;
 
 /**
- * The rows a timeline shows, capped so a flood cannot exhaust memory or slow the table down. Each batch arrives with
- * exactly one {@code remove(0, n)} (when over the cap) and one {@code addAll}, so bound views see two list changes
- * per pulse however many events arrived. How many rows were dropped is kept in {@link #trimmedProperty()}.
+ * The rows a timeline shows, capped so a flood cannot exhaust memory or slow the table down: at most {@link #cap()}
+ * rows and at most {@link #byteBudget()} payload bytes (50,000 reads of 64 KiB would otherwise pin 3 GiB). Each
+ * batch arrives with exactly one {@code remove(0, n)} (when over a limit) and one {@code addAll}, so bound views see
+ * two list changes per pulse however many events arrived. How many rows were dropped is kept in
+ * {@link #trimmedProperty()}.
  *
  * <p>Pure list logic (no scene needed); FX thread only once the list is bound to a control.
  */
 public final class TimelineModel {
     public static final int DEFAULT_CAP = 50_000;
+    public static final long DEFAULT_BYTE_BUDGET = 128L * 1024 * 1024;
 
     private final ObservableList<TimelineRow> rows = FXCollections.observableArrayList();
     private final ReadOnlyLongWrapper trimmed = new ReadOnlyLongWrapper(this, "trimmed");
     private final int cap;
+    private final long byteBudget;
+    private long retainedBytes;
 
     public TimelineModel() {
         this(DEFAULT_CAP);
     }
 
     public TimelineModel(int cap) {
+        this(cap, DEFAULT_BYTE_BUDGET);
+    }
+
+    public TimelineModel(int cap, long byteBudget) {
         if (cap < 1) {
             throw new IllegalArgumentException("cap must be at least 1, was " + cap);
         }
+        if (byteBudget < 1) {
+            throw new IllegalArgumentException("byteBudget must be at least 1, was " + byteBudget);
+        }
         this.cap = cap;
+        this.byteBudget = byteBudget;
     }
 
-    /** Appends a batch in arrival order; when the batch alone exceeds the cap only its newest rows are kept. */
+    /**
+     * Appends a batch in arrival order. When the batch alone exceeds a limit only its newest rows are kept (always at
+     * least one, however large); older rows are dropped from the front as needed.
+     */
     public void append(List<TimelineRow> batch) {
         if (batch.isEmpty()) {
             return;
         }
-        List<TimelineRow> kept = batch.size() > cap ? batch.subList(batch.size() - cap, batch.size()) : batch;
-        long droppedFromBatch = batch.size() - kept.size();
-        int overflow = rows.size() + kept.size() - cap;
-        if (overflow > 0) {
-            rows.remove(0, overflow);
+        int first = Math.max(0, batch.size() - cap);
+        long keptBytes = 0;
+        for (int i = batch.size() - 1; i >= first; i--) {
+            long size = payloadSize(batch.get(i));
+            if (keptBytes + size > byteBudget && i < batch.size() - 1) {
+                first = i + 1;
+                break;
+            }
+            keptBytes += size;
+        }
+        List<TimelineRow> kept = first == 0 ? batch : batch.subList(first, batch.size());
+
+        int rowOverflow = rows.size() + kept.size() - cap;
+        long bytesAfter = retainedBytes + keptBytes;
+        int remove = 0;
+        while (remove < rows.size() && (remove < rowOverflow || bytesAfter > byteBudget)) {
+            bytesAfter -= payloadSize(rows.get(remove));
+            remove++;
+        }
+        if (remove > 0) {
+            rows.remove(0, remove);
         }
         rows.addAll(kept);
-        long dropped = droppedFromBatch + Math.max(overflow, 0);
+        retainedBytes = bytesAfter;
+        long dropped = first + (long) remove;
         if (dropped > 0) {
             trimmed.set(trimmed.get() + dropped);
         }
     }
 
+    private static long payloadSize(TimelineRow row) {
+        byte[] payload = EventText.payload(row.event());
+        return payload == null ? 0 : payload.length;
+    }
+
     /** Empties the timeline (the user's "Clear"); the trimmed count starts over too. */
     public void clear() {
         rows.clear();
+        retainedBytes = 0;
         trimmed.set(0);
     }
 
@@ -71,5 +110,14 @@ public final class TimelineModel {
 
     public int cap() {
         return cap;
+    }
+
+    public long byteBudget() {
+        return byteBudget;
+    }
+
+    /** Payload bytes held by the rows now. */
+    public long retainedBytes() {
+        return retainedBytes;
     }
 }

@@ -107,8 +107,9 @@ public final class TimelineView {
         rowCount.getStyleClass().add("muted-label");
         trimmedNote.setId("trimmedNote");
         trimmedNote.getStyleClass().add("trimmed-note");
-        trimmedNote.setTooltip(new Tooltip("The timeline keeps the newest " + String.format(Locale.ROOT, "%,d", model.cap())
-                + " rows so it stays fast; counters in the status bar still count everything"));
+        trimmedNote.setTooltip(new Tooltip(String.format(Locale.ROOT, "The timeline keeps the newest %,d rows and at most %s "
+                + "of payload so it stays fast;%nthe counters in the status bar still count everything",
+                model.cap(), Formats.bytes(model.byteBudget()))));
 
         autoScroll.setId("autoScroll");
         autoScroll.setSelected(true);
@@ -226,7 +227,7 @@ public final class TimelineView {
         int shown = filtered.size();
         int total = model.rows().size();
         rowCount.setText(shown == total
-                ? String.format(Locale.ROOT, "%,d rows", total)
+                ? String.format(Locale.ROOT, total == 1 ? "%,d row" : "%,d rows", total)
                 : String.format(Locale.ROOT, "%,d of %,d rows", shown, total));
     }
 

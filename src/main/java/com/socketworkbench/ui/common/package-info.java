@@ -21,9 +21,10 @@
  *       selection and the timeline's charset to the inspector's), a
  *       {@link com.socketworkbench.ui.common.SendEditor} ({@code addOptions} for extra controls), settings from
  *       {@link com.socketworkbench.ui.common.BindAddressPicker}, {@link com.socketworkbench.ui.common.PortField},
- *       {@link com.socketworkbench.ui.common.HostField} (labelled with {@code SendEditor.labelled}), all inside a
- *       {@link com.socketworkbench.ui.common.TabNotifier} whose pane is the tab's root (give it the tab's id) and
- *       styled with {@link com.socketworkbench.ui.common.Styles#apply}.</li>
+ *       {@link com.socketworkbench.ui.common.HostField} (labelled with {@code SendEditor.labelled}), and a
+ *       {@link com.socketworkbench.ui.common.TabNotifier} wrapped around the traffic area (not the settings). Give
+ *       the view's root the tab's id ({@code tcpClient}) and style it with
+ *       {@link com.socketworkbench.ui.common.Styles#apply}.</li>
  * </ol>
  * {@code ui.tcpclient} is the smallest complete example; {@code ui.tcpserver} adds a connection list refreshed on
  * the pump tick.

@@ -24,7 +24,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.NotificationPane;
 
 /**
  * The TCP Client tab's layout (root id {@code tcpClient}): host/port/timeout and Connect on top, timeline over
@@ -39,6 +38,7 @@ public final class TcpClientView {
     private final PayloadInspector inspector;
     private final SendEditor sendEditor;
     private final TabNotifier notifier;
+    private final BorderPane root;
 
     public TcpClientView(TcpClientViewModel model, Subscriptions subscriptions) {
         this.model = model;
@@ -61,15 +61,15 @@ public final class TcpClientView {
         split.setDividerPositions(0.58);
         split.getStyleClass().add("main-split");
 
-        BorderPane content = new BorderPane();
-        content.getStyleClass().add("tab-content");
-        content.setTop(settings());
-        content.setCenter(split);
-        content.setBottom(sendEditor.view());
-
-        notifier = new TabNotifier(content);
-        notifier.pane().setId("tcpClient");
-        Styles.apply(notifier.pane(), TcpClientView.class, "tcp-client.css");
+        // Notifications slide over the traffic area, never over the settings: Connect stays reachable.
+        notifier = new TabNotifier(split);
+        root = new BorderPane();
+        root.setId("tcpClient");
+        root.getStyleClass().add("tab-content");
+        root.setTop(settings());
+        root.setCenter(notifier.pane());
+        root.setBottom(sendEditor.view());
+        Styles.apply(root, TcpClientView.class, "tcp-client.css");
         model.setOnFailure(notifier::showError);
     }
 
@@ -145,8 +145,8 @@ public final class TcpClientView {
         return new VBox(bar, messages);
     }
 
-    public NotificationPane view() {
-        return notifier.pane();
+    public BorderPane view() {
+        return root;
     }
 
     public TabNotifier notifier() {

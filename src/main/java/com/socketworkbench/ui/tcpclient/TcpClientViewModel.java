@@ -107,6 +107,7 @@ public final class TcpClientViewModel {
                 savePreferences();
             } else {
                 client = null;
+                release(connecting);
                 state.set(ClientState.DISCONNECTED);
                 connectionInfo.set("");
                 if (!UiFailures.alreadyReported(failure)) {
@@ -162,6 +163,11 @@ public final class TcpClientViewModel {
         }
     }
 
+    /** Lets a finished client end its threads, off the FX thread (close waits for them). */
+    private static void release(TcpClient finished) {
+        Background.run("ui-tcp-client-release", finished::close, () -> { });
+    }
+
     private void markDisconnected() {
         client = null;
         state.set(ClientState.DISCONNECTED);
@@ -191,6 +197,7 @@ public final class TcpClientViewModel {
         }
         // Covers a peer that closes at once, even before the connect outcome reached the FX thread.
         if (state.get() == ClientState.CONNECTED && client != null && !client.isConnected()) {
+            release(client);
             markDisconnected();
         }
         status.updateCounters(pump.counters());

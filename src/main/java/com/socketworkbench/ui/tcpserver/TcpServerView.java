@@ -35,7 +35,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.NotificationPane;
 
 import java.time.Instant;
 
@@ -54,6 +53,7 @@ public final class TcpServerView {
     private final SendEditor sendEditor;
     private final TableView<ClientRow> clients = new TableView<>();
     private final TabNotifier notifier;
+    private final BorderPane root;
 
     public TcpServerView(TcpServerViewModel model, Subscriptions subscriptions) {
         this.model = model;
@@ -72,15 +72,14 @@ public final class TcpServerView {
         subscriptions.bind(timeline.charsetProperty(), inspector.charsetProperty());
         subscriptions.bind(inspector.rowProperty(), timeline.selectedProperty());
 
-        BorderPane content = new BorderPane();
-        content.getStyleClass().add("tab-content");
-        content.setTop(settings());
-        content.setCenter(center());
-        content.setBottom(sendEditor.view());
-
-        notifier = new TabNotifier(content);
-        NotificationPane root = notifier.pane();
+        // Notifications slide over the traffic area, never over the settings: Start/Stop stays reachable.
+        notifier = new TabNotifier(center());
+        root = new BorderPane();
         root.setId("tcpServer");
+        root.getStyleClass().add("tab-content");
+        root.setTop(settings());
+        root.setCenter(notifier.pane());
+        root.setBottom(sendEditor.view());
         Styles.apply(root, TcpServerView.class, "tcp-server.css");
         model.setOnFailure(notifier::showError);
     }
@@ -209,10 +208,10 @@ public final class TcpServerView {
         clients.getColumns().setAll(java.util.List.of(remote, since, in, out));
 
         subscriptions.bind(model.selectedClientProperty(), clients.getSelectionModel().selectedItemProperty());
-        // With nothing selected, the first client to arrive becomes the send target, so "connect and reply" works
-        // without an extra click.
+        // The first client to arrive becomes the send target, so "connect and reply" needs no extra click. Never
+        // re-target silently when the selected client leaves: the user picks the next one.
         subscriptions.listen(model.clients(), (ListChangeListener<ClientRow>) change -> {
-            if (clients.getSelectionModel().isEmpty() && !model.clients().isEmpty()) {
+            if (clients.getSelectionModel().isEmpty() && model.clients().size() == 1 && wasAdded(change)) {
                 clients.getSelectionModel().selectFirst();
             }
         });
@@ -247,8 +246,17 @@ public final class TcpServerView {
         return pane;
     }
 
-    public NotificationPane view() {
-        return notifier.pane();
+    private static boolean wasAdded(ListChangeListener.Change<? extends ClientRow> change) {
+        while (change.next()) {
+            if (change.wasAdded()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    public BorderPane view() {
+        return root;
     }
 
     public TabNotifier notifier() {

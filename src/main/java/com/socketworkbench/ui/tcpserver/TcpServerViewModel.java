@@ -34,6 +34,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.net.InetSocketAddress;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -248,13 +249,14 @@ public final class TcpServerViewModel {
 
     private void refreshClients(List<ConnectionInfo> connections) {
         Set<Long> alive = new HashSet<>();
+        List<ClientRow> arrived = new ArrayList<>();
         for (ConnectionInfo info : connections) {
             alive.add(info.id());
             ClientRow row = clientsById.get(info.id());
             if (row == null) {
                 row = new ClientRow(info);
                 clientsById.put(info.id(), row);
-                clients.add(row);
+                arrived.add(row);
             } else {
                 row.update(info);
             }
@@ -263,6 +265,8 @@ public final class TcpServerViewModel {
             clientsById.keySet().retainAll(alive);
             clients.removeIf(row -> !alive.contains(row.id()));
         }
+        // One list change for a burst of connections, however many arrived.
+        clients.addAll(arrived);
     }
 
     private void updateStatus() {

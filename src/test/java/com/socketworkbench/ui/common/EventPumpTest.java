@@ -81,6 +81,31 @@ class EventPumpTest {
     }
 
     @Test
+    void payloadBytesAreCappedToo() {
+        TimelineModel timeline = new TimelineModel(50_000, 1_000);
+        EventPump pump = new EventPump(timeline);
+        for (int i = 0; i < 30; i++) {
+            pump.emit(TestEvents.received(new byte[100]));
+        }
+        pump.emit(TestEvents.closed());
+        pump.pumpOnce();
+        assertEquals(11, timeline.rows().size(), "ten payloads of 100 B fit, plus the close without payload");
+        assertEquals(20, timeline.trimmed());
+        assertEquals(1_000, timeline.retainedBytes());
+
+        pump.emit(TestEvents.received(new byte[250]));
+        pump.pumpOnce();
+        assertEquals(9, timeline.rows().size(), "three old rows make room for 250 B");
+        assertEquals(950, timeline.retainedBytes());
+
+        pump.emit(TestEvents.received(new byte[5_000]));
+        pump.pumpOnce();
+        assertEquals(1, timeline.rows().size(), "a payload larger than the budget is still shown, alone");
+        assertEquals(5_000, timeline.retainedBytes());
+        assertEquals(32, pump.counters().messagesIn());
+    }
+
+    @Test
     void aPulseDrainsAtMostItsBoundAndTheRestWaits() {
         TimelineModel timeline = new TimelineModel();
         EventPump pump = new EventPump(timeline, 10);

@@ -158,8 +158,8 @@ class TcpClientTabTest {
         assertEquals(FailureKind.CONNECTION_REFUSED, ((Failure) failure.event()).kind());
         String message = EventText.preview(failure.event(), StandardCharsets.UTF_8);
         assertTrue(message.startsWith("Connection refused"), message);
-        driver.waitUntil(() -> driver.<NotificationPane>node("#tcpClient").isShowing());
-        assertEquals(message, fx(() -> driver.<NotificationPane>node("#tcpClient").getText()));
+        driver.waitUntil(() -> driver.<NotificationPane>node("#tcpClient #notifications").isShowing());
+        assertEquals(message, fx(() -> driver.<NotificationPane>node("#tcpClient #notifications").getText()));
         driver.waitUntil(() -> driver.text("#tcpClient #connect").equals("Connect"));
 
         // The failure row is styled as one.

@@ -153,6 +153,40 @@ class TcpServerTabTest {
     }
 
     @Test
+    void aFloodKeepsTheWindowResponsiveAndTheCountersExact() throws Exception {
+        int port = startOnAnyPort();
+        byte[] chunk = new byte[1024];
+        Arrays.fill(chunk, (byte) 'x');
+        int chunks = 8 * 1024;
+        long longestRoundTrip = 0;
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            Thread writer = Thread.ofVirtual().name("flood-writer").start(() -> {
+                try {
+                    OutputStream out = socket.getOutputStream();
+                    for (int i = 0; i < chunks; i++) {
+                        out.write(chunk);
+                    }
+                    out.flush();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            var status = driver.app().tabs().getFirst().status();
+            long deadline = System.nanoTime() + 30_000_000_000L;
+            while (fx(() -> status.bytesInProperty().get()) < (long) chunks * chunk.length
+                    && System.nanoTime() < deadline) {
+                long started = System.nanoTime();
+                fx(() -> true);
+                longestRoundTrip = Math.max(longestRoundTrip, System.nanoTime() - started);
+            }
+            writer.join(java.time.Duration.ofSeconds(10));
+            assertEquals((long) chunks * chunk.length, fx(() -> status.bytesInProperty().get()));
+        }
+        assertTrue(longestRoundTrip < 2_000_000_000L, "the FX thread answered within " + longestRoundTrip / 1_000_000
+                + " ms at worst during the flood");
+    }
+
+    @Test
     void aPortInUseShowsAFailureRowAndANotification() throws IOException {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
             driver.setText("#tcpServer #port", Integer.toString(taken.getLocalPort()));
@@ -161,8 +195,8 @@ class TcpServerTabTest {
                     row -> row.event() instanceof com.socketworkbench.engine.event.Failure);
             String message = EventText.preview(failure.event(), StandardCharsets.UTF_8);
             assertTrue(message.contains("already in use"), message);
-            driver.waitUntil(() -> driver.<org.controlsfx.control.NotificationPane>node("#tcpServer").isShowing());
-            assertEquals(message, fx(() -> driver.<org.controlsfx.control.NotificationPane>node("#tcpServer").getText()));
+            driver.waitUntil(() -> driver.<org.controlsfx.control.NotificationPane>node("#tcpServer #notifications").isShowing());
+            assertEquals(message, fx(() -> driver.<org.controlsfx.control.NotificationPane>node("#tcpServer #notifications").getText()));
             driver.waitUntil(() -> driver.text("#tcpServer #startStop").equals("Start"));
             assertFalse(driver.disabled("#tcpServer #port"), "settings are editable again");
         }
