@@ -44,7 +44,6 @@ public final class ToolsTab implements WorkbenchTab {
     @Override
     public void dispose() {
         model.dispose();
-        view.dispose();
         subscriptions.dispose();
     }
 

@@ -2,7 +2,6 @@ package com.socketworkbench.ui.tools;
 
 import com.socketworkbench.ui.common.Styles;
 import com.socketworkbench.ui.common.Subscriptions;
-import com.socketworkbench.ui.common.TabNotifier;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -10,7 +9,6 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import org.controlsfx.control.NotificationPane;
 
 import java.util.EnumMap;
 import java.util.Map;
@@ -18,11 +16,12 @@ import java.util.Map;
 /**
  * The Tools tab's layout (root id {@code tools}): a navigation list of tools ({@code #toolsNav}) on the left and
  * the selected tool's card on the right. Cards are built once and swapped, so their inputs survive switching.
+ * Every tool reports its errors inline, next to the input they concern, so the tab needs no notification bar.
  */
 public final class ToolsView {
     private final ListView<Tool> nav = new ListView<>(FXCollections.observableArrayList(Tool.values()));
     private final Map<Tool, Node> cards = new EnumMap<>(Tool.class);
-    private final TabNotifier notifier;
+    private final BorderPane root = new BorderPane();
 
     public ToolsView(ToolsViewModel model, Subscriptions subscriptions) {
         cards.put(Tool.THIS_HOST, new HostInfoCard(model.hostInfo(), subscriptions).view());
@@ -39,12 +38,11 @@ public final class ToolsView {
         nav.setPrefWidth(230);
         nav.setMinWidth(200);
 
-        BorderPane content = new BorderPane();
-        content.getStyleClass().addAll("tab-content", "tools-content");
-        content.setLeft(nav);
+        root.getStyleClass().addAll("tab-content", "tools-content");
+        root.setLeft(nav);
         subscriptions.subscribe(model.selectedProperty(), tool -> {
             Node card = cards.get(tool);
-            content.setCenter(card);
+            root.setCenter(card);
             // Skin the card now rather than on the next pulse, so its nodes can be looked up at once (the card
             // is a ScrollPane: until skinned, its content is not part of the scene graph's children).
             card.applyCss();
@@ -58,9 +56,8 @@ public final class ToolsView {
             }
         });
 
-        notifier = new TabNotifier(content);
-        notifier.pane().setId("tools");
-        Styles.apply(notifier.pane(), ToolsView.class, "tools.css");
+        root.setId("tools");
+        Styles.apply(root, ToolsView.class, "tools.css");
     }
 
     /** The card of {@code tool} (built once, shown when selected). */
@@ -68,12 +65,8 @@ public final class ToolsView {
         return cards.get(tool);
     }
 
-    public NotificationPane view() {
-        return notifier.pane();
-    }
-
-    public void dispose() {
-        notifier.dispose();
+    public BorderPane view() {
+        return root;
     }
 
     /** A tool's title over its one-line summary. */
