@@ -4,7 +4,7 @@ import com.socketworkbench.ui.common.TabFactory;
 import com.socketworkbench.ui.http.HttpTab;
 import com.socketworkbench.ui.tcpclient.TcpClientTab;
 import com.socketworkbench.ui.tcpserver.TcpServerTab;
-import com.socketworkbench.ui.udp.UdpTab;
+        return List.of(TcpServerTab::new, TcpClientTab::new, UdpTab::new, HttpTab::new, ToolsTab::new);
 
 import java.util.List;
 
@@ -14,6 +14,6 @@ public final class WorkbenchTabs {
     }
 
     public static List<TabFactory> defaults() {
-        return List.of(TcpServerTab::new, TcpClientTab::new, UdpTab::new, HttpTab::new);
+        return List.of(TcpServerTab::new, TcpClientTab::new, UdpTab::new, HttpTab::new, ToolsTab::new);
     }
 }
