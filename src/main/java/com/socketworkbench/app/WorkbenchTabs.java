@@ -4,7 +4,8 @@ import com.socketworkbench.ui.common.TabFactory;
 import com.socketworkbench.ui.http.HttpTab;
 import com.socketworkbench.ui.tcpclient.TcpClientTab;
 import com.socketworkbench.ui.tcpserver.TcpServerTab;
-        return List.of(TcpServerTab::new, TcpClientTab::new, UdpTab::new, HttpTab::new, ToolsTab::new);
+import com.socketworkbench.ui.tools.ToolsTab;
+import com.socketworkbench.ui.udp.UdpTab;
 
 import java.util.List;
 
