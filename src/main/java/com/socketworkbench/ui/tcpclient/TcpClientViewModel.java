@@ -2,19 +2,28 @@ package com.socketworkbench.ui.tcpclient;
 
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.NetEvent;
+import com.socketworkbench.engine.event.Notice;
+import com.socketworkbench.engine.framing.FramingSpec;
 import com.socketworkbench.engine.net.Endpoints;
+import com.socketworkbench.engine.tcp.CloseMode;
 import com.socketworkbench.engine.tcp.TcpClient;
 import com.socketworkbench.engine.tcp.TcpClientConfig;
 import com.socketworkbench.ui.common.AppPreferences;
 import com.socketworkbench.ui.common.Background;
 import com.socketworkbench.ui.common.EventPump;
+import com.socketworkbench.ui.common.FramingEditorModel;
 import com.socketworkbench.ui.common.SendEditorModel;
 import com.socketworkbench.ui.common.Subscriptions;
 import com.socketworkbench.ui.common.TabStatus;
 import com.socketworkbench.ui.common.TimelineModel;
+import com.socketworkbench.ui.common.Transport;
 import com.socketworkbench.ui.common.UiFailures;
+import com.socketworkbench.ui.common.UnixPathField;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,8 +33,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -37,6 +48,8 @@ public final class TcpClientViewModel {
     static final String PREF_HOST = "host";
     static final String PREF_PORT = "port";
     static final String PREF_TIMEOUT = "connectTimeoutSeconds";
+    static final String PREF_TRANSPORT = "transport";
+    static final String PREF_UNIX_PATH = "unixPath";
     static final int DEFAULT_PORT = 5000;
 
     private final AppPreferences preferences;
@@ -44,6 +57,7 @@ public final class TcpClientViewModel {
     private final EventPump pump = new EventPump(timeline);
     private final TabStatus status = new TabStatus();
     private final SendEditorModel sendEditor;
+    private final FramingEditorModel framing;
 
     private final StringProperty host = new SimpleStringProperty(this, "host");
     private final IntegerProperty port = new SimpleIntegerProperty(this, "port");
@@ -51,6 +65,9 @@ public final class TcpClientViewModel {
     private final ReadOnlyObjectWrapper<ClientState> state =
             new ReadOnlyObjectWrapper<>(this, "state", ClientState.DISCONNECTED);
     private final ReadOnlyStringWrapper connectionInfo = new ReadOnlyStringWrapper(this, "connectionInfo", "");
+    private final ObjectProperty<Transport> transport = new SimpleObjectProperty<>(this, "transport", Transport.TCP);
+    private final StringProperty unixPath = new SimpleStringProperty(this, "unixPath");
+    private final ReadOnlyBooleanWrapper halfClosed = new ReadOnlyBooleanWrapper(this, "halfClosed");
 
     private TcpClient client;
     private Consumer<String> onFailure = message -> { };
@@ -62,10 +79,17 @@ public final class TcpClientViewModel {
         timeoutSeconds.set(Math.max(1, preferences.getInt(PREF_TIMEOUT,
                 (int) TcpClientConfig.DEFAULT_CONNECT_TIMEOUT.toSeconds())));
 
+        transport.set(Transport.fromName(preferences.get(PREF_TRANSPORT, Transport.TCP.name())));
+        unixPath.set(preferences.get(PREF_UNIX_PATH, UnixPathField.DEFAULT_PATH));
+        framing = new FramingEditorModel(preferences.child("framing"), subscriptions);
+        subscriptions.listen(framing.specProperty(), (obs, old, spec) -> applyFraming(spec));
+
         sendEditor = new SendEditorModel(subscriptions);
         sendEditor.setSender(this::send);
-        subscriptions.bind(sendEditor.targetReadyProperty(), state.isEqualTo(ClientState.CONNECTED));
-        sendEditor.targetHintProperty().set("Connect first");
+        subscriptions.bind(sendEditor.targetReadyProperty(), state.isEqualTo(ClientState.CONNECTED).and(halfClosed.not()));
+        subscriptions.bind(sendEditor.targetHintProperty(), Bindings.when(halfClosed)
+                .then("Output shut down (half-close): nothing more can be sent, replies still arrive")
+                .otherwise("Connect first"));
         subscriptions.add(pump.onPulse(this::onPulse));
         updateStatus();
     }
@@ -83,18 +107,24 @@ public final class TcpClientViewModel {
 
     /** Starts connecting with the current settings; never blocks the FX thread. */
     public void connect() {
-        if (state.get() != ClientState.DISCONNECTED || port.get() < 1 || host.get() == null || host.get().isBlank()) {
+        boolean unix = transport.get() == Transport.UNIX;
+        if (state.get() != ClientState.DISCONNECTED
+                || (!unix && (port.get() < 1 || host.get() == null || host.get().isBlank()))) {
             return;
         }
         TcpClientConfig config;
         try {
-            config = new TcpClientConfig(host.get(), port.get(), Duration.ofSeconds(timeoutSeconds()));
+            config = unix ? TcpClientConfig.unix(Path.of(unixPath.get().strip()))
+                    : new TcpClientConfig(host.get(), port.get(), Duration.ofSeconds(timeoutSeconds()));
         } catch (IllegalArgumentException e) {
             pump.emit(UiFailures.of(e, "connect", 0, null, null));
             return;
         }
         TcpClient connecting = new TcpClient(config, pump);
+        FramingSpec spec = framing.spec();
+        connecting.setFramerFactory(spec::create);
         client = connecting;
+        halfClosed.set(false);
         state.set(ClientState.CONNECTING);
         updateStatus();
         Background.onFx(connecting.connect(), (local, failure) -> {
@@ -103,7 +133,7 @@ public final class TcpClientViewModel {
             }
             if (failure == null) {
                 state.set(ClientState.CONNECTED);
-                connectionInfo.set(describe(local, connecting.remoteAddress()));
+                connectionInfo.set(describe(connecting.localSocketAddress(), connecting.remoteSocketAddress()));
                 savePreferences();
             } else {
                 client = null;
@@ -111,15 +141,15 @@ public final class TcpClientViewModel {
                 state.set(ClientState.DISCONNECTED);
                 connectionInfo.set("");
                 if (!UiFailures.alreadyReported(failure)) {
-                    pump.emit(UiFailures.of(failure, "connect to " + config.host() + ":" + config.port(), 0, null,
-                            null));
+                    pump.emit(UiFailures.of(failure, "connect to " + (config.isUnix() ? config.unixPath()
+                            : config.host() + ":" + config.port()), 0, null, null));
                 }
             }
             updateStatus();
         });
     }
 
-    private static String describe(InetSocketAddress local, InetSocketAddress remote) {
+    private static String describe(SocketAddress local, SocketAddress remote) {
         return Endpoints.describe(local) + " → " + Endpoints.describe(remote);
     }
 
@@ -153,6 +183,50 @@ public final class TcpClientViewModel {
         });
     }
 
+    /**
+     * Ends the connection the chosen way: FIN (as {@link #disconnect()}), a half-close (output shut down, the
+     * connection stays open for replies until the peer closes) or an abort (RST).
+     */
+    public void closeWith(CloseMode mode) {
+        TcpClient connected = client;
+        if (connected == null || state.get() != ClientState.CONNECTED) {
+            return;
+        }
+        switch (mode) {
+            case GRACEFUL -> disconnect();
+            case HALF_CLOSE -> {
+                halfClosed.set(true);
+                updateStatus();
+                Background.run("ui-tcp-client-half-close", () -> connected.close(CloseMode.HALF_CLOSE), () -> { });
+            }
+            case ABORT -> {
+                state.set(ClientState.DISCONNECTING);
+                updateStatus();
+                Background.run("ui-tcp-client-abort", () -> {
+                    connected.close(CloseMode.ABORT);
+                    connected.close();
+                }, () -> {
+                    if (client == connected) {
+                        markDisconnected();
+                    }
+                });
+            }
+        }
+    }
+
+    private void applyFraming(FramingSpec spec) {
+        TcpClient current = client;
+        if (current == null) {
+            return;
+        }
+        current.setFramerFactory(spec::create);
+        if (state.get() == ClientState.CONNECTED) {
+            pump.emit(new Notice(Instant.now(), current.id(), current.localSocketAddress(),
+                    current.remoteSocketAddress(), "Framing is now " + spec.describe()
+                    + ": it applies to bytes that arrive from now on"));
+        }
+    }
+
     /** Stops everything this tab opened: cancel a connect or close the connection. */
     public void stop() {
         switch (state.get()) {
@@ -170,6 +244,7 @@ public final class TcpClientViewModel {
 
     private void markDisconnected() {
         client = null;
+        halfClosed.set(false);
         state.set(ClientState.DISCONNECTED);
         connectionInfo.set("");
         updateStatus();
@@ -212,9 +287,10 @@ public final class TcpClientViewModel {
                 status.setState("Not connected");
                 status.setAddresses("");
             }
-            case CONNECTING -> status.setState("Connecting to " + host.get() + ":" + port.get() + "…");
+            case CONNECTING -> status.setState("Connecting to " + (transport.get() == Transport.UNIX ? unixPath.get()
+                    : host.get() + ":" + port.get()) + "…");
             case CONNECTED -> {
-                status.setState("Connected " + connectionInfo.get());
+                status.setState((halfClosed.get() ? "Half-closed " : "Connected ") + connectionInfo.get());
                 status.setAddresses(connectionInfo.get());
             }
             case DISCONNECTING -> status.setState("Disconnecting…");
@@ -235,6 +311,11 @@ public final class TcpClientViewModel {
             preferences.putInt(PREF_PORT, port.get());
         }
         preferences.putInt(PREF_TIMEOUT, timeoutSeconds());
+        preferences.put(PREF_TRANSPORT, transport.get().name());
+        if (unixPath.get() != null && !unixPath.get().isBlank()) {
+            preferences.put(PREF_UNIX_PATH, unixPath.get().strip());
+        }
+        framing.save();
         preferences.flush();
     }
 
@@ -283,6 +364,24 @@ public final class TcpClientViewModel {
 
     public ClientState state() {
         return state.get();
+    }
+
+    public ObjectProperty<Transport> transportProperty() {
+        return transport;
+    }
+
+    /** The socket file for the Unix transport, as typed. */
+    public StringProperty unixPathProperty() {
+        return unixPath;
+    }
+
+    /** True after a half-close until the connection ends: receiving goes on, sending is over. */
+    public ReadOnlyBooleanProperty halfClosedProperty() {
+        return halfClosed.getReadOnlyProperty();
+    }
+
+    public FramingEditorModel framing() {
+        return framing;
     }
 
     /** "127.0.0.1:53211 → 127.0.0.1:5000" while connected, else empty. */

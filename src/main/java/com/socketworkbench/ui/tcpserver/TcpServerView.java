@@ -1,14 +1,19 @@
 package com.socketworkbench.ui.tcpserver;
 
 import com.socketworkbench.ui.common.BindAddressPicker;
+import com.socketworkbench.ui.common.CloseModeButtons;
+import com.socketworkbench.ui.common.FramingEditor;
 import com.socketworkbench.ui.common.Formats;
 import com.socketworkbench.ui.common.PayloadInspector;
 import com.socketworkbench.ui.common.PortField;
 import com.socketworkbench.ui.common.SendEditor;
+import com.socketworkbench.ui.common.StreamStyles;
 import com.socketworkbench.ui.common.Styles;
 import com.socketworkbench.ui.common.Subscriptions;
 import com.socketworkbench.ui.common.TabNotifier;
 import com.socketworkbench.ui.common.TimelineView;
+import com.socketworkbench.ui.common.Transport;
+import com.socketworkbench.ui.common.UnixPathField;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -48,6 +53,8 @@ public final class TcpServerView {
     private final Subscriptions subscriptions;
     private final BindAddressPicker bindAddress;
     private final PortField port;
+    private final UnixPathField unixPath;
+    private final FramingEditor framing;
     private final TimelineView timeline;
     private final PayloadInspector inspector;
     private final SendEditor sendEditor;
@@ -61,6 +68,8 @@ public final class TcpServerView {
         bindAddress = new BindAddressPicker(subscriptions);
         bindAddress.select(model.bindHostProperty().get());
         port = new PortField(true, true, Integer.toString(model.portProperty().get()), subscriptions);
+        unixPath = new UnixPathField(true, model.unixPathProperty().get(), subscriptions);
+        framing = new FramingEditor(model.framing(), subscriptions);
         timeline = new TimelineView(model.timeline(), subscriptions);
         timeline.setPlaceholderText("Start the server, then connect a client: connections and data appear here");
         inspector = new PayloadInspector(subscriptions);
@@ -69,6 +78,7 @@ public final class TcpServerView {
         subscriptions.bind(model.bindHostProperty(),
                 Bindings.createStringBinding(bindAddress::host, bindAddress.comboBox().valueProperty()));
         subscriptions.bind(model.portProperty(), port.portProperty());
+        subscriptions.bind(model.unixPathProperty(), unixPath.field().textProperty());
         subscriptions.bind(timeline.charsetProperty(), inspector.charsetProperty());
         subscriptions.bind(inspector.rowProperty(), timeline.selectedProperty());
 
@@ -77,10 +87,11 @@ public final class TcpServerView {
         root = new BorderPane();
         root.setId("tcpServer");
         root.getStyleClass().add("tab-content");
-        root.setTop(settings());
+        root.setTop(new VBox(settings(), streamBar()));
         root.setCenter(notifier.pane());
         root.setBottom(sendEditor.view());
         Styles.apply(root, TcpServerView.class, "tcp-server.css");
+        StreamStyles.apply(root);
         model.setOnFailure(notifier::showError);
     }
 
@@ -102,11 +113,12 @@ public final class TcpServerView {
         });
         subscriptions.bind(startStop.disableProperty(), Bindings.createBooleanBinding(
                 () -> switch (model.state()) {
-                    case STOPPED -> !port.isValid();
+                    case STOPPED -> model.transportProperty().get() == Transport.UNIX ? !unixPath.isValid()
+                            : !port.isValid();
                     case RUNNING -> false;
                     default -> true;
-                }, model.stateProperty(), port.validProperty()));
-        startStop.setTooltip(new Tooltip("Start or stop listening for TCP connections"));
+                }, model.stateProperty(), model.transportProperty(), port.validProperty(), unixPath.validProperty()));
+        startStop.setTooltip(new Tooltip("Start or stop listening for connections"));
 
         Spinner<Integer> maxConnections = new Spinner<>();
         maxConnections.setId("maxConnections");
@@ -121,10 +133,6 @@ public final class TcpServerView {
                 + "(shown as rejected rows)"));
         subscriptions.bindBidirectional(factory.valueProperty(), model.maxConnectionsProperty());
 
-        CheckBox echo = new CheckBox("Echo");
-        echo.setId("echo");
-        echo.setTooltip(new Tooltip("Send every received byte straight back to the client that sent it"));
-        subscriptions.bindBidirectional(echo.selectedProperty(), model.echoProperty());
 
         Label listening = new Label();
         listening.setId("listeningAddress");
@@ -138,30 +146,89 @@ public final class TcpServerView {
             }
         });
 
-        // Bind address, port and limit apply when starting; locked while a listener exists.
+        ComboBox<Transport> transport = new ComboBox<>(FXCollections.observableArrayList(Transport.values()));
+        transport.setId("transport");
+        transport.setTooltip(new Tooltip("""
+                TCP: listen on an IP address and port.
+                Unix domain socket: listen on a socket file (AF_UNIX), for programs on this machine only.
+                Framing, sending and the timeline work the same for both."""));
+        subscriptions.bindBidirectional(transport.valueProperty(), model.transportProperty());
+
+        // Transport, address, port and limit apply when starting; locked while a listener exists.
         javafx.beans.binding.BooleanBinding locked = model.stateProperty().isNotEqualTo(ServerState.STOPPED);
-        for (Node node : new Node[]{bindAddress.comboBox(), port.field(), maxConnections}) {
+        for (Node node : new Node[]{transport, bindAddress.comboBox(), port.field(), unixPath.field(), maxConnections}) {
             subscriptions.bind(node.disableProperty(), locked);
         }
 
         Label portHelp = new Label("0 = any free port");
         portHelp.getStyleClass().add("muted-label");
+        HBox tcpFields = new HBox(14, SendEditor.labelled("Bind", bindAddress.comboBox()),
+                SendEditor.labelled("Port", port.field()), portHelp);
+        tcpFields.setAlignment(Pos.CENTER_LEFT);
+        HBox unixFields = new HBox(14, SendEditor.labelled("Path", unixPath.field()));
+        unixFields.setAlignment(Pos.CENTER_LEFT);
+        javafx.beans.binding.BooleanBinding unix = model.transportProperty().isEqualTo(Transport.UNIX);
+        showWhen(tcpFields, unix.not());
+        showWhen(unixFields, unix);
+
         HBox bar = new HBox(14,
-                SendEditor.labelled("Bind", bindAddress.comboBox()),
-                SendEditor.labelled("Port", port.field()),
-                portHelp,
+                transport, tcpFields, unixFields,
                 SendEditor.labelled("Max connections", maxConnections),
-                echo, startStop, listening);
+                startStop, listening);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("settings-bar");
 
-        FlowPane messages = new FlowPane(16, 4, port.messageLabel(), bindAddress.warningLabel());
+        HBox tcpMessages = new HBox(16, port.messageLabel(), bindAddress.warningLabel());
+        tcpMessages.setAlignment(Pos.CENTER_LEFT);
+        showWhen(tcpMessages, unix.not().and(port.messageLabel().visibleProperty()
+                .or(bindAddress.warningLabel().visibleProperty())));
+        HBox unixMessages = new HBox(16, unixPath.messageLabel(), staleSocketOffer());
+        unixMessages.setAlignment(Pos.CENTER_LEFT);
+        showWhen(unixMessages, unix.and(unixPath.messageLabel().visibleProperty()
+                .or(model.staleSocketPathProperty().isNotEmpty())));
+        FlowPane messages = new FlowPane(16, 4, tcpMessages, unixMessages);
         messages.getStyleClass().add("settings-messages");
         // Collapse the row when it has nothing to say.
-        subscriptions.bind(messages.managedProperty(), port.messageLabel().visibleProperty()
-                .or(bindAddress.warningLabel().visibleProperty()));
-        subscriptions.bind(messages.visibleProperty(), messages.managedProperty());
+        showWhen(messages, tcpMessages.visibleProperty().or(unixMessages.visibleProperty()));
         return new VBox(bar, messages);
+    }
+
+    /** "A stale socket file is in the way" with the button that deletes it and starts again. */
+    private Node staleSocketOffer() {
+        Label text = new Label();
+        text.setId("staleSocketMessage");
+        text.getStyleClass().add("field-warning");
+        subscriptions.bind(text.textProperty(), Bindings.concat(model.staleSocketPathProperty(),
+                " is a leftover socket file: nobody is listening on it."));
+        Button delete = new Button("Delete stale socket file");
+        delete.setId("deleteStaleSocket");
+        delete.getStyleClass().add("small-button");
+        delete.setTooltip(new Tooltip("Deletes the file (only if it is still a socket nobody listens on) and starts"
+                + " the server on this path"));
+        delete.setOnAction(event -> model.deleteStaleSocketAndStart());
+        HBox offer = new HBox(8, text, delete);
+        offer.setAlignment(Pos.CENTER_LEFT);
+        showWhen(offer, model.staleSocketPathProperty().isNotEmpty());
+        return offer;
+    }
+
+    /** The receive side of the stream: how bytes become rows. */
+    private Node streamBar() {
+        CheckBox echo = new CheckBox("Echo");
+        echo.setId("echo");
+        echo.setMinWidth(Region.USE_PREF_SIZE);
+        echo.setMinHeight(28);
+        echo.setTooltip(new Tooltip("Send every received frame straight back to the client that sent it"));
+        subscriptions.bindBidirectional(echo.selectedProperty(), model.echoProperty());
+        HBox bar = new HBox(14, framing.view(), echo);
+        HBox.setHgrow(framing.view(), Priority.ALWAYS);
+        bar.getStyleClass().add("stream-bar");
+        return bar;
+    }
+
+    private void showWhen(Node node, javafx.beans.value.ObservableBooleanValue condition) {
+        subscriptions.bind(node.visibleProperty(), javafx.beans.binding.BooleanExpression.booleanExpression(condition));
+        subscriptions.bind(node.managedProperty(), node.visibleProperty());
     }
 
     private Node center() {
@@ -224,7 +291,8 @@ public final class TcpServerView {
         Button disconnect = new Button("Disconnect");
         disconnect.setId("disconnect");
         disconnect.getStyleClass().add("small-button");
-        disconnect.setTooltip(new Tooltip("Close the selected client's connection"));
+        disconnect.setTooltip(new Tooltip("Close the selected client's connection gracefully (FIN), like"
+                + " Close (FIN) below"));
         disconnect.setOnAction(event -> model.disconnectSelected());
         subscriptions.bind(disconnect.disableProperty(), model.selectedClientProperty().isNull());
         Region spacer = new Region();
@@ -239,7 +307,12 @@ public final class TcpServerView {
         subscriptions.bindBidirectional(target.valueProperty(), model.sendTargetProperty());
         sendEditor.addOptions(SendEditor.labelled("Send to", target));
 
-        VBox pane = new VBox(header, clients);
+        CloseModeButtons closeModes = new CloseModeButtons("Selected", model.selectedClientProperty().isNull(),
+                model::closeSelected, subscriptions);
+        HBox closeBar = new HBox(closeModes.view());
+        closeBar.getStyleClass().add("close-bar");
+
+        VBox pane = new VBox(header, clients, closeBar);
         VBox.setVgrow(clients, Priority.ALWAYS);
         pane.getStyleClass().add("clients-pane");
         pane.setMinWidth(220);
