@@ -90,6 +90,36 @@ abstract sealed class AccumulatingFramer implements Framer
         return all.toByteArray();
     }
 
+    @Override
+    public final int pendingSize() {
+        long size = frame.size();
+        for (byte[] chunk : deferred) {
+            size += chunk.length;
+        }
+        return (int) Math.min(size, Integer.MAX_VALUE);
+    }
+
+    @Override
+    public final byte[] pending(int max) {
+        if (max < 0) {
+            throw new IllegalArgumentException("max must not be negative: " + max);
+        }
+        byte[] head = frame.copy(max);
+        if (deferred.isEmpty() || head.length == max) {
+            return head;
+        }
+        ByteArrayOutputStream all = new ByteArrayOutputStream();
+        all.writeBytes(head);
+        for (byte[] chunk : deferred) {
+            int room = max - all.size();
+            if (room <= 0) {
+                break;
+            }
+            all.write(chunk, 0, Math.min(room, chunk.length));
+        }
+        return all.toByteArray();
+    }
+
     /** Adds bytes of the current read to the frame in progress. */
     protected final void append(byte[] buf, int off, int len) {
         if (len == 0) {

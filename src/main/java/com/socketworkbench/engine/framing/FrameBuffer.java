@@ -52,6 +52,11 @@ final class FrameBuffer {
         return Arrays.copyOf(data, size);
     }
 
+    /** The first {@code max} bytes at most. */
+    byte[] copy(int max) {
+        return Arrays.copyOf(data, Math.min(size, max));
+    }
+
     void clear() {
         size = 0;
         if (data.length > RETAINED_CAPACITY) {

@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.framing;
 
+import java.util.Arrays;
+
 /**
  * Turns the bytes of a TCP stream into messages. TCP has no message boundaries: one read may hold several messages
  * or part of one. A connection feeds every read into its framer and emits one {@code BytesReceived} per frame.
@@ -33,6 +35,20 @@ public interface Framer {
 
     /** Bytes received that do not yet form a complete frame (a copy). */
     byte[] pending();
+
+    /** How many bytes {@link #pending()} would return, without copying them. */
+    default int pendingSize() {
+        return pending().length;
+    }
+
+    /**
+     * The first {@code max} bytes (at most) of {@link #pending()}, a copy: what a caller that must publish the
+     * pending bytes after every read can afford, however large the frame in progress grows.
+     */
+    default byte[] pending(int max) {
+        byte[] all = pending();
+        return all.length <= max ? all : Arrays.copyOf(all, max);
+    }
 
     /** Called when the stream ends; a framer may flush a final partial frame or report it as pending. */
     default void onEndOfStream(FrameSink sink) {

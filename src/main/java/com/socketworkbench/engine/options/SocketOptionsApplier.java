@@ -77,6 +77,39 @@ public final class SocketOptionsApplier {
         return new EffectiveOptions(values);
     }
 
+    /**
+     * Reads the channel's options again, keeping what {@code applied} (an earlier {@link #apply} on the same
+     * channel) recorded: what was requested, the notes, unsupported requests and the two timeouts. Values can change
+     * after apply — Linux grows a receive buffer nobody set as data flows, an abort sets SO_LINGER 0 — so a note is
+     * kept only while the value it explains is still the one read back.
+     */
+    public static EffectiveOptions reread(NetworkChannel channel, EffectiveOptions applied) {
+        if (applied == null || applied.values().isEmpty()) {
+            return read(channel);
+        }
+        Map<String, OptionValue> earlier = new LinkedHashMap<>();
+        applied.values().forEach(v -> earlier.put(v.name(), v));
+        List<OptionValue> values = new ArrayList<>();
+        for (OptionValue now : readAll(channel)) {
+            OptionValue before = earlier.remove(now.name());
+            if (before == null || !before.wasRequested()) {
+                values.add(now);
+            } else {
+                String note = now.effective().equals(before.effective()) ? before.note() : now.note();
+                values.add(new OptionValue(now.name(), before.requested(), now.effective(), note));
+            }
+        }
+        List<OptionValue> timeouts = new ArrayList<>();
+        for (OptionValue rest : earlier.values()) {
+            boolean timeout = rest.name().equals(OptionExplanations.READ_IDLE_TIMEOUT)
+                    || rest.name().equals(OptionExplanations.CONNECT_TIMEOUT);
+            (timeout ? timeouts : values).add(rest);
+        }
+        values.sort(Comparator.comparingInt(v -> OptionExplanations.rank(v.name())));
+        values.addAll(timeouts);
+        return new EffectiveOptions(values);
+    }
+
     /** Reads every option the channel supports, in display order. */
     public static EffectiveOptions read(NetworkChannel channel) {
         return new EffectiveOptions(readAll(channel));

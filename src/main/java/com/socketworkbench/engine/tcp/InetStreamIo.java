@@ -46,6 +46,11 @@ final class InetStreamIo implements StreamIo {
     }
 
     @Override
+    public SocketChannel channel() {
+        return channel;
+    }
+
+    @Override
     public void shutdownOutput() throws IOException {
         channel.shutdownOutput();
     }

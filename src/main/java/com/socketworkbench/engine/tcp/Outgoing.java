@@ -7,7 +7,21 @@ import java.util.concurrent.CompletableFuture;
 /** What a connection's writer thread takes from its FIFO: data, or an instruction that must wait for the data. */
 sealed interface Outgoing {
 
-    record Payload(byte[] data, CompletableFuture<Void> done) implements Outgoing {
+    /**
+     * {@code block} written {@code times} times, each time cut into writes of {@code segmentBytes} (0 = the whole
+     * block in one write), with {@code gapNanos} between consecutive writes.
+     */
+    record Payload(byte[] block, int times, int segmentBytes, long gapNanos, CompletableFuture<Void> done)
+            implements Outgoing {
+
+        /** The whole block in one write. */
+        Payload(byte[] block, CompletableFuture<Void> done) {
+            this(block, 1, 0, 0, done);
+        }
+
+        long totalBytes() {
+            return (long) block.length * times;
+        }
     }
 
     /** Shut down output (half-close) once everything before it is written. */

@@ -37,6 +37,9 @@ sealed interface StreamIo permits InetStreamIo, UnixStreamIo {
      */
     boolean prepareReset() throws IOException;
 
+    /** The channel, for socket options and addresses only: reads and writes go through this interface. */
+    SocketChannel channel();
+
     /** Closes the channel; wakes a reader or writer blocked in it, which then fail with a closed-channel error. */
     void close() throws IOException;
 }

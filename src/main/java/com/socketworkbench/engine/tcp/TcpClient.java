@@ -9,6 +9,10 @@ import com.socketworkbench.engine.framing.Framer;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.net.SocketErrorException;
 import com.socketworkbench.engine.net.SocketErrors;
+import com.socketworkbench.engine.options.ConnectionDetails;
+import com.socketworkbench.engine.options.EffectiveOptions;
+import com.socketworkbench.engine.options.SocketOptionsApplier;
+import com.socketworkbench.engine.options.SocketOptionsSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +41,9 @@ import java.util.function.Supplier;
  * <p>With a {@link TcpClientConfig#unix(java.nio.file.Path) Unix domain socket config} it connects to a socket file
  * instead and behaves the same otherwise; its own end has no address (an unnamed {@link UnixDomainSocketAddress}),
  * so {@link #connect()} completes with null and {@link #localSocketAddress()} is that unnamed address.
+ *
+ * <p>Like a server's connections: {@link #setOversizePolicy}, {@link #pending()}, {@link #setSocketOptions} with
+ * {@link #effectiveOptions()} and {@link #details()}, {@link #send(byte[], SendPlan)}.
  */
 public final class TcpClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TcpClient.class);
@@ -48,6 +55,7 @@ public final class TcpClient implements AutoCloseable {
     private final long id = CLIENT_IDS.incrementAndGet();
     private final EngineThreads threads = new EngineThreads();
     private final Object lock = new Object();
+    private final ConnectionSettings settings = new ConnectionSettings(false);
     private volatile Supplier<Framer> framerFactory = Framer::raw;
 
     private boolean closed;
@@ -104,11 +112,97 @@ public final class TcpClient implements AutoCloseable {
         return current.send(data.clone());
     }
 
+    /**
+     * Queues {@code data} (copied) to be written as {@code plan} says: in segments with pauses between them, or
+     * repeated, each repeat its own write or all of them in one ({@link SendPlan}); every write is its own
+     * BytesSent. Never blocks. {@link #close(CloseMode) ABORT} ends a paced send at once (the future fails); a
+     * graceful close, half-close or {@link #close()} writes the rest without the pauses.
+     *
+     * @return fails with IllegalStateException when not connected, IllegalArgumentException for a plan that would
+     * queue more than 64 MiB or make more than {@link SendPlan#MAX_WRITES} writes
+     */
+    public CompletableFuture<Void> send(byte[] data, SendPlan plan) {
+        Objects.requireNonNull(plan, "plan");
+        TcpConnection current = current();
+        if (current == null) {
+            return CompletableFuture.failedFuture(new IllegalStateException("Not connected"));
+        }
+        return current.send(data.clone(), plan);
+    }
+
+    /**
+     * What the connection (the open one from its next read) does with a frame larger than the framing's maximum:
+     * close (the default) or report, skip it and go on, see {@link OversizePolicy}.
+     */
+    public void setOversizePolicy(OversizePolicy policy) {
+        settings.setOversizePolicy(policy);
+    }
+
+    public OversizePolicy oversizePolicy() {
+        return settings.oversizePolicy();
+    }
+
+    /**
+     * Socket options for the next connections and, at once, the open one; null fields leave an option as it is.
+     * On connect they are set before the handshake (SO_RCVBUF there decides the TCP window scale; SO_REUSEADDR
+     * before the implicit bind); the connect timeout, when set and not zero, replaces the config's (zero waits
+     * without limit); the read idle timeout closes a connection that received nothing for that long
+     * (ConnectionClosed TIMEOUT "no data for N s"), counted from its last bytes. After connect, and when set on an
+     * open connection, a Notice says what was granted. TCP_NODELAY is on unless set off here.
+     */
+    public void setSocketOptions(SocketOptionsSpec spec) {
+        settings.setSocketOptions(Objects.requireNonNull(spec, "spec"));
+        TcpConnection current = current();
+        if (current != null) {
+            current.applyOptions(spec);
+        }
+    }
+
+    /** The options last given to {@link #setSocketOptions}; {@link SocketOptionsSpec#NONE} at first. */
+    public SocketOptionsSpec socketOptions() {
+        return settings.socketOptions();
+    }
+
+    /** The open connection's options read back now, with what was requested; empty when not connected. */
+    public EffectiveOptions effectiveOptions() {
+        TcpConnection current = current();
+        return current == null ? new EffectiveOptions(List.of()) : current.effectiveOptions();
+    }
+
+    /**
+     * Address family (IPv4, IPv6, Unix), socket type, both ends and the options of the open connection; null when
+     * not connected.
+     */
+    public ConnectionDetails details() {
+        TcpConnection current = current();
+        return current == null || !current.isOpen() ? null : current.details();
+    }
+
+    /**
+     * The bytes received that do not form a complete frame yet, as of the last read (a copy; the first 64 KiB when
+     * more are pending — {@link #pendingBytes()} has the exact count). Empty when not connected.
+     */
+    public byte[] pending() {
+        TcpConnection current = current();
+        return current == null || !current.isOpen() ? new byte[0] : current.pending();
+    }
+
+    /** How many bytes of an incomplete frame the connection holds after its last read. */
+    public int pendingBytes() {
+        TcpConnection current = current();
+        return current == null || !current.isOpen() ? 0 : current.pendingBytes();
+    }
+
     /** Graceful close (queued data is written first); cancels a connect in progress. */
     public void disconnect() {
         close(CloseMode.GRACEFUL);
     }
 
+    /**
+     * Ends the connection as {@code mode} says (cancels a connect in progress); the timeline says what went out,
+     * as for {@link TcpServer#close(long, CloseMode)}: "FIN sent (graceful close)", "Output shut down (FIN sent);
+     * still reading until the peer closes", "RST sent (abort: SO_LINGER 0)".
+     */
     public void close(CloseMode mode) {
         Objects.requireNonNull(mode, "mode");
         TcpConnection current;
@@ -227,6 +321,7 @@ public final class TcpClient implements AutoCloseable {
         SocketAddress target = config.isUnix() ? UnixDomainSocketAddress.of(config.unixPath())
                 : InetSocketAddress.createUnresolved(config.hostForResolution(), config.port());
         SocketChannel channel = null;
+        Duration connectTimeout = connectTimeout();
         try {
             if (!config.isUnix()) {
                 target = new InetSocketAddress(InetAddress.getByName(config.hostForResolution()), config.port());
@@ -238,16 +333,20 @@ public final class TcpClient implements AutoCloseable {
                 }
                 pending = channel;
             }
+            if (!config.isUnix()) {
+                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
+            }
+            SocketOptionsSpec spec = settings.socketOptions();
+            EffectiveOptions applied = spec.isEmpty() ? new EffectiveOptions(List.of())
+                    : SocketOptionsApplier.apply(channel, spec);
             if (config.isUnix()) {
                 // A Unix domain connect does not wait for an answer: it succeeds or fails at once.
                 channel.connect(target);
             } else {
-                channel.setOption(StandardSocketOptions.TCP_NODELAY, true);
                 // The socket adaptor is the one blocking connect of a SocketChannel that takes a timeout.
-                channel.socket().connect(target,
-                        (int) Math.min(config.connectTimeout().toMillis(), Integer.MAX_VALUE));
+                channel.socket().connect(target, (int) Math.min(connectTimeout.toMillis(), Integer.MAX_VALUE));
             }
-            opened(channel, target, result);
+            opened(channel, target, spec, applied, result);
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             boolean wasCancelled;
@@ -263,15 +362,21 @@ public final class TcpClient implements AutoCloseable {
                 return;
             }
             Failure failure = !config.isUnix() && SocketErrors.classify(e) == FailureKind.CONNECT_TIMEOUT
-                    ? SocketErrors.connectTimeout(id, null, target, config.connectTimeout(), e)
+                    ? SocketErrors.connectTimeout(id, null, target, connectTimeout, e)
                     : SocketErrors.toFailure(e, id, null, target, "connect");
             sink.emit(failure);
             result.completeExceptionally(new SocketErrorException(failure, e));
         }
     }
 
-    private void opened(SocketChannel channel, SocketAddress target, CompletableFuture<InetSocketAddress> result)
-            throws IOException {
+    /** The connect timeout of the socket options when set, otherwise the config's; zero = no limit. */
+    private Duration connectTimeout() {
+        Duration fromOptions = settings.socketOptions().connectTimeout();
+        return fromOptions != null ? fromOptions : config.connectTimeout();
+    }
+
+    private void opened(SocketChannel channel, SocketAddress target, SocketOptionsSpec spec, EffectiveOptions applied,
+                        CompletableFuture<InetSocketAddress> result) throws IOException {
         SocketAddress local = channel.getLocalAddress();
         SocketAddress remote = channel.getRemoteAddress();
         StreamIo io = StreamIo.of(channel);
@@ -282,13 +387,18 @@ public final class TcpClient implements AutoCloseable {
                 throw new CancellationException();
             }
             opened = new TcpConnection(id, io, local, remote == null ? target : remote, sink, threads,
-                    framerFactory, () -> false, finished -> { });
+                    framerFactory, settings, finished -> { });
             connection = opened;
             connecting = false;
             pending = null;
             sink.emit(new ConnectionOpened(Instant.now(), id, local, opened.remote()));
         }
         opened.setFramerFactory(framerFactory);
+        opened.optionsApplied(applied);
+        SocketOptionsSpec latest = settings.socketOptions();
+        if (!latest.equals(spec)) {
+            opened.applyOptions(latest); // changed while connecting
+        }
         opened.start();
         result.complete(local instanceof InetSocketAddress inet ? inet : null);
     }

@@ -14,22 +14,27 @@ import com.socketworkbench.engine.framing.Framer;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.net.SocketErrorException;
 import com.socketworkbench.engine.net.SocketErrors;
+import com.socketworkbench.engine.options.ConnectionDetails;
+import com.socketworkbench.engine.options.EffectiveOptions;
+import com.socketworkbench.engine.options.SocketOptionsApplier;
+import com.socketworkbench.engine.options.SocketOptionsSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.SocketAddress;
+import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -40,16 +45,26 @@ import java.util.function.Supplier;
  *
  * <p>Every path that ends the connection goes through {@link #finish}, which decides the one close reason under the
  * lock, so exactly one {@link ConnectionClosed} is emitted however reader, writer and callers race.
+ *
+ * <p>The framer belongs to the reader thread. Other threads see what it holds through a snapshot the reader
+ * publishes after every change ({@link #pendingBytes()}, {@link #pending()}).
  */
 final class TcpConnection {
     static final int READ_BUFFER_SIZE = 64 * 1024;
     static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
     /** How long a graceful close waits for queued data to be written before it closes anyway. */
     static final Duration GRACEFUL_CLOSE_LIMIT = Duration.ofSeconds(5);
+    /** At most this much of an incomplete frame is copied for other threads after each read. */
+    static final int PENDING_SNAPSHOT_LIMIT = READ_BUFFER_SIZE;
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpConnection.class);
 
     private enum State { OPEN, OUTPUT_SHUT, CLOSING, CLOSED }
+
+    /** What the framer held after the reader's last step: its size and (up to the limit) its first bytes. */
+    private record PendingSnapshot(int size, byte[] head) {
+        static final PendingSnapshot NONE = new PendingSnapshot(0, new byte[0]);
+    }
 
     private final long id;
     private final StreamIo io;
@@ -58,7 +73,7 @@ final class TcpConnection {
     private final Instant since = Instant.now();
     private final EventSink sink;
     private final EngineThreads threads;
-    private final BooleanSupplier echo;
+    private final ConnectionSettings settings;
     private final Consumer<TcpConnection> onFinished;
     private volatile Supplier<Framer> framerFactory;
 
@@ -68,6 +83,10 @@ final class TcpConnection {
     private CloseReason closingReason;
     private CloseReason closeReason;
     private long queuedBytes;
+    private volatile PendingSnapshot pendingSnapshot = PendingSnapshot.NONE;
+    private volatile EffectiveOptions appliedOptions = new EffectiveOptions(List.of());
+    /** When the last bytes arrived (or the connection opened): the read idle timeout counts from here. */
+    private volatile long lastDataNanos = System.nanoTime();
 
     private final LongAdder bytesIn = new LongAdder();
     private final LongAdder bytesOut = new LongAdder();
@@ -77,9 +96,11 @@ final class TcpConnection {
     // Reader thread only.
     private Supplier<Framer> activeFactory;
     private Framer framer;
+    /** True once the framer was told about the current silence; reset by the next bytes. */
+    private boolean idleSignalled;
 
     TcpConnection(long id, StreamIo io, SocketAddress local, SocketAddress remote, EventSink sink,
-                  EngineThreads threads, Supplier<Framer> framerFactory, BooleanSupplier echo,
+                  EngineThreads threads, Supplier<Framer> framerFactory, ConnectionSettings settings,
                   Consumer<TcpConnection> onFinished) {
         this.id = id;
         this.io = io;
@@ -88,7 +109,7 @@ final class TcpConnection {
         this.sink = sink;
         this.threads = threads;
         this.framerFactory = Objects.requireNonNull(framerFactory, "framerFactory");
-        this.echo = echo;
+        this.settings = Objects.requireNonNull(settings, "settings");
         this.onFinished = onFinished;
     }
 
@@ -126,7 +147,54 @@ final class TcpConnection {
     }
 
     ConnectionInfo info() {
-        return new ConnectionInfo(id, local, remote, since, bytesIn(), bytesOut(), messagesIn(), messagesOut());
+        return new ConnectionInfo(id, local, remote, since, bytesIn(), bytesOut(), messagesIn(), messagesOut(),
+                pendingBytes());
+    }
+
+    /** Bytes of an incomplete frame after the last read. */
+    int pendingBytes() {
+        return pendingSnapshot.size();
+    }
+
+    /** A copy of the bytes of the incomplete frame: all of them, or the first {@link #PENDING_SNAPSHOT_LIMIT}. */
+    byte[] pending() {
+        return pendingSnapshot.head().clone();
+    }
+
+    /**
+     * Sets the options of {@code spec} on the socket now, remembers what was granted for {@link #effectiveOptions()}
+     * and says so in a Notice; a changed read idle timeout counts from the last bytes received.
+     */
+    void applyOptions(SocketOptionsSpec spec) {
+        if (spec.isEmpty() || !isOpen()) {
+            return;
+        }
+        optionsApplied(SocketOptionsApplier.apply(io.channel(), spec));
+        watchReadIdleTimeout();
+    }
+
+    /** Keeps what {@link SocketOptionsApplier#apply} granted (before connect) and reports it as read now. */
+    void optionsApplied(EffectiveOptions applied) {
+        appliedOptions = applied;
+        String text = OptionsNotice.text("Socket options", effectiveOptions());
+        if (text != null) {
+            emitWhileOpen(new Notice(Instant.now(), id, local, remote, text));
+        }
+    }
+
+    /** The socket's options read back now, with what was requested; empty once the connection has ended. */
+    EffectiveOptions effectiveOptions() {
+        if (!isOpen() || !io.channel().isOpen()) {
+            return new EffectiveOptions(List.of());
+        }
+        return SocketOptionsApplier.reread(io.channel(), appliedOptions);
+    }
+
+    /** Family, type, both ends and the options; the peer as this connection reports it. */
+    ConnectionDetails details() {
+        ConnectionDetails described = ConnectionDetails.describe(io.channel());
+        return new ConnectionDetails(described.family(), described.type(), described.role(), described.local(),
+                remote, effectiveOptions());
     }
 
     /** Takes effect at the reader's next read; bytes the old framer still held are emitted as one frame. */
@@ -146,24 +214,54 @@ final class TcpConnection {
      * connection no longer sends or the queue already holds {@link #MAX_QUEUED_BYTES}.
      */
     CompletableFuture<Void> send(byte[] data) {
-        if (data.length == 0) {
+        return enqueue(new Outgoing.Payload(data, new CompletableFuture<>()));
+    }
+
+    /**
+     * Queues {@code data} (owned by the connection from now on) to be written as {@code plan} says; never blocks.
+     * Fails at once like {@link #send(byte[])}, and with an {@link IllegalArgumentException} for a plan that would
+     * queue too much or make too many writes.
+     */
+    CompletableFuture<Void> send(byte[] data, SendPlan plan) {
+        if (plan.equals(SendPlan.WHOLE)) {
+            return send(data);
+        }
+        String problem = plan.problemWith(data.length, MAX_QUEUED_BYTES);
+        if (problem != null) {
+            return CompletableFuture.failedFuture(new IllegalArgumentException(problem));
+        }
+        byte[] block = data;
+        int times = plan.repeat();
+        if (plan.coalesce() && times > 1) {
+            block = new byte[(int) plan.totalBytes(data.length)];
+            for (int i = 0; i < times; i++) {
+                System.arraycopy(data, 0, block, i * data.length, data.length);
+            }
+            times = 1;
+        }
+        return enqueue(new Outgoing.Payload(block, times, plan.segmentBytes(), plan.gapBetweenSegments().toNanos(),
+                new CompletableFuture<>()));
+    }
+
+    private CompletableFuture<Void> enqueue(Outgoing.Payload payload) {
+        long size = payload.totalBytes();
+        if (size == 0) {
             return CompletableFuture.completedFuture(null);
         }
-        CompletableFuture<Void> done = new CompletableFuture<>();
         long waiting;
         synchronized (lock) {
             if (state != State.OPEN) {
                 return CompletableFuture.failedFuture(new IllegalStateException(notSendingMessage()));
             }
             waiting = queuedBytes;
-            if (waiting + data.length <= MAX_QUEUED_BYTES) {
-                queuedBytes += data.length;
-                queue.add(new Outgoing.Payload(data, done));
-                return done;
+            if (waiting + size <= MAX_QUEUED_BYTES) {
+                queuedBytes += size;
+                queue.add(payload);
+                return payload.done();
             }
         }
         Failure failure = new Failure(Instant.now(), id, local, remote, FailureKind.LIMIT_EXCEEDED,
-                "Not sent: " + data.length + " bytes would overfill the send queue to "
+                "Not sent: " + size + " bytes would overfill the send queue to "
                         + Endpoints.describe(remote) + " (" + waiting + " bytes are already waiting, the limit is "
                         + MAX_QUEUED_BYTES / (1024 * 1024) + " MiB; the peer is not reading fast enough)", "");
         sink.emit(failure);
@@ -179,6 +277,7 @@ final class TcpConnection {
             state = State.CLOSING;
             closingReason = reason;
             queue.add(new Outgoing.Close(reason, detail));
+            lock.notifyAll(); // a paced send skips its remaining pauses
         }
         CompletableFuture.delayedExecutor(GRACEFUL_CLOSE_LIMIT.toMillis(), TimeUnit.MILLISECONDS).execute(() ->
                 finish(reason, "queued data not sent within " + SocketErrors.describe(GRACEFUL_CLOSE_LIMIT)));
@@ -192,6 +291,7 @@ final class TcpConnection {
             }
             state = State.OUTPUT_SHUT;
             queue.add(new Outgoing.ShutdownOutput());
+            lock.notifyAll(); // a paced send skips its remaining pauses
         }
     }
 
@@ -216,15 +316,34 @@ final class TcpConnection {
                     + " socket)");
             return;
         }
-        finish(CloseReason.LOCAL_CLOSE, "aborted: reset sent to the peer");
+        finish(CloseReason.LOCAL_CLOSE, "RST sent (abort: SO_LINGER 0)");
     }
 
     void close(CloseMode mode) {
         switch (mode) {
-            case GRACEFUL -> closeGracefully(CloseReason.LOCAL_CLOSE, "");
+            case GRACEFUL -> closeGracefully(CloseReason.LOCAL_CLOSE, gracefulCloseDetail());
             case HALF_CLOSE -> halfClose();
             case ABORT -> abort();
         }
+    }
+
+    /** What a graceful close sends: a FIN, unless SO_LINGER 0 turns the close into a reset. */
+    private String gracefulCloseDetail() {
+        if (isUnix()) {
+            return "closed (graceful close): the peer reads end of stream";
+        }
+        try {
+            if (io.channel().getOption(StandardSocketOptions.SO_LINGER) == 0) {
+                return "RST sent: SO_LINGER is 0, so even a graceful close resets the connection";
+            }
+        } catch (IOException | RuntimeException e) {
+            LOG.debug("Could not read SO_LINGER of connection {}", id, e);
+        }
+        return "FIN sent (graceful close)";
+    }
+
+    private boolean isUnix() {
+        return io instanceof UnixStreamIo;
     }
 
     /**
@@ -241,6 +360,12 @@ final class TcpConnection {
             closeReason = reason;
             queue.drainTo(dropped);
             queue.add(new Outgoing.Stop());
+            lock.notifyAll(); // wakes a writer pausing between segments
+            int pendingAtClose = pendingSnapshot.size();
+            if (pendingAtClose > 0) {
+                sink.emit(new Notice(Instant.now(), id, local, remote, (pendingAtClose == 1 ? "1 byte"
+                        : pendingAtClose + " bytes") + " pending (incomplete frame) at close"));
+            }
             sink.emit(new ConnectionClosed(Instant.now(), id, local, remote, reason, detail == null ? "" : detail));
         }
         try {
@@ -250,32 +375,59 @@ final class TcpConnection {
         }
         for (Outgoing item : dropped) {
             if (item instanceof Outgoing.Payload payload) {
-                payload.done().completeExceptionally(notSent(payload.data().length));
+                payload.done().completeExceptionally(notSent(payload.totalBytes()));
             }
         }
         onFinished.accept(this);
         return true;
     }
 
+    /**
+     * Reads until the stream ends or fails. One timed read serves both timers: the framer's idle gap (silence ends a
+     * frame) and the read idle timeout (silence ends the connection), both counted from the last bytes received.
+     */
     private void readLoop() {
         byte[] buffer = new byte[READ_BUFFER_SIZE];
         Framer.FrameSink frames = this::frameReceived;
         try {
             while (true) {
-                int n = io.read(buffer, framer(frames).idleGapMillis());
+                Framer current = framer(frames);
+                long gap = current.idleGapMillis();
+                long limit = settings.readIdleTimeoutMillis();
+                long silent = millisSinceLastData();
+                if (limit > 0 && silent >= limit) {
+                    timedOut(limit);
+                    return;
+                }
+                long wait = gap > 0 && !idleSignalled ? Math.max(1, gap - silent) : 0;
+                if (limit > 0) {
+                    wait = wait == 0 ? limit - silent : Math.min(wait, limit - silent);
+                }
+                int n = io.read(buffer, wait);
+                current = framer(frames); // a factory set during the read applies to what it returned
                 if (n == StreamIo.IDLE) {
-                    framer(frames).onIdle(frames);
+                    gap = current.idleGapMillis();
+                    if (gap > 0 && !idleSignalled && millisSinceLastData() >= gap) {
+                        idleSignalled = true;
+                        current.onIdle(frames);
+                        publishPending(current);
+                    }
                     continue;
                 }
                 if (n < 0) {
-                    framer(frames).onEndOfStream(frames);
+                    current.onEndOfStream(frames);
+                    publishPending(current);
                     closeGracefully(CloseReason.PEER_CLOSED, "");
                     return;
                 }
+                lastDataNanos = System.nanoTime();
+                idleSignalled = false;
                 bytesIn.add(n);
-                framer(frames).onBytes(buffer, 0, n, frames);
+                feed(current, buffer, n, frames);
+                publishPending(current);
             }
         } catch (FrameTooLargeException e) {
+            pendingSnapshot = PendingSnapshot.NONE; // the Failure explains these bytes; they are no incomplete frame
             sink.emit(new Failure(Instant.now(), id, local, remote, FailureKind.LIMIT_EXCEEDED,
                     "A frame of " + e.size() + " bytes from " + Endpoints.describe(remote) + " exceeds the maximum of "
                             + e.maximum() + " bytes; the connection was closed", SocketErrors.technicalDetail(e)));
@@ -291,6 +443,68 @@ final class TcpConnection {
         }
     }
 
+    /**
+     * Hands one read to the framer. Under {@link OversizePolicy#DISCARD} an oversized frame is reported, dropped,
+     * and framing resumes with the rest of the read, as often as the read holds oversized frames.
+     */
+    private void feed(Framer current, byte[] buffer, int n, Framer.FrameSink frames) throws FrameTooLargeException {
+        int length = n;
+        // Every discard leaves fewer of the read's bytes to frame, so a working framer stops throwing within
+        // n + 1 rounds; the bound keeps a broken one from spinning here forever.
+        for (int round = 0; ; round++) {
+            try {
+                current.onBytes(buffer, 0, length, frames);
+                return;
+            } catch (FrameTooLargeException e) {
+                if (settings.oversizePolicy() != OversizePolicy.DISCARD || round > n) {
+                    throw e;
+                }
+                emitWhileOpen(new Failure(Instant.now(), id, local, remote, FailureKind.LIMIT_EXCEEDED,
+                        "Frame of " + e.size() + " bytes exceeds the maximum of " + e.maximum()
+                                + " bytes: discarded, resynchronising", e.getMessage()));
+                current.discard();
+                length = 0;
+            }
+        }
+    }
+
+    private void publishPending(Framer current) {
+        int size = current.pendingSize();
+        if (size == 0) {
+            if (pendingSnapshot.size() != 0) {
+                pendingSnapshot = PendingSnapshot.NONE;
+            }
+            return;
+        }
+        pendingSnapshot = new PendingSnapshot(size, current.pending(PENDING_SNAPSHOT_LIMIT));
+    }
+
+    private long millisSinceLastData() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastDataNanos);
+    }
+
+    private void timedOut(long limitMillis) {
+        finish(CloseReason.TIMEOUT, "no data for " + SocketErrors.describe(Duration.ofMillis(limitMillis)));
+    }
+
+    /**
+     * The reader only looks at a changed timeout when it next wakes, which on a silent connection without one may
+     * be never; this one-shot check covers that wait.
+     */
+    private void watchReadIdleTimeout() {
+        long limit = settings.readIdleTimeoutMillis();
+        if (limit <= 0) {
+            return;
+        }
+        long delay = Math.max(0, limit - millisSinceLastData());
+        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
+            long current = settings.readIdleTimeoutMillis();
+            if (current > 0 && isOpen() && millisSinceLastData() >= current) {
+                timedOut(current);
+            }
+        });
+    }
+
     private Framer framer(Framer.FrameSink frames) {
         Supplier<Framer> wanted = framerFactory;
         if (wanted != activeFactory) {
@@ -303,6 +517,8 @@ final class TcpConnection {
             }
             framer = next;
             activeFactory = wanted;
+            idleSignalled = false;
+            publishPending(next);
         }
         return framer;
     }
@@ -311,7 +527,7 @@ final class TcpConnection {
         byte[] copy = data.clone();
         messagesIn.increment();
         emitWhileOpen(new BytesReceived(Instant.now(), id, local, remote, copy, reads, false));
-        if (echo.getAsBoolean()) {
+        if (settings.echo()) {
             send(copy);
         }
     }
@@ -348,26 +564,65 @@ final class TcpConnection {
         }
     }
 
+    /** Writes a payload as planned: every write is its own BytesSent, paused from the previous one by the gap. */
     private void write(Outgoing.Payload payload) {
-        byte[] data = payload.data();
+        byte[] block = payload.block();
+        long unsent = payload.totalBytes();
         synchronized (lock) {
-            queuedBytes -= data.length;
+            queuedBytes -= unsent;
         }
-        ByteBuffer buffer = ByteBuffer.wrap(data);
-        try {
-            while (buffer.hasRemaining()) {
-                bytesOut.add(io.write(buffer));
+        int segment = payload.segmentBytes() == 0 ? block.length : payload.segmentBytes();
+        boolean first = true;
+        for (int time = 0; time < payload.times(); time++) {
+            for (int offset = 0; offset < block.length; offset += segment) {
+                if (!first && payload.gapNanos() > 0 && !pause(payload.gapNanos())) {
+                    payload.done().completeExceptionally(notSent(unsent));
+                    return;
+                }
+                first = false;
+                int length = Math.min(segment, block.length - offset);
+                ByteBuffer buffer = ByteBuffer.wrap(block, offset, length);
+                try {
+                    while (buffer.hasRemaining()) {
+                        bytesOut.add(io.write(buffer));
+                    }
+                } catch (IOException e) {
+                    writeFailed(payload, unsent - (length - buffer.remaining()), e);
+                    return;
+                }
+                unsent -= length;
+                messagesOut.increment();
+                byte[] sent = length == block.length ? block : Arrays.copyOfRange(block, offset, offset + length);
+                emitWhileOpen(new BytesSent(Instant.now(), id, local, remote, sent));
             }
-        } catch (IOException e) {
-            writeFailed(payload, buffer.remaining(), e);
-            return;
         }
-        messagesOut.increment();
-        emitWhileOpen(new BytesSent(Instant.now(), id, local, remote, data));
         payload.done().complete(null);
     }
 
-    private void writeFailed(Outgoing.Payload payload, int unsent, IOException e) {
+    /**
+     * Waits between two writes of a paced send. Returns false when the connection ended meanwhile; returns early
+     * (true) once a close or half-close was asked for, so that the rest is written without pauses.
+     */
+    private boolean pause(long nanos) {
+        long deadline = System.nanoTime() + nanos;
+        synchronized (lock) {
+            while (state == State.OPEN) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return true;
+                }
+                try {
+                    lock.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(left + 999_999)));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+            return state != State.CLOSED;
+        }
+    }
+
+    private void writeFailed(Outgoing.Payload payload, long unsent, IOException e) {
         CloseReason endedBy;
         CloseReason requested;
         synchronized (lock) {
@@ -403,8 +658,9 @@ final class TcpConnection {
     private void shutdownOutput() {
         try {
             io.shutdownOutput();
-            emitWhileOpen(new Notice(Instant.now(), id, local, remote,
-                    "Output shut down (half-close): the peer sees end of stream; still receiving"));
+            emitWhileOpen(new Notice(Instant.now(), id, local, remote, isUnix()
+                    ? "Output shut down (half-close): the peer sees end of stream; still reading until the peer closes"
+                    : "Output shut down (FIN sent); still reading until the peer closes"));
         } catch (IOException e) {
             if (isOpen()) {
                 sink.emit(SocketErrors.toFailure(e, id, local, remote, "shut down output to"));
@@ -433,7 +689,7 @@ final class TcpConnection {
         };
     }
 
-    private IOException notSent(int bytes) {
+    private IOException notSent(long bytes) {
         return new IOException("Connection " + id + " closed before " + bytes + " bytes were sent");
     }
 }

@@ -16,6 +16,10 @@ import com.socketworkbench.engine.net.SocketErrors;
 import com.socketworkbench.engine.net.StaleSocketCheck;
 import com.socketworkbench.engine.net.UnixPeerAddress;
 import com.socketworkbench.engine.net.UnixSocketPaths;
+import com.socketworkbench.engine.options.ConnectionDetails;
+import com.socketworkbench.engine.options.EffectiveOptions;
+import com.socketworkbench.engine.options.SocketOptionsApplier;
+import com.socketworkbench.engine.options.SocketOptionsSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -58,6 +62,12 @@ import java.util.function.Supplier;
  * normally with a Notice (Unix sockets have no reset). A file already at the path fails the start with
  * {@link FailureKind#PORT_IN_USE}; {@link #checkUnixPath} tells whether it is a stale socket that
  * {@link #deleteStaleSocket} may remove.
+ *
+ * <p>Socket concepts made visible: {@link #setOversizePolicy} decides whether an oversized frame ends the connection
+ * or is skipped; {@link #pending(long)} and {@link ConnectionInfo#pendingBytes()} show an incomplete frame (a Notice
+ * reports one left at close); {@link #setSocketOptions} sets options on the listening socket and on every
+ * connection and {@link #effectiveOptions(long)} / {@link #details(long)} read them back;
+ * {@link #send(long, byte[], SendPlan)} cuts a message into paced writes or glues repeats together.
  */
 public final class TcpServer implements AutoCloseable {
     static final int BACKLOG = 1024;
@@ -80,13 +90,14 @@ public final class TcpServer implements AutoCloseable {
     private volatile InetSocketAddress localAddress;
     private volatile SocketAddress boundAddress;
     private Object socketFileKey;
-    private volatile boolean echo;
+    private final ConnectionSettings settings;
+    private volatile EffectiveOptions listenerApplied = new EffectiveOptions(List.of());
     private volatile Supplier<Framer> framerFactory = Framer::raw;
 
     public TcpServer(TcpServerConfig config, EventSink sink) {
         this.config = Objects.requireNonNull(config, "config");
         this.sink = new GuardedSink(sink);
-        this.echo = config.echo();
+        this.settings = new ConnectionSettings(config.echo());
     }
 
     /**
@@ -116,6 +127,12 @@ public final class TcpServer implements AutoCloseable {
                 if (!config.isUnix()) {
                     channel.setOption(StandardSocketOptions.SO_REUSEADDR, true);
                 }
+                SocketOptionsSpec listenerSpec = listenerSpec(settings.socketOptions());
+                if (!listenerSpec.isEmpty()) {
+                    // Before bind: SO_REUSEADDR only matters there, and accepted sockets inherit SO_RCVBUF, which
+                    // decides the window scale offered in their handshake.
+                    listenerApplied = SocketOptionsApplier.apply(channel, listenerSpec);
+                }
                 channel.bind(requested, BACKLOG);
                 bound = true;
                 boundAddress = channel.getLocalAddress();
@@ -138,6 +155,7 @@ public final class TcpServer implements AutoCloseable {
         }
         sink.emit(new ListenerStarted(Instant.now(), LISTENER_ID, boundAddress, null,
                 config.isUnix() ? "UNIX" : "TCP"));
+        announceListenerOptions();
         threads.start("tcp-server-accept-" + (config.isUnix() ? "unix" : localAddress.getPort()), this::acceptLoop);
         return localAddress;
     }
@@ -191,6 +209,35 @@ public final class TcpServer implements AutoCloseable {
         return connection.send(data.clone());
     }
 
+    /**
+     * Queues {@code data} (copied) for connection {@code connectionId}, to be written as {@code plan} says: in
+     * segments with pauses between them, or repeated, each repeat its own write or all of them in one
+     * ({@link SendPlan}). Every write is its own BytesSent. Never blocks; an abort or stop ends a paced send at once
+     * (the future fails), a graceful close or half-close writes the rest without the pauses.
+     *
+     * @return fails with IllegalArgumentException for an unknown id or a plan that would queue more than 64 MiB or
+     * make more than {@link SendPlan#MAX_WRITES} writes
+     */
+    public CompletableFuture<Void> send(long connectionId, byte[] data, SendPlan plan) {
+        Objects.requireNonNull(plan, "plan");
+        TcpConnection connection = connections.get(connectionId);
+        if (connection == null) {
+            return CompletableFuture.failedFuture(
+                    new IllegalArgumentException("There is no open connection with id " + connectionId));
+        }
+        return connection.send(data.clone(), plan);
+    }
+
+    /** {@link #sendToAll(byte[])} with a {@link SendPlan}, see {@link #send(long, byte[], SendPlan)}. */
+    public CompletableFuture<Void> sendToAll(byte[] data, SendPlan plan) {
+        Objects.requireNonNull(plan, "plan");
+        byte[] copy = data.clone();
+        CompletableFuture<?>[] sends = connections.values().stream()
+                .map(connection -> connection.send(copy, plan))
+                .toArray(CompletableFuture[]::new);
+        return CompletableFuture.allOf(sends);
+    }
+
     /** Queues {@code data} for every connection open now; completes when all writes have completed. */
     public CompletableFuture<Void> sendToAll(byte[] data) {
         byte[] copy = data.clone();
@@ -200,11 +247,21 @@ public final class TcpServer implements AutoCloseable {
         return CompletableFuture.allOf(sends);
     }
 
-    /** Graceful close: queued data is written, then FIN; emits ConnectionClosed(LOCAL_CLOSE). Unknown ids are ignored. */
+    /**
+     * Graceful close: queued data is written, then FIN; emits ConnectionClosed(LOCAL_CLOSE, "FIN sent (graceful
+     * close)"). Unknown ids are ignored.
+     */
     public void disconnect(long connectionId) {
         close(connectionId, CloseMode.GRACEFUL);
     }
 
+    /**
+     * Ends connection {@code connectionId} as {@code mode} says; its timeline says what went out:
+     * GRACEFUL → ConnectionClosed(LOCAL_CLOSE, "FIN sent (graceful close)") (with SO_LINGER 0 set through the
+     * socket options it says that a reset went out instead); HALF_CLOSE → Notice "Output shut down (FIN sent); still
+     * reading until the peer closes"; ABORT → ConnectionClosed(LOCAL_CLOSE, "RST sent (abort: SO_LINGER 0)"). Unix
+     * domain sockets, which have neither FIN nor RST, say so in their own words. Unknown ids are ignored.
+     */
     public void close(long connectionId, CloseMode mode) {
         TcpConnection connection = connections.get(connectionId);
         if (connection != null) {
@@ -213,15 +270,104 @@ public final class TcpServer implements AutoCloseable {
     }
 
     public void setEcho(boolean echo) {
-        boolean changed = this.echo != echo;
-        this.echo = echo;
+        boolean changed = settings.echo() != echo;
+        settings.setEcho(echo);
         if (changed && isRunning()) {
             sink.emit(new Notice(Instant.now(), LISTENER_ID, localAddress, null, echo ? "Echo on" : "Echo off"));
         }
     }
 
     public boolean echo() {
-        return echo;
+        return settings.echo();
+    }
+
+    /**
+     * What every connection (open ones from their next read) does with a frame larger than the framing's maximum:
+     * close (the default) or report it, skip it and go on. DISCARD emits Failure(LIMIT_EXCEEDED, "Frame of N bytes
+     * exceeds the maximum of M bytes: discarded, resynchronising") per skipped frame.
+     */
+    public void setOversizePolicy(OversizePolicy policy) {
+        settings.setOversizePolicy(policy);
+    }
+
+    public OversizePolicy oversizePolicy() {
+        return settings.oversizePolicy();
+    }
+
+    /**
+     * Socket options for the listening socket and every connection; null fields leave an option as it is. Before
+     * {@link #start()} SO_REUSEADDR and SO_RCVBUF are set on the listening socket before bind (accepted connections
+     * inherit SO_RCVBUF, which decides the TCP window scale of their handshake); once running they are set on it
+     * at once (SO_REUSEADDR then only matters for a later bind, which its read-back note says). The connection
+     * options (TCP_NODELAY, SO_KEEPALIVE, SO_RCVBUF, SO_SNDBUF, SO_LINGER, IP_TOS) are set on every accepted
+     * connection and on the open ones now. The read idle timeout closes a connection that received nothing for that
+     * long (ConnectionClosed TIMEOUT "no data for N s"), counted from its last bytes; the connect timeout has no
+     * meaning for a server. Each socket the options are set on gets a Notice of what was granted
+     * ("SO_RCVBUF requested 65536, granted 65536 (kernel reserves 131072)"). TCP_NODELAY is on unless set off here.
+     */
+    public void setSocketOptions(SocketOptionsSpec spec) {
+        settings.setSocketOptions(Objects.requireNonNull(spec, "spec"));
+        ServerSocketChannel channel;
+        synchronized (lock) {
+            channel = state == State.RUNNING ? listener : null;
+        }
+        SocketOptionsSpec listenerSpec = listenerSpec(spec);
+        if (channel != null && !listenerSpec.isEmpty()) {
+            listenerApplied = SocketOptionsApplier.apply(channel, listenerSpec);
+            announceListenerOptions();
+        }
+        SocketOptionsSpec connectionSpec = connectionSpec(spec);
+        for (TcpConnection connection : connections.values()) {
+            connection.applyOptions(connectionSpec);
+        }
+    }
+
+    /** The options last given to {@link #setSocketOptions}; {@link SocketOptionsSpec#NONE} at first. */
+    public SocketOptionsSpec socketOptions() {
+        return settings.socketOptions();
+    }
+
+    /** Connection {@code connectionId}'s options read back now, with what was requested; empty for an unknown id. */
+    public EffectiveOptions effectiveOptions(long connectionId) {
+        TcpConnection connection = connections.get(connectionId);
+        return connection == null ? new EffectiveOptions(List.of()) : connection.effectiveOptions();
+    }
+
+    /** The listening socket's options read back now, with what was requested; empty when not listening. */
+    public EffectiveOptions listenerOptions() {
+        ServerSocketChannel channel = runningListener();
+        return channel == null ? new EffectiveOptions(List.of())
+                : SocketOptionsApplier.reread(channel, listenerApplied);
+    }
+
+    /**
+     * Address family (IPv4, IPv6, Unix), socket type, both ends and the options of connection {@code connectionId};
+     * null for an unknown id (or one that has ended).
+     */
+    public ConnectionDetails details(long connectionId) {
+        TcpConnection connection = connections.get(connectionId);
+        return connection == null ? null : connection.details();
+    }
+
+    /** The same for the listening socket; null when not listening. */
+    public ConnectionDetails listenerDetails() {
+        ServerSocketChannel channel = runningListener();
+        if (channel == null) {
+            return null;
+        }
+        ConnectionDetails described = ConnectionDetails.describe(channel);
+        return new ConnectionDetails(described.family(), described.type(), described.role(), described.local(),
+                described.remote(), SocketOptionsApplier.reread(channel, listenerApplied));
+    }
+
+    /**
+     * The bytes connection {@code connectionId} received that do not form a complete frame yet, as of its last
+     * read (a copy; the first 64 KiB when more are pending — {@link ConnectionInfo#pendingBytes()} has the exact
+     * count). Empty for an unknown id.
+     */
+    public byte[] pending(long connectionId) {
+        TcpConnection connection = connections.get(connectionId);
+        return connection == null ? new byte[0] : connection.pending();
     }
 
     /** For connections accepted from now on, and for open ones at their next read. */
@@ -282,6 +428,33 @@ public final class TcpServer implements AutoCloseable {
         return threads.live();
     }
 
+    private ServerSocketChannel runningListener() {
+        synchronized (lock) {
+            return state == State.RUNNING ? listener : null;
+        }
+    }
+
+    private void announceListenerOptions() {
+        EffectiveOptions options = listenerOptions();
+        String text = OptionsNotice.text("Listening socket options", options);
+        if (text != null) {
+            sink.emit(new Notice(Instant.now(), LISTENER_ID, boundAddress, null, text));
+        }
+    }
+
+    /** What of the options a listening socket takes: SO_REUSEADDR and SO_RCVBUF. */
+    private static SocketOptionsSpec listenerSpec(SocketOptionsSpec spec) {
+        return new SocketOptionsSpec(spec.reuseAddress(), null, null, spec.receiveBuffer(), null, null, null, null,
+                null, null, null, null);
+    }
+
+    /** What of the options an accepted connection takes: all but SO_REUSEADDR (bind) and the connect timeout. */
+    private static SocketOptionsSpec connectionSpec(SocketOptionsSpec spec) {
+        return new SocketOptionsSpec(null, spec.tcpNoDelay(), spec.keepAlive(), spec.receiveBuffer(),
+                spec.sendBuffer(), spec.lingerSeconds(), spec.ipTos(), spec.readIdleTimeout(), null, spec.broadcast(),
+                spec.multicastTtl(), spec.multicastLoopback());
+    }
+
     private void acceptLoop() {
         ServerSocketChannel channel;
         synchronized (lock) {
@@ -339,12 +512,13 @@ public final class TcpServer implements AutoCloseable {
             long id = ids.incrementAndGet();
             SocketAddress peer = unnamed(remote) ? new UnixPeerAddress(config.unixPath(), id) : remote;
             connection = new TcpConnection(id, io, local, peer, sink, threads, framerFactory,
-                    () -> echo, finished -> connections.remove(finished.id(), finished));
+                    settings, finished -> connections.remove(finished.id(), finished));
             connections.put(id, connection);
             sink.emit(new ConnectionAccepted(Instant.now(), id, local, peer));
         }
         // A factory set while this connection was being registered might have missed it in the map.
         connection.setFramerFactory(framerFactory);
+        connection.applyOptions(connectionSpec(settings.socketOptions()));
         connection.start();
     }
 

@@ -64,6 +64,11 @@ final class UnixStreamIo implements StreamIo {
     }
 
     @Override
+    public SocketChannel channel() {
+        return channel;
+    }
+
+    @Override
     public void shutdownOutput() throws IOException {
         channel.shutdownOutput();
     }
