@@ -4,6 +4,7 @@ import com.socketworkbench.engine.framing.DelimiterPreset;
 import com.socketworkbench.engine.framing.Endianness;
 import com.socketworkbench.engine.framing.FramingMode;
 import com.socketworkbench.engine.framing.FramingSpec;
+import com.socketworkbench.engine.tcp.OversizePolicy;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -102,7 +103,30 @@ public final class FramingEditor {
         max.setTooltip(new Tooltip("The largest frame accepted, e.g. 16 MiB (at least 16 MiB, at most 1 GiB). It"
                 + " protects memory against a peer that announces a huge length or never sends the delimiter."));
         controls.put(FramingEditorModel.Field.MAX_FRAME_SIZE, max);
-        limits = new HBox(10, SendEditor.labelled("Max frame", max));
+        ComboBox<OversizePolicy> oversize = new ComboBox<>(FXCollections.observableArrayList(OversizePolicy.values()));
+        oversize.setId("oversizePolicy");
+        oversize.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(OversizePolicy policy) {
+                return policy == null ? "" : switch (policy) {
+                    case DROP_CONNECTION -> "Close the connection";
+                    case DISCARD -> "Discard it and resync";
+                };
+            }
+
+            @Override
+            public OversizePolicy fromString(String text) {
+                return text != null && text.startsWith("Discard") ? OversizePolicy.DISCARD
+                        : OversizePolicy.DROP_CONNECTION;
+            }
+        });
+        oversize.setTooltip(new Tooltip("""
+                What happens to a frame larger than the maximum (a failure row reports it either way):
+                Close the connection: the safe default.
+                Discard it and resync: skip the frame and go on (a length prefix skips the announced length,
+                a delimiter skips past the next delimiter, an idle gap to the next silence)."""));
+        subscriptions.bindBidirectional(oversize.valueProperty(), model.oversizePolicyProperty());
+        limits = new HBox(10, SendEditor.labelled("Max frame", max), SendEditor.labelled("If larger", oversize));
         limits.setAlignment(Pos.CENTER_LEFT);
 
         fieldsRow.getChildren().addAll(modeFields, limits);

@@ -3,6 +3,7 @@ package com.socketworkbench.ui.common;
 import com.socketworkbench.engine.framing.Endianness;
 import com.socketworkbench.engine.framing.FramingMode;
 import com.socketworkbench.engine.framing.FramingSpec;
+import com.socketworkbench.engine.tcp.OversizePolicy;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -43,6 +44,7 @@ public final class FramingEditorModel {
     static final String PREF_FIXED = "fixedSize";
     static final String PREF_GAP = "idleGapMillis";
     static final String PREF_MAX = "maxFrameSize";
+    static final String PREF_OVERSIZE = "oversizePolicy";
 
     private final AppPreferences preferences;
     private final ObjectProperty<FramingMode> mode = new SimpleObjectProperty<>(this, "mode", FramingMode.RAW);
@@ -55,6 +57,8 @@ public final class FramingEditorModel {
     private final StringProperty fixedSize = new SimpleStringProperty(this, "fixedSize", "16");
     private final StringProperty idleGapMillis = new SimpleStringProperty(this, "idleGapMillis", "100");
     private final StringProperty maxFrameSize = new SimpleStringProperty(this, "maxFrameSize", "16 MiB");
+    private final ObjectProperty<OversizePolicy> oversizePolicy =
+            new SimpleObjectProperty<>(this, "oversizePolicy", OversizePolicy.DROP_CONNECTION);
     private final ReadOnlyObjectWrapper<FramingSpec> spec = new ReadOnlyObjectWrapper<>(this, "spec", FramingSpec.RAW);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyObjectWrapper<Field> errorField = new ReadOnlyObjectWrapper<>(this, "errorField");
@@ -86,6 +90,8 @@ public final class FramingEditorModel {
         fixedSize.set(preferences.get(PREF_FIXED, fixedSize.get()));
         idleGapMillis.set(preferences.get(PREF_GAP, idleGapMillis.get()));
         maxFrameSize.set(preferences.get(PREF_MAX, maxFrameSize.get()));
+        oversizePolicy.set(preferences.get(PREF_OVERSIZE, "").equals(OversizePolicy.DISCARD.name())
+                ? OversizePolicy.DISCARD : OversizePolicy.DROP_CONNECTION);
     }
 
     /** Remembers the current settings (also the invalid text, so nothing typed is lost). */
@@ -100,6 +106,7 @@ public final class FramingEditorModel {
         preferences.put(PREF_FIXED, text(fixedSize));
         preferences.put(PREF_GAP, text(idleGapMillis));
         preferences.put(PREF_MAX, text(maxFrameSize));
+        preferences.put(PREF_OVERSIZE, oversizePolicy().name());
     }
 
     private void update() {
@@ -193,6 +200,15 @@ public final class FramingEditorModel {
     /** "16 MiB", "64M" or a byte count; blank means the default. */
     public StringProperty maxFrameSizeProperty() {
         return maxFrameSize;
+    }
+
+    /** What a connection does with a frame larger than the maximum: close, or discard it and resynchronise. */
+    public ObjectProperty<OversizePolicy> oversizePolicyProperty() {
+        return oversizePolicy;
+    }
+
+    public OversizePolicy oversizePolicy() {
+        return oversizePolicy.get() == null ? OversizePolicy.DROP_CONNECTION : oversizePolicy.get();
     }
 
     /** The framing in force: the last valid edit. */

@@ -1,11 +1,16 @@
 package com.socketworkbench.ui.tcpclient;
 
 import com.socketworkbench.ui.common.CloseModeButtons;
+import com.socketworkbench.ui.common.ConnectionDetailsPane;
+import com.socketworkbench.ui.common.Formats;
 import com.socketworkbench.ui.common.FramingEditor;
 import com.socketworkbench.ui.common.HostField;
 import com.socketworkbench.ui.common.PayloadInspector;
 import com.socketworkbench.ui.common.PortField;
 import com.socketworkbench.ui.common.SendEditor;
+import com.socketworkbench.ui.common.SocketOptionsPane;
+import com.socketworkbench.ui.common.SocketPanel;
+import com.socketworkbench.ui.common.SplitSendControls;
 import com.socketworkbench.ui.common.StreamStyles;
 import com.socketworkbench.ui.common.Styles;
 import com.socketworkbench.ui.common.Subscriptions;
@@ -47,6 +52,7 @@ public final class TcpClientView {
     private final PortField port;
     private final UnixPathField unixPath;
     private final FramingEditor framing;
+    private final SocketPanel socketPanel;
     private final TimelineView timeline;
     private final PayloadInspector inspector;
     private final SendEditor sendEditor;
@@ -64,6 +70,16 @@ public final class TcpClientView {
         timeline.setPlaceholderText("Connect to a server: the connection and its data appear here");
         inspector = new PayloadInspector(subscriptions);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
+        ConnectionDetailsPane details = new ConnectionDetailsPane("Connect to see the connection's address family,"
+                + " type, addresses and options.");
+        subscriptions.subscribe(model.detailsProperty(), shown -> details.show("connection", shown));
+        socketPanel = new SocketPanel(new SocketOptionsPane(model.socketOptions(), true, model::applySocketOptions,
+                subscriptions), details, model::refreshSocketInfo);
+        SplitSendControls splitSend = new SplitSendControls(model.split(), model.sendEditor(), model.socketOptions(),
+                model::applySocketOptions, subscriptions);
+        sendEditor.addOptions(splitSend.toggle());
+        sendEditor.addRow(splitSend.row());
+        framing.addToHeader(pendingBadge());
 
         subscriptions.bind(model.hostProperty(),
                 Bindings.createStringBinding(host::host, host.field().textProperty()));
@@ -75,10 +91,13 @@ public final class TcpClientView {
         SplitPane split = new SplitPane(timeline.view(), inspector.view());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.58);
-        split.getStyleClass().add("main-split");
+        SplitPane withPanel = new SplitPane(split);
+        withPanel.setOrientation(Orientation.HORIZONTAL);
+        withPanel.getStyleClass().add("main-split");
+        socketPanel.attachTo(withPanel, subscriptions);
 
         // Notifications slide over the traffic area, never over the settings: Connect stays reachable.
-        notifier = new TabNotifier(split);
+        notifier = new TabNotifier(withPanel);
         root = new BorderPane();
         root.setId("tcpClient");
         root.getStyleClass().add("tab-content");
@@ -190,11 +209,26 @@ public final class TcpClientView {
     private Node streamBar() {
         CloseModeButtons closeModes = new CloseModeButtons("Close", model.stateProperty()
                 .isNotEqualTo(ClientState.CONNECTED), model::closeWith, subscriptions);
-        HBox bar = new HBox(14, framing.view(), closeModes.view());
+        HBox bar = new HBox(14, framing.view(), closeModes.view(), socketPanel.toggle());
         HBox.setHgrow(framing.view(), Priority.ALWAYS);
         closeModes.view().setMinHeight(28);
         bar.getStyleClass().add("stream-bar");
         return bar;
+    }
+
+    /** "5 B pending" while the connection holds the start of a frame whose rest has not arrived. */
+    private Label pendingBadge() {
+        Label pending = new Label();
+        pending.setId("pendingBytes");
+        pending.getStyleClass().add("pending-badge");
+        pending.setMinWidth(Region.USE_PREF_SIZE);
+        pending.setTooltip(new Tooltip("Bytes received that do not make a complete frame yet: the framing waits for"
+                + " the rest before it shows a row"));
+        subscriptions.bind(pending.textProperty(), Bindings.createStringBinding(
+                () -> Formats.bytes(model.pendingBytesProperty().get()) + " pending (incomplete frame)",
+                model.pendingBytesProperty()));
+        showWhen(pending, model.pendingBytesProperty().greaterThan(0));
+        return pending;
     }
 
     private void showWhen(Node node, ObservableBooleanValue condition) {

@@ -5,7 +5,11 @@ import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Notice;
 import com.socketworkbench.engine.framing.FramingSpec;
 import com.socketworkbench.engine.net.Endpoints;
+import com.socketworkbench.engine.options.ConnectionDetails;
+import com.socketworkbench.engine.options.EffectiveOptions;
+import com.socketworkbench.engine.options.SocketOptionsSpec;
 import com.socketworkbench.engine.tcp.CloseMode;
+import com.socketworkbench.engine.tcp.SendPlan;
 import com.socketworkbench.engine.tcp.TcpClient;
 import com.socketworkbench.engine.tcp.TcpClientConfig;
 import com.socketworkbench.ui.common.AppPreferences;
@@ -13,6 +17,8 @@ import com.socketworkbench.ui.common.Background;
 import com.socketworkbench.ui.common.EventPump;
 import com.socketworkbench.ui.common.FramingEditorModel;
 import com.socketworkbench.ui.common.SendEditorModel;
+import com.socketworkbench.ui.common.SocketOptionsModel;
+import com.socketworkbench.ui.common.SplitSendModel;
 import com.socketworkbench.ui.common.Subscriptions;
 import com.socketworkbench.ui.common.TabStatus;
 import com.socketworkbench.ui.common.TimelineModel;
@@ -24,6 +30,8 @@ import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -51,6 +59,8 @@ public final class TcpClientViewModel {
     static final String PREF_TRANSPORT = "transport";
     static final String PREF_UNIX_PATH = "unixPath";
     static final int DEFAULT_PORT = 5000;
+    /** How often the pending bytes of an incomplete frame are read from the engine. */
+    private static final long PENDING_REFRESH_NANOS = 250_000_000L;
 
     private final AppPreferences preferences;
     private final TimelineModel timeline = new TimelineModel();
@@ -58,6 +68,10 @@ public final class TcpClientViewModel {
     private final TabStatus status = new TabStatus();
     private final SendEditorModel sendEditor;
     private final FramingEditorModel framing;
+    private final SocketOptionsModel socketOptions;
+    private final SplitSendModel split;
+    private final ReadOnlyObjectWrapper<ConnectionDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
+    private final ReadOnlyIntegerWrapper pendingBytes = new ReadOnlyIntegerWrapper(this, "pendingBytes");
 
     private final StringProperty host = new SimpleStringProperty(this, "host");
     private final IntegerProperty port = new SimpleIntegerProperty(this, "port");
@@ -70,6 +84,7 @@ public final class TcpClientViewModel {
     private final ReadOnlyBooleanWrapper halfClosed = new ReadOnlyBooleanWrapper(this, "halfClosed");
 
     private TcpClient client;
+    private long lastPendingRefresh;
     private Consumer<String> onFailure = message -> { };
 
     public TcpClientViewModel(AppPreferences preferences, Subscriptions subscriptions) {
@@ -83,13 +98,29 @@ public final class TcpClientViewModel {
         unixPath.set(preferences.get(PREF_UNIX_PATH, UnixPathField.DEFAULT_PATH));
         framing = new FramingEditorModel(preferences.child("framing"), subscriptions);
         subscriptions.listen(framing.specProperty(), (obs, old, spec) -> applyFraming(spec));
+        subscriptions.listen(framing.oversizePolicyProperty(), (obs, old, policy) -> {
+            if (client != null) {
+                client.setOversizePolicy(framing.oversizePolicy());
+            }
+        });
+        socketOptions = new SocketOptionsModel(preferences.child("socketOptions"), subscriptions);
+        subscriptions.bind(socketOptions.connectTimeoutProperty(), Bindings.createObjectBinding(
+                () -> Duration.ofSeconds(timeoutSeconds()), timeoutSeconds));
+        split = new SplitSendModel(preferences.child("split"), subscriptions);
 
         sendEditor = new SendEditorModel(subscriptions);
         sendEditor.setSender(this::send);
-        subscriptions.bind(sendEditor.targetReadyProperty(), state.isEqualTo(ClientState.CONNECTED).and(halfClosed.not()));
-        subscriptions.bind(sendEditor.targetHintProperty(), Bindings.when(halfClosed)
-                .then("Output shut down (half-close): nothing more can be sent, replies still arrive")
-                .otherwise("Connect first"));
+        subscriptions.bind(sendEditor.targetReadyProperty(), state.isEqualTo(ClientState.CONNECTED)
+                .and(halfClosed.not()).and(split.planProperty().isNotNull()));
+        subscriptions.bind(sendEditor.targetHintProperty(), Bindings.createStringBinding(() -> {
+            if (halfClosed.get()) {
+                return "Output shut down (half-close): nothing more can be sent, replies still arrive";
+            }
+            if (state.get() == ClientState.CONNECTED && !split.errorProperty().get().isEmpty()) {
+                return "Split: " + split.errorProperty().get();
+            }
+            return "Connect first";
+        }, halfClosed, state, split.errorProperty()));
         subscriptions.add(pump.onPulse(this::onPulse));
         updateStatus();
     }
@@ -123,6 +154,8 @@ public final class TcpClientViewModel {
         TcpClient connecting = new TcpClient(config, pump);
         FramingSpec spec = framing.spec();
         connecting.setFramerFactory(spec::create);
+        connecting.setOversizePolicy(framing.oversizePolicy());
+        socketOptions.validSpec().ifPresent(connecting::setSocketOptions);
         client = connecting;
         halfClosed.set(false);
         state.set(ClientState.CONNECTING);
@@ -135,6 +168,7 @@ public final class TcpClientViewModel {
                 state.set(ClientState.CONNECTED);
                 connectionInfo.set(describe(connecting.localSocketAddress(), connecting.remoteSocketAddress()));
                 savePreferences();
+                refreshSocketInfo();
             } else {
                 client = null;
                 release(connecting);
@@ -214,6 +248,37 @@ public final class TcpClientViewModel {
         }
     }
 
+    /** Sets the requested socket options on the open connection (and the next ones), then reads them back. */
+    public void applySocketOptions() {
+        SocketOptionsSpec spec = socketOptions.validSpec().orElse(null);
+        TcpClient connected = client;
+        if (spec == null || connected == null || state.get() != ClientState.CONNECTED) {
+            return;
+        }
+        Background.run("ui-tcp-client-options", () -> connected.setSocketOptions(spec), this::refreshSocketInfo);
+    }
+
+    /** Reads the connection's options and details off the FX thread and shows them; clears them when not connected. */
+    public void refreshSocketInfo() {
+        TcpClient connected = client;
+        if (connected == null || state.get() != ClientState.CONNECTED) {
+            socketOptions.showEffective("", null);
+            details.set(null);
+            return;
+        }
+        record Snapshot(EffectiveOptions options, ConnectionDetails details) {
+        }
+        Background.run("ui-tcp-client-socket-info",
+                () -> new Snapshot(connected.effectiveOptions(), connected.details()), snapshot -> {
+                    if (client != connected) {
+                        return;
+                    }
+                    socketOptions.showEffective(snapshot.details() == null ? ""
+                            : "connection to " + Endpoints.describe(connected.remoteSocketAddress()), snapshot.options());
+                    details.set(snapshot.details());
+                }, failure -> { });
+    }
+
     private void applyFraming(FramingSpec spec) {
         TcpClient current = client;
         if (current == null) {
@@ -245,6 +310,8 @@ public final class TcpClientViewModel {
     private void markDisconnected() {
         client = null;
         halfClosed.set(false);
+        pendingBytes.set(0);
+        refreshSocketInfo();
         state.set(ClientState.DISCONNECTED);
         connectionInfo.set("");
         updateStatus();
@@ -252,10 +319,11 @@ public final class TcpClientViewModel {
 
     private void send(byte[] bytes) {
         TcpClient connected = client;
-        if (connected == null) {
+        SendPlan plan = split.plan();
+        if (connected == null || plan == null) {
             return;
         }
-        connected.send(bytes).whenComplete((ignored, failure) -> {
+        connected.send(bytes, plan).whenComplete((ignored, failure) -> {
             if (failure != null && !UiFailures.alreadyReported(failure)) {
                 pump.emit(UiFailures.of(failure, "send", connected.id(), connected.localAddress(),
                         connected.remoteAddress()));
@@ -274,6 +342,11 @@ public final class TcpClientViewModel {
         if (state.get() == ClientState.CONNECTED && client != null && !client.isConnected()) {
             release(client);
             markDisconnected();
+        }
+        long now = System.nanoTime();
+        if (client != null && now - lastPendingRefresh >= PENDING_REFRESH_NANOS) {
+            lastPendingRefresh = now;
+            pendingBytes.set(client.pendingBytes());
         }
         status.updateCounters(pump.counters());
         if (lastFailure != null) {
@@ -316,6 +389,8 @@ public final class TcpClientViewModel {
             preferences.put(PREF_UNIX_PATH, unixPath.get().strip());
         }
         framing.save();
+        socketOptions.save();
+        split.save();
         preferences.flush();
     }
 
@@ -382,6 +457,24 @@ public final class TcpClientViewModel {
 
     public FramingEditorModel framing() {
         return framing;
+    }
+
+    public SocketOptionsModel socketOptions() {
+        return socketOptions;
+    }
+
+    public SplitSendModel split() {
+        return split;
+    }
+
+    /** Family, type, addresses and options of the open connection; null when not connected. */
+    public ReadOnlyObjectProperty<ConnectionDetails> detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** Bytes of an incomplete frame the connection holds (read from the engine a few times a second). */
+    public ReadOnlyIntegerProperty pendingBytesProperty() {
+        return pendingBytes.getReadOnlyProperty();
     }
 
     /** "127.0.0.1:53211 → 127.0.0.1:5000" while connected, else empty. */

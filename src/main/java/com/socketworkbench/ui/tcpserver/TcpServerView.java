@@ -2,11 +2,15 @@ package com.socketworkbench.ui.tcpserver;
 
 import com.socketworkbench.ui.common.BindAddressPicker;
 import com.socketworkbench.ui.common.CloseModeButtons;
+import com.socketworkbench.ui.common.ConnectionDetailsPane;
 import com.socketworkbench.ui.common.FramingEditor;
 import com.socketworkbench.ui.common.Formats;
 import com.socketworkbench.ui.common.PayloadInspector;
 import com.socketworkbench.ui.common.PortField;
 import com.socketworkbench.ui.common.SendEditor;
+import com.socketworkbench.ui.common.SocketOptionsPane;
+import com.socketworkbench.ui.common.SocketPanel;
+import com.socketworkbench.ui.common.SplitSendControls;
 import com.socketworkbench.ui.common.StreamStyles;
 import com.socketworkbench.ui.common.Styles;
 import com.socketworkbench.ui.common.Subscriptions;
@@ -55,6 +59,9 @@ public final class TcpServerView {
     private final PortField port;
     private final UnixPathField unixPath;
     private final FramingEditor framing;
+    private final SocketPanel socketPanel;
+    private final ConnectionDetailsPane details;
+    private final SplitSendControls splitSend;
     private final TimelineView timeline;
     private final PayloadInspector inspector;
     private final SendEditor sendEditor;
@@ -74,6 +81,14 @@ public final class TcpServerView {
         timeline.setPlaceholderText("Start the server, then connect a client: connections and data appear here");
         inspector = new PayloadInspector(subscriptions);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
+        details = new ConnectionDetailsPane("Start the server to see its listening socket; select a client to see"
+                + " its connection.");
+        subscriptions.subscribe(model.detailsProperty(),
+                shown -> details.show(model.detailsSubjectProperty().get(), shown));
+        socketPanel = new SocketPanel(new SocketOptionsPane(model.socketOptions(), false,
+                model::applySocketOptions, subscriptions), details, model::refreshSocketInfo);
+        splitSend = new SplitSendControls(model.split(), model.sendEditor(), model.socketOptions(),
+                model::applySocketOptions, subscriptions);
 
         subscriptions.bind(model.bindHostProperty(),
                 Bindings.createStringBinding(bindAddress::host, bindAddress.comboBox().valueProperty()));
@@ -220,7 +235,7 @@ public final class TcpServerView {
         echo.setMinHeight(28);
         echo.setTooltip(new Tooltip("Send every received frame straight back to the client that sent it"));
         subscriptions.bindBidirectional(echo.selectedProperty(), model.echoProperty());
-        HBox bar = new HBox(14, framing.view(), echo);
+        HBox bar = new HBox(14, framing.view(), echo, socketPanel.toggle());
         HBox.setHgrow(framing.view(), Priority.ALWAYS);
         bar.getStyleClass().add("stream-bar");
         return bar;
@@ -241,6 +256,7 @@ public final class TcpServerView {
         split.setDividerPositions(0.27);
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
         split.getStyleClass().add("main-split");
+        socketPanel.attachTo(split, subscriptions);
         return split;
     }
 
@@ -272,7 +288,13 @@ public final class TcpServerView {
         out.setCellFactory(column -> new FormattedCell<>(value -> Formats.bytes(value.longValue())));
         out.setPrefWidth(64);
         out.getStyleClass().add("numeric-column");
-        clients.getColumns().setAll(java.util.List.of(remote, since, in, out));
+        TableColumn<ClientRow, Number> pending = new TableColumn<>("Pending");
+        pending.setCellValueFactory(data -> data.getValue().pendingBytesProperty());
+        pending.setCellFactory(column -> new FormattedCell<>(value -> value.longValue() == 0 ? ""
+                : Formats.bytes(value.longValue())));
+        pending.setPrefWidth(62);
+        pending.getStyleClass().addAll("numeric-column", "pending-column");
+        clients.getColumns().setAll(java.util.List.of(remote, since, in, out, pending));
 
         subscriptions.bind(model.selectedClientProperty(), clients.getSelectionModel().selectedItemProperty());
         // The first client to arrive becomes the send target, so "connect and reply" needs no extra click. Never
@@ -305,7 +327,8 @@ public final class TcpServerView {
         target.setId("sendTarget");
         target.setTooltip(new Tooltip("Send to the client selected in the list, or to every connected client"));
         subscriptions.bindBidirectional(target.valueProperty(), model.sendTargetProperty());
-        sendEditor.addOptions(SendEditor.labelled("Send to", target));
+        sendEditor.addOptions(SendEditor.labelled("Send to", target), splitSend.toggle());
+        sendEditor.addRow(splitSend.row());
 
         CloseModeButtons closeModes = new CloseModeButtons("Selected", model.selectedClientProperty().isNull(),
                 model::closeSelected, subscriptions);

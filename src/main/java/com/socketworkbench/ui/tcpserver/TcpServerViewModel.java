@@ -11,8 +11,12 @@ import com.socketworkbench.engine.framing.FramingSpec;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.net.SocketErrorException;
 import com.socketworkbench.engine.net.StaleSocketCheck;
+import com.socketworkbench.engine.options.ConnectionDetails;
+import com.socketworkbench.engine.options.EffectiveOptions;
+import com.socketworkbench.engine.options.SocketOptionsSpec;
 import com.socketworkbench.engine.tcp.CloseMode;
 import com.socketworkbench.engine.tcp.ConnectionInfo;
+import com.socketworkbench.engine.tcp.SendPlan;
 import com.socketworkbench.engine.tcp.TcpServer;
 import com.socketworkbench.engine.tcp.TcpServerConfig;
 import com.socketworkbench.ui.common.AppPreferences;
@@ -20,6 +24,8 @@ import com.socketworkbench.ui.common.Background;
 import com.socketworkbench.ui.common.EventPump;
 import com.socketworkbench.ui.common.FramingEditorModel;
 import com.socketworkbench.ui.common.SendEditorModel;
+import com.socketworkbench.ui.common.SocketOptionsModel;
+import com.socketworkbench.ui.common.SplitSendModel;
 import com.socketworkbench.ui.common.Subscriptions;
 import com.socketworkbench.ui.common.TabStatus;
 import com.socketworkbench.ui.common.TimelineModel;
@@ -76,6 +82,10 @@ public final class TcpServerViewModel {
     private final TabStatus status = new TabStatus();
     private final SendEditorModel sendEditor;
     private final FramingEditorModel framing;
+    private final SocketOptionsModel socketOptions;
+    private final SplitSendModel split;
+    private final ReadOnlyObjectWrapper<ConnectionDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
+    private final ReadOnlyStringWrapper detailsSubject = new ReadOnlyStringWrapper(this, "detailsSubject", "");
 
     private final StringProperty bindHost = new SimpleStringProperty(this, "bindHost");
     private final IntegerProperty port = new SimpleIntegerProperty(this, "port");
@@ -106,6 +116,14 @@ public final class TcpServerViewModel {
         unixPath.set(preferences.get(PREF_UNIX_PATH, UnixPathField.DEFAULT_PATH));
         framing = new FramingEditorModel(preferences.child("framing"), subscriptions);
         subscriptions.listen(framing.specProperty(), (obs, old, spec) -> applyFraming(spec));
+        subscriptions.listen(framing.oversizePolicyProperty(), (obs, old, policy) -> {
+            if (server != null) {
+                server.setOversizePolicy(framing.oversizePolicy());
+            }
+        });
+        socketOptions = new SocketOptionsModel(preferences.child("socketOptions"), subscriptions);
+        split = new SplitSendModel(preferences.child("split"), subscriptions);
+        subscriptions.listen(selectedClient, (obs, old, now) -> refreshSocketInfo());
         // A new path or transport makes an offer about the old path meaningless.
         subscriptions.listen(unixPath, (obs, old, now) -> staleSocketPath.set(""));
         subscriptions.listen(transport, (obs, old, now) -> staleSocketPath.set(""));
@@ -113,9 +131,9 @@ public final class TcpServerViewModel {
         sendEditor = new SendEditorModel(subscriptions);
         sendEditor.setSender(this::send);
         subscriptions.bind(sendEditor.targetReadyProperty(), Bindings.createBooleanBinding(this::targetReady,
-                state, sendTarget, selectedClient, clients));
+                state, sendTarget, selectedClient, clients, split.planProperty()));
         subscriptions.bind(sendEditor.targetHintProperty(), Bindings.createStringBinding(this::targetHint,
-                state, sendTarget, selectedClient, clients));
+                state, sendTarget, selectedClient, clients, split.errorProperty()));
         subscriptions.listen(echo, (obs, old, on) -> {
             if (server != null) {
                 server.setEcho(on);
@@ -126,7 +144,7 @@ public final class TcpServerViewModel {
     }
 
     private boolean targetReady() {
-        if (state.get() != ServerState.RUNNING || clients.isEmpty()) {
+        if (state.get() != ServerState.RUNNING || clients.isEmpty() || split.plan() == null) {
             return false;
         }
         return sendTarget.get() == SendTarget.ALL || selectedClient.get() != null;
@@ -138,6 +156,9 @@ public final class TcpServerViewModel {
         }
         if (clients.isEmpty()) {
             return "No client connected yet";
+        }
+        if (!split.errorProperty().get().isEmpty()) {
+            return "Split: " + split.errorProperty().get();
         }
         return sendTarget.get() == SendTarget.SELECTED && selectedClient.get() == null
                 ? "Select a client in the list, or send to all clients" : "";
@@ -171,6 +192,8 @@ public final class TcpServerViewModel {
         TcpServer starting = new TcpServer(config, pump);
         FramingSpec spec = framing.spec();
         starting.setFramerFactory(spec::create);
+        starting.setOversizePolicy(framing.oversizePolicy());
+        socketOptions.validSpec().ifPresent(starting::setSocketOptions);
         server = starting;
         state.set(ServerState.STARTING);
         updateStatus();
@@ -183,6 +206,7 @@ public final class TcpServerViewModel {
             listeningAddress.set("Listening on " + Endpoints.describe(boundAddress));
             savePreferences();
             updateStatus();
+            refreshSocketInfo();
         }, failure -> {
             if (server != starting) {
                 return;
@@ -230,6 +254,48 @@ public final class TcpServerViewModel {
         }, failure -> pump.emit(UiFailures.of(failure, "delete " + path, 0, null, null)));
     }
 
+    /**
+     * Sets the requested socket options on the listening socket and every connection (and remembers them for the
+     * next start), then reads back what was granted.
+     */
+    public void applySocketOptions() {
+        SocketOptionsSpec spec = socketOptions.validSpec().orElse(null);
+        TcpServer current = server;
+        if (spec == null || current == null || state.get() != ServerState.RUNNING) {
+            return;
+        }
+        Background.run("ui-tcp-server-options", () -> current.setSocketOptions(spec), this::refreshSocketInfo);
+    }
+
+    /**
+     * Reads the options and details of the selected client's connection (or of the listening socket when none is
+     * selected) off the FX thread and shows them.
+     */
+    public void refreshSocketInfo() {
+        TcpServer current = server;
+        ClientRow client = selectedClient.get();
+        if (current == null || state.get() != ServerState.RUNNING) {
+            socketOptions.showEffective("", null);
+            details.set(null);
+            detailsSubject.set("");
+            return;
+        }
+        record Snapshot(String subject, EffectiveOptions options, ConnectionDetails details) {
+        }
+        Background.run("ui-tcp-server-socket-info", () -> client == null
+                ? new Snapshot("listening socket " + Endpoints.describe(current.boundAddress()),
+                current.listenerOptions(), current.listenerDetails())
+                : new Snapshot("connection of client " + client.remote(), current.effectiveOptions(client.id()),
+                current.details(client.id())), snapshot -> {
+            if (server != current || selectedClient.get() != client) {
+                return;
+            }
+            socketOptions.showEffective(snapshot.details() == null ? "" : snapshot.subject(), snapshot.options());
+            details.set(snapshot.details());
+            detailsSubject.set(snapshot.details() == null ? "" : snapshot.subject());
+        }, failure -> { });
+    }
+
     private void applyFraming(FramingSpec spec) {
         TcpServer current = server;
         if (current == null) {
@@ -256,6 +322,7 @@ public final class TcpServerViewModel {
                 listeningAddress.set("");
                 refreshClients(List.of());
                 updateStatus();
+                refreshSocketInfo();
             }
         });
     }
@@ -280,9 +347,13 @@ public final class TcpServerViewModel {
             return;
         }
         ClientRow client = selectedClient.get();
+        SendPlan plan = split.plan();
+        if (plan == null) {
+            return;
+        }
         CompletableFuture<Void> sending = sendTarget.get() == SendTarget.ALL || client == null
-                ? current.sendToAll(bytes)
-                : current.send(client.id(), bytes);
+                ? current.sendToAll(bytes, plan)
+                : current.send(client.id(), bytes, plan);
         long connectionId = client == null ? 0 : client.id();
         sending.whenComplete((ignored, failure) -> {
             if (failure != null && !UiFailures.alreadyReported(failure)) {
@@ -316,6 +387,7 @@ public final class TcpServerViewModel {
             state.set(ServerState.STOPPED);
             listeningAddress.set("");
             refreshClients(List.of());
+            refreshSocketInfo();
         }
         status.updateCounters(pump.counters());
         updateStatus();
@@ -385,6 +457,8 @@ public final class TcpServerViewModel {
             preferences.put(PREF_UNIX_PATH, unixPath.get().strip());
         }
         framing.save();
+        socketOptions.save();
+        split.save();
         preferences.flush();
     }
 
@@ -473,5 +547,23 @@ public final class TcpServerViewModel {
 
     public FramingEditorModel framing() {
         return framing;
+    }
+
+    public SocketOptionsModel socketOptions() {
+        return socketOptions;
+    }
+
+    public SplitSendModel split() {
+        return split;
+    }
+
+    /** Details of the selected client's connection, or of the listening socket; null when stopped. */
+    public ReadOnlyObjectProperty<ConnectionDetails> detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** Which socket {@link #detailsProperty()} describes, e.g. "connection of client 127.0.0.1:50000". */
+    public ReadOnlyStringProperty detailsSubjectProperty() {
+        return detailsSubject.getReadOnlyProperty();
     }
 }
