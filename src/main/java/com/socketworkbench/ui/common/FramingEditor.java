@@ -34,7 +34,8 @@ import java.util.stream.Collectors;
  * one-line summary of what is in force ({@code framingSummary}) and a {@code framingSettings} toggle that opens the
  * parameter row ({@code framingParameters}) below. The row holds only the chosen mode's fields — {@code delimiter},
  * {@code keepDelimiter}; {@code lengthFieldBytes}, {@code byteOrder}, {@code lengthIncludesHeader},
- * {@code lengthOffset}; {@code fixedSize}; {@code idleGap} — plus {@code maxFrameSize}, the mode's explanation
+ * {@code lengthOffset}; {@code fixedSize}; {@code idleGap} — plus {@code maxFrameSize}, what happens to a larger
+ * frame ({@code oversizePolicy}: close the connection, or discard it and resynchronise), the mode's explanation
  * ({@code framingExplanation}) and the validation message ({@code framingMessage}). Choosing a mode with parameters
  * opens the row; edits apply at once (see {@link FramingEditorModel}).
  *

@@ -63,7 +63,7 @@ public final class SocketOptionsPane {
         grid.setVgap(3);
         ColumnConstraints name = new ColumnConstraints();
         name.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints request = new ColumnConstraints(96);
+        ColumnConstraints request = new ColumnConstraints(112);
         ColumnConstraints granted = new ColumnConstraints();
         granted.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(name, request, granted);

@@ -35,12 +35,12 @@ public final class SplitSendControls {
                 + " watch how TCP delivers them to the other side"));
         subscriptions.bindBidirectional(toggle.selectedProperty(), model.enabledProperty());
 
-        TextField segment = field("segmentBytes", 5, model.segmentBytesProperty(), subscriptions);
+        TextField segment = field("segmentBytes", 4, model.segmentBytesProperty(), subscriptions);
         segment.setPromptText("all");
         segment.setTooltip(new Tooltip("Bytes per write; empty or 0 = the whole message in one write"));
-        TextField gap = field("segmentGap", 5, model.gapMillisProperty(), subscriptions);
+        TextField gap = field("segmentGap", 4, model.gapMillisProperty(), subscriptions);
         gap.setTooltip(new Tooltip("Pause between consecutive writes (segments and repeats); 0 = none"));
-        TextField repeat = field("repeat", 4, model.repeatProperty(), subscriptions);
+        TextField repeat = field("repeat", 3, model.repeatProperty(), subscriptions);
         repeat.setTooltip(new Tooltip("How many times the message is sent"));
         CheckBox coalesce = new CheckBox("Back to back in one write");
         coalesce.setId("coalesce");
@@ -49,6 +49,7 @@ public final class SplitSendControls {
         subscriptions.bindBidirectional(coalesce.selectedProperty(), model.coalesceProperty());
 
         CheckBox noDelay = new CheckBox("TCP_NODELAY");
+        noDelay.setMnemonicParsing(false);
         noDelay.setId("noDelay");
         noDelay.setTooltip(new Tooltip("On (the workbench's default): every write is sent at once. Off: Nagle's"
                 + " algorithm may hold small writes back and send them together despite the gap. Applied at once."));

@@ -209,9 +209,11 @@ public final class TcpClientView {
     private Node streamBar() {
         CloseModeButtons closeModes = new CloseModeButtons("Close", model.stateProperty()
                 .isNotEqualTo(ClientState.CONNECTED), model::closeWith, subscriptions);
-        HBox bar = new HBox(14, framing.view(), closeModes.view(), socketPanel.toggle());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        framing.addToHeader(spacer, closeModes.view(), socketPanel.toggle());
+        HBox bar = new HBox(framing.view());
         HBox.setHgrow(framing.view(), Priority.ALWAYS);
-        closeModes.view().setMinHeight(28);
         bar.getStyleClass().add("stream-bar");
         return bar;
     }

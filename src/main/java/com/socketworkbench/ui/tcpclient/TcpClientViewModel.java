@@ -155,7 +155,9 @@ public final class TcpClientViewModel {
         FramingSpec spec = framing.spec();
         connecting.setFramerFactory(spec::create);
         connecting.setOversizePolicy(framing.oversizePolicy());
-        socketOptions.validSpec().ifPresent(connecting::setSocketOptions);
+        // The connect timeout alone is already in the config: only real requests are worth a notice.
+        socketOptions.validSpec().filter(options -> !withoutConnectTimeout(options).isEmpty())
+                .ifPresent(connecting::setSocketOptions);
         client = connecting;
         halfClosed.set(false);
         state.set(ClientState.CONNECTING);
@@ -246,6 +248,12 @@ public final class TcpClientViewModel {
                 });
             }
         }
+    }
+
+    private static SocketOptionsSpec withoutConnectTimeout(SocketOptionsSpec spec) {
+        return new SocketOptionsSpec(spec.reuseAddress(), spec.tcpNoDelay(), spec.keepAlive(), spec.receiveBuffer(),
+                spec.sendBuffer(), spec.lingerSeconds(), spec.ipTos(), spec.readIdleTimeout(), null, spec.broadcast(),
+                spec.multicastTtl(), spec.multicastLoopback());
     }
 
     /** Sets the requested socket options on the open connection (and the next ones), then reads them back. */

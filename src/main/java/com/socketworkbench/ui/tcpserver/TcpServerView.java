@@ -177,6 +177,9 @@ public final class TcpServerView {
 
         Label portHelp = new Label("0 = any free port");
         portHelp.getStyleClass().add("muted-label");
+        portHelp.setMinWidth(Region.USE_PREF_SIZE);
+        // Only while it can still be acted on: a running server's badge needs the room for the real port.
+        showWhen(portHelp, model.stateProperty().isEqualTo(ServerState.STOPPED));
         HBox tcpFields = new HBox(14, SendEditor.labelled("Bind", bindAddress.comboBox()),
                 SendEditor.labelled("Port", port.field()), portHelp);
         tcpFields.setAlignment(Pos.CENTER_LEFT);
@@ -232,10 +235,12 @@ public final class TcpServerView {
         CheckBox echo = new CheckBox("Echo");
         echo.setId("echo");
         echo.setMinWidth(Region.USE_PREF_SIZE);
-        echo.setMinHeight(28);
         echo.setTooltip(new Tooltip("Send every received frame straight back to the client that sent it"));
         subscriptions.bindBidirectional(echo.selectedProperty(), model.echoProperty());
-        HBox bar = new HBox(14, framing.view(), echo, socketPanel.toggle());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        framing.addToHeader(spacer, echo, socketPanel.toggle());
+        HBox bar = new HBox(framing.view());
         HBox.setHgrow(framing.view(), Priority.ALWAYS);
         bar.getStyleClass().add("stream-bar");
         return bar;
@@ -253,7 +258,7 @@ public final class TcpServerView {
 
         SplitPane split = new SplitPane(clientsPane(), timelineAndInspector);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.27);
+        split.setDividerPositions(0.29);
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
         split.getStyleClass().add("main-split");
         socketPanel.attachTo(split, subscriptions);
@@ -273,7 +278,7 @@ public final class TcpServerView {
 
         TableColumn<ClientRow, String> remote = new TableColumn<>("Remote");
         remote.setCellValueFactory(data -> new ReadOnlyStringWrapper(data.getValue().remote()));
-        remote.setPrefWidth(128);
+        remote.setPrefWidth(118);
         TableColumn<ClientRow, Instant> since = new TableColumn<>("Since");
         since.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().since()));
         since.setCellFactory(column -> new FormattedCell<>(Formats::clock));
@@ -281,18 +286,23 @@ public final class TcpServerView {
         TableColumn<ClientRow, Number> in = new TableColumn<>("In");
         in.setCellValueFactory(data -> data.getValue().bytesInProperty());
         in.setCellFactory(column -> new FormattedCell<>(value -> Formats.bytes(value.longValue())));
-        in.setPrefWidth(64);
+        in.setPrefWidth(52);
         in.getStyleClass().add("numeric-column");
         TableColumn<ClientRow, Number> out = new TableColumn<>("Out");
         out.setCellValueFactory(data -> data.getValue().bytesOutProperty());
         out.setCellFactory(column -> new FormattedCell<>(value -> Formats.bytes(value.longValue())));
-        out.setPrefWidth(64);
+        out.setPrefWidth(52);
         out.getStyleClass().add("numeric-column");
         TableColumn<ClientRow, Number> pending = new TableColumn<>("Pending");
         pending.setCellValueFactory(data -> data.getValue().pendingBytesProperty());
         pending.setCellFactory(column -> new FormattedCell<>(value -> value.longValue() == 0 ? ""
                 : Formats.bytes(value.longValue())));
-        pending.setPrefWidth(62);
+        pending.setPrefWidth(72);
+        pending.setText(null);
+        Label pendingHeader = new Label("Pending");
+        pendingHeader.setTooltip(new Tooltip("Bytes of an incomplete frame: received, but the framing waits for the"
+                + " rest before it shows a row"));
+        pending.setGraphic(pendingHeader);
         pending.getStyleClass().addAll("numeric-column", "pending-column");
         clients.getColumns().setAll(java.util.List.of(remote, since, in, out, pending));
 
