@@ -3,8 +3,11 @@ package com.socketworkbench.ui.tcpserver;
 import com.socketworkbench.app.AppDriver;
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.ConnectionClosed;
+import com.socketworkbench.engine.event.Failure;
+import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.Notice;
 import com.socketworkbench.engine.framing.FramingMode;
+import com.socketworkbench.engine.tcp.OversizePolicy;
 import com.socketworkbench.ui.common.EventText;
 import com.socketworkbench.ui.common.TimelineRow;
 import javafx.scene.control.ComboBox;
@@ -136,6 +139,36 @@ class TcpServerStreamTest {
             assertEquals(3, message.reads());
             assertEquals("12 B · 3 reads", EventText.size(message));
             assertEquals(1, received().size(), "one row for the whole message");
+        }
+    }
+
+    @Test
+    void anOversizedFrameIsDiscardedOrClosesTheConnectionAsChosen() throws Exception {
+        chooseFraming(FramingMode.LENGTH_PREFIX);
+        fxRun(() -> driver.<ComboBox<Integer>>node("#tcpServer #lengthFieldBytes").setValue(4));
+        fxRun(() -> driver.<ComboBox<OversizePolicy>>node("#tcpServer #oversizePolicy")
+                .setValue(OversizePolicy.DISCARD));
+        int port = startOnAnyPort();
+        byte[] hugeHeader = {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff};
+        try (Socket first = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            waitForOneClient();
+            write(first, hugeHeader);
+            driver.waitForRow("#tcpServer #timeline", row -> row.event() instanceof Failure f
+                    && f.kind() == FailureKind.LIMIT_EXCEEDED);
+            assertEquals(1, fx(() -> clients().getItems().size()), "discarded: the connection stays open");
+
+            fxRun(() -> driver.<ComboBox<OversizePolicy>>node("#tcpServer #oversizePolicy")
+                    .setValue(OversizePolicy.DROP_CONNECTION));
+            first.close();
+            driver.waitUntil(() -> clients().getItems().isEmpty());
+            try (Socket second = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                second.setSoTimeout(10_000);
+                waitForOneClient();
+                write(second, hugeHeader);
+                driver.waitUntil(() -> clients().getItems().isEmpty());
+                driver.waitForRow("#tcpServer #timeline", row -> row.event() instanceof ConnectionClosed c
+                        && c.reason() == com.socketworkbench.engine.event.CloseReason.ERROR);
+            }
         }
     }
 
