@@ -1,8 +1,10 @@
 package com.socketworkbench.app;
 
 import com.socketworkbench.ui.common.TabFactory;
+import com.socketworkbench.ui.http.HttpTab;
 import com.socketworkbench.ui.tcpclient.TcpClientTab;
 import com.socketworkbench.ui.tcpserver.TcpServerTab;
+import com.socketworkbench.ui.tools.ToolsTab;
 import com.socketworkbench.ui.udp.UdpTab;
 
 import java.util.List;
@@ -13,6 +15,6 @@ public final class WorkbenchTabs {
     }
 
     public static List<TabFactory> defaults() {
-        return List.of(TcpServerTab::new, TcpClientTab::new, UdpTab::new);
+        return List.of(TcpServerTab::new, TcpClientTab::new, UdpTab::new, HttpTab::new, ToolsTab::new);
     }
 }

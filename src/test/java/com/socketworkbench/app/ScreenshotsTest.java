@@ -3,7 +3,9 @@ package com.socketworkbench.app;
 import com.socketworkbench.engine.codec.PayloadFormat;
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.BytesSent;
+import com.socketworkbench.engine.framing.FramingMode;
 import com.socketworkbench.ui.common.TimelineRow;
+import com.socketworkbench.ui.tcpserver.ClientRow;
 import com.socketworkbench.ui.tcpserver.SendTarget;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
@@ -39,8 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * Drives the real app at 1280x800 with real loopback traffic and writes {@code tcp-server.png} and
- * {@code tcp-client.png} into the directory named by the {@code screenshots.dir} system property. Run with
+ * Drives the real app at 1280x800 with real loopback traffic and writes {@code tcp-server.png},
+ * {@code tcp-client.png}, {@code tcp-client-error.png} and {@code framing.png} into the directory named by the {@code screenshots.dir} system property. Run with
  * {@code mvn test -Pscreenshots}.
  */
 @Tag("screenshots")
@@ -175,6 +177,103 @@ class ScreenshotsTest {
         driver.setText("#tcpClient #input", "48 65 6c 6g");
         WaitForAsyncUtils.waitForFxEvents();
         snapshot("tcp-client-error.png");
+    }
+
+    @Test
+    void framing() throws Exception {
+        driver.selectTab("tcpServer");
+        fxRun(() -> driver.<ComboBox<FramingMode>>node("#tcpServer #framingMode").setValue(FramingMode.LENGTH_PREFIX));
+        driver.setText("#tcpServer #port", "0");
+        driver.click("#tcpServer #startStop");
+        driver.waitUntil(() -> LISTENING.matcher(driver.text("#tcpServer #listeningAddress")).matches());
+        Matcher matcher = LISTENING.matcher(driver.text("#tcpServer #listeningAddress"));
+        assertTrue(matcher.matches());
+        int port = Integer.parseInt(matcher.group(1));
+
+        try (Socket device = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            TableView<ClientRow> clients = driver.node("#tcpServer #clients");
+            driver.waitUntil(() -> clients.getItems().size() == 1);
+            // Two messages in one write: one read, cut into two rows.
+            byte[] twoInOne = concat(lengthPrefixed("HELLO sensor-7"), lengthPrefixed("{\"temp\": 21.5}"));
+            send(device, twoInOne);
+            driver.waitUntil(() -> driver.app().tabs().getFirst().status().messagesInProperty().get() == 2);
+            // One message in three writes: three reads, one row.
+            byte[] longFrame = lengthPrefixed("A longer report that arrived in three reads");
+            int third = longFrame.length / 3;
+            long before = twoInOne.length;
+            driver.waitUntil(() -> clients.getItems().getFirst().bytesInProperty().get() == before);
+            for (int part = 0; part < 3; part++) {
+                int from = part * third;
+                int to = part == 2 ? longFrame.length : from + third;
+                send(device, Arrays.copyOfRange(longFrame, from, to));
+                long expected = before + to;
+                driver.waitUntil(() -> clients.getItems().getFirst().bytesInProperty().get() == expected);
+            }
+            TimelineRow threeReads = driver.waitForRow("#tcpServer #timeline",
+                    row -> row.event() instanceof BytesReceived r && r.reads() == 3);
+            send(device, lengthPrefixed("PING"));
+            // The start of a frame whose rest never comes: pending.
+            byte[] partial = lengthPrefixed("STATUS: all channels nominal");
+            send(device, Arrays.copyOf(partial, 12));
+            driver.waitUntil(() -> clients.getItems().getFirst().pendingBytesProperty().get() == 12);
+            driver.waitUntil(() -> driver.app().tabs().getFirst().status().messagesInProperty().get() == 4);
+
+            driver.clickRow("#tcpServer #timeline", threeReads);
+            assertTrue(driver.listItems("#tcpServer #payloadHex").getFirst().startsWith("00000000  00 2b 41 20"),
+                    driver.listItems("#tcpServer #payloadHex").getFirst());
+            driver.setText("#tcpServer #input", "00 04 50 4f 4e 47");
+            fxRun(() -> driver.<ComboBox<PayloadFormat>>node("#tcpServer #inputFormat").setValue(PayloadFormat.HEX));
+            WaitForAsyncUtils.waitForFxEvents();
+            snapshot("framing.png");
+        }
+    }
+
+    @Test
+    void socketOptions() throws Exception {
+        driver.selectTab("tcpClient");
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(10_000);
+            driver.setText("#tcpClient #port", Integer.toString(server.getLocalPort()));
+            driver.click("#tcpClient #connect");
+            try (Socket peer = server.accept()) {
+                peer.setSoTimeout(10_000);
+                driver.waitUntil(() -> driver.text("#tcpClient #connect").equals("Disconnect"));
+                driver.click("#tcpClient #socketPanelToggle");
+                fxRun(() -> driver.<ComboBox<String>>node("#tcpClient #optKeepAlive").setValue("on"));
+                driver.setText("#tcpClient #optReceiveBuffer", "64 KiB");
+                driver.setText("#tcpClient #optSendBuffer", "4096");
+                driver.setText("#tcpClient #optIpTos", "0x13");
+                driver.click("#tcpClient #applyOptions");
+                driver.waitUntil(() -> driver.text("#tcpClient #grantedReceiveBuffer").equals("65536 bytes"));
+
+                driver.click("#tcpClient #split");
+                driver.setText("#tcpClient #segmentBytes", "4");
+                driver.setText("#tcpClient #segmentGap", "25");
+                driver.setText("#tcpClient #input", "STATUS?\\n");
+                driver.click("#tcpClient #send");
+                assertEquals("STATUS?\n", new String(peer.getInputStream().readNBytes(8), StandardCharsets.US_ASCII));
+                driver.waitUntil(() -> driver.app().tabs().get(1).status().messagesOutProperty().get() == 2);
+                send(peer, "OK 42\n".getBytes(StandardCharsets.US_ASCII));
+                driver.waitUntil(() -> driver.app().tabs().get(1).status().messagesInProperty().get() == 1);
+                WaitForAsyncUtils.waitForFxEvents();
+                snapshot("socket-options.png");
+            }
+        }
+    }
+
+    private static byte[] lengthPrefixed(String text) {
+        byte[] body = text.getBytes(StandardCharsets.US_ASCII);
+        byte[] frame = new byte[body.length + 2];
+        frame[0] = (byte) (body.length >> 8);
+        frame[1] = (byte) body.length;
+        System.arraycopy(body, 0, frame, 2, body.length);
+        return frame;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] joined = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, joined, a.length, b.length);
+        return joined;
     }
 
     private static void send(Socket socket, byte[] data) throws IOException {

@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.options;
 
+import com.socketworkbench.engine.net.ProcFiles;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -22,11 +23,10 @@ record KernelLimits(OptionalLong rmemMax, OptionalLong wmemMax) {
     }
 
     static OptionalLong readLong(Path file) {
-        // Not Files.readString: for a /proc file, which reports size 0, it returned only the first byte ("4" for
-        // 4194304) on a Linux 6.18 kernel with JDK 25; a plain stream reads to the end.
-        try (InputStream in = Files.newInputStream(file)) {
-            return OptionalLong.of(Long.parseLong(new String(in.readAllBytes(), StandardCharsets.US_ASCII).strip()));
-        } catch (IOException | NumberFormatException | SecurityException e) {
+        try {
+            return ProcFiles.read(file).map(String::strip).map(t -> OptionalLong.of(Long.parseLong(t)))
+                    .orElse(OptionalLong.empty());
+        } catch (NumberFormatException e) {
             return OptionalLong.empty();
         }
     }

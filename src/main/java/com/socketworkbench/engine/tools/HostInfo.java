@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.tools;
 
+import com.socketworkbench.engine.net.ProcFiles;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InterfaceAddress;
@@ -102,13 +103,10 @@ public record HostInfo(String hostName, String canonicalName, String nameNote, L
 
     /** gethostname(): the kernel's name for this machine, without any look-up. */
     public static String localHostName() {
-        try {
-            String name = Files.readString(Path.of("/proc/sys/kernel/hostname")).strip();
-            if (!name.isEmpty()) {
-                return name;
-            }
-        } catch (IOException | SecurityException e) {
-            // Not Linux: fall through to the JDK, which asks the resolver.
+        // Not Linux: fall through to the JDK, which asks the resolver.
+        String name = ProcFiles.read(Path.of("/proc/sys/kernel/hostname")).map(String::strip).orElse("");
+        if (!name.isEmpty()) {
+            return name;
         }
         try {
             return InetAddress.getLocalHost().getHostName();

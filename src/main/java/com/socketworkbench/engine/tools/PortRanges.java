@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.tools;
 
+import com.socketworkbench.engine.net.ProcFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,11 +68,7 @@ public final class PortRanges {
         }
 
         private static Optional<String> readText(Path file) {
-            try {
-                return Optional.of(Files.readString(file));
-            } catch (IOException | SecurityException e) {
-                return Optional.empty();
-            }
+            return ProcFiles.read(file);
         }
     }
 

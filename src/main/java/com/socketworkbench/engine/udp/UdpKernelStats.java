@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.udp;
 
+import com.socketworkbench.engine.net.ProcFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -140,10 +141,6 @@ public final class UdpKernelStats {
     }
 
     private static Optional<String> read(Path file) {
-        try {
-            return Files.isReadable(file) ? Optional.of(Files.readString(file)) : Optional.empty();
-        } catch (IOException | RuntimeException e) {
-            return Optional.empty();
-        }
+        return ProcFiles.read(file);
     }
 }

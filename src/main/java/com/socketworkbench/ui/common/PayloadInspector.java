@@ -5,6 +5,7 @@ import com.socketworkbench.engine.codec.ByteSource;
 import com.socketworkbench.engine.codec.ByteText;
 import com.socketworkbench.engine.codec.HexCodec;
 import com.socketworkbench.engine.codec.SupportedCharsets;
+import com.socketworkbench.engine.event.BytesReceived;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -143,7 +144,9 @@ public final class PayloadInspector {
         hex.setItems(new HexLines(ByteSource.of(bytes)));
         int shown = Math.min(bytes.length, TEXT_LIMIT);
         text.setText(ByteText.decode(bytes, 0, shown, charset()));
-        size.setText(String.format(Locale.ROOT, "%,d bytes", bytes.length));
+        size.setText(String.format(Locale.ROOT, "%,d bytes", bytes.length)
+                + (current.event() instanceof BytesReceived received && received.reads() > 1
+                ? " · joined from " + received.reads() + " reads" : ""));
         showNote(shown < bytes.length
                 ? String.format(Locale.ROOT, "showing first 64 KiB of %,d bytes (copy for all)", bytes.length) : "");
     }

@@ -159,6 +159,11 @@ public final class SendEditor {
         options.getChildren().addAll(nodes);
     }
 
+    /** Adds a full-width row between the tool bar and the input (e.g. settings an option reveals). */
+    public void addRow(Node row) {
+        root.getChildren().add(root.getChildren().size() - 2, row);
+    }
+
     public Node view() {
         return root;
     }

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.common;
 
+import com.socketworkbench.engine.event.BytesReceived;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -152,8 +153,9 @@ public final class TimelineView {
         direction.setReorderable(false);
         TableColumn<TimelineRow, TimelineRow> peer = column("Peer", 170, "col-peer",
                 row -> EventText.peer(row.event()));
-        TableColumn<TimelineRow, TimelineRow> size = column("Size", 120, "col-size",
+        TableColumn<TimelineRow, TimelineRow> size = column("Size", 130, "col-size",
                 row -> EventText.size(row.event()));
+        size.setCellFactory(col -> new SizeCell());
         TableColumn<TimelineRow, TimelineRow> preview = column("Preview", 400, "col-preview",
                 row -> EventText.preview(row.event(), charset.get()));
         table.getColumns().setAll(List.of(time, delta, direction, peer, size, preview));
@@ -275,6 +277,19 @@ public final class TimelineView {
         protected void updateItem(TimelineRow row, boolean empty) {
             super.updateItem(row, empty);
             setText(empty || row == null ? null : text.apply(row));
+        }
+    }
+
+    /** The size, marked when framing joined several reads into the row ("12 B · 3 reads"). */
+    private static final class SizeCell extends TableCell<TimelineRow, TimelineRow> {
+        @Override
+        protected void updateItem(TimelineRow row, boolean empty) {
+            super.updateItem(row, empty);
+            getStyleClass().remove("multi-read");
+            setText(empty || row == null ? null : EventText.size(row.event()));
+            if (!empty && row != null && row.event() instanceof BytesReceived received && received.reads() > 1) {
+                getStyleClass().add("multi-read");
+            }
         }
     }
 

@@ -29,6 +29,17 @@
  * {@code ui.tcpclient} is the smallest complete example; {@code ui.tcpserver} adds a connection list refreshed on
  * the pump tick.
  *
+ * <h2>Stream controls (TCP tabs)</h2>
+ * {@link com.socketworkbench.ui.common.FramingEditor} over a {@link com.socketworkbench.ui.common.FramingEditorModel}
+ * (receive framing and oversize policy), {@link com.socketworkbench.ui.common.SplitSendControls} over a
+ * {@link com.socketworkbench.ui.common.SplitSendModel} (send plans, added with {@code SendEditor.addOptions} and
+ * {@code SendEditor.addRow}), {@link com.socketworkbench.ui.common.SocketPanel} with a
+ * {@link com.socketworkbench.ui.common.SocketOptionsPane} over a
+ * {@link com.socketworkbench.ui.common.SocketOptionsModel} and a
+ * {@link com.socketworkbench.ui.common.ConnectionDetailsPane}, {@link com.socketworkbench.ui.common.CloseModeButtons},
+ * {@link com.socketworkbench.ui.common.Transport} with {@link com.socketworkbench.ui.common.UnixPathField}; their
+ * stylesheet comes with {@link com.socketworkbench.ui.common.StreamStyles#apply}.
+ *
  * <h2>Threading</h2>
  * Everything here is FX-thread only except {@link com.socketworkbench.ui.common.EventPump#emit}, which any engine
  * thread may call and which never blocks.

@@ -2,19 +2,36 @@ package com.socketworkbench.ui.tcpclient;
 
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.NetEvent;
+import com.socketworkbench.engine.event.Notice;
+import com.socketworkbench.engine.framing.FramingSpec;
 import com.socketworkbench.engine.net.Endpoints;
+import com.socketworkbench.engine.options.ConnectionDetails;
+import com.socketworkbench.engine.options.EffectiveOptions;
+import com.socketworkbench.engine.options.SocketOptionsSpec;
+import com.socketworkbench.engine.tcp.CloseMode;
+import com.socketworkbench.engine.tcp.SendPlan;
 import com.socketworkbench.engine.tcp.TcpClient;
 import com.socketworkbench.engine.tcp.TcpClientConfig;
 import com.socketworkbench.ui.common.AppPreferences;
 import com.socketworkbench.ui.common.Background;
 import com.socketworkbench.ui.common.EventPump;
+import com.socketworkbench.ui.common.FramingEditorModel;
 import com.socketworkbench.ui.common.SendEditorModel;
+import com.socketworkbench.ui.common.SocketOptionsModel;
+import com.socketworkbench.ui.common.SplitSendModel;
 import com.socketworkbench.ui.common.Subscriptions;
 import com.socketworkbench.ui.common.TabStatus;
 import com.socketworkbench.ui.common.TimelineModel;
+import com.socketworkbench.ui.common.Transport;
 import com.socketworkbench.ui.common.UiFailures;
+import com.socketworkbench.ui.common.UnixPathField;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -24,8 +41,10 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -37,13 +56,22 @@ public final class TcpClientViewModel {
     static final String PREF_HOST = "host";
     static final String PREF_PORT = "port";
     static final String PREF_TIMEOUT = "connectTimeoutSeconds";
+    static final String PREF_TRANSPORT = "transport";
+    static final String PREF_UNIX_PATH = "unixPath";
     static final int DEFAULT_PORT = 5000;
+    /** How often the pending bytes of an incomplete frame are read from the engine. */
+    private static final long PENDING_REFRESH_NANOS = 250_000_000L;
 
     private final AppPreferences preferences;
     private final TimelineModel timeline = new TimelineModel();
     private final EventPump pump = new EventPump(timeline);
     private final TabStatus status = new TabStatus();
     private final SendEditorModel sendEditor;
+    private final FramingEditorModel framing;
+    private final SocketOptionsModel socketOptions;
+    private final SplitSendModel split;
+    private final ReadOnlyObjectWrapper<ConnectionDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
+    private final ReadOnlyIntegerWrapper pendingBytes = new ReadOnlyIntegerWrapper(this, "pendingBytes");
 
     private final StringProperty host = new SimpleStringProperty(this, "host");
     private final IntegerProperty port = new SimpleIntegerProperty(this, "port");
@@ -51,8 +79,12 @@ public final class TcpClientViewModel {
     private final ReadOnlyObjectWrapper<ClientState> state =
             new ReadOnlyObjectWrapper<>(this, "state", ClientState.DISCONNECTED);
     private final ReadOnlyStringWrapper connectionInfo = new ReadOnlyStringWrapper(this, "connectionInfo", "");
+    private final ObjectProperty<Transport> transport = new SimpleObjectProperty<>(this, "transport", Transport.TCP);
+    private final StringProperty unixPath = new SimpleStringProperty(this, "unixPath");
+    private final ReadOnlyBooleanWrapper halfClosed = new ReadOnlyBooleanWrapper(this, "halfClosed");
 
     private TcpClient client;
+    private long lastPendingRefresh;
     private Consumer<String> onFailure = message -> { };
 
     public TcpClientViewModel(AppPreferences preferences, Subscriptions subscriptions) {
@@ -62,10 +94,33 @@ public final class TcpClientViewModel {
         timeoutSeconds.set(Math.max(1, preferences.getInt(PREF_TIMEOUT,
                 (int) TcpClientConfig.DEFAULT_CONNECT_TIMEOUT.toSeconds())));
 
+        transport.set(Transport.fromName(preferences.get(PREF_TRANSPORT, Transport.TCP.name())));
+        unixPath.set(preferences.get(PREF_UNIX_PATH, UnixPathField.DEFAULT_PATH));
+        framing = new FramingEditorModel(preferences.child("framing"), subscriptions);
+        subscriptions.listen(framing.specProperty(), (obs, old, spec) -> applyFraming(spec));
+        subscriptions.listen(framing.oversizePolicyProperty(), (obs, old, policy) -> {
+            if (client != null) {
+                client.setOversizePolicy(framing.oversizePolicy());
+            }
+        });
+        socketOptions = new SocketOptionsModel(preferences.child("socketOptions"), subscriptions);
+        subscriptions.bind(socketOptions.connectTimeoutProperty(), Bindings.createObjectBinding(
+                () -> Duration.ofSeconds(timeoutSeconds()), timeoutSeconds));
+        split = new SplitSendModel(preferences.child("split"), subscriptions);
+
         sendEditor = new SendEditorModel(subscriptions);
         sendEditor.setSender(this::send);
-        subscriptions.bind(sendEditor.targetReadyProperty(), state.isEqualTo(ClientState.CONNECTED));
-        sendEditor.targetHintProperty().set("Connect first");
+        subscriptions.bind(sendEditor.targetReadyProperty(), state.isEqualTo(ClientState.CONNECTED)
+                .and(halfClosed.not()).and(split.planProperty().isNotNull()));
+        subscriptions.bind(sendEditor.targetHintProperty(), Bindings.createStringBinding(() -> {
+            if (halfClosed.get()) {
+                return "Output shut down (half-close): nothing more can be sent, replies still arrive";
+            }
+            if (state.get() == ClientState.CONNECTED && !split.errorProperty().get().isEmpty()) {
+                return "Split: " + split.errorProperty().get();
+            }
+            return "Connect first";
+        }, halfClosed, state, split.errorProperty()));
         subscriptions.add(pump.onPulse(this::onPulse));
         updateStatus();
     }
@@ -83,18 +138,28 @@ public final class TcpClientViewModel {
 
     /** Starts connecting with the current settings; never blocks the FX thread. */
     public void connect() {
-        if (state.get() != ClientState.DISCONNECTED || port.get() < 1 || host.get() == null || host.get().isBlank()) {
+        boolean unix = transport.get() == Transport.UNIX;
+        if (state.get() != ClientState.DISCONNECTED
+                || (!unix && (port.get() < 1 || host.get() == null || host.get().isBlank()))) {
             return;
         }
         TcpClientConfig config;
         try {
-            config = new TcpClientConfig(host.get(), port.get(), Duration.ofSeconds(timeoutSeconds()));
+            config = unix ? TcpClientConfig.unix(Path.of(unixPath.get().strip()))
+                    : new TcpClientConfig(host.get(), port.get(), Duration.ofSeconds(timeoutSeconds()));
         } catch (IllegalArgumentException e) {
             pump.emit(UiFailures.of(e, "connect", 0, null, null));
             return;
         }
         TcpClient connecting = new TcpClient(config, pump);
+        FramingSpec spec = framing.spec();
+        connecting.setFramerFactory(spec::create);
+        connecting.setOversizePolicy(framing.oversizePolicy());
+        // The connect timeout alone is already in the config: only real requests are worth a notice.
+        socketOptions.validSpec().filter(options -> !withoutConnectTimeout(options).isEmpty())
+                .ifPresent(connecting::setSocketOptions);
         client = connecting;
+        halfClosed.set(false);
         state.set(ClientState.CONNECTING);
         updateStatus();
         Background.onFx(connecting.connect(), (local, failure) -> {
@@ -103,23 +168,24 @@ public final class TcpClientViewModel {
             }
             if (failure == null) {
                 state.set(ClientState.CONNECTED);
-                connectionInfo.set(describe(local, connecting.remoteAddress()));
+                connectionInfo.set(describe(connecting.localSocketAddress(), connecting.remoteSocketAddress()));
                 savePreferences();
+                refreshSocketInfo();
             } else {
                 client = null;
                 release(connecting);
                 state.set(ClientState.DISCONNECTED);
                 connectionInfo.set("");
                 if (!UiFailures.alreadyReported(failure)) {
-                    pump.emit(UiFailures.of(failure, "connect to " + config.host() + ":" + config.port(), 0, null,
-                            null));
+                    pump.emit(UiFailures.of(failure, "connect to " + (config.isUnix() ? config.unixPath()
+                            : config.host() + ":" + config.port()), 0, null, null));
                 }
             }
             updateStatus();
         });
     }
 
-    private static String describe(InetSocketAddress local, InetSocketAddress remote) {
+    private static String describe(SocketAddress local, SocketAddress remote) {
         return Endpoints.describe(local) + " → " + Endpoints.describe(remote);
     }
 
@@ -153,6 +219,87 @@ public final class TcpClientViewModel {
         });
     }
 
+    /**
+     * Ends the connection the chosen way: FIN (as {@link #disconnect()}), a half-close (output shut down, the
+     * connection stays open for replies until the peer closes) or an abort (RST).
+     */
+    public void closeWith(CloseMode mode) {
+        TcpClient connected = client;
+        if (connected == null || state.get() != ClientState.CONNECTED) {
+            return;
+        }
+        switch (mode) {
+            case GRACEFUL -> disconnect();
+            case HALF_CLOSE -> {
+                halfClosed.set(true);
+                updateStatus();
+                Background.run("ui-tcp-client-half-close", () -> connected.close(CloseMode.HALF_CLOSE), () -> { });
+            }
+            case ABORT -> {
+                state.set(ClientState.DISCONNECTING);
+                updateStatus();
+                Background.run("ui-tcp-client-abort", () -> {
+                    connected.close(CloseMode.ABORT);
+                    connected.close();
+                }, () -> {
+                    if (client == connected) {
+                        markDisconnected();
+                    }
+                });
+            }
+        }
+    }
+
+    private static SocketOptionsSpec withoutConnectTimeout(SocketOptionsSpec spec) {
+        return new SocketOptionsSpec(spec.reuseAddress(), spec.tcpNoDelay(), spec.keepAlive(), spec.receiveBuffer(),
+                spec.sendBuffer(), spec.lingerSeconds(), spec.ipTos(), spec.readIdleTimeout(), null, spec.broadcast(),
+                spec.multicastTtl(), spec.multicastLoopback());
+    }
+
+    /** Sets the requested socket options on the open connection (and the next ones), then reads them back. */
+    public void applySocketOptions() {
+        SocketOptionsSpec spec = socketOptions.validSpec().orElse(null);
+        TcpClient connected = client;
+        if (spec == null || connected == null || state.get() != ClientState.CONNECTED) {
+            return;
+        }
+        Background.run("ui-tcp-client-options", () -> connected.setSocketOptions(spec), this::refreshSocketInfo);
+    }
+
+    /** Reads the connection's options and details off the FX thread and shows them; clears them when not connected. */
+    public void refreshSocketInfo() {
+        TcpClient connected = client;
+        if (connected == null || state.get() != ClientState.CONNECTED) {
+            socketOptions.showEffective("", null);
+            details.set(null);
+            return;
+        }
+        record Snapshot(EffectiveOptions options, ConnectionDetails details) {
+        }
+        Background.run("ui-tcp-client-socket-info",
+                () -> new Snapshot(connected.effectiveOptions(), connected.details()), snapshot -> {
+                    if (client != connected) {
+                        return;
+                    }
+                    socketOptions.showEffective(snapshot.details() == null ? ""
+                            : "connection to " + Endpoints.describe(connected.remoteSocketAddress()), snapshot.options());
+                    details.set(snapshot.details());
+                }, failure -> { });
+    }
+
+    private void applyFraming(FramingSpec spec) {
+        TcpClient current = client;
+        if (current == null) {
+            return;
+        }
+        current.setFramerFactory(spec::create);
+        if (state.get() == ClientState.CONNECTED) {
+            pump.emit(new Notice(Instant.now(), current.id(), current.localSocketAddress(),
+                    current.remoteSocketAddress(), "Framing is now " + spec.describe()
+                    + ": it applies to bytes that arrive from now on"));
+        }
+    }
+
     /** Stops everything this tab opened: cancel a connect or close the connection. */
     public void stop() {
         switch (state.get()) {
@@ -170,6 +317,9 @@ public final class TcpClientViewModel {
 
     private void markDisconnected() {
         client = null;
+        halfClosed.set(false);
+        pendingBytes.set(0);
+        refreshSocketInfo();
         state.set(ClientState.DISCONNECTED);
         connectionInfo.set("");
         updateStatus();
@@ -177,10 +327,11 @@ public final class TcpClientViewModel {
 
     private void send(byte[] bytes) {
         TcpClient connected = client;
-        if (connected == null) {
+        SendPlan plan = split.plan();
+        if (connected == null || plan == null) {
             return;
         }
-        connected.send(bytes).whenComplete((ignored, failure) -> {
+        connected.send(bytes, plan).whenComplete((ignored, failure) -> {
             if (failure != null && !UiFailures.alreadyReported(failure)) {
                 pump.emit(UiFailures.of(failure, "send", connected.id(), connected.localAddress(),
                         connected.remoteAddress()));
@@ -200,6 +351,11 @@ public final class TcpClientViewModel {
             release(client);
             markDisconnected();
         }
+        long now = System.nanoTime();
+        if (client != null && now - lastPendingRefresh >= PENDING_REFRESH_NANOS) {
+            lastPendingRefresh = now;
+            pendingBytes.set(client.pendingBytes());
+        }
         status.updateCounters(pump.counters());
         if (lastFailure != null) {
             onFailure.accept(lastFailure);
@@ -212,9 +368,10 @@ public final class TcpClientViewModel {
                 status.setState("Not connected");
                 status.setAddresses("");
             }
-            case CONNECTING -> status.setState("Connecting to " + host.get() + ":" + port.get() + "…");
+            case CONNECTING -> status.setState("Connecting to " + (transport.get() == Transport.UNIX ? unixPath.get()
+                    : host.get() + ":" + port.get()) + "…");
             case CONNECTED -> {
-                status.setState("Connected " + connectionInfo.get());
+                status.setState((halfClosed.get() ? "Half-closed " : "Connected ") + connectionInfo.get());
                 status.setAddresses(connectionInfo.get());
             }
             case DISCONNECTING -> status.setState("Disconnecting…");
@@ -235,6 +392,13 @@ public final class TcpClientViewModel {
             preferences.putInt(PREF_PORT, port.get());
         }
         preferences.putInt(PREF_TIMEOUT, timeoutSeconds());
+        preferences.put(PREF_TRANSPORT, transport.get().name());
+        if (unixPath.get() != null && !unixPath.get().isBlank()) {
+            preferences.put(PREF_UNIX_PATH, unixPath.get().strip());
+        }
+        framing.save();
+        socketOptions.save();
+        split.save();
         preferences.flush();
     }
 
@@ -283,6 +447,42 @@ public final class TcpClientViewModel {
 
     public ClientState state() {
         return state.get();
+    }
+
+    public ObjectProperty<Transport> transportProperty() {
+        return transport;
+    }
+
+    /** The socket file for the Unix transport, as typed. */
+    public StringProperty unixPathProperty() {
+        return unixPath;
+    }
+
+    /** True after a half-close until the connection ends: receiving goes on, sending is over. */
+    public ReadOnlyBooleanProperty halfClosedProperty() {
+        return halfClosed.getReadOnlyProperty();
+    }
+
+    public FramingEditorModel framing() {
+        return framing;
+    }
+
+    public SocketOptionsModel socketOptions() {
+        return socketOptions;
+    }
+
+    public SplitSendModel split() {
+        return split;
+    }
+
+    /** Family, type, addresses and options of the open connection; null when not connected. */
+    public ReadOnlyObjectProperty<ConnectionDetails> detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** Bytes of an incomplete frame the connection holds (read from the engine a few times a second). */
+    public ReadOnlyIntegerProperty pendingBytesProperty() {
+        return pendingBytes.getReadOnlyProperty();
     }
 
     /** "127.0.0.1:53211 → 127.0.0.1:5000" while connected, else empty. */

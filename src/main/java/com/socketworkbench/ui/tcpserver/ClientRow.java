@@ -18,6 +18,7 @@ public final class ClientRow {
     private final Instant since;
     private final LongProperty bytesIn = new SimpleLongProperty(this, "bytesIn");
     private final LongProperty bytesOut = new SimpleLongProperty(this, "bytesOut");
+    private final LongProperty pendingBytes = new SimpleLongProperty(this, "pendingBytes");
 
     public ClientRow(ConnectionInfo info) {
         this.id = info.id();
@@ -29,6 +30,7 @@ public final class ClientRow {
     void update(ConnectionInfo info) {
         bytesIn.set(info.bytesIn());
         bytesOut.set(info.bytesOut());
+        pendingBytes.set(info.pendingBytes());
     }
 
     public long id() {
@@ -49,6 +51,11 @@ public final class ClientRow {
 
     public ReadOnlyLongProperty bytesOutProperty() {
         return bytesOut;
+    }
+
+    /** Bytes received that do not form a complete frame yet (the framer holds them until the rest arrives). */
+    public ReadOnlyLongProperty pendingBytesProperty() {
+        return pendingBytes;
     }
 
     @Override

@@ -1,14 +1,23 @@
 package com.socketworkbench.ui.tcpserver;
 
 import com.socketworkbench.ui.common.BindAddressPicker;
+import com.socketworkbench.ui.common.CloseModeButtons;
+import com.socketworkbench.ui.common.ConnectionDetailsPane;
+import com.socketworkbench.ui.common.FramingEditor;
 import com.socketworkbench.ui.common.Formats;
 import com.socketworkbench.ui.common.PayloadInspector;
 import com.socketworkbench.ui.common.PortField;
 import com.socketworkbench.ui.common.SendEditor;
+import com.socketworkbench.ui.common.SocketOptionsPane;
+import com.socketworkbench.ui.common.SocketPanel;
+import com.socketworkbench.ui.common.SplitSendControls;
+import com.socketworkbench.ui.common.StreamStyles;
 import com.socketworkbench.ui.common.Styles;
 import com.socketworkbench.ui.common.Subscriptions;
 import com.socketworkbench.ui.common.TabNotifier;
 import com.socketworkbench.ui.common.TimelineView;
+import com.socketworkbench.ui.common.Transport;
+import com.socketworkbench.ui.common.UnixPathField;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -48,6 +57,11 @@ public final class TcpServerView {
     private final Subscriptions subscriptions;
     private final BindAddressPicker bindAddress;
     private final PortField port;
+    private final UnixPathField unixPath;
+    private final FramingEditor framing;
+    private final SocketPanel socketPanel;
+    private final ConnectionDetailsPane details;
+    private final SplitSendControls splitSend;
     private final TimelineView timeline;
     private final PayloadInspector inspector;
     private final SendEditor sendEditor;
@@ -61,14 +75,25 @@ public final class TcpServerView {
         bindAddress = new BindAddressPicker(subscriptions);
         bindAddress.select(model.bindHostProperty().get());
         port = new PortField(true, true, Integer.toString(model.portProperty().get()), subscriptions);
+        unixPath = new UnixPathField(true, model.unixPathProperty().get(), subscriptions);
+        framing = new FramingEditor(model.framing(), subscriptions);
         timeline = new TimelineView(model.timeline(), subscriptions);
         timeline.setPlaceholderText("Start the server, then connect a client: connections and data appear here");
         inspector = new PayloadInspector(subscriptions);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
+        details = new ConnectionDetailsPane("Start the server to see its listening socket; select a client to see"
+                + " its connection.");
+        subscriptions.subscribe(model.detailsProperty(),
+                shown -> details.show(model.detailsSubjectProperty().get(), shown));
+        socketPanel = new SocketPanel(new SocketOptionsPane(model.socketOptions(), false,
+                model::applySocketOptions, subscriptions), details, model::refreshSocketInfo);
+        splitSend = new SplitSendControls(model.split(), model.sendEditor(), model.socketOptions(),
+                model::applySocketOptions, subscriptions);
 
         subscriptions.bind(model.bindHostProperty(),
                 Bindings.createStringBinding(bindAddress::host, bindAddress.comboBox().valueProperty()));
         subscriptions.bind(model.portProperty(), port.portProperty());
+        subscriptions.bind(model.unixPathProperty(), unixPath.field().textProperty());
         subscriptions.bind(timeline.charsetProperty(), inspector.charsetProperty());
         subscriptions.bind(inspector.rowProperty(), timeline.selectedProperty());
 
@@ -77,10 +102,11 @@ public final class TcpServerView {
         root = new BorderPane();
         root.setId("tcpServer");
         root.getStyleClass().add("tab-content");
-        root.setTop(settings());
+        root.setTop(new VBox(settings(), streamBar()));
         root.setCenter(notifier.pane());
         root.setBottom(sendEditor.view());
         Styles.apply(root, TcpServerView.class, "tcp-server.css");
+        StreamStyles.apply(root);
         model.setOnFailure(notifier::showError);
     }
 
@@ -102,11 +128,12 @@ public final class TcpServerView {
         });
         subscriptions.bind(startStop.disableProperty(), Bindings.createBooleanBinding(
                 () -> switch (model.state()) {
-                    case STOPPED -> !port.isValid();
+                    case STOPPED -> model.transportProperty().get() == Transport.UNIX ? !unixPath.isValid()
+                            : !port.isValid();
                     case RUNNING -> false;
                     default -> true;
-                }, model.stateProperty(), port.validProperty()));
-        startStop.setTooltip(new Tooltip("Start or stop listening for TCP connections"));
+                }, model.stateProperty(), model.transportProperty(), port.validProperty(), unixPath.validProperty()));
+        startStop.setTooltip(new Tooltip("Start or stop listening for connections"));
 
         Spinner<Integer> maxConnections = new Spinner<>();
         maxConnections.setId("maxConnections");
@@ -121,10 +148,6 @@ public final class TcpServerView {
                 + "(shown as rejected rows)"));
         subscriptions.bindBidirectional(factory.valueProperty(), model.maxConnectionsProperty());
 
-        CheckBox echo = new CheckBox("Echo");
-        echo.setId("echo");
-        echo.setTooltip(new Tooltip("Send every received byte straight back to the client that sent it"));
-        subscriptions.bindBidirectional(echo.selectedProperty(), model.echoProperty());
 
         Label listening = new Label();
         listening.setId("listeningAddress");
@@ -138,30 +161,94 @@ public final class TcpServerView {
             }
         });
 
-        // Bind address, port and limit apply when starting; locked while a listener exists.
+        ComboBox<Transport> transport = new ComboBox<>(FXCollections.observableArrayList(Transport.values()));
+        transport.setId("transport");
+        transport.setTooltip(new Tooltip("""
+                TCP: listen on an IP address and port.
+                Unix domain socket: listen on a socket file (AF_UNIX), for programs on this machine only.
+                Framing, sending and the timeline work the same for both."""));
+        subscriptions.bindBidirectional(transport.valueProperty(), model.transportProperty());
+
+        // Transport, address, port and limit apply when starting; locked while a listener exists.
         javafx.beans.binding.BooleanBinding locked = model.stateProperty().isNotEqualTo(ServerState.STOPPED);
-        for (Node node : new Node[]{bindAddress.comboBox(), port.field(), maxConnections}) {
+        for (Node node : new Node[]{transport, bindAddress.comboBox(), port.field(), unixPath.field(), maxConnections}) {
             subscriptions.bind(node.disableProperty(), locked);
         }
 
         Label portHelp = new Label("0 = any free port");
         portHelp.getStyleClass().add("muted-label");
+        portHelp.setMinWidth(Region.USE_PREF_SIZE);
+        // Only while it can still be acted on: a running server's badge needs the room for the real port.
+        showWhen(portHelp, model.stateProperty().isEqualTo(ServerState.STOPPED));
+        HBox tcpFields = new HBox(14, SendEditor.labelled("Bind", bindAddress.comboBox()),
+                SendEditor.labelled("Port", port.field()), portHelp);
+        tcpFields.setAlignment(Pos.CENTER_LEFT);
+        HBox unixFields = new HBox(14, SendEditor.labelled("Path", unixPath.field()));
+        unixFields.setAlignment(Pos.CENTER_LEFT);
+        javafx.beans.binding.BooleanBinding unix = model.transportProperty().isEqualTo(Transport.UNIX);
+        showWhen(tcpFields, unix.not());
+        showWhen(unixFields, unix);
+
         HBox bar = new HBox(14,
-                SendEditor.labelled("Bind", bindAddress.comboBox()),
-                SendEditor.labelled("Port", port.field()),
-                portHelp,
+                transport, tcpFields, unixFields,
                 SendEditor.labelled("Max connections", maxConnections),
-                echo, startStop, listening);
+                startStop, listening);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("settings-bar");
 
-        FlowPane messages = new FlowPane(16, 4, port.messageLabel(), bindAddress.warningLabel());
+        HBox tcpMessages = new HBox(16, port.messageLabel(), bindAddress.warningLabel());
+        tcpMessages.setAlignment(Pos.CENTER_LEFT);
+        showWhen(tcpMessages, unix.not().and(port.messageLabel().visibleProperty()
+                .or(bindAddress.warningLabel().visibleProperty())));
+        HBox unixMessages = new HBox(16, unixPath.messageLabel(), staleSocketOffer());
+        unixMessages.setAlignment(Pos.CENTER_LEFT);
+        showWhen(unixMessages, unix.and(unixPath.messageLabel().visibleProperty()
+                .or(model.staleSocketPathProperty().isNotEmpty())));
+        FlowPane messages = new FlowPane(16, 4, tcpMessages, unixMessages);
         messages.getStyleClass().add("settings-messages");
         // Collapse the row when it has nothing to say.
-        subscriptions.bind(messages.managedProperty(), port.messageLabel().visibleProperty()
-                .or(bindAddress.warningLabel().visibleProperty()));
-        subscriptions.bind(messages.visibleProperty(), messages.managedProperty());
+        showWhen(messages, tcpMessages.visibleProperty().or(unixMessages.visibleProperty()));
         return new VBox(bar, messages);
+    }
+
+    /** "A stale socket file is in the way" with the button that deletes it and starts again. */
+    private Node staleSocketOffer() {
+        Label text = new Label();
+        text.setId("staleSocketMessage");
+        text.getStyleClass().add("field-warning");
+        subscriptions.bind(text.textProperty(), Bindings.concat(model.staleSocketPathProperty(),
+                " is a leftover socket file: nobody is listening on it."));
+        Button delete = new Button("Delete stale socket file");
+        delete.setId("deleteStaleSocket");
+        delete.getStyleClass().add("small-button");
+        delete.setTooltip(new Tooltip("Deletes the file (only if it is still a socket nobody listens on) and starts"
+                + " the server on this path"));
+        delete.setOnAction(event -> model.deleteStaleSocketAndStart());
+        HBox offer = new HBox(8, text, delete);
+        offer.setAlignment(Pos.CENTER_LEFT);
+        showWhen(offer, model.staleSocketPathProperty().isNotEmpty());
+        return offer;
+    }
+
+    /** The receive side of the stream: how bytes become rows. */
+    private Node streamBar() {
+        CheckBox echo = new CheckBox("Echo");
+        echo.setId("echo");
+        echo.setMinWidth(Region.USE_PREF_SIZE);
+        echo.setTooltip(new Tooltip("Send every received frame straight back to the client that sent it"));
+        subscriptions.bindBidirectional(echo.selectedProperty(), model.echoProperty());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        framing.addToHeader(spacer, echo, socketPanel.toggle());
+        HBox bar = new HBox(framing.view());
+        HBox.setHgrow(framing.view(), Priority.ALWAYS);
+        bar.getStyleClass().add("stream-bar");
+        return bar;
+    }
+
+    private void showWhen(Node node, javafx.beans.value.ObservableBooleanValue condition) {
+        subscriptions.bind(node.visibleProperty(), javafx.beans.binding.BooleanExpression.booleanExpression(condition));
+        subscriptions.bind(node.managedProperty(), node.visibleProperty());
     }
 
     private Node center() {
@@ -171,9 +258,10 @@ public final class TcpServerView {
 
         SplitPane split = new SplitPane(clientsPane(), timelineAndInspector);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.27);
+        split.setDividerPositions(0.29);
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
         split.getStyleClass().add("main-split");
+        socketPanel.attachTo(split, subscriptions);
         return split;
     }
 
@@ -190,7 +278,7 @@ public final class TcpServerView {
 
         TableColumn<ClientRow, String> remote = new TableColumn<>("Remote");
         remote.setCellValueFactory(data -> new ReadOnlyStringWrapper(data.getValue().remote()));
-        remote.setPrefWidth(128);
+        remote.setPrefWidth(118);
         TableColumn<ClientRow, Instant> since = new TableColumn<>("Since");
         since.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().since()));
         since.setCellFactory(column -> new FormattedCell<>(Formats::clock));
@@ -198,14 +286,25 @@ public final class TcpServerView {
         TableColumn<ClientRow, Number> in = new TableColumn<>("In");
         in.setCellValueFactory(data -> data.getValue().bytesInProperty());
         in.setCellFactory(column -> new FormattedCell<>(value -> Formats.bytes(value.longValue())));
-        in.setPrefWidth(64);
+        in.setPrefWidth(52);
         in.getStyleClass().add("numeric-column");
         TableColumn<ClientRow, Number> out = new TableColumn<>("Out");
         out.setCellValueFactory(data -> data.getValue().bytesOutProperty());
         out.setCellFactory(column -> new FormattedCell<>(value -> Formats.bytes(value.longValue())));
-        out.setPrefWidth(64);
+        out.setPrefWidth(52);
         out.getStyleClass().add("numeric-column");
-        clients.getColumns().setAll(java.util.List.of(remote, since, in, out));
+        TableColumn<ClientRow, Number> pending = new TableColumn<>("Pending");
+        pending.setCellValueFactory(data -> data.getValue().pendingBytesProperty());
+        pending.setCellFactory(column -> new FormattedCell<>(value -> value.longValue() == 0 ? ""
+                : Formats.bytes(value.longValue())));
+        pending.setPrefWidth(72);
+        pending.setText(null);
+        Label pendingHeader = new Label("Pending");
+        pendingHeader.setTooltip(new Tooltip("Bytes of an incomplete frame: received, but the framing waits for the"
+                + " rest before it shows a row"));
+        pending.setGraphic(pendingHeader);
+        pending.getStyleClass().addAll("numeric-column", "pending-column");
+        clients.getColumns().setAll(java.util.List.of(remote, since, in, out, pending));
 
         subscriptions.bind(model.selectedClientProperty(), clients.getSelectionModel().selectedItemProperty());
         // The first client to arrive becomes the send target, so "connect and reply" needs no extra click. Never
@@ -224,7 +323,8 @@ public final class TcpServerView {
         Button disconnect = new Button("Disconnect");
         disconnect.setId("disconnect");
         disconnect.getStyleClass().add("small-button");
-        disconnect.setTooltip(new Tooltip("Close the selected client's connection"));
+        disconnect.setTooltip(new Tooltip("Close the selected client's connection gracefully (FIN), like"
+                + " Close (FIN) below"));
         disconnect.setOnAction(event -> model.disconnectSelected());
         subscriptions.bind(disconnect.disableProperty(), model.selectedClientProperty().isNull());
         Region spacer = new Region();
@@ -237,9 +337,15 @@ public final class TcpServerView {
         target.setId("sendTarget");
         target.setTooltip(new Tooltip("Send to the client selected in the list, or to every connected client"));
         subscriptions.bindBidirectional(target.valueProperty(), model.sendTargetProperty());
-        sendEditor.addOptions(SendEditor.labelled("Send to", target));
+        sendEditor.addOptions(SendEditor.labelled("Send to", target), splitSend.toggle());
+        sendEditor.addRow(splitSend.row());
 
-        VBox pane = new VBox(header, clients);
+        CloseModeButtons closeModes = new CloseModeButtons("Selected", model.selectedClientProperty().isNull(),
+                model::closeSelected, subscriptions);
+        HBox closeBar = new HBox(closeModes.view());
+        closeBar.getStyleClass().add("close-bar");
+
+        VBox pane = new VBox(header, clients, closeBar);
         VBox.setVgrow(clients, Priority.ALWAYS);
         pane.getStyleClass().add("clients-pane");
         pane.setMinWidth(220);

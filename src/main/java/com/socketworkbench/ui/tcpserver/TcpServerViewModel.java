@@ -4,19 +4,34 @@ import com.socketworkbench.engine.event.ConnectionAccepted;
 import com.socketworkbench.engine.event.ConnectionClosed;
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.ListenerStopped;
+import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.NetEvent;
+import com.socketworkbench.engine.event.Notice;
+import com.socketworkbench.engine.framing.FramingSpec;
 import com.socketworkbench.engine.net.Endpoints;
+import com.socketworkbench.engine.net.SocketErrorException;
+import com.socketworkbench.engine.net.StaleSocketCheck;
+import com.socketworkbench.engine.options.ConnectionDetails;
+import com.socketworkbench.engine.options.EffectiveOptions;
+import com.socketworkbench.engine.options.SocketOptionsSpec;
+import com.socketworkbench.engine.tcp.CloseMode;
 import com.socketworkbench.engine.tcp.ConnectionInfo;
+import com.socketworkbench.engine.tcp.SendPlan;
 import com.socketworkbench.engine.tcp.TcpServer;
 import com.socketworkbench.engine.tcp.TcpServerConfig;
 import com.socketworkbench.ui.common.AppPreferences;
 import com.socketworkbench.ui.common.Background;
 import com.socketworkbench.ui.common.EventPump;
+import com.socketworkbench.ui.common.FramingEditorModel;
 import com.socketworkbench.ui.common.SendEditorModel;
+import com.socketworkbench.ui.common.SocketOptionsModel;
+import com.socketworkbench.ui.common.SplitSendModel;
 import com.socketworkbench.ui.common.Subscriptions;
 import com.socketworkbench.ui.common.TabStatus;
 import com.socketworkbench.ui.common.TimelineModel;
+import com.socketworkbench.ui.common.Transport;
 import com.socketworkbench.ui.common.UiFailures;
+import com.socketworkbench.ui.common.UnixPathField;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -33,7 +48,9 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.net.InetSocketAddress;
+import java.net.SocketAddress;
+import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -53,6 +70,8 @@ public final class TcpServerViewModel {
     static final String PREF_PORT = "port";
     static final String PREF_ECHO = "echo";
     static final String PREF_MAX = "maxConnections";
+    static final String PREF_TRANSPORT = "transport";
+    static final String PREF_UNIX_PATH = "unixPath";
     static final int DEFAULT_PORT = 5000;
     /** How often the client list is re-read from the engine when no connect/close forces it sooner. */
     private static final long CLIENT_REFRESH_NANOS = 250_000_000L;
@@ -62,6 +81,11 @@ public final class TcpServerViewModel {
     private final EventPump pump = new EventPump(timeline);
     private final TabStatus status = new TabStatus();
     private final SendEditorModel sendEditor;
+    private final FramingEditorModel framing;
+    private final SocketOptionsModel socketOptions;
+    private final SplitSendModel split;
+    private final ReadOnlyObjectWrapper<ConnectionDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
+    private final ReadOnlyStringWrapper detailsSubject = new ReadOnlyStringWrapper(this, "detailsSubject", "");
 
     private final StringProperty bindHost = new SimpleStringProperty(this, "bindHost");
     private final IntegerProperty port = new SimpleIntegerProperty(this, "port");
@@ -73,9 +97,12 @@ public final class TcpServerViewModel {
     private final Map<Long, ClientRow> clientsById = new HashMap<>();
     private final ObjectProperty<ClientRow> selectedClient = new SimpleObjectProperty<>(this, "selectedClient");
     private final ObjectProperty<SendTarget> sendTarget = new SimpleObjectProperty<>(this, "sendTarget", SendTarget.SELECTED);
+    private final ObjectProperty<Transport> transport = new SimpleObjectProperty<>(this, "transport", Transport.TCP);
+    private final StringProperty unixPath = new SimpleStringProperty(this, "unixPath");
+    private final ReadOnlyStringWrapper staleSocketPath = new ReadOnlyStringWrapper(this, "staleSocketPath", "");
 
     private TcpServer server;
-    private InetSocketAddress boundAddress;
+    private SocketAddress boundAddress;
     private long lastClientRefresh;
     private Consumer<String> onFailure = message -> { };
 
@@ -85,13 +112,28 @@ public final class TcpServerViewModel {
         port.set(preferences.getInt(PREF_PORT, DEFAULT_PORT));
         echo.set(preferences.getBoolean(PREF_ECHO, false));
         maxConnections.set(Math.max(1, preferences.getInt(PREF_MAX, TcpServerConfig.DEFAULT_MAX_CONNECTIONS)));
+        transport.set(Transport.fromName(preferences.get(PREF_TRANSPORT, Transport.TCP.name())));
+        unixPath.set(preferences.get(PREF_UNIX_PATH, UnixPathField.DEFAULT_PATH));
+        framing = new FramingEditorModel(preferences.child("framing"), subscriptions);
+        subscriptions.listen(framing.specProperty(), (obs, old, spec) -> applyFraming(spec));
+        subscriptions.listen(framing.oversizePolicyProperty(), (obs, old, policy) -> {
+            if (server != null) {
+                server.setOversizePolicy(framing.oversizePolicy());
+            }
+        });
+        socketOptions = new SocketOptionsModel(preferences.child("socketOptions"), subscriptions);
+        split = new SplitSendModel(preferences.child("split"), subscriptions);
+        subscriptions.listen(selectedClient, (obs, old, now) -> refreshSocketInfo());
+        // A new path or transport makes an offer about the old path meaningless.
+        subscriptions.listen(unixPath, (obs, old, now) -> staleSocketPath.set(""));
+        subscriptions.listen(transport, (obs, old, now) -> staleSocketPath.set(""));
 
         sendEditor = new SendEditorModel(subscriptions);
         sendEditor.setSender(this::send);
         subscriptions.bind(sendEditor.targetReadyProperty(), Bindings.createBooleanBinding(this::targetReady,
-                state, sendTarget, selectedClient, clients));
+                state, sendTarget, selectedClient, clients, split.planProperty()));
         subscriptions.bind(sendEditor.targetHintProperty(), Bindings.createStringBinding(this::targetHint,
-                state, sendTarget, selectedClient, clients));
+                state, sendTarget, selectedClient, clients, split.errorProperty()));
         subscriptions.listen(echo, (obs, old, on) -> {
             if (server != null) {
                 server.setEcho(on);
@@ -102,7 +144,7 @@ public final class TcpServerViewModel {
     }
 
     private boolean targetReady() {
-        if (state.get() != ServerState.RUNNING || clients.isEmpty()) {
+        if (state.get() != ServerState.RUNNING || clients.isEmpty() || split.plan() == null) {
             return false;
         }
         return sendTarget.get() == SendTarget.ALL || selectedClient.get() != null;
@@ -114,6 +156,9 @@ public final class TcpServerViewModel {
         }
         if (clients.isEmpty()) {
             return "No client connected yet";
+        }
+        if (!split.errorProperty().get().isEmpty()) {
+            return "Split: " + split.errorProperty().get();
         }
         return sendTarget.get() == SendTarget.SELECTED && selectedClient.get() == null
                 ? "Select a client in the list, or send to all clients" : "";
@@ -131,29 +176,37 @@ public final class TcpServerViewModel {
 
     /** Binds a new listener with the current settings (off the FX thread). */
     public void start() {
-        if (state.get() != ServerState.STOPPED || port.get() < 0) {
+        if (state.get() != ServerState.STOPPED || (transport.get() == Transport.TCP && port.get() < 0)) {
             return;
         }
         TcpServerConfig config;
         try {
-            config = new TcpServerConfig(bindHost.get(), port.get(), maxConnections(), echo.get());
+            config = transport.get() == Transport.UNIX
+                    ? TcpServerConfig.unix(Path.of(unixPath.get().strip()), maxConnections(), echo.get())
+                    : new TcpServerConfig(bindHost.get(), port.get(), maxConnections(), echo.get());
         } catch (IllegalArgumentException e) {
             pump.emit(UiFailures.of(e, "start the server", 0, null, null));
             return;
         }
+        staleSocketPath.set("");
         TcpServer starting = new TcpServer(config, pump);
+        FramingSpec spec = framing.spec();
+        starting.setFramerFactory(spec::create);
+        starting.setOversizePolicy(framing.oversizePolicy());
+        socketOptions.validSpec().ifPresent(starting::setSocketOptions);
         server = starting;
         state.set(ServerState.STARTING);
         updateStatus();
-        Background.run("ui-tcp-server-start", starting::start, address -> {
+        Background.run("ui-tcp-server-start", starting::start, ignored -> {
             if (server != starting) {
                 return;
             }
-            boundAddress = address;
+            boundAddress = starting.boundAddress();
             state.set(ServerState.RUNNING);
-            listeningAddress.set("Listening on " + Endpoints.describe(address));
+            listeningAddress.set("Listening on " + Endpoints.describe(boundAddress));
             savePreferences();
             updateStatus();
+            refreshSocketInfo();
         }, failure -> {
             if (server != starting) {
                 return;
@@ -165,7 +218,92 @@ public final class TcpServerViewModel {
             if (!UiFailures.alreadyReported(failure)) {
                 pump.emit(UiFailures.of(failure, "start the server", 0, null, null));
             }
+            if (config.isUnix() && Background.unwrap(failure) instanceof SocketErrorException error
+                    && error.failure().kind() == FailureKind.PORT_IN_USE) {
+                offerToDeleteIfStale(config.unixPath());
+            }
         });
+    }
+
+    /** A file in the way of a Unix socket: if nobody listens on it, the view offers to delete it. */
+    private void offerToDeleteIfStale(Path path) {
+        Background.run("ui-unix-path-check", () -> TcpServer.checkUnixPath(path), found -> {
+            if (found == StaleSocketCheck.STALE_SOCKET && state.get() == ServerState.STOPPED) {
+                staleSocketPath.set(path.toString());
+            }
+        }, failure -> { });
+    }
+
+    /**
+     * Deletes the stale socket file offered in {@link #staleSocketPathProperty()} (the engine checks again that
+     * nobody listens and never deletes anything but a socket file), then starts the server on it.
+     */
+    public void deleteStaleSocketAndStart() {
+        String offered = staleSocketPath.get();
+        if (offered.isEmpty() || state.get() != ServerState.STOPPED) {
+            return;
+        }
+        Path path = Path.of(offered);
+        staleSocketPath.set("");
+        Background.run("ui-unix-delete-stale", () -> {
+            TcpServer.deleteStaleSocket(path);
+            return path;
+        }, deleted -> {
+            pump.emit(new Notice(Instant.now(), 0, null, null, "Deleted the stale socket file " + deleted));
+            start();
+        }, failure -> pump.emit(UiFailures.of(failure, "delete " + path, 0, null, null)));
+    }
+
+    /**
+     * Sets the requested socket options on the listening socket and every connection (and remembers them for the
+     * next start), then reads back what was granted.
+     */
+    public void applySocketOptions() {
+        SocketOptionsSpec spec = socketOptions.validSpec().orElse(null);
+        TcpServer current = server;
+        if (spec == null || current == null || state.get() != ServerState.RUNNING) {
+            return;
+        }
+        Background.run("ui-tcp-server-options", () -> current.setSocketOptions(spec), this::refreshSocketInfo);
+    }
+
+    /**
+     * Reads the options and details of the selected client's connection (or of the listening socket when none is
+     * selected) off the FX thread and shows them.
+     */
+    public void refreshSocketInfo() {
+        TcpServer current = server;
+        ClientRow client = selectedClient.get();
+        if (current == null || state.get() != ServerState.RUNNING) {
+            socketOptions.showEffective("", null);
+            details.set(null);
+            detailsSubject.set("");
+            return;
+        }
+        record Snapshot(String subject, EffectiveOptions options, ConnectionDetails details) {
+        }
+        Background.run("ui-tcp-server-socket-info", () -> client == null
+                ? new Snapshot("listening socket " + Endpoints.describe(current.boundAddress()),
+                current.listenerOptions(), current.listenerDetails())
+                : new Snapshot("connection of client " + client.remote(), current.effectiveOptions(client.id()),
+                current.details(client.id())), snapshot -> {
+            if (server != current || selectedClient.get() != client) {
+                return;
+            }
+            socketOptions.showEffective(snapshot.details() == null ? "" : snapshot.subject(), snapshot.options());
+            details.set(snapshot.details());
+            detailsSubject.set(snapshot.details() == null ? "" : snapshot.subject());
+        }, failure -> { });
+    }
+
+    private void applyFraming(FramingSpec spec) {
+        TcpServer current = server;
+        if (current == null) {
+            return;
+        }
+        current.setFramerFactory(spec::create);
+        pump.emit(new Notice(Instant.now(), 0, boundAddress, null, "Framing is now " + spec.describe()
+                + ": it applies to bytes that arrive from now on"));
     }
 
     /** Closes the listener and every connection (off the FX thread). */
@@ -184,16 +322,22 @@ public final class TcpServerViewModel {
                 listeningAddress.set("");
                 refreshClients(List.of());
                 updateStatus();
+                refreshSocketInfo();
             }
         });
     }
 
-    /** Disconnects the client selected in the list. */
+    /** Disconnects the client selected in the list gracefully (FIN). */
     public void disconnectSelected() {
+        closeSelected(CloseMode.GRACEFUL);
+    }
+
+    /** Closes the selected client's connection with FIN, a half-close or an abort (RST). */
+    public void closeSelected(CloseMode mode) {
         TcpServer current = server;
         ClientRow client = selectedClient.get();
         if (current != null && client != null) {
-            Background.run("ui-tcp-server-disconnect", () -> current.disconnect(client.id()), () -> { });
+            Background.run("ui-tcp-server-close", () -> current.close(client.id(), mode), () -> { });
         }
     }
 
@@ -203,9 +347,13 @@ public final class TcpServerViewModel {
             return;
         }
         ClientRow client = selectedClient.get();
+        SendPlan plan = split.plan();
+        if (plan == null) {
+            return;
+        }
         CompletableFuture<Void> sending = sendTarget.get() == SendTarget.ALL || client == null
-                ? current.sendToAll(bytes)
-                : current.send(client.id(), bytes);
+                ? current.sendToAll(bytes, plan)
+                : current.send(client.id(), bytes, plan);
         long connectionId = client == null ? 0 : client.id();
         sending.whenComplete((ignored, failure) -> {
             if (failure != null && !UiFailures.alreadyReported(failure)) {
@@ -239,6 +387,7 @@ public final class TcpServerViewModel {
             state.set(ServerState.STOPPED);
             listeningAddress.set("");
             refreshClients(List.of());
+            refreshSocketInfo();
         }
         status.updateCounters(pump.counters());
         updateStatus();
@@ -276,7 +425,8 @@ public final class TcpServerViewModel {
                 status.setAddresses("");
             }
             case STARTING -> {
-                status.setState("Starting server on " + bindHost.get() + " port " + port.get() + "…");
+                status.setState(transport.get() == Transport.UNIX ? "Starting server on " + unixPath.get() + "…"
+                        : "Starting server on " + bindHost.get() + " port " + port.get() + "…");
                 status.setAddresses("");
             }
             case RUNNING -> {
@@ -302,6 +452,13 @@ public final class TcpServerViewModel {
         }
         preferences.putBoolean(PREF_ECHO, echo.get());
         preferences.putInt(PREF_MAX, maxConnections());
+        preferences.put(PREF_TRANSPORT, transport.get().name());
+        if (unixPath.get() != null && !unixPath.get().isBlank()) {
+            preferences.put(PREF_UNIX_PATH, unixPath.get().strip());
+        }
+        framing.save();
+        socketOptions.save();
+        split.save();
         preferences.flush();
     }
 
@@ -372,5 +529,41 @@ public final class TcpServerViewModel {
 
     public ObjectProperty<SendTarget> sendTargetProperty() {
         return sendTarget;
+    }
+
+    public ObjectProperty<Transport> transportProperty() {
+        return transport;
+    }
+
+    /** The socket file for the Unix transport, as typed. */
+    public StringProperty unixPathProperty() {
+        return unixPath;
+    }
+
+    /** The path of a stale socket file that blocked the last start and may be deleted, or empty. */
+    public ReadOnlyStringProperty staleSocketPathProperty() {
+        return staleSocketPath.getReadOnlyProperty();
+    }
+
+    public FramingEditorModel framing() {
+        return framing;
+    }
+
+    public SocketOptionsModel socketOptions() {
+        return socketOptions;
+    }
+
+    public SplitSendModel split() {
+        return split;
+    }
+
+    /** Details of the selected client's connection, or of the listening socket; null when stopped. */
+    public ReadOnlyObjectProperty<ConnectionDetails> detailsProperty() {
+        return details.getReadOnlyProperty();
+    }
+
+    /** Which socket {@link #detailsProperty()} describes, e.g. "connection of client 127.0.0.1:50000". */
+    public ReadOnlyStringProperty detailsSubjectProperty() {
+        return detailsSubject.getReadOnlyProperty();
     }
 }

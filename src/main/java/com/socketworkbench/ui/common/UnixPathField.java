@@ -1,0 +1,88 @@
+package com.socketworkbench.ui.common;
+
+import com.socketworkbench.engine.net.UnixSocketPaths;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.Validator;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+
+/**
+ * The file path of a Unix domain socket ({@code unixPath}), validated live with the engine's rules (not empty, not
+ * longer than the system's socket path limit) with an inline message ({@code unixPathMessage}) and a ControlsFX
+ * decoration. Whether a file is in the way is found out when starting or connecting.
+ */
+public final class UnixPathField {
+    public static final String DEFAULT_PATH = "/tmp/socket-workbench.sock";
+
+    private final TextField field = new TextField();
+    private final Label message = new Label();
+    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
+    private final ValidationSupport validation = new ValidationSupport();
+    private String error = "";
+
+    /** @param listening true for a server (it creates the file), false for a client (it connects to it) */
+    public UnixPathField(boolean listening, String initial, Subscriptions subscriptions) {
+        field.setId("unixPath");
+        field.setPrefColumnCount(22);
+        field.setPromptText(DEFAULT_PATH);
+        field.setTooltip(new Tooltip(listening
+                ? "The socket file to create, e.g. " + DEFAULT_PATH + ". It is removed again when the server stops."
+                : "The socket file a server listens on, e.g. " + DEFAULT_PATH));
+        message.setId("unixPathMessage");
+        message.getStyleClass().add("field-error");
+        field.setText(initial);
+        subscriptions.subscribe(field.textProperty(), text -> validate());
+        validation.registerValidator(field, false, (Validator<String>) (control, value) ->
+                ValidationResult.fromErrorIf(control, error, !error.isEmpty()));
+        subscriptions.subscribe(valid, ok -> validation.revalidate(field));
+    }
+
+    /** The problem with {@code text} as a socket path in plain words, or empty when it can be used. */
+    public static String problem(String text) {
+        String trimmed = text == null ? "" : text.strip();
+        try {
+            UnixSocketPaths.validate(trimmed.isEmpty() ? null : Path.of(trimmed));
+            return "";
+        } catch (InvalidPathException e) {
+            return "'" + trimmed + "' is not a valid file path: " + e.getReason();
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    private void validate() {
+        error = problem(field.getText());
+        valid.set(error.isEmpty());
+        message.setText(error);
+        message.setVisible(!error.isEmpty());
+        message.setManaged(!error.isEmpty());
+    }
+
+    /** The path as typed, without surrounding blanks. */
+    public String text() {
+        return field.getText() == null ? "" : field.getText().strip();
+    }
+
+    public TextField field() {
+        return field;
+    }
+
+    public Label messageLabel() {
+        return message;
+    }
+
+    public ReadOnlyBooleanProperty validProperty() {
+        return valid.getReadOnlyProperty();
+    }
+
+    public boolean isValid() {
+        return valid.get();
+    }
+}

@@ -1,0 +1,37 @@
+package com.socketworkbench.ui.http;
+
+import com.socketworkbench.engine.http.ExchangeListener;
+import com.socketworkbench.ui.common.Formats;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Progress of the running exchange. The exchange thread only stores the latest phase and byte count; the FX thread
+ * reads them once per frame, so a fast download costs no FX work per socket read.
+ */
+final class ExchangeProgress implements ExchangeListener {
+    private final AtomicReference<String> phase = new AtomicReference<>("Starting");
+    private final AtomicLong received = new AtomicLong();
+
+    @Override
+    public void onPhase(String phase, Duration at) {
+        this.phase.set(phase);
+    }
+
+    @Override
+    public void onBytes(long received) {
+        this.received.set(received);
+    }
+
+    long received() {
+        return received.get();
+    }
+
+    /** "Receiving · 1.2 MiB", "Connecting". */
+    String describe() {
+        long bytes = received.get();
+        return bytes > 0 ? phase.get() + " · " + Formats.bytes(bytes) : phase.get();
+    }
+}

@@ -1,0 +1,455 @@
+package com.socketworkbench.ui.http;
+
+import com.socketworkbench.engine.codec.SupportedCharsets;
+import com.socketworkbench.engine.http.RequestTemplate;
+import com.socketworkbench.ui.common.Formats;
+import com.socketworkbench.ui.common.HostField;
+import com.socketworkbench.ui.common.PortField;
+import com.socketworkbench.ui.common.SendEditor;
+import com.socketworkbench.ui.common.Styles;
+import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.common.TabNotifier;
+import javafx.beans.binding.Bindings;
+import javafx.collections.FXCollections;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.SpinnerValueFactory;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.nio.charset.Charset;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The HTTP tab's layout (root id {@code http}), like a repeater: the target and templates on top, the raw request
+ * editor with its coloured anatomy, header helper, options and Send on the left, the response on the right with the
+ * timing and the history below it. Binds to the {@link HttpViewModel} only.
+ */
+public final class HttpView {
+    private final HttpViewModel model;
+    private final Subscriptions subscriptions;
+    private final HostField host;
+    private final PortField port;
+    private final TextArea request = new TextArea();
+    private final RequestAnatomyView anatomy = new RequestAnatomyView();
+    private final ResponseView response;
+    private final TimingView timing = new TimingView();
+    private final ListView<HistoryEntry> history = new ListView<>();
+    private final TabNotifier notifier;
+    private final BorderPane root;
+
+    public HttpView(HttpViewModel model, Subscriptions subscriptions) {
+        this.model = model;
+        this.subscriptions = subscriptions;
+        host = new HostField(model.hostProperty().get(), subscriptions);
+        port = new PortField(false, false, model.portTextProperty().get(), subscriptions);
+        port.field().setTooltip(new Tooltip("The server's port, 1–65535 (80 for http, 443 for https by default)"));
+        subscriptions.bindBidirectional(host.field().textProperty(), model.hostProperty());
+        subscriptions.bindBidirectional(port.field().textProperty(), model.portTextProperty());
+        response = new ResponseView(model, subscriptions);
+
+        // Notifications slide over the response side only: the target, the editor and Send stay reachable.
+        notifier = new TabNotifier(responseSide());
+        SplitPane main = new SplitPane(composer(), notifier.pane());
+        main.setDividerPositions(0.42);
+        main.getStyleClass().add("main-split");
+
+        root = new BorderPane();
+        root.setId("http");
+        root.getStyleClass().add("tab-content");
+        root.setTop(targetBar());
+        root.setCenter(main);
+        Styles.apply(root, HttpView.class, "http.css");
+        model.setOnFailure(notifier::showError);
+    }
+
+    private Node targetBar() {
+        ComboBox<String> scheme = new ComboBox<>(FXCollections.observableArrayList("http", "https"));
+        scheme.setId("scheme");
+        scheme.setTooltip(new Tooltip("https wraps the connection in TLS; the port follows the scheme's default"));
+        subscriptions.bindBidirectional(scheme.valueProperty(), model.schemeProperty());
+
+        MenuButton template = new MenuButton("Template");
+        template.setId("template");
+        template.setTooltip(new Tooltip("Replace the editor text with a ready request for this target"));
+        for (RequestTemplate each : RequestTemplate.values()) {
+            MenuItem item = new MenuItem(each.toString());
+            item.setId("template-" + each.name());
+            item.setOnAction(event -> model.applyTemplate(each));
+            template.getItems().add(item);
+        }
+
+        Label origin = new Label();
+        origin.setId("origin");
+        origin.getStyleClass().add("origin-badge");
+        subscriptions.bind(origin.textProperty(), Bindings.createStringBinding(
+                () -> model.target().map(t -> t.origin()).orElse("no valid target"),
+                model.schemeProperty(), model.hostProperty(), model.portTextProperty()));
+
+        HBox bar = new HBox(14,
+                SendEditor.labelled("Scheme", scheme),
+                SendEditor.labelled("Host", host.field()),
+                SendEditor.labelled("Port", port.field()),
+                template, origin);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("settings-bar");
+        for (Node node : List.of(scheme, host.field(), port.field(), template)) {
+            subscriptions.bind(node.disableProperty(), model.busyProperty());
+        }
+
+        FlowPane messages = new FlowPane(16, 4, host.messageLabel(), port.messageLabel());
+        messages.getStyleClass().add("settings-messages");
+        subscriptions.bind(messages.managedProperty(), host.messageLabel().visibleProperty()
+                .or(port.messageLabel().visibleProperty()));
+        subscriptions.bind(messages.visibleProperty(), messages.managedProperty());
+        return new VBox(bar, messages);
+    }
+
+    private Node composer() {
+        Label title = new Label("Request");
+        title.getStyleClass().add("section-title");
+        Label note = new Label("raw by design: sent exactly as typed");
+        note.setId("rawByDesign");
+        note.getStyleClass().add("muted-label");
+        note.setTooltip(new Tooltip("Nothing is added or corrected behind your back. Only the options below change"
+                + " the bytes:\nNormalise CRLF turns the head's line endings into CRLF, Fix Content-Length sets it"
+                + " to the body's size.\nThe anatomy underneath shows exactly what will go on the wire."));
+        HBox header = new HBox(8, title, note);
+        header.setAlignment(Pos.BASELINE_LEFT);
+        header.getStyleClass().add("section-header");
+
+        request.setId("request");
+        request.getStyleClass().addAll("mono", "request-editor");
+        request.setWrapText(false);
+        request.setPromptText("GET / HTTP/1.1\nHost: example.org\n\n(Ctrl+Enter sends)");
+        subscriptions.bindBidirectional(request.textProperty(), model.requestTextProperty());
+        request.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ENTER && event.isShortcutDown()) {
+                model.send();
+                event.consume();
+            }
+        });
+
+        Label summary = new Label();
+        summary.setId("anatomySummary");
+        summary.getStyleClass().add("anatomy-summary");
+        summary.setMinWidth(0);
+        subscriptions.subscribe(model.previewProperty(), preview -> {
+            summary.setText(preview.summary());
+            anatomy.show(preview, model.normalizeCrlfProperty().get());
+        });
+        VBox anatomyBox = new VBox(summary, anatomy.view());
+        anatomyBox.getStyleClass().add("anatomy-box");
+        VBox.setVgrow(anatomy.view(), Priority.ALWAYS);
+
+        SplitPane editorSplit = new SplitPane(request, anatomyBox);
+        editorSplit.setOrientation(Orientation.VERTICAL);
+        editorSplit.setDividerPositions(0.5);
+
+        VBox box = new VBox(header, editorSplit, headerHelper(), options(), sendRow());
+        VBox.setVgrow(editorSplit, Priority.ALWAYS);
+        box.getStyleClass().add("composer");
+        box.setMinWidth(360);
+        return box;
+    }
+
+    private Node headerHelper() {
+        TextField name = new TextField();
+        name.setId("headerName");
+        name.setPromptText("Name");
+        name.setPrefColumnCount(10);
+        TextField value = new TextField();
+        value.setId("headerValue");
+        value.setPromptText("Value");
+        HBox.setHgrow(value, Priority.ALWAYS);
+        Button add = new Button("Add header");
+        add.setId("addHeader");
+        add.getStyleClass().add("small-button");
+        add.setMinWidth(Region.USE_PREF_SIZE);
+        add.setTooltip(new Tooltip("Adds \"Name: value\" as the last header line; line breaks and NUL are refused"));
+        for (TextField field : List.of(name, value)) {
+            field.setTextFormatter(new TextFormatter<String>(change -> {
+                change.setText(HeaderEscapes.escapeControls(change.getText()));
+                return change;
+            }));
+            field.setTooltip(new Tooltip("Escapes: \\r \\n \\t \\0 \\\\ \\xNN. Pasted line breaks show as"
+                    + " \\r\\n and are refused: they would split the head"));
+        }
+        Runnable addIt = () -> {
+            if (model.addHeader(name.getText(), value.getText())) {
+                name.clear();
+                value.clear();
+            }
+        };
+        add.setOnAction(event -> addIt.run());
+        value.setOnAction(event -> addIt.run());
+        name.textProperty().addListener((obs, old, now) -> model.clearHeaderMessage());
+        value.textProperty().addListener((obs, old, now) -> model.clearHeaderMessage());
+
+        Label message = new Label();
+        message.setId("headerMessage");
+        message.getStyleClass().add("field-error");
+        message.setWrapText(true);
+        subscriptions.bind(message.textProperty(), model.headerMessageProperty());
+        subscriptions.bind(message.visibleProperty(), model.headerMessageProperty().isNotEmpty());
+        subscriptions.bind(message.managedProperty(), message.visibleProperty());
+
+        Label caption = new Label("Header");
+        caption.getStyleClass().add("field-caption");
+        caption.setMinWidth(Region.USE_PREF_SIZE);
+        HBox row = new HBox(6, caption, name, new Label(":"), value, add);
+        row.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(4, row, message);
+        box.getStyleClass().add("header-helper");
+        return box;
+    }
+
+    private Node options() {
+        CheckBox fix = new CheckBox("Fix Content-Length");
+        fix.setId("fixContentLength");
+        fix.setTooltip(new Tooltip("Set Content-Length to the body's byte count (not with Transfer-Encoding)"));
+        subscriptions.bindBidirectional(fix.selectedProperty(), model.fixContentLengthProperty());
+        CheckBox crlf = new CheckBox("Normalise CRLF");
+        crlf.setId("normalizeCrlf");
+        crlf.setTooltip(new Tooltip("Send the head's line endings as CRLF; the body is always sent as typed"));
+        subscriptions.bindBidirectional(crlf.selectedProperty(), model.normalizeCrlfProperty());
+        CheckBox keepAlive = new CheckBox("Keep connection open");
+        keepAlive.setId("keepAlive");
+        keepAlive.setTooltip(new Tooltip("Reuse the connection for the next request to the same target"));
+        subscriptions.bindBidirectional(keepAlive.selectedProperty(), model.keepAliveProperty());
+
+        Spinner<Integer> timeout = spinner("readTimeout", 1, 3600, model.readTimeoutSecondsProperty(),
+                "The longest wait for the next bytes from the server");
+        Spinner<Integer> maxSize = spinner("maxResponse", 1, 4096, model.maxResponseMiBProperty(),
+                "Reading stops after this many MiB (the rest is reported as a verdict)");
+
+        ComboBox<Charset> charset = new ComboBox<>(FXCollections.observableArrayList(SupportedCharsets.all()));
+        charset.setId("requestCharset");
+        charset.setTooltip(new Tooltip("How the typed request becomes bytes"));
+        subscriptions.bindBidirectional(charset.valueProperty(), model.requestCharsetProperty());
+
+        CheckBox insecure = new CheckBox("Insecure TLS");
+        insecure.setId("insecure");
+        insecure.getStyleClass().add("insecure-toggle");
+        insecure.setTooltip(new Tooltip("Accept ANY certificate: no chain or host name check. For test servers only."
+                + "\nNever saved: every session starts with checks on."));
+        subscriptions.bindBidirectional(insecure.selectedProperty(), model.insecureTlsProperty());
+        subscriptions.subscribe(insecure.selectedProperty(), on -> {
+            insecure.getStyleClass().remove("insecure-on");
+            insecure.setText(on ? "Insecure TLS: certificates NOT checked" : "Insecure TLS");
+            if (on) {
+                insecure.getStyleClass().add("insecure-on");
+            }
+        });
+
+        FlowPane options = new FlowPane(14, 6, fix, crlf, keepAlive,
+                SendEditor.labelled("Read timeout (s)", timeout),
+                SendEditor.labelled("Max response (MiB)", maxSize),
+                SendEditor.labelled("Charset", charset), insecure);
+        options.getStyleClass().add("request-options");
+        options.setAlignment(Pos.CENTER_LEFT);
+        return options;
+    }
+
+    private Spinner<Integer> spinner(String id, int min, int max, javafx.beans.property.ObjectProperty<Integer> value,
+                                     String tooltip) {
+        Spinner<Integer> spinner = new Spinner<>();
+        spinner.setId(id);
+        SpinnerValueFactory.IntegerSpinnerValueFactory factory =
+                new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value.get());
+        spinner.setValueFactory(factory);
+        spinner.setEditable(true);
+        spinner.getEditor().setTextFormatter(new TextFormatter<>(
+                change -> change.getControlNewText().matches("\\d{0,4}") ? change : null));
+        spinner.setPrefWidth(80);
+        spinner.setTooltip(new Tooltip(tooltip));
+        subscriptions.bindBidirectional(factory.valueProperty(), value);
+        return spinner;
+    }
+
+    private Node sendRow() {
+        Label warnings = new Label();
+        warnings.setId("requestWarnings");
+        warnings.getStyleClass().add("request-warnings");
+        warnings.setWrapText(true);
+        warnings.setMinHeight(Region.USE_PREF_SIZE);
+        subscriptions.subscribe(model.previewProperty(), preview -> {
+            warnings.setText(preview.warnings().stream().map(w -> "⚠ " + w).collect(Collectors.joining("\n")));
+            warnings.setVisible(!preview.warnings().isEmpty());
+            warnings.setManaged(!preview.warnings().isEmpty());
+        });
+
+        Button send = new Button("Send");
+        send.setId("send");
+        send.getStyleClass().addAll("accent", "send-button");
+        send.setTooltip(new Tooltip("Send the request (Ctrl+Enter in the editor)"));
+        send.setOnAction(event -> model.send());
+        subscriptions.bind(send.disableProperty(), model.busyProperty()
+                .or(host.validProperty().not()).or(port.validProperty().not()));
+
+        Button cancel = new Button("Cancel");
+        cancel.setId("cancel");
+        cancel.getStyleClass().add("danger");
+        cancel.setTooltip(new Tooltip("Stop the request in flight (what arrived so far is kept)"));
+        cancel.setOnAction(event -> model.cancel());
+        subscriptions.bind(cancel.visibleProperty(), model.busyProperty());
+        subscriptions.bind(cancel.managedProperty(), model.busyProperty());
+
+        Label progress = new Label();
+        progress.setId("progress");
+        progress.getStyleClass().add("progress-label");
+        subscriptions.bind(progress.textProperty(), model.progressProperty());
+
+        HBox row = new HBox(10, send, cancel, progress);
+        row.setAlignment(Pos.CENTER_LEFT);
+        VBox box = new VBox(6, warnings, row);
+        box.getStyleClass().add("send-area");
+        return box;
+    }
+
+    private Node responseSide() {
+        history.setId("history");
+        history.getStyleClass().add("history");
+        history.setItems(model.history());
+        history.setCellFactory(view -> new HistoryCell());
+        history.setFixedCellSize(22);
+        Label empty = new Label("Sent requests appear here (newest first, the last "
+                + HttpViewModel.HISTORY_LIMIT + " are kept)");
+        empty.getStyleClass().add("placeholder-label");
+        empty.setWrapText(true);
+        history.setPlaceholder(empty);
+        history.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> {
+            if (entry != null && entry != model.shownProperty().get()) {
+                model.shownProperty().set(entry);
+            }
+        });
+        subscriptions.subscribe(model.shownProperty(), entry -> {
+            if (entry == null) {
+                history.getSelectionModel().clearSelection();
+            } else if (history.getSelectionModel().getSelectedItem() != entry) {
+                history.getSelectionModel().select(entry);
+            }
+            timing.show(entry == null ? null : entry.exchange());
+        });
+
+        Button load = new Button("Load into editor");
+        load.setId("loadRequest");
+        load.getStyleClass().add("small-button");
+        load.setTooltip(new Tooltip("Put the selected request and its target back into the editor"));
+        load.setOnAction(event -> model.loadIntoEditor(history.getSelectionModel().getSelectedItem()));
+        subscriptions.bind(load.disableProperty(), history.getSelectionModel().selectedItemProperty().isNull()
+                .or(model.busyProperty()));
+        Button clear = new Button("Clear");
+        clear.setId("clearHistory");
+        clear.getStyleClass().add("small-button");
+        clear.setOnAction(event -> model.clearHistory());
+        subscriptions.bind(clear.disableProperty(), Bindings.isEmpty(model.history()));
+
+        Label title = new Label("History");
+        title.getStyleClass().add("section-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox historyBar = new HBox(6, title, spacer, load, clear);
+        historyBar.setAlignment(Pos.CENTER_LEFT);
+        historyBar.getStyleClass().add("history-bar");
+        VBox historyBox = new VBox(historyBar, history);
+        VBox.setVgrow(history, Priority.ALWAYS);
+        HBox.setHgrow(historyBox, Priority.ALWAYS);
+
+        HBox bottom = new HBox(timing.view(), historyBox);
+        bottom.getStyleClass().add("response-bottom");
+
+        SplitPane split = new SplitPane(response.view(), bottom);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.72);
+        return split;
+    }
+
+    public BorderPane view() {
+        return root;
+    }
+
+    public TabNotifier notifier() {
+        return notifier;
+    }
+
+    public void dispose() {
+        notifier.dispose();
+    }
+
+    /**
+     * One history row: time, method, target (cut with an ellipsis when narrow), status coloured by its class, size.
+     * The status and size always stay visible.
+     */
+    private static final class HistoryCell extends ListCell<HistoryEntry> {
+        private final Label time = part("history-time");
+        private final Label method = part("history-method");
+        private final Label target = part("history-target");
+        private final Label status = part("history-status");
+        private final Label size = part("history-size");
+        private final HBox row = new HBox(8, time, method, target, status, size);
+
+        HistoryCell() {
+            method.setMinWidth(48);
+            target.setMinWidth(40);
+            target.setMaxWidth(Double.MAX_VALUE);
+            target.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            HBox.setHgrow(target, Priority.ALWAYS);
+            size.setMinWidth(64);
+            size.setAlignment(Pos.CENTER_RIGHT);
+            row.setAlignment(Pos.CENTER_LEFT);
+            // Cells as wide as the list, never wider: the target shrinks instead of a horizontal scroll bar.
+            setPrefWidth(0);
+            setText(null);
+        }
+
+        private static Label part(String styleClass) {
+            Label label = new Label();
+            label.getStyleClass().add(styleClass);
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            return label;
+        }
+
+        @Override
+        protected void updateItem(HistoryEntry entry, boolean empty) {
+            super.updateItem(entry, empty);
+            row.getStyleClass().removeAll(StatusStyle.ALL);
+            if (empty || entry == null) {
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            time.setText(Formats.clock(entry.exchange().startedAt()));
+            method.setText(entry.method());
+            target.setText(entry.targetText());
+            status.setText(entry.statusText());
+            size.setText(Formats.bytes(entry.exchange().bytesReceived()));
+            row.getStyleClass().add(entry.exchange().response().isEmpty() ? "status-failed"
+                    : StatusStyle.forCode(entry.statusCode()));
+            setGraphic(row);
+            setTooltip(new Tooltip(entry.label() + entry.exchange().failure().map(f -> "\n" + f).orElse("")));
+        }
+    }
+}

@@ -1,0 +1,446 @@
+package com.socketworkbench.ui.http;
+
+import com.socketworkbench.engine.codec.ByteSource;
+import com.socketworkbench.engine.codec.ByteText;
+import com.socketworkbench.engine.http.Header;
+import com.socketworkbench.engine.http.HttpExchange;
+import com.socketworkbench.engine.http.ParsedResponse;
+import com.socketworkbench.engine.http.Severity;
+import com.socketworkbench.engine.http.Verdict;
+import com.socketworkbench.ui.common.Background;
+import com.socketworkbench.ui.common.Formats;
+import com.socketworkbench.ui.common.Subscriptions;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The response side of the HTTP tab: the status line coloured by class ({@code responseStatus}, {@code statusClass}),
+ * what went wrong ({@code exchangeFailure}), the verdicts ({@code verdicts}; a click jumps the raw hex view to the
+ * byte), and tabs for the body ({@code responseBody} text or {@code bodyHex}), the headers ({@code responseHeaders}),
+ * the raw bytes ({@code responseRaw} hex, {@code responseRawText}) and TLS ({@code tlsInfo}).
+ *
+ * <p>Large data never goes whole into a control: text views show a capped prefix, hex views are virtualised.
+ */
+final class ResponseView {
+    /** The raw text view decodes at most this many bytes. */
+    static final int RAW_TEXT_LIMIT = 64 * 1024;
+
+    private final Label status = new Label();
+    private final Label statusClass = new Label();
+    private final Label summary = new Label();
+    private final Label verdictSummary = new Label();
+    private final Button followRedirect = new Button("Follow redirect →");
+    private final Label failure = new Label();
+    private final ListView<Verdict> verdicts = new ListView<>();
+
+    private final TabPane tabs = new TabPane();
+    private final Tab bodyTab = new Tab("Body");
+    private final Tab headersTab = new Tab("Headers");
+    private final Tab rawTab = new Tab("Raw");
+    private final Tab tlsTab = new Tab("TLS");
+
+    private final Label bodyInfo = new Label();
+    private final ComboBox<CharsetChoice> bodyCharset = new ComboBox<>(FXCollections.observableArrayList(
+            CharsetChoice.all()));
+    private final CheckBox pretty = new CheckBox("Pretty JSON");
+    private final ToggleButton hexToggle = new ToggleButton("Hex");
+    private final Label bodyNote = new Label();
+    private final TextArea bodyText = new TextArea();
+    private final HexPane bodyHex = new HexPane("bodyHex", "body", "The decoded body, byte by byte");
+
+    private final TableView<Header> headers = new TableView<>();
+    private final HexPane rawHex = new HexPane("responseRaw", "raw",
+            "The raw response bytes appear here exactly as received");
+    private final Label rawNote = new Label();
+    private final TextArea rawText = new TextArea();
+    private final TextArea tlsText = new TextArea();
+
+    private final VBox root;
+    /** The exchange on display; the body and raw text renderings are checked against it when they arrive. */
+    private HttpExchange exchange;
+    private long generation;
+
+    ResponseView(HttpViewModel model, Subscriptions subscriptions) {
+        status.setId("responseStatus");
+        status.getStyleClass().add("response-status");
+        statusClass.setId("statusClass");
+        statusClass.getStyleClass().add("status-class");
+        summary.setId("responseSummary");
+        summary.getStyleClass().add("muted-label");
+        followRedirect.setId("followRedirect");
+        followRedirect.getStyleClass().add("small-button");
+        followRedirect.setOnAction(event -> model.followRedirect());
+        failure.setId("exchangeFailure");
+        failure.getStyleClass().add("exchange-failure");
+        failure.setWrapText(true);
+        failure.setMinHeight(Region.USE_PREF_SIZE);
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        verdictSummary.setId("verdictSummary");
+        verdictSummary.getStyleClass().add("verdict-summary");
+        verdictSummary.setMinWidth(Region.USE_PREF_SIZE);
+        HBox statusRow = new HBox(10, status, statusClass, verdictSummary, spacer, summary, followRedirect);
+        statusRow.setAlignment(Pos.CENTER_LEFT);
+        statusRow.getStyleClass().add("status-row");
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        statusClass.setMinWidth(Region.USE_PREF_SIZE);
+
+        verdicts.setId("verdicts");
+        verdicts.getStyleClass().add("verdicts");
+        verdicts.setCellFactory(view -> new VerdictCell());
+        verdicts.setFixedCellSize(24);
+        verdicts.getSelectionModel().selectedItemProperty().addListener((obs, old, verdict) -> jumpTo(verdict));
+        verdicts.setOnMouseClicked(event -> jumpTo(verdicts.getSelectionModel().getSelectedItem()));
+
+        tabs.setId("responseTabs");
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().add("response-tabs");
+        bodyTab.setId("bodyTab");
+        headersTab.setId("headersTab");
+        rawTab.setId("rawTab");
+        tlsTab.setId("tlsTab");
+        bodyTab.setContent(bodyPane(subscriptions));
+        headersTab.setContent(headersPane());
+        rawTab.setContent(rawPane());
+        tlsTab.setContent(tlsPane());
+        tabs.getTabs().addAll(bodyTab, headersTab, rawTab, tlsTab);
+
+        root = new VBox(statusRow, failure, verdicts, tabs);
+        root.getStyleClass().add("response-pane");
+        VBox.setVgrow(tabs, Priority.ALWAYS);
+
+        subscriptions.subscribe(model.shownProperty(), entry -> show(entry == null ? null : entry.exchange()));
+        subscriptions.subscribe(model.followUpProperty(), next -> {
+            followRedirect.setVisible(next.isPresent());
+            followRedirect.setManaged(next.isPresent());
+            followRedirect.setTooltip(next.map(f -> new Tooltip("Put " + f.method() + " " + f.target().origin()
+                    + " into the editor; review it, then Send (redirects are never followed on their own)"))
+                    .orElse(null));
+        });
+    }
+
+    private Node bodyPane(Subscriptions subscriptions) {
+        bodyInfo.setId("bodyInfo");
+        bodyInfo.getStyleClass().add("body-info");
+        bodyCharset.setId("bodyCharset");
+        bodyCharset.setValue(CharsetChoice.AUTO);
+        bodyCharset.setTooltip(new Tooltip("Auto: the charset from Content-Type, else UTF-8"));
+        pretty.setId("bodyPretty");
+        pretty.setSelected(true);
+        pretty.setTooltip(new Tooltip("Indent JSON bodies; off shows the text exactly as received"));
+        hexToggle.setId("bodyHexToggle");
+        hexToggle.getStyleClass().add("small-toggle");
+        hexToggle.setTooltip(new Tooltip("Show the decoded body as a hex dump (any size)"));
+        bodyNote.setId("bodyNote");
+        bodyNote.getStyleClass().add("muted-label");
+
+        bodyText.setId("responseBody");
+        bodyText.getStyleClass().addAll("mono", "response-text");
+        bodyText.setEditable(false);
+        bodyText.setWrapText(false);
+        bodyText.setPromptText("The response body (de-chunked and decompressed) appears here");
+
+        Label charsetLabel = new Label("Charset");
+        charsetLabel.getStyleClass().add("muted-label");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, bodyInfo, spacer, charsetLabel, bodyCharset, pretty, hexToggle);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("response-toolbar");
+        bodyInfo.setMinWidth(0);
+
+        StackPane views = new StackPane(bodyText, bodyHex.view());
+        subscriptions.subscribe(hexToggle.selectedProperty(), hex -> {
+            bodyText.setVisible(!hex);
+            bodyHex.view().setVisible(hex);
+        });
+        subscriptions.listen(bodyCharset.valueProperty(), (obs, old, now) -> render());
+        subscriptions.listen(pretty.selectedProperty(), (obs, old, now) -> render());
+        VBox box = new VBox(bar, bodyNote, views);
+        VBox.setVgrow(views, Priority.ALWAYS);
+        return box;
+    }
+
+    private Node headersPane() {
+        headers.setId("responseHeaders");
+        headers.getStyleClass().add("response-headers");
+        TableColumn<Header, String> name = new TableColumn<>("Name");
+        name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().name()));
+        name.setPrefWidth(180);
+        TableColumn<Header, String> value = new TableColumn<>("Value");
+        value.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().value()));
+        value.setPrefWidth(360);
+        TableColumn<Header, String> offset = new TableColumn<>("Offset");
+        offset.setCellValueFactory(cell -> new ReadOnlyStringWrapper(Offsets.describe(cell.getValue().offset())));
+        offset.setPrefWidth(100);
+        offset.getStyleClass().add("offset-column");
+        headers.getColumns().setAll(List.of(name, value, offset));
+        headers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
+        Label placeholder = new Label("No headers");
+        placeholder.getStyleClass().add("placeholder-label");
+        headers.setPlaceholder(placeholder);
+        headers.getSelectionModel().selectedItemProperty().addListener((obs, old, header) -> {
+            if (header != null) {
+                rawHex.mark(header.offset());
+            }
+        });
+        headers.setTooltip(new Tooltip("Selecting a header marks its first byte in the Raw view"));
+        return headers;
+    }
+
+    private Node rawPane() {
+        rawNote.setId("rawTextNote");
+        rawNote.getStyleClass().add("muted-label");
+        rawText.setId("responseRawText");
+        rawText.getStyleClass().addAll("mono", "response-text");
+        rawText.setEditable(false);
+        rawText.setWrapText(false);
+        rawText.setPromptText("The raw response as text (CR and LF kept)");
+        VBox textBox = new VBox(rawNote, rawText);
+        VBox.setVgrow(rawText, Priority.ALWAYS);
+        SplitPane split = new SplitPane(rawHex.view(), textBox);
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.62);
+        return split;
+    }
+
+    private Node tlsPane() {
+        tlsText.setId("tlsInfo");
+        tlsText.getStyleClass().addAll("mono", "response-text");
+        tlsText.setEditable(false);
+        tlsText.setWrapText(true);
+        tlsText.setPromptText("Protocol, cipher and certificate chain of https exchanges");
+        return tlsText;
+    }
+
+    private void show(HttpExchange shown) {
+        exchange = shown;
+        status.getStyleClass().removeAll(StatusStyle.ALL);
+        verdicts.getItems().clear();
+        if (shown == null) {
+            status.setText("No response yet");
+            status.getStyleClass().add("status-none");
+            statusClass.setText("Compose a request and press Send");
+            summary.setText("");
+            showFailure(Optional.empty());
+            showVerdicts();
+            headers.getItems().clear();
+            rawHex.setSource(null);
+            bodyHex.setSource(null);
+            bodyText.clear();
+            rawText.clear();
+            bodyInfo.setText("");
+            bodyNote.setText("");
+            tlsText.clear();
+            headersTab.setText("Headers");
+            rawTab.setText("Raw");
+            return;
+        }
+        Optional<ParsedResponse> response = shown.response();
+        if (response.isPresent()) {
+            ParsedResponse parsed = response.get();
+            status.setText(parsed.statusLine().isEmpty() ? "(no status line)" : parsed.statusLine());
+            status.getStyleClass().add(StatusStyle.forCode(parsed.statusCode()));
+            statusClass.setText(classWords(parsed));
+            List<Header> rows = new ArrayList<>(parsed.headers());
+            rows.addAll(parsed.trailers());
+            headers.getItems().setAll(rows);
+            headersTab.setText("Headers (" + rows.size() + ")");
+            verdicts.getItems().setAll(parsed.verdicts());
+            bodyHex.setSource(parsed.body());
+            bodyInfo.setText(bodyInfo(parsed));
+        } else {
+            status.setText("No response");
+            status.getStyleClass().add("status-failed");
+            statusClass.setText("the exchange failed before a response");
+            headers.getItems().clear();
+            headersTab.setText("Headers");
+            bodyHex.setSource(null);
+            bodyInfo.setText("");
+        }
+        summary.setText(Formats.bytes(shown.bytesSent()) + " sent · " + Formats.bytes(shown.bytesReceived())
+                + " received · " + TimingRows.format(shown.timing().total())
+                + (shown.connectionReused() ? " · reused connection" : ""));
+        showFailure(shown.failure());
+        showVerdicts();
+        rawHex.setSource(shown.rawBytes());
+        rawTab.setText("Raw (" + String.format(Locale.ROOT, "%,d", shown.rawBytes().length()) + " B)");
+        tlsText.setText(TlsText.describe(shown, Instant.now()));
+        tlsTab.setText(shown.tls().map(t -> t.insecure() ? "TLS ⚠ insecure" : "TLS").orElse("TLS"));
+        render();
+    }
+
+    private static String classWords(ParsedResponse parsed) {
+        String words = parsed.statusClassExplained();
+        return words + (parsed.complete() ? "" : " · incomplete");
+    }
+
+    private static String bodyInfo(ParsedResponse parsed) {
+        List<String> parts = new ArrayList<>();
+        parts.add(parsed.header("Content-Type").orElse("no Content-Type"));
+        parsed.header("Transfer-Encoding").ifPresent(te -> parts.add("de-chunked"));
+        parsed.header("Content-Encoding").ifPresent(ce -> parts.add("decoded from " + ce));
+        parts.add(String.format(Locale.ROOT, "%,d bytes", parsed.body().length()));
+        return String.join(" · ", parts);
+    }
+
+    private void showFailure(Optional<String> message) {
+        failure.setText(message.map(text -> "⚠ " + text).orElse(""));
+        failure.setVisible(message.isPresent());
+        failure.setManaged(message.isPresent());
+    }
+
+    private void showVerdicts() {
+        int count = verdicts.getItems().size();
+        long errors = verdicts.getItems().stream().filter(v -> v.severity() == Severity.ERROR).count();
+        long warnings = verdicts.getItems().stream().filter(v -> v.severity() == Severity.WARNING).count();
+        List<String> parts = new ArrayList<>();
+        if (errors > 0) {
+            parts.add("✖ " + errors + (errors == 1 ? " error" : " errors"));
+        }
+        if (warnings > 0) {
+            parts.add("⚠ " + warnings + (warnings == 1 ? " warning" : " warnings"));
+        }
+        verdictSummary.setText(String.join("  ", parts));
+        verdictSummary.getStyleClass().removeAll("has-errors", "has-warnings");
+        verdictSummary.getStyleClass().add(errors > 0 ? "has-errors" : "has-warnings");
+        verdictSummary.setVisible(!parts.isEmpty());
+        verdictSummary.setManaged(!parts.isEmpty());
+        verdicts.setVisible(count > 0);
+        verdicts.setManaged(count > 0);
+        double height = Math.min(count, 4) * verdicts.getFixedCellSize() + 4;
+        verdicts.setPrefHeight(height);
+        verdicts.setMinHeight(height);
+        verdicts.setMaxHeight(height);
+    }
+
+    private void jumpTo(Verdict verdict) {
+        if (verdict == null || exchange == null) {
+            return;
+        }
+        tabs.getSelectionModel().select(rawTab);
+        rawHex.mark(verdict.byteOffset());
+    }
+
+    /** Decodes the capped body text and raw text off the FX thread; a newer request for the same view wins. */
+    private void render() {
+        HttpExchange shown = exchange;
+        long current = ++generation;
+        if (shown == null) {
+            return;
+        }
+        Optional<ParsedResponse> response = shown.response();
+        CharsetChoice choice = bodyCharset.getValue() == null ? CharsetChoice.AUTO : bodyCharset.getValue();
+        Charset charset = choice.resolve(response.map(BodyRendering::defaultCharset).orElse(StandardCharsets.UTF_8));
+        boolean prettyWanted = pretty.isSelected();
+        ByteSource raw = shown.rawBytes();
+        Background.run("http-render", () -> new Rendered(
+                        response.map(r -> BodyRendering.render(r.body(), charset, r.json(), prettyWanted))
+                                .orElse(new BodyRendering("", "No response body", false)),
+                        rawText(raw, charset)),
+                rendered -> {
+                    if (current == generation && exchange == shown) {
+                        bodyText.setText(rendered.body().text());
+                        bodyNote.setText(rendered.body().note() + (rendered.body().note().isEmpty() ? "" : " · ")
+                                + "decoded as " + charset.name());
+                        rawText.setText(rendered.raw());
+                        long length = raw.length();
+                        rawNote.setText(length > RAW_TEXT_LIMIT
+                                ? String.format(Locale.ROOT, "Text: showing first 64 KiB of %,d bytes", length)
+                                : "Text (" + charset.name() + ", undecodable bytes as \\xNN)");
+                    }
+                },
+                error -> {
+                    if (current == generation) {
+                        bodyText.setText("");
+                        bodyNote.setText("The body could not be read: " + error.getMessage());
+                    }
+                });
+    }
+
+    private static String rawText(ByteSource raw, Charset charset) {
+        return ByteText.decode(raw.readAt(0, (int) Math.min(raw.length(), RAW_TEXT_LIMIT)), charset);
+    }
+
+    private record Rendered(BodyRendering body, String raw) {
+    }
+
+    Node view() {
+        return root;
+    }
+
+    /** A verdict row: severity symbol and colour, the message and the byte offset it refers to. */
+    private static final class VerdictCell extends ListCell<Verdict> {
+        private static final List<String> SEVERITY_CLASSES = List.of("verdict-error", "verdict-warning",
+                "verdict-info");
+
+        @Override
+        protected void updateItem(Verdict verdict, boolean empty) {
+            super.updateItem(verdict, empty);
+            getStyleClass().removeAll(SEVERITY_CLASSES);
+            if (empty || verdict == null) {
+                setText(null);
+                setGraphic(null);
+                setTooltip(null);
+                return;
+            }
+            Label icon = new Label(switch (verdict.severity()) {
+                case ERROR -> "✖";
+                case WARNING -> "⚠";
+                case INFO -> "ℹ";
+            });
+            icon.getStyleClass().add("verdict-icon");
+            icon.setMinWidth(18);
+            Label message = new Label(verdict.message());
+            message.getStyleClass().add("verdict-message");
+            message.setMinWidth(0);
+            HBox.setHgrow(message, Priority.ALWAYS);
+            message.setMaxWidth(Double.MAX_VALUE);
+            Label offset = new Label("@ " + Offsets.describe(verdict.byteOffset()));
+            offset.getStyleClass().add("verdict-offset");
+            offset.setMinWidth(Region.USE_PREF_SIZE);
+            HBox row = new HBox(6, icon, message, offset);
+            row.setAlignment(Pos.CENTER_LEFT);
+            setText(null);
+            setGraphic(row);
+            getStyleClass().add(switch (verdict.severity()) {
+                case ERROR -> "verdict-error";
+                case WARNING -> "verdict-warning";
+                case INFO -> "verdict-info";
+            });
+            setTooltip(new Tooltip(verdict.code() + ": " + verdict.message() + "\nClick to see byte "
+                    + Offsets.describe(verdict.byteOffset()) + " in the Raw view"));
+        }
+    }
+}

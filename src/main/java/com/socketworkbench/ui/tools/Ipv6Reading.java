@@ -1,0 +1,39 @@
+package com.socketworkbench.ui.tools;
+
+import com.socketworkbench.engine.tools.AddressConverter;
+import com.socketworkbench.engine.tools.AddressConverter.Ipv6;
+
+/**
+ * What the IPv6 box of the converter understood.
+ *
+ * @param address the address
+ * @param note    a remark on the input (an IPv4 address turned into its IPv4-mapped form), else null
+ */
+public record Ipv6Reading(Ipv6 address, String note) {
+
+    /**
+     * Reads IPv6 text ("2001:db8::1", "[fe80::1%eth0]", "::ffff:192.0.2.1"); a plain dotted IPv4 address is shown
+     * as the IPv4-mapped IPv6 address a dual-stack socket would report for it.
+     *
+     * @throws IllegalArgumentException with a message for the user
+     */
+    public static Ipv6Reading parse(String text) {
+        String input = text == null ? "" : text.strip();
+        if (!input.isEmpty() && !input.contains(":") && input.contains(".")) {
+            Ipv6 mapped = AddressConverter.toIpv4Mapped(AddressConverter.fromBytes(
+                    AddressConverter.parseLiteral(input)).dotted());
+            return new Ipv6Reading(mapped, input + " is IPv4: this is its IPv4-mapped IPv6 form, how a dual-stack"
+                    + " IPv6 socket reports an IPv4 peer");
+        }
+        if (!input.isEmpty() && !input.contains(":")) {
+            throw new IllegalArgumentException("'" + input + "' is not an IPv6 address: IPv6 is written as hex groups"
+                    + " separated by colons, e.g. 2001:db8::1 or ::1");
+        }
+        return new Ipv6Reading(AddressConverter.parseIpv6(input), null);
+    }
+
+    /** The canonical text with its zone, "fe80::1%eth0". */
+    public String withZone() {
+        return address.zone() == null ? address.compressed() : address.compressed() + "%" + address.zone();
+    }
+}

@@ -1,0 +1,121 @@
+package com.socketworkbench.ui.tools;
+
+import com.socketworkbench.engine.tools.PortCheck;
+import com.socketworkbench.engine.tools.Resolver;
+import com.socketworkbench.ui.common.Subscriptions;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The port check: one TCP handshake to host:port (no payload) with a timeout, off the FX thread. Finished checks are
+ * kept newest first, at most {@link #HISTORY_LIMIT}.
+ */
+public final class PortCheckModel {
+    public static final int DEFAULT_TIMEOUT_SECONDS = (int) PortCheck.DEFAULT_TIMEOUT.toSeconds();
+    static final int HISTORY_LIMIT = 50;
+
+    private final Resolver resolver;
+    private final StringProperty host = new SimpleStringProperty(this, "host", "");
+    private final IntegerProperty port = new SimpleIntegerProperty(this, "port", -1);
+    private final ObjectProperty<Integer> timeoutSeconds =
+            new SimpleObjectProperty<>(this, "timeoutSeconds", DEFAULT_TIMEOUT_SECONDS);
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
+    private final ReadOnlyObjectWrapper<PortCheck.Result> result = new ReadOnlyObjectWrapper<>(this, "result");
+    private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
+    private final ObservableList<PortCheckRow> history = FXCollections.observableArrayList();
+    private final LatestOnly latest = new LatestOnly();
+
+    public PortCheckModel(Resolver resolver, String initialHost, int initialTimeoutSeconds,
+                          Subscriptions subscriptions) {
+        this.resolver = resolver;
+        host.set(initialHost);
+        timeoutSeconds.set(initialTimeoutSeconds);
+        subscriptions.add(latest::close);
+    }
+
+    /** Checks {@link #hostProperty()}:{@link #portProperty()}, or cancels the check in progress. */
+    public void toggle() {
+        if (running.get()) {
+            cancel();
+            summary.set("Check cancelled");
+            return;
+        }
+        String target = host.get() == null ? "" : host.get().strip();
+        int checkedPort = port.get();
+        running.set(true);
+        result.set(null);
+        summary.set("Connecting to " + target + ":" + checkedPort + "…");
+        latest.follow(PortCheck.check(target, checkedPort, Duration.ofSeconds(timeoutSeconds()), resolver),
+                outcome -> {
+                    running.set(false);
+                    result.set(outcome);
+                    summary.set(outcome.message());
+                    history.addFirst(new PortCheckRow(Instant.now(), outcome));
+                    if (history.size() > HISTORY_LIMIT) {
+                        history.remove(HISTORY_LIMIT, history.size());
+                    }
+                },
+                failure -> {
+                    running.set(false);
+                    summary.set("Checking " + target + ":" + checkedPort + " failed: " + failure.getMessage());
+                });
+    }
+
+    /** Forgets a running check; its socket closes on its own within the timeout. */
+    public void cancel() {
+        latest.forget();
+        running.set(false);
+    }
+
+    int timeoutSeconds() {
+        Integer value = timeoutSeconds.get();
+        return value == null || value < 1 ? DEFAULT_TIMEOUT_SECONDS : value;
+    }
+
+    public StringProperty hostProperty() {
+        return host;
+    }
+
+    /** The port to check; -1 while the port box holds no valid port. */
+    public IntegerProperty portProperty() {
+        return port;
+    }
+
+    public ObjectProperty<Integer> timeoutSecondsProperty() {
+        return timeoutSeconds;
+    }
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** The last check's outcome; null while one runs or before the first. */
+    public ReadOnlyObjectProperty<PortCheck.Result> resultProperty() {
+        return result.getReadOnlyProperty();
+    }
+
+    /** Finished checks, newest first. */
+    public ObservableList<PortCheckRow> history() {
+        return history;
+    }
+
+    /** One line for the status bar. */
+    public ReadOnlyStringProperty summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+}

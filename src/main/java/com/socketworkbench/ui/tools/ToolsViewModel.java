@@ -1,0 +1,159 @@
+package com.socketworkbench.ui.tools;
+
+import com.socketworkbench.engine.tools.Resolver;
+import com.socketworkbench.ui.common.AppPreferences;
+import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.common.TabStatus;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+import java.util.Map;
+
+/**
+ * State of the Tools tab: one model per tool, which tool is shown, and the status line (the shown tool's latest
+ * result). Inputs are remembered between sessions.
+ */
+public final class ToolsViewModel {
+    static final String PREF_TOOL = "tool";
+    static final String PREF_IPV4 = "ipv4";
+    static final String PREF_IPV6 = "ipv6";
+    static final String PREF_PREFIX = "classifyPrefix";
+    static final String PREF_SUBNET = "subnet";
+    static final String PREF_SERVICE = "service";
+    static final String PREF_RESOLVE_NAME = "resolveName";
+    static final String PREF_REVERSE_ADDRESS = "reverseAddress";
+    static final String PREF_CHECK_HOST = "portCheckHost";
+    static final String PREF_CHECK_PORT = "portCheckPort";
+    static final String PREF_CHECK_TIMEOUT = "portCheckTimeoutSeconds";
+
+    private final AppPreferences preferences;
+    private final ObjectProperty<Tool> selected = new SimpleObjectProperty<>(this, "selected", Tool.THIS_HOST);
+    private final TabStatus status = new TabStatus();
+    private final HostInfoModel hostInfo;
+    private final ResolveModel resolve;
+    private final ServicesModel services;
+    private final ConverterModel converter;
+    private final SubnetModel subnet;
+    private final PortCheckModel portCheck;
+    private final Map<Tool, ReadOnlyStringProperty> summaries;
+    private boolean started;
+
+    public ToolsViewModel(AppPreferences preferences, Resolver resolver, Subscriptions subscriptions) {
+        this.preferences = preferences;
+        hostInfo = new HostInfoModel(resolver, subscriptions);
+        resolve = new ResolveModel(resolver, preferences.get(PREF_RESOLVE_NAME, "localhost"),
+                preferences.get(PREF_REVERSE_ADDRESS, "127.0.0.1"), subscriptions);
+        services = new ServicesModel(preferences.get(PREF_SERVICE, "http"), subscriptions);
+        converter = new ConverterModel(preferences.get(PREF_IPV4, "127.0.0.1"),
+                preferences.get(PREF_IPV6, "2001:db8::1"), preferences.get(PREF_PREFIX, ""), subscriptions);
+        subnet = new SubnetModel(preferences.get(PREF_SUBNET, "192.168.1.10/24"), subscriptions);
+        portCheck = new PortCheckModel(resolver, preferences.get(PREF_CHECK_HOST, "127.0.0.1"),
+                Math.max(1, preferences.getInt(PREF_CHECK_TIMEOUT, PortCheckModel.DEFAULT_TIMEOUT_SECONDS)),
+                subscriptions);
+        summaries = Map.of(Tool.THIS_HOST, hostInfo.summaryProperty(), Tool.RESOLVE, resolve.summaryProperty(),
+                Tool.SERVICES, services.summaryProperty(), Tool.CONVERTER, converter.summaryProperty(),
+                Tool.SUBNET, subnet.summaryProperty(), Tool.PORT_CHECK, portCheck.summaryProperty());
+
+        try {
+            selected.set(Tool.valueOf(preferences.get(PREF_TOOL, Tool.THIS_HOST.name())));
+        } catch (IllegalArgumentException e) {
+            selected.set(Tool.THIS_HOST);
+        }
+        subscriptions.subscribe(selected, tool -> {
+            if (started && tool == Tool.THIS_HOST) {
+                hostInfo.refreshIfNeverLoaded();
+            }
+            updateStatus();
+        });
+        for (ReadOnlyStringProperty summary : summaries.values()) {
+            subscriptions.listen(summary, (observable, old, now) -> updateStatus());
+        }
+    }
+
+    /** Reads the services table, and collects host information if that tool is the one shown. */
+    public void start() {
+        started = true;
+        services.load();
+        if (selected.get() == Tool.THIS_HOST) {
+            hostInfo.refreshIfNeverLoaded();
+        }
+    }
+
+    /** Forgets running look-ups and checks. */
+    public void stop() {
+        hostInfo.cancel();
+        resolve.cancel();
+        portCheck.cancel();
+    }
+
+    public void dispose() {
+        stop();
+        savePreferences();
+    }
+
+    private void updateStatus() {
+        Tool tool = selected.get();
+        String summary = summaries.get(tool).get();
+        status.setState(tool.title() + (summary == null || summary.isEmpty() ? "" : ": " + summary));
+    }
+
+    /** Remembers the shown tool and every input for the next session. */
+    public void savePreferences() {
+        preferences.put(PREF_TOOL, selected.get().name());
+        putText(PREF_IPV4, converter.ipv4InputProperty().get());
+        putText(PREF_IPV6, converter.ipv6InputProperty().get());
+        putText(PREF_PREFIX, converter.prefixInputProperty().get());
+        putText(PREF_SUBNET, subnet.inputProperty().get());
+        putText(PREF_SERVICE, services.queryProperty().get());
+        putText(PREF_RESOLVE_NAME, resolve.nameProperty().get());
+        putText(PREF_REVERSE_ADDRESS, resolve.reverseAddressProperty().get());
+        putText(PREF_CHECK_HOST, portCheck.hostProperty().get());
+        if (portCheck.portProperty().get() > 0) {
+            preferences.putInt(PREF_CHECK_PORT, portCheck.portProperty().get());
+        }
+        preferences.putInt(PREF_CHECK_TIMEOUT, portCheck.timeoutSeconds());
+        preferences.flush();
+    }
+
+    private void putText(String key, String value) {
+        preferences.put(key, value == null ? "" : value);
+    }
+
+    /** The port the port check starts with: the remembered one, else 80. */
+    public int initialCheckPort() {
+        return preferences.getInt(PREF_CHECK_PORT, 80);
+    }
+
+    public ObjectProperty<Tool> selectedProperty() {
+        return selected;
+    }
+
+    public TabStatus status() {
+        return status;
+    }
+
+    public HostInfoModel hostInfo() {
+        return hostInfo;
+    }
+
+    public ResolveModel resolve() {
+        return resolve;
+    }
+
+    public ServicesModel services() {
+        return services;
+    }
+
+    public ConverterModel converter() {
+        return converter;
+    }
+
+    public SubnetModel subnet() {
+        return subnet;
+    }
+
+    public PortCheckModel portCheck() {
+        return portCheck;
+    }
+}
