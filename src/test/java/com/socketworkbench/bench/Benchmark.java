@@ -18,7 +18,7 @@ public final class Benchmark {
     }
 
     static List<BenchPart> parts() {
-        return List.of(new TcpThroughput());
+        return List.of(new TcpThroughput(), new UiFlood(), new Connections(), new BigData());
     }
 
     public static void main(String[] args) throws Exception {

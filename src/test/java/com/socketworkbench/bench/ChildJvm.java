@@ -101,6 +101,11 @@ final class ChildJvm {
         }
     }
 
+    /** Closes the child's standard input: a child that waits for end of input goes on. */
+    void closeInput() throws IOException {
+        process.getOutputStream().close();
+    }
+
     /** Kills the child if it still runs (after a failure of the part that started it). */
     void kill() {
         if (process.isAlive()) {

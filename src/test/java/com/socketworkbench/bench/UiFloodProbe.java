@@ -2,6 +2,7 @@ package com.socketworkbench.bench;
 
 import com.socketworkbench.app.AppDriver;
 import com.socketworkbench.engine.event.BytesReceived;
+import com.socketworkbench.engine.framing.FramingMode;
 import com.socketworkbench.engine.udp.UdpEndpoint;
 import com.socketworkbench.ui.common.EventPump;
 import com.socketworkbench.ui.common.TimelineModel;
@@ -35,7 +36,8 @@ import static com.socketworkbench.app.AppDriver.fxRun;
 /**
  * P2, in a child JVM: the real app, headless, launched the way the UI tests launch it ({@link AppDriver}). First the
  * UDP tab receives {@code rate} datagrams of 64 B per second for {@code seconds}, then the TCP Server tab receives a
- * stream of 64 B messages at the same rate (one write each, TCP_NODELAY). Each phase records the FX pulse gaps
+ * stream of 64 B lines at the same rate (one write each, TCP_NODELAY; the tab frames by line feed, so every message
+ * is a row). Each phase records the FX pulse gaps
  * ({@link FxResponsiveness}) from the first send until the tab has shown everything, and reconciles the counters.
  * Arguments: results file, rate, seconds.
  */
@@ -70,11 +72,9 @@ public final class UiFloodProbe {
         driver.selectTab("udp");
         UdpViewModel model = driver.app().tabs().stream().filter(UdpTab.class::isInstance).map(UdpTab.class::cast)
                 .findFirst().orElseThrow().model();
-        fxRun(() -> {
-            model.bindHostProperty().set("127.0.0.1");
-            model.portProperty().set(0);
-            model.start();
-        });
+        // As a user would: the bind address stays 127.0.0.1 (the default), port 0 picks a free one.
+        driver.setText("#udp #port", "0");
+        driver.click("#udp #startStop");
         driver.waitUntil(() -> model.state() == UdpState.RUNNING);
         UdpEndpoint endpoint = fx(model::endpoint);
         InetSocketAddress target = endpoint.localAddress();
@@ -116,10 +116,13 @@ public final class UiFloodProbe {
         TcpServerViewModel model = driver.app().tabs().stream().filter(TcpServerTab.class::isInstance)
                 .map(TcpServerTab.class::cast).findFirst().orElseThrow().model();
         fxRun(() -> {
-            model.bindHostProperty().set("127.0.0.1");
-            model.portProperty().set(0);
-            model.start();
+            // One row per message (line feed delimited, kept), so the tab sees every message as an event.
+            model.framing().modeProperty().set(FramingMode.DELIMITER);
+            model.framing().delimiterProperty().set("LF");
+            model.framing().keepDelimiterProperty().set(true);
         });
+        driver.setText("#tcpServer #port", "0");
+        driver.click("#tcpServer #startStop");
         driver.waitUntil(() -> model.state() == ServerState.RUNNING);
         Matcher listening = LISTENING.matcher(fx(() -> model.listeningAddressProperty().get()));
         if (!listening.find()) {
@@ -132,10 +135,13 @@ public final class UiFloodProbe {
         try (Socket socket = new Socket(Loopback.ADDRESS, port)) {
             socket.setTcpNoDelay(true);
             OutputStream stream = socket.getOutputStream();
+            // A line of printable text: a sequence number, padding, a line feed (binary numbers could hold one).
             byte[] message = new byte[SIZE];
+            java.util.Arrays.fill(message, (byte) '.');
             message[SIZE - 1] = '\n';
             sentMessages = paced(rate, total, seconds, sequence -> {
-                ByteBuffer.wrap(message).putLong(0, sequence);
+                byte[] digits = Long.toString(sequence).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+                System.arraycopy(digits, 0, message, 0, digits.length);
                 stream.write(message);
             });
         }
@@ -143,10 +149,10 @@ public final class UiFloodProbe {
         EventPump pump = model.pump();
         awaitOrFail(() -> fx(() -> pump.isIdle() && pump.counters().bytesIn() >= sentBytes), "TCP tab");
         fxRun(() -> fxProbe.end("tcp", out));
-        out.setProperty("tcp.sentMessages", Long.toString(sentMessages));
+        out.setProperty("tcp.sent", Long.toString(sentMessages));
         out.setProperty("tcp.sentBytes", Long.toString(sentBytes));
         out.setProperty("tcp.countedBytes", Long.toString(fx(() -> pump.counters().bytesIn())));
-        out.setProperty("tcp.countedReads", Long.toString(fx(() -> pump.counters().messagesIn())));
+        out.setProperty("tcp.counted", Long.toString(fx(() -> pump.counters().messagesIn())));
         timeline("tcp", model.timeline(), out);
         fxRun(model::stop);
         driver.waitUntil(() -> model.state() == ServerState.STOPPED);
