@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 /**
  * What one benchmark run does, from system properties the {@code benchmark} Maven profile passes on:
  * {@code bench.quick} (about 2 minutes instead of about 10), {@code bench.parts} (e.g. "P1,P3"; all by default),
- * {@code bench.docs} (the report file), {@code bench.command} (the command line quoted in the report),
+ * {@code bench.docs} (the report file), {@code bench.command} (the command line quoted in the report; by default
+ * rebuilt from the options),
  * {@code bench.mvn} (Maven, for the fuzz hook) and {@code bench.fuzzSeconds} (fuzzing time per fuzz test).
  */
 record BenchConfig(boolean quick, Set<String> parts, Path docs, String command, String mvn, int fuzzSeconds) {
@@ -19,7 +20,13 @@ record BenchConfig(boolean quick, Set<String> parts, Path docs, String command, 
         boolean quick = Boolean.parseBoolean(System.getProperty("bench.quick", "false"));
         String parts = System.getProperty("bench.parts", "").isBlank() ? ALL_PARTS : System.getProperty("bench.parts");
         Path docs = Path.of(System.getProperty("bench.docs", "docs/performance.md")).toAbsolutePath();
-        String command = System.getProperty("bench.command", "mvn -q -Pbenchmark test-compile exec:exec");
+        String command = System.getProperty("bench.command", "");
+        if (command.isBlank()) {
+            command = "mvn -q -Pbenchmark test-compile exec:exec" + (quick ? " -Dbench.quick=true" : "")
+                    + (System.getProperty("bench.parts", "").isBlank() ? "" : " -Dbench.parts=" + parts)
+                    + (System.getProperty("bench.fuzzSeconds", "").isBlank() ? ""
+                    : " -Dbench.fuzzSeconds=" + System.getProperty("bench.fuzzSeconds"));
+        }
         String mvn = System.getProperty("bench.mvn", "mvn");
         int fuzzDefault = quick ? 10 : 30;
         int fuzzSeconds = Integer.parseInt(System.getProperty("bench.fuzzSeconds", "").isBlank()
