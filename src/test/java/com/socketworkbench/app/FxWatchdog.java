@@ -74,6 +74,7 @@ public final class FxWatchdog {
     private volatile String pendingStack;
     private Wait mostBlocked;
     private Wait mostBusy;
+    private int answered;
 
     private FxWatchdog() {
         thread = Thread.ofPlatform().daemon().name("fx-watchdog").unstarted(this::loop);
@@ -124,6 +125,7 @@ public final class FxWatchdog {
     }
 
     private synchronized void record(Wait wait) {
+        answered++;
         if (mostBlocked == null || wait.blocked() > mostBlocked.blocked()) {
             mostBlocked = wait;
         }
@@ -167,6 +169,11 @@ public final class FxWatchdog {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Pings answered so far. */
+    synchronized int answered() {
+        return answered;
     }
 
     /** The longest the FX thread was blocked (sleeping or waiting) while a ping waited. */

@@ -35,6 +35,12 @@ final class UiFlood implements BenchPart {
         String flood = String.format("%,d/s × 64 B for %d s", RATE, seconds);
         figures.addAll(phase("udp", "UDP " + flood, results));
         figures.addAll(phase("tcp", "TCP lines " + flood, results));
+        figures.add(Figure.info(id(), "FX watchdog over both floods: longest blocked / busy",
+                Figure.number(Stats.median(values(results, "watchdog.blockedMillis"))) + " / "
+                        + Figure.number(Stats.median(values(results, "watchdog.busyMillis"))) + " ms",
+                "the UI tests' watchdog (blocked: sleeping, waiting or stopped for GC; busy: running) per run "
+                        + values(results, "watchdog.blockedMillis") + " / " + values(results, "watchdog.busyMillis")
+                        + " ms; a UI test fails above 100 / 500 ms"));
         return figures;
     }
 

@@ -1,6 +1,7 @@
 package com.socketworkbench.bench;
 
 import com.socketworkbench.app.AppDriver;
+import com.socketworkbench.app.FxWatchdog;
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.framing.FramingMode;
 import com.socketworkbench.engine.udp.UdpEndpoint;
@@ -60,7 +61,15 @@ public final class UiFloodProbe {
             tcp(driver, fxProbe, rate, seconds, out);
         } finally {
             fxProbe.close();
-            driver.close();
+            FxWatchdog watchdog = driver.watchdog();
+            try {
+                driver.close();
+            } catch (AssertionError blocked) {
+                // Here the watchdog's verdict is a figure of the benchmark, not a failure of the run.
+                LOG.info("FX watchdog: {}", blocked.getMessage().lines().findFirst().orElse(""));
+            }
+            out.setProperty("watchdog.blockedMillis", Long.toString(watchdog.longestBlock().toMillis()));
+            out.setProperty("watchdog.busyMillis", Long.toString(watchdog.longestBusy().toMillis()));
         }
         ChildJvm.writeResults(args[0], out);
         Platform.exit();
