@@ -52,7 +52,7 @@ public final class AppDriver {
 
     /**
      * Launches the app and starts an {@link FxWatchdog} once it is up (start-up itself builds every tab and is not
-     * watched).
+     * watched; neither is the watchdog's {@link FxWatchdog#START_GRACE} after it).
      */
     public AppDriver launch() throws Exception {
         stage = FxToolkit.registerPrimaryStage();

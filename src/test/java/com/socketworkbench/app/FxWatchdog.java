@@ -31,6 +31,8 @@ import java.util.stream.Collectors;
  * loaded two-core machine with software rendering; a runaway loop takes longer). Without scheduler statistics the
  * whole wait counts as blocked.
  *
+ * <p>The first {@link #START_GRACE} after the watch starts is not judged (first use of controls after launch).
+ *
  * <p>{@link AppDriver} starts one after launching the app and checks it in {@link AppDriver#close()}. Tests that
  * start FX another way (TestFX's {@code ApplicationExtension}) can use {@link Extension}:
  * {@code @ExtendWith({ApplicationExtension.class, FxWatchdog.Extension.class})}.
@@ -41,6 +43,11 @@ public final class FxWatchdog {
     public static final Duration LIMIT = Duration.ofMillis(100);
     /** Busy running one thing longer than this and the test fails. */
     public static final Duration BUSY_LIMIT = Duration.ofMillis(500);
+    /**
+     * Waits that began this soon after the watch started are not judged: the first use of a control right after
+     * launch loads its classes (reading jar files: the FX thread is blocked on the disk) and creates its skin.
+     */
+    public static final Duration START_GRACE = Duration.ofSeconds(1);
 
     /** One ping's wait, split as the class comment explains; all in nanoseconds. */
     private record Wait(long postedAt, long wall, long starved, long running, String stack) {
@@ -64,6 +71,7 @@ public final class FxWatchdog {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
     private final long startedAt = System.nanoTime();
+    private final long graceNanos;
     private final Thread thread;
     private volatile boolean running = true;
     /** When the ping still waiting was posted; 0 when none waits. */
@@ -76,13 +84,19 @@ public final class FxWatchdog {
     private Wait mostBusy;
     private int answered;
 
-    private FxWatchdog() {
+    private FxWatchdog(Duration grace) {
+        graceNanos = grace.toNanos();
         thread = Thread.ofPlatform().daemon().name("fx-watchdog").unstarted(this::loop);
     }
 
-    /** Starts watching; the FX toolkit must be running. */
+    /** Starts watching, with the {@link #START_GRACE}; the FX toolkit must be running. */
     public static FxWatchdog start() {
-        FxWatchdog watchdog = new FxWatchdog();
+        return start(START_GRACE);
+    }
+
+    /** Starts watching; waits that begin within {@code grace} are not judged. */
+    public static FxWatchdog start(Duration grace) {
+        FxWatchdog watchdog = new FxWatchdog(grace);
         watchdog.thread.start();
         return watchdog;
     }
@@ -126,6 +140,9 @@ public final class FxWatchdog {
 
     private synchronized void record(Wait wait) {
         answered++;
+        if (wait.postedAt() - startedAt < graceNanos) {
+            return;
+        }
         if (mostBlocked == null || wait.blocked() > mostBlocked.blocked()) {
             mostBlocked = wait;
         }

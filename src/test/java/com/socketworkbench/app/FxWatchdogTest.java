@@ -24,7 +24,7 @@ class FxWatchdogTest {
     }
 
     private static FxWatchdog started() {
-        FxWatchdog watchdog = FxWatchdog.start();
+        FxWatchdog watchdog = FxWatchdog.start(Duration.ZERO);
         await().atMost(Duration.ofSeconds(5)).until(() -> watchdog.answered() >= 2);
         return watchdog;
     }
@@ -51,6 +51,15 @@ class FxWatchdogTest {
         watchdog.stop();
         assertThrows(AssertionError.class, () -> watchdog.assertResponsive("the check"));
         assertTrue(watchdog.longestBusy().toMillis() >= 600, "busy " + watchdog.longestBusy());
+    }
+
+    @Test
+    void aBlockJustAfterTheStartIsNotJudged() {
+        FxWatchdog watchdog = FxWatchdog.start(Duration.ofSeconds(5));
+        await().atMost(Duration.ofSeconds(5)).until(() -> watchdog.answered() >= 1);
+        fxRun(() -> LockSupport.parkNanos(Duration.ofMillis(300).toNanos()));
+        watchdog.stop();
+        assertDoesNotThrow(() -> watchdog.assertResponsive("the check"));
     }
 
     @Test
