@@ -6,13 +6,16 @@ import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
 
@@ -24,8 +27,9 @@ import java.util.stream.Collectors;
  *
  * <p>Calibrated for shared, loaded machines with software rendering (on Linux, from the FX thread's CPU clock and
  * its run-queue delay in {@code /proc/<pid>/task/<tid>/schedstat}), each wait is split into: time the FX thread was runnable
- * but waited for a CPU (other processes' doing: not counted), time it ran something else (<em>busy</em>: CSS, layout,
- * a slow listener), and time it was neither, i.e. sleeping or waiting for I/O, a lock or the renderer
+ * but waited for a CPU (other processes' doing: not counted), time every thread was stopped for garbage collection
+ * (the whole JVM's pause, not the FX thread's: not counted), time it ran something else (<em>busy</em>: CSS,
+ * layout, a slow listener), and the rest, i.e. sleeping or waiting for I/O, a lock or the renderer
  * (<em>blocked</em>). A test fails when the FX thread was blocked for more than {@link #LIMIT}, or busy for more
  * than {@link #BUSY_LIMIT} (a first CSS pass over a whole tab legitimately takes a few hundred milliseconds on a
  * loaded two-core machine with software rendering; a runaway loop takes longer). Without scheduler statistics the
@@ -50,13 +54,13 @@ public final class FxWatchdog {
     public static final Duration START_GRACE = Duration.ofSeconds(1);
 
     /** One ping's wait, split as the class comment explains; all in nanoseconds. */
-    private record Wait(long postedAt, long wall, long starved, long running, String stack) {
+    private record Wait(long postedAt, long wall, long starved, long running, long collecting, String stack) {
         long blocked() {
-            return Math.max(0, wall - starved - running);
+            return Math.max(0, wall - starved - running - collecting);
         }
 
         long busy() {
-            return Math.max(0, wall - starved);
+            return Math.max(0, wall - starved - collecting);
         }
     }
 
@@ -69,6 +73,11 @@ public final class FxWatchdog {
     }
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+    /** The collectors whose collections stop every thread (concurrent cycles run beside the application). */
+    private static final List<GarbageCollectorMXBean> PAUSING_COLLECTORS =
+            ManagementFactory.getGarbageCollectorMXBeans().stream()
+                    .filter(gc -> !gc.getName().contains("Concurrent") && !gc.getName().contains("Cycles"))
+                    .toList();
 
     private final long startedAt = System.nanoTime();
     private final long graceNanos;
@@ -106,11 +115,12 @@ public final class FxWatchdog {
         while (running) {
             Thread fxNow = fxThread;
             SchedStat before = read(fxSchedStat, fxNow == null ? -1 : THREADS.getThreadCpuTime(fxNow.threadId()));
+            long gcBefore = pausedMillis();
             long posted = System.nanoTime();
             pendingSince = posted;
             pendingStack = null;
             try {
-                Platform.runLater(() -> answered(posted, before));
+                Platform.runLater(() -> answered(posted, before, gcBefore));
             } catch (IllegalStateException toolkitGone) {
                 return;
             }
@@ -125,8 +135,9 @@ public final class FxWatchdog {
         }
     }
 
-    private void answered(long posted, SchedStat before) {
+    private void answered(long posted, SchedStat before, long gcBefore) {
         long wall = System.nanoTime() - posted;
+        long collecting = TimeUnit.MILLISECONDS.toNanos(Math.max(0, pausedMillis() - gcBefore));
         if (fxThread == null) {
             fxThread = Thread.currentThread();
             fxSchedStat = ownSchedStat();
@@ -134,7 +145,7 @@ public final class FxWatchdog {
         SchedStat after = read(fxSchedStat, THREADS.getCurrentThreadCpuTime());
         boolean known = before.running() >= 0 && after.running() >= 0;
         record(new Wait(posted, wall, known ? Math.max(0, after.waiting() - before.waiting()) : 0,
-                known ? Math.max(0, after.running() - before.running()) : 0, pendingStack));
+                known ? Math.max(0, after.running() - before.running()) : 0, collecting, pendingStack));
         pendingSince = 0;
     }
 
@@ -161,6 +172,15 @@ public final class FxWatchdog {
         }
     }
 
+    /** Milliseconds all threads have been stopped for garbage collection so far. */
+    private static long pausedMillis() {
+        long total = 0;
+        for (GarbageCollectorMXBean collector : PAUSING_COLLECTORS) {
+            total += Math.max(0, collector.getCollectionTime());
+        }
+        return total;
+    }
+
     /** {@code cpuNanos} with the run-queue delay from {@code schedStat} (its second field). */
     private static SchedStat read(Path schedStat, long cpuNanos) {
         if (schedStat == null || cpuNanos < 0) {
@@ -179,7 +199,7 @@ public final class FxWatchdog {
         running = false;
         long pending = pendingSince;
         if (pending != 0) {
-            record(new Wait(pending, System.nanoTime() - pending, 0, 0, pendingStack));
+            record(new Wait(pending, System.nanoTime() - pending, 0, 0, 0, pendingStack));
         }
         try {
             thread.join(Duration.ofSeconds(1));
@@ -216,9 +236,10 @@ public final class FxWatchdog {
     private String message(String kind, long nanos, Duration limit, Wait wait, String what) {
         return String.format(Locale.ROOT, "The FX thread was %s for %d ms during %s (limit %d ms): a runLater ping"
                         + " posted %.1f s after the watch began waited %d ms, of which the FX thread ran other work"
-                        + " %d ms, waited for a CPU %d ms and was blocked %d ms%s", kind, nanos / 1_000_000, what,
-                limit.toMillis(), (wait.postedAt() - startedAt) / 1e9, wait.wall() / 1_000_000,
-                wait.running() / 1_000_000, wait.starved() / 1_000_000, wait.blocked() / 1_000_000,
+                        + " %d ms, waited for a CPU %d ms, was stopped for garbage collection %d ms and was blocked"
+                        + " %d ms%s", kind, nanos / 1_000_000, what, limit.toMillis(),
+                (wait.postedAt() - startedAt) / 1e9, wait.wall() / 1_000_000, wait.running() / 1_000_000,
+                wait.starved() / 1_000_000, wait.collecting() / 1_000_000, wait.blocked() / 1_000_000,
                 wait.stack() == null ? "" : "; the FX thread was at:\n" + wait.stack());
     }
 
