@@ -39,7 +39,7 @@ public final class Benchmark {
                 figures.addAll(part.run(config));
             } catch (Exception | Error e) {
                 LOG.error("{} failed", part.id(), e);
-                figures.add(Figure.skipped(part.id(), part.title(), "—", "the part failed: " + e));
+                figures.add(Figure.failed(part.id(), part.title(), "the part failed: " + e));
             }
             LOG.info("{} took {} s", part.id(), (System.nanoTime() - partStart) / 1_000_000_000);
         }

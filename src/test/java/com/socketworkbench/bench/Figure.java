@@ -42,6 +42,11 @@ record Figure(String part, String name, String target, String measured, String r
         return new Figure(part, name, target, "—", "—", Result.SKIP, reason);
     }
 
+    /** The part could not finish: its target counts as missed, {@code reason} says why. */
+    static Figure failed(String part, String name, String reason) {
+        return new Figure(part, name, "—", "failed", "—", Result.MISS, reason);
+    }
+
     /** A measured value without a target, reported for context. */
     static Figure info(String part, String name, String measured, String note) {
         return new Figure(part, name, "—", measured, "—", Result.INFO, note);

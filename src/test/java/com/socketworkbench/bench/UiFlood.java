@@ -38,7 +38,8 @@ final class UiFlood implements BenchPart {
         figures.add(Figure.info(id(), "FX watchdog over both floods: longest blocked / busy",
                 Figure.number(Stats.median(values(results, "watchdog.blockedMillis"))) + " / "
                         + Figure.number(Stats.median(values(results, "watchdog.busyMillis"))) + " ms",
-                "the UI tests' watchdog (blocked: sleeping, waiting or stopped for GC; busy: running) per run "
+                "the UI tests' watchdog (blocked: sleeping or waiting; busy: running; waits for a CPU and GC pauses not"
+                        + " counted) per run "
                         + values(results, "watchdog.blockedMillis") + " / " + values(results, "watchdog.busyMillis")
                         + " ms; a UI test fails above 100 / 500 ms"));
         return figures;
