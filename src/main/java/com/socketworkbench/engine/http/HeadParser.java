@@ -45,6 +45,7 @@ final class HeadParser {
             lines.add(new String(head, 0, length, StandardCharsets.ISO_8859_1));
             offsets.add(base);
         }
+        boolean statusLineEnded = firstLineEnded(head, length);
         String statusLine = lines.isEmpty() ? "" : lines.getFirst();
         String version = "";
         int code = 0;
@@ -70,6 +71,7 @@ final class HeadParser {
                             + printable(codeText) + "\" at byte " + at + " is not a number from 100 to 599"));
                 }
             }
+            checkStatusLineCharacters(statusLine, statusLineEnded, base, verdicts);
         }
         List<Header> headers = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
@@ -86,6 +88,41 @@ final class HeadParser {
         }
         return new ParsedHead(statusLine, version, code, reason, List.copyOf(headers), List.copyOf(verdicts),
                 firstBareLf);
+    }
+
+    /** True when the first line of the head has its LF (a partial head may stop inside the status line). */
+    private static boolean firstLineEnded(byte[] head, int length) {
+        for (int i = 0; i < length; i++) {
+            if (head[i] == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A CR inside the status line ends the line for some clients and belongs to the reason phrase for others, so
+     * the bytes after it may be headers to one and nothing to another; other control characters are not allowed in
+     * a reason phrase. A CR that is the last byte received of an unfinished status line may still get its LF.
+     */
+    private static void checkStatusLineCharacters(String statusLine, boolean ended, long base, List<Verdict> verdicts) {
+        for (int i = 0; i < statusLine.length(); i++) {
+            char c = statusLine.charAt(i);
+            long at = base + i;
+            if (c == '\r') {
+                if (!ended && i == statusLine.length() - 1) {
+                    return;
+                }
+                verdicts.add(Verdict.error(VerdictCodes.INVALID_STATUS_LINE, at, "The status line contains a bare CR"
+                        + " at byte " + at + ": some clients end the line there and read what follows as headers"));
+                return;
+            }
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                verdicts.add(Verdict.warning(VerdictCodes.INVALID_STATUS_LINE, at, "The status line contains the"
+                        + " control character " + printable(String.valueOf(c)) + " at byte " + at));
+                return;
+            }
+        }
     }
 
     /** Parses one "Name: value" line (or an obs-fold continuation) into {@code headers}. */
