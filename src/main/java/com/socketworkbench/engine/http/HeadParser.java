@@ -55,7 +55,8 @@ final class HeadParser {
             version = sp1 < 0 ? statusLine : statusLine.substring(0, sp1);
             if (!version.equals("HTTP/1.1") && !version.equals("HTTP/1.0") && version.startsWith("HTTP/")) {
                 verdicts.add(Verdict.warning(VerdictCodes.UNSUPPORTED_VERSION, base,
-                        "The server answered with " + version + "; only HTTP/1.0 and HTTP/1.1 are understood here"));
+                        "The server answered with " + printable(version) + "; only HTTP/1.0 and HTTP/1.1 are understood"
+                                + " here"));
             }
             if (sp1 < 0) {
                 verdicts.add(Verdict.error(VerdictCodes.BAD_STATUS_CODE, base + statusLine.length(),
@@ -138,7 +139,7 @@ final class HeadParser {
             String joined = (previous.value() + " " + line.strip()).strip();
             headers.add(new Header(previous.name(), joined, previous.offset()));
             verdicts.add(Verdict.warning(VerdictCodes.OBS_FOLD, at, kind + " line at byte " + at
-                    + " starts with whitespace: an obsolete folded continuation of " + previous.name()));
+                    + " starts with whitespace: an obsolete folded continuation of " + printable(previous.name())));
             return;
         }
         int colon = line.indexOf(':');
@@ -153,7 +154,7 @@ final class HeadParser {
                     + " has an empty name"));
         } else if (name.endsWith(" ") || name.endsWith("\t")) {
             verdicts.add(Verdict.error(VerdictCodes.INVALID_HEADER_NAME, at + colon - 1, "Whitespace between the"
-                    + " header name \"" + name.strip() + "\" and the colon at byte " + (at + colon - 1)));
+                    + " header name \"" + printable(name.strip()) + "\" and the colon at byte " + (at + colon - 1)));
         } else if (!HeaderHelper.isToken(name)) {
             int bad = 0;
             while (HeaderHelper.isTokenChar(name.charAt(bad))) {
@@ -167,7 +168,7 @@ final class HeadParser {
             char c = value.charAt(i);
             if (c == '\0' || c == '\r') {
                 long where = at + colon + 1 + line.substring(colon + 1).indexOf(c);
-                verdicts.add(Verdict.warning(VerdictCodes.INVALID_HEADER_VALUE, where, "The value of " + name.strip()
+                verdicts.add(Verdict.warning(VerdictCodes.INVALID_HEADER_VALUE, where, "The value of " + printable(name.strip())
                         + " contains " + (c == '\0' ? "a NUL" : "a bare CR") + " at byte " + where));
                 break;
             }

@@ -379,7 +379,7 @@ public final class ResponseScanner {
             }
             Header te = transferEncodings.getFirst();
             verdicts.add(Verdict.warning(VerdictCodes.TRANSFER_ENCODING_NOT_CHUNKED, te.offset(),
-                    "Transfer-Encoding \"" + te.value() + "\" at byte " + te.offset() + " does not end with chunked:"
+                    "Transfer-Encoding \"" + HeadParser.printable(te.value()) + "\" at byte " + te.offset() + " does not end with chunked:"
                             + " the body ends when the server closes the connection"));
             untilClose();
             return;
