@@ -309,7 +309,12 @@ class HttpMalformedResponseTest {
                         OK + "Transfer-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nzz\r\n0\r\n\r\n", "GET",
                         200, "zz", List.of("Transfer-Encoding", "Transfer-Encoding"), List.of()),
                 new Valid("HTTP/1.0 with Content-Length", "HTTP/1.0 200 OK\r\nContent-Length: 2\r\n\r\nok", "GET",
-                        200, "ok", List.of("Content-Length"), List.of()));
+                        200, "ok", List.of("Content-Length"), List.of()),
+                new Valid("101 followed by another protocol", "HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket"
+                        + "\r\nConnection: Upgrade\r\n\r\n\u0081\u0005hello", "GET", 101, "",
+                        List.of("Upgrade", "Connection"), List.of()),
+                new Valid("CONNECT tunnel established", "HTTP/1.1 200 Connection established\r\n\r\n\u0016\u0003\u0001",
+                        "CONNECT", 200, "", List.of(), List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
