@@ -229,6 +229,10 @@ class TcpFaultsTest {
         assertEquals("connection reset by peer", closed.reason().description());
         await().atMost(WAIT).until(() -> sends.stream().allMatch(CompletableFuture::isDone));
         assertTrue(sends.getLast().isCompletedExceptionally(), "the last 1 MiB cannot have been delivered");
+        Throwable notSent = assertThrows(ExecutionException.class, sends.getLast()::get).getCause();
+        assertTrue(notSent.getMessage().matches("(Connection " + id + " closed before 1048576 bytes were sent"
+                + "|The peer (reset the connection|has closed the connection \\(broken pipe\\)): \\d+ bytes were not"
+                + " sent)"), notSent.getMessage());
         for (Failure failure : sink.of(Failure.class, f -> f.connectionId() == id)) {
             assertTrue(failure.message().matches("The peer (reset the connection|has closed the connection \\(broken"
                     + " pipe\\)): \\d+ bytes were not sent"), failure.message());
