@@ -34,7 +34,6 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 import static org.awaitility.Awaitility.await;
@@ -375,33 +374,42 @@ class TcpFaultsTest {
         int port = server.start().getPort();
 
         server.setFramerFactory(new FramingSpec.Delimited(DelimiterPreset.CRLF, false)::create);
-        dripAndExpect(port, "alpha\r\nbeta\r\ngamma\r\n".getBytes(StandardCharsets.US_ASCII),
+        dripAndExpect(server, port, "alpha\r\nbeta\r\ngamma\r\n".getBytes(StandardCharsets.US_ASCII),
                 List.of("alpha", "beta", "gamma"));
 
         server.setFramerFactory(new FramingSpec.LengthPrefixed(2, Endianness.BIG)::create);
-        dripAndExpect(port, new byte[]{0, 3, 'o', 'n', 'e', 0, 0, 0, 5, 't', 'h', 'r', 'e', 'e'},
+        dripAndExpect(server, port, new byte[]{0, 3, 'o', 'n', 'e', 0, 0, 0, 5, 't', 'h', 'r', 'e', 'e'},
                 List.of("\0\3one", "\0\0", "\0\5three"));
 
         server.setFramerFactory(new FramingSpec.FixedSize(4)::create);
-        dripAndExpect(port, "abcdefghijkl".getBytes(StandardCharsets.US_ASCII), List.of("abcd", "efgh", "ijkl"));
+        dripAndExpect(server, port, "abcdefghijkl".getBytes(StandardCharsets.US_ASCII), List.of("abcd", "efgh", "ijkl"));
     }
 
-    /** Writes one byte every 2 ms from a new connection and expects exactly these frames, each from several reads. */
-    private void dripAndExpect(int port, byte[] stream, List<String> frames) throws Exception {
+    /**
+     * Writes the stream one byte at a time from a new connection, each byte only once the server has read the one
+     * before (so every byte is a read of its own, whatever the scheduling), and expects exactly these frames, each
+     * assembled from as many reads as it has bytes on the wire.
+     */
+    private void dripAndExpect(TcpServer server, int port, byte[] stream, List<String> frames) throws Exception {
         int before = sink.of(ConnectionAccepted.class).size();
         try (Socket peer = new Socket(LOOPBACK, port)) {
             peer.setTcpNoDelay(true);
             long id = await().atMost(WAIT).until(() -> sink.of(ConnectionAccepted.class),
                     list -> list.size() > before).getLast().connectionId();
-            for (byte b : stream) {
-                peer.getOutputStream().write(b);
+            Supplier<Long> bytesIn = () -> server.connections().stream().filter(c -> c.id() == id)
+                    .mapToLong(ConnectionInfo::bytesIn).findFirst().orElse(-1L);
+            for (int i = 0; i < stream.length; i++) {
+                peer.getOutputStream().write(stream[i]);
                 peer.getOutputStream().flush();
-                LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
+                long expected = i + 1;
+                await().atMost(WAIT).pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(1))
+                        .until(() -> bytesIn.get() == expected);
             }
             List<BytesReceived> received = await().atMost(WAIT).until(
                     () -> sink.of(BytesReceived.class, r -> r.connectionId() == id), list -> list.size() >= frames.size());
             assertEquals(frames, received.stream().map(r -> new String(r.data(), StandardCharsets.ISO_8859_1)).toList());
-            assertTrue(received.stream().anyMatch(r -> r.reads() > 1), "a dripped frame is assembled from several reads");
+            assertEquals(stream.length, received.stream().mapToInt(BytesReceived::reads).sum(),
+                    "every dripped byte was its own read and counts towards its frame");
         }
     }
 }
