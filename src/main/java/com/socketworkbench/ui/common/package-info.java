@@ -3,11 +3,13 @@
  *
  * <h2>Adding a tab</h2>
  * <ol>
- *   <li>Implement {@link com.socketworkbench.ui.common.WorkbenchTab} in a feature package ({@code ui.udp}, ...)
- *       with a constructor taking {@link com.socketworkbench.ui.common.TabContext}, and add its constructor
- *       reference to {@code com.socketworkbench.app.WorkbenchTabs#defaults()}.</li>
- *   <li>Hold one {@link com.socketworkbench.ui.common.Subscriptions} per tab; register every listener and binding
- *       through it; {@code dispose()} calls {@code subscriptions.dispose()}.</li>
+ *   <li>Extend {@link com.socketworkbench.ui.common.ModelViewTab} in a feature package ({@code ui.udp}, ...) with a
+ *       constructor taking {@link com.socketworkbench.ui.common.TabContext} that names the title, the preferences
+ *       node, the view model (a {@link com.socketworkbench.ui.common.TabModel}) and the view (a
+ *       {@link com.socketworkbench.ui.common.TabView}), and add its constructor reference to
+ *       {@code com.socketworkbench.app.WorkbenchTabs#defaults()}.</li>
+ *   <li>Register every listener and binding through the one {@link com.socketworkbench.ui.common.Subscriptions}
+ *       the tab hands its model and view; the tab disposes it after the model and the view.</li>
  *   <li>In the view model: a {@link com.socketworkbench.ui.common.TimelineModel} and an
  *       {@link com.socketworkbench.ui.common.EventPump} over it. Pass the pump as the engine component's
  *       {@code EventSink}; react to state events and update the {@link com.socketworkbench.ui.common.TabStatus}

@@ -9,6 +9,7 @@ import com.socketworkbench.ui.common.SendEditor;
 import com.socketworkbench.ui.common.Styles;
 import com.socketworkbench.ui.common.Subscriptions;
 import com.socketworkbench.ui.common.TabNotifier;
+import com.socketworkbench.ui.common.TabView;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
@@ -47,7 +48,7 @@ import java.util.stream.Collectors;
  * editor with its coloured anatomy, header helper, options and Send on the left, the response on the right with the
  * timing and the history below it. Binds to the {@link HttpViewModel} only.
  */
-public final class HttpView {
+public final class HttpView implements TabView {
     private final HttpViewModel model;
     private final Subscriptions subscriptions;
     private final HostField host;
@@ -387,6 +388,7 @@ public final class HttpView {
         return split;
     }
 
+    @Override
     public BorderPane view() {
         return root;
     }
@@ -395,6 +397,7 @@ public final class HttpView {
         return notifier;
     }
 
+    @Override
     public void dispose() {
         notifier.dispose();
     }

@@ -18,6 +18,7 @@ import com.socketworkbench.ui.common.AppPreferences;
 import com.socketworkbench.ui.common.Background;
 import com.socketworkbench.ui.common.Formats;
 import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.common.TabModel;
 import com.socketworkbench.ui.common.TabStatus;
 import com.socketworkbench.ui.common.TrafficCounters;
 import javafx.animation.AnimationTimer;
@@ -55,7 +56,7 @@ import java.util.prefs.Preferences;
  *
  * <p>Insecure TLS is deliberately never saved: every session starts with certificate checks on.
  */
-public final class HttpViewModel {
+public final class HttpViewModel implements TabModel {
     static final String PREF_SCHEME = "scheme";
     static final String PREF_HOST = "host";
     static final String PREF_PORT = "port";
@@ -427,7 +428,13 @@ public final class HttpViewModel {
                 + Formats.bytes(exchange.bytesReceived()) + " in " + TimingRows.format(exchange.timing().total()));
     }
 
+    /** Nothing runs until the first Send: the exchanger starts a thread per request. */
+    @Override
+    public void activate() {
+    }
+
     /** Closes the kept-alive connection and cancels a request in flight (off the FX thread). */
+    @Override
     public void stop() {
         boolean wasBusy = busy.get();
         Background.run("http-stop", () -> {
@@ -439,6 +446,7 @@ public final class HttpViewModel {
     }
 
     /** Saves the settings, closes the exchanger and deletes every kept exchange's temp files. */
+    @Override
     public void dispose() {
         if (disposed) {
             return;
@@ -485,6 +493,7 @@ public final class HttpViewModel {
         this.onFailure = onFailure;
     }
 
+    @Override
     public TabStatus status() {
         return status;
     }

@@ -15,6 +15,7 @@ import com.socketworkbench.ui.common.StreamStyles;
 import com.socketworkbench.ui.common.Styles;
 import com.socketworkbench.ui.common.Subscriptions;
 import com.socketworkbench.ui.common.TabNotifier;
+import com.socketworkbench.ui.common.TabView;
 import com.socketworkbench.ui.common.TimelineView;
 import com.socketworkbench.ui.common.Transport;
 import com.socketworkbench.ui.common.UnixPathField;
@@ -45,7 +46,7 @@ import javafx.scene.layout.VBox;
  * The TCP Client tab's layout (root id {@code tcpClient}): host/port/timeout and Connect on top, timeline over
  * payload inspector in the middle, send editor at the bottom. Binds to the {@link TcpClientViewModel} only.
  */
-public final class TcpClientView {
+public final class TcpClientView implements TabView {
     private final TcpClientViewModel model;
     private final Subscriptions subscriptions;
     private final HostField host;
@@ -238,6 +239,7 @@ public final class TcpClientView {
         subscriptions.bind(node.managedProperty(), node.visibleProperty());
     }
 
+    @Override
     public BorderPane view() {
         return root;
     }
@@ -250,6 +252,7 @@ public final class TcpClientView {
         return timeline;
     }
 
+    @Override
     public void dispose() {
         notifier.dispose();
     }

@@ -20,6 +20,7 @@ import com.socketworkbench.ui.common.SendEditorModel;
 import com.socketworkbench.ui.common.SocketOptionsModel;
 import com.socketworkbench.ui.common.SplitSendModel;
 import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.common.TabModel;
 import com.socketworkbench.ui.common.TabStatus;
 import com.socketworkbench.ui.common.TimelineModel;
 import com.socketworkbench.ui.common.Transport;
@@ -52,7 +53,7 @@ import java.util.function.Consumer;
  * State and actions of the TCP Client tab. A new {@link TcpClient} per connect feeds the tab's {@link EventPump};
  * connecting is asynchronous and can be cancelled; the outcome comes back to the FX thread once.
  */
-public final class TcpClientViewModel {
+public final class TcpClientViewModel implements TabModel {
     static final String PREF_HOST = "host";
     static final String PREF_PORT = "port";
     static final String PREF_TIMEOUT = "connectTimeoutSeconds";
@@ -301,6 +302,7 @@ public final class TcpClientViewModel {
     }
 
     /** Stops everything this tab opened: cancel a connect or close the connection. */
+    @Override
     public void stop() {
         switch (state.get()) {
             case CONNECTING -> cancel();
@@ -402,6 +404,7 @@ public final class TcpClientViewModel {
         preferences.flush();
     }
 
+    @Override
     public void dispose() {
         savePreferences();
         pump.dispose();
@@ -412,6 +415,12 @@ public final class TcpClientViewModel {
         this.onFailure = onFailure;
     }
 
+    /** Starts the event pump. */
+    @Override
+    public void activate() {
+        pump.start();
+    }
+
     public EventPump pump() {
         return pump;
     }
@@ -420,6 +429,7 @@ public final class TcpClientViewModel {
         return timeline;
     }
 
+    @Override
     public TabStatus status() {
         return status;
     }

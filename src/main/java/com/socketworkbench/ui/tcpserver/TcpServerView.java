@@ -15,6 +15,7 @@ import com.socketworkbench.ui.common.StreamStyles;
 import com.socketworkbench.ui.common.Styles;
 import com.socketworkbench.ui.common.Subscriptions;
 import com.socketworkbench.ui.common.TabNotifier;
+import com.socketworkbench.ui.common.TabView;
 import com.socketworkbench.ui.common.TimelineView;
 import com.socketworkbench.ui.common.Transport;
 import com.socketworkbench.ui.common.UnixPathField;
@@ -52,7 +53,7 @@ import java.time.Instant;
  * inspector, send editor at the bottom, all inside a notification pane. It only binds to the
  * {@link TcpServerViewModel}; no engine calls happen here.
  */
-public final class TcpServerView {
+public final class TcpServerView implements TabView {
     private final TcpServerViewModel model;
     private final Subscriptions subscriptions;
     private final BindAddressPicker bindAddress;
@@ -361,6 +362,7 @@ public final class TcpServerView {
         return false;
     }
 
+    @Override
     public BorderPane view() {
         return root;
     }
@@ -377,6 +379,7 @@ public final class TcpServerView {
         return clients;
     }
 
+    @Override
     public void dispose() {
         notifier.dispose();
     }

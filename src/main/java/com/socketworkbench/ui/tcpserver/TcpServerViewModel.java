@@ -27,6 +27,7 @@ import com.socketworkbench.ui.common.SendEditorModel;
 import com.socketworkbench.ui.common.SocketOptionsModel;
 import com.socketworkbench.ui.common.SplitSendModel;
 import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.common.TabModel;
 import com.socketworkbench.ui.common.TabStatus;
 import com.socketworkbench.ui.common.TimelineModel;
 import com.socketworkbench.ui.common.Transport;
@@ -65,7 +66,7 @@ import java.util.function.Consumer;
  * {@link TcpServer} per start, and mirrors its connections into {@link #clients()} on the pump tick. Binding and
  * stopping run off the FX thread; their outcome comes back once.
  */
-public final class TcpServerViewModel {
+public final class TcpServerViewModel implements TabModel {
     static final String PREF_BIND = "bindHost";
     static final String PREF_PORT = "port";
     static final String PREF_ECHO = "echo";
@@ -307,6 +308,7 @@ public final class TcpServerViewModel {
     }
 
     /** Closes the listener and every connection (off the FX thread). */
+    @Override
     public void stop() {
         TcpServer stopping = server;
         if (stopping == null || state.get() == ServerState.STOPPING) {
@@ -463,6 +465,7 @@ public final class TcpServerViewModel {
     }
 
     /** Stops the pump and remembers settings; the server must have been stopped already (see the tab). */
+    @Override
     public void dispose() {
         savePreferences();
         pump.dispose();
@@ -473,6 +476,12 @@ public final class TcpServerViewModel {
         this.onFailure = onFailure;
     }
 
+    /** Starts the event pump. */
+    @Override
+    public void activate() {
+        pump.start();
+    }
+
     public EventPump pump() {
         return pump;
     }
@@ -481,6 +490,7 @@ public final class TcpServerViewModel {
         return timeline;
     }
 
+    @Override
     public TabStatus status() {
         return status;
     }

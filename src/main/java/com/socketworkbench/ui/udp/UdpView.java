@@ -10,6 +10,7 @@ import com.socketworkbench.ui.common.SendEditor;
 import com.socketworkbench.ui.common.Styles;
 import com.socketworkbench.ui.common.Subscriptions;
 import com.socketworkbench.ui.common.TabNotifier;
+import com.socketworkbench.ui.common.TabView;
 import com.socketworkbench.ui.common.TimelineView;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -52,7 +53,7 @@ import java.util.Locale;
  * notifications slide in, id {@code notifications}), and the target row ("Send to host:port", Reply to sender, Connected mode) above the shared send editor at the bottom.
  * Binds to the {@link UdpViewModel} only.
  */
-public final class UdpView {
+public final class UdpView implements TabView {
     static final String BOUNDARY_HINT = "UDP keeps message boundaries: one datagram, one row — compare with TCP's "
             + "byte stream, where rows are reads";
 
@@ -449,6 +450,7 @@ public final class UdpView {
         return row;
     }
 
+    @Override
     public BorderPane view() {
         return root;
     }
@@ -465,6 +467,7 @@ public final class UdpView {
         return options;
     }
 
+    @Override
     public void dispose() {
         notifier.dispose();
     }

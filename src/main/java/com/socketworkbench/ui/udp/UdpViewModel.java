@@ -14,6 +14,7 @@ import com.socketworkbench.ui.common.EventPump;
 import com.socketworkbench.ui.common.HostField;
 import com.socketworkbench.ui.common.SendEditorModel;
 import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.common.TabModel;
 import com.socketworkbench.ui.common.TabStatus;
 import com.socketworkbench.ui.common.TimelineModel;
 import com.socketworkbench.ui.common.TimelineRow;
@@ -46,7 +47,7 @@ import java.util.function.Consumer;
  * ListenerStarted event moves the tab to RUNNING. Binding, stopping and disconnecting run off the FX thread; their
  * outcome comes back once. Multicast lives in {@link MulticastModel}, the counters in {@link UdpStats}.
  */
-public final class UdpViewModel {
+public final class UdpViewModel implements TabModel {
     static final String PREF_BIND = "bindHost";
     static final String PREF_PORT = "port";
     static final String PREF_TARGET_HOST = "targetHost";
@@ -215,6 +216,7 @@ public final class UdpViewModel {
     }
 
     /** Closes the socket: leaves every group, forgets a connected peer, cancels queued sends (off the FX thread). */
+    @Override
     public void stop() {
         UdpEndpoint stopping = endpoint;
         if (stopping == null || state.get() == UdpState.STOPPING) {
@@ -463,6 +465,7 @@ public final class UdpViewModel {
     }
 
     /** Stops the pump and remembers settings; the socket must have been stopped already (see the tab). */
+    @Override
     public void dispose() {
         savePreferences();
         pump.dispose();
@@ -473,6 +476,12 @@ public final class UdpViewModel {
         this.onFailure = onFailure;
     }
 
+    /** Starts the event pump. */
+    @Override
+    public void activate() {
+        pump.start();
+    }
+
     public EventPump pump() {
         return pump;
     }
@@ -481,6 +490,7 @@ public final class UdpViewModel {
         return timeline;
     }
 
+    @Override
     public TabStatus status() {
         return status;
     }
