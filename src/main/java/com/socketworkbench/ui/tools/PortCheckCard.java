@@ -1,10 +1,11 @@
 package com.socketworkbench.ui.tools;
 
-import com.socketworkbench.engine.tools.PortCheck;
 import com.socketworkbench.engine.tools.PortCheck.Status;
+import com.socketworkbench.engine.tools.PortCheck;
 import com.socketworkbench.ui.common.Formats;
 import com.socketworkbench.ui.common.HostField;
 import com.socketworkbench.ui.common.PortField;
+import com.socketworkbench.ui.common.Spinners;
 import com.socketworkbench.ui.common.Subscriptions;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -39,8 +40,8 @@ final class PortCheckCard {
         port.messageLabel().setId("portCheckPortMessage");
         port.messageLabel().getStyleClass().add("field-error");
         subscriptions.bind(model.portProperty(), port.portProperty());
-        var timeout = Spinners.timeoutSeconds("portCheckTimeout", model.timeoutSecondsProperty(),
-                "Give up when nothing answers within this many seconds", subscriptions);
+        var timeout = Spinners.timeoutSeconds("portCheckTimeout", CardLayout.MAX_TIMEOUT_SECONDS,
+                model.timeoutSecondsProperty(), "Give up when nothing answers within this many seconds", subscriptions);
 
         Button check = new Button("Check");
         check.setId("portCheckButton");
