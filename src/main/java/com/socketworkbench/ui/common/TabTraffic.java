@@ -4,7 +4,6 @@ import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.NetEvent;
 
 import java.net.SocketAddress;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
