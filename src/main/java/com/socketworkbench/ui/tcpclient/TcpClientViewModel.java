@@ -377,7 +377,6 @@ public final class TcpClientViewModel extends SocketTabModel {
         preferences.flush();
     }
 
-
     public SendEditorModel sendEditor() {
         return sendEditor;
     }

@@ -437,7 +437,6 @@ public final class TcpServerViewModel extends SocketTabModel {
         preferences.flush();
     }
 
-
     public SendEditorModel sendEditor() {
         return sendEditor;
     }

@@ -42,6 +42,8 @@ public final class ToolsViewModel implements TabModel {
 
     public ToolsViewModel(AppPreferences preferences, Resolver resolver, Subscriptions subscriptions) {
         this.preferences = preferences;
+        // The port check's one connect is no traffic worth counting: the status bar shows the tool's result only.
+        status.setCountersShown(false);
         hostInfo = new HostInfoModel(resolver, subscriptions);
         resolve = new ResolveModel(resolver, preferences.get(PREF_RESOLVE_NAME, "localhost"),
                 preferences.get(PREF_REVERSE_ADDRESS, "127.0.0.1"), subscriptions);

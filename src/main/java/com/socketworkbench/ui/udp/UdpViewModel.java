@@ -452,7 +452,6 @@ public final class UdpViewModel extends SocketTabModel {
         preferences.flush();
     }
 
-
     public SendEditorModel sendEditor() {
         return sendEditor;
     }

@@ -24,7 +24,6 @@ class TcpCloseWordingTest {
     final TcpFixture tcp = new TcpFixture();
     private final RecordingSink sink = tcp.sink();
 
-
     @Test
     void gracefulSaysFinSent() throws Exception {
         TcpServer server = tcp.server();
