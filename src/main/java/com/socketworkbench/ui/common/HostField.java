@@ -10,9 +10,9 @@ import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.Validator;
 
 /**
- * A remote host field ({@code host}): a name or an IPv4/IPv6 literal, validated live (non-empty, no spaces) with an
- * inline message ({@code hostMessage}) and a ControlsFX decoration. Whether the name resolves is the engine's
- * business when connecting.
+ * A remote host field (id {@code host}, or another the tab gives): a name or an IPv4/IPv6 literal, validated live
+ * (non-empty, no spaces) with an inline message (the field's id + {@code Message}: {@code hostMessage}) and a
+ * ControlsFX decoration. Whether the name resolves is the engine's business when connecting.
  */
 public final class HostField {
     private final TextField field = new TextField();
@@ -21,11 +21,12 @@ public final class HostField {
     private final ValidationSupport validation = new ValidationSupport();
     private String error = "";
 
-    public HostField(String initial, Subscriptions subscriptions) {
-        field.setId("host");
+    /** @param id the field's id ({@code host}, {@code targetHost}); its message label's is {@code id + "Message"} */
+    public HostField(String id, String initial, Subscriptions subscriptions) {
+        field.setId(id);
         field.setPrefColumnCount(16);
         field.setTooltip(new Tooltip("Host name or address: localhost, 127.0.0.1, ::1, example.org"));
-        message.setId("hostMessage");
+        message.setId(id + "Message");
         message.getStyleClass().add("field-error");
         field.setText(initial);
         subscriptions.subscribe(field.textProperty(), text -> validate());

@@ -13,9 +13,10 @@ import org.controlsfx.validation.ValidationSupport;
 import org.controlsfx.validation.Validator;
 
 /**
- * A port number field ({@code port}) with live validation through {@link Endpoints#validatePort}: an invalid entry
- * shows a message ({@code portMessage}) and a ControlsFX error decoration and makes {@link #validProperty()} false
- * (tabs disable Start/Connect with it). For listeners, ports 1–1023 get a non-blocking hint about privileges.
+ * A port number field (id {@code port}, or another the tab gives) with live validation through
+ * {@link Endpoints#validatePort}: an invalid entry shows a message (the field's id + {@code Message}:
+ * {@code portMessage}) and a ControlsFX error decoration and makes {@link #validProperty()} false (tabs disable
+ * Start/Connect with it). For listeners, ports 1–1023 get a non-blocking hint about privileges.
  */
 public final class PortField {
     public static final String PRIVILEGED_HINT = "ports below 1024 are privileged: binding may need root";
@@ -30,19 +31,22 @@ public final class PortField {
     private String error = "";
 
     /**
+     * @param id             the field's id ({@code port}, {@code targetPort}); its message label's is
+     *                       {@code id + "Message"}
      * @param allowZero      true for listeners, where 0 asks the OS for any free port
      * @param privilegedHint true for listeners, where ports below 1024 may need root
      */
-    public PortField(boolean allowZero, boolean privilegedHint, String initial, Subscriptions subscriptions) {
+    public PortField(String id, boolean allowZero, boolean privilegedHint, String initial,
+                     Subscriptions subscriptions) {
         this.allowZero = allowZero;
         this.privilegedHint = privilegedHint;
-        field.setId("port");
+        field.setId(id);
         field.setPrefColumnCount(6);
         field.getStyleClass().add("port-field");
         field.setTooltip(new Tooltip(allowZero
                 ? "TCP/UDP port 0–65535. 0 asks the OS for any free port (the actual port is shown once started)."
                 : "The port the server listens on, 1–65535"));
-        message.setId("portMessage");
+        message.setId(id + "Message");
         message.setWrapText(false);
         field.setText(initial);
         subscriptions.subscribe(field.textProperty(), text -> validate());

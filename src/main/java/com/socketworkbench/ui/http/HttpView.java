@@ -64,8 +64,8 @@ public final class HttpView implements TabView {
     public HttpView(HttpViewModel model, Subscriptions subscriptions) {
         this.model = model;
         this.subscriptions = subscriptions;
-        host = new HostField(model.hostProperty().get(), subscriptions);
-        port = new PortField(false, false, model.portTextProperty().get(), subscriptions);
+        host = new HostField("host", model.hostProperty().get(), subscriptions);
+        port = new PortField("port", false, false, model.portTextProperty().get(), subscriptions);
         port.field().setTooltip(new Tooltip("The server's port, 1–65535 (80 for http, 443 for https by default)"));
         subscriptions.bindBidirectional(host.field().textProperty(), model.hostProperty());
         subscriptions.bindBidirectional(port.field().textProperty(), model.portTextProperty());

@@ -60,8 +60,8 @@ public final class TcpClientView implements TabView {
     public TcpClientView(TcpClientViewModel model, Subscriptions subscriptions) {
         this.model = model;
         this.subscriptions = subscriptions;
-        host = new HostField(model.hostProperty().get(), subscriptions);
-        port = new PortField(false, false, Integer.toString(model.portProperty().get()), subscriptions);
+        host = new HostField("host", model.hostProperty().get(), subscriptions);
+        port = new PortField("port", false, false, Integer.toString(model.portProperty().get()), subscriptions);
         StreamSettings stream = model.stream();
         unixPath = new UnixPathField(false, stream.unixPathProperty().get(), subscriptions);
         framing = new FramingEditor(stream.framing(), subscriptions);

@@ -74,9 +74,9 @@ public final class TcpServerView implements TabView {
     public TcpServerView(TcpServerViewModel model, Subscriptions subscriptions) {
         this.model = model;
         this.subscriptions = subscriptions;
-        bindAddress = new BindAddressPicker(subscriptions);
+        bindAddress = new BindAddressPicker(BindAddressPicker.Inbound.CONNECTIONS, subscriptions);
         bindAddress.select(model.bindHostProperty().get());
-        port = new PortField(true, true, Integer.toString(model.portProperty().get()), subscriptions);
+        port = new PortField("port", true, true, Integer.toString(model.portProperty().get()), subscriptions);
         StreamSettings stream = model.stream();
         unixPath = new UnixPathField(true, stream.unixPathProperty().get(), subscriptions);
         framing = new FramingEditor(stream.framing(), subscriptions);

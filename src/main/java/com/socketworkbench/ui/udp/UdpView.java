@@ -3,6 +3,7 @@ package com.socketworkbench.ui.udp;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.udp.MulticastMembership;
 import com.socketworkbench.ui.common.BindAddressPicker;
+import com.socketworkbench.ui.common.EventText;
 import com.socketworkbench.ui.common.HostField;
 import com.socketworkbench.ui.common.ListenerState;
 import com.socketworkbench.ui.common.PortField;
@@ -69,21 +70,19 @@ public final class UdpView implements TabView {
     public UdpView(UdpViewModel model, Subscriptions subscriptions) {
         this.model = model;
         this.subscriptions = subscriptions;
-        bindAddress = new BindAddressPicker(subscriptions);
+        bindAddress = new BindAddressPicker(BindAddressPicker.Inbound.DATAGRAMS, subscriptions);
         bindAddress.select(model.bindHostProperty().get());
-        port = new PortField(true, true, Integer.toString(model.portProperty().get()), subscriptions);
-        targetHost = new HostField(model.targetHostProperty().get(), subscriptions);
-        targetHost.field().setId("targetHost");
-        targetHost.messageLabel().setId("targetHostMessage");
+        port = new PortField("port", true, true, Integer.toString(model.portProperty().get()), subscriptions);
+        targetHost = new HostField("targetHost", model.targetHostProperty().get(), subscriptions);
         targetHost.field().setTooltip(new Tooltip("Where datagrams go: a host name, an IPv4 or an IPv6 address "
                 + "(127.0.0.1, ::1, localhost)"));
-        targetPort = new PortField(false, false, Integer.toString(model.targetPortProperty().get()), subscriptions);
-        targetPort.field().setId("targetPort");
-        targetPort.messageLabel().setId("targetPortMessage");
+        targetPort = new PortField("targetPort", false, false, Integer.toString(model.targetPortProperty().get()),
+                subscriptions);
         targetPort.field().setTooltip(new Tooltip("The port datagrams go to, 1–65535"));
         traffic = new TrafficPane(model.traffic().timeline(),
                 "Start, then send datagrams to the port shown: each datagram is one row", subscriptions);
         timeline = traffic.timeline();
+        timeline.setEmptyPayloadText(EventText.EMPTY_DATAGRAM);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
 
         subscriptions.bind(model.bindHostProperty(),
@@ -119,10 +118,8 @@ public final class UdpView implements TabView {
         HBox bar = TabLayout.settingsBar(SendEditor.labelled("Bind", bindAddress.comboBox()),
                 SendEditor.labelled("Port", port.field()), portHelp, startStop, listening);
 
-        Label bindWarning = bindAddress.warningLabel();
-        bindWarning.setText("Other machines on your network can send datagrams to this port");
         return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, port.messageLabel(),
-                bindWarning));
+                bindAddress.warningLabel()));
     }
 
     private Node options() {

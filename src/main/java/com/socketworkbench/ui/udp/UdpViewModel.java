@@ -106,6 +106,8 @@ public final class UdpViewModel extends SocketTabModel {
 
         sendEditor = new SendEditorModel(subscriptions);
         sendEditor.setSender(this::send);
+        // An empty datagram is a message of its own (a keep-alive, a probe); the engine sends it as one.
+        sendEditor.emptyAllowedProperty().set(true);
         datagramSize = Bindings.createIntegerBinding(() -> sendEditor.encode().map(bytes -> bytes.length).orElse(-1),
                 sendEditor.textProperty(), sendEditor.formatProperty(), sendEditor.charsetProperty(),
                 sendEditor.lineEndingProperty());
