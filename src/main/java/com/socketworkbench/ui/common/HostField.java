@@ -1,13 +1,9 @@
 package com.socketworkbench.ui.common;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import org.controlsfx.validation.ValidationResult;
-import org.controlsfx.validation.ValidationSupport;
-import org.controlsfx.validation.Validator;
 
 /**
  * A remote host field (id {@code host}, or another the tab gives): a name or an IPv4/IPv6 literal, validated live
@@ -17,9 +13,7 @@ import org.controlsfx.validation.Validator;
 public final class HostField {
     private final TextField field = new TextField();
     private final Label message = new Label();
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
-    private final ValidationSupport validation = new ValidationSupport();
-    private String error = "";
+    private final FieldCheck check;
 
     /** @param id the field's id ({@code host}, {@code targetHost}); its message label's is {@code id + "Message"} */
     public HostField(String id, String initial, Subscriptions subscriptions) {
@@ -29,10 +23,7 @@ public final class HostField {
         message.setId(id + "Message");
         message.getStyleClass().add("field-error");
         field.setText(initial);
-        subscriptions.subscribe(field.textProperty(), text -> validate());
-        validation.registerValidator(field, false, (Validator<String>) (control, value) ->
-                ValidationResult.fromErrorIf(control, error, !error.isEmpty()));
-        subscriptions.subscribe(valid, ok -> validation.revalidate(field));
+        check = new FieldCheck(field, message, text -> FieldCheck.Verdict.error(problem(text)), subscriptions);
     }
 
     /** The problem with {@code text} as a host in plain words, or empty when it is acceptable. */
@@ -45,14 +36,6 @@ public final class HostField {
             return "A host name cannot contain spaces";
         }
         return "";
-    }
-
-    private void validate() {
-        error = problem(field.getText());
-        valid.set(error.isEmpty());
-        message.setText(error);
-        message.setVisible(!error.isEmpty());
-        message.setManaged(!error.isEmpty());
     }
 
     /** The host with surrounding blanks and IPv6 brackets removed ("[::1]" → "::1"). */
@@ -73,6 +56,6 @@ public final class HostField {
     }
 
     public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
+        return check.validProperty();
     }
 }

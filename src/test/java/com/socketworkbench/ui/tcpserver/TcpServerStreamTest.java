@@ -143,6 +143,8 @@ class TcpServerStreamTest {
     @Test
     void anInvalidFramingFieldExplainsItselfAndKeepsThePreviousFraming() {
         chooseFraming(FramingMode.DELIMITER);
+        // A combo box sets its editor to its value when it is first skinned: type only after that pulse.
+        driver.waitUntil(() -> fx(() -> driver.<ComboBox<String>>node("#tcpServer #delimiter").getSkin() != null));
         fxRun(() -> driver.<ComboBox<String>>node("#tcpServer #delimiter").getEditor().setText("0x7g"));
         String message = driver.text("#tcpServer #framingMessage");
         assertTrue(message.contains("'g'") && message.contains("not a hex digit"), message);
