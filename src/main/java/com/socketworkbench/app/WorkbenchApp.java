@@ -76,9 +76,11 @@ public class WorkbenchApp extends Application {
         tabPane.getSelectionModel().selectedItemProperty().subscribe(tab -> {
             statusBar.textProperty().unbind();
             counters.textProperty().unbind();
+            counters.visibleProperty().unbind();
             if (tab != null && tab.getUserData() instanceof WorkbenchTab selected) {
                 statusBar.textProperty().bind(selected.status().stateProperty());
                 counters.textProperty().bind(selected.status().countersText());
+                counters.visibleProperty().bind(selected.status().countersShownProperty());
             }
         });
         int remembered = preferences.getInt("selectedTab", 0);

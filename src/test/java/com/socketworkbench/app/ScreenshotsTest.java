@@ -7,11 +7,8 @@ import com.socketworkbench.engine.framing.FramingMode;
 import com.socketworkbench.ui.common.TimelineRow;
 import com.socketworkbench.ui.tcpserver.ClientRow;
 import com.socketworkbench.ui.tcpserver.SendTarget;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -19,8 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -34,7 +29,6 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import static com.socketworkbench.app.AppDriver.fx;
 import static com.socketworkbench.app.AppDriver.fxRun;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -55,11 +49,7 @@ class ScreenshotsTest {
     @BeforeEach
     void launch() throws Exception {
         driver.launch();
-        fxRun(() -> {
-            driver.stage().setWidth(1280);
-            driver.stage().setHeight(800);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.sizeWindow(driver.stage());
     }
 
     @AfterEach
@@ -282,20 +272,7 @@ class ScreenshotsTest {
     }
 
     private void snapshot(String name) throws IOException {
-        WritableImage image = fx(() -> {
-            Scene scene = driver.stage().getScene();
-            return scene.snapshot(null);
-        });
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        int[] argb = new int[width * height];
-        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
-        BufferedImage buffered = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        buffered.setRGB(0, 0, width, height, argb, 0, width);
-        Path dir = Path.of(System.getProperty("screenshots.dir", "screenshots"));
-        Files.createDirectories(dir);
-        Path file = dir.resolve(name);
-        ImageIO.write(buffered, "png", file.toFile());
+        Path file = Screenshots.write(driver.stage().getScene(), name);
         assertTrue(Files.size(file) > 10_000, "a real picture was written to " + file);
     }
 }

@@ -8,9 +8,10 @@ import java.time.Instant;
  * happened as one of these immutable records through an {@link EventSink}; the UI adapts them, tests assert on them.
  *
  * <p>{@code connectionId} identifies a connection (or, for listener-level events, the listener) within the component
- * that emitted it. {@code local}/{@code remote} are {@link java.net.InetSocketAddress} or
- * {@link java.net.UnixDomainSocketAddress}; either may be null when it is not known (e.g. a connect that failed
- * before a local port was bound).
+ * that emitted it. {@code local}/{@code remote} are {@link java.net.InetSocketAddress},
+ * {@link java.net.UnixDomainSocketAddress}, or for a client accepted on a Unix socket (which has no name of its own)
+ * {@link com.socketworkbench.engine.net.UnixPeerAddress}; either may be null when it is not known (e.g. a connect that
+ * failed before a local port was bound). {@link com.socketworkbench.engine.net.Endpoints#describe} words them all.
  */
 public sealed interface NetEvent
         permits ListenerStarted, ListenerStopped, ConnectionAccepted, ConnectionOpened, ConnectionRejected,

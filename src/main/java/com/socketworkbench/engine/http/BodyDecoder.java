@@ -40,7 +40,7 @@ final class BodyDecoder {
         for (String c : codings) {
             if (!c.equals("gzip") && !c.equals("x-gzip") && !c.equals("deflate")) {
                 return new Decoded(entity, List.of(Verdict.info(VerdictCodes.UNSUPPORTED_CONTENT_ENCODING,
-                        headerOffset, "Content-Encoding \"" + c + "\" (header at byte " + headerOffset + ") cannot be"
+                        headerOffset, "Content-Encoding \"" + HeadParser.printable(c) + "\" (header at byte " + headerOffset + ") cannot be"
                                 + " decoded here; the body is shown as received")));
             }
         }

@@ -45,6 +45,7 @@ final class HeadParser {
             lines.add(new String(head, 0, length, StandardCharsets.ISO_8859_1));
             offsets.add(base);
         }
+        boolean statusLineEnded = firstLineEnded(head, length);
         String statusLine = lines.isEmpty() ? "" : lines.getFirst();
         String version = "";
         int code = 0;
@@ -54,7 +55,8 @@ final class HeadParser {
             version = sp1 < 0 ? statusLine : statusLine.substring(0, sp1);
             if (!version.equals("HTTP/1.1") && !version.equals("HTTP/1.0") && version.startsWith("HTTP/")) {
                 verdicts.add(Verdict.warning(VerdictCodes.UNSUPPORTED_VERSION, base,
-                        "The server answered with " + version + "; only HTTP/1.0 and HTTP/1.1 are understood here"));
+                        "The server answered with " + printable(version) + "; only HTTP/1.0 and HTTP/1.1 are understood"
+                                + " here"));
             }
             if (sp1 < 0) {
                 verdicts.add(Verdict.error(VerdictCodes.BAD_STATUS_CODE, base + statusLine.length(),
@@ -70,6 +72,7 @@ final class HeadParser {
                             + printable(codeText) + "\" at byte " + at + " is not a number from 100 to 599"));
                 }
             }
+            checkStatusLineCharacters(statusLine, statusLineEnded, base, verdicts);
         }
         List<Header> headers = new ArrayList<>();
         for (int i = 1; i < lines.size(); i++) {
@@ -88,6 +91,41 @@ final class HeadParser {
                 firstBareLf);
     }
 
+    /** True when the first line of the head has its LF (a partial head may stop inside the status line). */
+    private static boolean firstLineEnded(byte[] head, int length) {
+        for (int i = 0; i < length; i++) {
+            if (head[i] == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A CR inside the status line ends the line for some clients and belongs to the reason phrase for others, so
+     * the bytes after it may be headers to one and nothing to another; other control characters are not allowed in
+     * a reason phrase. A CR that is the last byte received of an unfinished status line may still get its LF.
+     */
+    private static void checkStatusLineCharacters(String statusLine, boolean ended, long base, List<Verdict> verdicts) {
+        for (int i = 0; i < statusLine.length(); i++) {
+            char c = statusLine.charAt(i);
+            long at = base + i;
+            if (c == '\r') {
+                if (!ended && i == statusLine.length() - 1) {
+                    return;
+                }
+                verdicts.add(Verdict.error(VerdictCodes.INVALID_STATUS_LINE, at, "The status line contains a bare CR"
+                        + " at byte " + at + ": some clients end the line there and read what follows as headers"));
+                return;
+            }
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                verdicts.add(Verdict.warning(VerdictCodes.INVALID_STATUS_LINE, at, "The status line contains the"
+                        + " control character " + printable(String.valueOf(c)) + " at byte " + at));
+                return;
+            }
+        }
+    }
+
     /** Parses one "Name: value" line (or an obs-fold continuation) into {@code headers}. */
     static void parseHeaderLine(String line, long at, String kind, List<Header> headers, List<Verdict> verdicts) {
         char first = line.charAt(0);
@@ -101,7 +139,7 @@ final class HeadParser {
             String joined = (previous.value() + " " + line.strip()).strip();
             headers.add(new Header(previous.name(), joined, previous.offset()));
             verdicts.add(Verdict.warning(VerdictCodes.OBS_FOLD, at, kind + " line at byte " + at
-                    + " starts with whitespace: an obsolete folded continuation of " + previous.name()));
+                    + " starts with whitespace: an obsolete folded continuation of " + printable(previous.name())));
             return;
         }
         int colon = line.indexOf(':');
@@ -116,7 +154,7 @@ final class HeadParser {
                     + " has an empty name"));
         } else if (name.endsWith(" ") || name.endsWith("\t")) {
             verdicts.add(Verdict.error(VerdictCodes.INVALID_HEADER_NAME, at + colon - 1, "Whitespace between the"
-                    + " header name \"" + name.strip() + "\" and the colon at byte " + (at + colon - 1)));
+                    + " header name \"" + printable(name.strip()) + "\" and the colon at byte " + (at + colon - 1)));
         } else if (!HeaderHelper.isToken(name)) {
             int bad = 0;
             while (HeaderHelper.isTokenChar(name.charAt(bad))) {
@@ -130,7 +168,7 @@ final class HeadParser {
             char c = value.charAt(i);
             if (c == '\0' || c == '\r') {
                 long where = at + colon + 1 + line.substring(colon + 1).indexOf(c);
-                verdicts.add(Verdict.warning(VerdictCodes.INVALID_HEADER_VALUE, where, "The value of " + name.strip()
+                verdicts.add(Verdict.warning(VerdictCodes.INVALID_HEADER_VALUE, where, "The value of " + printable(name.strip())
                         + " contains " + (c == '\0' ? "a NUL" : "a bare CR") + " at byte " + where));
                 break;
             }

@@ -143,7 +143,10 @@ public final class HttpResponseParser {
                     + " without a Location header: there is nowhere to go"));
         }
 
-        boolean complete = scanner.isComplete() && !scanner.isFramingBroken()
+        // A 101 or a successful CONNECT ends with its head; the connection then carries another protocol, which
+        // makes it unusable for HTTP (framing "broken") but does not make the response itself incomplete.
+        boolean switchedProtocol = scanner.framing() == ResponseScanner.Framing.NO_BODY && scanner.isFramingBroken();
+        boolean complete = scanner.isComplete() && (!scanner.isFramingBroken() || switchedProtocol)
                 && verdicts.stream().noneMatch(v -> v.code().equals(VerdictCodes.TRUNCATED_BODY)
                 || v.code().equals(VerdictCodes.MISSING_LAST_CHUNK) || v.code().equals(VerdictCodes.HEAD_INCOMPLETE)
                 || v.code().equals(VerdictCodes.EMPTY_RESPONSE) || v.code().equals(VerdictCodes.RESPONSE_INCOMPLETE)

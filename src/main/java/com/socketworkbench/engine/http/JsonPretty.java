@@ -203,7 +203,9 @@ public final class JsonPretty {
                                 pos++;
                             }
                         }
-                        default -> throw problem("Invalid escape \\" + (e == 0 ? "" : e) + " in a string");
+                        default -> throw problem("Invalid escape \\" + (e == 0 ? "" : e < 0x20 || e == 0x7f
+                                ? " followed by " + String.format("U+%04X", (int) e) : String.valueOf(e))
+                                + " in a string");
                     }
                 } else {
                     pos++;
@@ -306,7 +308,7 @@ public final class JsonPretty {
                 return "end of text";
             }
             char c = text.charAt(pos);
-            return c < 0x20 ? String.format("character U+%04X", (int) c) : "'" + c + "'";
+            return c < 0x20 || c == 0x7f ? String.format("character U+%04X", (int) c) : "'" + c + "'";
         }
 
         private JsonProblem problem(String what) {

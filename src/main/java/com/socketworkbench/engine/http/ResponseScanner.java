@@ -62,6 +62,7 @@ public final class ResponseScanner {
     private long chunkDataTotal;
     private long trailerBytes;
     private boolean bareLfReported;
+    private boolean chunkExtensionReported;
     private boolean complete;
     private boolean broken;
     private boolean endedByClose;
@@ -353,12 +354,22 @@ public final class ResponseScanner {
                                 + " must be ignored (a request smuggling risk)"));
             }
             List<String> codings = new ArrayList<>();
+            Header chunkedAgain = null;
             for (Header te : transferEncodings) {
                 for (String coding : te.value().split(",")) {
                     if (!coding.isBlank()) {
-                        codings.add(coding.strip().toLowerCase(Locale.ROOT));
+                        String name = coding.strip().toLowerCase(Locale.ROOT);
+                        if (name.equals("chunked") && codings.contains("chunked") && chunkedAgain == null) {
+                            chunkedAgain = te;
+                        }
+                        codings.add(name);
                     }
                 }
+            }
+            if (chunkedAgain != null) {
+                verdicts.add(Verdict.warning(VerdictCodes.TRANSFER_ENCODING_CHUNKED_TWICE, chunkedAgain.offset(),
+                        "Transfer-Encoding lists chunked more than once (again at byte " + chunkedAgain.offset()
+                                + "); a sender must not apply it twice, so only one layer is removed here"));
             }
             if (!codings.isEmpty() && codings.getLast().equals("chunked")) {
                 framing = Framing.CHUNKED;
@@ -368,7 +379,7 @@ public final class ResponseScanner {
             }
             Header te = transferEncodings.getFirst();
             verdicts.add(Verdict.warning(VerdictCodes.TRANSFER_ENCODING_NOT_CHUNKED, te.offset(),
-                    "Transfer-Encoding \"" + te.value() + "\" at byte " + te.offset() + " does not end with chunked:"
+                    "Transfer-Encoding \"" + HeadParser.printable(te.value()) + "\" at byte " + te.offset() + " does not end with chunked:"
                             + " the body ends when the server closes the connection"));
             untilClose();
             return;
@@ -500,6 +511,9 @@ public final class ResponseScanner {
         int semicolon = text.indexOf(';');
         String sizeText = (semicolon < 0 ? text : text.substring(0, semicolon)).strip();
         lineBytes.reset();
+        if (semicolon >= 0) {
+            checkChunkExtension(text, semicolon);
+        }
         if (sizeText.isEmpty() || !isHex(sizeText)) {
             chunkError(VerdictCodes.CHUNK_SIZE_INVALID, lineStart, "The chunk size \""
                     + HeadParser.printable(HeadParser.abbreviate(sizeText)) + "\" at byte " + lineStart
@@ -520,6 +534,24 @@ public final class ResponseScanner {
         }
         remaining = size;
         state = State.CHUNK_DATA;
+    }
+
+    /** Extensions are ignored, but control characters in them (once per response) are worth knowing about. */
+    private void checkChunkExtension(String line, int semicolon) {
+        if (chunkExtensionReported) {
+            return;
+        }
+        for (int k = semicolon + 1; k < line.length(); k++) {
+            char c = line.charAt(k);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                long at = lineStart + k;
+                chunkExtensionReported = true;
+                verdicts.add(Verdict.warning(VerdictCodes.INVALID_CHUNK_EXTENSION, at, "The chunk extension at byte "
+                        + at + " contains the control character " + HeadParser.printable(String.valueOf(c))
+                        + "; the extension is ignored"));
+                return;
+            }
+        }
     }
 
     private int chunkData(byte[] bytes, int i, int end) {

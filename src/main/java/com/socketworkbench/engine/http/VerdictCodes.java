@@ -8,6 +8,8 @@ public final class VerdictCodes {
     public static final String NO_STATUS_LINE = "NO_STATUS_LINE";
     public static final String BAD_STATUS_CODE = "BAD_STATUS_CODE";
     public static final String UNSUPPORTED_VERSION = "UNSUPPORTED_VERSION";
+    /** A bare CR or another control character inside the status line. */
+    public static final String INVALID_STATUS_LINE = "INVALID_STATUS_LINE";
     public static final String HEADER_NO_COLON = "HEADER_NO_COLON";
     public static final String INVALID_HEADER_NAME = "INVALID_HEADER_NAME";
     public static final String INVALID_HEADER_VALUE = "INVALID_HEADER_VALUE";
@@ -23,9 +25,13 @@ public final class VerdictCodes {
     public static final String INVALID_CONTENT_LENGTH = "INVALID_CONTENT_LENGTH";
     public static final String CONTENT_LENGTH_WITH_TRANSFER_ENCODING = "CONTENT_LENGTH_WITH_TRANSFER_ENCODING";
     public static final String TRANSFER_ENCODING_NOT_CHUNKED = "TRANSFER_ENCODING_NOT_CHUNKED";
+    /** "chunked" listed more than once in Transfer-Encoding; a sender must not apply it twice. */
+    public static final String TRANSFER_ENCODING_CHUNKED_TWICE = "TRANSFER_ENCODING_CHUNKED_TWICE";
     public static final String BODY_UNTIL_CLOSE = "BODY_UNTIL_CLOSE";
     public static final String CHUNK_SIZE_INVALID = "CHUNK_SIZE_INVALID";
     public static final String CHUNK_SIZE_OVERFLOW = "CHUNK_SIZE_OVERFLOW";
+    /** A control character inside a chunk extension (after the ';' of a chunk size line). */
+    public static final String INVALID_CHUNK_EXTENSION = "INVALID_CHUNK_EXTENSION";
     public static final String CHUNK_NOT_TERMINATED = "CHUNK_NOT_TERMINATED";
     public static final String MISSING_LAST_CHUNK = "MISSING_LAST_CHUNK";
     public static final String TRAILERS_INCOMPLETE = "TRAILERS_INCOMPLETE";

@@ -20,15 +20,28 @@ import java.nio.charset.Charset;
 public final class EventText {
     /** Longest one-line preview a cell renders; the inspector shows the rest. */
     public static final int PREVIEW_CHARS = 160;
+    /** What a data row without a single byte previews as (an empty frame, say). */
+    public static final String EMPTY_PAYLOAD = "(empty)";
+    /** The same for UDP, where an empty datagram is a message of its own. */
+    public static final String EMPTY_DATAGRAM = "(empty datagram)";
 
     private EventText() {
     }
 
-    /** The preview column: decoded bytes for data, a sentence for everything else. */
+    /** The preview column: decoded bytes for data ({@link #EMPTY_PAYLOAD} for none), a sentence for the rest. */
     public static String preview(NetEvent event, Charset charset) {
+        return preview(event, charset, EMPTY_PAYLOAD);
+    }
+
+    /**
+     * The preview column: decoded bytes for data, a sentence for everything else.
+     *
+     * @param emptyPayload what a data row without bytes says, e.g. {@link #EMPTY_DATAGRAM}
+     */
+    public static String preview(NetEvent event, Charset charset, String emptyPayload) {
         return switch (event) {
-            case BytesReceived received -> ByteText.preview(received.data(), charset, PREVIEW_CHARS);
-            case BytesSent sent -> ByteText.preview(sent.data(), charset, PREVIEW_CHARS);
+            case BytesReceived received -> dataPreview(received.data(), charset, emptyPayload);
+            case BytesSent sent -> dataPreview(sent.data(), charset, emptyPayload);
             case ListenerStarted started ->
                     "Listening on " + Endpoints.describe(started.local()) + " (" + started.transport() + ")";
             case ListenerStopped stopped -> "Stopped listening: " + stopped.reason();
@@ -40,6 +53,10 @@ public final class EventText {
             case Failure failure -> failure.message();
             case Notice notice -> notice.message();
         };
+    }
+
+    private static String dataPreview(byte[] data, Charset charset, String emptyPayload) {
+        return data.length == 0 ? emptyPayload : ByteText.preview(data, charset, PREVIEW_CHARS);
     }
 
     /** A word for what kind of event it is; the timeline filter matches it too ("failure", "closed"). */

@@ -56,7 +56,6 @@ public final class FramingEditor {
     private final HBox modeFields = new HBox(10);
     private final HBox limits;
     private final Label explanation = new Label();
-    private final Label message = new Label();
     private final VBox parameters;
     private final VBox root;
     private final Map<FramingMode, Node> fieldsByMode = new EnumMap<>(FramingMode.class);
@@ -142,12 +141,7 @@ public final class FramingEditor {
             return mode.explanation() + (mode == FramingMode.RAW ? STICKY_PACKETS : "") + " " + APPLIES_NEXT;
         }, model.modeProperty()));
 
-        message.setId("framingMessage");
-        message.getStyleClass().add("field-error");
-        message.setWrapText(true);
-        subscriptions.bind(message.textProperty(), model.errorProperty());
-        subscriptions.bind(message.visibleProperty(), model.errorProperty().isNotEmpty());
-        subscriptions.bind(message.managedProperty(), message.visibleProperty());
+        Label message = TabLayout.errorLabel("framingMessage", model.errorProperty(), subscriptions);
 
         for (Map.Entry<FramingEditorModel.Field, Control> entry : controls.entrySet()) {
             FramingEditorModel.Field field = entry.getKey();

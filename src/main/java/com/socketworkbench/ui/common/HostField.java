@@ -1,37 +1,29 @@
 package com.socketworkbench.ui.common;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import org.controlsfx.validation.ValidationResult;
-import org.controlsfx.validation.ValidationSupport;
-import org.controlsfx.validation.Validator;
 
 /**
- * A remote host field ({@code host}): a name or an IPv4/IPv6 literal, validated live (non-empty, no spaces) with an
- * inline message ({@code hostMessage}) and a ControlsFX decoration. Whether the name resolves is the engine's
- * business when connecting.
+ * A remote host field (id {@code host}, or another the tab gives): a name or an IPv4/IPv6 literal, validated live
+ * (non-empty, no spaces) with an inline message (the field's id + {@code Message}: {@code hostMessage}) and a
+ * ControlsFX decoration. Whether the name resolves is the engine's business when connecting.
  */
 public final class HostField {
     private final TextField field = new TextField();
     private final Label message = new Label();
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
-    private final ValidationSupport validation = new ValidationSupport();
-    private String error = "";
+    private final FieldCheck check;
 
-    public HostField(String initial, Subscriptions subscriptions) {
-        field.setId("host");
+    /** @param id the field's id ({@code host}, {@code targetHost}); its message label's is {@code id + "Message"} */
+    public HostField(String id, String initial, Subscriptions subscriptions) {
+        field.setId(id);
         field.setPrefColumnCount(16);
         field.setTooltip(new Tooltip("Host name or address: localhost, 127.0.0.1, ::1, example.org"));
-        message.setId("hostMessage");
+        message.setId(id + "Message");
         message.getStyleClass().add("field-error");
         field.setText(initial);
-        subscriptions.subscribe(field.textProperty(), text -> validate());
-        validation.registerValidator(field, false, (Validator<String>) (control, value) ->
-                ValidationResult.fromErrorIf(control, error, !error.isEmpty()));
-        subscriptions.subscribe(valid, ok -> validation.revalidate(field));
+        check = new FieldCheck(field, message, text -> FieldCheck.Verdict.error(problem(text)), subscriptions);
     }
 
     /** The problem with {@code text} as a host in plain words, or empty when it is acceptable. */
@@ -44,14 +36,6 @@ public final class HostField {
             return "A host name cannot contain spaces";
         }
         return "";
-    }
-
-    private void validate() {
-        error = problem(field.getText());
-        valid.set(error.isEmpty());
-        message.setText(error);
-        message.setVisible(!error.isEmpty());
-        message.setManaged(!error.isEmpty());
     }
 
     /** The host with surrounding blanks and IPv6 brackets removed ("[::1]" → "::1"). */
@@ -72,6 +56,6 @@ public final class HostField {
     }
 
     public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
+        return check.validProperty();
     }
 }

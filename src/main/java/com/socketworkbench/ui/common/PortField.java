@@ -2,20 +2,17 @@ package com.socketworkbench.ui.common;
 
 import com.socketworkbench.engine.net.Endpoints;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import org.controlsfx.validation.ValidationResult;
-import org.controlsfx.validation.ValidationSupport;
-import org.controlsfx.validation.Validator;
 
 /**
- * A port number field ({@code port}) with live validation through {@link Endpoints#validatePort}: an invalid entry
- * shows a message ({@code portMessage}) and a ControlsFX error decoration and makes {@link #validProperty()} false
- * (tabs disable Start/Connect with it). For listeners, ports 1–1023 get a non-blocking hint about privileges.
+ * A port number field (id {@code port}, or another the tab gives) with live validation through
+ * {@link Endpoints#validatePort}: an invalid entry shows a message (the field's id + {@code Message}:
+ * {@code portMessage}) and a ControlsFX error decoration and makes {@link #validProperty()} false (tabs disable
+ * Start/Connect with it). For listeners, ports 1–1023 get a non-blocking hint about privileges.
  */
 public final class PortField {
     public static final String PRIVILEGED_HINT = "ports below 1024 are privileged: binding may need root";
@@ -24,55 +21,41 @@ public final class PortField {
     private final boolean privilegedHint;
     private final TextField field = new TextField();
     private final Label message = new Label();
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
     private final ReadOnlyIntegerWrapper port = new ReadOnlyIntegerWrapper(this, "port", -1);
-    private final ValidationSupport validation = new ValidationSupport();
-    private String error = "";
+    private final FieldCheck check;
 
     /**
+     * @param id             the field's id ({@code port}, {@code targetPort}); its message label's is
+     *                       {@code id + "Message"}
      * @param allowZero      true for listeners, where 0 asks the OS for any free port
      * @param privilegedHint true for listeners, where ports below 1024 may need root
      */
-    public PortField(boolean allowZero, boolean privilegedHint, String initial, Subscriptions subscriptions) {
+    public PortField(String id, boolean allowZero, boolean privilegedHint, String initial,
+                     Subscriptions subscriptions) {
         this.allowZero = allowZero;
         this.privilegedHint = privilegedHint;
-        field.setId("port");
+        field.setId(id);
         field.setPrefColumnCount(6);
         field.getStyleClass().add("port-field");
         field.setTooltip(new Tooltip(allowZero
                 ? "TCP/UDP port 0–65535. 0 asks the OS for any free port (the actual port is shown once started)."
                 : "The port the server listens on, 1–65535"));
-        message.setId("portMessage");
+        message.setId(id + "Message");
         message.setWrapText(false);
         field.setText(initial);
-        subscriptions.subscribe(field.textProperty(), text -> validate());
-        validation.registerValidator(field, false, (Validator<String>) (control, value) ->
-                ValidationResult.fromErrorIf(control, error, !error.isEmpty()));
-        subscriptions.subscribe(valid, ok -> validation.revalidate(field));
+        check = new FieldCheck(field, message, this::check, subscriptions);
     }
 
-    private void validate() {
-        String text = field.getText() == null ? "" : field.getText();
+    /** Parses the port as a side effect: -1 while the text is no valid port. */
+    private FieldCheck.Verdict check(String text) {
         try {
             int value = Endpoints.validatePort(text, allowZero);
-            error = "";
             port.set(value);
-            valid.set(true);
-            showMessage(privilegedHint && value > 0 && value < 1024 ? PRIVILEGED_HINT : "", "field-hint");
+            return FieldCheck.Verdict.hint(privilegedHint && value > 0 && value < 1024 ? PRIVILEGED_HINT : "");
         } catch (IllegalArgumentException e) {
-            error = e.getMessage();
             port.set(-1);
-            valid.set(false);
-            showMessage(error, "field-error");
+            return FieldCheck.Verdict.error(e.getMessage());
         }
-    }
-
-    private void showMessage(String text, String styleClass) {
-        message.setText(text);
-        message.getStyleClass().removeAll("field-error", "field-hint");
-        message.getStyleClass().add(styleClass);
-        message.setVisible(!text.isEmpty());
-        message.setManaged(!text.isEmpty());
     }
 
     public TextField field() {
@@ -85,11 +68,11 @@ public final class PortField {
     }
 
     public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
+        return check.validProperty();
     }
 
     public boolean isValid() {
-        return valid.get();
+        return check.validProperty().get();
     }
 
     /** The parsed port, or -1 while the text is invalid. */

@@ -25,7 +25,8 @@ import java.util.function.Consumer;
  * State of a send editor: the typed input, how to interpret it (format, charset, line ending), live validation and
  * the history. The owning tab supplies where bytes go ({@link #setSender}) and when sending makes sense at all
  * ({@link #targetReadyProperty()}, e.g. "connected"). {@link #canSendProperty()} combines everything; the view's
- * Send button is disabled without it.
+ * Send button is disabled without it. Empty input sends nothing unless the tab allows it
+ * ({@link #emptyAllowedProperty()}: an empty UDP datagram is a message, an empty TCP write is none).
  */
 public final class SendEditorModel {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
@@ -35,6 +36,7 @@ public final class SendEditorModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final BooleanProperty targetReady = new SimpleBooleanProperty(this, "targetReady", true);
     private final StringProperty targetHint = new SimpleStringProperty(this, "targetHint", "");
+    private final BooleanProperty emptyAllowed = new SimpleBooleanProperty(this, "emptyAllowed");
     private final BooleanBinding nothingToSend;
     private final BooleanBinding canSend;
     private final SendHistory history = new SendHistory();
@@ -44,8 +46,9 @@ public final class SendEditorModel {
         for (ObservableValue<?> input : new ObservableValue<?>[]{text, format, charset, lineEnding}) {
             subscriptions.listen(input, (obs, old, now) -> validate());
         }
-        nothingToSend = Bindings.createBooleanBinding(
-                () -> nullToEmpty(text.get()).isEmpty() && lineEnding.get() == LineEnding.NONE, text, lineEnding);
+        nothingToSend = Bindings.createBooleanBinding(() -> !emptyAllowed.get()
+                && nullToEmpty(text.get()).isEmpty() && lineEnding.get() == LineEnding.NONE,
+                text, lineEnding, emptyAllowed);
         canSend = error.isEmpty().and(nothingToSend.not()).and(targetReady);
         validate();
     }
@@ -79,7 +82,9 @@ public final class SendEditorModel {
         if (bytes.isEmpty()) {
             return false;
         }
-        history.record(new SendHistory.Entry(text.get(), format.get()));
+        if (!nullToEmpty(text.get()).isEmpty()) {
+            history.record(new SendHistory.Entry(text.get(), format.get()));
+        }
         sender.accept(bytes.get());
         return true;
     }
@@ -132,6 +137,11 @@ public final class SendEditorModel {
     /** The tab's own condition for sending (connected, a client selected); bind it. */
     public BooleanProperty targetReadyProperty() {
         return targetReady;
+    }
+
+    /** True when empty input may be sent as zero bytes (the UDP tab: an empty datagram); false by default. */
+    public BooleanProperty emptyAllowedProperty() {
+        return emptyAllowed;
     }
 
     /** Why the target is not ready ("Connect first"), shown next to the Send button while it is not. */

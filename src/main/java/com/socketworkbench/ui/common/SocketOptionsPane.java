@@ -100,13 +100,7 @@ public final class SocketOptionsPane {
                         : "Granted: as read back from the " + model.effectiveSubjectProperty().get() + ".",
                 model.effectiveSubjectProperty()));
 
-        Label message = new Label();
-        message.setId("optionsMessage");
-        message.getStyleClass().add("field-error");
-        message.setWrapText(true);
-        subscriptions.bind(message.textProperty(), model.errorProperty());
-        subscriptions.bind(message.visibleProperty(), model.errorProperty().isNotEmpty());
-        subscriptions.bind(message.managedProperty(), message.visibleProperty());
+        Label message = TabLayout.errorLabel("optionsMessage", model.errorProperty(), subscriptions);
 
         apply.setId("applyOptions");
         apply.getStyleClass().add("accent");

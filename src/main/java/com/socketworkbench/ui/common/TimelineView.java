@@ -61,6 +61,7 @@ public final class TimelineView {
     private final Label trimmedNote = new Label();
     private final Label rowCount = new Label();
     private final VBox root;
+    private String emptyPayload = EventText.EMPTY_PAYLOAD;
 
     public TimelineView(TimelineModel model, Subscriptions subscriptions) {
         this.model = model;
@@ -157,7 +158,7 @@ public final class TimelineView {
                 row -> EventText.size(row.event()));
         size.setCellFactory(col -> new SizeCell());
         TableColumn<TimelineRow, TimelineRow> preview = column("Preview", 400, "col-preview",
-                row -> EventText.preview(row.event(), charset.get()));
+                row -> EventText.preview(row.event(), charset.get(), emptyPayload));
         table.getColumns().setAll(List.of(time, delta, direction, peer, size, preview));
         // The preview takes whatever the other columns leave (they keep the widths the user gives them); room is
         // kept for the vertical scroll bar so no horizontal one appears.
@@ -215,14 +216,20 @@ public final class TimelineView {
             return;
         }
         Charset cs = charset.get();
-        filtered.setPredicate(row -> matches(row, needle, cs));
+        String empty = emptyPayload;
+        filtered.setPredicate(row -> matches(row, needle, cs, empty));
     }
 
     /** The filter rule, shared with tests: the needle (lower case) occurs in the peer, preview or kind. */
     public static boolean matches(TimelineRow row, String lowerCaseNeedle, Charset charset) {
+        return matches(row, lowerCaseNeedle, charset, EventText.EMPTY_PAYLOAD);
+    }
+
+    private static boolean matches(TimelineRow row, String lowerCaseNeedle, Charset charset, String emptyPayload) {
         return EventText.peer(row.event()).toLowerCase(Locale.ROOT).contains(lowerCaseNeedle)
                 || EventText.kind(row.event()).contains(lowerCaseNeedle)
-                || EventText.preview(row.event(), charset).toLowerCase(Locale.ROOT).contains(lowerCaseNeedle);
+                || EventText.preview(row.event(), charset, emptyPayload).toLowerCase(Locale.ROOT)
+                .contains(lowerCaseNeedle);
     }
 
     private void updateRowCount() {
@@ -257,6 +264,11 @@ public final class TimelineView {
 
     public TextField filterField() {
         return filter;
+    }
+
+    /** What a data row without bytes previews as ({@link EventText#EMPTY_DATAGRAM} in the UDP tab); set it first. */
+    public void setEmptyPayloadText(String text) {
+        emptyPayload = text;
     }
 
     /** Text shown in the empty table, e.g. "Start the server to see connections and data here". */

@@ -2,13 +2,9 @@ package com.socketworkbench.ui.common;
 
 import com.socketworkbench.engine.net.UnixSocketPaths;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import org.controlsfx.validation.ValidationResult;
-import org.controlsfx.validation.ValidationSupport;
-import org.controlsfx.validation.Validator;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -23,9 +19,7 @@ public final class UnixPathField {
 
     private final TextField field = new TextField();
     private final Label message = new Label();
-    private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(this, "valid");
-    private final ValidationSupport validation = new ValidationSupport();
-    private String error = "";
+    private final FieldCheck check;
 
     /** @param listening true for a server (it creates the file), false for a client (it connects to it) */
     public UnixPathField(boolean listening, String initial, Subscriptions subscriptions) {
@@ -38,10 +32,7 @@ public final class UnixPathField {
         message.setId("unixPathMessage");
         message.getStyleClass().add("field-error");
         field.setText(initial);
-        subscriptions.subscribe(field.textProperty(), text -> validate());
-        validation.registerValidator(field, false, (Validator<String>) (control, value) ->
-                ValidationResult.fromErrorIf(control, error, !error.isEmpty()));
-        subscriptions.subscribe(valid, ok -> validation.revalidate(field));
+        check = new FieldCheck(field, message, text -> FieldCheck.Verdict.error(problem(text)), subscriptions);
     }
 
     /** The problem with {@code text} as a socket path in plain words, or empty when it can be used. */
@@ -55,14 +46,6 @@ public final class UnixPathField {
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }
-    }
-
-    private void validate() {
-        error = problem(field.getText());
-        valid.set(error.isEmpty());
-        message.setText(error);
-        message.setVisible(!error.isEmpty());
-        message.setManaged(!error.isEmpty());
     }
 
     /** The path as typed, without surrounding blanks. */
@@ -79,10 +62,10 @@ public final class UnixPathField {
     }
 
     public ReadOnlyBooleanProperty validProperty() {
-        return valid.getReadOnlyProperty();
+        return check.validProperty();
     }
 
     public boolean isValid() {
-        return valid.get();
+        return check.validProperty().get();
     }
 }

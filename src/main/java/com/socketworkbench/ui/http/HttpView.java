@@ -6,9 +6,11 @@ import com.socketworkbench.ui.common.Formats;
 import com.socketworkbench.ui.common.HostField;
 import com.socketworkbench.ui.common.PortField;
 import com.socketworkbench.ui.common.SendEditor;
-import com.socketworkbench.ui.common.Styles;
+import com.socketworkbench.ui.common.Spinners;
 import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.common.TabLayout;
 import com.socketworkbench.ui.common.TabNotifier;
+import com.socketworkbench.ui.common.TabView;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
@@ -23,7 +25,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -47,7 +48,7 @@ import java.util.stream.Collectors;
  * editor with its coloured anatomy, header helper, options and Send on the left, the response on the right with the
  * timing and the history below it. Binds to the {@link HttpViewModel} only.
  */
-public final class HttpView {
+public final class HttpView implements TabView {
     private final HttpViewModel model;
     private final Subscriptions subscriptions;
     private final HostField host;
@@ -63,8 +64,8 @@ public final class HttpView {
     public HttpView(HttpViewModel model, Subscriptions subscriptions) {
         this.model = model;
         this.subscriptions = subscriptions;
-        host = new HostField(model.hostProperty().get(), subscriptions);
-        port = new PortField(false, false, model.portTextProperty().get(), subscriptions);
+        host = new HostField("host", model.hostProperty().get(), subscriptions);
+        port = new PortField("port", false, false, model.portTextProperty().get(), subscriptions);
         port.field().setTooltip(new Tooltip("The server's port, 1–65535 (80 for http, 443 for https by default)"));
         subscriptions.bindBidirectional(host.field().textProperty(), model.hostProperty());
         subscriptions.bindBidirectional(port.field().textProperty(), model.portTextProperty());
@@ -76,12 +77,7 @@ public final class HttpView {
         main.setDividerPositions(0.42);
         main.getStyleClass().add("main-split");
 
-        root = new BorderPane();
-        root.setId("http");
-        root.getStyleClass().add("tab-content");
-        root.setTop(targetBar());
-        root.setCenter(main);
-        Styles.apply(root, HttpView.class, "http.css");
+        root = TabLayout.root("http", HttpView.class, "http.css", targetBar(), main, null);
         model.setOnFailure(notifier::showError);
     }
 
@@ -108,23 +104,17 @@ public final class HttpView {
                 () -> model.target().map(t -> t.origin()).orElse("no valid target"),
                 model.schemeProperty(), model.hostProperty(), model.portTextProperty()));
 
-        HBox bar = new HBox(14,
+        HBox bar = TabLayout.settingsBar(
                 SendEditor.labelled("Scheme", scheme),
                 SendEditor.labelled("Host", host.field()),
                 SendEditor.labelled("Port", port.field()),
                 template, origin);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("settings-bar");
         for (Node node : List.of(scheme, host.field(), port.field(), template)) {
             subscriptions.bind(node.disableProperty(), model.busyProperty());
         }
 
-        FlowPane messages = new FlowPane(16, 4, host.messageLabel(), port.messageLabel());
-        messages.getStyleClass().add("settings-messages");
-        subscriptions.bind(messages.managedProperty(), host.messageLabel().visibleProperty()
-                .or(port.messageLabel().visibleProperty()));
-        subscriptions.bind(messages.visibleProperty(), messages.managedProperty());
-        return new VBox(bar, messages);
+        return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, host.messageLabel(),
+                port.messageLabel()));
     }
 
     private Node composer() {
@@ -208,13 +198,7 @@ public final class HttpView {
         name.textProperty().addListener((obs, old, now) -> model.clearHeaderMessage());
         value.textProperty().addListener((obs, old, now) -> model.clearHeaderMessage());
 
-        Label message = new Label();
-        message.setId("headerMessage");
-        message.getStyleClass().add("field-error");
-        message.setWrapText(true);
-        subscriptions.bind(message.textProperty(), model.headerMessageProperty());
-        subscriptions.bind(message.visibleProperty(), model.headerMessageProperty().isNotEmpty());
-        subscriptions.bind(message.managedProperty(), message.visibleProperty());
+        Label message = TabLayout.errorLabel("headerMessage", model.headerMessageProperty(), subscriptions);
 
         Label caption = new Label("Header");
         caption.getStyleClass().add("field-caption");
@@ -240,10 +224,10 @@ public final class HttpView {
         keepAlive.setTooltip(new Tooltip("Reuse the connection for the next request to the same target"));
         subscriptions.bindBidirectional(keepAlive.selectedProperty(), model.keepAliveProperty());
 
-        Spinner<Integer> timeout = spinner("readTimeout", 1, 3600, model.readTimeoutSecondsProperty(),
-                "The longest wait for the next bytes from the server");
-        Spinner<Integer> maxSize = spinner("maxResponse", 1, 4096, model.maxResponseMiBProperty(),
-                "Reading stops after this many MiB (the rest is reported as a verdict)");
+        Spinner<Integer> timeout = Spinners.integer("readTimeout", 1, 3600, 1, model.readTimeoutSecondsProperty(),
+                80, "The longest wait for the next bytes from the server", subscriptions);
+        Spinner<Integer> maxSize = Spinners.integer("maxResponse", 1, 4096, 1, model.maxResponseMiBProperty(), 80,
+                "Reading stops after this many MiB (the rest is reported as a verdict)", subscriptions);
 
         ComboBox<Charset> charset = new ComboBox<>(FXCollections.observableArrayList(SupportedCharsets.all()));
         charset.setId("requestCharset");
@@ -271,22 +255,6 @@ public final class HttpView {
         options.getStyleClass().add("request-options");
         options.setAlignment(Pos.CENTER_LEFT);
         return options;
-    }
-
-    private Spinner<Integer> spinner(String id, int min, int max, javafx.beans.property.ObjectProperty<Integer> value,
-                                     String tooltip) {
-        Spinner<Integer> spinner = new Spinner<>();
-        spinner.setId(id);
-        SpinnerValueFactory.IntegerSpinnerValueFactory factory =
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, value.get());
-        spinner.setValueFactory(factory);
-        spinner.setEditable(true);
-        spinner.getEditor().setTextFormatter(new TextFormatter<>(
-                change -> change.getControlNewText().matches("\\d{0,4}") ? change : null));
-        spinner.setPrefWidth(80);
-        spinner.setTooltip(new Tooltip(tooltip));
-        subscriptions.bindBidirectional(factory.valueProperty(), value);
-        return spinner;
     }
 
     private Node sendRow() {
@@ -387,6 +355,7 @@ public final class HttpView {
         return split;
     }
 
+    @Override
     public BorderPane view() {
         return root;
     }
@@ -395,6 +364,7 @@ public final class HttpView {
         return notifier;
     }
 
+    @Override
     public void dispose() {
         notifier.dispose();
     }

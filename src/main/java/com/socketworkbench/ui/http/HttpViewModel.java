@@ -1,8 +1,6 @@
 package com.socketworkbench.ui.http;
 
 import com.socketworkbench.engine.codec.SupportedCharsets;
-import com.socketworkbench.engine.event.BytesReceived;
-import com.socketworkbench.engine.event.BytesSent;
 import com.socketworkbench.engine.http.HeaderHelper;
 import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.engine.http.HttpExchanger;
@@ -18,8 +16,8 @@ import com.socketworkbench.ui.common.AppPreferences;
 import com.socketworkbench.ui.common.Background;
 import com.socketworkbench.ui.common.Formats;
 import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.common.TabModel;
 import com.socketworkbench.ui.common.TabStatus;
-import com.socketworkbench.ui.common.TrafficCounters;
 import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -39,9 +37,7 @@ import javafx.collections.ObservableList;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -55,7 +51,7 @@ import java.util.prefs.Preferences;
  *
  * <p>Insecure TLS is deliberately never saved: every session starts with certificate checks on.
  */
-public final class HttpViewModel {
+public final class HttpViewModel implements TabModel {
     static final String PREF_SCHEME = "scheme";
     static final String PREF_HOST = "host";
     static final String PREF_PORT = "port";
@@ -68,13 +64,10 @@ public final class HttpViewModel {
     static final String PREF_MAX_RESPONSE = "maxResponseMiB";
     static final int HISTORY_LIMIT = 100;
     static final int DEFAULT_MAX_RESPONSE_MIB = (int) (RequestOptions.DEFAULT_MAX_RESPONSE_BYTES / (1024 * 1024));
-    /** The TCP tabs count socket reads as messages; the exchanger reads the response in pieces of this size. */
-    private static final int READ_PIECE = 64 * 1024;
 
     private final AppPreferences preferences;
     private final HttpExchanger exchanger;
     private final TabStatus status = new TabStatus();
-    private final TrafficCounters counters = new TrafficCounters();
 
     private final ObjectProperty<String> scheme = new SimpleObjectProperty<>(this, "scheme", "http");
     private final StringProperty host = new SimpleStringProperty(this, "host", "127.0.0.1");
@@ -107,6 +100,10 @@ public final class HttpViewModel {
     private ExchangeProgress running;
     private CompletableFuture<HttpExchange> inFlight;
     private long sequence;
+    private long requestsSent;
+    private long bytesSent;
+    private long responsesReceived;
+    private long bytesReceived;
     private boolean disposed;
     private Consumer<String> onFailure = message -> { };
 
@@ -319,29 +316,19 @@ public final class HttpViewModel {
         release(evicted);
     }
 
+    /** Counts the exchange as one request out and, when any byte came back, one response in. */
     private void count(HttpExchange exchange) {
-        byte[] request = exchange.request().bytes();
-        long sent = Math.min(exchange.bytesSent(), request.length);
+        long sent = Math.min(exchange.bytesSent(), exchange.request().bytes().length);
+        long received = exchange.bytesReceived();
         if (sent > 0) {
-            counters.record(new BytesSent(exchange.startedAt(), 0, null, null,
-                    sent == request.length ? request : Arrays.copyOf(request, (int) sent)));
+            requestsSent++;
+            bytesSent += sent;
         }
-        // TabStatus takes counts only as events; the response is counted in read-sized pieces of one shared buffer
-        // so that no copy of a large response is made.
-        long left = exchange.bytesReceived();
-        Instant now = Instant.now();
-        while (left > 0) {
-            int piece = (int) Math.min(left, READ_PIECE);
-            counters.record(new BytesReceived(now, 0, null, null,
-                    piece == READ_PIECE ? ZeroPiece.FULL : new byte[piece]));
-            left -= piece;
+        if (received > 0) {
+            responsesReceived++;
+            bytesReceived += received;
         }
-        status.updateCounters(counters);
-    }
-
-    /** A full read-sized piece, shared by every count (never written). */
-    private static final class ZeroPiece {
-        static final byte[] FULL = new byte[READ_PIECE];
+        status.setCounters(bytesReceived, bytesSent, responsesReceived, requestsSent);
     }
 
     /** Stops the request in flight (its exchange still lands in the history, marked cancelled). */
@@ -427,7 +414,13 @@ public final class HttpViewModel {
                 + Formats.bytes(exchange.bytesReceived()) + " in " + TimingRows.format(exchange.timing().total()));
     }
 
+    /** Nothing runs until the first Send: the exchanger starts a thread per request. */
+    @Override
+    public void activate() {
+    }
+
     /** Closes the kept-alive connection and cancels a request in flight (off the FX thread). */
+    @Override
     public void stop() {
         boolean wasBusy = busy.get();
         Background.run("http-stop", () -> {
@@ -439,6 +432,7 @@ public final class HttpViewModel {
     }
 
     /** Saves the settings, closes the exchanger and deletes every kept exchange's temp files. */
+    @Override
     public void dispose() {
         if (disposed) {
             return;
@@ -485,6 +479,7 @@ public final class HttpViewModel {
         this.onFailure = onFailure;
     }
 
+    @Override
     public TabStatus status() {
         return status;
     }

@@ -1,6 +1,5 @@
 package com.socketworkbench.ui.tcpclient;
 
-import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Notice;
 import com.socketworkbench.engine.framing.FramingSpec;
@@ -18,13 +17,12 @@ import com.socketworkbench.ui.common.EventPump;
 import com.socketworkbench.ui.common.FramingEditorModel;
 import com.socketworkbench.ui.common.SendEditorModel;
 import com.socketworkbench.ui.common.SocketOptionsModel;
+import com.socketworkbench.ui.common.SocketTabModel;
 import com.socketworkbench.ui.common.SplitSendModel;
+import com.socketworkbench.ui.common.StreamSettings;
 import com.socketworkbench.ui.common.Subscriptions;
 import com.socketworkbench.ui.common.TabStatus;
-import com.socketworkbench.ui.common.TimelineModel;
 import com.socketworkbench.ui.common.Transport;
-import com.socketworkbench.ui.common.UiFailures;
-import com.socketworkbench.ui.common.UnixPathField;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -46,27 +44,24 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * State and actions of the TCP Client tab. A new {@link TcpClient} per connect feeds the tab's {@link EventPump};
  * connecting is asynchronous and can be cancelled; the outcome comes back to the FX thread once.
  */
-public final class TcpClientViewModel {
+public final class TcpClientViewModel extends SocketTabModel {
     static final String PREF_HOST = "host";
     static final String PREF_PORT = "port";
     static final String PREF_TIMEOUT = "connectTimeoutSeconds";
-    static final String PREF_TRANSPORT = "transport";
-    static final String PREF_UNIX_PATH = "unixPath";
     static final int DEFAULT_PORT = 5000;
     /** How often the pending bytes of an incomplete frame are read from the engine. */
     private static final long PENDING_REFRESH_NANOS = 250_000_000L;
 
     private final AppPreferences preferences;
-    private final TimelineModel timeline = new TimelineModel();
-    private final EventPump pump = new EventPump(timeline);
-    private final TabStatus status = new TabStatus();
+    private final EventPump pump = traffic().pump();
+    private final TabStatus status = traffic().status();
     private final SendEditorModel sendEditor;
+    private final StreamSettings stream;
     private final FramingEditorModel framing;
     private final SocketOptionsModel socketOptions;
     private final SplitSendModel split;
@@ -79,13 +74,10 @@ public final class TcpClientViewModel {
     private final ReadOnlyObjectWrapper<ClientState> state =
             new ReadOnlyObjectWrapper<>(this, "state", ClientState.DISCONNECTED);
     private final ReadOnlyStringWrapper connectionInfo = new ReadOnlyStringWrapper(this, "connectionInfo", "");
-    private final ObjectProperty<Transport> transport = new SimpleObjectProperty<>(this, "transport", Transport.TCP);
-    private final StringProperty unixPath = new SimpleStringProperty(this, "unixPath");
     private final ReadOnlyBooleanWrapper halfClosed = new ReadOnlyBooleanWrapper(this, "halfClosed");
 
     private TcpClient client;
     private long lastPendingRefresh;
-    private Consumer<String> onFailure = message -> { };
 
     public TcpClientViewModel(AppPreferences preferences, Subscriptions subscriptions) {
         this.preferences = preferences;
@@ -93,20 +85,18 @@ public final class TcpClientViewModel {
         port.set(preferences.getInt(PREF_PORT, DEFAULT_PORT));
         timeoutSeconds.set(Math.max(1, preferences.getInt(PREF_TIMEOUT,
                 (int) TcpClientConfig.DEFAULT_CONNECT_TIMEOUT.toSeconds())));
-
-        transport.set(Transport.fromName(preferences.get(PREF_TRANSPORT, Transport.TCP.name())));
-        unixPath.set(preferences.get(PREF_UNIX_PATH, UnixPathField.DEFAULT_PATH));
-        framing = new FramingEditorModel(preferences.child("framing"), subscriptions);
+        stream = new StreamSettings(preferences, subscriptions);
+        framing = stream.framing();
+        socketOptions = stream.socketOptions();
+        split = stream.split();
         subscriptions.listen(framing.specProperty(), (obs, old, spec) -> applyFraming(spec));
         subscriptions.listen(framing.oversizePolicyProperty(), (obs, old, policy) -> {
             if (client != null) {
                 client.setOversizePolicy(framing.oversizePolicy());
             }
         });
-        socketOptions = new SocketOptionsModel(preferences.child("socketOptions"), subscriptions);
         subscriptions.bind(socketOptions.connectTimeoutProperty(), Bindings.createObjectBinding(
                 () -> Duration.ofSeconds(timeoutSeconds()), timeoutSeconds));
-        split = new SplitSendModel(preferences.child("split"), subscriptions);
 
         sendEditor = new SendEditorModel(subscriptions);
         sendEditor.setSender(this::send);
@@ -121,7 +111,7 @@ public final class TcpClientViewModel {
             }
             return "Connect first";
         }, halfClosed, state, split.errorProperty()));
-        subscriptions.add(pump.onPulse(this::onPulse));
+        traffic().onPulse(this::onPulse, subscriptions);
         updateStatus();
     }
 
@@ -138,17 +128,17 @@ public final class TcpClientViewModel {
 
     /** Starts connecting with the current settings; never blocks the FX thread. */
     public void connect() {
-        boolean unix = transport.get() == Transport.UNIX;
+        boolean unix = stream.isUnix();
         if (state.get() != ClientState.DISCONNECTED
                 || (!unix && (port.get() < 1 || host.get() == null || host.get().isBlank()))) {
             return;
         }
         TcpClientConfig config;
         try {
-            config = unix ? TcpClientConfig.unix(Path.of(unixPath.get().strip()))
+            config = unix ? TcpClientConfig.unix(Path.of(stream.unixPath()))
                     : new TcpClientConfig(host.get(), port.get(), Duration.ofSeconds(timeoutSeconds()));
         } catch (IllegalArgumentException e) {
-            pump.emit(UiFailures.of(e, "connect", 0, null, null));
+            traffic().report(e, "connect", 0, null, null);
             return;
         }
         TcpClient connecting = new TcpClient(config, pump);
@@ -176,10 +166,8 @@ public final class TcpClientViewModel {
                 release(connecting);
                 state.set(ClientState.DISCONNECTED);
                 connectionInfo.set("");
-                if (!UiFailures.alreadyReported(failure)) {
-                    pump.emit(UiFailures.of(failure, "connect to " + (config.isUnix() ? config.unixPath()
-                            : config.host() + ":" + config.port()), 0, null, null));
-                }
+                traffic().reportUnlessReported(failure, "connect to " + (config.isUnix() ? config.unixPath()
+                        : config.host() + ":" + config.port()), 0, null, null);
             }
             updateStatus();
         });
@@ -301,6 +289,7 @@ public final class TcpClientViewModel {
     }
 
     /** Stops everything this tab opened: cancel a connect or close the connection. */
+    @Override
     public void stop() {
         switch (state.get()) {
             case CONNECTING -> cancel();
@@ -332,20 +321,14 @@ public final class TcpClientViewModel {
             return;
         }
         connected.send(bytes, plan).whenComplete((ignored, failure) -> {
-            if (failure != null && !UiFailures.alreadyReported(failure)) {
-                pump.emit(UiFailures.of(failure, "send", connected.id(), connected.localAddress(),
-                        connected.remoteAddress()));
+            if (failure != null) {
+                traffic().reportUnlessReported(failure, "send", connected.id(), connected.localAddress(),
+                        connected.remoteAddress());
             }
         });
     }
 
     private void onPulse(List<NetEvent> batch) {
-        String lastFailure = null;
-        for (NetEvent event : batch) {
-            if (event instanceof Failure failure) {
-                lastFailure = failure.message();
-            }
-        }
         // Covers a peer that closes at once, even before the connect outcome reached the FX thread.
         if (state.get() == ClientState.CONNECTED && client != null && !client.isConnected()) {
             release(client);
@@ -356,10 +339,7 @@ public final class TcpClientViewModel {
             lastPendingRefresh = now;
             pendingBytes.set(client.pendingBytes());
         }
-        status.updateCounters(pump.counters());
-        if (lastFailure != null) {
-            onFailure.accept(lastFailure);
-        }
+        traffic().updateCounters();
     }
 
     private void updateStatus() {
@@ -368,7 +348,7 @@ public final class TcpClientViewModel {
                 status.setState("Not connected");
                 status.setAddresses("");
             }
-            case CONNECTING -> status.setState("Connecting to " + (transport.get() == Transport.UNIX ? unixPath.get()
+            case CONNECTING -> status.setState("Connecting to " + (stream.isUnix() ? stream.unixPathProperty().get()
                     : host.get() + ":" + port.get()) + "…");
             case CONNECTED -> {
                 status.setState((halfClosed.get() ? "Half-closed " : "Connected ") + connectionInfo.get());
@@ -384,6 +364,7 @@ public final class TcpClientViewModel {
     }
 
     /** Remembers host, port and timeout for the next session. */
+    @Override
     public void savePreferences() {
         if (host.get() != null && !host.get().isBlank()) {
             preferences.put(PREF_HOST, host.get());
@@ -392,36 +373,8 @@ public final class TcpClientViewModel {
             preferences.putInt(PREF_PORT, port.get());
         }
         preferences.putInt(PREF_TIMEOUT, timeoutSeconds());
-        preferences.put(PREF_TRANSPORT, transport.get().name());
-        if (unixPath.get() != null && !unixPath.get().isBlank()) {
-            preferences.put(PREF_UNIX_PATH, unixPath.get().strip());
-        }
-        framing.save();
-        socketOptions.save();
-        split.save();
+        stream.save();
         preferences.flush();
-    }
-
-    public void dispose() {
-        savePreferences();
-        pump.dispose();
-    }
-
-    /** Called with a failure's user message when one arrives (the view shows a notification). */
-    public void setOnFailure(Consumer<String> onFailure) {
-        this.onFailure = onFailure;
-    }
-
-    public EventPump pump() {
-        return pump;
-    }
-
-    public TimelineModel timeline() {
-        return timeline;
-    }
-
-    public TabStatus status() {
-        return status;
     }
 
     public SendEditorModel sendEditor() {
@@ -449,30 +402,14 @@ public final class TcpClientViewModel {
         return state.get();
     }
 
-    public ObjectProperty<Transport> transportProperty() {
-        return transport;
-    }
-
-    /** The socket file for the Unix transport, as typed. */
-    public StringProperty unixPathProperty() {
-        return unixPath;
-    }
-
     /** True after a half-close until the connection ends: receiving goes on, sending is over. */
     public ReadOnlyBooleanProperty halfClosedProperty() {
         return halfClosed.getReadOnlyProperty();
     }
 
-    public FramingEditorModel framing() {
-        return framing;
-    }
-
-    public SocketOptionsModel socketOptions() {
-        return socketOptions;
-    }
-
-    public SplitSendModel split() {
-        return split;
+    /** Transport and socket path, framing, socket options and split send. */
+    public StreamSettings stream() {
+        return stream;
     }
 
     /** Family, type, addresses and options of the open connection; null when not connected. */

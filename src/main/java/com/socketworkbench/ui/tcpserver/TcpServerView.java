@@ -3,24 +3,30 @@ package com.socketworkbench.ui.tcpserver;
 import com.socketworkbench.ui.common.BindAddressPicker;
 import com.socketworkbench.ui.common.CloseModeButtons;
 import com.socketworkbench.ui.common.ConnectionDetailsPane;
-import com.socketworkbench.ui.common.FramingEditor;
 import com.socketworkbench.ui.common.Formats;
-import com.socketworkbench.ui.common.PayloadInspector;
+import com.socketworkbench.ui.common.FramingEditor;
+import com.socketworkbench.ui.common.ListenerState;
 import com.socketworkbench.ui.common.PortField;
 import com.socketworkbench.ui.common.SendEditor;
 import com.socketworkbench.ui.common.SocketOptionsPane;
 import com.socketworkbench.ui.common.SocketPanel;
+import com.socketworkbench.ui.common.Spinners;
 import com.socketworkbench.ui.common.SplitSendControls;
+import com.socketworkbench.ui.common.StreamSettings;
 import com.socketworkbench.ui.common.StreamStyles;
-import com.socketworkbench.ui.common.Styles;
 import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.common.TabLayout;
 import com.socketworkbench.ui.common.TabNotifier;
+import com.socketworkbench.ui.common.TabView;
 import com.socketworkbench.ui.common.TimelineView;
+import com.socketworkbench.ui.common.TrafficPane;
 import com.socketworkbench.ui.common.Transport;
 import com.socketworkbench.ui.common.UnixPathField;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
@@ -31,15 +37,12 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -52,7 +55,7 @@ import java.time.Instant;
  * inspector, send editor at the bottom, all inside a notification pane. It only binds to the
  * {@link TcpServerViewModel}; no engine calls happen here.
  */
-public final class TcpServerView {
+public final class TcpServerView implements TabView {
     private final TcpServerViewModel model;
     private final Subscriptions subscriptions;
     private final BindAddressPicker bindAddress;
@@ -62,8 +65,7 @@ public final class TcpServerView {
     private final SocketPanel socketPanel;
     private final ConnectionDetailsPane details;
     private final SplitSendControls splitSend;
-    private final TimelineView timeline;
-    private final PayloadInspector inspector;
+    private final TrafficPane traffic;
     private final SendEditor sendEditor;
     private final TableView<ClientRow> clients = new TableView<>();
     private final TabNotifier notifier;
@@ -72,94 +74,52 @@ public final class TcpServerView {
     public TcpServerView(TcpServerViewModel model, Subscriptions subscriptions) {
         this.model = model;
         this.subscriptions = subscriptions;
-        bindAddress = new BindAddressPicker(subscriptions);
+        bindAddress = new BindAddressPicker(BindAddressPicker.Inbound.CONNECTIONS, subscriptions);
         bindAddress.select(model.bindHostProperty().get());
-        port = new PortField(true, true, Integer.toString(model.portProperty().get()), subscriptions);
-        unixPath = new UnixPathField(true, model.unixPathProperty().get(), subscriptions);
-        framing = new FramingEditor(model.framing(), subscriptions);
-        timeline = new TimelineView(model.timeline(), subscriptions);
-        timeline.setPlaceholderText("Start the server, then connect a client: connections and data appear here");
-        inspector = new PayloadInspector(subscriptions);
+        port = new PortField("port", true, true, Integer.toString(model.portProperty().get()), subscriptions);
+        StreamSettings stream = model.stream();
+        unixPath = new UnixPathField(true, stream.unixPathProperty().get(), subscriptions);
+        framing = new FramingEditor(stream.framing(), subscriptions);
+        traffic = new TrafficPane(model.traffic().timeline(),
+                "Start the server, then connect a client: connections and data appear here", subscriptions);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
         details = new ConnectionDetailsPane("Start the server to see its listening socket; select a client to see"
                 + " its connection.");
         subscriptions.subscribe(model.detailsProperty(),
                 shown -> details.show(model.detailsSubjectProperty().get(), shown));
-        socketPanel = new SocketPanel(new SocketOptionsPane(model.socketOptions(), false,
+        socketPanel = new SocketPanel(new SocketOptionsPane(stream.socketOptions(), false,
                 model::applySocketOptions, subscriptions), details, model::refreshSocketInfo);
-        splitSend = new SplitSendControls(model.split(), model.sendEditor(), model.socketOptions(),
+        splitSend = new SplitSendControls(stream.split(), model.sendEditor(), stream.socketOptions(),
                 model::applySocketOptions, subscriptions);
 
         subscriptions.bind(model.bindHostProperty(),
                 Bindings.createStringBinding(bindAddress::host, bindAddress.comboBox().valueProperty()));
         subscriptions.bind(model.portProperty(), port.portProperty());
-        subscriptions.bind(model.unixPathProperty(), unixPath.field().textProperty());
-        subscriptions.bind(timeline.charsetProperty(), inspector.charsetProperty());
-        subscriptions.bind(inspector.rowProperty(), timeline.selectedProperty());
+        subscriptions.bind(stream.unixPathProperty(), unixPath.field().textProperty());
 
         // Notifications slide over the traffic area, never over the settings: Start/Stop stays reachable.
         notifier = new TabNotifier(center());
-        root = new BorderPane();
-        root.setId("tcpServer");
-        root.getStyleClass().add("tab-content");
-        root.setTop(new VBox(settings(), streamBar()));
-        root.setCenter(notifier.pane());
-        root.setBottom(sendEditor.view());
-        Styles.apply(root, TcpServerView.class, "tcp-server.css");
+        root = TabLayout.root("tcpServer", TcpServerView.class, "tcp-server.css",
+                new VBox(settings(), streamBar()), notifier.pane(), sendEditor.view());
         StreamStyles.apply(root);
-        model.setOnFailure(notifier::showError);
+        model.traffic().setOnFailure(notifier::showError);
     }
 
     private Node settings() {
-        Button startStop = new Button("Start");
-        startStop.setId("startStop");
-        startStop.getStyleClass().addAll("accent", "start-stop");
-        startStop.setMinWidth(Region.USE_PREF_SIZE);
-        startStop.setOnAction(event -> model.toggle());
-        subscriptions.subscribe(model.stateProperty(), state -> {
-            startStop.setText(switch (state) {
-                case STOPPED -> "Start";
-                case STARTING -> "Starting…";
-                case RUNNING -> "Stop";
-                case STOPPING -> "Stopping…";
-            });
-            startStop.getStyleClass().removeAll("accent", "danger");
-            startStop.getStyleClass().add(state == ServerState.RUNNING ? "danger" : "accent");
-        });
-        subscriptions.bind(startStop.disableProperty(), Bindings.createBooleanBinding(
-                () -> switch (model.state()) {
-                    case STOPPED -> model.transportProperty().get() == Transport.UNIX ? !unixPath.isValid()
-                            : !port.isValid();
-                    case RUNNING -> false;
-                    default -> true;
-                }, model.stateProperty(), model.transportProperty(), port.validProperty(), unixPath.validProperty()));
-        startStop.setTooltip(new Tooltip("Start or stop listening for connections"));
+        StreamSettings stream = model.stream();
+        Button startStop = TabLayout.startStopButton(model.stateProperty(), Bindings.createBooleanBinding(
+                () -> stream.isUnix() ? unixPath.isValid() : port.isValid(),
+                stream.transportProperty(), port.validProperty(), unixPath.validProperty()),
+                model::toggle, "Start or stop listening for connections", subscriptions);
 
-        Spinner<Integer> maxConnections = new Spinner<>();
-        maxConnections.setId("maxConnections");
-        SpinnerValueFactory.IntegerSpinnerValueFactory factory =
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(1, 100_000, model.maxConnectionsProperty().get(), 100);
-        maxConnections.setValueFactory(factory);
-        maxConnections.setEditable(true);
-        maxConnections.getEditor().setTextFormatter(new TextFormatter<>(
-                change -> change.getControlNewText().matches("\\d{0,6}") ? change : null));
-        maxConnections.setPrefWidth(100);
-        maxConnections.setTooltip(new Tooltip("Connections beyond this are accepted and closed at once "
-                + "(shown as rejected rows)"));
-        subscriptions.bindBidirectional(factory.valueProperty(), model.maxConnectionsProperty());
+        Spinner<Integer> maxConnections = Spinners.integer("maxConnections", 1, 100_000, 100,
+                model.maxConnectionsProperty(), 100, "Connections beyond this are accepted and closed at once "
+                        + "(shown as rejected rows)", subscriptions);
 
-
-        Label listening = new Label();
-        listening.setId("listeningAddress");
-        listening.getStyleClass().add("listening-address");
-        subscriptions.bind(listening.textProperty(), Bindings.when(model.listeningAddressProperty().isEmpty())
-                .then("Not listening").otherwise(model.listeningAddressProperty()));
-        subscriptions.subscribe(model.stateProperty(), state -> {
-            listening.getStyleClass().remove("active");
-            if (state == ServerState.RUNNING) {
-                listening.getStyleClass().add("active");
-            }
-        });
+        Label listening = TabLayout.stateBadge("listeningAddress", "listening-address",
+                Bindings.when(model.listeningAddressProperty().isEmpty()).then("Not listening")
+                        .otherwise(model.listeningAddressProperty()),
+                model.stateProperty().isEqualTo(ListenerState.RUNNING), subscriptions);
 
         ComboBox<Transport> transport = new ComboBox<>(FXCollections.observableArrayList(Transport.values()));
         transport.setId("transport");
@@ -167,10 +127,10 @@ public final class TcpServerView {
                 TCP: listen on an IP address and port.
                 Unix domain socket: listen on a socket file (AF_UNIX), for programs on this machine only.
                 Framing, sending and the timeline work the same for both."""));
-        subscriptions.bindBidirectional(transport.valueProperty(), model.transportProperty());
+        subscriptions.bindBidirectional(transport.valueProperty(), stream.transportProperty());
 
         // Transport, address, port and limit apply when starting; locked while a listener exists.
-        javafx.beans.binding.BooleanBinding locked = model.stateProperty().isNotEqualTo(ServerState.STOPPED);
+        BooleanBinding locked = model.stateProperty().isNotEqualTo(ListenerState.STOPPED);
         for (Node node : new Node[]{transport, bindAddress.comboBox(), port.field(), unixPath.field(), maxConnections}) {
             subscriptions.bind(node.disableProperty(), locked);
         }
@@ -179,22 +139,18 @@ public final class TcpServerView {
         portHelp.getStyleClass().add("muted-label");
         portHelp.setMinWidth(Region.USE_PREF_SIZE);
         // Only while it can still be acted on: a running server's badge needs the room for the real port.
-        showWhen(portHelp, model.stateProperty().isEqualTo(ServerState.STOPPED));
+        showWhen(portHelp, model.stateProperty().isEqualTo(ListenerState.STOPPED));
         HBox tcpFields = new HBox(14, SendEditor.labelled("Bind", bindAddress.comboBox()),
                 SendEditor.labelled("Port", port.field()), portHelp);
         tcpFields.setAlignment(Pos.CENTER_LEFT);
         HBox unixFields = new HBox(14, SendEditor.labelled("Path", unixPath.field()));
         unixFields.setAlignment(Pos.CENTER_LEFT);
-        javafx.beans.binding.BooleanBinding unix = model.transportProperty().isEqualTo(Transport.UNIX);
+        BooleanBinding unix = stream.transportProperty().isEqualTo(Transport.UNIX);
         showWhen(tcpFields, unix.not());
         showWhen(unixFields, unix);
 
-        HBox bar = new HBox(14,
-                transport, tcpFields, unixFields,
-                SendEditor.labelled("Max connections", maxConnections),
-                startStop, listening);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("settings-bar");
+        HBox bar = TabLayout.settingsBar(transport, tcpFields, unixFields,
+                SendEditor.labelled("Max connections", maxConnections), startStop, listening);
 
         HBox tcpMessages = new HBox(16, port.messageLabel(), bindAddress.warningLabel());
         tcpMessages.setAlignment(Pos.CENTER_LEFT);
@@ -204,11 +160,7 @@ public final class TcpServerView {
         unixMessages.setAlignment(Pos.CENTER_LEFT);
         showWhen(unixMessages, unix.and(unixPath.messageLabel().visibleProperty()
                 .or(model.staleSocketPathProperty().isNotEmpty())));
-        FlowPane messages = new FlowPane(16, 4, tcpMessages, unixMessages);
-        messages.getStyleClass().add("settings-messages");
-        // Collapse the row when it has nothing to say.
-        showWhen(messages, tcpMessages.visibleProperty().or(unixMessages.visibleProperty()));
-        return new VBox(bar, messages);
+        return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, tcpMessages, unixMessages));
     }
 
     /** "A stale socket file is in the way" with the button that deletes it and starts again. */
@@ -246,17 +198,12 @@ public final class TcpServerView {
         return bar;
     }
 
-    private void showWhen(Node node, javafx.beans.value.ObservableBooleanValue condition) {
-        subscriptions.bind(node.visibleProperty(), javafx.beans.binding.BooleanExpression.booleanExpression(condition));
-        subscriptions.bind(node.managedProperty(), node.visibleProperty());
+    private void showWhen(Node node, ObservableBooleanValue condition) {
+        TabLayout.showWhen(node, condition, subscriptions);
     }
 
     private Node center() {
-        SplitPane timelineAndInspector = new SplitPane(timeline.view(), inspector.view());
-        timelineAndInspector.setOrientation(Orientation.VERTICAL);
-        timelineAndInspector.setDividerPositions(0.58);
-
-        SplitPane split = new SplitPane(clientsPane(), timelineAndInspector);
+        SplitPane split = new SplitPane(clientsPane(), traffic.split());
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.29);
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
@@ -361,6 +308,7 @@ public final class TcpServerView {
         return false;
     }
 
+    @Override
     public BorderPane view() {
         return root;
     }
@@ -370,13 +318,14 @@ public final class TcpServerView {
     }
 
     public TimelineView timeline() {
-        return timeline;
+        return traffic.timeline();
     }
 
     public TableView<ClientRow> clientsTable() {
         return clients;
     }
 
+    @Override
     public void dispose() {
         notifier.dispose();
     }

@@ -3,8 +3,8 @@ package com.socketworkbench.ui.tcpserver;
 import com.socketworkbench.engine.event.ConnectionAccepted;
 import com.socketworkbench.engine.event.ConnectionClosed;
 import com.socketworkbench.engine.event.Failure;
-import com.socketworkbench.engine.event.ListenerStopped;
 import com.socketworkbench.engine.event.FailureKind;
+import com.socketworkbench.engine.event.ListenerStopped;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Notice;
 import com.socketworkbench.engine.framing.FramingSpec;
@@ -23,15 +23,15 @@ import com.socketworkbench.ui.common.AppPreferences;
 import com.socketworkbench.ui.common.Background;
 import com.socketworkbench.ui.common.EventPump;
 import com.socketworkbench.ui.common.FramingEditorModel;
+import com.socketworkbench.ui.common.ListenerState;
 import com.socketworkbench.ui.common.SendEditorModel;
 import com.socketworkbench.ui.common.SocketOptionsModel;
+import com.socketworkbench.ui.common.SocketTabModel;
 import com.socketworkbench.ui.common.SplitSendModel;
+import com.socketworkbench.ui.common.StreamSettings;
 import com.socketworkbench.ui.common.Subscriptions;
 import com.socketworkbench.ui.common.TabStatus;
-import com.socketworkbench.ui.common.TimelineModel;
 import com.socketworkbench.ui.common.Transport;
-import com.socketworkbench.ui.common.UiFailures;
-import com.socketworkbench.ui.common.UnixPathField;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -58,29 +58,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 
 /**
  * State and actions of the TCP Server tab. Owns the tab's {@link EventPump} (the server's event sink), creates a
  * {@link TcpServer} per start, and mirrors its connections into {@link #clients()} on the pump tick. Binding and
  * stopping run off the FX thread; their outcome comes back once.
  */
-public final class TcpServerViewModel {
+public final class TcpServerViewModel extends SocketTabModel {
     static final String PREF_BIND = "bindHost";
     static final String PREF_PORT = "port";
     static final String PREF_ECHO = "echo";
     static final String PREF_MAX = "maxConnections";
-    static final String PREF_TRANSPORT = "transport";
-    static final String PREF_UNIX_PATH = "unixPath";
     static final int DEFAULT_PORT = 5000;
     /** How often the client list is re-read from the engine when no connect/close forces it sooner. */
     private static final long CLIENT_REFRESH_NANOS = 250_000_000L;
 
     private final AppPreferences preferences;
-    private final TimelineModel timeline = new TimelineModel();
-    private final EventPump pump = new EventPump(timeline);
-    private final TabStatus status = new TabStatus();
+    private final EventPump pump = traffic().pump();
+    private final TabStatus status = traffic().status();
     private final SendEditorModel sendEditor;
+    private final StreamSettings stream;
     private final FramingEditorModel framing;
     private final SocketOptionsModel socketOptions;
     private final SplitSendModel split;
@@ -91,20 +88,18 @@ public final class TcpServerViewModel {
     private final IntegerProperty port = new SimpleIntegerProperty(this, "port");
     private final BooleanProperty echo = new SimpleBooleanProperty(this, "echo");
     private final ObjectProperty<Integer> maxConnections = new SimpleObjectProperty<>(this, "maxConnections");
-    private final ReadOnlyObjectWrapper<ServerState> state = new ReadOnlyObjectWrapper<>(this, "state", ServerState.STOPPED);
+    private final ReadOnlyObjectWrapper<ListenerState> state =
+            new ReadOnlyObjectWrapper<>(this, "state", ListenerState.STOPPED);
     private final ReadOnlyStringWrapper listeningAddress = new ReadOnlyStringWrapper(this, "listeningAddress", "");
     private final ObservableList<ClientRow> clients = FXCollections.observableArrayList();
     private final Map<Long, ClientRow> clientsById = new HashMap<>();
     private final ObjectProperty<ClientRow> selectedClient = new SimpleObjectProperty<>(this, "selectedClient");
     private final ObjectProperty<SendTarget> sendTarget = new SimpleObjectProperty<>(this, "sendTarget", SendTarget.SELECTED);
-    private final ObjectProperty<Transport> transport = new SimpleObjectProperty<>(this, "transport", Transport.TCP);
-    private final StringProperty unixPath = new SimpleStringProperty(this, "unixPath");
     private final ReadOnlyStringWrapper staleSocketPath = new ReadOnlyStringWrapper(this, "staleSocketPath", "");
 
     private TcpServer server;
     private SocketAddress boundAddress;
     private long lastClientRefresh;
-    private Consumer<String> onFailure = message -> { };
 
     public TcpServerViewModel(AppPreferences preferences, Subscriptions subscriptions) {
         this.preferences = preferences;
@@ -112,21 +107,20 @@ public final class TcpServerViewModel {
         port.set(preferences.getInt(PREF_PORT, DEFAULT_PORT));
         echo.set(preferences.getBoolean(PREF_ECHO, false));
         maxConnections.set(Math.max(1, preferences.getInt(PREF_MAX, TcpServerConfig.DEFAULT_MAX_CONNECTIONS)));
-        transport.set(Transport.fromName(preferences.get(PREF_TRANSPORT, Transport.TCP.name())));
-        unixPath.set(preferences.get(PREF_UNIX_PATH, UnixPathField.DEFAULT_PATH));
-        framing = new FramingEditorModel(preferences.child("framing"), subscriptions);
+        stream = new StreamSettings(preferences, subscriptions);
+        framing = stream.framing();
+        socketOptions = stream.socketOptions();
+        split = stream.split();
         subscriptions.listen(framing.specProperty(), (obs, old, spec) -> applyFraming(spec));
         subscriptions.listen(framing.oversizePolicyProperty(), (obs, old, policy) -> {
             if (server != null) {
                 server.setOversizePolicy(framing.oversizePolicy());
             }
         });
-        socketOptions = new SocketOptionsModel(preferences.child("socketOptions"), subscriptions);
-        split = new SplitSendModel(preferences.child("split"), subscriptions);
         subscriptions.listen(selectedClient, (obs, old, now) -> refreshSocketInfo());
         // A new path or transport makes an offer about the old path meaningless.
-        subscriptions.listen(unixPath, (obs, old, now) -> staleSocketPath.set(""));
-        subscriptions.listen(transport, (obs, old, now) -> staleSocketPath.set(""));
+        subscriptions.listen(stream.unixPathProperty(), (obs, old, now) -> staleSocketPath.set(""));
+        subscriptions.listen(stream.transportProperty(), (obs, old, now) -> staleSocketPath.set(""));
 
         sendEditor = new SendEditorModel(subscriptions);
         sendEditor.setSender(this::send);
@@ -139,19 +133,19 @@ public final class TcpServerViewModel {
                 server.setEcho(on);
             }
         });
-        subscriptions.add(pump.onPulse(this::onPulse));
+        traffic().onPulse(this::onPulse, subscriptions);
         updateStatus();
     }
 
     private boolean targetReady() {
-        if (state.get() != ServerState.RUNNING || clients.isEmpty() || split.plan() == null) {
+        if (state.get() != ListenerState.RUNNING || clients.isEmpty() || split.plan() == null) {
             return false;
         }
         return sendTarget.get() == SendTarget.ALL || selectedClient.get() != null;
     }
 
     private String targetHint() {
-        if (state.get() != ServerState.RUNNING) {
+        if (state.get() != ListenerState.RUNNING) {
             return "Start the server first";
         }
         if (clients.isEmpty()) {
@@ -176,16 +170,16 @@ public final class TcpServerViewModel {
 
     /** Binds a new listener with the current settings (off the FX thread). */
     public void start() {
-        if (state.get() != ServerState.STOPPED || (transport.get() == Transport.TCP && port.get() < 0)) {
+        if (state.get() != ListenerState.STOPPED || (!stream.isUnix() && port.get() < 0)) {
             return;
         }
         TcpServerConfig config;
         try {
-            config = transport.get() == Transport.UNIX
-                    ? TcpServerConfig.unix(Path.of(unixPath.get().strip()), maxConnections(), echo.get())
+            config = stream.isUnix()
+                    ? TcpServerConfig.unix(Path.of(stream.unixPath()), maxConnections(), echo.get())
                     : new TcpServerConfig(bindHost.get(), port.get(), maxConnections(), echo.get());
         } catch (IllegalArgumentException e) {
-            pump.emit(UiFailures.of(e, "start the server", 0, null, null));
+            traffic().report(e, "start the server", 0, null, null);
             return;
         }
         staleSocketPath.set("");
@@ -195,14 +189,14 @@ public final class TcpServerViewModel {
         starting.setOversizePolicy(framing.oversizePolicy());
         socketOptions.validSpec().ifPresent(starting::setSocketOptions);
         server = starting;
-        state.set(ServerState.STARTING);
+        state.set(ListenerState.STARTING);
         updateStatus();
         Background.run("ui-tcp-server-start", starting::start, ignored -> {
             if (server != starting) {
                 return;
             }
             boundAddress = starting.boundAddress();
-            state.set(ServerState.RUNNING);
+            state.set(ListenerState.RUNNING);
             listeningAddress.set("Listening on " + Endpoints.describe(boundAddress));
             savePreferences();
             updateStatus();
@@ -212,12 +206,10 @@ public final class TcpServerViewModel {
                 return;
             }
             server = null;
-            state.set(ServerState.STOPPED);
+            state.set(ListenerState.STOPPED);
             updateStatus();
             // The engine reports bind problems as a Failure event itself; anything else still deserves a row.
-            if (!UiFailures.alreadyReported(failure)) {
-                pump.emit(UiFailures.of(failure, "start the server", 0, null, null));
-            }
+            traffic().reportUnlessReported(failure, "start the server", 0, null, null);
             if (config.isUnix() && Background.unwrap(failure) instanceof SocketErrorException error
                     && error.failure().kind() == FailureKind.PORT_IN_USE) {
                 offerToDeleteIfStale(config.unixPath());
@@ -228,7 +220,7 @@ public final class TcpServerViewModel {
     /** A file in the way of a Unix socket: if nobody listens on it, the view offers to delete it. */
     private void offerToDeleteIfStale(Path path) {
         Background.run("ui-unix-path-check", () -> TcpServer.checkUnixPath(path), found -> {
-            if (found == StaleSocketCheck.STALE_SOCKET && state.get() == ServerState.STOPPED) {
+            if (found == StaleSocketCheck.STALE_SOCKET && state.get() == ListenerState.STOPPED) {
                 staleSocketPath.set(path.toString());
             }
         }, failure -> { });
@@ -240,7 +232,7 @@ public final class TcpServerViewModel {
      */
     public void deleteStaleSocketAndStart() {
         String offered = staleSocketPath.get();
-        if (offered.isEmpty() || state.get() != ServerState.STOPPED) {
+        if (offered.isEmpty() || state.get() != ListenerState.STOPPED) {
             return;
         }
         Path path = Path.of(offered);
@@ -251,7 +243,7 @@ public final class TcpServerViewModel {
         }, deleted -> {
             pump.emit(new Notice(Instant.now(), 0, null, null, "Deleted the stale socket file " + deleted));
             start();
-        }, failure -> pump.emit(UiFailures.of(failure, "delete " + path, 0, null, null)));
+        }, failure -> traffic().report(failure, "delete " + path, 0, null, null));
     }
 
     /**
@@ -261,7 +253,7 @@ public final class TcpServerViewModel {
     public void applySocketOptions() {
         SocketOptionsSpec spec = socketOptions.validSpec().orElse(null);
         TcpServer current = server;
-        if (spec == null || current == null || state.get() != ServerState.RUNNING) {
+        if (spec == null || current == null || state.get() != ListenerState.RUNNING) {
             return;
         }
         Background.run("ui-tcp-server-options", () -> current.setSocketOptions(spec), this::refreshSocketInfo);
@@ -274,7 +266,7 @@ public final class TcpServerViewModel {
     public void refreshSocketInfo() {
         TcpServer current = server;
         ClientRow client = selectedClient.get();
-        if (current == null || state.get() != ServerState.RUNNING) {
+        if (current == null || state.get() != ListenerState.RUNNING) {
             socketOptions.showEffective("", null);
             details.set(null);
             detailsSubject.set("");
@@ -307,18 +299,19 @@ public final class TcpServerViewModel {
     }
 
     /** Closes the listener and every connection (off the FX thread). */
+    @Override
     public void stop() {
         TcpServer stopping = server;
-        if (stopping == null || state.get() == ServerState.STOPPING) {
+        if (stopping == null || state.get() == ListenerState.STOPPING) {
             return;
         }
-        state.set(ServerState.STOPPING);
+        state.set(ListenerState.STOPPING);
         updateStatus();
         Background.run("ui-tcp-server-stop", stopping::stop, () -> {
             if (server == stopping) {
                 server = null;
                 boundAddress = null;
-                state.set(ServerState.STOPPED);
+                state.set(ListenerState.STOPPED);
                 listeningAddress.set("");
                 refreshClients(List.of());
                 updateStatus();
@@ -356,44 +349,31 @@ public final class TcpServerViewModel {
                 : current.send(client.id(), bytes, plan);
         long connectionId = client == null ? 0 : client.id();
         sending.whenComplete((ignored, failure) -> {
-            if (failure != null && !UiFailures.alreadyReported(failure)) {
-                pump.emit(UiFailures.of(failure, "send", connectionId, boundAddress, null));
+            if (failure != null) {
+                traffic().reportUnlessReported(failure, "send", connectionId, boundAddress, null);
             }
         });
     }
 
     private void onPulse(List<NetEvent> batch) {
-        boolean connectionsChanged = false;
-        String lastFailure = null;
-        for (NetEvent event : batch) {
-            switch (event) {
-                case ConnectionAccepted ignored -> connectionsChanged = true;
-                case ConnectionClosed ignored -> connectionsChanged = true;
-                case Failure failure -> lastFailure = failure.message();
-                case ListenerStopped ignored -> connectionsChanged = true;
-                default -> {
-                }
-            }
-        }
+        boolean connectionsChanged = batch.stream().anyMatch(event -> event instanceof ConnectionAccepted
+                || event instanceof ConnectionClosed || event instanceof ListenerStopped);
         long now = System.nanoTime();
         if (server != null && (connectionsChanged || now - lastClientRefresh >= CLIENT_REFRESH_NANOS)) {
             lastClientRefresh = now;
             refreshClients(server.connections());
         }
-        if (state.get() == ServerState.RUNNING && server != null && !server.isRunning()) {
+        if (state.get() == ListenerState.RUNNING && server != null && !server.isRunning()) {
             // The listener died on its own (e.g. an accept error); reflect it.
             server = null;
             boundAddress = null;
-            state.set(ServerState.STOPPED);
+            state.set(ListenerState.STOPPED);
             listeningAddress.set("");
             refreshClients(List.of());
             refreshSocketInfo();
         }
-        status.updateCounters(pump.counters());
+        traffic().updateCounters();
         updateStatus();
-        if (lastFailure != null) {
-            onFailure.accept(lastFailure);
-        }
     }
 
     private void refreshClients(List<ConnectionInfo> connections) {
@@ -425,7 +405,7 @@ public final class TcpServerViewModel {
                 status.setAddresses("");
             }
             case STARTING -> {
-                status.setState(transport.get() == Transport.UNIX ? "Starting server on " + unixPath.get() + "…"
+                status.setState(stream.isUnix() ? "Starting server on " + stream.unixPathProperty().get() + "…"
                         : "Starting server on " + bindHost.get() + " port " + port.get() + "…");
                 status.setAddresses("");
             }
@@ -445,6 +425,7 @@ public final class TcpServerViewModel {
     }
 
     /** Remembers the current settings for the next session. */
+    @Override
     public void savePreferences() {
         preferences.put(PREF_BIND, bindHost.get());
         if (port.get() >= 0) {
@@ -452,37 +433,8 @@ public final class TcpServerViewModel {
         }
         preferences.putBoolean(PREF_ECHO, echo.get());
         preferences.putInt(PREF_MAX, maxConnections());
-        preferences.put(PREF_TRANSPORT, transport.get().name());
-        if (unixPath.get() != null && !unixPath.get().isBlank()) {
-            preferences.put(PREF_UNIX_PATH, unixPath.get().strip());
-        }
-        framing.save();
-        socketOptions.save();
-        split.save();
+        stream.save();
         preferences.flush();
-    }
-
-    /** Stops the pump and remembers settings; the server must have been stopped already (see the tab). */
-    public void dispose() {
-        savePreferences();
-        pump.dispose();
-    }
-
-    /** Called with a failure's user message when one arrives (the view shows a notification). */
-    public void setOnFailure(Consumer<String> onFailure) {
-        this.onFailure = onFailure;
-    }
-
-    public EventPump pump() {
-        return pump;
-    }
-
-    public TimelineModel timeline() {
-        return timeline;
-    }
-
-    public TabStatus status() {
-        return status;
     }
 
     public SendEditorModel sendEditor() {
@@ -506,11 +458,11 @@ public final class TcpServerViewModel {
         return maxConnections;
     }
 
-    public ReadOnlyObjectProperty<ServerState> stateProperty() {
+    public ReadOnlyObjectProperty<ListenerState> stateProperty() {
         return state.getReadOnlyProperty();
     }
 
-    public ServerState state() {
+    public ListenerState state() {
         return state.get();
     }
 
@@ -531,30 +483,14 @@ public final class TcpServerViewModel {
         return sendTarget;
     }
 
-    public ObjectProperty<Transport> transportProperty() {
-        return transport;
-    }
-
-    /** The socket file for the Unix transport, as typed. */
-    public StringProperty unixPathProperty() {
-        return unixPath;
-    }
-
     /** The path of a stale socket file that blocked the last start and may be deleted, or empty. */
     public ReadOnlyStringProperty staleSocketPathProperty() {
         return staleSocketPath.getReadOnlyProperty();
     }
 
-    public FramingEditorModel framing() {
-        return framing;
-    }
-
-    public SocketOptionsModel socketOptions() {
-        return socketOptions;
-    }
-
-    public SplitSendModel split() {
-        return split;
+    /** Transport and socket path, framing, socket options and split send. */
+    public StreamSettings stream() {
+        return stream;
     }
 
     /** Details of the selected client's connection, or of the listening socket; null when stopped. */

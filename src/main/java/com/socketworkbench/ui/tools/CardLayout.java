@@ -16,6 +16,9 @@ import javafx.scene.layout.VBox;
  * titled sections, in a scroll pane so that a short window never hides anything.
  */
 final class CardLayout {
+    /** The longest timeout, in seconds, a tool lets the user wait for a look-up or a check. */
+    static final int MAX_TIMEOUT_SECONDS = 120;
+
     private CardLayout() {
     }
 

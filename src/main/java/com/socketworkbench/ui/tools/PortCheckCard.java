@@ -1,10 +1,11 @@
 package com.socketworkbench.ui.tools;
 
-import com.socketworkbench.engine.tools.PortCheck;
 import com.socketworkbench.engine.tools.PortCheck.Status;
+import com.socketworkbench.engine.tools.PortCheck;
 import com.socketworkbench.ui.common.Formats;
 import com.socketworkbench.ui.common.HostField;
 import com.socketworkbench.ui.common.PortField;
+import com.socketworkbench.ui.common.Spinners;
 import com.socketworkbench.ui.common.Subscriptions;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -30,17 +31,12 @@ final class PortCheckCard {
     private final Node view;
 
     PortCheckCard(PortCheckModel model, int initialPort, Subscriptions subscriptions) {
-        HostField host = new HostField(model.hostProperty().get(), subscriptions);
-        host.field().setId("portCheckHost");
-        host.messageLabel().setId("portCheckHostMessage");
+        HostField host = new HostField("portCheckHost", model.hostProperty().get(), subscriptions);
         subscriptions.bind(model.hostProperty(), Bindings.createStringBinding(host::host, host.field().textProperty()));
-        PortField port = new PortField(false, false, Integer.toString(initialPort), subscriptions);
-        port.field().setId("portCheckPort");
-        port.messageLabel().setId("portCheckPortMessage");
-        port.messageLabel().getStyleClass().add("field-error");
+        PortField port = new PortField("portCheckPort", false, false, Integer.toString(initialPort), subscriptions);
         subscriptions.bind(model.portProperty(), port.portProperty());
-        var timeout = Spinners.timeoutSeconds("portCheckTimeout", model.timeoutSecondsProperty(),
-                "Give up when nothing answers within this many seconds", subscriptions);
+        var timeout = Spinners.timeoutSeconds("portCheckTimeout", CardLayout.MAX_TIMEOUT_SECONDS,
+                model.timeoutSecondsProperty(), "Give up when nothing answers within this many seconds", subscriptions);
 
         Button check = new Button("Check");
         check.setId("portCheckButton");

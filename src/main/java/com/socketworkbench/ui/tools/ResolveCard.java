@@ -3,6 +3,7 @@ package com.socketworkbench.ui.tools;
 import com.socketworkbench.engine.tools.Resolver.NotResolved;
 import com.socketworkbench.engine.tools.Resolver.Resolved;
 import com.socketworkbench.engine.tools.Resolver.ReverseOutcome;
+import com.socketworkbench.ui.common.Spinners;
 import com.socketworkbench.ui.common.Subscriptions;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
@@ -50,8 +51,8 @@ final class ResolveCard {
         subscriptions.bind(button.disableProperty(), Bindings.createBooleanBinding(
                 () -> !model.resolvingProperty().get() && (name.getText() == null || name.getText().isBlank()),
                 model.resolvingProperty(), name.textProperty()));
-        var timeout = Spinners.timeoutSeconds("resolveTimeout", model.timeoutSecondsProperty(),
-                "Give up waiting for the resolver after this many seconds", subscriptions);
+        var timeout = Spinners.timeoutSeconds("resolveTimeout", CardLayout.MAX_TIMEOUT_SECONDS,
+                model.timeoutSecondsProperty(), "Give up waiting for the resolver after this many seconds", subscriptions);
 
         Label summary = new Label();
         summary.setId("resolveSummary");

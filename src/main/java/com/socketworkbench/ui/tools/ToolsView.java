@@ -2,6 +2,7 @@ package com.socketworkbench.ui.tools;
 
 import com.socketworkbench.ui.common.Styles;
 import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.common.TabView;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -18,7 +19,7 @@ import java.util.Map;
  * the selected tool's card on the right. Cards are built once and swapped, so their inputs survive switching.
  * Every tool reports its errors inline, next to the input they concern, so the tab needs no notification bar.
  */
-public final class ToolsView {
+public final class ToolsView implements TabView {
     private final ListView<Tool> nav = new ListView<>(FXCollections.observableArrayList(Tool.values()));
     private final Map<Tool, Node> cards = new EnumMap<>(Tool.class);
     private final BorderPane root = new BorderPane();
@@ -65,6 +66,7 @@ public final class ToolsView {
         return cards.get(tool);
     }
 
+    @Override
     public BorderPane view() {
         return root;
     }

@@ -3,6 +3,7 @@ package com.socketworkbench.ui.tools;
 import com.socketworkbench.engine.tools.Resolver;
 import com.socketworkbench.ui.common.AppPreferences;
 import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.common.TabModel;
 import com.socketworkbench.ui.common.TabStatus;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -14,7 +15,7 @@ import java.util.Map;
  * State of the Tools tab: one model per tool, which tool is shown, and the status line (the shown tool's latest
  * result). Inputs are remembered between sessions.
  */
-public final class ToolsViewModel {
+public final class ToolsViewModel implements TabModel {
     static final String PREF_TOOL = "tool";
     static final String PREF_IPV4 = "ipv4";
     static final String PREF_IPV6 = "ipv6";
@@ -41,6 +42,8 @@ public final class ToolsViewModel {
 
     public ToolsViewModel(AppPreferences preferences, Resolver resolver, Subscriptions subscriptions) {
         this.preferences = preferences;
+        // The port check's one connect is no traffic worth counting: the status bar shows the tool's result only.
+        status.setCountersShown(false);
         hostInfo = new HostInfoModel(resolver, subscriptions);
         resolve = new ResolveModel(resolver, preferences.get(PREF_RESOLVE_NAME, "localhost"),
                 preferences.get(PREF_REVERSE_ADDRESS, "127.0.0.1"), subscriptions);
@@ -72,7 +75,8 @@ public final class ToolsViewModel {
     }
 
     /** Reads the services table, and collects host information if that tool is the one shown. */
-    public void start() {
+    @Override
+    public void activate() {
         started = true;
         services.load();
         if (selected.get() == Tool.THIS_HOST) {
@@ -81,12 +85,14 @@ public final class ToolsViewModel {
     }
 
     /** Forgets running look-ups and checks. */
+    @Override
     public void stop() {
         hostInfo.cancel();
         resolve.cancel();
         portCheck.cancel();
     }
 
+    @Override
     public void dispose() {
         stop();
         savePreferences();
@@ -129,6 +135,7 @@ public final class ToolsViewModel {
         return selected;
     }
 
+    @Override
     public TabStatus status() {
         return status;
     }

@@ -3,20 +3,22 @@ package com.socketworkbench.ui.udp;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.udp.MulticastMembership;
 import com.socketworkbench.ui.common.BindAddressPicker;
+import com.socketworkbench.ui.common.EventText;
 import com.socketworkbench.ui.common.HostField;
-import com.socketworkbench.ui.common.PayloadInspector;
+import com.socketworkbench.ui.common.ListenerState;
 import com.socketworkbench.ui.common.PortField;
 import com.socketworkbench.ui.common.SendEditor;
-import com.socketworkbench.ui.common.Styles;
+import com.socketworkbench.ui.common.Spinners;
 import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.common.TabLayout;
 import com.socketworkbench.ui.common.TabNotifier;
+import com.socketworkbench.ui.common.TabView;
 import com.socketworkbench.ui.common.TimelineView;
+import com.socketworkbench.ui.common.TrafficPane;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
-import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -27,17 +29,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -52,7 +50,7 @@ import java.util.Locale;
  * notifications slide in, id {@code notifications}), and the target row ("Send to host:port", Reply to sender, Connected mode) above the shared send editor at the bottom.
  * Binds to the {@link UdpViewModel} only.
  */
-public final class UdpView {
+public final class UdpView implements TabView {
     static final String BOUNDARY_HINT = "UDP keeps message boundaries: one datagram, one row — compare with TCP's "
             + "byte stream, where rows are reads";
 
@@ -62,8 +60,8 @@ public final class UdpView {
     private final PortField port;
     private final HostField targetHost;
     private final PortField targetPort;
+    private final TrafficPane traffic;
     private final TimelineView timeline;
-    private final PayloadInspector inspector;
     private final SendEditor sendEditor;
     private final TitledPane options = new TitledPane();
     private final TabNotifier notifier;
@@ -72,21 +70,19 @@ public final class UdpView {
     public UdpView(UdpViewModel model, Subscriptions subscriptions) {
         this.model = model;
         this.subscriptions = subscriptions;
-        bindAddress = new BindAddressPicker(subscriptions);
+        bindAddress = new BindAddressPicker(BindAddressPicker.Inbound.DATAGRAMS, subscriptions);
         bindAddress.select(model.bindHostProperty().get());
-        port = new PortField(true, true, Integer.toString(model.portProperty().get()), subscriptions);
-        targetHost = new HostField(model.targetHostProperty().get(), subscriptions);
-        targetHost.field().setId("targetHost");
-        targetHost.messageLabel().setId("targetHostMessage");
+        port = new PortField("port", true, true, Integer.toString(model.portProperty().get()), subscriptions);
+        targetHost = new HostField("targetHost", model.targetHostProperty().get(), subscriptions);
         targetHost.field().setTooltip(new Tooltip("Where datagrams go: a host name, an IPv4 or an IPv6 address "
                 + "(127.0.0.1, ::1, localhost)"));
-        targetPort = new PortField(false, false, Integer.toString(model.targetPortProperty().get()), subscriptions);
-        targetPort.field().setId("targetPort");
-        targetPort.messageLabel().setId("targetPortMessage");
+        targetPort = new PortField("targetPort", false, false, Integer.toString(model.targetPortProperty().get()),
+                subscriptions);
         targetPort.field().setTooltip(new Tooltip("The port datagrams go to, 1–65535"));
-        timeline = new TimelineView(model.timeline(), subscriptions);
-        timeline.setPlaceholderText("Start, then send datagrams to the port shown: each datagram is one row");
-        inspector = new PayloadInspector(subscriptions);
+        traffic = new TrafficPane(model.traffic().timeline(),
+                "Start, then send datagrams to the port shown: each datagram is one row", subscriptions);
+        timeline = traffic.timeline();
+        timeline.setEmptyPayloadText(EventText.EMPTY_DATAGRAM);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
 
         subscriptions.bind(model.bindHostProperty(),
@@ -94,85 +90,36 @@ public final class UdpView {
         subscriptions.bind(model.portProperty(), port.portProperty());
         subscriptions.bind(model.targetHostProperty(), targetHost.field().textProperty());
         subscriptions.bind(model.targetPortProperty(), targetPort.portProperty());
-        subscriptions.bind(timeline.charsetProperty(), inspector.charsetProperty());
-        subscriptions.bind(inspector.rowProperty(), timeline.selectedProperty());
         subscriptions.bind(model.selectedRowProperty(), timeline.selectedProperty());
-
-        SplitPane split = new SplitPane(timeline.view(), inspector.view());
-        split.setOrientation(Orientation.VERTICAL);
-        split.setDividerPositions(0.58);
-        split.getStyleClass().add("main-split");
+        traffic.split().getStyleClass().add("main-split");
 
         // Notifications slide over the traffic area, never over the settings: Start/Stop stays reachable.
-        notifier = new TabNotifier(split);
-        root = new BorderPane();
-        root.setId("udp");
-        root.getStyleClass().add("tab-content");
-        root.setTop(new VBox(settings(), options(), statsBar()));
-        root.setCenter(notifier.pane());
-        root.setBottom(new VBox(targetBar(), sendEditor.view()));
-        Styles.apply(root, UdpView.class, "udp.css");
-        model.setOnFailure(notifier::showError);
+        notifier = new TabNotifier(traffic.split());
+        root = TabLayout.root("udp", UdpView.class, "udp.css", new VBox(settings(), options(), statsBar()),
+                notifier.pane(), new VBox(targetBar(), sendEditor.view()));
+        model.traffic().setOnFailure(notifier::showError);
     }
 
     private Node settings() {
-        Button startStop = new Button("Start");
-        startStop.setId("startStop");
-        startStop.getStyleClass().addAll("accent", "start-stop");
-        startStop.setMinWidth(Region.USE_PREF_SIZE);
-        startStop.setOnAction(event -> model.toggle());
-        subscriptions.subscribe(model.stateProperty(), state -> {
-            startStop.setText(switch (state) {
-                case STOPPED -> "Start";
-                case STARTING -> "Starting…";
-                case RUNNING -> "Stop";
-                case STOPPING -> "Stopping…";
-            });
-            startStop.getStyleClass().removeAll("accent", "danger");
-            startStop.getStyleClass().add(state == UdpState.RUNNING ? "danger" : "accent");
-        });
-        subscriptions.bind(startStop.disableProperty(), Bindings.createBooleanBinding(
-                () -> switch (model.state()) {
-                    case STOPPED -> !port.isValid();
-                    case RUNNING -> false;
-                    default -> true;
-                }, model.stateProperty(), port.validProperty()));
-        startStop.setTooltip(new Tooltip("Bind the UDP socket to receive datagrams, or close it"));
+        Button startStop = TabLayout.startStopButton(model.stateProperty(), port.validProperty(), model::toggle,
+                "Bind the UDP socket to receive datagrams, or close it", subscriptions);
+        Label listening = TabLayout.stateBadge("listeningAddress", "listening-address",
+                Bindings.when(model.listeningAddressProperty().isEmpty()).then("Not bound")
+                        .otherwise(model.listeningAddressProperty()),
+                model.stateProperty().isEqualTo(ListenerState.RUNNING), subscriptions);
 
-        Label listening = new Label();
-        listening.setId("listeningAddress");
-        listening.getStyleClass().add("listening-address");
-        subscriptions.bind(listening.textProperty(), Bindings.when(model.listeningAddressProperty().isEmpty())
-                .then("Not bound").otherwise(model.listeningAddressProperty()));
-        subscriptions.subscribe(model.stateProperty(), state -> {
-            listening.getStyleClass().remove("active");
-            if (state == UdpState.RUNNING) {
-                listening.getStyleClass().add("active");
-            }
-        });
-
-        BooleanBinding locked = model.stateProperty().isNotEqualTo(UdpState.STOPPED);
+        BooleanBinding locked = model.stateProperty().isNotEqualTo(ListenerState.STOPPED);
         for (Node node : new Node[]{bindAddress.comboBox(), port.field()}) {
             subscriptions.bind(node.disableProperty(), locked);
         }
 
         Label portHelp = new Label("0 = any free port");
         portHelp.getStyleClass().add("muted-label");
-        HBox bar = new HBox(14,
-                SendEditor.labelled("Bind", bindAddress.comboBox()),
-                SendEditor.labelled("Port", port.field()),
-                portHelp, startStop, listening);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.getStyleClass().add("settings-bar");
+        HBox bar = TabLayout.settingsBar(SendEditor.labelled("Bind", bindAddress.comboBox()),
+                SendEditor.labelled("Port", port.field()), portHelp, startStop, listening);
 
-        Label bindWarning = bindAddress.warningLabel();
-        bindWarning.setText("Other machines on your network can send datagrams to this port");
-        FlowPane messages = new FlowPane(16, 4, port.messageLabel(), bindWarning);
-        messages.getStyleClass().add("settings-messages");
-        subscriptions.bind(messages.managedProperty(), port.messageLabel().visibleProperty()
-                .or(bindWarning.visibleProperty()));
-        subscriptions.bind(messages.visibleProperty(), messages.managedProperty());
-        return new VBox(bar, messages);
+        return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, port.messageLabel(),
+                bindAddress.warningLabel()));
     }
 
     private Node options() {
@@ -182,21 +129,18 @@ public final class UdpView {
                 + "255.255.255.255 or 192.168.1.255; without it the system refuses"));
         subscriptions.bindBidirectional(broadcast.selectedProperty(), model.broadcastProperty());
 
-        Spinner<Integer> receiveBuffer = integerSpinner("receiveBuffer", 1, UdpViewModel.MAX_RECEIVE_BUFFER_KIB,
-                1024, 7, 96);
-        subscriptions.bindBidirectional(valueOf(receiveBuffer), model.receiveBufferKiBProperty());
-        receiveBuffer.setTooltip(new Tooltip("SO_RCVBUF to ask for, in KiB (applies when started): how many "
-                + "datagrams the kernel can queue before it drops new ones"));
+        Spinner<Integer> receiveBuffer = Spinners.integer("receiveBuffer", 1, UdpViewModel.MAX_RECEIVE_BUFFER_KIB,
+                1024, model.receiveBufferKiBProperty(), 96, "SO_RCVBUF to ask for, in KiB (applies when started): "
+                        + "how many datagrams the kernel can queue before it drops new ones", subscriptions);
         Label receiveBufferInfo = new Label();
         receiveBufferInfo.setId("receiveBufferInfo");
         receiveBufferInfo.getStyleClass().add("muted-label");
         subscriptions.bind(receiveBufferInfo.textProperty(), model.receiveBufferInfoProperty());
-        subscriptions.bind(receiveBuffer.disableProperty(), model.stateProperty().isNotEqualTo(UdpState.STOPPED));
+        subscriptions.bind(receiveBuffer.disableProperty(), model.stateProperty().isNotEqualTo(ListenerState.STOPPED));
 
-        Spinner<Integer> receiveLimit = integerSpinner("receiveLimit", 1, 65_535, 1024, 5, 86);
-        subscriptions.bindBidirectional(valueOf(receiveLimit), model.receiveLimitProperty());
-        receiveLimit.setTooltip(new Tooltip("The largest datagram delivered whole; a larger one is cut to this size "
-                + "and its row says truncated"));
+        Spinner<Integer> receiveLimit = Spinners.integer("receiveLimit", 1, 65_535, 1024,
+                model.receiveLimitProperty(), 86, "The largest datagram delivered whole; a larger one is cut to this "
+                        + "size and its row says truncated", subscriptions);
 
         TextField group = new TextField();
         group.setId("multicastGroup");
@@ -222,10 +166,9 @@ public final class UdpView {
         join.setTooltip(new Tooltip("Join the group on the chosen interface so datagrams sent to it arrive here"));
         group.setOnAction(event -> multicast.join());
 
-        Spinner<Integer> ttl = integerSpinner("multicastTtl", 0, 255, 1, 3, 70);
-        subscriptions.bindBidirectional(valueOf(ttl), multicast.ttlProperty());
-        ttl.setTooltip(new Tooltip("TTL (IPv4) / hop limit (IPv6) of multicast sent from here; 1 stays on the "
-                + "local network"));
+        Spinner<Integer> ttl = Spinners.integer("multicastTtl", 0, 255, 1, multicast.ttlProperty(), 70,
+                "TTL (IPv4) / hop limit (IPv6) of multicast sent from here; 1 stays on the local network",
+                subscriptions);
 
         CheckBox loopback = new CheckBox("Loopback");
         loopback.setId("multicastLoopback");
@@ -350,8 +293,8 @@ public final class UdpView {
         connected.setTooltip(new Tooltip("Connect the socket to the target: only its datagrams are received, and an "
                 + "ICMP \"port unreachable\" (nothing listening there) is reported"));
         subscriptions.bindBidirectional(connected.selectedProperty(), model.connectedModeProperty());
-        subscriptions.bind(connected.disableProperty(), model.stateProperty().isEqualTo(UdpState.STARTING)
-                .or(model.stateProperty().isEqualTo(UdpState.STOPPING)));
+        subscriptions.bind(connected.disableProperty(), model.stateProperty().isEqualTo(ListenerState.STARTING)
+                .or(model.stateProperty().isEqualTo(ListenerState.STOPPING)));
         for (Node node : new Node[]{targetHost.field(), targetPort.field()}) {
             subscriptions.bind(node.disableProperty(), model.connectedModeProperty());
         }
@@ -381,18 +324,9 @@ public final class UdpView {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("udp-target-bar");
 
-        Label sendMessage = new Label();
-        sendMessage.setId("sendMessage");
-        sendMessage.getStyleClass().add("field-error");
-        subscriptions.bind(sendMessage.textProperty(), model.sendMessageProperty());
-        subscriptions.bind(sendMessage.visibleProperty(), model.sendMessageProperty().isNotEmpty());
-        subscriptions.bind(sendMessage.managedProperty(), sendMessage.visibleProperty());
-        FlowPane messages = new FlowPane(16, 4, targetHost.messageLabel(), targetPort.messageLabel(), sendMessage);
-        messages.getStyleClass().add("udp-target-messages");
-        subscriptions.bind(messages.managedProperty(), targetHost.messageLabel().visibleProperty()
-                .or(targetPort.messageLabel().visibleProperty()).or(sendMessage.visibleProperty()));
-        subscriptions.bind(messages.visibleProperty(), messages.managedProperty());
-        return new VBox(bar, messages);
+        Label sendMessage = TabLayout.errorLabel("sendMessage", model.sendMessageProperty(), subscriptions);
+        return new VBox(bar, TabLayout.messageRow("udp-target-messages", subscriptions, targetHost.messageLabel(),
+                targetPort.messageLabel(), sendMessage));
     }
 
     private void selectRowUnder(Node picked) {
@@ -411,23 +345,6 @@ public final class UdpView {
             targetPort.field().setText(Integer.toString(sender.getPort()));
             sendEditor.input().requestFocus();
         });
-    }
-
-    private Spinner<Integer> integerSpinner(String id, int min, int max, int step, int digits, double width) {
-        Spinner<Integer> spinner = new Spinner<>();
-        spinner.setId(id);
-        SpinnerValueFactory.IntegerSpinnerValueFactory factory =
-                new SpinnerValueFactory.IntegerSpinnerValueFactory(min, max, min, step);
-        spinner.setValueFactory(factory);
-        spinner.setEditable(true);
-        spinner.getEditor().setTextFormatter(new TextFormatter<>(
-                change -> change.getControlNewText().matches("\\d{0," + digits + "}") ? change : null));
-        spinner.setPrefWidth(width);
-        return spinner;
-    }
-
-    private static ObjectProperty<Integer> valueOf(Spinner<Integer> spinner) {
-        return spinner.getValueFactory().valueProperty();
     }
 
     private Label boundLabel(String id, ObservableValue<String> text) {
@@ -449,6 +366,7 @@ public final class UdpView {
         return row;
     }
 
+    @Override
     public BorderPane view() {
         return root;
     }
@@ -465,6 +383,7 @@ public final class UdpView {
         return options;
     }
 
+    @Override
     public void dispose() {
         notifier.dispose();
     }

@@ -12,12 +12,12 @@ import com.socketworkbench.ui.common.AppPreferences;
 import com.socketworkbench.ui.common.Background;
 import com.socketworkbench.ui.common.EventPump;
 import com.socketworkbench.ui.common.HostField;
+import com.socketworkbench.ui.common.ListenerState;
 import com.socketworkbench.ui.common.SendEditorModel;
+import com.socketworkbench.ui.common.SocketTabModel;
 import com.socketworkbench.ui.common.Subscriptions;
 import com.socketworkbench.ui.common.TabStatus;
-import com.socketworkbench.ui.common.TimelineModel;
 import com.socketworkbench.ui.common.TimelineRow;
-import com.socketworkbench.ui.common.UiFailures;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -38,7 +38,6 @@ import javafx.beans.property.StringProperty;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * State and actions of the UDP tab. One {@link UdpEndpoint} at a time feeds the tab's {@link EventPump}: made by
@@ -46,7 +45,7 @@ import java.util.function.Consumer;
  * ListenerStarted event moves the tab to RUNNING. Binding, stopping and disconnecting run off the FX thread; their
  * outcome comes back once. Multicast lives in {@link MulticastModel}, the counters in {@link UdpStats}.
  */
-public final class UdpViewModel {
+public final class UdpViewModel extends SocketTabModel {
     static final String PREF_BIND = "bindHost";
     static final String PREF_PORT = "port";
     static final String PREF_TARGET_HOST = "targetHost";
@@ -60,9 +59,8 @@ public final class UdpViewModel {
     static final int MAX_RECEIVE_BUFFER_KIB = 1024 * 1024;
 
     private final AppPreferences preferences;
-    private final TimelineModel timeline = new TimelineModel();
-    private final EventPump pump = new EventPump(timeline);
-    private final TabStatus status = new TabStatus();
+    private final EventPump pump = traffic().pump();
+    private final TabStatus status = traffic().status();
     private final boolean linux = ReceiveBufferText.isLinux();
     private final UdpStats stats = new UdpStats(pump.counters(), status, linux);
     private final MulticastModel multicast;
@@ -79,7 +77,8 @@ public final class UdpViewModel {
             new SimpleObjectProperty<>(this, "receiveLimit", UdpEndpoint.DEFAULT_MAX_DATAGRAM_SIZE);
     private final ObjectProperty<TimelineRow> selectedRow = new SimpleObjectProperty<>(this, "selectedRow");
 
-    private final ReadOnlyObjectWrapper<UdpState> state = new ReadOnlyObjectWrapper<>(this, "state", UdpState.STOPPED);
+    private final ReadOnlyObjectWrapper<ListenerState> state =
+            new ReadOnlyObjectWrapper<>(this, "state", ListenerState.STOPPED);
     private final ReadOnlyStringWrapper listeningAddress = new ReadOnlyStringWrapper(this, "listeningAddress", "");
     private final ReadOnlyStringWrapper receiveBufferInfo = new ReadOnlyStringWrapper(this, "receiveBufferInfo", "");
     private final ReadOnlyStringWrapper sendFrom = new ReadOnlyStringWrapper(this, "sendFrom", "");
@@ -92,7 +91,6 @@ public final class UdpViewModel {
     private InetSocketAddress boundAddress;
     private boolean boundBySending;
     private boolean adjustingConnectedMode;
-    private Consumer<String> onFailure = message -> { };
 
     public UdpViewModel(AppPreferences preferences, Subscriptions subscriptions) {
         this.preferences = preferences;
@@ -108,6 +106,8 @@ public final class UdpViewModel {
 
         sendEditor = new SendEditorModel(subscriptions);
         sendEditor.setSender(this::send);
+        // An empty datagram is a message of its own (a keep-alive, a probe); the engine sends it as one.
+        sendEditor.emptyAllowedProperty().set(true);
         datagramSize = Bindings.createIntegerBinding(() -> sendEditor.encode().map(bytes -> bytes.length).orElse(-1),
                 sendEditor.textProperty(), sendEditor.formatProperty(), sendEditor.charsetProperty(),
                 sendEditor.lineEndingProperty());
@@ -137,11 +137,11 @@ public final class UdpViewModel {
             }
         });
         subscriptions.listen(receiveBufferKiB, (obs, old, kib) -> {
-            if (state.get() == UdpState.STOPPED) {
+            if (state.get() == ListenerState.STOPPED) {
                 receiveBufferInfo.set(ReceiveBufferText.requested(receiveBufferBytes()));
             }
         });
-        subscriptions.add(pump.onPulse(this::onPulse));
+        traffic().onPulse(this::onPulse, subscriptions);
         markStopped();
     }
 
@@ -181,20 +181,20 @@ public final class UdpViewModel {
 
     /** Binds a new endpoint with the current settings (off the FX thread). */
     public void start() {
-        if (state.get() != UdpState.STOPPED || port.get() < 0) {
+        if (state.get() != ListenerState.STOPPED || port.get() < 0) {
             return;
         }
         UdpEndpoint starting;
         try {
             starting = newEndpoint(port.get());
         } catch (IllegalArgumentException e) {
-            pump.emit(UiFailures.of(e, "start UDP", 0, null, null));
+            traffic().report(e, "start UDP", 0, null, null);
             return;
         }
         discardUnboundEndpoint();
         use(starting);
         boundBySending = false;
-        state.set(UdpState.STARTING);
+        state.set(ListenerState.STARTING);
         updateStatus();
         Background.run("ui-udp-start", starting::start, address -> {
             if (endpoint == starting) {
@@ -208,19 +208,18 @@ public final class UdpViewModel {
             use(null);
             markStopped();
             // The engine reports bind problems as a Failure event itself; anything else still deserves a row.
-            if (!UiFailures.alreadyReported(failure)) {
-                pump.emit(UiFailures.of(failure, "start UDP", starting.id(), null, null));
-            }
+            traffic().reportUnlessReported(failure, "start UDP", starting.id(), null, null);
         });
     }
 
     /** Closes the socket: leaves every group, forgets a connected peer, cancels queued sends (off the FX thread). */
+    @Override
     public void stop() {
         UdpEndpoint stopping = endpoint;
-        if (stopping == null || state.get() == UdpState.STOPPING) {
+        if (stopping == null || state.get() == ListenerState.STOPPING) {
             return;
         }
-        state.set(UdpState.STOPPING);
+        state.set(ListenerState.STOPPING);
         updateStatus();
         Background.run("ui-udp-stop", stopping::close, () -> {
             if (endpoint == stopping) {
@@ -249,7 +248,7 @@ public final class UdpViewModel {
 
     private void use(UdpEndpoint current) {
         endpoint = current;
-        multicast.use(current, state.get() == UdpState.RUNNING);
+        multicast.use(current, state.get() == ListenerState.RUNNING);
     }
 
     /** The endpoint sends and connects go through; one is made when there is none (the engine binds on demand). */
@@ -262,7 +261,7 @@ public final class UdpViewModel {
 
     private void onBound(InetSocketAddress address) {
         boundAddress = address;
-        state.set(UdpState.RUNNING);
+        state.set(ListenerState.RUNNING);
         multicast.use(endpoint, true);
         stats.measure(endpoint);
         String where = Endpoints.describe(address);
@@ -275,7 +274,7 @@ public final class UdpViewModel {
     private void markStopped() {
         boundAddress = null;
         boundBySending = false;
-        state.set(UdpState.STOPPED);
+        state.set(ListenerState.STOPPED);
         multicast.use(endpoint, false);
         stats.measure(null);
         setConnectedModeQuietly(false);
@@ -302,9 +301,7 @@ public final class UdpViewModel {
 
     private void onSendFailed(UdpEndpoint sending, Throwable failure, String action) {
         sendMessage.set(messageOf(failure));
-        if (!UiFailures.alreadyReported(failure)) {
-            pump.emit(UiFailures.of(failure, action, sending.id(), sending.localAddress(), null));
-        }
+        traffic().reportUnlessReported(failure, action, sending.id(), sending.localAddress(), null);
     }
 
     private void connect() {
@@ -372,29 +369,23 @@ public final class UdpViewModel {
     // ---------------------------------------------------------------- pulse
 
     private void onPulse(List<NetEvent> batch) {
-        String lastFailure = null;
         UdpEndpoint current = endpoint;
         for (NetEvent event : batch) {
-            if (event instanceof Failure failure) {
-                lastFailure = failure.message();
-            } else if (event instanceof ListenerStarted started && current != null
-                    && started.connectionId() == current.id() && state.get() == UdpState.STOPPED
+            if (event instanceof ListenerStarted started && current != null
+                    && started.connectionId() == current.id() && state.get() == ListenerState.STOPPED
                     && started.local() instanceof InetSocketAddress local) {
                 // The engine bound a free port by itself to send or connect.
                 boundBySending = true;
                 onBound(local);
             }
         }
-        if (state.get() == UdpState.RUNNING && current != null && !current.isRunning()) {
+        if (state.get() == ListenerState.RUNNING && current != null && !current.isRunning()) {
             // The engine gave the socket up (repeated receive errors).
             use(null);
             markStopped();
         }
-        if (stats.pulse(!batch.isEmpty(), System.nanoTime()) && state.get() == UdpState.RUNNING) {
+        if (stats.pulse(!batch.isEmpty(), System.nanoTime()) && state.get() == ListenerState.RUNNING) {
             updateStatus();
-        }
-        if (lastFailure != null) {
-            onFailure.accept(lastFailure);
         }
     }
 
@@ -444,6 +435,7 @@ public final class UdpViewModel {
     }
 
     /** Remembers bind, port, target and options for the next session. */
+    @Override
     public void savePreferences() {
         preferences.put(PREF_BIND, bindHost.get());
         if (port.get() >= 0) {
@@ -460,29 +452,6 @@ public final class UdpViewModel {
         preferences.putInt(PREF_TTL, multicast.ttl());
         preferences.putBoolean(PREF_LOOPBACK, multicast.loopbackProperty().get());
         preferences.flush();
-    }
-
-    /** Stops the pump and remembers settings; the socket must have been stopped already (see the tab). */
-    public void dispose() {
-        savePreferences();
-        pump.dispose();
-    }
-
-    /** Called with a failure's user message when one arrives (the view shows a notification). */
-    public void setOnFailure(Consumer<String> onFailure) {
-        this.onFailure = onFailure;
-    }
-
-    public EventPump pump() {
-        return pump;
-    }
-
-    public TimelineModel timeline() {
-        return timeline;
-    }
-
-    public TabStatus status() {
-        return status;
     }
 
     public SendEditorModel sendEditor() {
@@ -546,11 +515,11 @@ public final class UdpViewModel {
         return selectedRow;
     }
 
-    public ReadOnlyObjectProperty<UdpState> stateProperty() {
+    public ReadOnlyObjectProperty<ListenerState> stateProperty() {
         return state.getReadOnlyProperty();
     }
 
-    public UdpState state() {
+    public ListenerState state() {
         return state.get();
     }
 

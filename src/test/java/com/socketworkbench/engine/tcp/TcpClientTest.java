@@ -9,10 +9,10 @@ import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Notice;
 import com.socketworkbench.engine.net.SocketErrorException;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.net.Inet6Address;
@@ -21,11 +21,9 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.SocketException;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -47,11 +45,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class TcpClientTest {
-    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
-
+    @RegisterExtension
+    final TcpFixture tcp = new TcpFixture();
     private final Map<Class<?>, String> emittingThreads = new ConcurrentHashMap<>();
-    private final RecordingSink recorder = new RecordingSink();
-    private final List<AutoCloseable> resources = new ArrayList<>();
+    private final RecordingSink recorder = tcp.sink();
     private ServerSocket peerServer;
 
     private void record(NetEvent event) {
@@ -61,22 +58,11 @@ class TcpClientTest {
 
     @BeforeEach
     void openPeerServer() throws IOException {
-        peerServer = new ServerSocket(0, 50, LOOPBACK);
-        peerServer.setSoTimeout(10_000);
-        resources.add(peerServer);
-    }
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable resource : resources.reversed()) {
-            resource.close();
-        }
+        peerServer = tcp.listener();
     }
 
     private TcpClient client(String host, int port, Duration timeout) {
-        TcpClient client = new TcpClient(new TcpClientConfig(host, port, timeout), this::record);
-        resources.add(client);
-        return client;
+        return tcp.track(new TcpClient(new TcpClientConfig(host, port, timeout), this::record));
     }
 
     private TcpClient client() {
@@ -84,10 +70,7 @@ class TcpClientTest {
     }
 
     private Socket accept() throws IOException {
-        Socket socket = peerServer.accept();
-        socket.setSoTimeout(10_000);
-        resources.add(socket);
-        return socket;
+        return tcp.accept(peerServer);
     }
 
     private static Failure failureOf(CompletableFuture<?> future) {
@@ -148,7 +131,7 @@ class TcpClientTest {
     @Test
     void aClosedPortIsReportedAsConnectionRefused() throws Exception {
         int port;
-        try (ServerSocket closed = new ServerSocket(0, 1, LOOPBACK)) {
+        try (ServerSocket closed = new ServerSocket(0, 1, TcpFixture.LOOPBACK)) {
             port = closed.getLocalPort();
         }
         TcpClient client = client("127.0.0.1", port, null);
@@ -174,19 +157,9 @@ class TcpClientTest {
      */
     @Test
     void aListenerThatNeverAnswersGivesAConnectTimeout() throws Exception {
-        try (ServerSocket full = new ServerSocket(0, 1, LOOPBACK)) {
-            InetSocketAddress address = new InetSocketAddress(LOOPBACK, full.getLocalPort());
-            boolean queueFull = false;
-            for (int i = 0; i < 10 && !queueFull; i++) {
-                Socket filler = new Socket();
-                resources.add(filler);
-                try {
-                    filler.connect(address, 300);
-                } catch (SocketTimeoutException e) {
-                    queueFull = true;
-                }
-            }
-            assumeTrue(queueFull, "this kernel keeps answering a full listener; see SocketErrorsTest instead");
+        try (ServerSocket full = new ServerSocket(0, 1, TcpFixture.LOOPBACK)) {
+            assumeTrue(tcp.fillAcceptQueue(full),
+                    "this kernel keeps answering a full listener; see SocketErrorsTest instead");
 
             TcpClient client = client("127.0.0.1", full.getLocalPort(), Duration.ofMillis(500));
             Failure failure = failureOf(client.connect());
@@ -221,12 +194,12 @@ class TcpClientTest {
             assumeTrue(false, "no IPv6 loopback here: " + e.getMessage());
             return;
         }
-        resources.add(v6);
+        tcp.track(v6);
         v6.setSoTimeout(10_000);
         for (String host : List.of("::1", "[::1]")) {
             TcpClient client = client(host, v6.getLocalPort(), null);
             client.connect().get(10, TimeUnit.SECONDS);
-            resources.add(v6.accept());
+            tcp.accept(v6);
             assertInstanceOf(Inet6Address.class, client.remoteAddress().getAddress());
         }
     }

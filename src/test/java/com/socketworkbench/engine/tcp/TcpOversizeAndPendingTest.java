@@ -2,7 +2,6 @@ package com.socketworkbench.engine.tcp;
 
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.CloseReason;
-import com.socketworkbench.engine.event.ConnectionAccepted;
 import com.socketworkbench.engine.event.ConnectionClosed;
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.FailureKind;
@@ -11,22 +10,19 @@ import com.socketworkbench.engine.event.Notice;
 import com.socketworkbench.engine.framing.DelimiterPreset;
 import com.socketworkbench.engine.framing.Endianness;
 import com.socketworkbench.engine.framing.FramingSpec;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import static com.socketworkbench.engine.tcp.TcpFixture.ascii;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -35,39 +31,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Oversized frames under both policies, and the bytes of an incomplete frame, on loopback with JDK peers. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class TcpOversizeAndPendingTest {
-    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
-    private final RecordingSink sink = new RecordingSink();
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable resource : resources.reversed()) {
-            resource.close();
-        }
-    }
+    @RegisterExtension
+    final TcpFixture tcp = new TcpFixture();
+    private final RecordingSink sink = tcp.sink();
 
     private TcpServer server(FramingSpec framing, OversizePolicy policy) throws Exception {
-        TcpServer server = new TcpServer(new TcpServerConfig("127.0.0.1", 0), sink);
-        resources.add(server);
-        server.setFramerFactory(framing::create);
-        server.setOversizePolicy(policy);
-        server.start();
-        return server;
-    }
-
-    private Socket peer(TcpServer server) throws IOException {
-        Socket socket = new Socket();
-        resources.add(socket);
-        socket.setSoTimeout(10_000);
-        socket.connect(server.localAddress(), 5_000);
-        return socket;
-    }
-
-    private long idOf(Socket peer) {
-        int port = peer.getLocalPort();
-        return sink.awaitFirst(ConnectionAccepted.class,
-                a -> ((InetSocketAddress) a.remote()).getPort() == port).connectionId();
+        return tcp.server(server -> {
+            server.setFramerFactory(framing::create);
+            server.setOversizePolicy(policy);
+        });
     }
 
     private static byte[] lengthPrefixed(byte[] body) {
@@ -76,10 +49,6 @@ class TcpOversizeAndPendingTest {
         frame.write(body.length & 0xff);
         frame.writeBytes(body);
         return frame.toByteArray();
-    }
-
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     private List<String> framesOf(long id) {
@@ -91,8 +60,8 @@ class TcpOversizeAndPendingTest {
     void discardSkipsAnOversizedLengthPrefixedFrameAndTheFollowingFramesStillArrive() throws Exception {
         TcpServer server = server(new FramingSpec.LengthPrefixed(2, Endianness.BIG, false, 0, 16),
                 OversizePolicy.DISCARD);
-        Socket peer = peer(server);
-        long id = idOf(peer);
+        Socket peer = tcp.peer(server);
+        long id = tcp.idOf(peer);
         OutputStream out = peer.getOutputStream();
         byte[] huge = lengthPrefixed(new byte[100]);
         // Good frame, then the oversized one split across two writes with a good frame glued to its end.
@@ -124,8 +93,8 @@ class TcpOversizeAndPendingTest {
     void discardSkipsAnOverlongLineUpToItsDelimiterAndResynchronises() throws Exception {
         TcpServer server = server(new FramingSpec.Delimited(DelimiterPreset.LF.bytes(), false, 8),
                 OversizePolicy.DISCARD);
-        Socket peer = peer(server);
-        long id = idOf(peer);
+        Socket peer = tcp.peer(server);
+        long id = tcp.idOf(peer);
         // Two oversized lines in one read: each is reported and skipped, the good lines around them arrive.
         peer.getOutputStream().write(ascii("ok1\n" + "x".repeat(20) + "\nok2\n" + "y".repeat(30) + "\nok3\n"));
         await().atMost(RecordingSink.WAIT).until(() -> framesOf(id).size() == 3);
@@ -143,14 +112,13 @@ class TcpOversizeAndPendingTest {
 
     @Test
     void dropConnectionIsTheDefaultAndClosesOnAnOversizedFrame() throws Exception {
-        TcpServer server = new TcpServer(new TcpServerConfig("127.0.0.1", 0), sink);
-        resources.add(server);
+        TcpServer server = tcp.track(new TcpServer(new TcpServerConfig("127.0.0.1", 0), sink));
         assertEquals(OversizePolicy.DROP_CONNECTION, server.oversizePolicy());
         FramingSpec framing = new FramingSpec.LengthPrefixed(2, Endianness.BIG, false, 0, 16);
         server.setFramerFactory(framing::create);
         server.start();
-        Socket peer = peer(server);
-        long id = idOf(peer);
+        Socket peer = tcp.peer(server);
+        long id = tcp.idOf(peer);
         peer.getOutputStream().write(lengthPrefixed(new byte[100]));
 
         ConnectionClosed closed = sink.awaitFirst(ConnectionClosed.class, c -> c.connectionId() == id);
@@ -167,8 +135,8 @@ class TcpOversizeAndPendingTest {
     void pendingBytesOfAnIncompleteFrameAreVisibleAndReportedWhenThePeerCloses() throws Exception {
         TcpServer server = server(new FramingSpec.LengthPrefixed(2, Endianness.BIG, false, 0, 1000),
                 OversizePolicy.DROP_CONNECTION);
-        Socket peer = peer(server);
-        long id = idOf(peer);
+        Socket peer = tcp.peer(server);
+        long id = tcp.idOf(peer);
         OutputStream out = peer.getOutputStream();
         out.write(new byte[]{0, 11, 'h', 'e', 'l'});
         await().atMost(RecordingSink.WAIT).until(() -> server.connections().getFirst().pendingBytes() == 5);
@@ -195,8 +163,8 @@ class TcpOversizeAndPendingTest {
     @Test
     void rawReadsNeverHoldPendingBytes() throws Exception {
         TcpServer server = server(FramingSpec.RAW, OversizePolicy.DROP_CONNECTION);
-        Socket peer = peer(server);
-        long id = idOf(peer);
+        Socket peer = tcp.peer(server);
+        long id = tcp.idOf(peer);
         peer.getOutputStream().write(ascii("abc"));
         await().atMost(RecordingSink.WAIT).until(() -> sink.receivedCount(id) == 3);
         assertEquals(0, server.connections().getFirst().pendingBytes());
@@ -207,17 +175,12 @@ class TcpOversizeAndPendingTest {
 
     @Test
     void aClientShowsPendingBytesDiscardsOversizedFramesAndReportsPendingBytesAtAnAbort() throws Exception {
-        ServerSocket listener = new ServerSocket(0, 5, LOOPBACK);
-        resources.add(listener);
-        listener.setSoTimeout(10_000);
-        TcpClient client = new TcpClient(new TcpClientConfig("127.0.0.1", listener.getLocalPort()), sink);
-        resources.add(client);
+        ServerSocket listener = tcp.listener();
+        TcpClient client = tcp.client(listener);
         FramingSpec framing = new FramingSpec.Delimited(DelimiterPreset.LF.bytes(), false, 8);
         client.setFramerFactory(framing::create);
         client.setOversizePolicy(OversizePolicy.DISCARD);
-        client.connect().get(10, TimeUnit.SECONDS);
-        Socket peer = listener.accept();
-        resources.add(peer);
+        Socket peer = tcp.connect(client, listener);
         long id = client.id();
 
         peer.getOutputStream().write(ascii("a\n" + "z".repeat(50) + "\nb\nhal"));

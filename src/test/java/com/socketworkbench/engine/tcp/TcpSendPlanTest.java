@@ -2,27 +2,24 @@ package com.socketworkbench.engine.tcp;
 
 import com.socketworkbench.engine.event.BytesSent;
 import com.socketworkbench.engine.event.CloseReason;
-import com.socketworkbench.engine.event.ConnectionAccepted;
 import com.socketworkbench.engine.event.ConnectionClosed;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
+import static com.socketworkbench.engine.tcp.TcpFixture.ascii;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,48 +30,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Sends cut into paced segments or glued together, as the peer (a JDK socket on loopback) receives them. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class TcpSendPlanTest {
-    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
 
-    private final RecordingSink sink = new RecordingSink();
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable resource : resources.reversed()) {
-            resource.close();
-        }
-    }
-
-    private TcpServer server() throws Exception {
-        TcpServer server = new TcpServer(new TcpServerConfig("127.0.0.1", 0), sink);
-        resources.add(server);
-        server.start();
-        return server;
-    }
+    @RegisterExtension
+    final TcpFixture tcp = new TcpFixture();
+    private final RecordingSink sink = tcp.sink();
 
     /** A peer with a large receive buffer, so the kernel never makes the sender wait. */
     private Socket peer(TcpServer server) throws IOException {
-        Socket socket = new Socket();
-        resources.add(socket);
-        socket.setReceiveBufferSize(1 << 20);
-        socket.setSoTimeout(10_000);
-        socket.connect(server.localAddress(), 5_000);
-        return socket;
-    }
-
-    private long idOf(Socket peer) {
-        int port = peer.getLocalPort();
-        return sink.awaitFirst(ConnectionAccepted.class,
-                a -> ((InetSocketAddress) a.remote()).getPort() == port).connectionId();
+        return tcp.peer(server, 1 << 20);
     }
 
     private List<String> sentBy(long id) {
         return sink.of(BytesSent.class, id).stream()
                 .map(s -> new String(s.data(), StandardCharsets.US_ASCII)).toList();
-    }
-
-    private static byte[] ascii(String text) {
-        return text.getBytes(StandardCharsets.US_ASCII);
     }
 
     /** Reads exactly {@code length} bytes; returns how many reads that took. */
@@ -94,9 +62,9 @@ class TcpSendPlanTest {
 
     @Test
     void segmentsWithGapsAreSeparateWritesAndArriveInSeparateReads() throws Exception {
-        TcpServer server = server();
+        TcpServer server = tcp.server();
         Socket peer = peer(server);
-        long id = idOf(peer);
+        long id = tcp.idOf(peer);
         byte[] message = new byte[100];
         Arrays.fill(message, (byte) 'm');
 
@@ -118,9 +86,9 @@ class TcpSendPlanTest {
 
     @Test
     void coalescedRepeatsGoOutAsOneWriteAndSeparateRepeatsAsSeveral() throws Exception {
-        TcpServer server = server();
+        TcpServer server = tcp.server();
         Socket peer = peer(server);
-        long id = idOf(peer);
+        long id = tcp.idOf(peer);
 
         server.send(id, ascii("hello"), SendPlan.repeated(5, true)).get(10, TimeUnit.SECONDS);
         assertEquals(List.of("hello".repeat(5)), sentBy(id));
@@ -134,9 +102,9 @@ class TcpSendPlanTest {
 
     @Test
     void aCoalescedBlockCutIntoSegmentsSplitsMessagesAcrossWrites() throws Exception {
-        TcpServer server = server();
+        TcpServer server = tcp.server();
         Socket peer = peer(server);
-        long id = idOf(peer);
+        long id = tcp.idOf(peer);
         SendPlan plan = new SendPlan(4, Duration.ZERO, 3, true);
         assertEquals(5, plan.writes(6));
 
@@ -149,9 +117,9 @@ class TcpSendPlanTest {
 
     @Test
     void stoppingTheServerDuringAPacedSendIsQuickAndLeavesNoThread() throws Exception {
-        TcpServer server = server();
+        TcpServer server = tcp.server();
         Socket peer = peer(server);
-        long id = idOf(peer);
+        long id = tcp.idOf(peer);
         CompletableFuture<Void> sent = server.send(id, new byte[10], SendPlan.segmented(1, Duration.ofMillis(300)));
         sink.awaitFirst(BytesSent.class, s -> s.connectionId() == id);
 
@@ -168,13 +136,9 @@ class TcpSendPlanTest {
 
     @Test
     void aClientAbortDuringAPacedSendTakesEffectAtOnce() throws Exception {
-        ServerSocket listener = new ServerSocket(0, 5, LOOPBACK);
-        resources.add(listener);
-        listener.setSoTimeout(10_000);
-        TcpClient client = new TcpClient(new TcpClientConfig("127.0.0.1", listener.getLocalPort()), sink);
-        resources.add(client);
-        client.connect().get(10, TimeUnit.SECONDS);
-        resources.add(listener.accept());
+        ServerSocket listener = tcp.listener();
+        TcpClient client = tcp.client(listener);
+        tcp.connect(client, listener);
         CompletableFuture<Void> sent = client.send(new byte[10], SendPlan.segmented(1, Duration.ofSeconds(5)));
         sink.awaitFirst(BytesSent.class);
 
@@ -190,14 +154,9 @@ class TcpSendPlanTest {
 
     @Test
     void aGracefulCloseDuringAPacedSendWritesTheRestWithoutThePauses() throws Exception {
-        ServerSocket listener = new ServerSocket(0, 5, LOOPBACK);
-        resources.add(listener);
-        listener.setSoTimeout(10_000);
-        TcpClient client = new TcpClient(new TcpClientConfig("127.0.0.1", listener.getLocalPort()), sink);
-        resources.add(client);
-        client.connect().get(10, TimeUnit.SECONDS);
-        Socket peer = listener.accept();
-        resources.add(peer);
+        ServerSocket listener = tcp.listener();
+        TcpClient client = tcp.client(listener);
+        Socket peer = tcp.connect(client, listener);
         byte[] message = ascii("0123456789");
         CompletableFuture<Void> sent = client.send(message, SendPlan.segmented(2, Duration.ofSeconds(5)));
         sink.awaitFirst(BytesSent.class);
@@ -225,9 +184,9 @@ class TcpSendPlanTest {
         assertEquals(1, SendPlan.repeated(4, true).writes(3));
         assertEquals(3, SendPlan.segmented(4, null).writes(10));
 
-        TcpServer server = server();
+        TcpServer server = tcp.server();
         Socket peer = peer(server);
-        long id = idOf(peer);
+        long id = tcp.idOf(peer);
         ExecutionException tooMany = assertThrows(ExecutionException.class,
                 () -> server.send(id, new byte[20_000], SendPlan.segmented(1, null)).get(5, TimeUnit.SECONDS));
         assertInstanceOf(IllegalArgumentException.class, tooMany.getCause());
@@ -237,8 +196,7 @@ class TcpSendPlanTest {
         assertInstanceOf(IllegalArgumentException.class, unknown.getCause());
         assertTrue(sink.of(BytesSent.class).isEmpty());
 
-        TcpClient client = new TcpClient(new TcpClientConfig("127.0.0.1", 9), sink);
-        resources.add(client);
+        TcpClient client = tcp.track(new TcpClient(new TcpClientConfig("127.0.0.1", 9), sink));
         ExecutionException notConnected = assertThrows(ExecutionException.class,
                 () -> client.send(new byte[1], SendPlan.WHOLE).get(5, TimeUnit.SECONDS));
         assertInstanceOf(IllegalStateException.class, notConnected.getCause());

@@ -2,7 +2,6 @@ package com.socketworkbench.engine.tcp;
 
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.CloseReason;
-import com.socketworkbench.engine.event.ConnectionAccepted;
 import com.socketworkbench.engine.event.ConnectionClosed;
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.FailureKind;
@@ -12,19 +11,15 @@ import com.socketworkbench.engine.options.ConnectionDetails;
 import com.socketworkbench.engine.options.EffectiveOptions;
 import com.socketworkbench.engine.options.OptionValue;
 import com.socketworkbench.engine.options.SocketOptionsSpec;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
-import java.io.IOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutionException;
@@ -42,18 +37,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /** Socket options set through a TCP server and client, read back, and the read idle timeout; loopback only. */
 @Timeout(value = 30, unit = TimeUnit.SECONDS)
 class TcpSocketOptionsTest {
-    private static final InetAddress LOOPBACK = InetAddress.getLoopbackAddress();
     private static final boolean LINUX = System.getProperty("os.name").toLowerCase(Locale.ROOT).startsWith("linux");
 
-    private final RecordingSink sink = new RecordingSink();
-    private final List<AutoCloseable> resources = new ArrayList<>();
-
-    @AfterEach
-    void closeAll() throws Exception {
-        for (AutoCloseable resource : resources.reversed()) {
-            resource.close();
-        }
-    }
+    @RegisterExtension
+    final TcpFixture tcp = new TcpFixture();
+    private final RecordingSink sink = tcp.sink();
 
     private static SocketOptionsSpec spec(Boolean reuse, Boolean noDelay, Boolean keepAlive, Integer rcv,
                                           Integer linger, Integer tos, Duration readIdle, Duration connect) {
@@ -66,25 +54,7 @@ class TcpSocketOptionsTest {
     }
 
     private TcpServer server(SocketOptionsSpec options) throws Exception {
-        TcpServer server = new TcpServer(new TcpServerConfig("127.0.0.1", 0), sink);
-        resources.add(server);
-        server.setSocketOptions(options);
-        server.start();
-        return server;
-    }
-
-    private Socket peer(TcpServer server) throws IOException {
-        Socket socket = new Socket();
-        resources.add(socket);
-        socket.setSoTimeout(10_000);
-        socket.connect(server.localAddress(), 5_000);
-        return socket;
-    }
-
-    private long idOf(Socket peer) {
-        int port = peer.getLocalPort();
-        return sink.awaitFirst(ConnectionAccepted.class,
-                a -> ((InetSocketAddress) a.remote()).getPort() == port).connectionId();
+        return tcp.server(server -> server.setSocketOptions(options));
     }
 
     private static String effective(EffectiveOptions options, String name) {
@@ -101,8 +71,8 @@ class TcpSocketOptionsTest {
     @Test
     void optionsAreSetOnTheListenerAndEveryAcceptedConnectionAndReadBack() throws Exception {
         TcpServer server = server(spec(true, false, true, 65_536, 5, 0x10, null, null));
-        Socket peer = peer(server);
-        long id = idOf(peer);
+        Socket peer = tcp.peer(server);
+        long id = tcp.idOf(peer);
 
         EffectiveOptions listener = server.listenerOptions();
         assertEquals("on", effective(listener, "SO_REUSEADDR"));
@@ -142,8 +112,8 @@ class TcpSocketOptionsTest {
     @Test
     void optionsSetWhileRunningReachTheOpenConnectionsAtOnce() throws Exception {
         TcpServer server = server(SocketOptionsSpec.NONE);
-        Socket peer = peer(server);
-        long id = idOf(peer);
+        Socket peer = tcp.peer(server);
+        long id = tcp.idOf(peer);
         assertEquals("on", effective(server.effectiveOptions(id), "TCP_NODELAY"), "the engine's default");
         assertEquals("off", effective(server.effectiveOptions(id), "SO_KEEPALIVE"));
 
@@ -162,15 +132,11 @@ class TcpSocketOptionsTest {
 
     @Test
     void aClientSetsItsOptionsBeforeConnectingAndReadsThemBack() throws Exception {
-        ServerSocket listener = new ServerSocket(0, 5, LOOPBACK);
-        resources.add(listener);
-        listener.setSoTimeout(10_000);
-        TcpClient client = new TcpClient(new TcpClientConfig("127.0.0.1", listener.getLocalPort()), sink);
-        resources.add(client);
+        ServerSocket listener = tcp.listener();
+        TcpClient client = tcp.client(listener);
         assertNull(client.details());
         client.setSocketOptions(spec(true, false, true, 131_072, 3, 0x20, null, Duration.ofSeconds(2)));
-        client.connect().get(10, TimeUnit.SECONDS);
-        resources.add(listener.accept());
+        tcp.connect(client, listener);
 
         EffectiveOptions options = client.effectiveOptions();
         assertEquals("off", effective(options, "TCP_NODELAY"));
@@ -198,22 +164,10 @@ class TcpSocketOptionsTest {
 
     @Test
     void theConnectTimeoutOfTheOptionsReplacesTheConfigs() throws Exception {
-        try (ServerSocket full = new ServerSocket(0, 1, LOOPBACK)) {
-            InetSocketAddress address = new InetSocketAddress(LOOPBACK, full.getLocalPort());
-            boolean queueFull = false;
-            for (int i = 0; i < 10 && !queueFull; i++) {
-                Socket filler = new Socket();
-                resources.add(filler);
-                try {
-                    filler.connect(address, 300);
-                } catch (SocketTimeoutException e) {
-                    queueFull = true;
-                }
-            }
-            assumeTrue(queueFull, "this kernel keeps answering a full listener");
-            TcpClient client = new TcpClient(new TcpClientConfig("127.0.0.1", full.getLocalPort(),
-                    Duration.ofSeconds(20)), sink);
-            resources.add(client);
+        try (ServerSocket full = new ServerSocket(0, 1, TcpFixture.LOOPBACK)) {
+            assumeTrue(tcp.fillAcceptQueue(full), "this kernel keeps answering a full listener");
+            TcpClient client = tcp.track(new TcpClient(new TcpClientConfig("127.0.0.1", full.getLocalPort(),
+                    Duration.ofSeconds(20)), sink));
             client.setSocketOptions(spec(null, null, null, null, null, null, null, Duration.ofMillis(300)));
             long started = System.nanoTime();
             ExecutionException error = assertThrows(ExecutionException.class,
@@ -229,8 +183,8 @@ class TcpSocketOptionsTest {
     @Test
     void aSilentConnectionIsClosedAfterTheReadIdleTimeout() throws Exception {
         TcpServer server = server(readIdle(Duration.ofMillis(300)));
-        Socket peer = peer(server);
-        long id = idOf(peer);
+        Socket peer = tcp.peer(server);
+        long id = tcp.idOf(peer);
         peer.getOutputStream().write('a');
         BytesReceived data = sink.awaitFirst(BytesReceived.class, r -> r.connectionId() == id);
         ConnectionClosed closed = sink.awaitFirst(ConnectionClosed.class, c -> c.connectionId() == id);
@@ -243,14 +197,13 @@ class TcpSocketOptionsTest {
 
     @Test
     void theReadIdleTimeoutWorksAlongsideIdleGapFraming() throws Exception {
-        TcpServer server = new TcpServer(new TcpServerConfig("127.0.0.1", 0), sink);
-        resources.add(server);
         FramingSpec framing = new FramingSpec.IdleGap(80);
-        server.setFramerFactory(framing::create);
-        server.setSocketOptions(readIdle(Duration.ofMillis(400)));
-        server.start();
-        Socket peer = peer(server);
-        long id = idOf(peer);
+        TcpServer server = tcp.server(starting -> {
+            starting.setFramerFactory(framing::create);
+            starting.setSocketOptions(readIdle(Duration.ofMillis(400)));
+        });
+        Socket peer = tcp.peer(server);
+        long id = tcp.idOf(peer);
         // Bytes 150 ms apart (sleeping paces the sender here; nothing waits on it): each ends an idle-gap frame,
         // and 600 ms of activity outlast the 400 ms timeout without triggering it.
         for (int i = 0; i < 4; i++) {
@@ -269,8 +222,8 @@ class TcpSocketOptionsTest {
     @Test
     void aReadIdleTimeoutSetOnASilentOpenConnectionStillFires() throws Exception {
         TcpServer server = server(SocketOptionsSpec.NONE);
-        Socket peer = peer(server);
-        long id = idOf(peer);
+        Socket peer = tcp.peer(server);
+        long id = tcp.idOf(peer);
         peer.getOutputStream().write('x');
         sink.awaitFirst(BytesReceived.class, r -> r.connectionId() == id);
         long setAt = System.nanoTime();
@@ -282,15 +235,10 @@ class TcpSocketOptionsTest {
 
     @Test
     void aClientHonoursTheReadIdleTimeout() throws Exception {
-        ServerSocket listener = new ServerSocket(0, 5, LOOPBACK);
-        resources.add(listener);
-        listener.setSoTimeout(10_000);
-        TcpClient client = new TcpClient(new TcpClientConfig("127.0.0.1", listener.getLocalPort()), sink);
-        resources.add(client);
+        ServerSocket listener = tcp.listener();
+        TcpClient client = tcp.client(listener);
         client.setSocketOptions(readIdle(Duration.ofMillis(250)));
-        client.connect().get(10, TimeUnit.SECONDS);
-        Socket peer = listener.accept();
-        resources.add(peer);
+        tcp.connect(client, listener);
         ConnectionClosed closed = sink.awaitFirst(ConnectionClosed.class);
         assertEquals(CloseReason.TIMEOUT, closed.reason());
         assertEquals("no data for 250 ms", closed.detail());

@@ -46,6 +46,24 @@ class SendEditorModelTest {
     }
 
     @Test
+    void emptyInputSendsNothingUnlessTheTabAllowsIt() {
+        model.textProperty().set("");
+        assertFalse(model.canSendProperty().get(), "an empty TCP write would send nothing");
+        assertFalse(model.send());
+
+        model.emptyAllowedProperty().set(true);
+        assertTrue(model.canSendProperty().get());
+        assertTrue(model.send());
+        assertEquals(1, sent.size());
+        assertEquals(0, sent.getFirst().length, "zero bytes: an empty datagram");
+        assertEquals(0, model.history().size(), "nothing worth recalling was recorded");
+
+        model.formatProperty().set(PayloadFormat.HEX);
+        assertTrue(model.send(), "empty hex is zero bytes as well");
+        assertEquals(0, sent.getLast().length);
+    }
+
+    @Test
     void theTabsConditionBlocksSendingUntilReady() {
         model.textProperty().set("hi");
         model.targetReadyProperty().set(false);

@@ -6,7 +6,6 @@ import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.input.Clipboard;
-import javafx.geometry.Orientation;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -42,12 +41,10 @@ class TimelineViewFxTest {
 
     @Start
     void start(Stage stage) {
-        timeline = new TimelineView(model, subscriptions);
-        inspector = new PayloadInspector(subscriptions);
-        subscriptions.bind(inspector.rowProperty(), timeline.selectedProperty());
-        subscriptions.bind(timeline.charsetProperty(), inspector.charsetProperty());
-        SplitPane root = new SplitPane(timeline.view(), inspector.view());
-        root.setOrientation(Orientation.VERTICAL);
+        TrafficPane traffic = new TrafficPane(model, "Nothing yet", subscriptions);
+        timeline = traffic.timeline();
+        inspector = traffic.inspector();
+        SplitPane root = traffic.split();
         Styles.apply(root, TimelineViewFxTest.class, null);
         stage.setScene(new Scene(root, 1100, 700));
         stage.show();

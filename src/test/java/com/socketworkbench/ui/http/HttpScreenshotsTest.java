@@ -1,14 +1,13 @@
 package com.socketworkbench.ui.http;
 
 import com.socketworkbench.app.AppDriver;
+import com.socketworkbench.app.Screenshots;
 import com.socketworkbench.engine.http.Verdict;
 import com.socketworkbench.engine.http.VerdictCodes;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TabPane;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -16,8 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +22,6 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import static com.socketworkbench.app.AppDriver.fx;
-import static com.socketworkbench.app.AppDriver.fxRun;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -42,11 +38,7 @@ class HttpScreenshotsTest {
     @BeforeEach
     void launch() throws Exception {
         driver.launch();
-        fxRun(() -> {
-            driver.stage().setWidth(1280);
-            driver.stage().setHeight(800);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.sizeWindow(driver.stage());
         driver.selectTab("http");
     }
 
@@ -113,17 +105,7 @@ class HttpScreenshotsTest {
     }
 
     private void snapshot(String name) throws IOException {
-        WritableImage image = fx(() -> driver.stage().getScene().snapshot(null));
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        int[] argb = new int[width * height];
-        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
-        BufferedImage buffered = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        buffered.setRGB(0, 0, width, height, argb, 0, width);
-        Path dir = Path.of(System.getProperty("screenshots.dir", "screenshots"));
-        Files.createDirectories(dir);
-        Path file = dir.resolve(name);
-        ImageIO.write(buffered, "png", file.toFile());
+        Path file = Screenshots.write(driver.stage().getScene(), name);
         assertTrue(Files.size(file) > 10_000, "a real picture was written to " + file);
     }
 }

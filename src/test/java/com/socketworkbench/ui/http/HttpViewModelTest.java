@@ -2,6 +2,7 @@ package com.socketworkbench.ui.http;
 
 import com.socketworkbench.ui.common.InMemoryPreferences;
 import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.common.TabStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -81,6 +82,33 @@ class HttpViewModelTest {
             });
             assertTrue(fx(() -> model.history().isEmpty() && model.shownProperty().get() == null));
             await().atMost(Duration.ofSeconds(10)).until(() -> files.stream().noneMatch(Files::exists));
+        }
+    }
+
+    @Test
+    void theStatusBarCountsRequestsAndResponsesNotReads() throws Exception {
+        try (LoopbackServers.Jdk server = new LoopbackServers.Jdk(SPOOLED)) {
+            Subscriptions subscriptions = fx(Subscriptions::new);
+            HttpViewModel model = fx(() -> new HttpViewModel(InMemoryPreferences.fresh(), subscriptions));
+            try {
+                send(model, server.port(), "/big", 1);
+                send(model, server.port(), "/", 2);
+                TabStatus status = model.status();
+                long requestBytes = fx(() -> model.history().stream()
+                        .mapToLong(entry -> entry.exchange().bytesSent()).sum());
+                long responseBytes = fx(() -> model.history().stream()
+                        .mapToLong(entry -> entry.exchange().bytesReceived()).sum());
+                assertTrue(responseBytes > SPOOLED, "the 9 MiB body arrived in many reads");
+                assertEquals(2, fx(() -> status.messagesOutProperty().get()), "two requests");
+                assertEquals(2, fx(() -> status.messagesInProperty().get()), "two responses");
+                assertEquals(requestBytes, fx(() -> status.bytesOutProperty().get()));
+                assertEquals(responseBytes, fx(() -> status.bytesInProperty().get()));
+            } finally {
+                fxRun(() -> {
+                    model.dispose();
+                    subscriptions.dispose();
+                });
+            }
         }
     }
 

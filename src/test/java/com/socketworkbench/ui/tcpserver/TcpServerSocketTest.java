@@ -10,11 +10,9 @@ import com.socketworkbench.engine.net.ShortTempDir;
 import com.socketworkbench.ui.common.TimelineRow;
 import com.socketworkbench.ui.common.Transport;
 import javafx.scene.control.ComboBox;
-import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.InputStream;
@@ -30,8 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static com.socketworkbench.app.AppDriver.fx;
 import static com.socketworkbench.app.AppDriver.fxRun;
@@ -43,41 +39,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Socket options, split sends and the Unix domain socket transport of the TCP Server tab, in the real app. */
 @Timeout(60)
 class TcpServerSocketTest {
-    private static final Pattern LISTENING = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)");
-
-    private final AppDriver driver = new AppDriver();
+    @RegisterExtension
+    final ServerTabFixture tab = new ServerTabFixture();
+    private final AppDriver driver = tab.driver();
 
     @TempDir(factory = ShortTempDir.class)
     Path dir;
-
-    @BeforeEach
-    void launch() throws Exception {
-        driver.launch();
-        driver.selectTab("tcpServer");
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        driver.close();
-    }
-
-    private int startOnAnyPort() {
-        driver.setText("#tcpServer #port", "0");
-        driver.click("#tcpServer #startStop");
-        driver.waitUntil(() -> LISTENING.matcher(driver.text("#tcpServer #listeningAddress")).matches());
-        Matcher matcher = LISTENING.matcher(driver.text("#tcpServer #listeningAddress"));
-        assertTrue(matcher.matches());
-        return Integer.parseInt(matcher.group(1));
-    }
-
-    private TableView<ClientRow> clients() {
-        return driver.node("#tcpServer #clients");
-    }
-
-    private void waitForSelectedClient() {
-        driver.waitUntil(() -> clients().getItems().size() == 1
-                && clients().getSelectionModel().getSelectedItem() != null);
-    }
 
     /** Visible itself and inside visible parents. */
     private boolean shown(String selector) {
@@ -91,15 +58,11 @@ class TcpServerSocketTest {
         });
     }
 
-    private List<TimelineRow> rows() {
-        return fx(() -> List.copyOf(driver.<TableView<TimelineRow>>node("#tcpServer #timeline").getItems()));
-    }
-
     @Test
     void appliedOptionsAreReadBackBesideTheRequestedOnes() throws Exception {
-        int port = startOnAnyPort();
+        int port = tab.startOnAnyPort();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            waitForSelectedClient();
+            tab.waitForSelectedClient();
             driver.click("#tcpServer #socketPanelToggle");
             driver.waitUntil(() -> driver.text("#tcpServer #optionsSubject").contains("connection of client"));
             assertEquals("on", driver.text("#tcpServer #grantedNoDelay"), "the workbench's default");
@@ -138,10 +101,10 @@ class TcpServerSocketTest {
 
     @Test
     void aSplitSendWritesTwoSegmentsApart() throws Exception {
-        int port = startOnAnyPort();
+        int port = tab.startOnAnyPort();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
-            waitForSelectedClient();
+            tab.waitForSelectedClient();
             driver.click("#tcpServer #split");
             driver.setText("#tcpServer #segmentBytes", "5");
             driver.setText("#tcpServer #segmentGap", "20");
@@ -151,8 +114,8 @@ class TcpServerSocketTest {
             assertArrayEquals("0123456789".getBytes(StandardCharsets.US_ASCII),
                     socket.getInputStream().readNBytes(10));
 
-            driver.waitUntil(() -> rows().stream().filter(row -> row.event() instanceof BytesSent).count() == 2);
-            List<BytesSent> sent = rows().stream().filter(row -> row.event() instanceof BytesSent)
+            driver.waitUntil(() -> tab.rows().stream().filter(row -> row.event() instanceof BytesSent).count() == 2);
+            List<BytesSent> sent = tab.rows().stream().filter(row -> row.event() instanceof BytesSent)
                     .map(row -> (BytesSent) row.event()).toList();
             assertEquals("01234", new String(sent.get(0).data(), StandardCharsets.US_ASCII));
             assertEquals("56789", new String(sent.get(1).data(), StandardCharsets.US_ASCII));
@@ -178,7 +141,7 @@ class TcpServerSocketTest {
 
         try (SocketChannel channel = SocketChannel.open(StandardProtocolFamily.UNIX)) {
             channel.connect(UnixDomainSocketAddress.of(path));
-            waitForSelectedClient();
+            tab.waitForSelectedClient();
             channel.write(ByteBuffer.wrap("ping\n".getBytes(StandardCharsets.US_ASCII)));
             driver.waitForRow("#tcpServer #timeline", row -> row.event() instanceof BytesReceived r
                     && new String(r.data(), StandardCharsets.US_ASCII).equals("ping\n"));
@@ -218,9 +181,9 @@ class TcpServerSocketTest {
 
         Path ordinary = Files.writeString(dir.resolve("notes.txt"), "keep me");
         driver.setText("#tcpServer #unixPath", ordinary.toString());
-        int failures = (int) rows().stream().filter(row -> row.event() instanceof Failure).count();
+        int failures = (int) tab.rows().stream().filter(row -> row.event() instanceof Failure).count();
         driver.click("#tcpServer #startStop");
-        driver.waitUntil(() -> rows().stream().filter(row -> row.event() instanceof Failure).count() > failures);
+        driver.waitUntil(() -> tab.rows().stream().filter(row -> row.event() instanceof Failure).count() > failures);
         driver.waitUntil(() -> driver.text("#tcpServer #startStop").equals("Start"));
         assertFalse(shown("#tcpServer #deleteStaleSocket"), "no offer for a plain file");
         assertEquals("keep me", Files.readString(ordinary));

@@ -12,10 +12,9 @@ import com.socketworkbench.ui.common.EventText;
 import com.socketworkbench.ui.common.TimelineRow;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableView;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -25,8 +24,6 @@ import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static com.socketworkbench.app.AppDriver.fx;
 import static com.socketworkbench.app.AppDriver.fxRun;
@@ -38,38 +35,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Framing and close modes of the TCP Server tab, against plain java.net.Sockets on loopback. */
 @Timeout(60)
 class TcpServerStreamTest {
-    private static final Pattern LISTENING = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)");
-
-    private final AppDriver driver = new AppDriver();
-
-    @BeforeEach
-    void launch() throws Exception {
-        driver.launch();
-        driver.selectTab("tcpServer");
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        driver.close();
-    }
-
-    private int startOnAnyPort() {
-        driver.setText("#tcpServer #port", "0");
-        driver.click("#tcpServer #startStop");
-        driver.waitUntil(() -> LISTENING.matcher(driver.text("#tcpServer #listeningAddress")).matches());
-        Matcher matcher = LISTENING.matcher(driver.text("#tcpServer #listeningAddress"));
-        assertTrue(matcher.matches());
-        return Integer.parseInt(matcher.group(1));
-    }
-
-    private void waitForOneClient() {
-        driver.waitUntil(() -> clients().getItems().size() == 1
-                && clients().getSelectionModel().getSelectedItem() != null);
-    }
-
-    private TableView<ClientRow> clients() {
-        return driver.node("#tcpServer #clients");
-    }
+    @RegisterExtension
+    final ServerTabFixture tab = new ServerTabFixture();
+    private final AppDriver driver = tab.driver();
 
     private void chooseFraming(FramingMode mode) {
         fxRun(() -> driver.<ComboBox<FramingMode>>node("#tcpServer #framingMode").setValue(mode));
@@ -89,9 +57,9 @@ class TcpServerStreamTest {
 
     @Test
     void framingByLineFeedTurnsOneReadIntoTwoRows() throws Exception {
-        int port = startOnAnyPort();
+        int port = tab.startOnAnyPort();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            waitForOneClient();
+            tab.waitForSelectedClient();
             byte[] twoLines = "a\nb\n".getBytes(StandardCharsets.US_ASCII);
 
             // Raw reads: the one write arrives as one read, one row.
@@ -123,15 +91,15 @@ class TcpServerStreamTest {
         chooseFraming(FramingMode.LENGTH_PREFIX);
         assertEquals("length prefix (2 bytes, big endian, counts the body only), max 16 MiB",
                 driver.text("#tcpServer #framingSummary"));
-        int port = startOnAnyPort();
+        int port = tab.startOnAnyPort();
         byte[] frame = {0x00, 0x0a, '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'};
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            waitForOneClient();
+            tab.waitForSelectedClient();
             for (int part = 0; part < 3; part++) {
                 write(socket, Arrays.copyOfRange(frame, part * 4, part * 4 + 4));
                 long expected = (part + 1) * 4L;
                 // The engine's per-connection byte count proves the part was read before the next is written.
-                driver.waitUntil(() -> clients().getItems().getFirst().bytesInProperty().get() == expected);
+                driver.waitUntil(() -> tab.clients().getItems().getFirst().bytesInProperty().get() == expected);
             }
             TimelineRow row = driver.waitForRow("#tcpServer #timeline", r -> r.event() instanceof BytesReceived);
             BytesReceived message = (BytesReceived) row.event();
@@ -148,24 +116,24 @@ class TcpServerStreamTest {
         fxRun(() -> driver.<ComboBox<Integer>>node("#tcpServer #lengthFieldBytes").setValue(4));
         fxRun(() -> driver.<ComboBox<OversizePolicy>>node("#tcpServer #oversizePolicy")
                 .setValue(OversizePolicy.DISCARD));
-        int port = startOnAnyPort();
+        int port = tab.startOnAnyPort();
         byte[] hugeHeader = {0x7f, (byte) 0xff, (byte) 0xff, (byte) 0xff};
         try (Socket first = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            waitForOneClient();
+            tab.waitForSelectedClient();
             write(first, hugeHeader);
             driver.waitForRow("#tcpServer #timeline", row -> row.event() instanceof Failure f
                     && f.kind() == FailureKind.LIMIT_EXCEEDED);
-            assertEquals(1, fx(() -> clients().getItems().size()), "discarded: the connection stays open");
+            assertEquals(1, fx(() -> tab.clients().getItems().size()), "discarded: the connection stays open");
 
             fxRun(() -> driver.<ComboBox<OversizePolicy>>node("#tcpServer #oversizePolicy")
                     .setValue(OversizePolicy.DROP_CONNECTION));
             first.close();
-            driver.waitUntil(() -> clients().getItems().isEmpty());
+            driver.waitUntil(() -> tab.clients().getItems().isEmpty());
             try (Socket second = new Socket(InetAddress.getLoopbackAddress(), port)) {
                 second.setSoTimeout(10_000);
-                waitForOneClient();
+                tab.waitForSelectedClient();
                 write(second, hugeHeader);
-                driver.waitUntil(() -> clients().getItems().isEmpty());
+                driver.waitUntil(() -> tab.clients().getItems().isEmpty());
                 driver.waitForRow("#tcpServer #timeline", row -> row.event() instanceof ConnectionClosed c
                         && c.reason() == com.socketworkbench.engine.event.CloseReason.ERROR);
             }
@@ -175,6 +143,8 @@ class TcpServerStreamTest {
     @Test
     void anInvalidFramingFieldExplainsItselfAndKeepsThePreviousFraming() {
         chooseFraming(FramingMode.DELIMITER);
+        // A combo box sets its editor to its value when it is first skinned: type only after that pulse.
+        driver.waitUntil(() -> fx(() -> driver.<ComboBox<String>>node("#tcpServer #delimiter").getSkin() != null));
         fxRun(() -> driver.<ComboBox<String>>node("#tcpServer #delimiter").getEditor().setText("0x7g"));
         String message = driver.text("#tcpServer #framingMessage");
         assertTrue(message.contains("'g'") && message.contains("not a hex digit"), message);
@@ -193,27 +163,27 @@ class TcpServerStreamTest {
 
     @Test
     void abortResetsTheSelectedClientsConnection() throws Exception {
-        int port = startOnAnyPort();
+        int port = tab.startOnAnyPort();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
-            waitForOneClient();
+            tab.waitForSelectedClient();
             driver.click("#tcpServer #abort");
             SocketException reset = assertThrows(SocketException.class, () -> socket.getInputStream().read());
             assertTrue(reset.getMessage().contains("Connection reset"), reset.getMessage());
             TimelineRow closed = driver.waitForRow("#tcpServer #timeline", row -> row.event() instanceof ConnectionClosed);
             assertTrue(EventText.preview(closed.event(), StandardCharsets.UTF_8).contains("RST sent"),
                     EventText.preview(closed.event(), StandardCharsets.UTF_8));
-            driver.waitUntil(() -> clients().getItems().isEmpty());
+            driver.waitUntil(() -> tab.clients().getItems().isEmpty());
         }
     }
 
     @Test
     void halfCloseEndsOurOutputButKeepsReceiving() throws Exception {
-        int port = startOnAnyPort();
+        int port = tab.startOnAnyPort();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
             InputStream in = socket.getInputStream();
-            waitForOneClient();
+            tab.waitForSelectedClient();
             driver.click("#tcpServer #halfClose");
             assertEquals(-1, in.read(), "the client reads end of stream");
             driver.waitForRow("#tcpServer #timeline", row -> row.event() instanceof Notice n
@@ -222,19 +192,19 @@ class TcpServerStreamTest {
             write(socket, "still here".getBytes(StandardCharsets.US_ASCII));
             driver.waitForRow("#tcpServer #timeline", row -> row.event() instanceof BytesReceived r
                     && new String(r.data(), StandardCharsets.US_ASCII).equals("still here"));
-            assertEquals(1, fx(() -> clients().getItems().size()), "the connection is still open");
+            assertEquals(1, fx(() -> tab.clients().getItems().size()), "the connection is still open");
         }
     }
 
     @Test
     void gracefulCloseSendsFin() throws Exception {
-        int port = startOnAnyPort();
+        int port = tab.startOnAnyPort();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
-            waitForOneClient();
+            tab.waitForSelectedClient();
             driver.click("#tcpServer #closeGraceful");
             assertEquals(-1, socket.getInputStream().read());
-            driver.waitUntil(() -> clients().getItems().isEmpty());
+            driver.waitUntil(() -> tab.clients().getItems().isEmpty());
             assertTrue(driver.disabled("#tcpServer #abort"), "nothing selected to close");
         }
     }

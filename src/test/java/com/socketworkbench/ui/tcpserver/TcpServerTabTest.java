@@ -8,10 +8,9 @@ import com.socketworkbench.engine.event.ConnectionClosed;
 import com.socketworkbench.ui.common.EventText;
 import com.socketworkbench.ui.common.TimelineRow;
 import javafx.scene.control.ComboBox;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,8 +21,6 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static com.socketworkbench.app.AppDriver.fx;
 import static com.socketworkbench.app.AppDriver.fxRun;
@@ -36,36 +33,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Drives the real app's TCP Server tab against a plain java.net.Socket on loopback. */
 @Timeout(60)
 class TcpServerTabTest {
-    private static final Pattern LISTENING = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)");
-
-    private final AppDriver driver = new AppDriver();
-
-    @BeforeEach
-    void launch() throws Exception {
-        driver.launch();
-        driver.selectTab("tcpServer");
-    }
-
-    @AfterEach
-    void close() throws Exception {
-        driver.close();
-    }
-
-    private int startOnAnyPort() {
-        driver.setText("#tcpServer #port", "0");
-        driver.click("#tcpServer #startStop");
-        driver.waitUntil(() -> LISTENING.matcher(driver.text("#tcpServer #listeningAddress")).matches());
-        assertEquals("Stop", driver.text("#tcpServer #startStop"));
-        Matcher matcher = LISTENING.matcher(driver.text("#tcpServer #listeningAddress"));
-        assertTrue(matcher.matches());
-        int port = Integer.parseInt(matcher.group(1));
-        assertTrue(port > 0, "the actual port, not 0");
-        return port;
-    }
+    @RegisterExtension
+    final ServerTabFixture tab = new ServerTabFixture();
+    private final AppDriver driver = tab.driver();
 
     @Test
     void receivesInspectsRepliesAndStops() throws Exception {
-        int port = startOnAnyPort();
+        int port = tab.startOnAnyPort();
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
@@ -123,7 +97,7 @@ class TcpServerTabTest {
 
     @Test
     void sendsToAllClientsAndDisconnectsTheSelectedOne() throws Exception {
-        int port = startOnAnyPort();
+        int port = tab.startOnAnyPort();
         try (Socket first = new Socket(InetAddress.getLoopbackAddress(), port);
              Socket second = new Socket(InetAddress.getLoopbackAddress(), port)) {
             first.setSoTimeout(10_000);
@@ -154,7 +128,7 @@ class TcpServerTabTest {
 
     @Test
     void aFloodKeepsTheWindowResponsiveAndTheCountersExact() throws Exception {
-        int port = startOnAnyPort();
+        int port = tab.startOnAnyPort();
         byte[] chunk = new byte[1024];
         Arrays.fill(chunk, (byte) 'x');
         int chunks = 8 * 1024;

@@ -1,20 +1,15 @@
 package com.socketworkbench.ui.tools;
 
 import com.socketworkbench.app.AppDriver;
+import com.socketworkbench.app.Screenshots;
 import com.socketworkbench.engine.tools.AddressLabel;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Pane;
 import org.testfx.util.WaitForAsyncUtils;
 
-import javax.imageio.ImageIO;
-import java.awt.image.BufferedImage;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -96,20 +91,6 @@ final class ToolsDriver {
     /** Writes the window as {@code name} into the screenshots directory (system property screenshots.dir). */
     Path snapshot(String name) throws IOException {
         WaitForAsyncUtils.waitForFxEvents();
-        WritableImage image = fx(() -> {
-            Scene scene = app.stage().getScene();
-            return scene.snapshot(null);
-        });
-        int width = (int) image.getWidth();
-        int height = (int) image.getHeight();
-        int[] argb = new int[width * height];
-        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
-        BufferedImage buffered = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        buffered.setRGB(0, 0, width, height, argb, 0, width);
-        Path dir = Path.of(System.getProperty("screenshots.dir", "screenshots"));
-        Files.createDirectories(dir);
-        Path file = dir.resolve(name);
-        ImageIO.write(buffered, "png", file.toFile());
-        return file;
+        return Screenshots.write(app.stage().getScene(), name);
     }
 }

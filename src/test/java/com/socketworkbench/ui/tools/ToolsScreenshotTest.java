@@ -1,16 +1,15 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.app.Screenshots;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import static com.socketworkbench.app.AppDriver.fxRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,11 +25,7 @@ class ToolsScreenshotTest {
     @BeforeEach
     void launch() throws Exception {
         driver.launch();
-        fxRun(() -> {
-            driver.app().stage().setWidth(1280);
-            driver.app().stage().setHeight(800);
-        });
-        WaitForAsyncUtils.waitForFxEvents();
+        Screenshots.sizeWindow(driver.app().stage());
     }
 
     @AfterEach

@@ -46,6 +46,19 @@ class ToolsTabTest {
     }
 
     @Test
+    void theStatusBarShowsNoTrafficCountersForTools() {
+        assertFalse(fx(() -> driver.app().node("#statusCounters").isVisible()));
+        assertEquals("", driver.app().text("#statusCounters"));
+        try {
+            driver.app().selectTab("tcpServer");
+            assertTrue(fx(() -> driver.app().node("#statusCounters").isVisible()));
+            assertTrue(driver.app().text("#statusCounters").startsWith("↓ 0 msg"));
+        } finally {
+            driver.app().selectTab("tools");
+        }
+    }
+
+    @Test
     void toolsIsTheLastTabAndTheNavigationSwitchesCardsOnClick() {
         assertEquals("toolsTab", fx(() -> driver.app().<TabPane>node("#tabs").getTabs()
                 .getLast().getId()));

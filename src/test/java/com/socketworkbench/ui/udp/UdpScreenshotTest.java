@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.udp;
 
 import com.socketworkbench.app.AppDriver;
+import com.socketworkbench.app.Screenshots;
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.BytesSent;
 import com.socketworkbench.ui.common.TimelineRow;
@@ -40,10 +41,7 @@ class UdpScreenshotTest {
     @BeforeEach
     void launch() throws Exception {
         driver.launch();
-        fxRun(() -> {
-            driver.stage().setWidth(1280);
-            driver.stage().setHeight(800);
-        });
+        Screenshots.sizeWindow(driver.stage());
         driver.selectTab("udp");
     }
 
@@ -91,7 +89,7 @@ class UdpScreenshotTest {
             // Let the once-a-second rate and kernel drop readings appear.
             driver.waitUntil(() -> driver.text("#udp #kernelDrops").matches("Kernel drops: (\\d+|not reported)"));
             WaitForAsyncUtils.waitForFxEvents();
-            Path file = SceneSnapshot.write(driver.stage().getScene(), "udp.png");
+            Path file = Screenshots.write(driver.stage().getScene(), "udp.png");
             assertTrue(Files.size(file) > 10_000, "a real picture was written to " + file);
         }
     }

@@ -175,6 +175,29 @@ class UdpTabTest {
     }
 
     @Test
+    void anEmptyDatagramIsSentFromTheTabAndItsRowsSaySo() throws Exception {
+        int port = startOnAnyPort();
+        try (DatagramSocket peer = peer()) {
+            driver.setText("#udp #targetHost", "127.0.0.1");
+            driver.setText("#udp #targetPort", Integer.toString(peer.getLocalPort()));
+            driver.setText("#udp #input", "");
+            driver.waitUntil(() -> !driver.disabled("#udp #send"));
+            assertEquals("0 B in one datagram", driver.text("#udp #datagramSize"));
+            driver.click("#udp #send");
+            DatagramPacket packet = receive(peer);
+            assertEquals(0, packet.getLength(), "a datagram without payload");
+            assertEquals(port, packet.getPort());
+
+            send(peer, port, new byte[0]);
+            driver.waitForRow("#udp #timeline", row -> row.event() instanceof BytesReceived r && r.data().length == 0);
+            driver.waitForRow("#udp #timeline", row -> row.event() instanceof BytesSent s && s.data().length == 0);
+            driver.setText("#udp #timelineFilter", "(empty datagram)");
+            driver.waitUntil(() -> rows().size() == 2);
+            assertTrue(rows().stream().allMatch(row -> EventText.payload(row.event()).length == 0));
+        }
+    }
+
+    @Test
     void sendingBeforeStartBindsAFreePortAndSaysWhich() throws Exception {
         assertEquals("Not bound", driver.text("#udp #listeningAddress"));
         try (DatagramSocket peer = peer()) {
