@@ -6,12 +6,11 @@ import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.framing.FramingMode;
 import com.socketworkbench.engine.udp.UdpEndpoint;
 import com.socketworkbench.ui.common.EventPump;
+import com.socketworkbench.ui.common.ListenerState;
 import com.socketworkbench.ui.common.TimelineModel;
 import com.socketworkbench.ui.common.TimelineRow;
-import com.socketworkbench.ui.tcpserver.ServerState;
 import com.socketworkbench.ui.tcpserver.TcpServerTab;
 import com.socketworkbench.ui.tcpserver.TcpServerViewModel;
-import com.socketworkbench.ui.udp.UdpState;
 import com.socketworkbench.ui.udp.UdpTab;
 import com.socketworkbench.ui.udp.UdpViewModel;
 import javafx.application.Platform;
@@ -84,7 +83,7 @@ public final class UiFloodProbe {
         // As a user would: the bind address stays 127.0.0.1 (the default), port 0 picks a free one.
         driver.setText("#udp #port", "0");
         driver.click("#udp #startStop");
-        driver.waitUntil(() -> model.state() == UdpState.RUNNING);
+        driver.waitUntil(() -> model.state() == ListenerState.RUNNING);
         UdpEndpoint endpoint = fx(model::endpoint);
         InetSocketAddress target = endpoint.localAddress();
         long total = (long) rate * seconds;
@@ -103,7 +102,7 @@ public final class UiFloodProbe {
         awaitOrFail(() -> endpoint.datagramsIn() + endpoint.kernelDrops().orElse(0) >= sent, "UDP delivery");
         long engineReceived = endpoint.datagramsIn();
         long kernelDrops = endpoint.kernelDrops().orElse(-1);
-        EventPump pump = model.pump();
+        EventPump pump = model.traffic().pump();
         awaitOrFail(() -> fx(() -> pump.isIdle() && pump.counters().messagesIn() >= engineReceived), "UDP tab");
         fxRun(() -> fxProbe.end("udp", out));
         long counted = fx(() -> pump.counters().messagesIn());
@@ -112,9 +111,9 @@ public final class UiFloodProbe {
         out.setProperty("udp.counted", Long.toString(counted));
         out.setProperty("udp.kernelDrops", Long.toString(kernelDrops));
         out.setProperty("udp.appDrops", Long.toString(engineReceived - counted));
-        timeline("udp", model.timeline(), out);
+        timeline("udp", model.traffic().timeline(), out);
         fxRun(model::stop);
-        driver.waitUntil(() -> model.state() == UdpState.STOPPED);
+        driver.waitUntil(() -> model.state() == ListenerState.STOPPED);
         LOG.info("UDP: sent {}, engine received {}, tab counted {}, kernel drops {}", sent, engineReceived, counted,
                 kernelDrops);
     }
@@ -126,13 +125,13 @@ public final class UiFloodProbe {
                 .map(TcpServerTab.class::cast).findFirst().orElseThrow().model();
         fxRun(() -> {
             // One row per message (line feed delimited, kept), so the tab sees every message as an event.
-            model.framing().modeProperty().set(FramingMode.DELIMITER);
-            model.framing().delimiterProperty().set("LF");
-            model.framing().keepDelimiterProperty().set(true);
+            model.stream().framing().modeProperty().set(FramingMode.DELIMITER);
+            model.stream().framing().delimiterProperty().set("LF");
+            model.stream().framing().keepDelimiterProperty().set(true);
         });
         driver.setText("#tcpServer #port", "0");
         driver.click("#tcpServer #startStop");
-        driver.waitUntil(() -> model.state() == ServerState.RUNNING);
+        driver.waitUntil(() -> model.state() == ListenerState.RUNNING);
         Matcher listening = LISTENING.matcher(fx(() -> model.listeningAddressProperty().get()));
         if (!listening.find()) {
             throw new IllegalStateException("no listening address shown");
@@ -155,16 +154,16 @@ public final class UiFloodProbe {
             });
         }
         long sentBytes = sentMessages * SIZE;
-        EventPump pump = model.pump();
+        EventPump pump = model.traffic().pump();
         awaitOrFail(() -> fx(() -> pump.isIdle() && pump.counters().bytesIn() >= sentBytes), "TCP tab");
         fxRun(() -> fxProbe.end("tcp", out));
         out.setProperty("tcp.sent", Long.toString(sentMessages));
         out.setProperty("tcp.sentBytes", Long.toString(sentBytes));
         out.setProperty("tcp.countedBytes", Long.toString(fx(() -> pump.counters().bytesIn())));
         out.setProperty("tcp.counted", Long.toString(fx(() -> pump.counters().messagesIn())));
-        timeline("tcp", model.timeline(), out);
+        timeline("tcp", model.traffic().timeline(), out);
         fxRun(model::stop);
-        driver.waitUntil(() -> model.state() == ServerState.STOPPED);
+        driver.waitUntil(() -> model.state() == ListenerState.STOPPED);
     }
 
     /** Rows shown, rows trimmed, and whether every event pumped is one or the other (sequence numbers). */
