@@ -27,6 +27,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -37,7 +38,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * P4, in a child JVM started with {@code -Xmx512m}: a 100 MB TCP stream into a {@link TcpServer} (events into the
  * tab's {@link EventPump} and {@link TimelineModel}) and a 50 MB HTTP body fetched by {@link HttpExchanger} from a
  * raw loopback server. For each: it completes within the small heap, the hex dump is reachable at the start, the
- * middle and the end of the received bytes ({@link HexDump#line} over a {@link ByteSource}), and the time from the
+ * middle and the end of the received bytes ({@link HexDump#line} over a {@link ByteSource}; for TCP the newest row's
+ * payload, what the inspector shows), and the time from the
  * last byte arriving to the data being ready to show (counted by the pump / parsed response, plus those hex lines).
  * Arguments: results file.
  */
@@ -72,8 +74,8 @@ public final class BigDataProbe {
         AtomicBoolean arrived = new AtomicBoolean();
         CompletableFuture<String[]> lines = new CompletableFuture<>();
         pump.onPulse(batch -> {
-            if (arrived.get() && !lines.isDone() && !timeline.rows().isEmpty()) {
-                lines.complete(hexLines(payloadSource(timeline.rows().getLast())));
+            if (arrived.get() && !lines.isDone()) {
+                newestPayload(timeline.rows()).ifPresent(payload -> lines.complete(hexLines(payload)));
             }
         });
         try (PumpDrainer drainer = new PumpDrainer(pump)) {
@@ -117,11 +119,14 @@ public final class BigDataProbe {
                 out.getProperty("tcp.previewMillis"));
     }
 
-    private static ByteSource payloadSource(TimelineRow row) {
-        if (row.event() instanceof BytesReceived received) {
-            return ByteSource.of(received.data());
+    /** The newest data row's payload (the connection's close may already follow it). */
+    private static Optional<ByteSource> newestPayload(List<TimelineRow> rows) {
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (rows.get(i).event() instanceof BytesReceived received) {
+                return Optional.of(ByteSource.of(received.data()));
+            }
         }
-        throw new IllegalStateException("the newest row is " + row.event());
+        return Optional.empty();
     }
 
     private static void http(Properties out) throws Exception {

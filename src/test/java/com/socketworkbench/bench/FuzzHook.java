@@ -90,6 +90,8 @@ final class FuzzHook implements BenchPart {
                 "-Djvm=" + ChildJvm.javaExecutable(),
                 "-Dtest=" + test.getDeclaringClass().getName() + "#" + test.getName(),
                 "-Dsurefire.failIfNoSpecifiedTests=false",
+                // Jazzer turns a test's @Timeout into a limit per input; JUnit would apply it to the whole run.
+                "-Djunit.jupiter.execution.timeout.mode=disabled",
                 "-Djazzer.max_duration=" + config.fuzzSeconds() + "s");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(Path.of(System.getProperty("bench.basedir", ".")).toFile())
