@@ -28,7 +28,7 @@ record BenchConfig(boolean quick, Set<String> parts, Path docs, String command, 
                     : " -Dbench.fuzzSeconds=" + System.getProperty("bench.fuzzSeconds"));
         }
         String mvn = System.getProperty("bench.mvn", "mvn");
-        int fuzzDefault = quick ? 10 : 30;
+        int fuzzDefault = quick ? 5 : 30;
         int fuzzSeconds = Integer.parseInt(System.getProperty("bench.fuzzSeconds", "").isBlank()
                 ? Integer.toString(fuzzDefault) : System.getProperty("bench.fuzzSeconds"));
         return new BenchConfig(quick, Arrays.stream(parts.split(","))
