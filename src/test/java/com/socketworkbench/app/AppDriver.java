@@ -11,6 +11,8 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
@@ -27,14 +29,18 @@ import static org.awaitility.Awaitility.await;
 /**
  * Launches the real {@link WorkbenchApp} (throwaway in-memory preferences) on TestFX's stage and offers the few
  * helpers the UI tests share: scoped lookups ("#tcpServer #port"), reads on the FX thread, waits without sleeping.
+ * Every launch is watched by an {@link FxWatchdog}: {@link #close()} fails the test when the FX thread was blocked
+ * for more than {@link FxWatchdog#LIMIT}.
  */
 public final class AppDriver {
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Logger LOG = LoggerFactory.getLogger(AppDriver.class);
 
     private final FxRobot robot = new FxRobot();
     private final AppPreferences preferences;
     private WorkbenchApp app;
     private Stage stage;
+    private FxWatchdog watchdog;
 
     public AppDriver() {
         this(InMemoryPreferences.fresh());
@@ -44,18 +50,42 @@ public final class AppDriver {
         this.preferences = preferences;
     }
 
+    /**
+     * Launches the app and starts an {@link FxWatchdog} once it is up (start-up itself builds every tab and is not
+     * watched; neither is the watchdog's {@link FxWatchdog#START_GRACE} after it).
+     */
     public AppDriver launch() throws Exception {
         stage = FxToolkit.registerPrimaryStage();
         app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(preferences));
         WaitForAsyncUtils.waitForFxEvents();
+        watchdog = FxWatchdog.start();
         return this;
     }
 
+    /**
+     * Closes the app, then fails if the FX thread was blocked for more than {@link FxWatchdog#LIMIT} (or busy for
+     * more than {@link FxWatchdog#BUSY_LIMIT}) at any time between launch and close.
+     */
     public void close() throws Exception {
+        FxWatchdog watched = watchdog;
+        watchdog = null;
+        if (watched != null) {
+            watched.stop();
+        }
         if (app != null) {
             FxToolkit.cleanupApplication(app);
             WaitForAsyncUtils.waitForFxEvents();
         }
+        if (watched != null) {
+            LOG.info("FX thread blocked at most {} ms, busy at most {} ms", watched.longestBlock().toMillis(),
+                    watched.longestBusy().toMillis());
+            watched.assertResponsive("the test");
+        }
+    }
+
+    /** The watchdog of this launch (null before launch and after close). */
+    public FxWatchdog watchdog() {
+        return watchdog;
     }
 
     public FxRobot robot() {

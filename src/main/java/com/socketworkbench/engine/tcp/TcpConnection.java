@@ -50,14 +50,15 @@ import java.util.function.Supplier;
  * publishes after every change ({@link #pendingBytes()}, {@link #pending()}).
  */
 final class TcpConnection {
-    static final int READ_BUFFER_SIZE = 64 * 1024;
     static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
     /** How long a graceful close waits for queued data to be written before it closes anyway. */
     static final Duration GRACEFUL_CLOSE_LIMIT = Duration.ofSeconds(5);
     /** At most this much of an incomplete frame is copied for other threads after each read. */
-    static final int PENDING_SNAPSHOT_LIMIT = READ_BUFFER_SIZE;
+    static final int PENDING_SNAPSHOT_LIMIT = 64 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpConnection.class);
+    /** Raw framing makes every read one frame: such reads bypass the framer (see {@link ReadBuffer#take}). */
+    private static final Class<? extends Framer> RAW_FRAMER = Framer.raw().getClass();
 
     private enum State { OPEN, OUTPUT_SHUT, CLOSING, CLOSED }
 
@@ -96,6 +97,11 @@ final class TcpConnection {
     // Reader thread only.
     private Supplier<Framer> activeFactory;
     private Framer framer;
+    /**
+     * True when the framer comes from the engine's framing package, whose frames are new arrays nobody else holds:
+     * those go into events as they are. A framer from elsewhere might reuse its arrays, so its frames are copied.
+     */
+    private boolean framesOwned;
     /** True once the framer was told about the current silence; reset by the next bytes. */
     private boolean idleSignalled;
 
@@ -383,11 +389,12 @@ final class TcpConnection {
     }
 
     /**
-     * Reads until the stream ends or fails. One timed read serves both timers: the framer's idle gap (silence ends a
-     * frame) and the read idle timeout (silence ends the connection), both counted from the last bytes received.
+     * Reads until the stream ends or fails. One timed read serves three timers, all counted from the last bytes
+     * received: the framer's idle gap (silence ends a frame), the read idle timeout (silence ends the connection)
+     * and, while the read buffer is large, its release ({@link ReadBuffer}).
      */
     private void readLoop() {
-        byte[] buffer = new byte[READ_BUFFER_SIZE];
+        ReadBuffer buffer = new ReadBuffer();
         Framer.FrameSink frames = this::frameReceived;
         try {
             while (true) {
@@ -403,9 +410,16 @@ final class TcpConnection {
                 if (limit > 0) {
                     wait = wait == 0 ? limit - silent : Math.min(wait, limit - silent);
                 }
-                int n = io.read(buffer, wait);
+                if (buffer.isLarge()) {
+                    long release = Math.max(1, ReadBuffer.RELEASE_AFTER_MILLIS - silent);
+                    wait = wait == 0 ? release : Math.min(wait, release);
+                }
+                int n = io.read(buffer.array(), wait);
                 current = framer(frames); // a factory set during the read applies to what it returned
                 if (n == StreamIo.IDLE) {
+                    if (millisSinceLastData() >= ReadBuffer.RELEASE_AFTER_MILLIS) {
+                        buffer.release();
+                    }
                     gap = current.idleGapMillis();
                     if (gap > 0 && !idleSignalled && millisSinceLastData() >= gap) {
                         idleSignalled = true;
@@ -423,7 +437,12 @@ final class TcpConnection {
                 lastDataNanos = System.nanoTime();
                 idleSignalled = false;
                 bytesIn.add(n);
-                feed(current, buffer, n, frames);
+                if (current.getClass() == RAW_FRAMER) {
+                    frameReceived(buffer.take(n), 1);
+                    continue;
+                }
+                feed(current, buffer.array(), n, frames);
+                buffer.filled(n);
                 publishPending(current);
             }
         } catch (FrameTooLargeException e) {
@@ -521,6 +540,7 @@ final class TcpConnection {
                 }
             }
             framer = next;
+            framesOwned = next.getClass().getPackageName().equals(Framer.class.getPackageName());
             activeFactory = wanted;
             idleSignalled = false;
             publishPending(next);
@@ -529,7 +549,7 @@ final class TcpConnection {
     }
 
     private void frameReceived(byte[] data, int reads) {
-        byte[] copy = data.clone();
+        byte[] copy = framesOwned ? data : data.clone();
         messagesIn.increment();
         emitWhileOpen(new BytesReceived(Instant.now(), id, local, remote, copy, reads, false));
         if (settings.echo()) {

@@ -18,7 +18,7 @@ import java.util.List;
  */
 public final class TimelineModel {
     public static final int DEFAULT_CAP = 50_000;
-    public static final long DEFAULT_BYTE_BUDGET = 128L * 1024 * 1024;
+    public static final long DEFAULT_BYTE_BUDGET = 32L * 1024 * 1024;
 
     private final RingObservableList<TimelineRow> rows;
     private final ReadOnlyLongWrapper trimmed = new ReadOnlyLongWrapper(this, "trimmed");

@@ -1,0 +1,222 @@
+package com.socketworkbench.bench;
+
+import com.socketworkbench.engine.tcp.TcpServer;
+import com.socketworkbench.engine.tcp.TcpServerConfig;
+import com.socketworkbench.ui.common.EventPump;
+import com.socketworkbench.ui.common.TimelineModel;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.channels.SocketChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * P1: bulk transfer into a TCP server, three ways in the same rounds on the same machine:
+ * <ul>
+ *     <li>the engine path as the TCP Server tab runs it: {@link TcpServer} with raw framing, every read a
+ *     BytesReceived into the tab's {@link EventPump} and {@link TimelineModel} (default caps), drained by a tight
+ *     loop ({@link PumpDrainer}) instead of the FX pulse; the clock stops when the pump has counted every byte;</li>
+ *     <li>a plain JDK socket read loop (blocking {@code InputStream.read} into a 64 KiB array, counting bytes);</li>
+ *     <li>iperf3 (one stream, loopback) when it is installed.</li>
+ * </ul>
+ * The sender is the same plain JDK channel writing 256 KiB blocks for the run's duration. Figures are medians of the
+ * per-round ratios, so that each ratio compares runs made seconds apart.
+ */
+final class TcpThroughput implements BenchPart {
+    private static final Logger LOG = LoggerFactory.getLogger(TcpThroughput.class);
+    private static final Pattern RECEIVED_BPS =
+            Pattern.compile("\"sum_received\"\\s*:\\s*\\{[^}]*?\"bits_per_second\"\\s*:\\s*([0-9.eE+]+)", Pattern.DOTALL);
+
+    @Override
+    public String id() {
+        return "P1";
+    }
+
+    @Override
+    public String title() {
+        return "TCP throughput";
+    }
+
+    @Override
+    public List<Figure> run(BenchConfig config) throws Exception {
+        Duration each = Duration.ofSeconds(config.quick() ? 1 : 3);
+        int rounds = config.runs(5, 3);
+        Path iperf = iperf3();
+        // A warm-up round for the JIT, not counted.
+        engine(Duration.ofSeconds(1));
+        plain(Duration.ofSeconds(1));
+        List<Double> engineRates = new ArrayList<>();
+        List<Double> plainRates = new ArrayList<>();
+        List<Double> iperfRates = new ArrayList<>();
+        List<Double> vsPlain = new ArrayList<>();
+        List<Double> vsIperf = new ArrayList<>();
+        for (int round = 1; round <= rounds; round++) {
+            double engine = engine(each);
+            double plain = plain(each);
+            engineRates.add(engine);
+            plainRates.add(plain);
+            vsPlain.add(engine / plain);
+            String line = String.format(Locale.ROOT, "P1 round %d/%d: engine %s, plain JDK %s", round, rounds,
+                    rate(engine), rate(plain));
+            if (iperf != null) {
+                double reference = iperf(iperf, each);
+                iperfRates.add(reference);
+                vsIperf.add(engine / reference);
+                line += ", iperf3 " + rate(reference);
+            }
+            LOG.info(line);
+        }
+        List<Figure> figures = new ArrayList<>();
+        figures.add(Figure.ratioAtLeast(id(), "Engine path (TcpServer → EventPump → TimelineModel) vs plain JDK read"
+                + " loop", 0.8, Stats.median(vsPlain), "median " + rate(Stats.median(engineRates)) + " vs "
+                + rate(Stats.median(plainRates)) + "; ratios per round " + ratios(vsPlain)));
+        if (iperf == null) {
+            figures.add(Figure.skipped(id(), "Engine path vs iperf3", "≥ 0.50×",
+                    "iperf3 not installed (install it with: sudo apt-get install iperf3)"));
+        } else {
+            figures.add(Figure.ratioAtLeast(id(), "Engine path vs iperf3 (one stream)", 0.5, Stats.median(vsIperf),
+                    "median " + rate(Stats.median(engineRates)) + " vs " + rate(Stats.median(iperfRates))
+                            + "; ratios per round " + ratios(vsIperf)));
+        }
+        return figures;
+    }
+
+    /** Bytes per second through the engine path, until the pump has counted all of them. */
+    static double engine(Duration duration) throws Exception {
+        EventPump pump = new EventPump(new TimelineModel());
+        TcpServer server = new TcpServer(new TcpServerConfig("127.0.0.1", 0), pump);
+        try (PumpDrainer drainer = new PumpDrainer(pump)) {
+            InetSocketAddress address = server.start();
+            long start = System.nanoTime();
+            long sent;
+            try (SocketChannel channel = SocketChannel.open(address)) {
+                sent = Loopback.blast(channel, start + duration.toNanos());
+            }
+            if (!PumpDrainer.awaitCondition(() -> drainer.bytesIn() >= sent, TimeUnit.SECONDS.toNanos(60))) {
+                throw new IllegalStateException("the engine counted " + drainer.bytesIn() + " of " + sent + " bytes");
+            }
+            long elapsed = System.nanoTime() - start;
+            if (drainer.bytesIn() != sent) {
+                throw new IllegalStateException("the engine counted " + drainer.bytesIn() + " bytes, " + sent
+                        + " were sent");
+            }
+            return sent * 1e9 / elapsed;
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** Bytes per second through a plain blocking read loop into a 64 KiB array. */
+    static double plain(Duration duration) throws Exception {
+        try (ServerSocket listener = new ServerSocket(0, 50, Loopback.ADDRESS)) {
+            CompletableFuture<long[]> received = new CompletableFuture<>();
+            Thread reader = Thread.ofPlatform().name("bench-plain-reader").start(() -> {
+                try (Socket socket = listener.accept(); InputStream in = socket.getInputStream()) {
+                    byte[] buffer = new byte[64 * 1024];
+                    long count = 0;
+                    int n;
+                    while ((n = in.read(buffer)) > 0) {
+                        count += n;
+                    }
+                    received.complete(new long[]{count, System.nanoTime()});
+                } catch (IOException e) {
+                    received.completeExceptionally(e);
+                }
+            });
+            long start = System.nanoTime();
+            long sent;
+            try (SocketChannel channel = SocketChannel.open(Loopback.at(listener.getLocalPort()))) {
+                sent = Loopback.blast(channel, start + duration.toNanos());
+            }
+            long[] result = received.get(60, TimeUnit.SECONDS);
+            reader.join(Duration.ofSeconds(5));
+            if (result[0] != sent) {
+                throw new IllegalStateException("the plain loop read " + result[0] + " bytes, " + sent + " were sent");
+            }
+            return sent * 1e9 / (result[1] - start);
+        }
+    }
+
+    /** Bytes per second iperf3 reports as received for one stream over loopback. */
+    static double iperf(Path iperf3, Duration duration) throws Exception {
+        int port = Loopback.freePort();
+        Process server = new ProcessBuilder(iperf3.toString(), "-s", "-1", "--forceflush", "-B", "127.0.0.1", "-p",
+                Integer.toString(port)).redirectErrorStream(true).start();
+        try {
+            awaitListening(server);
+            Process client = new ProcessBuilder(iperf3.toString(), "-c", "127.0.0.1", "-p", Integer.toString(port),
+                    "-t", Long.toString(duration.toSeconds()), "-J").redirectErrorStream(true).start();
+            String json;
+            try (InputStream out = client.getInputStream()) {
+                json = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+            }
+            if (!client.waitFor(duration.toSeconds() + 30, TimeUnit.SECONDS)) {
+                client.destroyForcibly();
+                throw new IllegalStateException("iperf3 did not finish");
+            }
+            Matcher matcher = RECEIVED_BPS.matcher(json);
+            if (!matcher.find()) {
+                throw new IllegalStateException("iperf3 reported no received rate: "
+                        + json.substring(0, Math.min(300, json.length())));
+            }
+            return Double.parseDouble(matcher.group(1)) / 8;
+        } finally {
+            if (!server.waitFor(5, TimeUnit.SECONDS)) {
+                server.destroyForcibly();
+            }
+        }
+    }
+
+    /** Reads the server's output until it says it listens (a probe connection would end a one-off server). */
+    private static void awaitListening(Process server) throws Exception {
+        CompletableFuture<Void> listening = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("bench-iperf3-server-output").start(() -> {
+            try (var lines = server.inputReader(StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.contains("listening")) {
+                        listening.complete(null);
+                    }
+                }
+            } catch (IOException e) {
+                listening.completeExceptionally(e);
+            }
+            listening.completeExceptionally(new IllegalStateException("iperf3 -s ended before listening"));
+        });
+        listening.get(10, TimeUnit.SECONDS);
+    }
+
+    /** iperf3 from the PATH, or null when it is not installed. */
+    static Path iperf3() {
+        for (String dir : System.getenv().getOrDefault("PATH", "/usr/bin:/bin").split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, "iperf3");
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    static String rate(double bytesPerSecond) {
+        return String.format(Locale.ROOT, "%.2f GB/s", bytesPerSecond / 1e9);
+    }
+
+    static String ratios(List<Double> ratios) {
+        return ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList().toString();
+    }
+}
