@@ -2,7 +2,6 @@ package com.socketworkbench.ui.common;
 
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.util.List;
@@ -10,9 +9,10 @@ import java.util.List;
 /**
  * The rows a timeline shows, capped so a flood cannot exhaust memory or slow the table down: at most {@link #cap()}
  * rows and at most {@link #byteBudget()} payload bytes (50,000 reads of 64 KiB would otherwise pin 3 GiB). Each
- * batch arrives with exactly one {@code remove(0, n)} (when over a limit) and one {@code addAll}, so bound views see
- * two list changes per pulse however many events arrived. How many rows were dropped is kept in
- * {@link #trimmedProperty()}.
+ * batch arrives with exactly one removal of the oldest rows (when over a limit) and one {@code addAll}, so bound
+ * views see two list changes per pulse however many events arrived. How many rows were dropped is kept in
+ * {@link #trimmedProperty()}. The rows sit in a {@link RingObservableList}, so dropping the oldest n rows of a full
+ * timeline costs O(n) rather than shifting the whole list once per dropped row.
  *
  * <p>Pure list logic (no scene needed); FX thread only once the list is bound to a control.
  */
@@ -20,7 +20,7 @@ public final class TimelineModel {
     public static final int DEFAULT_CAP = 50_000;
     public static final long DEFAULT_BYTE_BUDGET = 32L * 1024 * 1024;
 
-    private final ObservableList<TimelineRow> rows = FXCollections.observableArrayList();
+    private final RingObservableList<TimelineRow> rows;
     private final ReadOnlyLongWrapper trimmed = new ReadOnlyLongWrapper(this, "trimmed");
     private final int cap;
     private final long byteBudget;
@@ -43,6 +43,7 @@ public final class TimelineModel {
         }
         this.cap = cap;
         this.byteBudget = byteBudget;
+        this.rows = new RingObservableList<>(cap);
     }
 
     /**
@@ -73,7 +74,7 @@ public final class TimelineModel {
             remove++;
         }
         if (remove > 0) {
-            rows.remove(0, remove);
+            rows.removeFirst(remove);
         }
         rows.addAll(kept);
         retainedBytes = bytesAfter;
@@ -95,6 +96,7 @@ public final class TimelineModel {
         trimmed.set(0);
     }
 
+    /** The rows, oldest first; read-only to everything but this model (views only read and listen). */
     public ObservableList<TimelineRow> rows() {
         return rows;
     }
