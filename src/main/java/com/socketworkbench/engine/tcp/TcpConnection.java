@@ -675,7 +675,10 @@ final class TcpConnection {
         sink.emit(failure);
         payload.done().completeExceptionally(new SocketErrorException(failure, e));
         boolean peerProblem = kind == FailureKind.BROKEN_PIPE || kind == FailureKind.CONNECTION_RESET;
-        CloseReason reason = requested == CloseReason.PEER_CLOSED ? CloseReason.PEER_CLOSED
+        // A reset outranks the end of stream the reader may have seen: once the writer has consumed the socket's
+        // ECONNRESET, the reader's next read returns end of stream, and the peer did not close gracefully.
+        CloseReason reason = kind == FailureKind.CONNECTION_RESET ? CloseReason.RESET
+                : requested == CloseReason.PEER_CLOSED ? CloseReason.PEER_CLOSED
                 : peerProblem ? CloseReason.RESET : CloseReason.ERROR;
         finish(reason, message);
     }
