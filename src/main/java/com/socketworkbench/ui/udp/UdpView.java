@@ -188,6 +188,7 @@ public final class UdpView implements TabView {
         subscriptions.bind(message.visibleProperty(), message.managedProperty());
 
         GridPane grid = new GridPane(12, 6);
+        grid.setId("socketOptions");
         grid.getStyleClass().add("options-grid");
         grid.addRow(0, caption("Socket"), row(broadcast,
                 SendEditor.labelled("Receive buffer (KiB)", receiveBuffer), receiveBufferInfo,

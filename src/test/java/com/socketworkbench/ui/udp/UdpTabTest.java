@@ -271,6 +271,7 @@ class UdpTabTest {
     @Test
     void aGroupThatIsNotMulticastGetsAClearMessage() {
         fxRun(() -> driver.<TitledPane>node("#udp #options").setExpanded(true));
+        assertTrue(driver.node("#udp #socketOptions").isVisible(), "the socket options panel is open");
         driver.setText("#udp #multicastGroup", "10.1.2.3");
         assertEquals("10.1.2.3 is not a multicast address: " + MulticastGroupCheck.RANGES,
                 driver.text("#udp #multicastMessage"));
