@@ -19,7 +19,8 @@ import java.util.List;
 
 /**
  * The main window: one tab per {@link TabFactory} from {@link WorkbenchTabs}, and a status bar that shows the
- * selected tab's {@link com.socketworkbench.ui.common.TabStatus}. Preferences come in from outside (tests pass a
+ * selected tab's {@link com.socketworkbench.ui.common.TabStatus}. Every tab's model starts with the window; a tab's
+ * view is built when the tab is first selected, so start-up lays out and styles one tab, not five. Preferences come in from outside (tests pass a
  * throwaway node); closing the window stops and disposes every tab.
  */
 public class WorkbenchApp extends Application {
@@ -59,12 +60,17 @@ public class WorkbenchApp extends Application {
         for (TabFactory factory : factories) {
             WorkbenchTab workbenchTab = factory.create(context);
             tabs.add(workbenchTab);
-            Tab tab = new Tab(workbenchTab.title(), workbenchTab.view());
+            // The content is built when the tab is first selected (start-up builds only the selected tab's view).
+            Tab tab = new Tab(workbenchTab.title());
             tab.setUserData(workbenchTab);
-            if (workbenchTab.view().getId() != null) {
-                tab.setId(workbenchTab.view().getId() + "Tab");
-            }
+            tab.setId(workbenchTab.id() + "Tab");
             tabPane.getTabs().add(tab);
+        }
+
+        // Selected before listening, so only this tab's view is built now.
+        int remembered = preferences.getInt("selectedTab", 0);
+        if (remembered >= 0 && remembered < tabPane.getTabs().size()) {
+            tabPane.getSelectionModel().select(remembered);
         }
 
         StatusBar statusBar = new StatusBar();
@@ -78,15 +84,14 @@ public class WorkbenchApp extends Application {
             counters.textProperty().unbind();
             counters.visibleProperty().unbind();
             if (tab != null && tab.getUserData() instanceof WorkbenchTab selected) {
+                if (tab.getContent() == null) {
+                    tab.setContent(selected.view());
+                }
                 statusBar.textProperty().bind(selected.status().stateProperty());
                 counters.textProperty().bind(selected.status().countersText());
                 counters.visibleProperty().bind(selected.status().countersShownProperty());
             }
         });
-        int remembered = preferences.getInt("selectedTab", 0);
-        if (remembered >= 0 && remembered < tabPane.getTabs().size()) {
-            tabPane.getSelectionModel().select(remembered);
-        }
 
         BorderPane root = new BorderPane(tabPane);
         root.setBottom(statusBar);

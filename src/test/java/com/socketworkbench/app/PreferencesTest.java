@@ -4,6 +4,7 @@ import com.socketworkbench.ui.common.AppPreferences;
 import com.socketworkbench.ui.common.BindChoice;
 import com.socketworkbench.ui.common.BindChoices;
 import com.socketworkbench.ui.common.InMemoryPreferences;
+import com.socketworkbench.ui.common.WorkbenchTab;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TabPane;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Timeout;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.util.List;
 
 import static com.socketworkbench.app.AppDriver.fx;
 import static com.socketworkbench.app.AppDriver.fxRun;
@@ -48,13 +50,16 @@ class PreferencesTest {
 
         AppDriver second = new AppDriver(preferences).launch();
         try {
+            assertEquals("tcpClientTab", fx(() -> second.<TabPane>node("#tabs")
+                    .getSelectionModel().getSelectedItem().getId()));
+            assertEquals("::1", second.text("#tcpClient #host"));
+            assertEquals("7002", second.text("#tcpClient #port"));
+            assertEquals(List.of("tcpClient"), fx(() -> second.app().tabs().stream().filter(WorkbenchTab::hasView)
+                    .map(WorkbenchTab::id).toList()), "only the selected tab's view is built at start");
+            second.selectTab("tcpServer");
             assertEquals("6001", second.text("#tcpServer #port"));
             assertEquals("0.0.0.0", fx(() -> second.<ComboBox<BindChoice>>node(
                     "#tcpServer #bindAddress").getValue().host()));
-            assertEquals("::1", second.text("#tcpClient #host"));
-            assertEquals("7002", second.text("#tcpClient #port"));
-            assertEquals("tcpClientTab", fx(() -> second.<TabPane>node("#tabs")
-                    .getSelectionModel().getSelectedItem().getId()));
         } finally {
             second.close();
         }

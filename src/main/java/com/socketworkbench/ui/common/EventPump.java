@@ -15,14 +15,21 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * The one bridge from engine threads to the FX thread for a tab. Engine threads call {@link #emit} which only
  * enqueues (never blocks, never schedules a runnable). Once per FX pulse the pump drains up to
- * {@code maxPerPulse} events, counts every one in {@link TrafficCounters}, appends them to the
- * {@link TimelineModel} as a single batch, then tells its pulse listeners (state changes, notifications, tables that
- * refresh on the tick). Events beyond the per-pulse bound wait for the next pulse, so a flood cannot freeze the UI.
+ * {@code maxPerPulse} events, counts every one in {@link TrafficCounters}, turns them into timeline rows, then tells
+ * its pulse listeners (state changes, notifications, tables that refresh on the tick). Events beyond the per-pulse
+ * bound wait for the next pulse, so a flood cannot freeze the UI.
+ *
+ * <p>The rows reach the {@link TimelineModel} as one batch (one list change) at once when traffic is sparse, but at
+ * most once per {@link #DEFAULT_PUBLISH_INTERVAL} while every pulse brings events: each change makes the table lay
+ * out and restyle its visible rows and walk its size estimates over all rows, which at 60 changes a second took most
+ * of the FX thread under a flood. Ten table updates a second are as many as anyone can read; the counters still
+ * change every pulse, and the held rows are published the first pulse that brings nothing.
  *
  * <p>Use it as the engine component's {@link EventSink}; {@link #start()} / {@link #dispose()} follow the tab.
  */
 public final class EventPump implements EventSink {
     public static final int DEFAULT_MAX_PER_PULSE = 50_000;
+    public static final Duration DEFAULT_PUBLISH_INTERVAL = Duration.ofMillis(100);
 
     /** Called on the FX thread once per pulse with the events drained in it (possibly none). */
     @FunctionalInterface
@@ -34,7 +41,11 @@ public final class EventPump implements EventSink {
     private final TimelineModel timeline;
     private final TrafficCounters counters = new TrafficCounters();
     private final int maxPerPulse;
+    private final long publishIntervalNanos;
     private final List<PulseListener> listeners = new ArrayList<>();
+    private List<TimelineRow> pendingRows = new ArrayList<>();
+    private long lastPublishNanos;
+    private boolean drainedLastPulse;
     private AnimationTimer timer;
     private long sequence;
     private Instant lastEventTime;
@@ -45,11 +56,19 @@ public final class EventPump implements EventSink {
     }
 
     public EventPump(TimelineModel timeline, int maxPerPulse) {
+        this(timeline, maxPerPulse, DEFAULT_PUBLISH_INTERVAL);
+    }
+
+    public EventPump(TimelineModel timeline, int maxPerPulse, Duration publishInterval) {
         if (maxPerPulse < 1) {
             throw new IllegalArgumentException("maxPerPulse must be at least 1, was " + maxPerPulse);
         }
+        if (publishInterval.isNegative()) {
+            throw new IllegalArgumentException("publishInterval must not be negative, was " + publishInterval);
+        }
         this.timeline = timeline;
         this.maxPerPulse = maxPerPulse;
+        this.publishIntervalNanos = publishInterval.toNanos();
     }
 
     /** Any thread; never blocks. Events arriving after {@link #dispose()} are dropped. */
@@ -75,52 +94,76 @@ public final class EventPump implements EventSink {
             timer = new AnimationTimer() {
                 @Override
                 public void handle(long now) {
-                    pumpOnce();
+                    pulse(now);
                 }
             };
         }
         timer.start();
     }
 
-    /** Stops draining; queued events stay queued. */
+    /** Stops draining; queued events stay queued, rows already drained are shown. */
     public void stop() {
         if (timer != null) {
             timer.stop();
         }
+        publishRows(System.nanoTime());
     }
 
     /** Stops for good, drops queued events and forgets all listeners. */
     public void dispose() {
         disposed = true;
+        pendingRows = new ArrayList<>();
         stop();
         listeners.clear();
         queue.clear();
     }
 
     /**
-     * One pulse's work, callable directly by tests: drains at most {@code maxPerPulse} events, counts them, appends
-     * them to the timeline in one batch and notifies the listeners.
+     * One pulse's work without holding rows back, callable directly by tests and tight loops: drains at most
+     * {@code maxPerPulse} events, counts them, appends every row not yet shown to the timeline in one batch and
+     * notifies the listeners.
      *
      * @return the number of events drained
      */
     public int pumpOnce() {
+        return pulse(System.nanoTime(), true);
+    }
+
+    /** What the pulse timer does at {@code nowNanos}: like {@link #pumpOnce()}, but rows may wait (see above). */
+    int pulse(long nowNanos) {
+        return pulse(nowNanos, false);
+    }
+
+    private int pulse(long nowNanos, boolean publishNow) {
         List<NetEvent> batch = new ArrayList<>();
         NetEvent event;
         while (batch.size() < maxPerPulse && (event = queue.poll()) != null) {
             batch.add(event);
         }
-        if (!batch.isEmpty()) {
-            List<TimelineRow> rows = new ArrayList<>(batch.size());
-            for (NetEvent each : batch) {
-                counters.record(each);
-                rows.add(new TimelineRow(++sequence, each, deltaNanos(each.time())));
-            }
-            timeline.append(rows);
+        for (NetEvent each : batch) {
+            counters.record(each);
+            pendingRows.add(new TimelineRow(++sequence, each, deltaNanos(each.time())));
+        }
+        boolean flooding = drainedLastPulse && !batch.isEmpty()
+                && nowNanos - lastPublishNanos < publishIntervalNanos;
+        drainedLastPulse = !batch.isEmpty();
+        if (publishNow || !flooding) {
+            publishRows(nowNanos);
         }
         for (PulseListener listener : List.copyOf(listeners)) {
             listener.pulse(batch);
         }
         return batch.size();
+    }
+
+    private void publishRows(long nowNanos) {
+        if (pendingRows.isEmpty()) {
+            return;
+        }
+        List<TimelineRow> rows = pendingRows;
+        pendingRows = new ArrayList<>();
+        lastPublishNanos = nowNanos;
+        timeline.append(rows);
     }
 
     private long deltaNanos(Instant time) {
@@ -141,8 +184,8 @@ public final class EventPump implements EventSink {
         return timeline;
     }
 
-    /** True when nothing waits for the next pulse. */
+    /** True when nothing waits for the next pulse: no event queued, every drained row in the timeline. */
     public boolean isIdle() {
-        return queue.isEmpty();
+        return queue.isEmpty() && pendingRows.isEmpty();
     }
 }

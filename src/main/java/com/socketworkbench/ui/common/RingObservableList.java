@@ -15,7 +15,8 @@ import java.util.NoSuchElementException;
  * removes a range one element at a time (each shifting the whole array), which made trimming a full 50,000-row
  * timeline the dominant cost of every pulse under a flood.
  *
- * <p>Each {@link #addAll(Collection)}, {@link #removeFirst(int)} and {@link #clear()} fires exactly one change.
+ * <p>Each {@link #addAll(Collection)}, {@link #removeFirst(int)}, {@link #dropOldestAndAppend(int, Collection)} and
+ * {@link #clear()} fires exactly one change.
  * Everything else that would modify the list (insert or set at an index, remove from the middle) throws
  * {@link UnsupportedOperationException}: views such as {@code FilteredList}, {@code SortedList} and {@code TableView}
  * only read and listen. The backing array grows on demand up to the capacity, so an idle list stays small.
@@ -130,6 +131,21 @@ public final class RingObservableList<E> extends ObservableListBase<E> {
         beginChange();
         nextRemove(0, removed);
         endChange();
+    }
+
+    /**
+     * Drops the oldest {@code drop} elements and appends {@code elements}, firing a single change with both parts,
+     * so a bound table lays itself out once per batch rather than once for the trim and again for the append (and a
+     * follow-scroll in between would see the shrunken list).
+     */
+    public void dropOldestAndAppend(int drop, Collection<? extends E> elements) {
+        beginChange();
+        try {
+            removeFirst(drop);
+            addAll(elements);
+        } finally {
+            endChange();
+        }
     }
 
     /** Removes and returns the oldest element, firing one remove change. */

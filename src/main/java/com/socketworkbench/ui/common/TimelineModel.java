@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * The rows a timeline shows, capped so a flood cannot exhaust memory or slow the table down: at most {@link #cap()}
  * rows and at most {@link #byteBudget()} payload bytes (50,000 reads of 64 KiB would otherwise pin 3 GiB). Each
- * batch arrives with exactly one removal of the oldest rows (when over a limit) and one {@code addAll}, so bound
- * views see two list changes per pulse however many events arrived. How many rows were dropped is kept in
+ * batch arrives with exactly one removal of the oldest rows (when over a limit) and one {@code addAll}, fired as one
+ * list change, so bound views see one change per batch however many events arrived. How many rows were dropped is kept in
  * {@link #trimmedProperty()}. The rows sit in a {@link RingObservableList}, so dropping the oldest n rows of a full
  * timeline costs O(n) rather than shifting the whole list once per dropped row.
  *
@@ -73,10 +73,7 @@ public final class TimelineModel {
             bytesAfter -= payloadSize(rows.get(remove));
             remove++;
         }
-        if (remove > 0) {
-            rows.removeFirst(remove);
-        }
-        rows.addAll(kept);
+        rows.dropOldestAndAppend(remove, kept);
         retainedBytes = bytesAfter;
         long dropped = first + (long) remove;
         if (dropped > 0) {

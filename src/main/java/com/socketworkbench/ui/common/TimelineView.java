@@ -10,6 +10,7 @@ import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.FilteredList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
@@ -27,6 +28,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +50,9 @@ public final class TimelineView {
     private static final List<String> ROW_STYLES = List.of("row-failure", "row-muted");
     private static final List<String> DIRECTION_STYLES = List.of(
             Direction.RECEIVED.styleClass(), Direction.SENT.styleClass(), Direction.EVENT.styleClass());
+
+    private static final String MULTI_READ = "multi-read";
+    private static final List<String> MULTI_READ_STYLES = List.of(MULTI_READ);
 
     private static final double PREVIEW_MIN_WIDTH = 240;
     private static final double SCROLL_BAR_ALLOWANCE = 18;
@@ -159,6 +165,7 @@ public final class TimelineView {
         size.setCellFactory(col -> new SizeCell());
         TableColumn<TimelineRow, TimelineRow> preview = column("Preview", 400, "col-preview",
                 row -> EventText.preview(row.event(), charset.get(), emptyPayload));
+        preview.setCellFactory(col -> new PreviewCell(row -> EventText.preview(row.event(), charset.get(), emptyPayload)));
         table.getColumns().setAll(List.of(time, delta, direction, peer, size, preview));
         // The preview takes whatever the other columns leave (they keep the widths the user gives them); room is
         // kept for the vertical scroll bar so no horizontal one appears.
@@ -278,6 +285,29 @@ public final class TimelineView {
         table.setPlaceholder(placeholder);
     }
 
+    /**
+     * Leaves exactly {@code wanted} (or none) of a family of style classes, touching the list only when that changes:
+     * every style-class change makes JavaFX match the node's styles again, and in follow mode every visible row gets
+     * a new item each update, nearly always of the same kind.
+     */
+    static void setStyleOf(List<String> styleClasses, List<String> family, String wanted) {
+        boolean hasWanted = wanted == null;
+        boolean hasOthers = false;
+        for (String style : styleClasses) {
+            if (style.equals(wanted)) {
+                hasWanted = true;
+            } else if (family.contains(style)) {
+                hasOthers = true;
+            }
+        }
+        if (hasOthers) {
+            styleClasses.removeIf(style -> family.contains(style) && !style.equals(wanted));
+        }
+        if (!hasWanted) {
+            styleClasses.add(wanted);
+        }
+    }
+
     private static final class TextCell extends TableCell<TimelineRow, TimelineRow> {
         private final Function<TimelineRow, String> text;
 
@@ -292,16 +322,46 @@ public final class TimelineView {
         }
     }
 
+    /**
+     * The preview as a clipped {@code Text} rather than a label's text: a label whose text is wider than its column
+     * measures the text again and again to place an ellipsis, and previews are nearly always wider than the column
+     * (up to {@link EventText#PREVIEW_CHARS} characters). Under a flood that measuring was the largest cost of each
+     * table update. The preview text itself ends in "…" when the payload was cut.
+     */
+    private static final class PreviewCell extends TableCell<TimelineRow, TimelineRow> {
+        private final Function<TimelineRow, String> text;
+        private final Text preview = new Text();
+
+        PreviewCell(Function<TimelineRow, String> text) {
+            this.text = text;
+            preview.getStyleClass().add("preview-text");
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            Rectangle clip = new Rectangle();
+            clip.widthProperty().bind(widthProperty());
+            clip.heightProperty().bind(heightProperty());
+            setClip(clip);
+        }
+
+        @Override
+        protected void updateItem(TimelineRow row, boolean empty) {
+            super.updateItem(row, empty);
+            String shown = empty || row == null ? null : text.apply(row);
+            preview.setText(shown == null ? "" : shown);
+            setGraphic(shown == null ? null : preview);
+            // What a label would have told a screen reader.
+            setAccessibleText(shown);
+        }
+    }
+
     /** The size, marked when framing joined several reads into the row ("12 B · 3 reads"). */
     private static final class SizeCell extends TableCell<TimelineRow, TimelineRow> {
         @Override
         protected void updateItem(TimelineRow row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().remove("multi-read");
             setText(empty || row == null ? null : EventText.size(row.event()));
-            if (!empty && row != null && row.event() instanceof BytesReceived received && received.reads() > 1) {
-                getStyleClass().add("multi-read");
-            }
+            boolean multiRead = !empty && row != null && row.event() instanceof BytesReceived received
+                    && received.reads() > 1;
+            setStyleOf(getStyleClass(), MULTI_READ_STYLES, multiRead ? MULTI_READ : null);
         }
     }
 
@@ -313,14 +373,9 @@ public final class TimelineView {
         @Override
         protected void updateItem(TimelineRow row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().removeAll(DIRECTION_STYLES);
-            if (empty || row == null) {
-                setText(null);
-                return;
-            }
-            Direction direction = row.direction();
-            setText(direction.arrow());
-            getStyleClass().add(direction.styleClass());
+            Direction direction = empty || row == null ? null : row.direction();
+            setText(direction == null ? null : direction.arrow());
+            setStyleOf(getStyleClass(), DIRECTION_STYLES, direction == null ? null : direction.styleClass());
         }
     }
 
@@ -328,13 +383,7 @@ public final class TimelineView {
         @Override
         protected void updateItem(TimelineRow row, boolean empty) {
             super.updateItem(row, empty);
-            getStyleClass().removeAll(ROW_STYLES);
-            if (!empty && row != null) {
-                String style = EventText.rowStyleClass(row.event());
-                if (style != null) {
-                    getStyleClass().add(style);
-                }
-            }
+            setStyleOf(getStyleClass(), ROW_STYLES, empty || row == null ? null : EventText.rowStyleClass(row.event()));
         }
     }
 }

@@ -7,7 +7,8 @@ import javafx.scene.Node;
  * contract; a tab is created by a {@link TabFactory}, shown through {@link #view()}, and its {@link #status()} drives
  * the status bar while it is selected.
  *
- * <p>Lifecycle, all on the FX thread: {@link #start()} once after creation (begins the tab's event pump);
+ * <p>Lifecycle, all on the FX thread: {@link #start()} once after creation (begins the tab's event pump, whether or
+ * not the view has been built);
  * {@link #stop()} closes its sockets (may be called more than once); {@link #dispose()} stops the pump and removes
  * every listener and binding the tab made. The window calls {@code stop()} then {@code dispose()} on close.
  *
@@ -22,8 +23,14 @@ public interface WorkbenchTab {
     /** The tab header text, e.g. "TCP Server". */
     String title();
 
-    /** The tab content; the same node on every call. */
+    /** A stable id, e.g. {@code tcpServer}: the fx:id of the view's root (the window's tab is {@code id + "Tab"}). */
+    String id();
+
+    /** The tab content, built on the first call; the same node on every call. */
     Node view();
+
+    /** Whether {@link #view()} has been built yet (the window builds it when the tab is first selected). */
+    boolean hasView();
 
     /** Starts the event pump. */
     void start();

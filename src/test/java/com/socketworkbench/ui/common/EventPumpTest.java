@@ -4,6 +4,7 @@ import com.socketworkbench.engine.event.NetEvent;
 import javafx.collections.ListChangeListener;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,10 +58,12 @@ class EventPumpTest {
     }
 
     @Test
-    void eachPulseChangesTheListWithOneRemoveAndOneAdd() {
+    void eachPulseChangesTheListOnceWithOneRemoveAndOneAdd() {
         TimelineModel timeline = new TimelineModel(1_000);
         List<String> changes = new ArrayList<>();
+        int[] notifications = {0};
         timeline.rows().addListener((ListChangeListener<TimelineRow>) change -> {
+            notifications[0]++;
             while (change.next()) {
                 changes.add((change.wasRemoved() ? "-" + change.getRemovedSize() : "")
                         + (change.wasAdded() ? "+" + change.getAddedSize() : ""));
@@ -77,7 +80,61 @@ class EventPumpTest {
         pump.pumpOnce();
 
         assertEquals(List.of("+800", "-500", "+700"), changes);
+        assertEquals(2, notifications[0], "one list change per pulse");
         assertEquals(500, timeline.trimmed());
+    }
+
+    @Test
+    void duringAFloodRowsReachTheTimelineAtMostOncePerIntervalWhileCountersKeepUp() {
+        TimelineModel timeline = new TimelineModel(1_000);
+        int[] changes = {0};
+        timeline.rows().addListener((ListChangeListener<TimelineRow>) change -> changes[0]++);
+        EventPump pump = new EventPump(timeline, 1_000, Duration.ofMillis(100));
+        long pulse = Duration.ofMillis(16).toNanos();
+        long now = 1_000_000_000L;
+
+        pump.emit(TestEvents.received("first after a quiet pulse"));
+        pump.pulse(now);
+        assertEquals(1, timeline.rows().size(), "a lone event shows at once");
+
+        for (int i = 1; i <= 5; i++) {
+            pump.emit(TestEvents.received("flood " + i));
+            pump.pulse(now + i * pulse);
+            assertEquals(1 + i, pump.counters().messagesIn(), "counted in its own pulse");
+        }
+        assertEquals(1, timeline.rows().size(), "held back: every pulse brought events within 100 ms");
+        assertEquals(false, pump.isIdle(), "rows wait to be shown");
+
+        pump.emit(TestEvents.received("flood 6"));
+        pump.pulse(now + 7 * pulse);
+        assertEquals(7, timeline.rows().size(), "100 ms after the last update everything drained is shown");
+        assertEquals(2, changes[0]);
+
+        pump.emit(TestEvents.received("flood 7"));
+        pump.pulse(now + 8 * pulse);
+        assertEquals(7, timeline.rows().size());
+        pump.pulse(now + 9 * pulse);
+        assertEquals(8, timeline.rows().size(), "the first pulse without events shows what was held");
+        assertTrue(pump.isIdle());
+        assertEquals(3, changes[0]);
+        assertEquals(List.of(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L),
+                timeline.rows().stream().map(TimelineRow::sequence).toList());
+    }
+
+    @Test
+    void stoppingThePumpShowsTheRowsItHeld() {
+        TimelineModel timeline = new TimelineModel(100);
+        EventPump pump = new EventPump(timeline, 100, Duration.ofSeconds(10));
+        pump.emit(TestEvents.received("a"));
+        pump.pulse(1_000);
+        pump.emit(TestEvents.received("b"));
+        pump.pulse(2_000);
+        assertEquals(1, timeline.rows().size());
+
+        pump.stop();
+
+        assertEquals(2, timeline.rows().size());
+        assertTrue(pump.isIdle());
     }
 
     @Test

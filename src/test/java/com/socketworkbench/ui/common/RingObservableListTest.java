@@ -39,6 +39,21 @@ class RingObservableListTest {
     }
 
     @Test
+    void dropOldestAndAppendFiresOneChangeWithBothParts() {
+        RingObservableList<Integer> list = new RingObservableList<>(5);
+        list.addAll(range(1, 6));
+        int[] changes = {0};
+        list.addListener((ListChangeListener<Integer>) change -> changes[0]++);
+        List<String> parts = record(list);
+
+        list.dropOldestAndAppend(2, List.of(6, 7));
+
+        assertEquals(List.of(3, 4, 5, 6, 7), list);
+        assertEquals(1, changes[0]);
+        assertEquals(List.of("-0..0 [1, 2]", "+3..5 [6, 7]"), parts);
+    }
+
+    @Test
     void readsInOrderAcrossTheWrapAround() {
         RingObservableList<Integer> list = new RingObservableList<>(5);
         list.addAll(range(1, 6));
@@ -199,11 +214,15 @@ class RingObservableListTest {
                 int append = 1 + random.nextInt(30);
                 int optional = random.nextInt(4) == 0 ? random.nextInt(model.size() + 1) : 0;
                 int trim = Math.max(model.size() + append - capacity, optional);
-                list.removeFirst(trim);
-                model.subList(0, trim).clear();
                 List<Integer> batch = range(next, next + append);
                 next += append;
-                list.addAll(batch);
+                if (random.nextBoolean()) {
+                    list.dropOldestAndAppend(trim, batch);
+                } else {
+                    list.removeFirst(trim);
+                    list.addAll(batch);
+                }
+                model.subList(0, trim).clear();
                 model.addAll(batch);
             }
 

@@ -52,7 +52,7 @@ class TimelineModelTrimTest {
         assertEquals((long) PER_PULSE * PULSES, timeline.trimmed());
         assertEquals(sequence - CAP + 1, timeline.rows().getFirst().sequence());
         assertEquals(sequence, timeline.rows().getLast().sequence());
-        assertEquals(1 + 2L * PULSES, changes[0], "one add for the first batch, then one remove and one add per pulse");
+        assertEquals(1 + (long) PULSES, changes[0], "one change for the first batch, then one (trim and add) per pulse");
     }
 
     @Test

@@ -2,10 +2,13 @@ package com.socketworkbench.ui.common;
 
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.NetEvent;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.input.Clipboard;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,6 +21,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -76,6 +80,8 @@ class TimelineViewFxTest {
         assertTrue(done.await(20, TimeUnit.SECONDS));
 
         await().atMost(Duration.ofSeconds(20)).until(() -> fx(() -> pump.counters().messagesIn() == 200_000));
+        // Rows drained during a flood may wait up to the publish interval; the first quiet pulse shows them.
+        await().atMost(Duration.ofSeconds(5)).until(() -> fx(pump::isIdle));
         assertEquals(50_000, fx(() -> model.rows().size()));
         assertEquals(150_000, fx(model::trimmed));
         assertEquals(600_000, fx(() -> pump.counters().bytesIn()));
@@ -83,6 +89,25 @@ class TimelineViewFxTest {
         Label note = new FxRobot().lookup("#trimmedNote").query();
         assertEquals("150,000 older events not shown", fx(note::getText));
         assertTrue(fx(note::isVisible));
+    }
+
+    @Test
+    void thePreviewColumnShowsTheWholePreviewClippedToTheColumn() {
+        String longPreview = "x".repeat(150);
+        emitAndWait(TestEvents.received("Temperature 21"), TestEvents.received(longPreview));
+        FxRobot robot = new FxRobot();
+
+        List<String> shown = fx(() -> robot.lookup(".preview-text").<Text>queryAll().stream()
+                .filter(Node::isVisible).filter(text -> text.getParent() != null)
+                .map(Text::getText).filter(text -> !text.isEmpty()).toList());
+        assertTrue(shown.contains("Temperature 21"), shown.toString());
+        assertTrue(shown.contains(longPreview), shown.toString());
+        TableCell<?, ?> cell = fx(() -> robot.lookup(".preview-text").<Text>queryAll()
+                .stream().filter(text -> text.getText().equals(longPreview)).findFirst().orElseThrow()
+                .getParent() instanceof TableCell<?, ?> c ? c : null);
+        assertTrue(cell != null, "the Text sits in its cell");
+        assertEquals(longPreview, fx(cell::getAccessibleText));
+        assertTrue(fx(() -> cell.getClip().getLayoutBounds().getWidth() <= cell.getWidth()), "clipped to the column");
     }
 
     @Test
