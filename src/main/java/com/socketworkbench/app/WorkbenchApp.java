@@ -6,6 +6,7 @@ import com.socketworkbench.ui.common.TabContext;
 import com.socketworkbench.ui.common.TabFactory;
 import com.socketworkbench.ui.common.WorkbenchTab;
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
@@ -13,6 +14,10 @@ import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.lang.management.ManagementFactory;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +29,12 @@ import java.util.List;
  * throwaway node); closing the window stops and disposes every tab.
  */
 public class WorkbenchApp extends Application {
+    /** System property: start, log {@link #FIRST_FRAME} at the first frame, and exit. */
+    public static final String STARTUP_CHECK_PROPERTY = "socketworkbench.startupCheck";
+    /** What the start-up check logs at the first frame. */
+    public static final String FIRST_FRAME = "First frame shown";
+    private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
+
     private final AppPreferences givenPreferences;
     private final List<TabFactory> factories;
     private final List<WorkbenchTab> tabs = new ArrayList<>();
@@ -102,7 +113,28 @@ public class WorkbenchApp extends Application {
         stage.setScene(scene);
         bounds.restorePosition(stage);
         tabs.forEach(WorkbenchTab::start);
+        if (Boolean.getBoolean(STARTUP_CHECK_PROPERTY)) {
+            exitAfterFirstFrame(scene);
+        }
         stage.show();
+    }
+
+    /**
+     * The start-up check ({@code -Dsocketworkbench.startupCheck=true}): logs how long the JVM took to the first laid
+     * out frame, then closes the app as the user would. Packaging checks and the benchmark (P6) start the app this way.
+     */
+    private void exitAfterFirstFrame(Scene scene) {
+        scene.addPostLayoutPulseListener(new Runnable() {
+            @Override
+            public void run() {
+                scene.removePostLayoutPulseListener(this);
+                LOG.info("{} {} ms after the JVM started", FIRST_FRAME, ManagementFactory.getRuntimeMXBean().getUptime());
+                Platform.runLater(() -> {
+                    stage.close();
+                    Platform.exit();
+                });
+            }
+        });
     }
 
     @Override

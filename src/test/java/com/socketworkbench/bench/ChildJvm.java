@@ -61,6 +61,19 @@ final class ChildJvm {
         command.add(main.getName());
         command.add(results.toString());
         command.addAll(args);
+        return start(name, command, results, onLine);
+    }
+
+    /**
+     * Starts a JVM with a command line of the caller's (the app as its launch command runs it); it writes no results,
+     * so {@link #await} returns empty properties.
+     */
+    static ChildJvm startCommand(String name, List<String> command, Consumer<String> onLine) throws IOException {
+        return start(name, command, Files.createTempFile("bench-" + name + "-", ".properties"), onLine);
+    }
+
+    private static ChildJvm start(String name, List<String> command, Path results, Consumer<String> onLine)
+            throws IOException {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         Reader reader = new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8);
         Thread pump = Thread.ofPlatform().daemon().name("bench-child-" + name).start(() -> {

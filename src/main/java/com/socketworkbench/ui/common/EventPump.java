@@ -7,6 +7,7 @@ import javafx.util.Subscription;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -43,7 +44,8 @@ public final class EventPump implements EventSink {
     private final int maxPerPulse;
     private final long publishIntervalNanos;
     private final List<PulseListener> listeners = new ArrayList<>();
-    private List<TimelineRow> pendingRows = new ArrayList<>();
+    private final ArrayDeque<TimelineRow> pendingRows = new ArrayDeque<>();
+    private long pendingBytes;
     private long lastPublishNanos;
     private boolean drainedLastPulse;
     private AnimationTimer timer;
@@ -112,7 +114,8 @@ public final class EventPump implements EventSink {
     /** Stops for good, drops queued events and forgets all listeners. */
     public void dispose() {
         disposed = true;
-        pendingRows = new ArrayList<>();
+        pendingRows.clear();
+        pendingBytes = 0;
         stop();
         listeners.clear();
         queue.clear();
@@ -142,7 +145,7 @@ public final class EventPump implements EventSink {
         }
         for (NetEvent each : batch) {
             counters.record(each);
-            pendingRows.add(new TimelineRow(++sequence, each, deltaNanos(each.time())));
+            hold(new TimelineRow(++sequence, each, deltaNanos(each.time())));
         }
         boolean flooding = drainedLastPulse && !batch.isEmpty()
                 && nowNanos - lastPublishNanos < publishIntervalNanos;
@@ -156,12 +159,32 @@ public final class EventPump implements EventSink {
         return batch.size();
     }
 
+    /**
+     * Holds a row until the next publish, within the timeline's own limits: rows the timeline would trim on arrival
+     * anyway are dropped (and counted as trimmed) now, so held rows never pin more than the timeline's byte budget
+     * however fast the bytes come.
+     */
+    private void hold(TimelineRow row) {
+        pendingRows.addLast(row);
+        pendingBytes += TimelineModel.payloadSize(row);
+        long dropped = 0;
+        while (pendingRows.size() > timeline.cap()
+                || (pendingBytes > timeline.byteBudget() && pendingRows.size() > 1)) {
+            pendingBytes -= TimelineModel.payloadSize(pendingRows.removeFirst());
+            dropped++;
+        }
+        if (dropped > 0) {
+            timeline.countTrimmed(dropped);
+        }
+    }
+
     private void publishRows(long nowNanos) {
         if (pendingRows.isEmpty()) {
             return;
         }
-        List<TimelineRow> rows = pendingRows;
-        pendingRows = new ArrayList<>();
+        List<TimelineRow> rows = new ArrayList<>(pendingRows);
+        pendingRows.clear();
+        pendingBytes = 0;
         lastPublishNanos = nowNanos;
         timeline.append(rows);
     }

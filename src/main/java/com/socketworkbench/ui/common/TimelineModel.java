@@ -81,7 +81,12 @@ public final class TimelineModel {
         }
     }
 
-    private static long payloadSize(TimelineRow row) {
+    /** Counts rows that never reached the timeline because newer ones already filled it (see {@link EventPump}). */
+    void countTrimmed(long rows) {
+        trimmed.set(trimmed.get() + rows);
+    }
+
+    static long payloadSize(TimelineRow row) {
         byte[] payload = EventText.payload(row.event());
         return payload == null ? 0 : payload.length;
     }

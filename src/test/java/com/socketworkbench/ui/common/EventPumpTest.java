@@ -122,6 +122,30 @@ class EventPumpTest {
     }
 
     @Test
+    void heldRowsStayWithinTheTimelinesLimitsAndTheRestCountsAsTrimmed() {
+        TimelineModel timeline = new TimelineModel(100, 1_000);
+        EventPump pump = new EventPump(timeline, 10_000, Duration.ofSeconds(10));
+        pump.emit(TestEvents.received("start"));
+        pump.pulse(1_000);
+        for (int i = 0; i < 50; i++) {
+            pump.emit(TestEvents.received(new byte[100]));
+        }
+        pump.pulse(2_000);
+        for (int i = 0; i < 300; i++) {
+            pump.emit(TestEvents.received(new byte[0]));
+        }
+        pump.pulse(3_000);
+
+        assertEquals(1, timeline.rows().size(), "still held");
+        assertEquals(50 + 200, timeline.trimmed(), "all 100 B rows and the oldest empty ones never show");
+        pump.pulse(4_000);
+        assertEquals(100, timeline.rows().size());
+        assertEquals(251, timeline.trimmed(), "the first row, trimmed when the 100 held ones came");
+        assertEquals(351, pump.counters().messagesIn());
+        assertEquals(351, timeline.rows().getLast().sequence());
+    }
+
+    @Test
     void stoppingThePumpShowsTheRowsItHeld() {
         TimelineModel timeline = new TimelineModel(100);
         EventPump pump = new EventPump(timeline, 100, Duration.ofSeconds(10));
