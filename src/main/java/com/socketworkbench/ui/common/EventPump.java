@@ -23,14 +23,16 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * <p>The rows reach the {@link TimelineModel} as one batch (one list change) at once when traffic is sparse, but at
  * most once per {@link #DEFAULT_PUBLISH_INTERVAL} while every pulse brings events: each change makes the table lay
  * out and restyle its visible rows and walk its size estimates over all rows, which at 60 changes a second took most
- * of the FX thread under a flood. Ten table updates a second are as many as anyone can read; the counters still
- * change every pulse, and the held rows are published the first pulse that brings nothing.
+ * of the FX thread under a flood (and while the JIT compiler still warms up the table code, a single update takes
+ * several frames). Five table updates a second, like a capture tool's live packet list, are more than anyone can
+ * read in a flood; the counters still change every pulse, traffic slower than one event per pulse shows at once,
+ * and the held rows are published the first pulse that brings nothing. Held rows stay within the timeline's limits.
  *
  * <p>Use it as the engine component's {@link EventSink}; {@link #start()} / {@link #dispose()} follow the tab.
  */
 public final class EventPump implements EventSink {
     public static final int DEFAULT_MAX_PER_PULSE = 50_000;
-    public static final Duration DEFAULT_PUBLISH_INTERVAL = Duration.ofMillis(100);
+    public static final Duration DEFAULT_PUBLISH_INTERVAL = Duration.ofMillis(200);
 
     /** Called on the FX thread once per pulse with the events drained in it (possibly none). */
     @FunctionalInterface

@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -60,7 +61,9 @@ public final class TimelineView {
     private final TimelineModel model;
     private final ObjectProperty<Charset> charset = new SimpleObjectProperty<>(this, "charset", StandardCharsets.UTF_8);
     private final ReadOnlyObjectWrapper<TimelineRow> selected = new ReadOnlyObjectWrapper<>(this, "selected");
-    private final FilteredList<TimelineRow> filtered;
+    private final ListChangeListener<TimelineRow> onRowsChanged = change -> rowsChanged();
+    /** Only while a filter is set: a FilteredList re-indexes every change of its source, however large. */
+    private FilteredList<TimelineRow> filtered;
     private final TableView<TimelineRow> table = new TableView<>();
     private final TextField filter = new TextField();
     private final ToggleButton autoScroll = new ToggleButton("Follow");
@@ -71,7 +74,6 @@ public final class TimelineView {
 
     public TimelineView(TimelineModel model, Subscriptions subscriptions) {
         this.model = model;
-        this.filtered = new FilteredList<>(model.rows());
         buildTable();
         root = new VBox(buildToolBar(), table);
         root.getStyleClass().add("timeline-view");
@@ -88,20 +90,31 @@ public final class TimelineView {
             trimmedNote.setVisible(count > 0);
             trimmedNote.setManaged(count > 0);
         });
-        ListChangeListener<TimelineRow> onRowsChanged = change -> {
-            updateRowCount();
-            if (autoScroll.isSelected() && !filtered.isEmpty()) {
-                table.scrollTo(filtered.size() - 1);
-            }
-        };
-        subscriptions.listen(filtered, onRowsChanged);
+        subscriptions.add(() -> table.getItems().removeListener(onRowsChanged));
+        show(model.rows());
         subscriptions.bind(selected, table.getSelectionModel().selectedItemProperty());
-        subscriptions.subscribe(autoScroll.selectedProperty(), on -> {
-            if (on && !filtered.isEmpty()) {
-                table.scrollTo(filtered.size() - 1);
-            }
-        });
+        subscriptions.subscribe(autoScroll.selectedProperty(), on -> follow());
+    }
+
+    /** Shows {@code items} (the rows, or a filtered view of them) and follows their changes. */
+    private void show(ObservableList<TimelineRow> items) {
+        if (table.getItems() != items) {
+            table.getItems().removeListener(onRowsChanged);
+            items.addListener(onRowsChanged);
+            table.setItems(items);
+        }
+        rowsChanged();
+    }
+
+    private void rowsChanged() {
         updateRowCount();
+        follow();
+    }
+
+    private void follow() {
+        if (autoScroll.isSelected() && !table.getItems().isEmpty()) {
+            table.scrollTo(table.getItems().size() - 1);
+        }
     }
 
     private Node buildToolBar() {
@@ -139,7 +152,6 @@ public final class TimelineView {
     private void buildTable() {
         table.setId("timeline");
         table.getStyleClass().add("timeline");
-        table.setItems(filtered);
         table.setFixedCellSize(24);
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -219,12 +231,17 @@ public final class TimelineView {
     private void applyFilter() {
         String needle = filter.getText() == null ? "" : filter.getText().strip().toLowerCase(Locale.ROOT);
         if (needle.isEmpty()) {
-            filtered.setPredicate(null);
+            filtered = null;
+            show(model.rows());
             return;
         }
         Charset cs = charset.get();
         String empty = emptyPayload;
+        if (filtered == null) {
+            filtered = new FilteredList<>(model.rows());
+        }
         filtered.setPredicate(row -> matches(row, needle, cs, empty));
+        show(filtered);
     }
 
     /** The filter rule, shared with tests: the needle (lower case) occurs in the peer, preview or kind. */
@@ -240,7 +257,7 @@ public final class TimelineView {
     }
 
     private void updateRowCount() {
-        int shown = filtered.size();
+        int shown = table.getItems().size();
         int total = model.rows().size();
         rowCount.setText(shown == total
                 ? String.format(Locale.ROOT, total == 1 ? "%,d row" : "%,d rows", total)

@@ -125,8 +125,15 @@ class TimelineViewFxTest {
         fxRun(() -> timeline.filterField().setText("closed"));
         assertEquals(1, fx(() -> timeline.table().getItems().size()));
         assertEquals("1 of 4 rows", fx(() -> robot.lookup("#timelineRowCount").<Label>query().getText()));
+        emitAndWait(TestEvents.closed());
+        assertEquals("2 of 5 rows", fx(() -> robot.lookup("#timelineRowCount").<Label>query().getText()),
+                "a filtered view follows new rows");
         fxRun(() -> timeline.filterField().setText(""));
-        assertEquals(4, fx(() -> timeline.table().getItems().size()));
+        assertEquals(5, fx(() -> timeline.table().getItems().size()));
+        assertEquals("5 rows", fx(() -> robot.lookup("#timelineRowCount").<Label>query().getText()));
+        emitAndWait(TestEvents.received("after the filter"));
+        assertEquals("6 rows", fx(() -> robot.lookup("#timelineRowCount").<Label>query().getText()),
+                "without a filter the table shows the rows themselves and still counts them");
 
         robot.clickOn("#clearTimeline");
         WaitForAsyncUtils.waitForFxEvents();
