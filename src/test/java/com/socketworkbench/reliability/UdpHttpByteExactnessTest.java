@@ -8,6 +8,7 @@ import com.socketworkbench.engine.http.HttpExchanger;
 import com.socketworkbench.engine.http.ParsedResponse;
 import com.socketworkbench.engine.http.PreparedRequest;
 import com.socketworkbench.engine.http.RequestOptions;
+import com.socketworkbench.engine.http.ScriptedServer;
 import com.socketworkbench.engine.udp.UdpConfig;
 import com.socketworkbench.engine.udp.UdpEndpoint;
 import org.junit.jupiter.api.Test;
@@ -90,7 +91,7 @@ class UdpHttpByteExactnessTest {
                 .getBytes(StandardCharsets.ISO_8859_1);
         byte[] request = concat(head, body);
         byte[] response = "HTTP/1.1 204 No Content\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
-        try (RawHttpServer server = new RawHttpServer(r -> RawHttpServer.Reply.of(response, RawHttpServer.After.CLOSE));
+        try (ScriptedServer server = new ScriptedServer(r -> ScriptedServer.Reply.of(response, ScriptedServer.After.CLOSE));
              HttpExchanger exchanger = new HttpExchanger()) {
             try (HttpExchange exchange = exchanger.send(server.target(), PreparedRequest.ofExactBytes(request),
                     RequestOptions.DEFAULTS, null).get(20, TimeUnit.SECONDS)) {
@@ -163,8 +164,8 @@ class UdpHttpByteExactnessTest {
 
     private static HttpExchange exchange(byte[] responseBytes) throws Exception {
         byte[] request = "GET /bytes HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1);
-        try (RawHttpServer server = new RawHttpServer(r -> RawHttpServer.Reply.of(responseBytes,
-                RawHttpServer.After.CLOSE));
+        try (ScriptedServer server = new ScriptedServer(r -> ScriptedServer.Reply.of(responseBytes,
+                ScriptedServer.After.CLOSE));
              HttpExchanger exchanger = new HttpExchanger()) {
             HttpExchange exchange = exchanger.send(server.target(), PreparedRequest.ofExactBytes(request),
                     RequestOptions.DEFAULTS, null).get(30, TimeUnit.SECONDS);

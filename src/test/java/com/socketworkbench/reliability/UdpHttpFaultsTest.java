@@ -9,6 +9,7 @@ import com.socketworkbench.engine.http.HttpTarget;
 import com.socketworkbench.engine.http.ParsedResponse;
 import com.socketworkbench.engine.http.PreparedRequest;
 import com.socketworkbench.engine.http.RequestOptions;
+import com.socketworkbench.engine.http.ScriptedServer;
 import com.socketworkbench.engine.http.VerdictCodes;
 import com.socketworkbench.engine.net.SocketErrorException;
 import com.socketworkbench.engine.udp.UdpConfig;
@@ -150,7 +151,7 @@ class UdpHttpFaultsTest {
 
     /** The same exchanger then completes a normal exchange with a well-behaved server. */
     private void assertStillWorks(HttpExchanger exchanger) throws Exception {
-        RawHttpServer good = closeLater(new RawHttpServer(r -> RawHttpServer.Reply.of(OK, RawHttpServer.After.CLOSE)));
+        ScriptedServer good = closeLater(new ScriptedServer(r -> ScriptedServer.Reply.of(OK, ScriptedServer.After.CLOSE)));
         try (HttpExchange exchange = send(exchanger, good.target(), RequestOptions.DEFAULTS)) {
             assertTrue(exchange.succeeded(), () -> exchange.failure().orElse(""));
             assertEquals(200, exchange.response().orElseThrow().statusCode());
@@ -213,8 +214,8 @@ class UdpHttpFaultsTest {
     void aResponseCutByAResetKeepsItsBytesAndSaysSo() throws Exception {
         byte[] partial = "HTTP/1.1 200 OK\r\nContent-Length: 1000\r\n\r\nonly the start"
                 .getBytes(StandardCharsets.ISO_8859_1);
-        RawHttpServer resetting = closeLater(new RawHttpServer(
-                r -> RawHttpServer.Reply.of(partial, RawHttpServer.After.RESET)));
+        ScriptedServer resetting = closeLater(new ScriptedServer(
+                r -> ScriptedServer.Reply.of(partial, ScriptedServer.After.RESET)));
         HttpExchanger exchanger = closeLater(new HttpExchanger());
         try (HttpExchange exchange = send(exchanger, resetting.target(), RequestOptions.DEFAULTS)) {
             ParsedResponse response = exchange.response().orElseThrow();
@@ -233,16 +234,16 @@ class UdpHttpFaultsTest {
     @Test
     void aServerThatClosesWithoutAnAnswerOrNeverAnswersIsExplained() throws Exception {
         HttpExchanger exchanger = closeLater(new HttpExchanger());
-        RawHttpServer silentClose = closeLater(new RawHttpServer(
-                r -> RawHttpServer.Reply.of(new byte[0], RawHttpServer.After.CLOSE)));
+        ScriptedServer silentClose = closeLater(new ScriptedServer(
+                r -> ScriptedServer.Reply.of(new byte[0], ScriptedServer.After.CLOSE)));
         try (HttpExchange exchange = send(exchanger, silentClose.target(), RequestOptions.DEFAULTS)) {
             ParsedResponse response = exchange.response().orElseThrow();
             assertEquals("The server closed the connection without sending anything",
                     response.verdict(VerdictCodes.EMPTY_RESPONSE).orElseThrow().message());
         }
 
-        RawHttpServer mute = closeLater(new RawHttpServer(
-                r -> RawHttpServer.Reply.of(new byte[0], RawHttpServer.After.KEEP_OPEN)));
+        ScriptedServer mute = closeLater(new ScriptedServer(
+                r -> ScriptedServer.Reply.of(new byte[0], ScriptedServer.After.HOLD)));
         try (HttpExchange exchange = send(exchanger, mute.target(),
                 RequestOptions.DEFAULTS.withReadTimeout(Duration.ofMillis(300)))) {
             assertEquals("The server accepted the request but sent nothing within 300 ms (read timeout)",

@@ -19,25 +19,36 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
 /**
- * A loopback server that reads each request exactly (head up to the empty line, then Content-Length bytes) and
- * answers with canned bytes: the opposite end for testing malformed responses and the bytes on the wire.
+ * A loopback HTTP peer on a plain JDK server socket that reads each request exactly (head up to the empty line, then
+ * Content-Length bytes), records it, and answers with whatever bytes the script gives: the opposite end for testing
+ * malformed responses, faults and the bytes on the wire. Shared by the engine's HTTP tests and the reliability suites.
  */
-final class ScriptedServer implements AutoCloseable {
+public final class ScriptedServer implements AutoCloseable {
 
-    enum After { CLOSE, KEEP_ALIVE, HOLD }
+    /** What happens to the connection after the reply. */
+    public enum After {
+        /** Close it (FIN). */
+        CLOSE,
+        /** Read the next request on it. */
+        KEEP_ALIVE,
+        /** Keep it open without answering anything more until the client closes it. */
+        HOLD,
+        /** Abort it (RST). */
+        RESET
+    }
 
     @FunctionalInterface
-    interface Writer {
+    public interface Writer {
         void write(OutputStream out) throws IOException;
     }
 
-    record Reply(Writer writer, After after) {
-        static Reply of(String response, After after) {
+    public record Reply(Writer writer, After after) {
+        public static Reply of(String response, After after) {
             byte[] bytes = response.getBytes(StandardCharsets.ISO_8859_1);
             return new Reply(out -> out.write(bytes), after);
         }
 
-        static Reply of(byte[] bytes, After after) {
+        public static Reply of(byte[] bytes, After after) {
             return new Reply(out -> out.write(bytes), after);
         }
     }
@@ -49,34 +60,34 @@ final class ScriptedServer implements AutoCloseable {
     private final List<Socket> clients = new CopyOnWriteArrayList<>();
     private final List<Thread> threads = new CopyOnWriteArrayList<>();
 
-    ScriptedServer(Function<byte[], Reply> script) throws IOException {
+    public ScriptedServer(Function<byte[], Reply> script) throws IOException {
         this.script = script;
         this.server = new ServerSocket();
         server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
         threads.add(Thread.ofVirtual().name("scripted-accept").start(this::acceptLoop));
     }
 
-    static ScriptedServer replying(String response) throws IOException {
+    public static ScriptedServer replying(String response) throws IOException {
         return new ScriptedServer(request -> Reply.of(response, After.CLOSE));
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
-    HttpTarget target() {
+    public HttpTarget target() {
         return new HttpTarget("http", "127.0.0.1", port());
     }
 
-    int acceptedConnections() {
+    public int acceptedConnections() {
         return accepted.get();
     }
 
-    /** The next request's exact bytes, waiting up to 5 s. */
-    byte[] nextRequest() throws InterruptedException {
-        byte[] request = requests.poll(5, TimeUnit.SECONDS);
+    /** The next request's exact bytes, waiting up to 10 s. */
+    public byte[] nextRequest() throws InterruptedException {
+        byte[] request = requests.poll(10, TimeUnit.SECONDS);
         if (request == null) {
-            throw new AssertionError("the server received no request within 5 s");
+            throw new AssertionError("the server received no request within 10 s");
         }
         return request;
     }
@@ -115,6 +126,10 @@ final class ScriptedServer implements AutoCloseable {
                         while (in.read() >= 0) {
                             // wait for the client to give up
                         }
+                        return;
+                    }
+                    case RESET -> {
+                        socket.setSoLinger(true, 0);
                         return;
                     }
                     case KEEP_ALIVE -> {
