@@ -2,7 +2,10 @@ package com.socketworkbench.app;
 
 import com.socketworkbench.ui.common.AppPreferences;
 import com.socketworkbench.ui.common.InMemoryPreferences;
+import com.socketworkbench.ui.common.ModelViewTab;
+import com.socketworkbench.ui.common.SocketTabModel;
 import com.socketworkbench.ui.common.TimelineRow;
+import com.socketworkbench.ui.common.WorkbenchTab;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
@@ -156,6 +159,20 @@ public final class AppDriver {
 
     public void waitUntil(Callable<Boolean> condition) {
         await().atMost(TIMEOUT).pollInterval(Duration.ofMillis(20)).until(() -> fx(condition));
+    }
+
+    /**
+     * Waits until the socket tab at {@code tabIndex} has counted {@code messagesIn} received messages and its
+     * timeline shows every row drained so far (during a burst the pump hands rows to the table a little later than
+     * it counts them).
+     */
+    public void waitUntilCounted(int tabIndex, long messagesIn) {
+        waitUntil(() -> {
+            WorkbenchTab tab = app().tabs().get(tabIndex);
+            return tab.status().messagesInProperty().get() == messagesIn
+                    && tab instanceof ModelViewTab<?, ?> socketTab
+                    && socketTab.model() instanceof SocketTabModel model && model.traffic().pump().isIdle();
+        });
     }
 
     /** Waits for a timeline row matching {@code test} in the given timeline table and returns it. */

@@ -91,7 +91,7 @@ class ScreenshotsTest {
                 assertArrayEquals("ACK\r\n".getBytes(StandardCharsets.US_ASCII), client.getInputStream().readNBytes(5));
             }
             send(clients.get(0), "PING\r\n".getBytes(StandardCharsets.US_ASCII));
-            driver.waitUntil(() -> driver.app().tabs().getFirst().status().messagesInProperty().get() == 4);
+            driver.waitUntilCounted(0, 4);
 
             fxRun(() -> driver.<TableView<?>>node("#tcpServer #clients").getSelectionModel().select(2));
             fxRun(() -> driver.<ComboBox<SendTarget>>node("#tcpServer #sendTarget").setValue(SendTarget.SELECTED));
@@ -140,7 +140,7 @@ class ScreenshotsTest {
                 driver.waitForRow("#tcpClient #timeline",
                         row -> row.event() instanceof BytesSent s && s.data().length == 6);
                 send(peer, "221 Bye\r\n".getBytes(StandardCharsets.US_ASCII));
-                driver.waitUntil(() -> driver.app().tabs().get(1).status().messagesInProperty().get() == 3);
+                driver.waitUntilCounted(1, 3);
 
                 driver.clickRow("#tcpClient #timeline", reply);
                 driver.setText("#tcpClient #input", "NOOP\\r\\n");
@@ -186,7 +186,7 @@ class ScreenshotsTest {
             // Two messages in one write: one read, cut into two rows.
             byte[] twoInOne = concat(lengthPrefixed("HELLO sensor-7"), lengthPrefixed("{\"temp\": 21.5}"));
             send(device, twoInOne);
-            driver.waitUntil(() -> driver.app().tabs().getFirst().status().messagesInProperty().get() == 2);
+            driver.waitUntilCounted(0, 2);
             // One message in three writes: three reads, one row.
             byte[] longFrame = lengthPrefixed("A longer report that arrived in three reads");
             int third = longFrame.length / 3;
@@ -206,7 +206,7 @@ class ScreenshotsTest {
             byte[] partial = lengthPrefixed("STATUS: all channels nominal");
             send(device, Arrays.copyOf(partial, 12));
             driver.waitUntil(() -> clients.getItems().getFirst().pendingBytesProperty().get() == 12);
-            driver.waitUntil(() -> driver.app().tabs().getFirst().status().messagesInProperty().get() == 4);
+            driver.waitUntilCounted(0, 4);
 
             driver.clickRow("#tcpServer #timeline", threeReads);
             assertTrue(driver.listItems("#tcpServer #payloadHex").getFirst().startsWith("00000000  00 2b 41 20"),
@@ -244,7 +244,7 @@ class ScreenshotsTest {
                 assertEquals("STATUS?\n", new String(peer.getInputStream().readNBytes(8), StandardCharsets.US_ASCII));
                 driver.waitUntil(() -> driver.app().tabs().get(1).status().messagesOutProperty().get() == 2);
                 send(peer, "OK 42\n".getBytes(StandardCharsets.US_ASCII));
-                driver.waitUntil(() -> driver.app().tabs().get(1).status().messagesInProperty().get() == 1);
+                driver.waitUntilCounted(1, 1);
                 WaitForAsyncUtils.waitForFxEvents();
                 snapshot("socket-options.png");
             }

@@ -70,7 +70,7 @@ class UdpScreenshotTest {
             send(device, tab, new byte[0]);
             TimelineRow binary = driver.waitForRow("#udp #timeline",
                     row -> row.event() instanceof BytesReceived r && Arrays.equals(r.data(), frame));
-            driver.waitUntil(() -> driver.app().tabs().get(2).status().messagesInProperty().get() == 5);
+            driver.waitUntilCounted(2, 5);
 
             driver.clickRow("#udp #timeline", binary);
             driver.click("#udp #replyToSender");

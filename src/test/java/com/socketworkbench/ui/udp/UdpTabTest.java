@@ -130,7 +130,7 @@ class UdpTabTest {
             // Back to back, with no pause: UDP keeps the boundary, so these are two rows, never "onetwo".
             send(peer, port, "one".getBytes(StandardCharsets.US_ASCII));
             send(peer, port, "two".getBytes(StandardCharsets.US_ASCII));
-            driver.waitUntil(() -> driver.app().tabs().get(2).status().messagesInProperty().get() == 4);
+            driver.waitUntilCounted(2, 4);
             List<String> texts = rows().stream().filter(row -> row.event() instanceof BytesReceived)
                     .map(row -> new String(((BytesReceived) row.event()).data(), StandardCharsets.US_ASCII))
                     .toList();
