@@ -92,7 +92,9 @@ final class FuzzHook implements BenchPart {
                 "-Dsurefire.failIfNoSpecifiedTests=false",
                 // Jazzer turns a test's @Timeout into a limit per input; JUnit would apply it to the whole run.
                 "-Djunit.jupiter.execution.timeout.mode=disabled",
-                "-Djazzer.max_duration=" + config.fuzzSeconds() + "s");
+                "-Djazzer.max_duration=" + config.fuzzSeconds() + "s",
+                // surefire:test alone takes the plugin's heap; fuzzing runs with the fuzz execution's 256 MiB.
+                "-Dtest.heap=256m");
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(Path.of(System.getProperty("bench.basedir", ".")).toFile())
                 .redirectErrorStream(true)
