@@ -46,6 +46,7 @@ public final class EventPump implements EventSink {
     private final int maxPerPulse;
     private final long publishIntervalNanos;
     private final List<PulseListener> listeners = new ArrayList<>();
+    private final List<Runnable> shownListeners = new ArrayList<>();
     private final ArrayDeque<TimelineRow> pendingRows = new ArrayDeque<>();
     private long pendingBytes;
     private long lastPublishNanos;
@@ -89,6 +90,16 @@ public final class EventPump implements EventSink {
         return () -> listeners.remove(listener);
     }
 
+    /**
+     * Registers what runs right after each table update (FX thread): views that show the counters refresh them here,
+     * so during a flood the counters, like the rows, change on screen five times a second (each change of a label
+     * is a layout and a frame to render) while {@link #counters()} stay exact every pulse.
+     */
+    public Subscription onRowsShown(Runnable listener) {
+        shownListeners.add(listener);
+        return () -> shownListeners.remove(listener);
+    }
+
     /** Starts draining once per pulse (FX thread). Starting twice is harmless. */
     public void start() {
         if (disposed) {
@@ -120,6 +131,7 @@ public final class EventPump implements EventSink {
         pendingBytes = 0;
         stop();
         listeners.clear();
+        shownListeners.clear();
         queue.clear();
     }
 
@@ -189,6 +201,9 @@ public final class EventPump implements EventSink {
         pendingBytes = 0;
         lastPublishNanos = nowNanos;
         timeline.append(rows);
+        for (Runnable listener : List.copyOf(shownListeners)) {
+            listener.run();
+        }
     }
 
     private long deltaNanos(Instant time) {

@@ -36,7 +36,12 @@ public final class TabTraffic {
         }));
     }
 
-    /** Copies the pump's counters into the status bar (once per pulse). */
+    /** Runs {@code action} after each table update (see {@link EventPump#onRowsShown}). */
+    public void onRowsShown(Runnable action, Subscriptions subscriptions) {
+        subscriptions.add(pump.onRowsShown(action));
+    }
+
+    /** Copies the pump's counters into the status bar (after each table update). */
     public void updateCounters() {
         status.updateCounters(pump.counters());
     }

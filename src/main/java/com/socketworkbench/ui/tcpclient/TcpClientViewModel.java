@@ -112,6 +112,7 @@ public final class TcpClientViewModel extends SocketTabModel {
             return "Connect first";
         }, halfClosed, state, split.errorProperty()));
         traffic().onPulse(this::onPulse, subscriptions);
+        traffic().onRowsShown(traffic()::updateCounters, subscriptions);
         updateStatus();
     }
 
@@ -339,7 +340,6 @@ public final class TcpClientViewModel extends SocketTabModel {
             lastPendingRefresh = now;
             pendingBytes.set(client.pendingBytes());
         }
-        traffic().updateCounters();
     }
 
     private void updateStatus() {

@@ -134,6 +134,7 @@ public final class TcpServerViewModel extends SocketTabModel {
             }
         });
         traffic().onPulse(this::onPulse, subscriptions);
+        traffic().onRowsShown(traffic()::updateCounters, subscriptions);
         updateStatus();
     }
 
@@ -372,7 +373,6 @@ public final class TcpServerViewModel extends SocketTabModel {
             refreshClients(List.of());
             refreshSocketInfo();
         }
-        traffic().updateCounters();
         updateStatus();
     }
 

@@ -47,10 +47,7 @@ public final class UdpStats {
     }
 
     /** Once per pulse; returns true when the rates changed (about once a second). */
-    boolean pulse(boolean eventsArrived, long nowNanos) {
-        if (eventsArrived) {
-            countersChanged();
-        }
+    boolean pulse(long nowNanos) {
         refreshKernelDrops(nowNanos);
         if (rate.sample(nowNanos, counters)) {
             rates.set(rate.current().text());
@@ -59,7 +56,8 @@ public final class UdpStats {
         return false;
     }
 
-    private void countersChanged() {
+    /** After each table update: the counters on screen follow the rows (five times a second in a flood). */
+    void countersChanged() {
         status.updateCounters(counters);
         datagramCounters.set(String.format(Locale.ROOT, "Received %,d datagrams (%s) · sent %,d (%s)",
                 counters.messagesIn(), Formats.bytes(counters.bytesIn()), counters.messagesOut(),

@@ -142,6 +142,7 @@ public final class UdpViewModel extends SocketTabModel {
             }
         });
         traffic().onPulse(this::onPulse, subscriptions);
+        traffic().onRowsShown(stats::countersChanged, subscriptions);
         markStopped();
     }
 
@@ -384,7 +385,7 @@ public final class UdpViewModel extends SocketTabModel {
             use(null);
             markStopped();
         }
-        if (stats.pulse(!batch.isEmpty(), System.nanoTime()) && state.get() == ListenerState.RUNNING) {
+        if (stats.pulse(System.nanoTime()) && state.get() == ListenerState.RUNNING) {
             updateStatus();
         }
     }

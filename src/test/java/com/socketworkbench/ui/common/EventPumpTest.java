@@ -146,6 +146,30 @@ class EventPumpTest {
     }
 
     @Test
+    void rowsShownListenersRunAfterEachTableUpdateOnly() {
+        TimelineModel timeline = new TimelineModel(100);
+        EventPump pump = new EventPump(timeline, 100, Duration.ofMillis(100));
+        List<Integer> shown = new ArrayList<>();
+        var subscription = pump.onRowsShown(() -> shown.add(timeline.rows().size()));
+        long ms = 1_000_000L;
+        pump.pulse(1_000 * ms);
+        assertEquals(List.of(), shown, "nothing drained, nothing shown");
+
+        pump.emit(TestEvents.received("a"));
+        pump.pulse(1_016 * ms);
+        pump.emit(TestEvents.received("b"));
+        pump.pulse(1_032 * ms);
+        assertEquals(List.of(1), shown, "once, after the first row reached the table; the held row did not");
+        pump.pulse(1_048 * ms);
+        assertEquals(List.of(1, 2), shown);
+
+        subscription.unsubscribe();
+        pump.emit(TestEvents.received("c"));
+        pump.pumpOnce();
+        assertEquals(List.of(1, 2), shown);
+    }
+
+    @Test
     void stoppingThePumpShowsTheRowsItHeld() {
         TimelineModel timeline = new TimelineModel(100);
         EventPump pump = new EventPump(timeline, 100, Duration.ofSeconds(10));

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.common;
 
+import com.socketworkbench.app.FxWatchdog;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
@@ -18,7 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The settings fields take their automation ids from the tab, and the bind picker speaks of what it receives. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, FxWatchdog.Extension.class})
 @Timeout(30)
 class SettingsFieldsFxTest {
     private final Subscriptions subscriptions = new Subscriptions();

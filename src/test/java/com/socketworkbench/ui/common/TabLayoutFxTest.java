@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.common;
 
+import com.socketworkbench.app.FxWatchdog;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -28,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The shared layout pieces of the tab views, on the FX thread. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, FxWatchdog.Extension.class})
 @Timeout(30)
 class TabLayoutFxTest {
     private final Subscriptions subscriptions = new Subscriptions();

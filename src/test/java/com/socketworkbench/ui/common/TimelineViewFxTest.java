@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.common;
 
+import com.socketworkbench.app.FxWatchdog;
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.NetEvent;
 import javafx.scene.Node;
@@ -34,7 +35,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The pump on a live FX thread (AnimationTimer pulses), the timeline view and the payload inspector. */
-@ExtendWith(ApplicationExtension.class)
+@ExtendWith({ApplicationExtension.class, FxWatchdog.Extension.class})
 @Timeout(60)
 class TimelineViewFxTest {
     private final Subscriptions subscriptions = new Subscriptions();
