@@ -25,7 +25,8 @@ import java.util.List;
 /**
  * The main window: one tab per {@link TabFactory} from {@link WorkbenchTabs}, and a status bar that shows the
  * selected tab's {@link com.socketworkbench.ui.common.TabStatus}. Every tab's model starts with the window; a tab's
- * view is built when the tab is first selected, so start-up lays out and styles one tab, not five. Preferences come in from outside (tests pass a
+ * view is built when the tab is first selected, so start-up lays out and styles one tab, not five, and only the
+ * selected tab's view is in the scene (a view keeps its state while it is out of it). Preferences come in from outside (tests pass a
  * throwaway node); closing the window stops and disposes every tab.
  */
 public class WorkbenchApp extends Application {
@@ -90,14 +91,19 @@ public class WorkbenchApp extends Application {
         counters.setId("statusCounters");
         counters.getStyleClass().add("status-counters");
         statusBar.getRightItems().add(counters);
+        showContent(tabPane.getSelectionModel().getSelectedItem());
+        tabPane.getSelectionModel().selectedItemProperty().subscribe((previous, tab) -> {
+            // Only the selected tab's view is in the scene: the others cost no CSS, layout or bounds pass per pulse.
+            if (previous != null) {
+                previous.setContent(null);
+            }
+            showContent(tab);
+        });
         tabPane.getSelectionModel().selectedItemProperty().subscribe(tab -> {
             statusBar.textProperty().unbind();
             counters.textProperty().unbind();
             counters.visibleProperty().unbind();
             if (tab != null && tab.getUserData() instanceof WorkbenchTab selected) {
-                if (tab.getContent() == null) {
-                    tab.setContent(selected.view());
-                }
                 statusBar.textProperty().bind(selected.status().stateProperty());
                 counters.textProperty().bind(selected.status().countersText());
                 counters.visibleProperty().bind(selected.status().countersShownProperty());
@@ -117,6 +123,13 @@ public class WorkbenchApp extends Application {
             exitAfterFirstFrame(scene);
         }
         stage.show();
+    }
+
+    /** Puts a tab's view (built on its first selection) into the tab. */
+    private static void showContent(Tab tab) {
+        if (tab != null && tab.getUserData() instanceof WorkbenchTab selected) {
+            tab.setContent(selected.view());
+        }
     }
 
     /**

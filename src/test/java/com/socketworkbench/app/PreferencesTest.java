@@ -6,6 +6,7 @@ import com.socketworkbench.ui.common.BindChoices;
 import com.socketworkbench.ui.common.InMemoryPreferences;
 import com.socketworkbench.ui.common.WorkbenchTab;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -60,6 +61,13 @@ class PreferencesTest {
             assertEquals("6001", second.text("#tcpServer #port"));
             assertEquals("0.0.0.0", fx(() -> second.<ComboBox<BindChoice>>node(
                     "#tcpServer #bindAddress").getValue().host()));
+            assertEquals(List.of("tcpServerTab"), fx(() -> second.<TabPane>node("#tabs").getTabs().stream()
+                    .filter(tab -> tab.getContent() != null).map(Tab::getId).toList()),
+                    "only the selected tab's view is in the scene");
+            second.setText("#tcpServer #port", "6002");
+            second.selectTab("tcpClient");
+            second.selectTab("tcpServer");
+            assertEquals("6002", second.text("#tcpServer #port"), "a view keeps its state out of the scene");
         } finally {
             second.close();
         }
