@@ -91,24 +91,9 @@ public class WorkbenchApp extends Application {
         counters.setId("statusCounters");
         counters.getStyleClass().add("status-counters");
         statusBar.getRightItems().add(counters);
-        showContent(tabPane.getSelectionModel().getSelectedItem());
-        tabPane.getSelectionModel().selectedItemProperty().subscribe((previous, tab) -> {
-            // Only the selected tab's view is in the scene: the others cost no CSS, layout or bounds pass per pulse.
-            if (previous != null) {
-                previous.setContent(null);
-            }
-            showContent(tab);
-        });
-        tabPane.getSelectionModel().selectedItemProperty().subscribe(tab -> {
-            statusBar.textProperty().unbind();
-            counters.textProperty().unbind();
-            counters.visibleProperty().unbind();
-            if (tab != null && tab.getUserData() instanceof WorkbenchTab selected) {
-                statusBar.textProperty().bind(selected.status().stateProperty());
-                counters.textProperty().bind(selected.status().countersText());
-                counters.visibleProperty().bind(selected.status().countersShownProperty());
-            }
-        });
+        select(null, tabPane.getSelectionModel().getSelectedItem(), statusBar, counters);
+        tabPane.getSelectionModel().selectedItemProperty()
+                .subscribe((previous, tab) -> select(previous, tab, statusBar, counters));
 
         BorderPane root = new BorderPane(tabPane);
         root.setBottom(statusBar);
@@ -125,10 +110,22 @@ public class WorkbenchApp extends Application {
         stage.show();
     }
 
-    /** Puts a tab's view (built on its first selection) into the tab. */
-    private static void showContent(Tab tab) {
+    /**
+     * Shows the newly selected tab: its view (built on first selection) goes into the scene and the previous tab's
+     * leaves it, so tabs not shown cost no CSS, layout or bounds pass per pulse; the status bar follows its status.
+     */
+    private static void select(Tab previous, Tab tab, StatusBar statusBar, Label counters) {
+        if (previous != null) {
+            previous.setContent(null);
+        }
+        statusBar.textProperty().unbind();
+        counters.textProperty().unbind();
+        counters.visibleProperty().unbind();
         if (tab != null && tab.getUserData() instanceof WorkbenchTab selected) {
             tab.setContent(selected.view());
+            statusBar.textProperty().bind(selected.status().stateProperty());
+            counters.textProperty().bind(selected.status().countersText());
+            counters.visibleProperty().bind(selected.status().countersShownProperty());
         }
     }
 
