@@ -49,6 +49,7 @@ public final class EventPump implements EventSink {
     private final List<Runnable> shownListeners = new ArrayList<>();
     private final ArrayDeque<TimelineRow> pendingRows = new ArrayDeque<>();
     private long pendingBytes;
+    private long pendingTrimmed;
     private long lastPublishNanos;
     private boolean drainedLastPulse;
     private AnimationTimer timer;
@@ -129,6 +130,7 @@ public final class EventPump implements EventSink {
         disposed = true;
         pendingRows.clear();
         pendingBytes = 0;
+        pendingTrimmed = 0;
         stop();
         listeners.clear();
         shownListeners.clear();
@@ -175,20 +177,16 @@ public final class EventPump implements EventSink {
 
     /**
      * Holds a row until the next publish, within the timeline's own limits: rows the timeline would trim on arrival
-     * anyway are dropped (and counted as trimmed) now, so held rows never pin more than the timeline's byte budget
-     * however fast the bytes come.
+     * anyway are dropped now, so held rows never pin more than the timeline's byte budget however fast the bytes
+     * come. They are counted as trimmed with the next table update, like the "older events not shown" note it shows.
      */
     private void hold(TimelineRow row) {
         pendingRows.addLast(row);
         pendingBytes += TimelineModel.payloadSize(row);
-        long dropped = 0;
         while (pendingRows.size() > timeline.cap()
                 || (pendingBytes > timeline.byteBudget() && pendingRows.size() > 1)) {
             pendingBytes -= TimelineModel.payloadSize(pendingRows.removeFirst());
-            dropped++;
-        }
-        if (dropped > 0) {
-            timeline.countTrimmed(dropped);
+            pendingTrimmed++;
         }
     }
 
@@ -200,6 +198,10 @@ public final class EventPump implements EventSink {
         pendingRows.clear();
         pendingBytes = 0;
         lastPublishNanos = nowNanos;
+        if (pendingTrimmed > 0) {
+            timeline.countTrimmed(pendingTrimmed);
+            pendingTrimmed = 0;
+        }
         timeline.append(rows);
         for (Runnable listener : List.copyOf(shownListeners)) {
             listener.run();
