@@ -1,6 +1,6 @@
 package com.socketworkbench.app;
 
-import com.socketworkbench.ui.common.AppPreferences;
+import com.socketworkbench.ui.tab.AppPreferences;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;

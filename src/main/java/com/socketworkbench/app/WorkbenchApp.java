@@ -1,10 +1,10 @@
 package com.socketworkbench.app;
 
-import com.socketworkbench.ui.common.AppPreferences;
-import com.socketworkbench.ui.common.Styles;
-import com.socketworkbench.ui.common.TabContext;
-import com.socketworkbench.ui.common.TabFactory;
-import com.socketworkbench.ui.common.WorkbenchTab;
+import com.socketworkbench.ui.tab.AppPreferences;
+import com.socketworkbench.ui.tab.Styles;
+import com.socketworkbench.ui.tab.TabContext;
+import com.socketworkbench.ui.tab.TabFactory;
+import com.socketworkbench.ui.tab.WorkbenchTab;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -24,7 +24,7 @@ import java.util.List;
 
 /**
  * The main window: one tab per {@link TabFactory} from {@link WorkbenchTabs}, and a status bar that shows the
- * selected tab's {@link com.socketworkbench.ui.common.TabStatus}. Every tab's model starts with the window; a tab's
+ * selected tab's {@link com.socketworkbench.ui.tab.TabStatus}. Every tab's model starts with the window; a tab's
  * view is built when the tab is first selected, so start-up lays out and styles one tab, not five, and only the
  * selected tab's view is in the scene (a view keeps its state while it is out of it). Preferences come in from outside (tests pass a
  * throwaway node); closing the window stops and disposes every tab.

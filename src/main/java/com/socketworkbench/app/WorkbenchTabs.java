@@ -1,6 +1,6 @@
 package com.socketworkbench.app;
 
-import com.socketworkbench.ui.common.TabFactory;
+import com.socketworkbench.ui.tab.TabFactory;
 import com.socketworkbench.ui.http.HttpTab;
 import com.socketworkbench.ui.tcpclient.TcpClientTab;
 import com.socketworkbench.ui.tcpserver.TcpServerTab;

@@ -1,11 +1,11 @@
 package com.socketworkbench.app;
 
-import com.socketworkbench.ui.common.AppPreferences;
-import com.socketworkbench.ui.common.InMemoryPreferences;
-import com.socketworkbench.ui.common.ModelViewTab;
-import com.socketworkbench.ui.common.SocketTabModel;
-import com.socketworkbench.ui.common.TimelineRow;
-import com.socketworkbench.ui.common.WorkbenchTab;
+import com.socketworkbench.ui.tab.AppPreferences;
+import com.socketworkbench.ui.tab.InMemoryPreferences;
+import com.socketworkbench.ui.tab.ModelViewTab;
+import com.socketworkbench.ui.tab.SocketTabModel;
+import com.socketworkbench.ui.traffic.TimelineRow;
+import com.socketworkbench.ui.tab.WorkbenchTab;
 import javafx.scene.Node;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;

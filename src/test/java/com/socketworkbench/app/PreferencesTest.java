@@ -1,10 +1,10 @@
 package com.socketworkbench.app;
 
-import com.socketworkbench.ui.common.AppPreferences;
-import com.socketworkbench.ui.common.BindChoice;
-import com.socketworkbench.ui.common.BindChoices;
-import com.socketworkbench.ui.common.InMemoryPreferences;
-import com.socketworkbench.ui.common.WorkbenchTab;
+import com.socketworkbench.ui.tab.AppPreferences;
+import com.socketworkbench.ui.input.BindChoice;
+import com.socketworkbench.ui.input.BindChoices;
+import com.socketworkbench.ui.tab.InMemoryPreferences;
+import com.socketworkbench.ui.tab.WorkbenchTab;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;

@@ -4,7 +4,7 @@ import com.socketworkbench.engine.codec.PayloadFormat;
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.BytesSent;
 import com.socketworkbench.engine.framing.FramingMode;
-import com.socketworkbench.ui.common.TimelineRow;
+import com.socketworkbench.ui.traffic.TimelineRow;
 import com.socketworkbench.ui.tcpserver.ClientRow;
 import com.socketworkbench.ui.tcpserver.SendTarget;
 import javafx.scene.control.ComboBox;

@@ -11,9 +11,9 @@ import com.socketworkbench.engine.http.PreparedRequest;
 import com.socketworkbench.engine.http.RequestOptions;
 import com.socketworkbench.engine.tcp.TcpServer;
 import com.socketworkbench.engine.tcp.TcpServerConfig;
-import com.socketworkbench.ui.common.EventPump;
-import com.socketworkbench.ui.common.TimelineModel;
-import com.socketworkbench.ui.common.TimelineRow;
+import com.socketworkbench.ui.fx.EventPump;
+import com.socketworkbench.ui.traffic.TimelineModel;
+import com.socketworkbench.ui.traffic.TimelineRow;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

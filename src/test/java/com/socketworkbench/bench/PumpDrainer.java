@@ -1,6 +1,6 @@
 package com.socketworkbench.bench;
 
-import com.socketworkbench.ui.common.EventPump;
+import com.socketworkbench.ui.fx.EventPump;
 
 import java.util.concurrent.locks.LockSupport;
 

@@ -2,7 +2,7 @@ package com.socketworkbench.bench;
 
 import com.socketworkbench.app.Launcher;
 import com.socketworkbench.app.WorkbenchApp;
-import com.socketworkbench.ui.common.AppPreferences;
+import com.socketworkbench.ui.tab.AppPreferences;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,8 +2,8 @@ package com.socketworkbench.bench;
 
 import com.socketworkbench.engine.tcp.TcpServer;
 import com.socketworkbench.engine.tcp.TcpServerConfig;
-import com.socketworkbench.ui.common.EventPump;
-import com.socketworkbench.ui.common.TimelineModel;
+import com.socketworkbench.ui.fx.EventPump;
+import com.socketworkbench.ui.traffic.TimelineModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.tcp;
 
+import com.socketworkbench.engine.runtime.GuardedSink;
+import com.socketworkbench.engine.runtime.EngineThreads;
 import com.socketworkbench.engine.event.ConnectionOpened;
 import com.socketworkbench.engine.event.EventSink;
 import com.socketworkbench.engine.event.Failure;

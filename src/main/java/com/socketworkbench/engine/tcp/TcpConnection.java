@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.tcp;
 
+import com.socketworkbench.engine.runtime.EngineThreads;
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.BytesSent;
 import com.socketworkbench.engine.event.CloseReason;

@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.tcp;
 
+import com.socketworkbench.engine.runtime.GuardedSink;
+import com.socketworkbench.engine.runtime.EngineThreads;
 import com.socketworkbench.engine.event.CloseReason;
 import com.socketworkbench.engine.event.ConnectionAccepted;
 import com.socketworkbench.engine.event.ConnectionRejected;

@@ -1,7 +1,7 @@
 package com.socketworkbench.ui.http;
 
 import com.socketworkbench.engine.http.ExchangeListener;
-import com.socketworkbench.ui.common.Formats;
+import com.socketworkbench.ui.traffic.Formats;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;

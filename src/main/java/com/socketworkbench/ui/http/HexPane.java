@@ -2,7 +2,7 @@ package com.socketworkbench.ui.http;
 
 import com.socketworkbench.engine.codec.ByteSource;
 import com.socketworkbench.engine.codec.HexDump;
-import com.socketworkbench.ui.common.HexLines;
+import com.socketworkbench.ui.traffic.HexLines;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;

@@ -2,7 +2,7 @@ package com.socketworkbench.ui.http;
 
 import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.engine.http.ParsedResponse;
-import com.socketworkbench.ui.common.Formats;
+import com.socketworkbench.ui.traffic.Formats;
 
 /**
  * One sent request and what came back, as kept in the history list. Owns the exchange: closing the entry deletes

@@ -1,7 +1,7 @@
 package com.socketworkbench.ui.http;
 
-import com.socketworkbench.ui.common.ModelViewTab;
-import com.socketworkbench.ui.common.TabContext;
+import com.socketworkbench.ui.tab.ModelViewTab;
+import com.socketworkbench.ui.tab.TabContext;
 
 /** The HTTP tab: compose a raw request, send it, and see the response exactly as it arrived, explained. */
 public final class HttpTab extends ModelViewTab<HttpViewModel, HttpView> {

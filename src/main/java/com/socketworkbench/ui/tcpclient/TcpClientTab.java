@@ -1,7 +1,7 @@
 package com.socketworkbench.ui.tcpclient;
 
-import com.socketworkbench.ui.common.ModelViewTab;
-import com.socketworkbench.ui.common.TabContext;
+import com.socketworkbench.ui.tab.ModelViewTab;
+import com.socketworkbench.ui.tab.TabContext;
 
 /** The TCP Client tab: connect to host:port, send text or bytes, inspect replies. */
 public final class TcpClientTab extends ModelViewTab<TcpClientViewModel, TcpClientView> {

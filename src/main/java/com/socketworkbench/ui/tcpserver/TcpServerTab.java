@@ -1,7 +1,7 @@
 package com.socketworkbench.ui.tcpserver;
 
-import com.socketworkbench.ui.common.ModelViewTab;
-import com.socketworkbench.ui.common.TabContext;
+import com.socketworkbench.ui.tab.ModelViewTab;
+import com.socketworkbench.ui.tab.TabContext;
 
 /** The TCP Server tab: listen on an address and port, watch clients and traffic, reply to one or all. */
 public final class TcpServerTab extends ModelViewTab<TcpServerViewModel, TcpServerView> {

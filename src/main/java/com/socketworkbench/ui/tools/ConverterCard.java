@@ -3,7 +3,7 @@ package com.socketworkbench.ui.tools;
 import com.socketworkbench.engine.tools.AddressConverter.Ipv4;
 import com.socketworkbench.engine.tools.AddressConverter.Ipv6;
 import com.socketworkbench.engine.tools.AddressLabel;
-import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;

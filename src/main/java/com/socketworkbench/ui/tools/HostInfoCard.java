@@ -2,7 +2,7 @@ package com.socketworkbench.ui.tools;
 
 import com.socketworkbench.engine.tools.HostInfo.InterfaceAddressInfo;
 import com.socketworkbench.engine.tools.HostInfo.NetworkInterfaceInfo;
-import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;

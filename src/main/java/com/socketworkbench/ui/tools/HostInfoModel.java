@@ -3,7 +3,7 @@ package com.socketworkbench.ui.tools;
 import com.socketworkbench.engine.tools.HostInfo;
 import com.socketworkbench.engine.tools.HostInfo.NetworkInterfaceInfo;
 import com.socketworkbench.engine.tools.Resolver;
-import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;

@@ -1,6 +1,6 @@
 package com.socketworkbench.ui.tools;
 
-import com.socketworkbench.ui.common.Background;
+import com.socketworkbench.ui.fx.Background;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;

@@ -2,11 +2,11 @@ package com.socketworkbench.ui.tools;
 
 import com.socketworkbench.engine.tools.PortCheck.Status;
 import com.socketworkbench.engine.tools.PortCheck;
-import com.socketworkbench.ui.common.Formats;
-import com.socketworkbench.ui.common.HostField;
-import com.socketworkbench.ui.common.PortField;
-import com.socketworkbench.ui.common.Spinners;
-import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.traffic.Formats;
+import com.socketworkbench.ui.input.HostField;
+import com.socketworkbench.ui.input.PortField;
+import com.socketworkbench.ui.input.Spinners;
+import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;

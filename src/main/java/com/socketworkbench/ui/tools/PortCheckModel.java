@@ -2,7 +2,7 @@ package com.socketworkbench.ui.tools;
 
 import com.socketworkbench.engine.tools.PortCheck;
 import com.socketworkbench.engine.tools.Resolver;
-import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;

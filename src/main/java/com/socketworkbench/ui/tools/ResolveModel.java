@@ -4,7 +4,7 @@ import com.socketworkbench.engine.tools.Resolver;
 import com.socketworkbench.engine.tools.Resolver.Resolution;
 import com.socketworkbench.engine.tools.Resolver.Resolved;
 import com.socketworkbench.engine.tools.Resolver.ReverseResolution;
-import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

@@ -5,7 +5,7 @@ import com.socketworkbench.engine.tools.PortRanges.PortClass;
 import com.socketworkbench.engine.tools.PortRanges.Range;
 import com.socketworkbench.engine.tools.ServiceTable;
 import com.socketworkbench.engine.tools.ServiceTable.ServiceEntry;
-import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;

@@ -2,7 +2,7 @@ package com.socketworkbench.ui.tools;
 
 import com.socketworkbench.engine.tools.AddressConverter;
 import com.socketworkbench.engine.tools.SubnetCalculator.Subnet;
-import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;

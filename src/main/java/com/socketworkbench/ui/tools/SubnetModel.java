@@ -2,7 +2,7 @@ package com.socketworkbench.ui.tools;
 
 import com.socketworkbench.engine.tools.SubnetCalculator;
 import com.socketworkbench.engine.tools.SubnetCalculator.Subnet;
-import com.socketworkbench.ui.common.Subscriptions;
+import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;

@@ -1,8 +1,8 @@
 package com.socketworkbench.ui.tools;
 
 import com.socketworkbench.engine.tools.Resolver;
-import com.socketworkbench.ui.common.ModelViewTab;
-import com.socketworkbench.ui.common.TabContext;
+import com.socketworkbench.ui.tab.ModelViewTab;
+import com.socketworkbench.ui.tab.TabContext;
 
 /**
  * The Tools tab: socket concepts made tangible. This host's names and interfaces, name resolution, the services

@@ -1,8 +1,8 @@
 package com.socketworkbench.ui.tools;
 
-import com.socketworkbench.ui.common.Styles;
-import com.socketworkbench.ui.common.Subscriptions;
-import com.socketworkbench.ui.common.TabView;
+import com.socketworkbench.ui.tab.Styles;
+import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.tab.TabView;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.Label;

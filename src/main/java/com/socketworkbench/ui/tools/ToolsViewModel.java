@@ -1,10 +1,10 @@
 package com.socketworkbench.ui.tools;
 
 import com.socketworkbench.engine.tools.Resolver;
-import com.socketworkbench.ui.common.AppPreferences;
-import com.socketworkbench.ui.common.Subscriptions;
-import com.socketworkbench.ui.common.TabModel;
-import com.socketworkbench.ui.common.TabStatus;
+import com.socketworkbench.ui.tab.AppPreferences;
+import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.tab.TabModel;
+import com.socketworkbench.ui.tab.TabStatus;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleObjectProperty;

@@ -1,10 +1,10 @@
 package com.socketworkbench.ui.udp;
 
 import com.socketworkbench.engine.udp.UdpEndpoint;
-import com.socketworkbench.ui.common.Background;
-import com.socketworkbench.ui.common.Formats;
-import com.socketworkbench.ui.common.TabStatus;
-import com.socketworkbench.ui.common.TrafficCounters;
+import com.socketworkbench.ui.fx.Background;
+import com.socketworkbench.ui.traffic.Formats;
+import com.socketworkbench.ui.tab.TabStatus;
+import com.socketworkbench.ui.traffic.TrafficCounters;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 

@@ -1,7 +1,7 @@
 package com.socketworkbench.ui.udp;
 
-import com.socketworkbench.ui.common.ModelViewTab;
-import com.socketworkbench.ui.common.TabContext;
+import com.socketworkbench.ui.tab.ModelViewTab;
+import com.socketworkbench.ui.tab.TabContext;
 
 /** The UDP tab: bind a port, see every datagram with its sender, send, reply, broadcast and join multicast groups. */
 public final class UdpTab extends ModelViewTab<UdpViewModel, UdpView> {

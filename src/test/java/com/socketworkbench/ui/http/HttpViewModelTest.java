@@ -1,8 +1,8 @@
 package com.socketworkbench.ui.http;
 
-import com.socketworkbench.ui.common.InMemoryPreferences;
-import com.socketworkbench.ui.common.Subscriptions;
-import com.socketworkbench.ui.common.TabStatus;
+import com.socketworkbench.ui.tab.InMemoryPreferences;
+import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.tab.TabStatus;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,7 +1,7 @@
 package com.socketworkbench.ui.http;
 
 import com.socketworkbench.app.AppDriver;
-import com.socketworkbench.ui.common.InMemoryPreferences;
+import com.socketworkbench.ui.tab.InMemoryPreferences;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import javafx.scene.Node;

@@ -1,7 +1,7 @@
 package com.socketworkbench.ui.tcpserver;
 
 import com.socketworkbench.app.AppDriver;
-import com.socketworkbench.ui.common.TimelineRow;
+import com.socketworkbench.ui.traffic.TimelineRow;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;

@@ -1,8 +1,8 @@
 package com.socketworkbench.ui.tools;
 
 import com.socketworkbench.app.AppDriver;
-import com.socketworkbench.ui.common.AppPreferences;
-import com.socketworkbench.ui.common.InMemoryPreferences;
+import com.socketworkbench.ui.tab.AppPreferences;
+import com.socketworkbench.ui.tab.InMemoryPreferences;
 import javafx.scene.control.ListView;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,10 +1,10 @@
 package com.socketworkbench.ui.udp;
 
 import com.socketworkbench.app.AppDriver;
-import com.socketworkbench.ui.common.AppPreferences;
-import com.socketworkbench.ui.common.BindChoice;
-import com.socketworkbench.ui.common.BindChoices;
-import com.socketworkbench.ui.common.InMemoryPreferences;
+import com.socketworkbench.ui.tab.AppPreferences;
+import com.socketworkbench.ui.input.BindChoice;
+import com.socketworkbench.ui.input.BindChoices;
+import com.socketworkbench.ui.tab.InMemoryPreferences;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import org.junit.jupiter.api.Test;

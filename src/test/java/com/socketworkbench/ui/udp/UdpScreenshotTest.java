@@ -4,7 +4,7 @@ import com.socketworkbench.app.AppDriver;
 import com.socketworkbench.app.Screenshots;
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.BytesSent;
-import com.socketworkbench.ui.common.TimelineRow;
+import com.socketworkbench.ui.traffic.TimelineRow;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;

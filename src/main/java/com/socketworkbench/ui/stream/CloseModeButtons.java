@@ -1,0 +1,79 @@
+package com.socketworkbench.ui.stream;
+
+import com.socketworkbench.ui.fx.Subscriptions;
+
+import com.socketworkbench.engine.tcp.CloseMode;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+
+import java.util.function.Consumer;
+
+/**
+ * The three ways to end a TCP connection side by side: Close ({@code closeGraceful}, FIN after the queued data),
+ * Half-close ({@code halfClose}, shut down output but keep reading) and Abort ({@code abort}, RST through SO_LINGER
+ * 0, queued data dropped). The timeline shows what each did.
+ */
+public final class CloseModeButtons {
+    private final Button graceful = new Button("Close (FIN)");
+    private final Button halfClose = new Button("Half-close");
+    private final Button abort = new Button("Abort (RST)");
+    private final HBox root;
+
+    /**
+     * @param caption  a short label in front of the buttons, or null for none
+     * @param disabled true while there is no connection to close
+     * @param action   called on the FX thread with the chosen mode
+     */
+    public CloseModeButtons(String caption, ObservableBooleanValue disabled, Consumer<CloseMode> action,
+                            Subscriptions subscriptions) {
+        graceful.setId("closeGraceful");
+        graceful.setTooltip(new Tooltip("close(): send what is queued, then FIN. The peer reads end of stream"
+                + " after the last byte; both directions end."));
+        halfClose.setId("halfClose");
+        halfClose.setTooltip(new Tooltip("shutdown(SHUT_WR): send what is queued, then FIN, but keep reading."
+                + " The peer reads end of stream and can still send to us."));
+        abort.setId("abort");
+        abort.setTooltip(new Tooltip("close() with SO_LINGER 0: drop queued data and send RST. The peer's next"
+                + " read or write fails with \"Connection reset\". (A Unix socket has no reset: it just closes.)"));
+        abort.getStyleClass().add("abort-button");
+        graceful.setOnAction(event -> action.accept(CloseMode.GRACEFUL));
+        halfClose.setOnAction(event -> action.accept(CloseMode.HALF_CLOSE));
+        abort.setOnAction(event -> action.accept(CloseMode.ABORT));
+        for (Button button : new Button[]{graceful, halfClose, abort}) {
+            button.getStyleClass().add("small-button");
+            button.setMinWidth(Region.USE_PREF_SIZE);
+            subscriptions.bind(button.disableProperty(), disabled);
+        }
+        root = new HBox(4);
+        if (caption != null) {
+            Label label = new Label(caption);
+            label.getStyleClass().add("field-caption");
+            label.setMinWidth(Region.USE_PREF_SIZE);
+            root.getChildren().add(label);
+        }
+        root.getChildren().addAll(graceful, halfClose, abort);
+        root.setAlignment(Pos.CENTER_LEFT);
+        root.getStyleClass().add("close-mode-buttons");
+    }
+
+    public HBox view() {
+        return root;
+    }
+
+    public Button gracefulButton() {
+        return graceful;
+    }
+
+    public Button halfCloseButton() {
+        return halfClose;
+    }
+
+    public Button abortButton() {
+        return abort;
+    }
+}

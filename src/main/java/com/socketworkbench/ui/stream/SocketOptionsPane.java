@@ -1,0 +1,224 @@
+package com.socketworkbench.ui.stream;
+
+import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.tab.TabLayout;
+
+import com.socketworkbench.engine.options.EffectiveOptions;
+import com.socketworkbench.engine.options.OptionValue;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.HPos;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.controlsfx.validation.ValidationResult;
+import org.controlsfx.validation.ValidationSupport;
+import org.controlsfx.validation.Validator;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Requested and granted socket options side by side (root id {@code socketOptions}): one line per option with the
+ * request ({@code optNoDelay}, {@code optReceiveBuffer}, ...; "default" or blank leaves the system's value), the
+ * value read back from the socket ({@code grantedNoDelay}, {@code grantedReceiveBuffer}, ...) and, under it, the
+ * operating system's note when the two differ or need explaining ({@code noteReceiveBuffer}, ...). Apply
+ * ({@code applyOptions}) hands the requests to the tab; the validation message is {@code optionsMessage} and which
+ * socket the granted values come from is {@code optionsSubject}.
+ */
+public final class SocketOptionsPane {
+    private static final String DEFAULT = "default";
+
+    private record Row(String option, String idSuffix, Control control, Label granted, Label note) {
+    }
+
+    private final SocketOptionsModel model;
+    private final Map<String, Row> rows = new LinkedHashMap<>();
+    private final GridPane grid = new GridPane();
+    private final Button apply = new Button("Apply");
+    private final VBox root;
+    private final ValidationSupport validation = new ValidationSupport();
+    private int nextRow = 1;
+
+    /**
+     * @param client  true for a client tab, which also shows the connect timeout (taken from its Timeout field)
+     * @param onApply called on the FX thread when the user applies valid requests
+     */
+    public SocketOptionsPane(SocketOptionsModel model, boolean client, Runnable onApply, Subscriptions subscriptions) {
+        this.model = model;
+        grid.getStyleClass().add("socket-options-grid");
+        grid.setHgap(8);
+        grid.setVgap(3);
+        ColumnConstraints name = new ColumnConstraints();
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints request = new ColumnConstraints(112);
+        ColumnConstraints granted = new ColumnConstraints();
+        granted.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().setAll(name, request, granted);
+        grid.add(heading("Option"), 0, 0);
+        grid.add(heading("Requested"), 1, 0);
+        grid.add(heading("Granted"), 2, 0);
+
+        tristate(SocketOptionsModel.REUSE_ADDRESS, "ReuseAddress", model.reuseAddressProperty(), subscriptions);
+        tristate(SocketOptionsModel.NO_DELAY, "NoDelay", model.tcpNoDelayProperty(), subscriptions);
+        tristate(SocketOptionsModel.KEEP_ALIVE, "KeepAlive", model.keepAliveProperty(), subscriptions);
+        text(SocketOptionsModel.RECEIVE_BUFFER, "ReceiveBuffer", "bytes", model.receiveBufferProperty(), subscriptions);
+        text(SocketOptionsModel.SEND_BUFFER, "SendBuffer", "bytes", model.sendBufferProperty(), subscriptions);
+        text(SocketOptionsModel.LINGER, "Linger", "off / 0 / s", model.lingerProperty(), subscriptions);
+        text(SocketOptionsModel.IP_TOS, "IpTos", "0-255", model.ipTosProperty(), subscriptions);
+        text(SocketOptionsModel.READ_IDLE_TIMEOUT, "ReadIdleTimeout", "s / ms", model.readIdleTimeoutProperty(),
+                subscriptions);
+        if (client) {
+            Label connectTimeout = new Label();
+            connectTimeout.setId("optConnectTimeout");
+            connectTimeout.getStyleClass().add("muted-label");
+            subscriptions.bind(connectTimeout.textProperty(), Bindings.createStringBinding(
+                    () -> describe(model.connectTimeoutProperty().get()) + " (Timeout)", model.connectTimeoutProperty()));
+            connectTimeout.setTooltip(new Tooltip("Set with the Timeout field next to Connect"));
+            addRow(SocketOptionsModel.CONNECT_TIMEOUT, "ConnectTimeout", connectTimeout);
+        }
+
+        Label subject = new Label();
+        subject.setId("optionsSubject");
+        subject.getStyleClass().add("muted-label");
+        subject.setWrapText(true);
+        subscriptions.bind(subject.textProperty(), Bindings.createStringBinding(() ->
+                model.effectiveSubjectProperty().get().isEmpty()
+                        ? "Nothing to read back yet: requests apply when the socket is opened."
+                        : "Granted: as read back from the " + model.effectiveSubjectProperty().get() + ".",
+                model.effectiveSubjectProperty()));
+
+        Label message = TabLayout.errorLabel("optionsMessage", model.errorProperty(), subscriptions);
+
+        apply.setId("applyOptions");
+        apply.getStyleClass().add("accent");
+        apply.setTooltip(new Tooltip("Set the requested options on the open sockets and on every new one, then read"
+                + " back what the operating system granted. \"default\" leaves an option as it is."));
+        apply.setOnAction(event -> onApply.run());
+        subscriptions.bind(apply.disableProperty(), model.errorProperty().isNotEmpty());
+        HBox actions = new HBox(8, apply, subject);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(subject, Priority.ALWAYS);
+
+        for (Row row : rows.values()) {
+            String option = row.option();
+            validation.registerValidator(row.control(), false, (Validator<Object>) (control, value) ->
+                    ValidationResult.fromErrorIf(control, model.errorProperty().get(),
+                            option.equals(model.errorOptionProperty().get())));
+        }
+        subscriptions.listen(model.errorProperty(), (obs, old, now) -> validation.revalidate());
+        subscriptions.subscribe(model.effectiveProperty(), this::showEffective);
+
+        root = new VBox(8, grid, message, actions);
+        root.setId("socketOptions");
+        root.getStyleClass().add("socket-options");
+    }
+
+    private static Label heading(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("options-heading");
+        return label;
+    }
+
+    private void tristate(String option, String idSuffix, ObjectProperty<Boolean> property,
+                          Subscriptions subscriptions) {
+        ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(DEFAULT, "on", "off"));
+        box.setMaxWidth(Double.MAX_VALUE);
+        Function<Boolean, String> toText = value -> value == null ? DEFAULT : value ? "on" : "off";
+        box.setValue(toText.apply(property.get()));
+        subscriptions.listen(box.valueProperty(), (obs, old, now) ->
+                property.set(now == null || now.equals(DEFAULT) ? null : now.equals("on")));
+        subscriptions.listen(property, (obs, old, now) -> box.setValue(toText.apply(now)));
+        addRow(option, idSuffix, box);
+    }
+
+    private void text(String option, String idSuffix, String prompt, StringProperty property,
+                      Subscriptions subscriptions) {
+        TextField field = new TextField();
+        field.setPromptText(prompt);
+        field.setText(property.get());
+        subscriptions.bindBidirectional(field.textProperty(), property);
+        addRow(option, idSuffix, field);
+    }
+
+    private void addRow(String option, String idSuffix, Control control) {
+        control.setId("opt" + idSuffix);
+        Label name = new Label(option);
+        name.getStyleClass().add("option-name");
+        String meaning = new OptionValue(option, null, "", null).meaning();
+        if (!meaning.isEmpty()) {
+            name.setTooltip(new Tooltip(meaning));
+            control.setTooltip(new Tooltip(meaning));
+        }
+        Label granted = new Label("—");
+        granted.setId("granted" + idSuffix);
+        granted.getStyleClass().add("option-granted");
+        Label note = new Label();
+        note.setId("note" + idSuffix);
+        note.getStyleClass().add("option-note");
+        note.setWrapText(true);
+        note.setVisible(false);
+        note.setManaged(false);
+        grid.add(name, 0, nextRow);
+        grid.add(control, 1, nextRow);
+        grid.add(granted, 2, nextRow);
+        GridPane.setHalignment(name, HPos.LEFT);
+        grid.add(note, 0, nextRow + 1, 3, 1);
+        nextRow += 2;
+        rows.put(option, new Row(option, idSuffix, control, granted, note));
+    }
+
+    private void showEffective(EffectiveOptions options) {
+        for (Row row : rows.values()) {
+            OptionValue value = options.find(row.option()).orElse(null);
+            row.granted().setText(value == null ? "—" : value.effective());
+            row.granted().getStyleClass().remove("differs");
+            if (value != null && value.wasRequested() && !sameValue(value)) {
+                row.granted().getStyleClass().add("differs");
+            }
+            String note = value == null || value.note() == null ? "" : value.note();
+            row.note().setText(note);
+            row.note().setVisible(!note.isEmpty());
+            row.note().setManaged(!note.isEmpty());
+        }
+    }
+
+    private static boolean sameValue(OptionValue value) {
+        return value.requested().equals(value.effective());
+    }
+
+    private static String describe(Duration timeout) {
+        if (timeout == null) {
+            return DEFAULT;
+        }
+        long millis = timeout.toMillis();
+        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+    }
+
+    public Node view() {
+        return root;
+    }
+
+    public Button applyButton() {
+        return apply;
+    }
+
+    public SocketOptionsModel model() {
+        return model;
+    }
+}

@@ -1,0 +1,115 @@
+package com.socketworkbench.ui.stream;
+
+import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.traffic.SendEditor;
+import com.socketworkbench.ui.traffic.SendEditorModel;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+
+/**
+ * The split-send controls of a stream tab's send editor: a "Split…" toggle ({@code split}) for the editor's tool bar
+ * and the row it reveals ({@code splitOptions}): segment size ({@code segmentBytes}), gap ({@code segmentGap}),
+ * repeat ({@code repeat}), back to back in one write ({@code coalesce}), TCP_NODELAY ({@code noDelay}, which sets the
+ * socket option at once), a summary of what the next send does ({@code splitSummary}) and the validation message
+ * ({@code splitMessage}). Together they provoke "sticky" and "half" packets on purpose.
+ */
+public final class SplitSendControls {
+    private final ToggleButton toggle = new ToggleButton("Split…");
+    private final HBox row;
+
+    /**
+     * @param options      the tab's socket options; the TCP_NODELAY box edits its request
+     * @param applyOptions applies the tab's socket options now (called after the TCP_NODELAY box changed)
+     */
+    public SplitSendControls(SplitSendModel model, SendEditorModel editor, SocketOptionsModel options,
+                             Runnable applyOptions, Subscriptions subscriptions) {
+        toggle.setId("split");
+        toggle.getStyleClass().add("small-toggle");
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
+        toggle.setTooltip(new Tooltip("Cut each send into several writes, pace them, or repeat the message — to"
+                + " watch how TCP delivers them to the other side"));
+        subscriptions.bindBidirectional(toggle.selectedProperty(), model.enabledProperty());
+
+        TextField segment = field("segmentBytes", 4, model.segmentBytesProperty(), subscriptions);
+        segment.setPromptText("all");
+        segment.setTooltip(new Tooltip("Bytes per write; empty or 0 = the whole message in one write"));
+        TextField gap = field("segmentGap", 4, model.gapMillisProperty(), subscriptions);
+        gap.setTooltip(new Tooltip("Pause between consecutive writes (segments and repeats); 0 = none"));
+        TextField repeat = field("repeat", 3, model.repeatProperty(), subscriptions);
+        repeat.setTooltip(new Tooltip("How many times the message is sent"));
+        CheckBox coalesce = new CheckBox("Back to back in one write");
+        coalesce.setId("coalesce");
+        coalesce.setTooltip(new Tooltip("Join all repeats into one block before writing: the peer will most likely"
+                + " read them stuck together (粘包)"));
+        subscriptions.bindBidirectional(coalesce.selectedProperty(), model.coalesceProperty());
+
+        CheckBox noDelay = new CheckBox("TCP_NODELAY");
+        noDelay.setMnemonicParsing(false);
+        noDelay.setId("noDelay");
+        noDelay.setTooltip(new Tooltip("On (the workbench's default): every write is sent at once. Off: Nagle's"
+                + " algorithm may hold small writes back and send them together despite the gap. Applied at once."));
+        subscriptions.subscribe(options.tcpNoDelayProperty(), value -> noDelay.setSelected(value == null || value));
+        noDelay.setOnAction(event -> {
+            options.tcpNoDelayProperty().set(noDelay.isSelected());
+            applyOptions.run();
+        });
+
+        Label summary = new Label();
+        summary.setId("splitSummary");
+        summary.getStyleClass().add("muted-label");
+        subscriptions.bind(summary.textProperty(), Bindings.createStringBinding(
+                () -> model.describe(editor.encode().map(bytes -> bytes.length).orElse(0)),
+                model.planProperty(), model.enabledProperty(), editor.textProperty(), editor.formatProperty(),
+                editor.charsetProperty(), editor.lineEndingProperty()));
+        Label message = new Label();
+        message.setId("splitMessage");
+        message.getStyleClass().add("field-error");
+        subscriptions.bind(message.textProperty(), model.errorProperty());
+
+        row = new HBox(10,
+                SendEditor.labelled("Segments of", segment), unit("bytes,"),
+                gap, unit("ms apart"),
+                SendEditor.labelled("Repeat ×", repeat),
+                coalesce, noDelay, summary, message);
+        row.setId("splitOptions");
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.getStyleClass().add("split-options");
+        subscriptions.bind(row.visibleProperty(), model.enabledProperty());
+        subscriptions.bind(row.managedProperty(), model.enabledProperty());
+    }
+
+    private static TextField field(String id, int columns, javafx.beans.property.StringProperty property,
+                                   Subscriptions subscriptions) {
+        TextField field = new TextField(property.get());
+        field.setId(id);
+        field.setPrefColumnCount(columns);
+        subscriptions.bindBidirectional(field.textProperty(), property);
+        return field;
+    }
+
+    private static Label unit(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("field-caption");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    /** The "Split…" toggle, for {@link SendEditor#addOptions}. */
+    public ToggleButton toggle() {
+        return toggle;
+    }
+
+    /** The revealed row, for {@link SendEditor#addRow}. */
+    public Node row() {
+        return row;
+    }
+}

@@ -1,0 +1,129 @@
+package com.socketworkbench.ui.tab;
+
+import com.socketworkbench.ui.fx.Subscriptions;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+
+/**
+ * Layout pieces the tab views share, so that their roots, settings bars, message rows, badges and Start/Stop
+ * buttons look and behave alike. FX thread only.
+ */
+public final class TabLayout {
+    private TabLayout() {
+    }
+
+    /**
+     * The root of a tab's view: the tab's id ({@code tcpClient}), the {@code tab-content} style, the shared and the
+     * feature's stylesheet (next to {@code owner}), and its top, centre and bottom (each may be null).
+     */
+    public static BorderPane root(String id, Class<?> owner, String featureCss, Node top, Node center, Node bottom) {
+        BorderPane root = new BorderPane(center, top, null, bottom, null);
+        root.setId(id);
+        root.getStyleClass().add("tab-content");
+        Styles.apply(root, owner, featureCss);
+        return root;
+    }
+
+    /** The row of settings at the top of a tab, vertically centred. */
+    public static HBox settingsBar(Node... nodes) {
+        HBox bar = new HBox(14, nodes);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("settings-bar");
+        return bar;
+    }
+
+    /**
+     * A row of inline messages (field errors, warnings) under a bar, with the style {@code styleClass}, that takes
+     * no room while none of them is visible.
+     */
+    public static FlowPane messageRow(String styleClass, Subscriptions subscriptions, Node... messages) {
+        FlowPane row = new FlowPane(16, 4, messages);
+        row.getStyleClass().add(styleClass);
+        BooleanExpression anyVisible = BooleanExpression.booleanExpression(messages[0].visibleProperty());
+        for (int i = 1; i < messages.length; i++) {
+            anyVisible = anyVisible.or(messages[i].visibleProperty());
+        }
+        showWhen(row, anyVisible, subscriptions);
+        return row;
+    }
+
+    /** Shows {@code node}, and lets it take room, only while {@code condition} holds. */
+    public static void showWhen(Node node, ObservableBooleanValue condition, Subscriptions subscriptions) {
+        subscriptions.bind(node.visibleProperty(), BooleanExpression.booleanExpression(condition));
+        subscriptions.bind(node.managedProperty(), node.visibleProperty());
+    }
+
+    /** An inline error ({@code field-error}, wrapping) that shows {@code text} and takes no room while it is empty. */
+    public static Label errorLabel(String id, ObservableStringValue text, Subscriptions subscriptions) {
+        Label label = new Label();
+        label.setId(id);
+        label.getStyleClass().add("field-error");
+        label.setWrapText(true);
+        subscriptions.bind(label.textProperty(), text);
+        showWhen(label, Bindings.isNotEmpty(text), subscriptions);
+        return label;
+    }
+
+    /**
+     * A rounded badge beside the Start or Connect button ("Listening on 127.0.0.1:5000"), muted while idle and
+     * green and bold ({@code active}) while {@code active} holds.
+     */
+    public static Label stateBadge(String id, String styleClass, ObservableValue<String> text,
+                                   ObservableBooleanValue active, Subscriptions subscriptions) {
+        Label badge = new Label();
+        badge.setId(id);
+        badge.getStyleClass().addAll("state-badge", styleClass);
+        subscriptions.bind(badge.textProperty(), text);
+        subscriptions.subscribe(BooleanExpression.booleanExpression(active), on -> {
+            badge.getStyleClass().remove("active");
+            if (on) {
+                badge.getStyleClass().add("active");
+            }
+        });
+        return badge;
+    }
+
+    /**
+     * The Start/Stop button ({@code startStop}) of a listening socket: "Start" (accent) while stopped and
+     * {@code canStart}, "Stop" (danger) while running, disabled while starting or stopping.
+     */
+    public static Button startStopButton(ReadOnlyObjectProperty<ListenerState> state, ObservableBooleanValue canStart,
+                                         Runnable toggle, String tooltip, Subscriptions subscriptions) {
+        Button button = new Button("Start");
+        button.setId("startStop");
+        button.getStyleClass().addAll("accent", "start-stop");
+        button.setMinWidth(Region.USE_PREF_SIZE);
+        button.setOnAction(event -> toggle.run());
+        subscriptions.subscribe(state, now -> {
+            button.setText(switch (now) {
+                case STOPPED -> "Start";
+                case STARTING -> "Starting…";
+                case RUNNING -> "Stop";
+                case STOPPING -> "Stopping…";
+            });
+            button.getStyleClass().removeAll("accent", "danger");
+            button.getStyleClass().add(now == ListenerState.RUNNING ? "danger" : "accent");
+        });
+        subscriptions.bind(button.disableProperty(), Bindings.createBooleanBinding(() -> switch (state.get()) {
+            case STOPPED -> !canStart.get();
+            case RUNNING -> false;
+            case STARTING, STOPPING -> true;
+        }, state, canStart));
+        button.setTooltip(new Tooltip(tooltip));
+        return button;
+    }
+}

@@ -1,0 +1,36 @@
+package com.socketworkbench.ui.traffic;
+
+import com.socketworkbench.engine.event.BytesReceived;
+import com.socketworkbench.engine.event.BytesSent;
+import com.socketworkbench.engine.event.NetEvent;
+
+/** Which way a timeline row went, with its arrow and the CSS class that colours it. */
+public enum Direction {
+    RECEIVED("↓", "dir-received"),
+    SENT("↑", "dir-sent"),
+    EVENT("•", "dir-event");
+
+    private final String arrow;
+    private final String styleClass;
+
+    Direction(String arrow, String styleClass) {
+        this.arrow = arrow;
+        this.styleClass = styleClass;
+    }
+
+    public static Direction of(NetEvent event) {
+        return switch (event) {
+            case BytesReceived ignored -> RECEIVED;
+            case BytesSent ignored -> SENT;
+            default -> EVENT;
+        };
+    }
+
+    public String arrow() {
+        return arrow;
+    }
+
+    public String styleClass() {
+        return styleClass;
+    }
+}

@@ -1,0 +1,161 @@
+package com.socketworkbench.ui.traffic;
+
+import com.socketworkbench.ui.fx.Subscriptions;
+
+import com.socketworkbench.engine.codec.LineEnding;
+import com.socketworkbench.engine.codec.PayloadEncoder;
+import com.socketworkbench.engine.codec.PayloadFormat;
+import com.socketworkbench.engine.codec.PayloadFormatException;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableValue;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * State of a send editor: the typed input, how to interpret it (format, charset, line ending), live validation and
+ * the history. The owning tab supplies where bytes go ({@link #setSender}) and when sending makes sense at all
+ * ({@link #targetReadyProperty()}, e.g. "connected"). {@link #canSendProperty()} combines everything; the view's
+ * Send button is disabled without it. Empty input sends nothing unless the tab allows it
+ * ({@link #emptyAllowedProperty()}: an empty UDP datagram is a message, an empty TCP write is none).
+ */
+public final class SendEditorModel {
+    private final StringProperty text = new SimpleStringProperty(this, "text", "");
+    private final ObjectProperty<PayloadFormat> format = new SimpleObjectProperty<>(this, "format", PayloadFormat.TEXT);
+    private final ObjectProperty<Charset> charset = new SimpleObjectProperty<>(this, "charset", StandardCharsets.UTF_8);
+    private final ObjectProperty<LineEnding> lineEnding = new SimpleObjectProperty<>(this, "lineEnding", LineEnding.NONE);
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final BooleanProperty targetReady = new SimpleBooleanProperty(this, "targetReady", true);
+    private final StringProperty targetHint = new SimpleStringProperty(this, "targetHint", "");
+    private final BooleanProperty emptyAllowed = new SimpleBooleanProperty(this, "emptyAllowed");
+    private final BooleanBinding nothingToSend;
+    private final BooleanBinding canSend;
+    private final SendHistory history = new SendHistory();
+    private Consumer<byte[]> sender = bytes -> { };
+
+    public SendEditorModel(Subscriptions subscriptions) {
+        for (ObservableValue<?> input : new ObservableValue<?>[]{text, format, charset, lineEnding}) {
+            subscriptions.listen(input, (obs, old, now) -> validate());
+        }
+        nothingToSend = Bindings.createBooleanBinding(() -> !emptyAllowed.get()
+                && nullToEmpty(text.get()).isEmpty() && lineEnding.get() == LineEnding.NONE,
+                text, lineEnding, emptyAllowed);
+        canSend = error.isEmpty().and(nothingToSend.not()).and(targetReady);
+        validate();
+    }
+
+    private void validate() {
+        Optional<PayloadFormatException> problem = PayloadEncoder.validate(
+                nullToEmpty(text.get()), format.get(), charset.get(), lineEnding.get());
+        error.set(problem.map(Throwable::getMessage).orElse(""));
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    /** The bytes the input stands for now, or empty when it is invalid. */
+    public Optional<byte[]> encode() {
+        try {
+            return Optional.of(PayloadEncoder.encode(nullToEmpty(text.get()), format.get(), charset.get(),
+                    lineEnding.get()));
+        } catch (PayloadFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Encodes and hands the bytes to the sender when allowed; records the input in the history. */
+    public boolean send() {
+        if (!canSend.get()) {
+            return false;
+        }
+        Optional<byte[]> bytes = encode();
+        if (bytes.isEmpty()) {
+            return false;
+        }
+        if (!nullToEmpty(text.get()).isEmpty()) {
+            history.record(new SendHistory.Entry(text.get(), format.get()));
+        }
+        sender.accept(bytes.get());
+        return true;
+    }
+
+    /** Replaces the input with the previous history entry (Alt+Up). */
+    public void historyPrevious() {
+        history.previous(new SendHistory.Entry(text.get(), format.get())).ifPresent(this::load);
+    }
+
+    /** Replaces the input with the next history entry or the draft (Alt+Down). */
+    public void historyNext() {
+        history.next().ifPresent(this::load);
+    }
+
+    private void load(SendHistory.Entry entry) {
+        format.set(entry.format());
+        text.set(entry.text());
+    }
+
+    /** Where encoded bytes go; called on the FX thread, so it must not block (engine sends are async). */
+    public void setSender(Consumer<byte[]> sender) {
+        this.sender = sender;
+    }
+
+    public StringProperty textProperty() {
+        return text;
+    }
+
+    public ObjectProperty<PayloadFormat> formatProperty() {
+        return format;
+    }
+
+    public ObjectProperty<Charset> charsetProperty() {
+        return charset;
+    }
+
+    public ObjectProperty<LineEnding> lineEndingProperty() {
+        return lineEnding;
+    }
+
+    /** The validation message ("Invalid hex digit 'g' at position 5"), empty when the input is fine. */
+    public ReadOnlyStringProperty errorProperty() {
+        return error.getReadOnlyProperty();
+    }
+
+    public String error() {
+        return error.get();
+    }
+
+    /** The tab's own condition for sending (connected, a client selected); bind it. */
+    public BooleanProperty targetReadyProperty() {
+        return targetReady;
+    }
+
+    /** True when empty input may be sent as zero bytes (the UDP tab: an empty datagram); false by default. */
+    public BooleanProperty emptyAllowedProperty() {
+        return emptyAllowed;
+    }
+
+    /** Why the target is not ready ("Connect first"), shown next to the Send button while it is not. */
+    public StringProperty targetHintProperty() {
+        return targetHint;
+    }
+
+    public BooleanBinding canSendProperty() {
+        return canSend;
+    }
+
+    public SendHistory history() {
+        return history;
+    }
+}

@@ -1,0 +1,96 @@
+package com.socketworkbench.ui.traffic;
+
+import com.socketworkbench.ui.fx.EventPump;
+import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.tab.TabStatus;
+
+import com.socketworkbench.engine.event.Failure;
+import com.socketworkbench.engine.event.NetEvent;
+
+import java.net.SocketAddress;
+import java.util.function.Consumer;
+
+/**
+ * What a socket tab's view model feeds from the engine: the {@link TimelineModel}, the {@link EventPump} over it (the
+ * engine component's {@code EventSink}), the {@link TabStatus} for the status bar, and where failures are announced
+ * (the view hands in its {@link TabNotifier}). FX thread only, except {@code pump().emit}.
+ */
+public final class TabTraffic {
+    private final TimelineModel timeline = new TimelineModel();
+    private final EventPump pump = new EventPump(timeline);
+    private final TabStatus status = new TabStatus();
+    private Consumer<String> onFailure = message -> { };
+
+    /**
+     * Calls {@code handler} on every pulse with the events drained in it, then announces the user message of the
+     * batch's last failure, if any: one notification per pulse, however many failures a flood brings.
+     */
+    public void onPulse(EventPump.PulseListener handler, Subscriptions subscriptions) {
+        subscriptions.add(pump.onPulse(batch -> {
+            handler.pulse(batch);
+            String lastFailure = null;
+            for (NetEvent event : batch) {
+                if (event instanceof Failure failure) {
+                    lastFailure = failure.message();
+                }
+            }
+            if (lastFailure != null) {
+                onFailure.accept(lastFailure);
+            }
+        }));
+    }
+
+    /** Runs {@code action} after each table update (see {@link EventPump#onRowsShown}). */
+    public void onRowsShown(Runnable action, Subscriptions subscriptions) {
+        subscriptions.add(pump.onRowsShown(action));
+    }
+
+    /** Copies the pump's counters into the status bar (after each table update). */
+    public void updateCounters() {
+        status.updateCounters(pump.counters());
+    }
+
+    /**
+     * Adds a Failure row for an exception the engine did not already report as an event ("Could not send: ...");
+     * nothing when it did.
+     */
+    public void reportUnlessReported(Throwable failure, String couldNot, long connectionId, SocketAddress local,
+                                     SocketAddress remote) {
+        if (!UiFailures.alreadyReported(failure)) {
+            report(failure, couldNot, connectionId, local, remote);
+        }
+    }
+
+    /** Adds a Failure row for {@code failure} ("Could not connect: ..."); any thread. */
+    public void report(Throwable failure, String couldNot, long connectionId, SocketAddress local,
+                       SocketAddress remote) {
+        pump.emit(UiFailures.of(failure, couldNot, connectionId, local, remote));
+    }
+
+    /** Called with a failure's user message once per pulse that brought one (the view shows a notification). */
+    public void setOnFailure(Consumer<String> onFailure) {
+        this.onFailure = onFailure;
+    }
+
+    /** Starts draining the pump (the tab's activation). */
+    public void start() {
+        pump.start();
+    }
+
+    /** Stops the pump for good (the tab's disposal). */
+    public void dispose() {
+        pump.dispose();
+    }
+
+    public TimelineModel timeline() {
+        return timeline;
+    }
+
+    public EventPump pump() {
+        return pump;
+    }
+
+    public TabStatus status() {
+        return status;
+    }
+}

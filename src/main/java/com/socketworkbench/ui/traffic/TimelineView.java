@@ -1,0 +1,408 @@
+package com.socketworkbench.ui.traffic;
+
+import com.socketworkbench.ui.fx.Subscriptions;
+
+import com.socketworkbench.engine.event.BytesReceived;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
+import javafx.collections.ObservableList;
+import javafx.collections.transformation.FilteredList;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
+import javafx.scene.control.SelectionMode;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.input.ScrollEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.scene.text.Text;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+
+/**
+ * The virtualised event table of a tab (id {@code timeline}) with its tool bar: a filter field
+ * ({@code timelineFilter}, case-insensitive over peer, preview and kind), the row count, the "N older events not
+ * shown" note ({@code trimmedNote}), an auto-scroll toggle ({@code autoScroll}) and a Clear button
+ * ({@code clearTimeline}).
+ *
+ * <p>Cells compute their text from the row's event when shown, so the pump only creates row records. Auto-scroll
+ * follows new rows until the user scrolls up (wheel, scroll bar, or keys); it resumes with the toggle or End.
+ */
+public final class TimelineView {
+    private static final List<String> ROW_STYLES = List.of("row-failure", "row-muted");
+    private static final List<String> DIRECTION_STYLES = List.of(
+            Direction.RECEIVED.styleClass(), Direction.SENT.styleClass(), Direction.EVENT.styleClass());
+
+    private static final String MULTI_READ = "multi-read";
+    private static final List<String> MULTI_READ_STYLES = List.of(MULTI_READ);
+
+    private static final double PREVIEW_MIN_WIDTH = 240;
+    private static final double SCROLL_BAR_ALLOWANCE = 18;
+
+    private final TimelineModel model;
+    private final ObjectProperty<Charset> charset = new SimpleObjectProperty<>(this, "charset", StandardCharsets.UTF_8);
+    private final ReadOnlyObjectWrapper<TimelineRow> selected = new ReadOnlyObjectWrapper<>(this, "selected");
+    private final ListChangeListener<TimelineRow> onRowsChanged = change -> rowsChanged();
+    /** Only while a filter is set: a FilteredList re-indexes every change of its source, however large. */
+    private FilteredList<TimelineRow> filtered;
+    private final TableView<TimelineRow> table = new TableView<>();
+    private final TextField filter = new TextField();
+    private final ToggleButton autoScroll = new ToggleButton("Follow");
+    private final Label trimmedNote = new Label();
+    private final Label rowCount = new Label();
+    private final VBox root;
+    private String emptyPayload = EventText.EMPTY_PAYLOAD;
+
+    public TimelineView(TimelineModel model, Subscriptions subscriptions) {
+        this.model = model;
+        buildTable();
+        root = new VBox(buildToolBar(), table);
+        root.getStyleClass().add("timeline-view");
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        subscriptions.listen(filter.textProperty(), (obs, old, text) -> applyFilter());
+        subscriptions.listen(charset, (obs, old, cs) -> {
+            applyFilter();
+            table.refresh();
+        });
+        subscriptions.subscribe(model.trimmedProperty(), trimmed -> {
+            long count = trimmed.longValue();
+            trimmedNote.setText(count == 0 ? "" : String.format(Locale.ROOT, "%,d older events not shown", count));
+            trimmedNote.setVisible(count > 0);
+            trimmedNote.setManaged(count > 0);
+        });
+        subscriptions.add(() -> table.getItems().removeListener(onRowsChanged));
+        show(model.rows());
+        subscriptions.bind(selected, table.getSelectionModel().selectedItemProperty());
+        subscriptions.subscribe(autoScroll.selectedProperty(), on -> follow());
+    }
+
+    /** Shows {@code items} (the rows, or a filtered view of them) and follows their changes. */
+    private void show(ObservableList<TimelineRow> items) {
+        if (table.getItems() != items) {
+            table.getItems().removeListener(onRowsChanged);
+            items.addListener(onRowsChanged);
+            table.setItems(items);
+        }
+        rowsChanged();
+    }
+
+    private void rowsChanged() {
+        updateRowCount();
+        follow();
+    }
+
+    private void follow() {
+        if (autoScroll.isSelected() && !table.getItems().isEmpty()) {
+            table.scrollTo(table.getItems().size() - 1);
+        }
+    }
+
+    private Node buildToolBar() {
+        filter.setId("timelineFilter");
+        filter.setPromptText("Filter: peer, text or kind (e.g. failure)");
+        filter.setTooltip(new Tooltip("Shows only rows whose peer, preview or kind contains this text (ignoring case)"));
+        filter.setPrefColumnCount(24);
+        filter.getStyleClass().add("timeline-filter");
+
+        rowCount.setId("timelineRowCount");
+        rowCount.getStyleClass().add("muted-label");
+        trimmedNote.setId("trimmedNote");
+        trimmedNote.getStyleClass().add("trimmed-note");
+        trimmedNote.setTooltip(new Tooltip(String.format(Locale.ROOT, "The timeline keeps the newest %,d rows and at most %s "
+                + "of payload so it stays fast;%nthe counters in the status bar still count everything",
+                model.cap(), Formats.bytes(model.byteBudget()))));
+
+        autoScroll.setId("autoScroll");
+        autoScroll.setSelected(true);
+        autoScroll.setTooltip(new Tooltip("Keep the newest row in view. Scrolling up pauses it; End resumes."));
+        autoScroll.getStyleClass().add("small-toggle");
+
+        Button clear = new Button("Clear");
+        clear.setId("clearTimeline");
+        clear.setTooltip(new Tooltip("Remove all rows from this timeline (counters keep counting)"));
+        clear.setOnAction(event -> model.clear());
+
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, filter, rowCount, trimmedNote, spacer, autoScroll, clear);
+        bar.getStyleClass().add("timeline-toolbar");
+        return bar;
+    }
+
+    private void buildTable() {
+        table.setId("timeline");
+        table.getStyleClass().add("timeline");
+        table.setFixedCellSize(24);
+        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        table.setPlaceholder(new Label("No events yet"));
+        table.setRowFactory(view -> new StyledRow());
+
+        TableColumn<TimelineRow, TimelineRow> time = column("Time", 112, "col-time",
+                row -> Formats.time(row.event().time()));
+        TableColumn<TimelineRow, TimelineRow> delta = column("Δ", 100, "col-delta",
+                row -> Formats.delta(row.deltaNanos()));
+        TableColumn<TimelineRow, TimelineRow> direction = new TableColumn<>("");
+        direction.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
+        direction.setCellFactory(col -> new DirectionCell());
+        direction.setPrefWidth(30);
+        direction.setMinWidth(30);
+        direction.setMaxWidth(30);
+        direction.setSortable(false);
+        direction.setReorderable(false);
+        TableColumn<TimelineRow, TimelineRow> peer = column("Peer", 170, "col-peer",
+                row -> EventText.peer(row.event()));
+        TableColumn<TimelineRow, TimelineRow> size = column("Size", 130, "col-size",
+                row -> EventText.size(row.event()));
+        size.setCellFactory(col -> new SizeCell());
+        TableColumn<TimelineRow, TimelineRow> preview = column("Preview", 400, "col-preview",
+                row -> EventText.preview(row.event(), charset.get(), emptyPayload));
+        preview.setCellFactory(col -> new PreviewCell(row -> EventText.preview(row.event(), charset.get(), emptyPayload)));
+        table.getColumns().setAll(List.of(time, delta, direction, peer, size, preview));
+        // The preview takes whatever the other columns leave (they keep the widths the user gives them); room is
+        // kept for the vertical scroll bar so no horizontal one appears.
+        preview.prefWidthProperty().bind(Bindings.max(PREVIEW_MIN_WIDTH, table.widthProperty()
+                .subtract(time.widthProperty()).subtract(delta.widthProperty()).subtract(direction.widthProperty())
+                .subtract(peer.widthProperty()).subtract(size.widthProperty()).subtract(SCROLL_BAR_ALLOWANCE)));
+
+        table.addEventFilter(ScrollEvent.SCROLL, event -> {
+            if (event.getDeltaY() > 0) {
+                autoScroll.setSelected(false);
+            }
+        });
+        table.addEventFilter(MouseEvent.MOUSE_PRESSED, event -> {
+            if (isOnVerticalScrollBar(event)) {
+                autoScroll.setSelected(false);
+            }
+        });
+        table.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            switch (event.getCode()) {
+                case UP, PAGE_UP, HOME -> autoScroll.setSelected(false);
+                case END -> autoScroll.setSelected(true);
+                default -> {
+                }
+            }
+        });
+    }
+
+    private static boolean isOnVerticalScrollBar(MouseEvent event) {
+        Object target = event.getTarget();
+        Node node = target instanceof Node n ? n : null;
+        while (node != null) {
+            if (node instanceof ScrollBar bar) {
+                return bar.getOrientation() == javafx.geometry.Orientation.VERTICAL;
+            }
+            node = node.getParent();
+        }
+        return false;
+    }
+
+    private TableColumn<TimelineRow, TimelineRow> column(String title, double width, String styleClass,
+                                                         Function<TimelineRow, String> text) {
+        TableColumn<TimelineRow, TimelineRow> column = new TableColumn<>(title);
+        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
+        column.setCellFactory(col -> new TextCell(text));
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.getStyleClass().add(styleClass);
+        return column;
+    }
+
+    private void applyFilter() {
+        String needle = filter.getText() == null ? "" : filter.getText().strip().toLowerCase(Locale.ROOT);
+        if (needle.isEmpty()) {
+            filtered = null;
+            show(model.rows());
+            return;
+        }
+        Charset cs = charset.get();
+        String empty = emptyPayload;
+        if (filtered == null) {
+            filtered = new FilteredList<>(model.rows());
+        }
+        filtered.setPredicate(row -> matches(row, needle, cs, empty));
+        show(filtered);
+    }
+
+    /** The filter rule, shared with tests: the needle (lower case) occurs in the peer, preview or kind. */
+    public static boolean matches(TimelineRow row, String lowerCaseNeedle, Charset charset) {
+        return matches(row, lowerCaseNeedle, charset, EventText.EMPTY_PAYLOAD);
+    }
+
+    private static boolean matches(TimelineRow row, String lowerCaseNeedle, Charset charset, String emptyPayload) {
+        return EventText.peer(row.event()).toLowerCase(Locale.ROOT).contains(lowerCaseNeedle)
+                || EventText.kind(row.event()).contains(lowerCaseNeedle)
+                || EventText.preview(row.event(), charset, emptyPayload).toLowerCase(Locale.ROOT)
+                .contains(lowerCaseNeedle);
+    }
+
+    private void updateRowCount() {
+        int shown = table.getItems().size();
+        int total = model.rows().size();
+        rowCount.setText(shown == total
+                ? String.format(Locale.ROOT, total == 1 ? "%,d row" : "%,d rows", total)
+                : String.format(Locale.ROOT, "%,d of %,d rows", shown, total));
+    }
+
+    /** The layout node (tool bar + table). */
+    public Node view() {
+        return root;
+    }
+
+    public TableView<TimelineRow> table() {
+        return table;
+    }
+
+    /** The charset previews are decoded with; bind it to the inspector's charset. */
+    public ObjectProperty<Charset> charsetProperty() {
+        return charset;
+    }
+
+    public ReadOnlyObjectProperty<TimelineRow> selectedProperty() {
+        return selected.getReadOnlyProperty();
+    }
+
+    public ToggleButton autoScrollToggle() {
+        return autoScroll;
+    }
+
+    public TextField filterField() {
+        return filter;
+    }
+
+    /** What a data row without bytes previews as ({@link EventText#EMPTY_DATAGRAM} in the UDP tab); set it first. */
+    public void setEmptyPayloadText(String text) {
+        emptyPayload = text;
+    }
+
+    /** Text shown in the empty table, e.g. "Start the server to see connections and data here". */
+    public void setPlaceholderText(String text) {
+        Label placeholder = new Label(text);
+        placeholder.getStyleClass().add("placeholder-label");
+        table.setPlaceholder(placeholder);
+    }
+
+    /**
+     * Leaves exactly {@code wanted} (or none) of a family of style classes, touching the list only when that changes:
+     * every style-class change makes JavaFX match the node's styles again, and in follow mode every visible row gets
+     * a new item each update, nearly always of the same kind.
+     */
+    static void setStyleOf(List<String> styleClasses, List<String> family, String wanted) {
+        boolean hasWanted = wanted == null;
+        boolean hasOthers = false;
+        for (String style : styleClasses) {
+            if (style.equals(wanted)) {
+                hasWanted = true;
+            } else if (family.contains(style)) {
+                hasOthers = true;
+            }
+        }
+        if (hasOthers) {
+            styleClasses.removeIf(style -> family.contains(style) && !style.equals(wanted));
+        }
+        if (!hasWanted) {
+            styleClasses.add(wanted);
+        }
+    }
+
+    private static final class TextCell extends TableCell<TimelineRow, TimelineRow> {
+        private final Function<TimelineRow, String> text;
+
+        TextCell(Function<TimelineRow, String> text) {
+            this.text = text;
+        }
+
+        @Override
+        protected void updateItem(TimelineRow row, boolean empty) {
+            super.updateItem(row, empty);
+            setText(empty || row == null ? null : text.apply(row));
+        }
+    }
+
+    /**
+     * The preview as a clipped {@code Text} rather than a label's text: a label whose text is wider than its column
+     * measures the text again and again to place an ellipsis, and previews are nearly always wider than the column
+     * (up to {@link EventText#PREVIEW_CHARS} characters). Under a flood that measuring was the largest cost of each
+     * table update. The preview text itself ends in "…" when the payload was cut.
+     */
+    private static final class PreviewCell extends TableCell<TimelineRow, TimelineRow> {
+        private final Function<TimelineRow, String> text;
+        private final Text preview = new Text();
+
+        PreviewCell(Function<TimelineRow, String> text) {
+            this.text = text;
+            preview.getStyleClass().add("preview-text");
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            Rectangle clip = new Rectangle();
+            clip.widthProperty().bind(widthProperty());
+            clip.heightProperty().bind(heightProperty());
+            setClip(clip);
+        }
+
+        @Override
+        protected void updateItem(TimelineRow row, boolean empty) {
+            super.updateItem(row, empty);
+            String shown = empty || row == null ? null : text.apply(row);
+            preview.setText(shown == null ? "" : shown);
+            setGraphic(shown == null ? null : preview);
+            // What a label would have told a screen reader.
+            setAccessibleText(shown);
+        }
+    }
+
+    /** The size, marked when framing joined several reads into the row ("12 B · 3 reads"). */
+    private static final class SizeCell extends TableCell<TimelineRow, TimelineRow> {
+        @Override
+        protected void updateItem(TimelineRow row, boolean empty) {
+            super.updateItem(row, empty);
+            setText(empty || row == null ? null : EventText.size(row.event()));
+            boolean multiRead = !empty && row != null && row.event() instanceof BytesReceived received
+                    && received.reads() > 1;
+            setStyleOf(getStyleClass(), MULTI_READ_STYLES, multiRead ? MULTI_READ : null);
+        }
+    }
+
+    private static final class DirectionCell extends TableCell<TimelineRow, TimelineRow> {
+        DirectionCell() {
+            getStyleClass().add("direction-cell");
+        }
+
+        @Override
+        protected void updateItem(TimelineRow row, boolean empty) {
+            super.updateItem(row, empty);
+            Direction direction = empty || row == null ? null : row.direction();
+            setText(direction == null ? null : direction.arrow());
+            setStyleOf(getStyleClass(), DIRECTION_STYLES, direction == null ? null : direction.styleClass());
+        }
+    }
+
+    private static final class StyledRow extends TableRow<TimelineRow> {
+        @Override
+        protected void updateItem(TimelineRow row, boolean empty) {
+            super.updateItem(row, empty);
+            setStyleOf(getStyleClass(), ROW_STYLES, empty || row == null ? null : EventText.rowStyleClass(row.event()));
+        }
+    }
+}
