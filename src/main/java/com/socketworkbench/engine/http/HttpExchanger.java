@@ -1,6 +1,7 @@
 package com.socketworkbench.engine.http;
 
 import com.socketworkbench.engine.codec.ByteSource;
+import com.socketworkbench.engine.text.DurationText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -176,7 +177,7 @@ public final class HttpExchanger implements AutoCloseable {
             try {
                 if (!running.join(CLOSE_WAIT)) {
                     log.warn("The HTTP exchange thread {} did not end within {}", running.getName(),
-                            Durations.words(CLOSE_WAIT));
+                            DurationText.of(CLOSE_WAIT));
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -409,7 +410,7 @@ public final class HttpExchanger implements AutoCloseable {
         private String connectFailure(IOException e, InetSocketAddress address) {
             String where = address == null ? target.authority() : describe(address);
             if (e instanceof SocketTimeoutException) {
-                return "No answer from " + where + " within " + Durations.words(options.connectTimeout())
+                return "No answer from " + where + " within " + DurationText.of(options.connectTimeout())
                         + " (connect timeout)";
             }
             if (e instanceof ConnectException) {
@@ -504,9 +505,9 @@ public final class HttpExchanger implements AutoCloseable {
             } catch (SocketTimeoutException e) {
                 String timeout = received == 0
                         ? "The server accepted the request but sent nothing within "
-                        + Durations.words(options.readTimeout()) + " (read timeout)"
+                        + DurationText.of(options.readTimeout()) + " (read timeout)"
                         : "The server stopped sending after " + received + " bytes; nothing more arrived within "
-                        + Durations.words(options.readTimeout()) + " (read timeout)";
+                        + DurationText.of(options.readTimeout()) + " (read timeout)";
                 clientVerdicts.add(Verdict.error(VerdictCodes.READ_TIMEOUT, received, timeout));
                 failure = failure == null ? timeout : failure;
             } catch (IOException e) {
@@ -601,7 +602,7 @@ public final class HttpExchanger implements AutoCloseable {
             } catch (IOException e) {
                 if (stalled.get()) {
                     throw new WriteStalledException("The server stopped accepting the request: nothing could be"
-                            + " written for " + Durations.words(options.readTimeout()) + " after " + bytesSent
+                            + " written for " + DurationText.of(options.readTimeout()) + " after " + bytesSent
                             + " of " + bytes.length + " bytes (write timeout)");
                 }
                 throw e;

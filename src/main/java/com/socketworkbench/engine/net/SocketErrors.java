@@ -2,6 +2,7 @@ package com.socketworkbench.engine.net;
 
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.FailureKind;
+import com.socketworkbench.engine.text.DurationText;
 
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
@@ -70,20 +71,8 @@ public final class SocketErrors {
     public static Failure connectTimeout(long connectionId, SocketAddress local, SocketAddress remote,
                                          Duration timeout, Throwable cause) {
         return new Failure(Instant.now(), connectionId, local, remote, FailureKind.CONNECT_TIMEOUT,
-                "No answer from " + Endpoints.describe(remote) + " within " + describe(timeout),
+                "No answer from " + Endpoints.describe(remote) + " within " + DurationText.of(timeout),
                 cause == null ? "" : technicalDetail(cause));
-    }
-
-    /** "5 s", "1.5 s", "300 ms". */
-    public static String describe(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis < 1000) {
-            return millis + " ms";
-        }
-        if (millis % 1000 == 0) {
-            return millis / 1000 + " s";
-        }
-        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     /** The exception class and text, for the "details" part of a failure; never a stack trace. */

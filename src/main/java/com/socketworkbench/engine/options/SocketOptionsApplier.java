@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.options;
 
+import com.socketworkbench.engine.text.DurationText;
+
 import java.io.IOException;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
@@ -212,8 +214,7 @@ public final class SocketOptionsApplier {
         if (d.isZero()) {
             return "none (wait forever)";
         }
-        long millis = d.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+        return DurationText.of(d);
     }
 
     static java.net.SocketAddress localAddressOf(NetworkChannel channel) {

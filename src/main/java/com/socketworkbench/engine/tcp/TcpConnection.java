@@ -19,6 +19,7 @@ import com.socketworkbench.engine.options.ConnectionDetails;
 import com.socketworkbench.engine.options.EffectiveOptions;
 import com.socketworkbench.engine.options.SocketOptionsApplier;
 import com.socketworkbench.engine.options.SocketOptionsSpec;
+import com.socketworkbench.engine.text.DurationText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -287,7 +288,7 @@ final class TcpConnection {
             lock.notifyAll(); // a paced send skips its remaining pauses
         }
         CompletableFuture.delayedExecutor(GRACEFUL_CLOSE_LIMIT.toMillis(), TimeUnit.MILLISECONDS).execute(() ->
-                finish(reason, "queued data not sent within " + SocketErrors.describe(GRACEFUL_CLOSE_LIMIT)));
+                finish(reason, "queued data not sent within " + DurationText.of(GRACEFUL_CLOSE_LIMIT)));
     }
 
     /** Writes what is queued, then shuts down output; reading goes on until the peer closes. */
@@ -509,7 +510,7 @@ final class TcpConnection {
     }
 
     private void timedOut(long limitMillis) {
-        finish(CloseReason.TIMEOUT, "no data for " + SocketErrors.describe(Duration.ofMillis(limitMillis)));
+        finish(CloseReason.TIMEOUT, "no data for " + DurationText.of(Duration.ofMillis(limitMillis)));
     }
 
     /**

@@ -1,5 +1,8 @@
 package com.socketworkbench.engine.tools;
 
+
+import com.socketworkbench.engine.text.DurationText;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -95,10 +98,10 @@ public final class PortCheck {
             socket.connect(target, timeoutMillis);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             return new Result(host, port, Status.OPEN, target, took, "Port " + port + " on " + where(host, address)
-                    + " is open (connected in " + Durations.format(took) + ")");
+                    + " is open (connected in " + DurationText.of(took) + ")");
         } catch (SocketTimeoutException e) {
             return new Result(host, port, Status.TIMED_OUT, target, since(started), "No answer from " + where
-                    + " within " + Durations.format(timeout) + ": a firewall may be dropping the packets, or the host"
+                    + " within " + DurationText.of(timeout) + ": a firewall may be dropping the packets, or the host"
                     + " is down");
         } catch (ConnectException e) {
             if (isRefused(e)) {

@@ -1,5 +1,8 @@
 package com.socketworkbench.engine.tools;
 
+
+import com.socketworkbench.engine.text.DurationText;
+
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -60,7 +63,7 @@ public final class Resolver {
             long v4 = addresses.stream().filter(a -> a.family().equals("IPv4")).count();
             long v6 = addresses.size() - v4;
             return query + " has " + (addresses.size() == 1 ? "1 address" : addresses.size() + " addresses")
-                    + " (" + v4 + " IPv4, " + v6 + " IPv6), found in " + Durations.format(elapsed);
+                    + " (" + v4 + " IPv4, " + v6 + " IPv6), found in " + DurationText.of(elapsed);
         }
     }
 
@@ -123,7 +126,7 @@ public final class Resolver {
             }
         });
         return result.completeOnTimeout(new NotResolved(host, Problem.TIMEOUT, "No answer for '" + host
-                + "' within " + Durations.format(timeout) + ": the name server is slow or unreachable", null,
+                + "' within " + DurationText.of(timeout) + ": the name server is slow or unreachable", null,
                 timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -165,7 +168,7 @@ public final class Resolver {
             }
         });
         return result.completeOnTimeout(new ReverseResolution(shown, null, ReverseOutcome.TIMEOUT,
-                "No answer for " + shown + " within " + Durations.format(timeout)
+                "No answer for " + shown + " within " + DurationText.of(timeout)
                         + ": the name server is slow or unreachable", timeout), timeout.toNanos(),
                 TimeUnit.NANOSECONDS);
     }
