@@ -73,7 +73,7 @@ public record HostInfo(String hostName, String canonicalName, String nameNote, L
     public static CompletableFuture<HostInfo> collect(Resolver resolver, Duration nameTimeout) {
         String hostName = localHostName();
         CompletableFuture<List<NetworkInterfaceInfo>> interfaces = new CompletableFuture<>();
-        Thread.ofVirtual().name("host-info").start(() -> {
+        resolver.threads().start("host-info", () -> {
             try {
                 interfaces.complete(listInterfaces());
             } catch (RuntimeException e) {

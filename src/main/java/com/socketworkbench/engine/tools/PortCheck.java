@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Is anything listening on host:port? Opens a TCP connection (the full handshake) and closes it at once, on a
- * virtual thread. Sends no payload.
+ * virtual thread of the resolver that looked the name up. Sends no payload.
  */
 public final class PortCheck {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
@@ -61,15 +61,16 @@ public final class PortCheck {
             case Resolver.NotResolved failed -> CompletableFuture.completedFuture(new Result(name, port,
                     failed.problem() == Resolver.Problem.INVALID_INPUT ? Status.INVALID_INPUT : Status.UNKNOWN_HOST,
                     null, failed.elapsed(), failed.message()));
-            case Resolver.Resolved resolved -> connect(name, port, resolved.addresses(),
+            case Resolver.Resolved resolved -> connect(resolver, name, port, resolved.addresses(),
                     timeout.minusNanos(System.nanoTime() - started), timeout);
         });
     }
 
-    private static CompletableFuture<Result> connect(String host, int port, List<Resolver.ResolvedAddress> addresses,
-                                                     Duration budget, Duration timeout) {
+    private static CompletableFuture<Result> connect(Resolver resolver, String host, int port,
+                                                     List<Resolver.ResolvedAddress> addresses, Duration budget,
+                                                     Duration timeout) {
         CompletableFuture<Result> result = new CompletableFuture<>();
-        Thread.ofVirtual().name("port-check-", THREAD_IDS.incrementAndGet()).start(() -> {
+        resolver.threads().start("port-check-" + THREAD_IDS.incrementAndGet(), () -> {
             Result last = null;
             long deadline = System.nanoTime() + Math.max(budget.toNanos(), 1_000_000L);
             for (Resolver.ResolvedAddress candidate : addresses.stream().limit(MAX_ADDRESSES_TRIED).toList()) {

@@ -1,6 +1,7 @@
 package com.socketworkbench.engine.tools;
 
 
+import com.socketworkbench.engine.runtime.EngineThreads;
 import com.socketworkbench.engine.text.DurationText;
 
 import java.net.Inet4Address;
@@ -19,13 +20,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * with a timeout. The futures always complete normally with a result that explains failures.
  *
  * <p>The operating system's resolver cannot be interrupted: after a timeout its thread finishes in the background
- * when the resolver gives up (typically within its own DNS timeout) and the late answer is ignored.
+ * when the resolver gives up (typically within its own DNS timeout) and the late answer is ignored. The look-up
+ * threads of a resolver, and those of the {@link PortCheck} and {@link HostInfo} calls given it, are tracked in one
+ * {@link EngineThreads}.
  */
 public final class Resolver {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     private static final AtomicLong THREAD_IDS = new AtomicLong();
 
     private final NameService names;
+    private final EngineThreads threads = new EngineThreads();
 
     public Resolver() {
         this(NameService.system());
@@ -113,7 +117,7 @@ public final class Resolver {
         String host = query;
         long started = System.nanoTime();
         CompletableFuture<Resolution> result = new CompletableFuture<>();
-        Thread.ofVirtual().name("resolve-", THREAD_IDS.incrementAndGet()).start(() -> {
+        threads.start("resolve-" + THREAD_IDS.incrementAndGet(), () -> {
             try {
                 InetAddress[] found = names.lookup(host);
                 result.complete(new Resolved(host, Arrays.stream(found).map(ResolvedAddress::of).toList(),
@@ -150,7 +154,7 @@ public final class Resolver {
         String shown = AddressConverter.canonical(literal);
         long started = System.nanoTime();
         CompletableFuture<ReverseResolution> result = new CompletableFuture<>();
-        Thread.ofVirtual().name("reverse-", THREAD_IDS.incrementAndGet()).start(() -> {
+        threads.start("reverse-" + THREAD_IDS.incrementAndGet(), () -> {
             String name;
             try {
                 name = names.reverseLookup(literal);
@@ -171,6 +175,11 @@ public final class Resolver {
                 "No answer for " + shown + " within " + DurationText.of(timeout)
                         + ": the name server is slow or unreachable", timeout), timeout.toNanos(),
                 TimeUnit.NANOSECONDS);
+    }
+
+    /** Where the look-ups of this resolver and of the tools that use it start their threads. */
+    EngineThreads threads() {
+        return threads;
     }
 
     private static NotResolved unknownHost(String host, UnknownHostException e, Duration took) {
