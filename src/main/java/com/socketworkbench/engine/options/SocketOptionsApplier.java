@@ -54,7 +54,7 @@ public final class SocketOptionsApplier {
             try {
                 set(channel, request);
             } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
-                setFailures.put(name, "could not be set: " + e.getMessage());
+                setFailures.put(name, OptionValue.NOT_SET + e.getMessage());
             }
             requested.put(name, new OptionValue(name, asked, null, null));
         }

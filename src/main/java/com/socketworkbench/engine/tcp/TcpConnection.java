@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.tcp;
 
+import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.runtime.EngineThreads;
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.BytesSent;
@@ -33,6 +34,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -181,9 +183,17 @@ final class TcpConnection {
         watchReadIdleTimeout();
     }
 
-    /** Keeps what {@link SocketOptionsApplier#apply} granted (before connect) and reports it as read now. */
+    /**
+     * Keeps what {@link SocketOptionsApplier#apply} granted (before connect) and reports it as read now, with one
+     * Failure for the options the system refused.
+     */
     void optionsApplied(EffectiveOptions applied) {
         appliedOptions = applied;
+        String refused = OptionsNotice.refusals("connection to " + Endpoints.describe(remote), applied);
+        if (refused != null) {
+            emitWhileOpen(new Failure(Instant.now(), id, local, remote, Operation.OPTIONS, FailureKind.IO_ERROR,
+                    refused, ""));
+        }
         String text = OptionsNotice.text("Socket options", effectiveOptions());
         if (text != null) {
             emitWhileOpen(new Notice(Instant.now(), id, local, remote, text));
@@ -218,17 +228,18 @@ final class TcpConnection {
     }
 
     /**
-     * Queues {@code data} (owned by the connection from now on) for the writer; never blocks. Fails at once when the
-     * connection no longer sends or the queue already holds {@link #MAX_QUEUED_BYTES}.
+     * Queues {@code data} (owned by the connection from now on) for the writer; never blocks. Fails at once, with its
+     * one Failure, when the connection no longer sends (INVALID_STATE) or the queue already holds
+     * {@link #MAX_QUEUED_BYTES} (LIMIT_EXCEEDED). A send still queued when the connection ends is cancelled.
      */
     CompletableFuture<Void> send(byte[] data) {
-        return enqueue(new Outgoing.Payload(data, new CompletableFuture<>()));
+        return enqueue(new Outgoing.Payload(data, new CompletableFuture<>()), false);
     }
 
     /**
      * Queues {@code data} (owned by the connection from now on) to be written as {@code plan} says; never blocks.
-     * Fails at once like {@link #send(byte[])}, and with an {@link IllegalArgumentException} for a plan that would
-     * queue too much or make too many writes.
+     * Fails at once like {@link #send(byte[])}, and (LIMIT_EXCEEDED) for a plan that would queue too much or make too
+     * many writes.
      */
     CompletableFuture<Void> send(byte[] data, SendPlan plan) {
         if (plan.equals(SendPlan.WHOLE)) {
@@ -236,7 +247,7 @@ final class TcpConnection {
         }
         String problem = plan.problemWith(data.length, MAX_QUEUED_BYTES);
         if (problem != null) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(problem));
+            return refuse(FailureKind.LIMIT_EXCEEDED, problem);
         }
         byte[] block = data;
         int times = plan.repeat();
@@ -248,10 +259,11 @@ final class TcpConnection {
             times = 1;
         }
         return enqueue(new Outgoing.Payload(block, times, plan.segmentBytes(), plan.gapBetweenSegments().toNanos(),
-                new CompletableFuture<>()));
+                new CompletableFuture<>()), false);
     }
 
-    private CompletableFuture<Void> enqueue(Outgoing.Payload payload) {
+    /** @param echo an echo of received bytes, which a connection that no longer sends drops without a Failure */
+    private CompletableFuture<Void> enqueue(Outgoing.Payload payload, boolean echo) {
         long size = payload.totalBytes();
         if (size == 0) {
             return CompletableFuture.completedFuture(null);
@@ -259,7 +271,8 @@ final class TcpConnection {
         long waiting;
         synchronized (lock) {
             if (state != State.OPEN) {
-                return CompletableFuture.failedFuture(new IllegalStateException(notSendingMessage()));
+                return echo ? CompletableFuture.failedFuture(notSent(size))
+                        : refuse(FailureKind.INVALID_STATE, notSendingMessage());
             }
             waiting = queuedBytes;
             if (waiting + size <= MAX_QUEUED_BYTES) {
@@ -268,10 +281,14 @@ final class TcpConnection {
                 return payload.done();
             }
         }
-        Failure failure = new Failure(Instant.now(), id, local, remote, FailureKind.LIMIT_EXCEEDED,
-                "Not sent: " + size + " bytes would overfill the send queue to "
-                        + Endpoints.describe(remote) + " (" + waiting + " bytes are already waiting, the limit is "
-                        + MAX_QUEUED_BYTES / (1024 * 1024) + " MiB; the peer is not reading fast enough)", "");
+        return refuse(FailureKind.LIMIT_EXCEEDED, "Not sent: " + size + " bytes would overfill the send queue to "
+                + Endpoints.describe(remote) + " (" + waiting + " bytes are already waiting, the limit is "
+                + MAX_QUEUED_BYTES / (1024 * 1024) + " MiB; the peer is not reading fast enough)");
+    }
+
+    /** A send that is not even queued: its one Failure, and the future that carries it. */
+    private CompletableFuture<Void> refuse(FailureKind kind, String message) {
+        Failure failure = new Failure(Instant.now(), id, local, remote, Operation.SEND, kind, message, "");
         sink.emit(failure);
         return CompletableFuture.failedFuture(new SocketErrorException(failure));
     }
@@ -449,7 +466,7 @@ final class TcpConnection {
             }
         } catch (FrameTooLargeException e) {
             pendingSnapshot = PendingSnapshot.NONE; // the Failure explains these bytes; they are no incomplete frame
-            sink.emit(new Failure(Instant.now(), id, local, remote, FailureKind.LIMIT_EXCEEDED,
+            sink.emit(new Failure(Instant.now(), id, local, remote, Operation.RECEIVE, FailureKind.LIMIT_EXCEEDED,
                     "A frame of " + sizeOf(e) + " bytes from " + Endpoints.describe(remote) + " exceeds the maximum of "
                             + e.maximum() + " bytes; the connection was closed", SocketErrors.technicalDetail(e)));
             finish(CloseReason.ERROR, e.getMessage());
@@ -457,7 +474,7 @@ final class TcpConnection {
             readFailed(e);
         } catch (RuntimeException e) {
             LOG.error("Reading connection {} failed unexpectedly", id, e);
-            sink.emit(new Failure(Instant.now(), id, local, remote, FailureKind.IO_ERROR,
+            sink.emit(new Failure(Instant.now(), id, local, remote, Operation.RECEIVE, FailureKind.IO_ERROR,
                     "Receiving from " + Endpoints.describe(remote) + " failed unexpectedly: " + e.getMessage(),
                     SocketErrors.technicalDetail(e)));
             finish(CloseReason.ERROR, e.getMessage());
@@ -480,8 +497,8 @@ final class TcpConnection {
                 if (settings.oversizePolicy() != OversizePolicy.DISCARD || round > n) {
                     throw e;
                 }
-                emitWhileOpen(new Failure(Instant.now(), id, local, remote, FailureKind.LIMIT_EXCEEDED,
-                        "Frame of " + sizeOf(e) + " bytes exceeds the maximum of " + e.maximum()
+                emitWhileOpen(new Failure(Instant.now(), id, local, remote, Operation.RECEIVE,
+                        FailureKind.LIMIT_EXCEEDED, "Frame of " + sizeOf(e) + " bytes exceeds the maximum of " + e.maximum()
                                 + " bytes: discarded, resynchronising", e.getMessage()));
                 current.discard();
                 length = 0;
@@ -555,7 +572,7 @@ final class TcpConnection {
         messagesIn.increment();
         emitWhileOpen(new BytesReceived(Instant.now(), id, local, remote, copy, reads, false));
         if (settings.echo()) {
-            send(copy);
+            enqueue(new Outgoing.Payload(copy, new CompletableFuture<>()), true);
         }
     }
 
@@ -567,7 +584,7 @@ final class TcpConnection {
             finish(CloseReason.RESET, "");
             return;
         }
-        sink.emit(SocketErrors.toFailure(e, id, local, remote, "read"));
+        sink.emit(SocketErrors.toFailure(e, Operation.RECEIVE, id, local, remote));
         finish(CloseReason.ERROR, e.getMessage());
     }
 
@@ -669,10 +686,10 @@ final class TcpConnection {
             case BROKEN_PIPE -> "The peer has closed the connection (broken pipe): " + unsent
                     + " bytes were not sent";
             case CONNECTION_RESET -> "The peer reset the connection: " + unsent + " bytes were not sent";
-            default -> SocketErrors.toFailure(e, id, local, remote, "write").message() + "; " + unsent
+            default -> SocketErrors.toFailure(e, Operation.SEND, id, local, remote).message() + "; " + unsent
                     + " bytes were not sent";
         };
-        Failure failure = new Failure(Instant.now(), id, local, remote, kind, message,
+        Failure failure = new Failure(Instant.now(), id, local, remote, Operation.SEND, kind, message,
                 SocketErrors.technicalDetail(e));
         sink.emit(failure);
         payload.done().completeExceptionally(new SocketErrorException(failure, e));
@@ -693,7 +710,7 @@ final class TcpConnection {
                     : "Output shut down (FIN sent); still reading until the peer closes"));
         } catch (IOException e) {
             if (isOpen()) {
-                sink.emit(SocketErrors.toFailure(e, id, local, remote, "shut down output to"));
+                sink.emit(SocketErrors.toFailure(e, Operation.CLOSE, id, local, remote));
                 finish(CloseReason.ERROR, e.getMessage());
             }
         }
@@ -713,13 +730,14 @@ final class TcpConnection {
 
     private String notSendingMessage() {
         return switch (state) {
-            case OUTPUT_SHUT -> "Connection " + id + " is half-closed: its output is shut down";
-            case CLOSING -> "Connection " + id + " is closing";
-            default -> "Connection " + id + " is closed";
+            case OUTPUT_SHUT -> "Not sent: connection " + id + " is half-closed (its output is shut down)";
+            case CLOSING -> "Not sent: connection " + id + " is closing";
+            default -> "Not sent: connection " + id + " is closed";
         };
     }
 
-    private IOException notSent(long bytes) {
-        return new IOException("Connection " + id + " closed before " + bytes + " bytes were sent");
+    /** A send the end of the connection cut short: no Failure, ConnectionClosed says why. */
+    private CancellationException notSent(long bytes) {
+        return new CancellationException("Connection " + id + " closed before " + bytes + " bytes were sent");
     }
 }

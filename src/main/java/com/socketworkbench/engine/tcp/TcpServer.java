@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.tcp;
 
+import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.runtime.GuardedSink;
 import com.socketworkbench.engine.runtime.EngineThreads;
 import com.socketworkbench.engine.event.CloseReason;
@@ -50,6 +51,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -148,7 +150,7 @@ public final class TcpServer implements AutoCloseable {
                 if (bound && config.isUnix()) {
                     removeSocketFile();
                 }
-                Failure failure = SocketErrors.toFailure(e, LISTENER_ID, requested, null, "bind");
+                Failure failure = SocketErrors.toFailure(e, Operation.START, LISTENER_ID, requested, null);
                 sink.emit(failure);
                 throw new SocketErrorException(failure, e);
             }
@@ -182,6 +184,25 @@ public final class TcpServer implements AutoCloseable {
         UnixSocketPaths.deleteStale(path);
     }
 
+    /**
+     * {@link #deleteStaleSocket(Path)}, reported to {@code sink}: a Notice "Deleted the stale socket file …", or the
+     * Failure (operation START, which the file blocked) that says why nothing was deleted.
+     *
+     * @return true when nothing is in the way of listening on {@code path} any more
+     */
+    public static boolean deleteStaleSocket(Path path, EventSink sink) {
+        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(path);
+        try {
+            UnixSocketPaths.deleteStale(path);
+        } catch (IOException e) {
+            sink.emit(new Failure(Instant.now(), LISTENER_ID, address, null, Operation.START,
+                    SocketErrors.classify(e), e.getMessage(), SocketErrors.technicalDetail(e)));
+            return false;
+        }
+        sink.emit(new Notice(Instant.now(), LISTENER_ID, address, null, "Deleted the stale socket file " + path));
+        return true;
+    }
+
     public boolean isRunning() {
         synchronized (lock) {
             return state == State.RUNNING;
@@ -201,12 +222,15 @@ public final class TcpServer implements AutoCloseable {
         return boundAddress;
     }
 
-    /** Queues {@code data} (copied) for connection {@code connectionId}; never blocks. */
+    /**
+     * Queues {@code data} (copied) for connection {@code connectionId}; never blocks. A send that cannot be queued
+     * (the client has gone: INVALID_STATE; the queue is full: LIMIT_EXCEEDED) emits its Failure and fails the future
+     * with the {@link SocketErrorException} carrying it; one still queued when the connection ends is cancelled.
+     */
     public CompletableFuture<Void> send(long connectionId, byte[] data) {
         TcpConnection connection = connections.get(connectionId);
         if (connection == null) {
-            return CompletableFuture.failedFuture(
-                    new IllegalArgumentException("There is no open connection with id " + connectionId));
+            return noSuchClient(connectionId);
         }
         return connection.send(data.clone());
     }
@@ -217,36 +241,61 @@ public final class TcpServer implements AutoCloseable {
      * ({@link SendPlan}). Every write is its own BytesSent. Never blocks; an abort or stop ends a paced send at once
      * (the future fails), a graceful close or half-close writes the rest without the pauses.
      *
-     * @return fails with IllegalArgumentException for an unknown id or a plan that would queue more than 64 MiB or
-     * make more than {@link SendPlan#MAX_WRITES} writes
+     * @return fails like {@link #send(long, byte[])}, and (LIMIT_EXCEEDED) for a plan that would queue more than
+     * 64 MiB or make more than {@link SendPlan#MAX_WRITES} writes
      */
     public CompletableFuture<Void> send(long connectionId, byte[] data, SendPlan plan) {
         Objects.requireNonNull(plan, "plan");
         TcpConnection connection = connections.get(connectionId);
         if (connection == null) {
-            return CompletableFuture.failedFuture(
-                    new IllegalArgumentException("There is no open connection with id " + connectionId));
+            return noSuchClient(connectionId);
         }
         return connection.send(data.clone(), plan);
     }
 
-    /** {@link #sendToAll(byte[])} with a {@link SendPlan}, see {@link #send(long, byte[], SendPlan)}. */
+    /**
+     * {@link #sendToAll(byte[])} with a {@link SendPlan}, see {@link #send(long, byte[], SendPlan)}; a plan over the
+     * limits is refused once, with listener id 0, not once per client.
+     */
     public CompletableFuture<Void> sendToAll(byte[] data, SendPlan plan) {
         Objects.requireNonNull(plan, "plan");
+        String problem = plan.problemWith(data.length, TcpConnection.MAX_QUEUED_BYTES);
+        if (problem != null) {
+            return refuse(LISTENER_ID, FailureKind.LIMIT_EXCEEDED, problem);
+        }
         byte[] copy = data.clone();
-        CompletableFuture<?>[] sends = connections.values().stream()
-                .map(connection -> connection.send(copy, plan))
-                .toArray(CompletableFuture[]::new);
+        return toAll(connection -> connection.send(copy, plan));
+    }
+
+    /**
+     * Queues {@code data} for every connection open now; completes when all writes have completed. Each connection
+     * that cannot take it reports its own Failure; with no client connected at all the send fails once
+     * (INVALID_STATE, listener id 0).
+     */
+    public CompletableFuture<Void> sendToAll(byte[] data) {
+        byte[] copy = data.clone();
+        return toAll(connection -> connection.send(copy));
+    }
+
+    private CompletableFuture<Void> toAll(Function<TcpConnection, CompletableFuture<Void>> send) {
+        CompletableFuture<?>[] sends = connections.values().stream().map(send).toArray(CompletableFuture[]::new);
+        if (sends.length == 0) {
+            return refuse(LISTENER_ID, FailureKind.INVALID_STATE, "Not sent: no client is connected");
+        }
         return CompletableFuture.allOf(sends);
     }
 
-    /** Queues {@code data} for every connection open now; completes when all writes have completed. */
-    public CompletableFuture<Void> sendToAll(byte[] data) {
-        byte[] copy = data.clone();
-        CompletableFuture<?>[] sends = connections.values().stream()
-                .map(connection -> connection.send(copy))
-                .toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(sends);
+    private CompletableFuture<Void> noSuchClient(long connectionId) {
+        return refuse(connectionId, FailureKind.INVALID_STATE, "Not sent: client #" + connectionId
+                + " is not connected (any more)");
+    }
+
+    /** A send refused before anything was queued: its one Failure, and the future that carries it. */
+    private CompletableFuture<Void> refuse(long connectionId, FailureKind kind, String message) {
+        Failure failure = new Failure(Instant.now(), connectionId, boundAddress, null, Operation.SEND, kind, message,
+                "");
+        sink.emit(failure);
+        return CompletableFuture.failedFuture(new SocketErrorException(failure));
     }
 
     /**
@@ -437,6 +486,12 @@ public final class TcpServer implements AutoCloseable {
     }
 
     private void announceListenerOptions() {
+        String refused = OptionsNotice.refusals("listening socket " + Endpoints.describe(boundAddress),
+                listenerApplied);
+        if (refused != null) {
+            sink.emit(new Failure(Instant.now(), LISTENER_ID, boundAddress, null, Operation.OPTIONS,
+                    FailureKind.IO_ERROR, refused, ""));
+        }
         EffectiveOptions options = listenerOptions();
         String text = OptionsNotice.text("Listening socket options", options);
         if (text != null) {
@@ -474,7 +529,7 @@ public final class TcpServer implements AutoCloseable {
                     listenerFailed(e);
                     return;
                 }
-                sink.emit(SocketErrors.toFailure(e, LISTENER_ID, boundAddress, null, "accept"));
+                sink.emit(SocketErrors.toFailure(e, Operation.ACCEPT, LISTENER_ID, boundAddress, null));
                 pauseAfterAcceptError();
                 continue;
             }
@@ -525,7 +580,7 @@ public final class TcpServer implements AutoCloseable {
     }
 
     private void listenerFailed(IOException e) {
-        Failure failure = SocketErrors.toFailure(e, LISTENER_ID, boundAddress, null, "accept");
+        Failure failure = SocketErrors.toFailure(e, Operation.ACCEPT, LISTENER_ID, boundAddress, null);
         sink.emit(failure);
         synchronized (lock) {
             state = State.STOPPED;
@@ -582,7 +637,8 @@ public final class TcpServer implements AutoCloseable {
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
-            sink.emit(new Failure(Instant.now(), LISTENER_ID, boundAddress, null, SocketErrors.classify(e),
+            sink.emit(new Failure(Instant.now(), LISTENER_ID, boundAddress, null, Operation.CLOSE,
+                    SocketErrors.classify(e),
                     "Could not remove the socket file " + path + " (" + (e instanceof AccessDeniedException
                     ? "permission denied" : e.getMessage()) + "); delete it before listening on this path again",
                     SocketErrors.technicalDetail(e)));

@@ -1,6 +1,7 @@
 package com.socketworkbench.engine.udp;
 
 import com.socketworkbench.engine.event.FailureKind;
+import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.net.SocketErrorException;
 import org.slf4j.Logger;
@@ -16,7 +17,9 @@ import java.util.List;
 
 /**
  * Joins and leaves multicast groups on the bound socket of a {@link UdpEndpoint} (the memberships live in its
- * {@link UdpSession}, so closing the socket leaves every group). Callers hold the endpoint's lock.
+ * {@link UdpSession}, so closing the socket leaves every group). Callers hold the endpoint's lock. Every refusal
+ * (not bound, not a group address, the wrong family, no such interface, not a member, the system said no) is one
+ * MULTICAST Failure, thrown on as the {@link SocketErrorException} that carries it.
  */
 final class MulticastMemberships {
     private static final Logger LOG = LoggerFactory.getLogger(MulticastMemberships.class);
@@ -29,11 +32,17 @@ final class MulticastMemberships {
         this.settings = settings;
     }
 
-    void join(UdpSession s, InetAddress group, String interfaceName) throws SocketErrorException {
+    /** {@code s} is null when the endpoint is not bound. */
+    void join(UdpSession s, String groupText, String interfaceName) throws SocketErrorException {
+        InetAddress group = parse(s, groupText);
+        if (s == null) {
+            throw events.refused(null, null, Operation.MULTICAST, FailureKind.INVALID_STATE,
+                    "Start the UDP endpoint before you join a multicast group");
+        }
         if (s.family == StandardProtocolFamily.INET && group instanceof Inet6Address) {
-            throw new IllegalArgumentException(Endpoints.addressText(group) + " is an IPv6 group, but this endpoint "
-                    + "is bound to the IPv4 address " + Endpoints.describe(s.local)
-                    + "; bind to :: to join IPv6 groups");
+            throw events.refused(s.local, null, Operation.MULTICAST, FailureKind.INVALID_INPUT,
+                    Endpoints.addressText(group) + " is an IPv6 group, but this endpoint is bound to the IPv4 address "
+                            + Endpoints.describe(s.local) + "; bind to :: to join IPv6 groups");
         }
         NetworkInterface nif = chooseInterface(s, group, interfaceName);
         MulticastMembership membership = new MulticastMembership(group, nif.getName());
@@ -43,14 +52,15 @@ final class MulticastMemberships {
         try {
             s.memberships.put(membership, s.channel.join(group, nif));
         } catch (IOException | RuntimeException e) {
-            throw events.emitted(UdpErrors.failure(events.id, s.local, null, FailureKind.IO_ERROR,
+            throw events.emitted(UdpErrors.failure(events.id, s.local, null, Operation.MULTICAST, FailureKind.IO_ERROR,
                     "Could not join multicast group " + membership + ": " + e.getMessage(), e));
         }
         events.notice(s.local, null, "Joined multicast group " + membership + joinWarnings(s, group, nif));
     }
 
     /** Leaves {@code group} on one interface, or on every one when {@code interfaceName} is null. */
-    void leave(UdpSession s, InetAddress group, String interfaceName) {
+    void leave(UdpSession s, String groupText, String interfaceName) throws SocketErrorException {
+        InetAddress group = parse(s, groupText);
         String name = interfaceName == null || interfaceName.isBlank() ? null : interfaceName.strip();
         List<MulticastMembership> matching = new ArrayList<>();
         if (s != null) {
@@ -61,8 +71,8 @@ final class MulticastMemberships {
             }
         }
         if (matching.isEmpty()) {
-            throw new IllegalArgumentException("Not a member of " + Endpoints.addressText(group)
-                    + (name == null ? "" : " on " + name));
+            throw events.refused(s == null ? null : s.local, null, Operation.MULTICAST, FailureKind.INVALID_STATE,
+                    "Not a member of " + Endpoints.addressText(group) + (name == null ? "" : " on " + name));
         }
         for (MulticastMembership membership : matching) {
             s.memberships.remove(membership).drop();
@@ -74,13 +84,26 @@ final class MulticastMemberships {
         return s == null ? List.of() : List.copyOf(s.memberships.keySet());
     }
 
-    private NetworkInterface chooseInterface(UdpSession s, InetAddress group, String interfaceName) {
+    private InetAddress parse(UdpSession s, String groupText) throws SocketErrorException {
+        try {
+            return MulticastGroups.parseGroup(groupText);
+        } catch (IllegalArgumentException e) {
+            throw events.refused(s == null ? null : s.local, null, Operation.MULTICAST, FailureKind.INVALID_INPUT,
+                    e.getMessage());
+        }
+    }
+
+    private NetworkInterface chooseInterface(UdpSession s, InetAddress group, String interfaceName)
+            throws SocketErrorException {
         String name = interfaceName == null || interfaceName.isBlank() ? settings.multicastInterface() : interfaceName;
         try {
             return name != null ? MulticastGroups.interfaceNamed(name) : MulticastGroups.defaultInterface(group);
+        } catch (IllegalArgumentException e) {
+            throw events.refused(s.local, null, Operation.MULTICAST, FailureKind.INVALID_INPUT, e.getMessage());
         } catch (IOException e) {
-            throw new IllegalStateException("Cannot list network interfaces to join " + Endpoints.addressText(group)
-                    + " on " + Endpoints.describe(s.local) + ": " + e.getMessage(), e);
+            throw events.emitted(UdpErrors.failure(events.id, s.local, null, Operation.MULTICAST, FailureKind.IO_ERROR,
+                    "Cannot list network interfaces to join " + Endpoints.addressText(group) + " on "
+                            + Endpoints.describe(s.local) + ": " + e.getMessage(), e));
         }
     }
 

@@ -8,6 +8,7 @@ import com.socketworkbench.engine.event.ListenerStarted;
 import com.socketworkbench.engine.event.ListenerStopped;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Notice;
+import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.net.SocketErrorException;
 import com.socketworkbench.engine.runtime.EngineThreads;
@@ -110,7 +111,7 @@ public final class UdpEndpoint implements AutoCloseable {
             try {
                 bindAddress = InetAddress.getByName(config.bindHost());
             } catch (IOException e) {
-                throw events.emitted(UdpErrors.unknownHost(id, null, config.bindHost(), e));
+                throw events.emitted(UdpErrors.unknownHost(id, null, config.bindHost(), Operation.START, e));
             }
             session = bind(new InetSocketAddress(bindAddress, config.port()));
             return session.local;
@@ -242,10 +243,10 @@ public final class UdpEndpoint implements AutoCloseable {
                 return s;
             }
             if (closed) {
-                throw sender.notSent(null, null, "Not sent: the UDP endpoint is closed");
+                throw UdpSender.cancelled("Not sent: the UDP endpoint was closed first");
             }
             if (Thread.currentThread().isInterrupted()) {
-                throw sender.notSent(null, null, "Not sent: the UDP endpoint was stopped first");
+                throw UdpSender.cancelled("Not sent: the UDP endpoint was stopped first");
             }
             InetAddress bindAddress = target instanceof Inet6Address
                     ? InetAddress.ofLiteral(target.isLoopbackAddress() ? "::1" : "::")
@@ -262,18 +263,20 @@ public final class UdpEndpoint implements AutoCloseable {
     /**
      * Sends one datagram from the bound socket (so the peer sees this endpoint's port), binding an ephemeral port
      * first when not started (with a {@link Notice}). Resolves {@code host} (name, IPv4 or IPv6 literal, "[::1]")
-     * off the caller's thread. Emits {@link BytesSent} once the datagram is handed to the system, or a
-     * {@link Failure} and completes exceptionally with {@link SocketErrorException}: INVALID_INPUT for a bad port, a
-     * broadcast address without the Broadcast option, an IPv6 target from an IPv4 socket, or a target other than the
-     * connected peer; LIMIT_EXCEEDED above {@link UdpLimits#maxPayload}; UNKNOWN_HOST; and the mapped socket errors.
-     * Sends (and {@link #connect}) run in call order.
+     * off the caller's thread. Emits {@link BytesSent} once the datagram is handed to the system, or one
+     * {@link Failure} (operation SEND) and completes exceptionally with the {@link SocketErrorException} carrying it:
+     * INVALID_INPUT for a bad host or port, a broadcast address without the Broadcast option, an IPv6 target from an
+     * IPv4 socket, or a target other than the connected peer; LIMIT_EXCEEDED above {@link UdpLimits#maxPayload};
+     * INVALID_STATE once closed; UNKNOWN_HOST; and the mapped socket errors. A send that {@link #stop()} or
+     * {@link #close()} overtakes is cancelled (CancellationException, no Failure). Sends (and {@link #connect}) run in
+     * call order.
      *
      * @param data copied; may be empty (an empty datagram is sent)
      */
     public CompletableFuture<Void> send(String host, int port, byte[] data) {
         Objects.requireNonNull(data, "data");
         byte[] payload = data.clone();
-        return submit(host, port, () -> {
+        return submit(host, port, Operation.SEND, () -> {
             sender.transmit(host.strip(), port, payload);
             return null;
         });
@@ -292,12 +295,12 @@ public final class UdpEndpoint implements AutoCloseable {
     /**
      * Connects the socket to one peer: only its datagrams are received, and ICMP errors (nothing listening) are
      * reported as CONNECTION_REFUSED failures. Binds an ephemeral port first when not started. Runs in order with
-     * sends.
+     * sends, and fails or is cancelled like them (its Failure's operation is CONNECT).
      *
      * @return the resolved peer address
      */
     public CompletableFuture<InetSocketAddress> connect(String host, int port) {
-        return submit(host, port, () -> sender.connectTo(host.strip(), port));
+        return submit(host, port, Operation.CONNECT, () -> sender.connectTo(host.strip(), port));
     }
 
     /** Accepts datagrams from any address again. Does nothing when not connected. */
@@ -310,7 +313,7 @@ public final class UdpEndpoint implements AutoCloseable {
             s.channel.disconnect();
             events.notice(s.local, null, "Disconnected: datagrams from any address are received again");
         } catch (IOException e) {
-            events.emit(UdpErrors.failure(id, s.local, null, FailureKind.IO_ERROR,
+            events.emit(UdpErrors.failure(id, s.local, null, Operation.CONNECT, FailureKind.IO_ERROR,
                     "Could not disconnect: " + e.getMessage(), e));
         }
     }
@@ -326,24 +329,23 @@ public final class UdpEndpoint implements AutoCloseable {
         return s == null ? null : (InetSocketAddress) s.remote();
     }
 
-    private <T> CompletableFuture<T> submit(String host, int port, UdpSender.SendCall<T> call) {
+    private <T> CompletableFuture<T> submit(String host, int port, Operation operation, UdpSender.SendCall<T> call) {
         if (host == null || host.isBlank()) {
-            return refuse("Enter the host to send to");
+            return refuse(operation, FailureKind.INVALID_INPUT, "Enter the host to send to");
         }
         if (port < 1 || port > 65_535) {
-            return refuse("Port " + port + " cannot be sent to: use 1 to 65535");
+            return refuse(operation, FailureKind.INVALID_INPUT, "Port " + port + " cannot be sent to: use 1 to 65535");
         }
         synchronized (lock) {
             if (closed) {
-                return CompletableFuture.failedFuture(new IllegalStateException("This UDP endpoint is closed"));
+                return refuse(operation, FailureKind.INVALID_STATE, "Not sent: this UDP endpoint is closed");
             }
             return sender.submit(call);
         }
     }
 
-    private <T> CompletableFuture<T> refuse(String message) {
-        Failure failure = UdpErrors.failure(id, localAddress(), null, FailureKind.INVALID_INPUT, message, null);
-        return CompletableFuture.failedFuture(events.emitted(failure));
+    private <T> CompletableFuture<T> refuse(Operation operation, FailureKind kind, String message) {
+        return CompletableFuture.failedFuture(events.refused(localAddress(), null, operation, kind, message));
     }
 
     // ---------------------------------------------------------------- options
@@ -360,18 +362,24 @@ public final class UdpEndpoint implements AutoCloseable {
     /**
      * The largest datagram delivered whole; a larger one arrives as its first {@code bytes} bytes with
      * {@code truncated = true}. 1 to 65,535; applies from the next datagram.
+     *
+     * @return false, after a Failure (OPTIONS, INVALID_INPUT), for a value out of range, which is not taken
      */
-    public void setMaxDatagramSize(int bytes) {
-        settings.setMaxDatagramSize(bytes);
+    public boolean setMaxDatagramSize(int bytes) {
+        return settings.setMaxDatagramSize(bytes, session);
     }
 
     public int maxDatagramSize() {
         return settings.maxDatagramSize();
     }
 
-    /** IP_MULTICAST_TTL (the hop limit for IPv6), 0 to 255; 1 (the default) keeps multicast on the local link. */
-    public void setMulticastTtl(int ttl) {
-        settings.setMulticastTtl(ttl, session);
+    /**
+     * IP_MULTICAST_TTL (the hop limit for IPv6), 0 to 255; 1 (the default) keeps multicast on the local link.
+     *
+     * @return false, after a Failure (MULTICAST, INVALID_INPUT), for a value out of range, which is not taken
+     */
+    public boolean setMulticastTtl(int ttl) {
+        return settings.setMulticastTtl(ttl, session);
     }
 
     public int multicastTtl() {
@@ -394,10 +402,10 @@ public final class UdpEndpoint implements AutoCloseable {
      * IP_MULTICAST_IF: the interface multicast is sent through, and the default for {@link #joinGroup}. Null or
      * blank returns to the system's choice from the next start (a bound socket cannot unset it).
      *
-     * @throws IllegalArgumentException when no interface has that name
+     * @return false, after a Failure (MULTICAST, INVALID_INPUT), when no interface has that name; the setting stays
      */
-    public void setMulticastInterface(String interfaceName) {
-        settings.setMulticastInterface(interfaceName, session);
+    public boolean setMulticastInterface(String interfaceName) {
+        return settings.setMulticastInterface(interfaceName, session);
     }
 
     /** The configured multicast interface name, or null for the system's choice. */
@@ -415,26 +423,25 @@ public final class UdpEndpoint implements AutoCloseable {
      *
      * @param interfaceName null or blank: {@link #multicastInterface()} if set, else the interface the system routes
      *                      the group to, else the first multicast-capable interface that is up, else loopback
-     * @throws IllegalArgumentException not a multicast literal, an IPv6 group on an IPv4 socket, unknown interface
-     * @throws IllegalStateException    not bound
-     * @throws SocketErrorException             the system refused (after emitting the Failure)
+     * @throws SocketErrorException carrying the Failure (MULTICAST) emitted for it: not a multicast literal, an IPv6
+     *                              group on an IPv4 socket or an unknown interface (INVALID_INPUT), not bound
+     *                              (INVALID_STATE), or the system refused
      */
     public void joinGroup(String group, String interfaceName) throws SocketErrorException {
-        InetAddress address = MulticastGroups.parseGroup(group);
         synchronized (lock) {
-            multicast.join(requireSession("join a multicast group"), address, interfaceName);
+            multicast.join(session, group, interfaceName);
         }
     }
 
     /**
      * Leaves a group on one interface, or on every interface it was joined on when {@code interfaceName} is null.
      *
-     * @throws IllegalArgumentException not a multicast literal, or not a member
+     * @throws SocketErrorException carrying the Failure (MULTICAST) emitted for it: not a multicast literal
+     *                              (INVALID_INPUT), or not a member (INVALID_STATE)
      */
-    public void leaveGroup(String group, String interfaceName) {
-        InetAddress address = MulticastGroups.parseGroup(group);
+    public void leaveGroup(String group, String interfaceName) throws SocketErrorException {
         synchronized (lock) {
-            multicast.leave(session, address, interfaceName);
+            multicast.leave(session, group, interfaceName);
         }
     }
 
@@ -443,14 +450,6 @@ public final class UdpEndpoint implements AutoCloseable {
         synchronized (lock) {
             return MulticastMemberships.joined(session);
         }
-    }
-
-    private UdpSession requireSession(String action) {
-        UdpSession s = session;
-        if (s == null) {
-            throw new IllegalStateException("Start the UDP endpoint before you " + action);
-        }
-        return s;
     }
 
     // ---------------------------------------------------------------- counters

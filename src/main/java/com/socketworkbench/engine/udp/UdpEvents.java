@@ -2,8 +2,10 @@ package com.socketworkbench.engine.udp;
 
 import com.socketworkbench.engine.event.EventSink;
 import com.socketworkbench.engine.event.Failure;
+import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Notice;
+import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.net.SocketErrorException;
 import com.socketworkbench.engine.runtime.GuardedSink;
 
@@ -33,5 +35,11 @@ final class UdpEvents {
     SocketErrorException emitted(Failure failure) {
         emit(failure);
         return new SocketErrorException(failure, null);
+    }
+
+    /** Emits the Failure of an operation refused before it reached the system; returns its exception. */
+    SocketErrorException refused(InetSocketAddress local, InetSocketAddress remote, Operation operation,
+                                 FailureKind kind, String message) {
+        return emitted(UdpErrors.failure(id, local, remote, operation, kind, message, null));
     }
 }

@@ -2,6 +2,7 @@ package com.socketworkbench.engine.udp;
 
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.FailureKind;
+import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.net.Endpoints;
 
 import java.io.IOException;
@@ -51,15 +52,15 @@ final class UdpReceiver implements Runnable {
             } catch (PortUnreachableException e) {
                 // The kernel keeps the ICMP error of an earlier datagram and hands it to the next receive.
                 InetSocketAddress peer = (InetSocketAddress) session.remote();
-                events.emit(UdpErrors.failure(events.id, session.local, peer, FailureKind.CONNECTION_REFUSED,
-                        UdpErrors.portUnreachable(peer), e));
+                events.emit(UdpErrors.failure(events.id, session.local, peer, Operation.RECEIVE,
+                        FailureKind.CONNECTION_REFUSED, UdpErrors.portUnreachable(peer), e));
             } catch (ClosedChannelException | ClosedSelectorException e) {
                 break;
             } catch (IOException | RuntimeException e) {
                 if (session.stopping) {
                     break;
                 }
-                events.emit(UdpErrors.failure(events.id, session.local, null, FailureKind.IO_ERROR,
+                events.emit(UdpErrors.failure(events.id, session.local, null, Operation.RECEIVE, FailureKind.IO_ERROR,
                         "Receiving on " + Endpoints.describe(session.local) + " failed: " + e.getMessage(), e));
                 if (++consecutiveErrors >= MAX_CONSECUTIVE_ERRORS) {
                     giveUp.accept("receiving failed repeatedly");

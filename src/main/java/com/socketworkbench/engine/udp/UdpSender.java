@@ -3,6 +3,7 @@ package com.socketworkbench.engine.udp;
 import com.socketworkbench.engine.event.BytesSent;
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.FailureKind;
+import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.net.SocketErrorException;
 import com.socketworkbench.engine.runtime.EngineThreads;
@@ -25,6 +26,7 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.UnsupportedAddressTypeException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -80,14 +82,14 @@ final class UdpSender {
         try {
             executor.execute(new SendTask<>(call, result));
         } catch (RejectedExecutionException e) {
-            result.completeExceptionally(notSent(null, null, "Not sent: the UDP endpoint is stopping"));
+            result.completeExceptionally(cancelled("Not sent: the UDP endpoint is stopping"));
         }
         return result;
     }
 
     /**
-     * Fails every queued send and interrupts the running one; the endpoint holds its lock, so the running one cannot
-     * bind a new socket after the stop. The thread then ends on its own.
+     * Cancels every queued send and interrupts the running one; the endpoint holds its lock, so the running one
+     * cannot bind a new socket after the stop. The thread then ends on its own.
      */
     void cancelAll() {
         if (executor == null) {
@@ -114,38 +116,38 @@ final class UdpSender {
         public void run() {
             try {
                 result.complete(call.run());
-            } catch (SocketErrorException e) {
+            } catch (SocketErrorException | CancellationException e) {
                 result.completeExceptionally(e);
             } catch (RuntimeException e) {
                 LOG.warn("Unexpected error while sending", e);
-                result.completeExceptionally(e);
+                result.completeExceptionally(events.emitted(UdpErrors.failure(events.id, null, null, Operation.SEND,
+                        FailureKind.IO_ERROR, "Not sent: an unexpected error (" + e + ")", e)));
             }
         }
 
         void cancel() {
-            result.completeExceptionally(notSent(null, null, "Not sent: the UDP endpoint was stopped first"));
+            result.completeExceptionally(cancelled("Not sent: the UDP endpoint was stopped first"));
         }
     }
 
     void transmit(String host, int port, byte[] payload) throws SocketErrorException {
-        InetAddress address = resolve(host);
+        InetAddress address = resolve(host, Operation.SEND);
         InetSocketAddress target = new InetSocketAddress(address, port);
         String tooLarge = UdpLimits.refusal(address, payload.length);
         if (tooLarge != null) {
-            throw events.emitted(UdpErrors.failure(events.id, localAddress(), target, FailureKind.LIMIT_EXCEEDED,
-                    tooLarge, null));
+            throw events.refused(localAddress(), target, Operation.SEND, FailureKind.LIMIT_EXCEEDED, tooLarge);
         }
         if (!settings.broadcast() && BroadcastAddresses.isBroadcast(address)) {
-            throw events.emitted(UdpErrors.failure(events.id, localAddress(), target, FailureKind.INVALID_INPUT,
-                    UdpErrors.broadcastNeedsOption(target), null));
+            throw events.refused(localAddress(), target, Operation.SEND, FailureKind.INVALID_INPUT,
+                    UdpErrors.broadcastNeedsOption(target));
         }
         UdpSession s = sessions.forSending(address, "send");
-        checkFamily(s, target);
+        checkFamily(s, target, Operation.SEND);
         SocketAddress peer = s.remote();
         if (peer != null && !peer.equals(target)) {
-            throw events.emitted(UdpErrors.failure(events.id, s.local, target, FailureKind.INVALID_INPUT,
+            throw events.refused(s.local, target, Operation.SEND, FailureKind.INVALID_INPUT,
                     "This endpoint is connected to " + Endpoints.describe(peer) + " and can only send there; "
-                            + "disconnect first to send to " + Endpoints.describe(target), null));
+                            + "disconnect first to send to " + Endpoints.describe(target));
         }
         write(s, target, payload);
         counters.sent(payload.length);
@@ -153,15 +155,16 @@ final class UdpSender {
     }
 
     InetSocketAddress connectTo(String host, int port) throws SocketErrorException {
-        InetSocketAddress target = new InetSocketAddress(resolve(host), port);
+        InetSocketAddress target = new InetSocketAddress(resolve(host, Operation.CONNECT), port);
         UdpSession s = sessions.forSending(target.getAddress(), "connect");
-        checkFamily(s, target);
+        checkFamily(s, target, Operation.CONNECT);
         try {
             s.channel.connect(target);
         } catch (ClosedChannelException e) {
-            throw notSent(s, target, "Not connected: the UDP endpoint was stopped");
+            throw cancelled("Not connected: the UDP endpoint was stopped");
         } catch (IOException e) {
-            throw events.emitted(UdpErrors.sendFailure(events.id, s.local, target, settings.broadcast(), e));
+            throw events.emitted(UdpErrors.sendFailure(events.id, s.local, target, Operation.CONNECT,
+                    settings.broadcast(), e));
         }
         events.notice(s.local, target, "Connected to " + Endpoints.describe(target) + ": only its datagrams are "
                 + "received, and ICMP errors (nothing listening there) are reported");
@@ -169,12 +172,12 @@ final class UdpSender {
     }
 
     /** Picks the address of the socket's family when a name has several; DNS runs on the send thread. */
-    private InetAddress resolve(String host) throws SocketErrorException {
+    private InetAddress resolve(String host, Operation operation) throws SocketErrorException {
         InetAddress[] all;
         try {
             all = InetAddress.getAllByName(host);
         } catch (IOException e) {
-            throw events.emitted(UdpErrors.unknownHost(events.id, localAddress(), host, e));
+            throw events.emitted(UdpErrors.unknownHost(events.id, localAddress(), host, operation, e));
         }
         UdpSession s = sessions.current();
         if (s == null || s.dualStack()) {
@@ -184,19 +187,20 @@ final class UdpSender {
         return Arrays.stream(all).filter(wanted::isInstance).findFirst().orElse(all[0]);
     }
 
-    private void checkFamily(UdpSession s, InetSocketAddress target) throws SocketErrorException {
+    private void checkFamily(UdpSession s, InetSocketAddress target, Operation operation)
+            throws SocketErrorException {
         if (s.family == StandardProtocolFamily.INET && target.getAddress() instanceof Inet6Address) {
-            throw events.emitted(UdpErrors.failure(events.id, s.local, target, FailureKind.INVALID_INPUT,
+            throw events.refused(s.local, target, operation, FailureKind.INVALID_INPUT,
                     "Cannot reach the IPv6 address " + Endpoints.describe(target) + " from a socket bound to the "
                             + "IPv4 address " + Endpoints.describe(s.local) + "; bind to :: (IPv6 and IPv4) or an "
-                            + "IPv6 address", null));
+                            + "IPv6 address");
         }
         if (s.family == StandardProtocolFamily.INET6 && !s.dualStack()
                 && target.getAddress() instanceof Inet4Address) {
-            throw events.emitted(UdpErrors.failure(events.id, s.local, target, FailureKind.INVALID_INPUT,
+            throw events.refused(s.local, target, operation, FailureKind.INVALID_INPUT,
                     "Cannot reach the IPv4 address " + Endpoints.describe(target) + " from a socket bound to the "
                             + "IPv6 address " + Endpoints.describe(s.local) + "; bind to :: (IPv6 and IPv4) or an "
-                            + "IPv4 address", null));
+                            + "IPv4 address");
         }
     }
 
@@ -218,25 +222,29 @@ final class UdpSender {
                 awaitWritable(s, target, deadline);
             } catch (PortUnreachableException e) {
                 // A connected socket reports an earlier datagram's ICMP error here; this datagram was not sent yet.
-                events.emit(UdpErrors.failure(events.id, s.local, target, FailureKind.CONNECTION_REFUSED,
-                        UdpErrors.portUnreachable(target), e));
+                // The first is that earlier datagram's report; a second one fails this send.
+                Failure icmp = UdpErrors.failure(events.id, s.local, target, Operation.SEND,
+                        FailureKind.CONNECTION_REFUSED, (retriedAfterIcmp ? "Not sent: " : "")
+                                + UdpErrors.portUnreachable(target), e);
                 if (retriedAfterIcmp) {
-                    throw notSent(s, target, "Not sent: " + UdpErrors.portUnreachable(target));
+                    throw events.emitted(icmp);
                 }
+                events.emit(icmp);
                 retriedAfterIcmp = true;
             } catch (SocketErrorException e) {
                 throw e;
             } catch (ClosedChannelException | ClosedSelectorException e) {
-                throw notSent(s, target, "Not sent: the UDP endpoint was stopped");
+                throw cancelled("Not sent: the UDP endpoint was stopped");
             } catch (AlreadyConnectedException | UnsupportedAddressTypeException e) {
-                throw events.emitted(UdpErrors.failure(events.id, s.local, target, FailureKind.INVALID_INPUT,
-                        "Cannot send to " + Endpoints.describe(target) + " from "
+                throw events.emitted(UdpErrors.failure(events.id, s.local, target, Operation.SEND,
+                        FailureKind.INVALID_INPUT, "Cannot send to " + Endpoints.describe(target) + " from "
                                 + Endpoints.describe(s.local), e));
             } catch (IOException e) {
                 if (s.stopping) {
-                    throw notSent(s, target, "Not sent: the UDP endpoint was stopped");
+                    throw cancelled("Not sent: the UDP endpoint was stopped");
                 }
-                throw events.emitted(UdpErrors.sendFailure(events.id, s.local, target, settings.broadcast(), e));
+                throw events.emitted(UdpErrors.sendFailure(events.id, s.local, target, Operation.SEND,
+                        settings.broadcast(), e));
             }
         }
     }
@@ -252,7 +260,7 @@ final class UdpSender {
             }
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
-                throw events.emitted(UdpErrors.failure(events.id, s.local, target, FailureKind.IO_ERROR,
+                throw events.emitted(UdpErrors.failure(events.id, s.local, target, Operation.SEND, FailureKind.IO_ERROR,
                         "Not sent: the send buffer stayed full for "
                                 + DurationText.ofNanos(STALL_TIMEOUT_NANOS), null));
             }
@@ -260,11 +268,9 @@ final class UdpSender {
         }
     }
 
-    /** A failure of the caller's request alone, not worth a timeline row (e.g. cancelled by stop). */
-    SocketErrorException notSent(UdpSession s, InetSocketAddress target, String message) {
-        Failure failure = UdpErrors.failure(events.id, s == null ? null : s.local, target, FailureKind.IO_ERROR,
-                message, null);
-        return new SocketErrorException(failure, null);
+    /** A send the endpoint's own stop or close ended: no Failure, ListenerStopped says what happened. */
+    static CancellationException cancelled(String message) {
+        return new CancellationException(message);
     }
 
     private InetSocketAddress localAddress() {
