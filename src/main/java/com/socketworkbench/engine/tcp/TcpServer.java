@@ -1,3 +1,4 @@
+// Over 400 lines: the documented public API of a server and its accept loop, which share its lock and state.
 package com.socketworkbench.engine.tcp;
 
 import com.socketworkbench.engine.event.Operation;
@@ -36,11 +37,7 @@ import java.net.UnknownHostException;
 import java.nio.channels.Channel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -93,7 +90,7 @@ public final class TcpServer implements AutoCloseable {
     private ServerSocketChannel listener;
     private volatile InetSocketAddress localAddress;
     private volatile SocketAddress boundAddress;
-    private Object socketFileKey;
+    private final ServerSocketFile socketFile;
     private final ConnectionSettings settings;
     private volatile EffectiveOptions listenerApplied = new EffectiveOptions(List.of());
     private volatile Supplier<Framer> framerFactory = Framer::raw;
@@ -102,6 +99,7 @@ public final class TcpServer implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.sink = new GuardedSink(sink);
         this.settings = new ConnectionSettings(config.echo());
+        this.socketFile = config.isUnix() ? new ServerSocketFile(config.unixPath(), this.sink) : null;
     }
 
     /**
@@ -143,7 +141,7 @@ public final class TcpServer implements AutoCloseable {
                 if (boundAddress instanceof InetSocketAddress inet) {
                     localAddress = inet;
                 } else {
-                    socketFileKey = fileKey(config.unixPath());
+                    socketFile.bound(boundAddress);
                 }
             } catch (IOException | RuntimeException e) {
                 closeQuietly(channel);
@@ -191,16 +189,7 @@ public final class TcpServer implements AutoCloseable {
      * @return true when nothing is in the way of listening on {@code path} any more
      */
     public static boolean deleteStaleSocket(Path path, EventSink sink) {
-        UnixDomainSocketAddress address = UnixDomainSocketAddress.of(path);
-        try {
-            UnixSocketPaths.deleteStale(path);
-        } catch (IOException e) {
-            sink.emit(new Failure(Instant.now(), LISTENER_ID, address, null, Operation.START,
-                    SocketErrors.classify(e), e.getMessage(), SocketErrors.technicalDetail(e)));
-            return false;
-        }
-        sink.emit(new Notice(Instant.now(), LISTENER_ID, address, null, "Deleted the stale socket file " + path));
-        return true;
+        return ServerSocketFile.deleteStale(path, sink);
     }
 
     public boolean isRunning() {
@@ -616,40 +605,9 @@ public final class TcpServer implements AutoCloseable {
                 || remote instanceof UnixDomainSocketAddress unix && unix.getPath().toString().isEmpty());
     }
 
-    /**
-     * Deletes the socket file this server created. A file that is no longer the one bound (someone replaced it) is
-     * left alone; a file already gone is fine.
-     */
     private void removeSocketFile() {
-        if (!config.isUnix() || boundAddress == null) {
-            return;
-        }
-        Path path = config.unixPath();
-        Object key = fileKey(path);
-        if (key == null && Files.notExists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (socketFileKey != null && !socketFileKey.equals(key)) {
-            sink.emit(new Notice(Instant.now(), LISTENER_ID, boundAddress, null, "The socket file " + path
-                    + " is no longer the one this server created; it was left in place"));
-            return;
-        }
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            sink.emit(new Failure(Instant.now(), LISTENER_ID, boundAddress, null, Operation.CLOSE,
-                    SocketErrors.classify(e),
-                    "Could not remove the socket file " + path + " (" + (e instanceof AccessDeniedException
-                    ? "permission denied" : e.getMessage()) + "); delete it before listening on this path again",
-                    SocketErrors.technicalDetail(e)));
-        }
-    }
-
-    private static Object fileKey(Path path) {
-        try {
-            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-        } catch (IOException e) {
-            return null;
+        if (socketFile != null) {
+            socketFile.remove();
         }
     }
 
