@@ -1,4 +1,4 @@
-// Over 400 lines: one byte-at-a-time state machine (head, fixed body, chunks, trailers) sharing its position and verdicts.
+// Over 400 lines: one byte-at-a-time state machine (head, body, chunks, trailers) sharing position and verdicts.
 package com.socketworkbench.engine.http;
 
 import java.io.ByteArrayOutputStream;

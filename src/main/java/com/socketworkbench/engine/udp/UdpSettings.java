@@ -149,8 +149,8 @@ final class UdpSettings {
             NetworkInterface nif = NetworkInterface.getByName(name);
             if (nif == null) {
                 events.emit(UdpErrors.failure(events.id, session.local, null, Operation.MULTICAST,
-                        FailureKind.INVALID_INPUT, "The multicast interface '" + name + "' no longer exists (available: "
-                                + MulticastGroups.availableNames() + ")", null));
+                        FailureKind.INVALID_INPUT, "The multicast interface '" + name + "' no longer exists "
+                                + "(available: " + MulticastGroups.availableNames() + ")", null));
                 return;
             }
             session.channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, nif);

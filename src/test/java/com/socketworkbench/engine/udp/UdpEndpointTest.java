@@ -322,7 +322,8 @@ class UdpEndpointTest {
         assertArrayEquals(hundred, sink.awaitCount(BytesReceived.class, 3).get(2).data());
         assertFalse(endpoint.setMaxDatagramSize(0));
         assertFalse(endpoint.setMaxDatagramSize(65_536));
-        assertEquals(UdpEndpoint.DEFAULT_MAX_DATAGRAM_SIZE, endpoint.maxDatagramSize(), "a rejected value is not taken");
+        assertEquals(UdpEndpoint.DEFAULT_MAX_DATAGRAM_SIZE, endpoint.maxDatagramSize(),
+                "a rejected value is not taken");
         List<Failure> rejected = sink.all(Failure.class);
         assertEquals(2, rejected.size(), "one Failure per rejected value: " + rejected);
         assertEquals("The receive limit must be 1 to 65,535 bytes, not 0", rejected.getFirst().message());
