@@ -1,3 +1,4 @@
+// Over 400 lines: the documented public API of a client and its cancellable connect, sharing one lock and state.
 package com.socketworkbench.engine.tcp;
 
 import com.socketworkbench.engine.event.Operation;

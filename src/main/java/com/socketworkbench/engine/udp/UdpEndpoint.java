@@ -1,3 +1,4 @@
+// Over 400 lines: the documented public API of an endpoint; UdpSender, UdpReceiver, UdpSettings do the work.
 package com.socketworkbench.engine.udp;
 
 import com.socketworkbench.engine.event.BytesSent;
