@@ -12,6 +12,8 @@ public enum FailureKind {
     BROKEN_PIPE,
     NETWORK_UNREACHABLE,
     INVALID_INPUT,
+    /** The component cannot do it now: not connected, not bound, already connected, closed. */
+    INVALID_STATE,
     LIMIT_EXCEEDED,
     IO_ERROR
 }

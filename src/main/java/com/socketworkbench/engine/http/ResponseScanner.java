@@ -1,3 +1,4 @@
+// Over 400 lines: one byte-at-a-time state machine (head, body, chunks, trailers) sharing position and verdicts.
 package com.socketworkbench.engine.http;
 
 import java.io.ByteArrayOutputStream;
@@ -333,126 +334,29 @@ public final class ResponseScanner {
     }
 
     private void chooseFraming(HeadParser.ParsedHead parsed) {
-        int code = parsed.statusCode();
-        if (method.equals("HEAD") || code == 204 || code == 304 || code == 101
-                || (method.equals("CONNECT") && code >= 200 && code < 300)) {
-            framing = Framing.NO_BODY;
-            if (code == 101 || method.equals("CONNECT")) {
-                // The connection now carries another protocol; it is not HTTP any more.
-                broken = true;
-            }
-            finish();
-            return;
-        }
-        List<Header> transferEncodings = parsed.headers().stream().filter(h -> h.is("Transfer-Encoding")).toList();
-        List<Header> contentLengths = parsed.headers().stream().filter(h -> h.is("Content-Length")).toList();
-        if (!transferEncodings.isEmpty()) {
-            if (!contentLengths.isEmpty()) {
-                Header cl = contentLengths.getFirst();
-                verdicts.add(Verdict.error(VerdictCodes.CONTENT_LENGTH_WITH_TRANSFER_ENCODING, cl.offset(),
-                        "Content-Length at byte " + cl.offset() + " together with Transfer-Encoding: Content-Length"
-                                + " must be ignored (a request smuggling risk)"));
-            }
-            List<String> codings = new ArrayList<>();
-            Header chunkedAgain = null;
-            for (Header te : transferEncodings) {
-                for (String coding : te.value().split(",")) {
-                    if (!coding.isBlank()) {
-                        String name = coding.strip().toLowerCase(Locale.ROOT);
-                        if (name.equals("chunked") && codings.contains("chunked") && chunkedAgain == null) {
-                            chunkedAgain = te;
-                        }
-                        codings.add(name);
-                    }
-                }
-            }
-            if (chunkedAgain != null) {
-                verdicts.add(Verdict.warning(VerdictCodes.TRANSFER_ENCODING_CHUNKED_TWICE, chunkedAgain.offset(),
-                        "Transfer-Encoding lists chunked more than once (again at byte " + chunkedAgain.offset()
-                                + "); a sender must not apply it twice, so only one layer is removed here"));
-            }
-            if (!codings.isEmpty() && codings.getLast().equals("chunked")) {
+        BodyFraming.Decision decision = BodyFraming.decide(method, parsed, headerEnd, verdicts);
+        broken |= decision.broken();
+        switch (decision.framing()) {
+            case CHUNKED -> {
                 framing = Framing.CHUNKED;
                 state = State.CHUNK_SIZE;
                 lineBytes.reset();
-                return;
             }
-            Header te = transferEncodings.getFirst();
-            verdicts.add(Verdict.warning(VerdictCodes.TRANSFER_ENCODING_NOT_CHUNKED, te.offset(),
-                    "Transfer-Encoding \"" + HeadParser.printable(te.value()) + "\" at byte " + te.offset() + " does not end with chunked:"
-                            + " the body ends when the server closes the connection"));
-            untilClose();
-            return;
-        }
-        if (!contentLengths.isEmpty()) {
-            Long length = contentLength(contentLengths);
-            if (length == null) {
-                broken = true;
-                untilClose();
-                return;
-            }
-            framing = Framing.CONTENT_LENGTH;
-            remaining = length;
-            if (remaining == 0) {
-                finish();
-            } else {
-                state = State.FIXED;
-            }
-            return;
-        }
-        verdicts.add(Verdict.info(VerdictCodes.BODY_UNTIL_CLOSE, headerEnd, "Neither Content-Length nor"
-                + " Transfer-Encoding: the body ends when the server closes the connection"));
-        untilClose();
-    }
-
-    /** The agreed length, or null (with a verdict) when the headers are invalid or disagree. */
-    private Long contentLength(List<Header> headers) {
-        Long agreed = null;
-        boolean repeated = false;
-        for (Header h : headers) {
-            for (String part : h.value().split(",", -1)) {
-                String text = part.strip();
-                long value = parseDecimal(text);
-                if (value < 0) {
-                    verdicts.add(Verdict.error(VerdictCodes.INVALID_CONTENT_LENGTH, h.offset(), "Content-Length \""
-                            + HeadParser.printable(h.value()) + "\" at byte " + h.offset() + " is not a"
-                            + (text.startsWith("-") ? " non-negative" : "") + " decimal number of bytes"));
-                    return null;
-                }
-                if (agreed == null) {
-                    agreed = value;
-                } else if (agreed != value) {
-                    verdicts.add(Verdict.error(VerdictCodes.CONFLICTING_CONTENT_LENGTH, h.offset(),
-                            "Content-Length values disagree (" + agreed + " and " + value + " at byte " + h.offset()
-                                    + "): the body's end cannot be known"));
-                    return null;
+            case CONTENT_LENGTH -> {
+                framing = Framing.CONTENT_LENGTH;
+                remaining = decision.length();
+                if (remaining == 0) {
+                    finish();
                 } else {
-                    repeated = true;
+                    state = State.FIXED;
                 }
             }
-        }
-        if (repeated) {
-            Header second = headers.size() > 1 ? headers.get(1) : headers.getFirst();
-            verdicts.add(Verdict.warning(VerdictCodes.DUPLICATE_CONTENT_LENGTH, second.offset(), "Content-Length "
-                    + agreed + " is given more than once (again at byte " + second.offset() + ")"));
-        }
-        return agreed;
-    }
-
-    /** A decimal of 1 to 18 digits, or -1. */
-    private static long parseDecimal(String text) {
-        if (text.isEmpty() || text.length() > 18) {
-            return -1;
-        }
-        long value = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
+            case NO_BODY -> {
+                framing = Framing.NO_BODY;
+                finish();
             }
-            value = value * 10 + (c - '0');
+            default -> untilClose();
         }
-        return value;
     }
 
     private void untilClose() {

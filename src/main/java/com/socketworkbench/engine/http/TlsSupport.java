@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.http;
 
+import com.socketworkbench.engine.text.DurationText;
+
 import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
@@ -201,7 +203,7 @@ final class TlsSupport {
         }
         if (failure instanceof SocketTimeoutException) {
             return "The TLS handshake with " + target.authority() + " did not finish within "
-                    + Durations.words(timeout);
+                    + DurationText.of(timeout);
         }
         String message = String.valueOf(failure.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);

@@ -6,8 +6,9 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * A socket operation failed; carries the {@link Failure} that was (or would be) emitted, so a caller that gets the
- * exception (a synchronous bind, a failed future) sees the same user message as the event timeline.
+ * A socket operation failed; carries the {@link Failure} the engine emitted for it, so a caller that gets the
+ * exception (a synchronous bind, a failed future) knows the operation failed and can see why, but never needs to
+ * report it again (see the contract in {@link com.socketworkbench.engine.event}).
  */
 public class SocketErrorException extends IOException {
     private final transient Failure failure;

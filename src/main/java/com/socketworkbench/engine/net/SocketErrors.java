@@ -2,6 +2,8 @@ package com.socketworkbench.engine.net;
 
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.FailureKind;
+import com.socketworkbench.engine.event.Operation;
+import com.socketworkbench.engine.text.DurationText;
 
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
@@ -39,51 +41,37 @@ public final class SocketErrors {
     }
 
     /**
-     * A Failure event for {@code t}. Binding or connecting a Unix domain socket gets the messages of
-     * {@link UnixSocketErrors} (about files and directories instead of ports and hosts).
-     *
-     * @param action what was being done: "connect", "bind", "accept", "read", "write" (other words are used as is)
+     * A Failure event for {@code t} in {@code operation}. Binding (START) or connecting a Unix domain socket gets the
+     * messages of {@link UnixSocketErrors} (about files and directories instead of ports and hosts).
      */
-    public static Failure toFailure(Throwable t, long connectionId, SocketAddress local, SocketAddress remote,
-                                    String action) {
+    public static Failure toFailure(Throwable t, Operation operation, long connectionId, SocketAddress local,
+                                    SocketAddress remote) {
         if (t instanceof SocketErrorException known) {
             return known.failure();
         }
-        if ("bind".equals(action) && local instanceof UnixDomainSocketAddress unix) {
+        if (operation == Operation.START && local instanceof UnixDomainSocketAddress unix) {
             return UnixSocketErrors.bindFailure(t, connectionId, unix);
         }
-        if ("connect".equals(action) && remote instanceof UnixDomainSocketAddress unix) {
+        if (operation == Operation.CONNECT && remote instanceof UnixDomainSocketAddress unix) {
             return UnixSocketErrors.connectFailure(t, connectionId, local, unix);
         }
-        return genericFailure(t, connectionId, local, remote, action);
+        return genericFailure(t, operation, connectionId, local, remote);
     }
 
     /** The failure for {@code t} by its kind alone, without the words about files that Unix sockets get. */
-    static Failure genericFailure(Throwable t, long connectionId, SocketAddress local, SocketAddress remote,
-                                  String action) {
+    static Failure genericFailure(Throwable t, Operation operation, long connectionId, SocketAddress local,
+                                  SocketAddress remote) {
         FailureKind kind = classify(t);
-        return new Failure(Instant.now(), connectionId, local, remote, kind, message(kind, t, local, remote, action),
-                technicalDetail(t));
+        return new Failure(Instant.now(), connectionId, local, remote, operation, kind,
+                message(kind, t, local, remote, operation), technicalDetail(t));
     }
 
     /** "No answer from 127.0.0.1:5000 within 5 s": a connect that timed out, with the timeout the user chose. */
     public static Failure connectTimeout(long connectionId, SocketAddress local, SocketAddress remote,
                                          Duration timeout, Throwable cause) {
-        return new Failure(Instant.now(), connectionId, local, remote, FailureKind.CONNECT_TIMEOUT,
-                "No answer from " + Endpoints.describe(remote) + " within " + describe(timeout),
+        return new Failure(Instant.now(), connectionId, local, remote, Operation.CONNECT, FailureKind.CONNECT_TIMEOUT,
+                "No answer from " + Endpoints.describe(remote) + " within " + DurationText.of(timeout),
                 cause == null ? "" : technicalDetail(cause));
-    }
-
-    /** "5 s", "1.5 s", "300 ms". */
-    public static String describe(Duration duration) {
-        long millis = duration.toMillis();
-        if (millis < 1000) {
-            return millis + " ms";
-        }
-        if (millis % 1000 == 0) {
-            return millis / 1000 + " s";
-        }
-        return String.format(Locale.ROOT, "%.1f s", millis / 1000.0);
     }
 
     /** The exception class and text, for the "details" part of a failure; never a stack trace. */
@@ -141,8 +129,8 @@ public final class SocketErrors {
     }
 
     private static String message(FailureKind kind, Throwable t, SocketAddress local, SocketAddress remote,
-                                  String action) {
-        boolean binding = "bind".equals(action);
+                                  Operation action) {
+        boolean binding = action == Operation.START;
         SocketAddress subject = binding || remote == null ? local : remote;
         return switch (kind) {
             case CONNECTION_REFUSED -> "Connection refused: nothing is listening on " + Endpoints.describe(remote)
@@ -165,21 +153,22 @@ public final class SocketErrors {
             case CONNECTION_RESET -> "The peer " + Endpoints.describe(remote) + " reset the connection";
             case BROKEN_PIPE -> "The peer " + Endpoints.describe(remote) + " has closed the connection (broken pipe)";
             case NETWORK_UNREACHABLE -> "Network is unreachable: there is no route to " + Endpoints.describe(remote);
-            case INVALID_INPUT, LIMIT_EXCEEDED, IO_ERROR -> "Could not " + phrase(action, subject) + ": "
-                    + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+            case INVALID_INPUT, INVALID_STATE, LIMIT_EXCEEDED, IO_ERROR -> "Could not " + phrase(action, subject)
+                    + ": " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
         };
     }
 
-    private static String phrase(String action, SocketAddress subject) {
+    private static String phrase(Operation action, SocketAddress subject) {
         String where = Endpoints.describe(subject);
-        return switch (action == null ? "" : action) {
-            case "connect" -> "connect to " + where;
-            case "bind" -> "listen on " + where;
-            case "accept" -> "accept a connection on " + where;
-            case "read" -> "read from " + where;
-            case "write" -> "write to " + where;
-            case "" -> "use " + where;
-            default -> action + " " + where;
+        return switch (action) {
+            case CONNECT -> "connect to " + where;
+            case START -> "listen on " + where;
+            case ACCEPT -> "accept a connection on " + where;
+            case RECEIVE -> "read from " + where;
+            case SEND -> "write to " + where;
+            case CLOSE -> "close the connection to " + where;
+            case OPTIONS -> "set the socket options of " + where;
+            case MULTICAST -> "use multicast on " + where;
         };
     }
 

@@ -2,6 +2,7 @@ package com.socketworkbench.engine.net;
 
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.FailureKind;
+import com.socketworkbench.engine.event.Operation;
 
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
@@ -52,7 +53,7 @@ public final class UnixSocketErrors {
             kind = FailureKind.IO_ERROR;
             message = "Could not listen on " + path + ": " + plainText(t);
         }
-        return new Failure(Instant.now(), connectionId, address, null, kind, message,
+        return new Failure(Instant.now(), connectionId, address, null, Operation.START, kind, message,
                 SocketErrors.technicalDetail(t));
     }
 
@@ -90,9 +91,9 @@ public final class UnixSocketErrors {
             kind = FailureKind.INVALID_INPUT;
             message = tooLong(path);
         } else {
-            return SocketErrors.genericFailure(t, connectionId, local, target, "connect");
+            return SocketErrors.genericFailure(t, Operation.CONNECT, connectionId, local, target);
         }
-        return new Failure(Instant.now(), connectionId, local, target, kind, message,
+        return new Failure(Instant.now(), connectionId, local, target, Operation.CONNECT, kind, message,
                 SocketErrors.technicalDetail(t));
     }
 

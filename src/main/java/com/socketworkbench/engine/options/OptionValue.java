@@ -12,6 +12,8 @@ public record OptionValue(String name, String requested, String effective, Strin
 
     public static final String NOT_SUPPORTED = "not supported";
     public static final String UNAVAILABLE = "unavailable";
+    /** How the note of a requested option the system refused begins. */
+    public static final String NOT_SET = "could not be set: ";
 
     /** What the option does, in a sentence, for a tooltip; empty when nothing is known about it. */
     public String meaning() {
@@ -20,5 +22,10 @@ public record OptionValue(String name, String requested, String effective, Strin
 
     public boolean wasRequested() {
         return requested != null;
+    }
+
+    /** True when this option was requested and the system refused to set it ({@link #note()} says why). */
+    public boolean setFailed() {
+        return requested != null && note != null && note.startsWith(NOT_SET);
     }
 }

@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.options;
 
+import com.socketworkbench.engine.text.DurationText;
+
 import java.io.IOException;
 import java.net.SocketOption;
 import java.net.StandardSocketOptions;
@@ -52,7 +54,7 @@ public final class SocketOptionsApplier {
             try {
                 set(channel, request);
             } catch (IOException | IllegalArgumentException | UnsupportedOperationException e) {
-                setFailures.put(name, "could not be set: " + e.getMessage());
+                setFailures.put(name, OptionValue.NOT_SET + e.getMessage());
             }
             requested.put(name, new OptionValue(name, asked, null, null));
         }
@@ -212,8 +214,7 @@ public final class SocketOptionsApplier {
         if (d.isZero()) {
             return "none (wait forever)";
         }
-        long millis = d.toMillis();
-        return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
+        return DurationText.of(d);
     }
 
     static java.net.SocketAddress localAddressOf(NetworkChannel channel) {

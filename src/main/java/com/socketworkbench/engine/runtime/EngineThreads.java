@@ -7,17 +7,37 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Starts the named virtual threads of one server or client and keeps the live ones, so that stop/close can wait for
- * every one of them (virtual threads do not show up in {@code Thread.getAllStackTraces()}).
+ * Starts the named virtual threads of one engine component (a server, a client, an endpoint, an exchanger, a
+ * resolver) and keeps the live ones, so that stop/close can wait for every one of them (virtual threads do not show
+ * up in {@code Thread.getAllStackTraces()}). Every engine thread is started here, directly or through
+ * {@link #factory}.
  */
 public final class EngineThreads {
     private static final Logger LOG = LoggerFactory.getLogger(EngineThreads.class);
 
     private final Set<Thread> live = ConcurrentHashMap.newKeySet();
 
+    /** Starts {@code body} on a new tracked virtual thread called {@code name}. */
     public Thread start(String name, Runnable body) {
+        Thread thread = tracked(name, body);
+        thread.start();
+        return thread;
+    }
+
+    /**
+     * Tracked threads for an executor that starts them itself: named {@code namePrefix} followed by 1, 2, 3...; they
+     * count as live from creation, as an executor starts every thread it asks for.
+     */
+    public ThreadFactory factory(String namePrefix) {
+        AtomicLong count = new AtomicLong();
+        return body -> tracked(namePrefix + count.incrementAndGet(), body);
+    }
+
+    private Thread tracked(String name, Runnable body) {
         Thread thread = Thread.ofVirtual().name(name).unstarted(() -> {
             try {
                 body.run();
@@ -28,7 +48,6 @@ public final class EngineThreads {
             }
         });
         live.add(thread);
-        thread.start();
         return thread;
     }
 

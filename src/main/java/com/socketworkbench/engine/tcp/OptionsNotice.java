@@ -20,6 +20,21 @@ final class OptionsNotice {
     private OptionsNotice() {
     }
 
+    /**
+     * "Could not set the socket options of the connection to 127.0.0.1:5000: IP_TOS could not be set: ...", or null
+     * when the system took every requested option it supports.
+     */
+    static String refusals(String subject, EffectiveOptions options) {
+        List<String> parts = new ArrayList<>();
+        for (OptionValue value : options.values()) {
+            if (value.setFailed()) {
+                parts.add(value.name() + " " + value.note());
+            }
+        }
+        return parts.isEmpty() ? null : "Could not set the socket options of the " + subject + ": "
+                + String.join("; ", parts);
+    }
+
     /** Null when nothing was requested. */
     static String text(String subject, EffectiveOptions options) {
         List<String> parts = new ArrayList<>();

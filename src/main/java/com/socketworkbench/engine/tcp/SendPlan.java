@@ -1,5 +1,8 @@
 package com.socketworkbench.engine.tcp;
 
+
+import com.socketworkbench.engine.text.DurationText;
+
 import java.time.Duration;
 
 /**
@@ -37,7 +40,7 @@ public record SendPlan(int segmentBytes, Duration gapBetweenSegments, int repeat
         gapBetweenSegments = gapBetweenSegments == null ? Duration.ZERO : gapBetweenSegments;
         if (gapBetweenSegments.isNegative() || gapBetweenSegments.compareTo(MAX_GAP) > 0) {
             throw new IllegalArgumentException("The gap between writes must be between 0 and "
-                    + MAX_GAP.toSeconds() + " s");
+                    + DurationText.of(MAX_GAP));
         }
         if (repeat < 1 || repeat > MAX_REPEAT) {
             throw new IllegalArgumentException("Repeat must be between 1 and " + MAX_REPEAT + ", not " + repeat);

@@ -1,5 +1,7 @@
+// Over 400 lines: the documented public API of a client and its cancellable connect, sharing one lock and state.
 package com.socketworkbench.engine.tcp;
 
+import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.runtime.GuardedSink;
 import com.socketworkbench.engine.runtime.EngineThreads;
 import com.socketworkbench.engine.event.ConnectionOpened;
@@ -51,6 +53,7 @@ public final class TcpClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TcpClient.class);
     private static final AtomicLong CLIENT_IDS = new AtomicLong();
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
+    private static final String NOT_CONNECTED = "Not sent: not connected";
 
     private final TcpClientConfig config;
     private final EventSink sink;
@@ -83,21 +86,21 @@ public final class TcpClient implements AutoCloseable {
     /**
      * Resolves and connects on a virtual thread, never on the caller. Emits ConnectionOpened, or a Failure (refused,
      * timeout, unknown host; for a Unix domain socket: no such file, nobody listening, not a socket, permission
-     * denied) and completes exceptionally with a {@link SocketErrorException} carrying it.
+     * denied; INVALID_STATE when closed, connecting or connected already) and completes exceptionally with a
+     * {@link SocketErrorException} carrying it; a connect cancelled by {@link #close} or {@link #disconnect} completes
+     * with a {@link CancellationException} (a Notice says so).
      *
      * @return completes with the local TCP address of the new connection; with null for a Unix domain socket
      */
     public CompletableFuture<InetSocketAddress> connect() {
         CompletableFuture<InetSocketAddress> result = new CompletableFuture<>();
         synchronized (lock) {
-            if (closed) {
-                return CompletableFuture.failedFuture(new IllegalStateException("This client is closed"));
-            }
-            if (connecting) {
-                return CompletableFuture.failedFuture(new IllegalStateException("Already connecting"));
-            }
-            if (connection != null && connection.isOpen()) {
-                return CompletableFuture.failedFuture(new IllegalStateException("Already connected"));
+            String refusal = closed ? "Not connected: this client is closed"
+                    : connecting ? "Already connecting to " + Endpoints.describe(target())
+                    : connection != null && connection.isOpen() ? "Already connected to "
+                    + Endpoints.describe(connection.remote()) : null;
+            if (refusal != null) {
+                return refuse(Operation.CONNECT, refusal);
             }
             connecting = true;
             cancelled = false;
@@ -106,10 +109,15 @@ public final class TcpClient implements AutoCloseable {
         return result;
     }
 
+    /**
+     * Queues {@code data} (copied) for the connection; never blocks. Not connected, a connection that no longer
+     * sends or a full queue: the Failure is emitted and the future fails with the {@link SocketErrorException}
+     * carrying it; a send still queued when the connection ends is cancelled.
+     */
     public CompletableFuture<Void> send(byte[] data) {
         TcpConnection current = current();
         if (current == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("Not connected"));
+            return refuse(Operation.SEND, NOT_CONNECTED);
         }
         return current.send(data.clone());
     }
@@ -120,14 +128,14 @@ public final class TcpClient implements AutoCloseable {
      * BytesSent. Never blocks. {@link #close(CloseMode) ABORT} ends a paced send at once (the future fails); a
      * graceful close, half-close or {@link #close()} writes the rest without the pauses.
      *
-     * @return fails with IllegalStateException when not connected, IllegalArgumentException for a plan that would
-     * queue more than 64 MiB or make more than {@link SendPlan#MAX_WRITES} writes
+     * @return fails like {@link #send(byte[])}, and (LIMIT_EXCEEDED) for a plan that would queue more than 64 MiB or
+     * make more than {@link SendPlan#MAX_WRITES} writes
      */
     public CompletableFuture<Void> send(byte[] data, SendPlan plan) {
         Objects.requireNonNull(plan, "plan");
         TcpConnection current = current();
         if (current == null) {
-            return CompletableFuture.failedFuture(new IllegalStateException("Not connected"));
+            return refuse(Operation.SEND, NOT_CONNECTED);
         }
         return current.send(data.clone(), plan);
     }
@@ -319,9 +327,22 @@ public final class TcpClient implements AutoCloseable {
         }
     }
 
-    private void connectNow(CompletableFuture<InetSocketAddress> result) {
-        SocketAddress target = config.isUnix() ? UnixDomainSocketAddress.of(config.unixPath())
+    /** What the config names, before resolution. */
+    private SocketAddress target() {
+        return config.isUnix() ? UnixDomainSocketAddress.of(config.unixPath())
                 : InetSocketAddress.createUnresolved(config.hostForResolution(), config.port());
+    }
+
+    /** An operation refused before it began: its one Failure, and the future that carries it. */
+    private <T> CompletableFuture<T> refuse(Operation operation, String message) {
+        Failure failure = new Failure(Instant.now(), id, null, target(), operation, FailureKind.INVALID_STATE, message,
+                "");
+        sink.emit(failure);
+        return CompletableFuture.failedFuture(new SocketErrorException(failure));
+    }
+
+    private void connectNow(CompletableFuture<InetSocketAddress> result) {
+        SocketAddress target = target();
         SocketChannel channel = null;
         Duration connectTimeout = connectTimeout();
         try {
@@ -365,7 +386,7 @@ public final class TcpClient implements AutoCloseable {
             }
             Failure failure = !config.isUnix() && SocketErrors.classify(e) == FailureKind.CONNECT_TIMEOUT
                     ? SocketErrors.connectTimeout(id, null, target, connectTimeout, e)
-                    : SocketErrors.toFailure(e, id, null, target, "connect");
+                    : SocketErrors.toFailure(e, Operation.CONNECT, id, null, target);
             sink.emit(failure);
             result.completeExceptionally(new SocketErrorException(failure, e));
         }

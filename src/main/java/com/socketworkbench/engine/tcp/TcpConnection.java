@@ -1,8 +1,8 @@
+// Over 400 lines: the state, send queue and close modes that reader, writer and callers share under one lock.
 package com.socketworkbench.engine.tcp;
 
+import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.runtime.EngineThreads;
-import com.socketworkbench.engine.event.BytesReceived;
-import com.socketworkbench.engine.event.BytesSent;
 import com.socketworkbench.engine.event.CloseReason;
 import com.socketworkbench.engine.event.ConnectionClosed;
 import com.socketworkbench.engine.event.EventSink;
@@ -10,62 +10,54 @@ import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Notice;
-import com.socketworkbench.engine.framing.FrameTooLargeException;
 import com.socketworkbench.engine.framing.Framer;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.net.SocketErrorException;
-import com.socketworkbench.engine.net.SocketErrors;
 import com.socketworkbench.engine.options.ConnectionDetails;
 import com.socketworkbench.engine.options.EffectiveOptions;
 import com.socketworkbench.engine.options.SocketOptionsApplier;
 import com.socketworkbench.engine.options.SocketOptionsSpec;
+import com.socketworkbench.engine.text.DurationText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * One established stream connection (TCP or Unix domain), either side: a reader thread feeding the framer and a
- * writer thread draining a FIFO of outgoing payloads. How the channel is read with a timeout (needed for idle-gap
- * framing) depends on its family; {@link StreamIo} hides that.
+ * One established stream connection (TCP or Unix domain), either side: a reader thread feeding the framer
+ * ({@link ConnectionReader}) and a writer thread draining a FIFO of outgoing payloads ({@link ConnectionWriter}). How
+ * the channel is read with a timeout (needed for idle-gap framing) depends on its family; {@link StreamIo} hides
+ * that. This class holds what both threads and the callers share: the state, the send queue, the close modes.
  *
  * <p>Every path that ends the connection goes through {@link #finish}, which decides the one close reason under the
  * lock, so exactly one {@link ConnectionClosed} is emitted however reader, writer and callers race.
- *
- * <p>The framer belongs to the reader thread. Other threads see what it holds through a snapshot the reader
- * publishes after every change ({@link #pendingBytes()}, {@link #pending()}).
  */
 final class TcpConnection {
     static final long MAX_QUEUED_BYTES = 64L * 1024 * 1024;
     /** How long a graceful close waits for queued data to be written before it closes anyway. */
     static final Duration GRACEFUL_CLOSE_LIMIT = Duration.ofSeconds(5);
     /** At most this much of an incomplete frame is copied for other threads after each read. */
-    static final int PENDING_SNAPSHOT_LIMIT = 64 * 1024;
+    static final int PENDING_SNAPSHOT_LIMIT = ConnectionReader.PENDING_SNAPSHOT_LIMIT;
 
     private static final Logger LOG = LoggerFactory.getLogger(TcpConnection.class);
-    /** Raw framing makes every read one frame: such reads bypass the framer (see {@link ReadBuffer#take}). */
-    private static final Class<? extends Framer> RAW_FRAMER = Framer.raw().getClass();
 
     private enum State { OPEN, OUTPUT_SHUT, CLOSING, CLOSED }
 
-    /** What the framer held after the reader's last step: its size and (up to the limit) its first bytes. */
-    private record PendingSnapshot(int size, byte[] head) {
-        static final PendingSnapshot NONE = new PendingSnapshot(0, new byte[0]);
+    /** How the connection is ending, for a write that failed: null while it is not. */
+    record Ending(CloseReason endedBy, CloseReason requested) {
     }
 
     private final long id;
@@ -75,9 +67,11 @@ final class TcpConnection {
     private final Instant since = Instant.now();
     private final EventSink sink;
     private final EngineThreads threads;
-    private final ConnectionSettings settings;
     private final Consumer<TcpConnection> onFinished;
-    private volatile Supplier<Framer> framerFactory;
+    private final ConnectionCounters counters = new ConnectionCounters();
+    private final ConnectionReader reader;
+    private final ConnectionWriter writer;
+    private final ConnectionOptions options;
 
     private final LinkedBlockingQueue<Outgoing> queue = new LinkedBlockingQueue<>();
     private final Object lock = new Object();
@@ -85,26 +79,6 @@ final class TcpConnection {
     private CloseReason closingReason;
     private CloseReason closeReason;
     private long queuedBytes;
-    private volatile PendingSnapshot pendingSnapshot = PendingSnapshot.NONE;
-    private volatile EffectiveOptions appliedOptions = new EffectiveOptions(List.of());
-    /** When the last bytes arrived (or the connection opened): the read idle timeout counts from here. */
-    private volatile long lastDataNanos = System.nanoTime();
-
-    private final LongAdder bytesIn = new LongAdder();
-    private final LongAdder bytesOut = new LongAdder();
-    private final LongAdder messagesIn = new LongAdder();
-    private final LongAdder messagesOut = new LongAdder();
-
-    // Reader thread only.
-    private Supplier<Framer> activeFactory;
-    private Framer framer;
-    /**
-     * True when the framer comes from the engine's framing package, whose frames are new arrays nobody else holds:
-     * those go into events as they are. A framer from elsewhere might reuse its arrays, so its frames are copied.
-     */
-    private boolean framesOwned;
-    /** True once the framer was told about the current silence; reset by the next bytes. */
-    private boolean idleSignalled;
 
     TcpConnection(long id, StreamIo io, SocketAddress local, SocketAddress remote, EventSink sink,
                   EngineThreads threads, Supplier<Framer> framerFactory, ConnectionSettings settings,
@@ -115,14 +89,16 @@ final class TcpConnection {
         this.remote = remote;
         this.sink = sink;
         this.threads = threads;
-        this.framerFactory = Objects.requireNonNull(framerFactory, "framerFactory");
-        this.settings = Objects.requireNonNull(settings, "settings");
         this.onFinished = onFinished;
+        this.reader = new ConnectionReader(this, io, Objects.requireNonNull(settings, "settings"), counters,
+                framerFactory);
+        this.writer = new ConnectionWriter(this, io, counters);
+        this.options = new ConnectionOptions(this, io);
     }
 
     void start() {
-        threads.start("tcp-conn-" + id + "-write", this::writeLoop);
-        threads.start("tcp-conn-" + id + "-read", this::readLoop);
+        threads.start("tcp-conn-" + id + "-write", writer::run);
+        threads.start("tcp-conn-" + id + "-read", reader::run);
     }
 
     long id() {
@@ -138,19 +114,19 @@ final class TcpConnection {
     }
 
     long bytesIn() {
-        return bytesIn.sum();
+        return counters.bytesIn.sum();
     }
 
     long bytesOut() {
-        return bytesOut.sum();
+        return counters.bytesOut.sum();
     }
 
     long messagesIn() {
-        return messagesIn.sum();
+        return counters.messagesIn.sum();
     }
 
     long messagesOut() {
-        return messagesOut.sum();
+        return counters.messagesOut.sum();
     }
 
     ConnectionInfo info() {
@@ -160,12 +136,12 @@ final class TcpConnection {
 
     /** Bytes of an incomplete frame after the last read. */
     int pendingBytes() {
-        return pendingSnapshot.size();
+        return reader.pendingBytes();
     }
 
     /** A copy of the bytes of the incomplete frame: all of them, or the first {@link #PENDING_SNAPSHOT_LIMIT}. */
     byte[] pending() {
-        return pendingSnapshot.head().clone();
+        return reader.pending();
     }
 
     /**
@@ -173,40 +149,29 @@ final class TcpConnection {
      * and says so in a Notice; a changed read idle timeout counts from the last bytes received.
      */
     void applyOptions(SocketOptionsSpec spec) {
-        if (spec.isEmpty() || !isOpen()) {
-            return;
+        if (options.apply(spec)) {
+            reader.watchReadIdleTimeout();
         }
-        optionsApplied(SocketOptionsApplier.apply(io.channel(), spec));
-        watchReadIdleTimeout();
     }
 
-    /** Keeps what {@link SocketOptionsApplier#apply} granted (before connect) and reports it as read now. */
+    /** Keeps what {@link SocketOptionsApplier#apply} granted before connect and reports it as read now. */
     void optionsApplied(EffectiveOptions applied) {
-        appliedOptions = applied;
-        String text = OptionsNotice.text("Socket options", effectiveOptions());
-        if (text != null) {
-            emitWhileOpen(new Notice(Instant.now(), id, local, remote, text));
-        }
+        options.applied(applied);
     }
 
     /** The socket's options read back now, with what was requested; empty once the connection has ended. */
     EffectiveOptions effectiveOptions() {
-        if (!isOpen() || !io.channel().isOpen()) {
-            return new EffectiveOptions(List.of());
-        }
-        return SocketOptionsApplier.reread(io.channel(), appliedOptions);
+        return options.effective();
     }
 
     /** Family, type, both ends and the options; the peer as this connection reports it. */
     ConnectionDetails details() {
-        ConnectionDetails described = ConnectionDetails.describe(io.channel());
-        return new ConnectionDetails(described.family(), described.type(), described.role(), described.local(),
-                remote, effectiveOptions());
+        return options.details();
     }
 
     /** Takes effect at the reader's next read; bytes the old framer still held are emitted as one frame. */
     void setFramerFactory(Supplier<Framer> factory) {
-        framerFactory = Objects.requireNonNull(factory, "factory");
+        reader.setFramerFactory(factory);
     }
 
     /** True until the connection is finished (also while half-closed or closing gracefully). */
@@ -217,17 +182,18 @@ final class TcpConnection {
     }
 
     /**
-     * Queues {@code data} (owned by the connection from now on) for the writer; never blocks. Fails at once when the
-     * connection no longer sends or the queue already holds {@link #MAX_QUEUED_BYTES}.
+     * Queues {@code data} (owned by the connection from now on) for the writer; never blocks. Fails at once, with its
+     * one Failure, when the connection no longer sends (INVALID_STATE) or the queue already holds
+     * {@link #MAX_QUEUED_BYTES} (LIMIT_EXCEEDED). A send still queued when the connection ends is cancelled.
      */
     CompletableFuture<Void> send(byte[] data) {
-        return enqueue(new Outgoing.Payload(data, new CompletableFuture<>()));
+        return enqueue(new Outgoing.Payload(data, new CompletableFuture<>()), false);
     }
 
     /**
      * Queues {@code data} (owned by the connection from now on) to be written as {@code plan} says; never blocks.
-     * Fails at once like {@link #send(byte[])}, and with an {@link IllegalArgumentException} for a plan that would
-     * queue too much or make too many writes.
+     * Fails at once like {@link #send(byte[])}, and (LIMIT_EXCEEDED) for a plan that would queue too much or make too
+     * many writes.
      */
     CompletableFuture<Void> send(byte[] data, SendPlan plan) {
         if (plan.equals(SendPlan.WHOLE)) {
@@ -235,7 +201,7 @@ final class TcpConnection {
         }
         String problem = plan.problemWith(data.length, MAX_QUEUED_BYTES);
         if (problem != null) {
-            return CompletableFuture.failedFuture(new IllegalArgumentException(problem));
+            return refuse(FailureKind.LIMIT_EXCEEDED, problem);
         }
         byte[] block = data;
         int times = plan.repeat();
@@ -247,10 +213,11 @@ final class TcpConnection {
             times = 1;
         }
         return enqueue(new Outgoing.Payload(block, times, plan.segmentBytes(), plan.gapBetweenSegments().toNanos(),
-                new CompletableFuture<>()));
+                new CompletableFuture<>()), false);
     }
 
-    private CompletableFuture<Void> enqueue(Outgoing.Payload payload) {
+    /** @param echo an echo of received bytes, which a connection that no longer sends drops without a Failure */
+    private CompletableFuture<Void> enqueue(Outgoing.Payload payload, boolean echo) {
         long size = payload.totalBytes();
         if (size == 0) {
             return CompletableFuture.completedFuture(null);
@@ -258,7 +225,8 @@ final class TcpConnection {
         long waiting;
         synchronized (lock) {
             if (state != State.OPEN) {
-                return CompletableFuture.failedFuture(new IllegalStateException(notSendingMessage()));
+                return echo ? CompletableFuture.failedFuture(notSent(size))
+                        : refuse(FailureKind.INVALID_STATE, notSendingMessage());
             }
             waiting = queuedBytes;
             if (waiting + size <= MAX_QUEUED_BYTES) {
@@ -267,10 +235,14 @@ final class TcpConnection {
                 return payload.done();
             }
         }
-        Failure failure = new Failure(Instant.now(), id, local, remote, FailureKind.LIMIT_EXCEEDED,
-                "Not sent: " + size + " bytes would overfill the send queue to "
-                        + Endpoints.describe(remote) + " (" + waiting + " bytes are already waiting, the limit is "
-                        + MAX_QUEUED_BYTES / (1024 * 1024) + " MiB; the peer is not reading fast enough)", "");
+        return refuse(FailureKind.LIMIT_EXCEEDED, "Not sent: " + size + " bytes would overfill the send queue to "
+                + Endpoints.describe(remote) + " (" + waiting + " bytes are already waiting, the limit is "
+                + MAX_QUEUED_BYTES / (1024 * 1024) + " MiB; the peer is not reading fast enough)");
+    }
+
+    /** A send that is not even queued: its one Failure, and the future that carries it. */
+    private CompletableFuture<Void> refuse(FailureKind kind, String message) {
+        Failure failure = new Failure(Instant.now(), id, local, remote, Operation.SEND, kind, message, "");
         sink.emit(failure);
         return CompletableFuture.failedFuture(new SocketErrorException(failure));
     }
@@ -287,7 +259,7 @@ final class TcpConnection {
             lock.notifyAll(); // a paced send skips its remaining pauses
         }
         CompletableFuture.delayedExecutor(GRACEFUL_CLOSE_LIMIT.toMillis(), TimeUnit.MILLISECONDS).execute(() ->
-                finish(reason, "queued data not sent within " + SocketErrors.describe(GRACEFUL_CLOSE_LIMIT)));
+                finish(reason, "queued data not sent within " + DurationText.of(GRACEFUL_CLOSE_LIMIT)));
     }
 
     /** Writes what is queued, then shuts down output; reading goes on until the peer closes. */
@@ -349,7 +321,7 @@ final class TcpConnection {
         return "FIN sent (graceful close)";
     }
 
-    private boolean isUnix() {
+    boolean isUnix() {
         return io instanceof UnixStreamIo;
     }
 
@@ -368,7 +340,7 @@ final class TcpConnection {
             queue.drainTo(dropped);
             queue.add(new Outgoing.Stop());
             lock.notifyAll(); // wakes a writer pausing between segments
-            int pendingAtClose = pendingSnapshot.size();
+            int pendingAtClose = reader.pendingBytes();
             if (pendingAtClose > 0) {
                 sink.emit(new Notice(Instant.now(), id, local, remote, (pendingAtClose == 1 ? "1 byte"
                         : pendingAtClose + " bytes") + " pending (incomplete frame) at close"));
@@ -390,246 +362,10 @@ final class TcpConnection {
     }
 
     /**
-     * Reads until the stream ends or fails. One timed read serves three timers, all counted from the last bytes
-     * received: the framer's idle gap (silence ends a frame), the read idle timeout (silence ends the connection)
-     * and, while the read buffer is large, its release ({@link ReadBuffer}).
-     */
-    private void readLoop() {
-        ReadBuffer buffer = new ReadBuffer();
-        Framer.FrameSink frames = this::frameReceived;
-        try {
-            while (true) {
-                Framer current = framer(frames);
-                long gap = current.idleGapMillis();
-                long limit = settings.readIdleTimeoutMillis();
-                long silent = millisSinceLastData();
-                if (limit > 0 && silent >= limit) {
-                    timedOut(limit);
-                    return;
-                }
-                long wait = gap > 0 && !idleSignalled ? Math.max(1, gap - silent) : 0;
-                if (limit > 0) {
-                    wait = wait == 0 ? limit - silent : Math.min(wait, limit - silent);
-                }
-                if (buffer.isLarge()) {
-                    long release = Math.max(1, ReadBuffer.RELEASE_AFTER_MILLIS - silent);
-                    wait = wait == 0 ? release : Math.min(wait, release);
-                }
-                int n = io.read(buffer.array(), wait);
-                current = framer(frames); // a factory set during the read applies to what it returned
-                if (n == StreamIo.IDLE) {
-                    if (millisSinceLastData() >= ReadBuffer.RELEASE_AFTER_MILLIS) {
-                        buffer.release();
-                    }
-                    gap = current.idleGapMillis();
-                    if (gap > 0 && !idleSignalled && millisSinceLastData() >= gap) {
-                        idleSignalled = true;
-                        current.onIdle(frames);
-                        publishPending(current);
-                    }
-                    continue;
-                }
-                if (n < 0) {
-                    current.onEndOfStream(frames);
-                    publishPending(current);
-                    closeGracefully(CloseReason.PEER_CLOSED, "");
-                    return;
-                }
-                lastDataNanos = System.nanoTime();
-                idleSignalled = false;
-                bytesIn.add(n);
-                if (current.getClass() == RAW_FRAMER) {
-                    frameReceived(buffer.take(n), 1);
-                    continue;
-                }
-                feed(current, buffer.array(), n, frames);
-                buffer.filled(n);
-                publishPending(current);
-            }
-        } catch (FrameTooLargeException e) {
-            pendingSnapshot = PendingSnapshot.NONE; // the Failure explains these bytes; they are no incomplete frame
-            sink.emit(new Failure(Instant.now(), id, local, remote, FailureKind.LIMIT_EXCEEDED,
-                    "A frame of " + sizeOf(e) + " bytes from " + Endpoints.describe(remote) + " exceeds the maximum of "
-                            + e.maximum() + " bytes; the connection was closed", SocketErrors.technicalDetail(e)));
-            finish(CloseReason.ERROR, e.getMessage());
-        } catch (IOException e) {
-            readFailed(e);
-        } catch (RuntimeException e) {
-            LOG.error("Reading connection {} failed unexpectedly", id, e);
-            sink.emit(new Failure(Instant.now(), id, local, remote, FailureKind.IO_ERROR,
-                    "Receiving from " + Endpoints.describe(remote) + " failed unexpectedly: " + e.getMessage(),
-                    SocketErrors.technicalDetail(e)));
-            finish(CloseReason.ERROR, e.getMessage());
-        }
-    }
-
-    /**
-     * Hands one read to the framer. Under {@link OversizePolicy#DISCARD} an oversized frame is reported, dropped,
-     * and framing resumes with the rest of the read, as often as the read holds oversized frames.
-     */
-    private void feed(Framer current, byte[] buffer, int n, Framer.FrameSink frames) throws FrameTooLargeException {
-        int length = n;
-        // Every discard leaves fewer of the read's bytes to frame, so a working framer stops throwing within
-        // n + 1 rounds; the bound keeps a broken one from spinning here forever.
-        for (int round = 0; ; round++) {
-            try {
-                current.onBytes(buffer, 0, length, frames);
-                return;
-            } catch (FrameTooLargeException e) {
-                if (settings.oversizePolicy() != OversizePolicy.DISCARD || round > n) {
-                    throw e;
-                }
-                emitWhileOpen(new Failure(Instant.now(), id, local, remote, FailureKind.LIMIT_EXCEEDED,
-                        "Frame of " + sizeOf(e) + " bytes exceeds the maximum of " + e.maximum()
-                                + " bytes: discarded, resynchronising", e.getMessage()));
-                current.discard();
-                length = 0;
-            }
-        }
-    }
-
-    /** One byte over the maximum is how a framer reports a frame whose end it has not seen yet. */
-    private static String sizeOf(FrameTooLargeException e) {
-        return e.size() == e.maximum() + 1 ? "more than " + e.maximum() : Long.toString(e.size());
-    }
-
-    private void publishPending(Framer current) {
-        int size = current.pendingSize();
-        if (size == 0) {
-            if (pendingSnapshot.size() != 0) {
-                pendingSnapshot = PendingSnapshot.NONE;
-            }
-            return;
-        }
-        pendingSnapshot = new PendingSnapshot(size, current.pending(PENDING_SNAPSHOT_LIMIT));
-    }
-
-    private long millisSinceLastData() {
-        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - lastDataNanos);
-    }
-
-    private void timedOut(long limitMillis) {
-        finish(CloseReason.TIMEOUT, "no data for " + SocketErrors.describe(Duration.ofMillis(limitMillis)));
-    }
-
-    /**
-     * The reader only looks at a changed timeout when it next wakes, which on a silent connection without one may
-     * be never; this one-shot check covers that wait.
-     */
-    private void watchReadIdleTimeout() {
-        long limit = settings.readIdleTimeoutMillis();
-        if (limit <= 0) {
-            return;
-        }
-        long delay = Math.max(0, limit - millisSinceLastData());
-        CompletableFuture.delayedExecutor(delay, TimeUnit.MILLISECONDS).execute(() -> {
-            long current = settings.readIdleTimeoutMillis();
-            if (current > 0 && isOpen() && millisSinceLastData() >= current) {
-                timedOut(current);
-            }
-        });
-    }
-
-    private Framer framer(Framer.FrameSink frames) {
-        Supplier<Framer> wanted = framerFactory;
-        if (wanted != activeFactory) {
-            Framer next = Objects.requireNonNull(wanted.get(), "the framer factory returned null");
-            if (framer != null) {
-                byte[] pending = framer.pending();
-                if (pending.length > 0) {
-                    frames.frame(pending, 1);
-                }
-            }
-            framer = next;
-            framesOwned = next.getClass().getPackageName().equals(Framer.class.getPackageName());
-            activeFactory = wanted;
-            idleSignalled = false;
-            publishPending(next);
-        }
-        return framer;
-    }
-
-    private void frameReceived(byte[] data, int reads) {
-        byte[] copy = framesOwned ? data : data.clone();
-        messagesIn.increment();
-        emitWhileOpen(new BytesReceived(Instant.now(), id, local, remote, copy, reads, false));
-        if (settings.echo()) {
-            send(copy);
-        }
-    }
-
-    private void readFailed(IOException e) {
-        if (!isOpen()) {
-            return; // closed on our side: the exception is only the echo of that close
-        }
-        if (SocketErrors.classify(e) == FailureKind.CONNECTION_RESET) {
-            finish(CloseReason.RESET, "");
-            return;
-        }
-        sink.emit(SocketErrors.toFailure(e, id, local, remote, "read"));
-        finish(CloseReason.ERROR, e.getMessage());
-    }
-
-    private void writeLoop() {
-        while (true) {
-            Outgoing next;
-            try {
-                next = queue.take();
-            } catch (InterruptedException e) {
-                finish(CloseReason.ERROR, "writer interrupted");
-                return;
-            }
-            switch (next) {
-                case Outgoing.Payload payload -> write(payload);
-                case Outgoing.ShutdownOutput ignored -> shutdownOutput();
-                case Outgoing.Close close -> finish(close.reason(), close.detail());
-                case Outgoing.Stop ignored -> {
-                    return;
-                }
-            }
-        }
-    }
-
-    /** Writes a payload as planned: every write is its own BytesSent, paused from the previous one by the gap. */
-    private void write(Outgoing.Payload payload) {
-        byte[] block = payload.block();
-        long unsent = payload.totalBytes();
-        synchronized (lock) {
-            queuedBytes -= unsent;
-        }
-        int segment = payload.segmentBytes() == 0 ? block.length : payload.segmentBytes();
-        boolean first = true;
-        for (int time = 0; time < payload.times(); time++) {
-            for (int offset = 0; offset < block.length; offset += segment) {
-                if (!first && payload.gapNanos() > 0 && !pause(payload.gapNanos())) {
-                    payload.done().completeExceptionally(notSent(unsent));
-                    return;
-                }
-                first = false;
-                int length = Math.min(segment, block.length - offset);
-                ByteBuffer buffer = ByteBuffer.wrap(block, offset, length);
-                try {
-                    while (buffer.hasRemaining()) {
-                        bytesOut.add(io.write(buffer));
-                    }
-                } catch (IOException e) {
-                    writeFailed(payload, unsent - (length - buffer.remaining()), e);
-                    return;
-                }
-                unsent -= length;
-                messagesOut.increment();
-                byte[] sent = length == block.length ? block : Arrays.copyOfRange(block, offset, offset + length);
-                emitWhileOpen(new BytesSent(Instant.now(), id, local, remote, sent));
-            }
-        }
-        payload.done().complete(null);
-    }
-
-    /**
      * Waits between two writes of a paced send. Returns false when the connection ended meanwhile; returns early
      * (true) once a close or half-close was asked for, so that the rest is written without pauses.
      */
-    private boolean pause(long nanos) {
+    boolean pause(long nanos) {
         long deadline = System.nanoTime() + nanos;
         synchronized (lock) {
             while (state == State.OPEN) {
@@ -648,61 +384,38 @@ final class TcpConnection {
         }
     }
 
-    private void writeFailed(Outgoing.Payload payload, long unsent, IOException e) {
-        CloseReason endedBy;
-        CloseReason requested;
-        synchronized (lock) {
-            endedBy = closeReason;
-            requested = closingReason;
-        }
-        boolean peerGone = endedBy == CloseReason.PEER_CLOSED || endedBy == CloseReason.RESET;
-        if (endedBy != null && !peerGone) {
-            payload.done().completeExceptionally(notSent(unsent));
-            return; // closed on our side, already reported
-        }
-        FailureKind kind = SocketErrors.classify(e);
-        if (kind != FailureKind.BROKEN_PIPE && kind != FailureKind.CONNECTION_RESET && peerGone) {
-            kind = endedBy == CloseReason.RESET ? FailureKind.CONNECTION_RESET : FailureKind.BROKEN_PIPE;
-        }
-        String message = switch (kind) {
-            case BROKEN_PIPE -> "The peer has closed the connection (broken pipe): " + unsent
-                    + " bytes were not sent";
-            case CONNECTION_RESET -> "The peer reset the connection: " + unsent + " bytes were not sent";
-            default -> SocketErrors.toFailure(e, id, local, remote, "write").message() + "; " + unsent
-                    + " bytes were not sent";
-        };
-        Failure failure = new Failure(Instant.now(), id, local, remote, kind, message,
-                SocketErrors.technicalDetail(e));
-        sink.emit(failure);
-        payload.done().completeExceptionally(new SocketErrorException(failure, e));
-        boolean peerProblem = kind == FailureKind.BROKEN_PIPE || kind == FailureKind.CONNECTION_RESET;
-        // A reset outranks the end of stream the reader may have seen: once the writer has consumed the socket's
-        // ECONNRESET, the reader's next read returns end of stream, and the peer did not close gracefully.
-        CloseReason reason = kind == FailureKind.CONNECTION_RESET ? CloseReason.RESET
-                : requested == CloseReason.PEER_CLOSED ? CloseReason.PEER_CLOSED
-                : peerProblem ? CloseReason.RESET : CloseReason.ERROR;
-        finish(reason, message);
+    /** The writer's next item, waiting for one. */
+    Outgoing nextOutgoing() throws InterruptedException {
+        return queue.take();
     }
 
-    private void shutdownOutput() {
-        try {
-            io.shutdownOutput();
-            emitWhileOpen(new Notice(Instant.now(), id, local, remote, isUnix()
-                    ? "Output shut down (half-close): the peer sees end of stream; still reading until the peer closes"
-                    : "Output shut down (FIN sent); still reading until the peer closes"));
-        } catch (IOException e) {
-            if (isOpen()) {
-                sink.emit(SocketErrors.toFailure(e, id, local, remote, "shut down output to"));
-                finish(CloseReason.ERROR, e.getMessage());
-            }
+    /** The writer took {@code bytes} off the queue: they no longer count towards {@link #MAX_QUEUED_BYTES}. */
+    void dequeued(long bytes) {
+        synchronized (lock) {
+            queuedBytes -= bytes;
         }
+    }
+
+    Ending ending() {
+        synchronized (lock) {
+            return new Ending(closeReason, closingReason);
+        }
+    }
+
+    /** Echoes received bytes back, unless the connection no longer sends (then silently: it is ending). */
+    void echo(byte[] data) {
+        enqueue(new Outgoing.Payload(data, new CompletableFuture<>()), true);
+    }
+
+    void emit(NetEvent event) {
+        sink.emit(event);
     }
 
     /**
      * Data and notices of a connection are dropped once it has ended (its counters still count them), so that
      * ConnectionClosed is the last of them whatever the race between reader, writer and closer.
      */
-    private void emitWhileOpen(NetEvent event) {
+    void emitWhileOpen(NetEvent event) {
         synchronized (lock) {
             if (state != State.CLOSED) {
                 sink.emit(event);
@@ -712,13 +425,14 @@ final class TcpConnection {
 
     private String notSendingMessage() {
         return switch (state) {
-            case OUTPUT_SHUT -> "Connection " + id + " is half-closed: its output is shut down";
-            case CLOSING -> "Connection " + id + " is closing";
-            default -> "Connection " + id + " is closed";
+            case OUTPUT_SHUT -> "Not sent: connection " + id + " is half-closed (its output is shut down)";
+            case CLOSING -> "Not sent: connection " + id + " is closing";
+            default -> "Not sent: connection " + id + " is closed";
         };
     }
 
-    private IOException notSent(long bytes) {
-        return new IOException("Connection " + id + " closed before " + bytes + " bytes were sent");
+    /** A send the end of the connection cut short: no Failure, ConnectionClosed says why. */
+    CancellationException notSent(long bytes) {
+        return new CancellationException("Connection " + id + " closed before " + bytes + " bytes were sent");
     }
 }

@@ -1,5 +1,7 @@
+// Over 400 lines: the documented public API of a server and its accept loop, which share its lock and state.
 package com.socketworkbench.engine.tcp;
 
+import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.runtime.GuardedSink;
 import com.socketworkbench.engine.runtime.EngineThreads;
 import com.socketworkbench.engine.event.CloseReason;
@@ -35,11 +37,7 @@ import java.net.UnknownHostException;
 import java.nio.channels.Channel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -50,6 +48,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -91,7 +90,7 @@ public final class TcpServer implements AutoCloseable {
     private ServerSocketChannel listener;
     private volatile InetSocketAddress localAddress;
     private volatile SocketAddress boundAddress;
-    private Object socketFileKey;
+    private final ServerSocketFile socketFile;
     private final ConnectionSettings settings;
     private volatile EffectiveOptions listenerApplied = new EffectiveOptions(List.of());
     private volatile Supplier<Framer> framerFactory = Framer::raw;
@@ -100,6 +99,7 @@ public final class TcpServer implements AutoCloseable {
         this.config = Objects.requireNonNull(config, "config");
         this.sink = new GuardedSink(sink);
         this.settings = new ConnectionSettings(config.echo());
+        this.socketFile = config.isUnix() ? new ServerSocketFile(config.unixPath(), this.sink) : null;
     }
 
     /**
@@ -141,14 +141,14 @@ public final class TcpServer implements AutoCloseable {
                 if (boundAddress instanceof InetSocketAddress inet) {
                     localAddress = inet;
                 } else {
-                    socketFileKey = fileKey(config.unixPath());
+                    socketFile.bound(boundAddress);
                 }
             } catch (IOException | RuntimeException e) {
                 closeQuietly(channel);
                 if (bound && config.isUnix()) {
                     removeSocketFile();
                 }
-                Failure failure = SocketErrors.toFailure(e, LISTENER_ID, requested, null, "bind");
+                Failure failure = SocketErrors.toFailure(e, Operation.START, LISTENER_ID, requested, null);
                 sink.emit(failure);
                 throw new SocketErrorException(failure, e);
             }
@@ -182,6 +182,16 @@ public final class TcpServer implements AutoCloseable {
         UnixSocketPaths.deleteStale(path);
     }
 
+    /**
+     * {@link #deleteStaleSocket(Path)}, reported to {@code sink}: a Notice "Deleted the stale socket file …", or the
+     * Failure (operation START, which the file blocked) that says why nothing was deleted.
+     *
+     * @return true when nothing is in the way of listening on {@code path} any more
+     */
+    public static boolean deleteStaleSocket(Path path, EventSink sink) {
+        return ServerSocketFile.deleteStale(path, sink);
+    }
+
     public boolean isRunning() {
         synchronized (lock) {
             return state == State.RUNNING;
@@ -201,12 +211,15 @@ public final class TcpServer implements AutoCloseable {
         return boundAddress;
     }
 
-    /** Queues {@code data} (copied) for connection {@code connectionId}; never blocks. */
+    /**
+     * Queues {@code data} (copied) for connection {@code connectionId}; never blocks. A send that cannot be queued
+     * (the client has gone: INVALID_STATE; the queue is full: LIMIT_EXCEEDED) emits its Failure and fails the future
+     * with the {@link SocketErrorException} carrying it; one still queued when the connection ends is cancelled.
+     */
     public CompletableFuture<Void> send(long connectionId, byte[] data) {
         TcpConnection connection = connections.get(connectionId);
         if (connection == null) {
-            return CompletableFuture.failedFuture(
-                    new IllegalArgumentException("There is no open connection with id " + connectionId));
+            return noSuchClient(connectionId);
         }
         return connection.send(data.clone());
     }
@@ -217,36 +230,61 @@ public final class TcpServer implements AutoCloseable {
      * ({@link SendPlan}). Every write is its own BytesSent. Never blocks; an abort or stop ends a paced send at once
      * (the future fails), a graceful close or half-close writes the rest without the pauses.
      *
-     * @return fails with IllegalArgumentException for an unknown id or a plan that would queue more than 64 MiB or
-     * make more than {@link SendPlan#MAX_WRITES} writes
+     * @return fails like {@link #send(long, byte[])}, and (LIMIT_EXCEEDED) for a plan that would queue more than
+     * 64 MiB or make more than {@link SendPlan#MAX_WRITES} writes
      */
     public CompletableFuture<Void> send(long connectionId, byte[] data, SendPlan plan) {
         Objects.requireNonNull(plan, "plan");
         TcpConnection connection = connections.get(connectionId);
         if (connection == null) {
-            return CompletableFuture.failedFuture(
-                    new IllegalArgumentException("There is no open connection with id " + connectionId));
+            return noSuchClient(connectionId);
         }
         return connection.send(data.clone(), plan);
     }
 
-    /** {@link #sendToAll(byte[])} with a {@link SendPlan}, see {@link #send(long, byte[], SendPlan)}. */
+    /**
+     * {@link #sendToAll(byte[])} with a {@link SendPlan}, see {@link #send(long, byte[], SendPlan)}; a plan over the
+     * limits is refused once, with listener id 0, not once per client.
+     */
     public CompletableFuture<Void> sendToAll(byte[] data, SendPlan plan) {
         Objects.requireNonNull(plan, "plan");
+        String problem = plan.problemWith(data.length, TcpConnection.MAX_QUEUED_BYTES);
+        if (problem != null) {
+            return refuse(LISTENER_ID, FailureKind.LIMIT_EXCEEDED, problem);
+        }
         byte[] copy = data.clone();
-        CompletableFuture<?>[] sends = connections.values().stream()
-                .map(connection -> connection.send(copy, plan))
-                .toArray(CompletableFuture[]::new);
+        return toAll(connection -> connection.send(copy, plan));
+    }
+
+    /**
+     * Queues {@code data} for every connection open now; completes when all writes have completed. Each connection
+     * that cannot take it reports its own Failure; with no client connected at all the send fails once
+     * (INVALID_STATE, listener id 0).
+     */
+    public CompletableFuture<Void> sendToAll(byte[] data) {
+        byte[] copy = data.clone();
+        return toAll(connection -> connection.send(copy));
+    }
+
+    private CompletableFuture<Void> toAll(Function<TcpConnection, CompletableFuture<Void>> send) {
+        CompletableFuture<?>[] sends = connections.values().stream().map(send).toArray(CompletableFuture[]::new);
+        if (sends.length == 0) {
+            return refuse(LISTENER_ID, FailureKind.INVALID_STATE, "Not sent: no client is connected");
+        }
         return CompletableFuture.allOf(sends);
     }
 
-    /** Queues {@code data} for every connection open now; completes when all writes have completed. */
-    public CompletableFuture<Void> sendToAll(byte[] data) {
-        byte[] copy = data.clone();
-        CompletableFuture<?>[] sends = connections.values().stream()
-                .map(connection -> connection.send(copy))
-                .toArray(CompletableFuture[]::new);
-        return CompletableFuture.allOf(sends);
+    private CompletableFuture<Void> noSuchClient(long connectionId) {
+        return refuse(connectionId, FailureKind.INVALID_STATE, "Not sent: client #" + connectionId
+                + " is not connected (any more)");
+    }
+
+    /** A send refused before anything was queued: its one Failure, and the future that carries it. */
+    private CompletableFuture<Void> refuse(long connectionId, FailureKind kind, String message) {
+        Failure failure = new Failure(Instant.now(), connectionId, boundAddress, null, Operation.SEND, kind, message,
+                "");
+        sink.emit(failure);
+        return CompletableFuture.failedFuture(new SocketErrorException(failure));
     }
 
     /**
@@ -437,6 +475,12 @@ public final class TcpServer implements AutoCloseable {
     }
 
     private void announceListenerOptions() {
+        String refused = OptionsNotice.refusals("listening socket " + Endpoints.describe(boundAddress),
+                listenerApplied);
+        if (refused != null) {
+            sink.emit(new Failure(Instant.now(), LISTENER_ID, boundAddress, null, Operation.OPTIONS,
+                    FailureKind.IO_ERROR, refused, ""));
+        }
         EffectiveOptions options = listenerOptions();
         String text = OptionsNotice.text("Listening socket options", options);
         if (text != null) {
@@ -474,7 +518,7 @@ public final class TcpServer implements AutoCloseable {
                     listenerFailed(e);
                     return;
                 }
-                sink.emit(SocketErrors.toFailure(e, LISTENER_ID, boundAddress, null, "accept"));
+                sink.emit(SocketErrors.toFailure(e, Operation.ACCEPT, LISTENER_ID, boundAddress, null));
                 pauseAfterAcceptError();
                 continue;
             }
@@ -525,7 +569,7 @@ public final class TcpServer implements AutoCloseable {
     }
 
     private void listenerFailed(IOException e) {
-        Failure failure = SocketErrors.toFailure(e, LISTENER_ID, boundAddress, null, "accept");
+        Failure failure = SocketErrors.toFailure(e, Operation.ACCEPT, LISTENER_ID, boundAddress, null);
         sink.emit(failure);
         synchronized (lock) {
             state = State.STOPPED;
@@ -561,39 +605,9 @@ public final class TcpServer implements AutoCloseable {
                 || remote instanceof UnixDomainSocketAddress unix && unix.getPath().toString().isEmpty());
     }
 
-    /**
-     * Deletes the socket file this server created. A file that is no longer the one bound (someone replaced it) is
-     * left alone; a file already gone is fine.
-     */
     private void removeSocketFile() {
-        if (!config.isUnix() || boundAddress == null) {
-            return;
-        }
-        Path path = config.unixPath();
-        Object key = fileKey(path);
-        if (key == null && Files.notExists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (socketFileKey != null && !socketFileKey.equals(key)) {
-            sink.emit(new Notice(Instant.now(), LISTENER_ID, boundAddress, null, "The socket file " + path
-                    + " is no longer the one this server created; it was left in place"));
-            return;
-        }
-        try {
-            Files.deleteIfExists(path);
-        } catch (IOException e) {
-            sink.emit(new Failure(Instant.now(), LISTENER_ID, boundAddress, null, SocketErrors.classify(e),
-                    "Could not remove the socket file " + path + " (" + (e instanceof AccessDeniedException
-                    ? "permission denied" : e.getMessage()) + "); delete it before listening on this path again",
-                    SocketErrors.technicalDetail(e)));
-        }
-    }
-
-    private static Object fileKey(Path path) {
-        try {
-            return Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS).fileKey();
-        } catch (IOException e) {
-            return null;
+        if (socketFile != null) {
+            socketFile.remove();
         }
     }
 

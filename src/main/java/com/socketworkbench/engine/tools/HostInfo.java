@@ -1,6 +1,8 @@
 package com.socketworkbench.engine.tools;
 
 import com.socketworkbench.engine.net.ProcFiles;
+import com.socketworkbench.engine.text.DurationText;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InterfaceAddress;
@@ -71,7 +73,7 @@ public record HostInfo(String hostName, String canonicalName, String nameNote, L
     public static CompletableFuture<HostInfo> collect(Resolver resolver, Duration nameTimeout) {
         String hostName = localHostName();
         CompletableFuture<List<NetworkInterfaceInfo>> interfaces = new CompletableFuture<>();
-        Thread.ofVirtual().name("host-info").start(() -> {
+        resolver.threads().start("host-info", () -> {
             try {
                 interfaces.complete(listInterfaces());
             } catch (RuntimeException e) {
@@ -125,7 +127,7 @@ public record HostInfo(String hostName, String canonicalName, String nameNote, L
                     .thenApply(reverse -> reverse.name() != null ? new String[]{reverse.name(), null}
                             : new String[]{null, reverse.message()});
         }).completeOnTimeout(new String[]{null, "the name look-up did not finish within "
-                + Durations.format(timeout)}, timeout.toNanos() * 2, TimeUnit.NANOSECONDS);
+                + DurationText.of(timeout)}, timeout.toNanos() * 2, TimeUnit.NANOSECONDS);
     }
 
     private static NetworkInterfaceInfo describe(NetworkInterface nif) {

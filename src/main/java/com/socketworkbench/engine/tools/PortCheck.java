@@ -1,5 +1,8 @@
 package com.socketworkbench.engine.tools;
 
+
+import com.socketworkbench.engine.text.DurationText;
+
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.InetAddress;
@@ -16,7 +19,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Is anything listening on host:port? Opens a TCP connection (the full handshake) and closes it at once, on a
- * virtual thread. Sends no payload.
+ * virtual thread of the resolver that looked the name up. Sends no payload.
  */
 public final class PortCheck {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
@@ -58,15 +61,16 @@ public final class PortCheck {
             case Resolver.NotResolved failed -> CompletableFuture.completedFuture(new Result(name, port,
                     failed.problem() == Resolver.Problem.INVALID_INPUT ? Status.INVALID_INPUT : Status.UNKNOWN_HOST,
                     null, failed.elapsed(), failed.message()));
-            case Resolver.Resolved resolved -> connect(name, port, resolved.addresses(),
+            case Resolver.Resolved resolved -> connect(resolver, name, port, resolved.addresses(),
                     timeout.minusNanos(System.nanoTime() - started), timeout);
         });
     }
 
-    private static CompletableFuture<Result> connect(String host, int port, List<Resolver.ResolvedAddress> addresses,
-                                                     Duration budget, Duration timeout) {
+    private static CompletableFuture<Result> connect(Resolver resolver, String host, int port,
+                                                     List<Resolver.ResolvedAddress> addresses, Duration budget,
+                                                     Duration timeout) {
         CompletableFuture<Result> result = new CompletableFuture<>();
-        Thread.ofVirtual().name("port-check-", THREAD_IDS.incrementAndGet()).start(() -> {
+        resolver.threads().start("port-check-" + THREAD_IDS.incrementAndGet(), () -> {
             Result last = null;
             long deadline = System.nanoTime() + Math.max(budget.toNanos(), 1_000_000L);
             for (Resolver.ResolvedAddress candidate : addresses.stream().limit(MAX_ADDRESSES_TRIED).toList()) {
@@ -95,10 +99,10 @@ public final class PortCheck {
             socket.connect(target, timeoutMillis);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
             return new Result(host, port, Status.OPEN, target, took, "Port " + port + " on " + where(host, address)
-                    + " is open (connected in " + Durations.format(took) + ")");
+                    + " is open (connected in " + DurationText.of(took) + ")");
         } catch (SocketTimeoutException e) {
             return new Result(host, port, Status.TIMED_OUT, target, since(started), "No answer from " + where
-                    + " within " + Durations.format(timeout) + ": a firewall may be dropping the packets, or the host"
+                    + " within " + DurationText.of(timeout) + ": a firewall may be dropping the packets, or the host"
                     + " is down");
         } catch (ConnectException e) {
             if (isRefused(e)) {

@@ -1,5 +1,9 @@
 package com.socketworkbench.engine.tools;
 
+
+import com.socketworkbench.engine.runtime.EngineThreads;
+import com.socketworkbench.engine.text.DurationText;
+
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -16,13 +20,16 @@ import java.util.concurrent.atomic.AtomicLong;
  * with a timeout. The futures always complete normally with a result that explains failures.
  *
  * <p>The operating system's resolver cannot be interrupted: after a timeout its thread finishes in the background
- * when the resolver gives up (typically within its own DNS timeout) and the late answer is ignored.
+ * when the resolver gives up (typically within its own DNS timeout) and the late answer is ignored. The look-up
+ * threads of a resolver, and those of the {@link PortCheck} and {@link HostInfo} calls given it, are tracked in one
+ * {@link EngineThreads}.
  */
 public final class Resolver {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     private static final AtomicLong THREAD_IDS = new AtomicLong();
 
     private final NameService names;
+    private final EngineThreads threads = new EngineThreads();
 
     public Resolver() {
         this(NameService.system());
@@ -60,7 +67,7 @@ public final class Resolver {
             long v4 = addresses.stream().filter(a -> a.family().equals("IPv4")).count();
             long v6 = addresses.size() - v4;
             return query + " has " + (addresses.size() == 1 ? "1 address" : addresses.size() + " addresses")
-                    + " (" + v4 + " IPv4, " + v6 + " IPv6), found in " + Durations.format(elapsed);
+                    + " (" + v4 + " IPv4, " + v6 + " IPv6), found in " + DurationText.of(elapsed);
         }
     }
 
@@ -110,7 +117,7 @@ public final class Resolver {
         String host = query;
         long started = System.nanoTime();
         CompletableFuture<Resolution> result = new CompletableFuture<>();
-        Thread.ofVirtual().name("resolve-", THREAD_IDS.incrementAndGet()).start(() -> {
+        threads.start("resolve-" + THREAD_IDS.incrementAndGet(), () -> {
             try {
                 InetAddress[] found = names.lookup(host);
                 result.complete(new Resolved(host, Arrays.stream(found).map(ResolvedAddress::of).toList(),
@@ -123,7 +130,7 @@ public final class Resolver {
             }
         });
         return result.completeOnTimeout(new NotResolved(host, Problem.TIMEOUT, "No answer for '" + host
-                + "' within " + Durations.format(timeout) + ": the name server is slow or unreachable", null,
+                + "' within " + DurationText.of(timeout) + ": the name server is slow or unreachable", null,
                 timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
@@ -147,7 +154,7 @@ public final class Resolver {
         String shown = AddressConverter.canonical(literal);
         long started = System.nanoTime();
         CompletableFuture<ReverseResolution> result = new CompletableFuture<>();
-        Thread.ofVirtual().name("reverse-", THREAD_IDS.incrementAndGet()).start(() -> {
+        threads.start("reverse-" + THREAD_IDS.incrementAndGet(), () -> {
             String name;
             try {
                 name = names.reverseLookup(literal);
@@ -165,9 +172,14 @@ public final class Resolver {
             }
         });
         return result.completeOnTimeout(new ReverseResolution(shown, null, ReverseOutcome.TIMEOUT,
-                "No answer for " + shown + " within " + Durations.format(timeout)
+                "No answer for " + shown + " within " + DurationText.of(timeout)
                         + ": the name server is slow or unreachable", timeout), timeout.toNanos(),
                 TimeUnit.NANOSECONDS);
+    }
+
+    /** Where the look-ups of this resolver and of the tools that use it start their threads. */
+    EngineThreads threads() {
+        return threads;
     }
 
     private static NotResolved unknownHost(String host, UnknownHostException e, Duration took) {

@@ -2,6 +2,7 @@ package com.socketworkbench.engine.udp;
 
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.FailureKind;
+import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.net.SocketErrors;
 
@@ -10,8 +11,6 @@ import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.NoRouteToHostException;
 import java.net.PortUnreachableException;
-import java.net.UnknownHostException;
-import java.nio.channels.UnresolvedAddressException;
 import java.time.Instant;
 import java.util.Locale;
 
@@ -21,40 +20,40 @@ final class UdpErrors {
     private UdpErrors() {
     }
 
-    static Failure failure(long id, InetSocketAddress local, InetSocketAddress remote, FailureKind kind,
-                           String message, Throwable cause) {
-        return new Failure(Instant.now(), id, local, remote, kind, message, technical(cause));
+    static Failure failure(long id, InetSocketAddress local, InetSocketAddress remote, Operation operation,
+                           FailureKind kind, String message, Throwable cause) {
+        return new Failure(Instant.now(), id, local, remote, operation, kind, message, technical(cause));
     }
 
     static Failure bindFailure(long id, InetSocketAddress requested, Throwable e) {
         String where = "UDP port " + requested.getPort() + " on " + Endpoints.addressText(requested.getAddress());
         String text = lower(e);
         if (text.contains("address already in use")) {
-            return failure(id, requested, null, FailureKind.PORT_IN_USE,
+            return failure(id, requested, null, Operation.START, FailureKind.PORT_IN_USE,
                     where.substring(0, 1).toUpperCase(Locale.ROOT) + where.substring(1)
                             + " is already in use by another program", e);
         }
         if (text.contains("cannot assign requested address")) {
-            return failure(id, requested, null, FailureKind.ADDRESS_NOT_AVAILABLE,
+            return failure(id, requested, null, Operation.START, FailureKind.ADDRESS_NOT_AVAILABLE,
                     Endpoints.addressText(requested.getAddress()) + " is not an address of this computer, so UDP port "
                             + requested.getPort() + " cannot be bound on it", e);
         }
         if (text.contains("permission denied") || text.contains("operation not permitted")) {
             String hint = requested.getPort() > 0 && requested.getPort() < 1024
                     ? " (ports below 1024 need administrator rights)" : "";
-            return failure(id, requested, null, FailureKind.PERMISSION_DENIED,
+            return failure(id, requested, null, Operation.START, FailureKind.PERMISSION_DENIED,
                     "The system does not allow binding " + where + hint, e);
         }
         if (text.contains("address family not supported") || text.contains("protocol family unavailable")) {
-            return failure(id, requested, null, FailureKind.ADDRESS_NOT_AVAILABLE,
+            return failure(id, requested, null, Operation.START, FailureKind.ADDRESS_NOT_AVAILABLE,
                     "This computer has no IPv6 support, so " + where + " cannot be bound", e);
         }
-        return failure(id, requested, null, FailureKind.IO_ERROR, "Could not bind " + where + ": " + e.getMessage(),
-                e);
+        return failure(id, requested, null, Operation.START, FailureKind.IO_ERROR,
+                "Could not bind " + where + ": " + e.getMessage(), e);
     }
 
-    static Failure unknownHost(long id, InetSocketAddress local, String host, Throwable e) {
-        return failure(id, local, null, FailureKind.UNKNOWN_HOST,
+    static Failure unknownHost(long id, InetSocketAddress local, String host, Operation operation, Throwable e) {
+        return failure(id, local, null, operation, FailureKind.UNKNOWN_HOST,
                 "Cannot resolve host '" + host + "' to an address", e);
     }
 
@@ -71,52 +70,50 @@ final class UdpErrors {
                 + " (reported for the previous datagram)";
     }
 
-    static Failure sendFailure(long id, InetSocketAddress local, InetSocketAddress target, boolean broadcastOn,
-                               IOException e) {
+    static Failure sendFailure(long id, InetSocketAddress local, InetSocketAddress target, Operation operation,
+                               boolean broadcastOn, IOException e) {
         String to = Endpoints.describe(target);
         String text = lower(e);
         if (e instanceof PortUnreachableException) {
-            return failure(id, local, target, FailureKind.CONNECTION_REFUSED, portUnreachable(target), e);
+            return failure(id, local, target, operation, FailureKind.CONNECTION_REFUSED, portUnreachable(target), e);
         }
         if (text.contains("permission denied")) {
             // Linux answers EACCES for a broadcast destination without SO_BROADCAST; Java reports it as a
             // BindException, which would otherwise read as a bind problem.
             if (!broadcastOn && target.getAddress() instanceof Inet4Address) {
-                return failure(id, local, target, FailureKind.INVALID_INPUT, broadcastNeedsOption(target), e);
+                return failure(id, local, target, operation, FailureKind.INVALID_INPUT, broadcastNeedsOption(target),
+                        e);
             }
-            return failure(id, local, target, FailureKind.PERMISSION_DENIED,
+            return failure(id, local, target, operation, FailureKind.PERMISSION_DENIED,
                     "The system refused to send to " + to + " (permission denied)", e);
         }
         if (text.contains("operation not permitted")) {
-            return failure(id, local, target, FailureKind.PERMISSION_DENIED,
+            return failure(id, local, target, operation, FailureKind.PERMISSION_DENIED,
                     "The system refused to send to " + to + " (operation not permitted; a firewall rule may block it)",
                     e);
         }
         if (e instanceof NoRouteToHostException || text.contains("network is unreachable")
                 || text.contains("no route to host")) {
-            return failure(id, local, target, FailureKind.NETWORK_UNREACHABLE,
+            return failure(id, local, target, operation, FailureKind.NETWORK_UNREACHABLE,
                     "Cannot send to " + to + ": no route to that network", e);
         }
         if (text.contains("cannot assign requested address")) {
-            return failure(id, local, target, FailureKind.ADDRESS_NOT_AVAILABLE,
+            return failure(id, local, target, operation, FailureKind.ADDRESS_NOT_AVAILABLE,
                     "Cannot send to " + to + ": the system has no usable source address for it (the network "
                             + "interface may still be coming up, or the socket is bound to an address of another "
                             + "interface)", e);
         }
         if (text.contains("message too long")) {
-            return failure(id, local, target, FailureKind.LIMIT_EXCEEDED,
+            return failure(id, local, target, operation, FailureKind.LIMIT_EXCEEDED,
                     "Not sent: the datagram is too large for the path to " + to + " (message too long)", e);
         }
         if (text.contains("invalid argument")) {
-            return failure(id, local, target, FailureKind.INVALID_INPUT,
+            return failure(id, local, target, operation, FailureKind.INVALID_INPUT,
                     "The system cannot send to " + to + " from " + Endpoints.describe(local)
                             + " (invalid argument), e.g. because the two are of different kinds", e);
         }
-        return failure(id, local, target, FailureKind.IO_ERROR, "Sending to " + to + " failed: " + e.getMessage(), e);
-    }
-
-    static boolean isUnknownHost(Throwable e) {
-        return e instanceof UnknownHostException || e instanceof UnresolvedAddressException;
+        return failure(id, local, target, operation, FailureKind.IO_ERROR,
+                "Sending to " + to + " failed: " + e.getMessage(), e);
     }
 
     private static String lower(Throwable e) {

@@ -12,6 +12,7 @@ import com.socketworkbench.engine.http.RedirectComposer;
 import com.socketworkbench.engine.http.RequestOptions;
 import com.socketworkbench.engine.http.RequestTemplate;
 import com.socketworkbench.engine.net.Endpoints;
+import com.socketworkbench.engine.text.DurationText;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.fx.Background;
 import com.socketworkbench.ui.traffic.Formats;
@@ -297,7 +298,7 @@ public final class HttpViewModel implements TabModel {
         HistoryEntry entry = new HistoryEntry(++sequence, exchange, text);
         addToHistory(entry);
         count(exchange);
-        progress.set(exchange.failure().orElse("Done") + " in " + TimingRows.format(exchange.timing().total()));
+        progress.set(exchange.failure().orElse("Done") + " in " + DurationText.of(exchange.timing().total()));
         shown.set(entry);
         updateStatus();
         // A cancel is the user's own doing: the response area says so, a notification would only nag.
@@ -411,7 +412,7 @@ public final class HttpViewModel implements TabModel {
         String outcome = exchange.response().map(ParsedResponse::statusLine).filter(line -> !line.isEmpty())
                 .orElse(exchange.failure().orElse("No status line"));
         status.setState(last.method() + " " + last.targetText() + " → " + outcome + " · "
-                + Formats.bytes(exchange.bytesReceived()) + " in " + TimingRows.format(exchange.timing().total()));
+                + Formats.bytes(exchange.bytesReceived()) + " in " + DurationText.of(exchange.timing().total()));
     }
 
     /** Nothing runs until the first Send: the exchanger starts a thread per request. */

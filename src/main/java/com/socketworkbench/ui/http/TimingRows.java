@@ -1,10 +1,10 @@
 package com.socketworkbench.ui.http;
 
 import com.socketworkbench.engine.http.Timing;
+import com.socketworkbench.engine.text.DurationText;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 
 /** The phases of an exchange laid out as a waterfall: each starts where the previous one ended. */
 final class TimingRows {
@@ -34,15 +34,8 @@ final class TimingRows {
         return List.of(dns, connect, tls, written, firstByte, receiving);
     }
 
-    /** "0.042 ms", "12.3 ms", "1.204 s". */
+    /** A phase's length as {@link DurationText} writes every duration (the timing view's labels). */
     static String format(Duration duration) {
-        double ms = duration.toNanos() / 1_000_000.0;
-        if (ms < 1) {
-            return String.format(Locale.ROOT, "%.3f ms", ms);
-        }
-        if (ms < 1000) {
-            return String.format(Locale.ROOT, "%.1f ms", ms);
-        }
-        return String.format(Locale.ROOT, "%.3f s", ms / 1000);
+        return DurationText.of(duration);
     }
 }

@@ -1,7 +1,9 @@
 package com.socketworkbench.ui.tcpclient;
 
+import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Notice;
+import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.framing.FramingSpec;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.options.ConnectionDetails;
@@ -139,7 +141,7 @@ public final class TcpClientViewModel extends SocketTabModel {
             config = unix ? TcpClientConfig.unix(Path.of(stream.unixPath()))
                     : new TcpClientConfig(host.get(), port.get(), Duration.ofSeconds(timeoutSeconds()));
         } catch (IllegalArgumentException e) {
-            traffic().report(e, "connect", 0, null, null);
+            pump.emit(Failure.rejected(0, Operation.CONNECT, "Could not connect: " + e.getMessage()));
             return;
         }
         TcpClient connecting = new TcpClient(config, pump);
@@ -163,12 +165,11 @@ public final class TcpClientViewModel extends SocketTabModel {
                 savePreferences();
                 refreshSocketInfo();
             } else {
+                // The engine reported why (its Failure event); here the tab only goes back to disconnected.
                 client = null;
                 release(connecting);
                 state.set(ClientState.DISCONNECTED);
                 connectionInfo.set("");
-                traffic().reportUnlessReported(failure, "connect to " + (config.isUnix() ? config.unixPath()
-                        : config.host() + ":" + config.port()), 0, null, null);
             }
             updateStatus();
         });
@@ -321,12 +322,8 @@ public final class TcpClientViewModel extends SocketTabModel {
         if (connected == null || plan == null) {
             return;
         }
-        connected.send(bytes, plan).whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                traffic().reportUnlessReported(failure, "send", connected.id(), connected.localAddress(),
-                        connected.remoteAddress());
-            }
-        });
+        // What went out, and any failure, reaches the timeline as engine events.
+        connected.send(bytes, plan);
     }
 
     private void onPulse(List<NetEvent> batch) {

@@ -7,9 +7,9 @@ import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.ListenerStopped;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Notice;
+import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.framing.FramingSpec;
 import com.socketworkbench.engine.net.Endpoints;
-import com.socketworkbench.engine.net.SocketErrorException;
 import com.socketworkbench.engine.net.StaleSocketCheck;
 import com.socketworkbench.engine.options.ConnectionDetails;
 import com.socketworkbench.engine.options.EffectiveOptions;
@@ -49,6 +49,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.net.SocketAddress;
+import java.net.UnixDomainSocketAddress;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -57,7 +58,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * State and actions of the TCP Server tab. Owns the tab's {@link EventPump} (the server's event sink), creates a
@@ -180,7 +180,7 @@ public final class TcpServerViewModel extends SocketTabModel {
                     ? TcpServerConfig.unix(Path.of(stream.unixPath()), maxConnections(), echo.get())
                     : new TcpServerConfig(bindHost.get(), port.get(), maxConnections(), echo.get());
         } catch (IllegalArgumentException e) {
-            traffic().report(e, "start the server", 0, null, null);
+            pump.emit(Failure.rejected(0, Operation.START, "Could not start the server: " + e.getMessage()));
             return;
         }
         staleSocketPath.set("");
@@ -203,18 +203,13 @@ public final class TcpServerViewModel extends SocketTabModel {
             updateStatus();
             refreshSocketInfo();
         }, failure -> {
+            // The engine reported why (its Failure event); here the tab only goes back to stopped.
             if (server != starting) {
                 return;
             }
             server = null;
             state.set(ListenerState.STOPPED);
             updateStatus();
-            // The engine reports bind problems as a Failure event itself; anything else still deserves a row.
-            traffic().reportUnlessReported(failure, "start the server", 0, null, null);
-            if (config.isUnix() && Background.unwrap(failure) instanceof SocketErrorException error
-                    && error.failure().kind() == FailureKind.PORT_IN_USE) {
-                offerToDeleteIfStale(config.unixPath());
-            }
         });
     }
 
@@ -238,13 +233,12 @@ public final class TcpServerViewModel extends SocketTabModel {
         }
         Path path = Path.of(offered);
         staleSocketPath.set("");
-        Background.run("ui-unix-delete-stale", () -> {
-            TcpServer.deleteStaleSocket(path);
-            return path;
-        }, deleted -> {
-            pump.emit(new Notice(Instant.now(), 0, null, null, "Deleted the stale socket file " + deleted));
-            start();
-        }, failure -> traffic().report(failure, "delete " + path, 0, null, null));
+        // The engine reports the outcome to the timeline: a Notice, or the Failure that says why nothing was deleted.
+        Background.run("ui-unix-delete-stale", () -> TcpServer.deleteStaleSocket(path, pump), deleted -> {
+            if (deleted) {
+                start();
+            }
+        }, failure -> { });
     }
 
     /**
@@ -345,18 +339,23 @@ public final class TcpServerViewModel extends SocketTabModel {
         if (plan == null) {
             return;
         }
-        CompletableFuture<Void> sending = sendTarget.get() == SendTarget.ALL || client == null
-                ? current.sendToAll(bytes, plan)
-                : current.send(client.id(), bytes, plan);
-        long connectionId = client == null ? 0 : client.id();
-        sending.whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                traffic().reportUnlessReported(failure, "send", connectionId, boundAddress, null);
-            }
-        });
+        // What went out, and any failure, reaches the timeline as engine events.
+        if (sendTarget.get() == SendTarget.ALL || client == null) {
+            current.sendToAll(bytes, plan);
+        } else {
+            current.send(client.id(), bytes, plan);
+        }
     }
 
     private void onPulse(List<NetEvent> batch) {
+        for (NetEvent event : batch) {
+            if (event instanceof Failure failure && failure.operation() == Operation.START
+                    && failure.kind() == FailureKind.PORT_IN_USE
+                    && failure.local() instanceof UnixDomainSocketAddress unix) {
+                // A file in the way of the socket: a stale one may be deleted.
+                offerToDeleteIfStale(unix.getPath());
+            }
+        }
         boolean connectionsChanged = batch.stream().anyMatch(event -> event instanceof ConnectionAccepted
                 || event instanceof ConnectionClosed || event instanceof ListenerStopped);
         long now = System.nanoTime();

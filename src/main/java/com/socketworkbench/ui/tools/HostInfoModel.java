@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.DurationText;
 import com.socketworkbench.engine.tools.HostInfo;
 import com.socketworkbench.engine.tools.HostInfo.NetworkInterfaceInfo;
 import com.socketworkbench.engine.tools.Resolver;
@@ -49,7 +50,7 @@ public final class HostInfoModel {
             interfaces.setAll(collected.interfaces());
             long up = collected.interfaces().stream().filter(NetworkInterfaceInfo::up).count();
             summary.set(collected.hostName() + " · " + collected.interfaces().size() + " interfaces, " + up + " up"
-                    + " · collected in " + Messages.duration(Duration.ofNanos(System.nanoTime() - started)));
+                    + " · collected in " + DurationText.of(Duration.ofNanos(System.nanoTime() - started)));
         }, failure -> {
             loading.set(false);
             error.set(Messages.sentence(failure.getMessage()));

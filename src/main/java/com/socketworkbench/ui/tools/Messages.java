@@ -1,7 +1,6 @@
 package com.socketworkbench.ui.tools;
 
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.Locale;
 
 /** Small text helpers for the tool cards: engine messages as sentences, big numbers readable. */
@@ -44,15 +43,4 @@ final class Messages {
         return text.toString();
     }
 
-    /** "0.4 ms", "12 ms", "1.5 s": how long a look-up or handshake took. */
-    static String duration(Duration duration) {
-        long nanos = duration.toNanos();
-        if (nanos < 10_000_000L) {
-            return String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
-        }
-        if (nanos < 1_000_000_000L) {
-            return nanos / 1_000_000 + " ms";
-        }
-        return String.format(Locale.ROOT, "%.1f s", nanos / 1e9);
-    }
 }

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.DurationText;
 import com.socketworkbench.engine.tools.PortCheck.Status;
 import com.socketworkbench.engine.tools.PortCheck;
 import com.socketworkbench.ui.traffic.Formats;
@@ -97,14 +98,14 @@ final class PortCheckCard {
         history.getColumns().add(Columns.mono("Time", 90, row -> Formats.clock(row.at())));
         history.getColumns().add(Columns.mono("Target", 200, PortCheckRow::target));
         history.getColumns().add(Columns.text("Outcome", 100, row -> statusText(row.result().status())));
-        history.getColumns().add(Columns.mono("Took", 80, row -> Messages.duration(row.result().elapsed())));
+        history.getColumns().add(Columns.mono("Took", 80, row -> DurationText.of(row.result().elapsed())));
         history.getColumns().add(Columns.text("Details", 380, row -> row.result().message()));
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         history.setPlaceholder(new Label("Checks appear here"));
         history.setPrefHeight(160);
         history.setMinHeight(100);
         TableCopy.install(history, row -> Formats.clock(row.at()) + "\t" + row.target() + "\t"
-                + statusText(row.result().status()) + "\t" + Messages.duration(row.result().elapsed()) + "\t"
+                + statusText(row.result().status()) + "\t" + DurationText.of(row.result().elapsed()) + "\t"
                 + row.result().message());
         VBox historySection = CardLayout.section("Checks so far", null, history);
         VBox.setVgrow(history, Priority.ALWAYS);

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.DurationText;
 import com.socketworkbench.engine.tools.Resolver.NotResolved;
 import com.socketworkbench.engine.tools.Resolver.Resolved;
 import com.socketworkbench.engine.tools.Resolver.ReverseOutcome;
@@ -143,7 +144,7 @@ final class ResolveCard {
         subscriptions.subscribe(model.reverseProperty(), result -> {
             name.setText(result == null || result.name() == null ? "" : result.name());
             message.setText(result == null ? model.reversingProperty().get() ? "Looking up…" : ""
-                    : result.message() + " (" + Messages.duration(result.elapsed()) + ")");
+                    : result.message() + " (" + DurationText.of(result.elapsed()) + ")");
             message.getStyleClass().removeAll("field-error", "tool-note");
             message.getStyleClass().add(result != null && (result.outcome() == ReverseOutcome.INVALID_INPUT
                     || result.outcome() == ReverseOutcome.TIMEOUT) ? "field-error" : "tool-note");

@@ -1,5 +1,7 @@
 package com.socketworkbench.ui.traffic;
 
+import com.socketworkbench.engine.text.DurationText;
+
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -40,19 +42,12 @@ public final class Formats {
         return String.format(Locale.ROOT, "%.1f %s", value, UNITS[unit]);
     }
 
-    /** Delta between rows: "+0.042 ms", "+12.345 ms", "+1.503 s", "+2 min 05 s"; empty for the first row. */
+    /**
+     * The timeline's delta column: {@link DurationText} with a plus ("+0.042 ms", "+12.3 ms", "+1.5 s",
+     * "+2 min 5 s"); empty for the first row, which has no previous one.
+     */
     public static String delta(long nanos) {
-        if (nanos < 0) {
-            return "";
-        }
-        if (nanos < 1_000_000_000L) {
-            return String.format(Locale.ROOT, "+%.3f ms", nanos / 1_000_000.0);
-        }
-        if (nanos < 60_000_000_000L) {
-            return String.format(Locale.ROOT, "+%.3f s", nanos / 1_000_000_000.0);
-        }
-        long seconds = nanos / 1_000_000_000L;
-        return String.format(Locale.ROOT, "+%d min %02d s", seconds / 60, seconds % 60);
+        return nanos < 0 ? "" : "+" + DurationText.ofNanos(nanos);
     }
 
     /** "↓ 12 msg 1.2 KiB ↑ 3 msg 40 B". */

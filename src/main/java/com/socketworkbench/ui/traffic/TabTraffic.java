@@ -7,13 +7,13 @@ import com.socketworkbench.ui.tab.TabStatus;
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.NetEvent;
 
-import java.net.SocketAddress;
 import java.util.function.Consumer;
 
 /**
  * What a socket tab's view model feeds from the engine: the {@link TimelineModel}, the {@link EventPump} over it (the
  * engine component's {@code EventSink}), the {@link TabStatus} for the status bar, and where failures are announced
- * (the view hands in its {@link TabNotifier}). FX thread only, except {@code pump().emit}.
+ * (the view hands in its {@link TabNotifier}). Failures reach the timeline and the notification only as the engine's
+ * Failure events, never from a future's exception. FX thread only, except {@code pump().emit}.
  */
 public final class TabTraffic {
     private final TimelineModel timeline = new TimelineModel();
@@ -48,23 +48,6 @@ public final class TabTraffic {
     /** Copies the pump's counters into the status bar (after each table update). */
     public void updateCounters() {
         status.updateCounters(pump.counters());
-    }
-
-    /**
-     * Adds a Failure row for an exception the engine did not already report as an event ("Could not send: ...");
-     * nothing when it did.
-     */
-    public void reportUnlessReported(Throwable failure, String couldNot, long connectionId, SocketAddress local,
-                                     SocketAddress remote) {
-        if (!UiFailures.alreadyReported(failure)) {
-            report(failure, couldNot, connectionId, local, remote);
-        }
-    }
-
-    /** Adds a Failure row for {@code failure} ("Could not connect: ..."); any thread. */
-    public void report(Throwable failure, String couldNot, long connectionId, SocketAddress local,
-                       SocketAddress remote) {
-        pump.emit(UiFailures.of(failure, couldNot, connectionId, local, remote));
     }
 
     /** Called with a failure's user message once per pulse that brought one (the view shows a notification). */

@@ -85,14 +85,16 @@ public final class MulticastModel {
         bound.set(current != null && isBound);
     }
 
+    /** An unknown interface comes back as the engine's Failure event, see {@link #showFailure}. */
     private void applyInterface(UdpEndpoint target) {
         MulticastInterfaceChoice choice = networkInterface.get();
-        try {
-            target.setMulticastInterface(choice == null ? null : choice.name());
-        } catch (IllegalArgumentException e) {
-            joinError = e.getMessage();
-            updateMessage();
-        }
+        target.setMulticastInterface(choice == null ? null : choice.name());
+    }
+
+    /** Shows the message of a multicast Failure the engine reported (a refused join, an unknown interface...). */
+    void showFailure(String failureMessage) {
+        joinError = failureMessage;
+        updateMessage();
     }
 
     int ttl() {
@@ -120,10 +122,9 @@ public final class MulticastModel {
                 updateMessage();
             }
         }, failure -> {
+            // Why arrives as the engine's Failure event (showFailure); the list shows what is joined.
             if (endpoint == joining) {
-                joinError = UdpViewModel.messageOf(failure);
                 groups.setAll(joining.joinedGroups());
-                updateMessage();
             }
         });
     }
@@ -143,9 +144,7 @@ public final class MulticastModel {
             }
         }, failure -> {
             if (endpoint == member) {
-                joinError = UdpViewModel.messageOf(failure);
                 groups.setAll(member.joinedGroups());
-                updateMessage();
             }
         });
     }

@@ -4,8 +4,8 @@ import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.ListenerStarted;
 import com.socketworkbench.engine.event.NetEvent;
+import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.net.Endpoints;
-import com.socketworkbench.engine.net.SocketErrorException;
 import com.socketworkbench.engine.udp.UdpConfig;
 import com.socketworkbench.engine.udp.UdpEndpoint;
 import com.socketworkbench.ui.tab.AppPreferences;
@@ -18,7 +18,6 @@ import com.socketworkbench.ui.tab.SocketTabModel;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.TabStatus;
 import com.socketworkbench.ui.traffic.TimelineRow;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.IntegerBinding;
@@ -189,7 +188,7 @@ public final class UdpViewModel extends SocketTabModel {
         try {
             starting = newEndpoint(port.get());
         } catch (IllegalArgumentException e) {
-            traffic().report(e, "start UDP", 0, null, null);
+            pump.emit(Failure.rejected(0, Operation.START, "Could not start UDP: " + e.getMessage()));
             return;
         }
         discardUnboundEndpoint();
@@ -203,13 +202,11 @@ public final class UdpViewModel extends SocketTabModel {
                 savePreferences();
             }
         }, failure -> {
-            if (endpoint != starting) {
-                return;
+            // The engine reported why (its Failure event); here the tab only goes back to stopped.
+            if (endpoint == starting) {
+                use(null);
+                markStopped();
             }
-            use(null);
-            markStopped();
-            // The engine reports bind problems as a Failure event itself; anything else still deserves a row.
-            traffic().reportUnlessReported(failure, "start UDP", starting.id(), null, null);
         });
     }
 
@@ -292,17 +289,8 @@ public final class UdpViewModel extends SocketTabModel {
         int to = targetPort.get();
         UdpEndpoint sending = endpointForSending();
         sendMessage.set("");
-        // Successful sends show up as BytesSent rows through the pump; only a failure needs the FX thread here.
-        sending.send(host, to, bytes).whenComplete((ignored, failure) -> {
-            if (failure != null) {
-                Platform.runLater(() -> onSendFailed(sending, failure, "send to " + host + ":" + to));
-            }
-        });
-    }
-
-    private void onSendFailed(UdpEndpoint sending, Throwable failure, String action) {
-        sendMessage.set(messageOf(failure));
-        traffic().reportUnlessReported(failure, action, sending.id(), sending.localAddress(), null);
+        // What went out, and any failure (shown in sendMessage too, by the pulse), arrives as engine events.
+        sending.send(host, to, bytes);
     }
 
     private void connect() {
@@ -321,8 +309,8 @@ public final class UdpViewModel extends SocketTabModel {
                 return;
             }
             if (failure != null) {
+                // Why it failed arrives as the engine's Failure event (and in sendMessage through the pulse).
                 setConnectedModeQuietly(false);
-                onSendFailed(connecting, failure, "connect to " + host + ":" + to);
             } else if (connectedMode.get()) {
                 connectedPeer.set("connected to " + Endpoints.describe(peer));
             } else {
@@ -372,6 +360,9 @@ public final class UdpViewModel extends SocketTabModel {
     private void onPulse(List<NetEvent> batch) {
         UdpEndpoint current = endpoint;
         for (NetEvent event : batch) {
+            if (event instanceof Failure failure && current != null && failure.connectionId() == current.id()) {
+                showFailure(failure);
+            }
             if (event instanceof ListenerStarted started && current != null
                     && started.connectionId() == current.id() && state.get() == ListenerState.STOPPED
                     && started.local() instanceof InetSocketAddress local) {
@@ -387,6 +378,16 @@ public final class UdpViewModel extends SocketTabModel {
         }
         if (stats.pulse(System.nanoTime()) && state.get() == ListenerState.RUNNING) {
             updateStatus();
+        }
+    }
+
+    /** A send's or connect's failure also shows under the Send button, a multicast one in the multicast pane. */
+    private void showFailure(Failure failure) {
+        switch (failure.operation()) {
+            case SEND, CONNECT -> sendMessage.set(failure.message());
+            case MULTICAST -> multicast.showFailure(failure.message());
+            default -> {
+            }
         }
     }
 
@@ -424,15 +425,6 @@ public final class UdpViewModel extends SocketTabModel {
 
     private static int clamp(Integer value, int min, int max, int fallback) {
         return value == null ? fallback : Math.max(min, Math.min(max, value));
-    }
-
-    /** The user message of an engine exception (the Failure's own words when the engine made one). */
-    static String messageOf(Throwable failure) {
-        Throwable cause = Background.unwrap(failure);
-        if (cause instanceof SocketErrorException socketError) {
-            return socketError.failure().message();
-        }
-        return cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
     }
 
     /** Remembers bind, port, target and options for the next session. */

@@ -193,4 +193,18 @@ class HttpExchangerJdkServerTest {
             assertTrue(exchanger.openConnectionTarget().isEmpty(), "and closed after the response");
         }
     }
+
+    @Test
+    void aLargeRequestIsWatchedAndCloseLeavesNoThreadBehind() throws Exception {
+        byte[] body = new byte[300_000];
+        try (var exchange = send("POST /echo HTTP/1.1\nHost: x\nContent-Length: " + body.length + "\n\n"
+                + new String(body, StandardCharsets.ISO_8859_1), RequestOptions.DEFAULTS.withKeepAlive(true))) {
+            assertEquals(201, exchange.response().orElseThrow().statusCode());
+            assertEquals(body.length, receivedBody.get().length);
+        }
+        assertTrue(exchanger.openConnectionTarget().isPresent(), "kept for the next request");
+        exchanger.close();
+        assertEquals(List.of(), exchanger.liveThreads(), "exchange and write-watch threads have ended");
+        assertTrue(exchanger.openConnectionTarget().isEmpty());
+    }
 }

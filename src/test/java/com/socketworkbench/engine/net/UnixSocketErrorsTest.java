@@ -2,6 +2,7 @@ package com.socketworkbench.engine.net;
 
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.FailureKind;
+import com.socketworkbench.engine.event.Operation;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -51,7 +52,7 @@ class UnixSocketErrorsTest {
     }
 
     private Failure bind(IOException e, Path path) {
-        Failure failure = SocketErrors.toFailure(e, 0, unix(path), null, "bind");
+        Failure failure = SocketErrors.toFailure(e, Operation.START, 0, unix(path), null);
         assertEquals(unix(path), failure.local());
         assertNull(failure.remote());
         assertTrue(failure.technicalDetail().contains(e.getClass().getName()), failure.technicalDetail());
@@ -59,7 +60,7 @@ class UnixSocketErrorsTest {
     }
 
     private Failure connect(IOException e, Path path) {
-        Failure failure = SocketErrors.toFailure(e, 7, null, unix(path), "connect");
+        Failure failure = SocketErrors.toFailure(e, Operation.CONNECT, 7, null, unix(path));
         assertEquals(7, failure.connectionId());
         assertEquals(unix(path), failure.remote());
         return failure;

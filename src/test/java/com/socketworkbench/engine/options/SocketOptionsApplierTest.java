@@ -116,7 +116,7 @@ class SocketOptionsApplierTest {
             assertEquals(new OptionValue("SO_BROADCAST", "on", OptionValue.NOT_SUPPORTED,
                     "a TCP connection has no SO_BROADCAST: only datagram (UDP) sockets broadcast or multicast"),
                     value(options, "SO_BROADCAST"));
-            assertEquals("1500 ms", value(options, "connect timeout").effective());
+            assertEquals("1.5 s", value(options, "connect timeout").effective());
         }
     }
 

@@ -8,6 +8,7 @@ import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Notice;
+import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.net.SocketErrorException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -139,7 +140,8 @@ class TcpClientTest {
         assertEquals(FailureKind.CONNECTION_REFUSED, failure.kind());
         assertEquals("Connection refused: nothing is listening on 127.0.0.1:" + port + " (or a firewall rejected it)",
                 failure.message());
-        assertEquals(failure, recorder.awaitFirst(Failure.class));
+        assertEquals(List.of(failure), recorder.of(Failure.class), "exactly one Failure, the one the future carries");
+        assertEquals(Operation.CONNECT, failure.operation());
         assertFalse(client.isConnected());
     }
 
@@ -149,6 +151,7 @@ class TcpClientTest {
         Failure failure = failureOf(client.connect());
         assertEquals(FailureKind.UNKNOWN_HOST, failure.kind());
         assertEquals("Unknown host 'nonexistent.invalid': the name could not be resolved", failure.message());
+        assertEquals(List.of(failure), recorder.of(Failure.class));
     }
 
     /**
@@ -233,8 +236,9 @@ class TcpClientTest {
         assertEquals(-1, peer.getInputStream().read());
         assertEquals(CloseReason.LOCAL_CLOSE, recorder.awaitFirst(ConnectionClosed.class).reason());
         await().atMost(RecordingSink.WAIT).until(() -> !client.isConnected());
-        assertInstanceOf(IllegalStateException.class,
-                assertThrows(ExecutionException.class, () -> client.send(new byte[]{1}).get()).getCause());
+        Failure closed = failureOf(client.send(new byte[]{1}));
+        assertEquals(FailureKind.INVALID_STATE, closed.kind());
+        assertEquals(List.of(closed), recorder.of(Failure.class));
 
         client.connect().get(10, TimeUnit.SECONDS);
         accept();
@@ -247,8 +251,11 @@ class TcpClientTest {
         TcpClient client = client();
         client.connect().get(10, TimeUnit.SECONDS);
         accept();
-        ExecutionException error = assertThrows(ExecutionException.class, () -> client.connect().get());
-        assertInstanceOf(IllegalStateException.class, error.getCause());
+        Failure again = failureOf(client.connect());
+        assertEquals(FailureKind.INVALID_STATE, again.kind());
+        assertEquals(Operation.CONNECT, again.operation());
+        assertTrue(again.message().startsWith("Already connected to 127.0.0.1:"), again.message());
+        assertEquals(List.of(again), recorder.of(Failure.class));
     }
 
     @Test
@@ -288,8 +295,10 @@ class TcpClientTest {
         assertTrue(threads.stream().noneMatch(Thread::isAlive), "threads still alive: " + threads);
         assertTrue(client.liveThreads().isEmpty());
         assertEquals(1, recorder.of(ConnectionClosed.class).size());
-        ExecutionException error = assertThrows(ExecutionException.class, () -> client.connect().get());
-        assertInstanceOf(IllegalStateException.class, error.getCause());
+        Failure closed = failureOf(client.connect());
+        assertEquals(FailureKind.INVALID_STATE, closed.kind());
+        assertEquals("Not connected: this client is closed", closed.message());
+        assertEquals(List.of(closed), recorder.of(Failure.class));
     }
 
     @Test
@@ -306,7 +315,7 @@ class TcpClientTest {
         long tookMillis = (System.nanoTime() - started) / 1_000_000;
         assertTrue(tookMillis < 3_000, "close took " + tookMillis + " ms");
         assertTrue(threads.stream().noneMatch(Thread::isAlive), "threads still alive: " + threads);
-        assertThrows(ExecutionException.class, () -> sent.get(5, TimeUnit.SECONDS));
+        assertThrows(CancellationException.class, () -> sent.get(5, TimeUnit.SECONDS), "cut short by the close");
         List<ConnectionClosed> closed = recorder.of(ConnectionClosed.class);
         assertEquals(1, closed.size());
         assertEquals(CloseReason.LOCAL_CLOSE, closed.getFirst().reason());
@@ -314,11 +323,14 @@ class TcpClientTest {
     }
 
     @Test
-    void sendingWithoutAConnectionFails() {
+    void sendingWithoutAConnectionFailsWithExactlyOneFailureEvent() {
         TcpClient client = client();
-        ExecutionException error = assertThrows(ExecutionException.class, () -> client.send(new byte[]{1}).get());
-        assertInstanceOf(IllegalStateException.class, error.getCause());
-        assertTrue(recorder.all().isEmpty());
+        Failure failure = failureOf(client.send(new byte[]{1}));
+        assertEquals(FailureKind.INVALID_STATE, failure.kind());
+        assertEquals(Operation.SEND, failure.operation());
+        assertEquals(client.id(), failure.connectionId());
+        assertEquals("Not sent: not connected", failure.message());
+        assertEquals(List.of(failure), recorder.all());
     }
 
     @Test

@@ -3,6 +3,10 @@ package com.socketworkbench.engine.tcp;
 import com.socketworkbench.engine.event.BytesSent;
 import com.socketworkbench.engine.event.CloseReason;
 import com.socketworkbench.engine.event.ConnectionClosed;
+import com.socketworkbench.engine.event.Failure;
+import com.socketworkbench.engine.event.FailureKind;
+import com.socketworkbench.engine.event.Operation;
+import com.socketworkbench.engine.net.SocketErrorException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -15,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -129,9 +134,12 @@ class TcpSendPlanTest {
 
         assertTrue(tookMillis < 500, "stop took " + tookMillis + " ms");
         assertTrue(server.liveThreads().isEmpty(), "threads left: " + server.liveThreads());
-        ExecutionException error = assertThrows(ExecutionException.class, () -> sent.get(5, TimeUnit.SECONDS));
-        assertTrue(error.getCause().getMessage().contains("bytes were sent"), error.getCause().getMessage());
+        // The stop cut the send short: it is cancelled, and no Failure is added to what ConnectionClosed says.
+        Throwable cut = sent.handle((ignored, outcome) -> outcome).get(5, TimeUnit.SECONDS);
+        assertInstanceOf(CancellationException.class, cut);
+        assertTrue(cut.getMessage().contains("bytes were sent"), cut.getMessage());
         assertTrue(sink.of(BytesSent.class, id).size() < 10);
+        assertEquals(List.of(), sink.of(Failure.class));
     }
 
     @Test
@@ -148,8 +156,9 @@ class TcpSendPlanTest {
         long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
 
         assertTrue(tookMillis < 500, "the writer ended after " + tookMillis + " ms");
-        assertThrows(ExecutionException.class, () -> sent.get(5, TimeUnit.SECONDS));
+        assertThrows(CancellationException.class, () -> sent.get(5, TimeUnit.SECONDS));
         assertEquals(1, sink.of(BytesSent.class).size());
+        assertEquals(List.of(), sink.of(Failure.class), "the abort is the user's own doing");
     }
 
     @Test
@@ -187,18 +196,29 @@ class TcpSendPlanTest {
         TcpServer server = tcp.server();
         Socket peer = peer(server);
         long id = tcp.idOf(peer);
-        ExecutionException tooMany = assertThrows(ExecutionException.class,
-                () -> server.send(id, new byte[20_000], SendPlan.segmented(1, null)).get(5, TimeUnit.SECONDS));
-        assertInstanceOf(IllegalArgumentException.class, tooMany.getCause());
-        assertTrue(tooMany.getCause().getMessage().contains("20000 separate writes"), tooMany.getCause().getMessage());
-        ExecutionException unknown = assertThrows(ExecutionException.class,
-                () -> server.send(999, new byte[1], SendPlan.WHOLE).get(5, TimeUnit.SECONDS));
-        assertInstanceOf(IllegalArgumentException.class, unknown.getCause());
+        Failure tooMany = refusal(server.send(id, new byte[20_000], SendPlan.segmented(1, null)));
+        assertEquals(FailureKind.LIMIT_EXCEEDED, tooMany.kind());
+        assertEquals(id, tooMany.connectionId());
+        assertTrue(tooMany.message().contains("20000 separate writes"), tooMany.message());
+        Failure tooManyForAll = refusal(server.sendToAll(new byte[20_000], SendPlan.segmented(1, null)));
+        assertEquals(0, tooManyForAll.connectionId(), "refused once for all clients");
+        Failure unknown = refusal(server.send(999, new byte[1], SendPlan.WHOLE));
+        assertEquals(FailureKind.INVALID_STATE, unknown.kind());
+        assertEquals(999, unknown.connectionId());
         assertTrue(sink.of(BytesSent.class).isEmpty());
 
         TcpClient client = tcp.track(new TcpClient(new TcpClientConfig("127.0.0.1", 9), sink));
-        ExecutionException notConnected = assertThrows(ExecutionException.class,
-                () -> client.send(new byte[1], SendPlan.WHOLE).get(5, TimeUnit.SECONDS));
-        assertInstanceOf(IllegalStateException.class, notConnected.getCause());
+        Failure notConnected = refusal(client.send(new byte[1], SendPlan.WHOLE));
+        assertEquals(FailureKind.INVALID_STATE, notConnected.kind());
+        assertEquals(client.id(), notConnected.connectionId());
+        assertEquals(List.of(tooMany, tooManyForAll, unknown, notConnected), sink.of(Failure.class),
+                "each refusal is exactly one Failure event, the same one the future carries");
+        assertTrue(sink.of(Failure.class).stream().allMatch(f -> f.operation() == Operation.SEND));
+    }
+
+    /** The Failure a refused send's future carries. */
+    private static Failure refusal(CompletableFuture<Void> sent) {
+        ExecutionException error = assertThrows(ExecutionException.class, () -> sent.get(5, TimeUnit.SECONDS));
+        return assertInstanceOf(SocketErrorException.class, error.getCause()).failure();
     }
 }

@@ -11,6 +11,7 @@ import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.ListenerStarted;
 import com.socketworkbench.engine.event.ListenerStopped;
 import com.socketworkbench.engine.event.NetEvent;
+import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.net.SocketErrorException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -275,7 +276,8 @@ class TcpServerTest {
             assertEquals(FailureKind.PORT_IN_USE, error.failure().kind());
             assertEquals("Port " + port + " on 127.0.0.1 is already in use by another program",
                     error.failure().message());
-            assertEquals(error.failure(), sink.awaitFirst(Failure.class));
+            assertEquals(List.of(error.failure()), sink.of(Failure.class), "one Failure, the one thrown");
+            assertEquals(Operation.START, error.failure().operation());
             assertFalse(server.isRunning());
             assertTrue(server.liveThreads().isEmpty());
         }
@@ -287,6 +289,7 @@ class TcpServerTest {
         SocketErrorException error = assertThrows(SocketErrorException.class, server::start);
         assertEquals(FailureKind.UNKNOWN_HOST, error.failure().kind());
         assertTrue(error.getMessage().contains("nonexistent.invalid"), error.getMessage());
+        assertEquals(List.of(error.failure()), sink.of(Failure.class));
     }
 
     @Test
@@ -465,13 +468,29 @@ class TcpServerTest {
     }
 
     @Test
-    void sendingToAnUnknownConnectionFailsWithoutAnEvent() throws Exception {
+    void sendingToAnUnknownConnectionFailsWithExactlyOneFailureEvent() throws Exception {
         start();
         int before = sink.all().size();
         ExecutionException error = assertThrows(ExecutionException.class,
                 () -> server.send(42, new byte[]{1}).get(5, TimeUnit.SECONDS));
-        assertInstanceOf(IllegalArgumentException.class, error.getCause());
-        assertEquals(before, sink.all().size());
+        Failure failure = assertInstanceOf(SocketErrorException.class, error.getCause()).failure();
+        assertEquals(FailureKind.INVALID_STATE, failure.kind());
+        assertEquals(Operation.SEND, failure.operation());
+        assertEquals(42, failure.connectionId());
+        assertEquals(server.localAddress(), failure.local());
+        assertEquals("Not sent: client #42 is not connected (any more)", failure.message());
+        assertEquals(List.of(failure), sink.all().subList(before, sink.all().size()));
+    }
+
+    @Test
+    void sendingToAllWithoutAnyClientFailsOnce() throws Exception {
+        start();
+        ExecutionException error = assertThrows(ExecutionException.class,
+                () -> server.sendToAll(new byte[]{1}).get(5, TimeUnit.SECONDS));
+        Failure failure = assertInstanceOf(SocketErrorException.class, error.getCause()).failure();
+        assertEquals(FailureKind.INVALID_STATE, failure.kind());
+        assertEquals(0, failure.connectionId());
+        assertEquals(List.of(failure), sink.of(Failure.class));
     }
 
     @Test
@@ -482,7 +501,8 @@ class TcpServerTest {
         ExecutionException error = assertThrows(ExecutionException.class, () -> tooBig.get(1, TimeUnit.SECONDS));
         SocketErrorException cause = assertInstanceOf(SocketErrorException.class, error.getCause());
         assertEquals(FailureKind.LIMIT_EXCEEDED, cause.failure().kind());
-        assertEquals(cause.failure(), sink.awaitFirst(Failure.class));
+        assertEquals(Operation.SEND, cause.failure().operation());
+        assertEquals(List.of(cause.failure()), sink.of(Failure.class));
         assertEquals(1, server.connectionCount(), "the connection stays open");
     }
 
@@ -532,7 +552,9 @@ class TcpServerTest {
 
         ExecutionException refused = assertThrows(ExecutionException.class,
                 () -> server.send(id, new byte[]{1}).get(5, TimeUnit.SECONDS));
-        assertInstanceOf(IllegalStateException.class, refused.getCause());
+        Failure halfClosed = assertInstanceOf(SocketErrorException.class, refused.getCause()).failure();
+        assertEquals(FailureKind.INVALID_STATE, halfClosed.kind());
+        assertEquals(List.of(halfClosed), sink.of(Failure.class));
 
         peer.getOutputStream().write("still here".getBytes(StandardCharsets.US_ASCII));
         await().atMost(RecordingSink.WAIT).until(() -> sink.receivedCount(id) == 10);

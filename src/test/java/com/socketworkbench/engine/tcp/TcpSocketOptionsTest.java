@@ -10,6 +10,7 @@ import com.socketworkbench.engine.framing.FramingSpec;
 import com.socketworkbench.engine.options.ConnectionDetails;
 import com.socketworkbench.engine.options.EffectiveOptions;
 import com.socketworkbench.engine.options.OptionValue;
+import com.socketworkbench.engine.options.SocketOptionsApplier;
 import com.socketworkbench.engine.options.SocketOptionsSpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -243,5 +245,24 @@ class TcpSocketOptionsTest {
         assertEquals(CloseReason.TIMEOUT, closed.reason());
         assertEquals("no data for 250 ms", closed.detail());
         await().atMost(RecordingSink.WAIT).until(() -> client.liveThreads().isEmpty());
+    }
+
+    @Test
+    void optionsTheSystemRefusedMakeOneFailureLine() throws Exception {
+        EffectiveOptions refused;
+        try (SocketChannel channel = SocketChannel.open()) {
+            channel.close(); // a closed channel refuses every option it supports
+            refused = SocketOptionsApplier.apply(channel,
+                    spec(null, true, null, null, null, null, null, null));
+        }
+        assertTrue(refused.find("TCP_NODELAY").orElseThrow().setFailed(), refused.toString());
+        String line = OptionsNotice.refusals("connection to 127.0.0.1:9", refused);
+        assertNotNull(line);
+        assertTrue(line.startsWith("Could not set the socket options of the connection to 127.0.0.1:9: TCP_NODELAY"
+                + " could not be set: "), line);
+
+        EffectiveOptions granted = new EffectiveOptions(List.of(new OptionValue("TCP_NODELAY", "on", "on", null),
+                new OptionValue("SO_KEEPALIVE", null, "off", null)));
+        assertNull(OptionsNotice.refusals("connection to 127.0.0.1:9", granted), "nothing refused, no Failure");
     }
 }

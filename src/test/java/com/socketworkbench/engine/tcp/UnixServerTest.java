@@ -11,6 +11,7 @@ import com.socketworkbench.engine.event.ListenerStarted;
 import com.socketworkbench.engine.event.ListenerStopped;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Notice;
+import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.framing.DelimiterPreset;
 import com.socketworkbench.engine.framing.FramingSpec;
 import com.socketworkbench.engine.net.Endpoints;
@@ -43,6 +44,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -319,6 +321,26 @@ class UnixServerTest {
     }
 
     @Test
+    void deletingAStaleSocketReportsToTheSinkWhatHappened() throws Exception {
+        socket = dir.resolve("srv.sock");
+        try (ServerSocketChannel crashed = ServerSocketChannel.open(StandardProtocolFamily.UNIX)) {
+            crashed.bind(UnixDomainSocketAddress.of(socket));
+        }
+        assertTrue(TcpServer.deleteStaleSocket(socket, sink));
+        assertFalse(Files.exists(socket));
+        assertEquals("Deleted the stale socket file " + socket, sink.awaitFirst(Notice.class).message());
+
+        Files.writeString(socket, "precious");
+        assertFalse(TcpServer.deleteStaleSocket(socket, sink));
+        Failure refused = sink.awaitFirst(Failure.class);
+        assertEquals(Operation.START, refused.operation());
+        assertEquals(UnixDomainSocketAddress.of(socket), refused.local());
+        assertTrue(refused.message().startsWith("Not deleted: " + socket), refused.message());
+        assertEquals(1, sink.of(Failure.class).size());
+        assertEquals("precious", Files.readString(socket));
+    }
+
+    @Test
     void aRegularFileAtThePathIsNeverTouched() throws Exception {
         socket = Files.writeString(dir.resolve("srv.sock"), "precious");
         assertEquals(StaleSocketCheck.NOT_A_SOCKET, TcpServer.checkUnixPath(socket));
@@ -399,7 +421,8 @@ class UnixServerTest {
 
         ExecutionException refused = assertThrows(ExecutionException.class,
                 () -> server.send(id, new byte[] {1}).get(5, TimeUnit.SECONDS));
-        assertInstanceOf(IllegalStateException.class, refused.getCause());
+        Failure halfClosed = assertInstanceOf(SocketErrorException.class, refused.getCause()).failure();
+        assertEquals(FailureKind.INVALID_STATE, halfClosed.kind());
 
         write(peer(0), ascii("still here"));
         await().atMost(RecordingSink.WAIT).until(() -> sink.receivedCount(id) == 10);
@@ -475,7 +498,7 @@ class UnixServerTest {
         CompletableFuture<Void> sent = server.send(id, new byte[8 << 20]);
         await().atMost(RecordingSink.WAIT).until(() -> server.connections().getFirst().bytesOut() > 0);
         server.stop();
-        assertThrows(ExecutionException.class, () -> sent.get(5, TimeUnit.SECONDS));
+        assertThrows(CancellationException.class, () -> sent.get(5, TimeUnit.SECONDS), "cut short by the stop");
         assertTrue(server.liveThreads().isEmpty());
         assertFalse(Files.exists(socket));
     }

@@ -135,6 +135,11 @@ class ResolverTest {
             Resolver.ReverseResolution rr = resolver.reverse("192.0.2.1", Duration.ofMillis(100))
                     .get(2, TimeUnit.SECONDS);
             assertEquals(Resolver.ReverseOutcome.TIMEOUT, rr.outcome());
+            assertEquals(List.of("resolve-", "reverse-"), resolver.threads().live().stream()
+                    .map(t -> t.getName().replaceAll("\\d+$", "")).sorted().toList(),
+                    "the abandoned look-ups still run, tracked");
+            release.countDown();
+            assertTrue(resolver.threads().awaitTermination(Duration.ofSeconds(5)), "and end once answered");
         } finally {
             release.countDown();
         }

@@ -7,6 +7,7 @@ import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.ListenerStarted;
 import com.socketworkbench.engine.event.ListenerStopped;
 import com.socketworkbench.engine.event.Notice;
+import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.net.SocketErrorException;
 import org.junit.jupiter.api.AfterEach;
@@ -38,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -318,8 +320,15 @@ class UdpEndpointTest {
         endpoint.setMaxDatagramSize(UdpEndpoint.DEFAULT_MAX_DATAGRAM_SIZE);
         sendTo(peer, local, hundred);
         assertArrayEquals(hundred, sink.awaitCount(BytesReceived.class, 3).get(2).data());
-        assertThrows(IllegalArgumentException.class, () -> endpoint.setMaxDatagramSize(0));
-        assertThrows(IllegalArgumentException.class, () -> endpoint.setMaxDatagramSize(65_536));
+        assertFalse(endpoint.setMaxDatagramSize(0));
+        assertFalse(endpoint.setMaxDatagramSize(65_536));
+        assertEquals(UdpEndpoint.DEFAULT_MAX_DATAGRAM_SIZE, endpoint.maxDatagramSize(),
+                "a rejected value is not taken");
+        List<Failure> rejected = sink.all(Failure.class);
+        assertEquals(2, rejected.size(), "one Failure per rejected value: " + rejected);
+        assertEquals("The receive limit must be 1 to 65,535 bytes, not 0", rejected.getFirst().message());
+        assertTrue(rejected.stream().allMatch(f -> f.kind() == FailureKind.INVALID_INPUT
+                && f.operation() == Operation.OPTIONS && f.local().equals(local)));
     }
 
     @Test
@@ -401,6 +410,9 @@ class UdpEndpointTest {
         assertEquals(FailureKind.INVALID_INPUT, noHost.kind());
         assertEquals(0, endpoint.datagramsOut());
         assertTrue(sink.all(BytesSent.class).isEmpty());
+        assertEquals(List.of(wrongFamily, badPort, noHost), sink.all(Failure.class),
+                "each refused send is exactly one Failure event, the one its future carries");
+        assertTrue(sink.all(Failure.class).stream().allMatch(f -> f.operation() == Operation.SEND));
     }
 
     @Test
@@ -434,10 +446,10 @@ class UdpEndpointTest {
         endpoint.close();
         assertEquals(java.util.Set.of(), endpoint.liveThreads());
         assertEquals("closed", sink.all(ListenerStopped.class).getLast().reason());
-        assertThrows(IllegalStateException.class, endpoint::start);
-        assertInstanceOf(IllegalStateException.class,
-                assertThrows(CompletionException.class, () -> endpoint.send("127.0.0.1", 9, new byte[0]).join())
-                        .getCause());
+        assertThrows(IllegalStateException.class, endpoint::start, "starting a closed endpoint is the caller's bug");
+        Failure closed = failureOf(endpoint.send("127.0.0.1", 9, new byte[0]));
+        assertEquals(FailureKind.INVALID_STATE, closed.kind());
+        assertEquals(List.of(closed), sink.all(Failure.class), "a send after close is one Failure event");
     }
 
     @Test
@@ -469,16 +481,46 @@ class UdpEndpointTest {
     @Test
     void rejectsAGroupThatIsNotMulticastInPlainWords() {
         UdpEndpoint endpoint = endpoint("127.0.0.1");
-        IllegalArgumentException notMulticast = assertThrows(IllegalArgumentException.class,
-                () -> endpoint.joinGroup("192.0.2.1", null));
+        Failure notMulticast = assertThrows(SocketErrorException.class,
+                () -> endpoint.joinGroup("192.0.2.1", null)).failure();
         assertEquals("192.0.2.1 is not a multicast address: IPv4 multicast is 224.0.0.0/4, IPv6 is ff00::/8",
-                notMulticast.getMessage());
-        IllegalArgumentException notAnAddress = assertThrows(IllegalArgumentException.class,
-                () -> endpoint.joinGroup("my-group", null));
-        assertTrue(notAnAddress.getMessage().startsWith("'my-group' is not an IP address"));
-        assertThrows(IllegalArgumentException.class, () -> endpoint.setMulticastTtl(256));
-        assertThrows(IllegalArgumentException.class, () -> endpoint.setMulticastInterface("no-such-nic0"));
+                notMulticast.message());
+        Failure notAnAddress = assertThrows(SocketErrorException.class,
+                () -> endpoint.joinGroup("my-group", null)).failure();
+        assertTrue(notAnAddress.message().startsWith("'my-group' is not an IP address"));
+        Failure notBound = assertThrows(SocketErrorException.class,
+                () -> endpoint.joinGroup("239.1.2.3", null)).failure();
+        assertEquals(FailureKind.INVALID_STATE, notBound.kind());
+        Failure notMember = assertThrows(SocketErrorException.class,
+                () -> endpoint.leaveGroup("239.1.2.3", null)).failure();
+        assertEquals("Not a member of 239.1.2.3", notMember.message());
+        assertFalse(endpoint.setMulticastTtl(256));
+        assertEquals(1, endpoint.multicastTtl(), "a rejected TTL is not taken");
+        assertFalse(endpoint.setMulticastInterface("no-such-nic0"));
+        assertNull(endpoint.multicastInterface());
         assertEquals(List.of(), endpoint.joinedGroups());
+
+        List<Failure> failures = sink.all(Failure.class);
+        assertEquals(6, failures.size(), "one Failure per refusal: " + failures);
+        assertEquals(List.of(notMulticast, notAnAddress, notBound, notMember), failures.subList(0, 4),
+                "the very Failures the exceptions carry");
+        assertTrue(failures.stream().allMatch(f -> f.operation() == Operation.MULTICAST
+                && f.connectionId() == endpoint.id()));
+        assertTrue(failures.get(5).message().startsWith("There is no network interface named 'no-such-nic0'"),
+                failures.get(5).message());
+    }
+
+    @Test
+    void refusesToConnectWhereItCannotAndToSendOnceClosed() throws Exception {
+        UdpEndpoint endpoint = endpoint("127.0.0.1");
+        endpoint.start();
+        Failure wrongFamily = failureOf(endpoint.connect("::1", 9));
+        assertEquals(FailureKind.INVALID_INPUT, wrongFamily.kind());
+        assertEquals(Operation.CONNECT, wrongFamily.operation());
+        Failure noPort = failureOf(endpoint.connect("127.0.0.1", 0));
+        assertEquals(Operation.CONNECT, noPort.operation());
+        assertEquals(List.of(wrongFamily, noPort), sink.all(Failure.class));
+        assertFalse(endpoint.isConnected());
     }
 
     @Test

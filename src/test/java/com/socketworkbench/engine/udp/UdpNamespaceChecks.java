@@ -288,7 +288,8 @@ final class UdpNamespaceChecks {
         try {
             receiver.joinGroup("ff05::5357:4", "lo");
             throw new AssertionError("joined an IPv6 group on an IPv4 socket");
-        } catch (IllegalArgumentException expected) {
+        } catch (SocketErrorException expected) {
+            expect(FailureKind.INVALID_INPUT, expected.failure().kind());
             expect("ff05::5357:4 is an IPv6 group, but this endpoint is bound to the IPv4 address "
                     + Endpoints.describe(receiver.localAddress()) + "; bind to :: to join IPv6 groups",
                     expected.getMessage());
@@ -300,7 +301,8 @@ final class UdpNamespaceChecks {
         try {
             idle.joinGroup("239.255.83.5", "lo");
             throw new AssertionError("joined before start");
-        } catch (IllegalStateException expected) {
+        } catch (SocketErrorException expected) {
+            expect(FailureKind.INVALID_STATE, expected.failure().kind());
             expect("Start the UDP endpoint before you join a multicast group", expected.getMessage());
         }
 
@@ -314,7 +316,8 @@ final class UdpNamespaceChecks {
         try {
             unicastBound.leaveGroup("239.255.83.6", null);
             throw new AssertionError("left a group it never joined");
-        } catch (IllegalArgumentException expected) {
+        } catch (SocketErrorException expected) {
+            expect(expected.failure(), inbox.awaitFirst(Failure.class, f -> true));
             expect("Not a member of 239.255.83.6", expected.getMessage());
         }
         unicastBound.leaveGroup("239.255.83.5", "lo");

@@ -259,7 +259,7 @@ class EventPumpTest {
 
         assertEquals(-1, timeline.rows().get(0).deltaNanos());
         assertEquals(12_345_000, timeline.rows().get(1).deltaNanos());
-        assertEquals("+12.345 ms", Formats.delta(timeline.rows().get(1).deltaNanos()));
+        assertEquals("+12.3 ms", Formats.delta(timeline.rows().get(1).deltaNanos()));
     }
 
     @Test

@@ -94,9 +94,9 @@ class HttpHelpersTest {
         assertEquals(ms(10), rows.get(4).start());
         assertEquals(ms(20), rows.get(5).start());
         assertEquals(ms(10), rows.get(5).length());
-        assertEquals("0.500 ms", TimingRows.format(Duration.ofNanos(500_000)));
+        assertEquals("0.5 ms", TimingRows.format(Duration.ofNanos(500_000)));
         assertEquals("12.3 ms", TimingRows.format(Duration.ofNanos(12_300_000)));
-        assertEquals("1.204 s", TimingRows.format(ms(1204)));
+        assertEquals("1.2 s", TimingRows.format(ms(1204)));
     }
 
     @Test

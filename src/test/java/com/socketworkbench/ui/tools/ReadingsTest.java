@@ -5,7 +5,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import java.math.BigInteger;
-import java.time.Duration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -95,8 +94,5 @@ class ReadingsTest {
         assertEquals("254", Messages.powerOfTwo(BigInteger.valueOf(254)));
         assertEquals("11000000.10101000.00000001.00001010",
                 Messages.binaryOctets(new byte[]{(byte) 192, (byte) 168, 1, 10}));
-        assertEquals("0.4 ms", Messages.duration(Duration.ofNanos(400_000)));
-        assertEquals("12 ms", Messages.duration(Duration.ofMillis(12)));
-        assertEquals("1.5 s", Messages.duration(Duration.ofMillis(1500)));
     }
 }

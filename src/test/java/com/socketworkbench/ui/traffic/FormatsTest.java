@@ -17,8 +17,9 @@ class FormatsTest {
     void deltas() {
         assertEquals("", Formats.delta(-1));
         assertEquals("+0.042 ms", Formats.delta(42_000));
-        assertEquals("+1.500 s", Formats.delta(1_500_000_000L));
-        assertEquals("+2 min 05 s", Formats.delta(125_000_000_000L));
+        assertEquals("+12.3 ms", Formats.delta(12_345_000));
+        assertEquals("+1.5 s", Formats.delta(1_500_000_000L));
+        assertEquals("+2 min 5 s", Formats.delta(125_000_000_000L));
     }
 
     @Test

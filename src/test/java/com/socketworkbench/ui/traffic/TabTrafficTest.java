@@ -2,8 +2,6 @@ package com.socketworkbench.ui.traffic;
 
 import com.socketworkbench.ui.fx.Subscriptions;
 
-import com.socketworkbench.engine.event.Failure;
-import com.socketworkbench.engine.net.SocketErrorException;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -12,7 +10,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The pulse hook, failure announcements and reports of {@link TabTraffic}, pumped by hand (no FX thread). */
+/** The pulse hook and failure announcements of {@link TabTraffic}, pumped by hand (no FX thread). */
 class TabTrafficTest {
     private final TabTraffic traffic = new TabTraffic();
     private final Subscriptions subscriptions = new Subscriptions();
@@ -46,17 +44,6 @@ class TabTrafficTest {
         traffic.updateCounters();
         assertEquals(5, traffic.status().bytesInProperty().get());
         assertEquals(1, traffic.status().messagesInProperty().get());
-    }
-
-    @Test
-    void anExceptionTheEngineAlreadyReportedAddsNoSecondRow() {
-        Failure engineRow = TestEvents.failure("Connection reset by the peer");
-        traffic.reportUnlessReported(new SocketErrorException(engineRow), "send", 1, null, null);
-        traffic.reportUnlessReported(new IllegalStateException("Not connected"), "send", 1, null, null);
-        traffic.pump().pumpOnce();
-
-        assertEquals(1, traffic.timeline().rows().size());
-        assertEquals(List.of("Could not send: Not connected"), announced);
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.socketworkbench.engine.event.CloseReason;
 import com.socketworkbench.engine.event.ConnectionClosed;
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.FailureKind;
+import com.socketworkbench.engine.event.Operation;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,8 @@ public final class TestEvents {
     }
 
     public static Failure failure(String message) {
-        return new Failure(Instant.now(), 1, LOCAL, PEER, FailureKind.CONNECTION_RESET, message, "");
+        return new Failure(Instant.now(), 1, LOCAL, PEER, Operation.RECEIVE, FailureKind.CONNECTION_RESET, message,
+                "");
     }
 
     public static ConnectionClosed closed() {

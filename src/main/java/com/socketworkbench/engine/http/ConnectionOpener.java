@@ -1,0 +1,156 @@
+package com.socketworkbench.engine.http;
+
+import com.socketworkbench.engine.text.DurationText;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.NoRouteToHostException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.security.GeneralSecurityException;
+import java.time.Duration;
+import java.util.Optional;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * Opens the connection of one exchange: resolves the host, connects to its addresses in turn, and for https does
+ * the TLS handshake. Each phase is timed on the {@link ExchangeClock}; every socket is registered with the
+ * {@link ConnectionSlot} first, so that a cancel closes it; a failure ends with a message for the user.
+ */
+final class ConnectionOpener {
+
+    /** The exchanger's trust manager, made on first use. */
+    @FunctionalInterface
+    interface TrustSource {
+        X509ExtendedTrustManager get() throws GeneralSecurityException;
+    }
+
+    private final HttpTarget target;
+    private final RequestOptions options;
+    private final ConnectionSlot slot;
+    private final TrustSource trust;
+    private final ExchangeClock clock;
+
+    ConnectionOpener(HttpTarget target, RequestOptions options, ConnectionSlot slot, TrustSource trust,
+                     ExchangeClock clock) {
+        this.target = target;
+        this.options = options;
+        this.slot = slot;
+        this.trust = trust;
+        this.clock = clock;
+    }
+
+    HttpConnection open() throws ExchangeFailure {
+        clock.phase(ExchangeListener.RESOLVING);
+        long start = System.nanoTime();
+        InetAddress[] addresses;
+        try {
+            addresses = InetAddress.getAllByName(target.host());
+        } catch (UnknownHostException e) {
+            throw new ExchangeFailure("Cannot resolve the host name \"" + target.host() + "\" (DNS lookup failed)");
+        }
+        clock.dns = ExchangeClock.since(start);
+        if (slot.cancelRequested()) {
+            throw new ExchangeFailure(ExchangeFailure.CANCELLED);
+        }
+        clock.phase(ExchangeListener.CONNECTING);
+        start = System.nanoTime();
+        Socket socket = connectAny(addresses);
+        clock.connect = ExchangeClock.since(start);
+        try {
+            socket.setTcpNoDelay(true);
+            if (!target.isHttps()) {
+                return new HttpConnection(socket, socket.getInputStream(), socket.getOutputStream(), target,
+                        options.insecureTls(), Optional.empty());
+            }
+            clock.phase(ExchangeListener.TLS_HANDSHAKE);
+            return handshake(socket, System.nanoTime());
+        } catch (IOException e) {
+            HttpConnection.closeQuietly(socket);
+            throw new ExchangeFailure(slot.cancelRequested() ? ExchangeFailure.CANCELLED
+                    : "Network error after connecting to " + target.authority() + ": " + e.getMessage());
+        }
+    }
+
+    private HttpConnection handshake(Socket socket, long start) throws ExchangeFailure {
+        TlsSupport.CapturingTrustManager capturing;
+        try {
+            capturing = new TlsSupport.CapturingTrustManager(options.insecureTls() ? null : trust.get());
+        } catch (GeneralSecurityException e) {
+            HttpConnection.closeQuietly(socket);
+            throw new ExchangeFailure("TLS is not available: " + e.getMessage());
+        }
+        Duration handshakeTimeout = options.readTimeout();
+        try {
+            SSLSocket ssl = TlsSupport.handshake(socket, target, capturing, !options.insecureTls(), handshakeTimeout);
+            if (!slot.setActive(ssl)) {
+                HttpConnection.closeQuietly(ssl);
+                throw new ExchangeFailure(ExchangeFailure.CANCELLED);
+            }
+            clock.tls = ExchangeClock.since(start);
+            clock.tlsInfo = Optional.of(TlsSupport.info(ssl.getSession(), options.insecureTls()));
+            return new HttpConnection(ssl, ssl.getInputStream(), ssl.getOutputStream(), target,
+                    options.insecureTls(), clock.tlsInfo);
+        } catch (IOException | GeneralSecurityException e) {
+            HttpConnection.closeQuietly(socket);
+            clock.tls = ExchangeClock.since(start);
+            TlsInfo partial = capturing.partialInfo();
+            if (!partial.chain().isEmpty() || !partial.protocol().isEmpty()) {
+                clock.tlsInfo = Optional.of(partial);
+            }
+            if (slot.cancelRequested()) {
+                throw new ExchangeFailure(ExchangeFailure.CANCELLED);
+            }
+            throw new ExchangeFailure(TlsSupport.explain(e, capturing, target, handshakeTimeout));
+        }
+    }
+
+    private Socket connectAny(InetAddress[] addresses) throws ExchangeFailure {
+        IOException last = null;
+        InetSocketAddress lastAddress = null;
+        int timeout = (int) Math.max(1, Math.min(Integer.MAX_VALUE, options.connectTimeout().toMillis()));
+        for (InetAddress address : addresses) {
+            Socket socket = new Socket();
+            if (!slot.setActive(socket)) {
+                HttpConnection.closeQuietly(socket);
+                throw new ExchangeFailure(ExchangeFailure.CANCELLED);
+            }
+            lastAddress = new InetSocketAddress(address, target.port());
+            try {
+                socket.connect(lastAddress, timeout);
+                return socket;
+            } catch (IOException e) {
+                HttpConnection.closeQuietly(socket);
+                if (slot.cancelRequested()) {
+                    throw new ExchangeFailure(ExchangeFailure.CANCELLED);
+                }
+                last = e;
+            }
+        }
+        throw new ExchangeFailure(connectFailure(last, lastAddress));
+    }
+
+    private String connectFailure(IOException e, InetSocketAddress address) {
+        String where = address == null ? target.authority() : describe(address);
+        if (e instanceof SocketTimeoutException) {
+            return "No answer from " + where + " within " + DurationText.of(options.connectTimeout())
+                    + " (connect timeout)";
+        }
+        if (e instanceof ConnectException) {
+            return "Connection refused: nothing is listening on " + where;
+        }
+        if (e instanceof NoRouteToHostException) {
+            return "No route to " + where + " (the network cannot reach it)";
+        }
+        return "Cannot connect to " + where + ": " + (e == null ? "no address" : e.getMessage());
+    }
+
+    private static String describe(InetSocketAddress address) {
+        String host = address.getAddress() == null ? address.getHostString() : address.getAddress().getHostAddress();
+        return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + address.getPort();
+    }
+}

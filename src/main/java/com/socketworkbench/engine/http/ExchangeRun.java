@@ -1,0 +1,290 @@
+package com.socketworkbench.engine.http;
+
+import com.socketworkbench.engine.codec.ByteSource;
+import com.socketworkbench.engine.runtime.EngineThreads;
+import com.socketworkbench.engine.text.DurationText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.SocketException;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * One exchange of an {@link HttpExchanger} from start to result, on the exchange's own thread: takes the kept
+ * connection or opens one ({@link ConnectionOpener}), writes the request ({@link RequestWriter}), reads and stores
+ * the response while {@link ResponseScanner} says where it ends, and keeps the connection when it can serve the
+ * next request. A kept connection the server had closed meanwhile is replaced once, since the request never
+ * reached it. Every way it ends is an {@link HttpExchange}; a failure is its message.
+ */
+final class ExchangeRun {
+    private static final Logger LOG = LoggerFactory.getLogger(ExchangeRun.class);
+    private static final int READ_BUFFER = 64 * 1024;
+
+    private final HttpTarget target;
+    private final PreparedRequest request;
+    private final RequestOptions options;
+    private final ConnectionSlot slot;
+    private final ConnectionOpener.TrustSource trust;
+    private final ExchangeClock clock;
+    private final RequestWriter writer;
+    private boolean reused;
+
+    ExchangeRun(long id, HttpTarget target, PreparedRequest request, RequestOptions options,
+                ExchangeListener listener, ConnectionSlot slot, ConnectionOpener.TrustSource trust,
+                EngineThreads threads) {
+        this.target = target;
+        this.request = request;
+        this.options = options;
+        this.slot = slot;
+        this.trust = trust;
+        this.clock = new ExchangeClock(listener);
+        this.writer = new RequestWriter(id, threads);
+    }
+
+    private record Outcome(HttpExchange exchange, boolean staleReusedConnection) {
+    }
+
+    HttpExchange execute() {
+        HttpConnection connection = slot.takeKept(target, options);
+        for (int attempt = 0; attempt < 2; attempt++) {
+            reused = connection != null;
+            if (connection == null) {
+                try {
+                    connection = new ConnectionOpener(target, options, slot, trust, clock).open();
+                } catch (ExchangeFailure e) {
+                    return failed(e.getMessage());
+                }
+            } else {
+                clock.phase(ExchangeListener.REUSING_CONNECTION);
+                clock.tlsInfo = connection.tls();
+                if (!slot.setActive(connection.socket())) {
+                    connection.closeQuietly();
+                    return failed(ExchangeFailure.CANCELLED);
+                }
+            }
+            Outcome outcome = exchange(connection);
+            if (outcome.staleReusedConnection()) {
+                // The server had closed the idle connection; the request never reached it, so send it afresh.
+                LOG.debug("Kept-alive connection to {} was closed by the server; reconnecting", target);
+                connection.closeQuietly();
+                connection = null;
+                clock.reset();
+                writer.reset();
+                continue;
+            }
+            return outcome.exchange();
+        }
+        return failed("The connection to " + target.authority() + " closed before the request could be sent");
+    }
+
+    private Outcome exchange(HttpConnection connection) {
+        Spool raw = new Spool();
+        boolean handedOver = false;
+        try {
+            Outcome outcome = sendAndReceive(connection, raw);
+            handedOver = outcome.exchange() != null;
+            return outcome;
+        } finally {
+            if (!handedOver) {
+                raw.discard();
+            }
+        }
+    }
+
+    private Outcome sendAndReceive(HttpConnection connection, Spool raw) {
+        clock.phase(ExchangeListener.SENDING);
+        long start = System.nanoTime();
+        String writeFailure = null;
+        try {
+            writer.write(connection, request.bytes(), options.readTimeout());
+        } catch (IOException e) {
+            if (slot.cancelRequested()) {
+                connection.closeQuietly();
+                return new Outcome(failed(ExchangeFailure.CANCELLED), false);
+            }
+            if (reused && writer.bytesSent() == 0) {
+                connection.closeQuietly();
+                return new Outcome(null, true);
+            }
+            writeFailure = e instanceof RequestWriter.WriteStalledException
+                    ? e.getMessage()
+                    : "The connection broke after " + writer.bytesSent() + " of " + request.bytes().length
+                    + " request bytes were sent: " + e.getMessage();
+            if (e instanceof RequestWriter.WriteStalledException) {
+                connection.closeQuietly();
+                return new Outcome(failed(writeFailure), false);
+            }
+            // A server may answer early (413, 401) and close; read whatever it sent before giving up.
+        }
+        clock.written = ExchangeClock.since(start);
+        long writtenAt = System.nanoTime();
+        clock.phase(ExchangeListener.WAITING);
+
+        ResponseScanner scanner = new ResponseScanner(request.method());
+        List<Verdict> clientVerdicts = new ArrayList<>();
+        String failure = writeFailure;
+        boolean closedByPeer = false;
+        long received = 0;
+        long max = options.maxResponseBytes();
+        byte[] buffer = new byte[READ_BUFFER];
+        try {
+            connection.socket().setSoTimeout(timeoutMillis(options.readTimeout()));
+            while (true) {
+                int n = connection.in().read(buffer);
+                if (n < 0) {
+                    closedByPeer = true;
+                    break;
+                }
+                if (received == 0 && n > 0) {
+                    clock.firstByte = ExchangeClock.since(writtenAt);
+                    clock.phase(ExchangeListener.RECEIVING);
+                }
+                int keep = (int) Math.min(n, max - received);
+                raw.write(buffer, 0, keep);
+                scanner.feed(buffer, 0, keep);
+                received += keep;
+                clock.bytes(received);
+                if (keep < n || (received >= max && !scanner.isComplete())) {
+                    clientVerdicts.add(Verdict.error(VerdictCodes.RESPONSE_TOO_LARGE, max, "The response"
+                            + " exceeds the maximum of " + max + " bytes; reading stopped there"));
+                    break;
+                }
+                if (scanner.isComplete()) {
+                    received += drainAvailable(connection, raw, buffer, max - received);
+                    break;
+                }
+            }
+        } catch (SocketTimeoutException e) {
+            String timeout = received == 0
+                    ? "The server accepted the request but sent nothing within "
+                    + DurationText.of(options.readTimeout()) + " (read timeout)"
+                    : "The server stopped sending after " + received + " bytes; nothing more arrived within "
+                    + DurationText.of(options.readTimeout()) + " (read timeout)";
+            clientVerdicts.add(Verdict.error(VerdictCodes.READ_TIMEOUT, received, timeout));
+            failure = failure == null ? timeout : failure;
+        } catch (IOException e) {
+            if (slot.cancelRequested()) {
+                failure = ExchangeFailure.CANCELLED;
+                clientVerdicts.add(Verdict.info(VerdictCodes.CANCELLED, received, "Cancelled after " + received
+                        + " bytes of the response"));
+            } else if (reused && received == 0) {
+                connection.closeQuietly();
+                return new Outcome(null, true);
+            } else {
+                closedByPeer = true;
+                String broken = isReset(e)
+                        ? "The server reset the connection after " + received + " bytes of the response"
+                        : "Reading the response failed after " + received + " bytes: " + e.getMessage();
+                clientVerdicts.add(Verdict.error(VerdictCodes.CONNECTION_RESET, received, broken));
+                failure = failure == null ? broken : failure;
+            }
+        }
+        if (reused && received == 0 && closedByPeer && failure == null) {
+            connection.closeQuietly();
+            return new Outcome(null, true);
+        }
+        if (writeFailure != null && received == 0) {
+            connection.closeQuietly();
+            return new Outcome(failed(writeFailure), false);
+        }
+
+        ByteSource rawBytes;
+        try {
+            rawBytes = raw.finish();
+        } catch (IOException e) {
+            connection.closeQuietly();
+            return new Outcome(failed("Storing the response failed: " + e.getMessage()), false);
+        }
+        ParsedResponse response = HttpResponseParser.parse(rawBytes, request.method(), closedByPeer, max)
+                .withVerdicts(clientVerdicts);
+        if (failure == null && reusable(scanner, response, received == scanner.position())) {
+            slot.keep(connection);
+        } else {
+            slot.clearActive();
+            connection.closeQuietly();
+        }
+        clock.phase(ExchangeListener.DONE);
+        return new Outcome(new HttpExchange(target, request, Optional.of(response), rawBytes, clock.timing(),
+                writer.bytesSent(), received, clock.tlsInfo, Optional.ofNullable(failure), clock.startedAt, reused),
+                false);
+    }
+
+    /** Bytes the server already sent past the response's end (kept: the raw view shows everything). */
+    private static long drainAvailable(HttpConnection connection, Spool raw, byte[] buffer, long room)
+            throws IOException {
+        long drained = 0;
+        while (drained < room) {
+            int available = connection.in().available();
+            if (available <= 0) {
+                break;
+            }
+            int n = connection.in().read(buffer, 0, (int) Math.min(Math.min(available, buffer.length),
+                    room - drained));
+            if (n <= 0) {
+                break;
+            }
+            raw.write(buffer, 0, n);
+            drained += n;
+        }
+        return drained;
+    }
+
+    private boolean reusable(ResponseScanner scanner, ParsedResponse response, boolean noExtraBytes) {
+        if (!options.keepAlive() || !scanner.isComplete() || scanner.isFramingBroken()
+                || scanner.isCloseDelimited() || !noExtraBytes || !response.complete()) {
+            return false;
+        }
+        if (hasToken(response.headerValues("Connection"), "close") || requestSaysClose()) {
+            return false;
+        }
+        return response.httpVersion().equals("HTTP/1.1")
+                || (response.httpVersion().equals("HTTP/1.0")
+                && hasToken(response.headerValues("Connection"), "keep-alive"));
+    }
+
+    private boolean requestSaysClose() {
+        String head = new String(request.bytes(), 0, request.headEnd(), StandardCharsets.ISO_8859_1)
+                .toLowerCase(Locale.ROOT);
+        for (String line : head.split("\n")) {
+            if (line.startsWith("connection:") && line.contains("close")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private HttpExchange failed(String message) {
+        slot.clearActive();
+        clock.phase(ExchangeListener.DONE);
+        return new HttpExchange(target, request, Optional.empty(), ByteSource.of(new byte[0]), clock.timing(),
+                writer.bytesSent(), 0, clock.tlsInfo, Optional.of(message), clock.startedAt, reused);
+    }
+
+    private static boolean hasToken(List<String> values, String token) {
+        for (String value : values) {
+            for (String part : value.split(",")) {
+                if (part.strip().equalsIgnoreCase(token)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean isReset(IOException e) {
+        String message = e.getMessage();
+        return e instanceof SocketException && message != null
+                && message.toLowerCase(Locale.ROOT).contains("reset");
+    }
+
+    private static int timeoutMillis(Duration d) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis()));
+    }
+}

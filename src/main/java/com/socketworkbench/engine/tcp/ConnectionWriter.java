@@ -1,0 +1,134 @@
+package com.socketworkbench.engine.tcp;
+
+import com.socketworkbench.engine.event.BytesSent;
+import com.socketworkbench.engine.event.CloseReason;
+import com.socketworkbench.engine.event.Failure;
+import com.socketworkbench.engine.event.FailureKind;
+import com.socketworkbench.engine.event.Notice;
+import com.socketworkbench.engine.event.Operation;
+import com.socketworkbench.engine.net.SocketErrorException;
+import com.socketworkbench.engine.net.SocketErrors;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.time.Instant;
+import java.util.Arrays;
+
+/**
+ * The writing side of a {@link TcpConnection}, on its writer thread: drains the connection's FIFO in order, writing
+ * each payload as its plan says (every write its own BytesSent), and carries out a half-close or close once
+ * everything queued before it is written.
+ */
+final class ConnectionWriter {
+    private final TcpConnection connection;
+    private final StreamIo io;
+    private final ConnectionCounters counters;
+
+    ConnectionWriter(TcpConnection connection, StreamIo io, ConnectionCounters counters) {
+        this.connection = connection;
+        this.io = io;
+        this.counters = counters;
+    }
+
+    void run() {
+        while (true) {
+            Outgoing next;
+            try {
+                next = connection.nextOutgoing();
+            } catch (InterruptedException e) {
+                connection.finish(CloseReason.ERROR, "writer interrupted");
+                return;
+            }
+            switch (next) {
+                case Outgoing.Payload payload -> write(payload);
+                case Outgoing.ShutdownOutput ignored -> shutdownOutput();
+                case Outgoing.Close close -> connection.finish(close.reason(), close.detail());
+                case Outgoing.Stop ignored -> {
+                    return;
+                }
+            }
+        }
+    }
+
+    /** Writes a payload as planned: every write is its own BytesSent, paused from the previous one by the gap. */
+    private void write(Outgoing.Payload payload) {
+        byte[] block = payload.block();
+        long unsent = payload.totalBytes();
+        connection.dequeued(unsent);
+        int segment = payload.segmentBytes() == 0 ? block.length : payload.segmentBytes();
+        boolean first = true;
+        for (int time = 0; time < payload.times(); time++) {
+            for (int offset = 0; offset < block.length; offset += segment) {
+                if (!first && payload.gapNanos() > 0 && !connection.pause(payload.gapNanos())) {
+                    payload.done().completeExceptionally(connection.notSent(unsent));
+                    return;
+                }
+                first = false;
+                int length = Math.min(segment, block.length - offset);
+                ByteBuffer buffer = ByteBuffer.wrap(block, offset, length);
+                try {
+                    while (buffer.hasRemaining()) {
+                        counters.bytesOut.add(io.write(buffer));
+                    }
+                } catch (IOException e) {
+                    writeFailed(payload, unsent - (length - buffer.remaining()), e);
+                    return;
+                }
+                unsent -= length;
+                counters.messagesOut.increment();
+                byte[] sent = length == block.length ? block : Arrays.copyOfRange(block, offset, offset + length);
+                connection.emitWhileOpen(new BytesSent(Instant.now(), connection.id(), connection.local(),
+                        connection.remote(), sent));
+            }
+        }
+        payload.done().complete(null);
+    }
+
+    private void writeFailed(Outgoing.Payload payload, long unsent, IOException e) {
+        TcpConnection.Ending ending = connection.ending();
+        CloseReason endedBy = ending.endedBy();
+        boolean peerGone = endedBy == CloseReason.PEER_CLOSED || endedBy == CloseReason.RESET;
+        if (endedBy != null && !peerGone) {
+            payload.done().completeExceptionally(connection.notSent(unsent));
+            return; // closed on our side, already reported
+        }
+        FailureKind kind = SocketErrors.classify(e);
+        if (kind != FailureKind.BROKEN_PIPE && kind != FailureKind.CONNECTION_RESET && peerGone) {
+            kind = endedBy == CloseReason.RESET ? FailureKind.CONNECTION_RESET : FailureKind.BROKEN_PIPE;
+        }
+        String message = switch (kind) {
+            case BROKEN_PIPE -> "The peer has closed the connection (broken pipe): " + unsent
+                    + " bytes were not sent";
+            case CONNECTION_RESET -> "The peer reset the connection: " + unsent + " bytes were not sent";
+            default -> SocketErrors.toFailure(e, Operation.SEND, connection.id(), connection.local(),
+                    connection.remote()).message() + "; " + unsent + " bytes were not sent";
+        };
+        Failure failure = new Failure(Instant.now(), connection.id(), connection.local(), connection.remote(),
+                Operation.SEND, kind, message, SocketErrors.technicalDetail(e));
+        connection.emit(failure);
+        payload.done().completeExceptionally(new SocketErrorException(failure, e));
+        boolean peerProblem = kind == FailureKind.BROKEN_PIPE || kind == FailureKind.CONNECTION_RESET;
+        // A reset outranks the end of stream the reader may have seen: once the writer has consumed the socket's
+        // ECONNRESET, the reader's next read returns end of stream, and the peer did not close gracefully.
+        CloseReason reason = kind == FailureKind.CONNECTION_RESET ? CloseReason.RESET
+                : ending.requested() == CloseReason.PEER_CLOSED ? CloseReason.PEER_CLOSED
+                : peerProblem ? CloseReason.RESET : CloseReason.ERROR;
+        connection.finish(reason, message);
+    }
+
+    private void shutdownOutput() {
+        try {
+            io.shutdownOutput();
+            connection.emitWhileOpen(new Notice(Instant.now(), connection.id(), connection.local(),
+                    connection.remote(), connection.isUnix()
+                    ? "Output shut down (half-close): the peer sees end of stream; still reading until the peer closes"
+                    : "Output shut down (FIN sent); still reading until the peer closes"));
+        } catch (IOException e) {
+            if (connection.isOpen()) {
+                connection.emit(SocketErrors.toFailure(e, Operation.CLOSE, connection.id(), connection.local(),
+                        connection.remote()));
+                connection.finish(CloseReason.ERROR, e.getMessage());
+            }
+        }
+    }
+}

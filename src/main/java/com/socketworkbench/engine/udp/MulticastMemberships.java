@@ -1,0 +1,128 @@
+package com.socketworkbench.engine.udp;
+
+import com.socketworkbench.engine.event.FailureKind;
+import com.socketworkbench.engine.event.Operation;
+import com.socketworkbench.engine.net.Endpoints;
+import com.socketworkbench.engine.net.SocketErrorException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.StandardProtocolFamily;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Joins and leaves multicast groups on the bound socket of a {@link UdpEndpoint} (the memberships live in its
+ * {@link UdpSession}, so closing the socket leaves every group). Callers hold the endpoint's lock. Every refusal
+ * (not bound, not a group address, the wrong family, no such interface, not a member, the system said no) is one
+ * MULTICAST Failure, thrown on as the {@link SocketErrorException} that carries it.
+ */
+final class MulticastMemberships {
+    private static final Logger LOG = LoggerFactory.getLogger(MulticastMemberships.class);
+
+    private final UdpEvents events;
+    private final UdpSettings settings;
+
+    MulticastMemberships(UdpEvents events, UdpSettings settings) {
+        this.events = events;
+        this.settings = settings;
+    }
+
+    /** {@code s} is null when the endpoint is not bound. */
+    void join(UdpSession s, String groupText, String interfaceName) throws SocketErrorException {
+        InetAddress group = parse(s, groupText);
+        if (s == null) {
+            throw events.refused(null, null, Operation.MULTICAST, FailureKind.INVALID_STATE,
+                    "Start the UDP endpoint before you join a multicast group");
+        }
+        if (s.family == StandardProtocolFamily.INET && group instanceof Inet6Address) {
+            throw events.refused(s.local, null, Operation.MULTICAST, FailureKind.INVALID_INPUT,
+                    Endpoints.addressText(group) + " is an IPv6 group, but this endpoint is bound to the IPv4 address "
+                            + Endpoints.describe(s.local) + "; bind to :: to join IPv6 groups");
+        }
+        NetworkInterface nif = chooseInterface(s, group, interfaceName);
+        MulticastMembership membership = new MulticastMembership(group, nif.getName());
+        if (s.memberships.containsKey(membership)) {
+            return;
+        }
+        try {
+            s.memberships.put(membership, s.channel.join(group, nif));
+        } catch (IOException | RuntimeException e) {
+            throw events.emitted(UdpErrors.failure(events.id, s.local, null, Operation.MULTICAST, FailureKind.IO_ERROR,
+                    "Could not join multicast group " + membership + ": " + e.getMessage(), e));
+        }
+        events.notice(s.local, null, "Joined multicast group " + membership + joinWarnings(s, group, nif));
+    }
+
+    /** Leaves {@code group} on one interface, or on every one when {@code interfaceName} is null. */
+    void leave(UdpSession s, String groupText, String interfaceName) throws SocketErrorException {
+        InetAddress group = parse(s, groupText);
+        String name = interfaceName == null || interfaceName.isBlank() ? null : interfaceName.strip();
+        List<MulticastMembership> matching = new ArrayList<>();
+        if (s != null) {
+            for (MulticastMembership membership : s.memberships.keySet()) {
+                if (membership.group().equals(group) && (name == null || membership.interfaceName().equals(name))) {
+                    matching.add(membership);
+                }
+            }
+        }
+        if (matching.isEmpty()) {
+            throw events.refused(s == null ? null : s.local, null, Operation.MULTICAST, FailureKind.INVALID_STATE,
+                    "Not a member of " + Endpoints.addressText(group) + (name == null ? "" : " on " + name));
+        }
+        for (MulticastMembership membership : matching) {
+            s.memberships.remove(membership).drop();
+            events.notice(s.local, null, "Left multicast group " + membership);
+        }
+    }
+
+    static List<MulticastMembership> joined(UdpSession s) {
+        return s == null ? List.of() : List.copyOf(s.memberships.keySet());
+    }
+
+    private InetAddress parse(UdpSession s, String groupText) throws SocketErrorException {
+        try {
+            return MulticastGroups.parseGroup(groupText);
+        } catch (IllegalArgumentException e) {
+            throw events.refused(s == null ? null : s.local, null, Operation.MULTICAST, FailureKind.INVALID_INPUT,
+                    e.getMessage());
+        }
+    }
+
+    private NetworkInterface chooseInterface(UdpSession s, InetAddress group, String interfaceName)
+            throws SocketErrorException {
+        String name = interfaceName == null || interfaceName.isBlank() ? settings.multicastInterface() : interfaceName;
+        try {
+            return name != null ? MulticastGroups.interfaceNamed(name) : MulticastGroups.defaultInterface(group);
+        } catch (IllegalArgumentException e) {
+            throw events.refused(s.local, null, Operation.MULTICAST, FailureKind.INVALID_INPUT, e.getMessage());
+        } catch (IOException e) {
+            throw events.emitted(UdpErrors.failure(events.id, s.local, null, Operation.MULTICAST, FailureKind.IO_ERROR,
+                    "Cannot list network interfaces to join " + Endpoints.addressText(group) + " on "
+                            + Endpoints.describe(s.local) + ": " + e.getMessage(), e));
+        }
+    }
+
+    private static String joinWarnings(UdpSession s, InetAddress group, NetworkInterface nif) {
+        StringBuilder warnings = new StringBuilder();
+        InetAddress bound = s.local.getAddress();
+        if (!bound.isAnyLocalAddress() && !bound.equals(group)) {
+            warnings.append("; note: the socket is bound to ").append(Endpoints.addressText(bound))
+                    .append(", so the system will not deliver datagrams addressed to the group here; bind to ")
+                    .append(s.family == StandardProtocolFamily.INET6 ? "::" : "0.0.0.0").append(" to receive them");
+        }
+        try {
+            if (!nif.supportsMulticast()) {
+                warnings.append("; note: ").append(nif.getName()).append(" is not flagged as multicast-capable, so "
+                        + "group datagrams may not arrive");
+            }
+        } catch (IOException e) {
+            LOG.debug("Cannot read the flags of {}", nif.getName(), e);
+        }
+        return warnings.toString();
+    }
+}

@@ -1,0 +1,280 @@
+package com.socketworkbench.engine.udp;
+
+import com.socketworkbench.engine.event.BytesSent;
+import com.socketworkbench.engine.event.Failure;
+import com.socketworkbench.engine.event.FailureKind;
+import com.socketworkbench.engine.event.Operation;
+import com.socketworkbench.engine.net.Endpoints;
+import com.socketworkbench.engine.net.SocketErrorException;
+import com.socketworkbench.engine.runtime.EngineThreads;
+import com.socketworkbench.engine.text.DurationText;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.Inet6Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.nio.channels.AlreadyConnectedException;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.ClosedSelectorException;
+import java.nio.channels.UnsupportedAddressTypeException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The sending side of a {@link UdpEndpoint}: sends, connects and the name resolution they need run in call order on
+ * one virtual thread {@code udp-send-<id>-<n>}, which ends after a second without work, so callers never wait for
+ * the network. A send that finds the endpoint unbound has it bind a free port first ({@link Sessions#forSending}).
+ */
+final class UdpSender {
+    private static final Logger LOG = LoggerFactory.getLogger(UdpSender.class);
+    private static final long STALL_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(5);
+
+    /** What the sender needs of its endpoint. */
+    interface Sessions {
+        /** The bound socket, or null. */
+        UdpSession current();
+
+        /** The bound socket, bound now for {@code purpose} when there is none. */
+        UdpSession forSending(InetAddress target, String purpose) throws SocketErrorException;
+    }
+
+    @FunctionalInterface
+    interface SendCall<T> {
+        T run() throws SocketErrorException;
+    }
+
+    private final UdpEvents events;
+    private final EngineThreads threads;
+    private final UdpCounters counters;
+    private final UdpSettings settings;
+    private final Sessions sessions;
+    private ThreadPoolExecutor executor;
+
+    UdpSender(UdpEvents events, EngineThreads threads, UdpCounters counters, UdpSettings settings,
+              Sessions sessions) {
+        this.events = events;
+        this.threads = threads;
+        this.counters = counters;
+        this.settings = settings;
+        this.sessions = sessions;
+    }
+
+    /** Queues {@code call} behind earlier sends and connects; the endpoint holds its lock. */
+    <T> CompletableFuture<T> submit(SendCall<T> call) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        if (executor == null) {
+            executor = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    threads.factory("udp-send-" + events.id + "-"));
+        }
+        try {
+            executor.execute(new SendTask<>(call, result));
+        } catch (RejectedExecutionException e) {
+            result.completeExceptionally(cancelled("Not sent: the UDP endpoint is stopping"));
+        }
+        return result;
+    }
+
+    /**
+     * Cancels every queued send and interrupts the running one; the endpoint holds its lock, so the running one
+     * cannot bind a new socket after the stop. The thread then ends on its own.
+     */
+    void cancelAll() {
+        if (executor == null) {
+            return;
+        }
+        for (Runnable queued : executor.shutdownNow()) {
+            if (queued instanceof SendTask<?> task) {
+                task.cancel();
+            }
+        }
+        executor = null;
+    }
+
+    private final class SendTask<T> implements Runnable {
+        private final SendCall<T> call;
+        private final CompletableFuture<T> result;
+
+        SendTask(SendCall<T> call, CompletableFuture<T> result) {
+            this.call = call;
+            this.result = result;
+        }
+
+        @Override
+        public void run() {
+            try {
+                result.complete(call.run());
+            } catch (SocketErrorException | CancellationException e) {
+                result.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                LOG.warn("Unexpected error while sending", e);
+                result.completeExceptionally(events.emitted(UdpErrors.failure(events.id, null, null, Operation.SEND,
+                        FailureKind.IO_ERROR, "Not sent: an unexpected error (" + e + ")", e)));
+            }
+        }
+
+        void cancel() {
+            result.completeExceptionally(cancelled("Not sent: the UDP endpoint was stopped first"));
+        }
+    }
+
+    void transmit(String host, int port, byte[] payload) throws SocketErrorException {
+        InetAddress address = resolve(host, Operation.SEND);
+        InetSocketAddress target = new InetSocketAddress(address, port);
+        String tooLarge = UdpLimits.refusal(address, payload.length);
+        if (tooLarge != null) {
+            throw events.refused(localAddress(), target, Operation.SEND, FailureKind.LIMIT_EXCEEDED, tooLarge);
+        }
+        if (!settings.broadcast() && BroadcastAddresses.isBroadcast(address)) {
+            throw events.refused(localAddress(), target, Operation.SEND, FailureKind.INVALID_INPUT,
+                    UdpErrors.broadcastNeedsOption(target));
+        }
+        UdpSession s = sessions.forSending(address, "send");
+        checkFamily(s, target, Operation.SEND);
+        SocketAddress peer = s.remote();
+        if (peer != null && !peer.equals(target)) {
+            throw events.refused(s.local, target, Operation.SEND, FailureKind.INVALID_INPUT,
+                    "This endpoint is connected to " + Endpoints.describe(peer) + " and can only send there; "
+                            + "disconnect first to send to " + Endpoints.describe(target));
+        }
+        write(s, target, payload);
+        counters.sent(payload.length);
+        events.emit(new BytesSent(Instant.now(), events.id, s.local, target, payload));
+    }
+
+    InetSocketAddress connectTo(String host, int port) throws SocketErrorException {
+        InetSocketAddress target = new InetSocketAddress(resolve(host, Operation.CONNECT), port);
+        UdpSession s = sessions.forSending(target.getAddress(), "connect");
+        checkFamily(s, target, Operation.CONNECT);
+        try {
+            s.channel.connect(target);
+        } catch (ClosedChannelException e) {
+            throw cancelled("Not connected: the UDP endpoint was stopped");
+        } catch (IOException e) {
+            throw events.emitted(UdpErrors.sendFailure(events.id, s.local, target, Operation.CONNECT,
+                    settings.broadcast(), e));
+        }
+        events.notice(s.local, target, "Connected to " + Endpoints.describe(target) + ": only its datagrams are "
+                + "received, and ICMP errors (nothing listening there) are reported");
+        return target;
+    }
+
+    /** Picks the address of the socket's family when a name has several; DNS runs on the send thread. */
+    private InetAddress resolve(String host, Operation operation) throws SocketErrorException {
+        InetAddress[] all;
+        try {
+            all = InetAddress.getAllByName(host);
+        } catch (IOException e) {
+            throw events.emitted(UdpErrors.unknownHost(events.id, localAddress(), host, operation, e));
+        }
+        UdpSession s = sessions.current();
+        if (s == null || s.dualStack()) {
+            return all[0];
+        }
+        Class<?> wanted = s.family == StandardProtocolFamily.INET6 ? Inet6Address.class : Inet4Address.class;
+        return Arrays.stream(all).filter(wanted::isInstance).findFirst().orElse(all[0]);
+    }
+
+    private void checkFamily(UdpSession s, InetSocketAddress target, Operation operation)
+            throws SocketErrorException {
+        if (s.family == StandardProtocolFamily.INET && target.getAddress() instanceof Inet6Address) {
+            throw events.refused(s.local, target, operation, FailureKind.INVALID_INPUT,
+                    "Cannot reach the IPv6 address " + Endpoints.describe(target) + " from a socket bound to the "
+                            + "IPv4 address " + Endpoints.describe(s.local) + "; bind to :: (IPv6 and IPv4) or an "
+                            + "IPv6 address");
+        }
+        if (s.family == StandardProtocolFamily.INET6 && !s.dualStack()
+                && target.getAddress() instanceof Inet4Address) {
+            throw events.refused(s.local, target, operation, FailureKind.INVALID_INPUT,
+                    "Cannot reach the IPv4 address " + Endpoints.describe(target) + " from a socket bound to the "
+                            + "IPv6 address " + Endpoints.describe(s.local) + "; bind to :: (IPv6 and IPv4) or an "
+                            + "IPv4 address");
+        }
+    }
+
+    private void write(UdpSession s, InetSocketAddress target, byte[] payload) throws SocketErrorException {
+        ByteBuffer buffer = ByteBuffer.wrap(payload);
+        long deadline = System.nanoTime() + STALL_TIMEOUT_NANOS;
+        boolean retriedAfterIcmp = false;
+        while (true) {
+            try {
+                if (payload.length == 0) {
+                    // send() answers 0 both for "sent an empty datagram" and for "no buffer space": wait for space.
+                    awaitWritable(s, target, deadline);
+                    s.channel.send(buffer, target);
+                    return;
+                }
+                if (s.channel.send(buffer, target) > 0) {
+                    return;
+                }
+                awaitWritable(s, target, deadline);
+            } catch (PortUnreachableException e) {
+                // A connected socket reports an earlier datagram's ICMP error here; this datagram was not sent yet.
+                // The first is that earlier datagram's report; a second one fails this send.
+                Failure icmp = UdpErrors.failure(events.id, s.local, target, Operation.SEND,
+                        FailureKind.CONNECTION_REFUSED, (retriedAfterIcmp ? "Not sent: " : "")
+                                + UdpErrors.portUnreachable(target), e);
+                if (retriedAfterIcmp) {
+                    throw events.emitted(icmp);
+                }
+                events.emit(icmp);
+                retriedAfterIcmp = true;
+            } catch (SocketErrorException e) {
+                throw e;
+            } catch (ClosedChannelException | ClosedSelectorException e) {
+                throw cancelled("Not sent: the UDP endpoint was stopped");
+            } catch (AlreadyConnectedException | UnsupportedAddressTypeException e) {
+                throw events.emitted(UdpErrors.failure(events.id, s.local, target, Operation.SEND,
+                        FailureKind.INVALID_INPUT, "Cannot send to " + Endpoints.describe(target) + " from "
+                                + Endpoints.describe(s.local), e));
+            } catch (IOException e) {
+                if (s.stopping) {
+                    throw cancelled("Not sent: the UDP endpoint was stopped");
+                }
+                throw events.emitted(UdpErrors.sendFailure(events.id, s.local, target, Operation.SEND,
+                        settings.broadcast(), e));
+            }
+        }
+    }
+
+    private void awaitWritable(UdpSession s, InetSocketAddress target, long deadline) throws IOException {
+        while (true) {
+            if (Thread.currentThread().isInterrupted() || s.stopping) {
+                throw new ClosedChannelException();
+            }
+            if (s.writeSelector.selectNow() > 0) {
+                s.writeSelector.selectedKeys().clear();
+                return;
+            }
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) {
+                throw events.emitted(UdpErrors.failure(events.id, s.local, target, Operation.SEND, FailureKind.IO_ERROR,
+                        "Not sent: the send buffer stayed full for "
+                                + DurationText.ofNanos(STALL_TIMEOUT_NANOS), null));
+            }
+            s.writeSelector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
+        }
+    }
+
+    /** A send the endpoint's own stop or close ended: no Failure, ListenerStopped says what happened. */
+    static CancellationException cancelled(String message) {
+        return new CancellationException(message);
+    }
+
+    private InetSocketAddress localAddress() {
+        UdpSession s = sessions.current();
+        return s == null ? null : s.local;
+    }
+}
