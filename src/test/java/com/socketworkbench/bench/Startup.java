@@ -68,6 +68,7 @@ final class Startup implements BenchPart {
         command.add("-XX:+AutoCreateSharedArchive");
         command.add("-Xlog:cds=off");
         command.add("-Xlog:aot=off");
+        command.addAll(ChildJvm.appGcOptions());
         command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(ChildJvm.HEADLESS);
         command.add("-D" + AppPreferences.NODE_PROPERTY + "=" + PREFERENCES_NODE);
