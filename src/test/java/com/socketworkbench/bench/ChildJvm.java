@@ -126,6 +126,12 @@ final class ChildJvm {
         }
     }
 
+    /** The app's garbage-collector options (pom.xml passes them as {@code bench.appGcOptions}). */
+    static List<String> appGcOptions() {
+        String options = System.getProperty("bench.appGcOptions", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
     static String javaExecutable() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());

@@ -6,7 +6,7 @@ import java.util.Locale;
  * One row of the results table: what is measured, the target, the median measured, its ratio to the target and
  * whether the target is met.
  *
- * @param part     "P1".."P6", "EXACT", "FUZZ"
+ * @param part     "P1".."P7", "EXACT", "FUZZ"
  * @param name     what was measured, in words
  * @param target   "≥ 0.80×", "≤ 50 ms", "exact"
  * @param measured the median measured, with its unit
