@@ -13,12 +13,12 @@ import com.socketworkbench.engine.http.RequestOptions;
 import com.socketworkbench.engine.http.RequestTemplate;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.ui.tab.AppPreferences;
-import com.socketworkbench.ui.fx.Background;
+import com.socketworkbench.ui.fx.FrameTicker;
+import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.TabModel;
 import com.socketworkbench.ui.tab.TabStatus;
-import javafx.animation.AnimationTimer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -48,6 +48,8 @@ import java.util.prefs.Preferences;
  * State and actions of the HTTP tab: the target, the raw request text and its live preview, the send options, the
  * exchange in flight and the history of finished exchanges. One {@link HttpExchanger} per tab sends off the FX
  * thread; its progress is read once per frame while a request runs, its result comes back to the FX thread once.
+ * The shown exchange's body and raw text are decoded off the FX thread here too ({@link #renderedProperty()}), with
+ * the charset and pretty-printing chosen in the response view.
  *
  * <p>Insecure TLS is deliberately never saved: every session starts with certificate checks on.
  */
@@ -66,6 +68,7 @@ public final class HttpViewModel implements TabModel {
     static final int DEFAULT_MAX_RESPONSE_MIB = (int) (RequestOptions.DEFAULT_MAX_RESPONSE_BYTES / (1024 * 1024));
 
     private final AppPreferences preferences;
+    private final UiExecutor executor;
     private final HttpExchanger exchanger;
     private final TabStatus status = new TabStatus();
 
@@ -90,13 +93,13 @@ public final class HttpViewModel implements TabModel {
     private final ObjectProperty<HistoryEntry> shown = new SimpleObjectProperty<>(this, "shown");
     private final ReadOnlyObjectWrapper<Optional<RedirectComposer.FollowUp>> followUp =
             new ReadOnlyObjectWrapper<>(this, "followUp", Optional.empty());
+    private final ObjectProperty<CharsetChoice> bodyCharset =
+            new SimpleObjectProperty<>(this, "bodyCharset", CharsetChoice.AUTO);
+    private final BooleanProperty prettyJson = new SimpleBooleanProperty(this, "prettyJson", true);
+    private final ReadOnlyObjectWrapper<RenderedResponse> rendered = new ReadOnlyObjectWrapper<>(this, "rendered");
 
-    private final AnimationTimer progressTicker = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            showProgress();
-        }
-    };
+    private final FrameTicker progressTicker;
+    private long renderGeneration;
     private ExchangeProgress running;
     private CompletableFuture<HttpExchange> inFlight;
     private long sequence;
@@ -107,13 +110,16 @@ public final class HttpViewModel implements TabModel {
     private boolean disposed;
     private Consumer<String> onFailure = message -> { };
 
-    public HttpViewModel(AppPreferences preferences, Subscriptions subscriptions) {
-        this(preferences, subscriptions, new HttpExchanger());
+    public HttpViewModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions) {
+        this(preferences, executor, subscriptions, new HttpExchanger());
     }
 
-    HttpViewModel(AppPreferences preferences, Subscriptions subscriptions, HttpExchanger exchanger) {
+    HttpViewModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions,
+                  HttpExchanger exchanger) {
         this.preferences = preferences;
+        this.executor = executor;
         this.exchanger = exchanger;
+        progressTicker = executor.frameTicker(this::showProgress);
         loadPreferences();
 
         subscriptions.listen(scheme, (obs, old, now) -> adjustDefaultPort(old, now));
@@ -127,6 +133,9 @@ public final class HttpViewModel implements TabModel {
                 updateStatus();
             }
         });
+        for (var choice : List.of(shown, bodyCharset, prettyJson)) {
+            subscriptions.listen(choice, (obs, old, now) -> render());
+        }
         subscriptions.add(progressTicker::stop);
         updatePreview();
         updateStatus();
@@ -270,14 +279,14 @@ public final class HttpViewModel implements TabModel {
         showProgress();
         progressTicker.start();
         savePreferences();
-        Background.onFx(future, (exchange, failure) -> finished(future, text, exchange, failure));
+        executor.onFx(future, (exchange, failure) -> finished(future, text, exchange, failure));
     }
 
     private void finished(CompletableFuture<HttpExchange> future, String text, HttpExchange exchange,
                           Throwable failure) {
         if (disposed) {
             if (exchange != null) {
-                Background.run("http-release", exchange::close, () -> { });
+                executor.run("http-release", exchange::close, () -> { });
             }
             return;
         }
@@ -335,7 +344,7 @@ public final class HttpViewModel implements TabModel {
     public void cancel() {
         if (busy.get()) {
             progress.set("Cancelling…");
-            Background.run("http-cancel", exchanger::cancel, () -> { });
+            executor.run("http-cancel", exchanger::cancel, () -> { });
         }
     }
 
@@ -369,10 +378,37 @@ public final class HttpViewModel implements TabModel {
         release(all);
     }
 
-    private static void release(List<HistoryEntry> entries) {
+    private void release(List<HistoryEntry> entries) {
         if (!entries.isEmpty()) {
-            Background.run("http-release", () -> entries.forEach(entry -> entry.exchange().close()), () -> { });
+            executor.run("http-release", () -> entries.forEach(entry -> entry.exchange().close()), () -> { });
         }
+    }
+
+    /**
+     * Decodes the shown exchange's capped body text and raw text off the FX thread into {@link #renderedProperty()};
+     * a newer rendering (another exchange, charset or pretty choice) wins over one still running.
+     */
+    private void render() {
+        long current = ++renderGeneration;
+        HistoryEntry entry = shown.get();
+        if (entry == null) {
+            rendered.set(null);
+            return;
+        }
+        HttpExchange exchange = entry.exchange();
+        CharsetChoice choice = bodyCharset.get() == null ? CharsetChoice.AUTO : bodyCharset.get();
+        boolean prettyWanted = prettyJson.get();
+        executor.run("http-render", () -> RenderedResponse.of(exchange, choice, prettyWanted),
+                done -> {
+                    if (current == renderGeneration) {
+                        rendered.set(done);
+                    }
+                },
+                error -> {
+                    if (current == renderGeneration) {
+                        rendered.set(RenderedResponse.unreadable(exchange, error));
+                    }
+                });
     }
 
     private Optional<RedirectComposer.FollowUp> followUpFor(HistoryEntry entry) {
@@ -423,7 +459,7 @@ public final class HttpViewModel implements TabModel {
     @Override
     public void stop() {
         boolean wasBusy = busy.get();
-        Background.run("http-stop", () -> {
+        executor.run("http-stop", () -> {
             if (wasBusy) {
                 exchanger.cancel();
             }
@@ -443,7 +479,7 @@ public final class HttpViewModel implements TabModel {
         List<HistoryEntry> all = List.copyOf(history);
         shown.set(null);
         history.clear();
-        Background.run("http-dispose", () -> {
+        executor.run("http-dispose", () -> {
             exchanger.close();
             all.forEach(entry -> entry.exchange().close());
         }, () -> { });
@@ -556,6 +592,21 @@ public final class HttpViewModel implements TabModel {
     /** The exchange the response area shows. */
     public ObjectProperty<HistoryEntry> shownProperty() {
         return shown;
+    }
+
+    /** How the shown body and raw text are decoded: Auto (the Content-Type's charset, else UTF-8) or a fixed one. */
+    ObjectProperty<CharsetChoice> bodyCharsetProperty() {
+        return bodyCharset;
+    }
+
+    /** Indent JSON bodies (when the whole body fits the text view). */
+    public BooleanProperty prettyJsonProperty() {
+        return prettyJson;
+    }
+
+    /** The shown exchange's body and raw text as decoded with the chosen charset; null while none is shown. */
+    ReadOnlyObjectProperty<RenderedResponse> renderedProperty() {
+        return rendered.getReadOnlyProperty();
     }
 
     /** The request that follows the shown redirect, when it is one. */

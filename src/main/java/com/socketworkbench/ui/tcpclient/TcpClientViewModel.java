@@ -12,7 +12,7 @@ import com.socketworkbench.engine.tcp.SendPlan;
 import com.socketworkbench.engine.tcp.TcpClient;
 import com.socketworkbench.engine.tcp.TcpClientConfig;
 import com.socketworkbench.ui.tab.AppPreferences;
-import com.socketworkbench.ui.fx.Background;
+import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.fx.EventPump;
 import com.socketworkbench.ui.stream.FramingEditorModel;
 import com.socketworkbench.ui.traffic.SendEditorModel;
@@ -58,6 +58,7 @@ public final class TcpClientViewModel extends SocketTabModel {
     private static final long PENDING_REFRESH_NANOS = 250_000_000L;
 
     private final AppPreferences preferences;
+    private final UiExecutor executor;
     private final EventPump pump = traffic().pump();
     private final TabStatus status = traffic().status();
     private final SendEditorModel sendEditor;
@@ -79,8 +80,9 @@ public final class TcpClientViewModel extends SocketTabModel {
     private TcpClient client;
     private long lastPendingRefresh;
 
-    public TcpClientViewModel(AppPreferences preferences, Subscriptions subscriptions) {
+    public TcpClientViewModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions) {
         this.preferences = preferences;
+        this.executor = executor;
         host.set(preferences.get(PREF_HOST, "127.0.0.1"));
         port.set(preferences.getInt(PREF_PORT, DEFAULT_PORT));
         timeoutSeconds.set(Math.max(1, preferences.getInt(PREF_TIMEOUT,
@@ -153,7 +155,7 @@ public final class TcpClientViewModel extends SocketTabModel {
         halfClosed.set(false);
         state.set(ClientState.CONNECTING);
         updateStatus();
-        Background.onFx(connecting.connect(), (local, failure) -> {
+        executor.onFx(connecting.connect(), (local, failure) -> {
             if (client != connecting) {
                 return; // cancelled meanwhile
             }
@@ -187,7 +189,7 @@ public final class TcpClientViewModel extends SocketTabModel {
         client = null;
         state.set(ClientState.DISCONNECTED);
         updateStatus();
-        Background.run("ui-tcp-client-cancel", connecting::close, () -> { });
+        executor.run("ui-tcp-client-cancel", connecting::close, () -> { });
     }
 
     /** Closes the connection gracefully (off the FX thread). */
@@ -198,7 +200,7 @@ public final class TcpClientViewModel extends SocketTabModel {
         }
         state.set(ClientState.DISCONNECTING);
         updateStatus();
-        Background.run("ui-tcp-client-disconnect", () -> {
+        executor.run("ui-tcp-client-disconnect", () -> {
             connected.disconnect();
             connected.close();
         }, () -> {
@@ -222,12 +224,12 @@ public final class TcpClientViewModel extends SocketTabModel {
             case HALF_CLOSE -> {
                 halfClosed.set(true);
                 updateStatus();
-                Background.run("ui-tcp-client-half-close", () -> connected.close(CloseMode.HALF_CLOSE), () -> { });
+                executor.run("ui-tcp-client-half-close", () -> connected.close(CloseMode.HALF_CLOSE), () -> { });
             }
             case ABORT -> {
                 state.set(ClientState.DISCONNECTING);
                 updateStatus();
-                Background.run("ui-tcp-client-abort", () -> {
+                executor.run("ui-tcp-client-abort", () -> {
                     connected.close(CloseMode.ABORT);
                     connected.close();
                 }, () -> {
@@ -252,7 +254,7 @@ public final class TcpClientViewModel extends SocketTabModel {
         if (spec == null || connected == null || state.get() != ClientState.CONNECTED) {
             return;
         }
-        Background.run("ui-tcp-client-options", () -> connected.setSocketOptions(spec), this::refreshSocketInfo);
+        executor.run("ui-tcp-client-options", () -> connected.setSocketOptions(spec), this::refreshSocketInfo);
     }
 
     /** Reads the connection's options and details off the FX thread and shows them; clears them when not connected. */
@@ -265,7 +267,7 @@ public final class TcpClientViewModel extends SocketTabModel {
         }
         record Snapshot(EffectiveOptions options, ConnectionDetails details) {
         }
-        Background.run("ui-tcp-client-socket-info",
+        executor.run("ui-tcp-client-socket-info",
                 () -> new Snapshot(connected.effectiveOptions(), connected.details()), snapshot -> {
                     if (client != connected) {
                         return;
@@ -301,8 +303,8 @@ public final class TcpClientViewModel extends SocketTabModel {
     }
 
     /** Lets a finished client end its threads, off the FX thread (close waits for them). */
-    private static void release(TcpClient finished) {
-        Background.run("ui-tcp-client-release", finished::close, () -> { });
+    private void release(TcpClient finished) {
+        executor.run("ui-tcp-client-release", finished::close, () -> { });
     }
 
     private void markDisconnected() {

@@ -20,7 +20,7 @@ import com.socketworkbench.engine.tcp.SendPlan;
 import com.socketworkbench.engine.tcp.TcpServer;
 import com.socketworkbench.engine.tcp.TcpServerConfig;
 import com.socketworkbench.ui.tab.AppPreferences;
-import com.socketworkbench.ui.fx.Background;
+import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.fx.EventPump;
 import com.socketworkbench.ui.stream.FramingEditorModel;
 import com.socketworkbench.ui.tab.ListenerState;
@@ -74,6 +74,7 @@ public final class TcpServerViewModel extends SocketTabModel {
     private static final long CLIENT_REFRESH_NANOS = 250_000_000L;
 
     private final AppPreferences preferences;
+    private final UiExecutor executor;
     private final EventPump pump = traffic().pump();
     private final TabStatus status = traffic().status();
     private final SendEditorModel sendEditor;
@@ -101,8 +102,9 @@ public final class TcpServerViewModel extends SocketTabModel {
     private SocketAddress boundAddress;
     private long lastClientRefresh;
 
-    public TcpServerViewModel(AppPreferences preferences, Subscriptions subscriptions) {
+    public TcpServerViewModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions) {
         this.preferences = preferences;
+        this.executor = executor;
         bindHost.set(preferences.get(PREF_BIND, "127.0.0.1"));
         port.set(preferences.getInt(PREF_PORT, DEFAULT_PORT));
         echo.set(preferences.getBoolean(PREF_ECHO, false));
@@ -192,7 +194,7 @@ public final class TcpServerViewModel extends SocketTabModel {
         server = starting;
         state.set(ListenerState.STARTING);
         updateStatus();
-        Background.run("ui-tcp-server-start", starting::start, ignored -> {
+        executor.run("ui-tcp-server-start", starting::start, ignored -> {
             if (server != starting) {
                 return;
             }
@@ -211,7 +213,7 @@ public final class TcpServerViewModel extends SocketTabModel {
             updateStatus();
             // The engine reports bind problems as a Failure event itself; anything else still deserves a row.
             traffic().reportUnlessReported(failure, "start the server", 0, null, null);
-            if (config.isUnix() && Background.unwrap(failure) instanceof SocketErrorException error
+            if (config.isUnix() && UiExecutor.unwrap(failure) instanceof SocketErrorException error
                     && error.failure().kind() == FailureKind.PORT_IN_USE) {
                 offerToDeleteIfStale(config.unixPath());
             }
@@ -220,7 +222,7 @@ public final class TcpServerViewModel extends SocketTabModel {
 
     /** A file in the way of a Unix socket: if nobody listens on it, the view offers to delete it. */
     private void offerToDeleteIfStale(Path path) {
-        Background.run("ui-unix-path-check", () -> TcpServer.checkUnixPath(path), found -> {
+        executor.run("ui-unix-path-check", () -> TcpServer.checkUnixPath(path), found -> {
             if (found == StaleSocketCheck.STALE_SOCKET && state.get() == ListenerState.STOPPED) {
                 staleSocketPath.set(path.toString());
             }
@@ -238,7 +240,7 @@ public final class TcpServerViewModel extends SocketTabModel {
         }
         Path path = Path.of(offered);
         staleSocketPath.set("");
-        Background.run("ui-unix-delete-stale", () -> {
+        executor.run("ui-unix-delete-stale", () -> {
             TcpServer.deleteStaleSocket(path);
             return path;
         }, deleted -> {
@@ -257,7 +259,7 @@ public final class TcpServerViewModel extends SocketTabModel {
         if (spec == null || current == null || state.get() != ListenerState.RUNNING) {
             return;
         }
-        Background.run("ui-tcp-server-options", () -> current.setSocketOptions(spec), this::refreshSocketInfo);
+        executor.run("ui-tcp-server-options", () -> current.setSocketOptions(spec), this::refreshSocketInfo);
     }
 
     /**
@@ -275,7 +277,7 @@ public final class TcpServerViewModel extends SocketTabModel {
         }
         record Snapshot(String subject, EffectiveOptions options, ConnectionDetails details) {
         }
-        Background.run("ui-tcp-server-socket-info", () -> client == null
+        executor.run("ui-tcp-server-socket-info", () -> client == null
                 ? new Snapshot("listening socket " + Endpoints.describe(current.boundAddress()),
                 current.listenerOptions(), current.listenerDetails())
                 : new Snapshot("connection of client " + client.remote(), current.effectiveOptions(client.id()),
@@ -308,7 +310,7 @@ public final class TcpServerViewModel extends SocketTabModel {
         }
         state.set(ListenerState.STOPPING);
         updateStatus();
-        Background.run("ui-tcp-server-stop", stopping::stop, () -> {
+        executor.run("ui-tcp-server-stop", stopping::stop, () -> {
             if (server == stopping) {
                 server = null;
                 boundAddress = null;
@@ -331,7 +333,7 @@ public final class TcpServerViewModel extends SocketTabModel {
         TcpServer current = server;
         ClientRow client = selectedClient.get();
         if (current != null && client != null) {
-            Background.run("ui-tcp-server-close", () -> current.close(client.id(), mode), () -> { });
+            executor.run("ui-tcp-server-close", () -> current.close(client.id(), mode), () -> { });
         }
     }
 

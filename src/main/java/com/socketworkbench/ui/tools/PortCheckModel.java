@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.engine.tools.PortCheck;
 import com.socketworkbench.engine.tools.Resolver;
 import com.socketworkbench.ui.fx.Subscriptions;
@@ -38,11 +39,12 @@ public final class PortCheckModel {
     private final ReadOnlyObjectWrapper<PortCheck.Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ObservableList<PortCheckRow> history = FXCollections.observableArrayList();
-    private final LatestOnly latest = new LatestOnly();
+    private final LatestOnly latest;
 
-    public PortCheckModel(Resolver resolver, String initialHost, int initialTimeoutSeconds,
+    public PortCheckModel(Resolver resolver, String initialHost, int initialTimeoutSeconds, UiExecutor executor,
                           Subscriptions subscriptions) {
         this.resolver = resolver;
+        latest = new LatestOnly(executor);
         host.set(initialHost);
         timeoutSeconds.set(initialTimeoutSeconds);
         subscriptions.add(latest::close);

@@ -1,6 +1,6 @@
 package com.socketworkbench.ui.traffic;
 
-import com.socketworkbench.ui.fx.Background;
+import com.socketworkbench.ui.fx.UiExecutor;
 
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.net.SocketErrorException;
@@ -22,13 +22,13 @@ public final class UiFailures {
      * {@link SocketErrorException}), so the UI must not add a second row.
      */
     public static boolean alreadyReported(Throwable failure) {
-        return Background.unwrap(failure) instanceof SocketErrorException;
+        return UiExecutor.unwrap(failure) instanceof SocketErrorException;
     }
 
     /** "Could not start the server: The maximum number of connections must be at least 1". */
     public static Failure of(Throwable failure, String couldNot, long connectionId, SocketAddress local,
                              SocketAddress remote) {
-        Throwable cause = Background.unwrap(failure);
+        Throwable cause = UiExecutor.unwrap(failure);
         String reason = cause.getMessage() == null || cause.getMessage().isBlank()
                 ? cause.getClass().getSimpleName() : cause.getMessage();
         return new Failure(Instant.now(), connectionId, local, remote, SocketErrors.classify(cause),

@@ -9,7 +9,7 @@ import com.socketworkbench.engine.net.SocketErrorException;
 import com.socketworkbench.engine.udp.UdpConfig;
 import com.socketworkbench.engine.udp.UdpEndpoint;
 import com.socketworkbench.ui.tab.AppPreferences;
-import com.socketworkbench.ui.fx.Background;
+import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.fx.EventPump;
 import com.socketworkbench.ui.input.HostField;
 import com.socketworkbench.ui.tab.ListenerState;
@@ -18,7 +18,6 @@ import com.socketworkbench.ui.tab.SocketTabModel;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.TabStatus;
 import com.socketworkbench.ui.traffic.TimelineRow;
-import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.IntegerBinding;
@@ -59,10 +58,11 @@ public final class UdpViewModel extends SocketTabModel {
     static final int MAX_RECEIVE_BUFFER_KIB = 1024 * 1024;
 
     private final AppPreferences preferences;
+    private final UiExecutor executor;
     private final EventPump pump = traffic().pump();
     private final TabStatus status = traffic().status();
     private final boolean linux = ReceiveBufferText.isLinux();
-    private final UdpStats stats = new UdpStats(pump.counters(), status, linux);
+    private final UdpStats stats;
     private final MulticastModel multicast;
     private final SendEditorModel sendEditor;
 
@@ -92,8 +92,10 @@ public final class UdpViewModel extends SocketTabModel {
     private boolean boundBySending;
     private boolean adjustingConnectedMode;
 
-    public UdpViewModel(AppPreferences preferences, Subscriptions subscriptions) {
+    public UdpViewModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions) {
         this.preferences = preferences;
+        this.executor = executor;
+        stats = new UdpStats(pump.counters(), status, linux, executor);
         bindHost.set(preferences.get(PREF_BIND, "127.0.0.1"));
         port.set(preferences.getInt(PREF_PORT, DEFAULT_PORT));
         targetHost.set(preferences.get(PREF_TARGET_HOST, "127.0.0.1"));
@@ -102,7 +104,7 @@ public final class UdpViewModel extends SocketTabModel {
         receiveBufferKiB.set(clamp(preferences.getInt(PREF_RECEIVE_BUFFER, DEFAULT_RECEIVE_BUFFER_KIB), 1,
                 MAX_RECEIVE_BUFFER_KIB, DEFAULT_RECEIVE_BUFFER_KIB));
         multicast = new MulticastModel(clamp(preferences.getInt(PREF_TTL, 1), 0, 255, 1),
-                preferences.getBoolean(PREF_LOOPBACK, true), subscriptions);
+                preferences.getBoolean(PREF_LOOPBACK, true), executor, subscriptions);
 
         sendEditor = new SendEditorModel(subscriptions);
         sendEditor.setSender(this::send);
@@ -197,7 +199,7 @@ public final class UdpViewModel extends SocketTabModel {
         boundBySending = false;
         state.set(ListenerState.STARTING);
         updateStatus();
-        Background.run("ui-udp-start", starting::start, address -> {
+        executor.run("ui-udp-start", starting::start, address -> {
             if (endpoint == starting) {
                 onBound(address);
                 savePreferences();
@@ -222,7 +224,7 @@ public final class UdpViewModel extends SocketTabModel {
         }
         state.set(ListenerState.STOPPING);
         updateStatus();
-        Background.run("ui-udp-stop", stopping::close, () -> {
+        executor.run("ui-udp-stop", stopping::close, () -> {
             if (endpoint == stopping) {
                 use(null);
                 markStopped();
@@ -235,7 +237,7 @@ public final class UdpViewModel extends SocketTabModel {
         UdpEndpoint unbound = endpoint;
         if (unbound != null) {
             use(null);
-            Background.run("ui-udp-discard", unbound::close, () -> { });
+            executor.run("ui-udp-discard", unbound::close, () -> { });
         }
     }
 
@@ -293,9 +295,9 @@ public final class UdpViewModel extends SocketTabModel {
         UdpEndpoint sending = endpointForSending();
         sendMessage.set("");
         // Successful sends show up as BytesSent rows through the pump; only a failure needs the FX thread here.
-        sending.send(host, to, bytes).whenComplete((ignored, failure) -> {
+        executor.onFx(sending.send(host, to, bytes), (ignored, failure) -> {
             if (failure != null) {
-                Platform.runLater(() -> onSendFailed(sending, failure, "send to " + host + ":" + to));
+                onSendFailed(sending, failure, "send to " + host + ":" + to);
             }
         });
     }
@@ -316,7 +318,7 @@ public final class UdpViewModel extends SocketTabModel {
         int to = targetPort.get();
         UdpEndpoint connecting = endpointForSending();
         sendMessage.set("");
-        Background.onFx(connecting.connect(host, to), (peer, failure) -> {
+        executor.onFx(connecting.connect(host, to), (peer, failure) -> {
             if (endpoint != connecting) {
                 return;
             }
@@ -327,7 +329,7 @@ public final class UdpViewModel extends SocketTabModel {
                 connectedPeer.set("connected to " + Endpoints.describe(peer));
             } else {
                 // Switched off while connecting.
-                Background.run("ui-udp-disconnect", connecting::disconnect, () -> { });
+                executor.run("ui-udp-disconnect", connecting::disconnect, () -> { });
             }
         });
     }
@@ -336,7 +338,7 @@ public final class UdpViewModel extends SocketTabModel {
         UdpEndpoint connected = endpoint;
         connectedPeer.set("");
         if (connected != null) {
-            Background.run("ui-udp-disconnect", connected::disconnect, () -> { });
+            executor.run("ui-udp-disconnect", connected::disconnect, () -> { });
         }
     }
 
@@ -428,7 +430,7 @@ public final class UdpViewModel extends SocketTabModel {
 
     /** The user message of an engine exception (the Failure's own words when the engine made one). */
     static String messageOf(Throwable failure) {
-        Throwable cause = Background.unwrap(failure);
+        Throwable cause = UiExecutor.unwrap(failure);
         if (cause instanceof SocketErrorException socketError) {
             return socketError.failure().message();
         }
