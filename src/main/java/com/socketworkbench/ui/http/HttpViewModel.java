@@ -19,6 +19,9 @@ import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.TabModel;
 import com.socketworkbench.ui.tab.TabStatus;
+import com.socketworkbench.ui.input.HostInput;
+import com.socketworkbench.ui.input.PortInput;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -31,6 +34,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -73,8 +77,8 @@ public final class HttpViewModel implements TabModel {
     private final TabStatus status = new TabStatus();
 
     private final ObjectProperty<String> scheme = new SimpleObjectProperty<>(this, "scheme", "http");
-    private final StringProperty host = new SimpleStringProperty(this, "host", "127.0.0.1");
-    private final StringProperty portText = new SimpleStringProperty(this, "portText", "80");
+    private final HostInput host = new HostInput("127.0.0.1");
+    private final PortInput port = PortInput.toReach("80");
     private final StringProperty requestText = new SimpleStringProperty(this, "requestText", "");
     private final ObjectProperty<Charset> requestCharset =
             new SimpleObjectProperty<>(this, "requestCharset", StandardCharsets.UTF_8);
@@ -98,6 +102,7 @@ public final class HttpViewModel implements TabModel {
     private final BooleanProperty prettyJson = new SimpleBooleanProperty(this, "prettyJson", true);
     private final ReadOnlyObjectWrapper<RenderedResponse> rendered = new ReadOnlyObjectWrapper<>(this, "rendered");
 
+    private final BooleanBinding canSend = busy.not().and(host.validProperty()).and(port.validProperty());
     private final FrameTicker progressTicker;
     private long renderGeneration;
     private ExchangeProgress running;
@@ -123,8 +128,8 @@ public final class HttpViewModel implements TabModel {
         loadPreferences();
 
         subscriptions.listen(scheme, (obs, old, now) -> adjustDefaultPort(old, now));
-        for (var input : List.of(requestText, requestCharset, fixContentLength, normalizeCrlf, scheme, host,
-                portText)) {
+        for (var input : List.of(requestText, requestCharset, fixContentLength, normalizeCrlf, scheme,
+                host.textProperty(), port.textProperty())) {
             subscriptions.listen(input, (obs, old, now) -> updatePreview());
         }
         subscriptions.subscribe(shown, entry -> {
@@ -144,8 +149,9 @@ public final class HttpViewModel implements TabModel {
     private void loadPreferences() {
         String savedScheme = preferences.get(PREF_SCHEME, "http");
         scheme.set(savedScheme.equals("https") ? "https" : "http");
-        host.set(preferences.get(PREF_HOST, "127.0.0.1"));
-        portText.set(Integer.toString(preferences.getInt(PREF_PORT, HttpTarget.defaultPort(scheme.get()))));
+        host.textProperty().set(preferences.get(PREF_HOST, "127.0.0.1"));
+        port.textProperty().set(Integer.toString(preferences.getInt(PREF_PORT,
+                HttpTarget.defaultPort(scheme.get()))));
         try {
             requestCharset.set(SupportedCharsets.byName(preferences.get(PREF_CHARSET, "UTF-8")));
         } catch (IllegalArgumentException e) {
@@ -171,17 +177,16 @@ public final class HttpViewModel implements TabModel {
         if (oldScheme == null || newScheme == null) {
             return;
         }
-        String port = portText.get() == null ? "" : portText.get().strip();
-        if (port.isEmpty() || port.equals(Integer.toString(HttpTarget.defaultPort(oldScheme)))) {
-            portText.set(Integer.toString(HttpTarget.defaultPort(newScheme)));
+        String typed = port.text();
+        if (typed.isEmpty() || typed.equals(Integer.toString(HttpTarget.defaultPort(oldScheme)))) {
+            port.textProperty().set(Integer.toString(HttpTarget.defaultPort(newScheme)));
         }
     }
 
     /** The target from scheme, host and port, or the reason it is not valid. */
     public HttpTarget targetOrThrow() {
-        int port = Endpoints.validatePort(portText.get() == null ? "" : portText.get(), false);
-        String hostText = host.get() == null ? "" : host.get().strip();
-        return new HttpTarget(scheme.get(), hostText, port);
+        int number = Endpoints.validatePort(port.textProperty().get(), false);
+        return new HttpTarget(scheme.get(), host.text(), number);
     }
 
     public Optional<HttpTarget> target() {
@@ -366,8 +371,8 @@ public final class HttpViewModel implements TabModel {
 
     private void setTarget(HttpTarget target) {
         scheme.set(target.scheme());
-        host.set(target.host());
-        portText.set(Integer.toString(target.port()));
+        host.textProperty().set(target.host());
+        port.textProperty().set(Integer.toString(target.port()));
     }
 
     /** Forgets every finished exchange and deletes their temp files. */
@@ -488,14 +493,12 @@ public final class HttpViewModel implements TabModel {
     /** Remembers target, request and options; never the insecure-TLS switch. */
     public void savePreferences() {
         preferences.put(PREF_SCHEME, scheme.get());
-        if (host.get() != null && !host.get().isBlank()) {
-            preferences.put(PREF_HOST, host.get().strip());
+        if (!host.text().isEmpty()) {
+            preferences.put(PREF_HOST, host.text());
         }
-        try {
-            preferences.putInt(PREF_PORT, Endpoints.validatePort(portText.get() == null ? "" : portText.get(),
-                    false));
-        } catch (IllegalArgumentException e) {
-            // an unfinished port is not worth remembering
+        // An unfinished port is not worth remembering.
+        if (port.isValid()) {
+            preferences.putInt(PREF_PORT, port.port());
         }
         String text = requestText.get() == null ? "" : requestText.get();
         if (text.length() <= Preferences.MAX_VALUE_LENGTH) {
@@ -524,13 +527,19 @@ public final class HttpViewModel implements TabModel {
         return scheme;
     }
 
-    public StringProperty hostProperty() {
+    /** The server's host as typed, and the verdict on it. */
+    public HostInput host() {
         return host;
     }
 
-    /** The port as typed; validated when sending. */
-    public StringProperty portTextProperty() {
-        return portText;
+    /** The server's port as typed, and the verdict on it (the scheme's default follows the scheme). */
+    public PortInput port() {
+        return port;
+    }
+
+    /** True while Send may start: nothing in flight, host and port valid. */
+    public ObservableBooleanValue canSendProperty() {
+        return canSend;
     }
 
     public StringProperty requestTextProperty() {

@@ -23,8 +23,11 @@ import com.socketworkbench.ui.stream.StreamSettings;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.TabStatus;
 import com.socketworkbench.ui.stream.Transport;
+import com.socketworkbench.ui.input.HostInput;
+import com.socketworkbench.ui.input.PortInput;
+import com.socketworkbench.ui.stream.UnixPathInput;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.IntegerProperty;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -34,10 +37,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 
 import java.net.SocketAddress;
 import java.nio.file.Path;
@@ -69,8 +70,9 @@ public final class TcpClientViewModel extends SocketTabModel {
     private final ReadOnlyObjectWrapper<ConnectionDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ReadOnlyIntegerWrapper pendingBytes = new ReadOnlyIntegerWrapper(this, "pendingBytes");
 
-    private final StringProperty host = new SimpleStringProperty(this, "host");
-    private final IntegerProperty port = new SimpleIntegerProperty(this, "port");
+    private final HostInput host;
+    private final PortInput port;
+    private final BooleanBinding canConnect;
     private final ObjectProperty<Integer> timeoutSeconds = new SimpleObjectProperty<>(this, "timeoutSeconds");
     private final ReadOnlyObjectWrapper<ClientState> state =
             new ReadOnlyObjectWrapper<>(this, "state", ClientState.DISCONNECTED);
@@ -83,14 +85,18 @@ public final class TcpClientViewModel extends SocketTabModel {
     public TcpClientViewModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions) {
         this.preferences = preferences;
         this.executor = executor;
-        host.set(preferences.get(PREF_HOST, "127.0.0.1"));
-        port.set(preferences.getInt(PREF_PORT, DEFAULT_PORT));
+        host = new HostInput(preferences.get(PREF_HOST, "127.0.0.1"));
+        port = PortInput.toReach(Integer.toString(preferences.getInt(PREF_PORT, DEFAULT_PORT)));
         timeoutSeconds.set(Math.max(1, preferences.getInt(PREF_TIMEOUT,
                 (int) TcpClientConfig.DEFAULT_CONNECT_TIMEOUT.toSeconds())));
         stream = new StreamSettings(preferences, subscriptions);
         framing = stream.framing();
         socketOptions = stream.socketOptions();
         split = stream.split();
+        UnixPathInput unixPath = stream.unixPath();
+        canConnect = Bindings.createBooleanBinding(() -> stream.isUnix() ? unixPath.isValid()
+                        : host.isValid() && port.isValid(), stream.transportProperty(), unixPath.validProperty(),
+                host.validProperty(), port.validProperty());
         subscriptions.listen(framing.specProperty(), (obs, old, spec) -> applyFraming(spec));
         subscriptions.listen(framing.oversizePolicyProperty(), (obs, old, policy) -> {
             if (client != null) {
@@ -131,15 +137,13 @@ public final class TcpClientViewModel extends SocketTabModel {
 
     /** Starts connecting with the current settings; never blocks the FX thread. */
     public void connect() {
-        boolean unix = stream.isUnix();
-        if (state.get() != ClientState.DISCONNECTED
-                || (!unix && (port.get() < 1 || host.get() == null || host.get().isBlank()))) {
+        if (state.get() != ClientState.DISCONNECTED || !canConnect.get()) {
             return;
         }
         TcpClientConfig config;
         try {
-            config = unix ? TcpClientConfig.unix(Path.of(stream.unixPath()))
-                    : new TcpClientConfig(host.get(), port.get(), Duration.ofSeconds(timeoutSeconds()));
+            config = stream.isUnix() ? TcpClientConfig.unix(Path.of(stream.unixPath().text()))
+                    : new TcpClientConfig(host.host(), port.port(), Duration.ofSeconds(timeoutSeconds()));
         } catch (IllegalArgumentException e) {
             traffic().report(e, "connect", 0, null, null);
             return;
@@ -350,8 +354,8 @@ public final class TcpClientViewModel extends SocketTabModel {
                 status.setState("Not connected");
                 status.setAddresses("");
             }
-            case CONNECTING -> status.setState("Connecting to " + (stream.isUnix() ? stream.unixPathProperty().get()
-                    : host.get() + ":" + port.get()) + "…");
+            case CONNECTING -> status.setState("Connecting to " + (stream.isUnix() ? stream.unixPath().text()
+                    : host.host() + ":" + port.port()) + "…");
             case CONNECTED -> {
                 status.setState((halfClosed.get() ? "Half-closed " : "Connected ") + connectionInfo.get());
                 status.setAddresses(connectionInfo.get());
@@ -368,11 +372,11 @@ public final class TcpClientViewModel extends SocketTabModel {
     /** Remembers host, port and timeout for the next session. */
     @Override
     public void savePreferences() {
-        if (host.get() != null && !host.get().isBlank()) {
-            preferences.put(PREF_HOST, host.get());
+        if (!host.host().isBlank()) {
+            preferences.put(PREF_HOST, host.host());
         }
-        if (port.get() > 0) {
-            preferences.putInt(PREF_PORT, port.get());
+        if (port.port() > 0) {
+            preferences.putInt(PREF_PORT, port.port());
         }
         preferences.putInt(PREF_TIMEOUT, timeoutSeconds());
         stream.save();
@@ -383,13 +387,19 @@ public final class TcpClientViewModel extends SocketTabModel {
         return sendEditor;
     }
 
-    public StringProperty hostProperty() {
+    /** The host to connect to, as typed, and the verdict on it. */
+    public HostInput host() {
         return host;
     }
 
-    /** The port to connect to, -1 while the field is invalid. */
-    public IntegerProperty portProperty() {
+    /** The port to connect to, as typed, and the verdict on it. */
+    public PortInput port() {
         return port;
+    }
+
+    /** True while the settings of the chosen transport are valid, so Connect may start. */
+    public ObservableBooleanValue canConnectProperty() {
+        return canConnect;
     }
 
     public ObjectProperty<Integer> timeoutSecondsProperty() {

@@ -54,6 +54,7 @@ public final class ToolsViewModel implements TabModel {
                 preferences.get(PREF_IPV6, "2001:db8::1"), preferences.get(PREF_PREFIX, ""), subscriptions);
         subnet = new SubnetModel(preferences.get(PREF_SUBNET, "192.168.1.10/24"), subscriptions);
         portCheck = new PortCheckModel(resolver, preferences.get(PREF_CHECK_HOST, "127.0.0.1"),
+                preferences.getInt(PREF_CHECK_PORT, 80),
                 Math.max(1, preferences.getInt(PREF_CHECK_TIMEOUT, PortCheckModel.DEFAULT_TIMEOUT_SECONDS)),
                 executor, subscriptions);
         summaries = Map.of(Tool.THIS_HOST, hostInfo.summaryProperty(), Tool.RESOLVE, resolve.summaryProperty(),
@@ -116,9 +117,9 @@ public final class ToolsViewModel implements TabModel {
         putText(PREF_SERVICE, services.queryProperty().get());
         putText(PREF_RESOLVE_NAME, resolve.nameProperty().get());
         putText(PREF_REVERSE_ADDRESS, resolve.reverseAddressProperty().get());
-        putText(PREF_CHECK_HOST, portCheck.hostProperty().get());
-        if (portCheck.portProperty().get() > 0) {
-            preferences.putInt(PREF_CHECK_PORT, portCheck.portProperty().get());
+        putText(PREF_CHECK_HOST, portCheck.host().host());
+        if (portCheck.port().port() > 0) {
+            preferences.putInt(PREF_CHECK_PORT, portCheck.port().port());
         }
         preferences.putInt(PREF_CHECK_TIMEOUT, portCheck.timeoutSeconds());
         preferences.flush();
@@ -126,11 +127,6 @@ public final class ToolsViewModel implements TabModel {
 
     private void putText(String key, String value) {
         preferences.put(key, value == null ? "" : value);
-    }
-
-    /** The port the port check starts with: the remembered one, else 80. */
-    public int initialCheckPort() {
-        return preferences.getInt(PREF_CHECK_PORT, 80);
     }
 
     public ObjectProperty<Tool> selectedProperty() {

@@ -1,6 +1,5 @@
 package com.socketworkbench.ui.udp;
 
-import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.udp.MulticastMembership;
 import com.socketworkbench.ui.input.BindAddressPicker;
 import com.socketworkbench.ui.traffic.EventText;
@@ -70,14 +69,12 @@ public final class UdpView implements TabView {
     public UdpView(UdpViewModel model, Subscriptions subscriptions) {
         this.model = model;
         this.subscriptions = subscriptions;
-        bindAddress = new BindAddressPicker(BindAddressPicker.Inbound.DATAGRAMS, subscriptions);
-        bindAddress.select(model.bindHostProperty().get());
-        port = new PortField("port", true, true, Integer.toString(model.portProperty().get()), subscriptions);
-        targetHost = new HostField("targetHost", model.targetHostProperty().get(), subscriptions);
+        bindAddress = new BindAddressPicker(model.bindAddress(), subscriptions);
+        port = new PortField("port", model.port(), subscriptions);
+        targetHost = new HostField("targetHost", model.targetHost(), subscriptions);
         targetHost.field().setTooltip(new Tooltip("Where datagrams go: a host name, an IPv4 or an IPv6 address "
                 + "(127.0.0.1, ::1, localhost)"));
-        targetPort = new PortField("targetPort", false, false, Integer.toString(model.targetPortProperty().get()),
-                subscriptions);
+        targetPort = new PortField("targetPort", model.targetPort(), subscriptions);
         targetPort.field().setTooltip(new Tooltip("The port datagrams go to, 1–65535"));
         traffic = new TrafficPane(model.traffic().timeline(),
                 "Start, then send datagrams to the port shown: each datagram is one row", subscriptions);
@@ -85,11 +82,6 @@ public final class UdpView implements TabView {
         timeline.setEmptyPayloadText(EventText.EMPTY_DATAGRAM);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
 
-        subscriptions.bind(model.bindHostProperty(),
-                Bindings.createStringBinding(bindAddress::host, bindAddress.comboBox().valueProperty()));
-        subscriptions.bind(model.portProperty(), port.portProperty());
-        subscriptions.bind(model.targetHostProperty(), targetHost.field().textProperty());
-        subscriptions.bind(model.targetPortProperty(), targetPort.portProperty());
         subscriptions.bind(model.selectedRowProperty(), timeline.selectedProperty());
         traffic.split().getStyleClass().add("main-split");
 
@@ -101,7 +93,7 @@ public final class UdpView implements TabView {
     }
 
     private Node settings() {
-        Button startStop = TabLayout.startStopButton(model.stateProperty(), port.validProperty(), model::toggle,
+        Button startStop = TabLayout.startStopButton(model.stateProperty(), model.canStartProperty(), model::toggle,
                 "Bind the UDP socket to receive datagrams, or close it", subscriptions);
         Label listening = TabLayout.stateBadge("listeningAddress", "listening-address",
                 Bindings.when(model.listeningAddressProperty().isEmpty()).then("Not bound")
@@ -341,11 +333,9 @@ public final class UdpView implements TabView {
     }
 
     private void replyToSender() {
-        model.replyTarget().ifPresent(sender -> {
-            targetHost.field().setText(Endpoints.addressText(sender.getAddress()));
-            targetPort.field().setText(Integer.toString(sender.getPort()));
+        if (model.replyToSender()) {
             sendEditor.input().requestFocus();
-        });
+        }
     }
 
     private Label boundLabel(String id, ObservableValue<String> text) {

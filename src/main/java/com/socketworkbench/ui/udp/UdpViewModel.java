@@ -11,7 +11,9 @@ import com.socketworkbench.engine.udp.UdpEndpoint;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.fx.EventPump;
-import com.socketworkbench.ui.input.HostField;
+import com.socketworkbench.ui.input.BindAddressInput;
+import com.socketworkbench.ui.input.HostInput;
+import com.socketworkbench.ui.input.PortInput;
 import com.socketworkbench.ui.tab.ListenerState;
 import com.socketworkbench.ui.traffic.SendEditorModel;
 import com.socketworkbench.ui.tab.SocketTabModel;
@@ -22,17 +24,14 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -66,10 +65,10 @@ public final class UdpViewModel extends SocketTabModel {
     private final MulticastModel multicast;
     private final SendEditorModel sendEditor;
 
-    private final StringProperty bindHost = new SimpleStringProperty(this, "bindHost");
-    private final IntegerProperty port = new SimpleIntegerProperty(this, "port");
-    private final StringProperty targetHost = new SimpleStringProperty(this, "targetHost", "");
-    private final IntegerProperty targetPort = new SimpleIntegerProperty(this, "targetPort");
+    private final BindAddressInput bindAddress;
+    private final PortInput port;
+    private final HostInput targetHost;
+    private final PortInput targetPort;
     private final BooleanProperty broadcast = new SimpleBooleanProperty(this, "broadcast");
     private final BooleanProperty connectedMode = new SimpleBooleanProperty(this, "connectedMode");
     private final ObjectProperty<Integer> receiveBufferKiB = new SimpleObjectProperty<>(this, "receiveBufferKiB");
@@ -96,10 +95,11 @@ public final class UdpViewModel extends SocketTabModel {
         this.preferences = preferences;
         this.executor = executor;
         stats = new UdpStats(pump.counters(), status, linux, executor);
-        bindHost.set(preferences.get(PREF_BIND, "127.0.0.1"));
-        port.set(preferences.getInt(PREF_PORT, DEFAULT_PORT));
-        targetHost.set(preferences.get(PREF_TARGET_HOST, "127.0.0.1"));
-        targetPort.set(preferences.getInt(PREF_TARGET_PORT, DEFAULT_PORT));
+        bindAddress = new BindAddressInput(BindAddressInput.Inbound.DATAGRAMS,
+                preferences.get(PREF_BIND, "127.0.0.1"));
+        port = PortInput.toListenOn(Integer.toString(preferences.getInt(PREF_PORT, DEFAULT_PORT)));
+        targetHost = new HostInput(preferences.get(PREF_TARGET_HOST, "127.0.0.1"));
+        targetPort = PortInput.toReach(Integer.toString(preferences.getInt(PREF_TARGET_PORT, DEFAULT_PORT)));
         broadcast.set(preferences.getBoolean(PREF_BROADCAST, false));
         receiveBufferKiB.set(clamp(preferences.getInt(PREF_RECEIVE_BUFFER, DEFAULT_RECEIVE_BUFFER_KIB), 1,
                 MAX_RECEIVE_BUFFER_KIB, DEFAULT_RECEIVE_BUFFER_KIB));
@@ -114,7 +114,7 @@ public final class UdpViewModel extends SocketTabModel {
                 sendEditor.textProperty(), sendEditor.formatProperty(), sendEditor.charsetProperty(),
                 sendEditor.lineEndingProperty());
         subscriptions.bind(sendEditor.targetHintProperty(), Bindings.createStringBinding(this::targetProblem,
-                state, targetHost, targetPort, datagramSize));
+                state, targetHost.textProperty(), targetPort.textProperty(), datagramSize));
         subscriptions.bind(sendEditor.targetReadyProperty(), sendEditor.targetHintProperty().isEmpty());
         canReply = Bindings.createBooleanBinding(() -> senderOf(selectedRow.get()).isPresent()
                 && !connectedMode.get(), selectedRow, connectedMode);
@@ -154,7 +154,7 @@ public final class UdpViewModel extends SocketTabModel {
             return problem;
         }
         int size = datagramSize.get();
-        return size < 0 ? "" : DatagramSizeCheck.problem(targetHost.get(), size);
+        return size < 0 ? "" : DatagramSizeCheck.problem(targetHost.textProperty().get(), size);
     }
 
     private String targetAddressProblem() {
@@ -162,10 +162,10 @@ public final class UdpViewModel extends SocketTabModel {
             case STARTING -> "Starting…";
             case STOPPING -> "Stopping…";
             default -> {
-                if (!HostField.problem(targetHost.get()).isEmpty()) {
+                if (!targetHost.isValid()) {
                     yield "Enter the target host to send to";
                 }
-                yield targetPort.get() < 1 ? "Enter the target port (1–65535)" : "";
+                yield targetPort.port() < 1 ? "Enter the target port (1–65535)" : "";
             }
         };
     }
@@ -184,12 +184,12 @@ public final class UdpViewModel extends SocketTabModel {
 
     /** Binds a new endpoint with the current settings (off the FX thread). */
     public void start() {
-        if (state.get() != ListenerState.STOPPED || port.get() < 0) {
+        if (state.get() != ListenerState.STOPPED || !port.isValid()) {
             return;
         }
         UdpEndpoint starting;
         try {
-            starting = newEndpoint(port.get());
+            starting = newEndpoint(port.port());
         } catch (IllegalArgumentException e) {
             traffic().report(e, "start UDP", 0, null, null);
             return;
@@ -242,7 +242,7 @@ public final class UdpViewModel extends SocketTabModel {
     }
 
     private UdpEndpoint newEndpoint(int bindPort) {
-        UdpEndpoint created = new UdpEndpoint(new UdpConfig(bindHost.get(), bindPort, receiveBufferBytes(),
+        UdpEndpoint created = new UdpEndpoint(new UdpConfig(bindAddress.host(), bindPort, receiveBufferBytes(),
                 broadcast.get()), pump);
         created.setMaxDatagramSize(receiveLimit());
         multicast.configure(created);
@@ -290,8 +290,8 @@ public final class UdpViewModel extends SocketTabModel {
     // ---------------------------------------------------------------- sending
 
     private void send(byte[] bytes) {
-        String host = targetHostText();
-        int to = targetPort.get();
+        String host = targetHost.host();
+        int to = targetPort.port();
         UdpEndpoint sending = endpointForSending();
         sendMessage.set("");
         // Successful sends show up as BytesSent rows through the pump; only a failure needs the FX thread here.
@@ -314,8 +314,8 @@ public final class UdpViewModel extends SocketTabModel {
             setConnectedModeQuietly(false);
             return;
         }
-        String host = targetHostText();
-        int to = targetPort.get();
+        String host = targetHost.host();
+        int to = targetPort.port();
         UdpEndpoint connecting = endpointForSending();
         sendMessage.set("");
         executor.onFx(connecting.connect(host, to), (peer, failure) -> {
@@ -356,17 +356,22 @@ public final class UdpViewModel extends SocketTabModel {
         return senderOf(selectedRow.get());
     }
 
+    /** Makes the selected received datagram's sender the target; false when no such row is selected. */
+    public boolean replyToSender() {
+        Optional<InetSocketAddress> sender = replyTarget();
+        sender.ifPresent(address -> {
+            targetHost.textProperty().set(Endpoints.addressText(address.getAddress()));
+            targetPort.textProperty().set(Integer.toString(address.getPort()));
+        });
+        return sender.isPresent();
+    }
+
     private static Optional<InetSocketAddress> senderOf(TimelineRow row) {
         if (row != null && row.event() instanceof BytesReceived received
                 && received.remote() instanceof InetSocketAddress sender && sender.getAddress() != null) {
             return Optional.of(sender);
         }
         return Optional.empty();
-    }
-
-    private String targetHostText() {
-        String host = targetHost.get() == null ? "" : targetHost.get().strip();
-        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     // ---------------------------------------------------------------- pulse
@@ -400,7 +405,7 @@ public final class UdpViewModel extends SocketTabModel {
                 sendFrom.set("from a free port, bound when you send");
             }
             case STARTING -> {
-                status.setState("Binding UDP " + bindHost.get() + " port " + port.get() + "…");
+                status.setState("Binding UDP " + bindAddress.host() + " port " + port.port() + "…");
                 status.setAddresses("");
             }
             case RUNNING -> {
@@ -440,15 +445,15 @@ public final class UdpViewModel extends SocketTabModel {
     /** Remembers bind, port, target and options for the next session. */
     @Override
     public void savePreferences() {
-        preferences.put(PREF_BIND, bindHost.get());
-        if (port.get() >= 0) {
-            preferences.putInt(PREF_PORT, port.get());
+        preferences.put(PREF_BIND, bindAddress.host());
+        if (port.port() >= 0) {
+            preferences.putInt(PREF_PORT, port.port());
         }
-        if (HostField.problem(targetHost.get()).isEmpty()) {
-            preferences.put(PREF_TARGET_HOST, targetHost.get().strip());
+        if (targetHost.isValid()) {
+            preferences.put(PREF_TARGET_HOST, targetHost.text());
         }
-        if (targetPort.get() > 0) {
-            preferences.putInt(PREF_TARGET_PORT, targetPort.get());
+        if (targetPort.port() > 0) {
+            preferences.putInt(PREF_TARGET_PORT, targetPort.port());
         }
         preferences.putBoolean(PREF_BROADCAST, broadcast.get());
         preferences.putInt(PREF_RECEIVE_BUFFER, receiveBufferBytes() / 1024);
@@ -474,22 +479,28 @@ public final class UdpViewModel extends SocketTabModel {
         return endpoint;
     }
 
-    public StringProperty bindHostProperty() {
-        return bindHost;
+    /** Where the socket binds, and the warning for a wildcard. */
+    public BindAddressInput bindAddress() {
+        return bindAddress;
     }
 
-    /** The port to bind, -1 while the field is invalid. */
-    public IntegerProperty portProperty() {
+    /** The port to bind, as typed, and the verdict on it. */
+    public PortInput port() {
         return port;
     }
 
-    /** Where Send goes: a name, an IPv4 or an IPv6 literal (brackets allowed). */
-    public StringProperty targetHostProperty() {
+    /** True while the bind settings are valid, so Start may bind. */
+    public ObservableBooleanValue canStartProperty() {
+        return port.validProperty();
+    }
+
+    /** Where Send goes: a name, an IPv4 or an IPv6 literal (brackets allowed), and the verdict on it. */
+    public HostInput targetHost() {
         return targetHost;
     }
 
-    /** The port to send to, -1 while the field is invalid. */
-    public IntegerProperty targetPortProperty() {
+    /** The port to send to, as typed, and the verdict on it. */
+    public PortInput targetPort() {
         return targetPort;
     }
 

@@ -135,9 +135,33 @@ class HttpViewModelTest {
         }
     }
 
+    @Test
+    void sendIsReadyOnlyWithAValidTargetAndThePortFollowsTheScheme() {
+        HttpViewModel model = new HttpViewModel(InMemoryPreferences.fresh(), executor, subscriptions);
+        try {
+            assertTrue(model.canSendProperty().get());
+            model.host().textProperty().set(" ");
+            assertFalse(model.canSendProperty().get());
+            assertEquals("Enter a host name or address, e.g. 127.0.0.1", model.host().verdict().message());
+
+            model.host().textProperty().set("127.0.0.1");
+            model.port().textProperty().set("99999");
+            assertFalse(model.canSendProperty().get());
+            assertTrue(model.port().verdict().isError());
+
+            model.port().textProperty().set("80");
+            model.schemeProperty().set("https");
+            assertEquals("443", model.port().textProperty().get(), "the default port follows the scheme");
+            assertTrue(model.canSendProperty().get());
+        } finally {
+            model.dispose();
+            subscriptions.dispose();
+        }
+    }
+
     /** Sends; on the synchronous executor the exchange has finished and is in the history when send returns. */
     private static void send(HttpViewModel model, int port, String path, int expectedHistory) {
-        model.portTextProperty().set(Integer.toString(port));
+        model.port().textProperty().set(Integer.toString(port));
         model.requestTextProperty().set("GET " + path + " HTTP/1.1\nHost: 127.0.0.1:" + port + "\n\n");
         model.send();
         assertFalse(model.busyProperty().get());
