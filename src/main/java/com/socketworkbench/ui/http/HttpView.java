@@ -102,7 +102,7 @@ public final class HttpView implements TabView {
                 () -> model.target().map(t -> t.origin()).orElse("no valid target"),
                 model.schemeProperty(), model.host().textProperty(), model.port().textProperty()));
 
-        HBox bar = TabLayout.settingsBar(
+        FlowPane bar = TabLayout.settingsBar(
                 SendEditor.labelled("Scheme", scheme),
                 SendEditor.labelled("Host", host.field()),
                 SendEditor.labelled("Port", port.field()),
@@ -143,7 +143,10 @@ public final class HttpView implements TabView {
         Label summary = new Label();
         summary.setId("anatomySummary");
         summary.getStyleClass().add("anatomy-summary");
+        // A narrow composer wraps the summary onto a second line; its byte count must not be cut.
+        summary.setWrapText(true);
         summary.setMinWidth(0);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         subscriptions.subscribe(model.previewProperty(), preview -> {
             summary.setText(preview.summary());
             anatomy.show(preview, model.normalizeCrlfProperty().get());

@@ -167,10 +167,16 @@ final class ResponseView {
         charsetLabel.getStyleClass().add("muted-label");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // Only the body info gives way (it wraps); the charset, pretty and hex controls stay whole.
+        for (Region control : new Region[]{charsetLabel, bodyCharset, pretty, hexToggle}) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(8, bodyInfo, spacer, charsetLabel, bodyCharset, pretty, hexToggle);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("response-toolbar");
         bodyInfo.setMinWidth(0);
+        bodyInfo.setWrapText(true);
+        bodyInfo.setMinHeight(Region.USE_PREF_SIZE);
 
         StackPane views = new StackPane(bodyText, bodyHex.view());
         subscriptions.subscribe(hexToggle.selectedProperty(), hex -> {

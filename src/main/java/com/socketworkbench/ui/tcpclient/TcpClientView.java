@@ -35,6 +35,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -155,7 +156,7 @@ public final class TcpClientView implements TabView {
         showWhen(tcpFields, unix.not());
         showWhen(unixFields, unix);
 
-        HBox bar = TabLayout.settingsBar(transport, tcpFields, unixFields, connect, info);
+        FlowPane bar = TabLayout.settingsBar(transport, tcpFields, unixFields, connect, info);
 
         HBox tcpMessages = new HBox(16, host.messageLabel(), port.messageLabel());
         tcpMessages.setAlignment(Pos.CENTER_LEFT);
@@ -169,7 +170,8 @@ public final class TcpClientView implements TabView {
     /** How received bytes become rows, and the ways to end the connection. */
     private Node streamBar() {
         CloseModeButtons closeModes = new CloseModeButtons("Close", model.stateProperty()
-                .isNotEqualTo(ClientState.CONNECTED), model::closeWith, subscriptions);
+                .isNotEqualTo(ClientState.CONNECTED), model::closeWith, CloseModeButtons.Layout.ONE_ROW,
+                subscriptions);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         framing.addToHeader(spacer, closeModes.view(), socketPanel.toggle());

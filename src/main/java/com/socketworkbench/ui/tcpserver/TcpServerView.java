@@ -43,7 +43,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -141,7 +143,7 @@ public final class TcpServerView implements TabView {
         showWhen(tcpFields, unix.not());
         showWhen(unixFields, unix);
 
-        HBox bar = TabLayout.settingsBar(transport, tcpFields, unixFields,
+        FlowPane bar = TabLayout.settingsBar(transport, tcpFields, unixFields,
                 SendEditor.labelled("Max connections", maxConnections), startStop, listening);
 
         HBox tcpMessages = new HBox(16, port.messageLabel(), bindAddress.warningLabel());
@@ -280,14 +282,16 @@ public final class TcpServerView implements TabView {
         sendEditor.addRow(splitSend.row());
 
         CloseModeButtons closeModes = new CloseModeButtons("Selected", model.selectedClientProperty().isNull(),
-                model::closeSelected, subscriptions);
-        HBox closeBar = new HBox(closeModes.view());
+                model::closeSelected, CloseModeButtons.Layout.WRAPPING, subscriptions);
+        Pane closeBar = closeModes.view();
         closeBar.getStyleClass().add("close-bar");
 
         VBox pane = new VBox(header, clients, closeBar);
         VBox.setVgrow(clients, Priority.ALWAYS);
         pane.getStyleClass().add("clients-pane");
         pane.setMinWidth(220);
+        // Gives way in a short window like the traffic area beside it (see TrafficPane).
+        pane.setMinHeight(0);
         return pane;
     }
 
