@@ -24,7 +24,7 @@ record RenderedResponse(HttpExchange exchange, String body, String bodyNote, Str
     /** The raw text view decodes at most this many bytes. */
     static final int RAW_TEXT_LIMIT = 64 * 1024;
 
-    /** Decodes {@code exchange}'s body and raw bytes with {@code choice}; reads spooled bytes, so not on the UI thread. */
+    /** Decodes {@code exchange}'s body and raw bytes with {@code choice}; reads spooled bytes: not on the UI thread. */
     static RenderedResponse of(HttpExchange exchange, CharsetChoice choice, boolean prettyWanted) {
         Optional<ParsedResponse> response = exchange.response();
         Charset charset = choice.resolve(response.map(BodyRendering::defaultCharset)

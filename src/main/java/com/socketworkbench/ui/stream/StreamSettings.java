@@ -8,8 +8,9 @@ import javafx.beans.property.SimpleObjectProperty;
 
 /**
  * The stream settings both TCP tabs have and remember under their own preferences node: the transport with its
- * socket path (typed text and its verdict), the receive framing and oversize policy, the socket options and the split send plan. The tab adds
- * its own reactions (applying a new framing to a live connection) and calls {@link #save()} when it saves.
+ * socket path (typed text and its verdict), the receive framing and oversize policy, the socket options and the
+ * split send plan. The tab adds its own reactions (applying a new framing to a live connection) and calls
+ * {@link #save()} when it saves.
  */
 public final class StreamSettings {
     static final String PREF_TRANSPORT = "transport";

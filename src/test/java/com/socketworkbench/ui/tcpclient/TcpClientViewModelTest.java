@@ -19,7 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-import static com.socketworkbench.ui.tab.ModelPulses.pumpUntil;
 import static com.socketworkbench.ui.tab.ModelPulses.pumpUntilRow;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
