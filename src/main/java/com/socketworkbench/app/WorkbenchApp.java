@@ -1,5 +1,6 @@
 package com.socketworkbench.app;
 
+import com.socketworkbench.ui.fx.FxUiExecutor;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.Styles;
 import com.socketworkbench.ui.tab.TabContext;
@@ -64,7 +65,7 @@ public class WorkbenchApp extends Application {
         this.stage = stage;
         preferences = givenPreferences != null ? givenPreferences : AppPreferences.fromSystemProperty();
         bounds = new WindowBounds(preferences.child("window"));
-        TabContext context = new TabContext(preferences);
+        TabContext context = new TabContext(preferences, new FxUiExecutor());
 
         tabPane = new TabPane();
         tabPane.setId("tabs");

@@ -26,9 +26,14 @@ public final class Screenshots {
 
     /** Gives the app's window the picture size and lets the layout settle. */
     public static void sizeWindow(Stage stage) {
+        sizeWindow(stage, WIDTH, HEIGHT);
+    }
+
+    /** Gives the app's window {@code width} x {@code height} and lets the layout settle. */
+    public static void sizeWindow(Stage stage, double width, double height) {
         fxRun(() -> {
-            stage.setWidth(WIDTH);
-            stage.setHeight(HEIGHT);
+            stage.setWidth(width);
+            stage.setHeight(height);
         });
         WaitForAsyncUtils.waitForFxEvents();
     }
@@ -38,6 +43,12 @@ public final class Screenshots {
      * (default {@code screenshots}), creating the directory; returns the file written.
      */
     public static Path write(Scene scene, String fileName) throws IOException {
+        Path dir = Path.of(System.getProperty("screenshots.dir", "screenshots"));
+        return writeTo(scene, dir.resolve(fileName));
+    }
+
+    /** Snapshots {@code scene} on the FX thread and writes it as the PNG {@code file}, creating its directory. */
+    public static Path writeTo(Scene scene, Path file) throws IOException {
         WritableImage image = fx(() -> scene.snapshot(null));
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
@@ -45,9 +56,9 @@ public final class Screenshots {
         image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
         BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
         png.setRGB(0, 0, width, height, argb, 0, width);
-        Path dir = Path.of(System.getProperty("screenshots.dir", "screenshots"));
-        Files.createDirectories(dir);
-        Path file = dir.resolve(fileName);
+        if (file.getParent() != null) {
+            Files.createDirectories(file.getParent());
+        }
         ImageIO.write(png, "png", file.toFile());
         return file;
     }

@@ -64,11 +64,9 @@ public final class HttpView implements TabView {
     public HttpView(HttpViewModel model, Subscriptions subscriptions) {
         this.model = model;
         this.subscriptions = subscriptions;
-        host = new HostField("host", model.hostProperty().get(), subscriptions);
-        port = new PortField("port", false, false, model.portTextProperty().get(), subscriptions);
+        host = new HostField("host", model.host(), subscriptions);
+        port = new PortField("port", model.port(), subscriptions);
         port.field().setTooltip(new Tooltip("The server's port, 1–65535 (80 for http, 443 for https by default)"));
-        subscriptions.bindBidirectional(host.field().textProperty(), model.hostProperty());
-        subscriptions.bindBidirectional(port.field().textProperty(), model.portTextProperty());
         response = new ResponseView(model, subscriptions);
 
         // Notifications slide over the response side only: the target, the editor and Send stay reachable.
@@ -102,9 +100,9 @@ public final class HttpView implements TabView {
         origin.getStyleClass().add("origin-badge");
         subscriptions.bind(origin.textProperty(), Bindings.createStringBinding(
                 () -> model.target().map(t -> t.origin()).orElse("no valid target"),
-                model.schemeProperty(), model.hostProperty(), model.portTextProperty()));
+                model.schemeProperty(), model.host().textProperty(), model.port().textProperty()));
 
-        HBox bar = TabLayout.settingsBar(
+        FlowPane bar = TabLayout.settingsBar(
                 SendEditor.labelled("Scheme", scheme),
                 SendEditor.labelled("Host", host.field()),
                 SendEditor.labelled("Port", port.field()),
@@ -145,7 +143,10 @@ public final class HttpView implements TabView {
         Label summary = new Label();
         summary.setId("anatomySummary");
         summary.getStyleClass().add("anatomy-summary");
+        // A narrow composer wraps the summary onto a second line; its byte count must not be cut.
+        summary.setWrapText(true);
         summary.setMinWidth(0);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         subscriptions.subscribe(model.previewProperty(), preview -> {
             summary.setText(preview.summary());
             anatomy.show(preview, model.normalizeCrlfProperty().get());
@@ -274,8 +275,7 @@ public final class HttpView implements TabView {
         send.getStyleClass().addAll("accent", "send-button");
         send.setTooltip(new Tooltip("Send the request (Ctrl+Enter in the editor)"));
         send.setOnAction(event -> model.send());
-        subscriptions.bind(send.disableProperty(), model.busyProperty()
-                .or(host.validProperty().not()).or(port.validProperty().not()));
+        subscriptions.bind(send.disableProperty(), Bindings.not(model.canSendProperty()));
 
         Button cancel = new Button("Cancel");
         cancel.setId("cancel");

@@ -14,12 +14,15 @@ import com.socketworkbench.engine.http.RequestTemplate;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.text.DurationText;
 import com.socketworkbench.ui.tab.AppPreferences;
-import com.socketworkbench.ui.fx.Background;
+import com.socketworkbench.ui.fx.FrameTicker;
+import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.TabModel;
 import com.socketworkbench.ui.tab.TabStatus;
-import javafx.animation.AnimationTimer;
+import com.socketworkbench.ui.input.HostInput;
+import com.socketworkbench.ui.input.PortInput;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -32,6 +35,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -49,6 +53,8 @@ import java.util.prefs.Preferences;
  * State and actions of the HTTP tab: the target, the raw request text and its live preview, the send options, the
  * exchange in flight and the history of finished exchanges. One {@link HttpExchanger} per tab sends off the FX
  * thread; its progress is read once per frame while a request runs, its result comes back to the FX thread once.
+ * The shown exchange's body and raw text are decoded off the FX thread here too ({@link #renderedProperty()}), with
+ * the charset and pretty-printing chosen in the response view.
  *
  * <p>Insecure TLS is deliberately never saved: every session starts with certificate checks on.
  */
@@ -67,12 +73,13 @@ public final class HttpViewModel implements TabModel {
     static final int DEFAULT_MAX_RESPONSE_MIB = (int) (RequestOptions.DEFAULT_MAX_RESPONSE_BYTES / (1024 * 1024));
 
     private final AppPreferences preferences;
+    private final UiExecutor executor;
     private final HttpExchanger exchanger;
     private final TabStatus status = new TabStatus();
 
     private final ObjectProperty<String> scheme = new SimpleObjectProperty<>(this, "scheme", "http");
-    private final StringProperty host = new SimpleStringProperty(this, "host", "127.0.0.1");
-    private final StringProperty portText = new SimpleStringProperty(this, "portText", "80");
+    private final HostInput host = new HostInput("127.0.0.1");
+    private final PortInput port = PortInput.toReach("80");
     private final StringProperty requestText = new SimpleStringProperty(this, "requestText", "");
     private final ObjectProperty<Charset> requestCharset =
             new SimpleObjectProperty<>(this, "requestCharset", StandardCharsets.UTF_8);
@@ -91,13 +98,14 @@ public final class HttpViewModel implements TabModel {
     private final ObjectProperty<HistoryEntry> shown = new SimpleObjectProperty<>(this, "shown");
     private final ReadOnlyObjectWrapper<Optional<RedirectComposer.FollowUp>> followUp =
             new ReadOnlyObjectWrapper<>(this, "followUp", Optional.empty());
+    private final ObjectProperty<CharsetChoice> bodyCharset =
+            new SimpleObjectProperty<>(this, "bodyCharset", CharsetChoice.AUTO);
+    private final BooleanProperty prettyJson = new SimpleBooleanProperty(this, "prettyJson", true);
+    private final ReadOnlyObjectWrapper<RenderedResponse> rendered = new ReadOnlyObjectWrapper<>(this, "rendered");
 
-    private final AnimationTimer progressTicker = new AnimationTimer() {
-        @Override
-        public void handle(long now) {
-            showProgress();
-        }
-    };
+    private final BooleanBinding canSend = busy.not().and(host.validProperty()).and(port.validProperty());
+    private final FrameTicker progressTicker;
+    private long renderGeneration;
     private ExchangeProgress running;
     private CompletableFuture<HttpExchange> inFlight;
     private long sequence;
@@ -108,18 +116,21 @@ public final class HttpViewModel implements TabModel {
     private boolean disposed;
     private Consumer<String> onFailure = message -> { };
 
-    public HttpViewModel(AppPreferences preferences, Subscriptions subscriptions) {
-        this(preferences, subscriptions, new HttpExchanger());
+    public HttpViewModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions) {
+        this(preferences, executor, subscriptions, new HttpExchanger());
     }
 
-    HttpViewModel(AppPreferences preferences, Subscriptions subscriptions, HttpExchanger exchanger) {
+    HttpViewModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions,
+                  HttpExchanger exchanger) {
         this.preferences = preferences;
+        this.executor = executor;
         this.exchanger = exchanger;
+        progressTicker = executor.frameTicker(this::showProgress);
         loadPreferences();
 
         subscriptions.listen(scheme, (obs, old, now) -> adjustDefaultPort(old, now));
-        for (var input : List.of(requestText, requestCharset, fixContentLength, normalizeCrlf, scheme, host,
-                portText)) {
+        for (var input : List.of(requestText, requestCharset, fixContentLength, normalizeCrlf, scheme,
+                host.textProperty(), port.textProperty())) {
             subscriptions.listen(input, (obs, old, now) -> updatePreview());
         }
         subscriptions.subscribe(shown, entry -> {
@@ -128,6 +139,9 @@ public final class HttpViewModel implements TabModel {
                 updateStatus();
             }
         });
+        for (var choice : List.of(shown, bodyCharset, prettyJson)) {
+            subscriptions.listen(choice, (obs, old, now) -> render());
+        }
         subscriptions.add(progressTicker::stop);
         updatePreview();
         updateStatus();
@@ -136,8 +150,9 @@ public final class HttpViewModel implements TabModel {
     private void loadPreferences() {
         String savedScheme = preferences.get(PREF_SCHEME, "http");
         scheme.set(savedScheme.equals("https") ? "https" : "http");
-        host.set(preferences.get(PREF_HOST, "127.0.0.1"));
-        portText.set(Integer.toString(preferences.getInt(PREF_PORT, HttpTarget.defaultPort(scheme.get()))));
+        host.textProperty().set(preferences.get(PREF_HOST, "127.0.0.1"));
+        port.textProperty().set(Integer.toString(preferences.getInt(PREF_PORT,
+                HttpTarget.defaultPort(scheme.get()))));
         try {
             requestCharset.set(SupportedCharsets.byName(preferences.get(PREF_CHARSET, "UTF-8")));
         } catch (IllegalArgumentException e) {
@@ -163,17 +178,16 @@ public final class HttpViewModel implements TabModel {
         if (oldScheme == null || newScheme == null) {
             return;
         }
-        String port = portText.get() == null ? "" : portText.get().strip();
-        if (port.isEmpty() || port.equals(Integer.toString(HttpTarget.defaultPort(oldScheme)))) {
-            portText.set(Integer.toString(HttpTarget.defaultPort(newScheme)));
+        String typed = port.text();
+        if (typed.isEmpty() || typed.equals(Integer.toString(HttpTarget.defaultPort(oldScheme)))) {
+            port.textProperty().set(Integer.toString(HttpTarget.defaultPort(newScheme)));
         }
     }
 
     /** The target from scheme, host and port, or the reason it is not valid. */
     public HttpTarget targetOrThrow() {
-        int port = Endpoints.validatePort(portText.get() == null ? "" : portText.get(), false);
-        String hostText = host.get() == null ? "" : host.get().strip();
-        return new HttpTarget(scheme.get(), hostText, port);
+        int number = Endpoints.validatePort(port.textProperty().get(), false);
+        return new HttpTarget(scheme.get(), host.text(), number);
     }
 
     public Optional<HttpTarget> target() {
@@ -271,14 +285,14 @@ public final class HttpViewModel implements TabModel {
         showProgress();
         progressTicker.start();
         savePreferences();
-        Background.onFx(future, (exchange, failure) -> finished(future, text, exchange, failure));
+        executor.onFx(future, (exchange, failure) -> finished(future, text, exchange, failure));
     }
 
     private void finished(CompletableFuture<HttpExchange> future, String text, HttpExchange exchange,
                           Throwable failure) {
         if (disposed) {
             if (exchange != null) {
-                Background.run("http-release", exchange::close, () -> { });
+                executor.run("http-release", exchange::close, () -> { });
             }
             return;
         }
@@ -336,7 +350,7 @@ public final class HttpViewModel implements TabModel {
     public void cancel() {
         if (busy.get()) {
             progress.set("Cancelling…");
-            Background.run("http-cancel", exchanger::cancel, () -> { });
+            executor.run("http-cancel", exchanger::cancel, () -> { });
         }
     }
 
@@ -358,8 +372,8 @@ public final class HttpViewModel implements TabModel {
 
     private void setTarget(HttpTarget target) {
         scheme.set(target.scheme());
-        host.set(target.host());
-        portText.set(Integer.toString(target.port()));
+        host.textProperty().set(target.host());
+        port.textProperty().set(Integer.toString(target.port()));
     }
 
     /** Forgets every finished exchange and deletes their temp files. */
@@ -370,10 +384,37 @@ public final class HttpViewModel implements TabModel {
         release(all);
     }
 
-    private static void release(List<HistoryEntry> entries) {
+    private void release(List<HistoryEntry> entries) {
         if (!entries.isEmpty()) {
-            Background.run("http-release", () -> entries.forEach(entry -> entry.exchange().close()), () -> { });
+            executor.run("http-release", () -> entries.forEach(entry -> entry.exchange().close()), () -> { });
         }
+    }
+
+    /**
+     * Decodes the shown exchange's capped body text and raw text off the FX thread into {@link #renderedProperty()};
+     * a newer rendering (another exchange, charset or pretty choice) wins over one still running.
+     */
+    private void render() {
+        long current = ++renderGeneration;
+        HistoryEntry entry = shown.get();
+        if (entry == null) {
+            rendered.set(null);
+            return;
+        }
+        HttpExchange exchange = entry.exchange();
+        CharsetChoice choice = bodyCharset.get() == null ? CharsetChoice.AUTO : bodyCharset.get();
+        boolean prettyWanted = prettyJson.get();
+        executor.run("http-render", () -> RenderedResponse.of(exchange, choice, prettyWanted),
+                done -> {
+                    if (current == renderGeneration) {
+                        rendered.set(done);
+                    }
+                },
+                error -> {
+                    if (current == renderGeneration) {
+                        rendered.set(RenderedResponse.unreadable(exchange, error));
+                    }
+                });
     }
 
     private Optional<RedirectComposer.FollowUp> followUpFor(HistoryEntry entry) {
@@ -424,7 +465,7 @@ public final class HttpViewModel implements TabModel {
     @Override
     public void stop() {
         boolean wasBusy = busy.get();
-        Background.run("http-stop", () -> {
+        executor.run("http-stop", () -> {
             if (wasBusy) {
                 exchanger.cancel();
             }
@@ -444,7 +485,7 @@ public final class HttpViewModel implements TabModel {
         List<HistoryEntry> all = List.copyOf(history);
         shown.set(null);
         history.clear();
-        Background.run("http-dispose", () -> {
+        executor.run("http-dispose", () -> {
             exchanger.close();
             all.forEach(entry -> entry.exchange().close());
         }, () -> { });
@@ -453,14 +494,12 @@ public final class HttpViewModel implements TabModel {
     /** Remembers target, request and options; never the insecure-TLS switch. */
     public void savePreferences() {
         preferences.put(PREF_SCHEME, scheme.get());
-        if (host.get() != null && !host.get().isBlank()) {
-            preferences.put(PREF_HOST, host.get().strip());
+        if (!host.text().isEmpty()) {
+            preferences.put(PREF_HOST, host.text());
         }
-        try {
-            preferences.putInt(PREF_PORT, Endpoints.validatePort(portText.get() == null ? "" : portText.get(),
-                    false));
-        } catch (IllegalArgumentException e) {
-            // an unfinished port is not worth remembering
+        // An unfinished port is not worth remembering.
+        if (port.isValid()) {
+            preferences.putInt(PREF_PORT, port.port());
         }
         String text = requestText.get() == null ? "" : requestText.get();
         if (text.length() <= Preferences.MAX_VALUE_LENGTH) {
@@ -489,13 +528,19 @@ public final class HttpViewModel implements TabModel {
         return scheme;
     }
 
-    public StringProperty hostProperty() {
+    /** The server's host as typed, and the verdict on it. */
+    public HostInput host() {
         return host;
     }
 
-    /** The port as typed; validated when sending. */
-    public StringProperty portTextProperty() {
-        return portText;
+    /** The server's port as typed, and the verdict on it (the scheme's default follows the scheme). */
+    public PortInput port() {
+        return port;
+    }
+
+    /** True while Send may start: nothing in flight, host and port valid. */
+    public ObservableBooleanValue canSendProperty() {
+        return canSend;
     }
 
     public StringProperty requestTextProperty() {
@@ -557,6 +602,21 @@ public final class HttpViewModel implements TabModel {
     /** The exchange the response area shows. */
     public ObjectProperty<HistoryEntry> shownProperty() {
         return shown;
+    }
+
+    /** How the shown body and raw text are decoded: Auto (the Content-Type's charset, else UTF-8) or a fixed one. */
+    ObjectProperty<CharsetChoice> bodyCharsetProperty() {
+        return bodyCharset;
+    }
+
+    /** Indent JSON bodies (when the whole body fits the text view). */
+    public BooleanProperty prettyJsonProperty() {
+        return prettyJson;
+    }
+
+    /** The shown exchange's body and raw text as decoded with the chosen charset; null while none is shown. */
+    ReadOnlyObjectProperty<RenderedResponse> renderedProperty() {
+        return rendered.getReadOnlyProperty();
     }
 
     /** The request that follows the shown redirect, when it is one. */

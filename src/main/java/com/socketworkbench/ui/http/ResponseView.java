@@ -1,13 +1,10 @@
 package com.socketworkbench.ui.http;
 
-import com.socketworkbench.engine.codec.ByteSource;
-import com.socketworkbench.engine.codec.ByteText;
 import com.socketworkbench.engine.http.Header;
 import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.engine.http.ParsedResponse;
 import com.socketworkbench.engine.http.Severity;
 import com.socketworkbench.engine.http.Verdict;
-import com.socketworkbench.ui.fx.Background;
 import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -35,8 +32,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,12 +44,10 @@ import java.util.Optional;
  * byte), and tabs for the body ({@code responseBody} text or {@code bodyHex}), the headers ({@code responseHeaders}),
  * the raw bytes ({@code responseRaw} hex, {@code responseRawText}) and TLS ({@code tlsInfo}).
  *
- * <p>Large data never goes whole into a control: text views show a capped prefix, hex views are virtualised.
+ * <p>Large data never goes whole into a control: text views show a capped prefix, hex views are virtualised. The
+ * text views show what the model decoded ({@link RenderedResponse}); this class decodes nothing itself.
  */
 final class ResponseView {
-    /** The raw text view decodes at most this many bytes. */
-    static final int RAW_TEXT_LIMIT = 64 * 1024;
-
     private final Label status = new Label();
     private final Label statusClass = new Label();
     private final Label summary = new Label();
@@ -86,9 +79,8 @@ final class ResponseView {
     private final TextArea tlsText = new TextArea();
 
     private final VBox root;
-    /** The exchange on display; the body and raw text renderings are checked against it when they arrive. */
+    /** The exchange on display, whose raw bytes a verdict click jumps into. */
     private HttpExchange exchange;
-    private long generation;
 
     ResponseView(HttpViewModel model, Subscriptions subscriptions) {
         status.setId("responseStatus");
@@ -130,7 +122,7 @@ final class ResponseView {
         headersTab.setId("headersTab");
         rawTab.setId("rawTab");
         tlsTab.setId("tlsTab");
-        bodyTab.setContent(bodyPane(subscriptions));
+        bodyTab.setContent(bodyPane(model, subscriptions));
         headersTab.setContent(headersPane());
         rawTab.setContent(rawPane());
         tlsTab.setContent(tlsPane());
@@ -150,14 +142,14 @@ final class ResponseView {
         });
     }
 
-    private Node bodyPane(Subscriptions subscriptions) {
+    private Node bodyPane(HttpViewModel model, Subscriptions subscriptions) {
         bodyInfo.setId("bodyInfo");
         bodyInfo.getStyleClass().add("body-info");
         bodyCharset.setId("bodyCharset");
-        bodyCharset.setValue(CharsetChoice.AUTO);
+        subscriptions.bindBidirectional(bodyCharset.valueProperty(), model.bodyCharsetProperty());
         bodyCharset.setTooltip(new Tooltip("Auto: the charset from Content-Type, else UTF-8"));
         pretty.setId("bodyPretty");
-        pretty.setSelected(true);
+        subscriptions.bindBidirectional(pretty.selectedProperty(), model.prettyJsonProperty());
         pretty.setTooltip(new Tooltip("Indent JSON bodies; off shows the text exactly as received"));
         hexToggle.setId("bodyHexToggle");
         hexToggle.getStyleClass().add("small-toggle");
@@ -175,18 +167,23 @@ final class ResponseView {
         charsetLabel.getStyleClass().add("muted-label");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
+        // Only the body info gives way (it wraps); the charset, pretty and hex controls stay whole.
+        for (Region control : new Region[]{charsetLabel, bodyCharset, pretty, hexToggle}) {
+            control.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox bar = new HBox(8, bodyInfo, spacer, charsetLabel, bodyCharset, pretty, hexToggle);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("response-toolbar");
         bodyInfo.setMinWidth(0);
+        bodyInfo.setWrapText(true);
+        bodyInfo.setMinHeight(Region.USE_PREF_SIZE);
 
         StackPane views = new StackPane(bodyText, bodyHex.view());
         subscriptions.subscribe(hexToggle.selectedProperty(), hex -> {
             bodyText.setVisible(!hex);
             bodyHex.view().setVisible(hex);
         });
-        subscriptions.listen(bodyCharset.valueProperty(), (obs, old, now) -> render());
-        subscriptions.listen(pretty.selectedProperty(), (obs, old, now) -> render());
+        subscriptions.subscribe(model.renderedProperty(), this::showRendered);
         VBox box = new VBox(bar, bodyNote, views);
         VBox.setVgrow(views, Priority.ALWAYS);
         return box;
@@ -298,7 +295,6 @@ final class ResponseView {
         rawTab.setText("Raw (" + String.format(Locale.ROOT, "%,d", shown.rawBytes().length()) + " B)");
         tlsText.setText(TlsText.describe(shown, Instant.now()));
         tlsTab.setText(shown.tls().map(t -> t.insecure() ? "TLS ⚠ insecure" : "TLS").orElse("TLS"));
-        render();
     }
 
     private static String classWords(ParsedResponse parsed) {
@@ -353,47 +349,19 @@ final class ResponseView {
         rawHex.mark(verdict.byteOffset());
     }
 
-    /** Decodes the capped body text and raw text off the FX thread; a newer request for the same view wins. */
-    private void render() {
-        HttpExchange shown = exchange;
-        long current = ++generation;
-        if (shown == null) {
+    /** Shows the text the model decoded for the shown exchange (nothing while none is shown). */
+    private void showRendered(RenderedResponse text) {
+        if (text == null) {
+            bodyText.clear();
+            bodyNote.setText("");
+            rawText.clear();
+            rawNote.setText("");
             return;
         }
-        Optional<ParsedResponse> response = shown.response();
-        CharsetChoice choice = bodyCharset.getValue() == null ? CharsetChoice.AUTO : bodyCharset.getValue();
-        Charset charset = choice.resolve(response.map(BodyRendering::defaultCharset).orElse(StandardCharsets.UTF_8));
-        boolean prettyWanted = pretty.isSelected();
-        ByteSource raw = shown.rawBytes();
-        Background.run("http-render", () -> new Rendered(
-                        response.map(r -> BodyRendering.render(r.body(), charset, r.json(), prettyWanted))
-                                .orElse(new BodyRendering("", "No response body", false)),
-                        rawText(raw, charset)),
-                rendered -> {
-                    if (current == generation && exchange == shown) {
-                        bodyText.setText(rendered.body().text());
-                        bodyNote.setText(rendered.body().note() + (rendered.body().note().isEmpty() ? "" : " · ")
-                                + "decoded as " + charset.name());
-                        rawText.setText(rendered.raw());
-                        long length = raw.length();
-                        rawNote.setText(length > RAW_TEXT_LIMIT
-                                ? String.format(Locale.ROOT, "Text: showing first 64 KiB of %,d bytes", length)
-                                : "Text (" + charset.name() + ", undecodable bytes as \\xNN)");
-                    }
-                },
-                error -> {
-                    if (current == generation) {
-                        bodyText.setText("");
-                        bodyNote.setText("The body could not be read: " + error.getMessage());
-                    }
-                });
-    }
-
-    private static String rawText(ByteSource raw, Charset charset) {
-        return ByteText.decode(raw.readAt(0, (int) Math.min(raw.length(), RAW_TEXT_LIMIT)), charset);
-    }
-
-    private record Rendered(BodyRendering body, String raw) {
+        bodyText.setText(text.body());
+        bodyNote.setText(text.bodyNote());
+        rawText.setText(text.raw());
+        rawNote.setText(text.rawNote());
     }
 
     Node view() {

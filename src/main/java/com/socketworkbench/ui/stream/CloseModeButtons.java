@@ -5,10 +5,13 @@ import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.engine.tcp.CloseMode;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
 
 import java.util.function.Consumer;
@@ -19,17 +22,25 @@ import java.util.function.Consumer;
  * 0, queued data dropped). The timeline shows what each did.
  */
 public final class CloseModeButtons {
+    /** How the caption and buttons are laid out. */
+    public enum Layout {
+        /** One row that never wraps (in a bar with room to spare). */
+        ONE_ROW,
+        /** One row that wraps onto a second in a narrow place (the server's client list) rather than leave it. */
+        WRAPPING
+    }
+
     private final Button graceful = new Button("Close (FIN)");
     private final Button halfClose = new Button("Half-close");
     private final Button abort = new Button("Abort (RST)");
-    private final HBox root;
+    private final Pane root;
 
     /**
      * @param caption  a short label in front of the buttons, or null for none
      * @param disabled true while there is no connection to close
      * @param action   called on the FX thread with the chosen mode
      */
-    public CloseModeButtons(String caption, ObservableBooleanValue disabled, Consumer<CloseMode> action,
+    public CloseModeButtons(String caption, ObservableBooleanValue disabled, Consumer<CloseMode> action, Layout layout,
                             Subscriptions subscriptions) {
         graceful.setId("closeGraceful");
         graceful.setTooltip(new Tooltip("close(): send what is queued, then FIN. The peer reads end of stream"
@@ -49,7 +60,17 @@ public final class CloseModeButtons {
             button.setMinWidth(Region.USE_PREF_SIZE);
             subscriptions.bind(button.disableProperty(), disabled);
         }
-        root = new HBox(4);
+        if (layout == Layout.WRAPPING) {
+            FlowPane flow = new FlowPane(4, 4);
+            flow.setAlignment(Pos.CENTER_LEFT);
+            flow.setRowValignment(VPos.CENTER);
+            root = flow;
+        } else {
+            HBox row = new HBox(4);
+            row.setAlignment(Pos.CENTER_LEFT);
+            row.setMinWidth(Region.USE_PREF_SIZE);
+            root = row;
+        }
         if (caption != null) {
             Label label = new Label(caption);
             label.getStyleClass().add("field-caption");
@@ -57,11 +78,10 @@ public final class CloseModeButtons {
             root.getChildren().add(label);
         }
         root.getChildren().addAll(graceful, halfClose, abort);
-        root.setAlignment(Pos.CENTER_LEFT);
         root.getStyleClass().add("close-mode-buttons");
     }
 
-    public HBox view() {
+    public Pane view() {
         return root;
     }
 

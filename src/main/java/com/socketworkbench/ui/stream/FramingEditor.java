@@ -12,6 +12,7 @@ import com.socketworkbench.engine.tcp.OversizePolicy;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
@@ -20,6 +21,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -56,7 +58,8 @@ public final class FramingEditor {
     private final ToggleButton settings = new ToggleButton("Settings");
     private final Label summary = new Label();
     private final HBox header;
-    private final HBox fieldsRow = new HBox(14);
+    /** The mode's fields and the limits; they wrap onto a second line in a narrow window rather than get cut. */
+    private final FlowPane fieldsRow = new FlowPane(14, 6);
     private final HBox modeFields = new HBox(10);
     private final HBox limits;
     private final Label explanation = new Label();
@@ -88,7 +91,10 @@ public final class FramingEditor {
 
         summary.setId("framingSummary");
         summary.getStyleClass().addAll("muted-label", "framing-summary");
+        // A narrow window wraps the summary onto a second line rather than cut what framing is in force.
         summary.setMinWidth(0);
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
         subscriptions.bind(summary.textProperty(), Bindings.createStringBinding(
                 () -> model.spec().mode() == FramingMode.RAW ? "one row per socket read" : model.spec().describe(),
                 model.specProperty()));
@@ -97,6 +103,9 @@ public final class FramingEditor {
         caption.getStyleClass().add("field-caption");
         caption.setLabelFor(modeBox);
         caption.setMinWidth(Region.USE_PREF_SIZE);
+        // Only the summary gives way in a narrow header (it wraps); the mode and its button stay whole.
+        modeBox.setMinWidth(Region.USE_PREF_SIZE);
+        settings.setMinWidth(Region.USE_PREF_SIZE);
         header = new HBox(8, caption, modeBox, settings, summary);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("framing-header");
@@ -135,6 +144,7 @@ public final class FramingEditor {
 
         fieldsRow.getChildren().addAll(modeFields, limits);
         fieldsRow.setAlignment(Pos.CENTER_LEFT);
+        fieldsRow.setRowValignment(VPos.CENTER);
         subscriptions.subscribe(model.modeProperty(), this::showFieldsOf);
 
         explanation.setId("framingExplanation");

@@ -64,10 +64,14 @@ public final class SocketOptionsPane {
         grid.getStyleClass().add("socket-options-grid");
         grid.setHgap(8);
         grid.setVgap(3);
+        // Names and granted values are never cut ("2097152 bytes" must stay whole); a narrow panel takes the room
+        // from the request text fields, down to what a combo box needs to show "default" whole.
         ColumnConstraints name = new ColumnConstraints();
         name.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints request = new ColumnConstraints(112);
+        ColumnConstraints request = new ColumnConstraints();
+        request.setPrefWidth(112);
         ColumnConstraints granted = new ColumnConstraints();
+        granted.setMinWidth(Region.USE_PREF_SIZE);
         granted.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(name, request, granted);
         grid.add(heading("Option"), 0, 0);
@@ -97,6 +101,7 @@ public final class SocketOptionsPane {
         subject.setId("optionsSubject");
         subject.getStyleClass().add("muted-label");
         subject.setWrapText(true);
+        subject.setMinWidth(0);
         subscriptions.bind(subject.textProperty(), Bindings.createStringBinding(() ->
                 model.effectiveSubjectProperty().get().isEmpty()
                         ? "Nothing to read back yet: requests apply when the socket is opened."
@@ -107,6 +112,7 @@ public final class SocketOptionsPane {
 
         apply.setId("applyOptions");
         apply.getStyleClass().add("accent");
+        apply.setMinWidth(Region.USE_PREF_SIZE);
         apply.setTooltip(new Tooltip("Set the requested options on the open sockets and on every new one, then read"
                 + " back what the operating system granted. \"default\" leaves an option as it is."));
         apply.setOnAction(event -> onApply.run());
@@ -139,6 +145,7 @@ public final class SocketOptionsPane {
                           Subscriptions subscriptions) {
         ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(DEFAULT, "on", "off"));
         box.setMaxWidth(Double.MAX_VALUE);
+        box.setMinWidth(Region.USE_PREF_SIZE);
         Function<Boolean, String> toText = value -> value == null ? DEFAULT : value ? "on" : "off";
         box.setValue(toText.apply(property.get()));
         subscriptions.listen(box.valueProperty(), (obs, old, now) ->
@@ -160,6 +167,7 @@ public final class SocketOptionsPane {
         control.setId("opt" + idSuffix);
         Label name = new Label(option);
         name.getStyleClass().add("option-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
         String meaning = new OptionValue(option, null, "", null).meaning();
         if (!meaning.isEmpty()) {
             name.setTooltip(new Tooltip(meaning));
@@ -167,6 +175,7 @@ public final class SocketOptionsPane {
         }
         Label granted = new Label("—");
         granted.setId("granted" + idSuffix);
+        granted.setMinWidth(Region.USE_PREF_SIZE);
         granted.getStyleClass().add("option-granted");
         Label note = new Label();
         note.setId("note" + idSuffix);

@@ -28,6 +28,7 @@ public final class SocketPanel {
     public static final double WIDTH = 400;
 
     private final ToggleButton toggle = new ToggleButton("Socket options");
+    private final VBox content;
     private final ScrollPane root;
     private final Runnable onRefresh;
 
@@ -60,7 +61,7 @@ public final class SocketPanel {
         optionsSection.getStyleClass().add("socket-section");
         TitledPane detailsSection = new TitledPane("Connection details", details.view());
         detailsSection.getStyleClass().add("socket-section");
-        VBox content = new VBox(header, optionsSection, detailsSection);
+        content = new VBox(header, optionsSection, detailsSection);
         content.getStyleClass().add("socket-panel-content");
 
         root = new ScrollPane(content);
@@ -69,7 +70,6 @@ public final class SocketPanel {
         root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root.getStyleClass().add("socket-panel");
         root.setPrefWidth(WIDTH);
-        root.setMinWidth(300);
     }
 
     /**
@@ -78,6 +78,14 @@ public final class SocketPanel {
      */
     public void attachTo(SplitPane split, Subscriptions subscriptions) {
         SplitPane.setResizableWithParent(root, false);
+        // The panel never scrolls sideways, so it may not get narrower than its content needs: the split pane then
+        // takes the room from the traffic area instead of cutting the Apply button or a granted value. Read after
+        // each layout of the content; setting an unchanged value triggers no new layout.
+        subscriptions.subscribe(content.needsLayoutProperty(), dirty -> {
+            if (!dirty) {
+                root.setMinViewportWidth(content.minWidth(-1));
+            }
+        });
         subscriptions.subscribe(toggle.selectedProperty(), open -> {
             if (open && !split.getItems().contains(root)) {
                 double[] positions = split.getDividerPositions();

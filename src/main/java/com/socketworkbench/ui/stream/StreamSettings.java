@@ -5,13 +5,12 @@ import com.socketworkbench.ui.tab.AppPreferences;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 
 /**
  * The stream settings both TCP tabs have and remember under their own preferences node: the transport with its
- * socket path, the receive framing and oversize policy, the socket options and the split send plan. The tab adds
- * its own reactions (applying a new framing to a live connection) and calls {@link #save()} when it saves.
+ * socket path (typed text and its verdict), the receive framing and oversize policy, the socket options and the
+ * split send plan. The tab adds its own reactions (applying a new framing to a live connection) and calls
+ * {@link #save()} when it saves.
  */
 public final class StreamSettings {
     static final String PREF_TRANSPORT = "transport";
@@ -19,7 +18,7 @@ public final class StreamSettings {
 
     private final AppPreferences preferences;
     private final ObjectProperty<Transport> transport = new SimpleObjectProperty<>(this, "transport", Transport.TCP);
-    private final StringProperty unixPath = new SimpleStringProperty(this, "unixPath");
+    private final UnixPathInput unixPath;
     private final FramingEditorModel framing;
     private final SocketOptionsModel socketOptions;
     private final SplitSendModel split;
@@ -27,7 +26,7 @@ public final class StreamSettings {
     public StreamSettings(AppPreferences preferences, Subscriptions subscriptions) {
         this.preferences = preferences;
         transport.set(Transport.fromName(preferences.get(PREF_TRANSPORT, Transport.TCP.name())));
-        unixPath.set(preferences.get(PREF_UNIX_PATH, UnixPathField.DEFAULT_PATH));
+        unixPath = new UnixPathInput(preferences.get(PREF_UNIX_PATH, UnixPathInput.DEFAULT_PATH));
         framing = new FramingEditorModel(preferences.child("framing"), subscriptions);
         socketOptions = new SocketOptionsModel(preferences.child("socketOptions"), subscriptions);
         split = new SplitSendModel(preferences.child("split"), subscriptions);
@@ -36,8 +35,8 @@ public final class StreamSettings {
     /** Writes all of them into the preferences; the tab flushes once with its own settings. */
     public void save() {
         preferences.put(PREF_TRANSPORT, transport.get().name());
-        if (unixPath.get() != null && !unixPath.get().isBlank()) {
-            preferences.put(PREF_UNIX_PATH, unixPath.get().strip());
+        if (!unixPath.text().isEmpty()) {
+            preferences.put(PREF_UNIX_PATH, unixPath.text());
         }
         framing.save();
         socketOptions.save();
@@ -52,14 +51,9 @@ public final class StreamSettings {
         return transport;
     }
 
-    /** The socket file for the Unix transport, as typed. */
-    public StringProperty unixPathProperty() {
+    /** The socket file for the Unix transport, as typed, and the verdict on it. */
+    public UnixPathInput unixPath() {
         return unixPath;
-    }
-
-    /** The socket file for the Unix transport, without surrounding blanks. */
-    public String unixPath() {
-        return unixPath.get().strip();
     }
 
     public FramingEditorModel framing() {

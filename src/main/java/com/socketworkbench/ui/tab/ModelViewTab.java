@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.tab;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.UiExecutor;
 
 import javafx.scene.Node;
 
@@ -15,7 +16,11 @@ import java.util.function.BiFunction;
  *     super(context, "TCP Client", "tcpClient", TcpClientViewModel::new, TcpClientView::new);
  * }
  * }</pre>
- * Life cycle: {@code start()} activates the model; {@code stop()} stops it; {@code dispose()} disposes the model,
+ * The model gets the tab's preferences node, the window's {@link UiExecutor} (for its blocking engine calls) and the
+ * subscriptions; it never reaches for a static helper, so a test can build it with a synchronous executor and no
+ * toolkit.
+ *
+ * <p>Life cycle: {@code start()} activates the model; {@code stop()} stops it; {@code dispose()} disposes the model,
  * then the view, then every listener and binding either of them registered.
  *
  * <p>The view is built the first time it is asked for (the window asks when the tab is first selected): a tab
@@ -26,6 +31,13 @@ import java.util.function.BiFunction;
  * @param <V> the view
  */
 public abstract class ModelViewTab<M extends TabModel, V extends TabView> implements WorkbenchTab {
+
+    /** Makes a tab's view model; usually its constructor reference ({@code TcpClientViewModel::new}). */
+    @FunctionalInterface
+    public interface ModelFactory<M extends TabModel> {
+        M create(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions);
+    }
+
     private final String title;
     private final String id;
     private final Subscriptions subscriptions = new Subscriptions();
@@ -37,15 +49,16 @@ public abstract class ModelViewTab<M extends TabModel, V extends TabView> implem
      * @param title           the tab header text
      * @param id              the tab's {@link #id()}: its view's fx:id and the child of the window's preferences
      *                        the model remembers its settings in
-     * @param newModel        makes the model from its preferences node and the tab's subscriptions
+     * @param newModel        makes the model from its preferences node, the window's executor and the tab's
+     *                        subscriptions
      * @param newView         makes the view over the model (its root's id must be {@code id}); called at most once
      */
     protected ModelViewTab(TabContext context, String title, String id,
-                           BiFunction<AppPreferences, Subscriptions, M> newModel,
+                           ModelFactory<M> newModel,
                            BiFunction<M, Subscriptions, V> newView) {
         this.title = title;
         this.id = id;
-        this.model = newModel.apply(context.preferences().child(id), subscriptions);
+        this.model = newModel.create(context.preferences().child(id), context.executor(), subscriptions);
         this.newView = newView;
     }
 

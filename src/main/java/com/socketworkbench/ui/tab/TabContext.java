@@ -1,11 +1,15 @@
 package com.socketworkbench.ui.tab;
 
+import com.socketworkbench.ui.fx.UiExecutor;
+
 /**
  * What the window hands every tab it creates. A record so that more shared services can be added later without
  * changing the {@link TabFactory} signature.
  *
  * @param preferences where the tab remembers its last settings; tabs use their own child node
  *                    ({@code preferences.child("tcpServer")})
+ * @param executor    runs the tab's blocking engine calls off the UI thread and hands their outcome back to it; the
+ *                    window makes one for all tabs
  */
-public record TabContext(AppPreferences preferences) {
+public record TabContext(AppPreferences preferences, UiExecutor executor) {
 }

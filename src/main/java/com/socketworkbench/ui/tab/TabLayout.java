@@ -9,13 +9,13 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
 /**
@@ -38,10 +38,14 @@ public final class TabLayout {
         return root;
     }
 
-    /** The row of settings at the top of a tab, vertically centred. */
-    public static HBox settingsBar(Node... nodes) {
-        HBox bar = new HBox(14, nodes);
+    /**
+     * The settings at the top of a tab, vertically centred in one row; in a narrow window they wrap onto a second
+     * row instead of cutting a field, a button or the state badge.
+     */
+    public static FlowPane settingsBar(Node... nodes) {
+        FlowPane bar = new FlowPane(12, 8, nodes);
         bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setRowValignment(VPos.CENTER);
         bar.getStyleClass().add("settings-bar");
         return bar;
     }

@@ -14,7 +14,8 @@ import javafx.scene.Node;
  *
  * <p>A typical tab composes: an {@link EventPump} (engine events into a {@link TimelineModel} and
  * {@link TrafficCounters}), a {@link TimelineView} with a {@link PayloadInspector}, a {@link SendEditor}, settings
- * controls ({@link BindAddressPicker}, {@link PortField}), a {@link TabNotifier} for errors, a {@link TabStatus},
+ * fields ({@link BindAddressPicker}, {@link PortField}) over the inputs its model owns, a {@link TabNotifier} for
+ * errors, a {@link TabStatus},
  * and a {@link Subscriptions} for clean-up. Feature tabs extend {@link ModelViewTab}, which implements this
  * contract over a {@link TabModel} and a {@link TabView}; see {@code TcpClientTab}.
  */

@@ -35,6 +35,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -60,10 +61,10 @@ public final class TcpClientView implements TabView {
     public TcpClientView(TcpClientViewModel model, Subscriptions subscriptions) {
         this.model = model;
         this.subscriptions = subscriptions;
-        host = new HostField("host", model.hostProperty().get(), subscriptions);
-        port = new PortField("port", false, false, Integer.toString(model.portProperty().get()), subscriptions);
+        host = new HostField("host", model.host(), subscriptions);
+        port = new PortField("port", model.port(), subscriptions);
         StreamSettings stream = model.stream();
-        unixPath = new UnixPathField(false, stream.unixPathProperty().get(), subscriptions);
+        unixPath = new UnixPathField(false, stream.unixPath(), subscriptions);
         framing = new FramingEditor(stream.framing(), subscriptions);
         traffic = new TrafficPane(model.traffic().timeline(),
                 "Connect to a server: the connection and its data appear here", subscriptions);
@@ -78,11 +79,6 @@ public final class TcpClientView implements TabView {
         sendEditor.addOptions(splitSend.toggle());
         sendEditor.addRow(splitSend.row());
         framing.addToHeader(pendingBadge());
-
-        subscriptions.bind(model.hostProperty(),
-                Bindings.createStringBinding(host::host, host.field().textProperty()));
-        subscriptions.bind(model.portProperty(), port.portProperty());
-        subscriptions.bind(stream.unixPathProperty(), unixPath.field().textProperty());
 
         SplitPane withPanel = new SplitPane(traffic.split());
         withPanel.setOrientation(Orientation.HORIZONTAL);
@@ -118,12 +114,10 @@ public final class TcpClientView implements TabView {
         });
         subscriptions.bind(connect.disableProperty(), Bindings.createBooleanBinding(
                 () -> switch (model.state()) {
-                    case DISCONNECTED -> stream.isUnix() ? !unixPath.isValid()
-                            : !port.isValid() || !host.validProperty().get();
+                    case DISCONNECTED -> !model.canConnectProperty().get();
                     case CONNECTING, CONNECTED -> false;
                     case DISCONNECTING -> true;
-                }, model.stateProperty(), stream.transportProperty(), port.validProperty(), host.validProperty(),
-                unixPath.validProperty()));
+                }, model.stateProperty(), model.canConnectProperty()));
         connect.setTooltip(new Tooltip("Open a connection (Cancel stops a connect in progress; Disconnect closes"
                 + " it gracefully with FIN)"));
 
@@ -162,7 +156,7 @@ public final class TcpClientView implements TabView {
         showWhen(tcpFields, unix.not());
         showWhen(unixFields, unix);
 
-        HBox bar = TabLayout.settingsBar(transport, tcpFields, unixFields, connect, info);
+        FlowPane bar = TabLayout.settingsBar(transport, tcpFields, unixFields, connect, info);
 
         HBox tcpMessages = new HBox(16, host.messageLabel(), port.messageLabel());
         tcpMessages.setAlignment(Pos.CENTER_LEFT);
@@ -176,7 +170,8 @@ public final class TcpClientView implements TabView {
     /** How received bytes become rows, and the ways to end the connection. */
     private Node streamBar() {
         CloseModeButtons closeModes = new CloseModeButtons("Close", model.stateProperty()
-                .isNotEqualTo(ClientState.CONNECTED), model::closeWith, subscriptions);
+                .isNotEqualTo(ClientState.CONNECTED), model::closeWith, CloseModeButtons.Layout.ONE_ROW,
+                subscriptions);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         framing.addToHeader(spacer, closeModes.view(), socketPanel.toggle());

@@ -14,7 +14,7 @@ import com.socketworkbench.engine.tcp.SendPlan;
 import com.socketworkbench.engine.tcp.TcpClient;
 import com.socketworkbench.engine.tcp.TcpClientConfig;
 import com.socketworkbench.ui.tab.AppPreferences;
-import com.socketworkbench.ui.fx.Background;
+import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.fx.EventPump;
 import com.socketworkbench.ui.stream.FramingEditorModel;
 import com.socketworkbench.ui.traffic.SendEditorModel;
@@ -25,8 +25,11 @@ import com.socketworkbench.ui.stream.StreamSettings;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.TabStatus;
 import com.socketworkbench.ui.stream.Transport;
+import com.socketworkbench.ui.input.HostInput;
+import com.socketworkbench.ui.input.PortInput;
+import com.socketworkbench.ui.stream.UnixPathInput;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.IntegerProperty;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -36,10 +39,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 
 import java.net.SocketAddress;
 import java.nio.file.Path;
@@ -60,6 +61,7 @@ public final class TcpClientViewModel extends SocketTabModel {
     private static final long PENDING_REFRESH_NANOS = 250_000_000L;
 
     private final AppPreferences preferences;
+    private final UiExecutor executor;
     private final EventPump pump = traffic().pump();
     private final TabStatus status = traffic().status();
     private final SendEditorModel sendEditor;
@@ -70,8 +72,9 @@ public final class TcpClientViewModel extends SocketTabModel {
     private final ReadOnlyObjectWrapper<ConnectionDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ReadOnlyIntegerWrapper pendingBytes = new ReadOnlyIntegerWrapper(this, "pendingBytes");
 
-    private final StringProperty host = new SimpleStringProperty(this, "host");
-    private final IntegerProperty port = new SimpleIntegerProperty(this, "port");
+    private final HostInput host;
+    private final PortInput port;
+    private final BooleanBinding canConnect;
     private final ObjectProperty<Integer> timeoutSeconds = new SimpleObjectProperty<>(this, "timeoutSeconds");
     private final ReadOnlyObjectWrapper<ClientState> state =
             new ReadOnlyObjectWrapper<>(this, "state", ClientState.DISCONNECTED);
@@ -81,16 +84,21 @@ public final class TcpClientViewModel extends SocketTabModel {
     private TcpClient client;
     private long lastPendingRefresh;
 
-    public TcpClientViewModel(AppPreferences preferences, Subscriptions subscriptions) {
+    public TcpClientViewModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions) {
         this.preferences = preferences;
-        host.set(preferences.get(PREF_HOST, "127.0.0.1"));
-        port.set(preferences.getInt(PREF_PORT, DEFAULT_PORT));
+        this.executor = executor;
+        host = new HostInput(preferences.get(PREF_HOST, "127.0.0.1"));
+        port = PortInput.toReach(Integer.toString(preferences.getInt(PREF_PORT, DEFAULT_PORT)));
         timeoutSeconds.set(Math.max(1, preferences.getInt(PREF_TIMEOUT,
                 (int) TcpClientConfig.DEFAULT_CONNECT_TIMEOUT.toSeconds())));
         stream = new StreamSettings(preferences, subscriptions);
         framing = stream.framing();
         socketOptions = stream.socketOptions();
         split = stream.split();
+        UnixPathInput unixPath = stream.unixPath();
+        canConnect = Bindings.createBooleanBinding(() -> stream.isUnix() ? unixPath.isValid()
+                        : host.isValid() && port.isValid(), stream.transportProperty(), unixPath.validProperty(),
+                host.validProperty(), port.validProperty());
         subscriptions.listen(framing.specProperty(), (obs, old, spec) -> applyFraming(spec));
         subscriptions.listen(framing.oversizePolicyProperty(), (obs, old, policy) -> {
             if (client != null) {
@@ -131,15 +139,13 @@ public final class TcpClientViewModel extends SocketTabModel {
 
     /** Starts connecting with the current settings; never blocks the FX thread. */
     public void connect() {
-        boolean unix = stream.isUnix();
-        if (state.get() != ClientState.DISCONNECTED
-                || (!unix && (port.get() < 1 || host.get() == null || host.get().isBlank()))) {
+        if (state.get() != ClientState.DISCONNECTED || !canConnect.get()) {
             return;
         }
         TcpClientConfig config;
         try {
-            config = unix ? TcpClientConfig.unix(Path.of(stream.unixPath()))
-                    : new TcpClientConfig(host.get(), port.get(), Duration.ofSeconds(timeoutSeconds()));
+            config = stream.isUnix() ? TcpClientConfig.unix(Path.of(stream.unixPath().text()))
+                    : new TcpClientConfig(host.host(), port.port(), Duration.ofSeconds(timeoutSeconds()));
         } catch (IllegalArgumentException e) {
             pump.emit(Failure.rejected(0, Operation.CONNECT, "Could not connect: " + e.getMessage()));
             return;
@@ -155,7 +161,7 @@ public final class TcpClientViewModel extends SocketTabModel {
         halfClosed.set(false);
         state.set(ClientState.CONNECTING);
         updateStatus();
-        Background.onFx(connecting.connect(), (local, failure) -> {
+        executor.onFx(connecting.connect(), (local, failure) -> {
             if (client != connecting) {
                 return; // cancelled meanwhile
             }
@@ -188,7 +194,7 @@ public final class TcpClientViewModel extends SocketTabModel {
         client = null;
         state.set(ClientState.DISCONNECTED);
         updateStatus();
-        Background.run("ui-tcp-client-cancel", connecting::close, () -> { });
+        executor.run("ui-tcp-client-cancel", connecting::close, () -> { });
     }
 
     /** Closes the connection gracefully (off the FX thread). */
@@ -199,7 +205,7 @@ public final class TcpClientViewModel extends SocketTabModel {
         }
         state.set(ClientState.DISCONNECTING);
         updateStatus();
-        Background.run("ui-tcp-client-disconnect", () -> {
+        executor.run("ui-tcp-client-disconnect", () -> {
             connected.disconnect();
             connected.close();
         }, () -> {
@@ -223,12 +229,12 @@ public final class TcpClientViewModel extends SocketTabModel {
             case HALF_CLOSE -> {
                 halfClosed.set(true);
                 updateStatus();
-                Background.run("ui-tcp-client-half-close", () -> connected.close(CloseMode.HALF_CLOSE), () -> { });
+                executor.run("ui-tcp-client-half-close", () -> connected.close(CloseMode.HALF_CLOSE), () -> { });
             }
             case ABORT -> {
                 state.set(ClientState.DISCONNECTING);
                 updateStatus();
-                Background.run("ui-tcp-client-abort", () -> {
+                executor.run("ui-tcp-client-abort", () -> {
                     connected.close(CloseMode.ABORT);
                     connected.close();
                 }, () -> {
@@ -253,7 +259,7 @@ public final class TcpClientViewModel extends SocketTabModel {
         if (spec == null || connected == null || state.get() != ClientState.CONNECTED) {
             return;
         }
-        Background.run("ui-tcp-client-options", () -> connected.setSocketOptions(spec), this::refreshSocketInfo);
+        executor.run("ui-tcp-client-options", () -> connected.setSocketOptions(spec), this::refreshSocketInfo);
     }
 
     /** Reads the connection's options and details off the FX thread and shows them; clears them when not connected. */
@@ -266,7 +272,7 @@ public final class TcpClientViewModel extends SocketTabModel {
         }
         record Snapshot(EffectiveOptions options, ConnectionDetails details) {
         }
-        Background.run("ui-tcp-client-socket-info",
+        executor.run("ui-tcp-client-socket-info",
                 () -> new Snapshot(connected.effectiveOptions(), connected.details()), snapshot -> {
                     if (client != connected) {
                         return;
@@ -302,8 +308,8 @@ public final class TcpClientViewModel extends SocketTabModel {
     }
 
     /** Lets a finished client end its threads, off the FX thread (close waits for them). */
-    private static void release(TcpClient finished) {
-        Background.run("ui-tcp-client-release", finished::close, () -> { });
+    private void release(TcpClient finished) {
+        executor.run("ui-tcp-client-release", finished::close, () -> { });
     }
 
     private void markDisconnected() {
@@ -345,8 +351,8 @@ public final class TcpClientViewModel extends SocketTabModel {
                 status.setState("Not connected");
                 status.setAddresses("");
             }
-            case CONNECTING -> status.setState("Connecting to " + (stream.isUnix() ? stream.unixPathProperty().get()
-                    : host.get() + ":" + port.get()) + "…");
+            case CONNECTING -> status.setState("Connecting to " + (stream.isUnix() ? stream.unixPath().text()
+                    : host.host() + ":" + port.port()) + "…");
             case CONNECTED -> {
                 status.setState((halfClosed.get() ? "Half-closed " : "Connected ") + connectionInfo.get());
                 status.setAddresses(connectionInfo.get());
@@ -363,11 +369,11 @@ public final class TcpClientViewModel extends SocketTabModel {
     /** Remembers host, port and timeout for the next session. */
     @Override
     public void savePreferences() {
-        if (host.get() != null && !host.get().isBlank()) {
-            preferences.put(PREF_HOST, host.get());
+        if (!host.host().isBlank()) {
+            preferences.put(PREF_HOST, host.host());
         }
-        if (port.get() > 0) {
-            preferences.putInt(PREF_PORT, port.get());
+        if (port.port() > 0) {
+            preferences.putInt(PREF_PORT, port.port());
         }
         preferences.putInt(PREF_TIMEOUT, timeoutSeconds());
         stream.save();
@@ -378,13 +384,19 @@ public final class TcpClientViewModel extends SocketTabModel {
         return sendEditor;
     }
 
-    public StringProperty hostProperty() {
+    /** The host to connect to, as typed, and the verdict on it. */
+    public HostInput host() {
         return host;
     }
 
-    /** The port to connect to, -1 while the field is invalid. */
-    public IntegerProperty portProperty() {
+    /** The port to connect to, as typed, and the verdict on it. */
+    public PortInput port() {
         return port;
+    }
+
+    /** True while the settings of the chosen transport are valid, so Connect may start. */
+    public ObservableBooleanValue canConnectProperty() {
+        return canConnect;
     }
 
     public ObjectProperty<Integer> timeoutSecondsProperty() {

@@ -43,7 +43,9 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -74,11 +76,10 @@ public final class TcpServerView implements TabView {
     public TcpServerView(TcpServerViewModel model, Subscriptions subscriptions) {
         this.model = model;
         this.subscriptions = subscriptions;
-        bindAddress = new BindAddressPicker(BindAddressPicker.Inbound.CONNECTIONS, subscriptions);
-        bindAddress.select(model.bindHostProperty().get());
-        port = new PortField("port", true, true, Integer.toString(model.portProperty().get()), subscriptions);
+        bindAddress = new BindAddressPicker(model.bindAddress(), subscriptions);
+        port = new PortField("port", model.port(), subscriptions);
         StreamSettings stream = model.stream();
-        unixPath = new UnixPathField(true, stream.unixPathProperty().get(), subscriptions);
+        unixPath = new UnixPathField(true, stream.unixPath(), subscriptions);
         framing = new FramingEditor(stream.framing(), subscriptions);
         traffic = new TrafficPane(model.traffic().timeline(),
                 "Start the server, then connect a client: connections and data appear here", subscriptions);
@@ -92,11 +93,6 @@ public final class TcpServerView implements TabView {
         splitSend = new SplitSendControls(stream.split(), model.sendEditor(), stream.socketOptions(),
                 model::applySocketOptions, subscriptions);
 
-        subscriptions.bind(model.bindHostProperty(),
-                Bindings.createStringBinding(bindAddress::host, bindAddress.comboBox().valueProperty()));
-        subscriptions.bind(model.portProperty(), port.portProperty());
-        subscriptions.bind(stream.unixPathProperty(), unixPath.field().textProperty());
-
         // Notifications slide over the traffic area, never over the settings: Start/Stop stays reachable.
         notifier = new TabNotifier(center());
         root = TabLayout.root("tcpServer", TcpServerView.class, "tcp-server.css",
@@ -107,9 +103,7 @@ public final class TcpServerView implements TabView {
 
     private Node settings() {
         StreamSettings stream = model.stream();
-        Button startStop = TabLayout.startStopButton(model.stateProperty(), Bindings.createBooleanBinding(
-                () -> stream.isUnix() ? unixPath.isValid() : port.isValid(),
-                stream.transportProperty(), port.validProperty(), unixPath.validProperty()),
+        Button startStop = TabLayout.startStopButton(model.stateProperty(), model.canStartProperty(),
                 model::toggle, "Start or stop listening for connections", subscriptions);
 
         Spinner<Integer> maxConnections = Spinners.integer("maxConnections", 1, 100_000, 100,
@@ -149,7 +143,7 @@ public final class TcpServerView implements TabView {
         showWhen(tcpFields, unix.not());
         showWhen(unixFields, unix);
 
-        HBox bar = TabLayout.settingsBar(transport, tcpFields, unixFields,
+        FlowPane bar = TabLayout.settingsBar(transport, tcpFields, unixFields,
                 SendEditor.labelled("Max connections", maxConnections), startStop, listening);
 
         HBox tcpMessages = new HBox(16, port.messageLabel(), bindAddress.warningLabel());
@@ -288,14 +282,16 @@ public final class TcpServerView implements TabView {
         sendEditor.addRow(splitSend.row());
 
         CloseModeButtons closeModes = new CloseModeButtons("Selected", model.selectedClientProperty().isNull(),
-                model::closeSelected, subscriptions);
-        HBox closeBar = new HBox(closeModes.view());
+                model::closeSelected, CloseModeButtons.Layout.WRAPPING, subscriptions);
+        Pane closeBar = closeModes.view();
         closeBar.getStyleClass().add("close-bar");
 
         VBox pane = new VBox(header, clients, closeBar);
         VBox.setVgrow(clients, Priority.ALWAYS);
         pane.getStyleClass().add("clients-pane");
         pane.setMinWidth(220);
+        // Gives way in a short window like the traffic area beside it (see TrafficPane).
+        pane.setMinHeight(0);
         return pane;
     }
 

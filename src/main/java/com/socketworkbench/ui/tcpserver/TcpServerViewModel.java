@@ -20,7 +20,7 @@ import com.socketworkbench.engine.tcp.SendPlan;
 import com.socketworkbench.engine.tcp.TcpServer;
 import com.socketworkbench.engine.tcp.TcpServerConfig;
 import com.socketworkbench.ui.tab.AppPreferences;
-import com.socketworkbench.ui.fx.Background;
+import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.fx.EventPump;
 import com.socketworkbench.ui.stream.FramingEditorModel;
 import com.socketworkbench.ui.tab.ListenerState;
@@ -32,19 +32,20 @@ import com.socketworkbench.ui.stream.StreamSettings;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.TabStatus;
 import com.socketworkbench.ui.stream.Transport;
+import com.socketworkbench.ui.input.BindAddressInput;
+import com.socketworkbench.ui.input.PortInput;
+import com.socketworkbench.ui.stream.UnixPathInput;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -74,6 +75,7 @@ public final class TcpServerViewModel extends SocketTabModel {
     private static final long CLIENT_REFRESH_NANOS = 250_000_000L;
 
     private final AppPreferences preferences;
+    private final UiExecutor executor;
     private final EventPump pump = traffic().pump();
     private final TabStatus status = traffic().status();
     private final SendEditorModel sendEditor;
@@ -84,8 +86,9 @@ public final class TcpServerViewModel extends SocketTabModel {
     private final ReadOnlyObjectWrapper<ConnectionDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
     private final ReadOnlyStringWrapper detailsSubject = new ReadOnlyStringWrapper(this, "detailsSubject", "");
 
-    private final StringProperty bindHost = new SimpleStringProperty(this, "bindHost");
-    private final IntegerProperty port = new SimpleIntegerProperty(this, "port");
+    private final BindAddressInput bindAddress;
+    private final PortInput port;
+    private final BooleanBinding canStart;
     private final BooleanProperty echo = new SimpleBooleanProperty(this, "echo");
     private final ObjectProperty<Integer> maxConnections = new SimpleObjectProperty<>(this, "maxConnections");
     private final ReadOnlyObjectWrapper<ListenerState> state =
@@ -101,16 +104,21 @@ public final class TcpServerViewModel extends SocketTabModel {
     private SocketAddress boundAddress;
     private long lastClientRefresh;
 
-    public TcpServerViewModel(AppPreferences preferences, Subscriptions subscriptions) {
+    public TcpServerViewModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions) {
         this.preferences = preferences;
-        bindHost.set(preferences.get(PREF_BIND, "127.0.0.1"));
-        port.set(preferences.getInt(PREF_PORT, DEFAULT_PORT));
+        this.executor = executor;
+        bindAddress = new BindAddressInput(BindAddressInput.Inbound.CONNECTIONS,
+                preferences.get(PREF_BIND, "127.0.0.1"));
+        port = PortInput.toListenOn(Integer.toString(preferences.getInt(PREF_PORT, DEFAULT_PORT)));
         echo.set(preferences.getBoolean(PREF_ECHO, false));
         maxConnections.set(Math.max(1, preferences.getInt(PREF_MAX, TcpServerConfig.DEFAULT_MAX_CONNECTIONS)));
         stream = new StreamSettings(preferences, subscriptions);
         framing = stream.framing();
         socketOptions = stream.socketOptions();
         split = stream.split();
+        UnixPathInput unixPath = stream.unixPath();
+        canStart = Bindings.createBooleanBinding(() -> stream.isUnix() ? unixPath.isValid() : port.isValid(),
+                stream.transportProperty(), unixPath.validProperty(), port.validProperty());
         subscriptions.listen(framing.specProperty(), (obs, old, spec) -> applyFraming(spec));
         subscriptions.listen(framing.oversizePolicyProperty(), (obs, old, policy) -> {
             if (server != null) {
@@ -119,7 +127,7 @@ public final class TcpServerViewModel extends SocketTabModel {
         });
         subscriptions.listen(selectedClient, (obs, old, now) -> refreshSocketInfo());
         // A new path or transport makes an offer about the old path meaningless.
-        subscriptions.listen(stream.unixPathProperty(), (obs, old, now) -> staleSocketPath.set(""));
+        subscriptions.listen(unixPath.textProperty(), (obs, old, now) -> staleSocketPath.set(""));
         subscriptions.listen(stream.transportProperty(), (obs, old, now) -> staleSocketPath.set(""));
 
         sendEditor = new SendEditorModel(subscriptions);
@@ -171,14 +179,14 @@ public final class TcpServerViewModel extends SocketTabModel {
 
     /** Binds a new listener with the current settings (off the FX thread). */
     public void start() {
-        if (state.get() != ListenerState.STOPPED || (!stream.isUnix() && port.get() < 0)) {
+        if (state.get() != ListenerState.STOPPED || !canStart.get()) {
             return;
         }
         TcpServerConfig config;
         try {
             config = stream.isUnix()
-                    ? TcpServerConfig.unix(Path.of(stream.unixPath()), maxConnections(), echo.get())
-                    : new TcpServerConfig(bindHost.get(), port.get(), maxConnections(), echo.get());
+                    ? TcpServerConfig.unix(Path.of(stream.unixPath().text()), maxConnections(), echo.get())
+                    : new TcpServerConfig(bindAddress.host(), port.port(), maxConnections(), echo.get());
         } catch (IllegalArgumentException e) {
             pump.emit(Failure.rejected(0, Operation.START, "Could not start the server: " + e.getMessage()));
             return;
@@ -192,7 +200,7 @@ public final class TcpServerViewModel extends SocketTabModel {
         server = starting;
         state.set(ListenerState.STARTING);
         updateStatus();
-        Background.run("ui-tcp-server-start", starting::start, ignored -> {
+        executor.run("ui-tcp-server-start", starting::start, ignored -> {
             if (server != starting) {
                 return;
             }
@@ -215,7 +223,7 @@ public final class TcpServerViewModel extends SocketTabModel {
 
     /** A file in the way of a Unix socket: if nobody listens on it, the view offers to delete it. */
     private void offerToDeleteIfStale(Path path) {
-        Background.run("ui-unix-path-check", () -> TcpServer.checkUnixPath(path), found -> {
+        executor.run("ui-unix-path-check", () -> TcpServer.checkUnixPath(path), found -> {
             if (found == StaleSocketCheck.STALE_SOCKET && state.get() == ListenerState.STOPPED) {
                 staleSocketPath.set(path.toString());
             }
@@ -234,7 +242,7 @@ public final class TcpServerViewModel extends SocketTabModel {
         Path path = Path.of(offered);
         staleSocketPath.set("");
         // The engine reports the outcome to the timeline: a Notice, or the Failure that says why nothing was deleted.
-        Background.run("ui-unix-delete-stale", () -> TcpServer.deleteStaleSocket(path, pump), deleted -> {
+        executor.run("ui-unix-delete-stale", () -> TcpServer.deleteStaleSocket(path, pump), deleted -> {
             if (deleted) {
                 start();
             }
@@ -251,7 +259,7 @@ public final class TcpServerViewModel extends SocketTabModel {
         if (spec == null || current == null || state.get() != ListenerState.RUNNING) {
             return;
         }
-        Background.run("ui-tcp-server-options", () -> current.setSocketOptions(spec), this::refreshSocketInfo);
+        executor.run("ui-tcp-server-options", () -> current.setSocketOptions(spec), this::refreshSocketInfo);
     }
 
     /**
@@ -269,7 +277,7 @@ public final class TcpServerViewModel extends SocketTabModel {
         }
         record Snapshot(String subject, EffectiveOptions options, ConnectionDetails details) {
         }
-        Background.run("ui-tcp-server-socket-info", () -> client == null
+        executor.run("ui-tcp-server-socket-info", () -> client == null
                 ? new Snapshot("listening socket " + Endpoints.describe(current.boundAddress()),
                 current.listenerOptions(), current.listenerDetails())
                 : new Snapshot("connection of client " + client.remote(), current.effectiveOptions(client.id()),
@@ -302,7 +310,7 @@ public final class TcpServerViewModel extends SocketTabModel {
         }
         state.set(ListenerState.STOPPING);
         updateStatus();
-        Background.run("ui-tcp-server-stop", stopping::stop, () -> {
+        executor.run("ui-tcp-server-stop", stopping::stop, () -> {
             if (server == stopping) {
                 server = null;
                 boundAddress = null;
@@ -325,7 +333,7 @@ public final class TcpServerViewModel extends SocketTabModel {
         TcpServer current = server;
         ClientRow client = selectedClient.get();
         if (current != null && client != null) {
-            Background.run("ui-tcp-server-close", () -> current.close(client.id(), mode), () -> { });
+            executor.run("ui-tcp-server-close", () -> current.close(client.id(), mode), () -> { });
         }
     }
 
@@ -404,8 +412,8 @@ public final class TcpServerViewModel extends SocketTabModel {
                 status.setAddresses("");
             }
             case STARTING -> {
-                status.setState(stream.isUnix() ? "Starting server on " + stream.unixPathProperty().get() + "…"
-                        : "Starting server on " + bindHost.get() + " port " + port.get() + "…");
+                status.setState(stream.isUnix() ? "Starting server on " + stream.unixPath().text() + "…"
+                        : "Starting server on " + bindAddress.host() + " port " + port.port() + "…");
                 status.setAddresses("");
             }
             case RUNNING -> {
@@ -426,9 +434,9 @@ public final class TcpServerViewModel extends SocketTabModel {
     /** Remembers the current settings for the next session. */
     @Override
     public void savePreferences() {
-        preferences.put(PREF_BIND, bindHost.get());
-        if (port.get() >= 0) {
-            preferences.putInt(PREF_PORT, port.get());
+        preferences.put(PREF_BIND, bindAddress.host());
+        if (port.port() >= 0) {
+            preferences.putInt(PREF_PORT, port.port());
         }
         preferences.putBoolean(PREF_ECHO, echo.get());
         preferences.putInt(PREF_MAX, maxConnections());
@@ -440,13 +448,19 @@ public final class TcpServerViewModel extends SocketTabModel {
         return sendEditor;
     }
 
-    public StringProperty bindHostProperty() {
-        return bindHost;
+    /** Where the listener binds, and the warning for a wildcard. */
+    public BindAddressInput bindAddress() {
+        return bindAddress;
     }
 
-    /** The port to bind, -1 while the field is invalid. */
-    public IntegerProperty portProperty() {
+    /** The port to listen on, as typed, and the verdict on it. */
+    public PortInput port() {
         return port;
+    }
+
+    /** True while the settings of the chosen transport are valid, so Start may bind. */
+    public ObservableBooleanValue canStartProperty() {
+        return canStart;
     }
 
     public BooleanProperty echoProperty() {

@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.tools;
 
 import com.socketworkbench.engine.text.DurationText;
+import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.engine.tools.HostInfo;
 import com.socketworkbench.engine.tools.HostInfo.NetworkInterfaceInfo;
 import com.socketworkbench.engine.tools.Resolver;
@@ -30,11 +31,12 @@ public final class HostInfoModel {
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ObservableList<NetworkInterfaceInfo> interfaces = FXCollections.observableArrayList();
-    private final LatestOnly latest = new LatestOnly();
+    private final LatestOnly latest;
     private boolean everLoaded;
 
-    public HostInfoModel(Resolver resolver, Subscriptions subscriptions) {
+    public HostInfoModel(Resolver resolver, UiExecutor executor, Subscriptions subscriptions) {
         this.resolver = resolver;
+        latest = new LatestOnly(executor);
         subscriptions.add(latest::close);
     }
 

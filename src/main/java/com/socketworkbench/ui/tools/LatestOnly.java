@@ -1,6 +1,6 @@
 package com.socketworkbench.ui.tools;
 
-import com.socketworkbench.ui.fx.Background;
+import com.socketworkbench.ui.fx.UiExecutor;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
@@ -13,13 +13,18 @@ import java.util.function.Supplier;
  * FX thread only.
  */
 final class LatestOnly {
+    private final UiExecutor executor;
     private long generation;
     private boolean closed;
+
+    LatestOnly(UiExecutor executor) {
+        this.executor = executor;
+    }
 
     /** Follows {@code future} from now on, forgetting any earlier request; the callbacks run on the FX thread. */
     <T> void follow(CompletableFuture<T> future, Consumer<? super T> onResult, Consumer<? super Throwable> onFailure) {
         long mine = ++generation;
-        Background.onFx(future, (result, failure) -> {
+        executor.onFx(future, (result, failure) -> {
             if (closed || mine != generation) {
                 return;
             }

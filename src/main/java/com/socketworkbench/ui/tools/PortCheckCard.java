@@ -31,11 +31,9 @@ import java.util.Locale;
 final class PortCheckCard {
     private final Node view;
 
-    PortCheckCard(PortCheckModel model, int initialPort, Subscriptions subscriptions) {
-        HostField host = new HostField("portCheckHost", model.hostProperty().get(), subscriptions);
-        subscriptions.bind(model.hostProperty(), Bindings.createStringBinding(host::host, host.field().textProperty()));
-        PortField port = new PortField("portCheckPort", false, false, Integer.toString(initialPort), subscriptions);
-        subscriptions.bind(model.portProperty(), port.portProperty());
+    PortCheckCard(PortCheckModel model, Subscriptions subscriptions) {
+        HostField host = new HostField("portCheckHost", model.host(), subscriptions);
+        PortField port = new PortField("portCheckPort", model.port(), subscriptions);
         var timeout = Spinners.timeoutSeconds("portCheckTimeout", CardLayout.MAX_TIMEOUT_SECONDS,
                 model.timeoutSecondsProperty(), "Give up when nothing answers within this many seconds", subscriptions);
 
@@ -51,8 +49,8 @@ final class PortCheckCard {
             check.getStyleClass().add(running ? "danger" : "accent");
         });
         subscriptions.bind(check.disableProperty(), Bindings.createBooleanBinding(
-                () -> !model.runningProperty().get() && (!port.isValid() || !host.validProperty().get()),
-                model.runningProperty(), port.validProperty(), host.validProperty()));
+                () -> !model.runningProperty().get() && !model.canCheckProperty().get(),
+                model.runningProperty(), model.canCheckProperty()));
         check.setTooltip(new Tooltip("Open a TCP connection and close it at once; nothing is sent"));
 
         FlowPane messages = new FlowPane(16, 4, host.messageLabel(), port.messageLabel());
@@ -72,7 +70,7 @@ final class PortCheckCard {
         subscriptions.bind(result.textProperty(), Bindings.createStringBinding(() -> {
             PortCheck.Result last = model.resultProperty().get();
             if (model.runningProperty().get()) {
-                return "Connecting to " + model.hostProperty().get() + ":" + model.portProperty().get() + "…";
+                return "Connecting to " + model.host().host() + ":" + model.port().port() + "…";
             }
             return last == null ? model.summaryProperty().get().isEmpty() ? "Not checked yet"
                     : model.summaryProperty().get() : last.message();

@@ -1,9 +1,13 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.engine.tools.PortCheck;
 import com.socketworkbench.engine.tools.Resolver;
 import com.socketworkbench.ui.fx.Subscriptions;
-import javafx.beans.property.IntegerProperty;
+import com.socketworkbench.ui.input.HostInput;
+import com.socketworkbench.ui.input.PortInput;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -11,10 +15,8 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
@@ -30,33 +32,41 @@ public final class PortCheckModel {
     static final int HISTORY_LIMIT = 50;
 
     private final Resolver resolver;
-    private final StringProperty host = new SimpleStringProperty(this, "host", "");
-    private final IntegerProperty port = new SimpleIntegerProperty(this, "port", -1);
+    private final HostInput host;
+    private final PortInput port;
+    private final BooleanBinding canCheck;
     private final ObjectProperty<Integer> timeoutSeconds =
             new SimpleObjectProperty<>(this, "timeoutSeconds", DEFAULT_TIMEOUT_SECONDS);
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyObjectWrapper<PortCheck.Result> result = new ReadOnlyObjectWrapper<>(this, "result");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
     private final ObservableList<PortCheckRow> history = FXCollections.observableArrayList();
-    private final LatestOnly latest = new LatestOnly();
+    private final LatestOnly latest;
 
-    public PortCheckModel(Resolver resolver, String initialHost, int initialTimeoutSeconds,
-                          Subscriptions subscriptions) {
+    public PortCheckModel(Resolver resolver, String initialHost, int initialPort, int initialTimeoutSeconds,
+                          UiExecutor executor, Subscriptions subscriptions) {
         this.resolver = resolver;
-        host.set(initialHost);
+        latest = new LatestOnly(executor);
+        host = new HostInput(initialHost);
+        port = PortInput.toReach(Integer.toString(initialPort));
+        canCheck = Bindings.createBooleanBinding(() -> host.isValid() && port.isValid(), host.validProperty(),
+                port.validProperty());
         timeoutSeconds.set(initialTimeoutSeconds);
         subscriptions.add(latest::close);
     }
 
-    /** Checks {@link #hostProperty()}:{@link #portProperty()}, or cancels the check in progress. */
+    /** Checks {@link #host()}:{@link #port()} when both are valid, or cancels the check in progress. */
     public void toggle() {
         if (running.get()) {
             cancel();
             summary.set("Check cancelled");
             return;
         }
-        String target = host.get() == null ? "" : host.get().strip();
-        int checkedPort = port.get();
+        if (!canCheck.get()) {
+            return;
+        }
+        String target = host.host();
+        int checkedPort = port.port();
         running.set(true);
         result.set(null);
         summary.set("Connecting to " + target + ":" + checkedPort + "…");
@@ -87,13 +97,19 @@ public final class PortCheckModel {
         return value == null || value < 1 ? DEFAULT_TIMEOUT_SECONDS : value;
     }
 
-    public StringProperty hostProperty() {
+    /** The host to check, as typed, and the verdict on it. */
+    public HostInput host() {
         return host;
     }
 
-    /** The port to check; -1 while the port box holds no valid port. */
-    public IntegerProperty portProperty() {
+    /** The port to check, as typed, and the verdict on it. */
+    public PortInput port() {
         return port;
+    }
+
+    /** True while host and port are valid, so a check may start. */
+    public ObservableBooleanValue canCheckProperty() {
+        return canCheck;
     }
 
     public ObjectProperty<Integer> timeoutSecondsProperty() {

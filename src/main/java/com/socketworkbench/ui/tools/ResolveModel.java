@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.engine.tools.Resolver;
 import com.socketworkbench.engine.tools.Resolver.Resolution;
 import com.socketworkbench.engine.tools.Resolver.Resolved;
@@ -39,11 +40,14 @@ public final class ResolveModel {
     private final ReadOnlyObjectWrapper<ReverseResolution> reverse = new ReadOnlyObjectWrapper<>(this, "reverse");
     private final ObservableList<AddressRow> addresses = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private final LatestOnly forward = new LatestOnly();
-    private final LatestOnly backward = new LatestOnly();
+    private final LatestOnly forward;
+    private final LatestOnly backward;
 
-    public ResolveModel(Resolver resolver, String initialName, String initialAddress, Subscriptions subscriptions) {
+    public ResolveModel(Resolver resolver, String initialName, String initialAddress, UiExecutor executor,
+                        Subscriptions subscriptions) {
         this.resolver = resolver;
+        forward = new LatestOnly(executor);
+        backward = new LatestOnly(executor);
         name.set(initialName);
         reverseAddress.set(initialAddress);
         subscriptions.add(forward::close);

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.engine.tools.PortRanges.KernelPorts;
 import com.socketworkbench.engine.tools.ServiceTable;
 import com.socketworkbench.ui.fx.Subscriptions;
@@ -52,9 +53,10 @@ public final class ServicesModel {
     private final ReadOnlyObjectWrapper<Parsed<ServiceAnswer>> answer =
             new ReadOnlyObjectWrapper<>(this, "answer", Parsed.empty());
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper(this, "summary", "");
-    private final LatestOnly loading = new LatestOnly();
+    private final LatestOnly loading;
 
-    public ServicesModel(String initialQuery, Subscriptions subscriptions) {
+    public ServicesModel(String initialQuery, UiExecutor executor, Subscriptions subscriptions) {
+        loading = new LatestOnly(executor);
         query.set(initialQuery);
         subscriptions.subscribe(query, text -> update());
         subscriptions.listen(protocol, (observable, old, now) -> update());

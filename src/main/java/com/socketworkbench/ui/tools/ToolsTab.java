@@ -12,7 +12,8 @@ public final class ToolsTab extends ModelViewTab<ToolsViewModel, ToolsView> {
 
     public ToolsTab(TabContext context) {
         super(context, "Tools", "tools",
-                (preferences, subscriptions) -> new ToolsViewModel(preferences, new Resolver(), subscriptions),
+                (preferences, executor, subscriptions) -> new ToolsViewModel(preferences, new Resolver(), executor,
+                        subscriptions),
                 ToolsView::new);
     }
 

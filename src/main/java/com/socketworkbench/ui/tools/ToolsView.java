@@ -30,7 +30,7 @@ public final class ToolsView implements TabView {
         cards.put(Tool.SERVICES, new ServicesCard(model.services(), subscriptions).view());
         cards.put(Tool.CONVERTER, new ConverterCard(model.converter(), subscriptions).view());
         cards.put(Tool.SUBNET, new SubnetCard(model.subnet(), subscriptions).view());
-        cards.put(Tool.PORT_CHECK, new PortCheckCard(model.portCheck(), model.initialCheckPort(), subscriptions)
+        cards.put(Tool.PORT_CHECK, new PortCheckCard(model.portCheck(), subscriptions)
                 .view());
 
         nav.setId("toolsNav");

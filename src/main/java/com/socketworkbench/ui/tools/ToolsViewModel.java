@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.engine.tools.Resolver;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.fx.Subscriptions;
@@ -40,20 +41,22 @@ public final class ToolsViewModel implements TabModel {
     private final Map<Tool, ReadOnlyStringProperty> summaries;
     private boolean started;
 
-    public ToolsViewModel(AppPreferences preferences, Resolver resolver, Subscriptions subscriptions) {
+    public ToolsViewModel(AppPreferences preferences, Resolver resolver, UiExecutor executor,
+                          Subscriptions subscriptions) {
         this.preferences = preferences;
         // The port check's one connect is no traffic worth counting: the status bar shows the tool's result only.
         status.setCountersShown(false);
-        hostInfo = new HostInfoModel(resolver, subscriptions);
+        hostInfo = new HostInfoModel(resolver, executor, subscriptions);
         resolve = new ResolveModel(resolver, preferences.get(PREF_RESOLVE_NAME, "localhost"),
-                preferences.get(PREF_REVERSE_ADDRESS, "127.0.0.1"), subscriptions);
-        services = new ServicesModel(preferences.get(PREF_SERVICE, "http"), subscriptions);
+                preferences.get(PREF_REVERSE_ADDRESS, "127.0.0.1"), executor, subscriptions);
+        services = new ServicesModel(preferences.get(PREF_SERVICE, "http"), executor, subscriptions);
         converter = new ConverterModel(preferences.get(PREF_IPV4, "127.0.0.1"),
                 preferences.get(PREF_IPV6, "2001:db8::1"), preferences.get(PREF_PREFIX, ""), subscriptions);
         subnet = new SubnetModel(preferences.get(PREF_SUBNET, "192.168.1.10/24"), subscriptions);
         portCheck = new PortCheckModel(resolver, preferences.get(PREF_CHECK_HOST, "127.0.0.1"),
+                preferences.getInt(PREF_CHECK_PORT, 80),
                 Math.max(1, preferences.getInt(PREF_CHECK_TIMEOUT, PortCheckModel.DEFAULT_TIMEOUT_SECONDS)),
-                subscriptions);
+                executor, subscriptions);
         summaries = Map.of(Tool.THIS_HOST, hostInfo.summaryProperty(), Tool.RESOLVE, resolve.summaryProperty(),
                 Tool.SERVICES, services.summaryProperty(), Tool.CONVERTER, converter.summaryProperty(),
                 Tool.SUBNET, subnet.summaryProperty(), Tool.PORT_CHECK, portCheck.summaryProperty());
@@ -114,9 +117,9 @@ public final class ToolsViewModel implements TabModel {
         putText(PREF_SERVICE, services.queryProperty().get());
         putText(PREF_RESOLVE_NAME, resolve.nameProperty().get());
         putText(PREF_REVERSE_ADDRESS, resolve.reverseAddressProperty().get());
-        putText(PREF_CHECK_HOST, portCheck.hostProperty().get());
-        if (portCheck.portProperty().get() > 0) {
-            preferences.putInt(PREF_CHECK_PORT, portCheck.portProperty().get());
+        putText(PREF_CHECK_HOST, portCheck.host().host());
+        if (portCheck.port().port() > 0) {
+            preferences.putInt(PREF_CHECK_PORT, portCheck.port().port());
         }
         preferences.putInt(PREF_CHECK_TIMEOUT, portCheck.timeoutSeconds());
         preferences.flush();
@@ -124,11 +127,6 @@ public final class ToolsViewModel implements TabModel {
 
     private void putText(String key, String value) {
         preferences.put(key, value == null ? "" : value);
-    }
-
-    /** The port the port check starts with: the remembered one, else 80. */
-    public int initialCheckPort() {
-        return preferences.getInt(PREF_CHECK_PORT, 80);
     }
 
     public ObjectProperty<Tool> selectedProperty() {

@@ -11,7 +11,10 @@ import com.socketworkbench.engine.event.BytesReceived;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -22,6 +25,7 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -98,11 +102,24 @@ public final class PayloadInspector {
 
         Label copyLabel = new Label("Copy as");
         copyLabel.getStyleClass().add("muted-label");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
         Label charsetLabel = new Label("Charset");
         charsetLabel.getStyleClass().add("muted-label");
-        HBox bar = new HBox(6, size, spacer, charsetLabel, charsetBox, copyLabel, copyHex, copyText, copyC, copyJava);
+        HBox charsetGroup = new HBox(6, charsetLabel, charsetBox);
+        charsetGroup.setAlignment(Pos.CENTER_LEFT);
+        HBox copyAs = new HBox(6, copyLabel, copyHex);
+        copyAs.setAlignment(Pos.CENTER_LEFT);
+        for (Region part : new Region[]{size, charsetLabel, copyLabel, copyHex, copyText, copyC, copyJava,
+                charsetGroup, copyAs}) {
+            part.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // Beside a socket panel the traffic area is narrow: the copy buttons wrap under the charset, never cut.
+        FlowPane tools = new FlowPane(6, 4, charsetGroup, copyAs, copyText, copyC, copyJava);
+        tools.setAlignment(Pos.CENTER_RIGHT);
+        tools.setRowValignment(VPos.CENTER);
+        FlowPane.setMargin(copyAs, new Insets(0, 0, 0, 6));
+        HBox.setHgrow(tools, Priority.ALWAYS);
+        HBox bar = new HBox(12, size, tools);
+        bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("inspector-toolbar");
 
         VBox textBox = new VBox(4, textNote, text);
@@ -110,8 +127,10 @@ public final class PayloadInspector {
         SplitPane split = new SplitPane(hex, textBox);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.66);
-        hex.setMinWidth(300);
-        textBox.setMinWidth(160);
+        // Narrow enough for the traffic area beside the client list and a socket panel in a 1024 px window; the
+        // hex lines scroll sideways.
+        hex.setMinWidth(240);
+        textBox.setMinWidth(120);
         split.getStyleClass().add("inspector-split");
 
         root = new VBox(bar, split);

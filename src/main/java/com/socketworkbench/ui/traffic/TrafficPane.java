@@ -3,7 +3,9 @@ package com.socketworkbench.ui.traffic;
 import com.socketworkbench.ui.fx.Subscriptions;
 
 import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
+import javafx.scene.layout.Region;
 
 /**
  * A tab's traffic area: the {@link TimelineView} over the {@link PayloadInspector}, wired together (the selected
@@ -22,9 +24,31 @@ public final class TrafficPane {
         inspector = new PayloadInspector(subscriptions);
         subscriptions.bind(timeline.charsetProperty(), inspector.charsetProperty());
         subscriptions.bind(inspector.rowProperty(), timeline.selectedProperty());
+        keepWhole(timeline.view(), "#timelineRowCount", "#autoScroll", "#clearTimeline");
         split = new SplitPane(timeline.view(), inspector.view());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.58);
+        // In a short window with every panel open the traffic area is what gives way (it is clipped by the tab's
+        // split pane), so the settings above and the send editor below stay whole. Each half is then cut at its
+        // bottom, keeping its toolbar in view, rather than pushed out of its place.
+        split.setMinHeight(0);
+        for (Node half : split.getItems()) {
+            if (half instanceof Region region) {
+                region.setMinHeight(0);
+            }
+        }
+    }
+
+    /**
+     * In a narrow traffic area (beside the client list and a socket panel) the timeline's toolbar gives the room of
+     * its filter field away, never the text of its row count and buttons.
+     */
+    private static void keepWhole(Node toolbarOwner, String... selectors) {
+        for (String selector : selectors) {
+            if (toolbarOwner.lookup(selector) instanceof Region region) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
     }
 
     public TimelineView timeline() {

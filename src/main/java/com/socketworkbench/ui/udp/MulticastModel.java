@@ -3,7 +3,7 @@ package com.socketworkbench.ui.udp;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.udp.MulticastMembership;
 import com.socketworkbench.engine.udp.UdpEndpoint;
-import com.socketworkbench.ui.fx.Background;
+import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -36,10 +36,12 @@ public final class MulticastModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
     private final BooleanBinding canJoin;
+    private final UiExecutor executor;
     private UdpEndpoint endpoint;
     private String joinError = "";
 
-    MulticastModel(int initialTtl, boolean initialLoopback, Subscriptions subscriptions) {
+    MulticastModel(int initialTtl, boolean initialLoopback, UiExecutor executor, Subscriptions subscriptions) {
+        this.executor = executor;
         ttl.set(initialTtl);
         loopback.set(initialLoopback);
         canJoin = Bindings.createBooleanBinding(() -> bound.get() && !group.get().isBlank()
@@ -113,7 +115,7 @@ public final class MulticastModel {
         MulticastInterfaceChoice choice = networkInterface.get();
         String interfaceName = choice == null ? null : choice.name();
         joinError = "";
-        Background.run("ui-udp-join", () -> {
+        executor.run("ui-udp-join", () -> {
             joining.joinGroup(text, interfaceName);
             return joining.joinedGroups();
         }, joined -> {
@@ -135,7 +137,7 @@ public final class MulticastModel {
         if (member == null || membership == null) {
             return;
         }
-        Background.run("ui-udp-leave", () -> {
+        executor.run("ui-udp-leave", () -> {
             member.leaveGroup(Endpoints.addressText(membership.group()), membership.interfaceName());
             return member.joinedGroups();
         }, joined -> {

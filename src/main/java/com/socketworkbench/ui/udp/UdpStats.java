@@ -1,7 +1,7 @@
 package com.socketworkbench.ui.udp;
 
 import com.socketworkbench.engine.udp.UdpEndpoint;
-import com.socketworkbench.ui.fx.Background;
+import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.tab.TabStatus;
 import com.socketworkbench.ui.traffic.TrafficCounters;
@@ -22,6 +22,7 @@ public final class UdpStats {
     private final TrafficCounters counters;
     private final TabStatus status;
     private final boolean linux;
+    private final UiExecutor executor;
     private final TrafficRate rate = new TrafficRate();
     private final ReadOnlyStringWrapper datagramCounters = new ReadOnlyStringWrapper(this, "datagramCounters", "");
     private final ReadOnlyStringWrapper rates = new ReadOnlyStringWrapper(this, "rates", "");
@@ -30,10 +31,11 @@ public final class UdpStats {
     private boolean dropsReadInFlight;
     private long lastDropsRead;
 
-    UdpStats(TrafficCounters counters, TabStatus status, boolean linux) {
+    UdpStats(TrafficCounters counters, TabStatus status, boolean linux, UiExecutor executor) {
         this.counters = counters;
         this.status = status;
         this.linux = linux;
+        this.executor = executor;
         rates.set(TrafficRate.Rates.ZERO.text());
         countersChanged();
         measure(null);
@@ -72,7 +74,7 @@ public final class UdpStats {
         }
         dropsReadInFlight = true;
         lastDropsRead = now;
-        Background.run("ui-udp-kernel-drops", current::kernelDrops, drops -> {
+        executor.run("ui-udp-kernel-drops", current::kernelDrops, drops -> {
             dropsReadInFlight = false;
             if (measured == current) {
                 kernelDrops.set(kernelDropsText(drops));

@@ -1,6 +1,5 @@
 package com.socketworkbench.ui.udp;
 
-import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.udp.MulticastMembership;
 import com.socketworkbench.ui.input.BindAddressPicker;
 import com.socketworkbench.ui.traffic.EventText;
@@ -20,6 +19,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -36,7 +36,8 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
+
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -70,14 +71,12 @@ public final class UdpView implements TabView {
     public UdpView(UdpViewModel model, Subscriptions subscriptions) {
         this.model = model;
         this.subscriptions = subscriptions;
-        bindAddress = new BindAddressPicker(BindAddressPicker.Inbound.DATAGRAMS, subscriptions);
-        bindAddress.select(model.bindHostProperty().get());
-        port = new PortField("port", true, true, Integer.toString(model.portProperty().get()), subscriptions);
-        targetHost = new HostField("targetHost", model.targetHostProperty().get(), subscriptions);
+        bindAddress = new BindAddressPicker(model.bindAddress(), subscriptions);
+        port = new PortField("port", model.port(), subscriptions);
+        targetHost = new HostField("targetHost", model.targetHost(), subscriptions);
         targetHost.field().setTooltip(new Tooltip("Where datagrams go: a host name, an IPv4 or an IPv6 address "
                 + "(127.0.0.1, ::1, localhost)"));
-        targetPort = new PortField("targetPort", false, false, Integer.toString(model.targetPortProperty().get()),
-                subscriptions);
+        targetPort = new PortField("targetPort", model.targetPort(), subscriptions);
         targetPort.field().setTooltip(new Tooltip("The port datagrams go to, 1–65535"));
         traffic = new TrafficPane(model.traffic().timeline(),
                 "Start, then send datagrams to the port shown: each datagram is one row", subscriptions);
@@ -85,11 +84,6 @@ public final class UdpView implements TabView {
         timeline.setEmptyPayloadText(EventText.EMPTY_DATAGRAM);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
 
-        subscriptions.bind(model.bindHostProperty(),
-                Bindings.createStringBinding(bindAddress::host, bindAddress.comboBox().valueProperty()));
-        subscriptions.bind(model.portProperty(), port.portProperty());
-        subscriptions.bind(model.targetHostProperty(), targetHost.field().textProperty());
-        subscriptions.bind(model.targetPortProperty(), targetPort.portProperty());
         subscriptions.bind(model.selectedRowProperty(), timeline.selectedProperty());
         traffic.split().getStyleClass().add("main-split");
 
@@ -101,7 +95,7 @@ public final class UdpView implements TabView {
     }
 
     private Node settings() {
-        Button startStop = TabLayout.startStopButton(model.stateProperty(), port.validProperty(), model::toggle,
+        Button startStop = TabLayout.startStopButton(model.stateProperty(), model.canStartProperty(), model::toggle,
                 "Bind the UDP socket to receive datagrams, or close it", subscriptions);
         Label listening = TabLayout.stateBadge("listeningAddress", "listening-address",
                 Bindings.when(model.listeningAddressProperty().isEmpty()).then("Not bound")
@@ -115,7 +109,7 @@ public final class UdpView implements TabView {
 
         Label portHelp = new Label("0 = any free port");
         portHelp.getStyleClass().add("muted-label");
-        HBox bar = TabLayout.settingsBar(SendEditor.labelled("Bind", bindAddress.comboBox()),
+        FlowPane bar = TabLayout.settingsBar(SendEditor.labelled("Bind", bindAddress.comboBox()),
                 SendEditor.labelled("Port", port.field()), portHelp, startStop, listening);
 
         return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, port.messageLabel(),
@@ -187,17 +181,31 @@ public final class UdpView implements TabView {
         subscriptions.bind(message.managedProperty(), multicast.messageProperty().isNotEmpty());
         subscriptions.bind(message.visibleProperty(), message.managedProperty());
 
-        GridPane grid = new GridPane(12, 6);
+        join.setMinWidth(Region.USE_PREF_SIZE);
+        broadcast.setMinWidth(Region.USE_PREF_SIZE);
+        loopback.setMinWidth(Region.USE_PREF_SIZE);
+        receiveBufferInfo.setMinWidth(Region.USE_PREF_SIZE);
+
+        // Rows of captioned options that wrap in a narrow window (a grid would size a wrapping row for the wrong
+        // width), the captions as one column as wide as the wider, and the joined groups beside them.
+        Label socketCaption = caption("Socket");
+        Label multicastCaption = caption("Multicast");
+        Region messageIndent = new Region();
+        for (Region aligned : new Region[]{socketCaption, messageIndent}) {
+            subscriptions.bind(aligned.minWidthProperty(), multicastCaption.widthProperty());
+        }
+        VBox rows = new VBox(6,
+                row(socketCaption, broadcast, SendEditor.labelled("Receive buffer (KiB)", receiveBuffer),
+                        receiveBufferInfo, SendEditor.labelled("Receive limit (B)", receiveLimit)),
+                row(multicastCaption, SendEditor.labelled("Group", group),
+                        SendEditor.labelled("Interface", networkInterface), join,
+                        SendEditor.labelled("TTL / hops", ttl), loopback),
+                new HBox(12, messageIndent, message));
+        HBox.setHgrow(rows, Priority.ALWAYS);
+        Node groups = groupsPane(multicast);
+        HBox grid = new HBox(12, rows, groups);
         grid.setId("socketOptions");
         grid.getStyleClass().add("options-grid");
-        grid.addRow(0, caption("Socket"), row(broadcast,
-                SendEditor.labelled("Receive buffer (KiB)", receiveBuffer), receiveBufferInfo,
-                SendEditor.labelled("Receive limit (B)", receiveLimit)));
-        grid.addRow(1, caption("Multicast"), row(SendEditor.labelled("Group", group),
-                SendEditor.labelled("Interface", networkInterface), join,
-                SendEditor.labelled("TTL / hops", ttl), loopback));
-        grid.add(message, 1, 2);
-        grid.add(groupsPane(multicast), 2, 0, 1, 3);
 
         options.setId("options");
         subscriptions.bind(options.textProperty(), Bindings.createStringBinding(() -> String.format(Locale.ROOT,
@@ -232,6 +240,7 @@ public final class UdpView implements TabView {
         Button leave = new Button("Leave");
         leave.setId("leave");
         leave.getStyleClass().add("small-button");
+        leave.setMinWidth(Region.USE_PREF_SIZE);
         leave.setOnAction(event -> multicast.leave(groups.getSelectionModel().getSelectedItem()));
         subscriptions.bind(leave.disableProperty(), groups.getSelectionModel().selectedItemProperty().isNull());
         leave.setTooltip(new Tooltip("Leave the selected group"));
@@ -242,6 +251,7 @@ public final class UdpView implements TabView {
         HBox header = new HBox(6, title, spacer, leave);
         header.setAlignment(Pos.CENTER_LEFT);
         VBox pane = new VBox(4, header, groups);
+        pane.setMinWidth(Region.USE_PREF_SIZE);
         VBox.setVgrow(groups, Priority.ALWAYS);
         return pane;
     }
@@ -261,9 +271,14 @@ public final class UdpView implements TabView {
         hint.getStyleClass().add("boundary-hint");
         hint.setTooltip(new Tooltip(BOUNDARY_HINT));
         timeline.table().setTooltip(new Tooltip(BOUNDARY_HINT));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(18, counters, drops, rates, spacer, hint);
+        for (Label label : new Label[]{counters, drops, rates, hint}) {
+            label.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // Counters wrap onto a second line in a narrow window rather than lose their last digits.
+        FlowPane figures = new FlowPane(18, 2, counters, drops, rates);
+        figures.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(figures, Priority.ALWAYS);
+        HBox bar = new HBox(18, figures, hint);
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("udp-stats");
         return bar;
@@ -341,11 +356,9 @@ public final class UdpView implements TabView {
     }
 
     private void replyToSender() {
-        model.replyTarget().ifPresent(sender -> {
-            targetHost.field().setText(Endpoints.addressText(sender.getAddress()));
-            targetPort.field().setText(Integer.toString(sender.getPort()));
+        if (model.replyToSender()) {
             sendEditor.input().requestFocus();
-        });
+        }
     }
 
     private Label boundLabel(String id, ObservableValue<String> text) {
@@ -358,11 +371,20 @@ public final class UdpView implements TabView {
     private static Label caption(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("section-title");
+        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 
-    private static HBox row(Node... nodes) {
-        HBox row = new HBox(12, nodes);
+    /** A caption and its line of options; in a narrow window the options wrap rather than get cut. */
+    private HBox row(Label caption, Node... options) {
+        FlowPane flow = new FlowPane(12, 6, options);
+        flow.setAlignment(Pos.CENTER_LEFT);
+        flow.setRowValignment(VPos.CENTER);
+        // The titled pane asks for the height without a width: answer for the width the row has, not for the
+        // default wrap length (which made every row three lines tall).
+        subscriptions.bind(flow.prefWrapLengthProperty(), flow.widthProperty());
+        HBox.setHgrow(flow, Priority.ALWAYS);
+        HBox row = new HBox(12, caption, flow);
         row.setAlignment(Pos.CENTER_LEFT);
         return row;
     }

@@ -9,9 +9,11 @@ import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.udp.UdpConfig;
 import com.socketworkbench.engine.udp.UdpEndpoint;
 import com.socketworkbench.ui.tab.AppPreferences;
-import com.socketworkbench.ui.fx.Background;
+import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.fx.EventPump;
-import com.socketworkbench.ui.input.HostField;
+import com.socketworkbench.ui.input.BindAddressInput;
+import com.socketworkbench.ui.input.HostInput;
+import com.socketworkbench.ui.input.PortInput;
 import com.socketworkbench.ui.tab.ListenerState;
 import com.socketworkbench.ui.traffic.SendEditorModel;
 import com.socketworkbench.ui.tab.SocketTabModel;
@@ -22,17 +24,14 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.IntegerBinding;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableBooleanValue;
 
 import java.net.InetSocketAddress;
 import java.util.List;
@@ -58,17 +57,18 @@ public final class UdpViewModel extends SocketTabModel {
     static final int MAX_RECEIVE_BUFFER_KIB = 1024 * 1024;
 
     private final AppPreferences preferences;
+    private final UiExecutor executor;
     private final EventPump pump = traffic().pump();
     private final TabStatus status = traffic().status();
     private final boolean linux = ReceiveBufferText.isLinux();
-    private final UdpStats stats = new UdpStats(pump.counters(), status, linux);
+    private final UdpStats stats;
     private final MulticastModel multicast;
     private final SendEditorModel sendEditor;
 
-    private final StringProperty bindHost = new SimpleStringProperty(this, "bindHost");
-    private final IntegerProperty port = new SimpleIntegerProperty(this, "port");
-    private final StringProperty targetHost = new SimpleStringProperty(this, "targetHost", "");
-    private final IntegerProperty targetPort = new SimpleIntegerProperty(this, "targetPort");
+    private final BindAddressInput bindAddress;
+    private final PortInput port;
+    private final HostInput targetHost;
+    private final PortInput targetPort;
     private final BooleanProperty broadcast = new SimpleBooleanProperty(this, "broadcast");
     private final BooleanProperty connectedMode = new SimpleBooleanProperty(this, "connectedMode");
     private final ObjectProperty<Integer> receiveBufferKiB = new SimpleObjectProperty<>(this, "receiveBufferKiB");
@@ -91,17 +91,20 @@ public final class UdpViewModel extends SocketTabModel {
     private boolean boundBySending;
     private boolean adjustingConnectedMode;
 
-    public UdpViewModel(AppPreferences preferences, Subscriptions subscriptions) {
+    public UdpViewModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions) {
         this.preferences = preferences;
-        bindHost.set(preferences.get(PREF_BIND, "127.0.0.1"));
-        port.set(preferences.getInt(PREF_PORT, DEFAULT_PORT));
-        targetHost.set(preferences.get(PREF_TARGET_HOST, "127.0.0.1"));
-        targetPort.set(preferences.getInt(PREF_TARGET_PORT, DEFAULT_PORT));
+        this.executor = executor;
+        stats = new UdpStats(pump.counters(), status, linux, executor);
+        bindAddress = new BindAddressInput(BindAddressInput.Inbound.DATAGRAMS,
+                preferences.get(PREF_BIND, "127.0.0.1"));
+        port = PortInput.toListenOn(Integer.toString(preferences.getInt(PREF_PORT, DEFAULT_PORT)));
+        targetHost = new HostInput(preferences.get(PREF_TARGET_HOST, "127.0.0.1"));
+        targetPort = PortInput.toReach(Integer.toString(preferences.getInt(PREF_TARGET_PORT, DEFAULT_PORT)));
         broadcast.set(preferences.getBoolean(PREF_BROADCAST, false));
         receiveBufferKiB.set(clamp(preferences.getInt(PREF_RECEIVE_BUFFER, DEFAULT_RECEIVE_BUFFER_KIB), 1,
                 MAX_RECEIVE_BUFFER_KIB, DEFAULT_RECEIVE_BUFFER_KIB));
         multicast = new MulticastModel(clamp(preferences.getInt(PREF_TTL, 1), 0, 255, 1),
-                preferences.getBoolean(PREF_LOOPBACK, true), subscriptions);
+                preferences.getBoolean(PREF_LOOPBACK, true), executor, subscriptions);
 
         sendEditor = new SendEditorModel(subscriptions);
         sendEditor.setSender(this::send);
@@ -111,7 +114,7 @@ public final class UdpViewModel extends SocketTabModel {
                 sendEditor.textProperty(), sendEditor.formatProperty(), sendEditor.charsetProperty(),
                 sendEditor.lineEndingProperty());
         subscriptions.bind(sendEditor.targetHintProperty(), Bindings.createStringBinding(this::targetProblem,
-                state, targetHost, targetPort, datagramSize));
+                state, targetHost.textProperty(), targetPort.textProperty(), datagramSize));
         subscriptions.bind(sendEditor.targetReadyProperty(), sendEditor.targetHintProperty().isEmpty());
         canReply = Bindings.createBooleanBinding(() -> senderOf(selectedRow.get()).isPresent()
                 && !connectedMode.get(), selectedRow, connectedMode);
@@ -151,7 +154,7 @@ public final class UdpViewModel extends SocketTabModel {
             return problem;
         }
         int size = datagramSize.get();
-        return size < 0 ? "" : DatagramSizeCheck.problem(targetHost.get(), size);
+        return size < 0 ? "" : DatagramSizeCheck.problem(targetHost.textProperty().get(), size);
     }
 
     private String targetAddressProblem() {
@@ -159,10 +162,10 @@ public final class UdpViewModel extends SocketTabModel {
             case STARTING -> "Starting…";
             case STOPPING -> "Stopping…";
             default -> {
-                if (!HostField.problem(targetHost.get()).isEmpty()) {
+                if (!targetHost.isValid()) {
                     yield "Enter the target host to send to";
                 }
-                yield targetPort.get() < 1 ? "Enter the target port (1–65535)" : "";
+                yield targetPort.port() < 1 ? "Enter the target port (1–65535)" : "";
             }
         };
     }
@@ -181,12 +184,12 @@ public final class UdpViewModel extends SocketTabModel {
 
     /** Binds a new endpoint with the current settings (off the FX thread). */
     public void start() {
-        if (state.get() != ListenerState.STOPPED || port.get() < 0) {
+        if (state.get() != ListenerState.STOPPED || !port.isValid()) {
             return;
         }
         UdpEndpoint starting;
         try {
-            starting = newEndpoint(port.get());
+            starting = newEndpoint(port.port());
         } catch (IllegalArgumentException e) {
             pump.emit(Failure.rejected(0, Operation.START, "Could not start UDP: " + e.getMessage()));
             return;
@@ -196,7 +199,7 @@ public final class UdpViewModel extends SocketTabModel {
         boundBySending = false;
         state.set(ListenerState.STARTING);
         updateStatus();
-        Background.run("ui-udp-start", starting::start, address -> {
+        executor.run("ui-udp-start", starting::start, address -> {
             if (endpoint == starting) {
                 onBound(address);
                 savePreferences();
@@ -219,7 +222,7 @@ public final class UdpViewModel extends SocketTabModel {
         }
         state.set(ListenerState.STOPPING);
         updateStatus();
-        Background.run("ui-udp-stop", stopping::close, () -> {
+        executor.run("ui-udp-stop", stopping::close, () -> {
             if (endpoint == stopping) {
                 use(null);
                 markStopped();
@@ -232,12 +235,12 @@ public final class UdpViewModel extends SocketTabModel {
         UdpEndpoint unbound = endpoint;
         if (unbound != null) {
             use(null);
-            Background.run("ui-udp-discard", unbound::close, () -> { });
+            executor.run("ui-udp-discard", unbound::close, () -> { });
         }
     }
 
     private UdpEndpoint newEndpoint(int bindPort) {
-        UdpEndpoint created = new UdpEndpoint(new UdpConfig(bindHost.get(), bindPort, receiveBufferBytes(),
+        UdpEndpoint created = new UdpEndpoint(new UdpConfig(bindAddress.host(), bindPort, receiveBufferBytes(),
                 broadcast.get()), pump);
         created.setMaxDatagramSize(receiveLimit());
         multicast.configure(created);
@@ -285,8 +288,8 @@ public final class UdpViewModel extends SocketTabModel {
     // ---------------------------------------------------------------- sending
 
     private void send(byte[] bytes) {
-        String host = targetHostText();
-        int to = targetPort.get();
+        String host = targetHost.host();
+        int to = targetPort.port();
         UdpEndpoint sending = endpointForSending();
         sendMessage.set("");
         // What went out, and any failure (shown in sendMessage too, by the pulse), arrives as engine events.
@@ -300,11 +303,11 @@ public final class UdpViewModel extends SocketTabModel {
             setConnectedModeQuietly(false);
             return;
         }
-        String host = targetHostText();
-        int to = targetPort.get();
+        String host = targetHost.host();
+        int to = targetPort.port();
         UdpEndpoint connecting = endpointForSending();
         sendMessage.set("");
-        Background.onFx(connecting.connect(host, to), (peer, failure) -> {
+        executor.onFx(connecting.connect(host, to), (peer, failure) -> {
             if (endpoint != connecting) {
                 return;
             }
@@ -315,7 +318,7 @@ public final class UdpViewModel extends SocketTabModel {
                 connectedPeer.set("connected to " + Endpoints.describe(peer));
             } else {
                 // Switched off while connecting.
-                Background.run("ui-udp-disconnect", connecting::disconnect, () -> { });
+                executor.run("ui-udp-disconnect", connecting::disconnect, () -> { });
             }
         });
     }
@@ -324,7 +327,7 @@ public final class UdpViewModel extends SocketTabModel {
         UdpEndpoint connected = endpoint;
         connectedPeer.set("");
         if (connected != null) {
-            Background.run("ui-udp-disconnect", connected::disconnect, () -> { });
+            executor.run("ui-udp-disconnect", connected::disconnect, () -> { });
         }
     }
 
@@ -342,17 +345,22 @@ public final class UdpViewModel extends SocketTabModel {
         return senderOf(selectedRow.get());
     }
 
+    /** Makes the selected received datagram's sender the target; false when no such row is selected. */
+    public boolean replyToSender() {
+        Optional<InetSocketAddress> sender = replyTarget();
+        sender.ifPresent(address -> {
+            targetHost.textProperty().set(Endpoints.addressText(address.getAddress()));
+            targetPort.textProperty().set(Integer.toString(address.getPort()));
+        });
+        return sender.isPresent();
+    }
+
     private static Optional<InetSocketAddress> senderOf(TimelineRow row) {
         if (row != null && row.event() instanceof BytesReceived received
                 && received.remote() instanceof InetSocketAddress sender && sender.getAddress() != null) {
             return Optional.of(sender);
         }
         return Optional.empty();
-    }
-
-    private String targetHostText() {
-        String host = targetHost.get() == null ? "" : targetHost.get().strip();
-        return host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
     }
 
     // ---------------------------------------------------------------- pulse
@@ -399,7 +407,7 @@ public final class UdpViewModel extends SocketTabModel {
                 sendFrom.set("from a free port, bound when you send");
             }
             case STARTING -> {
-                status.setState("Binding UDP " + bindHost.get() + " port " + port.get() + "…");
+                status.setState("Binding UDP " + bindAddress.host() + " port " + port.port() + "…");
                 status.setAddresses("");
             }
             case RUNNING -> {
@@ -430,15 +438,15 @@ public final class UdpViewModel extends SocketTabModel {
     /** Remembers bind, port, target and options for the next session. */
     @Override
     public void savePreferences() {
-        preferences.put(PREF_BIND, bindHost.get());
-        if (port.get() >= 0) {
-            preferences.putInt(PREF_PORT, port.get());
+        preferences.put(PREF_BIND, bindAddress.host());
+        if (port.port() >= 0) {
+            preferences.putInt(PREF_PORT, port.port());
         }
-        if (HostField.problem(targetHost.get()).isEmpty()) {
-            preferences.put(PREF_TARGET_HOST, targetHost.get().strip());
+        if (targetHost.isValid()) {
+            preferences.put(PREF_TARGET_HOST, targetHost.text());
         }
-        if (targetPort.get() > 0) {
-            preferences.putInt(PREF_TARGET_PORT, targetPort.get());
+        if (targetPort.port() > 0) {
+            preferences.putInt(PREF_TARGET_PORT, targetPort.port());
         }
         preferences.putBoolean(PREF_BROADCAST, broadcast.get());
         preferences.putInt(PREF_RECEIVE_BUFFER, receiveBufferBytes() / 1024);
@@ -464,22 +472,28 @@ public final class UdpViewModel extends SocketTabModel {
         return endpoint;
     }
 
-    public StringProperty bindHostProperty() {
-        return bindHost;
+    /** Where the socket binds, and the warning for a wildcard. */
+    public BindAddressInput bindAddress() {
+        return bindAddress;
     }
 
-    /** The port to bind, -1 while the field is invalid. */
-    public IntegerProperty portProperty() {
+    /** The port to bind, as typed, and the verdict on it. */
+    public PortInput port() {
         return port;
     }
 
-    /** Where Send goes: a name, an IPv4 or an IPv6 literal (brackets allowed). */
-    public StringProperty targetHostProperty() {
+    /** True while the bind settings are valid, so Start may bind. */
+    public ObservableBooleanValue canStartProperty() {
+        return port.validProperty();
+    }
+
+    /** Where Send goes: a name, an IPv4 or an IPv6 literal (brackets allowed), and the verdict on it. */
+    public HostInput targetHost() {
         return targetHost;
     }
 
-    /** The port to send to, -1 while the field is invalid. */
-    public IntegerProperty targetPortProperty() {
+    /** The port to send to, as typed, and the verdict on it. */
+    public PortInput targetPort() {
         return targetPort;
     }
 

@@ -226,7 +226,7 @@ class HttpTabTest {
             driver.waitUntil(() -> driver.text("#http #responseStatus").equals("HTTP/1.1 200 OK"));
             driver.waitUntil(() -> driver.text("#http #bodyNote").startsWith("showing first 256 KiB of 52,428,800"));
             assertTrue(driver.text("#http #responseBody").length() <= 4 * BodyRendering.TEXT_LIMIT);
-            assertTrue(driver.text("#http #responseRawText").length() <= 4 * ResponseView.RAW_TEXT_LIMIT);
+            assertTrue(driver.text("#http #responseRawText").length() <= 4 * RenderedResponse.RAW_TEXT_LIMIT);
 
             driver.click("#http #bodyHexToggle");
             ListView<String> hex = driver.node("#http #bodyHex");

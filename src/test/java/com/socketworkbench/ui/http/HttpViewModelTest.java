@@ -1,12 +1,11 @@
 package com.socketworkbench.ui.http;
 
-import com.socketworkbench.ui.tab.InMemoryPreferences;
+import com.socketworkbench.ui.fx.CurrentThreadUiExecutor;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.tab.InMemoryPreferences;
 import com.socketworkbench.ui.tab.TabStatus;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.testfx.api.FxToolkit;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,30 +15,32 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
-import static com.socketworkbench.app.AppDriver.fx;
-import static com.socketworkbench.app.AppDriver.fxRun;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The view model without the view: history cap, and temp files released on eviction and on dispose. */
+/**
+ * The view model without the view and without a toolkit (the test thread is its UI thread, through the synchronous
+ * executor), against a real JDK HttpServer on loopback: history cap, temp files released on eviction and on dispose,
+ * counters, and the response text decoded by the model.
+ */
 @Timeout(120)
 class HttpViewModelTest {
     /** Larger than the engine keeps in memory, so the response is spooled to temp files. */
     private static final int SPOOLED = 9 * 1024 * 1024;
     private static final Path TEMP = Path.of(System.getProperty("java.io.tmpdir"));
 
-    @BeforeAll
-    static void toolkit() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
+    private final CurrentThreadUiExecutor executor = new CurrentThreadUiExecutor();
+    private final Subscriptions subscriptions = new Subscriptions();
 
     @Test
     void historyKeepsTheLastHundredAndReleasesWhatItDrops() throws Exception {
         try (LoopbackServers.Jdk server = new LoopbackServers.Jdk(SPOOLED)) {
-            Subscriptions subscriptions = fx(Subscriptions::new);
-            HttpViewModel model = fx(() -> new HttpViewModel(InMemoryPreferences.fresh(), subscriptions));
+            HttpViewModel model = new HttpViewModel(InMemoryPreferences.fresh(), executor, subscriptions);
             try {
                 Set<Path> before = spooled();
                 send(model, server.port(), "/big", 1);
@@ -50,15 +51,13 @@ class HttpViewModelTest {
                 for (int i = 2; i <= HttpViewModel.HISTORY_LIMIT + 1; i++) {
                     send(model, server.port(), "/", i);
                 }
-                assertEquals(HttpViewModel.HISTORY_LIMIT, fx(() -> model.history().size()));
-                assertEquals(HttpViewModel.HISTORY_LIMIT + 1, fx(() -> model.history().getFirst().number()));
-                assertEquals(2, fx(() -> model.history().getLast().number()), "the oldest was dropped");
+                assertEquals(HttpViewModel.HISTORY_LIMIT, model.history().size());
+                assertEquals(HttpViewModel.HISTORY_LIMIT + 1, model.history().getFirst().number());
+                assertEquals(2, model.history().getLast().number(), "the oldest was dropped");
                 await().atMost(Duration.ofSeconds(10)).until(() -> bigFiles.stream().noneMatch(Files::exists));
             } finally {
-                fxRun(() -> {
-                    model.dispose();
-                    subscriptions.dispose();
-                });
+                model.dispose();
+                subscriptions.dispose();
             }
         }
     }
@@ -66,21 +65,18 @@ class HttpViewModelTest {
     @Test
     void disposeDeletesTheTempFilesOfEveryKeptExchange() throws Exception {
         try (LoopbackServers.Jdk server = new LoopbackServers.Jdk(SPOOLED)) {
-            Subscriptions subscriptions = fx(Subscriptions::new);
-            HttpViewModel model = fx(() -> new HttpViewModel(InMemoryPreferences.fresh(), subscriptions));
+            HttpViewModel model = new HttpViewModel(InMemoryPreferences.fresh(), executor, subscriptions);
             Set<Path> before = spooled();
             send(model, server.port(), "/big", 1);
             Set<Path> files = spooled();
             files.removeAll(before);
             assertFalse(files.isEmpty());
-            assertTrue(fx(() -> model.shownProperty().get() != null));
+            assertTrue(model.shownProperty().get() != null);
 
-            fxRun(() -> {
-                model.stop();
-                model.dispose();
-                subscriptions.dispose();
-            });
-            assertTrue(fx(() -> model.history().isEmpty() && model.shownProperty().get() == null));
+            model.stop();
+            model.dispose();
+            subscriptions.dispose();
+            assertTrue(model.history().isEmpty() && model.shownProperty().get() == null);
             await().atMost(Duration.ofSeconds(10)).until(() -> files.stream().noneMatch(Files::exists));
         }
     }
@@ -88,40 +84,89 @@ class HttpViewModelTest {
     @Test
     void theStatusBarCountsRequestsAndResponsesNotReads() throws Exception {
         try (LoopbackServers.Jdk server = new LoopbackServers.Jdk(SPOOLED)) {
-            Subscriptions subscriptions = fx(Subscriptions::new);
-            HttpViewModel model = fx(() -> new HttpViewModel(InMemoryPreferences.fresh(), subscriptions));
+            HttpViewModel model = new HttpViewModel(InMemoryPreferences.fresh(), executor, subscriptions);
             try {
                 send(model, server.port(), "/big", 1);
                 send(model, server.port(), "/", 2);
                 TabStatus status = model.status();
-                long requestBytes = fx(() -> model.history().stream()
-                        .mapToLong(entry -> entry.exchange().bytesSent()).sum());
-                long responseBytes = fx(() -> model.history().stream()
-                        .mapToLong(entry -> entry.exchange().bytesReceived()).sum());
+                long requestBytes = model.history().stream().mapToLong(entry -> entry.exchange().bytesSent()).sum();
+                long responseBytes = model.history().stream()
+                        .mapToLong(entry -> entry.exchange().bytesReceived()).sum();
                 assertTrue(responseBytes > SPOOLED, "the 9 MiB body arrived in many reads");
-                assertEquals(2, fx(() -> status.messagesOutProperty().get()), "two requests");
-                assertEquals(2, fx(() -> status.messagesInProperty().get()), "two responses");
-                assertEquals(requestBytes, fx(() -> status.bytesOutProperty().get()));
-                assertEquals(responseBytes, fx(() -> status.bytesInProperty().get()));
+                assertEquals(2, status.messagesOutProperty().get(), "two requests");
+                assertEquals(2, status.messagesInProperty().get(), "two responses");
+                assertEquals(requestBytes, status.bytesOutProperty().get());
+                assertEquals(responseBytes, status.bytesInProperty().get());
             } finally {
-                fxRun(() -> {
-                    model.dispose();
-                    subscriptions.dispose();
-                });
+                model.dispose();
+                subscriptions.dispose();
             }
         }
     }
 
+    @Test
+    void theModelDecodesTheShownResponseAndTheViewOnlyShowsIt() throws Exception {
+        try (LoopbackServers.Jdk server = new LoopbackServers.Jdk(SPOOLED)) {
+            HttpViewModel model = new HttpViewModel(InMemoryPreferences.fresh(), executor, subscriptions);
+            try {
+                send(model, server.port(), "/", 1);
+                assertFalse(executor.anyTickerStarted(), "the progress read-out stops with the exchange");
+                RenderedResponse pretty = model.renderedProperty().get();
+                assertSame(model.shownProperty().get().exchange(), pretty.exchange());
+                assertNotEquals(LoopbackServers.JSON, pretty.body());
+                assertTrue(pretty.body().contains("\"inventory\""), pretty.body());
+                assertEquals("JSON, pretty-printed · decoded as UTF-8", pretty.bodyNote());
+                assertTrue(pretty.raw().startsWith("HTTP/1.1 200 "), pretty.raw());
+                assertEquals("Text (UTF-8, undecodable bytes as \\xNN)", pretty.rawNote());
+
+                model.prettyJsonProperty().set(false);
+                assertEquals(LoopbackServers.JSON, model.renderedProperty().get().body(), "as received");
+
+                model.bodyCharsetProperty().set(CharsetChoice.all().stream()
+                        .filter(choice -> choice.toString().equals("ISO-8859-1")).findFirst().orElseThrow());
+                assertEquals("decoded as ISO-8859-1", model.renderedProperty().get().bodyNote());
+
+                model.clearHistory();
+                assertNull(model.renderedProperty().get(), "nothing shown, nothing rendered");
+            } finally {
+                model.dispose();
+                subscriptions.dispose();
+            }
+        }
+    }
+
+    @Test
+    void sendIsReadyOnlyWithAValidTargetAndThePortFollowsTheScheme() {
+        HttpViewModel model = new HttpViewModel(InMemoryPreferences.fresh(), executor, subscriptions);
+        try {
+            assertTrue(model.canSendProperty().get());
+            model.host().textProperty().set(" ");
+            assertFalse(model.canSendProperty().get());
+            assertEquals("Enter a host name or address, e.g. 127.0.0.1", model.host().verdict().message());
+
+            model.host().textProperty().set("127.0.0.1");
+            model.port().textProperty().set("99999");
+            assertFalse(model.canSendProperty().get());
+            assertTrue(model.port().verdict().isError());
+
+            model.port().textProperty().set("80");
+            model.schemeProperty().set("https");
+            assertEquals("443", model.port().textProperty().get(), "the default port follows the scheme");
+            assertTrue(model.canSendProperty().get());
+        } finally {
+            model.dispose();
+            subscriptions.dispose();
+        }
+    }
+
+    /** Sends; on the synchronous executor the exchange has finished and is in the history when send returns. */
     private static void send(HttpViewModel model, int port, String path, int expectedHistory) {
-        fxRun(() -> {
-            model.portTextProperty().set(Integer.toString(port));
-            model.requestTextProperty().set("GET " + path + " HTTP/1.1\nHost: 127.0.0.1:" + port + "\n\n");
-            model.send();
-        });
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(5))
-                .until(() -> fx(() -> !model.busyProperty().get() && model.history().size()
-                        == Math.min(expectedHistory, HttpViewModel.HISTORY_LIMIT)
-                        && model.history().getFirst().number() == expectedHistory));
+        model.port().textProperty().set(Integer.toString(port));
+        model.requestTextProperty().set("GET " + path + " HTTP/1.1\nHost: 127.0.0.1:" + port + "\n\n");
+        model.send();
+        assertFalse(model.busyProperty().get());
+        assertEquals(Math.min(expectedHistory, HttpViewModel.HISTORY_LIMIT), model.history().size());
+        assertEquals(expectedHistory, model.history().getFirst().number());
     }
 
     private static Set<Path> spooled() throws IOException {

@@ -34,8 +34,8 @@ class SettingsFieldsFxTest {
 
     @Test
     void hostAndPortFieldsNameTheirMessagesAfterThemselves() {
-        HostField host = fx(() -> new HostField("targetHost", "", subscriptions));
-        PortField port = fx(() -> new PortField("portCheckPort", false, false, "0", subscriptions));
+        HostField host = fx(() -> new HostField("targetHost", new HostInput(""), subscriptions));
+        PortField port = fx(() -> new PortField("portCheckPort", PortInput.toReach("0"), subscriptions));
         assertEquals("targetHost", host.field().getId());
         assertEquals("targetHostMessage", host.messageLabel().getId());
         assertEquals("portCheckPort", port.field().getId());
@@ -47,10 +47,10 @@ class SettingsFieldsFxTest {
     @Test
     void theBindPickerWarnsInTheWordsOfItsSocket() {
         List<BindChoice> choices = List.of(BindChoices.LOOPBACK_V4, BindChoices.ANY_V4);
-        BindAddressPicker udp = fx(() -> new BindAddressPicker(BindAddressPicker.Inbound.DATAGRAMS, choices,
-                subscriptions));
-        BindAddressPicker tcp = fx(() -> new BindAddressPicker(BindAddressPicker.Inbound.CONNECTIONS, choices,
-                subscriptions));
+        BindAddressPicker udp = fx(() -> new BindAddressPicker(new BindAddressInput(
+                BindAddressInput.Inbound.DATAGRAMS, "127.0.0.1", () -> choices), subscriptions));
+        BindAddressPicker tcp = fx(() -> new BindAddressPicker(new BindAddressInput(
+                BindAddressInput.Inbound.CONNECTIONS, "127.0.0.1", () -> choices), subscriptions));
         assertEquals("Other machines on your network can send datagrams to this port", udp.warningLabel().getText());
         assertEquals("Other machines on your network can connect to this port", tcp.warningLabel().getText());
         assertTrue(fx(() -> udp.comboBox().getTooltip().getText())

@@ -20,21 +20,21 @@ class StreamSettingsTest {
         StreamSettings settings = new StreamSettings(preferences, new Subscriptions());
         assertEquals(Transport.TCP, settings.transportProperty().get());
         assertFalse(settings.isUnix());
-        assertEquals(UnixPathField.DEFAULT_PATH, settings.unixPath());
+        assertEquals(UnixPathInput.DEFAULT_PATH, settings.unixPath().text());
     }
 
     @Test
     void everySettingSurvivesASaveAndANewSession() {
         StreamSettings first = new StreamSettings(preferences, new Subscriptions());
         first.transportProperty().set(Transport.UNIX);
-        first.unixPathProperty().set("  /tmp/sw-test.sock ");
+        first.unixPath().textProperty().set("  /tmp/sw-test.sock ");
         first.framing().modeProperty().set(FramingMode.DELIMITER);
         first.split().enabledProperty().set(true);
         first.save();
 
         StreamSettings next = new StreamSettings(preferences, new Subscriptions());
         assertTrue(next.isUnix());
-        assertEquals("/tmp/sw-test.sock", next.unixPath());
+        assertEquals("/tmp/sw-test.sock", next.unixPath().text());
         assertEquals(FramingMode.DELIMITER, next.framing().modeProperty().get());
         assertTrue(next.split().enabledProperty().get());
     }
@@ -42,10 +42,10 @@ class StreamSettingsTest {
     @Test
     void aBlankSocketPathIsNotRemembered() {
         StreamSettings first = new StreamSettings(preferences, new Subscriptions());
-        first.unixPathProperty().set("/tmp/kept.sock");
+        first.unixPath().textProperty().set("/tmp/kept.sock");
         first.save();
-        first.unixPathProperty().set("   ");
+        first.unixPath().textProperty().set("   ");
         first.save();
-        assertEquals("/tmp/kept.sock", new StreamSettings(preferences, new Subscriptions()).unixPath());
+        assertEquals("/tmp/kept.sock", new StreamSettings(preferences, new Subscriptions()).unixPath().text());
     }
 }

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.ui.fx.FxUiExecutor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,7 +25,7 @@ class LatestOnlyTest {
 
     @Test
     void aSupersededOrForgottenRequestIsDropped() {
-        LatestOnly latest = new LatestOnly();
+        LatestOnly latest = new LatestOnly(new FxUiExecutor());
         List<String> delivered = new CopyOnWriteArrayList<>();
         CompletableFuture<String> first = new CompletableFuture<>();
         CompletableFuture<String> second = new CompletableFuture<>();
@@ -49,7 +50,7 @@ class LatestOnlyTest {
 
     @Test
     void failuresArriveUnwrappedAndNothingArrivesAfterClose() {
-        LatestOnly latest = new LatestOnly();
+        LatestOnly latest = new LatestOnly(new FxUiExecutor());
         List<String> delivered = new CopyOnWriteArrayList<>();
         CompletableFuture<String> failing = LatestOnly.onVirtualThread("latest-only-test", () -> {
             throw new IllegalStateException("no table");

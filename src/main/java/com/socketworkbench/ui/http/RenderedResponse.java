@@ -1,0 +1,48 @@
+package com.socketworkbench.ui.http;
+
+import com.socketworkbench.engine.codec.ByteSource;
+import com.socketworkbench.engine.codec.ByteText;
+import com.socketworkbench.engine.http.HttpExchange;
+import com.socketworkbench.engine.http.ParsedResponse;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * The text views of one shown exchange, decoded with one charset: the body ({@link BodyRendering}, capped) and the
+ * first {@link #RAW_TEXT_LIMIT} raw bytes. Made off the UI thread by {@link HttpViewModel}; the view only shows it.
+ *
+ * @param exchange the exchange it was rendered from
+ * @param body     the body text view's text
+ * @param bodyNote what the body view says about it ("JSON, pretty-printed · decoded as UTF-8")
+ * @param raw      the raw text view's text
+ * @param rawNote  what the raw view says about it ("Text: showing first 64 KiB of 9,437,300 bytes")
+ */
+record RenderedResponse(HttpExchange exchange, String body, String bodyNote, String raw, String rawNote) {
+    /** The raw text view decodes at most this many bytes. */
+    static final int RAW_TEXT_LIMIT = 64 * 1024;
+
+    /** Decodes {@code exchange}'s body and raw bytes with {@code choice}; reads spooled bytes: not on the UI thread. */
+    static RenderedResponse of(HttpExchange exchange, CharsetChoice choice, boolean prettyWanted) {
+        Optional<ParsedResponse> response = exchange.response();
+        Charset charset = choice.resolve(response.map(BodyRendering::defaultCharset)
+                .orElse(StandardCharsets.UTF_8));
+        BodyRendering body = response.map(r -> BodyRendering.render(r.body(), charset, r.json(), prettyWanted))
+                .orElse(new BodyRendering("", "No response body", false));
+        ByteSource raw = exchange.rawBytes();
+        long length = raw.length();
+        String rawText = ByteText.decode(raw.readAt(0, (int) Math.min(length, RAW_TEXT_LIMIT)), charset);
+        return new RenderedResponse(exchange, body.text(),
+                body.note() + (body.note().isEmpty() ? "" : " · ") + "decoded as " + charset.name(),
+                rawText, length > RAW_TEXT_LIMIT
+                ? String.format(Locale.ROOT, "Text: showing first 64 KiB of %,d bytes", length)
+                : "Text (" + charset.name() + ", undecodable bytes as \\xNN)");
+    }
+
+    /** What the views show when the bytes could not be read (a spooled file gone). */
+    static RenderedResponse unreadable(HttpExchange exchange, Throwable failure) {
+        return new RenderedResponse(exchange, "", "The body could not be read: " + failure.getMessage(), "", "");
+    }
+}

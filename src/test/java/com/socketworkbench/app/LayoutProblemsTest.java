@@ -1,0 +1,66 @@
+package com.socketworkbench.app;
+
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+import java.util.List;
+
+import static com.socketworkbench.app.AppDriver.fx;
+import static com.socketworkbench.app.AppDriver.fxRun;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The layout check of {@link WindowFitTest} sees what it is meant to see, and nothing in a row that fits. */
+@ExtendWith({ApplicationExtension.class, FxWatchdog.Extension.class})
+@Timeout(30)
+class LayoutProblemsTest {
+    private final HBox row = new HBox(8);
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        scene = new Scene(row, 120, 40);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void aCutButtonAControlWithoutWidthAndOneBeyondTheWindowAreFound() {
+        fxRun(() -> {
+            Label squeezed = new Label("gone");
+            squeezed.setMinWidth(0);
+            squeezed.setMaxWidth(0);
+            Button wide = new Button("Beyond the edge");
+            wide.setMinWidth(Region.USE_PREF_SIZE);
+            row.getChildren().setAll(new Button("Apply these options"), squeezed, wide);
+            row.applyCss();
+            row.layout();
+        });
+        List<String> problems = fx(() -> LayoutProblems.of(scene));
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("Button 'Apply these options'")
+                && p.contains(" shows \"")), String.join("\n", problems));
+        assertTrue(problems.stream().anyMatch(p -> p.equals("Label 'gone' has zero width")),
+                String.join("\n", problems));
+        assertTrue(problems.stream().anyMatch(p -> p.startsWith("Button 'Beyond the edge'")
+                && p.contains("cut off at the side")), String.join("\n", problems));
+    }
+
+    @Test
+    void aRowThatFitsHasNoProblems() {
+        fxRun(() -> {
+            row.getChildren().setAll(new Button("OK"), new Label(""));
+            row.applyCss();
+            row.layout();
+        });
+        assertEquals(List.of(), fx(() -> LayoutProblems.of(scene)));
+    }
+}

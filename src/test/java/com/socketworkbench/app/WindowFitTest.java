@@ -1,0 +1,154 @@
+package com.socketworkbench.app;
+
+import com.socketworkbench.engine.framing.FramingMode;
+import com.sun.net.httpserver.HttpServer;
+import com.socketworkbench.ui.tab.WorkbenchTab;
+import com.socketworkbench.ui.tools.Tool;
+import com.socketworkbench.ui.tools.ToolsTab;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TitledPane;
+import javafx.scene.control.ToggleButton;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static com.socketworkbench.app.AppDriver.fx;
+import static com.socketworkbench.app.AppDriver.fxRun;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Every tab fits the default window (1280x800) and stays usable in a small one (1024x640) with all its side panels
+ * open: the socket panel with granted values read back from live loopback sockets, the framing parameters of the
+ * mode with the most of them, split send, the UDP options, an HTTP response from a loopback JDK server, every Tools
+ * card. No text may be cut with an ellipsis, no control squeezed to zero or below its minimum width, cut off at the
+ * side or pushed out of the window (see {@link LayoutProblems}). In the small window the traffic area is what gives
+ * way up and down. With {@code -Dlayout.snapshots=DIR} each tab is also written as a PNG into DIR, to look at.
+ */
+@Timeout(120)
+class WindowFitTest {
+    private static final Pattern LISTENING = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)");
+
+    private final AppDriver driver = new AppDriver();
+    private final List<String> problems = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        driver.close();
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1280, 800", "1024, 640"})
+    void everyTabFitsWithItsPanelsOpen(int width, int height) throws Exception {
+        driver.launch();
+        Screenshots.sizeWindow(driver.stage(), width, height);
+        assertEquals(width, (int) Math.round(fx(() -> driver.stage().getScene().getWidth())), "the window size");
+
+        driver.selectTab("tcpServer");
+        driver.setText("#tcpServer #port", "0");
+        driver.click("#tcpServer #startStop");
+        driver.waitUntil(() -> LISTENING.matcher(driver.text("#tcpServer #listeningAddress")).matches());
+        Matcher listening = LISTENING.matcher(driver.text("#tcpServer #listeningAddress"));
+        assertTrue(listening.matches());
+        openStreamPanels("tcpServer");
+        check("tcp-server", width, height);
+
+        driver.selectTab("tcpClient");
+        driver.setText("#tcpClient #port", listening.group(1));
+        driver.click("#tcpClient #connect");
+        driver.waitUntil(() -> driver.text("#tcpClient #connect").equals("Disconnect"));
+        openStreamPanels("tcpClient");
+        driver.waitUntil(() -> !driver.text("#tcpClient #grantedReceiveBuffer").equals("—"));
+        check("tcp-client", width, height);
+
+        driver.selectTab("udp");
+        driver.setText("#udp #port", "0");
+        driver.click("#udp #startStop");
+        driver.waitUntil(() -> driver.text("#udp #listeningAddress").startsWith("Bound to"));
+        fxRun(() -> driver.<TitledPane>node("#udp #options").setExpanded(true));
+        check("udp", width, height);
+
+        driver.selectTab("http");
+        try (HttpPeer peer = new HttpPeer()) {
+            driver.setText("#http #port", Integer.toString(peer.port()));
+            driver.click("#http #send");
+            driver.waitUntil(() -> driver.text("#http #responseStatus").startsWith("HTTP/1.1 200"));
+            check("http", width, height);
+        }
+
+        driver.selectTab("tools");
+        ToolsTab tools = (ToolsTab) fx(() -> driver.app().tabs().stream()
+                .filter(tab -> tab.id().equals("tools")).findFirst().map(WorkbenchTab.class::cast).orElseThrow());
+        for (Tool tool : Tool.values()) {
+            fxRun(() -> tools.model().selectedProperty().set(tool));
+            check("tools-" + tool.name().toLowerCase(java.util.Locale.ROOT), width, height);
+        }
+
+        assertTrue(problems.isEmpty(), problems.size() + " layout problems at " + width + "x" + height + ":\n"
+                + String.join("\n", problems));
+    }
+
+    /** Opens the socket panel, the framing parameters (of the mode with the most) and split send of a TCP tab. */
+    private void openStreamPanels(String tab) {
+        fxRun(() -> {
+            driver.<ComboBox<FramingMode>>node("#" + tab + " #framingMode").setValue(FramingMode.LENGTH_PREFIX);
+            driver.<ToggleButton>node("#" + tab + " #socketPanelToggle").setSelected(true);
+            driver.<ToggleButton>node("#" + tab + " #framingSettings").setSelected(true);
+            driver.<ToggleButton>node("#" + tab + " #split").setSelected(true);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        driver.waitUntil(() -> !driver.text("#" + tab + " #grantedReceiveBuffer").equals("—"));
+    }
+
+    private void check(String name, int width, int height) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents();
+        fxRun(() -> driver.stage().getScene().getRoot().layout());
+        for (String problem : fx(() -> LayoutProblems.of(driver.stage().getScene()))) {
+            problems.add(name + ": " + problem);
+        }
+        String dir = System.getProperty("layout.snapshots");
+        if (dir != null) {
+            Screenshots.writeTo(driver.stage().getScene(), Path.of(dir, name + "-" + width + "x" + height + ".png"));
+        }
+    }
+
+    /** A JDK HttpServer on 127.0.0.1 that answers every request with a small JSON document. */
+    private static final class HttpPeer implements AutoCloseable {
+        private final HttpServer server;
+
+        HttpPeer() throws IOException {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 10);
+            server.createContext("/", exchange -> {
+                byte[] body = "{\"fits\": true, \"window\": \"small\"}".getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json; charset=utf-8");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
+            });
+            server.start();
+        }
+
+        int port() {
+            return server.getAddress().getPort();
+        }
+
+        @Override
+        public void close() {
+            server.stop(0);
+        }
+    }
+}
