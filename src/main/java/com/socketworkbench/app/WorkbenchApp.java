@@ -1,6 +1,7 @@
 package com.socketworkbench.app;
 
 import com.socketworkbench.ui.fx.FxUiExecutor;
+import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.Styles;
 import com.socketworkbench.ui.tab.TabContext;
@@ -43,6 +44,8 @@ public class WorkbenchApp extends Application {
     private AppPreferences preferences;
     private WindowBounds bounds;
     private Stage stage;
+    /** The one UI executor of this window, handed to every tab. */
+    private final UiExecutor executor = new FxUiExecutor();
     private TabPane tabPane;
     private boolean shutDown;
 
@@ -65,7 +68,7 @@ public class WorkbenchApp extends Application {
         this.stage = stage;
         preferences = givenPreferences != null ? givenPreferences : AppPreferences.fromSystemProperty();
         bounds = new WindowBounds(preferences.child("window"));
-        TabContext context = new TabContext(preferences, new FxUiExecutor());
+        TabContext context = new TabContext(preferences, executor);
 
         tabPane = new TabPane();
         tabPane.setId("tabs");
@@ -140,7 +143,7 @@ public class WorkbenchApp extends Application {
             public void run() {
                 scene.removePostLayoutPulseListener(this);
                 LOG.info("{} {} ms after the JVM started", FIRST_FRAME, ManagementFactory.getRuntimeMXBean().getUptime());
-                Platform.runLater(() -> {
+                executor.later(() -> {
                     stage.close();
                     Platform.exit();
                 });

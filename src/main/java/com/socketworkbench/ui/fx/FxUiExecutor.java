@@ -15,6 +15,11 @@ import java.util.function.Consumer;
 public final class FxUiExecutor implements UiExecutor {
 
     @Override
+    public void later(Runnable action) {
+        Platform.runLater(action);
+    }
+
+    @Override
     public <T> void run(String threadName, Callable<T> work, Consumer<? super T> onSuccess,
                         Consumer<? super Throwable> onFailure) {
         Thread.ofVirtual().name(threadName).start(() -> {

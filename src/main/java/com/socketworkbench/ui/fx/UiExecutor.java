@@ -33,6 +33,12 @@ public interface UiExecutor {
         }, ignored -> onDone.run(), ignored -> onDone.run());
     }
 
+    /**
+     * Runs {@code action} on the UI thread after the current pulse (closing the window from inside a pulse listener,
+     * say). For one-off hand-overs only, never per event.
+     */
+    void later(Runnable action);
+
     /** Delivers a future's outcome on the UI thread; the failure is unwrapped from completion wrappers. */
     <T> void onFx(CompletableFuture<T> future, BiConsumer<? super T, ? super Throwable> action);
 

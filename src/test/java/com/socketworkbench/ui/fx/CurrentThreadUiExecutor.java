@@ -24,6 +24,12 @@ public final class CurrentThreadUiExecutor implements UiExecutor {
 
     private final List<Ticker> tickers = new ArrayList<>();
 
+    /** Runs {@code action} at once: the calling thread is the UI thread. */
+    @Override
+    public void later(Runnable action) {
+        action.run();
+    }
+
     @Override
     public <T> void run(String threadName, Callable<T> work, Consumer<? super T> onSuccess,
                         Consumer<? super Throwable> onFailure) {
