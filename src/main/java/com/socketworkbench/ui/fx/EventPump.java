@@ -1,17 +1,11 @@
 package com.socketworkbench.ui.fx;
 
-import com.socketworkbench.ui.traffic.TimelineModel;
-import com.socketworkbench.ui.traffic.TimelineRow;
-import com.socketworkbench.ui.traffic.TrafficCounters;
-
 import com.socketworkbench.engine.event.EventSink;
 import com.socketworkbench.engine.event.NetEvent;
 import javafx.animation.AnimationTimer;
 import javafx.util.Subscription;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -19,18 +13,17 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The one bridge from engine threads to the FX thread for a tab. Engine threads call {@link #emit} which only
- * enqueues (never blocks, never schedules a runnable). Once per FX pulse the pump drains up to
- * {@code maxPerPulse} events, counts every one in {@link TrafficCounters}, turns them into timeline rows, then tells
- * its pulse listeners (state changes, notifications, tables that refresh on the tick). Events beyond the per-pulse
- * bound wait for the next pulse, so a flood cannot freeze the UI.
+ * enqueues (never blocks). Once per FX pulse the pump drains up to {@code maxPerPulse} events, counts every one in
+ * {@link TrafficCounters}, hands them to its {@link BatchSink} (the tab's timeline, which keeps them within its
+ * limits), tells the sink when to show them, then tells its pulse listeners (state changes, notifications). Events
+ * beyond the per-pulse bound wait for the next pulse, so a flood cannot freeze the UI.
  *
- * <p>The rows reach the {@link TimelineModel} as one batch (one list change) at once when traffic is sparse, but at
- * most once per {@link #DEFAULT_PUBLISH_INTERVAL} while every pulse brings events: each change makes the table lay
- * out and restyle its visible rows and walk its size estimates over all rows, which at 60 changes a second took most
- * of the FX thread under a flood (and while the JIT compiler still warms up the table code, a single update takes
- * several frames). Five table updates a second, like a capture tool's live packet list, are more than anyone can
- * read in a flood; the counters still change every pulse, traffic slower than one event per pulse shows at once,
- * and the held rows are published the first pulse that brings nothing. Held rows stay within the timeline's limits.
+ * <p>The sink shows what it holds at once when traffic is sparse, but at most once per
+ * {@link #DEFAULT_PUBLISH_INTERVAL} while every pulse brings events: each change makes the table lay out and restyle
+ * its visible rows and walk its size estimates over all rows, which at 60 changes a second took most of the FX
+ * thread under a flood. Five table updates a second, like a capture tool's live packet list, are more than anyone
+ * can read in a flood; the counters still change every pulse, traffic slower than one event per pulse shows at once,
+ * and what is held is shown the first pulse that brings nothing.
  *
  * <p>Use it as the engine component's {@link EventSink}; {@link #start()} / {@link #dispose()} follow the tab.
  */
@@ -45,38 +38,33 @@ public final class EventPump implements EventSink {
     }
 
     private final Queue<NetEvent> queue = new ConcurrentLinkedQueue<>();
-    private final TimelineModel timeline;
+    private final BatchSink sink;
     private final TrafficCounters counters = new TrafficCounters();
     private final int maxPerPulse;
     private final long publishIntervalNanos;
     private final List<PulseListener> listeners = new ArrayList<>();
     private final List<Runnable> shownListeners = new ArrayList<>();
-    private final ArrayDeque<TimelineRow> pendingRows = new ArrayDeque<>();
-    private long pendingBytes;
-    private long pendingTrimmed;
     private long lastPublishNanos;
     private boolean drainedLastPulse;
     private AnimationTimer timer;
-    private long sequence;
-    private Instant lastEventTime;
     private volatile boolean disposed;
 
-    public EventPump(TimelineModel timeline) {
-        this(timeline, DEFAULT_MAX_PER_PULSE);
+    public EventPump(BatchSink sink) {
+        this(sink, DEFAULT_MAX_PER_PULSE);
     }
 
-    public EventPump(TimelineModel timeline, int maxPerPulse) {
-        this(timeline, maxPerPulse, DEFAULT_PUBLISH_INTERVAL);
+    public EventPump(BatchSink sink, int maxPerPulse) {
+        this(sink, maxPerPulse, DEFAULT_PUBLISH_INTERVAL);
     }
 
-    public EventPump(TimelineModel timeline, int maxPerPulse, Duration publishInterval) {
+    public EventPump(BatchSink sink, int maxPerPulse, Duration publishInterval) {
         if (maxPerPulse < 1) {
             throw new IllegalArgumentException("maxPerPulse must be at least 1, was " + maxPerPulse);
         }
         if (publishInterval.isNegative()) {
             throw new IllegalArgumentException("publishInterval must not be negative, was " + publishInterval);
         }
-        this.timeline = timeline;
+        this.sink = sink;
         this.maxPerPulse = maxPerPulse;
         this.publishIntervalNanos = publishInterval.toNanos();
     }
@@ -121,20 +109,19 @@ public final class EventPump implements EventSink {
         timer.start();
     }
 
-    /** Stops draining; queued events stay queued, rows already drained are shown. */
+    /** Stops draining; queued events stay queued, what the sink holds is shown. */
     public void stop() {
         if (timer != null) {
             timer.stop();
         }
-        publishRows(System.nanoTime());
+        if (sink.show()) {
+            rowsShown();
+        }
     }
 
     /** Stops for good, drops queued events and forgets all listeners. */
     public void dispose() {
         disposed = true;
-        pendingRows.clear();
-        pendingBytes = 0;
-        pendingTrimmed = 0;
         stop();
         listeners.clear();
         shownListeners.clear();
@@ -143,8 +130,7 @@ public final class EventPump implements EventSink {
 
     /**
      * One pulse's work without holding rows back, callable directly by tests and tight loops: drains at most
-     * {@code maxPerPulse} events, counts them, appends every row not yet shown to the timeline in one batch and
-     * notifies the listeners.
+     * {@code maxPerPulse} events, counts them, has the sink show them at once and notifies the listeners.
      *
      * @return the number of events drained
      */
@@ -158,20 +144,19 @@ public final class EventPump implements EventSink {
     }
 
     private int pulse(long nowNanos, boolean publishNow) {
-        List<NetEvent> batch = new ArrayList<>();
-        NetEvent event;
-        while (batch.size() < maxPerPulse && (event = queue.poll()) != null) {
-            batch.add(event);
+        List<NetEvent> batch = drain();
+        boolean drained = !batch.isEmpty();
+        if (drained) {
+            for (NetEvent event : batch) {
+                counters.record(event);
+            }
+            sink.hold(batch);
         }
-        for (NetEvent each : batch) {
-            counters.record(each);
-            hold(new TimelineRow(++sequence, each, deltaNanos(each.time())));
-        }
-        boolean flooding = drainedLastPulse && !batch.isEmpty()
-                && nowNanos - lastPublishNanos < publishIntervalNanos;
-        drainedLastPulse = !batch.isEmpty();
-        if (publishNow || !flooding) {
-            publishRows(nowNanos);
+        boolean flooding = drainedLastPulse && drained && nowNanos - lastPublishNanos < publishIntervalNanos;
+        drainedLastPulse = drained;
+        if ((publishNow || !flooding) && sink.show()) {
+            lastPublishNanos = nowNanos;
+            rowsShown();
         }
         for (PulseListener listener : List.copyOf(listeners)) {
             listener.pulse(batch);
@@ -179,59 +164,31 @@ public final class EventPump implements EventSink {
         return batch.size();
     }
 
-    /**
-     * Holds a row until the next publish, within the timeline's own limits: rows the timeline would trim on arrival
-     * anyway are dropped now, so held rows never pin more than the timeline's byte budget however fast the bytes
-     * come. They are counted as trimmed with the next table update, like the "older events not shown" note it shows.
-     */
-    private void hold(TimelineRow row) {
-        pendingRows.addLast(row);
-        pendingBytes += TimelineModel.payloadSize(row);
-        while (pendingRows.size() > timeline.cap()
-                || (pendingBytes > timeline.byteBudget() && pendingRows.size() > 1)) {
-            pendingBytes -= TimelineModel.payloadSize(pendingRows.removeFirst());
-            pendingTrimmed++;
+    private List<NetEvent> drain() {
+        NetEvent event = queue.poll();
+        if (event == null) {
+            return List.of();
         }
+        List<NetEvent> batch = new ArrayList<>();
+        do {
+            batch.add(event);
+        } while (batch.size() < maxPerPulse && (event = queue.poll()) != null);
+        return batch;
     }
 
-    private void publishRows(long nowNanos) {
-        if (pendingRows.isEmpty()) {
-            return;
-        }
-        List<TimelineRow> rows = new ArrayList<>(pendingRows);
-        pendingRows.clear();
-        pendingBytes = 0;
-        lastPublishNanos = nowNanos;
-        if (pendingTrimmed > 0) {
-            timeline.countTrimmed(pendingTrimmed);
-            pendingTrimmed = 0;
-        }
-        timeline.append(rows);
+    private void rowsShown() {
         for (Runnable listener : List.copyOf(shownListeners)) {
             listener.run();
         }
-    }
-
-    private long deltaNanos(Instant time) {
-        Instant previous = lastEventTime;
-        lastEventTime = time;
-        if (previous == null) {
-            return -1;
-        }
-        // Events from different connections are stamped on different threads and may be a hair out of order.
-        return Math.max(0, Duration.between(previous, time).toNanos());
     }
 
     public TrafficCounters counters() {
         return counters;
     }
 
-    public TimelineModel timeline() {
-        return timeline;
+    /** True when nothing waits for the next pulse: no event queued, nothing held back by the sink. */
+    public boolean isIdle() {
+        return queue.isEmpty() && !sink.isHolding();
     }
 
-    /** True when nothing waits for the next pulse: no event queued, every drained row in the timeline. */
-    public boolean isIdle() {
-        return queue.isEmpty() && pendingRows.isEmpty();
-    }
 }
