@@ -15,6 +15,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.Skin;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
 import javafx.scene.control.TableCell;
@@ -24,6 +25,8 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.TableViewSkin;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -66,7 +69,7 @@ public final class TimelineView {
     private final ListChangeListener<TimelineRow> onRowsChanged = change -> rowsChanged();
     /** Only while a filter is set: a FilteredList re-indexes every change of its source, however large. */
     private FilteredList<TimelineRow> filtered;
-    private final TableView<TimelineRow> table = new TableView<>();
+    private final FollowingTable table = new FollowingTable();
     private final TextField filter = new TextField();
     private final ToggleButton autoScroll = new ToggleButton("Follow");
     private final Label trimmedNote = new Label();
@@ -114,8 +117,8 @@ public final class TimelineView {
     }
 
     private void follow() {
-        if (autoScroll.isSelected() && !table.getItems().isEmpty()) {
-            table.scrollTo(table.getItems().size() - 1);
+        if (autoScroll.isSelected()) {
+            table.followAfterLayout();
         }
     }
 
@@ -324,6 +327,60 @@ public final class TimelineView {
         }
         if (!hasWanted) {
             styleClasses.add(wanted);
+        }
+    }
+
+    /**
+     * A table that follows its newest row when its rows are laid out, not when they change: a list listener runs
+     * before the table's skin has seen the change (its own listener comes later), so a scroll from there aimed at the
+     * old row count and left the newest rows below the edge (a user saw "14 rows" with row 12 at the bottom). Its
+     * {@link FollowingFlow} moves to the end right before it lays out the cells, when the skin has taken the new
+     * count, so the frame drawn next shows the newest row in full.
+     */
+    private static final class FollowingTable extends TableView<TimelineRow> {
+        private FollowingFlow flow;
+        private boolean followPending;
+
+        void followAfterLayout() {
+            if (flow != null) {
+                flow.followAtNextLayout();
+            } else {
+                followPending = true;
+            }
+        }
+
+        @Override
+        protected Skin<?> createDefaultSkin() {
+            return new TableViewSkin<>(this) {
+                @Override
+                protected VirtualFlow<TableRow<TimelineRow>> createVirtualFlow() {
+                    flow = new FollowingFlow();
+                    if (followPending) {
+                        followPending = false;
+                        flow.followAtNextLayout();
+                    }
+                    return flow;
+                }
+            };
+        }
+    }
+
+    private static final class FollowingFlow extends VirtualFlow<TableRow<TimelineRow>> {
+        private boolean followPending;
+
+        void followAtNextLayout() {
+            followPending = true;
+            requestLayout();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            if (followPending) {
+                followPending = false;
+                // The end of the list: the last cell's bottom on the viewport's bottom, whatever the count now is.
+                setPosition(1);
+            }
+            super.layoutChildren();
         }
     }
 
