@@ -3,6 +3,7 @@ package com.socketworkbench.ui.fx;
 import com.socketworkbench.engine.event.EventSink;
 import com.socketworkbench.engine.event.NetEvent;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.util.Subscription;
 
 import java.time.Duration;
@@ -10,6 +11,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The one bridge from engine threads to the FX thread for a tab. Engine threads call {@link #emit} which only
@@ -25,11 +29,19 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  * can read in a flood; the counters still change every pulse, traffic slower than one event per pulse shows at once,
  * and what is held is shown the first pulse that brings nothing.
  *
+ * <p>An idle pump costs nothing: when a pulse leaves nothing queued and nothing held, the pump stops its
+ * {@link AnimationTimer} (a running one makes JavaFX pulse 60 times a second). The engine thread whose event finds
+ * the pump asleep posts one wake-up to the FX thread, which starts the timer again; one per idle-to-busy change, never
+ * one per event. While {@link #setTicking ticking}, a sleeping pump still runs its pulse listeners a few times a
+ * second (without asking for pulses), for what the engine does not report as events.
+ *
  * <p>Use it as the engine component's {@link EventSink}; {@link #start()} / {@link #dispose()} follow the tab.
  */
 public final class EventPump implements EventSink {
     public static final int DEFAULT_MAX_PER_PULSE = 50_000;
     public static final Duration DEFAULT_PUBLISH_INTERVAL = Duration.ofMillis(200);
+    /** How often a sleeping pump ticks its listeners while {@link #setTicking ticking}. */
+    public static final Duration TICK_INTERVAL = Duration.ofMillis(250);
 
     /** Called on the FX thread once per pulse with the events drained in it (possibly none). */
     @FunctionalInterface
@@ -44,9 +56,23 @@ public final class EventPump implements EventSink {
     private final long publishIntervalNanos;
     private final List<PulseListener> listeners = new ArrayList<>();
     private final List<Runnable> shownListeners = new ArrayList<>();
+    /** True while the pump is started but its timer is stopped for lack of work: the next event wakes it. */
+    private final AtomicBoolean asleep = new AtomicBoolean();
+    /** True from posting a wake-up or tick until it ran: at most one of each waits for the FX thread. */
+    private final AtomicBoolean wakeUpPosted = new AtomicBoolean();
+    private final AtomicBoolean tickPosted = new AtomicBoolean();
+    private final AtomicLong wakeUps = new AtomicLong();
+    private final Runnable wakeUp = this::wakeUp;
+    private final Runnable tick = this::tick;
     private long lastPublishNanos;
     private boolean drainedLastPulse;
     private AnimationTimer timer;
+    /** FX thread: between {@link #start()} and {@link #stop()}. */
+    private boolean started;
+    /** FX thread: whether the timer runs now. */
+    private boolean timerRunning;
+    /** The thread that posts ticks while ticking is on; a thread that finds itself replaced ends. */
+    private volatile Thread ticker;
     private volatile boolean disposed;
 
     public EventPump(BatchSink sink) {
@@ -69,11 +95,19 @@ public final class EventPump implements EventSink {
         this.publishIntervalNanos = publishInterval.toNanos();
     }
 
-    /** Any thread; never blocks. Events arriving after {@link #dispose()} are dropped. */
+    /**
+     * Any thread; never blocks. Events arriving after {@link #dispose()} are dropped. The first event that finds the
+     * pump asleep posts its wake-up.
+     */
     @Override
     public void emit(NetEvent event) {
-        if (!disposed) {
-            queue.offer(event);
+        if (disposed) {
+            return;
+        }
+        queue.offer(event);
+        if (asleep.get() && asleep.compareAndSet(true, false) && wakeUpPosted.compareAndSet(false, true)) {
+            wakeUps.incrementAndGet();
+            Platform.runLater(wakeUp);
         }
     }
 
@@ -103,17 +137,20 @@ public final class EventPump implements EventSink {
                 @Override
                 public void handle(long now) {
                     pulse(now);
+                    sleepIfIdle();
                 }
             };
         }
-        timer.start();
+        started = true;
+        asleep.set(false);
+        startTimer();
     }
 
     /** Stops draining; queued events stay queued, what the sink holds is shown. */
     public void stop() {
-        if (timer != null) {
-            timer.stop();
-        }
+        started = false;
+        asleep.set(false);
+        stopTimer();
         if (sink.show()) {
             rowsShown();
         }
@@ -122,10 +159,95 @@ public final class EventPump implements EventSink {
     /** Stops for good, drops queued events and forgets all listeners. */
     public void dispose() {
         disposed = true;
+        setTicking(false);
         stop();
         listeners.clear();
         shownListeners.clear();
         queue.clear();
+    }
+
+    /**
+     * While on, a sleeping pump runs its pulse listeners every {@link #TICK_INTERVAL} (with an empty batch) through
+     * the FX thread's queue rather than a pulse, so a tick that changes nothing on screen renders nothing. For what
+     * the engine does not report as events while a socket is open: bytes of an incomplete frame, kernel drops, rates
+     * that fall to zero. FX thread.
+     */
+    public void setTicking(boolean on) {
+        Thread current = ticker;
+        if (on && current == null && !disposed) {
+            Thread thread = Thread.ofVirtual().name("ui-pump-ticker").unstarted(this::tickLoop);
+            ticker = thread;
+            thread.start();
+        } else if (!on && current != null) {
+            ticker = null;
+            LockSupport.unpark(current);
+        }
+    }
+
+    /** Whether {@link #setTicking ticking} is on. */
+    public boolean isTicking() {
+        return ticker != null;
+    }
+
+    private void tickLoop() {
+        long interval = TICK_INTERVAL.toNanos();
+        Thread self = Thread.currentThread();
+        while (ticker == self && !disposed) {
+            LockSupport.parkNanos(interval);
+            if (ticker == self && !disposed && asleep.get() && tickPosted.compareAndSet(false, true)) {
+                Platform.runLater(tick);
+            }
+        }
+    }
+
+    private void tick() {
+        tickPosted.set(false);
+        if (started && !timerRunning && !disposed) {
+            pulse(System.nanoTime());
+            sleepIfIdle();
+        }
+    }
+
+    private void wakeUp() {
+        wakeUpPosted.set(false);
+        if (started && !disposed) {
+            startTimer();
+        }
+    }
+
+    private void startTimer() {
+        if (!timerRunning) {
+            timerRunning = true;
+            timer.start();
+        }
+    }
+
+    private void stopTimer() {
+        if (timerRunning) {
+            timerRunning = false;
+            timer.stop();
+        }
+    }
+
+    /**
+     * After a pulse (FX thread): with nothing queued and nothing held, stops the timer and marks the pump asleep, then
+     * looks at the queue once more, so an event that came in between is drained now rather than lost to a wake-up
+     * nobody posted. Otherwise keeps (or gets) the timer running.
+     */
+    private void sleepIfIdle() {
+        if (!started || disposed) {
+            return;
+        }
+        if (!isIdle()) {
+            asleep.set(false);
+            startTimer();
+            return;
+        }
+        stopTimer();
+        asleep.set(true);
+        if (!queue.isEmpty() && asleep.compareAndSet(true, false)) {
+            startTimer();
+        }
     }
 
     /**
@@ -191,4 +313,13 @@ public final class EventPump implements EventSink {
         return queue.isEmpty() && !sink.isHolding();
     }
 
+    /** How many wake-ups engine threads have posted so far: one per idle-to-busy change, not one per event. */
+    long wakeUps() {
+        return wakeUps.get();
+    }
+
+    /** Whether the pump asks JavaFX for pulses now (its timer runs); false once it went to sleep (FX thread). */
+    public boolean isPulsing() {
+        return timerRunning;
+    }
 }

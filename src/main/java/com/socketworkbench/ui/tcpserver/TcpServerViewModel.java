@@ -135,6 +135,7 @@ public final class TcpServerViewModel extends SocketTabModel {
         });
         traffic().onPulse(this::onPulse, subscriptions);
         traffic().onRowsShown(traffic()::updateCounters, subscriptions);
+        traffic().tickWhile(state.isEqualTo(ListenerState.RUNNING), subscriptions);
         updateStatus();
     }
 
