@@ -378,7 +378,9 @@ public final class TimelineView {
             if (followPending) {
                 followPending = false;
                 // The end of the list: the last cell's bottom on the viewport's bottom, whatever the count now is.
-                setPosition(1);
+                if (getPosition() < 1) {
+                    setPosition(1);
+                }
             }
             super.layoutChildren();
         }
