@@ -8,7 +8,6 @@ import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.collections.ObservableList;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
@@ -143,8 +142,14 @@ public final class TimelineModel implements BatchSink {
         if (previous == null) {
             return -1;
         }
-        // Events from different connections are stamped on different threads and may be a hair out of order.
-        return Math.max(0, Duration.between(previous, time).toNanos());
+        // Plain arithmetic rather than Duration.between: this runs for every event of a flood. Events from different
+        // connections are stamped on different threads and may be a hair out of order.
+        long seconds = time.getEpochSecond() - previous.getEpochSecond();
+        long nanos = time.getNano() - previous.getNano();
+        if (seconds >= Long.MAX_VALUE / 1_000_000_000L) {
+            return Long.MAX_VALUE;
+        }
+        return Math.max(0, seconds * 1_000_000_000L + nanos);
     }
 
     /**
