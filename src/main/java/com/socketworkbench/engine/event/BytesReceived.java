@@ -11,9 +11,14 @@ import java.time.Instant;
  * @param truncated true when the payload was cut by a limit (e.g. a datagram larger than the receive buffer)
  */
 public record BytesReceived(Instant time, long connectionId, SocketAddress local, SocketAddress remote,
-                            byte[] data, int reads, boolean truncated) implements NetEvent {
+                            byte[] data, int reads, boolean truncated) implements DataEvent {
 
     public BytesReceived(Instant time, long connectionId, SocketAddress local, SocketAddress remote, byte[] data) {
         this(time, connectionId, local, remote, data, 1, false);
+    }
+
+    @Override
+    public boolean incoming() {
+        return true;
     }
 }

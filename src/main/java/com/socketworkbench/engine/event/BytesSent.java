@@ -5,5 +5,10 @@ import java.time.Instant;
 
 /** Bytes were written to the socket (fully). {@code data} is owned by the event. */
 public record BytesSent(Instant time, long connectionId, SocketAddress local, SocketAddress remote, byte[] data)
-        implements NetEvent {
+        implements DataEvent {
+
+    @Override
+    public boolean incoming() {
+        return false;
+    }
 }

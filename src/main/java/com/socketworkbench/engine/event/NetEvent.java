@@ -12,10 +12,11 @@ import java.time.Instant;
  * {@link java.net.UnixDomainSocketAddress}, or for a client accepted on a Unix socket (which has no name of its own)
  * {@link com.socketworkbench.engine.net.UnixPeerAddress}; either may be null when it is not known (e.g. a connect that
  * failed before a local port was bound). {@link com.socketworkbench.engine.net.Endpoints#describe} words them all.
+ * The two events that carry bytes share {@link DataEvent}.
  */
 public sealed interface NetEvent
         permits ListenerStarted, ListenerStopped, ConnectionAccepted, ConnectionOpened, ConnectionRejected,
-                BytesReceived, BytesSent, ConnectionClosed, Failure, Notice {
+                DataEvent, ConnectionClosed, Failure, Notice {
 
     Instant time();
 

@@ -1,42 +1,47 @@
 package com.socketworkbench.ui.fx;
 
-import com.socketworkbench.ui.traffic.TimelineModel;
-import com.socketworkbench.ui.traffic.TimelineRow;
-import com.socketworkbench.ui.traffic.TrafficCounters;
-
 import com.socketworkbench.engine.event.EventSink;
 import com.socketworkbench.engine.event.NetEvent;
 import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
 import javafx.util.Subscription;
 
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The one bridge from engine threads to the FX thread for a tab. Engine threads call {@link #emit} which only
- * enqueues (never blocks, never schedules a runnable). Once per FX pulse the pump drains up to
- * {@code maxPerPulse} events, counts every one in {@link TrafficCounters}, turns them into timeline rows, then tells
- * its pulse listeners (state changes, notifications, tables that refresh on the tick). Events beyond the per-pulse
- * bound wait for the next pulse, so a flood cannot freeze the UI.
+ * enqueues (never blocks). Once per FX pulse the pump drains up to {@code maxPerPulse} events, counts every one in
+ * {@link TrafficCounters}, hands them to its {@link BatchSink} (the tab's timeline, which keeps them within its
+ * limits), tells the sink when to show them, then tells its pulse listeners (state changes, notifications). Events
+ * beyond the per-pulse bound wait for the next pulse, so a flood cannot freeze the UI.
  *
- * <p>The rows reach the {@link TimelineModel} as one batch (one list change) at once when traffic is sparse, but at
- * most once per {@link #DEFAULT_PUBLISH_INTERVAL} while every pulse brings events: each change makes the table lay
- * out and restyle its visible rows and walk its size estimates over all rows, which at 60 changes a second took most
- * of the FX thread under a flood (and while the JIT compiler still warms up the table code, a single update takes
- * several frames). Five table updates a second, like a capture tool's live packet list, are more than anyone can
- * read in a flood; the counters still change every pulse, traffic slower than one event per pulse shows at once,
- * and the held rows are published the first pulse that brings nothing. Held rows stay within the timeline's limits.
+ * <p>The sink shows what it holds at once when traffic is sparse, but at most once per
+ * {@link #DEFAULT_PUBLISH_INTERVAL} while every pulse brings events: each change makes the table lay out and restyle
+ * its visible rows and walk its size estimates over all rows, which at 60 changes a second took most of the FX
+ * thread under a flood. Five table updates a second, like a capture tool's live packet list, are more than anyone
+ * can read in a flood; the counters still change every pulse, traffic slower than one event per pulse shows at once,
+ * and what is held is shown the first pulse that brings nothing.
+ *
+ * <p>An idle pump costs nothing: when a pulse leaves nothing queued and nothing held, the pump stops its
+ * {@link AnimationTimer} (a running one makes JavaFX pulse 60 times a second). The engine thread whose event finds
+ * the pump asleep posts one wake-up to the FX thread, which starts the timer again; one per idle-to-busy change, never
+ * one per event. While {@link #setTicking ticking}, a sleeping pump still runs its pulse listeners a few times a
+ * second (without asking for pulses), for what the engine does not report as events.
  *
  * <p>Use it as the engine component's {@link EventSink}; {@link #start()} / {@link #dispose()} follow the tab.
  */
 public final class EventPump implements EventSink {
     public static final int DEFAULT_MAX_PER_PULSE = 50_000;
     public static final Duration DEFAULT_PUBLISH_INTERVAL = Duration.ofMillis(200);
+    /** How often a sleeping pump ticks its listeners while {@link #setTicking ticking}. */
+    public static final Duration TICK_INTERVAL = Duration.ofMillis(250);
 
     /** Called on the FX thread once per pulse with the events drained in it (possibly none). */
     @FunctionalInterface
@@ -45,47 +50,64 @@ public final class EventPump implements EventSink {
     }
 
     private final Queue<NetEvent> queue = new ConcurrentLinkedQueue<>();
-    private final TimelineModel timeline;
+    private final BatchSink sink;
     private final TrafficCounters counters = new TrafficCounters();
     private final int maxPerPulse;
     private final long publishIntervalNanos;
     private final List<PulseListener> listeners = new ArrayList<>();
     private final List<Runnable> shownListeners = new ArrayList<>();
-    private final ArrayDeque<TimelineRow> pendingRows = new ArrayDeque<>();
-    private long pendingBytes;
-    private long pendingTrimmed;
+    /** True while the pump is started but its timer is stopped for lack of work: the next event wakes it. */
+    private final AtomicBoolean asleep = new AtomicBoolean();
+    /** True from posting a wake-up or tick until it ran: at most one of each waits for the FX thread. */
+    private final AtomicBoolean wakeUpPosted = new AtomicBoolean();
+    private final AtomicBoolean tickPosted = new AtomicBoolean();
+    private final AtomicLong wakeUps = new AtomicLong();
+    private final Runnable wakeUp = this::wakeUp;
+    private final Runnable tick = this::tick;
     private long lastPublishNanos;
     private boolean drainedLastPulse;
     private AnimationTimer timer;
-    private long sequence;
-    private Instant lastEventTime;
+    /** FX thread: between {@link #start()} and {@link #stop()}. */
+    private boolean started;
+    /** FX thread: whether the timer runs now. */
+    private boolean timerRunning;
+    /** The thread that posts ticks while ticking is on; a thread that finds itself replaced ends. */
+    private volatile Thread ticker;
     private volatile boolean disposed;
 
-    public EventPump(TimelineModel timeline) {
-        this(timeline, DEFAULT_MAX_PER_PULSE);
+    public EventPump(BatchSink sink) {
+        this(sink, DEFAULT_MAX_PER_PULSE);
     }
 
-    public EventPump(TimelineModel timeline, int maxPerPulse) {
-        this(timeline, maxPerPulse, DEFAULT_PUBLISH_INTERVAL);
+    public EventPump(BatchSink sink, int maxPerPulse) {
+        this(sink, maxPerPulse, DEFAULT_PUBLISH_INTERVAL);
     }
 
-    public EventPump(TimelineModel timeline, int maxPerPulse, Duration publishInterval) {
+    public EventPump(BatchSink sink, int maxPerPulse, Duration publishInterval) {
         if (maxPerPulse < 1) {
             throw new IllegalArgumentException("maxPerPulse must be at least 1, was " + maxPerPulse);
         }
         if (publishInterval.isNegative()) {
             throw new IllegalArgumentException("publishInterval must not be negative, was " + publishInterval);
         }
-        this.timeline = timeline;
+        this.sink = sink;
         this.maxPerPulse = maxPerPulse;
         this.publishIntervalNanos = publishInterval.toNanos();
     }
 
-    /** Any thread; never blocks. Events arriving after {@link #dispose()} are dropped. */
+    /**
+     * Any thread; never blocks. Events arriving after {@link #dispose()} are dropped. The first event that finds the
+     * pump asleep posts its wake-up.
+     */
     @Override
     public void emit(NetEvent event) {
-        if (!disposed) {
-            queue.offer(event);
+        if (disposed) {
+            return;
+        }
+        queue.offer(event);
+        if (asleep.get() && asleep.compareAndSet(true, false) && wakeUpPosted.compareAndSet(false, true)) {
+            wakeUps.incrementAndGet();
+            Platform.runLater(wakeUp);
         }
     }
 
@@ -115,26 +137,29 @@ public final class EventPump implements EventSink {
                 @Override
                 public void handle(long now) {
                     pulse(now);
+                    sleepIfIdle();
                 }
             };
         }
-        timer.start();
+        started = true;
+        asleep.set(false);
+        startTimer();
     }
 
-    /** Stops draining; queued events stay queued, rows already drained are shown. */
+    /** Stops draining; queued events stay queued, what the sink holds is shown. */
     public void stop() {
-        if (timer != null) {
-            timer.stop();
+        started = false;
+        asleep.set(false);
+        stopTimer();
+        if (sink.show()) {
+            rowsShown();
         }
-        publishRows(System.nanoTime());
     }
 
     /** Stops for good, drops queued events and forgets all listeners. */
     public void dispose() {
         disposed = true;
-        pendingRows.clear();
-        pendingBytes = 0;
-        pendingTrimmed = 0;
+        setTicking(false);
         stop();
         listeners.clear();
         shownListeners.clear();
@@ -142,9 +167,92 @@ public final class EventPump implements EventSink {
     }
 
     /**
+     * While on, a sleeping pump runs its pulse listeners every {@link #TICK_INTERVAL} (with an empty batch) through
+     * the FX thread's queue rather than a pulse, so a tick that changes nothing on screen renders nothing. For what
+     * the engine does not report as events while a socket is open: bytes of an incomplete frame, kernel drops, rates
+     * that fall to zero. FX thread.
+     */
+    public void setTicking(boolean on) {
+        Thread current = ticker;
+        if (on && current == null && !disposed) {
+            Thread thread = Thread.ofVirtual().name("ui-pump-ticker").unstarted(this::tickLoop);
+            ticker = thread;
+            thread.start();
+        } else if (!on && current != null) {
+            ticker = null;
+            LockSupport.unpark(current);
+        }
+    }
+
+    /** Whether {@link #setTicking ticking} is on. */
+    public boolean isTicking() {
+        return ticker != null;
+    }
+
+    private void tickLoop() {
+        long interval = TICK_INTERVAL.toNanos();
+        Thread self = Thread.currentThread();
+        while (ticker == self && !disposed) {
+            LockSupport.parkNanos(interval);
+            if (ticker == self && !disposed && asleep.get() && tickPosted.compareAndSet(false, true)) {
+                Platform.runLater(tick);
+            }
+        }
+    }
+
+    private void tick() {
+        tickPosted.set(false);
+        if (started && !timerRunning && !disposed) {
+            pulse(System.nanoTime());
+            sleepIfIdle();
+        }
+    }
+
+    private void wakeUp() {
+        wakeUpPosted.set(false);
+        if (started && !disposed) {
+            startTimer();
+        }
+    }
+
+    private void startTimer() {
+        if (!timerRunning) {
+            timerRunning = true;
+            timer.start();
+        }
+    }
+
+    private void stopTimer() {
+        if (timerRunning) {
+            timerRunning = false;
+            timer.stop();
+        }
+    }
+
+    /**
+     * After a pulse (FX thread): with nothing queued and nothing held, stops the timer and marks the pump asleep, then
+     * looks at the queue once more, so an event that came in between is drained now rather than lost to a wake-up
+     * nobody posted. Otherwise keeps (or gets) the timer running.
+     */
+    private void sleepIfIdle() {
+        if (!started || disposed) {
+            return;
+        }
+        if (!isIdle()) {
+            asleep.set(false);
+            startTimer();
+            return;
+        }
+        stopTimer();
+        asleep.set(true);
+        if (!queue.isEmpty() && asleep.compareAndSet(true, false)) {
+            startTimer();
+        }
+    }
+
+    /**
      * One pulse's work without holding rows back, callable directly by tests and tight loops: drains at most
-     * {@code maxPerPulse} events, counts them, appends every row not yet shown to the timeline in one batch and
-     * notifies the listeners.
+     * {@code maxPerPulse} events, counts them, has the sink show them at once and notifies the listeners.
      *
      * @return the number of events drained
      */
@@ -158,20 +266,19 @@ public final class EventPump implements EventSink {
     }
 
     private int pulse(long nowNanos, boolean publishNow) {
-        List<NetEvent> batch = new ArrayList<>();
-        NetEvent event;
-        while (batch.size() < maxPerPulse && (event = queue.poll()) != null) {
-            batch.add(event);
+        List<NetEvent> batch = drain();
+        boolean drained = !batch.isEmpty();
+        if (drained) {
+            for (NetEvent event : batch) {
+                counters.record(event);
+            }
+            sink.hold(batch);
         }
-        for (NetEvent each : batch) {
-            counters.record(each);
-            hold(new TimelineRow(++sequence, each, deltaNanos(each.time())));
-        }
-        boolean flooding = drainedLastPulse && !batch.isEmpty()
-                && nowNanos - lastPublishNanos < publishIntervalNanos;
-        drainedLastPulse = !batch.isEmpty();
-        if (publishNow || !flooding) {
-            publishRows(nowNanos);
+        boolean flooding = drainedLastPulse && drained && nowNanos - lastPublishNanos < publishIntervalNanos;
+        drainedLastPulse = drained;
+        if ((publishNow || !flooding) && sink.show()) {
+            lastPublishNanos = nowNanos;
+            rowsShown();
         }
         for (PulseListener listener : List.copyOf(listeners)) {
             listener.pulse(batch);
@@ -179,59 +286,40 @@ public final class EventPump implements EventSink {
         return batch.size();
     }
 
-    /**
-     * Holds a row until the next publish, within the timeline's own limits: rows the timeline would trim on arrival
-     * anyway are dropped now, so held rows never pin more than the timeline's byte budget however fast the bytes
-     * come. They are counted as trimmed with the next table update, like the "older events not shown" note it shows.
-     */
-    private void hold(TimelineRow row) {
-        pendingRows.addLast(row);
-        pendingBytes += TimelineModel.payloadSize(row);
-        while (pendingRows.size() > timeline.cap()
-                || (pendingBytes > timeline.byteBudget() && pendingRows.size() > 1)) {
-            pendingBytes -= TimelineModel.payloadSize(pendingRows.removeFirst());
-            pendingTrimmed++;
+    private List<NetEvent> drain() {
+        NetEvent event = queue.poll();
+        if (event == null) {
+            return List.of();
         }
+        List<NetEvent> batch = new ArrayList<>();
+        do {
+            batch.add(event);
+        } while (batch.size() < maxPerPulse && (event = queue.poll()) != null);
+        return batch;
     }
 
-    private void publishRows(long nowNanos) {
-        if (pendingRows.isEmpty()) {
-            return;
-        }
-        List<TimelineRow> rows = new ArrayList<>(pendingRows);
-        pendingRows.clear();
-        pendingBytes = 0;
-        lastPublishNanos = nowNanos;
-        if (pendingTrimmed > 0) {
-            timeline.countTrimmed(pendingTrimmed);
-            pendingTrimmed = 0;
-        }
-        timeline.append(rows);
+    private void rowsShown() {
         for (Runnable listener : List.copyOf(shownListeners)) {
             listener.run();
         }
-    }
-
-    private long deltaNanos(Instant time) {
-        Instant previous = lastEventTime;
-        lastEventTime = time;
-        if (previous == null) {
-            return -1;
-        }
-        // Events from different connections are stamped on different threads and may be a hair out of order.
-        return Math.max(0, Duration.between(previous, time).toNanos());
     }
 
     public TrafficCounters counters() {
         return counters;
     }
 
-    public TimelineModel timeline() {
-        return timeline;
+    /** True when nothing waits for the next pulse: no event queued, nothing held back by the sink. */
+    public boolean isIdle() {
+        return queue.isEmpty() && !sink.isHolding();
     }
 
-    /** True when nothing waits for the next pulse: no event queued, every drained row in the timeline. */
-    public boolean isIdle() {
-        return queue.isEmpty() && pendingRows.isEmpty();
+    /** How many wake-ups engine threads have posted so far: one per idle-to-busy change, not one per event. */
+    long wakeUps() {
+        return wakeUps.get();
+    }
+
+    /** Whether the pump asks JavaFX for pulses now (its timer runs); false once it went to sleep (FX thread). */
+    public boolean isPulsing() {
+        return timerRunning;
     }
 }

@@ -1,7 +1,7 @@
 package com.socketworkbench.ui.tab;
 
 import com.socketworkbench.ui.traffic.Formats;
-import com.socketworkbench.ui.traffic.TrafficCounters;
+import com.socketworkbench.ui.fx.TrafficCounters;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.StringExpression;

@@ -123,6 +123,7 @@ public final class TcpClientViewModel extends SocketTabModel {
         }, halfClosed, state, split.errorProperty()));
         traffic().onPulse(this::onPulse, subscriptions);
         traffic().onRowsShown(traffic()::updateCounters, subscriptions);
+        traffic().tickWhile(state.isEqualTo(ClientState.CONNECTED), subscriptions);
         updateStatus();
     }
 

@@ -142,7 +142,8 @@ public final class TcpServerViewModel extends SocketTabModel {
             }
         });
         traffic().onPulse(this::onPulse, subscriptions);
-        traffic().onRowsShown(traffic()::updateCounters, subscriptions);
+        traffic().onRowsShown(this::onRowsShown, subscriptions);
+        traffic().tickWhile(state.isEqualTo(ListenerState.RUNNING), subscriptions);
         updateStatus();
     }
 
@@ -355,6 +356,18 @@ public final class TcpServerViewModel extends SocketTabModel {
         }
     }
 
+    /**
+     * The clients' counters change with the rows: in a flood five times a second, in the frame that updates the
+     * table anyway, rather than in frames of their own that would each be laid out and drawn again.
+     */
+    private void onRowsShown() {
+        traffic().updateCounters();
+        if (server != null) {
+            lastClientRefresh = System.nanoTime();
+            refreshClients(server.connections());
+        }
+    }
+
     private void onPulse(List<NetEvent> batch) {
         for (NetEvent event : batch) {
             if (event instanceof Failure failure && failure.operation() == Operation.START
@@ -367,7 +380,10 @@ public final class TcpServerViewModel extends SocketTabModel {
         boolean connectionsChanged = batch.stream().anyMatch(event -> event instanceof ConnectionAccepted
                 || event instanceof ConnectionClosed || event instanceof ListenerStopped);
         long now = System.nanoTime();
-        if (server != null && (connectionsChanged || now - lastClientRefresh >= CLIENT_REFRESH_NANOS)) {
+        // A pulse without events (a tick while the server runs) picks up what changes without an event: bytes of an
+        // incomplete frame, counters of a connection whose rows are still held.
+        boolean due = batch.isEmpty() && now - lastClientRefresh >= CLIENT_REFRESH_NANOS;
+        if (server != null && (connectionsChanged || due)) {
             lastClientRefresh = now;
             refreshClients(server.connections());
         }

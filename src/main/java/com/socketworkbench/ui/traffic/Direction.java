@@ -1,7 +1,6 @@
 package com.socketworkbench.ui.traffic;
 
-import com.socketworkbench.engine.event.BytesReceived;
-import com.socketworkbench.engine.event.BytesSent;
+import com.socketworkbench.engine.event.DataEvent;
 import com.socketworkbench.engine.event.NetEvent;
 
 /** Which way a timeline row went, with its arrow and the CSS class that colours it. */
@@ -19,11 +18,10 @@ public enum Direction {
     }
 
     public static Direction of(NetEvent event) {
-        return switch (event) {
-            case BytesReceived ignored -> RECEIVED;
-            case BytesSent ignored -> SENT;
-            default -> EVENT;
-        };
+        if (event instanceof DataEvent data) {
+            return data.incoming() ? RECEIVED : SENT;
+        }
+        return EVENT;
     }
 
     public String arrow() {

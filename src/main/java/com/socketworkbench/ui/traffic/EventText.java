@@ -1,12 +1,11 @@
 package com.socketworkbench.ui.traffic;
 
 import com.socketworkbench.engine.codec.ByteText;
-import com.socketworkbench.engine.event.BytesReceived;
-import com.socketworkbench.engine.event.BytesSent;
 import com.socketworkbench.engine.event.ConnectionAccepted;
 import com.socketworkbench.engine.event.ConnectionClosed;
 import com.socketworkbench.engine.event.ConnectionOpened;
 import com.socketworkbench.engine.event.ConnectionRejected;
+import com.socketworkbench.engine.event.DataEvent;
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.ListenerStarted;
 import com.socketworkbench.engine.event.ListenerStopped;
@@ -40,8 +39,8 @@ public final class EventText {
      */
     public static String preview(NetEvent event, Charset charset, String emptyPayload) {
         return switch (event) {
-            case BytesReceived received -> dataPreview(received.data(), charset, emptyPayload);
-            case BytesSent sent -> dataPreview(sent.data(), charset, emptyPayload);
+            case DataEvent data -> data.data().length == 0
+                    ? emptyPayload : ByteText.preview(data.data(), charset, PREVIEW_CHARS);
             case ListenerStarted started ->
                     "Listening on " + Endpoints.describe(started.local()) + " (" + started.transport() + ")";
             case ListenerStopped stopped -> "Stopped listening: " + stopped.reason();
@@ -55,15 +54,10 @@ public final class EventText {
         };
     }
 
-    private static String dataPreview(byte[] data, Charset charset, String emptyPayload) {
-        return data.length == 0 ? emptyPayload : ByteText.preview(data, charset, PREVIEW_CHARS);
-    }
-
     /** A word for what kind of event it is; the timeline filter matches it too ("failure", "closed"). */
     public static String kind(NetEvent event) {
         return switch (event) {
-            case BytesReceived ignored -> "received";
-            case BytesSent ignored -> "sent";
+            case DataEvent data -> data.incoming() ? "received" : "sent";
             case ListenerStarted ignored -> "listening";
             case ListenerStopped ignored -> "stopped";
             case ConnectionAccepted ignored -> "accepted";
@@ -77,20 +71,21 @@ public final class EventText {
 
     /** The size column: "12 B", "12 B · 3 reads", "1.5 KiB · truncated"; empty for non-data events. */
     public static String size(NetEvent event) {
-        return switch (event) {
-            case BytesReceived received -> {
-                StringBuilder text = new StringBuilder(Formats.bytes(received.data().length));
-                if (received.reads() > 1) {
-                    text.append(" · ").append(received.reads()).append(" reads");
-                }
-                if (received.truncated()) {
-                    text.append(" · truncated");
-                }
-                yield text.toString();
-            }
-            case BytesSent sent -> Formats.bytes(sent.data().length);
-            default -> "";
-        };
+        if (!(event instanceof DataEvent data)) {
+            return "";
+        }
+        String bytes = Formats.bytes(data.data().length);
+        if (data.reads() == 1 && !data.truncated()) {
+            return bytes;
+        }
+        StringBuilder text = new StringBuilder(bytes);
+        if (data.reads() > 1) {
+            text.append(" · ").append(data.reads()).append(" reads");
+        }
+        if (data.truncated()) {
+            text.append(" · truncated");
+        }
+        return text.toString();
     }
 
     /** The peer column: the remote end if known, else the local one (listener rows). */
@@ -103,11 +98,12 @@ public final class EventText {
 
     /** The bytes of a data event, or null for anything else. */
     public static byte[] payload(NetEvent event) {
-        return switch (event) {
-            case BytesReceived received -> received.data();
-            case BytesSent sent -> sent.data();
-            default -> null;
-        };
+        return event instanceof DataEvent data ? data.data() : null;
+    }
+
+    /** How many payload bytes an event carries: 0 for anything but data. */
+    public static int payloadSize(NetEvent event) {
+        return event instanceof DataEvent data ? data.data().length : 0;
     }
 
     /** Row styling: failures red, closes/stops/notices muted. */

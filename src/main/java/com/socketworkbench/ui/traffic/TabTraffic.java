@@ -7,6 +7,8 @@ import com.socketworkbench.ui.tab.TabStatus;
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.NetEvent;
 
+import javafx.beans.value.ObservableValue;
+
 import java.util.function.Consumer;
 
 /**
@@ -38,6 +40,15 @@ public final class TabTraffic {
                 onFailure.accept(lastFailure);
             }
         }));
+    }
+
+    /**
+     * Has the pulse listeners run a few times a second while {@code open} is true, even when no event comes (see
+     * {@link EventPump#setTicking}): for what a tab reads from the engine while a socket is open (pending bytes,
+     * per-connection counters, kernel drops, rates falling to zero).
+     */
+    public void tickWhile(ObservableValue<Boolean> open, Subscriptions subscriptions) {
+        subscriptions.subscribe(open, on -> pump.setTicking(Boolean.TRUE.equals(on)));
     }
 
     /** Runs {@code action} after each table update (see {@link EventPump#onRowsShown}). */

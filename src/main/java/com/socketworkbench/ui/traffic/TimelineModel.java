@@ -1,24 +1,33 @@
 package com.socketworkbench.ui.traffic;
 
+import com.socketworkbench.engine.event.NetEvent;
+import com.socketworkbench.ui.fx.BatchSink;
 import com.socketworkbench.ui.fx.RingObservableList;
 
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.collections.ObservableList;
 
+import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.List;
 
 /**
- * The rows a timeline shows, capped so a flood cannot exhaust memory or slow the table down: at most {@link #cap()}
- * rows and at most {@link #byteBudget()} payload bytes (50,000 reads of 64 KiB would otherwise pin 3 GiB). Each
- * batch arrives with exactly one removal of the oldest rows (when over a limit) and one {@code addAll}, fired as one
- * list change, so bound views see one change per batch however many events arrived. How many rows were dropped is kept in
- * {@link #trimmedProperty()}. The rows sit in a {@link RingObservableList}, so dropping the oldest n rows of a full
- * timeline costs O(n) rather than shifting the whole list once per dropped row.
+ * The rows a timeline shows, and the one owner of its limits: at most {@link #cap()} rows and at most
+ * {@link #byteBudget()} payload bytes (50,000 reads of 64 KiB would otherwise pin 3 GiB), so a flood can exhaust
+ * neither memory nor the table.
+ *
+ * <p>Events arrive through {@link #hold} (the tab's {@link com.socketworkbench.ui.fx.EventPump} drains them once per
+ * pulse) and become rows at once: numbered, timed against the previous event, their payload size taken once. They
+ * wait, within the same limits, until {@link #show()} puts them in the list: one removal of the oldest rows (when over
+ * a limit) and one {@code addAll}, fired as one list change, so bound views see one change per table update however
+ * many events arrived. Rows dropped before they were ever shown, and rows dropped from the front, are counted in
+ * {@link #trimmedProperty()} with that change. The rows sit in a {@link RingObservableList}, so dropping the oldest n
+ * rows of a full timeline costs O(n) rather than shifting the whole list once per dropped row.
  *
  * <p>Pure list logic (no scene needed); FX thread only once the list is bound to a control.
  */
-public final class TimelineModel {
+public final class TimelineModel implements BatchSink {
     public static final int DEFAULT_CAP = 50_000;
     public static final long DEFAULT_BYTE_BUDGET = 32L * 1024 * 1024;
 
@@ -27,6 +36,12 @@ public final class TimelineModel {
     private final int cap;
     private final long byteBudget;
     private long retainedBytes;
+
+    private final ArrayDeque<TimelineRow> held = new ArrayDeque<>();
+    private long heldBytes;
+    private long heldTrimmed;
+    private long sequence;
+    private Instant lastEventTime;
 
     public TimelineModel() {
         this(DEFAULT_CAP);
@@ -49,52 +64,102 @@ public final class TimelineModel {
     }
 
     /**
-     * Appends a batch in arrival order. When the batch alone exceeds a limit only its newest rows are kept (always at
-     * least one, however large); older rows are dropped from the front as needed.
+     * Turns a pulse's events into rows that wait for {@link #show()}. Of a batch larger than the cap only the newest
+     * {@code cap} events become rows at all: the others could never be shown.
      */
-    public void append(List<TimelineRow> batch) {
-        if (batch.isEmpty()) {
-            return;
-        }
+    @Override
+    public void hold(List<NetEvent> batch) {
         int first = Math.max(0, batch.size() - cap);
-        long keptBytes = 0;
-        for (int i = batch.size() - 1; i >= first; i--) {
-            long size = payloadSize(batch.get(i));
-            if (keptBytes + size > byteBudget && i < batch.size() - 1) {
-                first = i + 1;
-                break;
-            }
-            keptBytes += size;
+        if (first > 0) {
+            sequence += first;
+            heldTrimmed += first;
+            lastEventTime = batch.get(first - 1).time();
         }
-        List<TimelineRow> kept = first == 0 ? batch : batch.subList(first, batch.size());
+        for (int i = first; i < batch.size(); i++) {
+            NetEvent event = batch.get(i);
+            holdRow(new TimelineRow(++sequence, event, deltaNanos(event.time())));
+        }
+    }
 
-        int rowOverflow = rows.size() + kept.size() - cap;
-        long bytesAfter = retainedBytes + keptBytes;
+    /**
+     * Keeps a row until the next {@link #show()}, within the timeline's limits: rows the list would trim on arrival
+     * anyway are dropped now (always keeping the newest, however large), so held rows never pin more than the byte
+     * budget however fast the bytes come.
+     */
+    private void holdRow(TimelineRow row) {
+        held.addLast(row);
+        heldBytes += row.payloadBytes();
+        while (held.size() > cap || (heldBytes > byteBudget && held.size() > 1)) {
+            heldBytes -= held.removeFirst().payloadBytes();
+            heldTrimmed++;
+        }
+    }
+
+    /** Appends the held rows in one list change, dropping the oldest rows as the limits require. */
+    @Override
+    public boolean show() {
+        if (held.isEmpty()) {
+            return false;
+        }
+        int rowOverflow = rows.size() + held.size() - cap;
+        long bytesAfter = retainedBytes + heldBytes;
         int remove = 0;
         while (remove < rows.size() && (remove < rowOverflow || bytesAfter > byteBudget)) {
-            bytesAfter -= payloadSize(rows.get(remove));
+            bytesAfter -= rows.get(remove).payloadBytes();
             remove++;
         }
-        rows.dropOldestAndAppend(remove, kept);
+        rows.dropOldestAndAppend(remove, held);
         retainedBytes = bytesAfter;
-        long dropped = first + (long) remove;
+        long dropped = heldTrimmed + remove;
+        held.clear();
+        heldBytes = 0;
+        heldTrimmed = 0;
         if (dropped > 0) {
             trimmed.set(trimmed.get() + dropped);
         }
+        return true;
     }
 
-    /** Counts rows that never reached the timeline because newer ones already filled it (see {@link EventPump}). */
-    public void countTrimmed(long rows) {
-        trimmed.set(trimmed.get() + rows);
+    @Override
+    public boolean isHolding() {
+        return !held.isEmpty();
     }
 
-    public static long payloadSize(TimelineRow row) {
-        byte[] payload = EventText.payload(row.event());
-        return payload == null ? 0 : payload.length;
+    /**
+     * Appends ready-made rows in arrival order, as one list change: like {@link #hold} then {@link #show()}, for
+     * callers that number their rows themselves.
+     */
+    public void append(List<TimelineRow> batch) {
+        for (TimelineRow row : batch) {
+            holdRow(row);
+        }
+        show();
     }
 
-    /** Empties the timeline (the user's "Clear"); the trimmed count starts over too. */
+    private long deltaNanos(Instant time) {
+        Instant previous = lastEventTime;
+        lastEventTime = time;
+        if (previous == null) {
+            return -1;
+        }
+        // Plain arithmetic rather than Duration.between: this runs for every event of a flood. Events from different
+        // connections are stamped on different threads and may be a hair out of order.
+        long seconds = time.getEpochSecond() - previous.getEpochSecond();
+        long nanos = time.getNano() - previous.getNano();
+        if (seconds >= Long.MAX_VALUE / 1_000_000_000L) {
+            return Long.MAX_VALUE;
+        }
+        return Math.max(0, seconds * 1_000_000_000L + nanos);
+    }
+
+    /**
+     * Empties the timeline (the user's "Clear"), rows not shown yet included; the trimmed count starts over too.
+     * Sequence numbers go on: they count the tab's whole history.
+     */
     public void clear() {
+        held.clear();
+        heldBytes = 0;
+        heldTrimmed = 0;
         rows.clear();
         retainedBytes = 0;
         trimmed.set(0);
@@ -105,7 +170,7 @@ public final class TimelineModel {
         return rows;
     }
 
-    /** Rows dropped from the front so far ("N older events not shown"). */
+    /** Rows dropped from the front or never shown, so far ("N older events not shown"). */
     public ReadOnlyLongProperty trimmedProperty() {
         return trimmed.getReadOnlyProperty();
     }
@@ -122,7 +187,7 @@ public final class TimelineModel {
         return byteBudget;
     }
 
-    /** Payload bytes held by the rows now. */
+    /** Payload bytes held by the rows in the list now. */
     public long retainedBytes() {
         return retainedBytes;
     }

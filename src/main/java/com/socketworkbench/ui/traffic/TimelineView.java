@@ -2,7 +2,7 @@ package com.socketworkbench.ui.traffic;
 
 import com.socketworkbench.ui.fx.Subscriptions;
 
-import com.socketworkbench.engine.event.BytesReceived;
+import com.socketworkbench.engine.event.DataEvent;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -11,19 +11,21 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 import javafx.collections.transformation.FilteredList;
+import javafx.geometry.HPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
+import javafx.scene.control.Skin;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.SelectionMode;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
+import javafx.scene.control.skin.TableViewSkin;
+import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
@@ -31,7 +33,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.scene.shape.Rectangle;
 import javafx.scene.text.Text;
 
 import java.nio.charset.Charset;
@@ -50,10 +51,10 @@ import java.util.function.Function;
  * follows new rows until the user scrolls up (wheel, scroll bar, or keys); it resumes with the toggle or End.
  */
 public final class TimelineView {
-    private static final List<String> ROW_STYLES = List.of("row-failure", "row-muted");
     private static final List<String> DIRECTION_STYLES = List.of(
             Direction.RECEIVED.styleClass(), Direction.SENT.styleClass(), Direction.EVENT.styleClass());
 
+    private static final String PREVIEW_STYLE = "preview-text";
     private static final String MULTI_READ = "multi-read";
     private static final List<String> MULTI_READ_STYLES = List.of(MULTI_READ);
 
@@ -66,7 +67,7 @@ public final class TimelineView {
     private final ListChangeListener<TimelineRow> onRowsChanged = change -> rowsChanged();
     /** Only while a filter is set: a FilteredList re-indexes every change of its source, however large. */
     private FilteredList<TimelineRow> filtered;
-    private final TableView<TimelineRow> table = new TableView<>();
+    private final FollowingTable table = new FollowingTable();
     private final TextField filter = new TextField();
     private final ToggleButton autoScroll = new ToggleButton("Follow");
     private final Label trimmedNote = new Label();
@@ -114,8 +115,8 @@ public final class TimelineView {
     }
 
     private void follow() {
-        if (autoScroll.isSelected() && !table.getItems().isEmpty()) {
-            table.scrollTo(table.getItems().size() - 1);
+        if (autoScroll.isSelected()) {
+            table.followAfterLayout();
         }
     }
 
@@ -158,28 +159,20 @@ public final class TimelineView {
         table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No events yet"));
-        table.setRowFactory(view -> new StyledRow());
+        table.setRowFactory(view -> new TimelineTableRow());
 
-        TableColumn<TimelineRow, TimelineRow> time = column("Time", 112, "col-time",
-                row -> Formats.time(row.event().time()));
-        TableColumn<TimelineRow, TimelineRow> delta = column("Δ", 100, "col-delta",
-                row -> Formats.delta(row.deltaNanos()));
-        TableColumn<TimelineRow, TimelineRow> direction = new TableColumn<>("");
-        direction.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
-        direction.setCellFactory(col -> new DirectionCell());
-        direction.setPrefWidth(30);
+        TableColumn<TimelineRow, TimelineRow> time = column("Time", 112, new PlainField("col-time",
+                row -> Formats.time(row.event().time())));
+        TableColumn<TimelineRow, TimelineRow> delta = column("Δ", 100, new PlainField("col-delta",
+                row -> Formats.delta(row.deltaNanos())));
+        TableColumn<TimelineRow, TimelineRow> direction = column("", 30, new DirectionField());
         direction.setMinWidth(30);
         direction.setMaxWidth(30);
-        direction.setSortable(false);
         direction.setReorderable(false);
-        TableColumn<TimelineRow, TimelineRow> peer = column("Peer", 170, "col-peer",
-                row -> EventText.peer(row.event()));
-        TableColumn<TimelineRow, TimelineRow> size = column("Size", 130, "col-size",
-                row -> EventText.size(row.event()));
-        size.setCellFactory(col -> new SizeCell());
-        TableColumn<TimelineRow, TimelineRow> preview = column("Preview", 400, "col-preview",
-                row -> EventText.preview(row.event(), charset.get(), emptyPayload));
-        preview.setCellFactory(col -> new PreviewCell(row -> EventText.preview(row.event(), charset.get(), emptyPayload)));
+        TableColumn<TimelineRow, TimelineRow> peer = column("Peer", 170, new PlainField("col-peer",
+                row -> EventText.peer(row.event())));
+        TableColumn<TimelineRow, TimelineRow> size = column("Size", 130, new SizeField());
+        TableColumn<TimelineRow, TimelineRow> preview = column("Preview", 400, new PreviewField());
         table.getColumns().setAll(List.of(time, delta, direction, peer, size, preview));
         // The preview takes whatever the other columns leave (they keep the widths the user gives them); room is
         // kept for the vertical scroll bar so no horizontal one appears.
@@ -219,14 +212,15 @@ public final class TimelineView {
         return false;
     }
 
-    private TableColumn<TimelineRow, TimelineRow> column(String title, double width, String styleClass,
-                                                         Function<TimelineRow, String> text) {
+    /** A column whose rows show {@code field} ({@link TimelineTableRow} draws it; the column is the header). */
+    private static TableColumn<TimelineRow, TimelineRow> column(String title, double width,
+                                                                TimelineTableRow.Field field) {
         TableColumn<TimelineRow, TimelineRow> column = new TableColumn<>(title);
+        column.setUserData(field);
         column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue()));
-        column.setCellFactory(col -> new TextCell(text));
         column.setPrefWidth(width);
         column.setSortable(false);
-        column.getStyleClass().add(styleClass);
+        column.getStyleClass().add(field.styleClass());
         return column;
     }
 
@@ -327,82 +321,130 @@ public final class TimelineView {
         }
     }
 
-    private static final class TextCell extends TableCell<TimelineRow, TimelineRow> {
-        private final Function<TimelineRow, String> text;
+    /**
+     * A table that follows its newest row when its rows are laid out, not when they change: a list listener runs
+     * before the table's skin has seen the change (its own listener comes later), so a scroll from there aimed at the
+     * old row count and left the newest rows below the edge (a user saw "14 rows" with row 12 at the bottom). Its
+     * {@link FollowingFlow} moves to the end right before it lays out the cells, when the skin has taken the new
+     * count, so the frame drawn next shows the newest row in full.
+     */
+    private static final class FollowingTable extends TableView<TimelineRow> {
+        private FollowingFlow flow;
+        private boolean followPending;
 
-        TextCell(Function<TimelineRow, String> text) {
-            this.text = text;
+        void followAfterLayout() {
+            if (flow != null) {
+                flow.followAtNextLayout();
+            } else {
+                followPending = true;
+            }
         }
 
         @Override
-        protected void updateItem(TimelineRow row, boolean empty) {
-            super.updateItem(row, empty);
-            setText(empty || row == null ? null : text.apply(row));
+        protected Skin<?> createDefaultSkin() {
+            return new TableViewSkin<>(this) {
+                @Override
+                protected VirtualFlow<TableRow<TimelineRow>> createVirtualFlow() {
+                    flow = new FollowingFlow();
+                    if (followPending) {
+                        followPending = false;
+                        flow.followAtNextLayout();
+                    }
+                    return flow;
+                }
+            };
+        }
+    }
+
+    private static final class FollowingFlow extends VirtualFlow<TableRow<TimelineRow>> {
+        private boolean followPending;
+
+        void followAtNextLayout() {
+            followPending = true;
+            requestLayout();
+        }
+
+        @Override
+        protected void layoutChildren() {
+            if (followPending) {
+                followPending = false;
+                // The end of the list: the last cell's bottom on the viewport's bottom, whatever the count now is.
+                if (getPosition() < 1) {
+                    setPosition(1);
+                }
+            }
+            super.layoutChildren();
+        }
+    }
+
+    /** Plain text from the row, in the column's style. */
+    private record PlainField(String styleClass, Function<TimelineRow, String> text)
+            implements TimelineTableRow.Field {
+        @Override
+        public void show(Text shown, TimelineRow row) {
+            shown.setText(text.apply(row));
         }
     }
 
     /**
-     * The preview as a clipped {@code Text} rather than a label's text: a label whose text is wider than its column
-     * measures the text again and again to place an ellipsis, and previews are nearly always wider than the column
-     * (up to {@link EventText#PREVIEW_CHARS} characters). Under a flood that measuring was the largest cost of each
-     * table update. The preview text itself ends in "…" when the payload was cut.
+     * The preview, decoded in the view's charset. It is nearly always wider than its column and is clipped there,
+     * never measured for an ellipsis (a label measured the text again and again to place one; one 320 ms frame of
+     * a flood was all ellipsis measuring). The preview text itself ends in "…" when the payload was cut.
      */
-    private static final class PreviewCell extends TableCell<TimelineRow, TimelineRow> {
-        private final Function<TimelineRow, String> text;
-        private final Text preview = new Text();
-
-        PreviewCell(Function<TimelineRow, String> text) {
-            this.text = text;
-            preview.getStyleClass().add("preview-text");
-            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
-            Rectangle clip = new Rectangle();
-            clip.widthProperty().bind(widthProperty());
-            clip.heightProperty().bind(heightProperty());
-            setClip(clip);
+    private final class PreviewField implements TimelineTableRow.Field {
+        @Override
+        public void show(Text shown, TimelineRow row) {
+            shown.setText(EventText.preview(row.event(), charset.get(), emptyPayload));
         }
 
         @Override
-        protected void updateItem(TimelineRow row, boolean empty) {
-            super.updateItem(row, empty);
-            String shown = empty || row == null ? null : text.apply(row);
-            preview.setText(shown == null ? "" : shown);
-            setGraphic(shown == null ? null : preview);
-            // What a label would have told a screen reader.
-            setAccessibleText(shown);
+        public String styleClass() {
+            return "col-preview";
+        }
+
+        @Override
+        public List<String> textStyleClasses() {
+            return List.of(PREVIEW_STYLE);
         }
     }
 
     /** The size, marked when framing joined several reads into the row ("12 B · 3 reads"). */
-    private static final class SizeCell extends TableCell<TimelineRow, TimelineRow> {
+    private static final class SizeField implements TimelineTableRow.Field {
         @Override
-        protected void updateItem(TimelineRow row, boolean empty) {
-            super.updateItem(row, empty);
-            setText(empty || row == null ? null : EventText.size(row.event()));
-            boolean multiRead = !empty && row != null && row.event() instanceof BytesReceived received
-                    && received.reads() > 1;
-            setStyleOf(getStyleClass(), MULTI_READ_STYLES, multiRead ? MULTI_READ : null);
+        public void show(Text shown, TimelineRow row) {
+            shown.setText(EventText.size(row.event()));
+            boolean multiRead = row.event() instanceof DataEvent data && data.reads() > 1;
+            setStyleOf(shown.getStyleClass(), MULTI_READ_STYLES, multiRead ? MULTI_READ : null);
+        }
+
+        @Override
+        public HPos alignment() {
+            return HPos.RIGHT;
+        }
+
+        @Override
+        public String styleClass() {
+            return "col-size";
         }
     }
 
-    private static final class DirectionCell extends TableCell<TimelineRow, TimelineRow> {
-        DirectionCell() {
-            getStyleClass().add("direction-cell");
+    /** The direction's arrow, coloured by direction. */
+    private static final class DirectionField implements TimelineTableRow.Field {
+        @Override
+        public void show(Text shown, TimelineRow row) {
+            Direction direction = row.direction();
+            shown.setText(direction.arrow());
+            setStyleOf(shown.getStyleClass(), DIRECTION_STYLES, direction.styleClass());
         }
 
         @Override
-        protected void updateItem(TimelineRow row, boolean empty) {
-            super.updateItem(row, empty);
-            Direction direction = empty || row == null ? null : row.direction();
-            setText(direction == null ? null : direction.arrow());
-            setStyleOf(getStyleClass(), DIRECTION_STYLES, direction == null ? null : direction.styleClass());
+        public HPos alignment() {
+            return HPos.CENTER;
         }
-    }
 
-    private static final class StyledRow extends TableRow<TimelineRow> {
         @Override
-        protected void updateItem(TimelineRow row, boolean empty) {
-            super.updateItem(row, empty);
-            setStyleOf(getStyleClass(), ROW_STYLES, empty || row == null ? null : EventText.rowStyleClass(row.event()));
+        public String styleClass() {
+            return "direction-text";
         }
     }
 }

@@ -1,7 +1,7 @@
 package com.socketworkbench.ui.udp;
 
 import com.socketworkbench.ui.traffic.Formats;
-import com.socketworkbench.ui.traffic.TrafficCounters;
+import com.socketworkbench.ui.fx.TrafficCounters;
 
 import java.util.Locale;
 

@@ -4,7 +4,7 @@ import com.socketworkbench.engine.udp.UdpEndpoint;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.tab.TabStatus;
-import com.socketworkbench.ui.traffic.TrafficCounters;
+import com.socketworkbench.ui.fx.TrafficCounters;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 

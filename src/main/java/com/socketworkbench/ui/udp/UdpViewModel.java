@@ -145,6 +145,7 @@ public final class UdpViewModel extends SocketTabModel {
         });
         traffic().onPulse(this::onPulse, subscriptions);
         traffic().onRowsShown(stats::countersChanged, subscriptions);
+        traffic().tickWhile(state.isEqualTo(ListenerState.RUNNING), subscriptions);
         markStopped();
     }
 

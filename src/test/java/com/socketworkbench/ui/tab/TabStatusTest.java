@@ -2,7 +2,7 @@ package com.socketworkbench.ui.tab;
 
 import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.traffic.TestEvents;
-import com.socketworkbench.ui.traffic.TrafficCounters;
+import com.socketworkbench.ui.fx.TrafficCounters;
 
 import org.junit.jupiter.api.Test;
 

@@ -11,7 +11,8 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
+import javafx.scene.AccessibleAttribute;
+import javafx.scene.control.TableRow;
 import javafx.scene.input.Clipboard;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -107,12 +108,17 @@ class TimelineViewFxTest {
                 .map(Text::getText).filter(text -> !text.isEmpty()).toList());
         assertTrue(shown.contains("Temperature 21"), shown.toString());
         assertTrue(shown.contains(longPreview), shown.toString());
-        TableCell<?, ?> cell = fx(() -> robot.lookup(".preview-text").<Text>queryAll()
-                .stream().filter(text -> text.getText().equals(longPreview)).findFirst().orElseThrow()
-                .getParent() instanceof TableCell<?, ?> c ? c : null);
-        assertTrue(cell != null, "the Text sits in its cell");
-        assertEquals(longPreview, fx(cell::getAccessibleText));
-        assertTrue(fx(() -> cell.getClip().getLayoutBounds().getWidth() <= cell.getWidth()), "clipped to the column");
+        Text text = fx(() -> robot.lookup(".preview-text").<Text>queryAll()
+                .stream().filter(t -> t.getText().equals(longPreview)).findFirst().orElseThrow());
+        TableRow<?> row = fx(() -> text.getParent() instanceof TableRow<?> r ? r : null);
+        assertTrue(row != null, "the Text sits in its row: a row draws one Text per column, no cells");
+        assertEquals(List.of(), fx(() -> List.copyOf(row.lookupAll(".table-cell"))));
+        assertEquals(timeline.table().getColumns().size(), fx(() -> row.getChildrenUnmodifiable().size()));
+        assertTrue(fx(() -> String.valueOf(row.queryAccessibleAttribute(AccessibleAttribute.TEXT)))
+                .endsWith(longPreview), "a screen reader hears the row's texts");
+        double previewWidth = fx(() -> timeline.table().getColumns().getLast().getWidth());
+        assertTrue(fx(() -> text.getClip() != null && text.getClip().getLayoutBounds().getWidth() <= previewWidth),
+                "clipped to the column");
     }
 
     @Test

@@ -1,6 +1,6 @@
 package com.socketworkbench.ui.udp;
 
-import com.socketworkbench.ui.traffic.TrafficCounters;
+import com.socketworkbench.ui.fx.TrafficCounters;
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.BytesSent;
 import org.junit.jupiter.api.Test;

@@ -1,12 +1,11 @@
-package com.socketworkbench.ui.traffic;
+package com.socketworkbench.ui.fx;
 
-import com.socketworkbench.engine.event.BytesReceived;
-import com.socketworkbench.engine.event.BytesSent;
+import com.socketworkbench.engine.event.DataEvent;
 import com.socketworkbench.engine.event.NetEvent;
 
 /**
- * Exact totals of data events seen by a pump: every event is counted before the timeline trims anything, so the
- * numbers stay right under floods. Written and read on the FX thread only.
+ * Exact totals of data events seen by a pump: every event is counted as it is drained, before the timeline holds or
+ * trims anything, so the numbers stay right under floods. Written and read on the FX thread only.
  */
 public final class TrafficCounters {
     private long bytesIn;
@@ -15,16 +14,13 @@ public final class TrafficCounters {
     private long messagesOut;
 
     public void record(NetEvent event) {
-        switch (event) {
-            case BytesReceived received -> {
+        if (event instanceof DataEvent data) {
+            if (data.incoming()) {
                 messagesIn++;
-                bytesIn += received.data().length;
-            }
-            case BytesSent sent -> {
+                bytesIn += data.data().length;
+            } else {
                 messagesOut++;
-                bytesOut += sent.data().length;
-            }
-            default -> {
+                bytesOut += data.data().length;
             }
         }
     }
