@@ -1,4 +1,4 @@
-// 400 lines: both families in one place, as inet_aton/inet_pton, sharing the literal parsing and messages.
+// Over 400 lines: both families in one place, as inet_aton/inet_pton, sharing the literal parsing and messages.
 package com.socketworkbench.engine.tools;
 
 import java.math.BigInteger;
