@@ -147,7 +147,8 @@ final class StartupCache {
     }
 
     private void train() throws IOException, InterruptedException {
-        Path output = cache.resolveSibling(cache.getFileName() + ".training");
+        // Per process: two windows closed at once train side by side, and each moves a whole cache into place.
+        Path output = cache.resolveSibling(cache.getFileName() + "." + ProcessHandle.current().pid() + ".training");
         Path log = cache.resolveSibling(cache.getFileName() + ".log");
         Files.deleteIfExists(output);
         long started = System.nanoTime();

@@ -1,10 +1,13 @@
 package com.socketworkbench.app;
 
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.shape.Rectangle;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,9 +29,15 @@ class LayoutProblemsTest {
     private final HBox row = new HBox(8);
     private Scene scene;
 
+    /** The row lives in a 120 px wide box that clips it, whatever size the shared test stage has. */
     @Start
     void start(Stage stage) {
-        scene = new Scene(row, 120, 40);
+        StackPane box = new StackPane(row);
+        box.setMaxSize(120, 40);
+        box.setClip(new Rectangle(120, 40));
+        StackPane root = new StackPane(box);
+        root.setAlignment(Pos.TOP_LEFT);
+        scene = new Scene(root, 200, 100);
         stage.setScene(scene);
         stage.show();
     }
@@ -42,8 +51,8 @@ class LayoutProblemsTest {
             Button wide = new Button("Beyond the edge");
             wide.setMinWidth(Region.USE_PREF_SIZE);
             row.getChildren().setAll(new Button("Apply these options"), squeezed, wide);
-            row.applyCss();
-            row.layout();
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
         });
         List<String> problems = fx(() -> LayoutProblems.of(scene));
         assertTrue(problems.stream().anyMatch(p -> p.startsWith("Button 'Apply these options'")
@@ -58,8 +67,8 @@ class LayoutProblemsTest {
     void aRowThatFitsHasNoProblems() {
         fxRun(() -> {
             row.getChildren().setAll(new Button("OK"), new Label(""));
-            row.applyCss();
-            row.layout();
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
         });
         assertEquals(List.of(), fx(() -> LayoutProblems.of(scene)));
     }

@@ -26,14 +26,9 @@ public final class Screenshots {
 
     /** Gives the app's window the picture size and lets the layout settle. */
     public static void sizeWindow(Stage stage) {
-        sizeWindow(stage, WIDTH, HEIGHT);
-    }
-
-    /** Gives the app's window {@code width} x {@code height} and lets the layout settle. */
-    public static void sizeWindow(Stage stage, double width, double height) {
         fxRun(() -> {
-            stage.setWidth(width);
-            stage.setHeight(height);
+            stage.setWidth(WIDTH);
+            stage.setHeight(HEIGHT);
         });
         WaitForAsyncUtils.waitForFxEvents();
     }

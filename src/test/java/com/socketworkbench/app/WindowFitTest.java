@@ -1,6 +1,8 @@
 package com.socketworkbench.app;
 
 import com.socketworkbench.engine.framing.FramingMode;
+import com.socketworkbench.ui.tab.AppPreferences;
+import com.socketworkbench.ui.tab.InMemoryPreferences;
 import com.sun.net.httpserver.HttpServer;
 import com.socketworkbench.ui.tab.WorkbenchTab;
 import com.socketworkbench.ui.tools.Tool;
@@ -42,20 +44,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WindowFitTest {
     private static final Pattern LISTENING = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)");
 
-    private final AppDriver driver = new AppDriver();
     private final List<String> problems = new ArrayList<>();
+    private AppDriver driver;
 
     @AfterEach
     void close() throws Exception {
-        driver.close();
+        if (driver != null) {
+            driver.close();
+        }
     }
 
     @ParameterizedTest(name = "{0}x{1}")
     @CsvSource({"1280, 800", "1024, 640"})
     void everyTabFitsWithItsPanelsOpen(int width, int height) throws Exception {
-        driver.launch();
-        Screenshots.sizeWindow(driver.stage(), width, height);
-        assertEquals(width, (int) Math.round(fx(() -> driver.stage().getScene().getWidth())), "the window size");
+        // The window opens at the remembered size, as for a user: resizing the test stage would leave it that size
+        // for the tests after this one (and the headless window can fail a frame while it is resized).
+        AppPreferences preferences = InMemoryPreferences.fresh();
+        preferences.child("window").putDouble("width", width);
+        preferences.child("window").putDouble("height", height);
+        driver = new AppDriver(preferences).launch();
+        assertEquals(width, (int) Math.round(fx(() -> driver.stage().getScene().getWidth())), "the window width");
+        assertEquals(height, (int) Math.round(fx(() -> driver.stage().getScene().getHeight())), "the window height");
 
         driver.selectTab("tcpServer");
         driver.setText("#tcpServer #port", "0");
