@@ -2,7 +2,6 @@ package com.socketworkbench.ui.http;
 
 import com.socketworkbench.engine.codec.SupportedCharsets;
 import com.socketworkbench.engine.http.RequestTemplate;
-import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.input.HostField;
 import com.socketworkbench.ui.input.PortField;
 import com.socketworkbench.ui.traffic.SendEditor;
@@ -20,8 +19,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Spinner;
@@ -57,7 +54,6 @@ public final class HttpView implements TabView {
     private final RequestAnatomyView anatomy = new RequestAnatomyView();
     private final ResponseView response;
     private final TimingView timing = new TimingView();
-    private final ListView<HistoryEntry> history = new ListView<>();
     private final TabNotifier notifier;
     private final BorderPane root;
 
@@ -298,53 +294,9 @@ public final class HttpView implements TabView {
     }
 
     private Node responseSide() {
-        history.setId("history");
-        history.getStyleClass().add("history");
-        history.setItems(model.history());
-        history.setCellFactory(view -> new HistoryCell());
-        history.setFixedCellSize(22);
-        Label empty = new Label("Sent requests appear here (newest first, the last "
-                + HttpViewModel.HISTORY_LIMIT + " are kept)");
-        empty.getStyleClass().add("placeholder-label");
-        empty.setWrapText(true);
-        history.setPlaceholder(empty);
-        history.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> {
-            if (entry != null && entry != model.shownProperty().get()) {
-                model.shownProperty().set(entry);
-            }
-        });
-        subscriptions.subscribe(model.shownProperty(), entry -> {
-            if (entry == null) {
-                history.getSelectionModel().clearSelection();
-            } else if (history.getSelectionModel().getSelectedItem() != entry) {
-                history.getSelectionModel().select(entry);
-            }
-            timing.show(entry == null ? null : entry.exchange());
-        });
-
-        Button load = new Button("Load into editor");
-        load.setId("loadRequest");
-        load.getStyleClass().add("small-button");
-        load.setTooltip(new Tooltip("Put the selected request and its target back into the editor"));
-        load.setOnAction(event -> model.loadIntoEditor(history.getSelectionModel().getSelectedItem()));
-        subscriptions.bind(load.disableProperty(), history.getSelectionModel().selectedItemProperty().isNull()
-                .or(model.busyProperty()));
-        Button clear = new Button("Clear");
-        clear.setId("clearHistory");
-        clear.getStyleClass().add("small-button");
-        clear.setOnAction(event -> model.clearHistory());
-        subscriptions.bind(clear.disableProperty(), Bindings.isEmpty(model.history()));
-
-        Label title = new Label("History");
-        title.getStyleClass().add("section-title");
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox historyBar = new HBox(6, title, spacer, load, clear);
-        historyBar.setAlignment(Pos.CENTER_LEFT);
-        historyBar.getStyleClass().add("history-bar");
-        VBox historyBox = new VBox(historyBar, history);
-        VBox.setVgrow(history, Priority.ALWAYS);
+        Node historyBox = new HistoryPane(model, subscriptions).view();
         HBox.setHgrow(historyBox, Priority.ALWAYS);
+        subscriptions.subscribe(model.shownProperty(), entry -> timing.show(entry == null ? null : entry.exchange()));
 
         HBox bottom = new HBox(timing.view(), historyBox);
         bottom.getStyleClass().add("response-bottom");
@@ -367,59 +319,5 @@ public final class HttpView implements TabView {
     @Override
     public void dispose() {
         notifier.dispose();
-    }
-
-    /**
-     * One history row: time, method, target (cut with an ellipsis when narrow), status coloured by its class, size.
-     * The status and size always stay visible.
-     */
-    private static final class HistoryCell extends ListCell<HistoryEntry> {
-        private final Label time = part("history-time");
-        private final Label method = part("history-method");
-        private final Label target = part("history-target");
-        private final Label status = part("history-status");
-        private final Label size = part("history-size");
-        private final HBox row = new HBox(8, time, method, target, status, size);
-
-        HistoryCell() {
-            method.setMinWidth(48);
-            target.setMinWidth(40);
-            target.setMaxWidth(Double.MAX_VALUE);
-            target.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
-            HBox.setHgrow(target, Priority.ALWAYS);
-            size.setMinWidth(64);
-            size.setAlignment(Pos.CENTER_RIGHT);
-            row.setAlignment(Pos.CENTER_LEFT);
-            // Cells as wide as the list, never wider: the target shrinks instead of a horizontal scroll bar.
-            setPrefWidth(0);
-            setText(null);
-        }
-
-        private static Label part(String styleClass) {
-            Label label = new Label();
-            label.getStyleClass().add(styleClass);
-            label.setMinWidth(Region.USE_PREF_SIZE);
-            return label;
-        }
-
-        @Override
-        protected void updateItem(HistoryEntry entry, boolean empty) {
-            super.updateItem(entry, empty);
-            row.getStyleClass().removeAll(StatusStyle.ALL);
-            if (empty || entry == null) {
-                setGraphic(null);
-                setTooltip(null);
-                return;
-            }
-            time.setText(Formats.clock(entry.exchange().startedAt()));
-            method.setText(entry.method());
-            target.setText(entry.targetText());
-            status.setText(entry.statusText());
-            size.setText(Formats.bytes(entry.exchange().bytesReceived()));
-            row.getStyleClass().add(entry.exchange().response().isEmpty() ? "status-failed"
-                    : StatusStyle.forCode(entry.statusCode()));
-            setGraphic(row);
-            setTooltip(new Tooltip(entry.label() + entry.exchange().failure().map(f -> "\n" + f).orElse("")));
-        }
     }
 }

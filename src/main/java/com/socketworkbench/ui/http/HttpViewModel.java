@@ -1,6 +1,5 @@
 package com.socketworkbench.ui.http;
 
-import com.socketworkbench.engine.codec.SupportedCharsets;
 import com.socketworkbench.engine.http.HeaderHelper;
 import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.engine.http.HttpExchanger;
@@ -11,109 +10,57 @@ import com.socketworkbench.engine.http.RawRequestBuilder;
 import com.socketworkbench.engine.http.RedirectComposer;
 import com.socketworkbench.engine.http.RequestOptions;
 import com.socketworkbench.engine.http.RequestTemplate;
-import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.text.DurationText;
-import com.socketworkbench.ui.tab.AppPreferences;
-import com.socketworkbench.ui.fx.FrameTicker;
-import com.socketworkbench.ui.fx.UiExecutor;
-import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.fx.Subscriptions;
-import com.socketworkbench.ui.tab.TabModel;
-import com.socketworkbench.ui.tab.TabStatus;
+import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.input.HostInput;
 import com.socketworkbench.ui.input.PortInput;
+import com.socketworkbench.ui.tab.AppPreferences;
+import com.socketworkbench.ui.tab.TabModel;
+import com.socketworkbench.ui.tab.TabStatus;
+import com.socketworkbench.ui.traffic.Formats;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
-import java.util.prefs.Preferences;
 
 /**
- * State and actions of the HTTP tab: the target, the raw request text and its live preview, the send options, the
- * exchange in flight and the history of finished exchanges. One {@link HttpExchanger} per tab sends off the FX
- * thread; its progress is read once per frame while a request runs, its result comes back to the FX thread once.
- * The shown exchange's body and raw text are decoded off the FX thread here too ({@link #renderedProperty()}), with
- * the charset and pretty-printing chosen in the response view.
+ * State and actions of the HTTP tab: the request as typed ({@link RequestForm}) and its live preview, the exchange in
+ * flight and the history of finished exchanges ({@link ExchangeHistory}). One {@link HttpExchanger} per tab sends off
+ * the FX thread; its progress is read once per frame while a request runs, its result comes back to the FX thread
+ * once. The shown exchange's body and raw text are decoded off the FX thread by a {@link ResponseRenderer}.
  *
  * <p>Insecure TLS is deliberately never saved: every session starts with certificate checks on.
  */
 public final class HttpViewModel implements TabModel {
-    static final String PREF_SCHEME = "scheme";
-    static final String PREF_HOST = "host";
-    static final String PREF_PORT = "port";
-    static final String PREF_REQUEST = "request";
-    static final String PREF_CHARSET = "requestCharset";
-    static final String PREF_FIX_CONTENT_LENGTH = "fixContentLength";
-    static final String PREF_NORMALIZE_CRLF = "normalizeCrlf";
-    static final String PREF_KEEP_ALIVE = "keepAlive";
-    static final String PREF_READ_TIMEOUT = "readTimeoutSeconds";
-    static final String PREF_MAX_RESPONSE = "maxResponseMiB";
-    static final int HISTORY_LIMIT = 100;
-    static final int DEFAULT_MAX_RESPONSE_MIB = (int) (RequestOptions.DEFAULT_MAX_RESPONSE_BYTES / (1024 * 1024));
+    static final int HISTORY_LIMIT = ExchangeHistory.LIMIT;
 
     private final AppPreferences preferences;
-    private final UiExecutor executor;
-    private final HttpExchanger exchanger;
     private final TabStatus status = new TabStatus();
-
-    private final ObjectProperty<String> scheme = new SimpleObjectProperty<>(this, "scheme", "http");
-    private final HostInput host = new HostInput("127.0.0.1");
-    private final PortInput port = PortInput.toReach("80");
-    private final StringProperty requestText = new SimpleStringProperty(this, "requestText", "");
-    private final ObjectProperty<Charset> requestCharset =
-            new SimpleObjectProperty<>(this, "requestCharset", StandardCharsets.UTF_8);
-    private final BooleanProperty fixContentLength = new SimpleBooleanProperty(this, "fixContentLength", true);
-    private final BooleanProperty normalizeCrlf = new SimpleBooleanProperty(this, "normalizeCrlf", true);
-    private final BooleanProperty keepAlive = new SimpleBooleanProperty(this, "keepAlive", false);
-    private final BooleanProperty insecureTls = new SimpleBooleanProperty(this, "insecureTls", false);
-    private final ObjectProperty<Integer> readTimeoutSeconds = new SimpleObjectProperty<>(this, "readTimeoutSeconds");
-    private final ObjectProperty<Integer> maxResponseMiB = new SimpleObjectProperty<>(this, "maxResponseMiB");
+    private final RequestForm form;
+    private final ExchangeHistory history;
+    private final ExchangeCounters counters = new ExchangeCounters(status);
+    private final ResponseRenderer renderer;
+    private final RequestInFlight request;
 
     private final ReadOnlyObjectWrapper<RequestPreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
     private final ReadOnlyStringWrapper headerMessage = new ReadOnlyStringWrapper(this, "headerMessage", "");
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
-    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
-    private final ObservableList<HistoryEntry> history = FXCollections.observableArrayList();
-    private final ObjectProperty<HistoryEntry> shown = new SimpleObjectProperty<>(this, "shown");
     private final ReadOnlyObjectWrapper<Optional<RedirectComposer.FollowUp>> followUp =
             new ReadOnlyObjectWrapper<>(this, "followUp", Optional.empty());
-    private final ObjectProperty<CharsetChoice> bodyCharset =
-            new SimpleObjectProperty<>(this, "bodyCharset", CharsetChoice.AUTO);
-    private final BooleanProperty prettyJson = new SimpleBooleanProperty(this, "prettyJson", true);
-    private final ReadOnlyObjectWrapper<RenderedResponse> rendered = new ReadOnlyObjectWrapper<>(this, "rendered");
 
-    private final BooleanBinding canSend = busy.not().and(host.validProperty()).and(port.validProperty());
-    private final FrameTicker progressTicker;
-    private long renderGeneration;
-    private ExchangeProgress running;
-    private CompletableFuture<HttpExchange> inFlight;
-    private long sequence;
-    private long requestsSent;
-    private long bytesSent;
-    private long responsesReceived;
-    private long bytesReceived;
-    private boolean disposed;
+    private final BooleanBinding canSend;
     private Consumer<String> onFailure = message -> { };
 
     public HttpViewModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions) {
@@ -123,101 +70,43 @@ public final class HttpViewModel implements TabModel {
     HttpViewModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions,
                   HttpExchanger exchanger) {
         this.preferences = preferences;
-        this.executor = executor;
-        this.exchanger = exchanger;
-        progressTicker = executor.frameTicker(this::showProgress);
-        loadPreferences();
+        form = new RequestForm(preferences, subscriptions);
+        history = new ExchangeHistory(executor);
+        request = new RequestInFlight(exchanger, executor, subscriptions, this::updateStatus);
+        canSend = request.busyProperty().not().and(form.host().validProperty()).and(form.port().validProperty());
 
-        subscriptions.listen(scheme, (obs, old, now) -> adjustDefaultPort(old, now));
-        for (var input : List.of(requestText, requestCharset, fixContentLength, normalizeCrlf, scheme,
-                host.textProperty(), port.textProperty())) {
+        for (var input : List.of(form.requestTextProperty(), form.requestCharsetProperty(),
+                form.fixContentLengthProperty(), form.normalizeCrlfProperty(), form.schemeProperty(),
+                form.host().textProperty(), form.port().textProperty())) {
             subscriptions.listen(input, (obs, old, now) -> updatePreview());
         }
-        subscriptions.subscribe(shown, entry -> {
+        subscriptions.subscribe(history.shownProperty(), entry -> {
             followUp.set(followUpFor(entry));
-            if (!busy.get()) {
+            if (!request.isBusy()) {
                 updateStatus();
             }
         });
-        for (var choice : List.of(shown, bodyCharset, prettyJson)) {
-            subscriptions.listen(choice, (obs, old, now) -> render());
-        }
-        subscriptions.add(progressTicker::stop);
+        renderer = new ResponseRenderer(history.shownProperty(), executor, subscriptions);
         updatePreview();
         updateStatus();
     }
 
-    private void loadPreferences() {
-        String savedScheme = preferences.get(PREF_SCHEME, "http");
-        scheme.set(savedScheme.equals("https") ? "https" : "http");
-        host.textProperty().set(preferences.get(PREF_HOST, "127.0.0.1"));
-        port.textProperty().set(Integer.toString(preferences.getInt(PREF_PORT,
-                HttpTarget.defaultPort(scheme.get()))));
-        try {
-            requestCharset.set(SupportedCharsets.byName(preferences.get(PREF_CHARSET, "UTF-8")));
-        } catch (IllegalArgumentException e) {
-            requestCharset.set(StandardCharsets.UTF_8);
-        }
-        fixContentLength.set(preferences.getBoolean(PREF_FIX_CONTENT_LENGTH, true));
-        normalizeCrlf.set(preferences.getBoolean(PREF_NORMALIZE_CRLF, true));
-        keepAlive.set(preferences.getBoolean(PREF_KEEP_ALIVE, false));
-        readTimeoutSeconds.set(clamp(preferences.getInt(PREF_READ_TIMEOUT,
-                (int) RequestOptions.DEFAULTS.readTimeout().toSeconds()), 1, 3600));
-        maxResponseMiB.set(clamp(preferences.getInt(PREF_MAX_RESPONSE, DEFAULT_MAX_RESPONSE_MIB), 1, 4096));
-        String savedRequest = preferences.get(PREF_REQUEST, null);
-        requestText.set(savedRequest != null ? savedRequest
-                : RequestTemplate.GET.render(target().orElse(HttpTarget.of("http", "127.0.0.1"))));
-    }
-
-    private static int clamp(int value, int min, int max) {
-        return Math.max(min, Math.min(max, value));
-    }
-
-    /** When the port is the old scheme's default, follow the new scheme's default (80 ↔ 443). */
-    private void adjustDefaultPort(String oldScheme, String newScheme) {
-        if (oldScheme == null || newScheme == null) {
-            return;
-        }
-        String typed = port.text();
-        if (typed.isEmpty() || typed.equals(Integer.toString(HttpTarget.defaultPort(oldScheme)))) {
-            port.textProperty().set(Integer.toString(HttpTarget.defaultPort(newScheme)));
-        }
-    }
-
     /** The target from scheme, host and port, or the reason it is not valid. */
     public HttpTarget targetOrThrow() {
-        int number = Endpoints.validatePort(port.textProperty().get(), false);
-        return new HttpTarget(scheme.get(), host.text(), number);
+        return form.targetOrThrow();
     }
 
     public Optional<HttpTarget> target() {
-        try {
-            return Optional.of(targetOrThrow());
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
+        return form.target();
     }
 
     public RequestOptions options() {
-        Integer timeout = readTimeoutSeconds.get();
-        Integer maxMiB = maxResponseMiB.get();
-        return RequestOptions.DEFAULTS
-                .withFixContentLength(fixContentLength.get())
-                .withNormalizeCrlf(normalizeCrlf.get())
-                .withKeepAlive(keepAlive.get())
-                .withReadTimeout(Duration.ofSeconds(timeout == null || timeout < 1 ? 30 : timeout))
-                .withMaxResponseBytes((maxMiB == null || maxMiB < 1 ? DEFAULT_MAX_RESPONSE_MIB : maxMiB)
-                        * 1024L * 1024L)
-                .withInsecureTls(insecureTls.get());
-    }
-
-    private Charset charset() {
-        return requestCharset.get() == null ? StandardCharsets.UTF_8 : requestCharset.get();
+        return form.options();
     }
 
     private void updatePreview() {
-        preview.set(RequestPreview.of(requestText.get(), charset(), options(), target()));
-        if (!busy.get()) {
+        preview.set(RequestPreview.of(form.text(), form.charset(), form.options(), form.target()));
+        if (!request.isBusy()) {
             updateStatus();
         }
     }
@@ -233,7 +122,7 @@ public final class HttpViewModel implements TabModel {
             }
             return;
         }
-        requestText.set(template.render(current.get()));
+        form.requestTextProperty().set(template.render(current.get()));
     }
 
     /**
@@ -254,7 +143,7 @@ public final class HttpViewModel implements TabModel {
             return false;
         }
         headerMessage.set("");
-        requestText.set(HeaderInsertion.insert(requestText.get(), line));
+        form.requestTextProperty().set(HeaderInsertion.insert(form.requestTextProperty().get(), line));
         return true;
     }
 
@@ -264,7 +153,7 @@ public final class HttpViewModel implements TabModel {
 
     /** Sends the editor text to the target; the result is added to the history and shown. */
     public void send() {
-        if (busy.get() || disposed) {
+        if (request.isBusy() || request.isClosed()) {
             return;
         }
         HttpTarget target;
@@ -274,147 +163,51 @@ public final class HttpViewModel implements TabModel {
             onFailure.accept("Cannot send: " + e.getMessage());
             return;
         }
-        String text = requestText.get() == null ? "" : requestText.get();
+        String text = form.text();
         RequestOptions options = options();
-        PreparedRequest prepared = RawRequestBuilder.prepare(text, charset(), options);
-        ExchangeProgress listener = new ExchangeProgress();
-        CompletableFuture<HttpExchange> future = exchanger.send(target, prepared, options, listener);
-        inFlight = future;
-        running = listener;
-        busy.set(true);
-        showProgress();
-        progressTicker.start();
+        PreparedRequest prepared = RawRequestBuilder.prepare(text, form.charset(), options);
         savePreferences();
-        executor.onFx(future, (exchange, failure) -> finished(future, text, exchange, failure));
+        request.send(target, prepared, options, (exchange, failure) -> finished(text, exchange, failure));
     }
 
-    private void finished(CompletableFuture<HttpExchange> future, String text, HttpExchange exchange,
-                          Throwable failure) {
-        if (disposed) {
-            if (exchange != null) {
-                executor.run("http-release", exchange::close, () -> { });
-            }
-            return;
-        }
-        if (future != inFlight) {
-            return;
-        }
-        inFlight = null;
-        running = null;
-        progressTicker.stop();
-        busy.set(false);
+    private void finished(String text, HttpExchange exchange, Throwable failure) {
         if (failure != null || exchange == null) {
-            progress.set("");
             onFailure.accept(failure == null ? "The request did not complete" : failure.getMessage());
             updateStatus();
             return;
         }
-        HistoryEntry entry = new HistoryEntry(++sequence, exchange, text);
-        addToHistory(entry);
-        count(exchange);
-        progress.set(exchange.failure().orElse("Done") + " in " + DurationText.of(exchange.timing().total()));
-        shown.set(entry);
+        HistoryEntry entry = history.add(exchange, text);
+        counters.count(exchange);
+        history.shownProperty().set(entry);
         updateStatus();
         // A cancel is the user's own doing: the response area says so, a notification would only nag.
         exchange.failure().filter(message -> !message.equals("Cancelled")).ifPresent(onFailure);
     }
 
-    private void addToHistory(HistoryEntry entry) {
-        history.addFirst(entry);
-        List<HistoryEntry> evicted = new ArrayList<>();
-        while (history.size() > HISTORY_LIMIT) {
-            evicted.add(history.removeLast());
-        }
-        if (evicted.contains(shown.get())) {
-            shown.set(null);
-        }
-        release(evicted);
-    }
-
-    /** Counts the exchange as one request out and, when any byte came back, one response in. */
-    private void count(HttpExchange exchange) {
-        long sent = Math.min(exchange.bytesSent(), exchange.request().bytes().length);
-        long received = exchange.bytesReceived();
-        if (sent > 0) {
-            requestsSent++;
-            bytesSent += sent;
-        }
-        if (received > 0) {
-            responsesReceived++;
-            bytesReceived += received;
-        }
-        status.setCounters(bytesReceived, bytesSent, responsesReceived, requestsSent);
-    }
-
     /** Stops the request in flight (its exchange still lands in the history, marked cancelled). */
     public void cancel() {
-        if (busy.get()) {
-            progress.set("Cancelling…");
-            executor.run("http-cancel", exchanger::cancel, () -> { });
-        }
+        request.cancel();
     }
 
     /** Loads the follow-up request of the shown redirect into the editor (it is not sent). */
     public void followRedirect() {
         followUp.get().ifPresent(next -> {
-            setTarget(next.target());
-            requestText.set(next.requestText());
+            form.setTarget(next.target());
+            form.requestTextProperty().set(next.requestText());
         });
     }
 
     /** Puts an earlier request and its target back into the editor. */
     public void loadIntoEditor(HistoryEntry entry) {
         if (entry != null) {
-            setTarget(entry.exchange().target());
-            requestText.set(entry.requestText());
+            form.setTarget(entry.exchange().target());
+            form.requestTextProperty().set(entry.requestText());
         }
-    }
-
-    private void setTarget(HttpTarget target) {
-        scheme.set(target.scheme());
-        host.textProperty().set(target.host());
-        port.textProperty().set(Integer.toString(target.port()));
     }
 
     /** Forgets every finished exchange and deletes their temp files. */
     public void clearHistory() {
-        List<HistoryEntry> all = List.copyOf(history);
-        shown.set(null);
         history.clear();
-        release(all);
-    }
-
-    private void release(List<HistoryEntry> entries) {
-        if (!entries.isEmpty()) {
-            executor.run("http-release", () -> entries.forEach(entry -> entry.exchange().close()), () -> { });
-        }
-    }
-
-    /**
-     * Decodes the shown exchange's capped body text and raw text off the FX thread into {@link #renderedProperty()};
-     * a newer rendering (another exchange, charset or pretty choice) wins over one still running.
-     */
-    private void render() {
-        long current = ++renderGeneration;
-        HistoryEntry entry = shown.get();
-        if (entry == null) {
-            rendered.set(null);
-            return;
-        }
-        HttpExchange exchange = entry.exchange();
-        CharsetChoice choice = bodyCharset.get() == null ? CharsetChoice.AUTO : bodyCharset.get();
-        boolean prettyWanted = prettyJson.get();
-        executor.run("http-render", () -> RenderedResponse.of(exchange, choice, prettyWanted),
-                done -> {
-                    if (current == renderGeneration) {
-                        rendered.set(done);
-                    }
-                },
-                error -> {
-                    if (current == renderGeneration) {
-                        rendered.set(RenderedResponse.unreadable(exchange, error));
-                    }
-                });
     }
 
     private Optional<RedirectComposer.FollowUp> followUpFor(HistoryEntry entry) {
@@ -425,25 +218,15 @@ public final class HttpViewModel implements TabModel {
         return RedirectComposer.follow(entry.exchange().target(), entry.requestText(), response);
     }
 
-    private void showProgress() {
-        ExchangeProgress current = running;
-        if (current != null) {
-            String text = current.describe();
-            if (!text.equals(progress.get())) {
-                progress.set(text);
-                updateStatus();
-            }
-        }
-    }
-
     private void updateStatus() {
         Optional<HttpTarget> current = target();
         status.setAddresses(current.map(HttpTarget::authority).orElse(""));
-        if (busy.get()) {
-            status.setState("Sending to " + current.map(HttpTarget::origin).orElse("?") + ": " + progress.get());
+        if (request.isBusy()) {
+            status.setState("Sending to " + current.map(HttpTarget::origin).orElse("?") + ": "
+                    + request.progressProperty().get());
             return;
         }
-        HistoryEntry last = shown.get();
+        HistoryEntry last = history.shownProperty().get();
         if (last == null) {
             status.setState("Ready: " + current.map(t -> "requests go to " + t.origin())
                     .orElse("enter a valid host and port"));
@@ -464,54 +247,23 @@ public final class HttpViewModel implements TabModel {
     /** Closes the kept-alive connection and cancels a request in flight (off the FX thread). */
     @Override
     public void stop() {
-        boolean wasBusy = busy.get();
-        executor.run("http-stop", () -> {
-            if (wasBusy) {
-                exchanger.cancel();
-            }
-            exchanger.closeConnection();
-        }, () -> { });
+        request.stop();
     }
 
     /** Saves the settings, closes the exchanger and deletes every kept exchange's temp files. */
     @Override
     public void dispose() {
-        if (disposed) {
+        if (request.isClosed()) {
             return;
         }
         savePreferences();
-        disposed = true;
-        progressTicker.stop();
-        List<HistoryEntry> all = List.copyOf(history);
-        shown.set(null);
-        history.clear();
-        executor.run("http-dispose", () -> {
-            exchanger.close();
-            all.forEach(entry -> entry.exchange().close());
-        }, () -> { });
+        List<HistoryEntry> all = history.forgetAll();
+        request.close(() -> all.forEach(entry -> entry.exchange().close()));
     }
 
     /** Remembers target, request and options; never the insecure-TLS switch. */
     public void savePreferences() {
-        preferences.put(PREF_SCHEME, scheme.get());
-        if (!host.text().isEmpty()) {
-            preferences.put(PREF_HOST, host.text());
-        }
-        // An unfinished port is not worth remembering.
-        if (port.isValid()) {
-            preferences.putInt(PREF_PORT, port.port());
-        }
-        String text = requestText.get() == null ? "" : requestText.get();
-        if (text.length() <= Preferences.MAX_VALUE_LENGTH) {
-            preferences.put(PREF_REQUEST, text);
-        }
-        preferences.put(PREF_CHARSET, charset().name());
-        preferences.putBoolean(PREF_FIX_CONTENT_LENGTH, fixContentLength.get());
-        preferences.putBoolean(PREF_NORMALIZE_CRLF, normalizeCrlf.get());
-        preferences.putBoolean(PREF_KEEP_ALIVE, keepAlive.get());
-        RequestOptions options = options();
-        preferences.putInt(PREF_READ_TIMEOUT, (int) options.readTimeout().toSeconds());
-        preferences.putInt(PREF_MAX_RESPONSE, (int) (options.maxResponseBytes() / (1024 * 1024)));
+        form.save();
         preferences.flush();
     }
 
@@ -525,17 +277,17 @@ public final class HttpViewModel implements TabModel {
     }
 
     public ObjectProperty<String> schemeProperty() {
-        return scheme;
+        return form.schemeProperty();
     }
 
     /** The server's host as typed, and the verdict on it. */
     public HostInput host() {
-        return host;
+        return form.host();
     }
 
     /** The server's port as typed, and the verdict on it (the scheme's default follows the scheme). */
     public PortInput port() {
-        return port;
+        return form.port();
     }
 
     /** True while Send may start: nothing in flight, host and port valid. */
@@ -544,36 +296,36 @@ public final class HttpViewModel implements TabModel {
     }
 
     public StringProperty requestTextProperty() {
-        return requestText;
+        return form.requestTextProperty();
     }
 
     public ObjectProperty<Charset> requestCharsetProperty() {
-        return requestCharset;
+        return form.requestCharsetProperty();
     }
 
     public BooleanProperty fixContentLengthProperty() {
-        return fixContentLength;
+        return form.fixContentLengthProperty();
     }
 
     public BooleanProperty normalizeCrlfProperty() {
-        return normalizeCrlf;
+        return form.normalizeCrlfProperty();
     }
 
     public BooleanProperty keepAliveProperty() {
-        return keepAlive;
+        return form.keepAliveProperty();
     }
 
     /** Accept any certificate. Shown in red while on; never saved. */
     public BooleanProperty insecureTlsProperty() {
-        return insecureTls;
+        return form.insecureTlsProperty();
     }
 
     public ObjectProperty<Integer> readTimeoutSecondsProperty() {
-        return readTimeoutSeconds;
+        return form.readTimeoutSecondsProperty();
     }
 
     public ObjectProperty<Integer> maxResponseMiBProperty() {
-        return maxResponseMiB;
+        return form.maxResponseMiBProperty();
     }
 
     public ReadOnlyObjectProperty<RequestPreview> previewProperty() {
@@ -586,37 +338,37 @@ public final class HttpViewModel implements TabModel {
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return request.busyProperty();
     }
 
     /** "Receiving · 1.2 MiB" while a request runs; "Done in 12.3 ms" after. */
     public ReadOnlyStringProperty progressProperty() {
-        return progress.getReadOnlyProperty();
+        return request.progressProperty();
     }
 
     /** Finished exchanges, newest first, at most {@value #HISTORY_LIMIT}. */
     public ObservableList<HistoryEntry> history() {
-        return history;
+        return history.entries();
     }
 
     /** The exchange the response area shows. */
     public ObjectProperty<HistoryEntry> shownProperty() {
-        return shown;
+        return history.shownProperty();
     }
 
     /** How the shown body and raw text are decoded: Auto (the Content-Type's charset, else UTF-8) or a fixed one. */
     ObjectProperty<CharsetChoice> bodyCharsetProperty() {
-        return bodyCharset;
+        return renderer.bodyCharsetProperty();
     }
 
     /** Indent JSON bodies (when the whole body fits the text view). */
     public BooleanProperty prettyJsonProperty() {
-        return prettyJson;
+        return renderer.prettyJsonProperty();
     }
 
     /** The shown exchange's body and raw text as decoded with the chosen charset; null while none is shown. */
     ReadOnlyObjectProperty<RenderedResponse> renderedProperty() {
-        return rendered.getReadOnlyProperty();
+        return renderer.renderedProperty();
     }
 
     /** The request that follows the shown redirect, when it is one. */

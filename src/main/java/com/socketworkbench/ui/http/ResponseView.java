@@ -3,7 +3,6 @@ package com.socketworkbench.ui.http;
 import com.socketworkbench.engine.http.Header;
 import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.engine.http.ParsedResponse;
-import com.socketworkbench.engine.http.Severity;
 import com.socketworkbench.engine.http.Verdict;
 import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.fx.Subscriptions;
@@ -16,8 +15,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -51,10 +48,9 @@ final class ResponseView {
     private final Label status = new Label();
     private final Label statusClass = new Label();
     private final Label summary = new Label();
-    private final Label verdictSummary = new Label();
     private final Button followRedirect = new Button("Follow redirect →");
     private final Label failure = new Label();
-    private final ListView<Verdict> verdicts = new ListView<>();
+    private final VerdictList verdicts = new VerdictList(this::jumpTo);
 
     private final TabPane tabs = new TabPane();
     private final Tab bodyTab = new Tab("Body");
@@ -99,21 +95,11 @@ final class ResponseView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        verdictSummary.setId("verdictSummary");
-        verdictSummary.getStyleClass().add("verdict-summary");
-        verdictSummary.setMinWidth(Region.USE_PREF_SIZE);
-        HBox statusRow = new HBox(10, status, statusClass, verdictSummary, spacer, summary, followRedirect);
+        HBox statusRow = new HBox(10, status, statusClass, verdicts.summary(), spacer, summary, followRedirect);
         statusRow.setAlignment(Pos.CENTER_LEFT);
         statusRow.getStyleClass().add("status-row");
         status.setMinWidth(Region.USE_PREF_SIZE);
         statusClass.setMinWidth(Region.USE_PREF_SIZE);
-
-        verdicts.setId("verdicts");
-        verdicts.getStyleClass().add("verdicts");
-        verdicts.setCellFactory(view -> new VerdictCell());
-        verdicts.setFixedCellSize(24);
-        verdicts.getSelectionModel().selectedItemProperty().addListener((obs, old, verdict) -> jumpTo(verdict));
-        verdicts.setOnMouseClicked(event -> jumpTo(verdicts.getSelectionModel().getSelectedItem()));
 
         tabs.setId("responseTabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -128,7 +114,7 @@ final class ResponseView {
         tlsTab.setContent(tlsPane());
         tabs.getTabs().addAll(bodyTab, headersTab, rawTab, tlsTab);
 
-        root = new VBox(statusRow, failure, verdicts, tabs);
+        root = new VBox(statusRow, failure, verdicts.list(), tabs);
         root.getStyleClass().add("response-pane");
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
@@ -244,14 +230,13 @@ final class ResponseView {
     private void show(HttpExchange shown) {
         exchange = shown;
         status.getStyleClass().removeAll(StatusStyle.ALL);
-        verdicts.getItems().clear();
         if (shown == null) {
             status.setText("No response yet");
             status.getStyleClass().add("status-none");
             statusClass.setText("Compose a request and press Send");
             summary.setText("");
             showFailure(Optional.empty());
-            showVerdicts();
+            verdicts.show(List.of());
             headers.getItems().clear();
             rawHex.setSource(null);
             bodyHex.setSource(null);
@@ -274,13 +259,14 @@ final class ResponseView {
             rows.addAll(parsed.trailers());
             headers.getItems().setAll(rows);
             headersTab.setText("Headers (" + rows.size() + ")");
-            verdicts.getItems().setAll(parsed.verdicts());
+            verdicts.show(parsed.verdicts());
             bodyHex.setSource(parsed.body());
             bodyInfo.setText(bodyInfo(parsed));
         } else {
             status.setText("No response");
             status.getStyleClass().add("status-failed");
             statusClass.setText("the exchange failed before a response");
+            verdicts.show(List.of());
             headers.getItems().clear();
             headersTab.setText("Headers");
             bodyHex.setSource(null);
@@ -290,7 +276,6 @@ final class ResponseView {
                 + " received · " + TimingRows.format(shown.timing().total())
                 + (shown.connectionReused() ? " · reused connection" : ""));
         showFailure(shown.failure());
-        showVerdicts();
         rawHex.setSource(shown.rawBytes());
         rawTab.setText("Raw (" + String.format(Locale.ROOT, "%,d", shown.rawBytes().length()) + " B)");
         tlsText.setText(TlsText.describe(shown, Instant.now()));
@@ -315,30 +300,6 @@ final class ResponseView {
         failure.setText(message.map(text -> "⚠ " + text).orElse(""));
         failure.setVisible(message.isPresent());
         failure.setManaged(message.isPresent());
-    }
-
-    private void showVerdicts() {
-        int count = verdicts.getItems().size();
-        long errors = verdicts.getItems().stream().filter(v -> v.severity() == Severity.ERROR).count();
-        long warnings = verdicts.getItems().stream().filter(v -> v.severity() == Severity.WARNING).count();
-        List<String> parts = new ArrayList<>();
-        if (errors > 0) {
-            parts.add("✖ " + errors + (errors == 1 ? " error" : " errors"));
-        }
-        if (warnings > 0) {
-            parts.add("⚠ " + warnings + (warnings == 1 ? " warning" : " warnings"));
-        }
-        verdictSummary.setText(String.join("  ", parts));
-        verdictSummary.getStyleClass().removeAll("has-errors", "has-warnings");
-        verdictSummary.getStyleClass().add(errors > 0 ? "has-errors" : "has-warnings");
-        verdictSummary.setVisible(!parts.isEmpty());
-        verdictSummary.setManaged(!parts.isEmpty());
-        verdicts.setVisible(count > 0);
-        verdicts.setManaged(count > 0);
-        double height = Math.min(count, 4) * verdicts.getFixedCellSize() + 4;
-        verdicts.setPrefHeight(height);
-        verdicts.setMinHeight(height);
-        verdicts.setMaxHeight(height);
     }
 
     private void jumpTo(Verdict verdict) {
@@ -366,49 +327,5 @@ final class ResponseView {
 
     Node view() {
         return root;
-    }
-
-    /** A verdict row: severity symbol and colour, the message and the byte offset it refers to. */
-    private static final class VerdictCell extends ListCell<Verdict> {
-        private static final List<String> SEVERITY_CLASSES = List.of("verdict-error", "verdict-warning",
-                "verdict-info");
-
-        @Override
-        protected void updateItem(Verdict verdict, boolean empty) {
-            super.updateItem(verdict, empty);
-            getStyleClass().removeAll(SEVERITY_CLASSES);
-            if (empty || verdict == null) {
-                setText(null);
-                setGraphic(null);
-                setTooltip(null);
-                return;
-            }
-            Label icon = new Label(switch (verdict.severity()) {
-                case ERROR -> "✖";
-                case WARNING -> "⚠";
-                case INFO -> "ℹ";
-            });
-            icon.getStyleClass().add("verdict-icon");
-            icon.setMinWidth(18);
-            Label message = new Label(verdict.message());
-            message.getStyleClass().add("verdict-message");
-            message.setMinWidth(0);
-            HBox.setHgrow(message, Priority.ALWAYS);
-            message.setMaxWidth(Double.MAX_VALUE);
-            Label offset = new Label("@ " + Offsets.describe(verdict.byteOffset()));
-            offset.getStyleClass().add("verdict-offset");
-            offset.setMinWidth(Region.USE_PREF_SIZE);
-            HBox row = new HBox(6, icon, message, offset);
-            row.setAlignment(Pos.CENTER_LEFT);
-            setText(null);
-            setGraphic(row);
-            getStyleClass().add(switch (verdict.severity()) {
-                case ERROR -> "verdict-error";
-                case WARNING -> "verdict-warning";
-                case INFO -> "verdict-info";
-            });
-            setTooltip(new Tooltip(verdict.code() + ": " + verdict.message() + "\nClick to see byte "
-                    + Offsets.describe(verdict.byteOffset()) + " in the Raw view"));
-        }
     }
 }

@@ -7,7 +7,6 @@ import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.framing.FramingSpec;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.options.ConnectionDetails;
-import com.socketworkbench.engine.options.EffectiveOptions;
 import com.socketworkbench.engine.options.SocketOptionsSpec;
 import com.socketworkbench.engine.tcp.CloseMode;
 import com.socketworkbench.engine.tcp.SendPlan;
@@ -20,16 +19,14 @@ import com.socketworkbench.ui.stream.FramingEditorModel;
 import com.socketworkbench.ui.traffic.SendEditorModel;
 import com.socketworkbench.ui.stream.SocketOptionsModel;
 import com.socketworkbench.ui.tab.SocketTabModel;
+import com.socketworkbench.ui.stream.SocketInfo;
 import com.socketworkbench.ui.stream.SplitSendModel;
 import com.socketworkbench.ui.stream.StreamSettings;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.TabStatus;
-import com.socketworkbench.ui.stream.Transport;
 import com.socketworkbench.ui.input.HostInput;
 import com.socketworkbench.ui.input.PortInput;
-import com.socketworkbench.ui.stream.UnixPathInput;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -39,24 +36,19 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 
 import java.net.SocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
 /**
- * State and actions of the TCP Client tab. A new {@link TcpClient} per connect feeds the tab's {@link EventPump};
- * connecting is asynchronous and can be cancelled; the outcome comes back to the FX thread once.
+ * State and actions of the TCP Client tab. A new {@link TcpClient} per connect, made from the
+ * {@link ConnectSettings}, feeds the tab's {@link EventPump}; connecting is asynchronous and can be cancelled; the
+ * outcome comes back to the FX thread once.
  */
 public final class TcpClientViewModel extends SocketTabModel {
-    static final String PREF_HOST = "host";
-    static final String PREF_PORT = "port";
-    static final String PREF_TIMEOUT = "connectTimeoutSeconds";
-    static final int DEFAULT_PORT = 5000;
     /** How often the pending bytes of an incomplete frame are read from the engine. */
     private static final long PENDING_REFRESH_NANOS = 250_000_000L;
 
@@ -64,18 +56,15 @@ public final class TcpClientViewModel extends SocketTabModel {
     private final UiExecutor executor;
     private final EventPump pump = traffic().pump();
     private final TabStatus status = traffic().status();
+    private final ConnectSettings settings;
     private final SendEditorModel sendEditor;
     private final StreamSettings stream;
     private final FramingEditorModel framing;
     private final SocketOptionsModel socketOptions;
     private final SplitSendModel split;
-    private final ReadOnlyObjectWrapper<ConnectionDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
+    private final SocketInfo socketInfo;
     private final ReadOnlyIntegerWrapper pendingBytes = new ReadOnlyIntegerWrapper(this, "pendingBytes");
 
-    private final HostInput host;
-    private final PortInput port;
-    private final BooleanBinding canConnect;
-    private final ObjectProperty<Integer> timeoutSeconds = new SimpleObjectProperty<>(this, "timeoutSeconds");
     private final ReadOnlyObjectWrapper<ClientState> state =
             new ReadOnlyObjectWrapper<>(this, "state", ClientState.DISCONNECTED);
     private final ReadOnlyStringWrapper connectionInfo = new ReadOnlyStringWrapper(this, "connectionInfo", "");
@@ -87,18 +76,12 @@ public final class TcpClientViewModel extends SocketTabModel {
     public TcpClientViewModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions) {
         this.preferences = preferences;
         this.executor = executor;
-        host = new HostInput(preferences.get(PREF_HOST, "127.0.0.1"));
-        port = PortInput.toReach(Integer.toString(preferences.getInt(PREF_PORT, DEFAULT_PORT)));
-        timeoutSeconds.set(Math.max(1, preferences.getInt(PREF_TIMEOUT,
-                (int) TcpClientConfig.DEFAULT_CONNECT_TIMEOUT.toSeconds())));
-        stream = new StreamSettings(preferences, subscriptions);
+        settings = new ConnectSettings(preferences, subscriptions);
+        stream = settings.stream();
         framing = stream.framing();
         socketOptions = stream.socketOptions();
         split = stream.split();
-        UnixPathInput unixPath = stream.unixPath();
-        canConnect = Bindings.createBooleanBinding(() -> stream.isUnix() ? unixPath.isValid()
-                        : host.isValid() && port.isValid(), stream.transportProperty(), unixPath.validProperty(),
-                host.validProperty(), port.validProperty());
+        socketInfo = new SocketInfo(socketOptions, executor);
         subscriptions.listen(framing.specProperty(), (obs, old, spec) -> applyFraming(spec));
         subscriptions.listen(framing.oversizePolicyProperty(), (obs, old, policy) -> {
             if (client != null) {
@@ -106,7 +89,7 @@ public final class TcpClientViewModel extends SocketTabModel {
             }
         });
         subscriptions.bind(socketOptions.connectTimeoutProperty(), Bindings.createObjectBinding(
-                () -> Duration.ofSeconds(timeoutSeconds()), timeoutSeconds));
+                () -> Duration.ofSeconds(settings.timeoutSeconds()), settings.timeoutSecondsProperty()));
 
         sendEditor = new SendEditorModel(subscriptions);
         sendEditor.setSender(this::send);
@@ -140,13 +123,12 @@ public final class TcpClientViewModel extends SocketTabModel {
 
     /** Starts connecting with the current settings; never blocks the FX thread. */
     public void connect() {
-        if (state.get() != ClientState.DISCONNECTED || !canConnect.get()) {
+        if (state.get() != ClientState.DISCONNECTED || !settings.canConnectBinding().get()) {
             return;
         }
         TcpClientConfig config;
         try {
-            config = stream.isUnix() ? TcpClientConfig.unix(Path.of(stream.unixPath().text()))
-                    : new TcpClientConfig(host.host(), port.port(), Duration.ofSeconds(timeoutSeconds()));
+            config = settings.config();
         } catch (IllegalArgumentException e) {
             pump.emit(Failure.rejected(0, Operation.CONNECT, "Could not connect: " + e.getMessage()));
             return;
@@ -155,9 +137,7 @@ public final class TcpClientViewModel extends SocketTabModel {
         FramingSpec spec = framing.spec();
         connecting.setFramerFactory(spec::create);
         connecting.setOversizePolicy(framing.oversizePolicy());
-        // The connect timeout alone is already in the config: only real requests are worth a notice.
-        socketOptions.validSpec().filter(options -> !withoutConnectTimeout(options).isEmpty())
-                .ifPresent(connecting::setSocketOptions);
+        settings.optionsForConnect().ifPresent(connecting::setSocketOptions);
         client = connecting;
         halfClosed.set(false);
         state.set(ClientState.CONNECTING);
@@ -247,12 +227,6 @@ public final class TcpClientViewModel extends SocketTabModel {
         }
     }
 
-    private static SocketOptionsSpec withoutConnectTimeout(SocketOptionsSpec spec) {
-        return new SocketOptionsSpec(spec.reuseAddress(), spec.tcpNoDelay(), spec.keepAlive(), spec.receiveBuffer(),
-                spec.sendBuffer(), spec.lingerSeconds(), spec.ipTos(), spec.readIdleTimeout(), null, spec.broadcast(),
-                spec.multicastTtl(), spec.multicastLoopback());
-    }
-
     /** Sets the requested socket options on the open connection (and the next ones), then reads them back. */
     public void applySocketOptions() {
         SocketOptionsSpec spec = socketOptions.validSpec().orElse(null);
@@ -267,21 +241,12 @@ public final class TcpClientViewModel extends SocketTabModel {
     public void refreshSocketInfo() {
         TcpClient connected = client;
         if (connected == null || state.get() != ClientState.CONNECTED) {
-            socketOptions.showEffective("", null);
-            details.set(null);
+            socketInfo.clear();
             return;
         }
-        record Snapshot(EffectiveOptions options, ConnectionDetails details) {
-        }
-        executor.run("ui-tcp-client-socket-info",
-                () -> new Snapshot(connected.effectiveOptions(), connected.details()), snapshot -> {
-                    if (client != connected) {
-                        return;
-                    }
-                    socketOptions.showEffective(snapshot.details() == null ? ""
-                            : "connection to " + Endpoints.describe(connected.remoteSocketAddress()), snapshot.options());
-                    details.set(snapshot.details());
-                }, failure -> { });
+        socketInfo.read("ui-tcp-client-socket-info", () -> new SocketInfo.Reading(
+                "connection to " + Endpoints.describe(connected.remoteSocketAddress()), connected.effectiveOptions(),
+                connected.details()), () -> client == connected);
     }
 
     private void applyFraming(FramingSpec spec) {
@@ -352,8 +317,7 @@ public final class TcpClientViewModel extends SocketTabModel {
                 status.setState("Not connected");
                 status.setAddresses("");
             }
-            case CONNECTING -> status.setState("Connecting to " + (stream.isUnix() ? stream.unixPath().text()
-                    : host.host() + ":" + port.port()) + "…");
+            case CONNECTING -> status.setState("Connecting to " + settings.where() + "…");
             case CONNECTED -> {
                 status.setState((halfClosed.get() ? "Half-closed " : "Connected ") + connectionInfo.get());
                 status.setAddresses(connectionInfo.get());
@@ -362,22 +326,10 @@ public final class TcpClientViewModel extends SocketTabModel {
         }
     }
 
-    private int timeoutSeconds() {
-        Integer value = timeoutSeconds.get();
-        return value == null || value < 1 ? (int) TcpClientConfig.DEFAULT_CONNECT_TIMEOUT.toSeconds() : value;
-    }
-
     /** Remembers host, port and timeout for the next session. */
     @Override
     public void savePreferences() {
-        if (!host.host().isBlank()) {
-            preferences.put(PREF_HOST, host.host());
-        }
-        if (port.port() > 0) {
-            preferences.putInt(PREF_PORT, port.port());
-        }
-        preferences.putInt(PREF_TIMEOUT, timeoutSeconds());
-        stream.save();
+        settings.save();
         preferences.flush();
     }
 
@@ -387,21 +339,21 @@ public final class TcpClientViewModel extends SocketTabModel {
 
     /** The host to connect to, as typed, and the verdict on it. */
     public HostInput host() {
-        return host;
+        return settings.host();
     }
 
     /** The port to connect to, as typed, and the verdict on it. */
     public PortInput port() {
-        return port;
+        return settings.port();
     }
 
     /** True while the settings of the chosen transport are valid, so Connect may start. */
     public ObservableBooleanValue canConnectProperty() {
-        return canConnect;
+        return settings.canConnectBinding();
     }
 
     public ObjectProperty<Integer> timeoutSecondsProperty() {
-        return timeoutSeconds;
+        return settings.timeoutSecondsProperty();
     }
 
     public ReadOnlyObjectProperty<ClientState> stateProperty() {
@@ -424,7 +376,7 @@ public final class TcpClientViewModel extends SocketTabModel {
 
     /** Family, type, addresses and options of the open connection; null when not connected. */
     public ReadOnlyObjectProperty<ConnectionDetails> detailsProperty() {
-        return details.getReadOnlyProperty();
+        return socketInfo.detailsProperty();
     }
 
     /** Bytes of an incomplete frame the connection holds (read from the engine a few times a second). */

@@ -10,133 +10,91 @@ import com.socketworkbench.engine.event.Notice;
 import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.framing.FramingSpec;
 import com.socketworkbench.engine.net.Endpoints;
-import com.socketworkbench.engine.net.StaleSocketCheck;
 import com.socketworkbench.engine.options.ConnectionDetails;
-import com.socketworkbench.engine.options.EffectiveOptions;
 import com.socketworkbench.engine.options.SocketOptionsSpec;
 import com.socketworkbench.engine.tcp.CloseMode;
-import com.socketworkbench.engine.tcp.ConnectionInfo;
-import com.socketworkbench.engine.tcp.SendPlan;
 import com.socketworkbench.engine.tcp.TcpServer;
 import com.socketworkbench.engine.tcp.TcpServerConfig;
-import com.socketworkbench.ui.tab.AppPreferences;
-import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.fx.EventPump;
-import com.socketworkbench.ui.stream.FramingEditorModel;
-import com.socketworkbench.ui.tab.ListenerState;
-import com.socketworkbench.ui.traffic.SendEditorModel;
-import com.socketworkbench.ui.stream.SocketOptionsModel;
-import com.socketworkbench.ui.tab.SocketTabModel;
-import com.socketworkbench.ui.stream.SplitSendModel;
-import com.socketworkbench.ui.stream.StreamSettings;
 import com.socketworkbench.ui.fx.Subscriptions;
-import com.socketworkbench.ui.tab.TabStatus;
-import com.socketworkbench.ui.stream.Transport;
+import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.input.BindAddressInput;
 import com.socketworkbench.ui.input.PortInput;
-import com.socketworkbench.ui.stream.UnixPathInput;
-import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanBinding;
+import com.socketworkbench.ui.stream.FramingEditorModel;
+import com.socketworkbench.ui.stream.SocketInfo;
+import com.socketworkbench.ui.stream.SocketOptionsModel;
+import com.socketworkbench.ui.stream.SplitSendModel;
+import com.socketworkbench.ui.stream.StreamSettings;
+import com.socketworkbench.ui.tab.AppPreferences;
+import com.socketworkbench.ui.tab.ListenerState;
+import com.socketworkbench.ui.tab.SocketTabModel;
+import com.socketworkbench.ui.tab.TabStatus;
+import com.socketworkbench.ui.traffic.SendEditorModel;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
-import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * State and actions of the TCP Server tab. Owns the tab's {@link EventPump} (the server's event sink), creates a
- * {@link TcpServer} per start, and mirrors its connections into {@link #clients()} on the pump tick. Binding and
- * stopping run off the FX thread; their outcome comes back once.
+ * {@link TcpServer} per start from its {@link ServerSettings}, and mirrors its connections into the
+ * {@link ClientTable} on the pump tick. Binding and stopping run off the FX thread; their outcome comes back once.
  */
 public final class TcpServerViewModel extends SocketTabModel {
-    static final String PREF_BIND = "bindHost";
-    static final String PREF_PORT = "port";
-    static final String PREF_ECHO = "echo";
-    static final String PREF_MAX = "maxConnections";
-    static final int DEFAULT_PORT = 5000;
-    /** How often the client list is re-read from the engine when no connect/close forces it sooner. */
-    private static final long CLIENT_REFRESH_NANOS = 250_000_000L;
-
     private final AppPreferences preferences;
     private final UiExecutor executor;
     private final EventPump pump = traffic().pump();
     private final TabStatus status = traffic().status();
+    private final ServerSettings settings;
     private final SendEditorModel sendEditor;
     private final StreamSettings stream;
     private final FramingEditorModel framing;
     private final SocketOptionsModel socketOptions;
     private final SplitSendModel split;
-    private final ReadOnlyObjectWrapper<ConnectionDetails> details = new ReadOnlyObjectWrapper<>(this, "details");
-    private final ReadOnlyStringWrapper detailsSubject = new ReadOnlyStringWrapper(this, "detailsSubject", "");
+    private final SocketInfo socketInfo;
+    private final ClientTable clients = new ClientTable();
+    private final StaleSocketOffer staleSocket;
+    private final ServerSendTarget sendTarget;
 
-    private final BindAddressInput bindAddress;
-    private final PortInput port;
-    private final BooleanBinding canStart;
-    private final BooleanProperty echo = new SimpleBooleanProperty(this, "echo");
-    private final ObjectProperty<Integer> maxConnections = new SimpleObjectProperty<>(this, "maxConnections");
     private final ReadOnlyObjectWrapper<ListenerState> state =
             new ReadOnlyObjectWrapper<>(this, "state", ListenerState.STOPPED);
     private final ReadOnlyStringWrapper listeningAddress = new ReadOnlyStringWrapper(this, "listeningAddress", "");
-    private final ObservableList<ClientRow> clients = FXCollections.observableArrayList();
-    private final Map<Long, ClientRow> clientsById = new HashMap<>();
-    private final ObjectProperty<ClientRow> selectedClient = new SimpleObjectProperty<>(this, "selectedClient");
-    private final ObjectProperty<SendTarget> sendTarget = new SimpleObjectProperty<>(this, "sendTarget", SendTarget.SELECTED);
-    private final ReadOnlyStringWrapper staleSocketPath = new ReadOnlyStringWrapper(this, "staleSocketPath", "");
 
     private TcpServer server;
     private SocketAddress boundAddress;
-    private long lastClientRefresh;
 
     public TcpServerViewModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions) {
         this.preferences = preferences;
         this.executor = executor;
-        bindAddress = new BindAddressInput(BindAddressInput.Inbound.CONNECTIONS,
-                preferences.get(PREF_BIND, "127.0.0.1"));
-        port = PortInput.toListenOn(Integer.toString(preferences.getInt(PREF_PORT, DEFAULT_PORT)));
-        echo.set(preferences.getBoolean(PREF_ECHO, false));
-        maxConnections.set(Math.max(1, preferences.getInt(PREF_MAX, TcpServerConfig.DEFAULT_MAX_CONNECTIONS)));
-        stream = new StreamSettings(preferences, subscriptions);
+        settings = new ServerSettings(preferences, subscriptions);
+        stream = settings.stream();
         framing = stream.framing();
         socketOptions = stream.socketOptions();
         split = stream.split();
-        UnixPathInput unixPath = stream.unixPath();
-        canStart = Bindings.createBooleanBinding(() -> stream.isUnix() ? unixPath.isValid() : port.isValid(),
-                stream.transportProperty(), unixPath.validProperty(), port.validProperty());
+        socketInfo = new SocketInfo(socketOptions, executor);
         subscriptions.listen(framing.specProperty(), (obs, old, spec) -> applyFraming(spec));
         subscriptions.listen(framing.oversizePolicyProperty(), (obs, old, policy) -> {
             if (server != null) {
                 server.setOversizePolicy(framing.oversizePolicy());
             }
         });
-        subscriptions.listen(selectedClient, (obs, old, now) -> refreshSocketInfo());
-        // A new path or transport makes an offer about the old path meaningless.
-        subscriptions.listen(unixPath.textProperty(), (obs, old, now) -> staleSocketPath.set(""));
-        subscriptions.listen(stream.transportProperty(), (obs, old, now) -> staleSocketPath.set(""));
+        subscriptions.listen(clients.selectedProperty(), (obs, old, now) -> refreshSocketInfo());
+        staleSocket = new StaleSocketOffer(stream, executor, pump, subscriptions);
 
         sendEditor = new SendEditorModel(subscriptions);
         sendEditor.setSender(this::send);
-        subscriptions.bind(sendEditor.targetReadyProperty(), Bindings.createBooleanBinding(this::targetReady,
-                state, sendTarget, selectedClient, clients, split.planProperty()));
-        subscriptions.bind(sendEditor.targetHintProperty(), Bindings.createStringBinding(this::targetHint,
-                state, sendTarget, selectedClient, clients, split.errorProperty()));
-        subscriptions.listen(echo, (obs, old, on) -> {
+        sendTarget = new ServerSendTarget(state, clients, split);
+        sendTarget.bind(sendEditor, subscriptions);
+        subscriptions.listen(settings.echoProperty(), (obs, old, on) -> {
             if (server != null) {
                 server.setEcho(on);
             }
@@ -145,27 +103,6 @@ public final class TcpServerViewModel extends SocketTabModel {
         traffic().onRowsShown(this::onRowsShown, subscriptions);
         traffic().tickWhile(state.isEqualTo(ListenerState.RUNNING), subscriptions);
         updateStatus();
-    }
-
-    private boolean targetReady() {
-        if (state.get() != ListenerState.RUNNING || clients.isEmpty() || split.plan() == null) {
-            return false;
-        }
-        return sendTarget.get() == SendTarget.ALL || selectedClient.get() != null;
-    }
-
-    private String targetHint() {
-        if (state.get() != ListenerState.RUNNING) {
-            return "Start the server first";
-        }
-        if (clients.isEmpty()) {
-            return "No client connected yet";
-        }
-        if (!split.errorProperty().get().isEmpty()) {
-            return "Split: " + split.errorProperty().get();
-        }
-        return sendTarget.get() == SendTarget.SELECTED && selectedClient.get() == null
-                ? "Select a client in the list, or send to all clients" : "";
     }
 
     /** Start when stopped, stop when running; ignored while a start or stop is under way. */
@@ -180,19 +117,17 @@ public final class TcpServerViewModel extends SocketTabModel {
 
     /** Binds a new listener with the current settings (off the FX thread). */
     public void start() {
-        if (state.get() != ListenerState.STOPPED || !canStart.get()) {
+        if (state.get() != ListenerState.STOPPED || !settings.canStartBinding().get()) {
             return;
         }
         TcpServerConfig config;
         try {
-            config = stream.isUnix()
-                    ? TcpServerConfig.unix(Path.of(stream.unixPath().text()), maxConnections(), echo.get())
-                    : new TcpServerConfig(bindAddress.host(), port.port(), maxConnections(), echo.get());
+            config = settings.config();
         } catch (IllegalArgumentException e) {
             pump.emit(Failure.rejected(0, Operation.START, "Could not start the server: " + e.getMessage()));
             return;
         }
-        staleSocketPath.set("");
+        staleSocket.withdraw();
         TcpServer starting = new TcpServer(config, pump);
         FramingSpec spec = framing.spec();
         starting.setFramerFactory(spec::create);
@@ -222,32 +157,14 @@ public final class TcpServerViewModel extends SocketTabModel {
         });
     }
 
-    /** A file in the way of a Unix socket: if nobody listens on it, the view offers to delete it. */
-    private void offerToDeleteIfStale(Path path) {
-        executor.run("ui-unix-path-check", () -> TcpServer.checkUnixPath(path), found -> {
-            if (found == StaleSocketCheck.STALE_SOCKET && state.get() == ListenerState.STOPPED) {
-                staleSocketPath.set(path.toString());
-            }
-        }, failure -> { });
-    }
-
     /**
      * Deletes the stale socket file offered in {@link #staleSocketPathProperty()} (the engine checks again that
      * nobody listens and never deletes anything but a socket file), then starts the server on it.
      */
     public void deleteStaleSocketAndStart() {
-        String offered = staleSocketPath.get();
-        if (offered.isEmpty() || state.get() != ListenerState.STOPPED) {
-            return;
+        if (state.get() == ListenerState.STOPPED) {
+            staleSocket.accept(this::start);
         }
-        Path path = Path.of(offered);
-        staleSocketPath.set("");
-        // The engine reports the outcome to the timeline: a Notice, or the Failure that says why nothing was deleted.
-        executor.run("ui-unix-delete-stale", () -> TcpServer.deleteStaleSocket(path, pump), deleted -> {
-            if (deleted) {
-                start();
-            }
-        }, failure -> { });
     }
 
     /**
@@ -269,27 +186,17 @@ public final class TcpServerViewModel extends SocketTabModel {
      */
     public void refreshSocketInfo() {
         TcpServer current = server;
-        ClientRow client = selectedClient.get();
+        ClientRow client = clients.selectedProperty().get();
         if (current == null || state.get() != ListenerState.RUNNING) {
-            socketOptions.showEffective("", null);
-            details.set(null);
-            detailsSubject.set("");
+            socketInfo.clear();
             return;
         }
-        record Snapshot(String subject, EffectiveOptions options, ConnectionDetails details) {
-        }
-        executor.run("ui-tcp-server-socket-info", () -> client == null
-                ? new Snapshot("listening socket " + Endpoints.describe(current.boundAddress()),
+        socketInfo.read("ui-tcp-server-socket-info", () -> client == null
+                ? new SocketInfo.Reading("listening socket " + Endpoints.describe(current.boundAddress()),
                 current.listenerOptions(), current.listenerDetails())
-                : new Snapshot("connection of client " + client.remote(), current.effectiveOptions(client.id()),
-                current.details(client.id())), snapshot -> {
-            if (server != current || selectedClient.get() != client) {
-                return;
-            }
-            socketOptions.showEffective(snapshot.details() == null ? "" : snapshot.subject(), snapshot.options());
-            details.set(snapshot.details());
-            detailsSubject.set(snapshot.details() == null ? "" : snapshot.subject());
-        }, failure -> { });
+                : new SocketInfo.Reading("connection of client " + client.remote(),
+                current.effectiveOptions(client.id()), current.details(client.id())),
+                () -> server == current && clients.selectedProperty().get() == client);
     }
 
     private void applyFraming(FramingSpec spec) {
@@ -317,7 +224,7 @@ public final class TcpServerViewModel extends SocketTabModel {
                 boundAddress = null;
                 state.set(ListenerState.STOPPED);
                 listeningAddress.set("");
-                refreshClients(List.of());
+                clients.refresh(List.of());
                 updateStatus();
                 refreshSocketInfo();
             }
@@ -332,7 +239,7 @@ public final class TcpServerViewModel extends SocketTabModel {
     /** Closes the selected client's connection with FIN, a half-close or an abort (RST). */
     public void closeSelected(CloseMode mode) {
         TcpServer current = server;
-        ClientRow client = selectedClient.get();
+        ClientRow client = clients.selectedProperty().get();
         if (current != null && client != null) {
             executor.run("ui-tcp-server-close", () -> current.close(client.id(), mode), () -> { });
         }
@@ -340,19 +247,8 @@ public final class TcpServerViewModel extends SocketTabModel {
 
     private void send(byte[] bytes) {
         TcpServer current = server;
-        if (current == null) {
-            return;
-        }
-        ClientRow client = selectedClient.get();
-        SendPlan plan = split.plan();
-        if (plan == null) {
-            return;
-        }
-        // What went out, and any failure, reaches the timeline as engine events.
-        if (sendTarget.get() == SendTarget.ALL || client == null) {
-            current.sendToAll(bytes, plan);
-        } else {
-            current.send(client.id(), bytes, plan);
+        if (current != null) {
+            sendTarget.send(current, bytes);
         }
     }
 
@@ -363,8 +259,7 @@ public final class TcpServerViewModel extends SocketTabModel {
     private void onRowsShown() {
         traffic().updateCounters();
         if (server != null) {
-            lastClientRefresh = System.nanoTime();
-            refreshClients(server.connections());
+            clients.refresh(server.connections(), System.nanoTime());
         }
     }
 
@@ -374,7 +269,7 @@ public final class TcpServerViewModel extends SocketTabModel {
                     && failure.kind() == FailureKind.PORT_IN_USE
                     && failure.local() instanceof UnixDomainSocketAddress unix) {
                 // A file in the way of the socket: a stale one may be deleted.
-                offerToDeleteIfStale(unix.getPath());
+                staleSocket.checkInTheWay(unix.getPath(), () -> state.get() == ListenerState.STOPPED);
             }
         }
         boolean connectionsChanged = batch.stream().anyMatch(event -> event instanceof ConnectionAccepted
@@ -382,10 +277,9 @@ public final class TcpServerViewModel extends SocketTabModel {
         long now = System.nanoTime();
         // A pulse without events (a tick while the server runs) picks up what changes without an event: bytes of an
         // incomplete frame, counters of a connection whose rows are still held.
-        boolean due = batch.isEmpty() && now - lastClientRefresh >= CLIENT_REFRESH_NANOS;
+        boolean due = batch.isEmpty() && clients.refreshDue(now);
         if (server != null && (connectionsChanged || due)) {
-            lastClientRefresh = now;
-            refreshClients(server.connections());
+            clients.refresh(server.connections(), now);
         }
         if (state.get() == ListenerState.RUNNING && server != null && !server.isRunning()) {
             // The listener died on its own (e.g. an accept error); reflect it.
@@ -393,32 +287,10 @@ public final class TcpServerViewModel extends SocketTabModel {
             boundAddress = null;
             state.set(ListenerState.STOPPED);
             listeningAddress.set("");
-            refreshClients(List.of());
+            clients.refresh(List.of());
             refreshSocketInfo();
         }
         updateStatus();
-    }
-
-    private void refreshClients(List<ConnectionInfo> connections) {
-        Set<Long> alive = new HashSet<>();
-        List<ClientRow> arrived = new ArrayList<>();
-        for (ConnectionInfo info : connections) {
-            alive.add(info.id());
-            ClientRow row = clientsById.get(info.id());
-            if (row == null) {
-                row = new ClientRow(info);
-                clientsById.put(info.id(), row);
-                arrived.add(row);
-            } else {
-                row.update(info);
-            }
-        }
-        if (clientsById.size() > alive.size()) {
-            clientsById.keySet().retainAll(alive);
-            clients.removeIf(row -> !alive.contains(row.id()));
-        }
-        // One list change for a burst of connections, however many arrived.
-        clients.addAll(arrived);
     }
 
     private void updateStatus() {
@@ -428,13 +300,12 @@ public final class TcpServerViewModel extends SocketTabModel {
                 status.setAddresses("");
             }
             case STARTING -> {
-                status.setState(stream.isUnix() ? "Starting server on " + stream.unixPath().text() + "…"
-                        : "Starting server on " + bindAddress.host() + " port " + port.port() + "…");
+                status.setState("Starting server on " + settings.where() + "…");
                 status.setAddresses("");
             }
             case RUNNING -> {
                 String address = boundAddress == null ? "" : Endpoints.describe(boundAddress);
-                int count = clients.size();
+                int count = clients.rows().size();
                 status.setState("Listening on " + address + " · " + count + (count == 1 ? " client" : " clients"));
                 status.setAddresses(address);
             }
@@ -442,21 +313,10 @@ public final class TcpServerViewModel extends SocketTabModel {
         }
     }
 
-    private int maxConnections() {
-        Integer value = maxConnections.get();
-        return value == null || value < 1 ? TcpServerConfig.DEFAULT_MAX_CONNECTIONS : value;
-    }
-
     /** Remembers the current settings for the next session. */
     @Override
     public void savePreferences() {
-        preferences.put(PREF_BIND, bindAddress.host());
-        if (port.port() >= 0) {
-            preferences.putInt(PREF_PORT, port.port());
-        }
-        preferences.putBoolean(PREF_ECHO, echo.get());
-        preferences.putInt(PREF_MAX, maxConnections());
-        stream.save();
+        settings.save();
         preferences.flush();
     }
 
@@ -466,25 +326,25 @@ public final class TcpServerViewModel extends SocketTabModel {
 
     /** Where the listener binds, and the warning for a wildcard. */
     public BindAddressInput bindAddress() {
-        return bindAddress;
+        return settings.bindAddress();
     }
 
     /** The port to listen on, as typed, and the verdict on it. */
     public PortInput port() {
-        return port;
+        return settings.port();
     }
 
     /** True while the settings of the chosen transport are valid, so Start may bind. */
     public ObservableBooleanValue canStartProperty() {
-        return canStart;
+        return settings.canStartBinding();
     }
 
     public BooleanProperty echoProperty() {
-        return echo;
+        return settings.echoProperty();
     }
 
     public ObjectProperty<Integer> maxConnectionsProperty() {
-        return maxConnections;
+        return settings.maxConnectionsProperty();
     }
 
     public ReadOnlyObjectProperty<ListenerState> stateProperty() {
@@ -501,20 +361,20 @@ public final class TcpServerViewModel extends SocketTabModel {
     }
 
     public ObservableList<ClientRow> clients() {
-        return clients;
+        return clients.rows();
     }
 
     public ObjectProperty<ClientRow> selectedClientProperty() {
-        return selectedClient;
+        return clients.selectedProperty();
     }
 
     public ObjectProperty<SendTarget> sendTargetProperty() {
-        return sendTarget;
+        return sendTarget.choiceProperty();
     }
 
     /** The path of a stale socket file that blocked the last start and may be deleted, or empty. */
     public ReadOnlyStringProperty staleSocketPathProperty() {
-        return staleSocketPath.getReadOnlyProperty();
+        return staleSocket.pathProperty();
     }
 
     /** Transport and socket path, framing, socket options and split send. */
@@ -524,11 +384,11 @@ public final class TcpServerViewModel extends SocketTabModel {
 
     /** Details of the selected client's connection, or of the listening socket; null when stopped. */
     public ReadOnlyObjectProperty<ConnectionDetails> detailsProperty() {
-        return details.getReadOnlyProperty();
+        return socketInfo.detailsProperty();
     }
 
     /** Which socket {@link #detailsProperty()} describes, e.g. "connection of client 127.0.0.1:50000". */
     public ReadOnlyStringProperty detailsSubjectProperty() {
-        return detailsSubject.getReadOnlyProperty();
+        return socketInfo.subjectProperty();
     }
 }

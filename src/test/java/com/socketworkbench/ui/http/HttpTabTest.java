@@ -173,7 +173,7 @@ class HttpTabTest {
         driver = null;
 
         AppPreferences http = preferences.child("http");
-        assertTrue(http.getBoolean(HttpViewModel.PREF_KEEP_ALIVE, false), "other options are saved");
+        assertTrue(http.getBoolean(RequestForm.PREF_KEEP_ALIVE, false), "other options are saved");
         assertTrue(Arrays.stream(http.node().keys()).noneMatch(key -> key.toLowerCase().contains("insecure")),
                 Arrays.toString(http.node().keys()));
 

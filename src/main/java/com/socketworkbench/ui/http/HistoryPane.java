@@ -1,0 +1,75 @@
+package com.socketworkbench.ui.http;
+
+import com.socketworkbench.ui.fx.Subscriptions;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The HTTP tab's history ({@code history}) under its bar with Load into editor ({@code loadRequest}) and Clear
+ * ({@code clearHistory}). The selected entry is the one the response area shows, both ways.
+ */
+final class HistoryPane {
+    private final ListView<HistoryEntry> history = new ListView<>();
+    private final VBox root;
+
+    HistoryPane(HttpViewModel model, Subscriptions subscriptions) {
+        history.setId("history");
+        history.getStyleClass().add("history");
+        history.setItems(model.history());
+        history.setCellFactory(view -> new HistoryCell());
+        history.setFixedCellSize(22);
+        Label empty = new Label("Sent requests appear here (newest first, the last "
+                + HttpViewModel.HISTORY_LIMIT + " are kept)");
+        empty.getStyleClass().add("placeholder-label");
+        empty.setWrapText(true);
+        history.setPlaceholder(empty);
+        history.getSelectionModel().selectedItemProperty().addListener((obs, old, entry) -> {
+            if (entry != null && entry != model.shownProperty().get()) {
+                model.shownProperty().set(entry);
+            }
+        });
+        subscriptions.subscribe(model.shownProperty(), entry -> {
+            if (entry == null) {
+                history.getSelectionModel().clearSelection();
+            } else if (history.getSelectionModel().getSelectedItem() != entry) {
+                history.getSelectionModel().select(entry);
+            }
+        });
+
+        Button load = new Button("Load into editor");
+        load.setId("loadRequest");
+        load.getStyleClass().add("small-button");
+        load.setTooltip(new Tooltip("Put the selected request and its target back into the editor"));
+        load.setOnAction(event -> model.loadIntoEditor(history.getSelectionModel().getSelectedItem()));
+        subscriptions.bind(load.disableProperty(), history.getSelectionModel().selectedItemProperty().isNull()
+                .or(model.busyProperty()));
+        Button clear = new Button("Clear");
+        clear.setId("clearHistory");
+        clear.getStyleClass().add("small-button");
+        clear.setOnAction(event -> model.clearHistory());
+        subscriptions.bind(clear.disableProperty(), Bindings.isEmpty(model.history()));
+
+        Label title = new Label("History");
+        title.getStyleClass().add("section-title");
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox historyBar = new HBox(6, title, spacer, load, clear);
+        historyBar.setAlignment(Pos.CENTER_LEFT);
+        historyBar.getStyleClass().add("history-bar");
+        root = new VBox(historyBar, history);
+        VBox.setVgrow(history, Priority.ALWAYS);
+    }
+
+    Node view() {
+        return root;
+    }
+}

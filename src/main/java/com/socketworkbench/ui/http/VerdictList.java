@@ -1,0 +1,70 @@
+package com.socketworkbench.ui.http;
+
+import com.socketworkbench.engine.http.Severity;
+import com.socketworkbench.engine.http.Verdict;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.Region;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The verdicts on the shown response ({@code verdicts}: at most four rows high, hidden while there are none) and
+ * their count by severity for the status row ({@code verdictSummary}). Choosing or clicking a verdict hands it to
+ * the response view, which jumps the raw hex view to its byte.
+ */
+final class VerdictList {
+    private final Label summary = new Label();
+    private final ListView<Verdict> list = new ListView<>();
+
+    VerdictList(Consumer<Verdict> onChosen) {
+        summary.setId("verdictSummary");
+        summary.getStyleClass().add("verdict-summary");
+        summary.setMinWidth(Region.USE_PREF_SIZE);
+        list.setId("verdicts");
+        list.getStyleClass().add("verdicts");
+        list.setCellFactory(view -> new VerdictCell());
+        list.setFixedCellSize(24);
+        list.getSelectionModel().selectedItemProperty().addListener((obs, old, verdict) -> onChosen.accept(verdict));
+        list.setOnMouseClicked(event -> onChosen.accept(list.getSelectionModel().getSelectedItem()));
+    }
+
+    /** Shows {@code verdicts} (none for an exchange without a response). */
+    void show(List<Verdict> verdicts) {
+        // Emptied first, so no selection survives into the new list (a selected verdict would jump the view).
+        list.getItems().clear();
+        list.getItems().addAll(verdicts);
+        int count = verdicts.size();
+        long errors = verdicts.stream().filter(v -> v.severity() == Severity.ERROR).count();
+        long warnings = verdicts.stream().filter(v -> v.severity() == Severity.WARNING).count();
+        List<String> parts = new ArrayList<>();
+        if (errors > 0) {
+            parts.add("✖ " + errors + (errors == 1 ? " error" : " errors"));
+        }
+        if (warnings > 0) {
+            parts.add("⚠ " + warnings + (warnings == 1 ? " warning" : " warnings"));
+        }
+        summary.setText(String.join("  ", parts));
+        summary.getStyleClass().removeAll("has-errors", "has-warnings");
+        summary.getStyleClass().add(errors > 0 ? "has-errors" : "has-warnings");
+        summary.setVisible(!parts.isEmpty());
+        summary.setManaged(!parts.isEmpty());
+        list.setVisible(count > 0);
+        list.setManaged(count > 0);
+        double height = Math.min(count, 4) * list.getFixedCellSize() + 4;
+        list.setPrefHeight(height);
+        list.setMinHeight(height);
+        list.setMaxHeight(height);
+    }
+
+    /** The count by severity, for the status row. */
+    Label summary() {
+        return summary;
+    }
+
+    ListView<Verdict> list() {
+        return list;
+    }
+}

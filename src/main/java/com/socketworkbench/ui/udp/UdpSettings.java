@@ -1,0 +1,128 @@
+package com.socketworkbench.ui.udp;
+
+import com.socketworkbench.engine.udp.UdpConfig;
+import com.socketworkbench.engine.udp.UdpEndpoint;
+import com.socketworkbench.ui.input.BindAddressInput;
+import com.socketworkbench.ui.input.HostInput;
+import com.socketworkbench.ui.input.PortInput;
+import com.socketworkbench.ui.tab.AppPreferences;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+
+/**
+ * The UDP tab's settings as typed and remembered: where the socket binds, where datagrams go, broadcast, the
+ * receive buffer to ask for and the receive limit, and the multicast TTL and loopback a new session starts with.
+ * Loaded from the tab's preferences when made; {@link #save} writes them back.
+ */
+final class UdpSettings {
+    static final String PREF_BIND = "bindHost";
+    static final String PREF_PORT = "port";
+    static final String PREF_TARGET_HOST = "targetHost";
+    static final String PREF_TARGET_PORT = "targetPort";
+    static final String PREF_BROADCAST = "broadcast";
+    static final String PREF_RECEIVE_BUFFER = "receiveBufferKiB";
+    static final String PREF_TTL = "multicastTtl";
+    static final String PREF_LOOPBACK = "multicastLoopback";
+    static final int DEFAULT_PORT = 5000;
+    static final int DEFAULT_RECEIVE_BUFFER_KIB = UdpConfig.DEFAULT_RECEIVE_BUFFER / 1024;
+    static final int MAX_RECEIVE_BUFFER_KIB = 1024 * 1024;
+
+    private final AppPreferences preferences;
+    private final BindAddressInput bindAddress;
+    private final PortInput port;
+    private final HostInput targetHost;
+    private final PortInput targetPort;
+    private final BooleanProperty broadcast = new SimpleBooleanProperty(this, "broadcast");
+    private final ObjectProperty<Integer> receiveBufferKiB = new SimpleObjectProperty<>(this, "receiveBufferKiB");
+    private final ObjectProperty<Integer> receiveLimit =
+            new SimpleObjectProperty<>(this, "receiveLimit", UdpEndpoint.DEFAULT_MAX_DATAGRAM_SIZE);
+
+    UdpSettings(AppPreferences preferences) {
+        this.preferences = preferences;
+        bindAddress = new BindAddressInput(BindAddressInput.Inbound.DATAGRAMS,
+                preferences.get(PREF_BIND, "127.0.0.1"));
+        port = PortInput.toListenOn(Integer.toString(preferences.getInt(PREF_PORT, DEFAULT_PORT)));
+        targetHost = new HostInput(preferences.get(PREF_TARGET_HOST, "127.0.0.1"));
+        targetPort = PortInput.toReach(Integer.toString(preferences.getInt(PREF_TARGET_PORT, DEFAULT_PORT)));
+        broadcast.set(preferences.getBoolean(PREF_BROADCAST, false));
+        receiveBufferKiB.set(clamp(preferences.getInt(PREF_RECEIVE_BUFFER, DEFAULT_RECEIVE_BUFFER_KIB), 1,
+                MAX_RECEIVE_BUFFER_KIB, DEFAULT_RECEIVE_BUFFER_KIB));
+    }
+
+    /** The multicast TTL / hop limit remembered from the last session. */
+    int savedMulticastTtl() {
+        return clamp(preferences.getInt(PREF_TTL, 1), 0, 255, 1);
+    }
+
+    /** Multicast loopback as remembered from the last session. */
+    boolean savedMulticastLoopback() {
+        return preferences.getBoolean(PREF_LOOPBACK, true);
+    }
+
+    /** The socket to bind on {@code bindPort} (0: a free one) with the current settings. */
+    UdpConfig config(int bindPort) {
+        return new UdpConfig(bindAddress.host(), bindPort, receiveBufferBytes(), broadcast.get());
+    }
+
+    int receiveBufferBytes() {
+        return clamp(receiveBufferKiB.get(), 1, MAX_RECEIVE_BUFFER_KIB, DEFAULT_RECEIVE_BUFFER_KIB) * 1024;
+    }
+
+    /** The largest datagram delivered whole, within the engine's bounds. */
+    int receiveLimit() {
+        return clamp(receiveLimit.get(), 1, UdpEndpoint.DEFAULT_MAX_DATAGRAM_SIZE,
+                UdpEndpoint.DEFAULT_MAX_DATAGRAM_SIZE);
+    }
+
+    private static int clamp(Integer value, int min, int max, int fallback) {
+        return value == null ? fallback : Math.max(min, Math.min(max, value));
+    }
+
+    /** Writes every setting, and {@code multicast}'s TTL and loopback, into the preferences; the caller flushes. */
+    void save(MulticastModel multicast) {
+        preferences.put(PREF_BIND, bindAddress.host());
+        if (port.port() >= 0) {
+            preferences.putInt(PREF_PORT, port.port());
+        }
+        if (targetHost.isValid()) {
+            preferences.put(PREF_TARGET_HOST, targetHost.text());
+        }
+        if (targetPort.port() > 0) {
+            preferences.putInt(PREF_TARGET_PORT, targetPort.port());
+        }
+        preferences.putBoolean(PREF_BROADCAST, broadcast.get());
+        preferences.putInt(PREF_RECEIVE_BUFFER, receiveBufferBytes() / 1024);
+        preferences.putInt(PREF_TTL, multicast.ttl());
+        preferences.putBoolean(PREF_LOOPBACK, multicast.loopbackProperty().get());
+    }
+
+    BindAddressInput bindAddress() {
+        return bindAddress;
+    }
+
+    PortInput port() {
+        return port;
+    }
+
+    HostInput targetHost() {
+        return targetHost;
+    }
+
+    PortInput targetPort() {
+        return targetPort;
+    }
+
+    BooleanProperty broadcastProperty() {
+        return broadcast;
+    }
+
+    ObjectProperty<Integer> receiveBufferKiBProperty() {
+        return receiveBufferKiB;
+    }
+
+    ObjectProperty<Integer> receiveLimitProperty() {
+        return receiveLimit;
+    }
+}
