@@ -1,3 +1,4 @@
+// Over 400 lines: the table, its tool bar and Follow share the one VirtualFlow whose layout Follow waits for.
 package com.socketworkbench.ui.traffic;
 
 import com.socketworkbench.ui.fx.Subscriptions;
