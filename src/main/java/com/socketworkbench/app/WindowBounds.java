@@ -26,9 +26,15 @@ final class WindowBounds {
         return Math.max(MIN_HEIGHT, preferences.getDouble("height", DEFAULT_HEIGHT));
     }
 
-    void restorePosition(Stage stage) {
+    /**
+     * Puts the stage back at its remembered size and place. The size is set on the stage itself, not only on the
+     * scene: a stage that was already shown (an embedding host, a test harness) keeps its own size otherwise.
+     */
+    void restore(Stage stage) {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
+        stage.setWidth(width());
+        stage.setHeight(height());
         double x = preferences.getDouble("x", Double.NaN);
         double y = preferences.getDouble("y", Double.NaN);
         if (!Double.isNaN(x) && !Double.isNaN(y)

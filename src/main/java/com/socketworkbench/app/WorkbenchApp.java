@@ -106,7 +106,7 @@ public class WorkbenchApp extends Application {
         scene.getStylesheets().add(Styles.COMMON);
         stage.setTitle("Socket Workbench");
         stage.setScene(scene);
-        bounds.restorePosition(stage);
+        bounds.restore(stage);
         tabs.forEach(WorkbenchTab::start);
         if (Boolean.getBoolean(STARTUP_CHECK_PROPERTY)) {
             exitAfterFirstFrame(scene);
