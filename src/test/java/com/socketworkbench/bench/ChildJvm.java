@@ -132,6 +132,15 @@ final class ChildJvm {
         return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 
+    /**
+     * Extra options for the app's child JVMs, to look inside a run ({@code -Dbench.childOptions="-Xlog:gc:file=/tmp/gc.log"}
+     * on the benchmark command); none by default.
+     */
+    static List<String> extraChildOptions() {
+        String options = System.getProperty("bench.childOptions", "").strip();
+        return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
+    }
+
     static String javaExecutable() {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());

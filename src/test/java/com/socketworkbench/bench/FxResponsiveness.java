@@ -69,6 +69,24 @@ final class FxResponsiveness implements AutoCloseable {
         out.setProperty(prefix + ".pings", Integer.toString(pingCount));
         out.setProperty(prefix + ".pingP99", millis(Stats.percentile(pings, pingCount, 99)));
         out.setProperty(prefix + ".pingMax", millis(Stats.max(pings, pingCount)));
+        out.setProperty(prefix + ".longGaps", longGaps());
+    }
+
+    /**
+     * The gaps over two frames (33.4 ms) with when they ended, in seconds since the window began: whether they
+     * cluster at the start of a flood (code still warming up) or spread over it says where to look.
+     */
+    private String longGaps() {
+        StringBuilder text = new StringBuilder();
+        long at = 0;
+        for (int i = 0; i < gapCount; i++) {
+            at += gaps[i];
+            if (gaps[i] > 33_400_000L) {
+                text.append(text.isEmpty() ? "" : " ").append(String.format(java.util.Locale.ROOT, "%.1fs:%dms",
+                        at / 1e9, gaps[i] / 1_000_000));
+            }
+        }
+        return text.isEmpty() ? "none" : text.toString();
     }
 
     private static String millis(long nanos) {

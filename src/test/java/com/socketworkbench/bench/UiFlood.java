@@ -64,6 +64,9 @@ final class UiFlood implements BenchPart {
     static List<String> jvmArgs() {
         List<String> args = new ArrayList<>(ChildJvm.HEADLESS);
         args.add("-Xmx1g");
+        // The garbage collector as the app runs it (pom.xml), so a flood's collections are the app's.
+        args.addAll(ChildJvm.appGcOptions());
+        args.addAll(ChildJvm.extraChildOptions());
         return args;
     }
 
@@ -79,7 +82,8 @@ final class UiFlood implements BenchPart {
                 + values(results, prefix + ".frames") + "; FX thread CPU per frame p50 "
                 + values(results, prefix + ".frameCpuP50") + " ms, p99 " + values(results, prefix + ".frameCpuP99")
                 + " ms, max " + values(results, prefix + ".frameCpuMax") + " ms, in all "
-                + values(results, prefix + ".fxCpuMillis") + " ms";
+                + values(results, prefix + ".fxCpuMillis") + " ms; gaps over two frames (when: length) per run "
+                + results.stream().map(run -> "[" + run.getProperty(prefix + ".longGaps", "?") + "]").toList();
         List<Figure> figures = new ArrayList<>();
         figures.add(Figure.atMost(id(), label + ": FX pulse gap p99", p99Limit, Stats.median(p99), "ms",
                 "median p50 " + Figure.number(Stats.median(p50)) + " ms; " + gaps));
