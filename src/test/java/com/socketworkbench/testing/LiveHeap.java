@@ -59,7 +59,10 @@ public final class LiveHeap implements AutoCloseable {
     /** Collects now (so the current state counts too) and returns the peak live heap seen, in bytes. */
     public long peakBytes() {
         System.gc();
-        return peakAfterGc.get();
+        // The collectors' notifications arrive on a JMX thread, later: the heap right after this full collection
+        // is read here so that the current state counts even when its notification has not come yet.
+        long now = java.lang.management.ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        return peakAfterGc.accumulateAndGet(now, Math::max);
     }
 
     /** The heap this JVM may grow to ({@code -Xmx}). */
