@@ -11,65 +11,92 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 
-/** Undoes Content-Encoding (gzip, x-gzip, deflate, identity); never throws, reports problems as verdicts. */
+/**
+ * Undoes the codings of a de-chunked body: transfer codings other than chunked (Transfer-Encoding: gzip, chunked),
+ * then Content-Encoding (gzip, x-gzip, deflate, identity). Never throws; reports problems as verdicts.
+ */
 final class BodyDecoder {
 
     record Decoded(ByteSource body, List<Verdict> verdicts) {
+    }
+
+    /** One coding to undo and the header that names it. */
+    private record Coding(String name, boolean transfer, long headerOffset) {
+        String describe() {
+            return name + (transfer ? " transfer coding" : " encoding");
+        }
     }
 
     private BodyDecoder() {
     }
 
     static Decoded decode(ByteSource entity, List<Header> headers, long bodyOffset, long maxDecodedBytes) {
-        List<String> codings = new ArrayList<>();
-        long headerOffset = bodyOffset;
-        for (Header h : headers) {
-            if (h.is("Content-Encoding")) {
-                headerOffset = h.offset();
-                for (String c : h.value().split(",")) {
-                    if (!c.isBlank()) {
-                        codings.add(c.strip().toLowerCase(Locale.ROOT));
-                    }
-                }
-            }
-        }
-        codings.removeIf(c -> c.equals("identity"));
+        // Listed in the order they were applied: content codings first, then transfer codings (chunked, the last,
+        // is already undone by the scanner, and an extra "chunked" has its own framing verdict).
+        List<Coding> codings = new ArrayList<>();
+        addCodings(headers, "Content-Encoding", false, codings);
+        addCodings(headers, "Transfer-Encoding", true, codings);
         if (codings.isEmpty() || entity.length() == 0) {
             return new Decoded(entity, List.of());
         }
-        for (String c : codings) {
-            if (!c.equals("gzip") && !c.equals("x-gzip") && !c.equals("deflate")) {
-                return new Decoded(entity, List.of(Verdict.info(VerdictCodes.UNSUPPORTED_CONTENT_ENCODING,
-                        headerOffset, "Content-Encoding \"" + HeadParser.printable(c) + "\" (header at byte " + headerOffset + ") cannot be"
-                                + " decoded here; the body is shown as received")));
+        for (Coding c : codings) {
+            if (!c.name().equals("gzip") && !c.name().equals("x-gzip") && !c.name().equals("deflate")) {
+                String name = HeadParser.printable(c.name());
+                return new Decoded(entity, List.of(c.transfer()
+                        ? Verdict.info(VerdictCodes.UNSUPPORTED_TRANSFER_CODING, c.headerOffset(), "Transfer-Encoding"
+                        + " \"" + name + "\" (header at byte " + c.headerOffset() + ") cannot be undone here; the body"
+                        + " is shown de-chunked only")
+                        : Verdict.info(VerdictCodes.UNSUPPORTED_CONTENT_ENCODING, c.headerOffset(), "Content-Encoding"
+                        + " \"" + name + "\" (header at byte " + c.headerOffset() + ") cannot be decoded here; the body"
+                        + " is shown as received")));
             }
         }
         List<Verdict> verdicts = new ArrayList<>();
         ByteSource current = entity;
-        // Codings are listed in the order they were applied, so they are undone from the last one.
         for (int i = codings.size() - 1; i >= 0; i--) {
-            String coding = codings.get(i);
-            ByteSource next = decodeOne(current, coding, bodyOffset, maxDecodedBytes, verdicts);
+            Coding coding = codings.get(i);
+            ByteSource next = decodeOne(current, coding.name(), coding.describe(), bodyOffset, maxDecodedBytes,
+                    verdicts);
             if (current != entity) {
                 TempFiles.release(current);
             }
             if (next == null) {
                 return new Decoded(entity, verdicts);
             }
+            if (coding.transfer()) {
+                verdicts.add(Verdict.info(VerdictCodes.TRANSFER_CODING_DECODED, coding.headerOffset(),
+                        "Transfer-Encoding " + coding.name() + " (header at byte " + coding.headerOffset() + ") was"
+                                + " undone after de-chunking; a server should only send codings other than chunked to"
+                                + " a client that asked for them with TE"));
+            }
             current = next;
         }
         return new Decoded(current, verdicts);
     }
 
-    private static ByteSource decodeOne(ByteSource source, String coding, long bodyOffset, long max,
+    private static void addCodings(List<Header> headers, String name, boolean transfer, List<Coding> codings) {
+        for (Header h : headers) {
+            if (h.is(name)) {
+                for (String c : h.value().split(",")) {
+                    String coding = c.strip().toLowerCase(Locale.ROOT);
+                    if (!coding.isEmpty() && !coding.equals("identity") && !(transfer && coding.equals("chunked"))) {
+                        codings.add(new Coding(coding, transfer, h.offset()));
+                    }
+                }
+            }
+        }
+    }
+
+    /** @param what the coding as the messages name it ("gzip encoding", "gzip transfer coding") */
+    private static ByteSource decodeOne(ByteSource source, String coding, String what, long bodyOffset, long max,
                                         List<Verdict> verdicts) {
         if (coding.equals("deflate")) {
-            ByteSource zlib = inflate(source, new Inflater(false), coding, bodyOffset, max, verdicts, true);
+            ByteSource zlib = inflate(source, new Inflater(false), what, bodyOffset, max, verdicts, true);
             if (zlib != null) {
                 return zlib;
             }
             // Some servers send raw DEFLATE without the zlib wrapper the standard asks for.
-            ByteSource raw = inflate(source, new Inflater(true), coding, bodyOffset, max, verdicts, false);
+            ByteSource raw = inflate(source, new Inflater(true), what, bodyOffset, max, verdicts, false);
             if (raw != null) {
                 verdicts.add(Verdict.info(VerdictCodes.DECODING_FAILED, bodyOffset, "The deflate body at byte "
                         + bodyOffset + " is raw DEFLATE without the zlib wrapper; decoded anyway"));
@@ -80,19 +107,19 @@ final class BodyDecoder {
             return copy(in, coding, bodyOffset, max, verdicts);
         } catch (IOException | RuntimeException e) {
             verdicts.add(Verdict.error(VerdictCodes.DECODING_FAILED, bodyOffset, "The body at byte " + bodyOffset
-                    + " claims " + coding + " encoding but does not decompress: " + describe(e)));
+                    + " claims " + what + " but does not decompress: " + describe(e)));
             return null;
         }
     }
 
-    private static ByteSource inflate(ByteSource source, Inflater inflater, String coding, long bodyOffset, long max,
+    private static ByteSource inflate(ByteSource source, Inflater inflater, String what, long bodyOffset, long max,
                                       List<Verdict> verdicts, boolean quietFailure) {
         try (InputStream in = new InflaterInputStream(new ByteSourceInputStream(source), inflater, 64 * 1024)) {
-            return copy(in, coding, bodyOffset, max, verdicts);
+            return copy(in, "deflate", bodyOffset, max, verdicts);
         } catch (IOException | RuntimeException e) {
             if (!quietFailure) {
                 verdicts.add(Verdict.error(VerdictCodes.DECODING_FAILED, bodyOffset, "The body at byte " + bodyOffset
-                        + " claims " + coding + " encoding but does not decompress: " + describe(e)));
+                        + " claims " + what + " but does not decompress: " + describe(e)));
             }
             return null;
         } finally {

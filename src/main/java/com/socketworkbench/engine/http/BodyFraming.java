@@ -19,12 +19,21 @@ final class BodyFraming {
     record Decision(ResponseScanner.Framing framing, long length, boolean broken) {
     }
 
+    /** 18 digits always fit in a long; no real body comes near 10^18 bytes. */
+    private static final int MAX_DIGITS = 18;
+    private static final long TOO_LARGE = -2;
+
     private BodyFraming() {
     }
 
     /** @param headerEnd where the head ended, for the verdict of a body that runs until close */
-    static Decision decide(String method, HeadParser.ParsedHead parsed, long headerEnd, List<Verdict> verdicts) {
+    static Decision decide(String method, HeadParser.ParsedHead parsed, long headerEnd, CappedVerdicts verdicts) {
         int code = parsed.statusCode();
+        if (code == 204) {
+            checkNoContentLength(parsed, verdicts);
+        } else if (code == 304) {
+            noteNotModifiedLength(parsed, method, verdicts);
+        }
         if (method.equals("HEAD") || code == 204 || code == 304 || code == 101
                 || (method.equals("CONNECT") && code >= 200 && code < 300)) {
             // After 101 or a CONNECT the connection carries another protocol; it is not HTTP any more.
@@ -45,8 +54,44 @@ final class BodyFraming {
         return new Decision(ResponseScanner.Framing.UNTIL_CLOSE, 0, false);
     }
 
+    /**
+     * RFC 9110 section 8.6: a server must not send Content-Length in a 1xx or 204 response. A client that believed it
+     * would wait for a body that never comes, or take the next response for one.
+     */
+    static void checkNoContentLength(HeadParser.ParsedHead parsed, CappedVerdicts verdicts) {
+        for (Header h : parsed.headers()) {
+            if (h.is("Content-Length")) {
+                verdicts.add(Verdict.warning(VerdictCodes.CONTENT_LENGTH_NOT_ALLOWED, h.offset(), "Content-Length \""
+                        + HeadParser.printable(HeadParser.abbreviate(h.value())) + "\" at byte " + h.offset()
+                        + " in a " + parsed.statusCode() + " response: a server must not send it there (RFC 9110"
+                        + " section 8.6); it is ignored, the response has no body"));
+                return;
+            }
+        }
+    }
+
+    /**
+     * On a 304 a Content-Length is allowed only as the length a 200 to the same GET would have had (RFC 9110 section
+     * 8.6); it never frames a body here, which a client that reads it as one would wait for.
+     */
+    private static void noteNotModifiedLength(HeadParser.ParsedHead parsed, String method, CappedVerdicts verdicts) {
+        for (Header h : parsed.headers()) {
+            if (h.is("Content-Length")) {
+                String value = HeadParser.printable(HeadParser.abbreviate(h.value()));
+                verdicts.add(method.equals("GET") || method.equals("HEAD")
+                        ? Verdict.info(VerdictCodes.CONTENT_LENGTH_ON_NOT_MODIFIED, h.offset(), "Content-Length \""
+                        + value + "\" at byte " + h.offset() + " in a 304 response: it must equal the length of a 200"
+                        + " response to the same GET, and no body follows it here")
+                        : Verdict.warning(VerdictCodes.CONTENT_LENGTH_ON_NOT_MODIFIED, h.offset(), "Content-Length \""
+                        + value + "\" at byte " + h.offset() + " in a 304 response to " + HeadParser.printable(method)
+                        + ": it is only allowed on a 304 to a conditional GET; no body follows it here"));
+                return;
+            }
+        }
+    }
+
     private static Decision transferEncoded(List<Header> transferEncodings, List<Header> contentLengths,
-                                            List<Verdict> verdicts) {
+                                            CappedVerdicts verdicts) {
         if (!contentLengths.isEmpty()) {
             Header cl = contentLengths.getFirst();
             verdicts.add(Verdict.error(VerdictCodes.CONTENT_LENGTH_WITH_TRANSFER_ENCODING, cl.offset(),
@@ -82,13 +127,20 @@ final class BodyFraming {
     }
 
     /** The agreed length, or null (with a verdict) when the headers are invalid or disagree. */
-    private static Long contentLength(List<Header> headers, List<Verdict> verdicts) {
+    private static Long contentLength(List<Header> headers, CappedVerdicts verdicts) {
         Long agreed = null;
         boolean repeated = false;
         for (Header h : headers) {
             for (String part : h.value().split(",", -1)) {
                 String text = part.strip();
                 long value = parseDecimal(text);
+                if (value == TOO_LARGE) {
+                    verdicts.add(Verdict.error(VerdictCodes.INVALID_CONTENT_LENGTH, h.offset(), "Content-Length \""
+                            + HeadParser.printable(HeadParser.abbreviate(h.value())) + "\" at byte " + h.offset()
+                            + " is a decimal number too large to be a length: more than " + MAX_DIGITS
+                            + " digits (a billion gigabytes)"));
+                    return null;
+                }
                 if (value < 0) {
                     verdicts.add(Verdict.error(VerdictCodes.INVALID_CONTENT_LENGTH, h.offset(), "Content-Length \""
                             + HeadParser.printable(h.value()) + "\" at byte " + h.offset() + " is not a"
@@ -115,19 +167,28 @@ final class BodyFraming {
         return agreed;
     }
 
-    /** A decimal of 1 to 18 digits, or -1. */
+    /**
+     * A decimal of 1 to {@value #MAX_DIGITS} significant digits (leading zeros are digits too), {@link #TOO_LARGE} for
+     * more, or -1 when it is not all digits.
+     */
     private static long parseDecimal(String text) {
-        if (text.isEmpty() || text.length() > 18) {
+        if (text.isEmpty()) {
             return -1;
         }
         long value = 0;
+        int significant = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (c < '0' || c > '9') {
                 return -1;
             }
-            value = value * 10 + (c - '0');
+            if (significant > 0 || c != '0') {
+                significant++;
+            }
+            if (significant <= MAX_DIGITS) {
+                value = value * 10 + (c - '0');
+            }
         }
-        return value;
+        return significant > MAX_DIGITS ? TOO_LARGE : value;
     }
 }

@@ -54,8 +54,8 @@ final class ConnectionOpener {
             throw new ExchangeFailure("Cannot resolve the host name \"" + target.host() + "\" (DNS lookup failed)");
         }
         clock.dns = ExchangeClock.since(start);
-        if (slot.cancelRequested()) {
-            throw new ExchangeFailure(ExchangeFailure.CANCELLED);
+        if (slot.stopRequested()) {
+            throw new ExchangeFailure(slot.stopMessage());
         }
         clock.phase(ExchangeListener.CONNECTING);
         start = System.nanoTime();
@@ -64,14 +64,14 @@ final class ConnectionOpener {
         try {
             socket.setTcpNoDelay(true);
             if (!target.isHttps()) {
-                return new HttpConnection(socket, socket.getInputStream(), socket.getOutputStream(), target,
+                return new HttpConnection(socket, socket, socket.getInputStream(), socket.getOutputStream(), target,
                         options.insecureTls(), Optional.empty());
             }
             clock.phase(ExchangeListener.TLS_HANDSHAKE);
             return handshake(socket, System.nanoTime());
         } catch (IOException e) {
             HttpConnection.closeQuietly(socket);
-            throw new ExchangeFailure(slot.cancelRequested() ? ExchangeFailure.CANCELLED
+            throw new ExchangeFailure(slot.stopRequested() ? slot.stopMessage()
                     : "Network error after connecting to " + target.authority() + ": " + e.getMessage());
         }
     }
@@ -89,11 +89,11 @@ final class ConnectionOpener {
             SSLSocket ssl = TlsSupport.handshake(socket, target, capturing, !options.insecureTls(), handshakeTimeout);
             if (!slot.setActive(ssl)) {
                 HttpConnection.closeQuietly(ssl);
-                throw new ExchangeFailure(ExchangeFailure.CANCELLED);
+                throw new ExchangeFailure(slot.stopMessage());
             }
             clock.tls = ExchangeClock.since(start);
             clock.tlsInfo = Optional.of(TlsSupport.info(ssl.getSession(), options.insecureTls()));
-            return new HttpConnection(ssl, ssl.getInputStream(), ssl.getOutputStream(), target,
+            return new HttpConnection(ssl, socket, ssl.getInputStream(), ssl.getOutputStream(), target,
                     options.insecureTls(), clock.tlsInfo);
         } catch (IOException | GeneralSecurityException e) {
             HttpConnection.closeQuietly(socket);
@@ -102,8 +102,8 @@ final class ConnectionOpener {
             if (!partial.chain().isEmpty() || !partial.protocol().isEmpty()) {
                 clock.tlsInfo = Optional.of(partial);
             }
-            if (slot.cancelRequested()) {
-                throw new ExchangeFailure(ExchangeFailure.CANCELLED);
+            if (slot.stopRequested()) {
+                throw new ExchangeFailure(slot.stopMessage());
             }
             throw new ExchangeFailure(TlsSupport.explain(e, capturing, target, handshakeTimeout));
         }
@@ -117,7 +117,7 @@ final class ConnectionOpener {
             Socket socket = new Socket();
             if (!slot.setActive(socket)) {
                 HttpConnection.closeQuietly(socket);
-                throw new ExchangeFailure(ExchangeFailure.CANCELLED);
+                throw new ExchangeFailure(slot.stopMessage());
             }
             lastAddress = new InetSocketAddress(address, target.port());
             try {
@@ -125,8 +125,8 @@ final class ConnectionOpener {
                 return socket;
             } catch (IOException e) {
                 HttpConnection.closeQuietly(socket);
-                if (slot.cancelRequested()) {
-                    throw new ExchangeFailure(ExchangeFailure.CANCELLED);
+                if (slot.stopRequested()) {
+                    throw new ExchangeFailure(slot.stopMessage());
                 }
                 last = e;
             }

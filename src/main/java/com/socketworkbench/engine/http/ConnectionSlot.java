@@ -5,27 +5,31 @@ import java.util.Optional;
 
 /**
  * The sockets of one {@link HttpExchanger}, shared by it and its running exchange under one lock: the active socket
- * (which a cancel closes), the kept-alive connection for the next request, and whether a cancel or close happened.
+ * (which a cancel or the exchange's deadline closes), the kept-alive connection for the next request, and whether the
+ * running exchange was stopped (and why) or the exchanger closed.
  */
 final class ConnectionSlot {
     private final Object lock = new Object();
     private HttpConnection kept;
     private Socket active;
-    private boolean cancelRequested;
+    private long exchangeId;
+    /** Why the running exchange was stopped: {@link ExchangeFailure#CANCELLED} or its deadline; null while not. */
+    private String stopMessage;
     private boolean closed;
 
-    /** A new exchange begins: an earlier cancel no longer applies. */
-    void begin() {
+    /** Exchange {@code id} begins: an earlier cancel or deadline no longer applies. */
+    void begin(long id) {
         synchronized (lock) {
-            cancelRequested = false;
+            exchangeId = id;
+            stopMessage = null;
         }
     }
 
-    /** Registers the socket a cancel must close; false when a cancel already happened. */
+    /** Registers the socket a cancel must close; false when the exchange was stopped already. */
     boolean setActive(Socket socket) {
         synchronized (lock) {
             active = socket;
-            return !cancelRequested;
+            return stopMessage == null;
         }
     }
 
@@ -35,17 +39,49 @@ final class ConnectionSlot {
         }
     }
 
-    boolean cancelRequested() {
+    /** True once the running exchange was cancelled or ran past its deadline. */
+    boolean stopRequested() {
         synchronized (lock) {
-            return cancelRequested;
+            return stopMessage != null;
+        }
+    }
+
+    /** Why the running exchange was stopped ({@link ExchangeFailure#CANCELLED} or its deadline), or null. */
+    String stopMessage() {
+        synchronized (lock) {
+            return stopMessage;
+        }
+    }
+
+    /** True when the running exchange was stopped by its deadline (not by the user). */
+    boolean deadlinePassed() {
+        synchronized (lock) {
+            return stopMessage != null && !stopMessage.equals(ExchangeFailure.CANCELLED);
         }
     }
 
     /** Marks the exchange cancelled and closes its active socket, which wakes a blocked connect, write or read. */
     void cancel() {
+        stop(ExchangeFailure.CANCELLED, -1);
+    }
+
+    /**
+     * Exchange {@code id} ran past its deadline: stops it as a cancel does, with {@code message} as the reason. A late
+     * call for an exchange that has ended changes nothing.
+     */
+    void expire(long id, String message) {
+        stop(message, id);
+    }
+
+    private void stop(String message, long onlyForId) {
         Socket socket;
         synchronized (lock) {
-            cancelRequested = true;
+            if (onlyForId >= 0 && onlyForId != exchangeId) {
+                return;
+            }
+            if (stopMessage == null) {
+                stopMessage = message;
+            }
             socket = active;
         }
         if (socket != null) {
@@ -53,11 +89,11 @@ final class ConnectionSlot {
         }
     }
 
-    /** Keeps {@code connection} for the next request, unless cancelled, closed or one is kept already. */
+    /** Keeps {@code connection} for the next request, unless stopped, closed or one is kept already. */
     void keep(HttpConnection connection) {
         synchronized (lock) {
             active = null;
-            if (!closed && !cancelRequested && kept == null) {
+            if (!closed && stopMessage == null && kept == null) {
                 kept = connection;
                 return;
             }
@@ -86,6 +122,13 @@ final class ConnectionSlot {
     Optional<HttpTarget> keptTarget() {
         synchronized (lock) {
             return kept == null ? Optional.empty() : Optional.of(kept.target());
+        }
+    }
+
+    /** Bytes that arrived unasked on the kept connection (0 without one). */
+    int keptUnreadBytes() {
+        synchronized (lock) {
+            return kept == null ? 0 : kept.unreadBytes();
         }
     }
 

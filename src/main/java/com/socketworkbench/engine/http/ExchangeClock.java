@@ -24,6 +24,8 @@ final class ExchangeClock {
     Duration written = Duration.ZERO;
     Duration firstByte = Duration.ZERO;
     Optional<TlsInfo> tlsInfo = Optional.empty();
+    /** The phase running now; read by the deadline's thread to say where the exchange was stopped. */
+    private volatile String currentPhase = "";
 
     ExchangeClock(ExchangeListener listener) {
         this.listener = listener;
@@ -39,12 +41,21 @@ final class ExchangeClock {
         return new Timing(dns, connect, tls, written, firstByte, since(t0));
     }
 
+    /**
+     * A phase starts. A listener's RuntimeException is logged and forgotten; an Error goes on up, and the exchange's
+     * thread still ends the exchange with it.
+     */
     void phase(String name) {
+        currentPhase = name;
         try {
             listener.onPhase(name, since(t0));
         } catch (RuntimeException e) {
             LOG.warn("An exchange listener failed on phase {}", name, e);
         }
+    }
+
+    String currentPhase() {
+        return currentPhase;
     }
 
     void bytes(long received) {

@@ -21,12 +21,19 @@ import java.util.Optional;
  * connection or opens one ({@link ConnectionOpener}), writes the request ({@link RequestWriter}), reads and stores
  * the response while {@link ResponseScanner} says where it ends, and keeps the connection when it can serve the
  * next request. A kept connection the server had closed meanwhile is replaced once, since the request never
- * reached it. Every way it ends is an {@link HttpExchange}; a failure is its message.
+ * reached it; one with bytes waiting that nobody asked for is replaced too, so they cannot pass for the answer.
+ * The whole exchange runs within its {@link ExchangeDeadline}. Every way it ends is an {@link HttpExchange}; a
+ * failure is its message, an Error on this thread included.
  */
 final class ExchangeRun {
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeRun.class);
     private static final int READ_BUFFER = 64 * 1024;
+    /** Bytes past the response's end that are kept to show what else the server sent. */
+    private static final int MAX_EXTRA_BYTES = READ_BUFFER;
+    /** How much of unsolicited bytes a notice quotes. */
+    private static final int UNSOLICITED_QUOTE = 40;
 
+    private final long id;
     private final HttpTarget target;
     private final PreparedRequest request;
     private final RequestOptions options;
@@ -34,11 +41,19 @@ final class ExchangeRun {
     private final ConnectionOpener.TrustSource trust;
     private final ExchangeClock clock;
     private final RequestWriter writer;
+    private final EngineThreads threads;
     private boolean reused;
+    /** The connection in use, closed by {@link #abandon()} when the exchange ends by an Error. */
+    private volatile HttpConnection current;
+    private ExchangeDeadline deadline;
+    /** Why a kept connection was not reused (bytes nobody asked for were waiting on it); null when it was not. */
+    private Verdict unsolicited;
 
     ExchangeRun(long id, HttpTarget target, PreparedRequest request, RequestOptions options,
                 ExchangeListener listener, ConnectionSlot slot, ConnectionOpener.TrustSource trust,
                 EngineThreads threads) {
+        this.id = id;
+        this.threads = threads;
         this.target = target;
         this.request = request;
         this.options = options;
@@ -51,8 +66,33 @@ final class ExchangeRun {
     private record Outcome(HttpExchange exchange, boolean staleReusedConnection) {
     }
 
+    /** Runs the exchange to its result. Whatever happens on the way, an Error included, it returns a result. */
     HttpExchange execute() {
-        HttpConnection connection = slot.takeKept(target, options);
+        deadline = ExchangeDeadline.start(id, options.deadline(), slot, clock, threads);
+        try {
+            return run();
+        } catch (Throwable t) {
+            // An OutOfMemoryError or a bug: the exchange still ends, and its connection with it.
+            abandon();
+            LOG.error("Exchange {} with {} ended by {}", id, target, t.toString(), t);
+            return failed("The exchange stopped on an internal error (" + t.getClass().getSimpleName()
+                    + (t.getMessage() == null ? "" : ": " + t.getMessage()) + "); its connection was closed");
+        } finally {
+            deadline.stop();
+        }
+    }
+
+    /** Closes the connection in use, if any; the exchange is over without a result of its own. */
+    void abandon() {
+        HttpConnection connection = current;
+        if (connection != null) {
+            connection.closeQuietly();
+        }
+        slot.clearActive();
+    }
+
+    private HttpExchange run() {
+        HttpConnection connection = takeKeptUnlessTampered();
         for (int attempt = 0; attempt < 2; attempt++) {
             reused = connection != null;
             if (connection == null) {
@@ -66,9 +106,10 @@ final class ExchangeRun {
                 clock.tlsInfo = connection.tls();
                 if (!slot.setActive(connection.socket())) {
                     connection.closeQuietly();
-                    return failed(ExchangeFailure.CANCELLED);
+                    return failed(slot.stopMessage());
                 }
             }
+            current = connection;
             Outcome outcome = exchange(connection);
             if (outcome.staleReusedConnection()) {
                 // The server had closed the idle connection; the request never reached it, so send it afresh.
@@ -82,6 +123,39 @@ final class ExchangeRun {
             return outcome.exchange();
         }
         return failed("The connection to " + target.authority() + " closed before the request could be sent");
+    }
+
+    /**
+     * The kept connection for this request, unless bytes are waiting on it: nothing was asked on an idle connection,
+     * so they are a late or injected response that the next read would take for this request's answer. Such a
+     * connection is closed (as curl does) and the notice goes with this exchange's response.
+     */
+    private HttpConnection takeKeptUnlessTampered() {
+        HttpConnection connection = slot.takeKept(target, options);
+        if (connection == null) {
+            return null;
+        }
+        int unread = connection.unreadBytes();
+        if (unread == 0) {
+            return connection;
+        }
+        String start = "";
+        if (connection.transport() == connection.socket()) {
+            // Plain TCP: the bytes are there to read without waiting; under TLS they may be part of a record.
+            try {
+                byte[] quote = connection.in().readNBytes(Math.min(unread, UNSOLICITED_QUOTE));
+                start = ", starting \"" + HeadParser.printable(new String(quote, StandardCharsets.ISO_8859_1))
+                        + (unread > quote.length ? "…" : "") + "\"";
+            } catch (IOException e) {
+                LOG.debug("Reading the unsolicited bytes failed: {}", e.getMessage());
+            }
+        }
+        connection.closeQuietly();
+        LOG.info("{} unsolicited bytes were waiting on the idle connection to {}; it was closed", unread, target);
+        unsolicited = Verdict.warning(VerdictCodes.UNSOLICITED_DATA, 0, unread + " bytes were waiting on the idle"
+                + " kept-alive connection before this request (unsolicited data" + start + "): that connection was"
+                + " closed and the request went over a new one, so they cannot pass for this response");
+        return null;
     }
 
     private Outcome exchange(HttpConnection connection) {
@@ -105,9 +179,9 @@ final class ExchangeRun {
         try {
             writer.write(connection, request.bytes(), options.readTimeout());
         } catch (IOException e) {
-            if (slot.cancelRequested()) {
+            if (slot.stopRequested()) {
                 connection.closeQuietly();
-                return new Outcome(failed(ExchangeFailure.CANCELLED), false);
+                return new Outcome(failed(slot.stopMessage()), false);
             }
             if (reused && writer.bytesSent() == 0) {
                 connection.closeQuietly();
@@ -129,6 +203,9 @@ final class ExchangeRun {
 
         ResponseScanner scanner = new ResponseScanner(request.method());
         List<Verdict> clientVerdicts = new ArrayList<>();
+        if (unsolicited != null) {
+            clientVerdicts.add(unsolicited);
+        }
         String failure = writeFailure;
         boolean closedByPeer = false;
         long received = 0;
@@ -147,17 +224,24 @@ final class ExchangeRun {
                     clock.phase(ExchangeListener.RECEIVING);
                 }
                 int keep = (int) Math.min(n, max - received);
+                int used = scanner.feed(buffer, 0, keep);
+                if (scanner.stoppedAtLimit()) {
+                    // The response ends at the limit; what followed in this read is neither part of it nor kept.
+                    keep = used;
+                }
                 raw.write(buffer, 0, keep);
-                scanner.feed(buffer, 0, keep);
                 received += keep;
                 clock.bytes(received);
+                if (scanner.stoppedAtLimit()) {
+                    break;
+                }
                 if (keep < n || (received >= max && !scanner.isComplete())) {
                     clientVerdicts.add(Verdict.error(VerdictCodes.RESPONSE_TOO_LARGE, max, "The response"
                             + " exceeds the maximum of " + max + " bytes; reading stopped there"));
                     break;
                 }
                 if (scanner.isComplete()) {
-                    received += drainAvailable(connection, raw, buffer, max - received);
+                    received += drainAvailable(connection, raw, buffer, Math.min(MAX_EXTRA_BYTES, max - received));
                     break;
                 }
             }
@@ -170,7 +254,11 @@ final class ExchangeRun {
             clientVerdicts.add(Verdict.error(VerdictCodes.READ_TIMEOUT, received, timeout));
             failure = failure == null ? timeout : failure;
         } catch (IOException e) {
-            if (slot.cancelRequested()) {
+            if (slot.deadlinePassed()) {
+                failure = ExchangeDeadline.describe(deadline.limit()) + ": " + received + " bytes of the response"
+                        + " had arrived (the read timeout bounds each read, the deadline the whole exchange)";
+                clientVerdicts.add(Verdict.error(VerdictCodes.EXCHANGE_DEADLINE, received, failure));
+            } else if (slot.stopRequested()) {
                 failure = ExchangeFailure.CANCELLED;
                 clientVerdicts.add(Verdict.info(VerdictCodes.CANCELLED, received, "Cancelled after " + received
                         + " bytes of the response"));
@@ -186,6 +274,8 @@ final class ExchangeRun {
                 failure = failure == null ? broken : failure;
             }
         }
+        // The network part is over: parsing and decoding what arrived is not cut short by the deadline.
+        deadline.stop();
         if (reused && received == 0 && closedByPeer && failure == null) {
             connection.closeQuietly();
             return new Outcome(null, true);

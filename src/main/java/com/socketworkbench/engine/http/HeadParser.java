@@ -7,9 +7,12 @@ import java.util.List;
 /** Parses a response head (status line + header lines) from its bytes, collecting verdicts instead of throwing. */
 final class HeadParser {
 
-    /** The parsed head; {@code statusCode} is 0 when the status line has no valid code. */
+    /**
+     * The parsed head; {@code statusCode} is 0 when the status line has no valid code. A bare LF is not reported here
+     * but given as {@code firstBareLf} (-1 for none), since a response reports it once, not once per head.
+     */
     record ParsedHead(String statusLine, String version, int statusCode, String reason, List<Header> headers,
-                      List<Verdict> verdicts, long firstBareLf) {
+                      long firstBareLf) {
     }
 
     private HeadParser() {
@@ -19,9 +22,9 @@ final class HeadParser {
      * @param head     the head bytes; only lines ended by LF are parsed
      * @param length   how many bytes of {@code head} are valid
      * @param base     the raw offset of {@code head[0]}
+     * @param verdicts where the findings go
      */
-    static ParsedHead parse(byte[] head, int length, long base) {
-        List<Verdict> verdicts = new ArrayList<>();
+    static ParsedHead parse(byte[] head, int length, long base, CappedVerdicts verdicts) {
         List<String> lines = new ArrayList<>();
         List<Long> offsets = new ArrayList<>();
         long firstBareLf = -1;
@@ -54,12 +57,12 @@ final class HeadParser {
             int sp1 = statusLine.indexOf(' ');
             version = sp1 < 0 ? statusLine : statusLine.substring(0, sp1);
             if (!version.equals("HTTP/1.1") && !version.equals("HTTP/1.0") && version.startsWith("HTTP/")) {
-                verdicts.add(Verdict.warning(VerdictCodes.UNSUPPORTED_VERSION, base,
+                verdicts.addCapped(Verdict.warning(VerdictCodes.UNSUPPORTED_VERSION, base,
                         "The server answered with " + printable(version) + "; only HTTP/1.0 and HTTP/1.1 are understood"
                                 + " here"));
             }
             if (sp1 < 0) {
-                verdicts.add(Verdict.error(VerdictCodes.BAD_STATUS_CODE, base + statusLine.length(),
+                verdicts.addCapped(Verdict.error(VerdictCodes.BAD_STATUS_CODE, base + statusLine.length(),
                         "The status line at byte " + base + " has no status code"));
             } else {
                 int sp2 = statusLine.indexOf(' ', sp1 + 1);
@@ -68,7 +71,7 @@ final class HeadParser {
                 code = parseStatusCode(codeText);
                 if (code == 0) {
                     long at = base + sp1 + 1;
-                    verdicts.add(Verdict.error(VerdictCodes.BAD_STATUS_CODE, at, "Status code \""
+                    verdicts.addCapped(Verdict.error(VerdictCodes.BAD_STATUS_CODE, at, "Status code \""
                             + printable(codeText) + "\" at byte " + at + " is not a number from 100 to 599"));
                 }
             }
@@ -83,12 +86,7 @@ final class HeadParser {
             }
             parseHeaderLine(line, at, "Header", headers, verdicts);
         }
-        if (firstBareLf >= 0) {
-            verdicts.add(Verdict.warning(VerdictCodes.BARE_LF, firstBareLf, "The line ending at byte " + firstBareLf
-                    + " is a bare LF without CR; parsed anyway"));
-        }
-        return new ParsedHead(statusLine, version, code, reason, List.copyOf(headers), List.copyOf(verdicts),
-                firstBareLf);
+        return new ParsedHead(statusLine, version, code, reason, List.copyOf(headers), firstBareLf);
     }
 
     /** True when the first line of the head has its LF (a partial head may stop inside the status line). */
@@ -106,7 +104,8 @@ final class HeadParser {
      * the bytes after it may be headers to one and nothing to another; other control characters are not allowed in
      * a reason phrase. A CR that is the last byte received of an unfinished status line may still get its LF.
      */
-    private static void checkStatusLineCharacters(String statusLine, boolean ended, long base, List<Verdict> verdicts) {
+    private static void checkStatusLineCharacters(String statusLine, boolean ended, long base,
+                                                  CappedVerdicts verdicts) {
         for (int i = 0; i < statusLine.length(); i++) {
             char c = statusLine.charAt(i);
             long at = base + i;
@@ -114,12 +113,13 @@ final class HeadParser {
                 if (!ended && i == statusLine.length() - 1) {
                     return;
                 }
-                verdicts.add(Verdict.error(VerdictCodes.INVALID_STATUS_LINE, at, "The status line contains a bare CR"
-                        + " at byte " + at + ": some clients end the line there and read what follows as headers"));
+                verdicts.addCapped(Verdict.error(VerdictCodes.INVALID_STATUS_LINE, at, "The status line contains a"
+                        + " bare CR at byte " + at + ": some clients end the line there and read what follows as"
+                        + " headers"));
                 return;
             }
             if ((c < 0x20 && c != '\t') || c == 0x7f) {
-                verdicts.add(Verdict.warning(VerdictCodes.INVALID_STATUS_LINE, at, "The status line contains the"
+                verdicts.addCapped(Verdict.warning(VerdictCodes.INVALID_STATUS_LINE, at, "The status line contains the"
                         + " control character " + printable(String.valueOf(c)) + " at byte " + at));
                 return;
             }
@@ -127,53 +127,77 @@ final class HeadParser {
     }
 
     /** Parses one "Name: value" line (or an obs-fold continuation) into {@code headers}. */
-    static void parseHeaderLine(String line, long at, String kind, List<Header> headers, List<Verdict> verdicts) {
+    static void parseHeaderLine(String line, long at, String kind, List<Header> headers, CappedVerdicts verdicts) {
         char first = line.charAt(0);
         if (first == ' ' || first == '\t') {
             if (headers.isEmpty()) {
-                verdicts.add(Verdict.error(VerdictCodes.OBS_FOLD, at, kind + " line at byte " + at
+                verdicts.addCapped(Verdict.error(VerdictCodes.OBS_FOLD, at, kind + " line at byte " + at
                         + " starts with whitespace but there is no header before it to continue"));
                 return;
             }
             Header previous = headers.removeLast();
             String joined = (previous.value() + " " + line.strip()).strip();
             headers.add(new Header(previous.name(), joined, previous.offset()));
-            verdicts.add(Verdict.warning(VerdictCodes.OBS_FOLD, at, kind + " line at byte " + at
+            verdicts.addCapped(Verdict.warning(VerdictCodes.OBS_FOLD, at, kind + " line at byte " + at
                     + " starts with whitespace: an obsolete folded continuation of " + printable(previous.name())));
             return;
         }
         int colon = line.indexOf(':');
         if (colon < 0) {
-            verdicts.add(Verdict.error(VerdictCodes.HEADER_NO_COLON, at, kind + " line at byte " + at
+            verdicts.addCapped(Verdict.error(VerdictCodes.HEADER_NO_COLON, at, kind + " line at byte " + at
                     + " has no colon: \"" + printable(abbreviate(line)) + "\""));
             return;
         }
         String name = line.substring(0, colon);
         if (name.isEmpty()) {
-            verdicts.add(Verdict.error(VerdictCodes.INVALID_HEADER_NAME, at, kind + " line at byte " + at
+            verdicts.addCapped(Verdict.error(VerdictCodes.INVALID_HEADER_NAME, at, kind + " line at byte " + at
                     + " has an empty name"));
         } else if (name.endsWith(" ") || name.endsWith("\t")) {
-            verdicts.add(Verdict.error(VerdictCodes.INVALID_HEADER_NAME, at + colon - 1, "Whitespace between the"
+            verdicts.addCapped(Verdict.error(VerdictCodes.INVALID_HEADER_NAME, at + colon - 1, "Whitespace between the"
                     + " header name \"" + printable(name.strip()) + "\" and the colon at byte " + (at + colon - 1)));
         } else if (!HeaderHelper.isToken(name)) {
             int bad = 0;
             while (HeaderHelper.isTokenChar(name.charAt(bad))) {
                 bad++;
             }
-            verdicts.add(Verdict.error(VerdictCodes.INVALID_HEADER_NAME, at + bad, "The header name \""
+            verdicts.addCapped(Verdict.error(VerdictCodes.INVALID_HEADER_NAME, at + bad, "The header name \""
                     + printable(name) + "\" contains a character not allowed in a name at byte " + (at + bad)));
         }
         String value = stripOws(line.substring(colon + 1));
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            if (c == '\0' || c == '\r') {
-                long where = at + colon + 1 + line.substring(colon + 1).indexOf(c);
-                verdicts.add(Verdict.warning(VerdictCodes.INVALID_HEADER_VALUE, where, "The value of " + printable(name.strip())
-                        + " contains " + (c == '\0' ? "a NUL" : "a bare CR") + " at byte " + where));
-                break;
+        checkValueCharacters(line, colon, at, name.strip(), verdicts);
+        headers.add(new Header(name.strip(), value, at));
+    }
+
+    /**
+     * Control characters other than HTAB have no place in a field value (RFC 9110 section 5.5): NUL and a bare CR
+     * split or end the line for some parsers, ESC and BEL reach a terminal that shows the value. One verdict per line.
+     */
+    private static void checkValueCharacters(String line, int colon, long at, String name,
+                                             CappedVerdicts verdicts) {
+        for (int i = colon + 1; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if ((c < 0x20 && c != '\t') || c == 0x7f) {
+                long where = at + i;
+                String what = switch (c) {
+                    case '\0' -> "a NUL";
+                    case '\r' -> "a bare CR";
+                    default -> "the control character " + printable(String.valueOf(c)) + controlName(c);
+                };
+                verdicts.addCapped(Verdict.warning(VerdictCodes.INVALID_HEADER_VALUE, where, "The value of "
+                        + printable(name) + " contains " + what + " at byte " + where));
+                return;
             }
         }
-        headers.add(new Header(name.strip(), value, at));
+    }
+
+    private static String controlName(char c) {
+        return switch (c) {
+            case 0x07 -> " (BEL)";
+            case 0x08 -> " (BS)";
+            case 0x1b -> " (ESC)";
+            case 0x7f -> " (DEL)";
+            default -> "";
+        };
     }
 
     static int parseStatusCode(String text) {

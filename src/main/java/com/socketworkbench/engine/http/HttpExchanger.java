@@ -17,9 +17,10 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * Sends prepared requests over plain sockets (TLS via SSLSocket) and records the exact response bytes. One per HTTP
  * tab: one exchange at a time, an optional kept-alive connection for the next request to the same target.
  *
- * <p>Each exchange runs on its own named virtual thread {@code http-exchange-<n>} ({@link ExchangeRun}), with a
- * second one watching a large request's write; no thread exists while the exchanger is idle, and {@link #close()}
- * waits for both.
+ * <p>Each exchange runs on its own named virtual thread {@code http-exchange-<n>} ({@link ExchangeRun}), with one
+ * more for its deadline ({@code http-deadline-<n>}) and one watching a large request's write; no thread exists while
+ * the exchanger is idle, and {@link #close()} waits for them. However the exchange thread ends, an Error included,
+ * its future completes and its connection is closed: the exchanger is never left busy.
  */
 public final class HttpExchanger implements AutoCloseable {
 
@@ -68,16 +69,17 @@ public final class HttpExchanger implements AutoCloseable {
                         "A request is still running; wait for it or cancel it first"));
             }
             current = future;
-            slot.begin();
             long id = EXCHANGE_IDS.incrementAndGet();
+            slot.begin(id);
             ExchangeRun run = new ExchangeRun(id, target, request, options, safeListener, slot, this::trustManager,
                     threads);
-            threads.start("http-exchange-" + id, () -> {
-                HttpExchange exchange = run.execute();
-                if (!future.complete(exchange)) {
-                    exchange.close();
-                }
-            });
+            try {
+                threads.start("http-exchange-" + id, () -> complete(future, run));
+            } catch (RuntimeException | Error e) {
+                // No thread, no exchange: the caller sees the failure instead of a future that never completes.
+                future.completeExceptionally(e);
+                return future;
+            }
         }
         future.whenComplete((result, error) -> {
             if (error instanceof CancellationException) {
@@ -85,6 +87,25 @@ public final class HttpExchanger implements AutoCloseable {
             }
         });
         return future;
+    }
+
+    /**
+     * Runs the exchange and completes its future. {@link ExchangeRun#execute()} returns a result whatever happens; if
+     * even making that result fails (the heap is exhausted), the future fails with the cause, the connection is
+     * closed, and the Error goes on to the thread's own handler.
+     */
+    private static void complete(CompletableFuture<HttpExchange> future, ExchangeRun run) {
+        HttpExchange exchange;
+        try {
+            exchange = run.execute();
+        } catch (Throwable t) {
+            run.abandon();
+            future.completeExceptionally(t);
+            throw t;
+        }
+        if (!future.complete(exchange)) {
+            exchange.close();
+        }
     }
 
     /** Stops the running exchange by closing its socket; its future completes with a "Cancelled" failure. */
@@ -118,6 +139,11 @@ public final class HttpExchanger implements AutoCloseable {
         cancel();
         closeConnection();
         threads.awaitTermination(CLOSE_WAIT);
+    }
+
+    /** Bytes that arrived unasked on the kept-alive connection (0 without one); for tests. */
+    int keptConnectionUnreadBytes() {
+        return slot.keptUnreadBytes();
     }
 
     /** The exchange threads still running; for tests. */

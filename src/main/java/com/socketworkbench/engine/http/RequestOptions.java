@@ -13,18 +13,26 @@ import java.util.Objects;
  * @param maxResponseBytes  reading stops after this many response bytes
  * @param insecureTls       accept any certificate (the result is flagged insecure)
  * @param connectTimeout    the longest wait for the TCP connection
+ * @param deadline          the longest the whole exchange may take, from resolving the host to the last response
+ *                          byte; {@link Duration#ZERO} for none. The read timeout bounds each read only, so a server
+ *                          that sends one byte now and then would keep an exchange without a deadline alive for days
  */
 public record RequestOptions(boolean fixContentLength, boolean normalizeCrlf, boolean keepAlive, Duration readTimeout,
-                             long maxResponseBytes, boolean insecureTls, Duration connectTimeout) {
+                             long maxResponseBytes, boolean insecureTls, Duration connectTimeout, Duration deadline) {
 
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 256L * 1024 * 1024;
+    public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
 
     public static final RequestOptions DEFAULTS = new RequestOptions(true, true, false, Duration.ofSeconds(30),
-            DEFAULT_MAX_RESPONSE_BYTES, false, Duration.ofSeconds(10));
+            DEFAULT_MAX_RESPONSE_BYTES, false, Duration.ofSeconds(10), DEFAULT_DEADLINE);
 
     public RequestOptions {
         Objects.requireNonNull(readTimeout, "readTimeout");
         Objects.requireNonNull(connectTimeout, "connectTimeout");
+        Objects.requireNonNull(deadline, "deadline");
+        if (deadline.isNegative()) {
+            throw new IllegalArgumentException("The deadline must be positive (or zero for none), not " + deadline);
+        }
         if (readTimeout.isNegative() || readTimeout.isZero()) {
             throw new IllegalArgumentException("The read timeout must be positive, not " + readTimeout);
         }
@@ -39,36 +47,47 @@ public record RequestOptions(boolean fixContentLength, boolean normalizeCrlf, bo
 
     public RequestOptions withFixContentLength(boolean value) {
         return new RequestOptions(value, normalizeCrlf, keepAlive, readTimeout, maxResponseBytes, insecureTls,
-                connectTimeout);
+                connectTimeout, deadline);
     }
 
     public RequestOptions withNormalizeCrlf(boolean value) {
         return new RequestOptions(fixContentLength, value, keepAlive, readTimeout, maxResponseBytes, insecureTls,
-                connectTimeout);
+                connectTimeout, deadline);
     }
 
     public RequestOptions withKeepAlive(boolean value) {
         return new RequestOptions(fixContentLength, normalizeCrlf, value, readTimeout, maxResponseBytes, insecureTls,
-                connectTimeout);
+                connectTimeout, deadline);
     }
 
     public RequestOptions withReadTimeout(Duration value) {
         return new RequestOptions(fixContentLength, normalizeCrlf, keepAlive, value, maxResponseBytes, insecureTls,
-                connectTimeout);
+                connectTimeout, deadline);
     }
 
     public RequestOptions withMaxResponseBytes(long value) {
         return new RequestOptions(fixContentLength, normalizeCrlf, keepAlive, readTimeout, value, insecureTls,
-                connectTimeout);
+                connectTimeout, deadline);
     }
 
     public RequestOptions withInsecureTls(boolean value) {
         return new RequestOptions(fixContentLength, normalizeCrlf, keepAlive, readTimeout, maxResponseBytes, value,
-                connectTimeout);
+                connectTimeout, deadline);
     }
 
     public RequestOptions withConnectTimeout(Duration value) {
         return new RequestOptions(fixContentLength, normalizeCrlf, keepAlive, readTimeout, maxResponseBytes,
-                insecureTls, value);
+                insecureTls, value, deadline);
+    }
+
+    /** @param value the longest the whole exchange may take; {@link Duration#ZERO} for no deadline */
+    public RequestOptions withDeadline(Duration value) {
+        return new RequestOptions(fixContentLength, normalizeCrlf, keepAlive, readTimeout, maxResponseBytes,
+                insecureTls, connectTimeout, value);
+    }
+
+    /** True when the exchange has a deadline. */
+    public boolean hasDeadline() {
+        return !deadline.isZero();
     }
 }

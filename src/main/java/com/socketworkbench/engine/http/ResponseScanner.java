@@ -1,9 +1,9 @@
 // Over 400 lines: one byte-at-a-time state machine (head, body, chunks, trailers) sharing position and verdicts.
 package com.socketworkbench.engine.http;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -12,13 +12,22 @@ import java.util.Locale;
  * (Content-Length, chunked, close-delimited, or no body for HEAD/204/304/1xx) and where head and body are. The client
  * uses it to stop reading; {@link HttpResponseParser} runs it over the stored bytes to build the full result.
  *
+ * <p>What it holds is bounded whatever the server sends: one head of at most {@value #MAX_HEAD_BYTES} bytes at a
+ * time, at most {@value #MAX_INTERIM_RESPONSES} interim responses (counted, not kept) and the first
+ * {@value CappedVerdicts#LIMIT} verdicts. Hitting one of these limits ends the response there
+ * ({@link #stoppedAtLimit()}).
+ *
  * <p>Not thread-safe: one reader feeds it.
  */
 public final class ResponseScanner {
 
     /** A head larger than this is not read further. */
     public static final int MAX_HEAD_BYTES = 64 * 1024;
+    /** More interim (1xx) responses than this before the final one end the reading. */
+    public static final int MAX_INTERIM_RESPONSES = 16;
     static final int MAX_CHUNK_LINE = 4096;
+    /** Longer chunk sizes take the careful path (15 hex digits always fit in a long). */
+    private static final int PLAIN_HEX_DIGITS = 15;
     private static final byte[] HTTP_PREFIX = "HTTP/".getBytes(StandardCharsets.US_ASCII);
 
     /** Receives de-chunked body data of a chunked response, with the raw offset it came from. */
@@ -40,12 +49,14 @@ public final class ResponseScanner {
 
     private final String method;
     private final ChunkSink chunkSink;
-    private final List<Verdict> verdicts = new ArrayList<>();
-    private final List<HeadParser.ParsedHead> interim = new ArrayList<>();
+    private final CappedVerdicts verdicts = new CappedVerdicts();
     private final List<Header> trailers = new ArrayList<>();
     private byte[] headBytes = new byte[1024];
     private int headCount;
-    private final ByteArrayOutputStream lineBytes = new ByteArrayOutputStream();
+    /** The chunk size or trailer line being read (without its LF). */
+    private byte[] line = new byte[64];
+    private int lineLength;
+    private int interimCount;
 
     private State state = State.HEAD;
     private Framing framing = Framing.UNKNOWN;
@@ -66,6 +77,7 @@ public final class ResponseScanner {
     private boolean chunkExtensionReported;
     private boolean complete;
     private boolean broken;
+    private boolean stoppedAtLimit;
     private boolean endedByClose;
 
     /** A scanner for the response to a request with this method (HEAD responses have no body). */
@@ -165,6 +177,14 @@ public final class ResponseScanner {
         return broken;
     }
 
+    /**
+     * True when the response ended because it hit one of the scanner's limits (head or trailer size, chunk size line,
+     * interim responses): nothing after {@link #position()} is part of it, and nothing more should be read.
+     */
+    public boolean stoppedAtLimit() {
+        return stoppedAtLimit;
+    }
+
     /** True when the body ended by the server closing the connection (the connection cannot be reused). */
     public boolean isCloseDelimited() {
         return framing == Framing.UNTIL_CLOSE;
@@ -196,16 +216,13 @@ public final class ResponseScanner {
         return head == null ? "" : head.version();
     }
 
+    /** The verdicts so far: the first {@value CappedVerdicts#LIMIT}, then one that counts the rest. */
     List<Verdict> verdicts() {
-        return verdicts;
+        return verdicts.list();
     }
 
     HeadParser.ParsedHead head() {
         return head;
-    }
-
-    List<HeadParser.ParsedHead> interimHeads() {
-        return interim;
     }
 
     List<Header> trailers() {
@@ -239,7 +256,7 @@ public final class ResponseScanner {
             byte b = bytes[i++];
             position++;
             if (headCount == headBytes.length) {
-                headBytes = java.util.Arrays.copyOf(headBytes, headBytes.length * 2);
+                headBytes = Arrays.copyOf(headBytes, headBytes.length * 2);
             }
             headBytes[headCount++] = b;
             int size = headCount;
@@ -262,6 +279,7 @@ public final class ResponseScanner {
                         + " than " + (MAX_HEAD_BYTES / 1024) + " KiB; reading stopped at byte " + position));
                 parsePartialHead();
                 broken = true;
+                stoppedAtLimit = true;
                 finish();
                 return i;
             }
@@ -293,12 +311,23 @@ public final class ResponseScanner {
     }
 
     private void headComplete() {
-        HeadParser.ParsedHead parsed = HeadParser.parse(headBytes, headCount, headStart);
-        addHeadVerdicts(parsed);
+        HeadParser.ParsedHead parsed = HeadParser.parse(headBytes, headCount, headStart, verdicts);
+        reportBareLf(parsed.firstBareLf());
         int code = parsed.statusCode();
         if (code >= 100 && code < 200 && code != 101) {
-            interim.add(parsed);
-            verdicts.add(Verdict.info(VerdictCodes.INTERIM_RESPONSE, headStart, "Interim response \""
+            interimCount++;
+            if (interimCount > MAX_INTERIM_RESPONSES) {
+                // Counted, never kept: a server that only ever sends 1xx would otherwise be read forever.
+                verdicts.add(Verdict.error(VerdictCodes.TOO_MANY_INTERIM_RESPONSES, headStart, "More than "
+                        + MAX_INTERIM_RESPONSES + " interim (1xx) responses: the " + interimCount + "th starts at byte "
+                        + headStart + "; reading stopped at byte " + position + " without a final response"));
+                broken = true;
+                stoppedAtLimit = true;
+                finish();
+                return;
+            }
+            BodyFraming.checkNoContentLength(parsed, verdicts);
+            verdicts.addCapped(Verdict.info(VerdictCodes.INTERIM_RESPONSE, headStart, "Interim response \""
                     + HeadParser.printable(parsed.statusLine()) + "\" at byte " + headStart
                     + "; the final response follows"));
             headCount = 0;
@@ -313,21 +342,9 @@ public final class ResponseScanner {
         chooseFraming(parsed);
     }
 
-    private void addHeadVerdicts(HeadParser.ParsedHead parsed) {
-        for (Verdict v : parsed.verdicts()) {
-            if (v.code().equals(VerdictCodes.BARE_LF)) {
-                if (bareLfReported) {
-                    continue;
-                }
-                bareLfReported = true;
-            }
-            verdicts.add(v);
-        }
-    }
-
     private void parsePartialHead() {
-        HeadParser.ParsedHead parsed = HeadParser.parse(headBytes, headCount, headStart);
-        addHeadVerdicts(parsed);
+        HeadParser.ParsedHead parsed = HeadParser.parse(headBytes, headCount, headStart, verdicts);
+        reportBareLf(parsed.firstBareLf());
         head = parsed;
         headerEnd = position;
         bodyStart = position;
@@ -340,7 +357,7 @@ public final class ResponseScanner {
             case CHUNKED -> {
                 framing = Framing.CHUNKED;
                 state = State.CHUNK_SIZE;
-                lineBytes.reset();
+                lineLength = 0;
             }
             case CONTENT_LENGTH -> {
                 framing = Framing.CONTENT_LENGTH;
@@ -379,7 +396,7 @@ public final class ResponseScanner {
     private int chunkSize(byte[] bytes, int i, int end) {
         while (i < end) {
             byte b = bytes[i++];
-            if (lineBytes.size() == 0) {
+            if (lineLength == 0) {
                 lineStart = position;
             }
             position++;
@@ -387,10 +404,11 @@ public final class ResponseScanner {
                 chunkSizeLine();
                 return i;
             }
-            lineBytes.write(b);
-            if (lineBytes.size() > MAX_CHUNK_LINE) {
-                String line = lineBytes.toString(StandardCharsets.ISO_8859_1);
-                if (isHex(line)) {
+            appendToLine(b);
+            if (lineLength > MAX_CHUNK_LINE) {
+                String text = lineText(lineLength);
+                stoppedAtLimit = true;
+                if (isHex(text)) {
                     chunkError(VerdictCodes.CHUNK_SIZE_OVERFLOW, lineStart, "The chunk size at byte " + lineStart
                             + " has more than " + MAX_CHUNK_LINE + " hex digits");
                 } else {
@@ -404,17 +422,49 @@ public final class ResponseScanner {
     }
 
     private void chunkSizeLine() {
-        byte[] line = lineBytes.toByteArray();
-        int length = line.length;
+        int length = lineLength;
         if (length > 0 && line[length - 1] == '\r') {
             length--;
         } else {
             reportBareLf(position - 1);
         }
-        String text = new String(line, 0, length, StandardCharsets.ISO_8859_1);
+        lineLength = 0;
+        // The common line is hex digits alone: read them without making a string (1-byte chunks stay cheap).
+        long size = plainHexSize(length);
+        if (size < 0) {
+            size = carefulChunkSize(lineText(length));
+            if (size < 0) {
+                return;
+            }
+        }
+        if (size == 0) {
+            state = State.TRAILERS;
+            return;
+        }
+        remaining = size;
+        state = State.CHUNK_DATA;
+    }
+
+    /** The size when the line is 1 to {@value #PLAIN_HEX_DIGITS} hex digits and nothing else, else -1. */
+    private long plainHexSize(int length) {
+        if (length == 0 || length > PLAIN_HEX_DIGITS) {
+            return -1;
+        }
+        long size = 0;
+        for (int k = 0; k < length; k++) {
+            int digit = hexDigit(line[k]);
+            if (digit < 0) {
+                return -1;
+            }
+            size = (size << 4) | digit;
+        }
+        return size;
+    }
+
+    /** A line with an extension, blanks, many digits or an error: the size, or -1 after an error verdict. */
+    private long carefulChunkSize(String text) {
         int semicolon = text.indexOf(';');
         String sizeText = (semicolon < 0 ? text : text.substring(0, semicolon)).strip();
-        lineBytes.reset();
         if (semicolon >= 0) {
             checkChunkExtension(text, semicolon);
         }
@@ -422,22 +472,23 @@ public final class ResponseScanner {
             chunkError(VerdictCodes.CHUNK_SIZE_INVALID, lineStart, "The chunk size \""
                     + HeadParser.printable(HeadParser.abbreviate(sizeText)) + "\" at byte " + lineStart
                     + " is not a hexadecimal number");
-            return;
+            return -1;
         }
-        String digits = sizeText.replaceFirst("^0+(?=.)", "");
+        String digits = withoutLeadingZeros(sizeText);
         if (digits.length() > 16 || (digits.length() == 16 && Character.digit(digits.charAt(0), 16) > 7)) {
             chunkError(VerdictCodes.CHUNK_SIZE_OVERFLOW, lineStart, "The chunk size " + HeadParser.abbreviate(digits)
                     + " at byte " + lineStart + " does not fit in 63 bits");
-            return;
+            return -1;
         }
-        long size = Long.parseUnsignedLong(digits, 16);
-        if (size == 0) {
-            state = State.TRAILERS;
-            lineBytes.reset();
-            return;
+        return Long.parseUnsignedLong(digits, 16);
+    }
+
+    private static String withoutLeadingZeros(String digits) {
+        int k = 0;
+        while (k < digits.length() - 1 && digits.charAt(k) == '0') {
+            k++;
         }
-        remaining = size;
-        state = State.CHUNK_DATA;
+        return digits.substring(k);
     }
 
     /** Extensions are ignored, but control characters in them (once per response) are worth knowing about. */
@@ -493,38 +544,48 @@ public final class ResponseScanner {
     private int trailers(byte[] bytes, int i, int end) {
         while (i < end) {
             byte b = bytes[i++];
-            if (lineBytes.size() == 0) {
+            if (lineLength == 0) {
                 lineStart = position;
             }
             position++;
             trailerBytes++;
             if (b == '\n') {
-                byte[] line = lineBytes.toByteArray();
-                int length = line.length;
+                int length = lineLength;
                 if (length > 0 && line[length - 1] == '\r') {
                     length--;
                 } else {
                     reportBareLf(position - 1);
                 }
-                lineBytes.reset();
+                lineLength = 0;
                 if (length == 0) {
                     finish();
                     return i;
                 }
-                HeadParser.parseHeaderLine(new String(line, 0, length, StandardCharsets.ISO_8859_1), lineStart,
-                        "Trailer", trailers, verdicts);
+                HeadParser.parseHeaderLine(lineText(length), lineStart, "Trailer", trailers, verdicts);
                 continue;
             }
-            lineBytes.write(b);
+            appendToLine(b);
             if (trailerBytes > MAX_HEAD_BYTES) {
                 verdicts.add(Verdict.error(VerdictCodes.HEADERS_TOO_LARGE, position, "The trailer section is larger"
                         + " than " + (MAX_HEAD_BYTES / 1024) + " KiB; reading stopped at byte " + position));
                 broken = true;
+                stoppedAtLimit = true;
                 finish();
                 return i;
             }
         }
         return i;
+    }
+
+    private void appendToLine(byte b) {
+        if (lineLength == line.length) {
+            line = Arrays.copyOf(line, line.length * 2);
+        }
+        line[lineLength++] = b;
+    }
+
+    private String lineText(int length) {
+        return new String(line, 0, length, StandardCharsets.ISO_8859_1);
     }
 
     private void chunkError(String code, long offset, String message) {
@@ -533,8 +594,9 @@ public final class ResponseScanner {
         finish();
     }
 
+    /** Once per response: one bare LF says how the server ends its lines. */
     private void reportBareLf(long offset) {
-        if (!bareLfReported) {
+        if (offset >= 0 && !bareLfReported) {
             bareLfReported = true;
             verdicts.add(Verdict.warning(VerdictCodes.BARE_LF, offset, "The line ending at byte " + offset
                     + " is a bare LF without CR; parsed anyway"));
@@ -551,6 +613,19 @@ public final class ResponseScanner {
             bodyStart = position;
         }
         bodyEnd = position;
+    }
+
+    private static int hexDigit(byte b) {
+        if (b >= '0' && b <= '9') {
+            return b - '0';
+        }
+        if (b >= 'a' && b <= 'f') {
+            return b - 'a' + 10;
+        }
+        if (b >= 'A' && b <= 'F') {
+            return b - 'A' + 10;
+        }
+        return -1;
     }
 
     private static boolean isHex(String s) {

@@ -194,7 +194,11 @@ final class TlsSupport {
         return host.indexOf(':') >= 0 || host.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.');
     }
 
-    /** Why the handshake failed, in words a user can act on. */
+    /**
+     * Why the handshake failed, in words a user can act on.
+     *
+     * @param timeout the read timeout the handshake ran with (it bounds each read, not the handshake)
+     */
     static String explain(Throwable failure, CapturingTrustManager trust, HttpTarget target, Duration timeout) {
         CertificateException rejection = trust.rejection();
         X509Certificate[] chain = trust.chain();
@@ -202,8 +206,9 @@ final class TlsSupport {
             return explainCertificate(rejection, chain, target.host());
         }
         if (failure instanceof SocketTimeoutException) {
-            return "The TLS handshake with " + target.authority() + " did not finish within "
-                    + DurationText.of(timeout);
+            // The timeout bounds each read of the handshake, not the handshake as a whole (the deadline does that).
+            return "The TLS handshake with " + target.authority() + " stalled: nothing arrived from the server for "
+                    + DurationText.of(timeout) + " (read timeout)";
         }
         String message = String.valueOf(failure.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);

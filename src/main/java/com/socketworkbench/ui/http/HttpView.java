@@ -2,6 +2,7 @@ package com.socketworkbench.ui.http;
 
 import com.socketworkbench.engine.codec.SupportedCharsets;
 import com.socketworkbench.engine.http.RequestTemplate;
+import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.input.HostField;
 import com.socketworkbench.ui.input.PortField;
 import com.socketworkbench.ui.traffic.SendEditor;
@@ -54,6 +55,7 @@ public final class HttpView implements TabView {
     private final RequestAnatomyView anatomy = new RequestAnatomyView();
     private final ResponseView response;
     private final TimingView timing = new TimingView();
+    private final Label deadlineMessage = new Label();
     private final TabNotifier notifier;
     private final BorderPane root;
 
@@ -222,7 +224,8 @@ public final class HttpView implements TabView {
         subscriptions.bindBidirectional(keepAlive.selectedProperty(), model.keepAliveProperty());
 
         Spinner<Integer> timeout = Spinners.integer("readTimeout", 1, 3600, 1, model.readTimeoutSecondsProperty(),
-                80, "The longest wait for the next bytes from the server", subscriptions);
+                80, "The longest wait for the next bytes from the server, for each read (the deadline bounds the whole"
+                        + " exchange)", subscriptions);
         Spinner<Integer> maxSize = Spinners.integer("maxResponse", 1, 4096, 1, model.maxResponseMiBProperty(), 80,
                 "Reading stops after this many MiB (the rest is reported as a verdict)", subscriptions);
 
@@ -246,12 +249,35 @@ public final class HttpView implements TabView {
         });
 
         FlowPane options = new FlowPane(14, 6, fix, crlf, keepAlive,
-                SendEditor.labelled("Read timeout (s)", timeout),
+                SendEditor.labelled("Read timeout (s)", timeout), deadline(),
                 SendEditor.labelled("Max response (MiB)", maxSize),
                 SendEditor.labelled("Charset", charset), insecure);
         options.getStyleClass().add("request-options");
         options.setAlignment(Pos.CENTER_LEFT);
-        return options;
+        return new VBox(4, options, deadlineMessage);
+    }
+
+    /** The overall deadline: a switch and its seconds; a bad value is named under the options (deadlineMessage). */
+    private Node deadline() {
+        DeadlineInput input = model.deadline();
+        CheckBox on = new CheckBox("Deadline (s)");
+        on.setId("deadlineOn");
+        on.setTooltip(new Tooltip("Stop an exchange that takes longer than this as a whole, from connecting to the"
+                + " last response byte.\nThe read timeout only bounds each read: a server that sends a byte now and"
+                + " then never hits it."));
+        subscriptions.bindBidirectional(on.selectedProperty(), input.onProperty());
+        TextField seconds = new TextField();
+        seconds.setId("deadline");
+        seconds.setPrefColumnCount(5);
+        seconds.setTooltip(new Tooltip("Whole seconds, 1–" + DeadlineInput.MAX_SECONDS + " (on by default: "
+                + DeadlineInput.DEFAULT_SECONDS + " s)"));
+        subscriptions.bindBidirectional(seconds.textProperty(), input.textProperty());
+        subscriptions.bind(seconds.disableProperty(), Bindings.not(input.onProperty()));
+        deadlineMessage.setId("deadlineMessage");
+        FieldMessage.show(seconds, deadlineMessage, input.verdictProperty(), subscriptions);
+        HBox box = new HBox(6, on, seconds);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
     }
 
     private Node sendRow() {

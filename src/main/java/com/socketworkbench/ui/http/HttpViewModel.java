@@ -73,7 +73,8 @@ public final class HttpViewModel implements TabModel {
         form = new RequestForm(preferences, subscriptions);
         history = new ExchangeHistory(executor);
         request = new RequestInFlight(exchanger, executor, subscriptions, this::updateStatus);
-        canSend = request.busyProperty().not().and(form.host().validProperty()).and(form.port().validProperty());
+        canSend = request.busyProperty().not().and(form.host().validProperty()).and(form.port().validProperty())
+                .and(form.deadline().validProperty());
 
         for (var input : List.of(form.requestTextProperty(), form.requestCharsetProperty(),
                 form.fixContentLengthProperty(), form.normalizeCrlfProperty(), form.schemeProperty(),
@@ -161,6 +162,10 @@ public final class HttpViewModel implements TabModel {
             target = targetOrThrow();
         } catch (IllegalArgumentException e) {
             onFailure.accept("Cannot send: " + e.getMessage());
+            return;
+        }
+        if (!form.deadline().isValid()) {
+            onFailure.accept("Cannot send: " + form.deadline().verdict().message());
             return;
         }
         String text = form.text();
@@ -290,7 +295,7 @@ public final class HttpViewModel implements TabModel {
         return form.port();
     }
 
-    /** True while Send may start: nothing in flight, host and port valid. */
+    /** True while Send may start: nothing in flight, host, port and deadline valid. */
     public ObservableBooleanValue canSendProperty() {
         return canSend;
     }
@@ -326,6 +331,11 @@ public final class HttpViewModel implements TabModel {
 
     public ObjectProperty<Integer> maxResponseMiBProperty() {
         return form.maxResponseMiBProperty();
+    }
+
+    /** The overall deadline of an exchange: on or off, the seconds as typed and the verdict on them. */
+    DeadlineInput deadline() {
+        return form.deadline();
     }
 
     public ReadOnlyObjectProperty<RequestPreview> previewProperty() {

@@ -40,6 +40,8 @@ final class RequestForm {
     static final String PREF_KEEP_ALIVE = "keepAlive";
     static final String PREF_READ_TIMEOUT = "readTimeoutSeconds";
     static final String PREF_MAX_RESPONSE = "maxResponseMiB";
+    static final String PREF_DEADLINE_ON = "deadlineOn";
+    static final String PREF_DEADLINE = "deadlineSeconds";
     static final int DEFAULT_MAX_RESPONSE_MIB = (int) (RequestOptions.DEFAULT_MAX_RESPONSE_BYTES / (1024 * 1024));
 
     private final AppPreferences preferences;
@@ -55,6 +57,7 @@ final class RequestForm {
     private final BooleanProperty insecureTls = new SimpleBooleanProperty(this, "insecureTls", false);
     private final ObjectProperty<Integer> readTimeoutSeconds = new SimpleObjectProperty<>(this, "readTimeoutSeconds");
     private final ObjectProperty<Integer> maxResponseMiB = new SimpleObjectProperty<>(this, "maxResponseMiB");
+    private final DeadlineInput deadline = new DeadlineInput();
 
     RequestForm(AppPreferences preferences, Subscriptions subscriptions) {
         this.preferences = preferences;
@@ -79,6 +82,9 @@ final class RequestForm {
         readTimeoutSeconds.set(clamp(preferences.getInt(PREF_READ_TIMEOUT,
                 (int) RequestOptions.DEFAULTS.readTimeout().toSeconds()), 1, 3600));
         maxResponseMiB.set(clamp(preferences.getInt(PREF_MAX_RESPONSE, DEFAULT_MAX_RESPONSE_MIB), 1, 4096));
+        deadline.onProperty().set(preferences.getBoolean(PREF_DEADLINE_ON, true));
+        deadline.textProperty().set(Integer.toString(preferences.getInt(PREF_DEADLINE,
+                DeadlineInput.DEFAULT_SECONDS)));
         String savedRequest = preferences.get(PREF_REQUEST, null);
         requestText.set(savedRequest != null ? savedRequest
                 : RequestTemplate.GET.render(target().orElse(HttpTarget.of("http", "127.0.0.1"))));
@@ -120,6 +126,12 @@ final class RequestForm {
         RequestOptions options = options();
         preferences.putInt(PREF_READ_TIMEOUT, (int) options.readTimeout().toSeconds());
         preferences.putInt(PREF_MAX_RESPONSE, (int) (options.maxResponseBytes() / (1024 * 1024)));
+        preferences.putBoolean(PREF_DEADLINE_ON, deadline.onProperty().get());
+        // Seconds that are not usable yet are not worth remembering (as with the port).
+        Integer seconds = deadline.seconds();
+        if (seconds != null) {
+            preferences.putInt(PREF_DEADLINE, seconds);
+        }
     }
 
     /** The target from scheme, host and port, or the reason it is not valid. */
@@ -153,7 +165,8 @@ final class RequestForm {
                 .withReadTimeout(Duration.ofSeconds(timeout == null || timeout < 1 ? 30 : timeout))
                 .withMaxResponseBytes((maxMiB == null || maxMiB < 1 ? DEFAULT_MAX_RESPONSE_MIB : maxMiB)
                         * 1024L * 1024L)
-                .withInsecureTls(insecureTls.get());
+                .withInsecureTls(insecureTls.get())
+                .withDeadline(deadline.duration());
     }
 
     /** The charset the request text is encoded with (UTF-8 while none is chosen). */
@@ -208,5 +221,9 @@ final class RequestForm {
 
     ObjectProperty<Integer> maxResponseMiBProperty() {
         return maxResponseMiB;
+    }
+
+    DeadlineInput deadline() {
+        return deadline;
     }
 }

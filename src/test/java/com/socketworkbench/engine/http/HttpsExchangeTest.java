@@ -102,7 +102,10 @@ class HttpsExchangeTest {
         return trust;
     }
 
-    /** Answers every handshake-completing connection with a tiny response; records failed handshakes. */
+    /**
+     * Answers every handshake-completing connection with a tiny response and closes it; a request for "/keep" is
+     * answered on a connection kept open for the next one. Records failed handshakes.
+     */
     private static final class TlsServer implements AutoCloseable {
         final SSLServerSocket socket;
         final Certificate certificate;
@@ -144,10 +147,20 @@ class HttpsExchangeTest {
                     handshakeFailures.add(e.getMessage());
                     return;
                 }
-                ScriptedServer.readRequest(client.getInputStream());
-                client.getOutputStream().write("HTTP/1.1 200 OK\r\nContent-Length: 6\r\nConnection: close\r\n\r\nsecret"
-                        .getBytes(StandardCharsets.US_ASCII));
-                client.getOutputStream().flush();
+                for (int served = 0; served < 10; served++) {
+                    byte[] request = ScriptedServer.readRequest(client.getInputStream());
+                    if (request == null) {
+                        return;
+                    }
+                    boolean keep = new String(request, StandardCharsets.US_ASCII).startsWith("GET /keep ");
+                    String close = keep ? "" : "Connection: close\r\n";
+                    client.getOutputStream().write(("HTTP/1.1 200 OK\r\nContent-Length: 6\r\n" + close
+                            + "\r\nsecret").getBytes(StandardCharsets.US_ASCII));
+                    client.getOutputStream().flush();
+                    if (!keep) {
+                        return;
+                    }
+                }
             } catch (IOException e) {
                 // the client gave up; nothing to answer
             }
@@ -169,6 +182,24 @@ class HttpsExchangeTest {
         PreparedRequest request = RawRequestBuilder.prepare(GET, StandardCharsets.UTF_8, options);
         return exchanger.send(new HttpTarget("https", host, server.port()), request, options, ExchangeListener.NONE)
                 .get(30, TimeUnit.SECONDS);
+    }
+
+    /** TLS records the server sends on its own (session tickets) must not pass for unsolicited data on reuse. */
+    @Test
+    void aKeptTlsConnectionIsReusedWithoutAnUnsolicitedDataAlarm() throws Exception {
+        RequestOptions options = RequestOptions.DEFAULTS.withKeepAlive(true);
+        PreparedRequest request = RawRequestBuilder.prepare("GET /keep HTTP/1.1\nHost: localhost\n\n",
+                StandardCharsets.UTF_8, options);
+        try (HttpExchanger exchanger = new HttpExchanger(trusting(localhost))) {
+            for (int i = 0; i < 3; i++) {
+                try (HttpExchange exchange = exchanger.send(new HttpTarget("https", "localhost", localhost.port()),
+                        request, options, ExchangeListener.NONE).get(30, TimeUnit.SECONDS)) {
+                    assertTrue(exchange.succeeded(), exchange.failure().toString());
+                    assertEquals(i > 0, exchange.connectionReused(), "request " + i);
+                    assertEquals(List.of(), exchange.response().orElseThrow().verdicts());
+                }
+            }
+        }
     }
 
     @Test

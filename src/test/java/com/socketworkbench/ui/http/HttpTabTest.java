@@ -162,6 +162,37 @@ class HttpTabTest {
     }
 
     @Test
+    void theDeadlineIsOnAndABadValueIsNamedAtItsFieldAndHoldsSend() throws Exception {
+        AppPreferences preferences = InMemoryPreferences.fresh();
+        launch(preferences);
+        assertTrue(fx(() -> driver.<CheckBox>node("#http #deadlineOn").isSelected()), "on by default");
+        assertEquals("60", driver.text("#http #deadline"));
+        assertFalse(fx(() -> driver.node("#http #deadlineMessage").isVisible()));
+
+        driver.setText("#http #deadline", "soon");
+        assertTrue(fx(() -> driver.node("#http #deadlineMessage").isVisible()));
+        assertEquals("\"soon\" is not a whole number of seconds", driver.text("#http #deadlineMessage"));
+        assertTrue(driver.disabled("#http #send"), "Send waits for a usable deadline");
+
+        driver.click("#http #deadlineOn");
+        assertFalse(fx(() -> driver.node("#http #deadlineMessage").isVisible()), "off, the seconds do not matter");
+        assertTrue(driver.disabled("#http #deadline"));
+        assertFalse(driver.disabled("#http #send"));
+
+        driver.click("#http #deadlineOn");
+        driver.setText("#http #deadline", "20");
+        assertFalse(driver.disabled("#http #send"));
+        driver.close();
+        driver = null;
+
+        AppPreferences http = preferences.child("http");
+        assertTrue(http.getBoolean(RequestForm.PREF_DEADLINE_ON, false));
+        assertEquals(20, http.getInt(RequestForm.PREF_DEADLINE, 0));
+        launch(preferences);
+        assertEquals("20", driver.text("#http #deadline"), "remembered");
+    }
+
+    @Test
     void insecureTlsIsShownInRedAndNeverSaved() throws Exception {
         AppPreferences preferences = InMemoryPreferences.fresh();
         launch(preferences);

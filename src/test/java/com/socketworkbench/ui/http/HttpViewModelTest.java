@@ -2,6 +2,7 @@ package com.socketworkbench.ui.http;
 
 import com.socketworkbench.ui.fx.CurrentThreadUiExecutor;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.InMemoryPreferences;
 import com.socketworkbench.ui.tab.TabStatus;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -155,6 +157,55 @@ class HttpViewModelTest {
             assertTrue(model.canSendProperty().get());
         } finally {
             model.dispose();
+            subscriptions.dispose();
+        }
+    }
+
+    @Test
+    void theDeadlineIsOnByDefaultRefusesBadSecondsWhereTypedAndIsRemembered() {
+        AppPreferences preferences = InMemoryPreferences.fresh();
+        HttpViewModel model = new HttpViewModel(preferences, executor, subscriptions);
+        try {
+            DeadlineInput deadline = model.deadline();
+            assertTrue(deadline.onProperty().get());
+            assertEquals("60", deadline.textProperty().get());
+            assertEquals(Duration.ofSeconds(60), model.options().deadline());
+
+            for (String bad : List.of("", "abc", "0", "86401", "99999999999")) {
+                deadline.textProperty().set(bad);
+                assertTrue(deadline.verdict().isError(), "\"" + bad + "\" is refused");
+                assertFalse(model.canSendProperty().get(), "no Send with the deadline \"" + bad + "\"");
+            }
+            deadline.textProperty().set("abc");
+            assertEquals("\"abc\" is not a whole number of seconds", deadline.verdict().message());
+            deadline.textProperty().set("0");
+            assertEquals("The deadline must be at least 1 s (untick Deadline to have none)",
+                    deadline.verdict().message());
+
+            deadline.onProperty().set(false);
+            assertFalse(deadline.verdict().isError(), "off, the seconds do not matter");
+            assertTrue(model.canSendProperty().get());
+            assertEquals(Duration.ZERO, model.options().deadline());
+
+            deadline.onProperty().set(true);
+            deadline.textProperty().set(" 15 ");
+            assertTrue(model.canSendProperty().get());
+            assertEquals(Duration.ofSeconds(15), model.options().deadline());
+            model.savePreferences();
+        } finally {
+            model.dispose();
+        }
+        assertTrue(preferences.getBoolean(RequestForm.PREF_DEADLINE_ON, false));
+        assertEquals(15, preferences.getInt(RequestForm.PREF_DEADLINE, 0));
+
+        preferences.putBoolean(RequestForm.PREF_DEADLINE_ON, false);
+        HttpViewModel again = new HttpViewModel(preferences, executor, subscriptions);
+        try {
+            assertFalse(again.deadline().onProperty().get());
+            assertEquals("15", again.deadline().textProperty().get(), "the seconds are kept while it is off");
+            assertEquals(Duration.ZERO, again.options().deadline());
+        } finally {
+            again.dispose();
             subscriptions.dispose();
         }
     }
