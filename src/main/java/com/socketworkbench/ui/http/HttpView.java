@@ -155,7 +155,8 @@ public final class HttpView implements TabView {
         editorSplit.setOrientation(Orientation.VERTICAL);
         editorSplit.setDividerPositions(0.5);
 
-        VBox box = new VBox(header, editorSplit, headerHelper(), options(), sendRow());
+        VBox box = new VBox(header, editorSplit, new BodyFilePicker(model, subscriptions).view(), headerHelper(),
+                options(), sendRow());
         VBox.setVgrow(editorSplit, Priority.ALWAYS);
         box.getStyleClass().add("composer");
         box.setMinWidth(360);
@@ -245,13 +246,14 @@ public final class HttpView implements TabView {
             }
         });
 
+        HistoryBudgetFields budgets = new HistoryBudgetFields(model.historyBudgets(), subscriptions);
         FlowPane options = new FlowPane(14, 6, fix, crlf, keepAlive,
                 SendEditor.labelled("Read timeout (s)", timeout),
                 SendEditor.labelled("Max response (MiB)", maxSize),
-                SendEditor.labelled("Charset", charset), insecure);
+                SendEditor.labelled("Charset", charset), insecure, budgets.memoryField(), budgets.tempField());
         options.getStyleClass().add("request-options");
         options.setAlignment(Pos.CENTER_LEFT);
-        return options;
+        return new VBox(4, options, budgets.messages());
     }
 
     private Node sendRow() {
