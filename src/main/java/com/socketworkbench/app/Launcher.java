@@ -1,5 +1,6 @@
 package com.socketworkbench.app;
 
+import com.socketworkbench.engine.http.TempFileSweep;
 import javafx.application.Application;
 
 import java.util.Optional;
@@ -7,7 +8,9 @@ import java.util.Optional;
 /**
  * Plain entry point. Launching through a class that does not extend {@link Application} lets the app run from the
  * class path. It also keeps the start-up cache the launch command names current ({@link StartupCache}): an outdated
- * one is not used, a missing one is trained once the window has closed.
+ * one is not used, a missing one is trained once the window has closed. At start it sweeps the HTTP spool files a
+ * crashed run left in the temp directory ({@link TempFileSweep}); tests start {@link WorkbenchApp} directly, so no test
+ * sweeps the real temp directory.
  */
 public final class Launcher {
     private Launcher() {
@@ -18,6 +21,8 @@ public final class Launcher {
         if (cache.isPresent() && cache.get().outdated()) {
             System.exit(cache.get().relaunchWithout());
         }
+        // Off the start-up path: what a crashed run left in the temp directory goes while the window opens.
+        Thread.ofVirtual().name("temp-sweep").start(() -> TempFileSweep.sweep(TempFileSweep.directory()));
         Application.launch(WorkbenchApp.class, args);
         cache.ifPresent(StartupCache::trainIfNeeded);
     }

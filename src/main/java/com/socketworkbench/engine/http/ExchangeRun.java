@@ -177,7 +177,7 @@ final class ExchangeRun {
         long start = System.nanoTime();
         String writeFailure = null;
         try {
-            writer.write(connection, request.bytes(), options.readTimeout());
+            writer.write(connection, request, options.readTimeout());
         } catch (IOException e) {
             if (slot.stopRequested()) {
                 connection.closeQuietly();
@@ -187,11 +187,11 @@ final class ExchangeRun {
                 connection.closeQuietly();
                 return new Outcome(null, true);
             }
-            writeFailure = e instanceof RequestWriter.WriteStalledException
+            writeFailure = e instanceof RequestWriter.WriteAbortedException
                     ? e.getMessage()
-                    : "The connection broke after " + writer.bytesSent() + " of " + request.bytes().length
+                    : "The connection broke after " + writer.bytesSent() + " of " + request.length()
                     + " request bytes were sent: " + e.getMessage();
-            if (e instanceof RequestWriter.WriteStalledException) {
+            if (e instanceof RequestWriter.WriteAbortedException) {
                 connection.closeQuietly();
                 return new Outcome(failed(writeFailure), false);
             }
@@ -340,7 +340,7 @@ final class ExchangeRun {
     }
 
     private boolean requestSaysClose() {
-        String head = new String(request.bytes(), 0, request.headEnd(), StandardCharsets.ISO_8859_1)
+        String head = new String(request.headBytes(), StandardCharsets.ISO_8859_1)
                 .toLowerCase(Locale.ROOT);
         for (String line : head.split("\n")) {
             if (line.startsWith("connection:") && line.contains("close")) {

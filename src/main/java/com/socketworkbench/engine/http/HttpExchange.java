@@ -39,6 +39,22 @@ public record HttpExchange(HttpTarget target, PreparedRequest request, Optional<
         return failure.isEmpty() && response.isPresent();
     }
 
+    /** What keeping this exchange costs, in memory and in temp files. */
+    public ExchangeFootprint footprint() {
+        return ExchangeFootprint.of(this);
+    }
+
+    /**
+     * The same exchange without its stored bytes: the raw response, the body and the request body are empty; the
+     * status, headers, verdicts, timing, counts and failure stay. It owns nothing: this exchange is still the one to
+     * {@link #close()} to delete the temp files.
+     */
+    public HttpExchange withoutStoredBytes() {
+        return new HttpExchange(target, request.withoutBody(), response.map(ParsedResponse::withoutBodies),
+                ByteSource.of(new byte[0]), timing, bytesSent, bytesReceived, tls, failure, startedAt,
+                connectionReused);
+    }
+
     /** Deletes the temp files behind the raw bytes and the body. Safe to call twice. */
     @Override
     public void close() {

@@ -82,6 +82,16 @@ public record ParsedResponse(String statusLine, int statusCode, String reason, S
                 entity, charset, json, all, headerEnd, location, trailers, complete);
     }
 
+    /**
+     * The same response without its body and entity (both empty): status, headers, verdicts and trailers stay.
+     * Does not release the bytes it drops; the caller closes this response for that.
+     */
+    public ParsedResponse withoutBodies() {
+        ByteSource empty = ByteSource.of(new byte[0]);
+        return new ParsedResponse(statusLine, statusCode, reason, statusClassExplained, httpVersion, headers, empty,
+                empty, charset, json, verdicts, headerEnd, location, trailers, complete);
+    }
+
     /** Deletes the temp files behind {@link #body()} and {@link #entity()}, if any. Safe to call twice. */
     @Override
     public void close() {

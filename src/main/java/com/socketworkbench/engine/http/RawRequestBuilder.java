@@ -1,7 +1,10 @@
 package com.socketworkbench.engine.http;
 
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
 import java.nio.charset.Charset;
 import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,13 +37,31 @@ public final class RawRequestBuilder {
     }
 
     public static PreparedRequest prepare(String editorText, Charset charset, RequestOptions options) {
+        return prepare(editorText, charset, options, null);
+    }
+
+    /**
+     * As {@link #prepare(String, Charset, RequestOptions)}, with the body taken from {@code bodyFromFile} instead of
+     * the editor (when not null): the editor then gives only the head, and a body typed there is not sent.
+     */
+    public static PreparedRequest prepare(String editorText, Charset charset, RequestOptions options,
+                                          RequestBody.FileBody bodyFromFile) {
         Objects.requireNonNull(editorText, "editorText");
         Objects.requireNonNull(charset, "charset");
         Objects.requireNonNull(options, "options");
         List<String> warnings = new ArrayList<>();
         EditorLines lines = EditorLines.split(editorText);
-        String body = lines.body();
-        byte[] bodyBytes = body.getBytes(charset);
+        RequestBody body;
+        if (bodyFromFile != null) {
+            body = bodyFromFile;
+            if (lines.bodyStart() < editorText.length()) {
+                warnings.add("The body typed in the editor (" + (editorText.length() - lines.bodyStart())
+                        + " characters) is not sent: the body comes from " + bodyFromFile.file().getFileName());
+            }
+        } else {
+            body = RequestBody.ofText(editorText, lines.bodyStart(), editorText.length(), charset);
+        }
+        long bodyLength = body.length();
 
         List<OutLine> head = new ArrayList<>();
         int lineNumber = 0;
@@ -55,12 +76,15 @@ public final class RawRequestBuilder {
         } else {
             blankEnding = null;
         }
-        if (options.normalizeCrlf() && head.isEmpty() && lines.blankLine() != null && !body.isEmpty()) {
+        if (options.normalizeCrlf() && head.isEmpty() && lines.blankLine() != null
+                && lines.bodyStart() < editorText.length()) {
             // The text starts with empty lines: re-split what follows them so the request line is not lost.
             String trimmed = editorText.substring(countLeadingBlankChars(editorText));
             if (trimmed.length() < editorText.length()) {
-                warnings.add("Removed the empty lines before the request line");
-                return prepare(trimmed, charset, options);
+                PreparedRequest retried = prepare(trimmed, charset, options, bodyFromFile);
+                List<String> all = new ArrayList<>(retried.warnings());
+                all.addFirst("Removed the empty lines before the request line");
+                return new PreparedRequest(retried.headBytes(), retried.body(), retried.method(), all);
             }
         }
 
@@ -78,8 +102,8 @@ public final class RawRequestBuilder {
         } else if (headers.stream().filter(l -> isHeader(l.content, "Host")).count() > 1) {
             warnings.add("More than one Host header: servers must answer 400 Bad Request");
         }
-        if (bodyBytes.length > 0 && METHODS_WITHOUT_BODY.contains(method)) {
-            warnings.add(method + " request with a body of " + bodyBytes.length
+        if (bodyLength > 0 && METHODS_WITHOUT_BODY.contains(method)) {
+            warnings.add(method + " request with a body of " + bodyLength
                     + " bytes: many servers ignore or reject it");
         }
 
@@ -89,13 +113,13 @@ public final class RawRequestBuilder {
             warnings.add("Both Transfer-Encoding and Content-Length are set; a server must ignore Content-Length"
                     + " and proxies may disagree (request smuggling)");
         }
-        if (options.fixContentLength() && !hasTransferEncoding && (bodyBytes.length > 0 || !contentLengths.isEmpty())) {
-            fixContentLength(head, contentLengths, bodyBytes.length, options.normalizeCrlf(), warnings);
+        if (options.fixContentLength() && !hasTransferEncoding && (bodyLength > 0 || !contentLengths.isEmpty())) {
+            fixContentLength(head, contentLengths, bodyLength, options.normalizeCrlf(), warnings);
             if (blankEnding == null) {
                 blankEnding = options.normalizeCrlf() ? "\r\n" : endingFor(head);
             }
         } else if (!hasTransferEncoding) {
-            checkContentLength(contentLengths, bodyBytes.length, warnings);
+            checkContentLength(contentLengths, bodyLength, warnings);
         }
 
         if (blankEnding == null) {
@@ -125,15 +149,14 @@ public final class RawRequestBuilder {
             warnings.add("Bare LF line endings will be sent in the head (normalisation is off)");
         }
         checkEncodable(headString, charset, "head", warnings);
-        checkEncodable(body, charset, "body", warnings);
+        if (bodyFromFile == null) {
+            checkEncodable(CharBuffer.wrap(editorText, lines.bodyStart(), editorText.length()), charset, "body",
+                    warnings);
+        }
         if (!headString.chars().allMatch(c -> c < 128)) {
             warnings.add("The head contains non-ASCII characters; they are sent as " + charset.name());
         }
-        byte[] headBytes = headString.getBytes(charset);
-        byte[] all = new byte[headBytes.length + bodyBytes.length];
-        System.arraycopy(headBytes, 0, all, 0, headBytes.length);
-        System.arraycopy(bodyBytes, 0, all, headBytes.length, bodyBytes.length);
-        return new PreparedRequest(all, headBytes.length, method, warnings);
+        return new PreparedRequest(headString.getBytes(charset), body, method, warnings);
     }
 
     /** Char ranges of the request parts for colouring; never throws. */
@@ -220,7 +243,7 @@ public final class RawRequestBuilder {
         return i;
     }
 
-    private static void fixContentLength(List<OutLine> head, List<OutLine> contentLengths, int bodyLength,
+    private static void fixContentLength(List<OutLine> head, List<OutLine> contentLengths, long bodyLength,
                                          boolean normalize, List<String> warnings) {
         if (contentLengths.isEmpty()) {
             String ending = normalize ? "\r\n" : endingFor(head);
@@ -236,7 +259,7 @@ public final class RawRequestBuilder {
         String name = first.content.substring(0, first.content.indexOf(':')).strip();
         String typed = headerValue(first.content);
         first.content = name + ": " + bodyLength;
-        if (!typed.equals(Integer.toString(bodyLength))) {
+        if (!typed.equals(Long.toString(bodyLength))) {
             warnings.add("Content-Length set to " + bodyLength + " (was " + (typed.isEmpty() ? "empty" : typed) + ")");
         }
         if (contentLengths.size() > 1) {
@@ -245,7 +268,7 @@ public final class RawRequestBuilder {
         }
     }
 
-    private static void checkContentLength(List<OutLine> contentLengths, int bodyLength, List<String> warnings) {
+    private static void checkContentLength(List<OutLine> contentLengths, long bodyLength, List<String> warnings) {
         if (contentLengths.isEmpty()) {
             if (bodyLength > 0) {
                 warnings.add("The body (" + bodyLength + " bytes) has neither Content-Length nor Transfer-Encoding:"
@@ -255,7 +278,7 @@ public final class RawRequestBuilder {
         }
         for (OutLine line : contentLengths) {
             String value = headerValue(line.content);
-            if (!value.equals(Integer.toString(bodyLength))) {
+            if (!value.equals(Long.toString(bodyLength))) {
                 warnings.add("Content-Length says " + (value.isEmpty() ? "nothing" : value) + " but the body has "
                         + bodyLength + " bytes");
             }
@@ -339,14 +362,25 @@ public final class RawRequestBuilder {
         return false;
     }
 
-    private static void checkEncodable(String text, Charset charset, String where, List<String> warnings) {
+    /** Encodes chunk by chunk into a scratch buffer, so a long body is checked without its bytes being kept. */
+    private static void checkEncodable(CharSequence text, Charset charset, String where, List<String> warnings) {
         if (!charset.canEncode()) {
             return;
         }
         CharsetEncoder encoder = charset.newEncoder();
-        if (!encoder.canEncode(text)) {
-            warnings.add("Some characters of the " + where + " cannot be encoded in " + charset.name()
-                    + " and are sent as replacement bytes");
+        CharBuffer in = CharBuffer.wrap(text);
+        ByteBuffer scratch = ByteBuffer.allocate(16 * 1024);
+        while (true) {
+            CoderResult result = encoder.encode(in, scratch, true);
+            if (result.isError()) {
+                warnings.add("Some characters of the " + where + " cannot be encoded in " + charset.name()
+                        + " and are sent as replacement bytes");
+                return;
+            }
+            if (result.isUnderflow()) {
+                return;
+            }
+            scratch.clear();
         }
     }
 }

@@ -70,7 +70,10 @@ final class Spool {
     ByteSource finish() throws IOException {
         finished = true;
         if (fileOut == null) {
-            return ByteSource.of(Arrays.copyOf(memory, memoryCount));
+            // Exactly the bytes, and the growth buffer let go at once: the spool may outlive its result a while.
+            byte[] bytes = memoryCount == memory.length ? memory : Arrays.copyOf(memory, memoryCount);
+            memory = null;
+            return ByteSource.of(bytes);
         }
         fileOut.close();
         try {

@@ -20,7 +20,7 @@ final class ExchangeCounters {
 
     /** Counts one finished exchange and shows the totals. */
     void count(HttpExchange exchange) {
-        long sent = Math.min(exchange.bytesSent(), exchange.request().bytes().length);
+        long sent = Math.min(exchange.bytesSent(), exchange.request().length());
         long received = exchange.bytesReceived();
         if (sent > 0) {
             requestsSent++;

@@ -11,7 +11,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
 /**
- * One history row: time, method, target (cut with an ellipsis when narrow), status coloured by its class, size.
+ * One history row: time, method, target (cut with an ellipsis when narrow), status coloured by its class, size
+ * (struck through, {@code bytes-dropped}, when the history dropped the entry's bytes to stay within its budgets).
  * The status and size always stay visible.
  */
 final class HistoryCell extends ListCell<HistoryEntry> {
@@ -57,9 +58,14 @@ final class HistoryCell extends ListCell<HistoryEntry> {
         target.setText(entry.targetText());
         status.setText(entry.statusText());
         size.setText(Formats.bytes(entry.exchange().bytesReceived()));
+        row.getStyleClass().remove("bytes-dropped");
         row.getStyleClass().add(entry.exchange().response().isEmpty() ? "status-failed"
                 : StatusStyle.forCode(entry.statusCode()));
+        if (entry.bytesDropped()) {
+            row.getStyleClass().add("bytes-dropped");
+        }
         setGraphic(row);
-        setTooltip(new Tooltip(entry.label() + entry.exchange().failure().map(f -> "\n" + f).orElse("")));
+        setTooltip(new Tooltip(entry.label() + entry.exchange().failure().map(f -> "\n" + f).orElse("")
+                + entry.dropped().map(d -> "\n" + d).orElse("")));
     }
 }

@@ -1,18 +1,63 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.http.ExchangeFootprint;
 import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.engine.http.ParsedResponse;
 import com.socketworkbench.ui.traffic.Formats;
 
+import java.util.Optional;
+
 /**
  * One sent request and what came back, as kept in the history list. Owns the exchange: closing the entry deletes
- * its temp files.
+ * its temp files. An entry whose stored bytes the history dropped to stay within its budgets
+ * ({@link #withoutStoredBytes}) keeps its summary (status, headers, verdicts, timing) and says why its bytes are gone.
  *
- * @param number      1 for the first request of the tab
- * @param exchange    the request bytes, the response and its timing
- * @param requestText the editor text it was sent from (loaded back into the editor on request)
+ * @param number        1 for the first request of the tab
+ * @param exchange      the request bytes, the response and its timing
+ * @param requestText   the editor text it was sent from (loaded back into the editor on request); only its head
+ *                      when {@code requestTextCut}
+ * @param footprint     what keeping this entry costs in memory and temp files
+ * @param dropped       why the stored bytes were dropped; empty while they are kept
+ * @param requestTextCut the request's body text was dropped with the bytes (it was long); the head is kept
  */
-record HistoryEntry(long number, HttpExchange exchange, String requestText) {
+record HistoryEntry(long number, HttpExchange exchange, String requestText, ExchangeFootprint footprint,
+                    Optional<String> dropped, boolean requestTextCut) {
+    /** A request text up to this many characters is kept whole when the entry's bytes are dropped. */
+    static final int KEPT_REQUEST_TEXT = 64 * 1024;
+
+    /** A new entry holding everything. */
+    static HistoryEntry of(long number, HttpExchange exchange, String requestText) {
+        return new HistoryEntry(number, exchange, requestText,
+                exchange.footprint().plus(new ExchangeFootprint(ExchangeFootprint.text(requestText), 0)),
+                Optional.empty(), false);
+    }
+
+    /**
+     * This entry with its stored bytes dropped: the response bytes, the request body, and a request text longer
+     * than {@value #KEPT_REQUEST_TEXT} characters beyond its head. The exchange it returns owns nothing; this
+     * entry's exchange is the one to close.
+     */
+    HistoryEntry withoutStoredBytes(String because) {
+        HttpExchange stripped = exchange.withoutStoredBytes();
+        boolean cut = requestText.length() > KEPT_REQUEST_TEXT;
+        String keptText = cut ? headOf(requestText) : requestText;
+        return new HistoryEntry(number, stripped, keptText,
+                stripped.footprint().plus(new ExchangeFootprint(ExchangeFootprint.text(keptText), 0)),
+                Optional.of(because), cut);
+    }
+
+    /** The text up to and including the first empty line, at most {@value #KEPT_REQUEST_TEXT} characters. */
+    private static String headOf(String text) {
+        int blank = text.indexOf("\n\n");
+        int blankCrlf = text.indexOf("\n\r\n");
+        int end = blank < 0 ? blankCrlf : blankCrlf < 0 ? blank : Math.min(blank, blankCrlf);
+        end = end < 0 ? KEPT_REQUEST_TEXT : end + (end == blankCrlf ? 3 : 2);
+        return text.substring(0, Math.min(end, Math.min(text.length(), KEPT_REQUEST_TEXT)));
+    }
+
+    boolean bytesDropped() {
+        return dropped.isPresent();
+    }
 
     String method() {
         return exchange.request().method().isEmpty() ? "?" : exchange.request().method();

@@ -14,8 +14,9 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * The HTTP tab's history ({@code history}) under its bar with Load into editor ({@code loadRequest}) and Clear
- * ({@code clearHistory}). The selected entry is the one the response area shows, both ways.
+ * The HTTP tab's history ({@code history}) under its bar with what it holds against its budgets
+ * ({@code historyUsage}), Load into editor ({@code loadRequest}) and Clear ({@code clearHistory}). The selected entry
+ * is the one the response area shows, both ways.
  */
 final class HistoryPane {
     private final ListView<HistoryEntry> history = new ListView<>();
@@ -28,7 +29,7 @@ final class HistoryPane {
         history.setCellFactory(view -> new HistoryCell());
         history.setFixedCellSize(22);
         Label empty = new Label("Sent requests appear here (newest first, the last "
-                + HttpViewModel.HISTORY_LIMIT + " are kept)");
+                + HttpViewModel.HISTORY_LIMIT + " are kept within the history's memory and temp-file budgets)");
         empty.getStyleClass().add("placeholder-label");
         empty.setWrapText(true);
         history.setPlaceholder(empty);
@@ -60,9 +61,17 @@ final class HistoryPane {
 
         Label title = new Label("History");
         title.getStyleClass().add("section-title");
+        Label usage = new Label();
+        usage.setId("historyUsage");
+        usage.getStyleClass().add("muted-label");
+        usage.setMinWidth(0);
+        usage.setTooltip(new Tooltip("What the kept exchanges take against the history's budgets. Above a budget the"
+                + " oldest entries lose their bytes and keep their summary.\nSet the budgets under the request"
+                + " options: History memory and History temp files."));
+        subscriptions.subscribe(model.historyUsageProperty(), now -> usage.setText(now.describe()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox historyBar = new HBox(6, title, spacer, load, clear);
+        HBox historyBar = new HBox(6, title, usage, spacer, load, clear);
         historyBar.setAlignment(Pos.CENTER_LEFT);
         historyBar.getStyleClass().add("history-bar");
         root = new VBox(historyBar, history);

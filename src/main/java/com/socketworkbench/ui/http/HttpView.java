@@ -157,7 +157,8 @@ public final class HttpView implements TabView {
         editorSplit.setOrientation(Orientation.VERTICAL);
         editorSplit.setDividerPositions(0.5);
 
-        VBox box = new VBox(header, editorSplit, headerHelper(), options(), sendRow());
+        VBox box = new VBox(header, editorSplit, new BodyFilePicker(model, subscriptions).view(), headerHelper(),
+                options(), sendRow());
         VBox.setVgrow(editorSplit, Priority.ALWAYS);
         box.getStyleClass().add("composer");
         box.setMinWidth(360);
@@ -248,13 +249,14 @@ public final class HttpView implements TabView {
             }
         });
 
+        HistoryBudgetFields budgets = new HistoryBudgetFields(model.historyBudgets(), subscriptions);
         FlowPane options = new FlowPane(14, 6, fix, crlf, keepAlive,
                 SendEditor.labelled("Read timeout (s)", timeout), deadline(),
                 SendEditor.labelled("Max response (MiB)", maxSize),
-                SendEditor.labelled("Charset", charset), insecure);
+                SendEditor.labelled("Charset", charset), insecure, budgets.memoryField(), budgets.tempField());
         options.getStyleClass().add("request-options");
         options.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(4, options, deadlineMessage);
+        return new VBox(4, options, deadlineMessage, budgets.messages());
     }
 
     /** The overall deadline: a switch and its seconds; a bad value is named under the options (deadlineMessage). */

@@ -31,6 +31,7 @@ import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ObservableList;
 
+import java.io.IOException;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Optional;
@@ -38,7 +39,8 @@ import java.util.function.Consumer;
 
 /**
  * State and actions of the HTTP tab: the request as typed ({@link RequestForm}) and its live preview, the exchange in
- * flight and the history of finished exchanges ({@link ExchangeHistory}). One {@link HttpExchanger} per tab sends off
+ * flight and the history of finished exchanges ({@link ExchangeHistory}) within its byte budgets
+ * ({@link HistoryBudgets}). One {@link HttpExchanger} per tab sends off
  * the FX thread; its progress is read once per frame while a request runs, its result comes back to the FX thread
  * once. The shown exchange's body and raw text are decoded off the FX thread by a {@link ResponseRenderer}.
  *
@@ -50,6 +52,8 @@ public final class HttpViewModel implements TabModel {
     private final AppPreferences preferences;
     private final TabStatus status = new TabStatus();
     private final RequestForm form;
+    private final HistoryBudgets budgets;
+    private final BodyFileChoice bodyFile = new BodyFileChoice();
     private final ExchangeHistory history;
     private final ExchangeCounters counters = new ExchangeCounters(status);
     private final ResponseRenderer renderer;
@@ -71,14 +75,20 @@ public final class HttpViewModel implements TabModel {
                   HttpExchanger exchanger) {
         this.preferences = preferences;
         form = new RequestForm(preferences, subscriptions);
-        history = new ExchangeHistory(executor);
+        budgets = new HistoryBudgets(preferences, Runtime.getRuntime().maxMemory(), subscriptions);
+        history = new ExchangeHistory(executor, budgets.memoryBytesProperty().get(),
+                budgets.tempBytesProperty().get());
+        for (var budget : List.of(budgets.memoryBytesProperty(), budgets.tempBytesProperty())) {
+            subscriptions.listen(budget, (obs, old, now) -> history.setBudgets(budgets.memoryBytesProperty().get(),
+                    budgets.tempBytesProperty().get()));
+        }
         request = new RequestInFlight(exchanger, executor, subscriptions, this::updateStatus);
         canSend = request.busyProperty().not().and(form.host().validProperty()).and(form.port().validProperty())
                 .and(form.deadline().validProperty());
 
         for (var input : List.of(form.requestTextProperty(), form.requestCharsetProperty(),
                 form.fixContentLengthProperty(), form.normalizeCrlfProperty(), form.schemeProperty(),
-                form.host().textProperty(), form.port().textProperty())) {
+                form.host().textProperty(), form.port().textProperty(), bodyFile.chosenProperty())) {
             subscriptions.listen(input, (obs, old, now) -> updatePreview());
         }
         subscriptions.subscribe(history.shownProperty(), entry -> {
@@ -106,7 +116,8 @@ public final class HttpViewModel implements TabModel {
     }
 
     private void updatePreview() {
-        preview.set(RequestPreview.of(form.text(), form.charset(), form.options(), form.target()));
+        preview.set(RequestPreview.of(form.text(), form.charset(), form.options(), form.target(),
+                bodyFile.chosenProperty().get()));
         if (!request.isBusy()) {
             updateStatus();
         }
@@ -170,7 +181,13 @@ public final class HttpViewModel implements TabModel {
         }
         String text = form.text();
         RequestOptions options = options();
-        PreparedRequest prepared = RawRequestBuilder.prepare(text, form.charset(), options);
+        PreparedRequest prepared;
+        try {
+            prepared = RawRequestBuilder.prepare(text, form.charset(), options, bodyFile.forSending().orElse(null));
+        } catch (IOException e) {
+            onFailure.accept("Cannot send: the body file cannot be read (" + e.getMessage() + ")");
+            return;
+        }
         savePreferences();
         request.send(target, prepared, options, (exchange, failure) -> finished(text, exchange, failure));
     }
@@ -181,8 +198,8 @@ public final class HttpViewModel implements TabModel {
             updateStatus();
             return;
         }
-        HistoryEntry entry = history.add(exchange, text);
         counters.count(exchange);
+        HistoryEntry entry = history.add(exchange, text);
         history.shownProperty().set(entry);
         updateStatus();
         // A cancel is the user's own doing: the response area says so, a notification would only nag.
@@ -202,13 +219,18 @@ public final class HttpViewModel implements TabModel {
         });
     }
 
-    /** Puts an earlier request and its target back into the editor. */
+    /** Puts an earlier request and its target back into the editor (only its head when its body was dropped). */
     public void loadIntoEditor(HistoryEntry entry) {
         if (entry != null) {
             form.setTarget(entry.exchange().target());
             form.requestTextProperty().set(entry.requestText());
+            if (entry.requestTextCut()) {
+                onFailure.accept("Only the head of request #" + entry.number() + " was loaded: its long body text"
+                        + " was dropped with its bytes to keep the history within its memory budget");
+            }
         }
     }
+
 
     /** Forgets every finished exchange and deletes their temp files. */
     public void clearHistory() {
@@ -266,9 +288,10 @@ public final class HttpViewModel implements TabModel {
         request.close(() -> all.forEach(entry -> entry.exchange().close()));
     }
 
-    /** Remembers target, request and options; never the insecure-TLS switch. */
+    /** Remembers target, request, options and history budgets; never the insecure-TLS switch. */
     public void savePreferences() {
         form.save();
+        budgets.save();
         preferences.flush();
     }
 
@@ -336,6 +359,21 @@ public final class HttpViewModel implements TabModel {
     /** The overall deadline of an exchange: on or off, the seconds as typed and the verdict on them. */
     DeadlineInput deadline() {
         return form.deadline();
+    }
+
+    /** A file whose bytes are sent as the body instead of the editor's body text. */
+    BodyFileChoice bodyFile() {
+        return bodyFile;
+    }
+
+    /** The history's heap and temp-file budgets as typed, with their verdicts. */
+    HistoryBudgets historyBudgets() {
+        return budgets;
+    }
+
+    /** What the kept exchanges cost against the two budgets. */
+    ReadOnlyObjectProperty<ExchangeHistory.Usage> historyUsageProperty() {
+        return history.usageProperty();
     }
 
     public ReadOnlyObjectProperty<RequestPreview> previewProperty() {

@@ -24,6 +24,15 @@ record RenderedResponse(HttpExchange exchange, String body, String bodyNote, Str
     /** The raw text view decodes at most this many bytes. */
     static final int RAW_TEXT_LIMIT = 64 * 1024;
 
+    /** Decodes the entry's body and raw bytes, or says that the history dropped them; not on the UI thread. */
+    static RenderedResponse of(HistoryEntry entry, CharsetChoice choice, boolean prettyWanted) {
+        if (entry.bytesDropped()) {
+            String note = "Not kept: the history dropped these bytes to stay within its budgets";
+            return new RenderedResponse(entry.exchange(), "", note, "", note);
+        }
+        return of(entry.exchange(), choice, prettyWanted);
+    }
+
     /** Decodes {@code exchange}'s body and raw bytes with {@code choice}; reads spooled bytes: not on the UI thread. */
     static RenderedResponse of(HttpExchange exchange, CharsetChoice choice, boolean prettyWanted) {
         Optional<ParsedResponse> response = exchange.response();

@@ -80,10 +80,13 @@ final class RequestAnatomyView {
                     : "missing: the server will keep waiting for more headers", null));
         }
 
-        int bodyBytes = preview.prepared().bodyLength();
+        long bodyBytes = preview.prepared().bodyLength();
         String bodyCaption = String.format(Locale.ROOT, "%,d %s", bodyBytes, bodyBytes == 1 ? "byte" : "bytes");
         int bodyStart = anatomy.spans(Anatomy.Part.BODY).stream().findFirst().map(Anatomy.Span::start).orElse(-1);
-        if (bodyStart < 0) {
+        if (preview.bodyFile().isPresent()) {
+            nodes.add(block("body", "part-body", bodyCaption + " from " + preview.bodyFile().get().file()
+                    + " (read from the file while it is sent; the editor's body text is not sent)", null));
+        } else if (bodyStart < 0) {
             nodes.add(block("body", "part-body", bodyCaption, null));
         } else {
             int end = Math.min(text.length(), bodyStart + BODY_PREVIEW_CHARS);

@@ -4,6 +4,7 @@ import com.socketworkbench.engine.http.Anatomy;
 import com.socketworkbench.engine.http.HttpTarget;
 import com.socketworkbench.engine.http.PreparedRequest;
 import com.socketworkbench.engine.http.RawRequestBuilder;
+import com.socketworkbench.engine.http.RequestBody;
 import com.socketworkbench.engine.http.RequestOptions;
 
 import java.nio.charset.Charset;
@@ -23,8 +24,14 @@ import java.util.Optional;
 record RequestPreview(String text, Anatomy anatomy, PreparedRequest prepared, List<String> warnings) {
 
     static RequestPreview of(String text, Charset charset, RequestOptions options, Optional<HttpTarget> target) {
+        return of(text, charset, options, target, null);
+    }
+
+    /** @param bodyFile the file the body comes from instead of the editor; null for the editor's body text */
+    static RequestPreview of(String text, Charset charset, RequestOptions options, Optional<HttpTarget> target,
+                             RequestBody.FileBody bodyFile) {
         String editorText = text == null ? "" : text;
-        PreparedRequest prepared = RawRequestBuilder.prepare(editorText, charset, options);
+        PreparedRequest prepared = RawRequestBuilder.prepare(editorText, charset, options, bodyFile);
         Anatomy anatomy = RawRequestBuilder.anatomy(editorText);
         List<String> warnings = new ArrayList<>(prepared.warnings());
         target.flatMap(t -> hostMismatch(editorText, anatomy, t)).ifPresent(warnings::add);
@@ -40,6 +47,11 @@ record RequestPreview(String text, Anatomy anatomy, PreparedRequest prepared, Li
         return !anatomy.spans(Anatomy.Part.BLANK_LINE).isEmpty();
     }
 
+    /** The file the body comes from, when it does not come from the editor. */
+    Optional<RequestBody.FileBody> bodyFile() {
+        return prepared.body() instanceof RequestBody.FileBody file ? Optional.of(file) : Optional.empty();
+    }
+
     /** "request line · 3 headers · blank line · body 45 bytes → 152 bytes on the wire". */
     String summary() {
         int headers = headerCount();
@@ -47,7 +59,8 @@ record RequestPreview(String text, Anatomy anatomy, PreparedRequest prepared, Li
                 + " · " + headers + (headers == 1 ? " header" : " headers")
                 + " · " + (hasBlankLine() ? "blank line" : "no blank line")
                 + " · body " + prepared.bodyLength() + (prepared.bodyLength() == 1 ? " byte" : " bytes")
-                + "  →  " + prepared.bytes().length + " bytes on the wire";
+                + bodyFile().map(file -> " from " + file.file().getFileName()).orElse("")
+                + "  →  " + prepared.length() + " bytes on the wire";
     }
 
     private static Optional<String> hostMismatch(String text, Anatomy anatomy, HttpTarget target) {

@@ -45,7 +45,7 @@ final class ResponseRenderer {
         HttpExchange exchange = entry.exchange();
         CharsetChoice choice = bodyCharset.get() == null ? CharsetChoice.AUTO : bodyCharset.get();
         boolean prettyWanted = prettyJson.get();
-        executor.run("http-render", () -> RenderedResponse.of(exchange, choice, prettyWanted),
+        executor.run("http-render", () -> RenderedResponse.of(entry, choice, prettyWanted),
                 done -> {
                     if (current == generation) {
                         rendered.set(done);

@@ -37,7 +37,7 @@ import java.util.Optional;
 
 /**
  * The response side of the HTTP tab: the status line coloured by class ({@code responseStatus}, {@code statusClass}),
- * what went wrong ({@code exchangeFailure}), the verdicts ({@code verdicts}; a click jumps the raw hex view to the
+ * what went wrong ({@code exchangeFailure}), that the history dropped its bytes ({@code bytesDropped}), the verdicts ({@code verdicts}; a click jumps the raw hex view to the
  * byte), and tabs for the body ({@code responseBody} text or {@code bodyHex}), the headers ({@code responseHeaders}),
  * the raw bytes ({@code responseRaw} hex, {@code responseRawText}) and TLS ({@code tlsInfo}).
  *
@@ -50,6 +50,7 @@ final class ResponseView {
     private final Label summary = new Label();
     private final Button followRedirect = new Button("Follow redirect →");
     private final Label failure = new Label();
+    private final Label dropped = new Label();
     private final VerdictList verdicts = new VerdictList(this::jumpTo);
 
     private final TabPane tabs = new TabPane();
@@ -92,6 +93,10 @@ final class ResponseView {
         failure.getStyleClass().add("exchange-failure");
         failure.setWrapText(true);
         failure.setMinHeight(Region.USE_PREF_SIZE);
+        dropped.setId("bytesDropped");
+        dropped.getStyleClass().add("bytes-dropped-note");
+        dropped.setWrapText(true);
+        dropped.setMinHeight(Region.USE_PREF_SIZE);
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -114,11 +119,14 @@ final class ResponseView {
         tlsTab.setContent(tlsPane());
         tabs.getTabs().addAll(bodyTab, headersTab, rawTab, tlsTab);
 
-        root = new VBox(statusRow, failure, verdicts.list(), tabs);
+        root = new VBox(statusRow, failure, dropped, verdicts.list(), tabs);
         root.getStyleClass().add("response-pane");
         VBox.setVgrow(tabs, Priority.ALWAYS);
 
-        subscriptions.subscribe(model.shownProperty(), entry -> show(entry == null ? null : entry.exchange()));
+        subscriptions.subscribe(model.shownProperty(), entry -> {
+            show(entry == null ? null : entry.exchange());
+            showDropped(entry == null ? Optional.empty() : entry.dropped());
+        });
         subscriptions.subscribe(model.followUpProperty(), next -> {
             followRedirect.setVisible(next.isPresent());
             followRedirect.setManaged(next.isPresent());
@@ -294,6 +302,12 @@ final class ResponseView {
         parsed.header("Content-Encoding").ifPresent(ce -> parts.add("decoded from " + ce));
         parts.add(String.format(Locale.ROOT, "%,d bytes", parsed.body().length()));
         return String.join(" · ", parts);
+    }
+
+    private void showDropped(Optional<String> message) {
+        dropped.setText(message.map(text -> "ⓘ " + text).orElse(""));
+        dropped.setVisible(message.isPresent());
+        dropped.setManaged(message.isPresent());
     }
 
     private void showFailure(Optional<String> message) {

@@ -193,6 +193,25 @@ class HttpTabTest {
     }
 
     @Test
+    void theHistoryBudgetsAreShownAndABadSizeIsExplainedAtItsField() throws Exception {
+        launch(InMemoryPreferences.fresh());
+        assertEquals("1 GiB", driver.text("#http #historyTempBudget"));
+        assertTrue(driver.text("#http #historyUsage").matches("0 B of \\d+ MiB memory · 0 B of 1 GiB temp files"),
+                driver.text("#http #historyUsage"));
+        assertFalse(fx(() -> driver.node("#http #historyMemoryBudgetMessage").isVisible()));
+
+        driver.setText("#http #historyMemoryBudget", "lots");
+        assertTrue(fx(() -> driver.node("#http #historyMemoryBudgetMessage").isVisible()));
+        assertEquals("\"lots\" is not a size: type a number and a unit, e.g. 256 MiB or 2 GiB",
+                driver.text("#http #historyMemoryBudgetMessage"));
+        driver.setText("#http #historyMemoryBudget", "32 MiB");
+        assertFalse(fx(() -> driver.node("#http #historyMemoryBudgetMessage").isVisible()));
+        assertEquals("0 B of 32 MiB memory · 0 B of 1 GiB temp files", driver.text("#http #historyUsage"));
+        assertEquals("the body is the text after the empty line", driver.text("#http #bodyFileInfo"));
+        assertFalse(fx(() -> driver.node("#http #clearBodyFile").isVisible()), "no file chosen, nothing to clear");
+    }
+
+    @Test
     void insecureTlsIsShownInRedAndNeverSaved() throws Exception {
         AppPreferences preferences = InMemoryPreferences.fresh();
         launch(preferences);

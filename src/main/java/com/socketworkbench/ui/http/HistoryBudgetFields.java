@@ -1,0 +1,61 @@
+package com.socketworkbench.ui.http;
+
+import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.input.ByteSizeInput;
+import com.socketworkbench.ui.input.FieldMessage;
+import com.socketworkbench.ui.tab.TabLayout;
+import com.socketworkbench.ui.traffic.SendEditor;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+
+/**
+ * The history's two budgets among the request options: {@code historyMemoryBudget} and {@code historyTempBudget},
+ * typed as sizes ("48 MiB", "1 GiB"), each with its inline message ({@code …Message}) when what was typed is no
+ * usable size.
+ */
+final class HistoryBudgetFields {
+    private final Node memoryField;
+    private final Node tempField;
+    private final Node messages;
+
+    HistoryBudgetFields(HistoryBudgets budgets, Subscriptions subscriptions) {
+        Label memoryMessage = new Label();
+        Label tempMessage = new Label();
+        memoryField = field("historyMemoryBudget", "History memory", budgets.memory(), memoryMessage,
+                "How much of the heap the kept responses may take (default: an eighth of the heap, "
+                        + ByteSizeInput.format(budgets.defaultMemoryBytes()) + "). Above it the oldest entries"
+                        + " lose their bytes and keep their summary.", subscriptions);
+        tempField = field("historyTempBudget", "History temp files", budgets.temp(), tempMessage,
+                "How much temp-file space the kept large responses may take (default "
+                        + ByteSizeInput.format(HistoryBudgets.DEFAULT_TEMP_BYTES) + "). Above it the oldest"
+                        + " entries lose their bytes and keep their summary.", subscriptions);
+        messages = TabLayout.messageRow("history-budget-messages", subscriptions, memoryMessage, tempMessage);
+    }
+
+    private static Node field(String id, String caption, ByteSizeInput input, Label message, String tooltip,
+                              Subscriptions subscriptions) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPrefColumnCount(6);
+        field.setTooltip(new Tooltip(tooltip + "\nSizes like 256 MiB or 2 GiB; a plain number means MiB."));
+        message.setId(id + "Message");
+        subscriptions.bindBidirectional(field.textProperty(), input.textProperty());
+        FieldMessage.show(field, message, input.verdictProperty(), subscriptions);
+        return SendEditor.labelled(caption, field);
+    }
+
+    Node memoryField() {
+        return memoryField;
+    }
+
+    Node tempField() {
+        return tempField;
+    }
+
+    /** The fields' messages, in a row that takes no room while there is none. */
+    Node messages() {
+        return messages;
+    }
+}
