@@ -65,6 +65,16 @@ public final class LiveHeap implements AutoCloseable {
         return peakAfterGc.accumulateAndGet(now, Math::max);
     }
 
+    /**
+     * Skips the calling test unless it runs in the suite's small-heap {@code hostile} execution: its limits are
+     * stated for that heap, and in a large one young collections count promoted garbage that no budget holds.
+     * ({@code -Dtest=...} runs a named test in every execution.)
+     */
+    public static void requireHostileHeap() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(System.getProperty("hostile.heap") != null,
+                "a *HostileTest measures its heap in the small-heap hostile execution only (pom.xml, hostile.heap)");
+    }
+
     /** The heap this JVM may grow to ({@code -Xmx}). */
     public static long maxBytes() {
         return Runtime.getRuntime().maxMemory();

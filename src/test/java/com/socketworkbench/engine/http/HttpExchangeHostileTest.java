@@ -21,6 +21,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(120)
 class HttpExchangeHostileTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void inTheSmallHeapOnly() {
+        com.socketworkbench.testing.LiveHeap.requireHostileHeap();
+    }
+
     private static final String GET = "GET / HTTP/1.1\nHost: 127.0.0.1\n\n";
     /** What the server offers; far more than the heap could hold as parsed heads and verdicts. */
     private static final long FLOOD_BYTES = 32L * 1024 * 1024;

@@ -35,6 +35,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(300)
 class HttpHistoryHostileTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void inTheSmallHeapOnly() {
+        com.socketworkbench.testing.LiveHeap.requireHostileHeap();
+    }
+
     private static final int RESPONSES = 24;
     private static final int BODY = 7 * 1024 * 1024;
     /** One exchange in flight: its raw, entity and body spools while they grow and are copied out once. */
