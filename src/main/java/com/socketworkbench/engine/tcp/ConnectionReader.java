@@ -150,11 +150,24 @@ final class ConnectionReader {
             connection.finish(CloseReason.ERROR, e.getMessage());
         } catch (IOException e) {
             readFailed(e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever stops this thread ends the connection: a reader that just died would leave it counted, its
+            // descriptor open and no close reported until Stop.
+            stoppedUnexpectedly(e);
+        } finally {
+            framer = null; // a client keeps its last connection: its frame buffer must not outlive the reader
+        }
+    }
+
+    private void stoppedUnexpectedly(Throwable e) {
+        String what = TcpConnection.describe(e);
+        try {
             LOG.error("Reading connection {} failed unexpectedly", connection.id(), e);
-            connection.emit(failure(FailureKind.IO_ERROR, "Receiving from " + Endpoints.describe(connection.remote())
-                    + " failed unexpectedly: " + e.getMessage(), SocketErrors.technicalDetail(e)));
-            connection.finish(CloseReason.ERROR, e.getMessage());
+            connection.emitWhileOpen(failure(FailureKind.IO_ERROR, "Receiving from "
+                    + Endpoints.describe(connection.remote()) + " failed unexpectedly (" + what
+                    + "); the connection was closed", SocketErrors.technicalDetail(e)));
+        } finally {
+            connection.finish(CloseReason.ERROR, "the reader failed: " + what);
         }
     }
 

@@ -327,38 +327,54 @@ final class TcpConnection {
 
     /**
      * Ends the connection now, unless it has ended already: emits the one ConnectionClosed, closes the channel (which
-     * wakes blocked reader and writer) and fails queued sends. Returns false if it had ended before.
+     * wakes blocked reader and writer) and fails queued sends. Returns false if it had ended before. The channel is
+     * closed and the connection let go even when announcing the close fails (an Error from the sink), so that no
+     * path leaves a connection counted with its descriptor open.
      */
     boolean finish(CloseReason reason, String detail) {
         List<Outgoing> dropped = new ArrayList<>();
-        synchronized (lock) {
-            if (state == State.CLOSED) {
-                return false;
+        boolean ended = false;
+        try {
+            synchronized (lock) {
+                if (state == State.CLOSED) {
+                    return false;
+                }
+                ended = true;
+                state = State.CLOSED;
+                closeReason = reason;
+                queue.drainTo(dropped);
+                queue.add(new Outgoing.Stop());
+                lock.notifyAll(); // wakes a writer pausing between segments
+                int pendingAtClose = reader.pendingBytes();
+                if (pendingAtClose > 0) {
+                    sink.emit(new Notice(Instant.now(), id, local, remote, (pendingAtClose == 1 ? "1 byte"
+                            : pendingAtClose + " bytes") + " pending (incomplete frame) at close"));
+                }
+                sink.emit(new ConnectionClosed(Instant.now(), id, local, remote, reason,
+                        detail == null ? "" : detail));
             }
-            state = State.CLOSED;
-            closeReason = reason;
-            queue.drainTo(dropped);
-            queue.add(new Outgoing.Stop());
-            lock.notifyAll(); // wakes a writer pausing between segments
-            int pendingAtClose = reader.pendingBytes();
-            if (pendingAtClose > 0) {
-                sink.emit(new Notice(Instant.now(), id, local, remote, (pendingAtClose == 1 ? "1 byte"
-                        : pendingAtClose + " bytes") + " pending (incomplete frame) at close"));
+        } finally {
+            if (ended) {
+                letGo(dropped);
             }
-            sink.emit(new ConnectionClosed(Instant.now(), id, local, remote, reason, detail == null ? "" : detail));
         }
+        return true;
+    }
+
+    /** After the close was decided: closes the channel, leaves the owner's table and cancels what was queued. */
+    private void letGo(List<Outgoing> dropped) {
         try {
             io.close();
         } catch (IOException e) {
             LOG.debug("Closing connection {} failed", id, e);
-        }
-        for (Outgoing item : dropped) {
-            if (item instanceof Outgoing.Payload payload) {
-                payload.done().completeExceptionally(notSent(payload.totalBytes()));
+        } finally {
+            onFinished.accept(this);
+            for (Outgoing item : dropped) {
+                if (item instanceof Outgoing.Payload payload) {
+                    payload.done().completeExceptionally(notSent(payload.totalBytes()));
+                }
             }
         }
-        onFinished.accept(this);
-        return true;
     }
 
     /**
@@ -429,6 +445,12 @@ final class TcpConnection {
             case CLOSING -> "Not sent: connection " + id + " is closing";
             default -> "Not sent: connection " + id + " is closed";
         };
+    }
+
+    /** "OutOfMemoryError: Java heap space": what stopped a thread, in a close reason or a Failure. */
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
     /** A send the end of the connection cut short: no Failure, ConnectionClosed says why. */
