@@ -522,24 +522,39 @@ public final class TcpServer implements AutoCloseable {
                 pauseAfterAcceptError();
                 continue;
             }
-            admit(accepted);
+            try {
+                admit(accepted);
+            } catch (RuntimeException | Error e) {
+                // Whatever one connection's set-up throws, the listener keeps accepting.
+                LOG.error("Admitting a connection failed", e);
+                closeQuietly(accepted);
+                sink.emit(new Failure(Instant.now(), LISTENER_ID, boundAddress, null, Operation.ACCEPT,
+                        FailureKind.IO_ERROR, "Setting up an accepted connection failed ("
+                        + TcpConnection.describe(e) + "); it was closed", SocketErrors.technicalDetail(e)));
+            }
         }
     }
 
-    private void admit(SocketChannel accepted) {
+    /**
+     * Registers and starts a connection the accept loop took, or closes it. A connection that fails before it is
+     * registered (the peer reset it at once: the BSDs then fail setsockopt with "Invalid argument"; Linux hands it
+     * over and the first read sees the reset) gets a Failure of its own, never only a log line. Package-private: a
+     * test hands it a channel that fails its set-up the way such an OS does.
+     */
+    void admit(SocketChannel accepted) {
+        SocketAddress remote = null;
         SocketAddress local;
-        SocketAddress remote;
         StreamIo io;
         try {
+            remote = accepted.getRemoteAddress();
             if (!config.isUnix()) {
                 accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
             }
             local = accepted.getLocalAddress();
-            remote = accepted.getRemoteAddress();
             io = StreamIo.of(accepted);
         } catch (IOException e) {
-            LOG.debug("A connection ended before it could be set up", e);
             closeQuietly(accepted);
+            setUpFailed(unnamed(remote) ? null : remote, e);
             return;
         }
         TcpConnection connection;
@@ -562,10 +577,32 @@ public final class TcpServer implements AutoCloseable {
             connections.put(id, connection);
             sink.emit(new ConnectionAccepted(Instant.now(), id, local, peer));
         }
-        // A factory set while this connection was being registered might have missed it in the map.
-        connection.setFramerFactory(framerFactory);
-        connection.applyOptions(connectionSpec(settings.socketOptions()));
-        connection.start();
+        try {
+            // A factory set while this connection was being registered might have missed it in the map.
+            connection.setFramerFactory(framerFactory);
+            connection.applyOptions(connectionSpec(settings.socketOptions()));
+            connection.start();
+        } catch (RuntimeException | Error e) {
+            // Such as no memory left for its threads: the connection ends, the listener goes on.
+            LOG.error("Starting connection {} failed", connection.id(), e);
+            connection.emitWhileOpen(new Failure(Instant.now(), connection.id(), local, connection.remote(),
+                    Operation.ACCEPT, FailureKind.IO_ERROR, "Setting up the connection from "
+                    + Endpoints.describe(connection.remote()) + " failed (" + TcpConnection.describe(e)
+                    + "); it was closed", SocketErrors.technicalDetail(e)));
+            connection.finish(CloseReason.ERROR, "set-up failed: " + TcpConnection.describe(e));
+        }
+    }
+
+    /** The one report of a connection that ended between accept and registration. */
+    private void setUpFailed(SocketAddress remote, IOException e) {
+        FailureKind kind = SocketErrors.classify(e);
+        String from = remote == null ? "A connection" : "A connection from " + Endpoints.describe(remote);
+        String message = kind == FailureKind.CONNECTION_RESET
+                ? from + " was reset by the peer before it could be set up"
+                : from + " ended before it could be set up (the peer most likely reset or closed it at once): "
+                + TcpConnection.describe(e);
+        sink.emit(new Failure(Instant.now(), LISTENER_ID, boundAddress, remote, Operation.ACCEPT, kind, message,
+                SocketErrors.technicalDetail(e)));
     }
 
     private void listenerFailed(IOException e) {
