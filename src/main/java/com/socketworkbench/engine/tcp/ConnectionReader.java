@@ -5,6 +5,8 @@ import com.socketworkbench.engine.event.CloseReason;
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.Operation;
+import com.socketworkbench.engine.framing.ByteAllowance;
+import com.socketworkbench.engine.framing.FrameMemoryRefusedException;
 import com.socketworkbench.engine.framing.FrameTooLargeException;
 import com.socketworkbench.engine.framing.Framer;
 import com.socketworkbench.engine.net.Endpoints;
@@ -28,7 +30,7 @@ import java.util.function.Supplier;
  * <p>The framer belongs to the reader thread. Other threads see what it holds through a snapshot published after
  * every change ({@link #pendingBytes()}, {@link #pending()}).
  */
-final class ConnectionReader {
+final class ConnectionReader implements ByteAllowance {
     /** At most this much of an incomplete frame is copied for other threads after each read. */
     static final int PENDING_SNAPSHOT_LIMIT = 64 * 1024;
 
@@ -68,6 +70,17 @@ final class ConnectionReader {
         this.settings = settings;
         this.counters = counters;
         this.framerFactory = Objects.requireNonNull(framerFactory, "framerFactory");
+    }
+
+    /** The framer's frame buffer asks for memory, from the connection's budget (the reader itself: no object more). */
+    @Override
+    public boolean reserve(long bytes) {
+        return connection.reserveFrameMemory(bytes);
+    }
+
+    @Override
+    public void release(long bytes) {
+        connection.releaseFrameMemory(bytes);
     }
 
     /** Bytes of an incomplete frame after the last read. */
@@ -148,6 +161,8 @@ final class ConnectionReader {
                     + Endpoints.describe(connection.remote()) + " exceeds the maximum of " + e.maximum()
                     + " bytes; the connection was closed", SocketErrors.technicalDetail(e)));
             connection.finish(CloseReason.ERROR, e.getMessage());
+        } catch (FrameMemoryRefusedException e) {
+            connection.frameRefused(e.requested(), e.frameBytes());
         } catch (IOException e) {
             readFailed(e);
         } catch (RuntimeException | Error e) {
@@ -156,6 +171,7 @@ final class ConnectionReader {
             stoppedUnexpectedly(e);
         } finally {
             framer = null; // a client keeps its last connection: its frame buffer must not outlive the reader
+            connection.releaseAllFrameMemory();
         }
     }
 
@@ -249,10 +265,13 @@ final class ConnectionReader {
             Framer next = Objects.requireNonNull(wanted.get(), "the framer factory returned null");
             if (framer != null) {
                 byte[] pending = framer.pending();
+                framer = null;
+                connection.releaseAllFrameMemory();
                 if (pending.length > 0) {
                     frames.frame(pending, 1);
                 }
             }
+            next.useMemoryFrom(this);
             framer = next;
             framesOwned = next.getClass().getPackageName().equals(Framer.class.getPackageName());
             activeFactory = wanted;

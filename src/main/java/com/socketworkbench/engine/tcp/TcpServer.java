@@ -94,10 +94,12 @@ public final class TcpServer implements AutoCloseable {
     private final ConnectionSettings settings;
     private volatile EffectiveOptions listenerApplied = new EffectiveOptions(List.of());
     private volatile Supplier<Framer> framerFactory = Framer::raw;
+    private final MemoryBudget budget;
 
     public TcpServer(TcpServerConfig config, EventSink sink) {
         this.config = Objects.requireNonNull(config, "config");
         this.sink = new GuardedSink(sink);
+        this.budget = new MemoryBudget("listener", config.effectiveMemoryBudget(), connections::values);
         this.settings = new ConnectionSettings(config.echo());
         this.socketFile = config.isUnix() ? new ServerSocketFile(config.unixPath(), this.sink) : null;
     }
@@ -239,7 +241,7 @@ public final class TcpServer implements AutoCloseable {
         if (connection == null) {
             return noSuchClient(connectionId);
         }
-        return connection.send(data.clone(), plan);
+        return connection.send(data.clone(), plan, false);
     }
 
     /**
@@ -253,7 +255,7 @@ public final class TcpServer implements AutoCloseable {
             return refuse(LISTENER_ID, FailureKind.LIMIT_EXCEEDED, problem);
         }
         byte[] copy = data.clone();
-        return toAll(connection -> connection.send(copy, plan));
+        return toAll(copy, connection -> connection.send(copy, plan, true));
     }
 
     /**
@@ -263,15 +265,24 @@ public final class TcpServer implements AutoCloseable {
      */
     public CompletableFuture<Void> sendToAll(byte[] data) {
         byte[] copy = data.clone();
-        return toAll(connection -> connection.send(copy));
+        return toAll(copy, connection -> connection.send(copy, SendPlan.WHOLE, true));
     }
 
-    private CompletableFuture<Void> toAll(Function<TcpConnection, CompletableFuture<Void>> send) {
-        CompletableFuture<?>[] sends = connections.values().stream().map(send).toArray(CompletableFuture[]::new);
-        if (sends.length == 0) {
+    /** One copy of the data goes to every connection: its memory counts once, until the last of them is done. */
+    private CompletableFuture<Void> toAll(byte[] copy, Function<TcpConnection, CompletableFuture<Void>> send) {
+        if (connections.isEmpty()) {
             return refuse(LISTENER_ID, FailureKind.INVALID_STATE, "Not sent: no client is connected");
         }
-        return CompletableFuture.allOf(sends);
+        if (!budget.tryReserve(copy.length)) {
+            return refuse(LISTENER_ID, FailureKind.LIMIT_EXCEEDED, "Not sent: " + MemoryBudget.size(copy.length)
+                    + " for every client would go over " + budget.full());
+        }
+        CompletableFuture<?>[] sends = connections.values().stream().map(send).toArray(CompletableFuture[]::new);
+        CompletableFuture<Void> all = sends.length == 0
+                ? refuse(LISTENER_ID, FailureKind.INVALID_STATE, "Not sent: no client is connected")
+                : CompletableFuture.allOf(sends);
+        all.whenComplete((ignored, failure) -> budget.release(copy.length));
+        return all;
     }
 
     private CompletableFuture<Void> noSuchClient(long connectionId) {
@@ -427,6 +438,22 @@ public final class TcpServer implements AutoCloseable {
         return snapshot;
     }
 
+    /**
+     * The most bytes all connections together may hold in memory for their peers: sends and echoes queued until
+     * written, unfinished frames ({@link TcpServerConfig#memoryBudget()}, by default a quarter of the heap). A frame
+     * or an echo that would go over it closes the connection holding the most (a Failure LIMIT_EXCEEDED names it,
+     * "Closed the connection to … to make room: it held …"), or the requesting connection when it would hold the
+     * most itself; a send that would go over it is refused (LIMIT_EXCEEDED), the connection stays.
+     */
+    public long memoryBudget() {
+        return budget.limit();
+    }
+
+    /** How much of {@link #memoryBudget()} is held now. */
+    public long memoryInUse() {
+        return budget.used();
+    }
+
     public long rejectedCount() {
         return rejected.get();
     }
@@ -573,7 +600,7 @@ public final class TcpServer implements AutoCloseable {
             long id = ids.incrementAndGet();
             SocketAddress peer = unnamed(remote) ? new UnixPeerAddress(config.unixPath(), id) : remote;
             connection = new TcpConnection(id, io, local, peer, sink, threads, framerFactory,
-                    settings, finished -> connections.remove(finished.id(), finished));
+                    settings, budget, finished -> connections.remove(finished.id(), finished));
             connections.put(id, connection);
             sink.emit(new ConnectionAccepted(Instant.now(), id, local, peer));
         }
