@@ -389,14 +389,14 @@ final class TcpConnection {
                     return false;
                 }
                 ended = true;
-                if (failure != null) {
-                    sink.emit(failure);
-                }
                 state = State.CLOSED;
                 closeReason = reason;
                 queue.drainTo(dropped);
                 queue.add(new Outgoing.Stop());
                 lock.notifyAll(); // wakes a writer pausing between segments
+                if (failure != null) {
+                    sink.emit(failure);
+                }
                 int pendingAtClose = reader.pendingBytes();
                 if (pendingAtClose > 0) {
                     sink.emit(new Notice(Instant.now(), id, local, remote, (pendingAtClose == 1 ? "1 byte"

@@ -69,6 +69,11 @@ import java.util.function.Supplier;
  * reports one left at close); {@link #setSocketOptions} sets options on the listening socket and on every
  * connection and {@link #effectiveOptions(long)} / {@link #details(long)} read them back;
  * {@link #send(long, byte[], SendPlan)} cuts a message into paced writes or glues repeats together.
+ *
+ * <p>Hostile peers: all connections together hold at most {@link #memoryBudget()} for their peers (queued sends and
+ * echoes, unfinished frames), whatever their number; a connection whose reader or writer thread dies, even of an
+ * Error, is ended like any other (one Failure, one ConnectionClosed, its descriptor closed); one that fails between
+ * accept and set-up gets a Failure (ACCEPT) of its own.
  */
 public final class TcpServer implements AutoCloseable {
     static final int BACKLOG = 1024;
