@@ -71,6 +71,11 @@ abstract sealed class AccumulatingFramer implements Framer
     }
 
     @Override
+    public final void useMemoryFrom(ByteAllowance allowance) {
+        frame.useAllowance(allowance);
+    }
+
+    @Override
     public final void discard() {
         resynchronise(overflowed);
         frame.clear();

@@ -30,6 +30,22 @@ public final class ByteSizes {
     }
 
     /**
+     * {@link #format} where that is exact, otherwise rounded to one decimal of the largest unit it reaches:
+     * "96 MiB", "95.8 MiB", "1000 bytes".
+     */
+    public static String describe(long bytes) {
+        long[] units = {GIB, MIB, KIB};
+        String[] names = {"GiB", "MiB", "KiB"};
+        for (int i = 0; i < units.length; i++) {
+            if (bytes >= units[i]) {
+                return bytes % units[i] == 0 ? format(bytes)
+                        : String.format(Locale.ROOT, "%.1f %s", (double) bytes / units[i], names[i]);
+            }
+        }
+        return format(bytes);
+    }
+
+    /**
      * Parses a plain number of bytes or a number with K, M or G (also KB/KiB, MB/MiB, GB/GiB, all meaning powers
      * of 1024).
      *

@@ -4,7 +4,9 @@ import java.util.Arrays;
 
 /**
  * The bytes of one frame in progress. Grows by doubling but never beyond the framer's maximum, so a peer that
- * announces a large frame and then trickles bytes costs memory only for what it actually sent.
+ * announces a large frame and then trickles bytes costs memory only for what it actually sent. Every array it keeps
+ * is reserved from its {@link ByteAllowance} first (the new one in full while both exist during the copy), and
+ * released when dropped.
  */
 final class FrameBuffer {
     private static final byte[] EMPTY = new byte[0];
@@ -13,11 +15,21 @@ final class FrameBuffer {
     private static final int RETAINED_CAPACITY = 64 * 1024;
 
     private final int limit;
+    private ByteAllowance allowance = ByteAllowance.UNLIMITED;
     private byte[] data = EMPTY;
     private int size;
 
     FrameBuffer(int limit) {
         this.limit = limit;
+    }
+
+    /** From now on arrays are reserved from {@code allowance}; the one held now is moved over to it. */
+    void useAllowance(ByteAllowance allowance) {
+        if (data.length > 0 && !allowance.reserve(data.length)) {
+            throw new FrameMemoryRefusedException(data.length, size);
+        }
+        this.allowance.release(data.length);
+        this.allowance = allowance;
     }
 
     int size() {
@@ -35,7 +47,13 @@ final class FrameBuffer {
         }
         if (needed > data.length) {
             long doubled = Math.max(INITIAL_CAPACITY, (long) data.length * 2);
-            data = Arrays.copyOf(data, (int) Math.min(limit, Math.max(needed, doubled)));
+            int capacity = (int) Math.min(limit, Math.max(needed, doubled));
+            if (!allowance.reserve(capacity)) {
+                throw new FrameMemoryRefusedException(capacity, size);
+            }
+            byte[] grown = Arrays.copyOf(data, capacity);
+            allowance.release(data.length);
+            data = grown;
         }
         System.arraycopy(src, off, data, size, len);
         size = needed;
@@ -60,6 +78,7 @@ final class FrameBuffer {
     void clear() {
         size = 0;
         if (data.length > RETAINED_CAPACITY) {
+            allowance.release(data.length);
             data = EMPTY;
         }
     }

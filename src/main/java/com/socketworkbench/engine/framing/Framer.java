@@ -69,6 +69,14 @@ public interface Framer {
     default void discard() {
     }
 
+    /**
+     * Makes the framer reserve the memory of frames in progress from {@code allowance} before it takes it; a refusal
+     * comes out of {@link #onBytes} as {@link FrameMemoryRefusedException}. Called before the first bytes. The
+     * default ignores it: a framer that holds no bytes (raw reads) needs no memory for them.
+     */
+    default void useMemoryFrom(ByteAllowance allowance) {
+    }
+
     /** A one-line description for the UI, e.g. "raw reads" or "length prefix (2 bytes, big endian)". */
     String describe();
 

@@ -5,6 +5,8 @@ import com.socketworkbench.engine.event.CloseReason;
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.Operation;
+import com.socketworkbench.engine.framing.ByteAllowance;
+import com.socketworkbench.engine.framing.FrameMemoryRefusedException;
 import com.socketworkbench.engine.framing.FrameTooLargeException;
 import com.socketworkbench.engine.framing.Framer;
 import com.socketworkbench.engine.net.Endpoints;
@@ -28,7 +30,7 @@ import java.util.function.Supplier;
  * <p>The framer belongs to the reader thread. Other threads see what it holds through a snapshot published after
  * every change ({@link #pendingBytes()}, {@link #pending()}).
  */
-final class ConnectionReader {
+final class ConnectionReader implements ByteAllowance {
     /** At most this much of an incomplete frame is copied for other threads after each read. */
     static final int PENDING_SNAPSHOT_LIMIT = 64 * 1024;
 
@@ -68,6 +70,17 @@ final class ConnectionReader {
         this.settings = settings;
         this.counters = counters;
         this.framerFactory = Objects.requireNonNull(framerFactory, "framerFactory");
+    }
+
+    /** The framer's frame buffer asks for memory, from the connection's budget (the reader itself: no object more). */
+    @Override
+    public boolean reserve(long bytes) {
+        return connection.reserveFrameMemory(bytes);
+    }
+
+    @Override
+    public void release(long bytes) {
+        connection.releaseFrameMemory(bytes);
     }
 
     /** Bytes of an incomplete frame after the last read. */
@@ -148,13 +161,29 @@ final class ConnectionReader {
                     + Endpoints.describe(connection.remote()) + " exceeds the maximum of " + e.maximum()
                     + " bytes; the connection was closed", SocketErrors.technicalDetail(e)));
             connection.finish(CloseReason.ERROR, e.getMessage());
+        } catch (FrameMemoryRefusedException e) {
+            connection.frameRefused(e.requested(), e.frameBytes());
         } catch (IOException e) {
             readFailed(e);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
+            // Whatever stops this thread ends the connection: a reader that just died would leave it counted, its
+            // descriptor open and no close reported until Stop.
+            stoppedUnexpectedly(e);
+        } finally {
+            framer = null; // a client keeps its last connection: its frame buffer must not outlive the reader
+            connection.releaseAllFrameMemory();
+        }
+    }
+
+    private void stoppedUnexpectedly(Throwable e) {
+        String what = TcpConnection.describe(e);
+        try {
             LOG.error("Reading connection {} failed unexpectedly", connection.id(), e);
-            connection.emit(failure(FailureKind.IO_ERROR, "Receiving from " + Endpoints.describe(connection.remote())
-                    + " failed unexpectedly: " + e.getMessage(), SocketErrors.technicalDetail(e)));
-            connection.finish(CloseReason.ERROR, e.getMessage());
+            connection.emitWhileOpen(failure(FailureKind.IO_ERROR, "Receiving from "
+                    + Endpoints.describe(connection.remote()) + " failed unexpectedly (" + what
+                    + "); the connection was closed", SocketErrors.technicalDetail(e)));
+        } finally {
+            connection.finish(CloseReason.ERROR, "the reader failed: " + what);
         }
     }
 
@@ -236,10 +265,13 @@ final class ConnectionReader {
             Framer next = Objects.requireNonNull(wanted.get(), "the framer factory returned null");
             if (framer != null) {
                 byte[] pending = framer.pending();
+                framer = null;
+                connection.releaseAllFrameMemory();
                 if (pending.length > 0) {
                     frames.frame(pending, 1);
                 }
             }
+            next.useMemoryFrom(this);
             framer = next;
             framesOwned = next.getClass().getPackageName().equals(Framer.class.getPackageName());
             activeFactory = wanted;

@@ -6,8 +6,11 @@ import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.Notice;
 import com.socketworkbench.engine.event.Operation;
+import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.net.SocketErrorException;
 import com.socketworkbench.engine.net.SocketErrors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -20,9 +23,13 @@ import java.util.Arrays;
  * everything queued before it is written.
  */
 final class ConnectionWriter {
+    private static final Logger LOG = LoggerFactory.getLogger(ConnectionWriter.class);
+
     private final TcpConnection connection;
     private final StreamIo io;
     private final ConnectionCounters counters;
+    /** The payload being written, for settling its future if this thread dies; writer thread only. */
+    private Outgoing.Payload inHand;
 
     ConnectionWriter(TcpConnection connection, StreamIo io, ConnectionCounters counters) {
         this.connection = connection;
@@ -31,6 +38,16 @@ final class ConnectionWriter {
     }
 
     void run() {
+        try {
+            drain();
+        } catch (RuntimeException | Error e) {
+            // Whatever stops this thread ends the connection: a writer that just died would leave it counted, its
+            // descriptor open, its queue growing and the send in hand never settled.
+            stoppedUnexpectedly(e);
+        }
+    }
+
+    private void drain() {
         while (true) {
             Outgoing next;
             try {
@@ -40,11 +57,41 @@ final class ConnectionWriter {
                 return;
             }
             switch (next) {
-                case Outgoing.Payload payload -> write(payload);
+                case Outgoing.Payload payload -> {
+                    inHand = payload;
+                    write(payload);
+                    inHand = null;
+                }
                 case Outgoing.ShutdownOutput ignored -> shutdownOutput();
                 case Outgoing.Close close -> connection.finish(close.reason(), close.detail());
                 case Outgoing.Stop ignored -> {
                     return;
+                }
+            }
+        }
+    }
+
+    private void stoppedUnexpectedly(Throwable e) {
+        Outgoing.Payload payload = inHand;
+        inHand = null;
+        String what = TcpConnection.describe(e);
+        Failure failure = null;
+        try {
+            LOG.error("Writing connection {} failed unexpectedly", connection.id(), e);
+            if (connection.isOpen()) {
+                failure = new Failure(Instant.now(), connection.id(), connection.local(), connection.remote(),
+                        Operation.SEND, FailureKind.IO_ERROR, "Sending to " + Endpoints.describe(connection.remote())
+                        + " failed unexpectedly (" + what + "); the connection was closed",
+                        SocketErrors.technicalDetail(e));
+                connection.emitWhileOpen(failure);
+            }
+        } finally {
+            try {
+                connection.finish(CloseReason.ERROR, "the writer failed: " + what);
+            } finally {
+                if (payload != null) {
+                    payload.done().completeExceptionally(failure == null ? connection.notSent(payload.totalBytes())
+                            : new SocketErrorException(failure, e));
                 }
             }
         }

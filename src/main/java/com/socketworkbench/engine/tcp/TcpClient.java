@@ -62,6 +62,7 @@ public final class TcpClient implements AutoCloseable {
     private final Object lock = new Object();
     private final ConnectionSettings settings = new ConnectionSettings(false);
     private volatile Supplier<Framer> framerFactory = Framer::raw;
+    private volatile MemoryBudget budget = budgetOf(TcpServerConfig.defaultMemoryBudget());
 
     private boolean closed;
     private boolean connecting;
@@ -137,7 +138,7 @@ public final class TcpClient implements AutoCloseable {
         if (current == null) {
             return refuse(Operation.SEND, NOT_CONNECTED);
         }
-        return current.send(data.clone(), plan);
+        return current.send(data.clone(), plan, false);
     }
 
     /**
@@ -263,6 +264,36 @@ public final class TcpClient implements AutoCloseable {
         if (current != null) {
             current.setFramerFactory(factory);
         }
+    }
+
+    /**
+     * The most bytes the connection may hold in memory: sends queued until written and an unfinished frame (by
+     * default a quarter of the heap, as a server's). From the next connection on. A frame that would need more ends
+     * the connection (Failure LIMIT_EXCEEDED); a send that would go over it is refused (LIMIT_EXCEEDED).
+     *
+     * @throws IllegalArgumentException below {@link TcpServerConfig#MIN_MEMORY_BUDGET}
+     */
+    public void setMemoryBudget(long bytes) {
+        if (bytes < TcpServerConfig.MIN_MEMORY_BUDGET) {
+            throw new IllegalArgumentException("The memory budget must be at least 1 MiB");
+        }
+        budget = budgetOf(bytes);
+    }
+
+    public long memoryBudget() {
+        return budget.limit();
+    }
+
+    /** How much of the budget the connection holds now. */
+    public long memoryInUse() {
+        return budget.used();
+    }
+
+    private MemoryBudget budgetOf(long bytes) {
+        return new MemoryBudget("client", bytes, () -> {
+            TcpConnection current = current();
+            return current == null ? List.of() : List.of(current);
+        });
     }
 
     public long bytesIn() {
@@ -410,7 +441,7 @@ public final class TcpClient implements AutoCloseable {
                 throw new CancellationException();
             }
             opened = new TcpConnection(id, io, local, remote == null ? target : remote, sink, threads,
-                    framerFactory, settings, finished -> { });
+                    framerFactory, settings, budget, finished -> { });
             connection = opened;
             connecting = false;
             pending = null;

@@ -1,4 +1,4 @@
-// Over 400 lines: the state, send queue and close modes that reader, writer and callers share under one lock.
+// Over 400 lines: the state, send queue, close modes and budget share that reader, writer and callers share.
 package com.socketworkbench.engine.tcp;
 
 import com.socketworkbench.engine.event.Operation;
@@ -72,6 +72,7 @@ final class TcpConnection {
     private final ConnectionReader reader;
     private final ConnectionWriter writer;
     private final ConnectionOptions options;
+    private final MemoryBudget budget;
 
     private final LinkedBlockingQueue<Outgoing> queue = new LinkedBlockingQueue<>();
     private final Object lock = new Object();
@@ -79,11 +80,16 @@ final class TcpConnection {
     private CloseReason closingReason;
     private CloseReason closeReason;
     private long queuedBytes;
+    /** Echoed bytes charged to the budget until written or dropped: what the peer makes this side hold. Under lock. */
+    private volatile long echoHeld;
+    /** The frame in progress's memory charged to the budget; written by the reader thread only. */
+    private volatile long frameHeld;
 
     TcpConnection(long id, StreamIo io, SocketAddress local, SocketAddress remote, EventSink sink,
                   EngineThreads threads, Supplier<Framer> framerFactory, ConnectionSettings settings,
-                  Consumer<TcpConnection> onFinished) {
+                  MemoryBudget budget, Consumer<TcpConnection> onFinished) {
         this.id = id;
+        this.budget = Objects.requireNonNull(budget, "budget");
         this.io = io;
         this.local = local;
         this.remote = remote;
@@ -183,61 +189,96 @@ final class TcpConnection {
 
     /**
      * Queues {@code data} (owned by the connection from now on) for the writer; never blocks. Fails at once, with its
-     * one Failure, when the connection no longer sends (INVALID_STATE) or the queue already holds
-     * {@link #MAX_QUEUED_BYTES} (LIMIT_EXCEEDED). A send still queued when the connection ends is cancelled.
+     * one Failure, when the connection no longer sends (INVALID_STATE), the queue already holds
+     * {@link #MAX_QUEUED_BYTES} or the memory budget has no room for it (LIMIT_EXCEEDED). A send still queued when
+     * the connection ends is cancelled.
      */
     CompletableFuture<Void> send(byte[] data) {
-        return enqueue(new Outgoing.Payload(data, new CompletableFuture<>()), false);
+        return send(data, SendPlan.WHOLE, false);
     }
 
     /**
      * Queues {@code data} (owned by the connection from now on) to be written as {@code plan} says; never blocks.
      * Fails at once like {@link #send(byte[])}, and (LIMIT_EXCEEDED) for a plan that would queue too much or make too
      * many writes.
+     *
+     * @param shared {@code data} goes to several connections and its memory is charged to the budget once by the
+     *               caller; a block made here (repeats glued together) is still charged here
      */
-    CompletableFuture<Void> send(byte[] data, SendPlan plan) {
+    CompletableFuture<Void> send(byte[] data, SendPlan plan, boolean shared) {
+        Outgoing.Payload payload;
         if (plan.equals(SendPlan.WHOLE)) {
-            return send(data);
-        }
-        String problem = plan.problemWith(data.length, MAX_QUEUED_BYTES);
-        if (problem != null) {
-            return refuse(FailureKind.LIMIT_EXCEEDED, problem);
-        }
-        byte[] block = data;
-        int times = plan.repeat();
-        if (plan.coalesce() && times > 1) {
-            block = new byte[(int) plan.totalBytes(data.length)];
-            for (int i = 0; i < times; i++) {
-                System.arraycopy(data, 0, block, i * data.length, data.length);
+            payload = new Outgoing.Payload(data, new CompletableFuture<>());
+        } else {
+            String problem = plan.problemWith(data.length, MAX_QUEUED_BYTES);
+            if (problem != null) {
+                return refuse(FailureKind.LIMIT_EXCEEDED, problem);
             }
-            times = 1;
+            byte[] block = data;
+            int times = plan.repeat();
+            if (plan.coalesce() && times > 1) {
+                block = new byte[(int) plan.totalBytes(data.length)];
+                for (int i = 0; i < times; i++) {
+                    System.arraycopy(data, 0, block, i * data.length, data.length);
+                }
+                times = 1;
+            }
+            payload = new Outgoing.Payload(block, times, plan.segmentBytes(), plan.gapBetweenSegments().toNanos(),
+                    new CompletableFuture<>());
         }
-        return enqueue(new Outgoing.Payload(block, times, plan.segmentBytes(), plan.gapBetweenSegments().toNanos(),
-                new CompletableFuture<>()), false);
+        // Repeats write the same block again: memory is the block, whatever the total.
+        long charge = shared && payload.block() == data ? 0 : payload.block().length;
+        if (payload.totalBytes() > 0 && !budget.tryReserve(charge)) {
+            return refuse(FailureKind.LIMIT_EXCEEDED, "Not sent: " + MemoryBudget.size(charge) + " to "
+                    + Endpoints.describe(remote) + " would go over " + budget.full());
+        }
+        return enqueue(payload, false, charge);
     }
 
-    /** @param echo an echo of received bytes, which a connection that no longer sends drops without a Failure */
-    private CompletableFuture<Void> enqueue(Outgoing.Payload payload, boolean echo) {
+    /**
+     * @param echo   an echo of received bytes, which a connection that no longer sends drops without a Failure
+     * @param charge what was reserved from the budget for it: released once it is written or dropped
+     */
+    private CompletableFuture<Void> enqueue(Outgoing.Payload payload, boolean echo, long charge) {
         long size = payload.totalBytes();
         if (size == 0) {
+            budget.release(charge);
             return CompletableFuture.completedFuture(null);
         }
         long waiting;
         synchronized (lock) {
             if (state != State.OPEN) {
+                budget.release(charge);
                 return echo ? CompletableFuture.failedFuture(notSent(size))
                         : refuse(FailureKind.INVALID_STATE, notSendingMessage());
             }
             waiting = queuedBytes;
             if (waiting + size <= MAX_QUEUED_BYTES) {
                 queuedBytes += size;
+                if (echo) {
+                    echoHeld += charge;
+                }
                 queue.add(payload);
+                if (charge > 0) {
+                    payload.done().whenComplete((ignored, failure) -> uncharge(charge, echo));
+                }
                 return payload.done();
             }
         }
+        budget.release(charge);
         return refuse(FailureKind.LIMIT_EXCEEDED, "Not sent: " + size + " bytes would overfill the send queue to "
                 + Endpoints.describe(remote) + " (" + waiting + " bytes are already waiting, the limit is "
                 + MAX_QUEUED_BYTES / (1024 * 1024) + " MiB; the peer is not reading fast enough)");
+    }
+
+    /** A queued payload was written, failed or dropped: its memory is free. */
+    private void uncharge(long charge, boolean echo) {
+        if (echo) {
+            synchronized (lock) {
+                echoHeld -= charge;
+            }
+        }
+        budget.release(charge);
     }
 
     /** A send that is not even queued: its one Failure, and the future that carries it. */
@@ -327,38 +368,66 @@ final class TcpConnection {
 
     /**
      * Ends the connection now, unless it has ended already: emits the one ConnectionClosed, closes the channel (which
-     * wakes blocked reader and writer) and fails queued sends. Returns false if it had ended before.
+     * wakes blocked reader and writer) and fails queued sends. Returns false if it had ended before. The channel is
+     * closed and the connection let go even when announcing the close fails (an Error from the sink), so that no
+     * path leaves a connection counted with its descriptor open.
      */
     boolean finish(CloseReason reason, String detail) {
+        return finish(null, reason, detail);
+    }
+
+    /**
+     * {@link #finish(CloseReason, String)} for a connection ended by a failure of its own: {@code failure} is emitted
+     * only by the call that ends it, just before its ConnectionClosed, so racing closers report it once.
+     */
+    boolean finish(Failure failure, CloseReason reason, String detail) {
         List<Outgoing> dropped = new ArrayList<>();
-        synchronized (lock) {
-            if (state == State.CLOSED) {
-                return false;
+        boolean ended = false;
+        try {
+            synchronized (lock) {
+                if (state == State.CLOSED) {
+                    return false;
+                }
+                ended = true;
+                state = State.CLOSED;
+                closeReason = reason;
+                queue.drainTo(dropped);
+                queue.add(new Outgoing.Stop());
+                lock.notifyAll(); // wakes a writer pausing between segments
+                if (failure != null) {
+                    sink.emit(failure);
+                }
+                int pendingAtClose = reader.pendingBytes();
+                if (pendingAtClose > 0) {
+                    sink.emit(new Notice(Instant.now(), id, local, remote, (pendingAtClose == 1 ? "1 byte"
+                            : pendingAtClose + " bytes") + " pending (incomplete frame) at close"));
+                }
+                sink.emit(new ConnectionClosed(Instant.now(), id, local, remote, reason,
+                        detail == null ? "" : detail));
             }
-            state = State.CLOSED;
-            closeReason = reason;
-            queue.drainTo(dropped);
-            queue.add(new Outgoing.Stop());
-            lock.notifyAll(); // wakes a writer pausing between segments
-            int pendingAtClose = reader.pendingBytes();
-            if (pendingAtClose > 0) {
-                sink.emit(new Notice(Instant.now(), id, local, remote, (pendingAtClose == 1 ? "1 byte"
-                        : pendingAtClose + " bytes") + " pending (incomplete frame) at close"));
+        } finally {
+            if (ended) {
+                letGo(dropped);
             }
-            sink.emit(new ConnectionClosed(Instant.now(), id, local, remote, reason, detail == null ? "" : detail));
         }
+        return true;
+    }
+
+    /** After the close was decided: closes the channel, leaves the owner's table and cancels what was queued. */
+    private void letGo(List<Outgoing> dropped) {
         try {
             io.close();
         } catch (IOException e) {
             LOG.debug("Closing connection {} failed", id, e);
-        }
-        for (Outgoing item : dropped) {
-            if (item instanceof Outgoing.Payload payload) {
-                payload.done().completeExceptionally(notSent(payload.totalBytes()));
+        } finally {
+            onFinished.accept(this);
+            for (Outgoing item : dropped) {
+                if (item instanceof Outgoing.Payload payload) {
+                    payload.done().completeExceptionally(notSent(payload.totalBytes()));
+                }
             }
+            budget.wakeWaiters(); // a reader waiting for room must not wait on for a connection that ended
         }
-        onFinished.accept(this);
-        return true;
     }
 
     /**
@@ -402,9 +471,56 @@ final class TcpConnection {
         }
     }
 
-    /** Echoes received bytes back, unless the connection no longer sends (then silently: it is ending). */
+    /**
+     * Echoes received bytes back, unless the connection no longer sends (then silently: it is ending). Echoes are
+     * what a peer that does not read makes this side hold: over the memory budget they may close the connection
+     * holding the most, or this one when that is this one ({@link MemoryBudget#reserve}).
+     */
     void echo(byte[] data) {
-        enqueue(new Outgoing.Payload(data, new CompletableFuture<>()), true);
+        if (data.length == 0) {
+            return;
+        }
+        if (!budget.reserve(this, data.length)) {
+            finish(budget.echoRefused(this, data.length), CloseReason.ERROR, budget.closeDetail());
+            return;
+        }
+        enqueue(new Outgoing.Payload(data, new CompletableFuture<>()), true, data.length);
+    }
+
+    /** Echoes and the frame in progress: what this connection holds of the budget on its peer's account. */
+    long heldBytes() {
+        return echoHeld + frameHeld;
+    }
+
+    /** The reader's frame buffer asks for {@code bytes} more; see {@link MemoryBudget#reserve}. */
+    boolean reserveFrameMemory(long bytes) {
+        if (!budget.reserve(this, bytes)) {
+            return false;
+        }
+        frameHeld += bytes;
+        return true;
+    }
+
+    void releaseFrameMemory(long bytes) {
+        frameHeld -= bytes;
+        budget.release(bytes);
+    }
+
+    /** The framer is dropped (replaced, or the reader ended): everything it held is free. */
+    void releaseAllFrameMemory() {
+        long held = frameHeld;
+        frameHeld = 0;
+        budget.release(held);
+    }
+
+    /** The frame in progress could not get memory: the connection ends, with the Failure that says why. */
+    void frameRefused(long requested, long frameBytes) {
+        finish(budget.frameRefused(this, requested, frameBytes), CloseReason.ERROR, budget.closeDetail());
+    }
+
+    /** Closed by the budget to make room: this connection held the most when it was full. */
+    void evict() {
+        finish(budget.evicted(this, frameHeld, echoHeld), CloseReason.ERROR, budget.closeDetail());
     }
 
     void emit(NetEvent event) {
@@ -429,6 +545,12 @@ final class TcpConnection {
             case CLOSING -> "Not sent: connection " + id + " is closing";
             default -> "Not sent: connection " + id + " is closed";
         };
+    }
+
+    /** "OutOfMemoryError: Java heap space": what stopped a thread, in a close reason or a Failure. */
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        return e.getClass().getSimpleName() + (message == null || message.isBlank() ? "" : ": " + message);
     }
 
     /** A send the end of the connection cut short: no Failure, ConnectionClosed says why. */

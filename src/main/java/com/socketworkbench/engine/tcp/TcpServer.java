@@ -69,6 +69,11 @@ import java.util.function.Supplier;
  * reports one left at close); {@link #setSocketOptions} sets options on the listening socket and on every
  * connection and {@link #effectiveOptions(long)} / {@link #details(long)} read them back;
  * {@link #send(long, byte[], SendPlan)} cuts a message into paced writes or glues repeats together.
+ *
+ * <p>Hostile peers: all connections together hold at most {@link #memoryBudget()} for their peers (queued sends and
+ * echoes, unfinished frames), whatever their number; a connection whose reader or writer thread dies, even of an
+ * Error, is ended like any other (one Failure, one ConnectionClosed, its descriptor closed); one that fails between
+ * accept and set-up gets a Failure (ACCEPT) of its own.
  */
 public final class TcpServer implements AutoCloseable {
     static final int BACKLOG = 1024;
@@ -94,10 +99,12 @@ public final class TcpServer implements AutoCloseable {
     private final ConnectionSettings settings;
     private volatile EffectiveOptions listenerApplied = new EffectiveOptions(List.of());
     private volatile Supplier<Framer> framerFactory = Framer::raw;
+    private final MemoryBudget budget;
 
     public TcpServer(TcpServerConfig config, EventSink sink) {
         this.config = Objects.requireNonNull(config, "config");
         this.sink = new GuardedSink(sink);
+        this.budget = new MemoryBudget("listener", config.effectiveMemoryBudget(), connections::values);
         this.settings = new ConnectionSettings(config.echo());
         this.socketFile = config.isUnix() ? new ServerSocketFile(config.unixPath(), this.sink) : null;
     }
@@ -239,7 +246,7 @@ public final class TcpServer implements AutoCloseable {
         if (connection == null) {
             return noSuchClient(connectionId);
         }
-        return connection.send(data.clone(), plan);
+        return connection.send(data.clone(), plan, false);
     }
 
     /**
@@ -253,7 +260,7 @@ public final class TcpServer implements AutoCloseable {
             return refuse(LISTENER_ID, FailureKind.LIMIT_EXCEEDED, problem);
         }
         byte[] copy = data.clone();
-        return toAll(connection -> connection.send(copy, plan));
+        return toAll(copy, connection -> connection.send(copy, plan, true));
     }
 
     /**
@@ -263,15 +270,24 @@ public final class TcpServer implements AutoCloseable {
      */
     public CompletableFuture<Void> sendToAll(byte[] data) {
         byte[] copy = data.clone();
-        return toAll(connection -> connection.send(copy));
+        return toAll(copy, connection -> connection.send(copy, SendPlan.WHOLE, true));
     }
 
-    private CompletableFuture<Void> toAll(Function<TcpConnection, CompletableFuture<Void>> send) {
-        CompletableFuture<?>[] sends = connections.values().stream().map(send).toArray(CompletableFuture[]::new);
-        if (sends.length == 0) {
+    /** One copy of the data goes to every connection: its memory counts once, until the last of them is done. */
+    private CompletableFuture<Void> toAll(byte[] copy, Function<TcpConnection, CompletableFuture<Void>> send) {
+        if (connections.isEmpty()) {
             return refuse(LISTENER_ID, FailureKind.INVALID_STATE, "Not sent: no client is connected");
         }
-        return CompletableFuture.allOf(sends);
+        if (!budget.tryReserve(copy.length)) {
+            return refuse(LISTENER_ID, FailureKind.LIMIT_EXCEEDED, "Not sent: " + MemoryBudget.size(copy.length)
+                    + " for every client would go over " + budget.full());
+        }
+        CompletableFuture<?>[] sends = connections.values().stream().map(send).toArray(CompletableFuture[]::new);
+        CompletableFuture<Void> all = sends.length == 0
+                ? refuse(LISTENER_ID, FailureKind.INVALID_STATE, "Not sent: no client is connected")
+                : CompletableFuture.allOf(sends);
+        all.whenComplete((ignored, failure) -> budget.release(copy.length));
+        return all;
     }
 
     private CompletableFuture<Void> noSuchClient(long connectionId) {
@@ -427,6 +443,22 @@ public final class TcpServer implements AutoCloseable {
         return snapshot;
     }
 
+    /**
+     * The most bytes all connections together may hold in memory for their peers: sends and echoes queued until
+     * written, unfinished frames ({@link TcpServerConfig#memoryBudget()}, by default a quarter of the heap). A frame
+     * or an echo that would go over it closes the connection holding the most (a Failure LIMIT_EXCEEDED names it,
+     * "Closed the connection to … to make room: it held …"), or the requesting connection when it would hold the
+     * most itself; a send that would go over it is refused (LIMIT_EXCEEDED), the connection stays.
+     */
+    public long memoryBudget() {
+        return budget.limit();
+    }
+
+    /** How much of {@link #memoryBudget()} is held now. */
+    public long memoryInUse() {
+        return budget.used();
+    }
+
     public long rejectedCount() {
         return rejected.get();
     }
@@ -522,24 +554,39 @@ public final class TcpServer implements AutoCloseable {
                 pauseAfterAcceptError();
                 continue;
             }
-            admit(accepted);
+            try {
+                admit(accepted);
+            } catch (RuntimeException | Error e) {
+                // Whatever one connection's set-up throws, the listener keeps accepting.
+                LOG.error("Admitting a connection failed", e);
+                closeQuietly(accepted);
+                sink.emit(new Failure(Instant.now(), LISTENER_ID, boundAddress, null, Operation.ACCEPT,
+                        FailureKind.IO_ERROR, "Setting up an accepted connection failed ("
+                        + TcpConnection.describe(e) + "); it was closed", SocketErrors.technicalDetail(e)));
+            }
         }
     }
 
-    private void admit(SocketChannel accepted) {
+    /**
+     * Registers and starts a connection the accept loop took, or closes it. A connection that fails before it is
+     * registered (the peer reset it at once: the BSDs then fail setsockopt with "Invalid argument"; Linux hands it
+     * over and the first read sees the reset) gets a Failure of its own, never only a log line. Package-private: a
+     * test hands it a channel that fails its set-up the way such an OS does.
+     */
+    void admit(SocketChannel accepted) {
+        SocketAddress remote = null;
         SocketAddress local;
-        SocketAddress remote;
         StreamIo io;
         try {
+            remote = accepted.getRemoteAddress();
             if (!config.isUnix()) {
                 accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
             }
             local = accepted.getLocalAddress();
-            remote = accepted.getRemoteAddress();
             io = StreamIo.of(accepted);
         } catch (IOException e) {
-            LOG.debug("A connection ended before it could be set up", e);
             closeQuietly(accepted);
+            setUpFailed(unnamed(remote) ? null : remote, e);
             return;
         }
         TcpConnection connection;
@@ -558,14 +605,36 @@ public final class TcpServer implements AutoCloseable {
             long id = ids.incrementAndGet();
             SocketAddress peer = unnamed(remote) ? new UnixPeerAddress(config.unixPath(), id) : remote;
             connection = new TcpConnection(id, io, local, peer, sink, threads, framerFactory,
-                    settings, finished -> connections.remove(finished.id(), finished));
+                    settings, budget, finished -> connections.remove(finished.id(), finished));
             connections.put(id, connection);
             sink.emit(new ConnectionAccepted(Instant.now(), id, local, peer));
         }
-        // A factory set while this connection was being registered might have missed it in the map.
-        connection.setFramerFactory(framerFactory);
-        connection.applyOptions(connectionSpec(settings.socketOptions()));
-        connection.start();
+        try {
+            // A factory set while this connection was being registered might have missed it in the map.
+            connection.setFramerFactory(framerFactory);
+            connection.applyOptions(connectionSpec(settings.socketOptions()));
+            connection.start();
+        } catch (RuntimeException | Error e) {
+            // Such as no memory left for its threads: the connection ends, the listener goes on.
+            LOG.error("Starting connection {} failed", connection.id(), e);
+            connection.emitWhileOpen(new Failure(Instant.now(), connection.id(), local, connection.remote(),
+                    Operation.ACCEPT, FailureKind.IO_ERROR, "Setting up the connection from "
+                    + Endpoints.describe(connection.remote()) + " failed (" + TcpConnection.describe(e)
+                    + "); it was closed", SocketErrors.technicalDetail(e)));
+            connection.finish(CloseReason.ERROR, "set-up failed: " + TcpConnection.describe(e));
+        }
+    }
+
+    /** The one report of a connection that ended between accept and registration. */
+    private void setUpFailed(SocketAddress remote, IOException e) {
+        FailureKind kind = SocketErrors.classify(e);
+        String from = remote == null ? "A connection" : "A connection from " + Endpoints.describe(remote);
+        String message = kind == FailureKind.CONNECTION_RESET
+                ? from + " was reset by the peer before it could be set up"
+                : from + " ended before it could be set up (the peer most likely reset or closed it at once): "
+                + TcpConnection.describe(e);
+        sink.emit(new Failure(Instant.now(), LISTENER_ID, boundAddress, remote, Operation.ACCEPT, kind, message,
+                SocketErrors.technicalDetail(e)));
     }
 
     private void listenerFailed(IOException e) {

@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.tcp;
 
+import com.socketworkbench.engine.framing.ByteSizes;
 import com.socketworkbench.engine.net.UnixSocketPaths;
 
 import java.nio.file.Path;
@@ -17,14 +18,26 @@ import java.nio.file.Path;
  * @param unixPath       null for TCP; otherwise the socket file to create, stored absolute and normalised. Checked
  *                       here: a path longer than the system allows ({@link UnixSocketPaths#maxPathBytes()}, 106
  *                       bytes on Linux) is rejected before any socket is opened
- * @throws IllegalArgumentException with a message fit for the user for a bad port, maximum or socket path
+ * @param memoryBudget   the most bytes all connections together may hold in memory for their peers: queued sends
+ *                       and echoes, unfinished frames; 0 = the default, {@link #defaultMemoryBudget()}. See
+ *                       {@link TcpServer} for what happens above it
+ * @throws IllegalArgumentException with a message fit for the user for a bad port, maximum, socket path or budget
  */
-public record TcpServerConfig(String bindHost, int port, int maxConnections, boolean echo, Path unixPath) {
+public record TcpServerConfig(String bindHost, int port, int maxConnections, boolean echo, Path unixPath,
+                              long memoryBudget) {
     public static final int DEFAULT_MAX_CONNECTIONS = 1000;
+    /** The smallest memory budget: a few frames of a chatty protocol. */
+    public static final long MIN_MEMORY_BUDGET = ByteSizes.MIB;
+    /** The default memory budget is this fraction of the heap (-Xmx): a quarter. */
+    public static final int HEAP_FRACTION = 4;
 
     public TcpServerConfig {
         if (maxConnections < 1) {
             throw new IllegalArgumentException("The maximum number of connections must be at least 1");
+        }
+        if (memoryBudget != 0 && memoryBudget < MIN_MEMORY_BUDGET) {
+            throw new IllegalArgumentException("The memory budget must be at least "
+                    + ByteSizes.format(MIN_MEMORY_BUDGET));
         }
         if (unixPath != null) {
             unixPath = UnixSocketPaths.validate(unixPath);
@@ -36,6 +49,11 @@ public record TcpServerConfig(String bindHost, int port, int maxConnections, boo
             }
             bindHost = bindHost == null ? "" : bindHost.strip();
         }
+    }
+
+    /** With the default memory budget. */
+    public TcpServerConfig(String bindHost, int port, int maxConnections, boolean echo, Path unixPath) {
+        this(bindHost, port, maxConnections, echo, unixPath, 0);
     }
 
     /** A TCP server. */
@@ -59,6 +77,21 @@ public record TcpServerConfig(String bindHost, int port, int maxConnections, boo
             throw new IllegalArgumentException("Enter the file path of the Unix domain socket, e.g. /tmp/app.sock");
         }
         return new TcpServerConfig("", 0, maxConnections, echo, path);
+    }
+
+    /** The same server with a memory budget of {@code bytes} (0 = the default). */
+    public TcpServerConfig withMemoryBudget(long bytes) {
+        return new TcpServerConfig(bindHost, port, maxConnections, echo, unixPath, bytes);
+    }
+
+    /** The budget this config gives: its own, or the default. */
+    public long effectiveMemoryBudget() {
+        return memoryBudget == 0 ? defaultMemoryBudget() : memoryBudget;
+    }
+
+    /** A quarter of the heap this JVM may grow to: room for the timeline, the UI and a second listener. */
+    public static long defaultMemoryBudget() {
+        return Math.max(MIN_MEMORY_BUDGET, Runtime.getRuntime().maxMemory() / HEAP_FRACTION);
     }
 
     /** True for a Unix domain socket server. */

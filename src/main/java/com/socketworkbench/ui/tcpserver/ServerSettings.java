@@ -18,14 +18,16 @@ import java.nio.file.Path;
 
 /**
  * What the TCP server listens on and how, as typed and remembered: the bind address and port, or the socket path of
- * the Unix transport (with framing, socket options and split send in the {@link StreamSettings}), echo and the
- * connection limit. Loaded from the tab's preferences when made; {@link #save()} writes them back.
+ * the Unix transport (with framing, socket options and split send in the {@link StreamSettings}), echo, the
+ * connection limit and the memory budget (as typed; empty = the default, a quarter of the heap). Loaded from the
+ * tab's preferences when made; {@link #save()} writes them back.
  */
 final class ServerSettings {
     static final String PREF_BIND = "bindHost";
     static final String PREF_PORT = "port";
     static final String PREF_ECHO = "echo";
     static final String PREF_MAX = "maxConnections";
+    static final String PREF_MEMORY_BUDGET = "memoryBudget";
     static final int DEFAULT_PORT = 5000;
 
     private final AppPreferences preferences;
@@ -35,6 +37,7 @@ final class ServerSettings {
     private final BooleanBinding canStart;
     private final BooleanProperty echo = new SimpleBooleanProperty(this, "echo");
     private final ObjectProperty<Integer> maxConnections = new SimpleObjectProperty<>(this, "maxConnections");
+    private final MemoryBudgetInput memoryBudget;
 
     ServerSettings(AppPreferences preferences, Subscriptions subscriptions) {
         this.preferences = preferences;
@@ -43,17 +46,22 @@ final class ServerSettings {
         port = PortInput.toListenOn(Integer.toString(preferences.getInt(PREF_PORT, DEFAULT_PORT)));
         echo.set(preferences.getBoolean(PREF_ECHO, false));
         maxConnections.set(Math.max(1, preferences.getInt(PREF_MAX, TcpServerConfig.DEFAULT_MAX_CONNECTIONS)));
+        memoryBudget = new MemoryBudgetInput(preferences.get(PREF_MEMORY_BUDGET, ""),
+                Runtime.getRuntime().maxMemory());
         stream = new StreamSettings(preferences, subscriptions);
         UnixPathInput unixPath = stream.unixPath();
-        canStart = Bindings.createBooleanBinding(() -> stream.isUnix() ? unixPath.isValid() : port.isValid(),
-                stream.transportProperty(), unixPath.validProperty(), port.validProperty());
+        canStart = Bindings.createBooleanBinding(() -> memoryBudget.isValid()
+                        && (stream.isUnix() ? unixPath.isValid() : port.isValid()),
+                stream.transportProperty(), unixPath.validProperty(), port.validProperty(),
+                memoryBudget.validProperty());
     }
 
     /** The listener to start, or why the typed settings cannot make one. */
     TcpServerConfig config() {
-        return stream.isUnix()
+        TcpServerConfig listener = stream.isUnix()
                 ? TcpServerConfig.unix(Path.of(stream.unixPath().text()), maxConnections(), echo.get())
                 : new TcpServerConfig(bindAddress.host(), port.port(), maxConnections(), echo.get());
+        return listener.withMemoryBudget(Math.max(0, memoryBudget.bytes()));
     }
 
     /** "/tmp/x.sock" or "127.0.0.1 port 5000": where a start binds. */
@@ -74,6 +82,9 @@ final class ServerSettings {
         }
         preferences.putBoolean(PREF_ECHO, echo.get());
         preferences.putInt(PREF_MAX, maxConnections());
+        if (memoryBudget.isValid()) {
+            preferences.put(PREF_MEMORY_BUDGET, memoryBudget.text());
+        }
         stream.save();
     }
 
@@ -99,5 +110,9 @@ final class ServerSettings {
 
     ObjectProperty<Integer> maxConnectionsProperty() {
         return maxConnections;
+    }
+
+    MemoryBudgetInput memoryBudget() {
+        return memoryBudget;
     }
 }

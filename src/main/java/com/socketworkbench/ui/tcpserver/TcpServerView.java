@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.tcpserver;
 
 import com.socketworkbench.ui.input.BindAddressPicker;
+import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.stream.CloseModeButtons;
 import com.socketworkbench.ui.stream.ConnectionDetailsPane;
 import com.socketworkbench.ui.traffic.Formats;
@@ -41,6 +42,7 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -110,6 +112,20 @@ public final class TcpServerView implements TabView {
                 model.maxConnectionsProperty(), 100, "Connections beyond this are accepted and closed at once "
                         + "(shown as rejected rows)", subscriptions);
 
+        TextField memoryBudget = new TextField();
+        memoryBudget.setId("memoryBudget");
+        memoryBudget.setPrefColumnCount(7);
+        memoryBudget.setPromptText(model.defaultMemoryBudgetText());
+        memoryBudget.setTooltip(new Tooltip("The most memory all clients together may make this server hold: echoes"
+                + " and sends not yet written, frames not yet complete. Empty = a quarter of the heap ("
+                + model.defaultMemoryBudgetText() + "). When it is full, the client holding the most is disconnected"
+                + " (or the one asking, if it would then hold the most), with a row that names it; a send that does"
+                + " not fit is refused. E.g. 64 MiB, 512K."));
+        Label budgetMessage = new Label();
+        budgetMessage.setId("memoryBudgetMessage");
+        subscriptions.bindBidirectional(memoryBudget.textProperty(), model.memoryBudget().textProperty());
+        FieldMessage.show(memoryBudget, budgetMessage, model.memoryBudget().verdictProperty(), subscriptions);
+
         Label listening = TabLayout.stateBadge("listeningAddress", "listening-address",
                 Bindings.when(model.listeningAddressProperty().isEmpty()).then("Not listening")
                         .otherwise(model.listeningAddressProperty()),
@@ -123,9 +139,10 @@ public final class TcpServerView implements TabView {
                 Framing, sending and the timeline work the same for both."""));
         subscriptions.bindBidirectional(transport.valueProperty(), stream.transportProperty());
 
-        // Transport, address, port and limit apply when starting; locked while a listener exists.
+        // Transport, address, port and limits apply when starting; locked while a listener exists.
         BooleanBinding locked = model.stateProperty().isNotEqualTo(ListenerState.STOPPED);
-        for (Node node : new Node[]{transport, bindAddress.comboBox(), port.field(), unixPath.field(), maxConnections}) {
+        for (Node node : new Node[]{transport, bindAddress.comboBox(), port.field(), unixPath.field(), maxConnections,
+                memoryBudget}) {
             subscriptions.bind(node.disableProperty(), locked);
         }
 
@@ -144,7 +161,8 @@ public final class TcpServerView implements TabView {
         showWhen(unixFields, unix);
 
         FlowPane bar = TabLayout.settingsBar(transport, tcpFields, unixFields,
-                SendEditor.labelled("Max connections", maxConnections), startStop, listening);
+                SendEditor.labelled("Max connections", maxConnections),
+                SendEditor.labelled("Memory budget", memoryBudget), startStop, listening);
 
         HBox tcpMessages = new HBox(16, port.messageLabel(), bindAddress.warningLabel());
         tcpMessages.setAlignment(Pos.CENTER_LEFT);
@@ -154,7 +172,8 @@ public final class TcpServerView implements TabView {
         unixMessages.setAlignment(Pos.CENTER_LEFT);
         showWhen(unixMessages, unix.and(unixPath.messageLabel().visibleProperty()
                 .or(model.staleSocketPathProperty().isNotEmpty())));
-        return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, tcpMessages, unixMessages));
+        return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, tcpMessages, unixMessages,
+                budgetMessage));
     }
 
     /** "A stale socket file is in the way" with the button that deletes it and starts again. */

@@ -20,6 +20,7 @@ import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.input.BindAddressInput;
 import com.socketworkbench.ui.input.PortInput;
+import com.socketworkbench.ui.input.TextInput;
 import com.socketworkbench.ui.stream.FramingEditorModel;
 import com.socketworkbench.ui.stream.SocketInfo;
 import com.socketworkbench.ui.stream.SocketOptionsModel;
@@ -345,6 +346,19 @@ public final class TcpServerViewModel extends SocketTabModel {
 
     public ObjectProperty<Integer> maxConnectionsProperty() {
         return settings.maxConnectionsProperty();
+    }
+
+    /**
+     * The most memory all clients together may make the listener hold (queued sends and echoes, unfinished frames),
+     * as typed, with its verdict; empty = the default, {@link #defaultMemoryBudgetText()}. Applies at start.
+     */
+    public TextInput memoryBudget() {
+        return settings.memoryBudget();
+    }
+
+    /** "96 MiB": the default budget, a quarter of the heap. */
+    public String defaultMemoryBudgetText() {
+        return settings.memoryBudget().defaultText();
     }
 
     public ReadOnlyObjectProperty<ListenerState> stateProperty() {

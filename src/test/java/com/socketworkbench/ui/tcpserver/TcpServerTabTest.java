@@ -5,9 +5,14 @@ import com.socketworkbench.engine.codec.PayloadFormat;
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.ConnectionAccepted;
 import com.socketworkbench.engine.event.ConnectionClosed;
+import com.socketworkbench.engine.event.Failure;
+import com.socketworkbench.engine.event.FailureKind;
+import com.socketworkbench.engine.framing.ByteSizes;
+import com.socketworkbench.engine.tcp.TcpServerConfig;
 import com.socketworkbench.ui.traffic.EventText;
 import com.socketworkbench.ui.traffic.TimelineRow;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -17,6 +22,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -173,6 +179,43 @@ class TcpServerTabTest {
             assertEquals(message, fx(() -> driver.<org.controlsfx.control.NotificationPane>node("#tcpServer #notifications").getText()));
             driver.waitUntil(() -> driver.text("#tcpServer #startStop").equals("Start"));
             assertFalse(driver.disabled("#tcpServer #port"), "settings are editable again");
+        }
+    }
+    @Test
+    void theMemoryBudgetIsCheckedWhereTypedAppliedAtStartAndRemembered() throws Exception {
+        assertEquals(ByteSizes.describe(TcpServerConfig.defaultMemoryBudget()),
+                fx(() -> driver.<TextField>node("#tcpServer #memoryBudget").getPromptText()),
+                "empty shows the default, a quarter of the heap");
+        driver.setText("#tcpServer #memoryBudget", "512K");
+        driver.waitUntil(() -> driver.text("#tcpServer #memoryBudgetMessage")
+                .equals("The memory budget must be at least 1 MiB"));
+        assertTrue(driver.disabled("#tcpServer #startStop"), "a wrong budget keeps Start disabled");
+
+        driver.setText("#tcpServer #memoryBudget", "2 MiB");
+        driver.click("#tcpServer #echo");
+        int port = tab.startOnAnyPort();
+        assertTrue(driver.disabled("#tcpServer #memoryBudget"), "applies at start: locked while listening");
+        assertEquals("2 MiB", driver.preferences().child("tcpServer").get("memoryBudget", ""));
+
+        // A peer that never reads its echo: once 2 MiB of it wait in the server, the server closes it.
+        try (Socket hog = new Socket()) {
+            hog.setReceiveBufferSize(4096);
+            hog.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 5_000);
+            OutputStream out = hog.getOutputStream();
+            byte[] chunk = new byte[64 * 1024];
+            try {
+                for (int i = 0; i < 512; i++) { // 32 MiB at most, more than the socket buffers hold
+                    out.write(chunk);
+                }
+            } catch (IOException closedByTheBudget) {
+                // expected once the budget is full
+            }
+            TimelineRow limit = driver.waitForRow("#tcpServer #timeline", row -> row.event() instanceof Failure failure
+                    && failure.kind() == FailureKind.LIMIT_EXCEEDED);
+            assertTrue(EventText.preview(limit.event(), StandardCharsets.UTF_8)
+                    .contains("the listener's memory budget of 2 MiB"), EventText.preview(limit.event(),
+                    StandardCharsets.UTF_8));
+            driver.waitForRow("#tcpServer #timeline", row -> row.event() instanceof ConnectionClosed);
         }
     }
 }
