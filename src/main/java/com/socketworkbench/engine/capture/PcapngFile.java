@@ -1,0 +1,78 @@
+package com.socketworkbench.engine.capture;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+/**
+ * One pcapng file of synthesized packets: a section header (application "Socket Workbench", a comment saying the
+ * packets are synthesized), one raw-IP interface (LINKTYPE_RAW carries IPv4 and IPv6 alike, microsecond
+ * timestamps), then the packets. Unix socket rows are never written (see {@link SkipReason#UNIX_SOCKET}), so no
+ * second interface is needed.
+ */
+final class PcapngFile implements PacketOut, AutoCloseable {
+    static final String APPLICATION = "Socket Workbench";
+    static final String SYNTHESIZED = "Packets synthesized by Socket Workbench from the events of its sockets:"
+            + " addresses, ports, payload bytes and times (to the microsecond) are real; IP and TCP headers,"
+            + " sequence numbers, handshakes and closes are reconstructed to match them.";
+
+    private final Path path;
+    private final FileChannel channel;
+    private final PcapngWriter writer;
+    private final int rawIp;
+    private long packets;
+
+    private PcapngFile(Path path, FileChannel channel, String comment) throws IOException {
+        this.path = path;
+        this.channel = channel;
+        this.writer = new PcapngWriter(channel);
+        writer.sectionHeader(APPLICATION, System.getProperty("os.name") + " " + System.getProperty("os.version"),
+                comment == null || comment.isBlank() ? SYNTHESIZED : SYNTHESIZED + " " + comment);
+        rawIp = writer.interfaceDescription(PcapngWriter.LINKTYPE_RAW, "socket-workbench",
+                "IP packets synthesized from socket events");
+    }
+
+    /** Creates (or replaces) {@code path} and writes the headers; {@code comment} is added to the section's. */
+    static PcapngFile create(Path path, String comment) throws IOException {
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING);
+        try {
+            return new PcapngFile(path, channel, comment);
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void packet(long micros, byte[] packet, String comment) throws IOException {
+        writer.enhancedPacket(rawIp, micros, packet, comment);
+        packets++;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    /** The file's size once flushed: headers and packets written so far. */
+    long size() {
+        return writer.bytesWritten();
+    }
+
+    long packets() {
+        return packets;
+    }
+
+    void flush() throws IOException {
+        writer.flush();
+    }
+
+    /** Flushes and closes. */
+    @Override
+    public void close() throws IOException {
+        try (channel) {
+            writer.flush();
+        }
+    }
+}
