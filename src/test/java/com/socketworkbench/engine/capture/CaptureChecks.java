@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.capture;
 
+import com.socketworkbench.engine.event.ConnectionClosed;
 import com.socketworkbench.engine.event.DataEvent;
 import com.socketworkbench.engine.event.NetEvent;
 
@@ -82,5 +83,36 @@ final class CaptureChecks {
             assertArrayEquals(connection.received(), found.from(remote).bytes(), "bytes " + remote + " -> " + local);
         }
         assertTrue(rebuilt.size() >= expected.size(), "connections rebuilt: " + rebuilt.size());
+    }
+
+    /** Each ConnectionClosed among the events shows as the FIN exchange or RST its reason calls for. */
+    static void assertCloses(List<? extends NetEvent> events, List<TcpStreams.Connection> rebuilt) {
+        for (NetEvent event : events) {
+            if (!(event instanceof ConnectionClosed closed) || !(closed.local() instanceof InetSocketAddress local)) {
+                continue;
+            }
+            InetSocketAddress remote = (InetSocketAddress) closed.remote();
+            TcpStreams.Connection connection = rebuilt.stream().filter(c -> c.involves(local, remote))
+                    .reduce((first, second) -> second).orElseThrow();
+            assertTrue(connection.closed, "closed: " + closed);
+            TcpStreams.Direction ours = connection.from(local);
+            TcpStreams.Direction theirs = connection.from(remote);
+            switch (closed.reason()) {
+                case RESET -> assertTrue(theirs.rst && !ours.rst, "the peer's RST for " + closed);
+                case PEER_CLOSED -> assertTrue(theirs.fin && ours.fin, "FINs both ways for " + closed);
+                case ERROR -> assertTrue(ours.rst, "our RST for " + closed);
+                default -> assertTrue(closed.detail().startsWith("RST sent") ? ours.rst && !theirs.rst
+                        : ours.fin && theirs.fin, "our close for " + closed);
+            }
+        }
+    }
+
+    /** Every packet has the time of an event, and every event that made packets has a packet at its time. */
+    static void assertTimes(List<? extends NetEvent> written, List<PcapngReader.Packet> packets) {
+        java.util.Set<Long> eventTimes = new java.util.HashSet<>();
+        written.forEach(event -> eventTimes.add(micros(event.time())));
+        java.util.Set<Long> packetTimes = new java.util.HashSet<>();
+        packets.forEach(packet -> packetTimes.add(packet.timestamp()));
+        assertEquals(eventTimes, packetTimes, "packet times are the events' times to the microsecond");
     }
 }
