@@ -64,8 +64,28 @@ final class PcapngFile implements PacketOut, AutoCloseable {
         return packets;
     }
 
+    /** What has reached the file: whole blocks only (see {@link PcapngWriter#bytesFlushed}). */
+    long flushedSize() {
+        return writer.bytesFlushed();
+    }
+
     void flush() throws IOException {
         writer.flush();
+    }
+
+    /**
+     * After a failed write: cuts the file back to {@code size} (a block boundary), dropping a block half written,
+     * and closes it without writing what is still buffered.
+     */
+    void abandon(long size) throws IOException {
+        try {
+            channel.close();
+        } finally {
+            // A channel of its own: the file's may have been closed by the failure.
+            try (FileChannel again = FileChannel.open(path, StandardOpenOption.WRITE)) {
+                again.truncate(size);
+            }
+        }
     }
 
     /** Flushes and closes. */

@@ -12,8 +12,8 @@ import java.util.Objects;
 /**
  * Writes pcapng blocks (draft-ietf-opsawg-pcapng) to a channel, little-endian: one Section Header Block, the
  * Interface Description Blocks, then Enhanced Packet Blocks. Every block and option is padded to 32 bits and every
- * block carries its total length at both ends, as readers check. The writer buffers; {@link #flush} hands the bytes
- * to the channel, which the caller owns and closes.
+ * block carries its total length at both ends, as readers check. The writer buffers whole blocks; {@link #flush}
+ * hands them to the channel, which the caller owns and closes.
  *
  * <p>Timestamps are written in microseconds since the epoch: every interface gets {@code if_tsresol} 6, which is
  * also the default a reader assumes without it, so a reader that ignores the option still reads the right times.
@@ -34,7 +34,9 @@ final class PcapngWriter {
     private static final int IF_DESCRIPTION = 3;
     private static final int IF_TSRESOL = 9;
     private static final byte MICROSECONDS = 6;
+    /** Holds any whole block: the largest is a 65,575-byte IPv6 packet with a 65,535-byte comment. */
     private static final int BUFFER = 256 * 1024;
+    private static final byte[] ZEROS = new byte[4];
     /** Option values are limited by their 16-bit length; comments are kept far below. */
     static final int MAX_OPTION = 0xFFFF;
 
@@ -42,6 +44,7 @@ final class PcapngWriter {
     private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
     private int interfaces;
     private long written;
+    private long flushed;
 
     PcapngWriter(WritableByteChannel out) {
         this.out = Objects.requireNonNull(out, "out");
@@ -78,16 +81,17 @@ final class PcapngWriter {
         if (interfaceId < 0 || interfaceId >= interfaces) {
             throw new IllegalArgumentException("No interface " + interfaceId + " was described");
         }
+        if (packet.length > IpPackets.MAX_LENGTH + IpPackets.IPV6_HEADER) {
+            throw new IllegalArgumentException("A packet of " + packet.length + " bytes is larger than IP allows");
+        }
         Options options = new Options().text(OPT_COMMENT, comment);
         int padded = padded(packet.length);
         int length = 32 + padded + options.size();
-        ensure(32);
+        ensure(length);
         buffer.putInt(ENHANCED_PACKET).putInt(length).putInt(interfaceId)
                 .putInt((int) (micros >>> 32)).putInt((int) micros)
-                .putInt(packet.length).putInt(packet.length);
-        put(packet);
-        ensure(padded - packet.length + options.size() + 4);
-        buffer.put(new byte[padded - packet.length]);
+                .putInt(packet.length).putInt(packet.length)
+                .put(packet).put(ZEROS, 0, padded - packet.length);
         options.writeTo(buffer);
         buffer.putInt(length);
         written += length;
@@ -98,6 +102,14 @@ final class PcapngWriter {
         return written;
     }
 
+    /**
+     * Bytes the channel has taken, always a whole number of blocks: a block is flushed whole or not at all, so a
+     * file cut at this size after a failed write is still a valid capture.
+     */
+    long bytesFlushed() {
+        return flushed;
+    }
+
     /** Hands everything buffered to the channel. */
     void flush() throws IOException {
         buffer.flip();
@@ -105,33 +117,16 @@ final class PcapngWriter {
             out.write(buffer);
         }
         buffer.clear();
+        flushed = written;
     }
 
-    /** The bytes a packet of {@code packetLength} bytes takes in the file, without a comment. */
-    static long blockSize(int packetLength) {
-        return 32L + padded(packetLength);
-    }
-
-    private void put(byte[] data) throws IOException {
-        if (data.length > buffer.remaining()) {
-            flush();
-        }
-        if (data.length > buffer.capacity()) {
-            ByteBuffer whole = ByteBuffer.wrap(data);
-            while (whole.hasRemaining()) {
-                out.write(whole);
-            }
-        } else {
-            buffer.put(data);
-        }
-    }
-
+    /** Makes room for a whole block, flushing what came before it. */
     private void ensure(int bytes) throws IOException {
+        if (bytes > buffer.capacity()) {
+            throw new IllegalArgumentException("A pcapng block of " + bytes + " bytes does not fit the buffer");
+        }
         if (bytes > buffer.remaining()) {
             flush();
-        }
-        if (bytes > buffer.capacity()) {
-            throw new IOException("A pcapng block header or option of " + bytes + " bytes does not fit the buffer");
         }
     }
 
