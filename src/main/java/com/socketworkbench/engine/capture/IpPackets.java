@@ -5,9 +5,9 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 
 /**
- * Builds raw IP packets (LINKTYPE_RAW) around a transport header and payload: an IPv4 header (no options, Don't
- * Fragment, TTL 64, a correct header checksum) or an IPv6 header (hop limit 64, no extension headers), and fills in
- * the transport checksum over the pseudo-header of RFC 793 / RFC 768 / RFC 8200.
+ * Builds the headers of raw IP packets (LINKTYPE_RAW) around a transport header and payload: an IPv4 header (no
+ * options, Don't Fragment, TTL 64, a correct header checksum) or an IPv6 header (hop limit 64, no extension
+ * headers), and fills in the transport checksum over the pseudo-header of RFC 793 / RFC 768 / RFC 8200.
  */
 final class IpPackets {
     static final int TCP = 6;
@@ -35,13 +35,15 @@ final class IpPackets {
     }
 
     /**
-     * A packet from {@code source} to {@code destination} (same family) carrying {@code header} and {@code length}
-     * payload bytes of {@code payload} from {@code offset}. The transport checksum at {@code checksumAt} within the
-     * header must be zero on entry; it is computed here. {@code id} is the IPv4 identification (unused for IPv6).
+     * The headers of a packet from {@code source} to {@code destination} (same family) that carries
+     * {@code transportHeader} and then {@code length} payload bytes of {@code payload} from {@code offset}: the IP
+     * header followed by the transport header, whose checksum (at {@code checksumAt} within it, zero on entry) is
+     * computed here over both and the payload. The payload is not copied: the packet is these headers followed by
+     * it. {@code id} is the IPv4 identification (unused for IPv6).
      */
-    static byte[] packet(InetAddress source, InetAddress destination, int protocol, byte[] header, byte[] payload,
-                         int offset, int length, int checksumAt, int id) {
-        int transport = header.length + length;
+    static byte[] headers(InetAddress source, InetAddress destination, int protocol, byte[] transportHeader,
+                          byte[] payload, int offset, int length, int checksumAt, int id) {
+        int transport = transportHeader.length + length;
         if (transport > maxTransportLength(source)) {
             throw new IllegalArgumentException(transport + " transport bytes do not fit one IP packet");
         }
@@ -49,21 +51,22 @@ final class IpPackets {
             throw new IllegalArgumentException("Source and destination must be of one family");
         }
         int ipHeader = headerSize(source);
-        byte[] packet = new byte[ipHeader + transport];
+        byte[] headers = new byte[ipHeader + transportHeader.length];
         if (source instanceof Inet6Address) {
-            ipv6Header(packet, source, destination, protocol, transport);
+            ipv6Header(headers, source, destination, protocol, transport);
         } else {
-            ipv4Header(packet, source, destination, protocol, transport, id);
+            ipv4Header(headers, source, destination, protocol, transport, id);
         }
-        System.arraycopy(header, 0, packet, ipHeader, header.length);
-        System.arraycopy(payload, offset, packet, ipHeader + header.length, length);
+        System.arraycopy(transportHeader, 0, headers, ipHeader, transportHeader.length);
+        // The transport header has an even length, so the payload's 16-bit words line up and its sum adds on.
         long sum = pseudoHeaderSum(source, destination, protocol, transport);
-        int checksum = InternetChecksum.finish(InternetChecksum.add(sum, packet, ipHeader, transport));
+        sum = InternetChecksum.add(sum, headers, ipHeader, transportHeader.length);
+        int checksum = InternetChecksum.finish(InternetChecksum.add(sum, payload, offset, length));
         if (protocol == UDP && checksum == 0) {
             checksum = 0xFFFF; // a computed 0 is sent as all ones: 0 means "no checksum" (and is invalid in IPv6)
         }
-        putShort(packet, ipHeader + checksumAt, checksum);
-        return packet;
+        putShort(headers, ipHeader + checksumAt, checksum);
+        return headers;
     }
 
     private static void ipv4Header(byte[] p, InetAddress source, InetAddress destination, int protocol,

@@ -144,12 +144,12 @@ final class PacketSynthesizer {
         if (UdpDatagrams.HEADER + data.length > IpPackets.maxTransportLength(ends.localIp())) {
             return SkipReason.TOO_LARGE;
         }
-        byte[] packet = event.incoming()
-                ? UdpDatagrams.packet(ends.remoteIp(), ends.remotePort(), ends.localIp(), ends.localPort(), data,
+        byte[] headers = event.incoming()
+                ? UdpDatagrams.headers(ends.remoteIp(), ends.remotePort(), ends.localIp(), ends.localPort(), data,
                         datagramIds++)
-                : UdpDatagrams.packet(ends.localIp(), ends.localPort(), ends.remoteIp(), ends.remotePort(), data,
+                : UdpDatagrams.headers(ends.localIp(), ends.localPort(), ends.remoteIp(), ends.remotePort(), data,
                         datagramIds++);
-        out.packet(micros, packet, event.truncated() ? UdpDatagrams.TRUNCATED : null);
+        out.packet(micros, headers, data, 0, data.length, event.truncated() ? UdpDatagrams.TRUNCATED : null);
         return null;
     }
 }

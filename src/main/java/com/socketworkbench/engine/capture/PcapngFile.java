@@ -46,8 +46,9 @@ final class PcapngFile implements PacketOut, AutoCloseable {
     }
 
     @Override
-    public void packet(long micros, byte[] packet, String comment) throws IOException {
-        writer.enhancedPacket(rawIp, micros, packet, comment);
+    public void packet(long micros, byte[] headers, byte[] payload, int offset, int length, String comment)
+            throws IOException {
+        writer.enhancedPacket(rawIp, micros, headers, payload, offset, length, comment);
         packets++;
     }
 

@@ -34,14 +34,17 @@ final class PcapngWriter {
     private static final int IF_DESCRIPTION = 3;
     private static final int IF_TSRESOL = 9;
     private static final byte MICROSECONDS = 6;
-    /** Holds any whole block: the largest is a 65,575-byte IPv6 packet with a 65,535-byte comment. */
+    /**
+     * Holds any whole block: the largest is a 65,575-byte IPv6 packet with a 65,535-byte comment. Direct, so the
+     * channel writes from it without copying it first.
+     */
     private static final int BUFFER = 256 * 1024;
     private static final byte[] ZEROS = new byte[4];
     /** Option values are limited by their 16-bit length; comments are kept far below. */
     static final int MAX_OPTION = 0xFFFF;
 
     private final WritableByteChannel out;
-    private final ByteBuffer buffer = ByteBuffer.allocate(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
+    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
     private int interfaces;
     private long written;
     private long flushed;
@@ -76,25 +79,30 @@ final class PcapngWriter {
         return interfaces++;
     }
 
-    /** An Enhanced Packet Block holding the whole packet (captured length = original length), {@code comment} optional. */
-    void enhancedPacket(int interfaceId, long micros, byte[] packet, String comment) throws IOException {
+    /**
+     * An Enhanced Packet Block holding the whole packet (captured length = original length): {@code headers} then
+     * {@code length} bytes of {@code payload} from {@code offset}; {@code comment} optional.
+     */
+    void enhancedPacket(int interfaceId, long micros, byte[] headers, byte[] payload, int offset, int length,
+                        String comment) throws IOException {
         if (interfaceId < 0 || interfaceId >= interfaces) {
             throw new IllegalArgumentException("No interface " + interfaceId + " was described");
         }
-        if (packet.length > IpPackets.MAX_LENGTH + IpPackets.IPV6_HEADER) {
-            throw new IllegalArgumentException("A packet of " + packet.length + " bytes is larger than IP allows");
+        int packet = headers.length + length;
+        if (packet > IpPackets.MAX_LENGTH + IpPackets.IPV6_HEADER) {
+            throw new IllegalArgumentException("A packet of " + packet + " bytes is larger than IP allows");
         }
         Options options = new Options().text(OPT_COMMENT, comment);
-        int padded = padded(packet.length);
-        int length = 32 + padded + options.size();
-        ensure(length);
-        buffer.putInt(ENHANCED_PACKET).putInt(length).putInt(interfaceId)
+        int padded = padded(packet);
+        int blockLength = 32 + padded + options.size();
+        ensure(blockLength);
+        buffer.putInt(ENHANCED_PACKET).putInt(blockLength).putInt(interfaceId)
                 .putInt((int) (micros >>> 32)).putInt((int) micros)
-                .putInt(packet.length).putInt(packet.length)
-                .put(packet).put(ZEROS, 0, padded - packet.length);
+                .putInt(packet).putInt(packet)
+                .put(headers).put(payload, offset, length).put(ZEROS, 0, padded - packet);
         options.writeTo(buffer);
-        buffer.putInt(length);
-        written += length;
+        buffer.putInt(blockLength);
+        written += blockLength;
     }
 
     /** Bytes of blocks written so far, flushed or not. */

@@ -49,11 +49,9 @@ final class TcpFlow {
     void handshake(PacketOut out, long micros, boolean localIsClient, String comment) throws IOException {
         End client = localIsClient ? local : remote;
         End server = localIsClient ? remote : local;
-        out.packet(micros, segment(client, server, client.next - 1, 0, SYN, SYN_OPTIONS, NO_PAYLOAD, 0, 0), comment);
-        out.packet(micros, segment(server, client, server.next - 1, client.next, SYN | ACK, SYN_OPTIONS,
-                NO_PAYLOAD, 0, 0), null);
-        out.packet(micros, segment(client, server, client.next, server.next, ACK, NO_PAYLOAD, NO_PAYLOAD, 0, 0),
-                null);
+        control(out, micros, comment, client, server, SYN);
+        control(out, micros, null, server, client, SYN | ACK);
+        control(out, micros, null, client, server, ACK);
         local.unacked = 0;
         remote.unacked = 0;
         open = true;
@@ -65,16 +63,14 @@ final class TcpFlow {
         End receiver = fromLocal ? remote : local;
         for (int offset = 0; offset < data.length; offset += MAX_SEGMENT) {
             int length = Math.min(MAX_SEGMENT, data.length - offset);
-            boolean last = offset + length == data.length;
-            out.packet(micros, segment(sender, receiver, sender.next, receiver.next, last ? ACK | PSH : ACK,
-                    NO_PAYLOAD, data, offset, length), offset == 0 ? comment : null);
+            int flags = offset + length == data.length ? ACK | PSH : ACK;
+            send(out, micros, offset == 0 ? comment : null, sender, receiver, flags, data, offset, length);
             sender.next += length;
         }
         sender.unacked += data.length;
         receiver.unacked = 0;
         if (sender.unacked >= ACK_EVERY) {
-            out.packet(micros, segment(receiver, sender, receiver.next, sender.next, ACK, NO_PAYLOAD, NO_PAYLOAD,
-                    0, 0), null);
+            control(out, micros, null, receiver, sender, ACK);
             sender.unacked = 0;
         }
     }
@@ -84,33 +80,41 @@ final class TcpFlow {
         End closer = ending.byLocal ? local : remote;
         End other = ending.byLocal ? remote : local;
         if (ending.reset) {
-            out.packet(micros, segment(closer, other, closer.next, other.next, RST | ACK, NO_PAYLOAD, NO_PAYLOAD,
-                    0, 0), comment);
+            control(out, micros, comment, closer, other, RST | ACK);
         } else {
-            out.packet(micros, segment(closer, other, closer.next, other.next, FIN | ACK, NO_PAYLOAD, NO_PAYLOAD,
-                    0, 0), comment);
+            control(out, micros, comment, closer, other, FIN | ACK);
             closer.next++;
-            out.packet(micros, segment(other, closer, other.next, closer.next, FIN | ACK, NO_PAYLOAD, NO_PAYLOAD,
-                    0, 0), null);
+            control(out, micros, null, other, closer, FIN | ACK);
             other.next++;
-            out.packet(micros, segment(closer, other, closer.next, other.next, ACK, NO_PAYLOAD, NO_PAYLOAD, 0, 0),
-                    null);
+            control(out, micros, null, closer, other, ACK);
         }
         open = false;
     }
 
-    private static byte[] segment(End from, End to, long seq, long ack, int flags, byte[] options, byte[] payload,
-                                  int offset, int length) {
+    private static void control(PacketOut out, long micros, String comment, End from, End to, int flags)
+            throws IOException {
+        send(out, micros, comment, from, to, flags, NO_PAYLOAD, 0, 0);
+    }
+
+    /**
+     * One segment from {@code from} with its next sequence number (a SYN the one below, see {@link #handshake}),
+     * acknowledging all {@code to} sent, carrying {@code length} bytes of {@code payload} from {@code offset}.
+     */
+    private static void send(PacketOut out, long micros, String comment, End from, End to, int flags,
+                             byte[] payload, int offset, int length) throws IOException {
+        boolean syn = (flags & SYN) != 0;
+        byte[] options = syn ? SYN_OPTIONS : NO_PAYLOAD;
         byte[] header = new byte[HEADER + options.length];
         IpPackets.putShort(header, 0, from.port);
         IpPackets.putShort(header, 2, to.port);
-        IpPackets.putInt(header, 4, seq);
-        IpPackets.putInt(header, 8, (flags & ACK) != 0 ? ack : 0);
+        IpPackets.putInt(header, 4, syn ? from.next - 1 : from.next);
+        IpPackets.putInt(header, 8, (flags & ACK) != 0 ? to.next : 0);
         header[12] = (byte) ((header.length / 4) << 4);
         header[13] = (byte) flags;
         IpPackets.putShort(header, 14, WINDOW);
         System.arraycopy(options, 0, header, HEADER, options.length);
-        return IpPackets.packet(from.ip, to.ip, IpPackets.TCP, header, payload, offset, length, 16, from.ipId++);
+        out.packet(micros, IpPackets.headers(from.ip, to.ip, IpPackets.TCP, header, payload, offset, length, 16,
+                from.ipId++), payload, offset, length, comment);
     }
 
     /** One side: where it is, its next sequence number, its IPv4 ids, what it sent that is not acknowledged yet. */
