@@ -43,7 +43,6 @@ final class PacketSynthesizer {
 
     private final CaptureTransport transport;
     private final Map<FlowKey, TcpFlow> flows = new LinkedHashMap<>();
-    private final Map<FlowKey, Boolean> localIsClient = new LinkedHashMap<>();
     private final Set<Integer> listeningPorts = new HashSet<>();
     private final SplittableRandom sequenceNumbers = new SplittableRandom(SEED);
     private int datagramIds;
@@ -84,7 +83,6 @@ final class PacketSynthesizer {
             case ConnectionClosed closed -> {
                 flow(key, micros, out).close(out, micros, TcpEnding.of(closed.reason(), closed.detail()), null);
                 flows.remove(key);
-                localIsClient.remove(key);
             }
             default -> throw new IllegalStateException("Not a TCP traffic event: " + event);
         }
@@ -93,8 +91,8 @@ final class PacketSynthesizer {
 
     /** Writes the handshake again for every open connection, for a file that continues the capture. */
     void resumeOpenConnections(long micros, PacketOut out) throws IOException {
-        for (Map.Entry<FlowKey, TcpFlow> entry : flows.entrySet()) {
-            entry.getValue().handshake(out, micros, localIsClient.get(entry.getKey()), RESUMED_HANDSHAKE);
+        for (TcpFlow flow : flows.values()) {
+            flow.handshake(out, micros, RESUMED_HANDSHAKE);
         }
     }
 
@@ -118,10 +116,9 @@ final class PacketSynthesizer {
 
     private TcpFlow start(FlowKey key, long micros, boolean localClient, String comment, PacketOut out)
             throws IOException {
-        TcpFlow flow = new TcpFlow(key.ends(), isn(), isn());
+        TcpFlow flow = new TcpFlow(key.ends(), localClient, isn(), isn());
         flows.put(key, flow);
-        localIsClient.put(key, localClient);
-        flow.handshake(out, micros, localClient, comment);
+        flow.handshake(out, micros, comment);
         return flow;
     }
 

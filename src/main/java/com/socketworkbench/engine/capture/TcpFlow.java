@@ -29,11 +29,14 @@ final class TcpFlow {
 
     private final End local;
     private final End remote;
+    private final boolean localIsClient;
     private boolean open;
 
-    TcpFlow(IpEndpoints ends, long localIsn, long remoteIsn) {
+    /** A connection whose client (the side sending the SYN) is us when {@code localIsClient}, else the peer. */
+    TcpFlow(IpEndpoints ends, boolean localIsClient, long localIsn, long remoteIsn) {
         this.local = new End(ends.localIp(), ends.localPort(), localIsn + 1);
         this.remote = new End(ends.remoteIp(), ends.remotePort(), remoteIsn + 1);
+        this.localIsClient = localIsClient;
     }
 
     /** True from the handshake until the close. */
@@ -46,7 +49,7 @@ final class TcpFlow {
      * number just below each side's next one, so a handshake written again for a connection already under way (a
      * capture that starts late, the next file of a recording) continues its sequence numbers exactly.
      */
-    void handshake(PacketOut out, long micros, boolean localIsClient, String comment) throws IOException {
+    void handshake(PacketOut out, long micros, String comment) throws IOException {
         End client = localIsClient ? local : remote;
         End server = localIsClient ? remote : local;
         control(out, micros, comment, client, server, SYN);
