@@ -9,7 +9,7 @@ import com.socketworkbench.engine.event.ConnectionOpened;
 import com.socketworkbench.engine.event.DataEvent;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.net.Endpoints;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,8 +48,8 @@ class TsharkTest {
     @TempDir
     Path dir;
 
-    @BeforeAll
-    static void needsTshark() {
+    @BeforeEach
+    void needsTshark() {
         String path = System.getenv().getOrDefault("PATH", "");
         boolean found = List.of(path.split(File.pathSeparator)).stream()
                 .anyMatch(folder -> !folder.isEmpty() && Files.isExecutable(Path.of(folder, "tshark")));
