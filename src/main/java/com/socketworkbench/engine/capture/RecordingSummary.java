@@ -43,7 +43,10 @@ public record RecordingSummary(List<Path> files, long eventsRecorded, Map<SkipRe
         return skipped.values().stream().mapToLong(Long::longValue).sum();
     }
 
-    /** "Recorded 1,204 events in 3 files (250 MB); 2 left out: 2 rows without a known IP address and port". */
+    /**
+     * "Recorded 1,204 events in 3 files (262,144,000 bytes); 2 left out: 2 rows without a known IP address and
+     * port".
+     */
     public String describe() {
         StringBuilder text = new StringBuilder("Recorded ").append(String.format("%,d", eventsRecorded))
                 .append(eventsRecorded == 1 ? " event in " : " events in ")
