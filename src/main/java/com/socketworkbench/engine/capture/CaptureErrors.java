@@ -1,0 +1,54 @@
+package com.socketworkbench.engine.capture;
+
+import com.socketworkbench.engine.event.FailureKind;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.NotDirectoryException;
+import java.nio.file.Path;
+import java.nio.file.ReadOnlyFileSystemException;
+import java.util.Locale;
+
+/** Turns what the file system threw into a {@link CaptureFileException} whose message says what to do about it. */
+final class CaptureErrors {
+
+    private CaptureErrors() {
+    }
+
+    static CaptureFileException writing(Path file, Throwable e) {
+        if (e instanceof CaptureFileException known) {
+            return known;
+        }
+        String text = reasonText(e);
+        String where = "Cannot write " + file + ": ";
+        if (e instanceof AccessDeniedException || e instanceof ReadOnlyFileSystemException
+                || text.contains("permission denied") || text.contains("read-only file system")) {
+            return new CaptureFileException(where + "permission denied (choose a folder you can write to)",
+                    FailureKind.PERMISSION_DENIED, file, e);
+        }
+        if (text.contains("no space left") || text.contains("disk quota") || text.contains("not enough space")) {
+            return new CaptureFileException(where + "the disk is full", FailureKind.LIMIT_EXCEEDED, file, e);
+        }
+        if (e instanceof NoSuchFileException) {
+            return new CaptureFileException(where + "the folder " + file.toAbsolutePath().getParent()
+                    + " does not exist", FailureKind.INVALID_INPUT, file, e);
+        }
+        if (e instanceof NotDirectoryException || text.contains("not a directory")) {
+            return new CaptureFileException(where + "a part of the path is a file, not a folder",
+                    FailureKind.INVALID_INPUT, file, e);
+        }
+        if (text.contains("is a directory")) {
+            return new CaptureFileException(where + "it is a folder", FailureKind.INVALID_INPUT, file, e);
+        }
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return new CaptureFileException(where + message, FailureKind.IO_ERROR, file, e);
+    }
+
+    /** The operating system's words: a FileSystemException's reason, otherwise the message; lower case. */
+    private static String reasonText(Throwable e) {
+        String text = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason() : e.getMessage();
+        return text == null ? "" : text.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,66 @@
+package com.socketworkbench.engine.capture;
+
+import com.socketworkbench.engine.event.Failure;
+
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+
+/**
+ * How a recording ended.
+ *
+ * @param files          the files written, in order
+ * @param eventsRecorded events whose packets are in the files
+ * @param skipped        events that have no packets, by reason (Unix socket rows, listener and notice rows, ...)
+ * @param notRecorded    events that reached the recorder after it stopped, or that were waiting when it failed
+ * @param bytes          the size of all the files together
+ * @param producerWaits  how many times an event had to wait for the writer because the queue was full
+ * @param failure        what stopped the recording, or null when it was stopped
+ */
+public record RecordingSummary(List<Path> files, long eventsRecorded, Map<SkipReason, Long> skipped,
+                               long notRecorded, long bytes, long producerWaits, Failure failure) {
+
+    public RecordingSummary {
+        files = List.copyOf(files);
+        EnumMap<SkipReason, Long> copy = new EnumMap<>(SkipReason.class);
+        skipped.forEach((reason, count) -> {
+            if (count > 0) {
+                copy.put(reason, count);
+            }
+        });
+        skipped = Collections.unmodifiableMap(copy);
+    }
+
+    public Optional<Failure> failed() {
+        return Optional.ofNullable(failure);
+    }
+
+    public long eventsSkipped() {
+        return skipped.values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /**
+     * "Recorded 1,204 events in 3 files (262,144,000 bytes); 2 left out: 2 rows without a known IP address and
+     * port".
+     */
+    public String describe() {
+        StringBuilder text = new StringBuilder("Recorded ").append(String.format("%,d", eventsRecorded))
+                .append(eventsRecorded == 1 ? " event in " : " events in ")
+                .append(files.size() == 1 ? files.getFirst().getFileName() : files.size() + " files")
+                .append(" (").append(String.format("%,d", bytes)).append(" bytes)");
+        if (!skipped.isEmpty()) {
+            StringJoiner reasons = new StringJoiner(", ");
+            skipped.forEach((reason, count) -> reasons.add(count + " " + reason.words()));
+            text.append("; ").append(eventsSkipped()).append(" left out: ").append(reasons);
+        }
+        if (notRecorded > 0) {
+            text.append("; ").append(notRecorded).append(notRecorded == 1 ? " event" : " events")
+                    .append(failure == null ? " came after it stopped" : " could not be written");
+        }
+        return text.toString();
+    }
+}
