@@ -1,3 +1,4 @@
+// Over 400 lines: the HTTP tab's one view model, mostly one-line accessors the view binds to; its logic lives in RequestForm, HistoryBudgets, ExchangeHistory, RequestInFlight and ResponseRenderer.
 package com.socketworkbench.ui.http;
 
 import com.socketworkbench.engine.http.HeaderHelper;
