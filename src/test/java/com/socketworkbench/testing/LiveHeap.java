@@ -80,8 +80,9 @@ public final class LiveHeap implements AutoCloseable {
         }
         GarbageCollectionNotificationInfo info =
                 GarbageCollectionNotificationInfo.from((CompositeData) notification.getUserData());
-        if (!info.getGcAction().contains("major")) {
-            return; // a young or mixed collection leaves dead old objects counted as used
+        if (!info.getGcName().equals(fullCollector.getName())) {
+            // A young or mixed collection, or a pause of a concurrent cycle, leaves dead old objects counted as used.
+            return;
         }
         long used = info.getGcInfo().getMemoryUsageAfterGc().values().stream().mapToLong(MemoryUsage::getUsed).sum();
         peakAfterGc.accumulateAndGet(used, Math::max);
