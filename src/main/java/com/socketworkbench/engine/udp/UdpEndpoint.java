@@ -78,7 +78,7 @@ public final class UdpEndpoint implements AutoCloseable {
             public UdpSession forSending(InetAddress target, String purpose) throws SocketErrorException {
                 return sessionFor(target, purpose);
             }
-        });
+        }, UdpLimits.SEND_QUEUE_DATAGRAMS, UdpLimits.SEND_QUEUE_BYTES);
         this.multicast = new MulticastMemberships(events, settings);
     }
 
@@ -156,6 +156,7 @@ public final class UdpEndpoint implements AutoCloseable {
     private void stop(String reason) {
         long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
         UdpSession s;
+        int dropped;
         synchronized (lock) {
             s = session;
             session = null;
@@ -163,7 +164,13 @@ public final class UdpEndpoint implements AutoCloseable {
                 s.stopping = true;
             }
             // Under the lock: a running send is interrupted before it could take the lock and bind again.
-            sender.cancelAll();
+            dropped = sender.cancelAll();
+        }
+        if (dropped > 0) {
+            // Their futures are cancelled (no Failure: the user stopped), but the timeline says what did not go out.
+            events.notice(s == null ? null : s.local, null, String.format(Locale.ROOT, "%,d queued send%s not made: "
+                    + "the UDP endpoint stopped before %s went out", dropped, dropped == 1 ? " was" : "s were",
+                    dropped == 1 ? "it" : "they"));
         }
         if (s != null) {
             closeSession(s, reason, deadline);
@@ -276,8 +283,17 @@ public final class UdpEndpoint implements AutoCloseable {
      */
     public CompletableFuture<Void> send(String host, int port, byte[] data) {
         Objects.requireNonNull(data, "data");
+        if (data.length > UdpLimits.MAX_IPV6_PAYLOAD) {
+            // No datagram can carry it: refused on the send thread (the message names the target's family) without
+            // a copy waiting in the queue.
+            int length = data.length;
+            return submit(host, port, Operation.SEND, 0, () -> {
+                sender.refuseTooLarge(host.strip(), port, length);
+                return null;
+            });
+        }
         byte[] payload = data.clone();
-        return submit(host, port, Operation.SEND, () -> {
+        return submit(host, port, Operation.SEND, payload.length, () -> {
             sender.transmit(host.strip(), port, payload);
             return null;
         });
@@ -301,7 +317,7 @@ public final class UdpEndpoint implements AutoCloseable {
      * @return the resolved peer address
      */
     public CompletableFuture<InetSocketAddress> connect(String host, int port) {
-        return submit(host, port, Operation.CONNECT, () -> sender.connectTo(host.strip(), port));
+        return submit(host, port, Operation.CONNECT, 0, () -> sender.connectTo(host.strip(), port));
     }
 
     /** Accepts datagrams from any address again. Does nothing when not connected. */
@@ -330,7 +346,8 @@ public final class UdpEndpoint implements AutoCloseable {
         return s == null ? null : (InetSocketAddress) s.remote();
     }
 
-    private <T> CompletableFuture<T> submit(String host, int port, Operation operation, UdpSender.SendCall<T> call) {
+    private <T> CompletableFuture<T> submit(String host, int port, Operation operation, int bytes,
+                                            UdpSender.SendCall<T> call) {
         if (host == null || host.isBlank()) {
             return refuse(operation, FailureKind.INVALID_INPUT, "Enter the host to send to");
         }
@@ -341,7 +358,9 @@ public final class UdpEndpoint implements AutoCloseable {
             if (closed) {
                 return refuse(operation, FailureKind.INVALID_STATE, "Not sent: this UDP endpoint is closed");
             }
-            return sender.submit(call);
+            String what = operation == Operation.CONNECT ? "Not connected to " + host.strip() + " port " + port
+                    : String.format(Locale.ROOT, "Not sent: %,d bytes to %s port %d", bytes, host.strip(), port);
+            return sender.submit(bytes, operation, what, call);
         }
     }
 
