@@ -224,9 +224,9 @@ public final class UdpEndpoint implements AutoCloseable {
     private UdpSession bind(InetSocketAddress requested) throws SocketErrorException {
         UdpSession s;
         try {
-            s = UdpSession.bind(requested, config.receiveBufferBytes());
+            s = UdpSession.bind(requested, config.receiveBufferBytes(), config.reuseAddress());
         } catch (IOException | RuntimeException e) {
-            throw events.emitted(UdpErrors.bindFailure(id, requested, e));
+            throw events.emitted(UdpErrors.bindFailure(id, requested, config.reuseAddress(), e));
         }
         settings.applyTo(s);
         events.emit(new ListenerStarted(Instant.now(), id, s.local, null, "UDP"));

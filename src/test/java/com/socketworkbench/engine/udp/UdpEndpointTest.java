@@ -340,11 +340,44 @@ class UdpEndpointTest {
 
         SocketErrorException thrown = assertThrows(SocketErrorException.class, endpoint::start);
         assertEquals(FailureKind.PORT_IN_USE, thrown.failure().kind());
-        assertEquals("UDP port " + port + " on 127.0.0.1 is already in use by another program",
-                thrown.failure().message());
+        assertEquals("UDP port " + port + " on 127.0.0.1 is already in use by another program; to bind it too, turn"
+                + " on Reuse address (SO_REUSEADDR) here and on the socket holding it", thrown.failure().message());
         assertEquals(List.of(thrown.failure()), sink.all(Failure.class));
         assertFalse(endpoint.isRunning());
         assertTrue(sink.all(ListenerStarted.class).isEmpty());
+    }
+
+    @Test
+    void withReuseAddressTwoEndpointsBindOnePortAndWithoutItTheSecondIsRefusedWithTheCure() throws Exception {
+        UdpEndpoint first = new UdpEndpoint(UdpConfig.of("127.0.0.1", 0).withReuseAddress(true), sink);
+        cleanup.add(first);
+        int port = first.start().getPort();
+        RecordingSink secondEvents = new RecordingSink();
+        UdpEndpoint second = new UdpEndpoint(UdpConfig.of("127.0.0.1", port).withReuseAddress(true), secondEvents);
+        cleanup.add(second);
+        assertEquals(port, second.start().getPort(), "SO_REUSEADDR on both: the port is shared");
+        assertTrue(second.config().reuseAddress());
+
+        DatagramSocket peer = peer("127.0.0.1");
+        sendTo(peer, new InetSocketAddress("127.0.0.1", port), "to the shared port".getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(5)).until(() -> first.datagramsIn() + second.datagramsIn() == 1);
+
+        UdpEndpoint without = new UdpEndpoint(UdpConfig.of("127.0.0.1", port), sink);
+        cleanup.add(without);
+        Failure refused = assertThrows(SocketErrorException.class, without::start).failure();
+        assertEquals(FailureKind.PORT_IN_USE, refused.kind());
+        assertEquals("UDP port " + port + " on 127.0.0.1 is already in use by another program; to bind it too, turn"
+                + " on Reuse address (SO_REUSEADDR) here and on the socket holding it", refused.message());
+
+        DatagramSocket holder = peer("127.0.0.1");
+        UdpEndpoint sharing = new UdpEndpoint(UdpConfig.of("127.0.0.1", holder.getLocalPort())
+                .withReuseAddress(true), sink);
+        cleanup.add(sharing);
+        Failure notShared = assertThrows(SocketErrorException.class, sharing::start).failure();
+        assertEquals("UDP port " + holder.getLocalPort() + " on 127.0.0.1 is already in use by another program; "
+                + "Reuse address (SO_REUSEADDR) is on here, but the socket holding the port does not share it",
+                notShared.message());
+        assertEquals(List.of(refused, notShared), sink.all(Failure.class));
     }
 
     @Test
