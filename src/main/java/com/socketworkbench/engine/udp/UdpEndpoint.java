@@ -22,6 +22,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -120,9 +121,10 @@ public final class UdpEndpoint implements AutoCloseable {
     }
 
     /**
-     * Closes the socket (dropping group memberships and the connected peer), cancels queued sends, joins the
-     * endpoint's threads (at most about 2 s) and emits {@link ListenerStopped}. Idempotent. The endpoint can be
-     * started again; settings (broadcast, multicast options, receive limit) are kept and counters keep counting.
+     * Closes the socket (the system drops its group memberships and the connected peer), cancels queued sends (a
+     * {@link Notice} counts them), joins the endpoint's threads (at most about 2 s) and emits {@link ListenerStopped}.
+     * Idempotent. The endpoint can be started again; settings (broadcast, multicast options, receive limit) and the
+     * multicast groups are kept (the next start joins the groups again) and counters keep counting.
      */
     public void stop() {
         stop("stopped by user");
@@ -230,6 +232,7 @@ public final class UdpEndpoint implements AutoCloseable {
         }
         settings.applyTo(s);
         events.emit(new ListenerStarted(Instant.now(), id, s.local, null, "UDP"));
+        multicast.rejoin(s);
         if (s.effectiveReceiveBuffer < config.receiveBufferBytes()) {
             events.notice(s.local, null, String.format(Locale.ROOT, "Receive buffer: asked for %,d bytes, the "
                             + "system granted %,d (on Linux net.core.rmem_max caps it); a fast burst may be dropped "
@@ -454,7 +457,8 @@ public final class UdpEndpoint implements AutoCloseable {
     }
 
     /**
-     * Leaves a group on one interface, or on every interface it was joined on when {@code interfaceName} is null.
+     * Leaves a group on one interface, or on every interface it was joined on when {@code interfaceName} is null;
+     * while stopped, the next start does not join it.
      *
      * @throws SocketErrorException carrying the Failure (MULTICAST) emitted for it: not a multicast literal
      *                              (INVALID_INPUT), or not a member (INVALID_STATE)
@@ -465,10 +469,36 @@ public final class UdpEndpoint implements AutoCloseable {
         }
     }
 
-    /** Current memberships in join order; empty when not bound (closing the socket leaves every group). */
+    /** The bound socket's memberships in join order; empty when not bound (closing the socket leaves every group). */
     public List<MulticastMembership> joinedGroups() {
         synchronized (lock) {
             return MulticastMemberships.joined(session);
+        }
+    }
+
+    /**
+     * The endpoint's groups in join order: while bound, those its socket has joined; while stopped, those the next
+     * start joins again (on the interface each was joined on). A group the new socket cannot join (an IPv6 group on
+     * an IPv4 socket, an interface that is gone) is reported as a MULTICAST Failure then, and dropped from this list.
+     */
+    public List<MulticastMembership> multicastGroups() {
+        synchronized (lock) {
+            return multicast.groups();
+        }
+    }
+
+    /**
+     * Groups for this endpoint to join when it starts, after any of its own: how a new endpoint takes over the
+     * groups of one that was stopped (the UDP tab makes a new endpoint for each start). {@link #leaveGroup} removes
+     * one again before the start.
+     *
+     * @throws IllegalStateException when bound (use {@link #joinGroup}) or closed
+     */
+    public void joinAtStart(Collection<MulticastMembership> groups) {
+        Objects.requireNonNull(groups, "groups");
+        synchronized (lock) {
+            ensureOpen();
+            multicast.joinAtStart(session, groups);
         }
     }
 

@@ -30,8 +30,8 @@ import java.util.Locale;
 /**
  * The UDP tab's collapsible Options pane ({@code options}, collapsed at first): the socket row (broadcast, address
  * reuse, receive buffer with what the kernel granted, receive limit), the multicast row (group, interface, Join, TTL,
- * loopback) with its message, and the joined groups with Leave. The title sums the settings up, so they show while it
- * is collapsed.
+ * loopback) with its message, and the joined groups with Leave (while stopped: the groups Start joins again). The
+ * title sums the settings up, so they show while it is collapsed.
  */
 final class UdpOptionsPane {
     private final Subscriptions subscriptions;
@@ -142,20 +142,21 @@ final class UdpOptionsPane {
                 "Options — broadcast %s%s · receive buffer %,d KiB · %s",
                 model.broadcastProperty().get() ? "on" : "off",
                 model.reuseAddressProperty().get() ? " · reuse address" : "", model.receiveBufferKiBProperty().get(),
-                groupsSummary(multicast.groups().size())),
+                groupsSummary(multicast.groups().size(), multicast.boundProperty().get())),
                 model.broadcastProperty(), model.reuseAddressProperty(), model.receiveBufferKiBProperty(),
-                multicast.groups()));
+                multicast.groups(), multicast.boundProperty()));
         options.setContent(grid);
         options.setExpanded(false);
         options.setAnimated(false);
         options.getStyleClass().add("udp-options");
     }
 
-    private static String groupsSummary(int joined) {
-        return switch (joined) {
+    private static String groupsSummary(int groups, boolean bound) {
+        String joined = bound ? "joined" : "to join at start";
+        return switch (groups) {
             case 0 -> "no multicast group joined";
-            case 1 -> "1 multicast group joined";
-            default -> joined + " multicast groups joined";
+            case 1 -> "1 multicast group " + joined;
+            default -> groups + " multicast groups " + joined;
         };
     }
 
@@ -167,7 +168,8 @@ final class UdpOptionsPane {
         Label placeholder = new Label("No groups joined");
         placeholder.getStyleClass().add("placeholder-label");
         groups.setPlaceholder(placeholder);
-        groups.setTooltip(new Tooltip("Groups this socket has joined; stopping leaves them all"));
+        groups.setTooltip(new Tooltip("Groups this socket has joined; Stop leaves them all and Start joins them "
+                + "again"));
 
         Button leave = new Button("Leave");
         leave.setId("leave");
@@ -178,6 +180,8 @@ final class UdpOptionsPane {
         leave.setTooltip(new Tooltip("Leave the selected group"));
 
         Label title = caption("Joined groups");
+        subscriptions.bind(title.textProperty(), Bindings.when(multicast.boundProperty())
+                .then("Joined groups").otherwise("Groups to join at start"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(6, title, spacer, leave);

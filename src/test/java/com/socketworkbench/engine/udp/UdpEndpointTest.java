@@ -381,6 +381,29 @@ class UdpEndpointTest {
     }
 
     @Test
+    void groupsANewSocketCannotJoinAgainAreReportedAndDropped() throws Exception {
+        // Refused before any membership is made: no multicast traffic outside the namespace tests.
+        UdpEndpoint endpoint = endpoint("127.0.0.1");
+        MulticastMembership ipv6 = new MulticastMembership(InetAddress.ofLiteral("ff05::1:3"), "lo");
+        MulticastMembership gone = new MulticastMembership(InetAddress.ofLiteral("239.1.2.3"), "no-such-nic0");
+        endpoint.joinAtStart(List.of(ipv6, gone));
+        assertEquals(List.of(ipv6, gone), endpoint.multicastGroups(), "to be joined at the start");
+        assertEquals(List.of(), endpoint.joinedGroups());
+
+        InetSocketAddress local = endpoint.start();
+        List<Failure> failures = sink.all(Failure.class);
+        assertEquals(2, failures.size(), failures.toString());
+        assertEquals("Could not join multicast group ff05::1:3 on lo again: it is an IPv6 group, and this endpoint is "
+                + "now bound to the IPv4 address " + Endpoints.describe(local) + "; bind to :: to join IPv6 groups",
+                failures.get(0).message());
+        assertTrue(failures.get(1).message().startsWith("Could not join multicast group 239.1.2.3 on no-such-nic0 "
+                + "again: the network interface no-such-nic0 is gone (available: "), failures.get(1).message());
+        assertTrue(failures.stream().allMatch(f -> f.operation() == Operation.MULTICAST && f.local().equals(local)));
+        assertEquals(List.of(), endpoint.multicastGroups(), "what could not be joined is no longer the endpoint's");
+        assertThrows(IllegalStateException.class, () -> endpoint.joinAtStart(List.of(ipv6)), "bound: joinGroup");
+    }
+
+    @Test
     void reportsIcmpPortUnreachableOnAConnectedSocketAndKeepsReceiving() throws Exception {
         int closedPort;
         try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress("127.0.0.1", 0))) {

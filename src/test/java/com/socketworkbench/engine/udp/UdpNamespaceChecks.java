@@ -38,7 +38,8 @@ final class UdpNamespaceChecks {
             "broadcast-with-option", "broadcast-refused-without-option", "broadcast-interface-address",
             "broadcast-kernel-refusal-mapped", "multicast-ipv4", "multicast-ipv4-default-interface",
             "multicast-loopback-off", "multicast-ipv4-group-on-dual-stack-socket", "multicast-ipv6",
-            "multicast-ipv6-default-interface", "multicast-ipv6-group-on-ipv4-socket", "multicast-validation");
+            "multicast-ipv6-default-interface", "multicast-ipv6-group-on-ipv4-socket", "multicast-validation",
+            "multicast-rejoined-after-restart", "multicast-taken-over-by-a-new-endpoint");
 
     private UdpNamespaceChecks() {
     }
@@ -57,6 +58,8 @@ final class UdpNamespaceChecks {
         checks.put("multicast-ipv6-default-interface", UdpNamespaceChecks::multicastIpv6DefaultInterface);
         checks.put("multicast-ipv6-group-on-ipv4-socket", UdpNamespaceChecks::ipv6GroupOnIpv4Socket);
         checks.put("multicast-validation", UdpNamespaceChecks::multicastValidation);
+        checks.put("multicast-rejoined-after-restart", UdpNamespaceChecks::multicastRejoinedAfterRestart);
+        checks.put("multicast-taken-over-by-a-new-endpoint", UdpNamespaceChecks::multicastTakenOverByANewEndpoint);
         NamespaceChecks.runAndExit(Path.of(args[0]), checks);
     }
 
@@ -280,6 +283,62 @@ final class UdpNamespaceChecks {
         }
         unicastBound.leaveGroup("239.255.83.5", "lo");
         expect(List.of(), unicastBound.joinedGroups());
+    }
+
+    private static void multicastRejoinedAfterRestart(List<AutoCloseable> cleanup) throws Exception {
+        String group = "239.255.83.8";
+        MulticastMembership onLo = new MulticastMembership(InetAddress.ofLiteral(group), "lo");
+        RecordingSink inbox = new RecordingSink();
+        UdpEndpoint receiver = endpoint(cleanup, UdpConfig.of("0.0.0.0", 0), inbox);
+        receiver.start();
+        receiver.joinGroup(group, "lo");
+
+        receiver.stop();
+        expect(List.of(), receiver.joinedGroups());
+        expect(List.of(onLo), receiver.multicastGroups());
+        int port = receiver.start().getPort();
+        expect(List.of(onLo), receiver.joinedGroups());
+        expect("Joined multicast group 239.255.83.8 on lo again",
+                inbox.awaitFirst(Notice.class, n -> n.message().endsWith(" again")).message());
+
+        UdpEndpoint sender = endpoint(cleanup, UdpConfig.of("0.0.0.0", 0));
+        sender.setMulticastInterface("lo");
+        sent(sender.send(group, port, text("after the restart")));
+        expect("after the restart", firstText(inbox));
+
+        receiver.leaveGroup(group, null);
+        receiver.stop();
+        expect(List.of(), receiver.multicastGroups());
+        int portAfterLeaving = receiver.start().getPort();
+        expect(List.of(), receiver.joinedGroups());
+        sent(sender.send(group, portAfterLeaving, text("not a member any more")));
+        sent(sender.send("127.0.0.1", portAfterLeaving, text("marker")));
+        expect("marker", textAt(inbox, 1));
+        check(inbox.all(BytesReceived.class).size() == 2, "a group left before the restart is not joined again");
+    }
+
+    private static void multicastTakenOverByANewEndpoint(List<AutoCloseable> cleanup) throws Exception {
+        UdpEndpoint stopped = endpoint(cleanup, UdpConfig.of("0.0.0.0", 0));
+        stopped.start();
+        stopped.joinGroup("239.255.83.9", "lo");
+        stopped.joinGroup("239.255.83.10", "lo");
+        stopped.close();
+
+        RecordingSink inbox = new RecordingSink();
+        UdpEndpoint next = endpoint(cleanup, UdpConfig.of("0.0.0.0", 0), inbox);
+        next.joinAtStart(stopped.multicastGroups());
+        next.leaveGroup("239.255.83.10", "lo");
+        expect("Left multicast group 239.255.83.10 on lo: the next start will not join it",
+                inbox.awaitFirst(Notice.class, n -> n.message().startsWith("Left")).message());
+        int port = next.start().getPort();
+        expect(List.of(new MulticastMembership(InetAddress.ofLiteral("239.255.83.9"), "lo")), next.joinedGroups());
+
+        UdpEndpoint sender = endpoint(cleanup, UdpConfig.of("0.0.0.0", 0));
+        sender.setMulticastInterface("lo");
+        sent(sender.send("239.255.83.10", port, text("left before the start")));
+        sent(sender.send("239.255.83.9", port, text("taken over")));
+        expect("taken over", firstText(inbox));
+        check(inbox.all(BytesReceived.class).size() == 1, "only the group still wanted was joined");
     }
 
     // ---------------------------------------------------------------- helpers
