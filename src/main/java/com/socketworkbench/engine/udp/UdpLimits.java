@@ -16,9 +16,11 @@ public final class UdpLimits {
 
     /**
      * Sends (and connects) that may wait behind the one being sent. Sends queue while the send thread is busy: a name
-     * that resolves slowly, a send buffer that stays full. Past this, a send is refused with a Failure.
+     * that resolves slowly, a send buffer that stays full. Past this, a send is refused with a Failure. High enough
+     * for a burst of small datagrams (each waiting send costs about 150 bytes besides its payload); the byte limit
+     * below is what bounds the memory.
      */
-    public static final int SEND_QUEUE_DATAGRAMS = 1_024;
+    public static final int SEND_QUEUE_DATAGRAMS = 16_384;
     /** Payload bytes that may wait to be sent: 256 of the largest datagrams. */
     public static final long SEND_QUEUE_BYTES = 16L * 1024 * 1024;
 

@@ -67,9 +67,9 @@ class UdpSendQueueTest {
         Failure full = failureOf(refused);
         assertEquals(FailureKind.LIMIT_EXCEEDED, full.kind());
         assertEquals(Operation.SEND, full.operation());
-        assertEquals("Not sent: 10 bytes to 127.0.0.1 port " + port + ": the send queue is full (1,024 sends with "
-                + "10,240 bytes are waiting; it holds at most 1,024 sends or 16,777,216 bytes). Wait until the earlier "
-                + "ones have gone out", full.message());
+        assertEquals("Not sent: 10 bytes to 127.0.0.1 port " + port + ": the send queue is full (16,384 sends with "
+                + "163,840 bytes are waiting; it holds at most 16,384 sends or 16,777,216 bytes). Wait until the "
+                + "earlier ones have gone out", full.message());
         Failure connect = failureOf(endpoint.connect("127.0.0.1", port));
         assertEquals(Operation.CONNECT, connect.operation());
         assertTrue(connect.message().startsWith("Not connected to 127.0.0.1 port " + port + ": the send queue is "
