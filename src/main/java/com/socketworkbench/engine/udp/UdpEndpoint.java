@@ -277,10 +277,11 @@ public final class UdpEndpoint implements AutoCloseable {
      * off the caller's thread. Emits {@link BytesSent} once the datagram is handed to the system, or one
      * {@link Failure} (operation SEND) and completes exceptionally with the {@link SocketErrorException} carrying it:
      * INVALID_INPUT for a bad host or port, a broadcast address without the Broadcast option, an IPv6 target from an
-     * IPv4 socket, or a target other than the connected peer; LIMIT_EXCEEDED above {@link UdpLimits#maxPayload};
-     * INVALID_STATE once closed; UNKNOWN_HOST; and the mapped socket errors. A send that {@link #stop()} or
-     * {@link #close()} overtakes is cancelled (CancellationException, no Failure). Sends (and {@link #connect}) run in
-     * call order.
+     * IPv4 socket, or a target other than the connected peer; LIMIT_EXCEEDED above {@link UdpLimits#maxPayload}, and
+     * at once when {@link UdpLimits#SEND_QUEUE_DATAGRAMS} sends or {@link UdpLimits#SEND_QUEUE_BYTES} of payload
+     * already wait to be sent; INVALID_STATE once closed; UNKNOWN_HOST; and the mapped socket errors. A send that
+     * {@link #stop()} or {@link #close()} overtakes is cancelled (CancellationException, no Failure; a Notice counts
+     * the queued ones). Sends (and {@link #connect}) run in call order.
      *
      * @param data copied; may be empty (an empty datagram is sent)
      */
