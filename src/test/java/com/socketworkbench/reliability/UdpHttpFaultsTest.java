@@ -99,8 +99,8 @@ class UdpHttpFaultsTest {
             endpoint = closeLater(new UdpEndpoint(UdpConfig.of("127.0.0.1", port), sink));
             SocketErrorException e = assertThrows(SocketErrorException.class, endpoint::start);
             assertEquals(FailureKind.PORT_IN_USE, e.failure().kind());
-            assertEquals("UDP port " + port + " on 127.0.0.1 is already in use by another program",
-                    e.failure().message());
+            assertEquals("UDP port " + port + " on 127.0.0.1 is already in use by another program; to bind it too, "
+                    + "turn on Reuse address (SO_REUSEADDR) here and on the socket holding it", e.failure().message());
             assertFalse(endpoint.isRunning());
         }
         assertEquals(port, endpoint.start().getPort());

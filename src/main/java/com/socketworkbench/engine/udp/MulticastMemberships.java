@@ -12,20 +12,27 @@ import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
 import java.net.StandardProtocolFamily;
+import java.nio.channels.MembershipKey;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * Joins and leaves multicast groups on the bound socket of a {@link UdpEndpoint} (the memberships live in its
- * {@link UdpSession}, so closing the socket leaves every group). Callers hold the endpoint's lock. Every refusal
- * (not bound, not a group address, the wrong family, no such interface, not a member, the system said no) is one
- * MULTICAST Failure, thrown on as the {@link SocketErrorException} that carries it.
+ * Joins and leaves multicast groups on the bound socket of a {@link UdpEndpoint}. The system's memberships live in its
+ * {@link UdpSession}, so closing the socket leaves every group; the endpoint's groups outlive it, like its options,
+ * and the next socket joins them again ({@link #rejoin}). Callers hold the endpoint's lock. Every refusal (not bound,
+ * not a group address, the wrong family, no such interface, not a member, the system said no) is one MULTICAST
+ * Failure, thrown on as the {@link SocketErrorException} that carries it.
  */
 final class MulticastMemberships {
     private static final Logger LOG = LoggerFactory.getLogger(MulticastMemberships.class);
 
     private final UdpEvents events;
     private final UdpSettings settings;
+    /** The endpoint's groups in join order: joined by the bound socket, or to be joined by the next one. */
+    private final Set<MulticastMembership> groups = new LinkedHashSet<>();
 
     MulticastMemberships(UdpEvents events, UdpSettings settings) {
         this.events = events;
@@ -55,19 +62,78 @@ final class MulticastMemberships {
             throw events.emitted(UdpErrors.failure(events.id, s.local, null, Operation.MULTICAST, FailureKind.IO_ERROR,
                     "Could not join multicast group " + membership + ": " + e.getMessage(), e));
         }
+        groups.add(membership);
         events.notice(s.local, null, "Joined multicast group " + membership + joinWarnings(s, group, nif));
     }
 
-    /** Leaves {@code group} on one interface, or on every one when {@code interfaceName} is null. */
+    /**
+     * Adds groups for the next socket to join (a new endpoint taking over the groups of one that was stopped).
+     *
+     * @throws IllegalStateException when {@code s}, the bound socket, is not null
+     */
+    void joinAtStart(UdpSession s, Collection<MulticastMembership> memberships) {
+        if (s != null) {
+            throw new IllegalStateException("Already bound to " + Endpoints.describe(s.local)
+                    + "; join groups with joinGroup");
+        }
+        groups.addAll(memberships);
+    }
+
+    /**
+     * Joins the endpoint's groups on a socket that was just bound, each on the interface it was joined on before,
+     * with a Notice each. A group this socket cannot join (an IPv6 group on an IPv4 socket, an interface that is gone,
+     * the system said no) is one MULTICAST Failure and is dropped from the endpoint's groups, so they stay what the
+     * socket has joined.
+     */
+    void rejoin(UdpSession s) {
+        for (MulticastMembership membership : List.copyOf(groups)) {
+            String problem = rejoinProblem(s, membership);
+            if (problem != null) {
+                groups.remove(membership);
+                events.emit(UdpErrors.failure(events.id, s.local, null, Operation.MULTICAST, FailureKind.INVALID_INPUT,
+                        "Could not join multicast group " + membership + " again: " + problem, null));
+                continue;
+            }
+            try {
+                NetworkInterface nif = NetworkInterface.getByName(membership.interfaceName());
+                s.memberships.put(membership, s.channel.join(membership.group(), nif));
+                events.notice(s.local, null, "Joined multicast group " + membership + " again"
+                        + joinWarnings(s, membership.group(), nif));
+            } catch (IOException | RuntimeException e) {
+                groups.remove(membership);
+                events.emit(UdpErrors.failure(events.id, s.local, null, Operation.MULTICAST, FailureKind.IO_ERROR,
+                        "Could not join multicast group " + membership + " again: " + e.getMessage(), e));
+            }
+        }
+    }
+
+    private static String rejoinProblem(UdpSession s, MulticastMembership membership) {
+        if (s.family == StandardProtocolFamily.INET && membership.group() instanceof Inet6Address) {
+            return "it is an IPv6 group, and this endpoint is now bound to the IPv4 address "
+                    + Endpoints.describe(s.local) + "; bind to :: to join IPv6 groups";
+        }
+        try {
+            if (NetworkInterface.getByName(membership.interfaceName()) == null) {
+                return "the network interface " + membership.interfaceName() + " is gone (available: "
+                        + MulticastGroups.availableNames() + ")";
+            }
+        } catch (IOException e) {
+            return "cannot look up the network interface " + membership.interfaceName() + ": " + e.getMessage();
+        }
+        return null;
+    }
+
+    /**
+     * Leaves {@code group} on one interface, or on every one when {@code interfaceName} is null; while not bound,
+     * the next socket will not join it.
+     */
     void leave(UdpSession s, String groupText, String interfaceName) throws SocketErrorException {
         InetAddress group = parse(s, groupText);
         String name = interfaceName == null || interfaceName.isBlank() ? null : interfaceName.strip();
         List<MulticastMembership> matching = new ArrayList<>();
-        if (s != null) {
-            for (MulticastMembership membership : s.memberships.keySet()) {
-                if (membership.group().equals(group) && (name == null || membership.interfaceName().equals(name))) {
-                    matching.add(membership);
-                }
+        for (MulticastMembership membership : groups) {
+            if (membership.group().equals(group) && (name == null || membership.interfaceName().equals(name))) {
+                matching.add(membership);
             }
         }
         if (matching.isEmpty()) {
@@ -75,13 +141,25 @@ final class MulticastMemberships {
                     "Not a member of " + Endpoints.addressText(group) + (name == null ? "" : " on " + name));
         }
         for (MulticastMembership membership : matching) {
-            s.memberships.remove(membership).drop();
-            events.notice(s.local, null, "Left multicast group " + membership);
+            groups.remove(membership);
+            MembershipKey key = s == null ? null : s.memberships.remove(membership);
+            if (key != null) {
+                key.drop();
+                events.notice(s.local, null, "Left multicast group " + membership);
+            } else {
+                events.notice(null, null, "Left multicast group " + membership + ": the next start will not join it");
+            }
         }
     }
 
+    /** The bound socket's memberships in join order; empty when not bound. */
     static List<MulticastMembership> joined(UdpSession s) {
         return s == null ? List.of() : List.copyOf(s.memberships.keySet());
+    }
+
+    /** The endpoint's groups: joined by the bound socket, or to be joined when it starts. */
+    List<MulticastMembership> groups() {
+        return List.copyOf(groups);
     }
 
     private InetAddress parse(UdpSession s, String groupText) throws SocketErrorException {

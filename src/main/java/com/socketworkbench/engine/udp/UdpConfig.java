@@ -9,8 +9,11 @@ package com.socketworkbench.engine.udp;
  * @param receiveBufferBytes the SO_RCVBUF to ask for; the system may grant less (see
  *                           {@link UdpEndpoint#effectiveReceiveBuffer()})
  * @param broadcast          the initial SO_BROADCAST setting
+ * @param reuseAddress       SO_REUSEADDR, set before binding: the port may be bound by other sockets that set it too
+ *                           (several receivers of one multicast or broadcast port); every socket on the port must
+ *                           have it on
  */
-public record UdpConfig(String bindHost, int port, int receiveBufferBytes, boolean broadcast) {
+public record UdpConfig(String bindHost, int port, int receiveBufferBytes, boolean broadcast, boolean reuseAddress) {
 
     /** Large, so that a burst on loopback is not dropped by the kernel before the receive thread reads it. */
     public static final int DEFAULT_RECEIVE_BUFFER = 4 * 1024 * 1024;
@@ -25,8 +28,18 @@ public record UdpConfig(String bindHost, int port, int receiveBufferBytes, boole
         }
     }
 
-    /** The default receive buffer, broadcast off. */
+    /** Without SO_REUSEADDR: the port is this socket's alone. */
+    public UdpConfig(String bindHost, int port, int receiveBufferBytes, boolean broadcast) {
+        this(bindHost, port, receiveBufferBytes, broadcast, false);
+    }
+
+    /** The default receive buffer, broadcast and address reuse off. */
     public static UdpConfig of(String bindHost, int port) {
-        return new UdpConfig(bindHost, port, DEFAULT_RECEIVE_BUFFER, false);
+        return new UdpConfig(bindHost, port, DEFAULT_RECEIVE_BUFFER, false, false);
+    }
+
+    /** This config with SO_REUSEADDR {@code on}. */
+    public UdpConfig withReuseAddress(boolean on) {
+        return new UdpConfig(bindHost, port, receiveBufferBytes, broadcast, on);
     }
 }

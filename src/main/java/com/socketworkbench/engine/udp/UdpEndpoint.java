@@ -22,6 +22,7 @@ import java.nio.channels.DatagramChannel;
 import java.nio.channels.Selector;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -78,7 +79,7 @@ public final class UdpEndpoint implements AutoCloseable {
             public UdpSession forSending(InetAddress target, String purpose) throws SocketErrorException {
                 return sessionFor(target, purpose);
             }
-        });
+        }, UdpLimits.SEND_QUEUE_DATAGRAMS, UdpLimits.SEND_QUEUE_BYTES);
         this.multicast = new MulticastMemberships(events, settings);
     }
 
@@ -120,9 +121,10 @@ public final class UdpEndpoint implements AutoCloseable {
     }
 
     /**
-     * Closes the socket (dropping group memberships and the connected peer), cancels queued sends, joins the
-     * endpoint's threads (at most about 2 s) and emits {@link ListenerStopped}. Idempotent. The endpoint can be
-     * started again; settings (broadcast, multicast options, receive limit) are kept and counters keep counting.
+     * Closes the socket (the system drops its group memberships and the connected peer), cancels queued sends (a
+     * {@link Notice} counts them), joins the endpoint's threads (at most about 2 s) and emits {@link ListenerStopped}.
+     * Idempotent. The endpoint can be started again; settings (broadcast, multicast options, receive limit) and the
+     * multicast groups are kept (the next start joins the groups again) and counters keep counting.
      */
     public void stop() {
         stop("stopped by user");
@@ -156,6 +158,7 @@ public final class UdpEndpoint implements AutoCloseable {
     private void stop(String reason) {
         long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
         UdpSession s;
+        int dropped;
         synchronized (lock) {
             s = session;
             session = null;
@@ -163,7 +166,13 @@ public final class UdpEndpoint implements AutoCloseable {
                 s.stopping = true;
             }
             // Under the lock: a running send is interrupted before it could take the lock and bind again.
-            sender.cancelAll();
+            dropped = sender.cancelAll();
+        }
+        if (dropped > 0) {
+            // Their futures are cancelled (no Failure: the user stopped), but the timeline says what did not go out.
+            events.notice(s == null ? null : s.local, null, String.format(Locale.ROOT, "%,d queued send%s not made: "
+                    + "the UDP endpoint stopped before %s went out", dropped, dropped == 1 ? " was" : "s were",
+                    dropped == 1 ? "it" : "they"));
         }
         if (s != null) {
             closeSession(s, reason, deadline);
@@ -217,12 +226,13 @@ public final class UdpEndpoint implements AutoCloseable {
     private UdpSession bind(InetSocketAddress requested) throws SocketErrorException {
         UdpSession s;
         try {
-            s = UdpSession.bind(requested, config.receiveBufferBytes());
+            s = UdpSession.bind(requested, config.receiveBufferBytes(), config.reuseAddress());
         } catch (IOException | RuntimeException e) {
-            throw events.emitted(UdpErrors.bindFailure(id, requested, e));
+            throw events.emitted(UdpErrors.bindFailure(id, requested, config.reuseAddress(), e));
         }
         settings.applyTo(s);
         events.emit(new ListenerStarted(Instant.now(), id, s.local, null, "UDP"));
+        multicast.rejoin(s);
         if (s.effectiveReceiveBuffer < config.receiveBufferBytes()) {
             events.notice(s.local, null, String.format(Locale.ROOT, "Receive buffer: asked for %,d bytes, the "
                             + "system granted %,d (on Linux net.core.rmem_max caps it); a fast burst may be dropped "
@@ -267,17 +277,27 @@ public final class UdpEndpoint implements AutoCloseable {
      * off the caller's thread. Emits {@link BytesSent} once the datagram is handed to the system, or one
      * {@link Failure} (operation SEND) and completes exceptionally with the {@link SocketErrorException} carrying it:
      * INVALID_INPUT for a bad host or port, a broadcast address without the Broadcast option, an IPv6 target from an
-     * IPv4 socket, or a target other than the connected peer; LIMIT_EXCEEDED above {@link UdpLimits#maxPayload};
-     * INVALID_STATE once closed; UNKNOWN_HOST; and the mapped socket errors. A send that {@link #stop()} or
-     * {@link #close()} overtakes is cancelled (CancellationException, no Failure). Sends (and {@link #connect}) run in
-     * call order.
+     * IPv4 socket, or a target other than the connected peer; LIMIT_EXCEEDED above {@link UdpLimits#maxPayload}, and
+     * at once when {@link UdpLimits#SEND_QUEUE_DATAGRAMS} sends or {@link UdpLimits#SEND_QUEUE_BYTES} of payload
+     * already wait to be sent; INVALID_STATE once closed; UNKNOWN_HOST; and the mapped socket errors. A send that
+     * {@link #stop()} or {@link #close()} overtakes is cancelled (CancellationException, no Failure; a Notice counts
+     * the queued ones). Sends (and {@link #connect}) run in call order.
      *
      * @param data copied; may be empty (an empty datagram is sent)
      */
     public CompletableFuture<Void> send(String host, int port, byte[] data) {
         Objects.requireNonNull(data, "data");
+        if (data.length > UdpLimits.MAX_IPV6_PAYLOAD) {
+            // No datagram can carry it: refused on the send thread (the message names the target's family) without
+            // a copy waiting in the queue.
+            int length = data.length;
+            return submit(host, port, Operation.SEND, 0, () -> {
+                sender.refuseTooLarge(host.strip(), port, length);
+                return null;
+            });
+        }
         byte[] payload = data.clone();
-        return submit(host, port, Operation.SEND, () -> {
+        return submit(host, port, Operation.SEND, payload.length, () -> {
             sender.transmit(host.strip(), port, payload);
             return null;
         });
@@ -301,7 +321,7 @@ public final class UdpEndpoint implements AutoCloseable {
      * @return the resolved peer address
      */
     public CompletableFuture<InetSocketAddress> connect(String host, int port) {
-        return submit(host, port, Operation.CONNECT, () -> sender.connectTo(host.strip(), port));
+        return submit(host, port, Operation.CONNECT, 0, () -> sender.connectTo(host.strip(), port));
     }
 
     /** Accepts datagrams from any address again. Does nothing when not connected. */
@@ -330,7 +350,8 @@ public final class UdpEndpoint implements AutoCloseable {
         return s == null ? null : (InetSocketAddress) s.remote();
     }
 
-    private <T> CompletableFuture<T> submit(String host, int port, Operation operation, UdpSender.SendCall<T> call) {
+    private <T> CompletableFuture<T> submit(String host, int port, Operation operation, int bytes,
+                                            UdpSender.SendCall<T> call) {
         if (host == null || host.isBlank()) {
             return refuse(operation, FailureKind.INVALID_INPUT, "Enter the host to send to");
         }
@@ -341,7 +362,9 @@ public final class UdpEndpoint implements AutoCloseable {
             if (closed) {
                 return refuse(operation, FailureKind.INVALID_STATE, "Not sent: this UDP endpoint is closed");
             }
-            return sender.submit(call);
+            String what = operation == Operation.CONNECT ? "Not connected to " + host.strip() + " port " + port
+                    : String.format(Locale.ROOT, "Not sent: %,d bytes to %s port %d", bytes, host.strip(), port);
+            return sender.submit(bytes, operation, what, call);
         }
     }
 
@@ -435,7 +458,8 @@ public final class UdpEndpoint implements AutoCloseable {
     }
 
     /**
-     * Leaves a group on one interface, or on every interface it was joined on when {@code interfaceName} is null.
+     * Leaves a group on one interface, or on every interface it was joined on when {@code interfaceName} is null;
+     * while stopped, the next start does not join it.
      *
      * @throws SocketErrorException carrying the Failure (MULTICAST) emitted for it: not a multicast literal
      *                              (INVALID_INPUT), or not a member (INVALID_STATE)
@@ -446,10 +470,36 @@ public final class UdpEndpoint implements AutoCloseable {
         }
     }
 
-    /** Current memberships in join order; empty when not bound (closing the socket leaves every group). */
+    /** The bound socket's memberships in join order; empty when not bound (closing the socket leaves every group). */
     public List<MulticastMembership> joinedGroups() {
         synchronized (lock) {
             return MulticastMemberships.joined(session);
+        }
+    }
+
+    /**
+     * The endpoint's groups in join order: while bound, those its socket has joined; while stopped, those the next
+     * start joins again (on the interface each was joined on). A group the new socket cannot join (an IPv6 group on
+     * an IPv4 socket, an interface that is gone) is reported as a MULTICAST Failure then, and dropped from this list.
+     */
+    public List<MulticastMembership> multicastGroups() {
+        synchronized (lock) {
+            return multicast.groups();
+        }
+    }
+
+    /**
+     * Groups for this endpoint to join when it starts, after any of its own: how a new endpoint takes over the
+     * groups of one that was stopped (the UDP tab makes a new endpoint for each start). {@link #leaveGroup} removes
+     * one again before the start.
+     *
+     * @throws IllegalStateException when bound (use {@link #joinGroup}) or closed
+     */
+    public void joinAtStart(Collection<MulticastMembership> groups) {
+        Objects.requireNonNull(groups, "groups");
+        synchronized (lock) {
+            ensureOpen();
+            multicast.joinAtStart(session, groups);
         }
     }
 

@@ -25,13 +25,15 @@ final class UdpErrors {
         return new Failure(Instant.now(), id, local, remote, operation, kind, message, technical(cause));
     }
 
-    static Failure bindFailure(long id, InetSocketAddress requested, Throwable e) {
+    static Failure bindFailure(long id, InetSocketAddress requested, boolean reuseAddress, Throwable e) {
         String where = "UDP port " + requested.getPort() + " on " + Endpoints.addressText(requested.getAddress());
         String text = lower(e);
         if (text.contains("address already in use")) {
-            return failure(id, requested, null, Operation.START, FailureKind.PORT_IN_USE,
-                    where.substring(0, 1).toUpperCase(Locale.ROOT) + where.substring(1)
-                            + " is already in use by another program", e);
+            String inUse = where.substring(0, 1).toUpperCase(Locale.ROOT) + where.substring(1)
+                    + " is already in use by another program";
+            return failure(id, requested, null, Operation.START, FailureKind.PORT_IN_USE, inUse + (reuseAddress
+                    ? "; Reuse address (SO_REUSEADDR) is on here, but the socket holding the port does not share it"
+                    : "; to bind it too, turn on Reuse address (SO_REUSEADDR) here and on the socket holding it"), e);
         }
         if (text.contains("cannot assign requested address")) {
             return failure(id, requested, null, Operation.START, FailureKind.ADDRESS_NOT_AVAILABLE,

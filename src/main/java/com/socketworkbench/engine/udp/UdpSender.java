@@ -26,6 +26,7 @@ import java.nio.channels.ClosedSelectorException;
 import java.nio.channels.UnsupportedAddressTypeException;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -61,59 +62,116 @@ final class UdpSender {
     private final UdpCounters counters;
     private final UdpSettings settings;
     private final Sessions sessions;
+    private final int maxQueued;
+    private final long maxQueuedBytes;
     private ThreadPoolExecutor executor;
+    /** Calls waiting behind the running one, and their payload bytes; guarded by {@code this}. */
+    private int queued;
+    private long queuedBytes;
 
     UdpSender(UdpEvents events, EngineThreads threads, UdpCounters counters, UdpSettings settings,
-              Sessions sessions) {
+              Sessions sessions, int maxQueued, long maxQueuedBytes) {
         this.events = events;
         this.threads = threads;
         this.counters = counters;
         this.settings = settings;
         this.sessions = sessions;
+        this.maxQueued = maxQueued;
+        this.maxQueuedBytes = maxQueuedBytes;
     }
 
-    /** Queues {@code call} behind earlier sends and connects; the endpoint holds its lock. */
-    <T> CompletableFuture<T> submit(SendCall<T> call) {
+    /**
+     * Queues {@code call} (carrying {@code bytes} of payload) behind earlier sends and connects; the endpoint holds
+     * its lock. Refused, with one LIMIT_EXCEEDED Failure whose message starts with {@code what}, when the queue
+     * already holds {@code maxQueued} calls or the payload would take it past {@code maxQueuedBytes}: the queue holds
+     * copies of the payloads, and a send thread that waits (a slow name look-up, a full send buffer) must not let
+     * them pile up.
+     */
+    <T> CompletableFuture<T> submit(int bytes, Operation operation, String what, SendCall<T> call) {
+        if (!reserve(bytes)) {
+            return CompletableFuture.failedFuture(events.refused(localAddress(), null, operation,
+                    FailureKind.LIMIT_EXCEEDED, queueFull(what)));
+        }
         CompletableFuture<T> result = new CompletableFuture<>();
         if (executor == null) {
             executor = new ThreadPoolExecutor(0, 1, 1, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
                     threads.factory("udp-send-" + events.id + "-"));
         }
         try {
-            executor.execute(new SendTask<>(call, result));
+            executor.execute(new SendTask<>(call, result, bytes));
         } catch (RejectedExecutionException e) {
+            release(bytes);
             result.completeExceptionally(cancelled("Not sent: the UDP endpoint is stopping"));
         }
         return result;
     }
 
+    private synchronized boolean reserve(int bytes) {
+        if (queued >= maxQueued || queuedBytes + bytes > maxQueuedBytes) {
+            return false;
+        }
+        queued++;
+        queuedBytes += bytes;
+        return true;
+    }
+
+    private synchronized void release(int bytes) {
+        queued--;
+        queuedBytes -= bytes;
+    }
+
+    private synchronized String queueFull(String what) {
+        return String.format(Locale.ROOT, "%s: the send queue is full (%,d sends with %,d bytes are waiting; it "
+                        + "holds at most %,d sends or %,d bytes). Wait until the earlier ones have gone out", what,
+                queued, queuedBytes, maxQueued, maxQueuedBytes);
+    }
+
+    /** Calls waiting behind the running one. */
+    synchronized int queued() {
+        return queued;
+    }
+
+    /** Payload bytes of the calls waiting behind the running one. */
+    synchronized long queuedBytes() {
+        return queuedBytes;
+    }
+
     /**
      * Cancels every queued send and interrupts the running one; the endpoint holds its lock, so the running one
      * cannot bind a new socket after the stop. The thread then ends on its own.
+     *
+     * @return the queued calls that were cancelled before they ran
      */
-    void cancelAll() {
+    int cancelAll() {
         if (executor == null) {
-            return;
+            return 0;
         }
-        for (Runnable queued : executor.shutdownNow()) {
-            if (queued instanceof SendTask<?> task) {
+        int cancelled = 0;
+        for (Runnable waiting : executor.shutdownNow()) {
+            if (waiting instanceof SendTask<?> task) {
                 task.cancel();
+                cancelled++;
             }
         }
         executor = null;
+        return cancelled;
     }
 
     private final class SendTask<T> implements Runnable {
         private final SendCall<T> call;
         private final CompletableFuture<T> result;
+        private final int bytes;
 
-        SendTask(SendCall<T> call, CompletableFuture<T> result) {
+        SendTask(SendCall<T> call, CompletableFuture<T> result, int bytes) {
             this.call = call;
             this.result = result;
+            this.bytes = bytes;
         }
 
         @Override
         public void run() {
+            // Out of the queue: the payload now counts as the one being sent.
+            release(bytes);
             try {
                 result.complete(call.run());
             } catch (SocketErrorException | CancellationException e) {
@@ -126,6 +184,7 @@ final class UdpSender {
         }
 
         void cancel() {
+            release(bytes);
             result.completeExceptionally(cancelled("Not sent: the UDP endpoint was stopped first"));
         }
     }
@@ -133,10 +192,7 @@ final class UdpSender {
     void transmit(String host, int port, byte[] payload) throws SocketErrorException {
         InetAddress address = resolve(host, Operation.SEND);
         InetSocketAddress target = new InetSocketAddress(address, port);
-        String tooLarge = UdpLimits.refusal(address, payload.length);
-        if (tooLarge != null) {
-            throw events.refused(localAddress(), target, Operation.SEND, FailureKind.LIMIT_EXCEEDED, tooLarge);
-        }
+        refuseAbove(target, payload.length);
         if (!settings.broadcast() && BroadcastAddresses.isBroadcast(address)) {
             throw events.refused(localAddress(), target, Operation.SEND, FailureKind.INVALID_INPUT,
                     UdpErrors.broadcastNeedsOption(target));
@@ -152,6 +208,19 @@ final class UdpSender {
         write(s, target, payload);
         counters.sent(payload.length);
         events.emit(new BytesSent(Instant.now(), events.id, s.local, target, payload));
+    }
+
+    /** Refuses a payload of {@code length} bytes, more than any datagram carries, for the target's family. */
+    void refuseTooLarge(String host, int port, int length) throws SocketErrorException {
+        refuseAbove(new InetSocketAddress(resolve(host, Operation.SEND), port), length);
+        throw new IllegalStateException(length + " bytes fit in a datagram");
+    }
+
+    private void refuseAbove(InetSocketAddress target, int length) throws SocketErrorException {
+        String tooLarge = UdpLimits.refusal(target.getAddress(), length);
+        if (tooLarge != null) {
+            throw events.refused(localAddress(), target, Operation.SEND, FailureKind.LIMIT_EXCEEDED, tooLarge);
+        }
     }
 
     InetSocketAddress connectTo(String host, int port) throws SocketErrorException {

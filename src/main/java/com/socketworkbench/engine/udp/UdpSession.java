@@ -46,8 +46,12 @@ final class UdpSession {
         this.effectiveReceiveBuffer = effectiveReceiveBuffer;
     }
 
-    /** Binds {@code requested} (port 0: any free port); on failure everything opened so far is closed again. */
-    static UdpSession bind(InetSocketAddress requested, int receiveBufferBytes) throws IOException {
+    /**
+     * Binds {@code requested} (port 0: any free port) with SO_REUSEADDR {@code reuseAddress}; on failure everything
+     * opened so far is closed again.
+     */
+    static UdpSession bind(InetSocketAddress requested, int receiveBufferBytes, boolean reuseAddress)
+            throws IOException {
         ProtocolFamily family = requested.getAddress() instanceof Inet6Address
                 ? StandardProtocolFamily.INET6 : StandardProtocolFamily.INET;
         DatagramChannel channel = null;
@@ -57,6 +61,8 @@ final class UdpSession {
             channel = DatagramChannel.open(family);
             // Before bind, so the queue is already large when the first datagram arrives.
             channel.setOption(StandardSocketOptions.SO_RCVBUF, receiveBufferBytes);
+            // Only before bind does it decide whether the port may be shared.
+            channel.setOption(StandardSocketOptions.SO_REUSEADDR, reuseAddress);
             channel.bind(requested);
             channel.configureBlocking(false);
             readSelector = Selector.open();

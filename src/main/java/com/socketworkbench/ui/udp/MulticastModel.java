@@ -20,10 +20,15 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.List;
+
 /**
  * The multicast part of the UDP tab: the group to join, the interface, TTL/hop limit and loopback (applied to the
  * tab's endpoint at once and to every new one), the joined groups, and one inline message that explains a wrong
  * address, a refused join, or that the socket must be bound first. Joining and leaving run off the FX thread.
+ *
+ * <p>The groups outlive Stop: the list keeps them while stopped, and the next Start's endpoint joins them again
+ * ({@link UdpEndpoint#joinAtStart}); once bound, the list shows what that socket has joined.
  */
 public final class MulticastModel {
     private final StringProperty group = new SimpleStringProperty(this, "group", "");
@@ -31,7 +36,7 @@ public final class MulticastModel {
             new SimpleObjectProperty<>(this, "networkInterface", MulticastInterfaceChoice.DEFAULT);
     private final ObjectProperty<Integer> ttl = new SimpleObjectProperty<>(this, "ttl");
     private final BooleanProperty loopback = new SimpleBooleanProperty(this, "loopback");
-    private final BooleanProperty bound = new SimpleBooleanProperty(this, "bound");
+    private final ReadOnlyBooleanWrapper bound = new ReadOnlyBooleanWrapper(this, "bound");
     private final ObservableList<MulticastMembership> groups = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ReadOnlyBooleanWrapper messageIsError = new ReadOnlyBooleanWrapper(this, "messageIsError");
@@ -67,24 +72,30 @@ public final class MulticastModel {
         });
         subscriptions.listen(bound, (obs, old, isBound) -> {
             if (!isBound) {
-                groups.clear();
                 joinError = "";
             }
             updateMessage();
         });
     }
 
-    /** Gives a new endpoint the current settings. */
+    /** Gives a new endpoint the current settings, and the groups to join when it binds. */
     void configure(UdpEndpoint created) {
         created.setMulticastTtl(ttl());
         created.setMulticastLoopback(loopback.get());
         applyInterface(created);
+        created.joinAtStart(List.copyOf(groups));
     }
 
-    /** The endpoint settings changes apply to (null when there is none) and whether it is bound. */
+    /**
+     * The endpoint settings changes apply to (null when there is none) and whether it is bound; once bound, the list
+     * shows the groups its socket joined (one it could not join again came as a Failure event and is gone).
+     */
     void use(UdpEndpoint current, boolean isBound) {
         endpoint = current;
         bound.set(current != null && isBound);
+        if (bound.get()) {
+            groups.setAll(current.multicastGroups());
+        }
     }
 
     /** An unknown interface comes back as the engine's Failure event, see {@link #showFailure}. */
@@ -117,7 +128,7 @@ public final class MulticastModel {
         joinError = "";
         executor.run("ui-udp-join", () -> {
             joining.joinGroup(text, interfaceName);
-            return joining.joinedGroups();
+            return joining.multicastGroups();
         }, joined -> {
             if (endpoint == joining) {
                 groups.setAll(joined);
@@ -126,27 +137,31 @@ public final class MulticastModel {
         }, failure -> {
             // Why arrives as the engine's Failure event (showFailure); the list shows what is joined.
             if (endpoint == joining) {
-                groups.setAll(joining.joinedGroups());
+                groups.setAll(joining.multicastGroups());
             }
         });
     }
 
-    /** Leaves one joined group on its interface. */
+    /** Leaves one joined group on its interface; while stopped, takes it off the groups the next start joins. */
     public void leave(MulticastMembership membership) {
+        if (membership == null) {
+            return;
+        }
         UdpEndpoint member = endpoint;
-        if (member == null || membership == null) {
+        if (member == null) {
+            groups.remove(membership);
             return;
         }
         executor.run("ui-udp-leave", () -> {
             member.leaveGroup(Endpoints.addressText(membership.group()), membership.interfaceName());
-            return member.joinedGroups();
-        }, joined -> {
+            return member.multicastGroups();
+        }, left -> {
             if (endpoint == member) {
-                groups.setAll(joined);
+                groups.setAll(left);
             }
         }, failure -> {
             if (endpoint == member) {
-                groups.setAll(member.joinedGroups());
+                groups.setAll(member.multicastGroups());
             }
         });
     }
@@ -185,8 +200,14 @@ public final class MulticastModel {
         return loopback;
     }
 
+    /** The joined groups while bound; while stopped, the groups the next start joins again. */
     public ObservableList<MulticastMembership> groups() {
         return groups;
+    }
+
+    /** True while the tab's socket is bound, so the groups are joined now rather than at the next start. */
+    public ReadOnlyBooleanProperty boundProperty() {
+        return bound.getReadOnlyProperty();
     }
 
     /** An invalid group, a refused join, or the hint to start first; empty when there is nothing to say. */

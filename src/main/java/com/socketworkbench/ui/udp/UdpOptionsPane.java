@@ -28,9 +28,10 @@ import javafx.scene.layout.VBox;
 import java.util.Locale;
 
 /**
- * The UDP tab's collapsible Options pane ({@code options}, collapsed at first): the socket row (broadcast, receive
- * buffer with what the kernel granted, receive limit), the multicast row (group, interface, Join, TTL, loopback) with
- * its message, and the joined groups with Leave. The title sums the settings up, so they show while it is collapsed.
+ * The UDP tab's collapsible Options pane ({@code options}, collapsed at first): the socket row (broadcast, address
+ * reuse, receive buffer with what the kernel granted, receive limit), the multicast row (group, interface, Join, TTL,
+ * loopback) with its message, and the joined groups with Leave (while stopped: the groups Start joins again). The
+ * title sums the settings up, so they show while it is collapsed.
  */
 final class UdpOptionsPane {
     private final Subscriptions subscriptions;
@@ -43,6 +44,13 @@ final class UdpOptionsPane {
         broadcast.setTooltip(new Tooltip("SO_BROADCAST: allows sending to a broadcast address such as "
                 + "255.255.255.255 or 192.168.1.255; without it the system refuses"));
         subscriptions.bindBidirectional(broadcast.selectedProperty(), model.broadcastProperty());
+
+        CheckBox reuseAddress = new CheckBox("Reuse address");
+        reuseAddress.setId("reuseAddress");
+        reuseAddress.setTooltip(new Tooltip("SO_REUSEADDR (applies when started): other sockets that turn it on too "
+                + "may bind the same port, e.g. several receivers of one multicast or broadcast port"));
+        subscriptions.bindBidirectional(reuseAddress.selectedProperty(), model.reuseAddressProperty());
+        subscriptions.bind(reuseAddress.disableProperty(), model.stateProperty().isNotEqualTo(ListenerState.STOPPED));
 
         Spinner<Integer> receiveBuffer = Spinners.integer("receiveBuffer", 1, UdpSettings.MAX_RECEIVE_BUFFER_KIB,
                 1024, model.receiveBufferKiBProperty(), 96, "SO_RCVBUF to ask for, in KiB (applies when started): "
@@ -104,6 +112,7 @@ final class UdpOptionsPane {
 
         join.setMinWidth(Region.USE_PREF_SIZE);
         broadcast.setMinWidth(Region.USE_PREF_SIZE);
+        reuseAddress.setMinWidth(Region.USE_PREF_SIZE);
         loopback.setMinWidth(Region.USE_PREF_SIZE);
         receiveBufferInfo.setMinWidth(Region.USE_PREF_SIZE);
 
@@ -116,7 +125,7 @@ final class UdpOptionsPane {
             subscriptions.bind(aligned.minWidthProperty(), multicastCaption.widthProperty());
         }
         VBox rows = new VBox(6,
-                row(socketCaption, broadcast, SendEditor.labelled("Receive buffer (KiB)", receiveBuffer),
+                row(socketCaption, broadcast, reuseAddress, SendEditor.labelled("Receive buffer (KiB)", receiveBuffer),
                         receiveBufferInfo, SendEditor.labelled("Receive limit (B)", receiveLimit)),
                 row(multicastCaption, SendEditor.labelled("Group", group),
                         SendEditor.labelled("Interface", networkInterface), join,
@@ -130,21 +139,24 @@ final class UdpOptionsPane {
 
         options.setId("options");
         subscriptions.bind(options.textProperty(), Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                "Options — broadcast %s · receive buffer %,d KiB · %s",
-                model.broadcastProperty().get() ? "on" : "off", model.receiveBufferKiBProperty().get(),
-                groupsSummary(multicast.groups().size())),
-                model.broadcastProperty(), model.receiveBufferKiBProperty(), multicast.groups()));
+                "Options — broadcast %s%s · receive buffer %,d KiB · %s",
+                model.broadcastProperty().get() ? "on" : "off",
+                model.reuseAddressProperty().get() ? " · reuse address" : "", model.receiveBufferKiBProperty().get(),
+                groupsSummary(multicast.groups().size(), multicast.boundProperty().get())),
+                model.broadcastProperty(), model.reuseAddressProperty(), model.receiveBufferKiBProperty(),
+                multicast.groups(), multicast.boundProperty()));
         options.setContent(grid);
         options.setExpanded(false);
         options.setAnimated(false);
         options.getStyleClass().add("udp-options");
     }
 
-    private static String groupsSummary(int joined) {
-        return switch (joined) {
+    private static String groupsSummary(int groups, boolean bound) {
+        String joined = bound ? "joined" : "to join at start";
+        return switch (groups) {
             case 0 -> "no multicast group joined";
-            case 1 -> "1 multicast group joined";
-            default -> joined + " multicast groups joined";
+            case 1 -> "1 multicast group " + joined;
+            default -> groups + " multicast groups " + joined;
         };
     }
 
@@ -156,7 +168,8 @@ final class UdpOptionsPane {
         Label placeholder = new Label("No groups joined");
         placeholder.getStyleClass().add("placeholder-label");
         groups.setPlaceholder(placeholder);
-        groups.setTooltip(new Tooltip("Groups this socket has joined; stopping leaves them all"));
+        groups.setTooltip(new Tooltip("Groups this socket has joined; Stop leaves them all and Start joins them "
+                + "again"));
 
         Button leave = new Button("Leave");
         leave.setId("leave");
@@ -167,6 +180,8 @@ final class UdpOptionsPane {
         leave.setTooltip(new Tooltip("Leave the selected group"));
 
         Label title = caption("Joined groups");
+        subscriptions.bind(title.textProperty(), Bindings.when(multicast.boundProperty())
+                .then("Joined groups").otherwise("Groups to join at start"));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(6, title, spacer, leave);

@@ -12,8 +12,9 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
 /**
- * The UDP tab's settings as typed and remembered: where the socket binds, where datagrams go, broadcast, the
- * receive buffer to ask for and the receive limit, and the multicast TTL and loopback a new session starts with.
+ * The UDP tab's settings as typed and remembered: where the socket binds, where datagrams go, broadcast, address
+ * reuse, the receive buffer to ask for and the receive limit, and the multicast TTL and loopback a new session starts
+ * with.
  * Loaded from the tab's preferences when made; {@link #save} writes them back.
  */
 final class UdpSettings {
@@ -22,6 +23,7 @@ final class UdpSettings {
     static final String PREF_TARGET_HOST = "targetHost";
     static final String PREF_TARGET_PORT = "targetPort";
     static final String PREF_BROADCAST = "broadcast";
+    static final String PREF_REUSE_ADDRESS = "reuseAddress";
     static final String PREF_RECEIVE_BUFFER = "receiveBufferKiB";
     static final String PREF_TTL = "multicastTtl";
     static final String PREF_LOOPBACK = "multicastLoopback";
@@ -35,6 +37,7 @@ final class UdpSettings {
     private final HostInput targetHost;
     private final PortInput targetPort;
     private final BooleanProperty broadcast = new SimpleBooleanProperty(this, "broadcast");
+    private final BooleanProperty reuseAddress = new SimpleBooleanProperty(this, "reuseAddress");
     private final ObjectProperty<Integer> receiveBufferKiB = new SimpleObjectProperty<>(this, "receiveBufferKiB");
     private final ObjectProperty<Integer> receiveLimit =
             new SimpleObjectProperty<>(this, "receiveLimit", UdpEndpoint.DEFAULT_MAX_DATAGRAM_SIZE);
@@ -47,6 +50,7 @@ final class UdpSettings {
         targetHost = new HostInput(preferences.get(PREF_TARGET_HOST, "127.0.0.1"));
         targetPort = PortInput.toReach(Integer.toString(preferences.getInt(PREF_TARGET_PORT, DEFAULT_PORT)));
         broadcast.set(preferences.getBoolean(PREF_BROADCAST, false));
+        reuseAddress.set(preferences.getBoolean(PREF_REUSE_ADDRESS, false));
         receiveBufferKiB.set(clamp(preferences.getInt(PREF_RECEIVE_BUFFER, DEFAULT_RECEIVE_BUFFER_KIB), 1,
                 MAX_RECEIVE_BUFFER_KIB, DEFAULT_RECEIVE_BUFFER_KIB));
     }
@@ -63,7 +67,7 @@ final class UdpSettings {
 
     /** The socket to bind on {@code bindPort} (0: a free one) with the current settings. */
     UdpConfig config(int bindPort) {
-        return new UdpConfig(bindAddress.host(), bindPort, receiveBufferBytes(), broadcast.get());
+        return new UdpConfig(bindAddress.host(), bindPort, receiveBufferBytes(), broadcast.get(), reuseAddress.get());
     }
 
     int receiveBufferBytes() {
@@ -93,6 +97,7 @@ final class UdpSettings {
             preferences.putInt(PREF_TARGET_PORT, targetPort.port());
         }
         preferences.putBoolean(PREF_BROADCAST, broadcast.get());
+        preferences.putBoolean(PREF_REUSE_ADDRESS, reuseAddress.get());
         preferences.putInt(PREF_RECEIVE_BUFFER, receiveBufferBytes() / 1024);
         preferences.putInt(PREF_TTL, multicast.ttl());
         preferences.putBoolean(PREF_LOOPBACK, multicast.loopbackProperty().get());
@@ -116,6 +121,10 @@ final class UdpSettings {
 
     BooleanProperty broadcastProperty() {
         return broadcast;
+    }
+
+    BooleanProperty reuseAddressProperty() {
+        return reuseAddress;
     }
 
     ObjectProperty<Integer> receiveBufferKiBProperty() {

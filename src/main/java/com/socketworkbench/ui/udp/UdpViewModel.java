@@ -335,6 +335,11 @@ public final class UdpViewModel extends SocketTabModel {
         return settings.broadcastProperty();
     }
 
+    /** SO_REUSEADDR for the next start: other sockets that set it too may bind the same port. */
+    public BooleanProperty reuseAddressProperty() {
+        return settings.reuseAddressProperty();
+    }
+
     /** On: the socket is connected to the target (only its datagrams arrive; ICMP errors are reported). */
     public BooleanProperty connectedModeProperty() {
         return target.connectedModeProperty();

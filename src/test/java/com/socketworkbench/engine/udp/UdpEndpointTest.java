@@ -340,11 +340,67 @@ class UdpEndpointTest {
 
         SocketErrorException thrown = assertThrows(SocketErrorException.class, endpoint::start);
         assertEquals(FailureKind.PORT_IN_USE, thrown.failure().kind());
-        assertEquals("UDP port " + port + " on 127.0.0.1 is already in use by another program",
-                thrown.failure().message());
+        assertEquals("UDP port " + port + " on 127.0.0.1 is already in use by another program; to bind it too, turn"
+                + " on Reuse address (SO_REUSEADDR) here and on the socket holding it", thrown.failure().message());
         assertEquals(List.of(thrown.failure()), sink.all(Failure.class));
         assertFalse(endpoint.isRunning());
         assertTrue(sink.all(ListenerStarted.class).isEmpty());
+    }
+
+    @Test
+    void withReuseAddressTwoEndpointsBindOnePortAndWithoutItTheSecondIsRefusedWithTheCure() throws Exception {
+        UdpEndpoint first = new UdpEndpoint(UdpConfig.of("127.0.0.1", 0).withReuseAddress(true), sink);
+        cleanup.add(first);
+        int port = first.start().getPort();
+        RecordingSink secondEvents = new RecordingSink();
+        UdpEndpoint second = new UdpEndpoint(UdpConfig.of("127.0.0.1", port).withReuseAddress(true), secondEvents);
+        cleanup.add(second);
+        assertEquals(port, second.start().getPort(), "SO_REUSEADDR on both: the port is shared");
+        assertTrue(second.config().reuseAddress());
+
+        DatagramSocket peer = peer("127.0.0.1");
+        sendTo(peer, new InetSocketAddress("127.0.0.1", port), "to the shared port".getBytes(StandardCharsets.UTF_8));
+        await().atMost(Duration.ofSeconds(5)).until(() -> first.datagramsIn() + second.datagramsIn() == 1);
+
+        UdpEndpoint without = new UdpEndpoint(UdpConfig.of("127.0.0.1", port), sink);
+        cleanup.add(without);
+        Failure refused = assertThrows(SocketErrorException.class, without::start).failure();
+        assertEquals(FailureKind.PORT_IN_USE, refused.kind());
+        assertEquals("UDP port " + port + " on 127.0.0.1 is already in use by another program; to bind it too, turn"
+                + " on Reuse address (SO_REUSEADDR) here and on the socket holding it", refused.message());
+
+        DatagramSocket holder = peer("127.0.0.1");
+        UdpEndpoint sharing = new UdpEndpoint(UdpConfig.of("127.0.0.1", holder.getLocalPort())
+                .withReuseAddress(true), sink);
+        cleanup.add(sharing);
+        Failure notShared = assertThrows(SocketErrorException.class, sharing::start).failure();
+        assertEquals("UDP port " + holder.getLocalPort() + " on 127.0.0.1 is already in use by another program; "
+                + "Reuse address (SO_REUSEADDR) is on here, but the socket holding the port does not share it",
+                notShared.message());
+        assertEquals(List.of(refused, notShared), sink.all(Failure.class));
+    }
+
+    @Test
+    void groupsANewSocketCannotJoinAgainAreReportedAndDropped() throws Exception {
+        // Refused before any membership is made: no multicast traffic outside the namespace tests.
+        UdpEndpoint endpoint = endpoint("127.0.0.1");
+        MulticastMembership ipv6 = new MulticastMembership(InetAddress.ofLiteral("ff05::1:3"), "lo");
+        MulticastMembership gone = new MulticastMembership(InetAddress.ofLiteral("239.1.2.3"), "no-such-nic0");
+        endpoint.joinAtStart(List.of(ipv6, gone));
+        assertEquals(List.of(ipv6, gone), endpoint.multicastGroups(), "to be joined at the start");
+        assertEquals(List.of(), endpoint.joinedGroups());
+
+        InetSocketAddress local = endpoint.start();
+        List<Failure> failures = sink.all(Failure.class);
+        assertEquals(2, failures.size(), failures.toString());
+        assertEquals("Could not join multicast group ff05::1:3 on lo again: it is an IPv6 group, and this endpoint is "
+                + "now bound to the IPv4 address " + Endpoints.describe(local) + "; bind to :: to join IPv6 groups",
+                failures.get(0).message());
+        assertTrue(failures.get(1).message().startsWith("Could not join multicast group 239.1.2.3 on no-such-nic0 "
+                + "again: the network interface no-such-nic0 is gone (available: "), failures.get(1).message());
+        assertTrue(failures.stream().allMatch(f -> f.operation() == Operation.MULTICAST && f.local().equals(local)));
+        assertEquals(List.of(), endpoint.multicastGroups(), "what could not be joined is no longer the endpoint's");
+        assertThrows(IllegalStateException.class, () -> endpoint.joinAtStart(List.of(ipv6)), "bound: joinGroup");
     }
 
     @Test

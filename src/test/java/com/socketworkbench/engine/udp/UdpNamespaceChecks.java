@@ -6,30 +6,31 @@ import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.Notice;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.net.SocketErrorException;
+import com.socketworkbench.testing.NamespaceChecks;
+import com.socketworkbench.testing.NamespaceChecks.Check;
+import com.socketworkbench.testing.NetworkNamespace;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Collectors;
+
+import static com.socketworkbench.testing.NamespaceChecks.VETH_PEER;
+import static com.socketworkbench.testing.NamespaceChecks.VETH_SENDER;
+import static com.socketworkbench.testing.NamespaceChecks.check;
+import static com.socketworkbench.testing.NamespaceChecks.expect;
+import static com.socketworkbench.testing.NamespaceChecks.requireVeth;
 
 /**
  * Broadcast and multicast checks that must never run on a real network: {@link UdpNamespaceTest} starts this in a
- * private network namespace (only lo and a veth pair swb0/swb1 that lead nowhere) and reads one result line per
- * check ("PASS id", "FAIL id why", "SKIP id why") from the file named by the first argument. The guard refuses to
- * run if any other interface is visible.
+ * private network namespace (only lo and a veth pair swb0/swb1 that lead nowhere, see {@link NetworkNamespace}) and
+ * reads one result line per check from the file named by the first argument.
  */
 final class UdpNamespaceChecks {
 
@@ -37,35 +38,13 @@ final class UdpNamespaceChecks {
             "broadcast-with-option", "broadcast-refused-without-option", "broadcast-interface-address",
             "broadcast-kernel-refusal-mapped", "multicast-ipv4", "multicast-ipv4-default-interface",
             "multicast-loopback-off", "multicast-ipv4-group-on-dual-stack-socket", "multicast-ipv6",
-            "multicast-ipv6-default-interface", "multicast-ipv6-group-on-ipv4-socket", "multicast-validation");
-
-    static final String VETH_SENDER = "swb0";
-    static final String VETH_PEER = "swb1";
-    private static final Set<String> EXPECTED_INTERFACES = Set.of("lo", VETH_SENDER, VETH_PEER);
-
-    @FunctionalInterface
-    private interface Check {
-        void run(List<AutoCloseable> cleanup) throws Exception;
-    }
-
-    /** Ends a check as skipped, with the reason. */
-    private static final class Skip extends RuntimeException {
-        Skip(String reason) {
-            super(reason);
-        }
-    }
+            "multicast-ipv6-default-interface", "multicast-ipv6-group-on-ipv4-socket", "multicast-validation",
+            "multicast-rejoined-after-restart", "multicast-taken-over-by-a-new-endpoint");
 
     private UdpNamespaceChecks() {
     }
 
     public static void main(String[] args) throws Exception {
-        Path results = Path.of(args[0]);
-        Set<String> visible = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
-                .map(NetworkInterface::getName).collect(Collectors.toSet());
-        if (!EXPECTED_INTERFACES.containsAll(visible)) {
-            append(results, "FAIL guard not in a private network namespace (interfaces: " + visible + ")");
-            System.exit(2);
-        }
         Map<String, Check> checks = new LinkedHashMap<>();
         checks.put("broadcast-with-option", UdpNamespaceChecks::broadcastWithOption);
         checks.put("broadcast-refused-without-option", UdpNamespaceChecks::broadcastRefusedWithoutOption);
@@ -79,27 +58,9 @@ final class UdpNamespaceChecks {
         checks.put("multicast-ipv6-default-interface", UdpNamespaceChecks::multicastIpv6DefaultInterface);
         checks.put("multicast-ipv6-group-on-ipv4-socket", UdpNamespaceChecks::ipv6GroupOnIpv4Socket);
         checks.put("multicast-validation", UdpNamespaceChecks::multicastValidation);
-
-        boolean failed = false;
-        for (Map.Entry<String, Check> check : checks.entrySet()) {
-            List<AutoCloseable> cleanup = new ArrayList<>();
-            String line;
-            try {
-                check.getValue().run(cleanup);
-                line = "PASS " + check.getKey();
-            } catch (Skip skip) {
-                line = "SKIP " + check.getKey() + " " + skip.getMessage();
-            } catch (Throwable t) {
-                failed = true;
-                line = "FAIL " + check.getKey() + " " + oneLine(t);
-            } finally {
-                for (AutoCloseable closeable : cleanup.reversed()) {
-                    closeable.close();
-                }
-            }
-            append(results, line);
-        }
-        System.exit(failed ? 1 : 0);
+        checks.put("multicast-rejoined-after-restart", UdpNamespaceChecks::multicastRejoinedAfterRestart);
+        checks.put("multicast-taken-over-by-a-new-endpoint", UdpNamespaceChecks::multicastTakenOverByANewEndpoint);
+        NamespaceChecks.runAndExit(Path.of(args[0]), checks);
     }
 
     // ---------------------------------------------------------------- broadcast
@@ -324,14 +285,63 @@ final class UdpNamespaceChecks {
         expect(List.of(), unicastBound.joinedGroups());
     }
 
-    // ---------------------------------------------------------------- helpers
+    private static void multicastRejoinedAfterRestart(List<AutoCloseable> cleanup) throws Exception {
+        String group = "239.255.83.8";
+        MulticastMembership onLo = new MulticastMembership(InetAddress.ofLiteral(group), "lo");
+        RecordingSink inbox = new RecordingSink();
+        UdpEndpoint receiver = endpoint(cleanup, UdpConfig.of("0.0.0.0", 0), inbox);
+        receiver.start();
+        receiver.joinGroup(group, "lo");
 
-    private static void requireVeth() throws Exception {
-        if (NetworkInterface.getByName(VETH_SENDER) == null) {
-            throw new Skip("no veth pair in the namespace (could not create one); IPv6 multicast needs it because "
-                    + "Linux does not loop IPv6 multicast back on lo");
-        }
+        receiver.stop();
+        expect(List.of(), receiver.joinedGroups());
+        expect(List.of(onLo), receiver.multicastGroups());
+        int port = receiver.start().getPort();
+        expect(List.of(onLo), receiver.joinedGroups());
+        expect("Joined multicast group 239.255.83.8 on lo again",
+                inbox.awaitFirst(Notice.class, n -> n.message().endsWith(" again")).message());
+
+        UdpEndpoint sender = endpoint(cleanup, UdpConfig.of("0.0.0.0", 0));
+        sender.setMulticastInterface("lo");
+        sent(sender.send(group, port, text("after the restart")));
+        expect("after the restart", firstText(inbox));
+
+        receiver.leaveGroup(group, null);
+        receiver.stop();
+        expect(List.of(), receiver.multicastGroups());
+        int portAfterLeaving = receiver.start().getPort();
+        expect(List.of(), receiver.joinedGroups());
+        sent(sender.send(group, portAfterLeaving, text("not a member any more")));
+        sent(sender.send("127.0.0.1", portAfterLeaving, text("marker")));
+        expect("marker", textAt(inbox, 1));
+        check(inbox.all(BytesReceived.class).size() == 2, "a group left before the restart is not joined again");
     }
+
+    private static void multicastTakenOverByANewEndpoint(List<AutoCloseable> cleanup) throws Exception {
+        UdpEndpoint stopped = endpoint(cleanup, UdpConfig.of("0.0.0.0", 0));
+        stopped.start();
+        stopped.joinGroup("239.255.83.9", "lo");
+        stopped.joinGroup("239.255.83.10", "lo");
+        stopped.close();
+
+        RecordingSink inbox = new RecordingSink();
+        UdpEndpoint next = endpoint(cleanup, UdpConfig.of("0.0.0.0", 0), inbox);
+        next.joinAtStart(stopped.multicastGroups());
+        next.leaveGroup("239.255.83.10", "lo");
+        expect("Left multicast group 239.255.83.10 on lo: the next start will not join it",
+                inbox.awaitFirst(Notice.class, n -> n.message().startsWith("Left")).message());
+        int port = next.start().getPort();
+        expect(List.of(new MulticastMembership(InetAddress.ofLiteral("239.255.83.9"), "lo")), next.joinedGroups());
+
+        UdpEndpoint sender = endpoint(cleanup, UdpConfig.of("0.0.0.0", 0));
+        sender.setMulticastInterface("lo");
+        sent(sender.send("239.255.83.10", port, text("left before the start")));
+        sent(sender.send("239.255.83.9", port, text("taken over")));
+        expect("taken over", firstText(inbox));
+        check(inbox.all(BytesReceived.class).size() == 1, "only the group still wanted was joined");
+    }
+
+    // ---------------------------------------------------------------- helpers
 
     private static UdpEndpoint endpoint(List<AutoCloseable> cleanup, UdpConfig config) {
         return endpoint(cleanup, config, new RecordingSink());
@@ -374,33 +384,5 @@ final class UdpNamespaceChecks {
 
     private static byte[] text(String text) {
         return text.getBytes(StandardCharsets.UTF_8);
-    }
-
-    private static void expect(Object expected, Object actual) {
-        if (!expected.equals(actual)) {
-            throw new AssertionError("expected <" + expected + "> but was <" + actual + ">");
-        }
-    }
-
-    private static void check(boolean condition, String what) {
-        if (!condition) {
-            throw new AssertionError(what);
-        }
-    }
-
-    private static String oneLine(Throwable t) {
-        StringBuilder text = new StringBuilder(t.toString());
-        for (StackTraceElement frame : t.getStackTrace()) {
-            if (frame.getClassName().equals(UdpNamespaceChecks.class.getName())) {
-                text.append(" at line ").append(frame.getLineNumber());
-                break;
-            }
-        }
-        return text.toString().replace('\n', ' ');
-    }
-
-    private static void append(Path results, String line) throws java.io.IOException {
-        Files.writeString(results, line + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                StandardOpenOption.APPEND);
     }
 }

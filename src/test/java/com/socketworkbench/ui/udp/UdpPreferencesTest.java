@@ -15,7 +15,7 @@ import static com.socketworkbench.app.AppDriver.fxRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The UDP tab remembers bind, port, target and broadcast in its own preferences node. */
+/** The UDP tab remembers bind, port, target, broadcast and address reuse in its own preferences node. */
 @Timeout(60)
 class UdpPreferencesTest {
 
@@ -34,6 +34,7 @@ class UdpPreferencesTest {
             first.setText("#udp #targetHost", "::1");
             first.setText("#udp #targetPort", "7007");
             fxRun(() -> first.<CheckBox>node("#udp #broadcast").setSelected(true));
+            fxRun(() -> first.<CheckBox>node("#udp #reuseAddress").setSelected(true));
         } finally {
             first.close();
         }
@@ -42,6 +43,7 @@ class UdpPreferencesTest {
         assertEquals(6006, udp.getInt("port", -1));
         assertEquals("::1", udp.get("targetHost", ""));
         assertEquals(7007, udp.getInt("targetPort", -1));
+        assertTrue(udp.getBoolean("reuseAddress", false));
 
         AppDriver second = new AppDriver(preferences).launch();
         try {
@@ -50,6 +52,7 @@ class UdpPreferencesTest {
             assertEquals("::1", second.text("#udp #targetHost"));
             assertEquals("7007", second.text("#udp #targetPort"));
             assertTrue(fx(() -> second.<CheckBox>node("#udp #broadcast").isSelected()));
+            assertTrue(fx(() -> second.<CheckBox>node("#udp #reuseAddress").isSelected()));
         } finally {
             second.close();
         }

@@ -311,6 +311,31 @@ class UdpTabTest {
     }
 
     @Test
+    void reuseAddressSharesAPortAndWithoutItTheRefusalSaysHow() throws Exception {
+        try (DatagramSocket holder = new DatagramSocket(null)) {
+            holder.setReuseAddress(true);
+            holder.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            int port = holder.getLocalPort();
+            driver.setText("#udp #port", Integer.toString(port));
+            driver.click("#udp #startStop");
+            TimelineRow refused = driver.waitForRow("#udp #timeline", row -> row.event() instanceof Failure);
+            assertEquals("UDP port " + port + " on 127.0.0.1 is already in use by another program; to bind it too, "
+                    + "turn on Reuse address (SO_REUSEADDR) here and on the socket holding it",
+                    ((Failure) refused.event()).message());
+            driver.waitUntil(() -> driver.text("#udp #startStop").equals("Start"));
+
+            fxRun(() -> driver.<TitledPane>node("#udp #options").setExpanded(true));
+            assertFalse(driver.disabled("#udp #reuseAddress"));
+            driver.click("#udp #reuseAddress");
+            assertTrue(fx(() -> driver.<TitledPane>node("#udp #options").getText()).contains("reuse address"));
+            driver.click("#udp #startStop");
+            driver.waitUntil(() -> BOUND.matcher(driver.text("#udp #listeningAddress")).matches());
+            assertEquals(port, boundPort(), "the port is shared with the holder");
+            assertTrue(driver.disabled("#udp #reuseAddress"), "applies when binding: fixed while bound");
+        }
+    }
+
+    @Test
     void aDatagramLargerThanTheReceiveLimitIsShownTruncated() throws Exception {
         int port = startOnAnyPort();
         fxRun(() -> driver.<TitledPane>node("#udp #options").setExpanded(true));
