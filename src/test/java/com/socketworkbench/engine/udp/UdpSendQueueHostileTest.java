@@ -27,6 +27,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class UdpSendQueueHostileTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void inTheSmallHeapOnly() {
+        com.socketworkbench.testing.LiveHeap.requireHostileHeap();
+    }
+
     private static final int SENDS = 3_000;
     private static final int PAYLOAD = 60_000;
     private static final long SLACK = 32L * 1024 * 1024;
