@@ -64,17 +64,19 @@ final class HistoryPane {
         Label usage = new Label();
         usage.setId("historyUsage");
         usage.getStyleClass().add("muted-label");
-        usage.setMinWidth(0);
+        // Its own line under the bar: beside the title and the buttons it squeezed them to "..." in a narrow pane.
+        usage.setWrapText(true);
+        usage.setMinHeight(Region.USE_PREF_SIZE);
         usage.setTooltip(new Tooltip("What the kept exchanges take against the history's budgets. Above a budget the"
                 + " oldest entries lose their bytes and keep their summary.\nSet the budgets under the request"
                 + " options: History memory and History temp files."));
         subscriptions.subscribe(model.historyUsageProperty(), now -> usage.setText(now.describe()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox historyBar = new HBox(6, title, usage, spacer, load, clear);
+        HBox historyBar = new HBox(6, title, spacer, load, clear);
         historyBar.setAlignment(Pos.CENTER_LEFT);
         historyBar.getStyleClass().add("history-bar");
-        root = new VBox(historyBar, history);
+        root = new VBox(2, historyBar, usage, history);
         VBox.setVgrow(history, Priority.ALWAYS);
     }
 
