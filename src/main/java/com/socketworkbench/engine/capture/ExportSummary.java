@@ -1,8 +1,6 @@
 package com.socketworkbench.engine.capture;
 
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,13 +20,7 @@ public record ExportSummary(String format, List<Path> files, long eventsWritten,
     public ExportSummary {
         Objects.requireNonNull(format, "format");
         files = List.copyOf(files);
-        EnumMap<SkipReason, Long> copy = new EnumMap<>(SkipReason.class);
-        skipped.forEach((reason, count) -> {
-            if (count > 0) {
-                copy.put(reason, count);
-            }
-        });
-        skipped = Collections.unmodifiableMap(copy);
+        skipped = SkipReason.nonZero(skipped);
     }
 
     /** All events left out. */

@@ -3,8 +3,6 @@ package com.socketworkbench.engine.capture;
 import com.socketworkbench.engine.event.Failure;
 
 import java.nio.file.Path;
-import java.util.Collections;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,13 +24,7 @@ public record RecordingSummary(List<Path> files, long eventsRecorded, Map<SkipRe
 
     public RecordingSummary {
         files = List.copyOf(files);
-        EnumMap<SkipReason, Long> copy = new EnumMap<>(SkipReason.class);
-        skipped.forEach((reason, count) -> {
-            if (count > 0) {
-                copy.put(reason, count);
-            }
-        });
-        skipped = Collections.unmodifiableMap(copy);
+        skipped = SkipReason.nonZero(skipped);
     }
 
     public Optional<Failure> failed() {

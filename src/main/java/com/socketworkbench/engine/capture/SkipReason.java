@@ -1,5 +1,9 @@
 package com.socketworkbench.engine.capture;
 
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+
 /** Why an export or a recording left a row out, in words a summary can show after the count. */
 public enum SkipReason {
     /** pcapng only: Unix domain sockets have no IP addresses or ports, so no IP packet can carry their bytes. */
@@ -24,5 +28,16 @@ public enum SkipReason {
     /** What the rows left out for this reason are, e.g. "rows without payload bytes". */
     public String words() {
         return words;
+    }
+
+    /** An unmodifiable copy of {@code counts} without the reasons that counted nothing (for the summaries). */
+    static Map<SkipReason, Long> nonZero(Map<SkipReason, Long> counts) {
+        EnumMap<SkipReason, Long> copy = new EnumMap<>(SkipReason.class);
+        counts.forEach((reason, count) -> {
+            if (count > 0) {
+                copy.put(reason, count);
+            }
+        });
+        return Collections.unmodifiableMap(copy);
     }
 }
