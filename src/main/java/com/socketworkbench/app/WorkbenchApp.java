@@ -2,6 +2,7 @@ package com.socketworkbench.app;
 
 import com.socketworkbench.ui.fx.FxUiExecutor;
 import com.socketworkbench.ui.fx.UiExecutor;
+import com.socketworkbench.ui.messages.MessageLibrary;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.Styles;
 import com.socketworkbench.ui.tab.TabContext;
@@ -68,7 +69,7 @@ public class WorkbenchApp extends Application {
         this.stage = stage;
         preferences = givenPreferences != null ? givenPreferences : AppPreferences.fromSystemProperty();
         bounds = new WindowBounds(preferences.child("window"));
-        TabContext context = new TabContext(preferences, executor);
+        TabContext context = new TabContext(preferences, executor, new MessageLibrary());
 
         tabPane = new TabPane();
         tabPane.setId("tabs");

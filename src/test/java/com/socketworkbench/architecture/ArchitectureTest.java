@@ -25,12 +25,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 class ArchitectureTest {
     private static final String ROOT = "com.socketworkbench.";
     /** Shared UI: what every tab is built from. */
-    static final List<String> SHARED_UI = List.of("ui.fx", "ui.tab", "ui.traffic", "ui.stream", "ui.input");
+    static final List<String> SHARED_UI = List.of("ui.fx", "ui.tab", "ui.traffic", "ui.stream", "ui.input",
+            "ui.messages");
     /** One package per kind of tab. */
     static final List<String> TAB_PACKAGES = List.of("ui.tcpserver", "ui.tcpclient", "ui.udp", "ui.http", "ui.tools");
 
     @ArchTest
     static final ArchRule engineNeverReachesJavaFxTheUiOrTheApp = uiFreeRuleFor(ROOT + "engine..");
+
+    @ArchTest
+    static final ArchRule workspaceFilesNeverReachJavaFxTheUiOrTheApp = uiFreeRuleFor(ROOT + "workspace..");
 
     @ArchTest
     static final ArchRule sharedUiNeverReachesATabPackage = noClasses()

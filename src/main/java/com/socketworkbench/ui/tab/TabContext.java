@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.tab;
 
 import com.socketworkbench.ui.fx.UiExecutor;
+import com.socketworkbench.ui.messages.MessageLibrary;
 
 /**
  * What the window hands every tab it creates. A record so that more shared services can be added later without
@@ -10,6 +11,7 @@ import com.socketworkbench.ui.fx.UiExecutor;
  *                    ({@code preferences.child("tcpServer")})
  * @param executor    runs the tab's blocking engine calls off the UI thread and hands their outcome back to it; the
  *                    window makes one for all tabs
+ * @param messages    the workspace's message library, shared by every socket tab's messages panel
  */
-public record TabContext(AppPreferences preferences, UiExecutor executor) {
+public record TabContext(AppPreferences preferences, UiExecutor executor, MessageLibrary messages) {
 }
