@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * come back as the same text, so a value round-trips exactly.
  */
 public final class WorkspaceJson {
-    private static final Pattern CANONICAL_INTEGER = Pattern.compile("-?(0|[1-9][0-9]{0,17})");
+    private static final Pattern CANONICAL_INTEGER = Pattern.compile("0|-?[1-9][0-9]{0,17}");
 
     private WorkspaceJson() {
     }

@@ -1,0 +1,31 @@
+package com.socketworkbench.workspace;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MessagesJsonTest {
+
+    @Test
+    void aLibraryFileRoundTrips() throws Exception {
+        var messages = WorkspaceJsonTest.sample().messages();
+        String text = MessagesJson.write(messages);
+        assertTrue(text.startsWith("{\n  \"version\": 1,\n  \"messages\": [\n"), text);
+        assertEquals(messages, MessagesJson.read(text));
+    }
+
+    @Test
+    void aWorkspaceFileCanBeImportedForItsMessages() throws Exception {
+        Workspace workspace = WorkspaceJsonTest.sample();
+        assertEquals(workspace.messages(), MessagesJson.read(WorkspaceJson.write(workspace)));
+    }
+
+    @Test
+    void aFileWithoutMessagesIsNotALibrary() {
+        WorkspaceFormatException e = assertThrows(WorkspaceFormatException.class,
+                () -> MessagesJson.read("{\"version\": 1, \"tabs\": []}"));
+        assertTrue(e.getMessage().contains("not a message library"), e.getMessage());
+    }
+}
