@@ -20,7 +20,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.prefs.Preferences;
 
 /**
  * The HTTP tab's request as typed: the target (scheme, host, port), the raw request text and its charset, and the
@@ -115,10 +114,8 @@ final class RequestForm {
         if (port.isValid()) {
             preferences.putInt(PREF_PORT, port.port());
         }
-        String text = text();
-        if (text.length() <= Preferences.MAX_VALUE_LENGTH) {
-            preferences.put(PREF_REQUEST, text);
-        }
+        // Stored preferences hold 8 KiB a value: a longer request stays in the workspace only.
+        preferences.putText(PREF_REQUEST, text());
         preferences.put(PREF_CHARSET, charset().name());
         preferences.putBoolean(PREF_FIX_CONTENT_LENGTH, fixContentLength.get());
         preferences.putBoolean(PREF_NORMALIZE_CRLF, normalizeCrlf.get());
