@@ -90,6 +90,7 @@ class UdpSettingsRoundTripTest {
         defaults.forEach((name, value) -> assertNotEquals(value, typed.get(name), name + " was changed"));
 
         model.savePreferences();
+        model.savePreferences(); // a second save rewrites the child nodes (send history, groups)
         assertEquals(typed, snapshot(model(WorkspaceCopy.reopened(preferences))));
         assertEquals(typed, snapshot(model(WorkspaceCopy.throughJson(preferences, "udp", "UDP"))));
         assertEquals("sw-test0 — not found on this machine now",
