@@ -68,13 +68,14 @@ public final class AppPreferences {
 
     /**
      * Puts {@code value} when the node can hold it: a workspace tab's in-memory node holds any length, stored
-     * preferences at most {@link Preferences#MAX_VALUE_LENGTH} characters (a longer value is skipped, and the
-     * previous one stays).
+     * preferences at most {@link Preferences#MAX_VALUE_LENGTH} characters and no NUL, which they refuse (such a value
+     * is skipped, and the previous one stays).
      *
      * @return false when the value was skipped
      */
     public boolean putText(String key, String value) {
-        if (!MemoryPreferences.holdsAnyLength(node) && value.length() > Preferences.MAX_VALUE_LENGTH) {
+        if (!MemoryPreferences.holdsAnyLength(node)
+                && (value.length() > Preferences.MAX_VALUE_LENGTH || value.indexOf('\u0000') >= 0)) {
             return false;
         }
         node.put(key, value);

@@ -152,8 +152,8 @@ public final class SendEditorModel {
 
     /**
      * Writes the input, its format, charset and line ending, and the history (oldest first, as children "000",
-     * "001"...) into {@code node}. Text longer than stored preferences allow (8 KiB) is kept only by a workspace's
-     * in-memory node; stored preferences keep their previous input then.
+     * "001"...) into {@code node}. Text stored preferences refuse (over 8 KiB, or with a NUL) is kept only by a
+     * workspace's in-memory node; stored preferences keep their previous input then.
      */
     public void save(Preferences node) {
         node.put(PREF_FORMAT, format.get() == null ? PayloadFormat.TEXT.name() : format.get().name());
@@ -182,7 +182,8 @@ public final class SendEditorModel {
     }
 
     private static boolean fits(Preferences node, String value) {
-        return MemoryPreferences.holdsAnyLength(node) || value.length() <= Preferences.MAX_VALUE_LENGTH;
+        return MemoryPreferences.holdsAnyLength(node)
+                || (value.length() <= Preferences.MAX_VALUE_LENGTH && value.indexOf('\u0000') < 0);
     }
 
     private static <E extends Enum<E>> E named(Class<E> type, String name, E fallback) {

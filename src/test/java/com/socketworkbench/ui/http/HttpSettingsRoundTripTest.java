@@ -7,6 +7,7 @@ import com.socketworkbench.ui.fx.CurrentThreadUiExecutor;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.InMemoryPreferences;
+import com.socketworkbench.ui.tab.StoredLikePreferences;
 import com.socketworkbench.ui.tab.WorkspaceCopy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -243,6 +244,21 @@ class HttpSettingsRoundTripTest {
             assertEquals(1, oversized.number());
             assertTrue(oversized.bytesDropped(), "a body over 64 KiB in the file is not taken");
             assertTrue(oversized.dropped().orElseThrow().startsWith("Response body not saved ("));
+        }
+    }
+
+    @Test
+    void storedPreferencesGetTheSettingsButNeverTheHistoryOrATooLongRequest() throws Exception {
+        try (LoopbackServers.Jdk server = new LoopbackServers.Jdk(1000)) {
+            AppPreferences stored = new AppPreferences(new StoredLikePreferences());
+            HttpViewModel model = model(stored);
+            send(model, server.port(), "GET / HTTP/1.1\nHost: 127.0.0.1\n\n");
+            model.requestTextProperty().set("POST / HTTP/1.1\n\n" + "b".repeat(Preferences.MAX_VALUE_LENGTH));
+            model.savePreferences();
+            assertFalse(stored.node().nodeExists(HistoryArchive.NODE), "the history is the workspace's to keep");
+            assertEquals("GET / HTTP/1.1\nHost: 127.0.0.1\n\n", stored.get(RequestForm.PREF_REQUEST, null),
+                    "the last request that fits stays");
+            assertEquals(Integer.toString(server.port()), stored.get(RequestForm.PREF_PORT, null));
         }
     }
 
