@@ -64,6 +64,7 @@ final class HistoryArchive {
     static final String HEAD = "responseHead";
     static final String BODY = "responseBody";
     static final String BODY_BYTES = "responseBodyBytes";
+    static final String DROPPED = "droppedForBudget";
     static final String BASE64 = "Base64";
     static final String[] TIMING = {"timeDns", "timeConnect", "timeTls", "timeRequestWritten", "timeFirstByte",
             "timeTotal"};
@@ -122,6 +123,7 @@ final class HistoryArchive {
             // The history already let the bytes go: the status line and headers are what is left of the head.
             putBytes(node, HEAD, headText(response).getBytes(StandardCharsets.ISO_8859_1));
             node.putLong(BODY_BYTES, entry.droppedBodyBytes());
+            node.putBoolean(DROPPED, true);
             return;
         }
         putBytes(node, HEAD, raw.readAt(0, (int) headEnd));
@@ -243,10 +245,12 @@ final class HistoryArchive {
             } else {
                 response = Optional.of(headOnly(HttpResponseParser.parse(ByteSource.of(head.get()), method, true,
                         maxDecodedBytes), head.get().length));
+                String why = node.getBoolean(DROPPED, false)
+                        ? "the history had dropped it to stay within its budgets"
+                        : "a workspace keeps response bodies up to 64 KiB";
                 notSaved = Optional.of("Response body not saved (" + Formats.bytes(bodyBytes)
-                        + String.format(Locale.ROOT, ", %,d bytes", bodyBytes) + "): a workspace keeps response"
-                        + " bodies up to 64 KiB. Status, headers and timing were saved; send it again to see the"
-                        + " body.");
+                        + String.format(Locale.ROOT, ", %,d bytes", bodyBytes) + "): " + why + ". Status, headers"
+                        + " and timing were saved; send it again to see the body.");
             }
         }
         HttpExchange exchange = new HttpExchange(target, request, response, raw, timing,

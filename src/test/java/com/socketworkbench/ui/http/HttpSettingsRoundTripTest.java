@@ -221,6 +221,16 @@ class HttpSettingsRoundTripTest {
             assertTrue(usage.used().memoryBytes() <= 1024 * 1024, usage.describe());
             assertTrue(reopened.history().getLast().bytesDropped(), "the oldest gave up their bytes first");
             assertFalse(reopened.history().getFirst().bytesDropped(), "the newest is kept whole");
+
+            // Saved again: what the budget dropped stays dropped, and says why.
+            reopened.savePreferences();
+            AppPreferences again = WorkspaceCopy.reopened(copy);
+            again.put(HistoryBudgets.PREF_MEMORY, "64 MiB");
+            HistoryEntry oldest = model(again).history().getLast();
+            assertTrue(oldest.bytesDropped());
+            assertTrue(oldest.dropped().orElseThrow().contains("the history had dropped it to stay within its"
+                    + " budgets"), oldest.dropped().orElseThrow());
+            assertEquals("200", oldest.statusText(), "the status line was saved with the headers");
         }
     }
 
