@@ -107,7 +107,7 @@ final class RequestForm {
     /** Remembers target, request and options; never the insecure-TLS switch. The caller flushes. */
     void save() {
         preferences.put(PREF_SCHEME, scheme.get());
-        if (!host.text().isEmpty()) {
+        if (host.isValid()) {
             preferences.put(PREF_HOST, host.text());
         }
         // An unfinished port is not worth remembering.

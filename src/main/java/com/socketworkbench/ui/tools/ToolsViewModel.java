@@ -126,7 +126,9 @@ public final class ToolsViewModel implements TabModel {
         putText(PREF_SERVICE, services.queryProperty().get());
         putText(PREF_RESOLVE_NAME, resolve.nameProperty().get());
         putText(PREF_REVERSE_ADDRESS, resolve.reverseAddressProperty().get());
-        putText(PREF_CHECK_HOST, portCheck.host().host());
+        if (portCheck.host().isValid()) {
+            putText(PREF_CHECK_HOST, portCheck.host().host());
+        }
         if (portCheck.port().port() > 0) {
             preferences.putInt(PREF_CHECK_PORT, portCheck.port().port());
         }

@@ -89,4 +89,25 @@ class TcpServerSettingsRoundTripTest {
         model.savePreferences();
         assertEquals(snapshot(model), snapshot(model(WorkspaceCopy.throughJson(preferences, "tcpServer", "Server"))));
     }
+
+    /**
+     * The rule for fields with a verdict (host, port, socket path, budgets): saved while valid; a value with an error
+     * is not saved, so the reopened tab shows the last valid one. Free-text fields without a verdict of their own
+     * (framing, socket options, split send, the send editor) are saved as typed, as {@code fixedSize} "32x" above.
+     */
+    @Test
+    void aPortWithAnErrorIsNotSavedAndTheLastValidOneComesBack() {
+        AppPreferences preferences = InMemoryPreferences.fresh();
+        TcpServerViewModel model = model(preferences);
+        model.port().textProperty().set("6123");
+        model.memoryBudget().textProperty().set("48 MiB");
+        model.savePreferences();
+        model.port().textProperty().set("80x");
+        model.memoryBudget().textProperty().set("lots");
+        model.savePreferences();
+
+        TcpServerViewModel reopened = model(WorkspaceCopy.reopened(preferences));
+        assertEquals("6123", reopened.port().text());
+        assertEquals("48 MiB", reopened.memoryBudget().text());
+    }
 }
