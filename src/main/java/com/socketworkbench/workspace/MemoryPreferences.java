@@ -58,10 +58,18 @@ public final class MemoryPreferences extends AbstractPreferences {
         values.remove(key);
     }
 
+    /**
+     * Forgets this node, in its parent too: otherwise the parent would still list the removed node and hand it out
+     * again ({@code node(name)} after {@code removeNode()} then fails with "Node has been removed"). The caller holds
+     * the parent's lock, as {@link AbstractPreferences#removeNode()} does.
+     */
     @Override
     protected void removeNodeSpi() {
         children.clear();
         values.clear();
+        if (parent() instanceof MemoryPreferences parent) {
+            parent.children.remove(name());
+        }
     }
 
     @Override

@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.nio.charset.Charset;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -61,8 +62,8 @@ final class ExchangeHistory {
      * @return the newest entry as kept (without its bytes when they alone exceed a budget), or null when nothing
      *         could be kept
      */
-    HistoryEntry add(HttpExchange exchange, String requestText) {
-        HistoryEntry entry = HistoryEntry.of(++sequence, exchange, requestText);
+    HistoryEntry add(HttpExchange exchange, String requestText, Charset requestCharset) {
+        HistoryEntry entry = HistoryEntry.of(++sequence, exchange, requestText, requestCharset);
         entries.addFirst(entry);
         List<HistoryEntry> evicted = new ArrayList<>();
         while (entries.size() > LIMIT) {
@@ -76,6 +77,24 @@ final class ExchangeHistory {
         release(released);
         // The newest goes last of all: it is gone only when its summary alone is over the memory budget.
         return entries.isEmpty() ? null : entries.getFirst();
+    }
+
+    /**
+     * Puts entries saved in a workspace (newest first) behind the ones there are, at most {@value #LIMIT} in all;
+     * the budgets hold for them as for any other entry. New entries are numbered after the highest restored one.
+     */
+    void restore(List<HistoryEntry> saved) {
+        List<HttpExchange> released = new ArrayList<>();
+        for (HistoryEntry entry : saved) {
+            if (entries.size() < LIMIT) {
+                entries.add(entry);
+                sequence = Math.max(sequence, entry.number());
+            } else {
+                released.add(entry.exchange());
+            }
+        }
+        enforceBudgets(released);
+        release(released);
     }
 
     /** New budgets in force; lowering one drops stored bytes at once. */

@@ -5,6 +5,7 @@ import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.engine.http.ParsedResponse;
 import com.socketworkbench.ui.traffic.Formats;
 
+import java.nio.charset.Charset;
 import java.util.Optional;
 
 /**
@@ -19,17 +20,32 @@ import java.util.Optional;
  * @param footprint     what keeping this entry costs in memory and temp files
  * @param dropped       why the stored bytes were dropped; empty while they are kept
  * @param requestTextCut the request's body text was dropped with the bytes (it was long); the head is kept
+ * @param requestCharset the charset the request text was encoded with
+ * @param restored      the entry came from a workspace file (its exchange was rebuilt from what was saved)
+ * @param bodyNotSaved  for a restored entry whose response body was too large to save: its size; else -1
  */
 record HistoryEntry(long number, HttpExchange exchange, String requestText, ExchangeFootprint footprint,
-                    Optional<String> dropped, boolean requestTextCut) {
+                    Optional<String> dropped, boolean requestTextCut, Charset requestCharset, boolean restored,
+                    long bodyNotSaved) {
     /** A request text up to this many characters is kept whole when the entry's bytes are dropped. */
     static final int KEPT_REQUEST_TEXT = 64 * 1024;
 
     /** A new entry holding everything. */
-    static HistoryEntry of(long number, HttpExchange exchange, String requestText) {
+    static HistoryEntry of(long number, HttpExchange exchange, String requestText, Charset requestCharset) {
         return new HistoryEntry(number, exchange, requestText,
                 exchange.footprint().plus(new ExchangeFootprint(ExchangeFootprint.text(requestText), 0)),
-                Optional.empty(), false);
+                Optional.empty(), false, requestCharset, false, -1);
+    }
+
+    /**
+     * An entry rebuilt from a workspace; {@code notSaved} says why its body is missing when it was too large to
+     * save ({@code bodyBytes} long).
+     */
+    static HistoryEntry restored(long number, HttpExchange exchange, String requestText, Charset requestCharset,
+                                 boolean requestTextCut, Optional<String> notSaved, long bodyBytes) {
+        return new HistoryEntry(number, exchange, requestText,
+                exchange.footprint().plus(new ExchangeFootprint(ExchangeFootprint.text(requestText), 0)),
+                notSaved, requestTextCut, requestCharset, true, notSaved.isPresent() ? bodyBytes : -1);
     }
 
     /**
@@ -43,7 +59,23 @@ record HistoryEntry(long number, HttpExchange exchange, String requestText, Exch
         String keptText = cut ? headOf(requestText) : requestText;
         return new HistoryEntry(number, stripped, keptText,
                 stripped.footprint().plus(new ExchangeFootprint(ExchangeFootprint.text(keptText), 0)),
-                Optional.of(because), cut);
+                Optional.of(because), cut || requestTextCut, requestCharset, restored,
+                bodyNotSaved >= 0 ? bodyNotSaved : droppedBodyBytes());
+    }
+
+    /** The size of the response body that is not kept (of the bytes as received, after the head). */
+    long droppedBodyBytes() {
+        if (bodyNotSaved >= 0) {
+            return bodyNotSaved;
+        }
+        long headEnd = exchange.response().map(ParsedResponse::headerEnd).orElse(0L);
+        return Math.max(0, exchange.bytesReceived() - headEnd);
+    }
+
+    /** What the body views say while the bytes are not there. */
+    String missingBytesNote() {
+        return bodyNotSaved >= 0 && restored ? dropped.orElse("Response body not saved")
+                : "Not kept: the history dropped these bytes to stay within its budgets";
     }
 
     /** The text up to and including the first empty line, at most {@value #KEPT_REQUEST_TEXT} characters. */

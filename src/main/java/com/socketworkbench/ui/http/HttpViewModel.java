@@ -20,6 +20,7 @@ import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.TabModel;
 import com.socketworkbench.ui.tab.TabStatus;
 import com.socketworkbench.ui.traffic.Formats;
+import com.socketworkbench.workspace.MemoryPreferences;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -37,6 +38,7 @@ import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.prefs.BackingStoreException;
 
 /**
  * State and actions of the HTTP tab: the request as typed ({@link RequestForm}) and its live preview, the exchange in
@@ -49,6 +51,8 @@ import java.util.function.Consumer;
  */
 public final class HttpViewModel implements TabModel {
     static final int HISTORY_LIMIT = ExchangeHistory.LIMIT;
+    static final String PREF_BODY_CHARSET = "responseCharset";
+    static final String PREF_PRETTY_JSON = "prettyJson";
 
     private final AppPreferences preferences;
     private final TabStatus status = new TabStatus();
@@ -99,8 +103,30 @@ public final class HttpViewModel implements TabModel {
             }
         });
         renderer = new ResponseRenderer(history.shownProperty(), executor, subscriptions);
+        restoreResponseChoices();
+        restoreHistory();
         updatePreview();
         updateStatus();
+    }
+
+    private void restoreResponseChoices() {
+        String charsetName = preferences.get(PREF_BODY_CHARSET, "");
+        renderer.bodyCharsetProperty().set(CharsetChoice.all().stream()
+                .filter(choice -> choice.toString().equals(charsetName)).findFirst().orElse(CharsetChoice.AUTO));
+        renderer.prettyJsonProperty().set(preferences.getBoolean(PREF_PRETTY_JSON, true));
+    }
+
+    /** A workspace's tab comes back with its history (see {@link HistoryArchive}); stored preferences have none. */
+    private void restoreHistory() {
+        List<HistoryEntry> saved = HistoryArchive.load(preferences.node(), HISTORY_LIMIT,
+                form.options().maxResponseBytes());
+        if (saved.isEmpty()) {
+            return;
+        }
+        history.restore(saved);
+        long shown = HistoryArchive.shownNumber(preferences.node());
+        history.entries().stream().filter(entry -> entry.number() == shown).findFirst()
+                .ifPresent(history.shownProperty()::set);
     }
 
     /** The target from scheme, host and port, or the reason it is not valid. */
@@ -189,18 +215,20 @@ public final class HttpViewModel implements TabModel {
             onFailure.accept("Cannot send: the body file cannot be read (" + e.getMessage() + ")");
             return;
         }
-        savePreferences();
-        request.send(target, prepared, options, (exchange, failure) -> finished(text, exchange, failure));
+        Charset charset = form.charset();
+        saveSettings();
+        preferences.flush();
+        request.send(target, prepared, options, (exchange, failure) -> finished(text, charset, exchange, failure));
     }
 
-    private void finished(String text, HttpExchange exchange, Throwable failure) {
+    private void finished(String text, Charset charset, HttpExchange exchange, Throwable failure) {
         if (failure != null || exchange == null) {
             onFailure.accept(failure == null ? "The request did not complete" : failure.getMessage());
             updateStatus();
             return;
         }
         counters.count(exchange);
-        HistoryEntry entry = history.add(exchange, text);
+        HistoryEntry entry = history.add(exchange, text, charset);
         history.shownProperty().set(entry);
         updateStatus();
         // A cancel is the user's own doing: the response area says so, a notification would only nag.
@@ -224,6 +252,7 @@ public final class HttpViewModel implements TabModel {
     public void loadIntoEditor(HistoryEntry entry) {
         if (entry != null) {
             form.setTarget(entry.exchange().target());
+            form.requestCharsetProperty().set(entry.requestCharset());
             form.requestTextProperty().set(entry.requestText());
             if (entry.requestTextCut()) {
                 onFailure.accept("Only the head of request #" + entry.number() + " was loaded: its long body text"
@@ -289,11 +318,29 @@ public final class HttpViewModel implements TabModel {
         request.close(() -> all.forEach(entry -> entry.exchange().close()));
     }
 
-    /** Remembers target, request, options and history budgets; never the insecure-TLS switch. */
+    /**
+     * Remembers target, request, options, history budgets and the response view's charset and pretty choice; never
+     * the insecure-TLS switch. A workspace's in-memory node also gets the history ({@link HistoryArchive}); stored
+     * preferences do not (they keep at most 8 KiB a value, and the history is the workspace's to keep).
+     */
     public void savePreferences() {
+        saveSettings();
+        if (MemoryPreferences.holdsAnyLength(preferences.node())) {
+            try {
+                HistoryArchive.save(preferences.node(), history.entries(), history.shownProperty().get());
+            } catch (BackingStoreException | IllegalStateException e) {
+                onFailure.accept("The HTTP history could not be saved: " + e.getMessage());
+            }
+        }
+        preferences.flush();
+    }
+
+    private void saveSettings() {
         form.save();
         budgets.save();
-        preferences.flush();
+        CharsetChoice charset = renderer.bodyCharsetProperty().get();
+        preferences.put(PREF_BODY_CHARSET, (charset == null ? CharsetChoice.AUTO : charset).toString());
+        preferences.putBoolean(PREF_PRETTY_JSON, renderer.prettyJsonProperty().get());
     }
 
     public void setOnFailure(Consumer<String> onFailure) {

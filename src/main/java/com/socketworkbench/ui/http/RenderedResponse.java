@@ -27,10 +27,18 @@ record RenderedResponse(HttpExchange exchange, String body, String bodyNote, Str
     /** Decodes the entry's body and raw bytes, or says that the history dropped them; not on the UI thread. */
     static RenderedResponse of(HistoryEntry entry, CharsetChoice choice, boolean prettyWanted) {
         if (entry.bytesDropped()) {
-            String note = "Not kept: the history dropped these bytes to stay within its budgets";
+            String note = entry.missingBytesNote();
             return new RenderedResponse(entry.exchange(), "", note, "", note);
         }
-        return of(entry.exchange(), choice, prettyWanted);
+        RenderedResponse rendered = of(entry.exchange(), choice, prettyWanted);
+        if (!entry.restored()) {
+            return rendered;
+        }
+        // Re-parsed from the workspace's copy of the bytes; the TLS details were not saved.
+        String restored = "Restored from the workspace"
+                + (entry.exchange().target().scheme().equals("https") ? " (TLS details are not saved)" : "");
+        return new RenderedResponse(rendered.exchange(), rendered.body(), restored + " · " + rendered.bodyNote(),
+                rendered.raw(), rendered.rawNote());
     }
 
     /** Decodes {@code exchange}'s body and raw bytes with {@code choice}; reads spooled bytes: not on the UI thread. */

@@ -20,7 +20,6 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.prefs.Preferences;
 
 /**
  * The HTTP tab's request as typed: the target (scheme, host, port), the raw request text and its charset, and the
@@ -108,17 +107,15 @@ final class RequestForm {
     /** Remembers target, request and options; never the insecure-TLS switch. The caller flushes. */
     void save() {
         preferences.put(PREF_SCHEME, scheme.get());
-        if (!host.text().isEmpty()) {
+        if (host.isValid()) {
             preferences.put(PREF_HOST, host.text());
         }
         // An unfinished port is not worth remembering.
         if (port.isValid()) {
             preferences.putInt(PREF_PORT, port.port());
         }
-        String text = text();
-        if (text.length() <= Preferences.MAX_VALUE_LENGTH) {
-            preferences.put(PREF_REQUEST, text);
-        }
+        // Stored preferences hold 8 KiB a value: a longer request stays in the workspace only.
+        preferences.putText(PREF_REQUEST, text());
         preferences.put(PREF_CHARSET, charset().name());
         preferences.putBoolean(PREF_FIX_CONTENT_LENGTH, fixContentLength.get());
         preferences.putBoolean(PREF_NORMALIZE_CRLF, normalizeCrlf.get());

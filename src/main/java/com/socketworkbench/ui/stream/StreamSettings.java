@@ -35,7 +35,7 @@ public final class StreamSettings {
     /** Writes all of them into the preferences; the tab flushes once with its own settings. */
     public void save() {
         preferences.put(PREF_TRANSPORT, transport.get().name());
-        if (!unixPath.text().isEmpty()) {
+        if (unixPath.isValid()) {
             preferences.put(PREF_UNIX_PATH, unixPath.text());
         }
         framing.save();

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tab;
 
+import com.socketworkbench.workspace.MemoryPreferences;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,22 @@ public final class AppPreferences {
 
     public void put(String key, String value) {
         node.put(key, value);
+    }
+
+    /**
+     * Puts {@code value} when the node can hold it: a workspace tab's in-memory node holds any length, stored
+     * preferences at most {@link Preferences#MAX_VALUE_LENGTH} characters and no NUL, which they refuse (such a value
+     * is skipped, and the previous one stays).
+     *
+     * @return false when the value was skipped
+     */
+    public boolean putText(String key, String value) {
+        if (!MemoryPreferences.holdsAnyLength(node)
+                && (value.length() > Preferences.MAX_VALUE_LENGTH || value.indexOf('\u0000') >= 0)) {
+            return false;
+        }
+        node.put(key, value);
+        return true;
     }
 
     public void putInt(String key, int value) {

@@ -81,7 +81,8 @@ final class ConnectSettings {
 
     /** Writes every setting into the preferences; the caller flushes. */
     void save() {
-        if (!host.host().isBlank()) {
+        // A value with a verdict is saved while it is valid; an unfinished one keeps the last good one.
+        if (host.isValid()) {
             preferences.put(PREF_HOST, host.host());
         }
         if (port.port() > 0) {

@@ -49,6 +49,8 @@ import java.util.List;
  * outcome comes back to the FX thread once.
  */
 public final class TcpClientViewModel extends SocketTabModel {
+    /** The send editor's settings live in this child node of the tab's preferences. */
+    static final String NODE_SEND = "send";
     /** How often the pending bytes of an incomplete frame are read from the engine. */
     private static final long PENDING_REFRESH_NANOS = 250_000_000L;
 
@@ -92,6 +94,7 @@ public final class TcpClientViewModel extends SocketTabModel {
                 () -> Duration.ofSeconds(settings.timeoutSeconds()), settings.timeoutSecondsProperty()));
 
         sendEditor = new SendEditorModel(subscriptions);
+        sendEditor.load(preferences.child(NODE_SEND).node());
         sendEditor.setSender(this::send);
         subscriptions.bind(sendEditor.targetReadyProperty(), state.isEqualTo(ClientState.CONNECTED)
                 .and(halfClosed.not()).and(split.planProperty().isNotNull()));
@@ -326,10 +329,11 @@ public final class TcpClientViewModel extends SocketTabModel {
         }
     }
 
-    /** Remembers host, port and timeout for the next session. */
+    /** Remembers host, port, timeout, the stream settings and the send editor for the next session. */
     @Override
     public void savePreferences() {
         settings.save();
+        sendEditor.save(preferences.child(NODE_SEND).node());
         preferences.flush();
     }
 

@@ -51,6 +51,10 @@ import java.util.List;
  * {@link ClientTable} on the pump tick. Binding and stopping run off the FX thread; their outcome comes back once.
  */
 public final class TcpServerViewModel extends SocketTabModel {
+    /** The send editor's settings live in this child node of the tab's preferences. */
+    static final String NODE_SEND = "send";
+    static final String PREF_SEND_TARGET = "sendTarget";
+
     private final AppPreferences preferences;
     private final UiExecutor executor;
     private final EventPump pump = traffic().pump();
@@ -92,8 +96,11 @@ public final class TcpServerViewModel extends SocketTabModel {
         staleSocket = new StaleSocketOffer(stream, executor, pump, subscriptions);
 
         sendEditor = new SendEditorModel(subscriptions);
+        sendEditor.load(preferences.child(NODE_SEND).node());
         sendEditor.setSender(this::send);
         sendTarget = new ServerSendTarget(state, clients, split);
+        sendTarget.choiceProperty().set(preferences.get(PREF_SEND_TARGET, "").equals(SendTarget.ALL.name())
+                ? SendTarget.ALL : SendTarget.SELECTED);
         sendTarget.bind(sendEditor, subscriptions);
         subscriptions.listen(settings.echoProperty(), (obs, old, on) -> {
             if (server != null) {
@@ -318,6 +325,9 @@ public final class TcpServerViewModel extends SocketTabModel {
     @Override
     public void savePreferences() {
         settings.save();
+        SendTarget target = sendTarget.choiceProperty().get();
+        preferences.put(PREF_SEND_TARGET, (target == null ? SendTarget.SELECTED : target).name());
+        sendEditor.save(preferences.child(NODE_SEND).node());
         preferences.flush();
     }
 

@@ -28,6 +28,9 @@ public final class ToolsViewModel implements TabModel {
     static final String PREF_CHECK_HOST = "portCheckHost";
     static final String PREF_CHECK_PORT = "portCheckPort";
     static final String PREF_CHECK_TIMEOUT = "portCheckTimeoutSeconds";
+    static final String PREF_CONVERTER_SOURCE = "classifySource";
+    static final String PREF_SERVICE_PROTOCOL = "serviceProtocol";
+    static final String PREF_RESOLVE_TIMEOUT = "resolveTimeoutSeconds";
 
     private final AppPreferences preferences;
     private final ObjectProperty<Tool> selected = new SimpleObjectProperty<>(this, "selected", Tool.THIS_HOST);
@@ -57,6 +60,12 @@ public final class ToolsViewModel implements TabModel {
                 preferences.getInt(PREF_CHECK_PORT, 80),
                 Math.max(1, preferences.getInt(PREF_CHECK_TIMEOUT, PortCheckModel.DEFAULT_TIMEOUT_SECONDS)),
                 executor, subscriptions);
+        resolve.timeoutSecondsProperty().set(Math.max(1, preferences.getInt(PREF_RESOLVE_TIMEOUT,
+                ResolveModel.DEFAULT_TIMEOUT_SECONDS)));
+        services.protocolProperty().set(named(ServicesModel.Protocol.class, preferences.get(PREF_SERVICE_PROTOCOL,
+                null), ServicesModel.Protocol.ANY));
+        converter.sourceProperty().set(named(ConverterModel.Source.class, preferences.get(PREF_CONVERTER_SOURCE,
+                null), ConverterModel.Source.IPV4));
         summaries = Map.of(Tool.THIS_HOST, hostInfo.summaryProperty(), Tool.RESOLVE, resolve.summaryProperty(),
                 Tool.SERVICES, services.summaryProperty(), Tool.CONVERTER, converter.summaryProperty(),
                 Tool.SUBNET, subnet.summaryProperty(), Tool.PORT_CHECK, portCheck.summaryProperty());
@@ -117,16 +126,31 @@ public final class ToolsViewModel implements TabModel {
         putText(PREF_SERVICE, services.queryProperty().get());
         putText(PREF_RESOLVE_NAME, resolve.nameProperty().get());
         putText(PREF_REVERSE_ADDRESS, resolve.reverseAddressProperty().get());
-        putText(PREF_CHECK_HOST, portCheck.host().host());
+        if (portCheck.host().isValid()) {
+            putText(PREF_CHECK_HOST, portCheck.host().host());
+        }
         if (portCheck.port().port() > 0) {
             preferences.putInt(PREF_CHECK_PORT, portCheck.port().port());
         }
         preferences.putInt(PREF_CHECK_TIMEOUT, portCheck.timeoutSeconds());
+        preferences.putInt(PREF_RESOLVE_TIMEOUT, resolve.timeoutSeconds());
+        preferences.put(PREF_SERVICE_PROTOCOL, services.protocolProperty().get() == null
+                ? ServicesModel.Protocol.ANY.name() : services.protocolProperty().get().name());
+        preferences.put(PREF_CONVERTER_SOURCE, converter.sourceProperty().get().name());
         preferences.flush();
     }
 
+    private static <E extends Enum<E>> E named(Class<E> type, String name, E fallback) {
+        for (E each : type.getEnumConstants()) {
+            if (each.name().equals(name)) {
+                return each;
+            }
+        }
+        return fallback;
+    }
+
     private void putText(String key, String value) {
-        preferences.put(key, value == null ? "" : value);
+        preferences.putText(key, value == null ? "" : value);
     }
 
     public ObjectProperty<Tool> selectedProperty() {

@@ -6,6 +6,8 @@ import com.socketworkbench.engine.codec.LineEnding;
 import com.socketworkbench.engine.codec.PayloadEncoder;
 import com.socketworkbench.engine.codec.PayloadFormat;
 import com.socketworkbench.engine.codec.PayloadFormatException;
+import com.socketworkbench.engine.codec.SupportedCharsets;
+import com.socketworkbench.workspace.MemoryPreferences;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
@@ -20,8 +22,12 @@ import javafx.beans.value.ObservableValue;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.prefs.BackingStoreException;
+import java.util.prefs.Preferences;
 
 /**
  * State of a send editor: the typed input, how to interpret it (format, charset, line ending), live validation and
@@ -31,6 +37,12 @@ import java.util.function.Consumer;
  * ({@link #emptyAllowedProperty()}: an empty UDP datagram is a message, an empty TCP write is none).
  */
 public final class SendEditorModel {
+    static final String PREF_TEXT = "text";
+    static final String PREF_FORMAT = "format";
+    static final String PREF_CHARSET = "charset";
+    static final String PREF_LINE_ENDING = "lineEnding";
+    static final String NODE_HISTORY = "history";
+
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<PayloadFormat> format = new SimpleObjectProperty<>(this, "format", PayloadFormat.TEXT);
     private final ObjectProperty<Charset> charset = new SimpleObjectProperty<>(this, "charset", StandardCharsets.UTF_8);
@@ -104,6 +116,83 @@ public final class SendEditorModel {
     private void load(SendHistory.Entry entry) {
         format.set(entry.format());
         text.set(entry.text());
+    }
+
+    /**
+     * Takes the input, its format, charset and line ending and the history from {@code node} (written by
+     * {@link #save}); what is missing or unknown keeps its default.
+     */
+    public void load(Preferences node) {
+        format.set(named(PayloadFormat.class, node.get(PREF_FORMAT, null), PayloadFormat.TEXT));
+        lineEnding.set(named(LineEnding.class, node.get(PREF_LINE_ENDING, null), LineEnding.NONE));
+        try {
+            charset.set(SupportedCharsets.byName(node.get(PREF_CHARSET, StandardCharsets.UTF_8.name())));
+        } catch (IllegalArgumentException e) {
+            charset.set(StandardCharsets.UTF_8);
+        }
+        text.set(node.get(PREF_TEXT, ""));
+        try {
+            if (node.nodeExists(NODE_HISTORY)) {
+                Preferences saved = node.node(NODE_HISTORY);
+                String[] names = saved.childrenNames();
+                Arrays.sort(names);
+                for (String name : names) {
+                    Preferences entry = saved.node(name);
+                    String sentText = entry.get(PREF_TEXT, "");
+                    if (!sentText.isEmpty()) {
+                        history.record(new SendHistory.Entry(sentText,
+                                named(PayloadFormat.class, entry.get(PREF_FORMAT, null), PayloadFormat.TEXT)));
+                    }
+                }
+            }
+        } catch (BackingStoreException | IllegalStateException e) {
+            // A history that cannot be read is only a convenience lost; the input itself is loaded.
+        }
+    }
+
+    /**
+     * Writes the input, its format, charset and line ending, and the history (oldest first, as children "000",
+     * "001"...) into {@code node}. Text stored preferences refuse (over 8 KiB, or with a NUL) is kept only by a
+     * workspace's in-memory node; stored preferences keep their previous input then.
+     */
+    public void save(Preferences node) {
+        node.put(PREF_FORMAT, format.get() == null ? PayloadFormat.TEXT.name() : format.get().name());
+        node.put(PREF_LINE_ENDING, lineEnding.get() == null ? LineEnding.NONE.name() : lineEnding.get().name());
+        node.put(PREF_CHARSET, (charset.get() == null ? StandardCharsets.UTF_8 : charset.get()).name());
+        String typed = nullToEmpty(text.get());
+        if (fits(node, typed)) {
+            node.put(PREF_TEXT, typed);
+        }
+        try {
+            if (node.nodeExists(NODE_HISTORY)) {
+                node.node(NODE_HISTORY).removeNode();
+            }
+            Preferences saved = node.node(NODE_HISTORY);
+            int index = 0;
+            for (SendHistory.Entry entry : history.entries()) {
+                if (fits(node, entry.text())) {
+                    Preferences child = saved.node(String.format(Locale.ROOT, "%03d", index++));
+                    child.put(PREF_TEXT, entry.text());
+                    child.put(PREF_FORMAT, entry.format().name());
+                }
+            }
+        } catch (BackingStoreException | IllegalStateException e) {
+            // Stored preferences that cannot be written lose the history only; the tab logs flush failures.
+        }
+    }
+
+    private static boolean fits(Preferences node, String value) {
+        return MemoryPreferences.holdsAnyLength(node)
+                || (value.length() <= Preferences.MAX_VALUE_LENGTH && value.indexOf('\u0000') < 0);
+    }
+
+    private static <E extends Enum<E>> E named(Class<E> type, String name, E fallback) {
+        for (E each : type.getEnumConstants()) {
+            if (each.name().equals(name)) {
+                return each;
+            }
+        }
+        return fallback;
     }
 
     /** Where encoded bytes go; called on the FX thread, so it must not block (engine sends are async). */

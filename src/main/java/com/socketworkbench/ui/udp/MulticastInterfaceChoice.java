@@ -25,6 +25,18 @@ public record MulticastInterfaceChoice(String name, String label) {
 
     private static final Logger LOG = LoggerFactory.getLogger(MulticastInterfaceChoice.class);
 
+    /**
+     * The choice for a saved interface name: the machine's interface of that name when it is listed, one labelled
+     * "not found on this machine now" when not (the engine reports it at Start), the default for null or blank.
+     */
+    public static MulticastInterfaceChoice named(String name) {
+        if (name == null || name.isBlank()) {
+            return DEFAULT;
+        }
+        return available().stream().filter(choice -> name.equals(choice.name())).findFirst()
+                .orElse(new MulticastInterfaceChoice(name, name + " — not found on this machine now"));
+    }
+
     /** The default, then every interface that is up and supports multicast. */
     public static List<MulticastInterfaceChoice> available() {
         List<MulticastInterfaceChoice> choices = new ArrayList<>();

@@ -40,6 +40,8 @@ import java.util.Optional;
  * "Reply to sender" in {@link UdpTarget}, multicast in {@link MulticastModel}, the counters in {@link UdpStats}.
  */
 public final class UdpViewModel extends SocketTabModel {
+    /** The send editor's settings live in this child node of the tab's preferences. */
+    static final String NODE_SEND = "send";
     private final AppPreferences preferences;
     private final UiExecutor executor;
     private final EventPump pump = traffic().pump();
@@ -68,8 +70,10 @@ public final class UdpViewModel extends SocketTabModel {
         settings = new UdpSettings(preferences);
         multicast = new MulticastModel(settings.savedMulticastTtl(), settings.savedMulticastLoopback(), executor,
                 subscriptions);
+        settings.restoreMulticast(multicast);
 
         sendEditor = new SendEditorModel(subscriptions);
+        sendEditor.load(preferences.child(NODE_SEND).node());
         // An empty datagram is a message of its own (a keep-alive, a probe); the engine sends it as one.
         sendEditor.emptyAllowedProperty().set(true);
         target = new UdpTarget(settings.targetHost(), settings.targetPort(), state, sendEditor, executor,
@@ -281,10 +285,11 @@ public final class UdpViewModel extends SocketTabModel {
 
     // ---------------------------------------------------------------- preferences and life cycle
 
-    /** Remembers bind, port, target and options for the next session. */
+    /** Remembers bind, port, target, options, multicast and the send editor for the next session. */
     @Override
     public void savePreferences() {
         settings.save(multicast);
+        sendEditor.save(preferences.child(NODE_SEND).node());
         preferences.flush();
     }
 

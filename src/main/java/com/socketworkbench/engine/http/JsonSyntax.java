@@ -1,0 +1,277 @@
+package com.socketworkbench.engine.http;
+
+import java.util.Optional;
+
+/**
+ * Where a text stops being JSON (RFC 8259), in plain words with line and column, for the INVALID_JSON verdict and
+ * the body view's note. A small validator of our own rather than Jackson's errors: those name Jackson's token
+ * classes and options, this names the character and what was expected there.
+ */
+final class JsonSyntax {
+
+    private JsonSyntax() {
+    }
+
+    /** Why the text is not valid JSON ("Expected ',' or '}' at line 3, column 5"), or empty when it is valid. */
+    static Optional<String> problem(String json) {
+        try {
+            new Parser(json).document();
+            return Optional.empty();
+        } catch (JsonProblem e) {
+            return Optional.of(e.getMessage());
+        }
+    }
+
+    /** Where {@link #problem(String)} found the first error, as a char index; empty when the text is valid. */
+    static Optional<Integer> problemIndex(String json) {
+        Parser parser = new Parser(json);
+        try {
+            parser.document();
+            return Optional.empty();
+        } catch (JsonProblem e) {
+            return Optional.of(Math.min(parser.pos, json.length()));
+        }
+    }
+
+    private static final class JsonProblem extends Exception {
+        JsonProblem(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private static final class Parser {
+        private final String text;
+        private int pos;
+
+        Parser(String text) {
+            this.text = text;
+        }
+
+        void document() throws JsonProblem {
+            skipWhitespace();
+            if (pos < text.length() && text.charAt(pos) == '\uFEFF') {
+                pos++;
+                skipWhitespace();
+            }
+            value(0);
+            skipWhitespace();
+            if (pos < text.length()) {
+                throw problem("Unexpected " + describeHere() + " after the end of the JSON value");
+            }
+        }
+
+        private void value(int depth) throws JsonProblem {
+            if (depth > JsonPretty.MAX_DEPTH) {
+                throw problem("Nesting deeper than " + JsonPretty.MAX_DEPTH + " levels");
+            }
+            if (pos >= text.length()) {
+                throw problem("Unexpected end of text, expected a value");
+            }
+            char c = text.charAt(pos);
+            switch (c) {
+                case '{' -> object(depth);
+                case '[' -> array(depth);
+                case '"' -> string();
+                case 't' -> literal("true");
+                case 'f' -> literal("false");
+                case 'n' -> literal("null");
+                default -> {
+                    if (c == '-' || (c >= '0' && c <= '9')) {
+                        number();
+                    } else {
+                        throw problem("Unexpected " + describeHere() + ", expected a value");
+                    }
+                }
+            }
+        }
+
+        private void object(int depth) throws JsonProblem {
+            pos++;
+            skipWhitespace();
+            if (peek() == '}') {
+                pos++;
+                return;
+            }
+            while (true) {
+                skipWhitespace();
+                if (peek() != '"') {
+                    throw problem("Expected a member name in quotes, found " + describeHere());
+                }
+                string();
+                skipWhitespace();
+                expect(':');
+                skipWhitespace();
+                value(depth + 1);
+                skipWhitespace();
+                char c = peek();
+                if (c == ',') {
+                    pos++;
+                    skipWhitespace();
+                } else if (c == '}') {
+                    pos++;
+                    return;
+                } else {
+                    throw problem("Expected ',' or '}' but found " + describeHere());
+                }
+            }
+        }
+
+        private void array(int depth) throws JsonProblem {
+            pos++;
+            skipWhitespace();
+            if (peek() == ']') {
+                pos++;
+                return;
+            }
+            while (true) {
+                skipWhitespace();
+                value(depth + 1);
+                skipWhitespace();
+                char c = peek();
+                if (c == ',') {
+                    pos++;
+                } else if (c == ']') {
+                    pos++;
+                    return;
+                } else {
+                    throw problem("Expected ',' or ']' but found " + describeHere());
+                }
+            }
+        }
+
+        private void string() throws JsonProblem {
+            int start = pos;
+            pos++;
+            while (true) {
+                if (pos >= text.length()) {
+                    pos = start;
+                    throw problem("String starting here is not closed");
+                }
+                char c = text.charAt(pos);
+                if (c == '"') {
+                    pos++;
+                    return;
+                }
+                if (c < 0x20) {
+                    throw problem("Control character U+" + String.format("%04X", (int) c)
+                            + " inside a string must be escaped");
+                }
+                if (c == '\\') {
+                    pos++;
+                    char e = peek();
+                    switch (e) {
+                        case '"', '\\', '/', 'b', 'f', 'n', 'r', 't' -> pos++;
+                        case 'u' -> {
+                            pos++;
+                            for (int i = 0; i < 4; i++) {
+                                if (pos >= text.length() || Character.digit(text.charAt(pos), 16) < 0) {
+                                    throw problem("\\u must be followed by four hex digits");
+                                }
+                                pos++;
+                            }
+                        }
+                        default -> throw problem("Invalid escape \\" + (e == 0 ? "" : e < 0x20 || e == 0x7f
+                                ? " followed by " + String.format("U+%04X", (int) e) : String.valueOf(e))
+                                + " in a string");
+                    }
+                } else {
+                    pos++;
+                }
+            }
+        }
+
+        private void number() throws JsonProblem {
+            int start = pos;
+            if (peek() == '-') {
+                pos++;
+            }
+            if (peek() == '0') {
+                pos++;
+            } else if (isDigit(peek())) {
+                digits();
+            } else {
+                throw problem("Expected a digit in a number, found " + describeHere());
+            }
+            if (peek() == '.') {
+                pos++;
+                if (!isDigit(peek())) {
+                    throw problem("Expected a digit after the decimal point, found " + describeHere());
+                }
+                digits();
+            }
+            if (peek() == 'e' || peek() == 'E') {
+                pos++;
+                if (peek() == '+' || peek() == '-') {
+                    pos++;
+                }
+                if (!isDigit(peek())) {
+                    throw problem("Expected a digit in the exponent, found " + describeHere());
+                }
+                digits();
+            }
+        }
+
+        private void digits() {
+            while (isDigit(peek())) {
+                pos++;
+            }
+        }
+
+        private void literal(String word) throws JsonProblem {
+            if (!text.startsWith(word, pos)) {
+                throw problem("Unexpected " + describeHere() + ", expected a value");
+            }
+            pos += word.length();
+        }
+
+        private void expect(char c) throws JsonProblem {
+            if (peek() != c) {
+                throw problem("Expected '" + c + "' but found " + describeHere());
+            }
+            pos++;
+        }
+
+        private char peek() {
+            return pos < text.length() ? text.charAt(pos) : 0;
+        }
+
+        private static boolean isDigit(char c) {
+            return c >= '0' && c <= '9';
+        }
+
+        private void skipWhitespace() {
+            while (pos < text.length()) {
+                char c = text.charAt(pos);
+                if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                    return;
+                }
+                pos++;
+            }
+        }
+
+
+
+
+        private String describeHere() {
+            if (pos >= text.length()) {
+                return "end of text";
+            }
+            char c = text.charAt(pos);
+            return c < 0x20 || c == 0x7f ? String.format("character U+%04X", (int) c) : "'" + c + "'";
+        }
+
+        private JsonProblem problem(String what) {
+            int line = 1;
+            int column = 1;
+            for (int i = 0; i < pos && i < text.length(); i++) {
+                if (text.charAt(i) == '\n') {
+                    line++;
+                    column = 1;
+                } else {
+                    column++;
+                }
+            }
+            return new JsonProblem(what + " at line " + line + ", column " + column);
+        }
+    }
+}
