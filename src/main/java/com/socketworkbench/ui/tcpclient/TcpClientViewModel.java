@@ -23,6 +23,8 @@ import com.socketworkbench.ui.stream.SocketInfo;
 import com.socketworkbench.ui.stream.SplitSendModel;
 import com.socketworkbench.ui.stream.StreamSettings;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.engine.capture.CaptureTransport;
+import com.socketworkbench.ui.capture.TabCapture;
 import com.socketworkbench.ui.tab.TabStatus;
 import com.socketworkbench.ui.input.HostInput;
 import com.socketworkbench.ui.input.PortInput;
@@ -63,6 +65,7 @@ public final class TcpClientViewModel extends SocketTabModel {
     private final SocketOptionsModel socketOptions;
     private final SplitSendModel split;
     private final SocketInfo socketInfo;
+    private final TabCapture capture;
     private final ReadOnlyIntegerWrapper pendingBytes = new ReadOnlyIntegerWrapper(this, "pendingBytes");
 
     private final ReadOnlyObjectWrapper<ClientState> state =
@@ -91,6 +94,8 @@ public final class TcpClientViewModel extends SocketTabModel {
         subscriptions.bind(socketOptions.connectTimeoutProperty(), Bindings.createObjectBinding(
                 () -> Duration.ofSeconds(settings.timeoutSeconds()), settings.timeoutSecondsProperty()));
 
+        capture = new TabCapture(traffic(), CaptureTransport.TCP, "tcp-client", "TCP client tab", preferences,
+                executor, subscriptions);
         sendEditor = new SendEditorModel(subscriptions);
         sendEditor.setSender(this::send);
         subscriptions.bind(sendEditor.targetReadyProperty(), state.isEqualTo(ClientState.CONNECTED)
@@ -133,7 +138,7 @@ public final class TcpClientViewModel extends SocketTabModel {
             pump.emit(Failure.rejected(0, Operation.CONNECT, "Could not connect: " + e.getMessage()));
             return;
         }
-        TcpClient connecting = new TcpClient(config, pump);
+        TcpClient connecting = new TcpClient(config, traffic().engineSink());
         FramingSpec spec = framing.spec();
         connecting.setFramerFactory(spec::create);
         connecting.setOversizePolicy(framing.oversizePolicy());
@@ -331,6 +336,11 @@ public final class TcpClientViewModel extends SocketTabModel {
     public void savePreferences() {
         settings.save();
         preferences.flush();
+    }
+
+    /** Export and record of this tab's traffic. */
+    public TabCapture capture() {
+        return capture;
     }
 
     public SendEditorModel sendEditor() {
