@@ -13,19 +13,23 @@ import java.util.List;
 
 /** What a timeline can be exported as, with the words and the file type the export menu and chooser use. */
 public enum ExportFormat {
-    TRANSCRIPT("Text transcript", "Transcript", "txt", "Text transcript"),
-    CSV("CSV", "Csv", "csv", "CSV"),
-    RAW_BYTES("Raw bytes (a folder: one file per connection and direction)", "Raw", null, "Raw bytes"),
-    PCAPNG("pcapng (Wireshark)", "Pcapng", "pcapng", "pcapng capture");
+    // The menu items' ids are written out whole: README lists them, and its test looks for them in the code.
+    TRANSCRIPT("Text transcript", "exportTranscriptAll", "exportTranscriptSelected", "txt", "Text transcript"),
+    CSV("CSV", "exportCsvAll", "exportCsvSelected", "csv", "CSV"),
+    RAW_BYTES("Raw bytes (a folder: one file per connection and direction)", "exportRawAll", "exportRawSelected",
+            null, "Raw bytes"),
+    PCAPNG("pcapng (Wireshark)", "exportPcapngAll", "exportPcapngSelected", "pcapng", "pcapng capture");
 
     private final String label;
-    private final String idPart;
+    private final String allId;
+    private final String selectedId;
     private final String extension;
     private final String fileType;
 
-    ExportFormat(String label, String idPart, String extension, String fileType) {
+    ExportFormat(String label, String allId, String selectedId, String extension, String fileType) {
         this.label = label;
-        this.idPart = idPart;
+        this.allId = allId;
+        this.selectedId = selectedId;
         this.extension = extension;
         this.fileType = fileType;
     }
@@ -37,7 +41,7 @@ public enum ExportFormat {
 
     /** The menu item's id for {@code scope}, e.g. {@code exportPcapngSelected}. */
     public String itemId(ExportScope scope) {
-        return "export" + idPart + scope.idPart();
+        return scope == ExportScope.ALL ? allId : selectedId;
     }
 
     /** True when the export writes several files into a folder the user picks rather than one file. */
