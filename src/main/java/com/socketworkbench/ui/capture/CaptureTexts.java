@@ -52,13 +52,13 @@ final class CaptureTexts {
         return "Recording to " + file.getFileName() + " · " + events(events) + " · " + Formats.bytes(bytes);
     }
 
-    /** The summary in words, and where the files are. */
+    /** "Recording stopped. Recorded 1,204 events in 3 files (...); ... (folder /home/me)", or the failure. */
     static String recorded(RecordingSummary summary, Path firstFile) {
         if (summary.failure() != null) {
             return summary.failure().message();
         }
         Path folder = firstFile.toAbsolutePath().getParent();
-        return "Recording stopped. " + summary.describe() + (folder == null ? "" : " in " + folder);
+        return "Recording stopped. " + summary.describe() + (folder == null ? "" : " (folder " + folder + ")");
     }
 
     private static String reasons(Map<SkipReason, Long> skipped) {

@@ -195,7 +195,7 @@ class CaptureTabTest {
                 driver.waitUntil(() -> notification().startsWith("Recording stopped."));
                 String summary = notification();
                 assertTrue(summary.startsWith("Recording stopped. Recorded "), summary);
-                assertTrue(summary.endsWith(" in " + dir), summary);
+                assertTrue(summary.endsWith(" (folder " + dir + ")"), summary);
 
                 List<Path> files;
                 try (var listing = Files.list(dir)) {
