@@ -1,8 +1,13 @@
 package com.socketworkbench.bench;
 
+import com.socketworkbench.engine.capture.CaptureTransport;
+import com.socketworkbench.engine.capture.PcapngRecorder;
+import com.socketworkbench.engine.capture.RecorderConfig;
+import com.socketworkbench.engine.capture.RecordingSummary;
 import com.socketworkbench.engine.tcp.TcpServer;
 import com.socketworkbench.engine.tcp.TcpServerConfig;
 import com.socketworkbench.ui.fx.EventPump;
+import com.socketworkbench.ui.traffic.TabTraffic;
 import com.socketworkbench.ui.traffic.TimelineModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,7 +37,11 @@ import java.util.regex.Pattern;
  *     BytesReceived into the tab's {@link EventPump} and {@link TimelineModel} (default caps), drained by a tight
  *     loop ({@link PumpDrainer}) instead of the FX pulse; the clock stops when the pump has counted every byte;</li>
  *     <li>a plain JDK socket read loop (blocking {@code InputStream.read} into a 64 KiB array, counting bytes);</li>
- *     <li>iperf3 (one stream, loopback) when it is installed.</li>
+ *     <li>iperf3 (one stream, loopback) when it is installed;</li>
+ *     <li>the engine path with the tab's recording on ({@link #engineRecorded}): the server's sink is the tab's
+ *     {@link TabTraffic#engineSink()}, which hands every event to a {@link PcapngRecorder} writing a temporary
+ *     pcapng (100 MiB files, rotated) before the pump; the clock stops when the pump has counted every byte and the
+ *     recorder has written and closed its files. Compared with the unrecorded engine path of the same round.</li>
  * </ul>
  * The sender is the same plain JDK channel writing 256 KiB blocks for the run's duration. The engine path is warmed
  * up first ({@link #warmUp()}), in quick runs too; the engine and the plain loop take turns going first. Figures are
@@ -69,23 +78,34 @@ final class TcpThroughput implements BenchPart {
         List<Double> iperfRates = new ArrayList<>();
         List<Double> vsPlain = new ArrayList<>();
         List<Double> vsIperf = new ArrayList<>();
+        List<Double> recordedRates = new ArrayList<>();
+        List<Double> recordedVsEngine = new ArrayList<>();
+        List<String> recordingChecks = new ArrayList<>();
+        Path recordings = Files.createTempDirectory("bench-p1-recording-");
+        // The recording's own code paths are cold too: one round of it before the measured ones.
+        engineRecorded(Duration.ofSeconds(1), recordings, new ArrayList<>());
         for (int round = 1; round <= rounds; round++) {
             // Every other round the plain loop goes first: load that rises or falls during a round (other work on a
             // shared machine) then favours neither side in the median.
             double engine;
             double plain;
+            double recorded;
             if (round % 2 == 1) {
                 engine = engine(each);
                 plain = plain(each);
+                recorded = engineRecorded(each, recordings, recordingChecks);
             } else {
+                recorded = engineRecorded(each, recordings, recordingChecks);
                 plain = plain(each);
                 engine = engine(each);
             }
+            recordedRates.add(recorded);
+            recordedVsEngine.add(recorded / engine);
             engineRates.add(engine);
             plainRates.add(plain);
             vsPlain.add(engine / plain);
-            String line = String.format(Locale.ROOT, "P1 round %d/%d: engine %s, plain JDK %s", round, rounds,
-                    rate(engine), rate(plain));
+            String line = String.format(Locale.ROOT, "P1 round %d/%d: engine %s, plain JDK %s, engine recording %s",
+                    round, rounds, rate(engine), rate(plain), rate(recorded));
             if (iperf != null) {
                 double reference = iperf(iperf, each);
                 iperfRates.add(reference);
@@ -98,6 +118,14 @@ final class TcpThroughput implements BenchPart {
         figures.add(Figure.ratioAtLeast(id(), "Engine path (TcpServer → EventPump → TimelineModel) vs plain JDK read"
                 + " loop", 0.8, Stats.median(vsPlain), "median " + rate(Stats.median(engineRates)) + " vs "
                 + rate(Stats.median(plainRates)) + "; ratios per round " + ratios(vsPlain) + "; " + warmUp));
+        Files.deleteIfExists(recordings);
+        figures.add(Figure.ratioAtLeast(id(), "Engine path with recording on (tee → PcapngRecorder, temp pcapng) vs"
+                + " the same path unrecorded", 0.5, Stats.median(recordedVsEngine), "median "
+                + rate(Stats.median(recordedRates)) + " vs " + rate(Stats.median(engineRates))
+                + "; ratios per round " + ratios(recordedVsEngine)));
+        boolean whole = recordingChecks.stream().allMatch(check -> check.startsWith("ok"));
+        figures.add(Figure.check(id(), "Recording kept every event of the transfer (none lost, none failed)",
+                "exact", whole, whole ? "exact" : "mismatch", String.join("; ", recordingChecks)));
         if (iperf == null) {
             figures.add(Figure.skipped(id(), "Engine path vs iperf3", "≥ 0.50×",
                     "iperf3 not installed (install it with: sudo apt-get install iperf3)"));
@@ -157,6 +185,54 @@ final class TcpThroughput implements BenchPart {
             return sent * 1e9 / elapsed;
         } finally {
             server.stop();
+        }
+    }
+
+    /**
+     * Bytes per second through the engine path as a recording tab runs it: the server's events go through the tab's
+     * engine sink into a {@link PcapngRecorder} and then the pump. The clock stops when the pump has counted every
+     * byte and the recorder has closed its files; then the recording must hold every data event the pump counted,
+     * with nothing left out or failed, and the files at least every byte sent. The files are deleted.
+     *
+     * @param checks gets "ok ..." or what went wrong, for the report
+     */
+    static double engineRecorded(Duration duration, Path folder, List<String> checks) throws Exception {
+        TabTraffic traffic = new TabTraffic();
+        RecorderConfig config = RecorderConfig.of(folder.resolve("p1.pcapng"), CaptureTransport.TCP)
+                .withComment("P1 benchmark");
+        PcapngRecorder recorder = PcapngRecorder.start(config, traffic.pump());
+        traffic.recordTo(recorder);
+        TcpServer server = new TcpServer(new TcpServerConfig("127.0.0.1", 0), traffic.engineSink());
+        RecordingSummary summary;
+        try (PumpDrainer drainer = new PumpDrainer(traffic.pump())) {
+            InetSocketAddress address = server.start();
+            long start = System.nanoTime();
+            long sent;
+            try (SocketChannel channel = SocketChannel.open(address)) {
+                sent = Loopback.blast(channel, start + duration.toNanos());
+            }
+            if (!PumpDrainer.awaitCondition(() -> drainer.bytesIn() >= sent, TimeUnit.SECONDS.toNanos(60))) {
+                throw new IllegalStateException("the engine counted " + drainer.bytesIn() + " of " + sent + " bytes");
+            }
+            traffic.recordTo(null);
+            summary = recorder.stop().get(120, TimeUnit.SECONDS);
+            long elapsed = System.nanoTime() - start;
+            long dataEvents = drainer.messagesIn();
+            boolean ok = summary.failure() == null && summary.notRecorded() == 0
+                    && summary.eventsRecorded() >= dataEvents && summary.bytes() > sent;
+            checks.add(String.format(Locale.ROOT, "%s %,d bytes sent, %,d data events counted, %,d events recorded"
+                            + " in %d files of %,d bytes, %,d waits for the writer", ok ? "ok" : "MISMATCH:", sent,
+                    dataEvents, summary.eventsRecorded(), summary.files().size(), summary.bytes(),
+                    summary.producerWaits()));
+            return sent * 1e9 / elapsed;
+        } finally {
+            server.stop();
+            recorder.close();
+            try (var files = Files.list(folder)) {
+                for (Path file : files.toList()) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 

@@ -8,7 +8,8 @@ import java.util.Properties;
 /**
  * P2: the real app under a flood, in child JVMs ({@link UiFloodProbe}), several runs; pulse gaps are medians over
  * the runs of each run's p50/p99/max, counters must reconcile in every run. Quiet runs flood UDP, TCP over one
- * connection and TCP over 100 connections; bad-day runs flood UDP and TCP over 100 connections while a
+ * connection and TCP over 100 connections, and UDP again with the tab's recording on (its pcapng read back: every
+ * datagram the engine received must be in it); bad-day runs flood UDP and TCP over 100 connections while a
  * {@link CpuHog} process spins one thread. The targets: two frames (p99 ≤ 34 ms) and max ≤ 100 ms when quiet,
  * p99 ≤ 50 ms and max ≤ 200 ms with the hog.
  */
@@ -46,6 +47,8 @@ final class UiFlood implements BenchPart {
         List<Figure> figures = new ArrayList<>();
         String flood = String.format("%,d/s × 64 B for %d s", RATE, seconds);
         figures.addAll(phase("udp", "UDP " + flood, results, QUIET_P99, QUIET_MAX));
+        figures.addAll(phase("udpRec", "UDP " + flood + ", recording on", results, QUIET_P99, QUIET_MAX));
+        figures.add(recordingHeldEveryDatagram(results));
         figures.addAll(phase("tcp", "TCP lines " + flood, results, QUIET_P99, QUIET_MAX));
         figures.addAll(phase("tcp100", "TCP lines over 100 connections " + flood, results, QUIET_P99, QUIET_MAX));
         figures.addAll(phase("udpHog", "With a CPU hog: UDP " + flood, hogResults, HOG_P99, HOG_MAX));
@@ -59,6 +62,25 @@ final class UiFlood implements BenchPart {
                         + values(results, "watchdog.blockedMillis") + " / " + values(results, "watchdog.busyMillis")
                         + " ms; a UI test fails above 100 / 500 ms"));
         return figures;
+    }
+
+    /** The recorded UDP flood's files, read back: every datagram the engine received, by count and content. */
+    private Figure recordingHeldEveryDatagram(List<Properties> results) {
+        boolean ok = true;
+        List<String> details = new ArrayList<>();
+        for (Properties run : results) {
+            boolean all = Boolean.parseBoolean(run.getProperty("udpRec.recordedAll", "false"));
+            ok &= all;
+            details.add(String.format("engine received %,d, file holds %,d datagrams (%,d distinct, %,d in sending"
+                            + " order), content %s, %s files of %,d bytes in all%s",
+                    get(run, "udpRec.engineReceived"), get(run, "udpRec.fileDatagrams"),
+                    get(run, "udpRec.fileDistinct"), get(run, "udpRec.fileInOrder"),
+                    Boolean.parseBoolean(run.getProperty("udpRec.fileContentOk", "false")) ? "as sent" : "WRONG",
+                    run.getProperty("udpRec.files", "?"), get(run, "udpRec.fileBytes"),
+                    all ? "" : " — NOT EVERY DATAGRAM"));
+        }
+        return Figure.check(id(), "UDP flood, recording on: every datagram received is in the pcapng (count and"
+                + " content)", "exact", ok, ok ? "exact" : "mismatch", String.join("; ", details));
     }
 
     static List<String> jvmArgs() {

@@ -2,9 +2,12 @@ package com.socketworkbench.bench;
 
 import com.socketworkbench.app.AppDriver;
 import com.socketworkbench.app.FxWatchdog;
+import com.socketworkbench.engine.capture.CaptureFileContents;
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.framing.FramingMode;
 import com.socketworkbench.engine.udp.UdpEndpoint;
+import com.socketworkbench.ui.capture.RecordState;
+import com.socketworkbench.ui.capture.TabCapture;
 import com.socketworkbench.ui.fx.EventPump;
 import com.socketworkbench.ui.tab.ListenerState;
 import com.socketworkbench.ui.traffic.TimelineModel;
@@ -27,6 +30,8 @@ import java.net.Socket;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -49,7 +54,9 @@ import static com.socketworkbench.app.AppDriver.fxRun;
  *   <li>{@code udp}: datagrams into the UDP tab;</li>
  *   <li>{@code tcp}: one connection into the TCP Server tab, one write per 64 B line (TCP_NODELAY; the tab frames by
  *       line feed, so every message is a row);</li>
- *   <li>{@code tcp100}: the same over 100 connections, one write per message, round-robin.</li>
+ *   <li>{@code tcp100}: the same over 100 connections, one write per message, round-robin;</li>
+ *   <li>{@code udpRec}: the UDP flood again with the tab's recording on (to a temporary pcapng); afterwards the file
+ *       is read back and must hold every datagram the engine received, each with its own content.</li>
  * </ul>
  * Mode {@code quiet} runs all three; mode {@code hog} runs {@code udp} and {@code tcp100} while a {@link CpuHog}
  * process spins one thread (a bad day on a shared machine). Each phase records the FX pulse gaps
@@ -85,6 +92,7 @@ public final class UiFloodProbe {
                 tcp(driver, fxProbe, rate, seconds, 100, "tcp100Hog", out);
             } else {
                 udp(driver, fxProbe, rate, seconds, "udp", out);
+                udp(driver, fxProbe, rate, seconds, "udpRec", out);
                 tcp(driver, fxProbe, rate, seconds, 1, "tcp", out);
                 tcp(driver, fxProbe, rate, seconds, 100, "tcp100", out);
             }
@@ -119,7 +127,15 @@ public final class UiFloodProbe {
         driver.setText("#udp #port", "0");
         driver.click("#udp #startStop");
         driver.waitUntil(() -> model.state() == ListenerState.RUNNING);
+        Path recording = prefix.endsWith("Rec") ? startRecording(driver, model.capture()) : null;
         UdpEndpoint endpoint = fx(model::endpoint);
+        // A later UDP phase starts from the counters and rows the earlier one left: count from here.
+        EventPump pump = model.traffic().pump();
+        TimelineModel timeline = model.traffic().timeline();
+        awaitOrFail(() -> fx(pump::isIdle), "UDP tab before " + prefix);
+        long[] before = fx(() -> new long[]{pump.counters().messagesIn(),
+                timeline.rows().isEmpty() ? 0 : timeline.rows().getLast().sequence()});
+        fxRun(timeline::clear);
         InetSocketAddress target = endpoint.localAddress();
         long total = (long) rate * seconds;
         long sent;
@@ -140,23 +156,107 @@ public final class UiFloodProbe {
         awaitOrFail(() -> endpoint.datagramsIn() + endpoint.kernelDrops().orElse(0) >= sent, "UDP delivery");
         long engineReceived = endpoint.datagramsIn();
         long kernelDrops = endpoint.kernelDrops().orElse(-1);
-        EventPump pump = model.traffic().pump();
-        awaitOrFail(() -> fx(() -> pump.isIdle() && pump.counters().messagesIn() >= engineReceived), "UDP tab");
+        awaitOrFail(() -> fx(() -> pump.isIdle() && pump.counters().messagesIn() - before[0] >= engineReceived),
+                "UDP tab");
         fxRun(() -> {
             fxProbe.end(prefix, out);
             frameCpu.end(prefix, out);
         });
-        long counted = fx(() -> pump.counters().messagesIn());
+        long counted = fx(() -> pump.counters().messagesIn()) - before[0];
         out.setProperty(prefix + ".sent", Long.toString(sent));
         out.setProperty(prefix + ".engineReceived", Long.toString(engineReceived));
         out.setProperty(prefix + ".counted", Long.toString(counted));
         out.setProperty(prefix + ".kernelDrops", Long.toString(kernelDrops));
         out.setProperty(prefix + ".appDrops", Long.toString(engineReceived - counted));
-        timeline(prefix, model.traffic().timeline(), 0, out);
+        timeline(prefix, timeline, before[1], out);
+        if (recording != null) {
+            checkRecording(driver, model.capture(), recording, sent, engineReceived, prefix, out);
+        }
         fxRun(model::stop);
         driver.waitUntil(() -> model.state() == ListenerState.STOPPED);
         LOG.info("UDP: sent {}, engine received {}, tab counted {}, kernel drops {}", sent, engineReceived, counted,
                 kernelDrops);
+    }
+
+    /** Turns the tab's recording on, as the Record toggle does, into a fresh temporary folder. */
+    private static Path startRecording(AppDriver driver, TabCapture capture) throws IOException {
+        Path folder = Files.createTempDirectory("bench-p2-recording-");
+        fxRun(() -> {
+            capture.recordSettings().file().textProperty().set(folder.resolve("udp-flood.pcapng").toString());
+            capture.startRecording();
+        });
+        driver.waitUntil(() -> capture.state() == RecordState.ON);
+        return folder;
+    }
+
+    /**
+     * Stops the recording, reads its files back and checks every datagram the engine received is there: as many
+     * datagrams as received, each 64 bytes with a sequence number below what was sent, no number twice (so each
+     * datagram is a different one), and zeros after the number as sent. Then deletes the files.
+     */
+    private static void checkRecording(AppDriver driver, TabCapture capture, Path folder, long sent,
+                                       long engineReceived, String prefix, Properties out) throws IOException {
+        fxRun(capture::stopRecording);
+        awaitOrFail(() -> fx(() -> capture.state() == RecordState.OFF), "the recording to close");
+        List<Path> files;
+        try (var listing = Files.list(folder)) {
+            files = listing.sorted((a, b) -> Integer.compare(fileNumber(a), fileNumber(b))).toList();
+        }
+        long bytes = 0;
+        for (Path file : files) {
+            bytes += Files.size(file);
+        }
+        List<CaptureFileContents.Datagram> datagrams = CaptureFileContents.datagrams(files);
+        java.util.BitSet seen = new java.util.BitSet();
+        long distinct = 0;
+        long inOrder = 0;
+        long previous = -1;
+        boolean contentOk = true;
+        for (CaptureFileContents.Datagram datagram : datagrams) {
+            ByteBuffer payload = ByteBuffer.wrap(datagram.payload());
+            long sequence = payload.remaining() == SIZE ? payload.getLong(0) : -1;
+            boolean padding = payload.remaining() == SIZE;
+            for (int i = 8; padding && i < SIZE; i++) {
+                padding = payload.get(i) == 0;
+            }
+            if (sequence < 0 || sequence >= sent || !padding) {
+                contentOk = false;
+                continue;
+            }
+            if (!seen.get((int) sequence)) {
+                seen.set((int) sequence);
+                distinct++;
+            }
+            if (sequence > previous) {
+                inOrder++;
+            }
+            previous = sequence;
+        }
+        out.setProperty(prefix + ".fileDatagrams", Long.toString(datagrams.size()));
+        out.setProperty(prefix + ".fileDistinct", Long.toString(distinct));
+        out.setProperty(prefix + ".fileInOrder", Long.toString(inOrder));
+        out.setProperty(prefix + ".fileContentOk", Boolean.toString(contentOk));
+        out.setProperty(prefix + ".fileBytes", Long.toString(bytes));
+        out.setProperty(prefix + ".files", Integer.toString(files.size()));
+        out.setProperty(prefix + ".recordedAll", Boolean.toString(contentOk && datagrams.size() == engineReceived
+                && distinct == engineReceived));
+        for (Path file : files) {
+            Files.deleteIfExists(file);
+        }
+        Files.deleteIfExists(folder);
+        LOG.info("UDP recording: {} datagrams in {} files ({} bytes), {} distinct, engine received {}",
+                datagrams.size(), files.size(), bytes, distinct, engineReceived);
+    }
+
+    private static int fileNumber(Path file) {
+        String name = file.getFileName().toString();
+        int dash = name.lastIndexOf('-');
+        int dot = name.lastIndexOf('.');
+        try {
+            return dash < 0 || dot < dash ? 0 : Integer.parseInt(name.substring(dash + 1, dot));
+        } catch (NumberFormatException notNumbered) {
+            return 0;
+        }
     }
 
     private static TcpServerViewModel tcpServer(AppDriver driver) {

@@ -56,6 +56,8 @@ public final class PcapngRecorder implements EventSink, AutoCloseable {
     private final CompletableFuture<RecordingSummary> completion = new CompletableFuture<>();
     private final AtomicLong refused = new AtomicLong();
     private volatile long recorded;
+    private volatile long bytesOnDisk;
+    private volatile Path currentFile;
     private volatile long lostAtFailure;
     private volatile boolean running = true;
 
@@ -64,6 +66,8 @@ public final class PcapngRecorder implements EventSink, AutoCloseable {
         this.failures = failures;
         this.capture = capture;
         this.queue = new RecorderQueue(config.queueBytes());
+        this.currentFile = capture.currentFile();
+        this.bytesOnDisk = capture.bytes();
     }
 
     /**
@@ -93,6 +97,17 @@ public final class PcapngRecorder implements EventSink, AutoCloseable {
     @Override
     public void emit(NetEvent event) {
         if (!queue.put(Objects.requireNonNull(event, "event"))) {
+            refused.incrementAndGet();
+        }
+    }
+
+    /**
+     * Queues {@code event} without ever waiting, even when the queue is full (it then holds a little more than
+     * {@link RecorderConfig#queueBytes}): for a thread that must not block, such as the FX thread emitting a notice or
+     * a refused send. Keeps the order with {@link #emit}. Meant for rare events, never a flood.
+     */
+    public void emitWithoutWaiting(NetEvent event) {
+        if (!queue.putWithoutWaiting(Objects.requireNonNull(event, "event"))) {
             refused.incrementAndGet();
         }
     }
@@ -147,6 +162,16 @@ public final class PcapngRecorder implements EventSink, AutoCloseable {
         return recorded;
     }
 
+    /** The size of the files so far, as of the writer's last flush (for a status line; exact once ended). */
+    public long bytesWritten() {
+        return bytesOnDisk;
+    }
+
+    /** The file being written now (the first, or a later one after rotation). */
+    public Path currentFile() {
+        return currentFile;
+    }
+
     public RecorderConfig config() {
         return config;
     }
@@ -163,9 +188,12 @@ public final class PcapngRecorder implements EventSink, AutoCloseable {
                     capture.flush();
                 }
                 recorded = capture.eventsOnDisk();
+                bytesOnDisk = capture.bytes();
+                currentFile = capture.currentFile();
             }
             capture.close();
             recorded = capture.eventsOnDisk();
+            bytesOnDisk = capture.bytes();
             completion.complete(summary(null));
         } catch (IOException | RuntimeException e) {
             fail(e);
@@ -182,6 +210,7 @@ public final class PcapngRecorder implements EventSink, AutoCloseable {
             error.addSuppressed(again);
         }
         recorded = capture.eventsOnDisk();
+        bytesOnDisk = capture.bytes();
         Failure failure = failure(error, "Recording stopped: " + error.getMessage() + ". " + recorded
                 + (recorded == 1 ? " event is" : " events are") + " in " + describeFiles());
         LOG.warn("Recording to {} failed", capture.currentFile(), e);
@@ -200,7 +229,7 @@ public final class PcapngRecorder implements EventSink, AutoCloseable {
         long lost = queue.accepted() - capture.eventsOnDisk() - capture.skippedTotal();
         lostAtFailure = lost;
         return new RecordingSummary(capture.files(), capture.eventsOnDisk(), capture.skipped(),
-                lost + refused.get(), capture.bytes(), queue.waits(), failure);
+                lost + refused.get(), capture.bytes(), queue.waits(), failure, capture.filesDeleted());
     }
 
     private static Failure failure(CaptureFileException error, String message) {

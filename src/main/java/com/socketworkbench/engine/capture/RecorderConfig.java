@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param queueBytes   how many bytes of events may wait for the writer before {@link PcapngRecorder#emit} waits
  *                     for it (at least {@value #MIN_QUEUE_BYTES}); an event larger than this is let in alone
  * @param comment      added to every file's section comment (e.g. the tab's name); may be null
+ * @param keepFiles    how many files a recording keeps: when a new file would make more, the oldest is deleted (a
+ *                     ring buffer of the newest traffic, bounded on disk); 0 keeps every file
  */
 public record RecorderConfig(Path file, CaptureTransport transport, long maxFileBytes, long queueBytes,
-                             String comment) {
+                             String comment, int keepFiles) {
     public static final long DEFAULT_MAX_FILE_BYTES = 100L * 1024 * 1024;
     public static final long DEFAULT_QUEUE_BYTES = 16L * 1024 * 1024;
     public static final long MIN_FILE_BYTES = 4_096;
@@ -36,23 +38,32 @@ public record RecorderConfig(Path file, CaptureTransport transport, long maxFile
             throw new IllegalArgumentException("The queue must hold at least " + MIN_QUEUE_BYTES + " bytes, not "
                     + queueBytes);
         }
+        if (keepFiles < 0) {
+            throw new IllegalArgumentException("The number of files to keep must be 0 (all) or more, not "
+                    + keepFiles);
+        }
     }
 
-    /** Files of at most 100 MiB, a 16 MiB queue, no comment. */
+    /** Files of at most 100 MiB, all kept, a 16 MiB queue, no comment. */
     public static RecorderConfig of(Path file, CaptureTransport transport) {
-        return new RecorderConfig(file, transport, DEFAULT_MAX_FILE_BYTES, DEFAULT_QUEUE_BYTES, null);
+        return new RecorderConfig(file, transport, DEFAULT_MAX_FILE_BYTES, DEFAULT_QUEUE_BYTES, null, 0);
     }
 
     public RecorderConfig withMaxFileBytes(long bytes) {
-        return new RecorderConfig(file, transport, bytes, queueBytes, comment);
+        return new RecorderConfig(file, transport, bytes, queueBytes, comment, keepFiles);
     }
 
     public RecorderConfig withQueueBytes(long bytes) {
-        return new RecorderConfig(file, transport, maxFileBytes, bytes, comment);
+        return new RecorderConfig(file, transport, maxFileBytes, bytes, comment, keepFiles);
     }
 
     public RecorderConfig withComment(String text) {
-        return new RecorderConfig(file, transport, maxFileBytes, queueBytes, text);
+        return new RecorderConfig(file, transport, maxFileBytes, queueBytes, text, keepFiles);
+    }
+
+    /** Keeps only the newest {@code files} files (0: all). */
+    public RecorderConfig withKeepFiles(int files) {
+        return new RecorderConfig(file, transport, maxFileBytes, queueBytes, comment, files);
     }
 
     /**

@@ -41,10 +41,22 @@ final class RecorderQueue {
      * its thread was interrupted; the interrupt stays set). False when the queue was closed before it got in.
      */
     boolean put(NetEvent event) {
+        return put(event, true);
+    }
+
+    /**
+     * Adds {@code event} at once, past the capacity if need be: for the rare event of a thread that must never wait
+     * (the FX thread's notices and refused sends), so order is kept without blocking it. False when closed.
+     */
+    boolean putWithoutWaiting(NetEvent event) {
+        return put(event, false);
+    }
+
+    private boolean put(NetEvent event, boolean mayWait) {
         long cost = cost(event);
         lock.lock();
         try {
-            if (!closed && bytes > 0 && bytes + cost > capacity) {
+            if (mayWait && !closed && bytes > 0 && bytes + cost > capacity) {
                 waits++;
                 while (!closed && bytes > 0 && bytes + cost > capacity) {
                     notFull.awaitUninterruptibly();

@@ -18,9 +18,11 @@ import java.util.StringJoiner;
  * @param bytes          the size of all the files together
  * @param producerWaits  how many times an event had to wait for the writer because the queue was full
  * @param failure        what stopped the recording, or null when it was stopped
+ * @param filesDeleted   older files deleted to keep only {@link RecorderConfig#keepFiles} (their events count in
+ *                       {@code eventsRecorded}, their bytes not in {@code bytes})
  */
 public record RecordingSummary(List<Path> files, long eventsRecorded, Map<SkipReason, Long> skipped,
-                               long notRecorded, long bytes, long producerWaits, Failure failure) {
+                               long notRecorded, long bytes, long producerWaits, Failure failure, int filesDeleted) {
 
     public RecordingSummary {
         files = List.copyOf(files);
@@ -48,6 +50,10 @@ public record RecordingSummary(List<Path> files, long eventsRecorded, Map<SkipRe
             StringJoiner reasons = new StringJoiner(", ");
             skipped.forEach((reason, count) -> reasons.add(count + " " + reason.words()));
             text.append("; ").append(eventsSkipped()).append(" left out: ").append(reasons);
+        }
+        if (filesDeleted > 0) {
+            text.append("; ").append(filesDeleted).append(filesDeleted == 1 ? " older file" : " older files")
+                    .append(" deleted to keep the newest ").append(files.size());
         }
         if (notRecorded > 0) {
             text.append("; ").append(notRecorded).append(notRecorded == 1 ? " event" : " events")

@@ -3,7 +3,11 @@ package com.socketworkbench.engine.capture;
 import com.socketworkbench.engine.event.DataEvent;
 import com.socketworkbench.engine.event.NetEvent;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -17,10 +21,14 @@ import java.util.Map;
  * connections still open (with a packet comment), so each file opens on its own and "Follow TCP stream" works in
  * it; their sequence numbers continue, so the files read one after another give each stream whole.
  *
+ * <p>With {@link RecorderConfig#keepFiles} set, opening a file beyond that many deletes the oldest one, so the
+ * recording keeps the newest traffic within a bounded size on disk.
+ *
  * <p>It also knows which events have reached the disk: an event counts as recorded once all its blocks were handed
  * to the file, and after a failed write the file is cut back to the end of the last such event.
  */
 final class RotatingCapture {
+    private static final Logger LOG = LoggerFactory.getLogger(RotatingCapture.class);
     /** Bounds on what an event's packets take in the file, so a file is cut before the event, not inside it. */
     private static final long EVENT_BYTES = 1_024;
     private static final long SEGMENT_BYTES = 100;
@@ -40,12 +48,15 @@ final class RotatingCapture {
     private long eventsOnDisk;
     private long confirmedSize;
     private long bytesInClosedFiles;
+    private int filesOpened;
+    private int filesDeleted;
 
     private RotatingCapture(RecorderConfig config, PcapngFile first) {
         this.config = config;
         this.synthesizer = new PacketSynthesizer(config.transport());
         this.current = first;
         files.add(first.path());
+        filesOpened = 1;
         writing = first.path();
         confirmedSize = first.size();
     }
@@ -134,16 +145,41 @@ final class RotatingCapture {
 
     private void rotate(Instant time) throws IOException {
         close();
-        Path next = config.fileNumber(files.size());
-        String comment = "File " + (files.size() + 1) + " of a recording, continuing "
+        Path next = config.fileNumber(filesOpened);
+        String comment = "File " + (filesOpened + 1) + " of a recording, continuing "
                 + files.getLast().getFileName() + "." + (config.comment() == null ? "" : " " + config.comment());
         writing = next;
         current = PcapngFile.create(next, comment);
         files.add(next);
+        filesOpened++;
+        if (config.keepFiles() > 0 && files.size() > config.keepFiles()) {
+            deleteOldest();
+        }
         eventsInFile = 0;
         confirmedSize = current.size();
         synthesizer.resumeOpenConnections(PacketSynthesizer.micros(time), current);
         unconfirmed.add(new Boundary(current.size(), eventsWritten));
+    }
+
+    /**
+     * Deletes the oldest file kept. A file that cannot be deleted stays (and keeps counting in {@link #bytes()}); it
+     * costs disk space, not the recording.
+     */
+    private void deleteOldest() {
+        Path oldest = files.removeFirst();
+        try {
+            long size = Files.size(oldest);
+            Files.deleteIfExists(oldest);
+            bytesInClosedFiles -= size;
+            filesDeleted++;
+        } catch (IOException e) {
+            LOG.warn("Could not delete the old recording file {}: {}", oldest, e.toString());
+        }
+    }
+
+    /** Files deleted to keep only {@link RecorderConfig#keepFiles}. */
+    int filesDeleted() {
+        return filesDeleted;
     }
 
     /** Moves the events whose blocks the file has taken from unconfirmed to on disk. */

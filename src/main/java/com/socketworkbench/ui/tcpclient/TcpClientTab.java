@@ -9,4 +9,8 @@ public final class TcpClientTab extends ModelViewTab<TcpClientViewModel, TcpClie
     public TcpClientTab(TabContext context) {
         super(context, "TCP Client", "tcpClient", TcpClientViewModel::new, TcpClientView::new);
     }
+
+    public TcpClientView clientView() {
+        return content();
+    }
 }

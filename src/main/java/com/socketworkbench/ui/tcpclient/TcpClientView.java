@@ -14,6 +14,7 @@ import com.socketworkbench.ui.stream.SplitSendControls;
 import com.socketworkbench.ui.stream.StreamSettings;
 import com.socketworkbench.ui.stream.StreamStyles;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.capture.CaptureControls;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.tab.TabNotifier;
 import com.socketworkbench.ui.tab.TabView;
@@ -56,6 +57,7 @@ public final class TcpClientView implements TabView {
     private final TrafficPane traffic;
     private final SendEditor sendEditor;
     private final TabNotifier notifier;
+    private final CaptureControls captureControls;
     private final BorderPane root;
 
     public TcpClientView(TcpClientViewModel model, Subscriptions subscriptions) {
@@ -91,6 +93,7 @@ public final class TcpClientView implements TabView {
                 new VBox(settings(), streamBar()), notifier.pane(), sendEditor.view());
         StreamStyles.apply(root);
         model.traffic().setOnFailure(notifier::showError);
+        captureControls = new CaptureControls(model.capture(), traffic.timeline(), notifier, subscriptions);
     }
 
     private Node settings() {
@@ -203,6 +206,11 @@ public final class TcpClientView implements TabView {
     @Override
     public BorderPane view() {
         return root;
+    }
+
+    /** Export and record in the timeline's tool bar. */
+    public CaptureControls captureControls() {
+        return captureControls;
     }
 
     public TabNotifier notifier() {

@@ -23,6 +23,8 @@ import com.socketworkbench.ui.stream.SocketInfo;
 import com.socketworkbench.ui.stream.SplitSendModel;
 import com.socketworkbench.ui.stream.StreamSettings;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.engine.capture.CaptureTransport;
+import com.socketworkbench.ui.capture.TabCapture;
 import com.socketworkbench.ui.tab.TabStatus;
 import com.socketworkbench.ui.input.HostInput;
 import com.socketworkbench.ui.input.PortInput;
@@ -65,6 +67,7 @@ public final class TcpClientViewModel extends SocketTabModel {
     private final SocketOptionsModel socketOptions;
     private final SplitSendModel split;
     private final SocketInfo socketInfo;
+    private final TabCapture capture;
     private final ReadOnlyIntegerWrapper pendingBytes = new ReadOnlyIntegerWrapper(this, "pendingBytes");
 
     private final ReadOnlyObjectWrapper<ClientState> state =
@@ -93,6 +96,8 @@ public final class TcpClientViewModel extends SocketTabModel {
         subscriptions.bind(socketOptions.connectTimeoutProperty(), Bindings.createObjectBinding(
                 () -> Duration.ofSeconds(settings.timeoutSeconds()), settings.timeoutSecondsProperty()));
 
+        capture = new TabCapture(traffic(), CaptureTransport.TCP, "tcp-client", "TCP client tab", preferences,
+                executor, subscriptions);
         sendEditor = new SendEditorModel(subscriptions);
         sendEditor.load(preferences.child(NODE_SEND).node());
         sendEditor.setSender(this::send);
@@ -136,7 +141,7 @@ public final class TcpClientViewModel extends SocketTabModel {
             pump.emit(Failure.rejected(0, Operation.CONNECT, "Could not connect: " + e.getMessage()));
             return;
         }
-        TcpClient connecting = new TcpClient(config, pump);
+        TcpClient connecting = new TcpClient(config, traffic().engineSink());
         FramingSpec spec = framing.spec();
         connecting.setFramerFactory(spec::create);
         connecting.setOversizePolicy(framing.oversizePolicy());
@@ -335,6 +340,11 @@ public final class TcpClientViewModel extends SocketTabModel {
         settings.save();
         sendEditor.save(preferences.child(NODE_SEND).node());
         preferences.flush();
+    }
+
+    /** Export and record of this tab's traffic. */
+    public TabCapture capture() {
+        return capture;
     }
 
     public SendEditorModel sendEditor() {

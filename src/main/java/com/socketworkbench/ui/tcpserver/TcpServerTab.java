@@ -9,4 +9,8 @@ public final class TcpServerTab extends ModelViewTab<TcpServerViewModel, TcpServ
     public TcpServerTab(TabContext context) {
         super(context, "TCP Server", "tcpServer", TcpServerViewModel::new, TcpServerView::new);
     }
+
+    public TcpServerView serverView() {
+        return content();
+    }
 }

@@ -16,6 +16,7 @@ import com.socketworkbench.ui.stream.SplitSendControls;
 import com.socketworkbench.ui.stream.StreamSettings;
 import com.socketworkbench.ui.stream.StreamStyles;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.capture.CaptureControls;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.tab.TabNotifier;
 import com.socketworkbench.ui.tab.TabView;
@@ -73,6 +74,7 @@ public final class TcpServerView implements TabView {
     private final SendEditor sendEditor;
     private final TableView<ClientRow> clients = new TableView<>();
     private final TabNotifier notifier;
+    private final CaptureControls captureControls;
     private final BorderPane root;
 
     public TcpServerView(TcpServerViewModel model, Subscriptions subscriptions) {
@@ -101,6 +103,7 @@ public final class TcpServerView implements TabView {
                 new VBox(settings(), streamBar()), notifier.pane(), sendEditor.view());
         StreamStyles.apply(root);
         model.traffic().setOnFailure(notifier::showError);
+        captureControls = new CaptureControls(model.capture(), traffic.timeline(), notifier, subscriptions);
     }
 
     private Node settings() {
@@ -326,6 +329,11 @@ public final class TcpServerView implements TabView {
     @Override
     public BorderPane view() {
         return root;
+    }
+
+    /** Export and record in the timeline's tool bar. */
+    public CaptureControls captureControls() {
+        return captureControls;
     }
 
     public TabNotifier notifier() {

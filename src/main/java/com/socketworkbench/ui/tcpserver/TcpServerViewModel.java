@@ -15,6 +15,8 @@ import com.socketworkbench.engine.options.SocketOptionsSpec;
 import com.socketworkbench.engine.tcp.CloseMode;
 import com.socketworkbench.engine.tcp.TcpServer;
 import com.socketworkbench.engine.tcp.TcpServerConfig;
+import com.socketworkbench.engine.capture.CaptureTransport;
+import com.socketworkbench.ui.capture.TabCapture;
 import com.socketworkbench.ui.fx.EventPump;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.UiExecutor;
@@ -69,6 +71,7 @@ public final class TcpServerViewModel extends SocketTabModel {
     private final ClientTable clients = new ClientTable();
     private final StaleSocketOffer staleSocket;
     private final ServerSendTarget sendTarget;
+    private final TabCapture capture;
 
     private final ReadOnlyObjectWrapper<ListenerState> state =
             new ReadOnlyObjectWrapper<>(this, "state", ListenerState.STOPPED);
@@ -107,6 +110,8 @@ public final class TcpServerViewModel extends SocketTabModel {
                 server.setEcho(on);
             }
         });
+        capture = new TabCapture(traffic(), CaptureTransport.TCP, "tcp-server", "TCP server tab", preferences,
+                executor, subscriptions);
         traffic().onPulse(this::onPulse, subscriptions);
         traffic().onRowsShown(this::onRowsShown, subscriptions);
         traffic().tickWhile(state.isEqualTo(ListenerState.RUNNING), subscriptions);
@@ -136,7 +141,7 @@ public final class TcpServerViewModel extends SocketTabModel {
             return;
         }
         staleSocket.withdraw();
-        TcpServer starting = new TcpServer(config, pump);
+        TcpServer starting = new TcpServer(config, traffic().engineSink());
         FramingSpec spec = framing.spec();
         starting.setFramerFactory(spec::create);
         starting.setOversizePolicy(framing.oversizePolicy());
@@ -329,6 +334,11 @@ public final class TcpServerViewModel extends SocketTabModel {
         preferences.put(PREF_SEND_TARGET, (target == null ? SendTarget.SELECTED : target).name());
         sendEditor.save(preferences.child(NODE_SEND).node());
         preferences.flush();
+    }
+
+    /** Export and record of this tab's traffic. */
+    public TabCapture capture() {
+        return capture;
     }
 
     public SendEditorModel sendEditor() {

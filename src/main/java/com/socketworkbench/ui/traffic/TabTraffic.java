@@ -4,6 +4,8 @@ import com.socketworkbench.ui.fx.EventPump;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.TabStatus;
 
+import com.socketworkbench.engine.capture.PcapngRecorder;
+import com.socketworkbench.engine.event.EventSink;
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.NetEvent;
 
@@ -15,11 +17,16 @@ import java.util.function.Consumer;
  * What a socket tab's view model feeds from the engine: the {@link TimelineModel}, the {@link EventPump} over it (the
  * engine component's {@code EventSink}), the {@link TabStatus} for the status bar, and where failures are announced
  * (the view hands in its {@link TabNotifier}). Failures reach the timeline and the notification only as the engine's
- * Failure events, never from a future's exception. FX thread only, except {@code pump().emit}.
+ * Failure events, never from a future's exception. FX thread only, except {@code pump().emit} and
+ * {@code engineSink().emit}.
+ *
+ * <p>The engine's components get {@link #engineSink()}, which hands every event to the tab's recording (when one
+ * runs) before the pump: the pump's timeline trims, a recording must see everything in engine order.
  */
 public final class TabTraffic {
     private final TimelineModel timeline = new TimelineModel();
     private final EventPump pump = new EventPump(timeline);
+    private final RecordingTee engineSink = new RecordingTee(pump);
     private final TabStatus status = new TabStatus();
     private Consumer<String> onFailure = message -> { };
 
@@ -82,6 +89,16 @@ public final class TabTraffic {
 
     public EventPump pump() {
         return pump;
+    }
+
+    /** The sink for the tab's engine components: the recording (if any), then the pump. */
+    public EventSink engineSink() {
+        return engineSink;
+    }
+
+    /** Tees every event the engine emits from now on into {@code recorder}; null stops the tee. FX thread. */
+    public void recordTo(PcapngRecorder recorder) {
+        engineSink.recordTo(recorder);
     }
 
     public TabStatus status() {

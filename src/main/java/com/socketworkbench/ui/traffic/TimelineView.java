@@ -45,8 +45,9 @@ import java.util.function.Function;
 /**
  * The virtualised event table of a tab (id {@code timeline}) with its tool bar: a filter field
  * ({@code timelineFilter}, case-insensitive over peer, preview and kind), the row count, the "N older events not
- * shown" note ({@code trimmedNote}), an auto-scroll toggle ({@code autoScroll}) and a Clear button
- * ({@code clearTimeline}).
+ * shown" note ({@code trimmedNote}), the tools a tab adds ({@link #addTools}: export and record), an auto-scroll
+ * toggle ({@code autoScroll}) and a Clear button ({@code clearTimeline}). Several rows can be selected (for an
+ * export of the selected rows); the inspector shows the one selected last.
  *
  * <p>Cells compute their text from the row's event when shown, so the pump only creates row records. Auto-scroll
  * follows new rows until the user scrolls up (wheel, scroll bar, or keys); it resumes with the toggle or End.
@@ -74,6 +75,8 @@ public final class TimelineView {
     private final Label trimmedNote = new Label();
     private final Label rowCount = new Label();
     private final VBox root;
+    private HBox toolBar;
+    private Region toolsSpacer;
     private String emptyPayload = EventText.EMPTY_PAYLOAD;
 
     public TimelineView(TimelineModel model, Subscriptions subscriptions) {
@@ -150,6 +153,8 @@ public final class TimelineView {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox bar = new HBox(8, filter, rowCount, trimmedNote, spacer, autoScroll, clear);
         bar.getStyleClass().add("timeline-toolbar");
+        toolBar = bar;
+        toolsSpacer = spacer;
         return bar;
     }
 
@@ -157,7 +162,7 @@ public final class TimelineView {
         table.setId("timeline");
         table.getStyleClass().add("timeline");
         table.setFixedCellSize(24);
-        table.getSelectionModel().setSelectionMode(SelectionMode.SINGLE);
+        table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No events yet"));
         table.setRowFactory(view -> new TimelineTableRow());
@@ -259,6 +264,35 @@ public final class TimelineView {
         rowCount.setText(shown == total
                 ? String.format(Locale.ROOT, total == 1 ? "%,d row" : "%,d rows", total)
                 : String.format(Locale.ROOT, "%,d of %,d rows", shown, total));
+    }
+
+    /**
+     * Puts a tab's own tools into the tool bar, after the spacer and before Follow and Clear; they keep their full
+     * width (the filter field gives way first).
+     */
+    public void addTools(Node... tools) {
+        int at = toolBar.getChildren().indexOf(toolsSpacer) + 1;
+        for (Node tool : tools) {
+            if (tool instanceof Region region) {
+                region.setMinWidth(Region.USE_PREF_SIZE);
+            }
+        }
+        toolBar.getChildren().addAll(at, List.of(tools));
+    }
+
+    /** Puts {@code node} between the tool bar and the table (a row of settings the tools open). */
+    public void addBelowToolBar(Node node) {
+        root.getChildren().add(1, node);
+    }
+
+    /** The selected rows (in selection order; an export sorts them by sequence). */
+    public ObservableList<TimelineRow> selectedRows() {
+        return table.getSelectionModel().getSelectedItems();
+    }
+
+    /** The model whose rows this view shows. */
+    public TimelineModel model() {
+        return model;
     }
 
     /** The layout node (tool bar + table). */

@@ -7,6 +7,7 @@ import com.socketworkbench.ui.tab.ListenerState;
 import com.socketworkbench.ui.input.PortField;
 import com.socketworkbench.ui.traffic.SendEditor;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.capture.CaptureControls;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.tab.TabNotifier;
 import com.socketworkbench.ui.tab.TabView;
@@ -57,6 +58,7 @@ public final class UdpView implements TabView {
     private final SendEditor sendEditor;
     private final UdpOptionsPane options;
     private final TabNotifier notifier;
+    private final CaptureControls captureControls;
     private final BorderPane root;
 
     public UdpView(UdpViewModel model, Subscriptions subscriptions) {
@@ -85,6 +87,7 @@ public final class UdpView implements TabView {
         root = TabLayout.root("udp", UdpView.class, "udp.css", new VBox(settings, options.view(), statsBar()),
                 notifier.pane(), new VBox(targetBar(), sendEditor.view()));
         model.traffic().setOnFailure(notifier::showError);
+        captureControls = new CaptureControls(model.capture(), traffic.timeline(), notifier, subscriptions);
     }
 
     private Node settings() {
@@ -224,6 +227,11 @@ public final class UdpView implements TabView {
     @Override
     public BorderPane view() {
         return root;
+    }
+
+    /** Export and record in the timeline's tool bar. */
+    public CaptureControls captureControls() {
+        return captureControls;
     }
 
     public TabNotifier notifier() {

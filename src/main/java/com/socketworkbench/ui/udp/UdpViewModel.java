@@ -16,6 +16,8 @@ import com.socketworkbench.ui.tab.ListenerState;
 import com.socketworkbench.ui.traffic.SendEditorModel;
 import com.socketworkbench.ui.tab.SocketTabModel;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.engine.capture.CaptureTransport;
+import com.socketworkbench.ui.capture.TabCapture;
 import com.socketworkbench.ui.tab.TabStatus;
 import com.socketworkbench.ui.traffic.TimelineRow;
 import javafx.beans.binding.BooleanBinding;
@@ -52,6 +54,7 @@ public final class UdpViewModel extends SocketTabModel {
     private final MulticastModel multicast;
     private final UdpTarget target;
     private final SendEditorModel sendEditor;
+    private final TabCapture capture;
 
     private final ReadOnlyObjectWrapper<ListenerState> state =
             new ReadOnlyObjectWrapper<>(this, "state", ListenerState.STOPPED);
@@ -95,6 +98,8 @@ public final class UdpViewModel extends SocketTabModel {
                 receiveBufferInfo.set(ReceiveBufferText.requested(settings.receiveBufferBytes()));
             }
         });
+        capture = new TabCapture(traffic(), CaptureTransport.UDP, "udp", "UDP tab", preferences, executor,
+                subscriptions);
         traffic().onPulse(this::onPulse, subscriptions);
         traffic().onRowsShown(stats::countersChanged, subscriptions);
         traffic().tickWhile(state.isEqualTo(ListenerState.RUNNING), subscriptions);
@@ -171,7 +176,7 @@ public final class UdpViewModel extends SocketTabModel {
     }
 
     private UdpEndpoint newEndpoint(int bindPort) {
-        UdpEndpoint created = new UdpEndpoint(settings.config(bindPort), pump);
+        UdpEndpoint created = new UdpEndpoint(settings.config(bindPort), traffic().engineSink());
         created.setMaxDatagramSize(settings.receiveLimit());
         multicast.configure(created);
         return created;
@@ -291,6 +296,11 @@ public final class UdpViewModel extends SocketTabModel {
         settings.save(multicast);
         sendEditor.save(preferences.child(NODE_SEND).node());
         preferences.flush();
+    }
+
+    /** Export and record of this tab's traffic. */
+    public TabCapture capture() {
+        return capture;
     }
 
     public SendEditorModel sendEditor() {
