@@ -14,6 +14,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
@@ -42,13 +43,16 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class MessagesPanel {
     public static final double WIDTH = 330;
+    /** About two messages: below this the panel scrolls instead. */
+    private static final double LIST_MIN_HEIGHT = 84;
 
     private final MessagesPanelModel model;
     private final MessageFileChooser files;
     private final ToggleButton toggle = new ToggleButton("Messages");
     private final Button save = new Button("Save…");
     private final ListView<SavedMessage> list = new ListView<>();
-    private final VBox root;
+    private final VBox content;
+    private final ScrollPane root;
 
     /** The panel of a tab whose send editor is {@code editor}, with the system's file dialogs. */
     public static MessagesPanel of(MessageLibrary library, SendEditorModel editor, UiExecutor executor,
@@ -70,7 +74,7 @@ public final class MessagesPanel {
         save.setMinWidth(Region.USE_PREF_SIZE);
         save.setMaxWidth(Double.MAX_VALUE);
         save.setTooltip(new Tooltip("Save the editor's message (text or hex, charset, line ending) under a name"));
-        save.setOnAction(event -> model.beginSave());
+        save.setOnAction(event -> revealIfRefused(model.beginSave()));
         subscriptions.subscribe(model.form().modeProperty(), mode -> {
             if (mode != MessageForm.Mode.CLOSED) {
                 toggle.setSelected(true);
@@ -82,13 +86,19 @@ public final class MessagesPanel {
         search.setPromptText("Search name, text or note");
         subscriptions.bindBidirectional(search.textProperty(), model.searchProperty());
 
-        root = new VBox(6, header(subscriptions), search, new MessageFormView(model, subscriptions).view(),
+        content = new VBox(6, header(subscriptions), search, new MessageFormView(model, subscriptions).view(),
                 list(subscriptions), buttons(subscriptions), status(subscriptions));
+        content.getStyleClass().add("messages-panel-content");
+        // In a short window the panel scrolls rather than pushing the send editor out of the window; while there
+        // is room, the list takes all of it.
+        root = new ScrollPane(content);
         root.setId("messages");
         root.getStyleClass().add("messages-panel");
+        root.setFitToWidth(true);
+        root.setFitToHeight(true);
+        root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root.setPrefWidth(WIDTH);
-        root.setMinWidth(Region.USE_PREF_SIZE);
-        root.getStylesheets().add(MessagesPanel.class.getResource("messages.css").toExternalForm());
+        root.setMinViewportWidth(WIDTH - 20);
         sendShortcuts(subscriptions);
     }
 
@@ -118,7 +128,8 @@ public final class MessagesPanel {
         list.setId("messageList");
         list.setItems(model.visible());
         AtomicReference<SavedMessage> dragged = new AtomicReference<>();
-        list.setCellFactory(view -> new MessageCell(model::send, model::move, dragged));
+        list.setCellFactory(view -> new MessageCell(message -> revealIfRefused(model.send(message)), model::move,
+                dragged));
         Label placeholder = new Label();
         placeholder.setWrapText(true);
         placeholder.getStyleClass().add("muted-label");
@@ -128,7 +139,7 @@ public final class MessagesPanel {
                         : "No message matches the search", model.messages()));
         list.setPlaceholder(placeholder);
         VBox.setVgrow(list, Priority.ALWAYS);
-        list.setMinHeight(0);
+        list.setMinHeight(LIST_MIN_HEIGHT);
 
         subscriptions.subscribe(list.getSelectionModel().selectedItemProperty(),
                 item -> model.selectedProperty().set(item));
@@ -151,7 +162,7 @@ public final class MessagesPanel {
     /** Enter sends, Delete deletes, Alt+Up/Down move the selected message. */
     private boolean listKey(KeyEvent event) {
         switch (event.getCode()) {
-            case ENTER -> model.sendSelected();
+            case ENTER -> revealIfRefused(model.sendSelected());
             case DELETE -> model.delete();
             case UP, DOWN -> {
                 if (!event.isAltDown()) {
@@ -173,7 +184,7 @@ public final class MessagesPanel {
     private Node buttons(Subscriptions subscriptions) {
         Button send = smallButton("sendMessage", "Send", "Send the selected message (double-click, Enter)");
         send.getStyleClass().add("accent");
-        send.setOnAction(event -> model.sendSelected());
+        send.setOnAction(event -> revealIfRefused(model.sendSelected()));
         Button up = smallButton("moveMessageUp", "▲", "Move up (Alt+↑ in the list)");
         up.setOnAction(event -> model.moveUp());
         Button down = smallButton("moveMessageDown", "▼", "Move down (Alt+↓ in the list)");
@@ -224,7 +235,7 @@ public final class MessagesPanel {
         EventHandler<KeyEvent> shortcut = event -> {
             int number = digit(event.getCode());
             if (number > 0 && event.isShortcutDown() && !event.isAltDown() && !event.isShiftDown()) {
-                model.sendShortcut(number);
+                revealIfRefused(model.sendShortcut(number));
                 event.consume();
             }
         };
@@ -243,6 +254,16 @@ public final class MessagesPanel {
             }
         });
         subscriptions.add(detach::run);
+    }
+
+    /**
+     * A refusal (not connected, invalid editor input) is said in the panel's status line, so the panel opens to show
+     * it when it was closed: a send from Ctrl+1…9 is never dropped without a word.
+     */
+    private void revealIfRefused(boolean done) {
+        if (!done && model.status().isError()) {
+            toggle.setSelected(true);
+        }
     }
 
     private static int digit(KeyCode code) {
