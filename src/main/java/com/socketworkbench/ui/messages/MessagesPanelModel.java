@@ -207,6 +207,10 @@ public final class MessagesPanelModel {
 
     /** Ctrl+{@code number}: sends the {@code number}th (1-based) message of the list as filtered now. */
     public boolean sendShortcut(int number) {
+        if (library.messages().isEmpty()) {
+            showError("Ctrl+" + number + " sends a saved message: none saved yet (Save… under Send)");
+            return false;
+        }
         if (number < 1 || number > visible.size()) {
             showError("Ctrl+" + number + ": the list " + (search.get().isBlank() ? "has " : "shows ")
                     + visible.size() + (visible.size() == 1 ? " message" : " messages"));

@@ -296,6 +296,8 @@ class MessagesPanelModelTest {
 
     @Test
     void ctrlDigitSendsTheNthMessageOfTheFilteredList() {
+        assertFalse(model.sendShortcut(1));
+        assertEquals("Ctrl+1 sends a saved message: none saved yet (Save… under Send)", model.status().text());
         library.replaceAll(List.of(message("a", "alpha", ""), message("b", "beta", ""), message("c", "gamma", "")));
         model.searchProperty().set("ta");
         assertTrue(model.sendShortcut(1));
