@@ -35,11 +35,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * A socket tab's messages panel ({@code messages}), a side panel beside the traffic area opened with
  * {@link #toggle()} ({@code messagesToggle}); {@link #saveButton()} ({@code saveMessage}) sits under the send
  * editor's Send button and opens the panel with the name form. In the panel: search ({@code messageSearch}), the
- * list ({@code messageList}: double-click or Enter sends, Alt+Up/Down moves, Delete deletes, drag to reorder), Send
- * ({@code sendMessage}), Move up/down ({@code moveMessageUp}, {@code moveMessageDown}), Rename ({@code editMessage}),
- * To editor ({@code loadMessage}), Delete ({@code deleteMessage}) with Undo ({@code undoDelete}), Import
- * ({@code importMessages}), Export ({@code exportMessages}) and the status line ({@code messagesStatus}).
- * Ctrl+1…9 send the first nine messages shown while the tab's view is in the window, panel open or not.
+ * list ({@code messageList}: double-click or Enter sends, Alt+Up/Down moves, Delete deletes, drag to reorder),
+ * Send ({@code sendSavedMessage}), Move up/down ({@code moveMessageUp}, {@code moveMessageDown}), Rename
+ * ({@code editMessage}), To editor ({@code loadMessage}), Delete ({@code deleteMessage}) with Undo
+ * ({@code undoDelete}), Import ({@code importMessages}), Export ({@code exportMessages}), Hide
+ * ({@code closeMessages}) and the status line ({@code messagesStatus}). Ctrl+1…9 send the first nine messages shown
+ * while the tab's view is in the window, panel open or not.
  */
 public final class MessagesPanel {
     public static final double WIDTH = 330;
@@ -111,7 +112,8 @@ public final class MessagesPanel {
         Button importButton = smallButton("importMessages", "Import…", "Add the messages of a library or workspace"
                 + " file (JSON) to the list");
         importButton.setOnAction(event -> files.chooseImport(window()).ifPresent(model::importFrom));
-        Button exportButton = smallButton("exportMessages", "Export…", "Write every message to a library file (JSON)");
+        Button exportButton = smallButton("exportMessages", "Export…",
+                "Write every message to a library file (JSON)");
         exportButton.setOnAction(event -> files.chooseExport(window()).ifPresent(model::exportTo));
         subscriptions.bind(exportButton.disableProperty(), Bindings.isEmpty(model.messages()));
         Button close = smallButton("closeMessages", "✕", "Hide this panel (Ctrl+1…9 still send)");
@@ -182,7 +184,7 @@ public final class MessagesPanel {
     }
 
     private Node buttons(Subscriptions subscriptions) {
-        Button send = smallButton("sendMessage", "Send", "Send the selected message (double-click, Enter)");
+        Button send = smallButton("sendSavedMessage", "Send", "Send the selected message (double-click, Enter)");
         send.getStyleClass().add("accent");
         send.setOnAction(event -> revealIfRefused(model.sendSelected()));
         Button up = smallButton("moveMessageUp", "▲", "Move up (Alt+↑ in the list)");

@@ -257,7 +257,8 @@ class MessagesPanelModelTest {
         assertEquals("Nothing imported from missing.json: the file does not exist", model.status().text());
 
         Path latin1 = folder.resolve("latin1.json");
-        Files.write(latin1, "{\"version\":1,\"messages\":[{\"name\":\"\u00e9\"}]}".getBytes(StandardCharsets.ISO_8859_1));
+        Files.write(latin1, "{\"version\":1,\"messages\":[{\"name\":\"\u00e9\"}]}"
+                .getBytes(StandardCharsets.ISO_8859_1));
         model.importFrom(latin1);
         assertEquals("Nothing imported from latin1.json: not UTF-8 text (is it a workspace file?)",
                 model.status().text());

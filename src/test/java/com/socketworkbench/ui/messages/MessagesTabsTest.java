@@ -158,8 +158,16 @@ class MessagesTabsTest {
             fxRun(() -> driver.<ComboBox<PayloadFormat>>node("#udp #inputFormat").setValue(PayloadFormat.TEXT));
             driver.setText("#udp #input", "text now");
 
+            for (String id : List.of("messages", "saveMessage", "messagesToggle", "messageSearch", "messageList",
+                    "sendSavedMessage", "moveMessageUp", "moveMessageDown", "editMessage", "loadMessage",
+                    "deleteMessage", "undoDelete", "importMessages", "exportMessages", "closeMessages",
+                    "messagesStatus", "messageForm", "messageName", "messageNote", "messageProblem", "confirmMessage",
+                    "replaceMessage", "cancelMessage")) {
+                assertEquals(1, fx(() -> driver.robot().lookup("#udp #" + id).queryAll().size()),
+                        id + " is one node of the tab, never the id of another control");
+            }
             driver.robot().clickOn(cell("udp", "probe"));
-            driver.click("#udp #sendMessage");
+            driver.click("#udp #sendSavedMessage");
             DatagramPacket packet = new DatagramPacket(new byte[100], 100);
             peer.receive(packet);
             assertArrayEquals(new byte[]{(byte) 0xde, (byte) 0xad, 0, (byte) 0xff},
