@@ -40,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * mode with the most of them, split send, the UDP options, an HTTP response from a loopback JDK server, every Tools
  * card, and each socket tab's messages panel with its name form open. No text may be cut with an ellipsis, no
  * control squeezed to zero or below its minimum width, cut off at the side or pushed out of the window (see
- * {@link LayoutProblems}). In the small window the traffic area is what gives way up and down. With {@code -Dlayout.snapshots=DIR} each tab is also written as a PNG into DIR, to look at.
+ * {@link LayoutProblems}). In the small window the traffic area is what gives way up and down. With
+ * {@code -Dlayout.snapshots=DIR} each tab is also written as a PNG into DIR, to look at.
  */
 @Timeout(120)
 class WindowFitTest {
