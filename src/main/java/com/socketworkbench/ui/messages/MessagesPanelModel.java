@@ -8,7 +8,6 @@ import com.socketworkbench.ui.traffic.SendEditorModel;
 import com.socketworkbench.workspace.SavedMessage;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -39,9 +38,6 @@ public final class MessagesPanelModel {
     private final MessageForm form;
     private final PanelStatus status = new PanelStatus();
     private final MessageTransfer transfer;
-    private final ReadOnlyBooleanWrapper canUndoDelete = new ReadOnlyBooleanWrapper(this, "canUndoDelete");
-    private SavedMessage deleted;
-    private int deletedIndex;
     private SavedMessage edited;
 
     public MessagesPanelModel(MessageLibrary library, SendEditorModel editor, UiExecutor executor,
@@ -255,24 +251,18 @@ public final class MessagesPanelModel {
         if (index < 0) {
             return false;
         }
-        library.messages().remove(index);
-        deleted = message;
-        deletedIndex = index;
-        canUndoDelete.set(true);
+        library.delete(index);
         selected.set(null);
         showInfo("Deleted “" + message.name() + "”");
         return true;
     }
 
-    /** Puts the last deleted message back where it was (renamed if its name was taken since). */
+    /** Puts the last deleted message back where it was (renamed if its name was taken since), in any panel. */
     public boolean undoDelete() {
-        if (deleted == null) {
+        SavedMessage back = library.undoDelete();
+        if (back == null) {
             return false;
         }
-        SavedMessage back = deleted.withName(MessageNames.unique(deleted.name(), names()));
-        library.messages().add(Math.min(deletedIndex, library.messages().size()), back);
-        deleted = null;
-        canUndoDelete.set(false);
         selected.set(back);
         showInfo("Restored “" + back.name() + "”");
         return true;
@@ -396,7 +386,8 @@ public final class MessagesPanelModel {
         return status;
     }
 
+    /** The library's: one undo for every panel, forgotten when another workspace is opened. */
     public ReadOnlyBooleanProperty canUndoDeleteProperty() {
-        return canUndoDelete.getReadOnlyProperty();
+        return library.canUndoDeleteProperty();
     }
 }

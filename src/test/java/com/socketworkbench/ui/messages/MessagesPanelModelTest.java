@@ -214,6 +214,13 @@ class MessagesPanelModelTest {
         assertEquals(List.of("a", "b", "c"), names());
         assertFalse(model.canUndoDeleteProperty().get());
         assertFalse(model.undoDelete());
+
+        model.selectedProperty().set(library.messages().getFirst());
+        model.delete();
+        library.replaceAll(List.of(message("other workspace", "x", "")));
+        assertFalse(model.canUndoDeleteProperty().get(), "opening another workspace forgets the deleted message");
+        assertFalse(model.undoDelete());
+        assertEquals(List.of("other workspace"), names());
     }
 
     @Test
