@@ -248,7 +248,8 @@ public final class MessagesPanel {
                 scene.removeEventFilter(KeyEvent.KEY_PRESSED, shortcut);
             }
         };
-        subscriptions.subscribe(root.sceneProperty(), scene -> {
+        // Save… sits under Send, in the tab's view whether the panel is open or not.
+        subscriptions.subscribe(save.sceneProperty(), scene -> {
             detach.run();
             if (scene != null) {
                 scene.addEventFilter(KeyEvent.KEY_PRESSED, shortcut);
@@ -333,7 +334,10 @@ public final class MessagesPanel {
         });
     }
 
-    /** Save… over the messages toggle, for the column under the send editor's Send button. */
+    /**
+     * Save… beside the messages toggle, for the column under the send editor's Send button. Ctrl+1…9 work while
+     * this row is in a window (it is part of the tab's view, which is in the window only while the tab is shown).
+     */
     public Node besideSend() {
         HBox row = new HBox(4, save, toggle);
         HBox.setHgrow(save, Priority.ALWAYS);

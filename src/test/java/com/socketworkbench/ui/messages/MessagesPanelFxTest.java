@@ -15,7 +15,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -76,7 +76,8 @@ class MessagesPanelFxTest {
         editor.setSender(sent::add);
         panel = new MessagesPanel(new MessagesPanelModel(library, editor, new CurrentThreadUiExecutor(),
                 subscriptions), files, subscriptions);
-        Region root = (Region) panel.view();
+        // As in a tab: the panel beside, Save… and the toggle under the send editor (they carry Ctrl+1…9).
+        BorderPane root = new BorderPane(panel.view(), null, null, panel.besideSend(), null);
         Styles.apply(root, MessagesPanelFxTest.class, null);
         stage.setScene(new Scene(root, MessagesPanel.WIDTH, 600));
         stage.show();

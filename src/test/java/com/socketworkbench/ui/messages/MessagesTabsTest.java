@@ -115,6 +115,14 @@ class MessagesTabsTest {
                 assertArrayEquals(new byte[]{'h', 'e', 'l', 'l', 'o', '\r', '\n'}, in.readNBytes(7));
                 driver.waitUntil(() -> driver.text("#tcpClient #messagesStatus").equals("Sent “greet” (7 B)"));
                 assertEquals("not this", driver.text("#tcpClient #input"), "the editor is left alone");
+
+                driver.click("#tcpClient #messagesToggle");
+                driver.waitUntil(() -> !shown("#tcpClient #messageList"));
+                driver.robot().clickOn("#tcpClient #input");
+                driver.robot().press(KeyCode.CONTROL, KeyCode.DIGIT1).release(KeyCode.DIGIT1, KeyCode.CONTROL);
+                assertArrayEquals(new byte[]{'h', 'e', 'l', 'l', 'o', '\r', '\n'}, in.readNBytes(7),
+                        "Ctrl+1 sends with the panel closed too");
+                assertEquals("not this", driver.text("#tcpClient #input"), "and types nothing");
             }
         }
 
