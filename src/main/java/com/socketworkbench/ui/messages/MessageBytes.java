@@ -18,7 +18,7 @@ final class MessageBytes {
         return PayloadEncoder.encode(message.text(), message.format(), charset(message), message.lineEnding());
     }
 
-    private static Charset charset(SavedMessage message) throws PayloadFormatException {
+    static Charset charset(SavedMessage message) throws PayloadFormatException {
         try {
             return Charset.forName(message.charset());
         } catch (UnsupportedCharsetException | IllegalCharsetNameException e) {

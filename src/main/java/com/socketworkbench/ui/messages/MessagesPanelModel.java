@@ -181,14 +181,17 @@ public final class MessagesPanelModel {
         if (message == null) {
             return false;
         }
+        // Text the encoder refuses (an imported file's bad hex) still loads: the editor is where it gets fixed and
+        // says what is wrong. Only a charset this Java lacks cannot be put into the editor.
+        Charset charset;
         try {
-            MessageBytes.of(message);
+            charset = MessageBytes.charset(message);
         } catch (PayloadFormatException e) {
             showError("“" + message.name() + "” cannot be loaded: " + e.getMessage());
             return false;
         }
         editor.formatProperty().set(message.format());
-        editor.charsetProperty().set(Charset.forName(message.charset()));
+        editor.charsetProperty().set(charset);
         editor.lineEndingProperty().set(message.lineEnding());
         editor.textProperty().set(message.text());
         showInfo("“" + message.name() + "” is in the editor; Save… with the same name replaces it");

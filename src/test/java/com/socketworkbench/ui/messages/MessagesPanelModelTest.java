@@ -327,6 +327,20 @@ class MessagesPanelModelTest {
         assertEquals(StandardCharsets.ISO_8859_1, editor.charsetProperty().get());
         assertEquals(LineEnding.LF, editor.lineEndingProperty().get());
         assertArrayEquals(new byte[]{'c', 'a', 'f', (byte) 0xe9, '\n'}, editor.encode().orElseThrow());
+
+        library.messages().add(new SavedMessage("bad hex", "41 4", PayloadFormat.HEX, "UTF-8", LineEnding.NONE, ""));
+        model.selectedProperty().set(library.messages().getLast());
+        assertTrue(model.loadIntoEditor(), "loaded to be fixed");
+        assertEquals("41 4", editor.textProperty().get());
+        assertFalse(editor.error().isEmpty(), "the editor says what is wrong");
+
+        library.messages().add(new SavedMessage("alien", "x", PayloadFormat.TEXT, "x-no-such-charset",
+                LineEnding.NONE, ""));
+        model.selectedProperty().set(library.messages().getLast());
+        assertFalse(model.loadIntoEditor());
+        assertEquals("“alien” cannot be loaded: charset \"x-no-such-charset\" is not known to this Java",
+                model.status().text());
+        assertEquals("41 4", editor.textProperty().get(), "the editor is left as it was");
     }
 
     @Test
