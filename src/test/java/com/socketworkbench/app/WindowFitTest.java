@@ -7,6 +7,8 @@ import com.sun.net.httpserver.HttpServer;
 import com.socketworkbench.ui.tab.WorkbenchTab;
 import com.socketworkbench.ui.tools.Tool;
 import com.socketworkbench.ui.tools.ToolsTab;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
@@ -36,9 +38,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Every tab fits the default window (1280x800) and stays usable in a small one (1024x640) with all its side panels
  * open: the socket panel with granted values read back from live loopback sockets, the framing parameters of the
  * mode with the most of them, split send, the UDP options, an HTTP response from a loopback JDK server, every Tools
- * card. No text may be cut with an ellipsis, no control squeezed to zero or below its minimum width, cut off at the
- * side or pushed out of the window (see {@link LayoutProblems}). In the small window the traffic area is what gives
- * way up and down. With {@code -Dlayout.snapshots=DIR} each tab is also written as a PNG into DIR, to look at.
+ * card, and each socket tab's messages panel with its name form open. No text may be cut with an ellipsis, no
+ * control squeezed to zero or below its minimum width, cut off at the side or pushed out of the window (see
+ * {@link LayoutProblems}). In the small window the traffic area is what gives way up and down. With
+ * {@code -Dlayout.snapshots=DIR} each tab is also written as a PNG into DIR, to look at.
  */
 @Timeout(120)
 class WindowFitTest {
@@ -74,6 +77,8 @@ class WindowFitTest {
         assertTrue(listening.matches());
         openStreamPanels("tcpServer");
         check("tcp-server", width, height);
+        openMessages("tcpServer");
+        check("tcp-server-messages", width, height);
 
         driver.selectTab("tcpClient");
         driver.setText("#tcpClient #port", listening.group(1));
@@ -82,6 +87,8 @@ class WindowFitTest {
         openStreamPanels("tcpClient");
         driver.waitUntil(() -> !driver.text("#tcpClient #grantedReceiveBuffer").equals("—"));
         check("tcp-client", width, height);
+        openMessages("tcpClient");
+        check("tcp-client-messages", width, height);
 
         driver.selectTab("udp");
         driver.setText("#udp #port", "0");
@@ -89,6 +96,8 @@ class WindowFitTest {
         driver.waitUntil(() -> driver.text("#udp #listeningAddress").startsWith("Bound to"));
         fxRun(() -> driver.<TitledPane>node("#udp #options").setExpanded(true));
         check("udp", width, height);
+        openMessages("udp");
+        check("udp-messages", width, height);
 
         driver.selectTab("http");
         try (HttpPeer peer = new HttpPeer()) {
@@ -120,6 +129,22 @@ class WindowFitTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         driver.waitUntil(() -> !driver.text("#" + tab + " #grantedReceiveBuffer").equals("—"));
+    }
+
+    /**
+     * The messages panel of a socket tab (it closes the socket panel: one side panel at a time) with a saved message
+     * in its list and the name form open for the next one.
+     */
+    private void openMessages(String tab) {
+        driver.setText("#" + tab + " #input", "hello");
+        fxRun(() -> driver.<Button>node("#" + tab + " #saveMessage").fire());
+        // The panel's content joins the scene with its scroll pane's skin, at the next pulse.
+        driver.waitUntil(() -> driver.robot().lookup("#" + tab + " #messageForm").tryQuery()
+                .map(Node::isVisible).orElse(false));
+        fxRun(() -> driver.<Button>node("#" + tab + " #confirmMessage").fire());
+        fxRun(() -> driver.<Button>node("#" + tab + " #saveMessage").fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> driver.node("#" + tab + " #messageForm").isVisible()), tab + ": the name form is open");
     }
 
     private void check(String name, int width, int height) throws Exception {

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tcpclient;
 
+import com.socketworkbench.ui.messages.MessagesPanel;
 import com.socketworkbench.ui.tab.ModelViewTab;
 import com.socketworkbench.ui.tab.TabContext;
 
@@ -7,7 +8,9 @@ import com.socketworkbench.ui.tab.TabContext;
 public final class TcpClientTab extends ModelViewTab<TcpClientViewModel, TcpClientView> {
 
     public TcpClientTab(TabContext context) {
-        super(context, "TCP Client", "tcpClient", TcpClientViewModel::new, TcpClientView::new);
+        super(context, "TCP Client", "tcpClient", TcpClientViewModel::new,
+                (model, subscriptions) -> new TcpClientView(model, subscriptions, MessagesPanel.of(context.messages(),
+                        model.sendEditor(), context.executor(), subscriptions)));
     }
 
     public TcpClientView clientView() {

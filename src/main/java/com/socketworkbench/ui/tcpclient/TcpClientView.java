@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tcpclient;
 
+import com.socketworkbench.ui.messages.MessagesPanel;
 import com.socketworkbench.ui.stream.CloseModeButtons;
 import com.socketworkbench.ui.stream.ConnectionDetailsPane;
 import com.socketworkbench.ui.traffic.Formats;
@@ -56,13 +57,15 @@ public final class TcpClientView implements TabView {
     private final SocketPanel socketPanel;
     private final TrafficPane traffic;
     private final SendEditor sendEditor;
+    private final MessagesPanel messages;
     private final TabNotifier notifier;
     private final CaptureControls captureControls;
     private final BorderPane root;
 
-    public TcpClientView(TcpClientViewModel model, Subscriptions subscriptions) {
+    public TcpClientView(TcpClientViewModel model, Subscriptions subscriptions, MessagesPanel messages) {
         this.model = model;
         this.subscriptions = subscriptions;
+        this.messages = messages;
         host = new HostField("host", model.host(), subscriptions);
         port = new PortField("port", model.port(), subscriptions);
         StreamSettings stream = model.stream();
@@ -86,6 +89,9 @@ public final class TcpClientView implements TabView {
         withPanel.setOrientation(Orientation.HORIZONTAL);
         withPanel.getStyleClass().add("main-split");
         socketPanel.attachTo(withPanel, subscriptions);
+        messages.attachTo(withPanel, subscriptions);
+        messages.oneAtATimeWith(socketPanel.toggle(), subscriptions);
+        sendEditor.addBesideSend(messages.besideSend());
 
         // Notifications slide over the traffic area, never over the settings: Connect stays reachable.
         notifier = new TabNotifier(withPanel);
@@ -215,6 +221,10 @@ public final class TcpClientView implements TabView {
 
     public TabNotifier notifier() {
         return notifier;
+    }
+
+    public MessagesPanel messages() {
+        return messages;
     }
 
     public TimelineView timeline() {

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tcpserver;
 
+import com.socketworkbench.ui.messages.MessagesPanel;
 import com.socketworkbench.ui.tab.ModelViewTab;
 import com.socketworkbench.ui.tab.TabContext;
 
@@ -7,7 +8,9 @@ import com.socketworkbench.ui.tab.TabContext;
 public final class TcpServerTab extends ModelViewTab<TcpServerViewModel, TcpServerView> {
 
     public TcpServerTab(TabContext context) {
-        super(context, "TCP Server", "tcpServer", TcpServerViewModel::new, TcpServerView::new);
+        super(context, "TCP Server", "tcpServer", TcpServerViewModel::new,
+                (model, subscriptions) -> new TcpServerView(model, subscriptions, MessagesPanel.of(context.messages(),
+                        model.sendEditor(), context.executor(), subscriptions)));
     }
 
     public TcpServerView serverView() {

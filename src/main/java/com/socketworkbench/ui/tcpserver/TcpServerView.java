@@ -8,6 +8,7 @@ import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.stream.FramingEditor;
 import com.socketworkbench.ui.tab.ListenerState;
 import com.socketworkbench.ui.input.PortField;
+import com.socketworkbench.ui.messages.MessagesPanel;
 import com.socketworkbench.ui.traffic.SendEditor;
 import com.socketworkbench.ui.stream.SocketOptionsPane;
 import com.socketworkbench.ui.stream.SocketPanel;
@@ -72,14 +73,16 @@ public final class TcpServerView implements TabView {
     private final SplitSendControls splitSend;
     private final TrafficPane traffic;
     private final SendEditor sendEditor;
+    private final MessagesPanel messages;
     private final TableView<ClientRow> clients = new TableView<>();
     private final TabNotifier notifier;
     private final CaptureControls captureControls;
     private final BorderPane root;
 
-    public TcpServerView(TcpServerViewModel model, Subscriptions subscriptions) {
+    public TcpServerView(TcpServerViewModel model, Subscriptions subscriptions, MessagesPanel messages) {
         this.model = model;
         this.subscriptions = subscriptions;
+        this.messages = messages;
         bindAddress = new BindAddressPicker(model.bindAddress(), subscriptions);
         port = new PortField("port", model.port(), subscriptions);
         StreamSettings stream = model.stream();
@@ -101,6 +104,7 @@ public final class TcpServerView implements TabView {
         notifier = new TabNotifier(center());
         root = TabLayout.root("tcpServer", TcpServerView.class, "tcp-server.css",
                 new VBox(settings(), streamBar()), notifier.pane(), sendEditor.view());
+        sendEditor.addBesideSend(messages.besideSend());
         StreamStyles.apply(root);
         model.traffic().setOnFailure(notifier::showError);
         captureControls = new CaptureControls(model.capture(), traffic.timeline(), notifier, subscriptions);
@@ -225,6 +229,8 @@ public final class TcpServerView implements TabView {
         SplitPane.setResizableWithParent(split.getItems().getFirst(), false);
         split.getStyleClass().add("main-split");
         socketPanel.attachTo(split, subscriptions);
+        messages.attachTo(split, subscriptions);
+        messages.oneAtATimeWith(socketPanel.toggle(), subscriptions);
         return split;
     }
 
@@ -334,6 +340,10 @@ public final class TcpServerView implements TabView {
     /** Export and record in the timeline's tool bar. */
     public CaptureControls captureControls() {
         return captureControls;
+    }
+
+    public MessagesPanel messages() {
+        return messages;
     }
 
     public TabNotifier notifier() {

@@ -49,6 +49,7 @@ public final class SendEditor {
     private final Label hint = new Label();
     private final Label targetHint = new Label();
     private final HBox options;
+    private final VBox sendColumn;
     private final VBox root;
     private final ValidationSupport validation = new ValidationSupport();
 
@@ -131,7 +132,10 @@ public final class SendEditor {
         HBox top = new HBox(8, options, spacer, historyLabel, previous, next);
         top.getStyleClass().add("send-toolbar");
 
-        HBox inputRow = new HBox(8, input, send);
+        sendColumn = new VBox(4, send);
+        VBox.setVgrow(send, Priority.ALWAYS);
+        send.setMaxWidth(Double.MAX_VALUE);
+        HBox inputRow = new HBox(8, input, sendColumn);
         HBox.setHgrow(input, Priority.ALWAYS);
         inputRow.getStyleClass().add("send-input-row");
 
@@ -159,6 +163,11 @@ public final class SendEditor {
     /** Adds tab-specific controls after the format/charset/line-ending choices. */
     public void addOptions(Node... nodes) {
         options.getChildren().addAll(nodes);
+    }
+
+    /** Adds controls under the Send button (a tab's "Save as message" and its messages toggle). */
+    public void addBesideSend(Node... nodes) {
+        sendColumn.getChildren().addAll(nodes);
     }
 
     /** Adds a full-width row between the tool bar and the input (e.g. settings an option reveals). */

@@ -103,6 +103,19 @@ public final class SendEditorModel {
         return true;
     }
 
+    /**
+     * Hands bytes encoded elsewhere (a saved message, with its own format, charset and line ending) to the tab's
+     * sender, the same path Send takes; refused (false) while the target is not ready. The editor's input and history
+     * are left alone.
+     */
+    public boolean sendEncoded(byte[] bytes) {
+        if (!targetReady.get()) {
+            return false;
+        }
+        sender.accept(bytes);
+        return true;
+    }
+
     /** Replaces the input with the previous history entry (Alt+Up). */
     public void historyPrevious() {
         history.previous(new SendHistory.Entry(text.get(), format.get())).ifPresent(this::load);

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.udp;
 
+import com.socketworkbench.ui.messages.MessagesPanel;
 import com.socketworkbench.ui.tab.ModelViewTab;
 import com.socketworkbench.ui.tab.TabContext;
 
@@ -7,7 +8,9 @@ import com.socketworkbench.ui.tab.TabContext;
 public final class UdpTab extends ModelViewTab<UdpViewModel, UdpView> {
 
     public UdpTab(TabContext context) {
-        super(context, "UDP", "udp", UdpViewModel::new, UdpView::new);
+        super(context, "UDP", "udp", UdpViewModel::new,
+                (model, subscriptions) -> new UdpView(model, subscriptions, MessagesPanel.of(context.messages(),
+                        model.sendEditor(), context.executor(), subscriptions)));
     }
 
     public UdpView udpView() {

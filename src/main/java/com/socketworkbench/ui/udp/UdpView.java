@@ -5,6 +5,7 @@ import com.socketworkbench.ui.traffic.EventText;
 import com.socketworkbench.ui.input.HostField;
 import com.socketworkbench.ui.tab.ListenerState;
 import com.socketworkbench.ui.input.PortField;
+import com.socketworkbench.ui.messages.MessagesPanel;
 import com.socketworkbench.ui.traffic.SendEditor;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.capture.CaptureControls;
@@ -16,6 +17,7 @@ import com.socketworkbench.ui.traffic.TrafficPane;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -23,6 +25,7 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.Tooltip;
@@ -56,14 +59,16 @@ public final class UdpView implements TabView {
     private final TrafficPane traffic;
     private final TimelineView timeline;
     private final SendEditor sendEditor;
+    private final MessagesPanel messages;
     private final UdpOptionsPane options;
     private final TabNotifier notifier;
     private final CaptureControls captureControls;
     private final BorderPane root;
 
-    public UdpView(UdpViewModel model, Subscriptions subscriptions) {
+    public UdpView(UdpViewModel model, Subscriptions subscriptions, MessagesPanel messages) {
         this.model = model;
         this.subscriptions = subscriptions;
+        this.messages = messages;
         bindAddress = new BindAddressPicker(model.bindAddress(), subscriptions);
         port = new PortField("port", model.port(), subscriptions);
         targetHost = new HostField("targetHost", model.targetHost(), subscriptions);
@@ -81,7 +86,11 @@ public final class UdpView implements TabView {
         traffic.split().getStyleClass().add("main-split");
 
         // Notifications slide over the traffic area, never over the settings: Start/Stop stays reachable.
-        notifier = new TabNotifier(traffic.split());
+        SplitPane withPanel = new SplitPane(traffic.split());
+        withPanel.setOrientation(Orientation.HORIZONTAL);
+        messages.attachTo(withPanel, subscriptions);
+        sendEditor.addBesideSend(messages.besideSend());
+        notifier = new TabNotifier(withPanel);
         Node settings = settings();
         options = new UdpOptionsPane(model, subscriptions);
         root = TabLayout.root("udp", UdpView.class, "udp.css", new VBox(settings, options.view(), statsBar()),
@@ -232,6 +241,10 @@ public final class UdpView implements TabView {
     /** Export and record in the timeline's tool bar. */
     public CaptureControls captureControls() {
         return captureControls;
+    }
+
+    public MessagesPanel messages() {
+        return messages;
     }
 
     public TabNotifier notifier() {

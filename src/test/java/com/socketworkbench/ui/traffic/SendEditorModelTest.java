@@ -107,4 +107,17 @@ class SendEditorModelTest {
         model.textProperty().set("zz");
         assertEquals("", model.error(), "no listener left to revalidate");
     }
+
+    @Test
+    void encodedBytesGoThroughTheSameSenderOnlyWhileTheTargetIsReady() {
+        model.textProperty().set("typed");
+        model.targetReadyProperty().set(false);
+        assertFalse(model.sendEncoded(new byte[]{1, 2}));
+        assertTrue(sent.isEmpty(), "refused, not queued");
+        model.targetReadyProperty().set(true);
+        assertTrue(model.sendEncoded(new byte[]{1, 2}));
+        assertArrayEquals(new byte[]{1, 2}, sent.getFirst());
+        assertEquals("typed", model.textProperty().get(), "the input is left alone");
+        assertEquals(0, model.history().size(), "and the history too");
+    }
 }

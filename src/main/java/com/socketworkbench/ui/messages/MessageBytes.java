@@ -1,0 +1,28 @@
+package com.socketworkbench.ui.messages;
+
+import com.socketworkbench.engine.codec.PayloadEncoder;
+import com.socketworkbench.engine.codec.PayloadFormatException;
+import com.socketworkbench.workspace.SavedMessage;
+
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.UnsupportedCharsetException;
+
+/** A saved message's bytes, encoded with its own format, charset and line ending (never the editor's). */
+final class MessageBytes {
+    private MessageBytes() {
+    }
+
+    /** @throws PayloadFormatException with a message for the user (bad hex or escape, unknown charset) */
+    static byte[] of(SavedMessage message) throws PayloadFormatException {
+        return PayloadEncoder.encode(message.text(), message.format(), charset(message), message.lineEnding());
+    }
+
+    static Charset charset(SavedMessage message) throws PayloadFormatException {
+        try {
+            return Charset.forName(message.charset());
+        } catch (UnsupportedCharsetException | IllegalCharsetNameException e) {
+            throw new PayloadFormatException("charset \"" + message.charset() + "\" is not known to this Java", 0);
+        }
+    }
+}

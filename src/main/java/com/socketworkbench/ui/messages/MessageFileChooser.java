@@ -1,0 +1,47 @@
+package com.socketworkbench.ui.messages;
+
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where the panel asks for a file to import from or export to. The system dialog cannot be driven headless, so
+ * tests hand the panel one that answers with a path of their own.
+ */
+public interface MessageFileChooser {
+
+    /** The library file to import, or empty when the user cancelled. */
+    Optional<Path> chooseImport(Window owner);
+
+    /** Where to export the library, or empty when the user cancelled. */
+    Optional<Path> chooseExport(Window owner);
+
+    /** The system's open and save dialogs, for JSON files. */
+    static MessageFileChooser system() {
+        return new MessageFileChooser() {
+            @Override
+            public Optional<Path> chooseImport(Window owner) {
+                return Optional.ofNullable(chooser("Import messages").showOpenDialog(owner)).map(File::toPath);
+            }
+
+            @Override
+            public Optional<Path> chooseExport(Window owner) {
+                FileChooser chooser = chooser("Export messages");
+                chooser.setInitialFileName("messages.json");
+                return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
+            }
+
+            private FileChooser chooser(String title) {
+                FileChooser chooser = new FileChooser();
+                chooser.setTitle(title);
+                chooser.getExtensionFilters().addAll(
+                        new FileChooser.ExtensionFilter("Message library or workspace (*.json)", "*.json"),
+                        new FileChooser.ExtensionFilter("All files", "*"));
+                return chooser;
+            }
+        };
+    }
+}
