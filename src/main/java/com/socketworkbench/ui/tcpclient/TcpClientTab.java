@@ -9,4 +9,10 @@ public final class TcpClientTab extends ModelViewTab<TcpClientViewModel, TcpClie
     public TcpClientTab(TabContext context) {
         super(context, "TCP Client", "tcpClient", TcpClientViewModel::new, TcpClientView::new);
     }
+
+    /** Connecting, connected or closing counts: closing the tab drops the connection. */
+    @Override
+    public boolean isLive() {
+        return model().state() != ClientState.DISCONNECTED;
+    }
 }

@@ -2,11 +2,18 @@ package com.socketworkbench.ui.tcpserver;
 
 import com.socketworkbench.ui.tab.ModelViewTab;
 import com.socketworkbench.ui.tab.TabContext;
+import com.socketworkbench.ui.tab.ListenerState;
 
 /** The TCP Server tab: listen on an address and port, watch clients and traffic, reply to one or all. */
 public final class TcpServerTab extends ModelViewTab<TcpServerViewModel, TcpServerView> {
 
     public TcpServerTab(TabContext context) {
         super(context, "TCP Server", "tcpServer", TcpServerViewModel::new, TcpServerView::new);
+    }
+
+    /** Listening (or starting, or stopping) counts: closing the tab stops the listener and its connections. */
+    @Override
+    public boolean isLive() {
+        return model().state() != ListenerState.STOPPED;
     }
 }
