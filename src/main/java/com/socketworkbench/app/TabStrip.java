@@ -9,6 +9,7 @@ import com.socketworkbench.workspace.MemoryPreferences;
 import com.socketworkbench.workspace.Settings;
 import com.socketworkbench.workspace.TabState;
 import javafx.collections.ListChangeListener;
+import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 
@@ -145,6 +146,7 @@ final class TabStrip {
             return false;
         }
         titles.cancel();
+        releaseFocus(tab);
         pane.getTabs().remove(tab.header());
         tab.discard();
         return true;
@@ -184,6 +186,23 @@ final class TabStrip {
         return !content.isLive() || dialogs.confirmClose(tab.title(), content.status().state());
     }
 
+    /**
+     * Moves the keyboard focus to the tab pane when it is inside {@code tab}'s view: the scene would otherwise keep
+     * the removed control as its focus owner, and with it the whole closed tab.
+     */
+    private void releaseFocus(WindowTab tab) {
+        if (pane.getScene() == null || !tab.content().hasView()) {
+            return;
+        }
+        Node view = tab.content().view();
+        for (Node node = pane.getScene().getFocusOwner(); node != null; node = node.getParent()) {
+            if (node == view) {
+                pane.requestFocus();
+                return;
+            }
+        }
+    }
+
     private WindowTab create(TabKind kind, int number, String title, Settings settings) {
         MemoryPreferences node = settings.toPreferences();
         WorkbenchTab content = kind.factory().create(new TabContext(new AppPreferences(node), executor, messages));
@@ -191,7 +210,9 @@ final class TabStrip {
         Tab header = tab.header();
         // The header's close button asks first; the tab pane removes the tab only when the request is not consumed.
         header.setOnCloseRequest(event -> {
-            if (!mayClose(tab)) {
+            if (mayClose(tab)) {
+                releaseFocus(tab);
+            } else {
                 event.consume();
             }
         });

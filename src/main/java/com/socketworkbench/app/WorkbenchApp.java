@@ -47,6 +47,7 @@ public class WorkbenchApp extends Application {
     private final UiExecutor executor = new FxUiExecutor();
     private TabStrip strip;
     private WorkspaceSession session;
+    private WorkbenchMenus menus;
     private boolean shutDown;
     private List<WorkbenchTab> closedTabs;
 
@@ -84,7 +85,7 @@ public class WorkbenchApp extends Application {
         session = new WorkspaceSession(strip, messages, new RecentWorkspaces(preferences), home, dialogs, banner);
         messages.messages().addListener((ListChangeListener<Object>) change -> watch.changed());
         new SessionStart(session, home, preferences).start(workspaceParameter());
-        WorkbenchMenus menus = new WorkbenchMenus(session, strip);
+        menus = new WorkbenchMenus(session, strip);
 
         BorderPane root = new BorderPane(strip.pane());
         root.setTop(new VBox(menus.node(), banner.node()));
@@ -165,6 +166,10 @@ public class WorkbenchApp extends Application {
 
     TabStrip strip() {
         return strip;
+    }
+
+    WorkbenchMenus menus() {
+        return menus;
     }
 
     WorkspaceSession session() {

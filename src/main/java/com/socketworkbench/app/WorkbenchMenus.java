@@ -8,6 +8,8 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.input.KeyCombination;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The window's menus. File ({@code #fileMenu}): New ({@code #newWorkspace}, Ctrl+N), Open… ({@code #openWorkspace},
@@ -57,17 +59,39 @@ final class WorkbenchMenus {
                     () -> strip.openNew(kind)));
         }
         // A kind that allows one tab cannot be chosen while that tab is open; looked at when the menu opens.
-        tabs.setOnShowing(event -> {
-            for (int i = 0; i < TabKinds.all().size(); i++) {
-                tabs.getItems().get(i).setDisable(!strip.canOpen(TabKinds.all().get(i)));
-            }
-        });
+        tabs.setOnShowing(event -> updateTabKinds());
         tabs.getItems().addAll(
                 new SeparatorMenuItem(),
                 item("newTab-same", "New Tab Like This One", "Shortcut+T", this::openSameKind),
                 item("renameTab", "Rename Tab", "F2", strip::renameSelected),
                 item("closeTab", "Close Tab", "Shortcut+W", strip::closeSelected));
         return tabs;
+    }
+
+    /** Disables the New Tab item of a kind that allows one tab while that tab is open. */
+    void updateTabKinds() {
+        Menu tabs = bar.getMenus().get(1);
+        for (int i = 0; i < TabKinds.all().size(); i++) {
+            tabs.getItems().get(i).setDisable(!strip.canOpen(TabKinds.all().get(i)));
+        }
+    }
+
+    /** Every item of every menu, submenus included (tests fire them as a click would). */
+    List<MenuItem> items() {
+        List<MenuItem> all = new ArrayList<>();
+        for (Menu menu : bar.getMenus()) {
+            collect(menu, all);
+        }
+        return all;
+    }
+
+    private static void collect(Menu menu, List<MenuItem> into) {
+        for (MenuItem item : menu.getItems()) {
+            into.add(item);
+            if (item instanceof Menu submenu) {
+                collect(submenu, into);
+            }
+        }
     }
 
     /** Another tab of the shown tab's kind; with a one-only kind (Tools) shown, a TCP client. */
