@@ -259,6 +259,10 @@ final class WorkspaceSession {
         }
     }
 
+    MessageLibrary messages() {
+        return messages;
+    }
+
     MessageBanner banner() {
         return banner;
     }
