@@ -5,6 +5,7 @@ import com.socketworkbench.workspace.Settings;
 import com.socketworkbench.workspace.TabState;
 import com.socketworkbench.workspace.Workspace;
 import com.socketworkbench.workspace.WorkspaceFormatException;
+import com.socketworkbench.workspace.WorkspaceJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +38,15 @@ final class SessionStart {
         this.session = session;
         this.home = home;
         this.legacy = legacy;
+    }
+
+    /** Reads and writes a tiny workspace, so the JSON classes are loaded and initialised (any thread). */
+    static void warmUp() {
+        try {
+            WorkspaceJson.write(WorkspaceJson.read(WorkspaceJson.write(WorkspaceSession.blank())));
+        } catch (WorkspaceFormatException | RuntimeException e) {
+            LOG.debug("Warming up the workspace JSON failed", e);
+        }
     }
 
     void start(String parameter) {
