@@ -242,6 +242,46 @@ class WorkspaceSessionTest {
         assertEquals(first.toAbsolutePath(), fx(() -> driver.app().session().recent().paths().getFirst()));
     }
 
+    @Test
+    void theFirstRunTakesEachTabsSettingsFromThePreferencesOfTheBuildsBeforeWorkspaces() throws Exception {
+        AppPreferences preferences = InMemoryPreferences.fresh();
+        preferences.child("tcpServer").putInt("port", 6123);
+        preferences.child("udp").put("targetHost", "::1");
+        preferences.putInt("selectedTab", 2);
+        driver = new AppDriver(preferences).launch();
+        assertEquals("udpTab", fx(() -> selected().getId()));
+        assertEquals("::1", driver.text("#udp #targetHost"));
+        driver.selectTab("tcpServer");
+        assertEquals("6123", driver.text("#tcpServer #port"));
+        driver.close();
+        driver = null;
+        assertEquals("6123", AppDriver.savedTabSettings(preferences, "tcpServer").get("port", ""),
+                "kept in the untitled workspace from now on");
+    }
+
+    @Test
+    void anUnreadableUntitledWorkspaceIsSetAsideNotOverwritten() throws Exception {
+        AppPreferences preferences = InMemoryPreferences.fresh();
+        Path untitled = new AppHome(AppDriver.homeOf(preferences)).untitledWorkspace();
+        Files.createDirectories(untitled.getParent());
+        Files.writeString(untitled, "{\"version\": 1, \"tabs\": [");
+        driver = new AppDriver(preferences).launch();
+        String message = driver.text("#workspaceMessage");
+        assertTrue(message.contains(untitled.toString()) && message.contains("It was kept as"), message);
+        assertEquals(DEFAULT_TABS, tabIds());
+        driver.selectTab("udp");
+        driver.setText("#udp #port", "6006");
+        fxRun(() -> driver.app().session().checkChanges());
+        driver.close();
+        driver = null;
+        try (var aside = Files.list(untitled.getParent())) {
+            Path kept = aside.filter(path -> path.getFileName().toString().startsWith("untitled-workspace-unreadable-"))
+                    .findFirst().orElseThrow();
+            assertEquals("{\"version\": 1, \"tabs\": [", Files.readString(kept));
+        }
+        assertEquals("6006", AppDriver.savedTabSettings(preferences, "udp").get("port", ""));
+    }
+
     private List<MenuItem> recentItems() {
         return driver.app().menus().items().stream().filter(item -> item.getId() != null
                 && item.getId().startsWith("recentWorkspace-")).toList();
