@@ -23,6 +23,9 @@ public final class Launcher {
         }
         // Off the start-up path: what a crashed run left in the temp directory goes while the window opens.
         Thread.ofVirtual().name("temp-sweep").start(() -> TempFileSweep.sweep(TempFileSweep.directory()));
+        // Loading the JSON library costs a few hundred milliseconds the first time; done while the toolkit starts,
+        // the window's reading of its workspace does not wait for it.
+        Thread.ofVirtual().name("workspace-warm-up").start(SessionStart::warmUp);
         Application.launch(WorkbenchApp.class, args);
         cache.ifPresent(StartupCache::trainIfNeeded);
     }

@@ -173,6 +173,7 @@ final class StartupCache {
         } finally {
             removeHook(stop);
             removeTrainingPreferences();
+            removeTrainingHome(trainingHome(output));
         }
         if (training.exitValue() != 0 || !Files.isRegularFile(output) || Files.size(output) == 0) {
             Files.deleteIfExists(output);
@@ -192,8 +193,8 @@ final class StartupCache {
 
     /**
      * This JVM's command with the cache as the training run's output instead of its input, plus the start-up check,
-     * headless rendering and throwaway preferences. The training run's command names no cache to use, so it does
-     * not train again when it exits.
+     * headless rendering, throwaway preferences and a throwaway data folder. The training run's command names no
+     * cache to use, so it does not train again when it exits.
      */
     List<String> trainingCommand(Path output) {
         List<String> training = new ArrayList<>();
@@ -209,6 +210,7 @@ final class StartupCache {
         training.add("-Dprism.order=sw");
         training.add("-Djava.awt.headless=true");
         training.add("-D" + AppPreferences.NODE_PROPERTY + "=" + TRAINING_NODE);
+        training.add("-D" + AppHome.PROPERTY + "=" + trainingHome(output));
         training.add("-D" + WorkbenchApp.STARTUP_CHECK_PROPERTY + "=true");
         training.addAll(command.subList(mainIndex, command.size()));
         return training;
@@ -250,6 +252,23 @@ final class StartupCache {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // the JVM is shutting down and runs the hook itself
+        }
+    }
+
+    /** The training run's data folder: its untitled workspace never replaces the user's. */
+    static Path trainingHome(Path output) {
+        return output.resolveSibling(output.getFileName() + ".home");
+    }
+
+    private static void removeTrainingHome(Path home) {
+        try (var files = Files.walk(home)) {
+            for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (java.nio.file.NoSuchFileException gone) {
+            // the training run kept nothing
+        } catch (IOException | java.io.UncheckedIOException e) {
+            LOG.debug("Could not remove the training run's data folder {}", home, e);
         }
     }
 

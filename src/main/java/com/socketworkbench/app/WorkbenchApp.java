@@ -5,133 +5,114 @@ import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.messages.MessageLibrary;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.Styles;
-import com.socketworkbench.ui.tab.TabContext;
-import com.socketworkbench.ui.tab.TabFactory;
 import com.socketworkbench.ui.tab.WorkbenchTab;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
-import org.controlsfx.control.StatusBar;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.lang.management.ManagementFactory;
-
-import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * The main window: one tab per {@link TabFactory} from {@link WorkbenchTabs}, and a status bar that shows the
- * selected tab's {@link com.socketworkbench.ui.tab.TabStatus}. Every tab's model starts with the window; a tab's
- * view is built when the tab is first selected, so start-up lays out and styles one tab, not five, and only the
- * selected tab's view is in the scene (a view keeps its state while it is out of it). Preferences come in from outside (tests pass a
- * throwaway node); closing the window stops and disposes every tab.
+ * The main window: menus, the workspace's tabs ({@link TabStrip}) and a status bar that shows the selected tab's
+ * {@link com.socketworkbench.ui.tab.TabStatus}. It opens a workspace at start ({@link SessionStart}), keeps the
+ * session's name and unsaved-changes mark in its title, and asks before it closes a named workspace with unsaved
+ * changes. A tab's view is built when the tab is first selected, so start-up lays out and styles one tab, and only
+ * the selected tab's view is in the scene. Preferences, the data folder and the dialogs come in from outside (tests
+ * pass throwaway ones); closing the window keeps the workspace state, then stops and disposes every tab.
  */
 public class WorkbenchApp extends Application {
     /** System property: start, log {@link #FIRST_FRAME} at the first frame, and exit. */
     public static final String STARTUP_CHECK_PROPERTY = "socketworkbench.startupCheck";
+    /** System property: the data folder where the untitled workspace is kept (default {@code ~/.socketworkbench}). */
+    public static final String HOME_PROPERTY = AppHome.PROPERTY;
     /** What the start-up check logs at the first frame. */
     public static final String FIRST_FRAME = "First frame shown";
     private static final Logger LOG = LoggerFactory.getLogger(WorkbenchApp.class);
 
     private final AppPreferences givenPreferences;
-    private final List<TabFactory> factories;
-    private final List<WorkbenchTab> tabs = new ArrayList<>();
+    private final AppHome givenHome;
+    private final Function<Stage, WindowDialogs> newDialogs;
     private AppPreferences preferences;
     private WindowBounds bounds;
     private Stage stage;
     /** The one UI executor of this window, handed to every tab. */
     private final UiExecutor executor = new FxUiExecutor();
-    private TabPane tabPane;
+    private TabStrip strip;
+    private WorkspaceSession session;
+    private WorkbenchMenus menus;
     private boolean shutDown;
+    private List<WorkbenchTab> closedTabs;
 
-    /** Used by {@link Application#launch}: preferences from {@link AppPreferences#fromSystemProperty()}. */
+    /**
+     * Used by {@link Application#launch}: preferences from {@link AppPreferences#fromSystemProperty()}, the data
+     * folder from {@link AppHome#fromSystemProperty()}.
+     */
     public WorkbenchApp() {
-        this(null, WorkbenchTabs.defaults());
+        this(null, null, FxWindowDialogs::new);
     }
 
-    public WorkbenchApp(AppPreferences preferences) {
-        this(preferences, WorkbenchTabs.defaults());
+    /** A window over the given preferences and data folder (tests and probes: never the user's). */
+    public WorkbenchApp(AppPreferences preferences, java.nio.file.Path home) {
+        this(preferences, new AppHome(home), FxWindowDialogs::new);
     }
 
-    public WorkbenchApp(AppPreferences preferences, List<TabFactory> factories) {
+    WorkbenchApp(AppPreferences preferences, AppHome home, Function<Stage, WindowDialogs> dialogs) {
         this.givenPreferences = preferences;
-        this.factories = List.copyOf(factories);
+        this.givenHome = home;
+        this.newDialogs = dialogs;
     }
 
     @Override
     public void start(Stage stage) {
         this.stage = stage;
         preferences = givenPreferences != null ? givenPreferences : AppPreferences.fromSystemProperty();
+        AppHome home = givenHome != null ? givenHome : AppHome.fromSystemProperty();
         bounds = new WindowBounds(preferences.child("window"));
-        TabContext context = new TabContext(preferences, executor, new MessageLibrary());
+        WindowDialogs dialogs = newDialogs.apply(stage);
+        MessageLibrary messages = new MessageLibrary();
+        WindowStatusBar statusBar = new WindowStatusBar();
+        ChangeWatch watch = new ChangeWatch(executor, () -> session.checkChanges());
+        strip = new TabStrip(executor, messages, dialogs, statusBar::follow, watch::changed);
+        MessageBanner banner = new MessageBanner();
+        session = new WorkspaceSession(strip, messages, new RecentWorkspaces(preferences), home, dialogs, banner);
+        messages.messages().addListener((ListChangeListener<Object>) change -> watch.changed());
+        new SessionStart(session, home, preferences).start(workspaceParameter());
+        menus = new WorkbenchMenus(session, strip);
 
-        tabPane = new TabPane();
-        tabPane.setId("tabs");
-        tabPane.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-        for (TabFactory factory : factories) {
-            WorkbenchTab workbenchTab = factory.create(context);
-            tabs.add(workbenchTab);
-            // The content is built when the tab is first selected (start-up builds only the selected tab's view).
-            Tab tab = new Tab(workbenchTab.title());
-            tab.setUserData(workbenchTab);
-            tab.setId(workbenchTab.id() + "Tab");
-            tabPane.getTabs().add(tab);
-        }
-
-        // Selected before listening, so only this tab's view is built now.
-        int remembered = preferences.getInt("selectedTab", 0);
-        if (remembered >= 0 && remembered < tabPane.getTabs().size()) {
-            tabPane.getSelectionModel().select(remembered);
-        }
-
-        StatusBar statusBar = new StatusBar();
-        statusBar.setId("statusBar");
-        Label counters = new Label();
-        counters.setId("statusCounters");
-        counters.getStyleClass().add("status-counters");
-        statusBar.getRightItems().add(counters);
-        select(null, tabPane.getSelectionModel().getSelectedItem(), statusBar, counters);
-        tabPane.getSelectionModel().selectedItemProperty()
-                .subscribe((previous, tab) -> select(previous, tab, statusBar, counters));
-
-        BorderPane root = new BorderPane(tabPane);
-        root.setBottom(statusBar);
+        BorderPane root = new BorderPane(strip.pane());
+        root.setTop(new VBox(menus.node(), banner.node()));
+        root.setBottom(statusBar.node());
         root.getStyleClass().add("workbench");
         Scene scene = new Scene(root, bounds.width(), bounds.height());
-        scene.getStylesheets().add(Styles.COMMON);
-        stage.setTitle("Socket Workbench");
+        scene.getStylesheets().addAll(Styles.COMMON, Styles.resource(WorkbenchApp.class, "window.css"));
+        watch.watch(scene);
+        stage.titleProperty().bind(session.titleProperty());
         stage.setScene(scene);
         bounds.restore(stage);
-        tabs.forEach(WorkbenchTab::start);
+        // The stage's one handler (not an added one): a test harness reuses its stage for app after app.
+        stage.setOnCloseRequest(event -> {
+            if (!session.mayCloseWindow()) {
+                event.consume();
+            }
+        });
         if (Boolean.getBoolean(STARTUP_CHECK_PROPERTY)) {
             exitAfterFirstFrame(scene);
         }
         stage.show();
     }
 
-    /**
-     * Shows the newly selected tab: its view (built on first selection) goes into the scene and the previous tab's
-     * leaves it, so tabs not shown cost no CSS, layout or bounds pass per pulse; the status bar follows its status.
-     */
-    private static void select(Tab previous, Tab tab, StatusBar statusBar, Label counters) {
-        if (previous != null) {
-            previous.setContent(null);
-        }
-        statusBar.textProperty().unbind();
-        counters.textProperty().unbind();
-        counters.visibleProperty().unbind();
-        if (tab != null && tab.getUserData() instanceof WorkbenchTab selected) {
-            tab.setContent(selected.view());
-            statusBar.textProperty().bind(selected.status().stateProperty());
-            counters.textProperty().bind(selected.status().countersText());
-            counters.visibleProperty().bind(selected.status().countersShownProperty());
-        }
+    /** {@code --workspace=PATH} from the application's parameters (none when started without them). */
+    private String workspaceParameter() {
+        Parameters parameters = getParameters();
+        return parameters == null ? null : parameters.getNamed().get(SessionStart.PARAMETER);
     }
 
     /**
@@ -157,7 +138,7 @@ public class WorkbenchApp extends Application {
         shutdown();
     }
 
-    /** Saves window state, stops and disposes every tab; safe to call more than once. */
+    /** Keeps the workspace state and the window's place, stops and disposes every tab; safe to call more than once. */
     public void shutdown() {
         if (shutDown) {
             return;
@@ -165,19 +146,33 @@ public class WorkbenchApp extends Application {
         shutDown = true;
         if (stage != null) {
             bounds.save(stage);
-            preferences.putInt("selectedTab", tabPane.getSelectionModel().getSelectedIndex());
+            stage.titleProperty().unbind();
+            stage.setOnCloseRequest(null);
         }
-        for (WorkbenchTab tab : tabs) {
-            tab.stop();
-            tab.dispose();
+        if (session != null) {
+            session.close();
+            closedTabs = tabs();
+            strip.discardAll();
         }
         if (preferences != null) {
             preferences.flush();
         }
     }
 
-    /** The tabs in window order (for tests and for tools that drive the app). */
+    /** The tabs in window order (for tests and for tools that drive the app); after shutdown, the last ones. */
     public List<WorkbenchTab> tabs() {
-        return List.copyOf(tabs);
+        return closedTabs != null ? closedTabs : strip.tabs().stream().map(WindowTab::content).toList();
+    }
+
+    TabStrip strip() {
+        return strip;
+    }
+
+    WorkbenchMenus menus() {
+        return menus;
+    }
+
+    WorkspaceSession session() {
+        return session;
     }
 }

@@ -18,9 +18,25 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
+import org.testfx.toolkit.impl.ApplicationLauncherImpl;
+import org.testfx.toolkit.impl.ApplicationServiceImpl;
+import org.testfx.toolkit.impl.ToolkitServiceImpl;
 import org.testfx.util.WaitForAsyncUtils;
 
+import com.socketworkbench.workspace.Workspace;
+import com.socketworkbench.workspace.WorkspaceFile;
+import com.socketworkbench.workspace.WorkspaceFormatException;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.prefs.Preferences;
+import java.util.stream.Stream;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -30,17 +46,24 @@ import java.util.function.Predicate;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Launches the real {@link WorkbenchApp} (throwaway in-memory preferences) on TestFX's stage and offers the few
+ * Launches the real {@link WorkbenchApp} (throwaway in-memory preferences, a throwaway data folder, scripted
+ * {@link ScriptedDialogs answers} to its questions) on TestFX's stage and offers the few
  * helpers the UI tests share: scoped lookups ("#tcpServer #port"), reads on the FX thread, waits without sleeping.
  * Every launch is watched by an {@link FxWatchdog}: {@link #close()} fails the test when the FX thread was blocked
  * for more than {@link FxWatchdog#LIMIT}.
  */
 public final class AppDriver {
     public static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** The first launch in a JVM also starts the toolkit and loads most classes: on a busy machine that takes a while. */
+    private static final Duration LAUNCH_TIMEOUT = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(AppDriver.class);
+
+    private static final Map<Preferences, Path> HOMES = new WeakHashMap<>();
 
     private final FxRobot robot = new FxRobot();
     private final AppPreferences preferences;
+    private final Path home;
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
     private WorkbenchApp app;
     private Stage stage;
     private FxWatchdog watchdog;
@@ -49,17 +72,85 @@ public final class AppDriver {
         this(InMemoryPreferences.fresh());
     }
 
+    /**
+     * A driver over {@code preferences}; drivers given the same preferences share one throwaway data folder too, so
+     * a second launch reopens what the first kept (the untitled workspace), as the app does for a user.
+     */
     public AppDriver(AppPreferences preferences) {
         this.preferences = preferences;
+        this.home = homeOf(preferences);
+    }
+
+    /**
+     * The throwaway data folder ({@code socketworkbench.home}) of the app launched over {@code preferences}: tests
+     * never touch the user's workspaces. Deleted when the test JVM ends.
+     */
+    public static synchronized Path homeOf(AppPreferences preferences) {
+        return HOMES.computeIfAbsent(preferences.node(), node -> {
+            try {
+                Path folder = Files.createTempDirectory("socketworkbench-home-");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteQuietly(folder)));
+                return folder;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static void deleteQuietly(Path folder) {
+        try (Stream<Path> files = Files.walk(folder)) {
+            files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temp folder left behind is no failure
+        }
+    }
+
+    /**
+     * The settings the first tab of {@code kind} had when the app launched over {@code preferences} last closed
+     * with the untitled workspace (kept in {@link #homeOf} its data folder).
+     */
+    public static AppPreferences savedTabSettings(AppPreferences preferences, String kind) {
+        return new AppPreferences(keptWorkspace(preferences).tabs().stream().filter(tab -> tab.kind().equals(kind))
+                .findFirst().orElseThrow(() -> new AssertionError("no " + kind + " tab in the kept workspace"))
+                .settings().toPreferences());
+    }
+
+    /** The untitled workspace the app launched over {@code preferences} kept when it last closed. */
+    public static Workspace keptWorkspace(AppPreferences preferences) {
+        try {
+            return WorkspaceFile.load(new AppHome(homeOf(preferences)).untitledWorkspace());
+        } catch (IOException | WorkspaceFormatException e) {
+            throw new AssertionError("the untitled workspace was not kept", e);
+        }
+    }
+
+    /** The live settings node of the first open tab of {@code kind} (what its model reads and writes). */
+    public AppPreferences tabSettings(String kind) {
+        return fx(() -> new AppPreferences(app.strip().tabs().stream().filter(tab -> tab.kind().id().equals(kind))
+                .findFirst().orElseThrow().settings()));
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    /** The answers the app's questions get (close a live tab? save changes? which file?). */
+    public ScriptedDialogs dialogs() {
+        return dialogs;
     }
 
     /**
      * Launches the app and starts an {@link FxWatchdog} once it is up (start-up itself builds every tab and is not
      * watched; neither is the watchdog's {@link FxWatchdog#START_GRACE} after it).
      */
-    public AppDriver launch() throws Exception {
+    public AppDriver launch(String... arguments) throws Exception {
         stage = FxToolkit.registerPrimaryStage();
-        app = (WorkbenchApp) FxToolkit.setupApplication(() -> new WorkbenchApp(preferences));
+        // FxToolkit's own setupApplication(Supplier) takes no arguments; its service does (--workspace=PATH).
+        Stage primary = stage;
+        app = (WorkbenchApp) new ToolkitServiceImpl(new ApplicationLauncherImpl(), new ApplicationServiceImpl())
+                .setupApplication(() -> primary,
+                        () -> new WorkbenchApp(preferences, new AppHome(home), owner -> dialogs), arguments)
+                .get(LAUNCH_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         watchdog = FxWatchdog.start();
         return this;

@@ -57,7 +57,11 @@ final class LaunchCommand {
         List<String> arguments = new ArrayList<>();
         Element exec = plugin(plugins, "exec-maven-plugin");
         for (Element argument : children(child(child(exec, "configuration"), "arguments"))) {
-            arguments.add(resolve(argument.getTextContent().strip(), properties));
+            String resolved = resolve(argument.getTextContent().strip(), properties);
+            // An empty app.args is passed as an empty argument, which the app ignores.
+            if (!resolved.isEmpty()) {
+                arguments.add(resolved);
+            }
         }
         return arguments;
     }

@@ -44,10 +44,11 @@ class PreferencesTest {
         } finally {
             first.close();
         }
-        assertEquals(6001, preferences.child("tcpServer").getInt("port", -1));
-        assertEquals("0.0.0.0", preferences.child("tcpServer").get("bindHost", ""));
-        assertEquals("::1", preferences.child("tcpClient").get("host", ""));
-        assertEquals(1, preferences.getInt("selectedTab", -1));
+        // Each tab's settings are kept in the untitled workspace (the app's preferences keep only window things).
+        assertEquals(6001, AppDriver.savedTabSettings(preferences, "tcpServer").getInt("port", -1));
+        assertEquals("0.0.0.0", AppDriver.savedTabSettings(preferences, "tcpServer").get("bindHost", ""));
+        assertEquals("::1", AppDriver.savedTabSettings(preferences, "tcpClient").get("host", ""));
+        assertEquals(1, AppDriver.keptWorkspace(preferences).selectedTab());
 
         AppDriver second = new AppDriver(preferences).launch();
         try {

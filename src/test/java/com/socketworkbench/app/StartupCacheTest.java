@@ -49,6 +49,7 @@ class StartupCacheTest {
                 "--module-path=/fx", "--add-modules", "javafx.controls", "-classpath",
                 "app.jar" + File.pathSeparator + "dep.jar", "-Dglass.platform=Headless", "-Dprism.order=sw",
                 "-Djava.awt.headless=true", "-D" + AppPreferences.NODE_PROPERTY + "=" + StartupCache.TRAINING_NODE,
+                "-D" + AppHome.PROPERTY + "=" + Path.of("/t/workbench.aot.training.home"),
                 "-D" + WorkbenchApp.STARTUP_CHECK_PROPERTY + "=true", MAIN, "appArg"), training);
         assertTrue(StartupCache.of(training, MAIN).isEmpty(), "the training run names no cache, so it trains none");
     }

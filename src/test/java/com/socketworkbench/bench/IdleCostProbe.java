@@ -56,9 +56,11 @@ public final class IdleCostProbe {
         started.get(30, TimeUnit.SECONDS);
         Platform.setImplicitExit(false);
         TKPulseListener counter = pulses::incrementAndGet;
+        // A throwaway data folder: the probe's window never reads or keeps the user's workspace.
+        Path home = Files.createTempDirectory("socketworkbench-idle-");
         WorkbenchApp app = fx(() -> {
             Toolkit.getToolkit().addSceneTkPulseListener(counter);
-            WorkbenchApp workbench = new WorkbenchApp(InMemoryPreferences.fresh());
+            WorkbenchApp workbench = new WorkbenchApp(InMemoryPreferences.fresh(), home);
             workbench.start(new Stage());
             return workbench;
         });
@@ -102,6 +104,9 @@ public final class IdleCostProbe {
             Toolkit.getToolkit().removeSceneTkPulseListener(counter);
         });
         ChildJvm.writeResults(args[0], out);
+        try (Stream<Path> kept = Files.walk(home)) {
+            kept.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
         Platform.exit();
         System.exit(0);
     }

@@ -4,6 +4,7 @@ import com.socketworkbench.app.Launcher;
 import com.socketworkbench.app.WorkbenchApp;
 import com.socketworkbench.ui.tab.AppPreferences;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,6 +88,9 @@ final class Startup implements BenchPart {
     private static Launch launch(List<String> gcOptions, List<String> paths, Path cache, int run)
             throws Exception {
         clearPreferences();
+        if (run == 0) {
+            clearHome(cache);
+        }
         List<String> command = new ArrayList<>();
         command.add(ChildJvm.javaExecutable());
         // The same JVM options as the exec:exec launch in pom.xml, plus headless rendering and the check.
@@ -98,6 +102,7 @@ final class Startup implements BenchPart {
         command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(ChildJvm.HEADLESS);
         command.add("-D" + AppPreferences.NODE_PROPERTY + "=" + PREFERENCES_NODE);
+        command.add("-D" + WorkbenchApp.HOME_PROPERTY + "=" + home(cache));
         command.add("-D" + WorkbenchApp.STARTUP_CHECK_PROPERTY + "=true");
         command.addAll(List.of("--add-modules", "javafx.controls",
                 "--add-opens", "javafx.graphics/javafx.scene=ALL-UNNAMED"));
@@ -122,6 +127,24 @@ final class Startup implements BenchPart {
         } finally {
             child.kill();
             clearPreferences();
+        }
+    }
+
+    /**
+     * The launches' data folder, cleared before the first: the first launch opens one tab of each kind and keeps that
+     * untitled workspace at exit, and every measured launch reopens it, as a user's start does.
+     */
+    private static Path home(Path cache) {
+        return cache.resolveSibling("bench-startup-home");
+    }
+
+    private static void clearHome(Path cache) throws IOException {
+        if (Files.isDirectory(home(cache))) {
+            try (var files = Files.walk(home(cache))) {
+                for (Path path : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.delete(path);
+                }
+            }
         }
     }
 

@@ -9,4 +9,10 @@ public final class HttpTab extends ModelViewTab<HttpViewModel, HttpView> {
     public HttpTab(TabContext context) {
         super(context, "HTTP", "http", HttpViewModel::new, HttpView::new);
     }
+
+    /** A request in flight counts: closing the tab cancels it. */
+    @Override
+    public boolean isLive() {
+        return model().busyProperty().get();
+    }
 }

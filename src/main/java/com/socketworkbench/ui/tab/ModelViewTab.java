@@ -9,7 +9,8 @@ import java.util.function.BiFunction;
 
 /**
  * A {@link WorkbenchTab} made of a {@link TabModel} and a {@link TabView} that share one {@link Subscriptions}: the
- * model is built over the tab's own preferences node, then the view over the model. A feature tab is only its
+ * model is built over the tab's own preferences node (one per tab instance, so two tabs of a kind never share
+ * settings), then the view over the model. A feature tab is only its
  * constructor:
  * <pre>{@code
  * public TcpClientTab(TabContext context) {
@@ -47,10 +48,9 @@ public abstract class ModelViewTab<M extends TabModel, V extends TabView> implem
 
     /**
      * @param title           the tab header text
-     * @param id              the tab's {@link #id()}: its view's fx:id and the child of the window's preferences
-     *                        the model remembers its settings in
-     * @param newModel        makes the model from its preferences node, the window's executor and the tab's
-     *                        subscriptions
+     * @param id              the tab's {@link #id()}: its kind, and its view's fx:id
+     * @param newModel        makes the model from the tab's own preferences node
+     *                        ({@link TabContext#preferences()}), the window's executor and the tab's subscriptions
      * @param newView         makes the view over the model (its root's id must be {@code id}); called at most once
      */
     protected ModelViewTab(TabContext context, String title, String id,
@@ -58,7 +58,7 @@ public abstract class ModelViewTab<M extends TabModel, V extends TabView> implem
                            BiFunction<M, Subscriptions, V> newView) {
         this.title = title;
         this.id = id;
-        this.model = newModel.create(context.preferences().child(id), context.executor(), subscriptions);
+        this.model = newModel.create(context.preferences(), context.executor(), subscriptions);
         this.newView = newView;
     }
 
@@ -104,6 +104,17 @@ public abstract class ModelViewTab<M extends TabModel, V extends TabView> implem
     @Override
     public final TabStatus status() {
         return model.status();
+    }
+
+    @Override
+    public final void saveSettings() {
+        model.savePreferences();
+    }
+
+    /** False unless the tab says otherwise: a tab with sockets tells whether one is open. */
+    @Override
+    public boolean isLive() {
+        return false;
     }
 
     public final M model() {

@@ -19,4 +19,10 @@ public interface TabModel {
 
     /** What the status bar shows while the tab is selected. */
     TabStatus status();
+
+    /**
+     * Writes the tab's current settings into its preferences node. The window calls it before it saves the
+     * workspace (and to see whether anything changed), so it must be cheap and have no other effect.
+     */
+    void savePreferences();
 }

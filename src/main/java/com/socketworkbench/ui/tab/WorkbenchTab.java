@@ -24,7 +24,10 @@ public interface WorkbenchTab {
     /** The tab header text, e.g. "TCP Server". */
     String title();
 
-    /** A stable id, e.g. {@code tcpServer}: the fx:id of the view's root (the window's tab is {@code id + "Tab"}). */
+    /**
+     * The kind's stable id, e.g. {@code tcpServer}: the fx:id of the view's root for every tab of that kind (the
+     * window's first tab of a kind is {@code id + "Tab"}, later ones {@code id + "Tab-2"}, …).
+     */
     String id();
 
     /** The tab content, built on the first call; the same node on every call. */
@@ -47,4 +50,15 @@ public interface WorkbenchTab {
 
     /** What the status bar shows while this tab is selected. */
     TabStatus status();
+
+    /** Writes the tab's current settings into its own preferences node (before the window saves the workspace). */
+    void saveSettings();
+
+    /**
+     * Whether the tab holds a live listener, connection or exchange: closing it then asks first, since closing
+     * stops them.
+     */
+    default boolean isLive() {
+        return false;
+    }
 }

@@ -9,9 +9,8 @@
  * <h2>Adding a tab</h2>
  * <ol>
  *   <li>Extend {@link com.socketworkbench.ui.tab.ModelViewTab} in a feature package ({@code ui.udp}, ...) with a
- *       constructor taking {@link com.socketworkbench.ui.tab.TabContext} that names the title, the preferences
- *       node, the view model and the view, and add its constructor reference to
- *       {@code com.socketworkbench.app.WorkbenchTabs#defaults()}.</li>
+ *       constructor taking {@link com.socketworkbench.ui.tab.TabContext} that names the title, the kind id, the
+ *       view model and the view, and add a kind for it to {@code com.socketworkbench.app.TabKinds}.</li>
  *   <li>Register every listener and binding through the one {@link com.socketworkbench.ui.fx.Subscriptions} the tab
  *       hands its model and view; the tab disposes it after the model and the view.</li>
  *   <li>A socket tab's view model extends {@link com.socketworkbench.ui.tab.SocketTabModel}, which holds its

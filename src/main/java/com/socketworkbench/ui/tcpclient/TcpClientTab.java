@@ -16,4 +16,10 @@ public final class TcpClientTab extends ModelViewTab<TcpClientViewModel, TcpClie
     public TcpClientView clientView() {
         return content();
     }
+
+    /** Connecting, connected or closing counts: closing the tab drops the connection. */
+    @Override
+    public boolean isLive() {
+        return model().state() != ClientState.DISCONNECTED;
+    }
 }

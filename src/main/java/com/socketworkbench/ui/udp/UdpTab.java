@@ -3,6 +3,7 @@ package com.socketworkbench.ui.udp;
 import com.socketworkbench.ui.messages.MessagesPanel;
 import com.socketworkbench.ui.tab.ModelViewTab;
 import com.socketworkbench.ui.tab.TabContext;
+import com.socketworkbench.ui.tab.ListenerState;
 
 /** The UDP tab: bind a port, see every datagram with its sender, send, reply, broadcast and join multicast groups. */
 public final class UdpTab extends ModelViewTab<UdpViewModel, UdpView> {
@@ -15,5 +16,11 @@ public final class UdpTab extends ModelViewTab<UdpViewModel, UdpView> {
 
     public UdpView udpView() {
         return content();
+    }
+
+    /** A bound socket (also one bound only to send) counts: closing the tab closes it. */
+    @Override
+    public boolean isLive() {
+        return model().state() != ListenerState.STOPPED;
     }
 }

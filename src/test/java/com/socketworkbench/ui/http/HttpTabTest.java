@@ -185,7 +185,7 @@ class HttpTabTest {
         driver.close();
         driver = null;
 
-        AppPreferences http = preferences.child("http");
+        AppPreferences http = AppDriver.savedTabSettings(preferences, "http");
         assertTrue(http.getBoolean(RequestForm.PREF_DEADLINE_ON, false));
         assertEquals(20, http.getInt(RequestForm.PREF_DEADLINE, 0));
         launch(preferences);
@@ -222,7 +222,7 @@ class HttpTabTest {
         driver.close();
         driver = null;
 
-        AppPreferences http = preferences.child("http");
+        AppPreferences http = AppDriver.savedTabSettings(preferences, "http");
         assertTrue(http.getBoolean(RequestForm.PREF_KEEP_ALIVE, false), "other options are saved");
         assertTrue(Arrays.stream(http.node().keys()).noneMatch(key -> key.toLowerCase().contains("insecure")),
                 Arrays.toString(http.node().keys()));

@@ -154,8 +154,8 @@ class TcpClientStreamTest {
                 driver.click("#tcpClient #send");
                 InputStream in = Channels.newInputStream(peer);
                 assertArrayEquals("hi".getBytes(StandardCharsets.US_ASCII), in.readNBytes(2));
-                assertEquals("UNIX", driver.preferences().child("tcpClient").get("transport", ""));
-                assertEquals(path.toString(), driver.preferences().child("tcpClient").get("unixPath", ""));
+                assertEquals("UNIX", driver.tabSettings("tcpClient").get("transport", ""));
+                assertEquals(path.toString(), driver.tabSettings("tcpClient").get("unixPath", ""));
             }
         }
     }

@@ -154,8 +154,8 @@ class TcpServerSocketTest {
         driver.click("#tcpServer #startStop");
         driver.waitUntil(() -> driver.text("#tcpServer #startStop").equals("Start"));
         assertFalse(Files.exists(path), "the socket file is removed on stop");
-        assertEquals("UNIX", driver.preferences().child("tcpServer").get("transport", ""));
-        assertEquals(path.toString(), driver.preferences().child("tcpServer").get("unixPath", ""));
+        assertEquals("UNIX", driver.tabSettings("tcpServer").get("transport", ""));
+        assertEquals(path.toString(), driver.tabSettings("tcpServer").get("unixPath", ""));
     }
 
     @Test

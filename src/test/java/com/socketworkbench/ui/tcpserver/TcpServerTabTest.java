@@ -195,7 +195,7 @@ class TcpServerTabTest {
         driver.click("#tcpServer #echo");
         int port = tab.startOnAnyPort();
         assertTrue(driver.disabled("#tcpServer #memoryBudget"), "applies at start: locked while listening");
-        assertEquals("2 MiB", driver.preferences().child("tcpServer").get("memoryBudget", ""));
+        assertEquals("2 MiB", driver.tabSettings("tcpServer").get("memoryBudget", ""));
 
         // A peer that never reads its echo: once 2 MiB of it wait in the server, the server closes it.
         try (Socket hog = new Socket()) {

@@ -29,7 +29,7 @@ class ToolsPreferencesTest {
         } finally {
             first.close();
         }
-        assertEquals("CONVERTER", preferences.child("tools").get("tool", ""));
+        assertEquals("CONVERTER", AppDriver.savedTabSettings(preferences, "tools").get("tool", ""));
 
         AppDriver second = new AppDriver(preferences).launch();
         try {

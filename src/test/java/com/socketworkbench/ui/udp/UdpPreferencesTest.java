@@ -38,7 +38,7 @@ class UdpPreferencesTest {
         } finally {
             first.close();
         }
-        AppPreferences udp = preferences.child("udp");
+        AppPreferences udp = AppDriver.savedTabSettings(preferences, "udp");
         assertEquals("::", udp.get("bindHost", ""));
         assertEquals(6006, udp.getInt("port", -1));
         assertEquals("::1", udp.get("targetHost", ""));

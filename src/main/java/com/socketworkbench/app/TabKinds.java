@@ -1,0 +1,36 @@
+package com.socketworkbench.app;
+
+import com.socketworkbench.ui.http.HttpTab;
+import com.socketworkbench.ui.tcpclient.TcpClientTab;
+import com.socketworkbench.ui.tcpserver.TcpServerTab;
+import com.socketworkbench.ui.tools.ToolsTab;
+import com.socketworkbench.ui.udp.UdpTab;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one place that lists the kinds of tab, in the order a new workspace shows them and the New Tab menu lists
+ * them. A new kind of tab is one more entry here.
+ */
+final class TabKinds {
+    static final TabKind TCP_SERVER = new TabKind("tcpServer", "TCP Server", TcpServerTab::new, true);
+    static final TabKind TCP_CLIENT = new TabKind("tcpClient", "TCP Client", TcpClientTab::new, true);
+    static final TabKind UDP = new TabKind("udp", "UDP", UdpTab::new, true);
+    static final TabKind HTTP = new TabKind("http", "HTTP", HttpTab::new, true);
+    // Tools shows this host's facts and one-off calculators: a second copy would only repeat the first.
+    static final TabKind TOOLS = new TabKind("tools", "Tools", ToolsTab::new, false);
+
+    private static final List<TabKind> ALL = List.of(TCP_SERVER, TCP_CLIENT, UDP, HTTP, TOOLS);
+
+    private TabKinds() {
+    }
+
+    static List<TabKind> all() {
+        return ALL;
+    }
+
+    static Optional<TabKind> find(String id) {
+        return ALL.stream().filter(kind -> kind.id().equals(id)).findFirst();
+    }
+}
