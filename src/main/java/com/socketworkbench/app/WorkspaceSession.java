@@ -49,7 +49,8 @@ final class WorkspaceSession {
     /** The workspace's file; null for the untitled workspace. */
     private Path file;
     /** The comparable JSON of the workspace when it was opened or last saved. */
-    private String savedText = "";
+    /** The workspace as last saved or opened, without the selection (compared by value, not as JSON text). */
+    private Workspace saved = blank();
     private boolean dirty;
     /**
      * Whether the untitled workspace is written to the data folder when the window closes: not for the blank one
@@ -194,7 +195,7 @@ final class WorkspaceSession {
         if (closed) {
             return;
         }
-        boolean changed = !comparable(snapshot()).equals(savedText);
+        boolean changed = !comparable(snapshot()).equals(saved);
         if (changed) {
             keepUntitled = true;
         }
@@ -233,7 +234,7 @@ final class WorkspaceSession {
         messages.replaceAll(workspace.messages());
         strip.replaceAll(tabs, selected);
         file = path;
-        savedText = comparable(snapshot());
+        saved = comparable(snapshot());
         dirty = false;
         updateTitle();
         if (!skipped.isEmpty()) {
@@ -296,7 +297,7 @@ final class WorkspaceSession {
             return false;
         }
         file = target;
-        savedText = comparable(workspace);
+        saved = comparable(workspace);
         dirty = false;
         recent.add(target);
         updateTitle();
@@ -320,9 +321,11 @@ final class WorkspaceSession {
         return recent.paths().isEmpty() ? null : recent.paths().getFirst().getParent();
     }
 
-    /** The workspace's JSON without the selection. */
-    private static String comparable(Workspace workspace) {
-        return WorkspaceJson.write(new Workspace(workspace.tabs(), 0, workspace.messages()));
+    /** The workspace without the selection. */
+    private static Workspace comparable(Workspace workspace) {
+        // Records compare by value: cheaper than writing JSON on every key release, and the same verdict (the
+        // JSON text is a function of the record).
+        return new Workspace(workspace.tabs(), 0, workspace.messages());
     }
 
     private void updateTitle() {
