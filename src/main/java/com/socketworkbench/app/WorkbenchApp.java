@@ -46,6 +46,7 @@ public class WorkbenchApp extends Application {
     /** The one UI executor of this window, handed to every tab. */
     private final UiExecutor executor = new FxUiExecutor();
     private TabStrip strip;
+    private MessageLibrary messages;
     private WorkspaceSession session;
     private WorkbenchMenus menus;
     private boolean shutDown;
@@ -77,7 +78,7 @@ public class WorkbenchApp extends Application {
         AppHome home = givenHome != null ? givenHome : AppHome.fromSystemProperty();
         bounds = new WindowBounds(preferences.child("window"));
         WindowDialogs dialogs = newDialogs.apply(stage);
-        MessageLibrary messages = new MessageLibrary();
+        messages = new MessageLibrary();
         WindowStatusBar statusBar = new WindowStatusBar();
         ChangeWatch watch = new ChangeWatch(executor, () -> session.checkChanges());
         strip = new TabStrip(executor, messages, dialogs, statusBar::follow, watch::changed);
@@ -162,6 +163,11 @@ public class WorkbenchApp extends Application {
     /** The tabs in window order (for tests and for tools that drive the app); after shutdown, the last ones. */
     public List<WorkbenchTab> tabs() {
         return closedTabs != null ? closedTabs : strip.tabs().stream().map(WindowTab::content).toList();
+    }
+
+    /** The workspace's message library (for tests and tools that drive the app). */
+    MessageLibrary messages() {
+        return messages;
     }
 
     TabStrip strip() {

@@ -1,6 +1,8 @@
 package com.socketworkbench.app;
 
 import javafx.scene.Scene;
+import javafx.stage.PopupWindow;
+import javafx.stage.Window;
 import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -42,9 +44,47 @@ public final class Screenshots {
         return writeTo(scene, dir.resolve(fileName));
     }
 
+    /**
+     * Like {@link #write}, with the window's open popups (a menu that is showing) drawn where they are on screen: a
+     * scene snapshot holds only the window's own scene.
+     */
+    public static Path writeWithPopups(Scene scene, String fileName) throws IOException {
+        WritableImage image = fx(() -> {
+            WritableImage base = scene.snapshot(null);
+            Window owner = scene.getWindow();
+            for (Window window : Window.getWindows()) {
+                if (window instanceof PopupWindow popup && popup.isShowing() && popup.getScene() != null) {
+                    WritableImage layer = popup.getScene().snapshot(null);
+                    int x = (int) Math.round(popup.getX() + popup.getScene().getX() - owner.getX() - scene.getX());
+                    int y = (int) Math.round(popup.getY() + popup.getScene().getY() - owner.getY() - scene.getY());
+                    drawOver(base, layer, x, y);
+                }
+            }
+            return base;
+        });
+        Path dir = Path.of(System.getProperty("screenshots.dir", "screenshots"));
+        return writeImage(image, dir.resolve(fileName));
+    }
+
+    private static void drawOver(WritableImage base, WritableImage layer, int left, int top) {
+        for (int y = 0; y < (int) layer.getHeight(); y++) {
+            for (int x = 0; x < (int) layer.getWidth(); x++) {
+                int bx = left + x;
+                int by = top + y;
+                int argb = layer.getPixelReader().getArgb(x, y);
+                if (bx >= 0 && by >= 0 && bx < base.getWidth() && by < base.getHeight() && (argb >>> 24) > 0) {
+                    base.getPixelWriter().setArgb(bx, by, argb);
+                }
+            }
+        }
+    }
+
     /** Snapshots {@code scene} on the FX thread and writes it as the PNG {@code file}, creating its directory. */
     public static Path writeTo(Scene scene, Path file) throws IOException {
-        WritableImage image = fx(() -> scene.snapshot(null));
+        return writeImage(fx(() -> scene.snapshot(null)), file);
+    }
+
+    private static Path writeImage(WritableImage image, Path file) throws IOException {
         int width = (int) image.getWidth();
         int height = (int) image.getHeight();
         int[] argb = new int[width * height];

@@ -2,7 +2,6 @@ package com.socketworkbench.app;
 
 import com.socketworkbench.ui.tab.ModelViewTab;
 import com.socketworkbench.ui.tab.WorkbenchTab;
-import com.socketworkbench.ui.tcpserver.TcpServerTab;
 import com.sun.management.HotSpotDiagnosticMXBean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

@@ -47,6 +47,9 @@ final class MessageCell extends ListCell<SavedMessage> {
         graphic = new VBox(1, top, preview);
         graphic.setMinWidth(0);
         getStyleClass().add("message-cell");
+        // A long name or preview is cut with "…" at the list's width instead of widening the list (a horizontal
+        // scroll bar for one long message hides the rest).
+        setPrefWidth(0);
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(420);
 
