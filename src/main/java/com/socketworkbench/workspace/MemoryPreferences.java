@@ -13,13 +13,24 @@ import java.util.prefs.AbstractPreferences;
 public final class MemoryPreferences extends AbstractPreferences {
     private final Map<String, String> values = new TreeMap<>();
     private final Map<String, MemoryPreferences> children = new TreeMap<>();
+    /** False for a node that keeps the limits of the user's stored preferences (see {@link #withStoredLimits()}). */
+    private final boolean anyLength;
 
     public MemoryPreferences() {
-        this(null, "");
+        this(null, "", true);
     }
 
-    private MemoryPreferences(MemoryPreferences parent, String name) {
+    private MemoryPreferences(MemoryPreferences parent, String name, boolean anyLength) {
         super(parent, name);
+        this.anyLength = anyLength;
+    }
+
+    /**
+     * An in-memory node with the limits of the user's stored preferences ({@code AbstractPreferences.put} refuses a
+     * value over 8 KiB or with a NUL), so a test sees what the real node would do without touching it.
+     */
+    public static MemoryPreferences withStoredLimits() {
+        return new MemoryPreferences(null, "", false);
     }
 
     /**
@@ -28,6 +39,10 @@ public final class MemoryPreferences extends AbstractPreferences {
      */
     @Override
     public void put(String key, String value) {
+        if (!anyLength) {
+            super.put(key, value);
+            return;
+        }
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         synchronized (lock) {
@@ -38,9 +53,9 @@ public final class MemoryPreferences extends AbstractPreferences {
         }
     }
 
-    /** Whether a value of any length can be put (this class) or only up to {@link #MAX_VALUE_LENGTH}. */
+    /** Whether a value of any length can be put (a workspace node) or only up to {@link #MAX_VALUE_LENGTH}. */
     public static boolean holdsAnyLength(java.util.prefs.Preferences node) {
-        return node instanceof MemoryPreferences;
+        return node instanceof MemoryPreferences memory && memory.anyLength;
     }
 
     @Override
@@ -84,7 +99,7 @@ public final class MemoryPreferences extends AbstractPreferences {
 
     @Override
     protected AbstractPreferences childSpi(String name) {
-        return children.computeIfAbsent(name, n -> new MemoryPreferences(this, n));
+        return children.computeIfAbsent(name, n -> new MemoryPreferences(this, n, anyLength));
     }
 
     @Override

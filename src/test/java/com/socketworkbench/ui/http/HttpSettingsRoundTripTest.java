@@ -7,7 +7,7 @@ import com.socketworkbench.ui.fx.CurrentThreadUiExecutor;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.InMemoryPreferences;
-import com.socketworkbench.ui.tab.StoredLikePreferences;
+import com.socketworkbench.workspace.MemoryPreferences;
 import com.socketworkbench.ui.tab.WorkspaceCopy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -260,7 +260,7 @@ class HttpSettingsRoundTripTest {
     @Test
     void storedPreferencesGetTheSettingsButNeverTheHistoryOrATooLongRequest() throws Exception {
         try (LoopbackServers.Jdk server = new LoopbackServers.Jdk(1000)) {
-            AppPreferences stored = new AppPreferences(new StoredLikePreferences());
+            AppPreferences stored = new AppPreferences(MemoryPreferences.withStoredLimits());
             HttpViewModel model = model(stored);
             send(model, server.port(), "GET / HTTP/1.1\nHost: 127.0.0.1\n\n");
             model.requestTextProperty().set("POST / HTTP/1.1\n\n" + "b".repeat(Preferences.MAX_VALUE_LENGTH));

@@ -2,7 +2,6 @@ package com.socketworkbench.ui.traffic;
 
 import com.socketworkbench.engine.codec.PayloadFormat;
 import com.socketworkbench.ui.fx.Subscriptions;
-import com.socketworkbench.ui.tab.StoredLikePreferences;
 import com.socketworkbench.workspace.MemoryPreferences;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +19,7 @@ class SendEditorStoredPreferencesTest {
 
     @Test
     void storedPreferencesKeepThePreviousInputWhenTheTextIsTooLongForThem() {
-        Preferences stored = new StoredLikePreferences();
+        Preferences stored = MemoryPreferences.withStoredLimits();
         SendEditorModel editor = new SendEditorModel(subscriptions);
         editor.textProperty().set("short");
         editor.save(stored);
