@@ -81,7 +81,9 @@ final class TcpThroughput implements BenchPart {
         List<Double> recordedRates = new ArrayList<>();
         List<Double> recordedVsEngine = new ArrayList<>();
         List<String> recordingChecks = new ArrayList<>();
-        Path recordings = Files.createTempDirectory("bench-p1-recording-");
+        String recordDir = System.getProperty("bench.recordDir", "").strip();
+        Path recordings = recordDir.isEmpty() ? Files.createTempDirectory("bench-p1-recording-")
+                : Files.createTempDirectory(Path.of(recordDir), "bench-p1-recording-");
         // The recording's own code paths are cold too: one round of it before the measured ones.
         engineRecorded(Duration.ofSeconds(1), recordings, new ArrayList<>());
         for (int round = 1; round <= rounds; round++) {

@@ -19,6 +19,17 @@ final class InternetChecksum {
     static long add(long sum, byte[] data, int offset, int length) {
         int end = offset + length;
         int i = offset;
+        // Two independent sums of sixteen bytes a step let the CPU overlap the loads and adds (the recorder
+        // checksums every byte it writes: this loop is its hottest).
+        long first = 0;
+        long second = 0;
+        for (; i + 16 <= end; i += 16) {
+            long v = (long) LONGS.get(data, i);
+            long w = (long) LONGS.get(data, i + 8);
+            first += (v >>> 32) + (v & 0xFFFF_FFFFL);
+            second += (w >>> 32) + (w & 0xFFFF_FFFFL);
+        }
+        sum += first + second;
         for (; i + 8 <= end; i += 8) {
             long v = (long) LONGS.get(data, i);
             sum += (v >>> 32) + (v & 0xFFFF_FFFFL);
