@@ -12,6 +12,8 @@ import com.socketworkbench.engine.http.RequestBody;
 import com.socketworkbench.engine.http.Timing;
 import com.socketworkbench.engine.http.Verdict;
 import com.socketworkbench.ui.traffic.Formats;
+import com.socketworkbench.workspace.MemoryPreferences;
+import com.socketworkbench.workspace.Settings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,8 +27,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 import java.util.prefs.Preferences;
@@ -74,15 +78,41 @@ final class HistoryArchive {
     private HistoryArchive() {
     }
 
-    /** Replaces the node's saved history with {@code entries} (newest first) and which one is shown. */
-    static void save(Preferences tab, List<HistoryEntry> entries, HistoryEntry shown) throws BackingStoreException {
+    /**
+     * Each entry's saved form, made once: an entry never changes (dropping its bytes makes a new one), and the
+     * workspace's unsaved-changes check saves the whole history after every burst of input, so encoding 100
+     * responses each time would stall the FX thread. Holds only the entries of the last save.
+     */
+    static final class Cache {
+        private Map<HistoryEntry, Settings> saved = new IdentityHashMap<>();
+
+        private Settings of(HistoryEntry entry, Map<HistoryEntry, Settings> kept) {
+            Settings settings = saved.get(entry);
+            if (settings == null) {
+                MemoryPreferences scratch = new MemoryPreferences();
+                write(scratch, entry);
+                settings = Settings.of(scratch);
+            }
+            kept.put(entry, settings);
+            return settings;
+        }
+    }
+
+    /**
+     * Replaces the node's saved history with {@code entries} (newest first) and which one is shown, reusing the
+     * saved form of entries {@code cache} saw before.
+     */
+    static void save(Preferences tab, List<HistoryEntry> entries, HistoryEntry shown, Cache cache)
+            throws BackingStoreException {
         if (tab.nodeExists(NODE)) {
             tab.node(NODE).removeNode();
         }
         Preferences history = tab.node(NODE);
+        Map<HistoryEntry, Settings> kept = new IdentityHashMap<>();
         for (int i = 0; i < entries.size(); i++) {
-            write(history.node(childName(i)), entries.get(i));
+            cache.of(entries.get(i), kept).writeTo(history.node(childName(i)));
         }
+        cache.saved = kept;
         if (shown != null) {
             history.putLong(PREF_SHOWN, shown.number());
         }

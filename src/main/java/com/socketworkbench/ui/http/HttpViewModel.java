@@ -55,6 +55,7 @@ public final class HttpViewModel implements TabModel {
     static final String PREF_PRETTY_JSON = "prettyJson";
 
     private final AppPreferences preferences;
+    private final HistoryArchive.Cache archiveCache = new HistoryArchive.Cache();
     private final TabStatus status = new TabStatus();
     private final RequestForm form;
     private final HistoryBudgets budgets;
@@ -327,7 +328,8 @@ public final class HttpViewModel implements TabModel {
         saveSettings();
         if (MemoryPreferences.holdsAnyLength(preferences.node())) {
             try {
-                HistoryArchive.save(preferences.node(), history.entries(), history.shownProperty().get());
+                HistoryArchive.save(preferences.node(), history.entries(), history.shownProperty().get(),
+                        archiveCache);
             } catch (BackingStoreException | IllegalStateException e) {
                 onFailure.accept("The HTTP history could not be saved: " + e.getMessage());
             }
