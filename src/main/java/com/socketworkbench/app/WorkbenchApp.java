@@ -97,6 +97,7 @@ public class WorkbenchApp extends Application {
         watch.watch(scene);
         stage.titleProperty().bind(session.titleProperty());
         stage.setScene(scene);
+        AppIcons.apply(stage);
         bounds.restore(stage);
         // The stage's one handler (not an added one): a test harness reuses its stage for app after app.
         stage.setOnCloseRequest(event -> {

@@ -39,5 +39,6 @@ class ExampleWorkspacesTest {
         assertEquals(FramingMode.LENGTH_PREFIX,
                 fx(() -> driver.<ComboBox<FramingMode>>node("#tcpServer #framingMode").getValue()));
         assertEquals(2, fx(() -> driver.app().messages().messages().size()));
+        assertEquals(AppIcons.SIZES.length, fx(() -> driver.stage().getIcons().size()), "the window has its icon");
     }
 }
