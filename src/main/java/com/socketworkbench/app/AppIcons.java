@@ -35,9 +35,8 @@ final class AppIcons {
         return urls;
     }
 
+    /** Sets the stage's icons (replacing any: a stage may be given to the app again, as the UI tests do). */
     static void apply(Stage stage) {
-        for (URL url : urls()) {
-            stage.getIcons().add(new Image(url.toExternalForm(), true));
-        }
+        stage.getIcons().setAll(urls().stream().map(url -> new Image(url.toExternalForm(), true)).toList());
     }
 }
