@@ -75,6 +75,7 @@ public class WorkbenchApp extends Application {
     public void start(Stage stage) {
         this.stage = stage;
         preferences = givenPreferences != null ? givenPreferences : AppPreferences.fromSystemProperty();
+        AppLanguage.apply(preferences);
         AppHome home = givenHome != null ? givenHome : AppHome.fromSystemProperty();
         bounds = new WindowBounds(preferences.child("window"));
         WindowDialogs dialogs = newDialogs.apply(stage);
