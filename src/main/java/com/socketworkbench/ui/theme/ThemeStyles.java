@@ -1,9 +1,6 @@
 package com.socketworkbench.ui.theme;
 
-import javafx.scene.Parent;
 import javafx.scene.Scene;
-import javafx.scene.control.Dialog;
-import javafx.stage.Window;
 
 import java.net.URL;
 import java.util.List;
@@ -11,8 +8,9 @@ import java.util.Objects;
 
 /**
  * Puts a theme's stylesheet on a scene. The light look is ui/tab/workbench.css itself; the dark one adds
- * {@link #DARK} after it, which redefines the looked-up {@code -sw-*} colours at {@code .root}. Dialogs have scenes of
- * their own, so {@link #follow} gives them the owner window's stylesheets as they are when the dialog opens.
+ * {@link #DARK} after it, which redefines the looked-up {@code -sw-*} colours at {@code .root}. A dialog owned by the
+ * window needs nothing more: JavaFX binds a dialog's scene stylesheets to its owner stage's scene (HeavyweightDialog),
+ * and popups (menus, tooltips, combo lists) take the owner scene's stylesheets when they show.
  */
 public final class ThemeStyles {
     /** The dark theme's stylesheet (external form). */
@@ -37,17 +35,6 @@ public final class ThemeStyles {
     /** Whether {@code scene} currently shows the dark theme. */
     public static boolean isDark(Scene scene) {
         return scene.getStylesheets().contains(DARK);
-    }
-
-    /**
-     * Styles {@code dialog} like its owner window (call before showing it): the owner scene's stylesheets go onto
-     * the dialog pane, the root of the dialog's own scene, so its {@code .root} colours are the window's.
-     */
-    public static void follow(Dialog<?> dialog, Window owner) {
-        if (owner != null && owner.getScene() != null) {
-            Parent pane = dialog.getDialogPane();
-            pane.getStylesheets().setAll(owner.getScene().getStylesheets());
-        }
     }
 
     private static String resource(String name) {

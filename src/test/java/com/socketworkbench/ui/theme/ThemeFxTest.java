@@ -159,19 +159,28 @@ class ThemeFxTest {
         }
     }
 
+    /** The app's alerts (app.FxWindowDialogs) are owned by the window: JavaFX binds their stylesheets to its scene. */
     @Test
-    void aDialogTakesItsOwnersTheme() {
+    void aDialogOwnedByTheWindowFollowsItsTheme() {
         preferences.put(ThemeController.KEY, "dark");
         controller = fx(() -> new ThemeController(preferences, system));
         fxRun(() -> controller.attach(scene));
-        Region pane = fx(() -> {
-            Alert alert = new Alert(Alert.AlertType.INFORMATION);
-            ThemeStyles.follow(alert, stage);
-            alert.getDialogPane().applyCss();
-            return alert.getDialogPane();
+        Alert alert = fx(() -> {
+            Alert owned = new Alert(Alert.AlertType.INFORMATION);
+            owned.initOwner(stage);
+            return owned;
         });
-        assertTrue(pane.getStylesheets().contains(ThemeStyles.DARK));
-        assertEquals(colour(Theme.DARK, "-sw-bg"), fx(() -> pane.getBackground().getFills().getFirst().getFill()));
+        assertEquals(colour(Theme.DARK, "-sw-bg"), background(alert));
+
+        fxRun(() -> controller.select(Theme.LIGHT));
+        assertEquals(colour(Theme.LIGHT, "-sw-bg"), background(alert), "an open dialog switches with the window");
+    }
+
+    private static Paint background(Alert alert) {
+        return fx(() -> {
+            alert.getDialogPane().applyCss();
+            return alert.getDialogPane().getBackground().getFills().getFirst().getFill();
+        });
     }
 
     /** The label's text and the window's background are the theme's, read from the stylesheets' own variables. */
