@@ -5,10 +5,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,19 +27,29 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * of its own, so a theme's variables reach everything.
  */
 class ThemeContrastTest {
-    /** Every stylesheet of the app, in the order the window applies them; the theme's own comes last. */
-    static final List<String> STYLESHEETS = List.of(
-            "/com/socketworkbench/ui/tab/workbench.css",
-            "/com/socketworkbench/app/window.css",
-            "/com/socketworkbench/ui/stream/stream.css",
-            "/com/socketworkbench/ui/tcpserver/tcp-server.css",
-            "/com/socketworkbench/ui/tcpclient/tcp-client.css",
-            "/com/socketworkbench/ui/udp/udp.css",
-            "/com/socketworkbench/ui/http/http.css",
-            "/com/socketworkbench/ui/tools/tools.css");
+    static final String COMMON = "/com/socketworkbench/ui/tab/workbench.css";
     static final String DARK = "/com/socketworkbench/ui/theme/dark.css";
+    /** Every stylesheet of the app (a new one is found, not listed), the shared one first; the dark theme's apart. */
+    static final List<String> STYLESHEETS = stylesheets();
     private static final Pattern LITERAL_COLOUR = Pattern.compile(
             "#[0-9a-fA-F]{3,8}\\b|\\b(?:rgba?|hsba?)\\(|\\b(?:white|black|red|green|blue|gray|grey|yellow|orange)\\b");
+
+    private static List<String> stylesheets() {
+        try {
+            Path classes = Path.of(Objects.requireNonNull(ThemeContrastTest.class.getResource(COMMON)).toURI())
+                    .getParent().getParent().getParent().getParent().getParent();
+            try (Stream<Path> files = Files.walk(classes.resolve("com/socketworkbench"))) {
+                List<String> found = files.filter(file -> file.toString().endsWith(".css"))
+                        .map(file -> "/" + classes.relativize(file).toString().replace('\\', '/'))
+                        .filter(name -> !name.equals(COMMON) && !name.equals(DARK)).sorted().toList();
+                List<String> all = new ArrayList<>(List.of(COMMON));
+                all.addAll(found);
+                return List.copyOf(all);
+            }
+        } catch (IOException | URISyntaxException e) {
+            throw new IllegalStateException("cannot list the stylesheets", e);
+        }
+    }
 
     static CssPalette palette(Theme theme) {
         CssPalette palette = new CssPalette();
@@ -53,6 +69,15 @@ class ThemeContrastTest {
         List<ContrastCheck.Pair> failures = ContrastCheck.failures(palette);
         assertTrue(failures.isEmpty(), theme + " below 4.5:1:\n" + String.join("\n",
                 failures.stream().map(ContrastCheck.Pair::toString).toList()));
+    }
+
+    @Test
+    void everyStylesheetIsRead() {
+        assertTrue(STYLESHEETS.containsAll(List.of(COMMON, "/com/socketworkbench/app/window.css",
+                "/com/socketworkbench/ui/http/http.css", "/com/socketworkbench/ui/tools/tools.css",
+                "/com/socketworkbench/ui/udp/udp.css", "/com/socketworkbench/ui/stream/stream.css",
+                "/com/socketworkbench/ui/tcpserver/tcp-server.css")), STYLESHEETS.toString());
+        assertFalse(STYLESHEETS.contains(DARK));
     }
 
     @Test
