@@ -19,7 +19,13 @@ import java.util.function.Consumer;
  * The window's theme: the user's choice (View → Theme, kept under {@value #KEY} in the user's preferences, not in a
  * workspace) and the colours it resolves to. With {@link Theme#SYSTEM} it follows the operating system's light or dark
  * setting live ({@link Platform#getPreferences()}); {@link #dispose()} removes that listener. One per window, made on
- * the FX thread after the toolkit started.
+ * the FX thread after the toolkit started:
+ * <pre>{@code
+ * themes = new ThemeController(preferences);           // the user's preferences node
+ * themes.attach(scene);                                 // after the scene has ui/tab/workbench.css
+ * viewMenu.getItems().add(ThemeMenu.create(themes));    // View -> Theme
+ * themes.dispose();                                     // when the window closes
+ * }</pre>
  */
 public final class ThemeController {
     /** The preference key; its value is a {@link Theme#key()}. */
