@@ -6,7 +6,7 @@ import com.socketworkbench.workspace.SavedMessage;
 
 /**
  * The one-line preview under a message's name: its text as typed with line breaks and tabs shown as escapes, or its
- * hex digits with the spacing collapsed, then the line ending it adds. Cut to {@value #MAX_LENGTH} characters; the
+ * hex digits with the spacing collapsed, then the line ending it adds (text only). Cut to {@value #MAX_LENGTH} characters; the
  * list cell cuts further to its width.
  */
 final class MessagePreview {
@@ -19,7 +19,8 @@ final class MessagePreview {
         String body = message.format() == PayloadFormat.HEX
                 ? "hex " + message.text().strip().replaceAll("\\s+", " ")
                 : escapeBreaks(message.text());
-        if (message.lineEnding() != LineEnding.NONE) {
+        // Hex is sent exactly as written, so an ending saved with a hex message adds nothing and is not shown.
+        if (message.lineEnding() != LineEnding.NONE && message.format() == PayloadFormat.TEXT) {
             body = body + " ⏎ " + message.lineEnding().name();
         }
         return body.length() <= MAX_LENGTH ? body : body.substring(0, MAX_LENGTH) + "…";

@@ -1,6 +1,9 @@
 package com.socketworkbench.ui.messages;
 
+import com.socketworkbench.engine.codec.LineEnding;
+import com.socketworkbench.engine.codec.PayloadFormat;
 import com.socketworkbench.engine.codec.PayloadFormatException;
+import com.socketworkbench.engine.codec.TextEscapes;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.traffic.Formats;
@@ -118,8 +121,11 @@ public final class MessagesPanelModel {
             form.refuse(problem, false);
             return false;
         }
-        SavedMessage message = new SavedMessage(name, editorText(), editor.formatProperty().get(),
-                editor.charsetProperty().get().name(), editor.lineEndingProperty().get(), form.trimmedNote());
+        PayloadFormat format = editor.formatProperty().get();
+        // Hex is sent without an ending, so the (disabled) ending control's value is not saved with it.
+        SavedMessage message = new SavedMessage(name, savedText(), format, editor.charsetProperty().get().name(),
+                format == PayloadFormat.HEX ? LineEnding.NONE : editor.lineEndingProperty().get(),
+                form.trimmedNote());
         int existing = indexOfName(name);
         if (existing >= 0 && !replace) {
             form.refuse("A message named “" + name + "” exists: replace it, or type another name", true);
@@ -168,8 +174,8 @@ public final class MessagesPanelModel {
         if (!editor.error().isEmpty()) {
             return editor.error();
         }
-        if (editorText().isEmpty() && editor.lineEndingProperty().get().length() == 0
-                && !editor.emptyAllowedProperty().get()) {
+        if (editorText().isEmpty() && (editor.lineEndingProperty().get().length() == 0
+                || editor.formatProperty().get() == PayloadFormat.HEX) && !editor.emptyAllowedProperty().get()) {
             return "Type the message in the send editor first";
         }
         return "";
@@ -191,6 +197,8 @@ public final class MessagesPanelModel {
             return false;
         }
         editor.formatProperty().set(message.format());
+        // Saved messages are written with escapes (see savedText), so they load with escapes on.
+        editor.escapesProperty().set(true);
         editor.charsetProperty().set(charset);
         editor.lineEndingProperty().set(message.lineEnding());
         editor.textProperty().set(message.text());
@@ -316,6 +324,23 @@ public final class MessagesPanelModel {
     private String editorText() {
         String text = editor.textProperty().get();
         return text == null ? "" : text;
+    }
+
+    /**
+     * The editor's text as a saved message holds it: messages are always read with escapes, so text typed with
+     * escapes off is saved in escaped form ({@code C:\temp} becomes {@code C:\\temp}) and sends the same bytes.
+     */
+    private String savedText() {
+        String text = editorText();
+        if (editor.formatProperty().get() != PayloadFormat.TEXT || editor.escapesProperty().get()) {
+            return text;
+        }
+        Charset charset = editor.charsetProperty().get();
+        try {
+            return TextEscapes.escape(TextEscapes.encodeLiteral(text, charset), charset);
+        } catch (PayloadFormatException e) {
+            return text; // not reached: saving is refused while the editor reports an error
+        }
     }
 
     private List<String> names() {

@@ -288,8 +288,8 @@ class MessagesPanelModelTest {
         editor.formatProperty().set(PayloadFormat.TEXT);
         editor.lineEndingProperty().set(LineEnding.NONE);
         assertTrue(model.send(hex));
-        assertArrayEquals(new byte[]{2, 'A', 3, '\r', '\n'}, sent.getFirst());
-        assertEquals("Sent “frame” (5 B)", model.status().text());
+        assertArrayEquals(new byte[]{2, 'A', 3}, sent.getFirst(), "hex is sent exactly, its saved ending ignored");
+        assertEquals("Sent “frame” (3 B)", model.status().text());
 
         assertFalse(model.send(library.messages().get(1)));
         assertEquals("“empty” is empty: nothing to send", model.status().text());
