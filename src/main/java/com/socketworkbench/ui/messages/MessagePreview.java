@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.messages;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.codec.LineEnding;
 import com.socketworkbench.engine.codec.PayloadFormat;
 import com.socketworkbench.workspace.SavedMessage;
@@ -10,6 +11,7 @@ import com.socketworkbench.workspace.SavedMessage;
  * list cell cuts further to its width.
  */
 final class MessagePreview {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.messages.messages");
     static final int MAX_LENGTH = 120;
 
     private MessagePreview() {
@@ -17,7 +19,7 @@ final class MessagePreview {
 
     static String of(SavedMessage message) {
         String body = message.format() == PayloadFormat.HEX
-                ? "hex " + message.text().strip().replaceAll("\\s+", " ")
+                ? TEXT.get("preview.hex", message.text().strip().replaceAll("\\s+", " "))
                 : escapeBreaks(message.text());
         // Hex is sent exactly as written, so an ending saved with a hex message adds nothing and is not shown.
         if (message.lineEnding() != LineEnding.NONE && message.format() == PayloadFormat.TEXT) {
