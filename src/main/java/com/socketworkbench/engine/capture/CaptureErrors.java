@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.capture;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.event.FailureKind;
 
 import java.io.IOException;
@@ -13,6 +14,7 @@ import java.util.Locale;
 
 /** Turns what the file system threw into a {@link CaptureFileException} whose message says what to do about it. */
 final class CaptureErrors {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.capture.capture");
 
     private CaptureErrors() {
     }
@@ -22,28 +24,28 @@ final class CaptureErrors {
             return known;
         }
         String text = reasonText(e);
-        String where = "Cannot write " + file + ": ";
         if (e instanceof AccessDeniedException || e instanceof ReadOnlyFileSystemException
                 || text.contains("permission denied") || text.contains("read-only file system")) {
-            return new CaptureFileException(where + "permission denied (choose a folder you can write to)",
+            return new CaptureFileException(TEXT.get("error.write", file, TEXT.get("error.denied")),
                     FailureKind.PERMISSION_DENIED, file, e);
         }
         if (text.contains("no space left") || text.contains("disk quota") || text.contains("not enough space")) {
-            return new CaptureFileException(where + "the disk is full", FailureKind.LIMIT_EXCEEDED, file, e);
+            return new CaptureFileException(TEXT.get("error.write", file, TEXT.get("error.full")), FailureKind.LIMIT_EXCEEDED, file, e);
         }
         if (e instanceof NoSuchFileException) {
-            return new CaptureFileException(where + "the folder " + file.toAbsolutePath().getParent()
-                    + " does not exist", FailureKind.INVALID_INPUT, file, e);
+            return new CaptureFileException(TEXT.get("error.write", file,
+                    TEXT.get("error.folder.missing", file.toAbsolutePath().getParent())),
+                    FailureKind.INVALID_INPUT, file, e);
         }
         if (e instanceof NotDirectoryException || text.contains("not a directory")) {
-            return new CaptureFileException(where + "a part of the path is a file, not a folder",
+            return new CaptureFileException(TEXT.get("error.write", file, TEXT.get("error.not.folder")),
                     FailureKind.INVALID_INPUT, file, e);
         }
         if (text.contains("is a directory")) {
-            return new CaptureFileException(where + "it is a folder", FailureKind.INVALID_INPUT, file, e);
+            return new CaptureFileException(TEXT.get("error.write", file, TEXT.get("error.is.folder")), FailureKind.INVALID_INPUT, file, e);
         }
         String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return new CaptureFileException(where + message, FailureKind.IO_ERROR, file, e);
+        return new CaptureFileException(TEXT.get("error.write", file, message), FailureKind.IO_ERROR, file, e);
     }
 
     /** The operating system's words: a FileSystemException's reason, otherwise the message; lower case. */

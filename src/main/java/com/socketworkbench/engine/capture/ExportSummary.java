@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.capture;
 
+import com.socketworkbench.engine.text.Texts;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +17,7 @@ import java.util.StringJoiner;
  * @param skipped       the events left out, by reason (only reasons that occurred; in the enum's order)
  */
 public record ExportSummary(String format, List<Path> files, long eventsWritten, Map<SkipReason, Long> skipped) {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.capture.capture");
 
     public ExportSummary {
         Objects.requireNonNull(format, "format");
@@ -33,18 +35,17 @@ public record ExportSummary(String format, List<Path> files, long eventsWritten,
      * rows (...), 1 listener, notice and failure rows (not packets)".
      */
     public String describe() {
-        StringBuilder text = new StringBuilder(format).append(": ").append(count(eventsWritten))
-                .append(" written to ");
-        text.append(files.size() == 1 ? files.getFirst().getFileName().toString() : files.size() + " files");
+        StringBuilder text = new StringBuilder(TEXT.get("summary.export", format, count(eventsWritten),
+                files.size() == 1 ? files.getFirst().getFileName() : TEXT.get("summary.files", files.size())));
         if (!skipped.isEmpty()) {
             StringJoiner reasons = new StringJoiner(", ");
-            skipped.forEach((reason, count) -> reasons.add(count + " " + reason.words()));
-            text.append("; ").append(eventsSkipped()).append(" left out: ").append(reasons);
+            skipped.forEach((reason, count) -> reasons.add(TEXT.get("skip.count", count, reason.words())));
+            text.append(TEXT.get("skip.left.out", eventsSkipped(), reasons));
         }
         return text.toString();
     }
 
     private static String count(long events) {
-        return events == 1 ? "1 event" : events + " events";
+        return events == 1 ? TEXT.get("summary.events.one") : TEXT.get("summary.events.other", events);
     }
 }

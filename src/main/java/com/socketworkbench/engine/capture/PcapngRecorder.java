@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.capture;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.event.EventSink;
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.NetEvent;
@@ -44,6 +45,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * Events arriving after the recorder stopped are counted, not recorded.
  */
 public final class PcapngRecorder implements EventSink, AutoCloseable {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.capture.capture");
     private static final Logger LOG = LoggerFactory.getLogger(PcapngRecorder.class);
     private static final int BATCH = 4_096;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
@@ -85,7 +87,7 @@ public final class PcapngRecorder implements EventSink, AutoCloseable {
             capture = RotatingCapture.open(config);
         } catch (IOException e) {
             CaptureFileException error = CaptureErrors.writing(config.file(), e);
-            guarded.emit(failure(error, "Recording could not start: " + error.getMessage()));
+            guarded.emit(failure(error, TEXT.get("recorder.start.failed", error.getMessage())));
             throw error;
         }
         PcapngRecorder recorder = new PcapngRecorder(config, guarded, capture);
@@ -211,8 +213,8 @@ public final class PcapngRecorder implements EventSink, AutoCloseable {
         }
         recorded = capture.eventsOnDisk();
         bytesOnDisk = capture.bytes();
-        Failure failure = failure(error, "Recording stopped: " + error.getMessage() + ". " + recorded
-                + (recorded == 1 ? " event is" : " events are") + " in " + describeFiles());
+        Failure failure = failure(error, TEXT.get(recorded == 1 ? "recorder.stopped.one" : "recorder.stopped.other",
+                error.getMessage(), recorded, describeFiles()));
         LOG.warn("Recording to {} failed", capture.currentFile(), e);
         failures.emit(failure);
         completion.complete(summary(failure));
@@ -220,8 +222,8 @@ public final class PcapngRecorder implements EventSink, AutoCloseable {
 
     private String describeFiles() {
         List<Path> files = capture.files();
-        return files.size() == 1 ? files.getFirst().toString() : files.size() + " files, the first "
-                + files.getFirst();
+        return files.size() == 1 ? files.getFirst().toString() : TEXT.get("recorder.files", files.size(),
+                files.getFirst());
     }
 
     /** Every event that got into the queue is on disk, skipped, or (after a failure) lost with the queue. */

@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.capture;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.event.DataEvent;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.net.Endpoints;
@@ -30,6 +31,7 @@ import java.util.Set;
  * Blocking file I/O: call it off the FX thread.
  */
 public final class RawBytesExport {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.capture.capture");
     private static final int MAX_NAME = 200;
 
     private record Stream(long connectionId, SocketAddress local, SocketAddress remote, boolean incoming) {
@@ -71,7 +73,7 @@ public final class RawBytesExport {
             });
             files.add(file);
         }
-        return new ExportSummary("raw bytes", files, written, skipped.snapshot());
+        return new ExportSummary(TEXT.get("format.raw"), files, written, skipped.snapshot());
     }
 
     private static String name(Stream stream) {

@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.capture;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.event.Failure;
 
 import java.nio.file.Path;
@@ -23,6 +24,7 @@ import java.util.StringJoiner;
  */
 public record RecordingSummary(List<Path> files, long eventsRecorded, Map<SkipReason, Long> skipped,
                                long notRecorded, long bytes, long producerWaits, Failure failure, int filesDeleted) {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.capture.capture");
 
     public RecordingSummary {
         files = List.copyOf(files);
@@ -42,22 +44,22 @@ public record RecordingSummary(List<Path> files, long eventsRecorded, Map<SkipRe
      * port".
      */
     public String describe() {
-        StringBuilder text = new StringBuilder("Recorded ").append(String.format("%,d", eventsRecorded))
-                .append(eventsRecorded == 1 ? " event in " : " events in ")
-                .append(files.size() == 1 ? files.getFirst().getFileName() : files.size() + " files")
-                .append(" (").append(String.format("%,d", bytes)).append(" bytes)");
+        Object where = files.size() == 1 ? files.getFirst().getFileName() : TEXT.get("summary.files", files.size());
+        String size = String.format("%,d", bytes);
+        StringBuilder text = new StringBuilder(eventsRecorded == 1 ? TEXT.get("summary.recorded.one", where, size)
+                : TEXT.get("summary.recorded.other", String.format("%,d", eventsRecorded), where, size));
         if (!skipped.isEmpty()) {
             StringJoiner reasons = new StringJoiner(", ");
-            skipped.forEach((reason, count) -> reasons.add(count + " " + reason.words()));
-            text.append("; ").append(eventsSkipped()).append(" left out: ").append(reasons);
+            skipped.forEach((reason, count) -> reasons.add(TEXT.get("skip.count", count, reason.words())));
+            text.append(TEXT.get("skip.left.out", eventsSkipped(), reasons));
         }
         if (filesDeleted > 0) {
-            text.append("; ").append(filesDeleted).append(filesDeleted == 1 ? " older file" : " older files")
-                    .append(" deleted to keep the newest ").append(files.size());
+            text.append(filesDeleted == 1 ? TEXT.get("summary.deleted.one", files.size())
+                    : TEXT.get("summary.deleted.other", filesDeleted, files.size()));
         }
         if (notRecorded > 0) {
-            text.append("; ").append(notRecorded).append(notRecorded == 1 ? " event" : " events")
-                    .append(failure == null ? " came after it stopped" : " could not be written");
+            String key = failure == null ? "summary.late" : "summary.unwritten";
+            text.append(notRecorded == 1 ? TEXT.get(key + ".one") : TEXT.get(key + ".other", notRecorded));
         }
         return text.toString();
     }

@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.capture;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.codec.TextEscapes;
 import com.socketworkbench.engine.event.DataEvent;
 import com.socketworkbench.engine.event.NetEvent;
@@ -26,6 +27,7 @@ import java.util.Objects;
  * {@code #} line says so. Nothing is left out. Blocking file I/O: call it off the FX thread.
  */
 public final class TranscriptExport {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.capture.capture");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss.SSSSSS xxx");
 
     private TranscriptExport() {
@@ -54,7 +56,7 @@ public final class TranscriptExport {
                 }
             }
         });
-        return new ExportSummary("text transcript", List.of(file), events.size(), Map.of());
+        return new ExportSummary(TEXT.get("format.transcript"), List.of(file), events.size(), Map.of());
     }
 
     private static String line(NetEvent event, Charset charset) {

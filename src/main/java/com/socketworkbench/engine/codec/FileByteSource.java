@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.codec;
 
+import com.socketworkbench.engine.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +25,7 @@ import java.util.Objects;
  * source reopens the file so other readers carry on. Only {@link #close()} ends the source for good.
  */
 public final class FileByteSource implements ByteSource, AutoCloseable {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.codec.codec");
 
     static final int BLOCK_SIZE = 64 * 1024;
 
@@ -70,7 +72,7 @@ public final class FileByteSource implements ByteSource, AutoCloseable {
             throw new IllegalArgumentException("position must not be negative: " + position);
         }
         if (closed) {
-            throw new UncheckedIOException(path + " is closed", new ClosedChannelException());
+            throw new UncheckedIOException(TEXT.get("file.closed", path), new ClosedChannelException());
         }
         if (len == 0) {
             return 0;
@@ -121,17 +123,17 @@ public final class FileByteSource implements ByteSource, AutoCloseable {
                 return call.apply(ch);
             } catch (ClosedByInterruptException e) {
                 reopenUnlessClosed(ch);
-                throw new UncheckedIOException("Reading " + path + " was interrupted", e);
+                throw new UncheckedIOException(TEXT.get("file.interrupted", path), e);
             } catch (ClosedChannelException e) {
                 if (closed) {
-                    throw new UncheckedIOException(path + " is closed", e);
+                    throw new UncheckedIOException(TEXT.get("file.closed", path), e);
                 }
                 reopenUnlessClosed(ch);
                 if (attempt > 0) {
-                    throw new UncheckedIOException("Could not read " + path, e);
+                    throw new UncheckedIOException(TEXT.get("file.unreadable", path), e);
                 }
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not read " + path + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(TEXT.get("file.read.failed", path, e.getMessage()), e);
             }
         }
     }
@@ -144,7 +146,7 @@ public final class FileByteSource implements ByteSource, AutoCloseable {
             try {
                 channel = FileChannel.open(path, StandardOpenOption.READ);
             } catch (IOException e) {
-                throw new UncheckedIOException("Could not reopen " + path + ": " + e.getMessage(), e);
+                throw new UncheckedIOException(TEXT.get("file.reopen.failed", path, e.getMessage()), e);
             }
         }
     }

@@ -3,12 +3,15 @@ package com.socketworkbench.engine.codec;
 import java.io.ByteArrayOutputStream;
 import java.util.Objects;
 
+import com.socketworkbench.engine.text.Texts;
+
 /**
  * Hex text to bytes and back, forgiving about the layouts people paste: contiguous ("deadbeef"), spaced
  * ("de ad be ef"), C-style ("0xde, 0xad"), colon or dash separated ("de:ad", "de-ad"), across several lines.
  */
 public final class HexCodec {
 
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.codec.codec");
     private static final char[] LOWER = "0123456789abcdef".toCharArray();
     private static final char[] UPPER = "0123456789ABCDEF".toCharArray();
 
@@ -41,8 +44,8 @@ public final class HexCodec {
             if (high < 0 && c == '0' && i + 1 < n && (text.charAt(i + 1) == 'x' || text.charAt(i + 1) == 'X')) {
                 int afterPrefix = i + 2;
                 if (afterPrefix >= n || isSeparator(text.charAt(afterPrefix))) {
-                    throw new PayloadFormatException("'" + text.substring(i, i + 2) + "' at position "
-                            + PayloadFormatException.human(i) + " is not followed by hex digits", i);
+                    throw new PayloadFormatException(TEXT.get("hex.prefix.alone", text.substring(i, i + 2),
+                            PayloadFormatException.human(i)), i);
                 }
                 int digit = hexValue(text.charAt(afterPrefix));
                 if (digit < 0) {
@@ -122,12 +125,12 @@ public final class HexCodec {
     }
 
     private static PayloadFormatException invalidDigit(String text, int index) {
-        return new PayloadFormatException("Invalid hex digit " + CharNames.describeAt(text, index) + " at position "
-                + PayloadFormatException.human(index), index);
+        return new PayloadFormatException(TEXT.get("hex.invalid", CharNames.describeAt(text, index),
+                PayloadFormatException.human(index)), index);
     }
 
     private static PayloadFormatException oddDigit(String text, int index) {
-        return new PayloadFormatException("Odd number of hex digits: the digit " + CharNames.describeAt(text, index)
-                + " at position " + PayloadFormatException.human(index) + " has no partner", index);
+        return new PayloadFormatException(TEXT.get("hex.odd", CharNames.describeAt(text, index),
+                PayloadFormatException.human(index)), index);
     }
 }

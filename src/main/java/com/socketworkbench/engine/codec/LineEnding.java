@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.codec;
 
+import com.socketworkbench.engine.text.Texts;
+
 /** Bytes appended to every sent payload. */
 public enum LineEnding {
     NONE("None", new byte[0]),
@@ -25,13 +27,18 @@ public enum LineEnding {
         return bytes.length;
     }
 
-    /** The UI label, e.g. "CRLF \r\n" with a literal backslash. */
+    /** The UI label, e.g. "CRLF \r\n" with a literal backslash; "None" in the user's language. */
     public String label() {
-        return label;
+        return this == NONE ? Words.TEXT.get("ending.none") : label;
     }
 
     @Override
     public String toString() {
-        return label;
+        return label();
+    }
+
+    /** Holder: an enum's constants are made before its static fields, so the bundle waits here. */
+    private static final class Words {
+        static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.codec.codec");
     }
 }

@@ -1,19 +1,23 @@
 package com.socketworkbench.engine.codec;
 
+import com.socketworkbench.engine.text.Texts;
+
 /** How the send editor's text is read: as characters with escapes, or as hex digits. */
 public enum PayloadFormat {
-    TEXT("Text"),
-    HEX("Hex");
+    TEXT("format.text"),
+    HEX("format.hex");
 
-    private final String label;
+    private static final Texts WORDS = Texts.bundle("com.socketworkbench.engine.codec.codec");
 
-    PayloadFormat(String label) {
-        this.label = label;
+    private final String key;
+
+    PayloadFormat(String key) {
+        this.key = key;
     }
 
-    /** The UI label: "Text" or "Hex". */
+    /** The UI label in the user's language: "Text" or "Hex". */
     @Override
     public String toString() {
-        return label;
+        return WORDS.get(key);
     }
 }

@@ -6,9 +6,12 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.util.List;
 import java.util.Objects;
 
+import com.socketworkbench.engine.text.Texts;
+
 /** The charsets offered for sending and viewing payloads, most used first. */
 public final class SupportedCharsets {
 
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.codec.codec");
     private static final List<String> NAMES = List.of("UTF-8", "GBK", "GB18030", "Big5", "Shift_JIS", "ISO-8859-1",
             "windows-1252", "US-ASCII", "UTF-16BE", "UTF-16LE");
 
@@ -40,8 +43,8 @@ public final class SupportedCharsets {
         try {
             return Charset.forName(trimmed);
         } catch (IllegalCharsetNameException | UnsupportedCharsetException e) {
-            throw new IllegalArgumentException("Unknown character set '" + trimmed + "'; known here are "
-                    + String.join(", ", ALL.stream().map(Charset::name).toList()), e);
+            throw new IllegalArgumentException(TEXT.get("charset.unknown", trimmed,
+                    String.join(", ", ALL.stream().map(Charset::name).toList())), e);
         }
     }
 }

@@ -9,6 +9,8 @@ import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.util.Objects;
 
+import com.socketworkbench.engine.text.Texts;
+
 /**
  * The text mode of the send editor: characters plus the escapes {@code \r \n \t \0 \\ \xNN}.
  *
@@ -18,7 +20,7 @@ import java.util.Objects;
  */
 public final class TextEscapes {
 
-    private static final String KNOWN_ESCAPES = "\\r \\n \\t \\0 \\\\ or \\xNN";
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.codec.codec");
 
     private TextEscapes() {
     }
@@ -35,7 +37,7 @@ public final class TextEscapes {
         if (!charset.canEncode()) {
             throw new IllegalArgumentException(charset.name() + " can only decode, not encode");
         }
-        Segment segment = new Segment(charset, text);
+        Segment segment = new Segment(charset, text, true);
         ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() + 16);
         int n = text.length();
         int i = 0;
@@ -47,8 +49,7 @@ public final class TextEscapes {
                 continue;
             }
             if (i + 1 >= n) {
-                throw new PayloadFormatException("Lone '\\' at position " + PayloadFormatException.human(i)
-                        + " at the end of the text; write \\\\ for a backslash", i);
+                throw new PayloadFormatException(TEXT.get("escape.lone", PayloadFormatException.human(i)), i);
             }
             char kind = text.charAt(i + 1);
             switch (kind) {
@@ -62,21 +63,41 @@ public final class TextEscapes {
                     int low = i + 3 < n ? HexCodec.hexValue(text.charAt(i + 3)) : -1;
                     if (high < 0 || low < 0) {
                         String written = text.substring(i, high < 0 ? i + 2 : i + 3);
-                        throw new PayloadFormatException("Incomplete escape '" + written + "' at position "
-                                + PayloadFormatException.human(i) + ": \\x needs two hex digits", i);
+                        throw new PayloadFormatException(TEXT.get("escape.incomplete", written,
+                                PayloadFormatException.human(i)), i);
                     }
                     segment.writeTo(out, false);
                     out.write(high << 4 | low);
                     i += 4;
                     continue;
                 }
-                default -> throw new PayloadFormatException("Unknown escape "
-                        + (CharNames.isVisible(kind)
-                                ? "'\\" + kind + "'"
-                                : "'\\' followed by " + CharNames.describe(kind))
-                        + " at position " + PayloadFormatException.human(i) + "; use " + KNOWN_ESCAPES, i);
+                default -> throw new PayloadFormatException(TEXT.get("escape.unknown",
+                        CharNames.isVisible(kind)
+                                ? TEXT.get("escape.unknown.visible", kind)
+                                : TEXT.get("escape.unknown.invisible", CharNames.describe(kind)),
+                        PayloadFormatException.human(i)), i);
             }
             i += 2;
+        }
+        segment.writeTo(out, true);
+        return out.toByteArray();
+    }
+
+    /**
+     * The editor's text with escapes off: every character, a backslash too, encoded with {@code charset} as it is.
+     *
+     * @throws PayloadFormatException for a character the charset cannot encode, at its position
+     */
+    public static byte[] encodeLiteral(String text, Charset charset) throws PayloadFormatException {
+        Objects.requireNonNull(text, "text");
+        Objects.requireNonNull(charset, "charset");
+        if (!charset.canEncode()) {
+            throw new IllegalArgumentException(charset.name() + " can only decode, not encode");
+        }
+        Segment segment = new Segment(charset, text, false);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            segment.add(text.charAt(i), i);
         }
         segment.writeTo(out, true);
         return out.toByteArray();
@@ -137,11 +158,13 @@ public final class TextEscapes {
         private final CharsetEncoder encoder;
         private final String text;
         private final StringBuilder chars = new StringBuilder();
+        private final boolean escapes;
         private int start;
 
-        Segment(Charset charset, String text) {
+        Segment(Charset charset, String text, boolean escapes) {
             this.charset = charset;
             this.text = text;
+            this.escapes = escapes;
             this.encoder = charset.newEncoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -159,7 +182,7 @@ public final class TextEscapes {
         private int sourceIndex(int segmentIndex) {
             int index = start;
             for (int i = 0; i < segmentIndex; i++) {
-                index += text.charAt(index) == '\\' ? 2 : 1;
+                index += escapes && text.charAt(index) == '\\' ? 2 : 1;
             }
             return index;
         }
@@ -196,12 +219,11 @@ public final class TextEscapes {
 
         private PayloadFormatException cannotEncode(int segmentIndex, boolean malformed) {
             int index = sourceIndex(segmentIndex);
-            String where = " at position " + PayloadFormatException.human(index);
+            int where = PayloadFormatException.human(index);
             String what = CharNames.describe(Character.codePointAt(chars, segmentIndex));
             return new PayloadFormatException(malformed
-                    ? "Character " + what + where
-                            + " is half of a surrogate pair without its other half and cannot be encoded"
-                    : "Character " + what + where + " cannot be encoded in " + charset.name(), index);
+                    ? TEXT.get("encode.surrogate", what, where)
+                    : TEXT.get("encode.unmappable", what, where, charset.name()), index);
         }
 
         private static ByteBuffer grow(ByteBuffer bytes) {

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.capture;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.input.Spinners;
@@ -41,10 +42,11 @@ import java.util.Optional;
  * notification bar.
  */
 public final class CaptureControls {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.capture.capture");
     private final TabCapture capture;
     private final TimelineView timeline;
-    private final MenuButton export = new MenuButton("Export");
-    private final ToggleButton record = new ToggleButton("● Record");
+    private final MenuButton export = new MenuButton(TEXT.get("export"));
+    private final ToggleButton record = new ToggleButton(TEXT.get("record"));
     private final BooleanProperty optionsOpen = new SimpleBooleanProperty(this, "optionsOpen");
     private final Label status = new Label();
     private final VBox below;
@@ -85,15 +87,14 @@ public final class CaptureControls {
     private void buildExportMenu(Subscriptions subscriptions) {
         export.setId("export");
         export.getStyleClass().add("small-button");
-        export.setTooltip(new Tooltip("Save the timeline's rows (all it keeps, or the selected ones) as a text"
-                + " transcript, CSV, raw bytes or a pcapng capture for Wireshark"));
+        export.setTooltip(new Tooltip(TEXT.get("export.tooltip")));
         subscriptions.bind(export.disableProperty(), capture.exportingProperty());
         for (ExportScope scope : ExportScope.values()) {
             if (scope != ExportScope.values()[0]) {
                 export.getItems().add(new SeparatorMenuItem());
             }
             for (ExportFormat format : ExportFormat.values()) {
-                MenuItem item = new MenuItem(format.label() + " — " + scope.words());
+                MenuItem item = new MenuItem(TEXT.get("export.item", format.label(), scope.words()));
                 item.setId(format.itemId(scope));
                 item.setOnAction(event -> export(format, scope));
                 if (scope == ExportScope.SELECTED) {
@@ -110,8 +111,8 @@ public final class CaptureControls {
                 : timeline.selectedRows());
         Window owner = export.getScene() == null ? null : export.getScene().getWindow();
         Optional<Path> target = format.writesFolder()
-                ? chooser.folder(owner, "Export raw bytes into a folder", capture.exportFolder())
-                : chooser.saveFile(owner, "Export " + scope.words() + " as " + format.fileType(),
+                ? chooser.folder(owner, TEXT.get("export.folder.title"), capture.exportFolder())
+                : chooser.saveFile(owner, TEXT.get("export.file.title", scope.words(), format.fileType()),
                 capture.exportFolder(), capture.suggestedExportName(format, LocalDateTime.now()), format.fileType(),
                 format.extension());
         target.ifPresent(path -> capture.export(format, scope, rows, path, timeline.charsetProperty().get()));
@@ -120,8 +121,7 @@ public final class CaptureControls {
     private void buildRecordToggle(Subscriptions subscriptions) {
         record.setId("record");
         record.getStyleClass().addAll("small-toggle", "record-toggle");
-        record.setTooltip(new Tooltip("Record every event of this tab to pcapng files as it happens (far more than"
-                + " the timeline keeps); click again to stop"));
+        record.setTooltip(new Tooltip(TEXT.get("record.tooltip")));
         // The toggle shows the recording's state; a click only asks for a change.
         record.setOnAction(event -> {
             RecordState now = capture.state();
@@ -152,13 +152,13 @@ public final class CaptureControls {
         TextField file = new TextField();
         file.setId("recordFile");
         file.setPrefColumnCount(26);
-        file.setTooltip(new Tooltip("The first file; later ones are numbered (capture-1.pcapng, capture-2.pcapng, …)"));
+        file.setTooltip(new Tooltip(TEXT.get("record.file.tooltip")));
         subscriptions.bindBidirectional(file.textProperty(), settings.file().textProperty());
         Label fileMessage = new Label();
         fileMessage.setId("recordFileMessage");
         FieldMessage.show(file, fileMessage, settings.file().verdictProperty(), subscriptions);
 
-        Button choose = new Button("Choose…");
+        Button choose = new Button(TEXT.get("record.choose"));
         choose.setId("recordChoose");
         choose.getStyleClass().add("small-button");
         choose.setOnAction(event -> chooseRecordFile(file));
@@ -166,32 +166,31 @@ public final class CaptureControls {
         TextField maxSize = new TextField();
         maxSize.setId("recordMaxFileSize");
         maxSize.setPrefColumnCount(7);
-        maxSize.setTooltip(new Tooltip("When the next event would take a file past this size, the recording goes on"
-                + " in a new file (e.g. 100 MiB, 1 GiB; a plain number is MiB)"));
+        maxSize.setTooltip(new Tooltip(TEXT.get("record.maxSize.tooltip")));
         subscriptions.bindBidirectional(maxSize.textProperty(), settings.maxFileSize().textProperty());
         Label maxSizeMessage = new Label();
         maxSizeMessage.setId("recordMaxFileSizeMessage");
         FieldMessage.show(maxSize, maxSizeMessage, settings.maxFileSize().verdictProperty(), subscriptions);
 
         Spinner<Integer> keep = Spinners.integer("recordKeepFiles", 0, RecordSettings.MAX_KEEP_FILES, 1,
-                settings.keepFilesProperty(), 80, "How many files to keep: beyond that the oldest is deleted"
-                        + " when a new one begins. 0 keeps them all.", subscriptions);
+                settings.keepFilesProperty(), 80, TEXT.get("record.keep.tooltip"), subscriptions);
 
-        Button start = new Button("Start recording");
+        Button start = new Button(TEXT.get("record.start"));
         start.setId("recordStart");
         start.getStyleClass().add("small-button");
         start.setDefaultButton(false);
         subscriptions.bind(start.disableProperty(), settings.validProperty().not());
         start.setOnAction(event -> capture.startRecording());
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(TEXT.get("record.cancel"));
         cancel.setId("recordCancel");
         cancel.getStyleClass().add("small-button");
         cancel.setOnAction(event -> optionsOpen.set(false));
 
         HBox fileRow = new HBox(6, file, choose);
         fileRow.setAlignment(Pos.CENTER_LEFT);
-        FlowPane fields = new FlowPane(12, 4, SendEditor.labelled("Record to", fileRow),
-                SendEditor.labelled("New file after", maxSize), SendEditor.labelled("Keep files (0 = all)", keep),
+        FlowPane fields = new FlowPane(12, 4, SendEditor.labelled(TEXT.get("record.to"), fileRow),
+                SendEditor.labelled(TEXT.get("record.newFileAfter"), maxSize),
+                SendEditor.labelled(TEXT.get("record.keep"), keep),
                 start, cancel);
         fields.setAlignment(Pos.CENTER_LEFT);
         VBox options = new VBox(2, fields, fileMessage, maxSizeMessage);
@@ -207,7 +206,7 @@ public final class CaptureControls {
         String name = typed != null ? typed.getFileName().toString()
                 : capture.suggestedExportName(ExportFormat.PCAPNG, LocalDateTime.now());
         Window owner = file.getScene() == null ? null : file.getScene().getWindow();
-        chooser.saveFile(owner, "Record to", folder, name, ExportFormat.PCAPNG.fileType(), "pcapng")
+        chooser.saveFile(owner, TEXT.get("record.to.title"), folder, name, ExportFormat.PCAPNG.fileType(), "pcapng")
                 .ifPresent(chosen -> settings.file().textProperty().set(chosen.toString()));
     }
 

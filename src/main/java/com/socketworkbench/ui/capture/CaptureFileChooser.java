@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.capture;
 
+import com.socketworkbench.engine.text.Texts;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -29,6 +30,8 @@ public interface CaptureFileChooser {
     /** The platform's save and folder dialogs. */
     static CaptureFileChooser system() {
         return new CaptureFileChooser() {
+            private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.capture.capture");
+
             @Override
             public Optional<Path> saveFile(Window owner, String title, Path folder, String name, String fileType,
                                            String extension) {
@@ -39,8 +42,9 @@ public interface CaptureFileChooser {
                 }
                 chooser.setInitialFileName(name);
                 chooser.getExtensionFilters().addAll(
-                        new FileChooser.ExtensionFilter(fileType + " (*." + extension + ")", "*." + extension),
-                        new FileChooser.ExtensionFilter("All files", "*"));
+                        new FileChooser.ExtensionFilter(TEXT.get("chooser.filter.type", fileType, extension),
+                                "*." + extension),
+                        new FileChooser.ExtensionFilter(TEXT.get("chooser.filter"), "*"));
                 return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
             }
 

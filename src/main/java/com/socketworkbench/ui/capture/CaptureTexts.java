@@ -4,6 +4,7 @@ import com.socketworkbench.engine.capture.CaptureFileException;
 import com.socketworkbench.engine.capture.ExportSummary;
 import com.socketworkbench.engine.capture.RecordingSummary;
 import com.socketworkbench.engine.capture.SkipReason;
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.traffic.Formats;
 
 import java.nio.file.Path;
@@ -13,6 +14,7 @@ import java.util.StringJoiner;
 
 /** The sentences the capture controls show: what an export wrote and left out, how a recording went. */
 final class CaptureTexts {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.capture.capture");
 
     private CaptureTexts() {
     }
@@ -22,21 +24,20 @@ final class CaptureTexts {
      * packets); 5,678 earlier events were trimmed from the timeline and are not in it".
      */
     static String exported(ExportSummary summary, Path target, ExportFormat format, long trimmed) {
-        StringBuilder text = new StringBuilder("Exported ").append(events(summary.eventsWritten())).append(" to ");
+        String written = events(summary.eventsWritten());
+        StringBuilder text = new StringBuilder();
         if (format.writesFolder()) {
             int files = summary.files().size();
-            text.append(files == 1 ? "1 file" : count(files) + " files").append(" in ").append(target);
+            text.append(files == 1 ? TEXT.get("exported.folder.one", written, target, summary.format())
+                    : TEXT.get("exported.folder.other", written, target, summary.format(), count(files)));
         } else {
-            text.append(target);
+            text.append(TEXT.get("exported.file", written, target, summary.format()));
         }
-        text.append(" (").append(summary.format()).append(")");
         if (!summary.skipped().isEmpty()) {
-            text.append("; ").append(count(summary.eventsSkipped())).append(" left out: ")
-                    .append(reasons(summary.skipped()));
+            text.append(TEXT.get("exported.skipped", count(summary.eventsSkipped()), reasons(summary.skipped())));
         }
         if (trimmed > 0) {
-            text.append("; ").append(count(trimmed)).append(trimmed == 1 ? " earlier event was" : " earlier events were")
-                    .append(" trimmed from the timeline and ").append(trimmed == 1 ? "is" : "are").append(" not in it");
+            text.append(TEXT.get(trimmed == 1 ? "exported.trimmed.one" : "exported.trimmed.other", count(trimmed)));
         }
         return text.toString();
     }
@@ -44,12 +45,12 @@ final class CaptureTexts {
     static String exportFailed(ExportFormat format, Throwable failure) {
         String reason = failure instanceof CaptureFileException file ? file.getMessage()
                 : failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        return "The " + format.fileType() + " export failed: " + reason;
+        return TEXT.get("export.failed", format.fileType(), reason);
     }
 
     /** "Recording to tcp-client-20261202-161500.pcapng · 1,234 events · 5.6 MiB". */
     static String recording(Path file, long events, long bytes) {
-        return "Recording to " + file.getFileName() + " · " + events(events) + " · " + Formats.bytes(bytes);
+        return TEXT.get("recording", file.getFileName(), events(events), Formats.bytes(bytes));
     }
 
     /** "Recording stopped. Recorded 1,204 events in 3 files (...); ... (folder /home/me)", or the failure. */
@@ -58,17 +59,19 @@ final class CaptureTexts {
             return summary.failure().message();
         }
         Path folder = firstFile.toAbsolutePath().getParent();
-        return "Recording stopped. " + summary.describe() + (folder == null ? "" : " (folder " + folder + ")");
+        return folder == null ? TEXT.get("recorded", summary.describe())
+                : TEXT.get("recorded.folder", summary.describe(), folder);
     }
 
     private static String reasons(Map<SkipReason, Long> skipped) {
         StringJoiner reasons = new StringJoiner(", ");
-        skipped.forEach((reason, count) -> reasons.add(count(count) + " " + reason.words()));
+        skipped.forEach((reason, count) -> reasons.add(TEXT.get("exported.skipped.reason", count(count),
+                reason.words())));
         return reasons.toString();
     }
 
     private static String events(long count) {
-        return count == 1 ? "1 event" : count(count) + " events";
+        return TEXT.get(count == 1 ? "events.one" : "events.other", count(count));
     }
 
     private static String count(long count) {

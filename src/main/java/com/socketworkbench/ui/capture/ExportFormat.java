@@ -7,6 +7,7 @@ import com.socketworkbench.engine.capture.PcapngExport;
 import com.socketworkbench.engine.capture.RawBytesExport;
 import com.socketworkbench.engine.capture.TranscriptExport;
 import com.socketworkbench.engine.event.NetEvent;
+import com.socketworkbench.engine.text.Texts;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -14,29 +15,28 @@ import java.util.List;
 /** What a timeline can be exported as, with the words and the file type the export menu and chooser use. */
 public enum ExportFormat {
     // The menu items' ids are written out whole: README lists them, and its test looks for them in the code.
-    TRANSCRIPT("Text transcript", "exportTranscriptAll", "exportTranscriptSelected", "txt", "Text transcript"),
-    CSV("CSV", "exportCsvAll", "exportCsvSelected", "csv", "CSV"),
-    RAW_BYTES("Raw bytes (a folder: one file per connection and direction)", "exportRawAll", "exportRawSelected",
-            null, "Raw bytes"),
-    PCAPNG("pcapng (Wireshark)", "exportPcapngAll", "exportPcapngSelected", "pcapng", "pcapng capture");
+    TRANSCRIPT("format.transcript", "exportTranscriptAll", "exportTranscriptSelected", "txt"),
+    CSV("format.csv", "exportCsvAll", "exportCsvSelected", "csv"),
+    RAW_BYTES("format.raw", "exportRawAll", "exportRawSelected", null),
+    PCAPNG("format.pcapng", "exportPcapngAll", "exportPcapngSelected", "pcapng");
 
-    private final String label;
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.capture.capture");
+
+    private final String key;
     private final String allId;
     private final String selectedId;
     private final String extension;
-    private final String fileType;
 
-    ExportFormat(String label, String allId, String selectedId, String extension, String fileType) {
-        this.label = label;
+    ExportFormat(String key, String allId, String selectedId, String extension) {
+        this.key = key;
         this.allId = allId;
         this.selectedId = selectedId;
         this.extension = extension;
-        this.fileType = fileType;
     }
 
-    /** The menu's words, e.g. "pcapng (Wireshark)". */
+    /** The menu's words in the user's language, e.g. "pcapng (Wireshark)". */
     public String label() {
-        return label;
+        return TEXT.get(key);
     }
 
     /** The menu item's id for {@code scope}, e.g. {@code exportPcapngSelected}. */
@@ -56,7 +56,7 @@ public enum ExportFormat {
 
     /** What the file chooser's filter calls the files, e.g. "pcapng capture". */
     public String fileType() {
-        return fileType;
+        return TEXT.get(key + ".type");
     }
 
     /** Writes {@code events} to {@code target} (a file, or the folder of a raw-bytes export). Blocking file I/O. */

@@ -1,20 +1,24 @@
 package com.socketworkbench.ui.capture;
 
+import com.socketworkbench.engine.text.Texts;
+
 /** Which rows of the timeline an export takes. */
 public enum ExportScope {
     /** Every row the timeline still holds (what it trimmed is gone, and the export says how much). */
-    ALL("all rows kept"),
+    ALL("scope.all"),
     /** The rows selected in the table, in timeline order. */
-    SELECTED("selected rows");
+    SELECTED("scope.selected");
 
-    private final String words;
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.capture.capture");
 
-    ExportScope(String words) {
-        this.words = words;
+    private final String key;
+
+    ExportScope(String key) {
+        this.key = key;
     }
 
-    /** "all rows kept", "selected rows". */
+    /** "all rows kept", "selected rows", in the user's language. */
     public String words() {
-        return words;
+        return TEXT.get(key);
     }
 }

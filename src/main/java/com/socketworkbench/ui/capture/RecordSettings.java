@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.capture;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.capture.CaptureTransport;
 import com.socketworkbench.engine.capture.RecorderConfig;
 import com.socketworkbench.ui.fx.Subscriptions;
@@ -24,6 +25,7 @@ import java.time.format.DateTimeFormatter;
  * the last export. FX thread only; no toolkit needed.
  */
 public final class RecordSettings {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.capture.capture");
     static final String NODE = "capture";
     static final String RECORD_FOLDER = "recordFolder";
     static final String MAX_FILE_SIZE = "recordMaxFileSize";
@@ -68,15 +70,15 @@ public final class RecordSettings {
     private static InputVerdict checkFile(String text) {
         String path = text.strip();
         if (path.isEmpty()) {
-            return InputVerdict.error("Type or choose the file to record to");
+            return InputVerdict.error(TEXT.get("record.file.empty"));
         }
         try {
             Path parsed = Path.of(path);
             if (parsed.getFileName() == null) {
-                return InputVerdict.error("Name a file, not a folder");
+                return InputVerdict.error(TEXT.get("record.file.folder"));
             }
         } catch (InvalidPathException e) {
-            return InputVerdict.error("Not a file path: " + e.getReason());
+            return InputVerdict.error(TEXT.get("record.file.invalid", e.getReason()));
         }
         return InputVerdict.FINE;
     }

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.capture;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.capture.CaptureFileException;
 import com.socketworkbench.engine.capture.CaptureTransport;
 import com.socketworkbench.engine.capture.ExportSummary;
@@ -43,6 +44,7 @@ import java.util.List;
  * the tab stops the recording, and a JVM shutdown hook closes a file still being written when the app exits.
  */
 public final class TabCapture {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.capture.capture");
     private static final Logger LOG = LoggerFactory.getLogger(TabCapture.class);
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss");
 
@@ -140,7 +142,7 @@ public final class TabCapture {
         }
         RecorderConfig config = settings.config(transport, comment);
         state.set(RecordState.STARTING);
-        recordStatus.set("Opening " + config.file().getFileName() + "…");
+        recordStatus.set(TEXT.get("record.opening", config.file().getFileName()));
         executor.run("ui-capture-record-start", () -> PcapngRecorder.start(config, traffic.pump()), started -> {
             if (disposed) {
                 started.stop();
@@ -156,8 +158,8 @@ public final class TabCapture {
             state.set(RecordState.OFF);
             recordStatus.set("");
             Throwable cause = UiExecutor.unwrap(failure);
-            tell(cause instanceof CaptureFileException file ? "Recording could not start: " + file.getMessage()
-                    : "Recording could not start: " + cause, true);
+            tell(TEXT.get("record.start.failed",
+                    cause instanceof CaptureFileException file ? file.getMessage() : cause), true);
         });
     }
 
@@ -212,7 +214,7 @@ public final class TabCapture {
         state.set(RecordState.OFF);
         recordStatus.set("");
         if (summary == null) {
-            tell("The recording to " + ended.config().file() + " ended without a summary: " + failure, true);
+            tell(TEXT.get("record.no.summary", ended.config().file(), failure), true);
         } else {
             tell(CaptureTexts.recorded(summary, ended.config().file()), summary.failure() != null);
         }

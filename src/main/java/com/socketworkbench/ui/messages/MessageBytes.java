@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.messages;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.codec.PayloadEncoder;
 import com.socketworkbench.engine.codec.PayloadFormatException;
 import com.socketworkbench.workspace.SavedMessage;
@@ -10,6 +11,7 @@ import java.nio.charset.UnsupportedCharsetException;
 
 /** A saved message's bytes, encoded with its own format, charset and line ending (never the editor's). */
 final class MessageBytes {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.messages.messages");
     private MessageBytes() {
     }
 
@@ -22,7 +24,7 @@ final class MessageBytes {
         try {
             return Charset.forName(message.charset());
         } catch (UnsupportedCharsetException | IllegalCharsetNameException e) {
-            throw new PayloadFormatException("charset \"" + message.charset() + "\" is not known to this Java", 0);
+            throw new PayloadFormatException(TEXT.get("charset.unknown", message.charset()), 0);
         }
     }
 }

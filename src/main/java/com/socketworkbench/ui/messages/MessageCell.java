@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.messages;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.codec.PayloadFormat;
 import com.socketworkbench.workspace.SavedMessage;
 import javafx.geometry.Pos;
@@ -23,6 +24,7 @@ import java.util.function.Consumer;
  * note, format and charset as a tooltip. A double-click sends it; dragging it onto another message moves it there.
  */
 final class MessageCell extends ListCell<SavedMessage> {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.messages.messages");
     /** The message being dragged from this panel's list, shared by its cells. */
     private final AtomicReference<SavedMessage> dragged;
     private final Label name = new Label();
@@ -96,12 +98,13 @@ final class MessageCell extends ListCell<SavedMessage> {
         }
         name.setText(message.name());
         int index = getIndex();
-        shortcut.setText(index < 9 ? "Ctrl+" + (index + 1) : "");
+        shortcut.setText(index < 9 ? TEXT.get("cell.shortcut", index + 1) : "");
         preview.setText(MessagePreview.of(message));
         tooltip.setText((message.note().isEmpty() ? "" : message.note() + "\n\n")
-                + message.format() + (message.format() == PayloadFormat.TEXT
-                ? ", " + message.charset() : "") + ", line ending " + message.lineEnding().name()
-                + "\nDouble-click or Enter sends it");
+                + (message.format() == PayloadFormat.TEXT
+                        ? TEXT.get("cell.tooltip.text", message.format(), message.charset(),
+                                message.lineEnding().name())
+                        : TEXT.get("cell.tooltip.hex", message.format())));
         setTooltip(tooltip);
         setGraphic(graphic);
     }

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.messages;
 
+import com.socketworkbench.engine.text.Texts;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
@@ -22,14 +23,16 @@ public interface MessageFileChooser {
     /** The system's open and save dialogs, for JSON files. */
     static MessageFileChooser system() {
         return new MessageFileChooser() {
+            private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.messages.messages");
+
             @Override
             public Optional<Path> chooseImport(Window owner) {
-                return Optional.ofNullable(chooser("Import messages").showOpenDialog(owner)).map(File::toPath);
+                return Optional.ofNullable(chooser(TEXT.get("chooser.import")).showOpenDialog(owner)).map(File::toPath);
             }
 
             @Override
             public Optional<Path> chooseExport(Window owner) {
-                FileChooser chooser = chooser("Export messages");
+                FileChooser chooser = chooser(TEXT.get("chooser.export"));
                 chooser.setInitialFileName("messages.json");
                 return Optional.ofNullable(chooser.showSaveDialog(owner)).map(File::toPath);
             }
@@ -38,8 +41,8 @@ public interface MessageFileChooser {
                 FileChooser chooser = new FileChooser();
                 chooser.setTitle(title);
                 chooser.getExtensionFilters().addAll(
-                        new FileChooser.ExtensionFilter("Message library or workspace (*.json)", "*.json"),
-                        new FileChooser.ExtensionFilter("All files", "*"));
+                        new FileChooser.ExtensionFilter(TEXT.get("chooser.filter.json"), "*.json"),
+                        new FileChooser.ExtensionFilter(TEXT.get("chooser.filter.all"), "*"));
                 return chooser;
             }
         };

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.messages;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.workspace.MessagesJson;
 import com.socketworkbench.workspace.SavedMessage;
 import com.socketworkbench.workspace.WorkspaceFile;
@@ -18,6 +19,7 @@ import java.util.List;
  * repeating its name (the panel names it).
  */
 final class MessageFiles {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.messages.messages");
     /** Far more than any hand-made library; a bigger file is refused before it is read into memory. */
     static final long MAX_FILE_BYTES = 16L * 1024 * 1024;
 
@@ -27,20 +29,19 @@ final class MessageFiles {
     static List<SavedMessage> read(Path file) throws IOException {
         try {
             if (Files.isDirectory(file)) {
-                throw new IOException("it is a folder, not a file");
+                throw new IOException(TEXT.get("file.folder"));
             }
             long size = Files.size(file);
             if (size > MAX_FILE_BYTES) {
-                throw new IOException("it is " + size + " bytes, more than a message library can be ("
-                        + MAX_FILE_BYTES + " bytes)");
+                throw new IOException(TEXT.get("file.too.big", size, MAX_FILE_BYTES));
             }
             return MessagesJson.read(WorkspaceFile.readText(file));
         } catch (WorkspaceFormatException e) {
             throw new IOException(withoutFileName(e.getMessage(), file), e);
         } catch (NoSuchFileException e) {
-            throw new IOException("the file does not exist", e);
+            throw new IOException(TEXT.get("file.missing"), e);
         } catch (AccessDeniedException e) {
-            throw new IOException("permission denied", e);
+            throw new IOException(TEXT.get("file.denied"), e);
         }
     }
 
@@ -48,9 +49,9 @@ final class MessageFiles {
         try {
             WorkspaceFile.writeAtomically(file, MessagesJson.write(messages));
         } catch (AccessDeniedException e) {
-            throw new IOException("permission denied", e);
+            throw new IOException(TEXT.get("file.denied"), e);
         } catch (NoSuchFileException e) {
-            throw new IOException("the folder does not exist", e);
+            throw new IOException(TEXT.get("file.folder.missing"), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.messages;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.TabLayout;
 import javafx.beans.binding.Bindings;
@@ -20,6 +21,7 @@ import javafx.scene.layout.VBox;
  * Escape cancels.
  */
 final class MessageFormView {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.messages.messages");
     private final TextField name = new TextField();
     private final VBox root;
 
@@ -28,30 +30,30 @@ final class MessageFormView {
         Label title = new Label();
         title.getStyleClass().add("section-title");
         subscriptions.bind(title.textProperty(), Bindings.createStringBinding(
-                () -> form.mode() == MessageForm.Mode.EDIT ? "Rename, or change the note" : "Save the editor's message",
+                () -> form.mode() == MessageForm.Mode.EDIT ? TEXT.get("form.title.edit") : TEXT.get("form.title.save"),
                 form.modeProperty()));
 
         name.setId("messageName");
-        name.setPromptText("Name");
+        name.setPromptText(TEXT.get("form.name.prompt"));
         subscriptions.bindBidirectional(name.textProperty(), form.nameProperty());
         TextField note = new TextField();
         note.setId("messageNote");
-        note.setPromptText("Note (optional): what it is for");
+        note.setPromptText(TEXT.get("form.note.prompt"));
         subscriptions.bindBidirectional(note.textProperty(), form.noteProperty());
 
         Button confirm = new Button();
         confirm.setId("confirmMessage");
         confirm.getStyleClass().addAll("accent", "small-button");
         subscriptions.bind(confirm.textProperty(), Bindings.createStringBinding(
-                () -> form.mode() == MessageForm.Mode.EDIT ? "Apply" : "Save", form.modeProperty()));
+                () -> form.mode() == MessageForm.Mode.EDIT ? TEXT.get("form.apply") : TEXT.get("form.save"), form.modeProperty()));
         confirm.setOnAction(event -> model.confirmForm());
-        Button replace = new Button("Replace");
+        Button replace = new Button(TEXT.get("form.replace"));
         replace.setId("replaceMessage");
         replace.getStyleClass().addAll("danger", "small-button");
-        replace.setTooltip(new Tooltip("Overwrite the message of that name with the editor's message"));
+        replace.setTooltip(new Tooltip(TEXT.get("form.replace.tooltip")));
         replace.setOnAction(event -> model.replaceExisting());
         TabLayout.showWhen(replace, form.nameTakenProperty(), subscriptions);
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(TEXT.get("form.cancel"));
         cancel.setId("cancelMessage");
         cancel.getStyleClass().add("small-button");
         cancel.setOnAction(event -> model.cancelForm());

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.messages;
 
+import com.socketworkbench.engine.text.Texts;
 import java.util.Collection;
 import java.util.Locale;
 
@@ -8,8 +9,8 @@ import java.util.Locale;
  * name is suggested from the text it saves, and a name already taken becomes {@code "name (2)"}, {@code "name (3)"}.
  */
 final class MessageNames {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.messages.messages");
     static final int SUGGESTED_LENGTH = 32;
-    private static final String FALLBACK = "Message";
 
     private MessageNames() {
     }
@@ -24,7 +25,7 @@ final class MessageNames {
             }
         }
         if (firstLine.isEmpty()) {
-            return FALLBACK;
+            return TEXT.get("name.fallback");
         }
         return firstLine.length() <= SUGGESTED_LENGTH ? firstLine
                 : firstLine.substring(0, SUGGESTED_LENGTH).strip() + "…";

@@ -1,15 +1,17 @@
 package com.socketworkbench.ui.messages;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.codec.LineEnding;
 import com.socketworkbench.engine.codec.PayloadFormat;
 import com.socketworkbench.workspace.SavedMessage;
 
 /**
  * The one-line preview under a message's name: its text as typed with line breaks and tabs shown as escapes, or its
- * hex digits with the spacing collapsed, then the line ending it adds. Cut to {@value #MAX_LENGTH} characters; the
+ * hex digits with the spacing collapsed, then the line ending it adds (text only). Cut to {@value #MAX_LENGTH} characters; the
  * list cell cuts further to its width.
  */
 final class MessagePreview {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.messages.messages");
     static final int MAX_LENGTH = 120;
 
     private MessagePreview() {
@@ -17,9 +19,10 @@ final class MessagePreview {
 
     static String of(SavedMessage message) {
         String body = message.format() == PayloadFormat.HEX
-                ? "hex " + message.text().strip().replaceAll("\\s+", " ")
+                ? TEXT.get("preview.hex", message.text().strip().replaceAll("\\s+", " "))
                 : escapeBreaks(message.text());
-        if (message.lineEnding() != LineEnding.NONE) {
+        // Hex is sent exactly as written, so an ending saved with a hex message adds nothing and is not shown.
+        if (message.lineEnding() != LineEnding.NONE && message.format() == PayloadFormat.TEXT) {
             body = body + " ⏎ " + message.lineEnding().name();
         }
         return body.length() <= MAX_LENGTH ? body : body.substring(0, MAX_LENGTH) + "…";

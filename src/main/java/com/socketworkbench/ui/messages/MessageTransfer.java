@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.messages;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.workspace.SavedMessage;
 
@@ -15,6 +16,7 @@ import java.util.Set;
  * status names the file and the problem.
  */
 final class MessageTransfer {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.messages.messages");
     private final MessageLibrary library;
     private final UiExecutor executor;
     private final PanelStatus status;
@@ -28,13 +30,13 @@ final class MessageTransfer {
     void importFrom(Path file) {
         String fileName = String.valueOf(file.getFileName());
         executor.run("ui-messages-import", () -> MessageFiles.read(file), messages -> append(messages, fileName),
-                failure -> status.error("Nothing imported from " + fileName + ": "
-                        + UiExecutor.unwrap(failure).getMessage()));
+                failure -> status.error(TEXT.get("transfer.import.failed", fileName,
+                        UiExecutor.unwrap(failure).getMessage())));
     }
 
     private void append(List<SavedMessage> messages, String fileName) {
         if (messages.isEmpty()) {
-            status.error(fileName + " holds no messages: nothing imported");
+            status.error(TEXT.get("transfer.import.empty", fileName));
             return;
         }
         Set<String> taken = new HashSet<>();
@@ -48,8 +50,8 @@ final class MessageTransfer {
             added.add(message.withName(name));
         }
         library.messages().addAll(added);
-        status.info("Imported " + count(added.size()) + " from " + fileName
-                + (renamed == 0 ? "" : "; " + renamed + " renamed, their names were taken"));
+        status.info(renamed == 0 ? TEXT.get("transfer.imported", count(added.size()), fileName)
+                : TEXT.get("transfer.imported.renamed", count(added.size()), fileName, renamed));
     }
 
     void exportTo(Path file) {
@@ -58,12 +60,12 @@ final class MessageTransfer {
         executor.run("ui-messages-export", () -> {
             MessageFiles.write(file, messages);
             return messages.size();
-        }, written -> status.info("Exported " + count(written) + " to " + fileName),
-                failure -> status.error("Could not export to " + fileName + ": "
-                        + UiExecutor.unwrap(failure).getMessage()));
+        }, written -> status.info(TEXT.get("transfer.exported", count(written), fileName)),
+                failure -> status.error(TEXT.get("transfer.export.failed", fileName,
+                        UiExecutor.unwrap(failure).getMessage())));
     }
 
-    private static String count(int messages) {
-        return messages + (messages == 1 ? " message" : " messages");
+    static String count(int messages) {
+        return TEXT.get(messages == 1 ? "count.one" : "count.other", messages);
     }
 }

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.messages;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.tab.TabLayout;
@@ -43,14 +44,15 @@ import java.util.concurrent.atomic.AtomicReference;
  * while the tab's view is in the window, panel open or not.
  */
 public final class MessagesPanel {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.messages.messages");
     public static final double WIDTH = 330;
     /** About two messages: below this the panel scrolls instead. */
     private static final double LIST_MIN_HEIGHT = 84;
 
     private final MessagesPanelModel model;
     private final MessageFileChooser files;
-    private final ToggleButton toggle = new ToggleButton("Messages");
-    private final Button save = new Button("Save…");
+    private final ToggleButton toggle = new ToggleButton(TEXT.get("panel.toggle"));
+    private final Button save = new Button(TEXT.get("panel.save"));
     private final ListView<SavedMessage> list = new ListView<>();
     private final VBox content;
     private final ScrollPane root;
@@ -69,12 +71,12 @@ public final class MessagesPanel {
         toggle.getStyleClass().add("small-toggle");
         toggle.setMinWidth(Region.USE_PREF_SIZE);
         toggle.setMaxWidth(Double.MAX_VALUE);
-        toggle.setTooltip(new Tooltip("Show the saved messages (Ctrl+1…9 send the first nine)"));
+        toggle.setTooltip(new Tooltip(TEXT.get("panel.toggle.tooltip")));
         save.setId("saveMessage");
         save.getStyleClass().add("small-button");
         save.setMinWidth(Region.USE_PREF_SIZE);
         save.setMaxWidth(Double.MAX_VALUE);
-        save.setTooltip(new Tooltip("Save the editor's message (text or hex, charset, line ending) under a name"));
+        save.setTooltip(new Tooltip(TEXT.get("panel.save.tooltip")));
         save.setOnAction(event -> revealIfRefused(model.beginSave()));
         subscriptions.subscribe(model.form().modeProperty(), mode -> {
             if (mode != MessageForm.Mode.CLOSED) {
@@ -84,7 +86,7 @@ public final class MessagesPanel {
 
         TextField search = new TextField();
         search.setId("messageSearch");
-        search.setPromptText("Search name, text or note");
+        search.setPromptText(TEXT.get("panel.search.prompt"));
         subscriptions.bindBidirectional(search.textProperty(), model.searchProperty());
 
         content = new VBox(6, header(subscriptions), search, new MessageFormView(model, subscriptions).view(),
@@ -104,19 +106,19 @@ public final class MessagesPanel {
     }
 
     private Node header(Subscriptions subscriptions) {
-        Label title = new Label("Messages");
+        Label title = new Label(TEXT.get("panel.title"));
         title.getStyleClass().add("section-title");
         Label count = new Label();
         count.getStyleClass().add("muted-label");
         subscriptions.bind(count.textProperty(), Bindings.size(model.messages()).asString());
-        Button importButton = smallButton("importMessages", "Import…", "Add the messages of a library or workspace"
-                + " file (JSON) to the list");
+        Button importButton = smallButton("importMessages", TEXT.get("panel.import"),
+                TEXT.get("panel.import.tooltip"));
         importButton.setOnAction(event -> files.chooseImport(window()).ifPresent(model::importFrom));
-        Button exportButton = smallButton("exportMessages", "Export…",
-                "Write every message to a library file (JSON)");
+        Button exportButton = smallButton("exportMessages", TEXT.get("panel.export"),
+                TEXT.get("panel.export.tooltip"));
         exportButton.setOnAction(event -> files.chooseExport(window()).ifPresent(model::exportTo));
         subscriptions.bind(exportButton.disableProperty(), Bindings.isEmpty(model.messages()));
-        Button close = smallButton("closeMessages", "✕", "Hide this panel (Ctrl+1…9 still send)");
+        Button close = smallButton("closeMessages", "✕", TEXT.get("panel.close.tooltip"));
         close.setOnAction(event -> toggle.setSelected(false));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -137,8 +139,8 @@ public final class MessagesPanel {
         placeholder.getStyleClass().add("muted-label");
         subscriptions.bind(placeholder.textProperty(), Bindings.createStringBinding(
                 () -> model.messages().isEmpty()
-                        ? "No messages yet: type one in the send editor and press Save…"
-                        : "No message matches the search", model.messages()));
+                        ? TEXT.get("panel.empty")
+                        : TEXT.get("panel.nomatch"), model.messages()));
         list.setPlaceholder(placeholder);
         VBox.setVgrow(list, Priority.ALWAYS);
         list.setMinHeight(LIST_MIN_HEIGHT);
@@ -184,20 +186,18 @@ public final class MessagesPanel {
     }
 
     private Node buttons(Subscriptions subscriptions) {
-        Button send = smallButton("sendSavedMessage", "Send", "Send the selected message (double-click, Enter)");
+        Button send = smallButton("sendSavedMessage", TEXT.get("panel.send"), TEXT.get("panel.send.tooltip"));
         send.getStyleClass().add("accent");
         send.setOnAction(event -> revealIfRefused(model.sendSelected()));
-        Button up = smallButton("moveMessageUp", "▲", "Move up (Alt+↑ in the list)");
+        Button up = smallButton("moveMessageUp", "▲", TEXT.get("panel.up.tooltip"));
         up.setOnAction(event -> model.moveUp());
-        Button down = smallButton("moveMessageDown", "▼", "Move down (Alt+↓ in the list)");
+        Button down = smallButton("moveMessageDown", "▼", TEXT.get("panel.down.tooltip"));
         down.setOnAction(event -> model.moveDown());
-        Button edit = smallButton("editMessage", "Rename…", "Rename the selected message or change its note");
+        Button edit = smallButton("editMessage", TEXT.get("panel.edit"), TEXT.get("panel.edit.tooltip"));
         edit.setOnAction(event -> model.beginEdit());
-        Button load = smallButton("loadMessage", "To editor", "Put the selected message into the send editor to"
-                + " change it; Save… under the same name replaces it");
+        Button load = smallButton("loadMessage", TEXT.get("panel.load"), TEXT.get("panel.load.tooltip"));
         load.setOnAction(event -> model.loadIntoEditor());
-        Button delete = smallButton("deleteMessage", "Delete", "Delete the selected message (Delete; Undo brings it"
-                + " back)");
+        Button delete = smallButton("deleteMessage", TEXT.get("panel.delete"), TEXT.get("panel.delete.tooltip"));
         delete.setOnAction(event -> model.delete());
         BooleanBinding none = model.selectedProperty().isNull();
         for (Button button : new Button[]{send, up, down, edit, load, delete}) {
@@ -218,7 +218,7 @@ public final class MessagesPanel {
             status.getStyleClass().removeAll("field-error", "muted-label");
             status.getStyleClass().add(error ? "field-error" : "muted-label");
         });
-        Button undo = smallButton("undoDelete", "Undo", "Put the deleted message back");
+        Button undo = smallButton("undoDelete", TEXT.get("panel.undo"), TEXT.get("panel.undo.tooltip"));
         undo.setOnAction(event -> model.undoDelete());
         TabLayout.showWhen(undo, model.canUndoDeleteProperty(), subscriptions);
         HBox.setHgrow(status, Priority.ALWAYS);

@@ -1,6 +1,10 @@
 package com.socketworkbench.ui.messages;
 
+import com.socketworkbench.engine.text.Texts;
+import com.socketworkbench.engine.codec.LineEnding;
+import com.socketworkbench.engine.codec.PayloadFormat;
 import com.socketworkbench.engine.codec.PayloadFormatException;
+import com.socketworkbench.engine.codec.TextEscapes;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.traffic.Formats;
@@ -30,6 +34,7 @@ import java.util.function.Predicate;
  * FX thread; files are read and written through the {@link UiExecutor}.
  */
 public final class MessagesPanelModel {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.messages.messages");
     private final MessageLibrary library;
     private final SendEditorModel editor;
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
@@ -110,7 +115,7 @@ public final class MessagesPanelModel {
     private boolean save(boolean replace) {
         String name = form.trimmedName();
         if (name.isEmpty()) {
-            form.refuse("Give the message a name", false);
+            form.refuse(TEXT.get("refuse.name"), false);
             return false;
         }
         String problem = saveProblem();
@@ -118,19 +123,22 @@ public final class MessagesPanelModel {
             form.refuse(problem, false);
             return false;
         }
-        SavedMessage message = new SavedMessage(name, editorText(), editor.formatProperty().get(),
-                editor.charsetProperty().get().name(), editor.lineEndingProperty().get(), form.trimmedNote());
+        PayloadFormat format = editor.formatProperty().get();
+        // Hex is sent without an ending, so the (disabled) ending control's value is not saved with it.
+        SavedMessage message = new SavedMessage(name, savedText(), format, editor.charsetProperty().get().name(),
+                format == PayloadFormat.HEX ? LineEnding.NONE : editor.lineEndingProperty().get(),
+                form.trimmedNote());
         int existing = indexOfName(name);
         if (existing >= 0 && !replace) {
-            form.refuse("A message named “" + name + "” exists: replace it, or type another name", true);
+            form.refuse(TEXT.get("refuse.exists", name), true);
             return false;
         }
         if (existing >= 0) {
             library.messages().set(existing, message);
-            showInfo("Replaced “" + name + "”");
+            showInfo(TEXT.get("status.replaced", name));
         } else {
             library.messages().add(message);
-            showInfo("Saved “" + name + "”");
+            showInfo(TEXT.get("status.saved", name));
         }
         form.close();
         selected.set(message);
@@ -141,16 +149,16 @@ public final class MessagesPanelModel {
         String name = form.trimmedName();
         int index = indexOf(edited);
         if (index < 0) {
-            form.refuse("The message was deleted meanwhile", false);
+            form.refuse(TEXT.get("refuse.deleted"), false);
             return false;
         }
         if (name.isEmpty()) {
-            form.refuse("Give the message a name", false);
+            form.refuse(TEXT.get("refuse.name"), false);
             return false;
         }
         int other = indexOfName(name);
         if (other >= 0 && other != index) {
-            form.refuse("Another message is named “" + name + "”: type another name", false);
+            form.refuse(TEXT.get("refuse.other", name), false);
             return false;
         }
         SavedMessage renamed = new SavedMessage(name, edited.text(), edited.format(), edited.charset(),
@@ -159,7 +167,7 @@ public final class MessagesPanelModel {
         form.close();
         edited = null;
         selected.set(renamed);
-        showInfo("Updated “" + name + "”");
+        showInfo(TEXT.get("status.updated", name));
         return true;
     }
 
@@ -168,9 +176,9 @@ public final class MessagesPanelModel {
         if (!editor.error().isEmpty()) {
             return editor.error();
         }
-        if (editorText().isEmpty() && editor.lineEndingProperty().get().length() == 0
-                && !editor.emptyAllowedProperty().get()) {
-            return "Type the message in the send editor first";
+        if (editorText().isEmpty() && (editor.lineEndingProperty().get().length() == 0
+                || editor.formatProperty().get() == PayloadFormat.HEX) && !editor.emptyAllowedProperty().get()) {
+            return TEXT.get("refuse.empty.editor");
         }
         return "";
     }
@@ -187,14 +195,16 @@ public final class MessagesPanelModel {
         try {
             charset = MessageBytes.charset(message);
         } catch (PayloadFormatException e) {
-            showError("“" + message.name() + "” cannot be loaded: " + e.getMessage());
+            showError(TEXT.get("status.load.failed", message.name(), e.getMessage()));
             return false;
         }
         editor.formatProperty().set(message.format());
+        // Saved messages are written with escapes (see savedText), so they load with escapes on.
+        editor.escapesProperty().set(true);
         editor.charsetProperty().set(charset);
         editor.lineEndingProperty().set(message.lineEnding());
         editor.textProperty().set(message.text());
-        showInfo("“" + message.name() + "” is in the editor; Save… with the same name replaces it");
+        showInfo(TEXT.get("status.loaded", message.name()));
         return true;
     }
 
@@ -207,12 +217,12 @@ public final class MessagesPanelModel {
     /** Ctrl+{@code number}: sends the {@code number}th (1-based) message of the list as filtered now. */
     public boolean sendShortcut(int number) {
         if (library.messages().isEmpty()) {
-            showError("Ctrl+" + number + " sends a saved message: none saved yet (Save… under Send)");
+            showError(TEXT.get("status.shortcut.none", number));
             return false;
         }
         if (number < 1 || number > visible.size()) {
-            showError("Ctrl+" + number + ": the list " + (search.get().isBlank() ? "has " : "shows ")
-                    + visible.size() + (visible.size() == 1 ? " message" : " messages"));
+            showError(TEXT.get(search.get().isBlank() ? "status.shortcut.has" : "status.shortcut.shows", number,
+                    MessageTransfer.count(visible.size())));
             return false;
         }
         return send(visible.get(number - 1));
@@ -230,19 +240,20 @@ public final class MessagesPanelModel {
         try {
             bytes = MessageBytes.of(message);
         } catch (PayloadFormatException e) {
-            showError("“" + message.name() + "” cannot be sent: " + e.getMessage());
+            showError(TEXT.get("status.send.failed", message.name(), e.getMessage()));
             return false;
         }
         if (bytes.length == 0 && !editor.emptyAllowedProperty().get()) {
-            showError("“" + message.name() + "” is empty: nothing to send");
+            showError(TEXT.get("status.send.empty", message.name()));
             return false;
         }
         if (!editor.sendEncoded(bytes)) {
             String reason = editor.targetHintProperty().get();
-            showError("“" + message.name() + "” not sent: " + (reason.isEmpty() ? "nothing to send to" : reason));
+            showError(TEXT.get("status.send.refused", message.name(),
+                    reason.isEmpty() ? TEXT.get("status.send.nowhere") : reason));
             return false;
         }
-        showInfo("Sent “" + message.name() + "” (" + Formats.bytes(bytes.length) + ")");
+        showInfo(TEXT.get("status.sent", message.name(), Formats.bytes(bytes.length)));
         return true;
     }
 
@@ -256,7 +267,7 @@ public final class MessagesPanelModel {
         }
         library.delete(index);
         selected.set(null);
-        showInfo("Deleted “" + message.name() + "”");
+        showInfo(TEXT.get("status.deleted", message.name()));
         return true;
     }
 
@@ -267,7 +278,7 @@ public final class MessagesPanelModel {
             return false;
         }
         selected.set(back);
-        showInfo("Restored “" + back.name() + "”");
+        showInfo(TEXT.get("status.restored", back.name()));
         return true;
     }
 
@@ -316,6 +327,23 @@ public final class MessagesPanelModel {
     private String editorText() {
         String text = editor.textProperty().get();
         return text == null ? "" : text;
+    }
+
+    /**
+     * The editor's text as a saved message holds it: messages are always read with escapes, so text typed with
+     * escapes off is saved in escaped form ({@code C:\temp} becomes {@code C:\\temp}) and sends the same bytes.
+     */
+    private String savedText() {
+        String text = editorText();
+        if (editor.formatProperty().get() != PayloadFormat.TEXT || editor.escapesProperty().get()) {
+            return text;
+        }
+        Charset charset = editor.charsetProperty().get();
+        try {
+            return TextEscapes.escape(TextEscapes.encodeLiteral(text, charset), charset);
+        } catch (PayloadFormatException e) {
+            return text; // not reached: saving is refused while the editor reports an error
+        }
     }
 
     private List<String> names() {

@@ -5,10 +5,15 @@ import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.engine.codec.LineEnding;
 import com.socketworkbench.engine.codec.PayloadFormat;
 import com.socketworkbench.engine.codec.SupportedCharsets;
+import com.socketworkbench.engine.text.Texts;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
@@ -27,22 +32,25 @@ import java.nio.charset.Charset;
 
 /**
  * The send box at the bottom of a tab: multi-line input ({@code input}), format ({@code inputFormat}), charset
- * ({@code inputCharset}), line ending ({@code lineEnding}), history buttons ({@code historyPrevious},
- * {@code historyNext}; also Alt+Up/Alt+Down), the Send button ({@code send}; also Ctrl+Enter), the validation
- * message ({@code inputMessage}, with a ControlsFX error decoration on the input) and a hint ({@code inputHint}).
+ * ({@code inputCharset}), line ending ({@code lineEnding}, disabled for hex, which is sent exactly), the escapes switch
+ * ({@code escapes}, text only), history buttons ({@code historyPrevious}, {@code historyNext}; also Alt+Up/Alt+Down),
+ * the Send button ({@code send}; also Ctrl+Enter in the input), the validation message ({@code inputMessage}, with a
+ * ControlsFX error decoration on the input; it also says why a Text/Hex switch kept the input) and a hint
+ * ({@code inputHint}).
  *
- * <p>Tabs add their own options (e.g. "Send to") with {@link #addOptions}.
+ * <p>Tabs add their own options (e.g. "Send to") with {@link #addOptions}. {@link #charsetProperty()} is the charset
+ * text is sent in, for a view of the tab's traffic to follow.
  */
 public final class SendEditor {
-    static final String TEXT_HINT = "escapes: \\r \\n \\t \\0 \\\\ \\xNN";
-    static final String HEX_HINT = "hex bytes, spaces optional: 48 65 6c 6c 6f";
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.traffic.send");
 
     private final SendEditorModel model;
     private final TextArea input = new TextArea();
     private final ComboBox<PayloadFormat> format = new ComboBox<>(FXCollections.observableArrayList(PayloadFormat.values()));
     private final ComboBox<Charset> charset = new ComboBox<>(FXCollections.observableArrayList(SupportedCharsets.all()));
     private final ComboBox<LineEnding> lineEnding = new ComboBox<>(FXCollections.observableArrayList(LineEnding.values()));
-    private final Button send = new Button("Send");
+    private final CheckBox escapes = new CheckBox(TEXT.get("escapes"));
+    private final Button send = new Button(TEXT.get("send"));
     private final Button previous = new Button("▲");
     private final Button next = new Button("▼");
     private final Label message = new Label();
@@ -52,6 +60,8 @@ public final class SendEditor {
     private final VBox sendColumn;
     private final VBox root;
     private final ValidationSupport validation = new ValidationSupport();
+    private final ReadOnlyObjectWrapper<Charset> charsetView = new ReadOnlyObjectWrapper<>(this, "charset");
+    private boolean syncingFormat;
 
     public SendEditor(SendEditorModel model, Subscriptions subscriptions) {
         this.model = model;
@@ -60,41 +70,48 @@ public final class SendEditor {
         input.getStyleClass().addAll("mono", "send-input");
         input.setPrefRowCount(3);
         input.setWrapText(true);
-        input.setPromptText("Type text to send (Ctrl+Enter sends)");
+        input.setPromptText(TEXT.get("input.prompt"));
         subscriptions.bindBidirectional(input.textProperty(), model.textProperty());
 
         format.setId("inputFormat");
-        format.setTooltip(new Tooltip("Text: typed characters encoded with the charset, escapes allowed.\n"
-                + "Hex: exact bytes written as hex digits."));
-        subscriptions.bindBidirectional(format.valueProperty(), model.formatProperty());
+        format.setTooltip(new Tooltip(TEXT.get("format.tooltip")));
+        bindFormat(subscriptions);
         charset.setId("inputCharset");
-        charset.setTooltip(new Tooltip("How typed text becomes bytes"));
+        charset.setTooltip(new Tooltip(TEXT.get("charset.tooltip")));
         subscriptions.bindBidirectional(charset.valueProperty(), model.charsetProperty());
+        subscriptions.bind(charsetView, model.charsetProperty());
         lineEnding.setId("lineEnding");
-        lineEnding.setTooltip(new Tooltip("Appended to every send (hex too); line-based servers often wait for LF or CRLF"));
+        lineEnding.setTooltip(new Tooltip(TEXT.get("lineEnding.tooltip")));
         subscriptions.bindBidirectional(lineEnding.valueProperty(), model.lineEndingProperty());
-        charset.disableProperty().bind(model.formatProperty().isEqualTo(PayloadFormat.HEX));
-        subscriptions.add(charset.disableProperty()::unbind);
+        escapes.setId("escapes");
+        escapes.setTooltip(new Tooltip(TEXT.get("escapes.tooltip")));
+        subscriptions.bindBidirectional(escapes.selectedProperty(), model.escapesProperty());
+        BooleanBinding hex = model.formatProperty().isEqualTo(PayloadFormat.HEX);
+        subscriptions.bind(charset.disableProperty(), hex);
+        // Hex is the exact bytes: neither an ending nor escapes apply, and a live control would suggest they do.
+        subscriptions.bind(lineEnding.disableProperty(), hex);
+        subscriptions.bind(escapes.disableProperty(), hex);
 
         send.setId("send");
         send.getStyleClass().addAll("accent", "send-button");
         send.setDefaultButton(false);
-        send.setTooltip(new Tooltip("Send (Ctrl+Enter)"));
+        send.setTooltip(new Tooltip(TEXT.get("send.tooltip")));
         send.setMaxHeight(Double.MAX_VALUE);
         send.setOnAction(event -> model.send());
         subscriptions.bind(send.disableProperty(), model.canSendProperty().not());
 
         previous.setId("historyPrevious");
         next.setId("historyNext");
-        previous.setTooltip(new Tooltip("Previous sent message (Alt+↑)"));
-        next.setTooltip(new Tooltip("Next sent message (Alt+↓)"));
+        previous.setTooltip(new Tooltip(TEXT.get("history.previous")));
+        next.setTooltip(new Tooltip(TEXT.get("history.next")));
         previous.getStyleClass().add("small-button");
         next.getStyleClass().add("small-button");
         previous.setOnAction(event -> model.historyPrevious());
         next.setOnAction(event -> model.historyNext());
 
         input.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.ENTER && event.isShortcutDown()) {
+            // Ctrl+Enter on every system (and Cmd+Enter on macOS): Enter alone is a newline in the text.
+            if (event.getCode() == KeyCode.ENTER && (event.isShortcutDown() || event.isControlDown())) {
                 model.send();
                 event.consume();
             } else if (event.getCode() == KeyCode.UP && event.isAltDown()) {
@@ -108,11 +125,15 @@ public final class SendEditor {
 
         message.setId("inputMessage");
         message.getStyleClass().add("field-error");
-        subscriptions.bind(message.textProperty(), model.errorProperty());
+        message.setWrapText(true);
+        subscriptions.bind(message.textProperty(), Bindings.when(model.errorProperty().isEmpty())
+                .then(model.noteProperty()).otherwise(model.errorProperty()));
         hint.setId("inputHint");
         hint.getStyleClass().add("muted-label");
-        subscriptions.bind(hint.textProperty(), Bindings.when(model.formatProperty().isEqualTo(PayloadFormat.HEX))
-                .then(HEX_HINT).otherwise(TEXT_HINT));
+        subscriptions.bind(hint.textProperty(), Bindings.createStringBinding(() -> TEXT.get(
+                model.formatProperty().get() == PayloadFormat.HEX ? "hint.hex"
+                        : model.escapesProperty().get() ? "hint.text.escapes" : "hint.text.literal"),
+                model.formatProperty(), model.escapesProperty()));
         targetHint.setId("sendTargetHint");
         targetHint.getStyleClass().add("field-warning");
         subscriptions.bind(targetHint.textProperty(),
@@ -122,12 +143,13 @@ public final class SendEditor {
                 ValidationResult.fromErrorIf(control, model.error(), !model.error().isEmpty()));
         subscriptions.listen(model.errorProperty(), (obs, old, now) -> validation.revalidate(input));
 
-        options = new HBox(8,
-                labelled("Format", format), labelled("Charset", charset), labelled("Line ending", lineEnding));
+        options = new HBox(8, labelled(TEXT.get("format"), format), labelled(TEXT.get("charset"), charset),
+                labelled(TEXT.get("lineEnding"), lineEnding), escapes);
+        options.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         options.getStyleClass().add("send-options");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label historyLabel = new Label("History");
+        Label historyLabel = new Label(TEXT.get("history"));
         historyLabel.getStyleClass().add("muted-label");
         HBox top = new HBox(8, options, spacer, historyLabel, previous, next);
         top.getStyleClass().add("send-toolbar");
@@ -146,6 +168,43 @@ public final class SendEditor {
 
         root = new VBox(6, top, inputRow, messages);
         root.getStyleClass().add("send-editor");
+    }
+
+    /**
+     * The format box asks the model to switch (which converts the input) instead of setting the format directly; when
+     * the model keeps the format, the box goes back to it. Loading a tab or a history entry sets the model's format
+     * without converting, and the box follows.
+     */
+    private void bindFormat(Subscriptions subscriptions) {
+        format.setValue(model.formatProperty().get());
+        subscriptions.listen(format.valueProperty(), (obs, old, chosen) -> {
+            if (syncingFormat || chosen == null) {
+                return;
+            }
+            model.switchFormat(chosen);
+            showFormat(model.formatProperty().get());
+        });
+        subscriptions.listen(model.formatProperty(), (obs, old, now) -> showFormat(now));
+    }
+
+    private void showFormat(PayloadFormat now) {
+        if (format.getValue() == now) {
+            return;
+        }
+        syncingFormat = true;
+        try {
+            format.setValue(now);
+        } finally {
+            syncingFormat = false;
+        }
+    }
+
+    /**
+     * The charset typed text is sent in, as the tab's charset box shows it: a view of this tab's traffic follows it
+     * to decode what it shows (it changes when the user picks another charset or a tab or message is loaded).
+     */
+    public ReadOnlyObjectProperty<Charset> charsetProperty() {
+        return charsetView.getReadOnlyProperty();
     }
 
     /** A muted caption in front of a control, the way every settings bar in the app labels its fields. */

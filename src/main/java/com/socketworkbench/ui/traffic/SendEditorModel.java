@@ -3,10 +3,12 @@ package com.socketworkbench.ui.traffic;
 import com.socketworkbench.ui.fx.Subscriptions;
 
 import com.socketworkbench.engine.codec.LineEnding;
+import com.socketworkbench.engine.codec.PayloadConversion;
 import com.socketworkbench.engine.codec.PayloadEncoder;
 import com.socketworkbench.engine.codec.PayloadFormat;
 import com.socketworkbench.engine.codec.PayloadFormatException;
 import com.socketworkbench.engine.codec.SupportedCharsets;
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.workspace.MemoryPreferences;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -35,19 +37,29 @@ import java.util.prefs.Preferences;
  * ({@link #targetReadyProperty()}, e.g. "connected"). {@link #canSendProperty()} combines everything; the view's
  * Send button is disabled without it. Empty input sends nothing unless the tab allows it
  * ({@link #emptyAllowedProperty()}: an empty UDP datagram is a message, an empty TCP write is none).
+ *
+ * <p>Text is read with escapes ({@code \r \n \t \0 \\ \xNN}) while {@link #escapesProperty()} is on, the
+ * default, so saved tabs and messages written with escapes keep sending what they did; off, every backslash is sent
+ * as typed ({@code C:\temp\new}). Hex is sent exactly as written, without the line ending. Switching the format with
+ * {@link #switchFormat} converts the input rather than re-reading it.
  */
 public final class SendEditorModel {
     static final String PREF_TEXT = "text";
     static final String PREF_FORMAT = "format";
     static final String PREF_CHARSET = "charset";
     static final String PREF_LINE_ENDING = "lineEnding";
+    static final String PREF_ESCAPES = "escapes";
     static final String NODE_HISTORY = "history";
+
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.traffic.send");
 
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<PayloadFormat> format = new SimpleObjectProperty<>(this, "format", PayloadFormat.TEXT);
     private final ObjectProperty<Charset> charset = new SimpleObjectProperty<>(this, "charset", StandardCharsets.UTF_8);
     private final ObjectProperty<LineEnding> lineEnding = new SimpleObjectProperty<>(this, "lineEnding", LineEnding.NONE);
+    private final BooleanProperty escapes = new SimpleBooleanProperty(this, "escapes", true);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     private final BooleanProperty targetReady = new SimpleBooleanProperty(this, "targetReady", true);
     private final StringProperty targetHint = new SimpleStringProperty(this, "targetHint", "");
     private final BooleanProperty emptyAllowed = new SimpleBooleanProperty(this, "emptyAllowed");
@@ -55,21 +67,31 @@ public final class SendEditorModel {
     private final BooleanBinding canSend;
     private final SendHistory history = new SendHistory();
     private Consumer<byte[]> sender = bytes -> { };
+    private boolean converting;
 
     public SendEditorModel(Subscriptions subscriptions) {
-        for (ObservableValue<?> input : new ObservableValue<?>[]{text, format, charset, lineEnding}) {
+        for (ObservableValue<?> input : new ObservableValue<?>[]{text, format, charset, lineEnding, escapes}) {
             subscriptions.listen(input, (obs, old, now) -> validate());
         }
+        // A note about the last conversion is about the input as it was then; any other change makes it stale.
+        for (ObservableValue<?> input : new ObservableValue<?>[]{text, format, charset, escapes}) {
+            subscriptions.listen(input, (obs, old, now) -> {
+                if (!converting) {
+                    note.set("");
+                }
+            });
+        }
         nothingToSend = Bindings.createBooleanBinding(() -> !emptyAllowed.get()
-                && nullToEmpty(text.get()).isEmpty() && lineEnding.get() == LineEnding.NONE,
-                text, lineEnding, emptyAllowed);
+                && nullToEmpty(text.get()).isEmpty()
+                && (lineEnding.get() == LineEnding.NONE || format.get() == PayloadFormat.HEX),
+                text, lineEnding, format, emptyAllowed);
         canSend = error.isEmpty().and(nothingToSend.not()).and(targetReady);
         validate();
     }
 
     private void validate() {
         Optional<PayloadFormatException> problem = PayloadEncoder.validate(
-                nullToEmpty(text.get()), format.get(), charset.get(), lineEnding.get());
+                nullToEmpty(text.get()), format.get(), charset.get(), lineEnding.get(), escapes.get());
         error.set(problem.map(Throwable::getMessage).orElse(""));
     }
 
@@ -81,7 +103,7 @@ public final class SendEditorModel {
     public Optional<byte[]> encode() {
         try {
             return Optional.of(PayloadEncoder.encode(nullToEmpty(text.get()), format.get(), charset.get(),
-                    lineEnding.get()));
+                    lineEnding.get(), escapes.get()));
         } catch (PayloadFormatException e) {
             return Optional.empty();
         }
@@ -97,9 +119,42 @@ public final class SendEditorModel {
             return false;
         }
         if (!nullToEmpty(text.get()).isEmpty()) {
-            history.record(new SendHistory.Entry(text.get(), format.get()));
+            history.record(current());
         }
         sender.accept(bytes.get());
+        return true;
+    }
+
+    /**
+     * Switches between Text and Hex the way a user does, converting the input: text becomes the hex of its bytes
+     * (in the charset, escapes as set); hex becomes the text its bytes spell. When the input cannot be converted (a
+     * bad escape, bytes that are not text in the charset) the format and input stay as they were and
+     * {@link #noteProperty()} says why; returns whether the format is now {@code target}.
+     */
+    public boolean switchFormat(PayloadFormat target) {
+        if (target == null || target == format.get()) {
+            return target != null;
+        }
+        String input = nullToEmpty(text.get());
+        String converted;
+        try {
+            converted = input.isEmpty() ? ""
+                    : target == PayloadFormat.HEX
+                            ? PayloadConversion.toHex(input, charset.get(), escapes.get())
+                            : PayloadConversion.toText(input, charset.get(), escapes.get());
+        } catch (PayloadFormatException e) {
+            note.set(TEXT.get(target == PayloadFormat.HEX ? "convert.kept.text" : "convert.kept.hex",
+                    e.getMessage()));
+            return false;
+        }
+        converting = true;
+        try {
+            format.set(target);
+            text.set(converted);
+        } finally {
+            converting = false;
+        }
+        note.set("");
         return true;
     }
 
@@ -118,7 +173,7 @@ public final class SendEditorModel {
 
     /** Replaces the input with the previous history entry (Alt+Up). */
     public void historyPrevious() {
-        history.previous(new SendHistory.Entry(text.get(), format.get())).ifPresent(this::load);
+        history.previous(current()).ifPresent(this::load);
     }
 
     /** Replaces the input with the next history entry or the draft (Alt+Down). */
@@ -126,18 +181,24 @@ public final class SendEditorModel {
         history.next().ifPresent(this::load);
     }
 
+    private SendHistory.Entry current() {
+        return new SendHistory.Entry(nullToEmpty(text.get()), format.get(), escapes.get());
+    }
+
     private void load(SendHistory.Entry entry) {
         format.set(entry.format());
+        escapes.set(entry.escapes());
         text.set(entry.text());
     }
 
     /**
-     * Takes the input, its format, charset and line ending and the history from {@code node} (written by
+     * Takes the input, its format, charset, line ending and escapes switch and the history from {@code node} (written by
      * {@link #save}); what is missing or unknown keeps its default.
      */
     public void load(Preferences node) {
         format.set(named(PayloadFormat.class, node.get(PREF_FORMAT, null), PayloadFormat.TEXT));
         lineEnding.set(named(LineEnding.class, node.get(PREF_LINE_ENDING, null), LineEnding.NONE));
+        escapes.set(node.getBoolean(PREF_ESCAPES, true));
         try {
             charset.set(SupportedCharsets.byName(node.get(PREF_CHARSET, StandardCharsets.UTF_8.name())));
         } catch (IllegalArgumentException e) {
@@ -154,7 +215,8 @@ public final class SendEditorModel {
                     String sentText = entry.get(PREF_TEXT, "");
                     if (!sentText.isEmpty()) {
                         history.record(new SendHistory.Entry(sentText,
-                                named(PayloadFormat.class, entry.get(PREF_FORMAT, null), PayloadFormat.TEXT)));
+                                named(PayloadFormat.class, entry.get(PREF_FORMAT, null), PayloadFormat.TEXT),
+                                entry.getBoolean(PREF_ESCAPES, true)));
                     }
                 }
             }
@@ -164,7 +226,7 @@ public final class SendEditorModel {
     }
 
     /**
-     * Writes the input, its format, charset and line ending, and the history (oldest first, as children "000",
+     * Writes the input, its format, charset, line ending and escapes switch, and the history (oldest first, as children "000",
      * "001"...) into {@code node}. Text stored preferences refuse (over 8 KiB, or with a NUL) is kept only by a
      * workspace's in-memory node; stored preferences keep their previous input then.
      */
@@ -172,6 +234,7 @@ public final class SendEditorModel {
         node.put(PREF_FORMAT, format.get() == null ? PayloadFormat.TEXT.name() : format.get().name());
         node.put(PREF_LINE_ENDING, lineEnding.get() == null ? LineEnding.NONE.name() : lineEnding.get().name());
         node.put(PREF_CHARSET, (charset.get() == null ? StandardCharsets.UTF_8 : charset.get()).name());
+        node.putBoolean(PREF_ESCAPES, escapes.get());
         String typed = nullToEmpty(text.get());
         if (fits(node, typed)) {
             node.put(PREF_TEXT, typed);
@@ -187,6 +250,7 @@ public final class SendEditorModel {
                     Preferences child = saved.node(String.format(Locale.ROOT, "%03d", index++));
                     child.put(PREF_TEXT, entry.text());
                     child.put(PREF_FORMAT, entry.format().name());
+                    child.putBoolean(PREF_ESCAPES, entry.escapes());
                 }
             }
         } catch (BackingStoreException | IllegalStateException e) {
@@ -221,8 +285,22 @@ public final class SendEditorModel {
         return format;
     }
 
+    /**
+     * The charset typed text is sent in; a timeline or inspector showing this tab's traffic can follow it (the view
+     * charset defaults to the send charset, so GBK sent shows as GBK). Never null once loaded.
+     */
     public ObjectProperty<Charset> charsetProperty() {
         return charset;
+    }
+
+    /** Whether text-mode input reads escapes ({@code \n}, {@code \xNN}); off, a backslash is sent as it is. */
+    public BooleanProperty escapesProperty() {
+        return escapes;
+    }
+
+    /** Why the last Text/Hex switch left the input as it was ({@link #switchFormat}); empty otherwise. */
+    public ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
     }
 
     public ObjectProperty<LineEnding> lineEndingProperty() {

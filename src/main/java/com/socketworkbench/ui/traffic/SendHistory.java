@@ -14,8 +14,12 @@ import java.util.Optional;
 public final class SendHistory {
     public static final int DEFAULT_LIMIT = 100;
 
-    /** What was sent: the text as typed and how it was interpreted. */
-    public record Entry(String text, PayloadFormat format) {
+    /** What was sent: the text as typed and how it was interpreted (escapes matter only for text). */
+    public record Entry(String text, PayloadFormat format, boolean escapes) {
+        /** An entry read with escapes on, as every entry was before escapes could be switched off. */
+        public Entry(String text, PayloadFormat format) {
+            this(text, format, true);
+        }
     }
 
     private final List<Entry> entries = new ArrayList<>();

@@ -1,6 +1,7 @@
 package com.socketworkbench.engine.capture;
 
 import com.socketworkbench.engine.event.FailureKind;
+import com.socketworkbench.engine.text.Texts;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -8,6 +9,9 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -44,5 +48,21 @@ class CaptureErrorsTest {
     void aCaptureFileExceptionPassesThroughUnchanged() {
         CaptureFileException known = of(new IOException("x"));
         assertSame(known, CaptureErrors.writing(Path.of("/elsewhere"), known));
+    }
+
+    @Test
+    void theWordsReadInChinese() {
+        Texts.use(Locale.SIMPLIFIED_CHINESE);
+        try {
+            assertEquals("无法写入 " + FILE + "：磁盘已满",
+                    of(new FileSystemException(FILE.toString(), null, "No space left on device")).getMessage());
+            assertEquals("没有载荷字节的行", SkipReason.NOT_DATA.words());
+            RecordingSummary summary = new RecordingSummary(List.of(FILE), 1, Map.of(SkipReason.NO_BYTES, 2L), 0,
+                    3_000, 0, null, 0);
+            assertEquals("已录制 1 个事件到 c.pcapng（3,000 字节）；2 个未包含：2 个没有字节的 TCP 行",
+                    summary.describe());
+        } finally {
+            Texts.use(Locale.ENGLISH);
+        }
     }
 }

@@ -20,10 +20,36 @@ class PayloadEncoderTest {
     private static final Charset UTF_8 = StandardCharsets.UTF_8;
 
     @Test
-    void hexModeParsesHexAndAppendsTheEnding() throws PayloadFormatException {
-        assertArrayEquals(new byte[]{(byte) 0xde, (byte) 0xad, '\r', '\n'},
+    void hexModeSendsExactlyTheHexBytesWithoutTheEnding() throws PayloadFormatException {
+        assertArrayEquals(new byte[]{(byte) 0xde, (byte) 0xad},
                 PayloadEncoder.encode("de ad", PayloadFormat.HEX, UTF_8, LineEnding.CRLF));
-        assertArrayEquals(new byte[]{'\n'}, PayloadEncoder.encode("", PayloadFormat.HEX, UTF_8, LineEnding.LF));
+        assertArrayEquals(new byte[0], PayloadEncoder.encode("", PayloadFormat.HEX, UTF_8, LineEnding.LF));
+        assertArrayEquals(new byte[]{0x5c}, PayloadEncoder.encode("5c", PayloadFormat.HEX, UTF_8, LineEnding.LF,
+                false));
+    }
+
+    @Test
+    void withEscapesOffABackslashIsABackslash() throws PayloadFormatException {
+        String typed = "C:\\temp\\new";
+        assertArrayEquals(new byte[]{'C', ':', '\\', 't', 'e', 'm', 'p', '\\', 'n', 'e', 'w'},
+                PayloadEncoder.encode(typed, PayloadFormat.TEXT, UTF_8, LineEnding.NONE, false));
+        assertArrayEquals(new byte[]{'C', ':', '\t', 'e', 'm', 'p', '\n', 'e', 'w'},
+                PayloadEncoder.encode(typed, PayloadFormat.TEXT, UTF_8, LineEnding.NONE, true),
+                "escapes on: \\t and \\n are a tab and a newline");
+        assertArrayEquals("a\\x41\\\r\n".getBytes(UTF_8),
+                PayloadEncoder.encode("a\\x41\\", PayloadFormat.TEXT, UTF_8, LineEnding.CRLF, false),
+                "a trailing lone backslash and \\x are plain characters; the ending is still added");
+        assertEquals(Optional.empty(), PayloadEncoder.validate("C:\\q\\", PayloadFormat.TEXT, UTF_8,
+                LineEnding.NONE, false));
+        assertTrue(PayloadEncoder.validate("C:\\q", PayloadFormat.TEXT, UTF_8, LineEnding.NONE, true).isPresent());
+    }
+
+    @Test
+    void withEscapesOffAnUnencodableCharacterIsNamedAtItsPosition() {
+        PayloadFormatException problem = PayloadEncoder.validate("a\\b中", PayloadFormat.TEXT,
+                StandardCharsets.US_ASCII, LineEnding.NONE, false).orElseThrow();
+        assertEquals(3, problem.position(), "the backslash counts as one character, not an escape's two");
+        assertEquals("Character '中' at position 4 cannot be encoded in US-ASCII", problem.getMessage());
     }
 
     @Test

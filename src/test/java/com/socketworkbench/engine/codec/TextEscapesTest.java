@@ -61,13 +61,13 @@ class TextEscapesTest {
 
     @ParameterizedTest(name = "[{index}] {0}")
     @CsvSource(delimiter = '|', quoteCharacter = '"', value = {
-            "ab\\q     | 2 | Unknown escape '\\q' at position 3; use \\r \\n \\t \\0 \\\\ or \\xNN",
+            "ab\\q     | 2 | Unknown escape '\\q' at position 3; use \\r \\n \\t \\0 \\\\ or \\xNN, or turn escapes off to send a backslash as it is",
             "\\x4      | 0 | Incomplete escape '\\x4' at position 1: \\x needs two hex digits",
             "ab\\x     | 2 | Incomplete escape '\\x' at position 3: \\x needs two hex digits",
             "\\x4g     | 0 | Incomplete escape '\\x4' at position 1: \\x needs two hex digits",
             "\\xg4     | 0 | Incomplete escape '\\x' at position 1: \\x needs two hex digits",
-            "abc\\     | 3 | Lone '\\' at position 4 at the end of the text; write \\\\ for a backslash",
-            "\\\\\\    | 2 | Lone '\\' at position 3 at the end of the text; write \\\\ for a backslash",
+            "abc\\     | 3 | Lone '\\' at position 4 at the end of the text; write \\\\ for a backslash, or turn escapes off",
+            "\\\\\\    | 2 | Lone '\\' at position 3 at the end of the text; write \\\\ for a backslash, or turn escapes off",
     })
     void escapeErrorsNameTheBackslashPosition(String text, int position, String message) {
         PayloadFormatException e = assertThrows(PayloadFormatException.class,
@@ -80,7 +80,7 @@ class TextEscapesTest {
     void unknownEscapeOfAnInvisibleCharacterNamesItByCodePoint() {
         PayloadFormatException e = assertThrows(PayloadFormatException.class,
                 () -> TextEscapes.encode("\\\t", StandardCharsets.UTF_8));
-        assertEquals("Unknown escape '\\' followed by U+0009 at position 1; use \\r \\n \\t \\0 \\\\ or \\xNN",
+        assertEquals("Unknown escape '\\' followed by U+0009 at position 1; use \\r \\n \\t \\0 \\\\ or \\xNN, or turn escapes off to send a backslash as it is",
                 e.getMessage());
     }
 

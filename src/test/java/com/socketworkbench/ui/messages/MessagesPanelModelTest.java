@@ -2,6 +2,7 @@ package com.socketworkbench.ui.messages;
 
 import com.socketworkbench.engine.codec.LineEnding;
 import com.socketworkbench.engine.codec.PayloadFormat;
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.CurrentThreadUiExecutor;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.InMemoryPreferences;
@@ -24,6 +25,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -91,6 +93,46 @@ class MessagesPanelModelTest {
         editor.textProperty().set("x".repeat(100));
         assertTrue(model.beginSave());
         assertEquals("x".repeat(MessageNames.SUGGESTED_LENGTH) + "…", model.form().nameProperty().get());
+    }
+
+    @Test
+    void textTypedWithEscapesOffIsSavedEscapedAndSendsTheSameBytes() {
+        editor.escapesProperty().set(false);
+        SavedMessage saved = save("C:\\temp\\new", "path");
+        assertEquals("C:\\\\temp\\\\new", saved.text(), "messages are read with escapes, so backslashes double");
+        assertTrue(model.send(saved));
+        assertArrayEquals("C:\\temp\\new".getBytes(StandardCharsets.UTF_8), sent.getLast());
+
+        editor.textProperty().set("");
+        editor.escapesProperty().set(false);
+        model.selectedProperty().set(saved);
+        assertTrue(model.loadIntoEditor());
+        assertTrue(editor.escapesProperty().get(), "a saved message loads with escapes on");
+        assertEquals(saved.text(), editor.textProperty().get());
+    }
+
+    @Test
+    void hexIsSavedWithoutTheTextsLineEnding() {
+        editor.lineEndingProperty().set(LineEnding.CRLF);
+        editor.formatProperty().set(PayloadFormat.HEX);
+        SavedMessage saved = save("02 03", "frame");
+        assertEquals(LineEnding.NONE, saved.lineEnding());
+    }
+
+    @Test
+    void statusLinesReadInChinese() {
+        Texts.use(Locale.SIMPLIFIED_CHINESE);
+        try {
+            SavedMessage saved = save("ping", "探测");
+            assertEquals("已保存“探测”", model.status().text());
+            assertTrue(model.send(saved));
+            assertTrue(model.status().text().startsWith("已发送“探测”"), model.status().text());
+            assertTrue(model.sendShortcut(1));
+            assertFalse(model.sendShortcut(3));
+            assertEquals("Ctrl+3：列表中有 1 条消息", model.status().text());
+        } finally {
+            Texts.use(Locale.ENGLISH);
+        }
     }
 
     @Test
@@ -288,8 +330,8 @@ class MessagesPanelModelTest {
         editor.formatProperty().set(PayloadFormat.TEXT);
         editor.lineEndingProperty().set(LineEnding.NONE);
         assertTrue(model.send(hex));
-        assertArrayEquals(new byte[]{2, 'A', 3, '\r', '\n'}, sent.getFirst());
-        assertEquals("Sent “frame” (5 B)", model.status().text());
+        assertArrayEquals(new byte[]{2, 'A', 3}, sent.getFirst(), "hex is sent exactly, its saved ending ignored");
+        assertEquals("Sent “frame” (3 B)", model.status().text());
 
         assertFalse(model.send(library.messages().get(1)));
         assertEquals("“empty” is empty: nothing to send", model.status().text());

@@ -120,4 +120,88 @@ class SendEditorModelTest {
         assertEquals("typed", model.textProperty().get(), "the input is left alone");
         assertEquals(0, model.history().size(), "and the history too");
     }
+
+    @Test
+    void escapesAreOnByDefaultAndOffSendsBackslashesAsTyped() {
+        assertTrue(model.escapesProperty().get(), "on by default: saved tabs and messages keep their meaning");
+        model.textProperty().set("C:\\temp\\new");
+        assertTrue(model.send());
+        assertArrayEquals("C:\temp\new".getBytes(StandardCharsets.UTF_8), sent.getLast(),
+                "escapes on: a tab and a newline");
+
+        model.escapesProperty().set(false);
+        model.textProperty().set("C:\\temp\\new");
+        assertTrue(model.send());
+        assertArrayEquals("C:\\temp\\new".getBytes(StandardCharsets.UTF_8), sent.getLast(),
+                "escapes off: the backslashes go out");
+        assertEquals(11, sent.getLast().length);
+
+        model.textProperty().set("ends with \\");
+        assertEquals("", model.error(), "a lone backslash is fine with escapes off");
+        model.escapesProperty().set(true);
+        assertTrue(model.error().contains("backslash"), model.error());
+    }
+
+    @Test
+    void historyRemembersWhetherEscapesWereOn() {
+        model.escapesProperty().set(false);
+        model.textProperty().set("a\\n");
+        model.send();
+        model.escapesProperty().set(true);
+        model.textProperty().set("draft");
+        model.historyPrevious();
+        assertEquals("a\\n", model.textProperty().get());
+        assertFalse(model.escapesProperty().get());
+        model.send();
+        assertArrayEquals(new byte[]{'a', '\\', 'n'}, sent.getLast());
+    }
+
+    @Test
+    void hexIgnoresTheLineEnding() {
+        model.lineEndingProperty().set(LineEnding.CRLF);
+        model.formatProperty().set(PayloadFormat.HEX);
+        assertFalse(model.canSendProperty().get(), "empty hex with an ending has nothing to send");
+        model.textProperty().set("01 02");
+        assertTrue(model.send());
+        assertArrayEquals(new byte[]{1, 2}, sent.getLast());
+    }
+
+    @Test
+    void switchingToHexConvertsTheTextToItsBytes() {
+        model.charsetProperty().set(java.nio.charset.Charset.forName("GBK"));
+        model.textProperty().set("你好\\r\\n");
+        assertTrue(model.switchFormat(PayloadFormat.HEX));
+        assertEquals(PayloadFormat.HEX, model.formatProperty().get());
+        assertEquals("c4 e3 ba c3 0d 0a", model.textProperty().get());
+        assertEquals("", model.error());
+
+        assertTrue(model.switchFormat(PayloadFormat.TEXT));
+        assertEquals("你好\\r\\n", model.textProperty().get());
+        assertEquals("", model.noteProperty().get());
+    }
+
+    @Test
+    void hexThatIsNotTextStaysHexAndSaysWhy() {
+        model.formatProperty().set(PayloadFormat.HEX);
+        model.textProperty().set("48 ff");
+        assertFalse(model.switchFormat(PayloadFormat.TEXT));
+        assertEquals(PayloadFormat.HEX, model.formatProperty().get());
+        assertEquals("48 ff", model.textProperty().get());
+        assertEquals("Still hex, not converted to text: byte ff (byte 2 of 2) is not UTF-8 text",
+                model.noteProperty().get());
+        model.textProperty().set("48 49");
+        assertEquals("", model.noteProperty().get(), "the note is about the input as it was");
+        assertTrue(model.switchFormat(PayloadFormat.TEXT));
+        assertEquals("HI", model.textProperty().get());
+    }
+
+    @Test
+    void invalidTextStaysTextAndSaysWhy() {
+        model.textProperty().set("bad \\q");
+        assertFalse(model.switchFormat(PayloadFormat.HEX));
+        assertEquals(PayloadFormat.TEXT, model.formatProperty().get());
+        assertEquals("bad \\q", model.textProperty().get());
+        assertTrue(model.noteProperty().get().startsWith("Still text, not converted to hex: Unknown escape"),
+                model.noteProperty().get());
+    }
 }

@@ -41,4 +41,25 @@ class SendEditorStoredPreferencesTest {
         assertEquals(longText, reopened.textProperty().get());
         assertEquals(editor.history().entries(), reopened.history().entries());
     }
+
+    @Test
+    void theEscapesSwitchIsSavedWithTheTabAndMissingMeansOn() {
+        MemoryPreferences node = new MemoryPreferences();
+        SendEditorModel editor = new SendEditorModel(subscriptions);
+        editor.escapesProperty().set(false);
+        editor.textProperty().set("C:\\temp\\new");
+        editor.send();
+        editor.save(node);
+
+        SendEditorModel reopened = new SendEditorModel(subscriptions);
+        reopened.load(node);
+        assertEquals(false, reopened.escapesProperty().get());
+        assertEquals(List.of(new SendHistory.Entry("C:\\temp\\new", PayloadFormat.TEXT, false)),
+                reopened.history().entries());
+
+        SendEditorModel older = new SendEditorModel(subscriptions);
+        older.escapesProperty().set(false);
+        older.load(new MemoryPreferences());
+        assertEquals(true, older.escapesProperty().get(), "a tab saved before the switch existed used escapes");
+    }
 }
