@@ -41,9 +41,25 @@ public record HostInfo(String hostName, String canonicalName, String nameNote, L
      * @param family       "IPv4" or "IPv6"
      */
     public record InterfaceAddressInfo(String address, int prefixLength, String broadcast, String family) {
-        /** "192.168.1.10/24". */
+        /**
+         * "192.168.1.10/24", "fe80::1/64": the address without its zone, then the prefix. The zone belongs to the
+         * address, not to the network, so "fe80::1%eth0/64" would read as a prefix glued to an interface name.
+         */
         public String cidr() {
-            return address + "/" + prefixLength;
+            int percent = address.indexOf('%');
+            return (percent < 0 ? address : address.substring(0, percent)) + "/" + prefixLength;
+        }
+
+        /** The zone (scope) of an IPv6 address, "eth0" for "fe80::1%eth0"; null when there is none. */
+        public String zone() {
+            int percent = address.indexOf('%');
+            return percent < 0 || percent == address.length() - 1 ? null : address.substring(percent + 1);
+        }
+
+        /** "::1/128 (lo)", "fe80::1/64 (eth0)", "127.0.0.1/8": the CIDR with the zone, if any, readable beside it. */
+        public String display() {
+            String zone = zone();
+            return zone == null ? cidr() : cidr() + " (" + zone + ")";
         }
     }
 
