@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.net.ProcFiles;
 import com.socketworkbench.engine.text.DurationText;
 
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
  * @param interfaces    every interface, loopback first, then by index
  */
 public record HostInfo(String hostName, String canonicalName, String nameNote, List<NetworkInterfaceInfo> interfaces) {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.tools.tools");
 
     /**
      * One address of an interface.
@@ -111,8 +113,7 @@ public record HostInfo(String hostName, String canonicalName, String nameNote, L
                 }
             }
         } catch (SocketException e) {
-            throw new IllegalStateException("the operating system did not list its network interfaces: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(TEXT.get("host.error.interfaces", e.getMessage()), e);
         }
         all.sort(Comparator.comparing((NetworkInterfaceInfo i) -> !i.loopback())
                 .thenComparingInt(NetworkInterfaceInfo::index));
@@ -138,12 +139,12 @@ public record HostInfo(String hostName, String canonicalName, String nameNote, L
     private static CompletableFuture<String[]> canonicalName(Resolver resolver, String hostName, Duration timeout) {
         return resolver.resolve(hostName, timeout).thenCompose(resolution -> switch (resolution) {
             case Resolver.NotResolved failed -> CompletableFuture.completedFuture(new String[]{null,
-                    "the host name " + hostName + " does not resolve: " + failed.message()});
+                    TEXT.get("host.note.unresolved", hostName, failed.message())});
             case Resolver.Resolved resolved -> resolver.reverse(resolved.addresses().getFirst().address(), timeout)
                     .thenApply(reverse -> reverse.name() != null ? new String[]{reverse.name(), null}
                             : new String[]{null, reverse.message()});
-        }).completeOnTimeout(new String[]{null, "the name look-up did not finish within "
-                + DurationText.of(timeout)}, timeout.toNanos() * 2, TimeUnit.NANOSECONDS);
+        }).completeOnTimeout(new String[]{null, TEXT.get("host.note.timeout",
+                DurationText.of(timeout))}, timeout.toNanos() * 2, TimeUnit.NANOSECONDS);
     }
 
     private static NetworkInterfaceInfo describe(NetworkInterface nif) {
