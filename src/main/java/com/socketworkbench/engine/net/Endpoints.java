@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.net;
 
+import com.socketworkbench.engine.text.Texts;
 import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -8,8 +9,8 @@ import java.net.UnixDomainSocketAddress;
 
 /** Socket addresses written the way a user reads and types them, and port input checked with plain messages. */
 public final class Endpoints {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.net.net");
     private static final int MAX_PORT = 65535;
-    private static final String UNNAMED_UNIX = "(unnamed Unix socket)";
 
     private Endpoints() {
     }
@@ -22,9 +23,9 @@ public final class Endpoints {
      */
     public static String describe(SocketAddress address) {
         return switch (address) {
-            case null -> "(unknown)";
+            case null -> TEXT.get("endpoint.unknown");
             case InetSocketAddress inet -> describeHost(inet) + ":" + inet.getPort();
-            case UnixDomainSocketAddress unix when unix.getPath().toString().isEmpty() -> UNNAMED_UNIX;
+            case UnixDomainSocketAddress unix when unix.getPath().toString().isEmpty() -> TEXT.get("endpoint.unnamedUnix");
             case UnixDomainSocketAddress unix -> unix.getPath().toString();
             case UnixPeerAddress peer -> peer.toString();
             default -> address.toString();
@@ -53,14 +54,13 @@ public final class Endpoints {
      * @throws IllegalArgumentException with a message fit for the user
      */
     public static int validatePort(String text, boolean allowZero) {
-        String range = allowZero ? "Port must be a number from 0 to 65535 (0 = any free port)"
-                : "Port must be a number from 1 to 65535";
+        String range = TEXT.get(allowZero ? "port.rangeWithZero" : "port.range");
         String trimmed = text == null ? "" : text.strip();
         if (trimmed.isEmpty()) {
             throw new IllegalArgumentException(range);
         }
         if (!trimmed.matches("[+-]?\\d+")) {
-            throw new IllegalArgumentException("'" + trimmed + "' is not a number. " + range);
+            throw new IllegalArgumentException(TEXT.get("port.notNumber", trimmed, range));
         }
         String digits = trimmed.replaceFirst("^[+]", "").replaceFirst("^(-?)0+(?=\\d)", "$1");
         if (digits.startsWith("-") || digits.length() > 5) {

@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.net;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.Operation;
@@ -23,6 +24,7 @@ import java.util.Locale;
  * exception types first and then at the well-known OS texts (Linux, macOS and Windows wordings).
  */
 public final class SocketErrors {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.net.net");
     private static final int FIRST_UNPRIVILEGED_PORT = 1024;
 
     private SocketErrors() {
@@ -70,7 +72,7 @@ public final class SocketErrors {
     public static Failure connectTimeout(long connectionId, SocketAddress local, SocketAddress remote,
                                          Duration timeout, Throwable cause) {
         return new Failure(Instant.now(), connectionId, local, remote, Operation.CONNECT, FailureKind.CONNECT_TIMEOUT,
-                "No answer from " + Endpoints.describe(remote) + " within " + DurationText.of(timeout),
+                TEXT.get("error.connectTimeoutWithin", Endpoints.describe(remote), DurationText.of(timeout)),
                 cause == null ? "" : technicalDetail(cause));
     }
 
@@ -133,42 +135,34 @@ public final class SocketErrors {
         boolean binding = action == Operation.START;
         SocketAddress subject = binding || remote == null ? local : remote;
         return switch (kind) {
-            case CONNECTION_REFUSED -> "Connection refused: nothing is listening on " + Endpoints.describe(remote)
-                    + " (or a firewall rejected it)";
-            case CONNECT_TIMEOUT -> "No answer from " + Endpoints.describe(remote) + " in time (the connection attempt"
-                    + " timed out)";
-            case UNKNOWN_HOST -> "Unknown host '" + hostName(remote, t) + "': the name could not be resolved";
-            case PORT_IN_USE -> "Port " + port(local) + " on " + hostLabel(local)
-                    + " is already in use by another program";
-            case ADDRESS_NOT_AVAILABLE -> binding
-                    ? "Cannot listen on " + hostLabel(local) + ": the system says this address is not available"
-                    + " here (it is not assigned to a network interface of this machine)"
-                    : "Cannot " + phrase(action, subject) + ": no usable local address (the system may have run out"
-                    + " of free local ports)";
+            case CONNECTION_REFUSED -> TEXT.get("error.refused", Endpoints.describe(remote));
+            case CONNECT_TIMEOUT -> TEXT.get("error.connectTimeout", Endpoints.describe(remote));
+            case UNKNOWN_HOST -> TEXT.get("error.unknownHost", hostName(remote, t));
+            case PORT_IN_USE -> TEXT.get("error.portInUse", port(local), hostLabel(local));
+            case ADDRESS_NOT_AVAILABLE -> binding ? TEXT.get("error.addressNotAvailable.listen", hostLabel(local))
+                    : TEXT.get("error.addressNotAvailable", phrase(action, subject));
             case PERMISSION_DENIED -> binding && port(local) > 0 && port(local) < FIRST_UNPRIVILEGED_PORT
-                    ? "Permission denied to listen on port " + port(local) + " on " + hostLabel(local)
-                    + ": ports below 1024 are privileged; use a port from 1024 up or run with the needed privileges"
-                    : "Permission denied: the system did not allow to " + phrase(action, subject)
-                    + " (a firewall or security policy may block it)";
-            case CONNECTION_RESET -> "The peer " + Endpoints.describe(remote) + " reset the connection";
-            case BROKEN_PIPE -> "The peer " + Endpoints.describe(remote) + " has closed the connection (broken pipe)";
-            case NETWORK_UNREACHABLE -> "Network is unreachable: there is no route to " + Endpoints.describe(remote);
-            case INVALID_INPUT, INVALID_STATE, LIMIT_EXCEEDED, IO_ERROR -> "Could not " + phrase(action, subject)
-                    + ": " + (t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
+                    ? TEXT.get("error.permission.privilegedPort", port(local), hostLabel(local))
+                    : TEXT.get("error.permission", phrase(action, subject));
+            case CONNECTION_RESET -> TEXT.get("error.reset", Endpoints.describe(remote));
+            case BROKEN_PIPE -> TEXT.get("error.brokenPipe", Endpoints.describe(remote));
+            case NETWORK_UNREACHABLE -> TEXT.get("error.unreachable", Endpoints.describe(remote));
+            case INVALID_INPUT, INVALID_STATE, LIMIT_EXCEEDED, IO_ERROR -> TEXT.get("error.couldNot",
+                    phrase(action, subject), t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage());
         };
     }
 
     private static String phrase(Operation action, SocketAddress subject) {
         String where = Endpoints.describe(subject);
         return switch (action) {
-            case CONNECT -> "connect to " + where;
-            case START -> "listen on " + where;
-            case ACCEPT -> "accept a connection on " + where;
-            case RECEIVE -> "read from " + where;
-            case SEND -> "write to " + where;
-            case CLOSE -> "close the connection to " + where;
-            case OPTIONS -> "set the socket options of " + where;
-            case MULTICAST -> "use multicast on " + where;
+            case CONNECT -> TEXT.get("action.connect", where);
+            case START -> TEXT.get("action.listen", where);
+            case ACCEPT -> TEXT.get("action.accept", where);
+            case RECEIVE -> TEXT.get("action.receive", where);
+            case SEND -> TEXT.get("action.send", where);
+            case CLOSE -> TEXT.get("action.close", where);
+            case OPTIONS -> TEXT.get("action.options", where);
+            case MULTICAST -> TEXT.get("action.multicast", where);
         };
     }
 
@@ -188,7 +182,7 @@ public final class SocketErrors {
     private static String hostLabel(SocketAddress address) {
         if (address instanceof InetSocketAddress inet) {
             if (inet.getAddress() != null && inet.getAddress().isAnyLocalAddress()) {
-                return "all interfaces (" + Endpoints.addressText(inet.getAddress()) + ")";
+                return TEXT.get("host.allInterfaces", Endpoints.addressText(inet.getAddress()));
             }
             return Endpoints.describeHost(inet).replaceAll("^\\[(.*)]$", "$1");
         }

@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.net;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.Operation;
@@ -23,6 +24,7 @@ import java.util.Locale;
  * long is {@link FailureKind#INVALID_INPUT}; permissions are {@link FailureKind#PERMISSION_DENIED}.
  */
 public final class UnixSocketErrors {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.net.net");
 
     private UnixSocketErrors() {
     }
@@ -38,20 +40,19 @@ public final class UnixSocketErrors {
             message = fileInTheWay(path, UnixSocketPaths.check(path));
         } else if (isPermissionDenied(t, text)) {
             kind = FailureKind.PERMISSION_DENIED;
-            message = "Permission denied creating " + path + ": the directory " + directory(path)
-                    + " is not writable for this user";
+            message = TEXT.get("unix.bind.permission", path, directory(path));
         } else if (text.contains("read-only file system")) {
             kind = FailureKind.PERMISSION_DENIED;
-            message = "Cannot create " + path + ": the file system of " + directory(path) + " is read-only";
+            message = TEXT.get("unix.bind.readOnly", path, directory(path));
         } else if (text.contains("no such file or directory") || text.contains("not a directory")) {
             kind = FailureKind.ADDRESS_NOT_AVAILABLE;
-            message = "Cannot create " + path + ": " + missingDirectory(path);
+            message = TEXT.get("unix.bind.missingDirectory", path, missingDirectory(path));
         } else if (text.contains("path too long")) {
             kind = FailureKind.INVALID_INPUT;
             message = tooLong(path);
         } else {
             kind = FailureKind.IO_ERROR;
-            message = "Could not listen on " + path + ": " + plainText(t);
+            message = TEXT.get("unix.bind.failed", path, plainText(t));
         }
         return new Failure(Instant.now(), connectionId, address, null, Operation.START, kind, message,
                 SocketErrors.technicalDetail(t));
@@ -67,26 +68,21 @@ public final class UnixSocketErrors {
         if (text.contains("connection refused")) {
             kind = FailureKind.CONNECTION_REFUSED;
             message = UnixSocketPaths.isSocketFile(path)
-                    ? "Connection refused: nobody is listening on " + path
-                    + " (the socket file is left over from a server that has ended)"
-                    : "Cannot connect to " + path + ": it is " + UnixSocketPaths.fileKind(path) + ", not a socket";
+                    ? TEXT.get("unix.connect.stale", path)
+                    : TEXT.get("unix.connect.notASocket", path, UnixSocketPaths.fileKind(path));
         } else if (text.contains("no such file or directory") || text.contains("not a directory")) {
             kind = FailureKind.CONNECTION_REFUSED;
-            message = parentIsMissing(path) ? "Cannot connect to " + path + ": " + missingDirectory(path)
-                    : "Cannot connect to " + path + ": no socket file exists there (is the server running, and is"
-                    + " the path right?)";
+            message = parentIsMissing(path) ? TEXT.get("unix.connect.missingDirectory", path, missingDirectory(path))
+                    : TEXT.get("unix.connect.noFile", path);
         } else if (isPermissionDenied(t, text)) {
             kind = FailureKind.PERMISSION_DENIED;
-            message = "Permission denied connecting to " + path + ": this user may not use that socket (it needs"
-                    + " write permission on the socket file and access to its directory)";
+            message = TEXT.get("unix.connect.permission", path);
         } else if (text.contains("resource temporarily unavailable") || text.contains("would block")) {
             kind = FailureKind.CONNECTION_REFUSED;
-            message = "The server at " + path + " is not accepting connections now: its queue of pending"
-                    + " connections is full";
+            message = TEXT.get("unix.connect.backlogFull", path);
         } else if (text.contains("protocol wrong type")) {
             kind = FailureKind.CONNECTION_REFUSED;
-            message = "Cannot connect to " + path + ": the socket there is not a stream socket (perhaps a datagram"
-                    + " socket)";
+            message = TEXT.get("unix.connect.wrongType", path);
         } else if (text.contains("path too long")) {
             kind = FailureKind.INVALID_INPUT;
             message = tooLong(path);
@@ -99,23 +95,17 @@ public final class UnixSocketErrors {
 
     /** "A file already exists at /tmp/x.sock: ..." with what the check found there. */
     static String fileInTheWay(Path path, StaleSocketCheck found) {
-        String start = "A file already exists at " + path;
         return switch (found) {
-            case IN_USE -> start + ": another program is listening on this socket; choose another path or stop that"
-                    + " program";
-            case STALE_SOCKET -> start + ": a leftover socket file nobody is listening on (a server ended without"
-                    + " removing it); delete it to listen here";
-            case NOT_A_SOCKET -> start + " and it is " + UnixSocketPaths.fileKind(path) + ", not a socket; choose"
-                    + " another path";
-            case UNKNOWN -> start + ": a socket file that could not be checked; choose another path";
-            case FREE -> start + " (it was gone a moment later; try again)";
+            case IN_USE -> TEXT.get("unix.exists.inUse", path);
+            case STALE_SOCKET -> TEXT.get("unix.exists.stale", path);
+            case NOT_A_SOCKET -> TEXT.get("unix.exists.notASocket", path, UnixSocketPaths.fileKind(path));
+            case UNKNOWN -> TEXT.get("unix.exists.unknown", path);
+            case FREE -> TEXT.get("unix.exists.gone", path);
         };
     }
 
     private static String tooLong(Path path) {
-        return "The socket path " + path + " is " + UnixSocketPaths.pathBytes(path) + " bytes long, but Unix domain"
-                + " socket paths may have at most " + UnixSocketPaths.maxPathBytes() + " bytes on this system;"
-                + " choose a shorter path, e.g. in /tmp";
+        return TEXT.get("unix.tooLong", path, UnixSocketPaths.pathBytes(path), UnixSocketPaths.maxPathBytes());
     }
 
     private static String missingDirectory(Path path) {
@@ -125,10 +115,10 @@ public final class UnixSocketErrors {
             existing = existing.getParent();
         }
         if (existing != null && !Files.isDirectory(existing)) {
-            return existing + " is not a directory";
+            return TEXT.get("unix.directory.notADirectory", existing);
         }
-        return directory.equals(existing) ? "the directory " + directory + " cannot be used"
-                : "the directory " + directory + " does not exist";
+        return TEXT.get(directory.equals(existing) ? "unix.directory.unusable" : "unix.directory.missing",
+                directory);
     }
 
     private static boolean parentIsMissing(Path path) {

@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.net;
 
+import com.socketworkbench.engine.text.Texts;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,6 +24,7 @@ import java.util.Objects;
  * and removing a socket file that a server left behind.
  */
 public final class UnixSocketPaths {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.net.net");
     private static final Logger LOG = LoggerFactory.getLogger(UnixSocketPaths.class);
     /** The kernel's sun_path holds 108 bytes on Linux and Windows; the JDK keeps two of them back. */
     private static final int LINUX_MAX_PATH_BYTES = 106;
@@ -54,15 +56,13 @@ public final class UnixSocketPaths {
      */
     public static Path validate(Path path) {
         if (path == null || path.toString().isBlank()) {
-            throw new IllegalArgumentException("Enter the file path of the Unix domain socket, e.g. /tmp/app.sock");
+            throw new IllegalArgumentException(TEXT.get("unix.enterPath"));
         }
         Path absolute = path.toAbsolutePath().normalize();
         int bytes = pathBytes(absolute);
         int max = maxPathBytes();
         if (bytes > max) {
-            throw new IllegalArgumentException("The socket path " + absolute + " is " + bytes
-                    + " bytes long, but Unix domain socket paths may have at most " + max
-                    + " bytes on this system; choose a shorter path, e.g. in /tmp");
+            throw new IllegalArgumentException(TEXT.get("unix.tooLong", absolute, bytes, max));
         }
         return absolute;
     }
@@ -103,19 +103,18 @@ public final class UnixSocketPaths {
             return;
         }
         if (found != StaleSocketCheck.STALE_SOCKET) {
-            throw new IOException("Not deleted: " + path + " is " + found.description());
+            throw new IOException(TEXT.get("unix.notDeleted", path, found.description()));
         }
         // A server that replaced the file between the probe and now keeps its socket.
         if (!Objects.equals(before, fileKey(path))) {
-            throw new IOException("Not deleted: " + path + " was replaced while it was being checked");
+            throw new IOException(TEXT.get("unix.notDeleted.replaced", path));
         }
         try {
             Files.deleteIfExists(path);
         } catch (AccessDeniedException e) {
-            throw new IOException("Could not delete " + path + ": permission denied (the directory "
-                    + path.toAbsolutePath().getParent() + " is not writable for this user)", e);
+            throw new IOException(TEXT.get("unix.deleteDenied", path, path.toAbsolutePath().getParent()), e);
         } catch (IOException e) {
-            throw new IOException("Could not delete " + path + ": " + e.getMessage(), e);
+            throw new IOException(TEXT.get("unix.deleteFailed", path, e.getMessage()), e);
         }
     }
 
@@ -125,22 +124,22 @@ public final class UnixSocketPaths {
         try {
             attributes = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         } catch (IOException e) {
-            return Files.notExists(path, LinkOption.NOFOLLOW_LINKS) ? "nothing" : "a file that cannot be read";
+            return TEXT.get(Files.notExists(path, LinkOption.NOFOLLOW_LINKS) ? "file.nothing" : "file.unreadable");
         }
         if (attributes.isDirectory()) {
-            return "a directory";
+            return TEXT.get("file.directory");
         }
         if (attributes.isRegularFile()) {
-            return "a regular file";
+            return TEXT.get("file.regular");
         }
         if (attributes.isSymbolicLink()) {
-            return "a symbolic link";
+            return TEXT.get("file.symlink");
         }
         if (isSocket(path, attributes)) {
-            return "a socket";
+            return TEXT.get("file.socket");
         }
         Integer mode = unixMode(path);
-        return mode != null && (mode & FILE_TYPE_MASK) == FIFO_TYPE ? "a named pipe" : "a special file";
+        return TEXT.get(mode != null && (mode & FILE_TYPE_MASK) == FIFO_TYPE ? "file.pipe" : "file.special");
     }
 
     /** Whether {@code path} itself (not a link's target) is a socket file. */

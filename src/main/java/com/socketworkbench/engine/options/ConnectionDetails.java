@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.options;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.tools.AddressConverter;
 
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.List;
  */
 public record ConnectionDetails(String family, String type, String role, SocketAddress local, SocketAddress remote,
                                 EffectiveOptions options) {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.options.options");
 
     /** A label and a value for one line of the details panel. */
     public record Row(String label, String value) {
@@ -50,22 +52,23 @@ public record ConnectionDetails(String family, String type, String role, SocketA
     /** The panel's lines: family, type, local and remote address, then a summary of the main options. */
     public List<Row> rows() {
         List<Row> rows = new ArrayList<>();
-        rows.add(new Row("Address family", switch (family) {
+        rows.add(new Row(TEXT.get("details.family"), switch (family) {
             case "IPv4" -> "IPv4 (AF_INET)";
             case "IPv6" -> "IPv6 (AF_INET6)";
-            case "Unix" -> "Unix domain (AF_UNIX)";
-            default -> "not known until the socket is bound";
+            case "Unix" -> TEXT.get("details.family.unix");
+            default -> TEXT.get("details.family.unknown");
         }));
-        rows.add(new Row("Socket type", type));
-        rows.add(new Row("Local address (getsockname)", local == null ? "not bound" : format(local)));
-        rows.add(new Row("Remote address (getpeername)", remote != null ? format(remote) : switch (role) {
-            case "listening" -> "none: a listening socket only accepts connections";
-            case "datagram" -> "not connected: datagrams can go to and come from any address";
-            case "closed" -> "closed";
-            default -> "not connected";
+        rows.add(new Row(TEXT.get("details.type"), type));
+        rows.add(new Row(TEXT.get("details.local"), local == null ? TEXT.get("details.local.notBound")
+                : format(local)));
+        rows.add(new Row(TEXT.get("details.remote"), remote != null ? format(remote) : switch (role) {
+            case "listening" -> TEXT.get("details.remote.listening");
+            case "datagram" -> TEXT.get("details.remote.datagram");
+            case "closed" -> TEXT.get("details.remote.closed");
+            default -> TEXT.get("details.remote.notConnected");
         }));
         if (!options.values().isEmpty()) {
-            rows.add(new Row("Options", options.summary()));
+            rows.add(new Row(TEXT.get("details.options"), options.summary()));
         }
         return rows;
     }
@@ -78,7 +81,7 @@ public record ConnectionDetails(String family, String type, String role, SocketA
             case InetSocketAddress isa when isa.getAddress() != null ->
                     isa.getAddress().getHostAddress() + ":" + isa.getPort();
             case InetSocketAddress isa -> isa.getHostString() + ":" + isa.getPort();
-            case UnixDomainSocketAddress unix -> unix.getPath().toString().isEmpty() ? "(unnamed)"
+            case UnixDomainSocketAddress unix -> unix.getPath().toString().isEmpty() ? TEXT.get("details.unnamed")
                     : unix.getPath().toString();
             default -> address.toString();
         };
@@ -108,9 +111,9 @@ public record ConnectionDetails(String family, String type, String role, SocketA
     private static String typeOf(NetworkChannel channel, SocketAddress local) {
         boolean unix = local instanceof UnixDomainSocketAddress;
         return switch (channel) {
-            case DatagramChannel ignored -> "datagram (SOCK_DGRAM, UDP)";
-            case ServerSocketChannel ignored -> unix ? "stream (SOCK_STREAM), listening" : "stream (SOCK_STREAM, TCP), listening";
-            case SocketChannel ignored -> unix ? "stream (SOCK_STREAM)" : "stream (SOCK_STREAM, TCP)";
+            case DatagramChannel ignored -> TEXT.get("details.type.datagram");
+            case ServerSocketChannel ignored -> TEXT.get(unix ? "details.type.unixListening" : "details.type.tcpListening");
+            case SocketChannel ignored -> TEXT.get(unix ? "details.type.unixStream" : "details.type.tcpStream");
             default -> channel.getClass().getSimpleName();
         };
     }

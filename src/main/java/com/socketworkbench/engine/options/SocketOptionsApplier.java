@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.options;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.text.DurationText;
 
 import java.io.IOException;
@@ -24,6 +25,7 @@ import java.util.Set;
  * scale) for those options to have their full effect.
  */
 public final class SocketOptionsApplier {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.options.options");
 
     private static final boolean LINUX = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("linux");
 
@@ -75,7 +77,7 @@ public final class SocketOptionsApplier {
         values.sort(Comparator.comparingInt(v -> OptionExplanations.rank(v.name())));
         addTimeout(values, OptionExplanations.READ_IDLE_TIMEOUT, spec.readIdleTimeout(), null);
         addTimeout(values, OptionExplanations.CONNECT_TIMEOUT, spec.connectTimeout(),
-                channel instanceof SocketChannel ? null : "only used when opening a TCP connection");
+                channel instanceof SocketChannel ? null : TEXT.get("timeout.connectOnly"));
         return new EffectiveOptions(values);
     }
 
@@ -128,7 +130,7 @@ public final class SocketOptionsApplier {
                         OptionExplanations.format(option.name(), channel.getOption(option)), null));
             } catch (IOException | UnsupportedOperationException e) {
                 values.add(new OptionValue(option.name(), null, OptionValue.UNAVAILABLE,
-                        "could not be read: " + e.getMessage()));
+                        TEXT.get("note.unreadable", e.getMessage())));
             }
         }
         return values;
@@ -164,10 +166,10 @@ public final class SocketOptionsApplier {
         return switch (read.name()) {
             case "SO_RCVBUF" -> bufferNote(channel, "SO_RCVBUF", spec.receiveBuffer(), tcp);
             case "SO_SNDBUF" -> bufferNote(channel, "SO_SNDBUF", spec.sendBuffer(), tcp);
-            case "SO_REUSEADDR" -> bound ? "set after bind: it only affects a later bind" : null;
+            case "SO_REUSEADDR" -> bound ? TEXT.get("note.reuseAfterBind") : null;
             case "IP_TOS" -> tosNote(channel, spec.ipTos(), tcp);
             case "SO_LINGER" -> spec.lingerSeconds() == 0
-                    ? "close() will reset the connection (RST) and discard unsent data" : null;
+                    ? TEXT.get("note.lingerAbort") : null;
             default -> null;
         };
     }
@@ -190,9 +192,9 @@ public final class SocketOptionsApplier {
             return null;
         }
         if (tcp && effective == (requested & ~0x03)) {
-            return "the kernel keeps the two low ECN bits (0x03) for itself on TCP sockets, so they were cleared";
+            return TEXT.get("note.tosEcn");
         }
-        return "the operating system changed the value";
+        return TEXT.get("note.changed");
     }
 
     private static Integer readInt(NetworkChannel channel, SocketOption<Integer> option) {
@@ -212,7 +214,7 @@ public final class SocketOptionsApplier {
 
     static String formatDuration(Duration d) {
         if (d.isZero()) {
-            return "none (wait forever)";
+            return TEXT.get("value.waitForever");
         }
         return DurationText.of(d);
     }
@@ -225,12 +227,12 @@ public final class SocketOptionsApplier {
         }
     }
 
-    /** "TCP connection", "TCP listening socket", "UDP socket" — for notes. */
+    /** Which kind of socket, for notes: a key of the bundle's {@code kind.*}, or the channel's class name. */
     static String socketKind(NetworkChannel channel) {
         return switch (channel) {
-            case SocketChannel ignored -> "TCP connection";
-            case ServerSocketChannel ignored -> "TCP listening socket";
-            case DatagramChannel ignored -> "UDP socket";
+            case SocketChannel ignored -> OptionExplanations.SOCKET_KIND_CONNECTION;
+            case ServerSocketChannel ignored -> OptionExplanations.SOCKET_KIND_LISTENING;
+            case DatagramChannel ignored -> OptionExplanations.SOCKET_KIND_DATAGRAM;
             default -> channel.getClass().getSimpleName();
         };
     }

@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.options;
 
+import com.socketworkbench.engine.text.Texts;
 import java.time.Duration;
 
 /**
@@ -19,6 +20,7 @@ public record SocketOptionsSpec(Boolean reuseAddress, Boolean tcpNoDelay, Boolea
                                 Integer sendBuffer, Integer lingerSeconds, Integer ipTos, Duration readIdleTimeout,
                                 Duration connectTimeout, Boolean broadcast, Integer multicastTtl,
                                 Boolean multicastLoopback) {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.options.options");
 
     /** Nothing requested: every option keeps its default. */
     public static final SocketOptionsSpec NONE =
@@ -26,23 +28,19 @@ public record SocketOptionsSpec(Boolean reuseAddress, Boolean tcpNoDelay, Boolea
 
     public SocketOptionsSpec {
         if (receiveBuffer != null && receiveBuffer < 1) {
-            throw new IllegalArgumentException("the receive buffer (SO_RCVBUF) must be at least 1 byte, not "
-                    + receiveBuffer);
+            throw new IllegalArgumentException(TEXT.get("error.receiveBuffer", receiveBuffer));
         }
         if (sendBuffer != null && sendBuffer < 1) {
-            throw new IllegalArgumentException("the send buffer (SO_SNDBUF) must be at least 1 byte, not "
-                    + sendBuffer);
+            throw new IllegalArgumentException(TEXT.get("error.sendBuffer", sendBuffer));
         }
         if (lingerSeconds != null && (lingerSeconds < -1 || lingerSeconds > 65_535)) {
-            throw new IllegalArgumentException("linger (SO_LINGER) must be -1 (off), 0 (abort on close) or up to"
-                    + " 65535 seconds, not " + lingerSeconds);
+            throw new IllegalArgumentException(TEXT.get("error.linger", lingerSeconds));
         }
         if (ipTos != null && (ipTos < 0 || ipTos > 255)) {
-            throw new IllegalArgumentException("the type-of-service byte (IP_TOS) must be between 0 and 255, not "
-                    + ipTos);
+            throw new IllegalArgumentException(TEXT.get("error.tos", ipTos));
         }
         if (multicastTtl != null && (multicastTtl < 0 || multicastTtl > 255)) {
-            throw new IllegalArgumentException("the multicast TTL must be between 0 and 255, not " + multicastTtl);
+            throw new IllegalArgumentException(TEXT.get("error.multicastTtl", multicastTtl));
         }
         requireNonNegative(readIdleTimeout, "the read idle timeout");
         requireNonNegative(connectTimeout, "the connect timeout");

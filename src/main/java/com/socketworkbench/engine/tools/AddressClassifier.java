@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.tools.AddressLabel.Kind;
 
 import java.math.BigInteger;
@@ -12,6 +13,7 @@ import java.util.List;
  * address's bits; nothing is looked up or sent.
  */
 public final class AddressClassifier {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.tools.tools");
 
     private AddressClassifier() {
     }
@@ -36,8 +38,8 @@ public final class AddressClassifier {
         byte[] bytes = AddressConverter.parseLiteral(text);
         int bits = bytes.length * 8;
         if (prefix != null && (prefix < 0 || prefix > bits)) {
-            throw new IllegalArgumentException("the prefix length must be between 0 and " + bits + " for "
-                    + (bits == 32 ? "IPv4" : "IPv6") + ", not " + prefix);
+            throw new IllegalArgumentException(TEXT.get("address.error.prefixRange", bits,
+                    bits == 32 ? "IPv4" : "IPv6", prefix));
         }
         return bytes.length == 4 ? classifyIpv4(bytes, prefix) : classifyIpv6(bytes, prefix);
     }
@@ -50,49 +52,31 @@ public final class AddressClassifier {
         long value = new BigInteger(1, b).longValue();
         boolean special = true;
         if (value == 0) {
-            labels.add(new AddressLabel(Kind.WILDCARD, "wildcard (INADDR_ANY)", "As a bind address, 0.0.0.0"
-                    + " means every local interface (Python: bind(('', port)) or bind(('0.0.0.0', port))). It is"
-                    + " not a destination."));
+            labels.add(fact(Kind.WILDCARD, "ipv4.wildcard"));
         } else if (a0 == 0) {
-            labels.add(new AddressLabel(Kind.THIS_NETWORK, "\"this network\" (0.0.0.0/8)", "Means \"this host"
-                    + " on this network\" and is only valid as a source while a host learns its address; never a"
-                    + " destination."));
+            labels.add(fact(Kind.THIS_NETWORK, "ipv4.thisNetwork"));
         } else if (a0 == 127) {
-            labels.add(new AddressLabel(Kind.LOOPBACK, "loopback (127.0.0.0/8)", "Never leaves this computer:"
-                    + " the loopback interface answers for all of 127.0.0.0/8, usually 127.0.0.1 (localhost)."));
+            labels.add(fact(Kind.LOOPBACK, "ipv4.loopback"));
         } else if (a0 == 10 || (a0 == 172 && a1 >= 16 && a1 <= 31) || (a0 == 192 && a1 == 168)) {
             String block = a0 == 10 ? "10.0.0.0/8" : a0 == 172 ? "172.16.0.0/12" : "192.168.0.0/16";
-            labels.add(new AddressLabel(Kind.PRIVATE, "private (RFC 1918, " + block + ")", "For networks"
-                    + " inside homes and organisations; not routed on the internet, which such hosts reach"
-                    + " through NAT."));
+            labels.add(fact(Kind.PRIVATE, "ipv4.private", block));
         } else if (a0 == 100 && a1 >= 64 && a1 <= 127) {
-            labels.add(new AddressLabel(Kind.SHARED_CGNAT, "shared address space (RFC 6598, 100.64.0.0/10)",
-                    "Used by internet providers between their carrier-grade NAT and customers; not routed on the"
-                            + " internet."));
+            labels.add(fact(Kind.SHARED_CGNAT, "ipv4.shared"));
         } else if (a0 == 169 && a1 == 254) {
-            labels.add(new AddressLabel(Kind.LINK_LOCAL, "link-local (RFC 3927, 169.254.0.0/16)", "Picked by a"
-                    + " host itself when no DHCP server answers; valid only on the local link, never routed."));
+            labels.add(fact(Kind.LINK_LOCAL, "ipv4.linkLocal"));
         } else if (a0 >= 224 && a0 <= 239) {
-            labels.add(new AddressLabel(Kind.MULTICAST, "multicast (224.0.0.0/4)" + ipv4MulticastScope(a0, a1, a2),
-                    "Addresses a group: every socket that joined the group receives the datagrams. UDP only."));
+            labels.add(fact(Kind.MULTICAST, "ipv4.multicast", ipv4MulticastScope(a0, a1, a2)));
         } else if (value == 0xFFFF_FFFFL) {
-            labels.add(new AddressLabel(Kind.LIMITED_BROADCAST, "limited broadcast (255.255.255.255)", "Reaches"
-                    + " every host on the local network segment; routers never forward it. Sending needs the"
-                    + " SO_BROADCAST option."));
+            labels.add(fact(Kind.LIMITED_BROADCAST, "ipv4.limitedBroadcast"));
         } else if (a0 >= 240) {
-            labels.add(new AddressLabel(Kind.RESERVED, "reserved (240.0.0.0/4, former class E)", "Set aside for"
-                    + " future use; most systems refuse to send to it."));
+            labels.add(fact(Kind.RESERVED, "ipv4.reserved"));
         } else if ((a0 == 192 && a1 == 0 && a2 == 2) || (a0 == 198 && a1 == 51 && a2 == 100)
                 || (a0 == 203 && a1 == 0 && a2 == 113)) {
-            labels.add(new AddressLabel(Kind.DOCUMENTATION, "documentation (RFC 5737)", "Reserved for examples"
-                    + " in books and manuals (192.0.2.0/24, 198.51.100.0/24, 203.0.113.0/24); never used on real"
-                    + " networks."));
+            labels.add(fact(Kind.DOCUMENTATION, "ipv4.documentation"));
         } else if (a0 == 198 && (a1 == 18 || a1 == 19)) {
-            labels.add(new AddressLabel(Kind.BENCHMARKING, "benchmarking (RFC 2544, 198.18.0.0/15)", "Reserved"
-                    + " for testing network equipment; not routed on the internet."));
+            labels.add(fact(Kind.BENCHMARKING, "ipv4.benchmarking"));
         } else if (a0 == 192 && a1 == 0 && a2 == 0) {
-            labels.add(new AddressLabel(Kind.RESERVED, "IETF protocol assignments (192.0.0.0/24)", "Reserved for"
-                    + " special protocol uses; not a normal internet address."));
+            labels.add(fact(Kind.RESERVED, "ipv4.ietf"));
         } else {
             special = false;
         }
@@ -100,21 +84,26 @@ public final class AddressClassifier {
             addSubnetRoleIpv4(labels, value, prefix);
         }
         if (!special) {
-            labels.add(new AddressLabel(Kind.GLOBAL, "global unicast", "A public internet address, routable"
-                    + " worldwide."));
+            labels.add(fact(Kind.GLOBAL, "ipv4.global"));
         }
         return labels;
     }
 
+    /** One fact from the bundle: {@code address.<key>.label} and {@code address.<key>.explanation}. */
+    private static AddressLabel fact(Kind kind, String key, Object... arguments) {
+        return new AddressLabel(kind, TEXT.get("address." + key + ".label", arguments),
+                TEXT.get("address." + key + ".explanation", arguments));
+    }
+
     private static String ipv4MulticastScope(int a0, int a1, int a2) {
         if (a0 == 224 && a1 == 0 && a2 == 0) {
-            return ", local network control: never forwarded by routers";
+            return TEXT.get("address.ipv4.multicast.localControl");
         }
         if (a0 == 232) {
-            return ", source-specific (232.0.0.0/8)";
+            return TEXT.get("address.ipv4.multicast.sourceSpecific");
         }
         if (a0 == 239) {
-            return ", administratively scoped: stays inside an organisation";
+            return TEXT.get("address.ipv4.multicast.adminScoped");
         }
         return "";
     }
@@ -126,12 +115,9 @@ public final class AddressClassifier {
         long hostMask = (1L << (32 - prefix)) - 1;
         String network = AddressConverter.fromValue(value & ~hostMask & 0xFFFF_FFFFL).dotted() + "/" + prefix;
         if ((value & hostMask) == hostMask && value != 0xFFFF_FFFFL) {
-            labels.add(new AddressLabel(Kind.DIRECTED_BROADCAST, "directed broadcast of " + network, "Reaches every"
-                    + " host in " + network + " (the host part is all ones). Routers normally drop it"
-                    + " (RFC 2644); sending needs SO_BROADCAST."));
+            labels.add(fact(Kind.DIRECTED_BROADCAST, "ipv4.directedBroadcast", network));
         } else if ((value & hostMask) == 0 && value != 0) {
-            labels.add(new AddressLabel(Kind.NETWORK_ADDRESS, "network address of " + network, "Names the subnet"
-                    + " itself (the host part is all zeros); it is not given to a host."));
+            labels.add(fact(Kind.NETWORK_ADDRESS, "ipv4.networkAddress", network));
         }
     }
 
@@ -143,80 +129,62 @@ public final class AddressClassifier {
                 .allMatch(i -> b[i] == 0);
         boolean special = true;
         if (allZeroButLast && b[15] == 0) {
-            labels.add(new AddressLabel(Kind.WILDCARD, "unspecified (::)", "As a bind address, :: means every"
-                    + " local interface; on a dual-stack socket it accepts IPv4 connections too. Not a"
-                    + " destination."));
+            labels.add(fact(Kind.WILDCARD, "ipv6.unspecified"));
         } else if (allZeroButLast && b[15] == 1) {
-            labels.add(new AddressLabel(Kind.LOOPBACK, "loopback (::1)", "Never leaves this computer: IPv6's"
-                    + " counterpart of 127.0.0.1."));
+            labels.add(fact(Kind.LOOPBACK, "ipv6.loopback"));
         } else if (AddressConverter.isIpv4Mapped(b)) {
             String v4 = AddressConverter.fromBytes(Arrays.copyOfRange(b, 12, 16)).dotted();
-            labels.add(new AddressLabel(Kind.IPV4_MAPPED, "IPv4-mapped (::ffff:0:0/96)", "How a dual-stack IPv6"
-                    + " socket shows the IPv4 address " + v4 + "; the packets on the wire are plain IPv4."));
+            labels.add(fact(Kind.IPV4_MAPPED, "ipv6.mapped", v4));
             for (AddressLabel inner : classifyIpv4(Arrays.copyOfRange(b, 12, 16), null)) {
-                labels.add(new AddressLabel(inner.kind(), "IPv4 " + inner.label(), inner.explanation()));
+                labels.add(new AddressLabel(inner.kind(), TEXT.get("address.ipv6.mapped.inner", inner.label()),
+                        inner.explanation()));
             }
             return labels;
         } else if (first == 0x00 && second == 0x64 && (b[2] & 0xFF) == 0xff && (b[3] & 0xFF) == 0x9b
                 && Arrays.stream(new int[]{4, 5, 6, 7, 8, 9, 10, 11}).allMatch(i -> b[i] == 0)) {
-            labels.add(new AddressLabel(Kind.TRANSLATION, "NAT64 (64:ff9b::/96, RFC 6052)", "An IPv4 address"
-                    + " written inside IPv6 so that IPv6-only hosts can reach it through a NAT64 gateway."));
+            labels.add(fact(Kind.TRANSLATION, "ipv6.nat64"));
         } else if (first == 0xfe && (second & 0xC0) == 0x80) {
-            labels.add(new AddressLabel(Kind.LINK_LOCAL, "link-local (fe80::/10)", "Every IPv6 interface has one;"
-                    + " valid only on its link, so it needs a zone such as %eth0 to say which link."));
+            labels.add(fact(Kind.LINK_LOCAL, "ipv6.linkLocal"));
         } else if (first == 0xfe && (second & 0xC0) == 0xC0) {
-            labels.add(new AddressLabel(Kind.RESERVED, "site-local (fec0::/10, deprecated)", "An early kind of"
-                    + " private IPv6 address, abandoned in RFC 3879; unique local addresses replaced it."));
+            labels.add(fact(Kind.RESERVED, "ipv6.siteLocal"));
         } else if ((first & 0xFE) == 0xFC) {
-            labels.add(new AddressLabel(Kind.UNIQUE_LOCAL, "unique local (fc00::/7, RFC 4193)", "IPv6's"
-                    + " counterpart of private addresses: routed inside an organisation, never on the internet."
-                    + (first == 0xFD ? " The fd00::/8 half is for locally chosen random prefixes." : "")));
+            labels.add(fact(Kind.UNIQUE_LOCAL, first == 0xFD ? "ipv6.uniqueLocalRandom" : "ipv6.uniqueLocal"));
         } else if (first == 0xFF) {
-            labels.add(new AddressLabel(Kind.MULTICAST, "multicast (ff00::/8), " + ipv6MulticastScope(second & 0x0F)
-                    + " scope" + wellKnownGroup(b), "Addresses a group: every socket that joined it receives the"
-                    + " datagrams. IPv6 has no broadcast; ff02::1 (all nodes on the link) takes its place."));
+            labels.add(fact(Kind.MULTICAST, "ipv6.multicast", ipv6MulticastScope(second & 0x0F), wellKnownGroup(b)));
         } else if (first == 0x20 && second == 0x01 && (b[2] & 0xFF) == 0x0d && (b[3] & 0xFF) == 0xb8) {
-            labels.add(new AddressLabel(Kind.DOCUMENTATION, "documentation (2001:db8::/32, RFC 3849)", "Reserved"
-                    + " for examples in books and manuals; never used on real networks."));
+            labels.add(fact(Kind.DOCUMENTATION, "ipv6.documentation"));
         } else if (first == 0x20 && second == 0x02) {
-            labels.add(new AddressLabel(Kind.TRANSLATION, "6to4 (2002::/16)", "An IPv6 address derived from an"
-                    + " IPv4 address for tunnelling IPv6 over IPv4; deprecated (RFC 7526)."));
+            labels.add(fact(Kind.TRANSLATION, "ipv6.6to4"));
         } else if (first == 0x20 && second == 0x01 && b[2] == 0 && b[3] == 0) {
-            labels.add(new AddressLabel(Kind.TRANSLATION, "Teredo (2001::/32)", "IPv6 tunnelled through IPv4 NAT"
-                    + " over UDP (RFC 4380)."));
+            labels.add(fact(Kind.TRANSLATION, "ipv6.teredo"));
         } else if ((first & 0xE0) == 0x20) {
             special = false;
         } else {
-            labels.add(new AddressLabel(Kind.RESERVED, "reserved or unassigned", "Outside the ranges IANA has"
-                    + " handed out for use; not a normal destination."));
+            labels.add(fact(Kind.RESERVED, "ipv6.reserved"));
         }
         if (prefix != null) {
-            labels.add(new AddressLabel(Kind.NO_BROADCAST, "no broadcast in IPv6", "IPv6 subnets have no broadcast"
-                    + " address; a message for every host on the link goes to the multicast group ff02::1."));
+            labels.add(fact(Kind.NO_BROADCAST, "ipv6.noBroadcast"));
             BigInteger value = new BigInteger(1, b);
             BigInteger hostMask = BigInteger.ONE.shiftLeft(128 - prefix).subtract(BigInteger.ONE);
             if (prefix < 127 && value.and(hostMask).signum() == 0 && !allZeroButLast) {
-                labels.add(new AddressLabel(Kind.NETWORK_ADDRESS, "subnet-router anycast of /" + prefix, "The"
-                        + " address with an all-zero host part is the subnet-router anycast address (RFC 4291):"
-                        + " it reaches one of the routers of the subnet."));
+                labels.add(fact(Kind.NETWORK_ADDRESS, "ipv6.subnetRouterAnycast", prefix));
             }
         }
         if (!special) {
-            labels.add(new AddressLabel(Kind.GLOBAL, "global unicast (2000::/3)", "A public internet address,"
-                    + " routable worldwide."));
+            labels.add(fact(Kind.GLOBAL, "ipv6.global"));
         }
         return labels;
     }
 
     private static String ipv6MulticastScope(int scope) {
         return switch (scope) {
-            case 0x1 -> "interface-local";
-            case 0x2 -> "link-local";
-            case 0x4 -> "admin-local";
-            case 0x5 -> "site-local";
-            case 0x8 -> "organisation-local";
-            case 0xE -> "global";
-            default -> "reserved (" + Integer.toHexString(scope) + ")";
+            case 0x1 -> TEXT.get("address.scope.interfaceLocal");
+            case 0x2 -> TEXT.get("address.scope.linkLocal");
+            case 0x4 -> TEXT.get("address.scope.adminLocal");
+            case 0x5 -> TEXT.get("address.scope.siteLocal");
+            case 0x8 -> TEXT.get("address.scope.organisationLocal");
+            case 0xE -> TEXT.get("address.scope.global");
+            default -> TEXT.get("address.scope.reserved", Integer.toHexString(scope));
         };
     }
 
@@ -224,10 +192,10 @@ public final class AddressClassifier {
         boolean linkScopeFixed = (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0x02
                 && Arrays.stream(new int[]{2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14}).allMatch(i -> b[i] == 0);
         if (linkScopeFixed && b[15] == 1) {
-            return ", all nodes";
+            return TEXT.get("address.group.allNodes");
         }
         if (linkScopeFixed && b[15] == 2) {
-            return ", all routers";
+            return TEXT.get("address.group.allRouters");
         }
         return "";
     }

@@ -1,6 +1,7 @@
 // Over 400 lines: both families in one place, as inet_aton/inet_pton, sharing the literal parsing and messages.
 package com.socketworkbench.engine.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import java.math.BigInteger;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -16,6 +17,7 @@ import java.util.Locale;
  * Errors are {@link IllegalArgumentException}s whose message names the offending part.
  */
 public final class AddressConverter {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.tools.tools");
 
     /**
      * One IPv4 address in every form.
@@ -81,11 +83,10 @@ public final class AddressConverter {
      * with 0x. The note says when a form other than a plain decimal dotted quad was used.
      */
     public static Ipv4 parseIpv4(String text) {
-        String input = requireText(text, "an IPv4 address");
+        String input = requireText(text, "convert.enter.ipv4");
         String[] parts = input.split("\\.", -1);
         if (parts.length > 4) {
-            throw new IllegalArgumentException("'" + input + "' has " + parts.length + " parts; an IPv4 address has"
-                    + " at most 4");
+            throw new IllegalArgumentException(TEXT.get("convert.error.parts", input, parts.length));
         }
         long[] values = new long[parts.length];
         List<String> notes = new ArrayList<>();
@@ -98,17 +99,16 @@ public final class AddressConverter {
             int bitsLeft = 8 * (4 - i);
             long limit = last ? (1L << bitsLeft) - 1 : 255;
             if (values[i] > limit) {
-                throw new IllegalArgumentException(parts[i] + " is out of range in '" + input + "'"
-                        + (last && parts.length < 4 ? " (as the last of " + parts.length + " parts it fills "
-                        + bitsLeft / 8 + " bytes, at most " + limit + ")" : " (each part is one byte, 0-255)"));
+                throw new IllegalArgumentException(last && parts.length < 4
+                        ? TEXT.get("convert.error.lastPartRange", parts[i], input, parts.length, bitsLeft / 8, limit)
+                        : TEXT.get("convert.error.partRange", parts[i], input));
             }
             value = last ? (value << bitsLeft) | values[i] : (value << 8) | values[i];
         }
         Ipv4 result = fromValue(value, null);
         if (parts.length < 4) {
-            notes.addFirst("'" + input + "' is inet_aton's short form with " + parts.length
-                    + (parts.length == 1 ? " part: one 32-bit number" : " parts: the last part fills the remaining "
-                    + (5 - parts.length) + " bytes") + ", so it means " + result.dotted());
+            notes.addFirst(parts.length == 1 ? TEXT.get("convert.note.shortOne", input, result.dotted())
+                    : TEXT.get("convert.note.short", input, parts.length, 5 - parts.length, result.dotted()));
         }
         return fromValue(value, notes.isEmpty() ? null : String.join("; ", notes));
     }
@@ -121,7 +121,7 @@ public final class AddressConverter {
     /** Four bytes in network byte order, as in a packet or {@code inet_aton}'s output. */
     public static Ipv4 fromBytes(byte[] bytes) {
         if (bytes.length != 4) {
-            throw new IllegalArgumentException("an IPv4 address has 4 bytes, not " + bytes.length);
+            throw new IllegalArgumentException(TEXT.get("convert.error.bytes4", bytes.length));
         }
         long value = 0;
         for (byte b : bytes) {
@@ -132,21 +132,20 @@ public final class AddressConverter {
 
     /** Hex bytes such as "7f 00 00 01", "7f000001" or "7f:00:00:01". */
     public static Ipv4 parseIpv4Bytes(String text) {
-        String input = requireText(text, "4 bytes in hex");
+        String input = requireText(text, "convert.enter.bytes");
         String digits = input.replaceAll("[\\s:.-]", "").toLowerCase(Locale.ROOT);
         if (digits.startsWith("0x")) {
             digits = digits.substring(2);
         }
         if (!digits.matches("[0-9a-f]{8}")) {
-            throw new IllegalArgumentException("'" + input + "' is not 4 bytes in hex (8 hex digits such as"
-                    + " 7f 00 00 01)");
+            throw new IllegalArgumentException(TEXT.get("convert.error.hexBytes", input));
         }
         return fromBytes(HexFormat.of().parseHex(digits));
     }
 
     private static Ipv4 fromValue(long value, String note) {
         if (value < 0 || value > 0xFFFF_FFFFL) {
-            throw new IllegalArgumentException(value + " is out of range for an IPv4 address (0 to 4294967295)");
+            throw new IllegalArgumentException(TEXT.get("convert.error.valueRange", value));
         }
         byte[] bytes = {(byte) (value >>> 24), (byte) (value >>> 16), (byte) (value >>> 8), (byte) value};
         String dotted = (bytes[0] & 0xFF) + "." + (bytes[1] & 0xFF) + "." + (bytes[2] & 0xFF) + "." + (bytes[3] & 0xFF);
@@ -155,18 +154,18 @@ public final class AddressConverter {
 
     private static long parsePart(String part, String input, List<String> notes) {
         if (part.isEmpty()) {
-            throw new IllegalArgumentException("'" + input + "' has an empty part");
+            throw new IllegalArgumentException(TEXT.get("convert.error.emptyPart", input));
         }
         String lower = part.toLowerCase(Locale.ROOT);
         if (lower.startsWith("0x")) {
             // inet_aton reads a bare "0x" as zero.
             long value = lower.length() == 2 ? 0 : parseDigits(lower.substring(2), 16, part, input);
-            notes.add(part + " is hex (0x) = " + value);
+            notes.add(TEXT.get("convert.note.hex", part, value));
             return value;
         }
         if (lower.length() > 1 && lower.startsWith("0")) {
             long value = parseDigits(lower.substring(1), 8, part, input);
-            notes.add(part + " has a leading 0, which inet_aton reads as octal = " + value);
+            notes.add(TEXT.get("convert.note.octal", part, value));
             return value;
         }
         return parseDigits(lower, 10, part, input);
@@ -175,13 +174,12 @@ public final class AddressConverter {
     private static long parseDigits(String digits, int radix, String part, String input) {
         for (int i = 0; i < digits.length(); i++) {
             if (Character.digit(digits.charAt(i), radix) < 0) {
-                String kind = radix == 16 ? "a hex" : radix == 8 ? "an octal" : "a decimal";
-                throw new IllegalArgumentException("'" + part + "' in '" + input + "' is not " + kind + " number"
-                        + (radix == 8 ? " (a leading 0 means octal, digits 0-7)" : ""));
+                throw new IllegalArgumentException(TEXT.get(radix == 16 ? "convert.error.notHex"
+                        : radix == 8 ? "convert.error.notOctal" : "convert.error.notDecimal", part, input));
             }
         }
         if (digits.length() > 12) {
-            throw new IllegalArgumentException(part + " is out of range in '" + input + "'");
+            throw new IllegalArgumentException(TEXT.get("convert.error.tooLong", part, input));
         }
         return Long.parseLong(digits, radix);
     }
@@ -190,7 +188,7 @@ public final class AddressConverter {
 
     /** Parses IPv6 text: "::1", "2001:DB8::1", "[fe80::1%eth0]", "::ffff:192.0.2.1". */
     public static Ipv6 parseIpv6(String text) {
-        String input = requireText(text, "an IPv6 address");
+        String input = requireText(text, "convert.enter.ipv6");
         String body = input;
         if (body.startsWith("[") && body.endsWith("]")) {
             body = body.substring(1, body.length() - 1);
@@ -201,7 +199,7 @@ public final class AddressConverter {
             zone = body.substring(percent + 1);
             body = body.substring(0, percent);
             if (zone.isEmpty()) {
-                throw new IllegalArgumentException("'" + input + "' has an empty zone after '%'");
+                throw new IllegalArgumentException(TEXT.get("convert.error.emptyZone", input));
             }
         }
         return fromBytes16(parseIpv6Bytes(body, input), zone);
@@ -210,7 +208,7 @@ public final class AddressConverter {
     /** Sixteen bytes as an address. */
     public static Ipv6 fromBytes16(byte[] bytes, String zone) {
         if (bytes.length != 16) {
-            throw new IllegalArgumentException("an IPv6 address has 16 bytes, not " + bytes.length);
+            throw new IllegalArgumentException(TEXT.get("convert.error.bytes16", bytes.length));
         }
         int[] groups = new int[8];
         for (int i = 0; i < 8; i++) {
@@ -251,23 +249,22 @@ public final class AddressConverter {
      * (16 bytes, zone ignored).
      */
     public static byte[] parseLiteral(String text) {
-        String input = requireText(text, "an IP address");
+        String input = requireText(text, "convert.enter.ip");
         if (input.contains(":")) {
             return parseIpv6(input).bytes();
         }
         String[] parts = input.split("\\.", -1);
         if (parts.length != 4) {
-            throw new IllegalArgumentException("'" + input + "' is not an IP address: IPv4 is written as four"
-                    + " numbers 0-255 separated by dots, IPv6 as hex groups separated by colons");
+            throw new IllegalArgumentException(TEXT.get("convert.error.notIp", input));
         }
         byte[] bytes = new byte[4];
         for (int i = 0; i < 4; i++) {
             if (!parts[i].matches("\\d{1,3}")) {
-                throw new IllegalArgumentException("'" + parts[i] + "' in '" + input + "' is not a number 0-255");
+                throw new IllegalArgumentException(TEXT.get("convert.error.notByte", parts[i], input));
             }
             int v = Integer.parseInt(parts[i]);
             if (v > 255) {
-                throw new IllegalArgumentException(v + " is out of range in '" + input + "' (each part is 0-255)");
+                throw new IllegalArgumentException(TEXT.get("convert.error.byteRange", v, input));
             }
             bytes[i] = (byte) v;
         }
@@ -297,12 +294,11 @@ public final class AddressConverter {
 
     private static byte[] parseIpv6Bytes(String body, String input) {
         if (body.isEmpty()) {
-            throw new IllegalArgumentException("'" + input + "' is empty");
+            throw new IllegalArgumentException(TEXT.get("convert.error.empty", input));
         }
         int doubleColon = body.indexOf("::");
         if (doubleColon >= 0 && body.indexOf("::", doubleColon + 1) >= 0) {
-            throw new IllegalArgumentException("'" + input + "' has '::' more than once; it may stand for one run of"
-                    + " zero groups only");
+            throw new IllegalArgumentException(TEXT.get("convert.error.doubleColonTwice", input));
         }
         List<Integer> head = new ArrayList<>();
         List<Integer> tail = new ArrayList<>();
@@ -314,11 +310,10 @@ public final class AddressConverter {
         }
         int total = head.size() + tail.size();
         if (doubleColon < 0 && total != 8) {
-            throw new IllegalArgumentException("'" + input + "' has " + total + " groups; an IPv6 address has 8"
-                    + " (or fewer with '::' for a run of zeros)");
+            throw new IllegalArgumentException(TEXT.get("convert.error.groups", input, total));
         }
         if (doubleColon >= 0 && total > 7) {
-            throw new IllegalArgumentException("'" + input + "' has too many groups for '::' to stand for any");
+            throw new IllegalArgumentException(TEXT.get("convert.error.tooManyGroups", input));
         }
         byte[] bytes = new byte[16];
         for (int i = 0; i < head.size(); i++) {
@@ -347,12 +342,10 @@ public final class AddressConverter {
                 continue;
             }
             if (part.isEmpty()) {
-                throw new IllegalArgumentException("'" + input + "' has an empty group (a single ':' where a group"
-                        + " is expected)");
+                throw new IllegalArgumentException(TEXT.get("convert.error.emptyGroup", input));
             }
             if (part.length() > 4 || !part.matches("[0-9a-fA-F]+")) {
-                throw new IllegalArgumentException("'" + part + "' in '" + input + "' is not a group of 1 to 4 hex"
-                        + " digits");
+                throw new IllegalArgumentException(TEXT.get("convert.error.group", part, input));
             }
             groups.add(Integer.parseInt(part, 16));
         }
@@ -392,10 +385,11 @@ public final class AddressConverter {
         return out.toString();
     }
 
-    private static String requireText(String text, String what) {
+    /** @param enterKey the bundle key of the message asking for the missing text, "enter an IPv4 address" */
+    private static String requireText(String text, String enterKey) {
         String trimmed = text == null ? "" : text.strip();
         if (trimmed.isEmpty()) {
-            throw new IllegalArgumentException("enter " + what);
+            throw new IllegalArgumentException(TEXT.get(enterKey));
         }
         return trimmed;
     }

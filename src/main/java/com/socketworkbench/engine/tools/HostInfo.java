@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.net.ProcFiles;
 import com.socketworkbench.engine.text.DurationText;
 
@@ -31,6 +32,7 @@ import java.util.concurrent.TimeUnit;
  * @param interfaces    every interface, loopback first, then by index
  */
 public record HostInfo(String hostName, String canonicalName, String nameNote, List<NetworkInterfaceInfo> interfaces) {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.tools.tools");
 
     /**
      * One address of an interface.
@@ -41,9 +43,25 @@ public record HostInfo(String hostName, String canonicalName, String nameNote, L
      * @param family       "IPv4" or "IPv6"
      */
     public record InterfaceAddressInfo(String address, int prefixLength, String broadcast, String family) {
-        /** "192.168.1.10/24". */
+        /**
+         * "192.168.1.10/24", "fe80::1/64": the address without its zone, then the prefix. The zone belongs to the
+         * address, not to the network, so "fe80::1%eth0/64" would read as a prefix glued to an interface name.
+         */
         public String cidr() {
-            return address + "/" + prefixLength;
+            int percent = address.indexOf('%');
+            return (percent < 0 ? address : address.substring(0, percent)) + "/" + prefixLength;
+        }
+
+        /** The zone (scope) of an IPv6 address, "eth0" for "fe80::1%eth0"; null when there is none. */
+        public String zone() {
+            int percent = address.indexOf('%');
+            return percent < 0 || percent == address.length() - 1 ? null : address.substring(percent + 1);
+        }
+
+        /** "::1/128 (lo)", "fe80::1/64 (eth0)", "127.0.0.1/8": the CIDR with the zone, if any, readable beside it. */
+        public String display() {
+            String zone = zone();
+            return zone == null ? cidr() : cidr() + " (" + zone + ")";
         }
     }
 
@@ -95,8 +113,7 @@ public record HostInfo(String hostName, String canonicalName, String nameNote, L
                 }
             }
         } catch (SocketException e) {
-            throw new IllegalStateException("the operating system did not list its network interfaces: "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(TEXT.get("host.error.interfaces", e.getMessage()), e);
         }
         all.sort(Comparator.comparing((NetworkInterfaceInfo i) -> !i.loopback())
                 .thenComparingInt(NetworkInterfaceInfo::index));
@@ -122,12 +139,12 @@ public record HostInfo(String hostName, String canonicalName, String nameNote, L
     private static CompletableFuture<String[]> canonicalName(Resolver resolver, String hostName, Duration timeout) {
         return resolver.resolve(hostName, timeout).thenCompose(resolution -> switch (resolution) {
             case Resolver.NotResolved failed -> CompletableFuture.completedFuture(new String[]{null,
-                    "the host name " + hostName + " does not resolve: " + failed.message()});
+                    TEXT.get("host.note.unresolved", hostName, failed.message())});
             case Resolver.Resolved resolved -> resolver.reverse(resolved.addresses().getFirst().address(), timeout)
                     .thenApply(reverse -> reverse.name() != null ? new String[]{reverse.name(), null}
                             : new String[]{null, reverse.message()});
-        }).completeOnTimeout(new String[]{null, "the name look-up did not finish within "
-                + DurationText.of(timeout)}, timeout.toNanos() * 2, TimeUnit.NANOSECONDS);
+        }).completeOnTimeout(new String[]{null, TEXT.get("host.note.timeout",
+                DurationText.of(timeout))}, timeout.toNanos() * 2, TimeUnit.NANOSECONDS);
     }
 
     private static NetworkInterfaceInfo describe(NetworkInterface nif) {

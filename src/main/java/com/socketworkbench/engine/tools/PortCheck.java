@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.tools;
 
+import com.socketworkbench.engine.text.Texts;
 
 import com.socketworkbench.engine.text.DurationText;
 
@@ -22,6 +23,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * virtual thread of the resolver that looked the name up. Sends no payload.
  */
 public final class PortCheck {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.tools.tools");
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
     private static final AtomicLong THREAD_IDS = new AtomicLong();
     /** A name with many addresses is tried on at most this many, like a browser would. */
@@ -50,11 +52,11 @@ public final class PortCheck {
         String name = host == null ? "" : host.strip();
         if (port < 1 || port > 65_535) {
             return CompletableFuture.completedFuture(new Result(name, port, Status.INVALID_INPUT, null, Duration.ZERO,
-                    port + " is not a port you can connect to: use 1 to 65535"));
+                    TEXT.get("check.error.port", port)));
         }
         if (timeout.isNegative() || timeout.isZero()) {
             return CompletableFuture.completedFuture(new Result(name, port, Status.INVALID_INPUT, null, Duration.ZERO,
-                    "the timeout must be longer than zero"));
+                    TEXT.get("check.error.timeout")));
         }
         long started = System.nanoTime();
         return resolver.resolve(name, timeout).thenCompose(resolution -> switch (resolution) {
@@ -85,7 +87,7 @@ public final class PortCheck {
                 }
             }
             result.complete(last != null ? last : new Result(host, port, Status.TIMED_OUT, null, budget,
-                    "No time left to connect to " + host + ":" + port + " after the name look-up"));
+                    TEXT.get("check.noTimeLeft", host, port)));
         });
         return result;
     }
@@ -98,16 +100,15 @@ public final class PortCheck {
         try (Socket socket = new Socket()) {
             socket.connect(target, timeoutMillis);
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            return new Result(host, port, Status.OPEN, target, took, "Port " + port + " on " + where(host, address)
-                    + " is open (connected in " + DurationText.of(took) + ")");
+            return new Result(host, port, Status.OPEN, target, took, TEXT.get("check.open", port,
+                    where(host, address), DurationText.of(took)));
         } catch (SocketTimeoutException e) {
-            return new Result(host, port, Status.TIMED_OUT, target, since(started), "No answer from " + where
-                    + " within " + DurationText.of(timeout) + ": a firewall may be dropping the packets, or the host"
-                    + " is down");
+            return new Result(host, port, Status.TIMED_OUT, target, since(started), TEXT.get("check.timedOut", where,
+                    DurationText.of(timeout)));
         } catch (ConnectException e) {
             if (isRefused(e)) {
-                return new Result(host, port, Status.REFUSED, target, since(started), "Connection refused: nothing"
-                        + " is listening on " + where + " (the host answered with a reset)");
+                return new Result(host, port, Status.REFUSED, target, since(started), TEXT.get("check.refused",
+                        where));
             }
             return unreachableOrError(host, port, target, where, e, started);
         } catch (IOException e) {
@@ -119,11 +120,11 @@ public final class PortCheck {
                                              IOException e, long started) {
         String text = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
         if (e instanceof NoRouteToHostException || text.contains("unreachable") || text.contains("no route")) {
-            return new Result(host, port, Status.UNREACHABLE, target, since(started), "Cannot reach " + where
-                    + ": no route to that network from this computer (" + e.getMessage() + ")");
+            return new Result(host, port, Status.UNREACHABLE, target, since(started), TEXT.get("check.unreachable",
+                    where, e.getMessage()));
         }
-        return new Result(host, port, Status.ERROR, target, since(started), "Connecting to " + where + " failed: "
-                + e.getMessage());
+        return new Result(host, port, Status.ERROR, target, since(started), TEXT.get("check.failed", where,
+                e.getMessage()));
     }
 
     private static boolean isRefused(ConnectException e) {
@@ -132,7 +133,7 @@ public final class PortCheck {
 
     private static String where(String host, InetAddress address) {
         String text = AddressConverter.canonical(address);
-        return host.equalsIgnoreCase(text) ? text : host + " (" + text + ")";
+        return host.equalsIgnoreCase(text) ? text : TEXT.get("check.hostWithAddress", host, text);
     }
 
     private static String describe(InetAddress address, int port) {

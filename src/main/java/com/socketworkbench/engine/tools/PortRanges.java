@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.net.ProcFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,6 +10,7 @@ import java.util.OptionalInt;
 
 /** Which range a port number falls in (IANA, RFC 6335) and what Linux does with it. */
 public final class PortRanges {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.tools.tools");
 
     public enum Range {
         WELL_KNOWN(0, 1023), REGISTERED(1024, 49151), DYNAMIC(49152, 65535);
@@ -93,45 +95,30 @@ public final class PortRanges {
     /** @throws IllegalArgumentException when the number is not a port (0-65535) */
     public static PortClass classify(int port, KernelPorts kernel) {
         if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException(port + " is not a port: port numbers are 16 bits, 0 to 65535");
+            throw new IllegalArgumentException(TEXT.get("ports.error.range", port));
         }
         Range range = port <= 1023 ? Range.WELL_KNOWN : port <= 49151 ? Range.REGISTERED : Range.DYNAMIC;
-        StringBuilder text = new StringBuilder();
-        String label = switch (range) {
+        String text = switch (range) {
             case WELL_KNOWN -> {
-                if (port == 0) {
-                    text.append("Port 0 is not used on the wire: binding to port 0 asks the operating system for"
-                            + " any free ephemeral port. ");
-                }
-                text.append("0–1023 are the system ports, assigned by IANA to standard services (22 ssh, 80"
-                        + " http...). On Linux binding one needs root or CAP_NET_BIND_SERVICE");
-                kernel.unprivilegedStart().ifPresent(start -> text.append(start == 1024 ? ""
-                        : "; this kernel lets anyone bind from port " + start
-                        + " (net.ipv4.ip_unprivileged_port_start)"));
-                text.append('.');
-                yield "well-known (system) port";
+                int unprivileged = kernel.unprivilegedStart().orElse(1024);
+                String system = unprivileged == 1024 ? TEXT.get("ports.wellKnown.explanation")
+                        : TEXT.get("ports.wellKnown.explanationUnprivileged", unprivileged);
+                yield port == 0 ? TEXT.get("ports.port0", system) : system;
             }
-            case REGISTERED -> {
-                text.append("1024–49151 are registered (user) ports: IANA records them for particular services"
-                        + " (3306 MySQL, 8080 HTTP alternate...), but any program may bind them.");
-                yield "registered (user) port";
-            }
-            case DYNAMIC -> {
-                text.append("49152–65535 are dynamic (private) ports: IANA never assigns them; they are meant for"
-                        + " short-lived client ports.");
-                yield "dynamic / private port";
-            }
+            case REGISTERED -> TEXT.get("ports.registered.explanation");
+            case DYNAMIC -> TEXT.get("ports.dynamic.explanation");
+        };
+        String label = switch (range) {
+            case WELL_KNOWN -> TEXT.get("ports.wellKnown.label");
+            case REGISTERED -> TEXT.get("ports.registered.label");
+            case DYNAMIC -> TEXT.get("ports.dynamic.label");
         };
         boolean ephemeral = false;
         if (kernel.ephemeral().isPresent()) {
             PortInterval e = kernel.ephemeral().get();
             ephemeral = port != 0 && e.contains(port);
-            text.append(" Linux picks client (ephemeral) ports from ").append(e)
-                    .append(" (net.ipv4.ip_local_port_range)");
-            text.append(ephemeral ? ": this port is in that range, so the kernel may give it to an outgoing"
-                    + " connection and a server binding it later can find it taken." : ", which this port is"
-                    + " outside of.");
+            text = TEXT.get(ephemeral ? "ports.ephemeral.inside" : "ports.ephemeral.outside", text, e);
         }
-        return new PortClass(port, range, label, text.toString(), ephemeral);
+        return new PortClass(port, range, label, text, ephemeral);
     }
 }

@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.tools;
 
+import com.socketworkbench.engine.text.Texts;
 
 import com.socketworkbench.engine.runtime.EngineThreads;
 import com.socketworkbench.engine.text.DurationText;
@@ -25,6 +26,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link EngineThreads}.
  */
 public final class Resolver {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.tools.tools");
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(5);
     private static final AtomicLong THREAD_IDS = new AtomicLong();
 
@@ -66,8 +68,8 @@ public final class Resolver {
         public String summary() {
             long v4 = addresses.stream().filter(a -> a.family().equals("IPv4")).count();
             long v6 = addresses.size() - v4;
-            return query + " has " + (addresses.size() == 1 ? "1 address" : addresses.size() + " addresses")
-                    + " (" + v4 + " IPv4, " + v6 + " IPv6), found in " + DurationText.of(elapsed);
+            return TEXT.get(addresses.size() == 1 ? "resolve.found.one" : "resolve.found.other", query,
+                    addresses.size(), v4, v6, DurationText.of(elapsed));
         }
     }
 
@@ -110,9 +112,8 @@ public final class Resolver {
                     new NotResolved(query, Problem.INVALID_INPUT, invalid, null, Duration.ZERO));
         }
         if (isUnderInvalid(query)) {
-            return CompletableFuture.completedFuture(new NotResolved(query, Problem.UNKNOWN_HOST, "'" + query
-                    + "' does not exist: names ending in .invalid are reserved never to resolve (RFC 6761), so no"
-                    + " name server was asked", null, Duration.ZERO));
+            return CompletableFuture.completedFuture(new NotResolved(query, Problem.UNKNOWN_HOST,
+                    TEXT.get("resolve.invalidTld", query), null, Duration.ZERO));
         }
         String host = query;
         long started = System.nanoTime();
@@ -125,13 +126,12 @@ public final class Resolver {
             } catch (UnknownHostException e) {
                 result.complete(unknownHost(host, e, since(started)));
             } catch (RuntimeException e) {
-                result.complete(new NotResolved(host, Problem.RESOLVER_UNAVAILABLE, "Looking up '" + host
-                        + "' failed: " + e.getMessage(), e.toString(), since(started)));
+                result.complete(new NotResolved(host, Problem.RESOLVER_UNAVAILABLE,
+                        TEXT.get("resolve.failed", host, e.getMessage()), e.toString(), since(started)));
             }
         });
-        return result.completeOnTimeout(new NotResolved(host, Problem.TIMEOUT, "No answer for '" + host
-                + "' within " + DurationText.of(timeout) + ": the name server is slow or unreachable", null,
-                timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
+        return result.completeOnTimeout(new NotResolved(host, Problem.TIMEOUT, TEXT.get("resolve.timeout", host,
+                DurationText.of(timeout)), null, timeout), timeout.toNanos(), TimeUnit.NANOSECONDS);
     }
 
     public CompletableFuture<ReverseResolution> reverse(String address) {
@@ -163,17 +163,15 @@ public final class Resolver {
             }
             Duration took = since(started);
             if (name == null || name.equals(literal.getHostAddress()) || name.equals(shown)) {
-                result.complete(new ReverseResolution(shown, null, ReverseOutcome.NO_NAME, "No name is registered"
-                        + " for " + shown + " (no PTR record, or its name does not lead back to the address)",
-                        took));
+                result.complete(new ReverseResolution(shown, null, ReverseOutcome.NO_NAME,
+                        TEXT.get("reverse.noName", shown), took));
             } else {
-                result.complete(new ReverseResolution(shown, name, ReverseOutcome.NAME_FOUND, shown + " is " + name,
-                        took));
+                result.complete(new ReverseResolution(shown, name, ReverseOutcome.NAME_FOUND,
+                        TEXT.get("reverse.found", shown, name), took));
             }
         });
         return result.completeOnTimeout(new ReverseResolution(shown, null, ReverseOutcome.TIMEOUT,
-                "No answer for " + shown + " within " + DurationText.of(timeout)
-                        + ": the name server is slow or unreachable", timeout), timeout.toNanos(),
+                TEXT.get("reverse.timeout", shown, DurationText.of(timeout)), timeout), timeout.toNanos(),
                 TimeUnit.NANOSECONDS);
     }
 
@@ -185,31 +183,27 @@ public final class Resolver {
     private static NotResolved unknownHost(String host, UnknownHostException e, Duration took) {
         String detail = e.getMessage();
         if (detail != null && detail.toLowerCase(Locale.ROOT).contains("temporary failure")) {
-            return new NotResolved(host, Problem.RESOLVER_UNAVAILABLE, "Could not look up '" + host + "': no name"
-                    + " server answered (temporary failure in name resolution). Check the network connection"
-                    + " and DNS settings.", detail, took);
+            return new NotResolved(host, Problem.RESOLVER_UNAVAILABLE, TEXT.get("resolve.noServer", host),
+                    detail, took);
         }
-        return new NotResolved(host, Problem.UNKNOWN_HOST, "Unknown host '" + host + "': neither the hosts file"
-                + " nor DNS has an address for this name. Check the spelling.", detail, took);
+        return new NotResolved(host, Problem.UNKNOWN_HOST, TEXT.get("resolve.unknownHost", host), detail, took);
     }
 
     /** A user message when the text cannot be a host name or address, else null. */
     static String invalidName(String name) {
         if (name.isEmpty()) {
-            return "enter a host name or an IP address";
+            return TEXT.get("resolve.error.empty");
         }
         if (name.chars().anyMatch(Character::isWhitespace)) {
-            return "'" + name + "' contains a space; host names cannot";
+            return TEXT.get("resolve.error.space", name);
         }
         if (name.length() > 253) {
-            return "'" + name.substring(0, 20) + "…' is " + name.length() + " characters long; a host name has at"
-                    + " most 253";
+            return TEXT.get("resolve.error.tooLong", name.substring(0, 20), name.length());
         }
         if (!name.contains(":")) {
             for (String label : name.split("\\.")) {
                 if (label.length() > 63) {
-                    return "'" + label.substring(0, 20) + "…' is longer than 63 characters, the limit for one part"
-                            + " of a host name";
+                    return TEXT.get("resolve.error.labelTooLong", label.substring(0, 20));
                 }
             }
         }

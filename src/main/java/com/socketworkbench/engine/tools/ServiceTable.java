@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +14,7 @@ import java.util.Locale;
  * {@code getservbyname} and {@code getservbyport} look up.
  */
 public final class ServiceTable {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.tools.tools");
 
     /**
      * One line of the services file: "http 80/tcp www # WorldWideWeb HTTP".
@@ -60,19 +62,19 @@ public final class ServiceTable {
             if (fields.length == 1 && fields[0].isEmpty()) {
                 continue;
             }
-            String where = "line " + (i + 1) + ": '" + line.strip() + "'";
+            String where = TEXT.get("services.problem.where", i + 1, line.strip());
             if (fields.length < 2) {
-                problems.add(where + " has no port/protocol");
+                problems.add(TEXT.get("services.problem.noPort", where));
                 continue;
             }
             int slash = fields[1].indexOf('/');
             if (slash <= 0 || slash == fields[1].length() - 1) {
-                problems.add(where + " has '" + fields[1] + "' where port/protocol such as 80/tcp is expected");
+                problems.add(TEXT.get("services.problem.badPortProtocol", where, fields[1]));
                 continue;
             }
             String portText = fields[1].substring(0, slash);
             if (!portText.matches("\\d{1,5}") || Integer.parseInt(portText) > 65_535) {
-                problems.add(where + " has port " + portText + ", which is not a number from 0 to 65535");
+                problems.add(TEXT.get("services.problem.badPort", where, portText));
                 continue;
             }
             entries.add(new ServiceEntry(fields[0], Integer.parseInt(portText),

@@ -1,9 +1,11 @@
 package com.socketworkbench.engine.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import java.math.BigInteger;
 
 /** Subnet arithmetic for "address/prefix" (or "address/netmask" for IPv4), IPv4 and IPv6. */
 public final class SubnetCalculator {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.tools.tools");
 
     /**
      * A subnet worked out from one address in it.
@@ -52,9 +54,8 @@ public final class SubnetCalculator {
             addressText = input.substring(0, input.indexOf(' '));
             prefixText = input.substring(input.indexOf(' ') + 1).strip();
         } else {
-            throw new IllegalArgumentException(input.isEmpty() ? "enter an address with a prefix, e.g."
-                    + " 192.168.1.10/24" : "'" + input + "' has no prefix length: add one, e.g. " + input
-                    + (input.contains(":") ? "/64" : "/24"));
+            throw new IllegalArgumentException(input.isEmpty() ? TEXT.get("subnet.error.empty")
+                    : TEXT.get("subnet.error.noPrefix", input, input + (input.contains(":") ? "/64" : "/24")));
         }
         byte[] bytes = AddressConverter.parseLiteral(addressText);
         boolean ipv6 = bytes.length == 16;
@@ -71,11 +72,8 @@ public final class SubnetCalculator {
 
         if (ipv6) {
             return new Subnet(text(value, 16), true, prefix, text(network, 16), text(mask, 16), null, null,
-                    text(network, 16), text(last, 16), total, total, "IPv6 has no broadcast address, so every"
-                    + " address in the prefix can be assigned; the first one (all-zero host part) is also the"
-                    + " subnet-router anycast address." + (prefix == 64 ? "" : prefix < 64 ? " A /" + prefix
-                    + " is usually split into /64 subnets." : " Subnets for hosts are normally /64 (SLAAC needs"
-                    + " it)."));
+                    text(network, 16), text(last, 16), total, total, prefix == 64 ? TEXT.get("subnet.note.ipv6")
+                    : TEXT.get(prefix < 64 ? "subnet.note.ipv6Shorter" : "subnet.note.ipv6Longer", prefix));
         }
         String note = null;
         String broadcast = text(last, 4);
@@ -87,13 +85,13 @@ public final class SubnetCalculator {
             first = network;
             lastHost = network;
             hosts = BigInteger.ONE;
-            note = "/32 is a single host (used for loopback and host routes); no network or broadcast address.";
+            note = TEXT.get("subnet.note.32");
         } else if (prefix == 31) {
             broadcast = null;
             first = network;
             lastHost = last;
             hosts = BigInteger.TWO;
-            note = "/31 is a point-to-point link: both addresses are hosts and there is no broadcast (RFC 3021).";
+            note = TEXT.get("subnet.note.31");
         }
         return new Subnet(text(value, 4), false, prefix, text(network, 4), text(mask, 4), text(hostMask, 4),
                 broadcast, text(first, 4), text(lastHost, 4), hosts, total, note);
@@ -110,13 +108,13 @@ public final class SubnetCalculator {
             return prefixOfNetmask(p);
         }
         if (!p.matches("\\d{1,3}")) {
-            throw new IllegalArgumentException("'" + prefixText + "' in '" + input + "' is not a prefix length (a"
-                    + " number 0-" + bits + (ipv6 ? "" : ", or a netmask such as 255.255.255.0") + ")");
+            throw new IllegalArgumentException(TEXT.get(ipv6 ? "subnet.error.prefix6" : "subnet.error.prefix4",
+                    prefixText, input, bits));
         }
         int prefix = Integer.parseInt(p);
         if (prefix > bits) {
-            throw new IllegalArgumentException("/" + prefix + " is out of range: " + (ipv6 ? "IPv6" : "IPv4")
-                    + " prefixes go from 0 to " + bits);
+            throw new IllegalArgumentException(TEXT.get("subnet.error.prefixRange", prefix, ipv6 ? "IPv6" : "IPv4",
+                    bits));
         }
         return prefix;
     }
@@ -126,8 +124,7 @@ public final class SubnetCalculator {
         int prefix = Long.numberOfLeadingZeros(~mask & 0xFFFF_FFFFL) - 32;
         long expected = prefix == 0 ? 0 : (0xFFFF_FFFFL << (32 - prefix)) & 0xFFFF_FFFFL;
         if (mask != expected) {
-            throw new IllegalArgumentException(maskText + " is not a valid netmask: its one-bits must come first"
-                    + " without gaps (e.g. 255.255.255.0)");
+            throw new IllegalArgumentException(TEXT.get("subnet.error.netmask", maskText));
         }
         return prefix;
     }

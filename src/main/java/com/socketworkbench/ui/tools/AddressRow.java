@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.tools.AddressClassifier;
 import com.socketworkbench.engine.tools.AddressLabel;
 import com.socketworkbench.engine.tools.Resolver.ResolvedAddress;
@@ -14,6 +15,7 @@ import java.util.List;
  * @param kind    what sort of address it is ("loopback (127.0.0.0/8)"), or "" when that cannot be said
  */
 public record AddressRow(String address, String family, String kind) {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
 
     static AddressRow of(ResolvedAddress resolved) {
         return new AddressRow(resolved.address(), resolved.family(), kind(resolved.address()));
@@ -24,7 +26,7 @@ public record AddressRow(String address, String family, String kind) {
         try {
             List<AddressLabel> labels = AddressClassifier.classify(zone < 0 ? address : address.substring(0, zone),
                     null);
-            return String.join("; ", labels.stream().map(AddressLabel::label).toList());
+            return String.join(TEXT.get("classify.factSeparator"), labels.stream().map(AddressLabel::label).toList());
         } catch (IllegalArgumentException e) {
             return "";
         }

@@ -28,6 +28,8 @@ final class CardLayout {
         title.getStyleClass().add("tool-title");
         Label mirrors = new Label(tool.mirrors());
         mirrors.getStyleClass().add("tool-mirrors");
+        // The Java and the Python names together are long: wrap rather than cut them off in a narrow window.
+        mirrors.setWrapText(true);
         Label summary = new Label(tool.summary());
         summary.getStyleClass().add("tool-summary");
         summary.setWrapText(true);
@@ -45,16 +47,18 @@ final class CardLayout {
         return scroll;
     }
 
-    /** A titled block: "IPv4" with a caption such as "socket.inet_aton() / inet_ntoa()". */
+    /**
+     * A titled block: "IPv4" with a caption such as "InetAddress.getByAddress() · Python: inet_aton() / inet_ntoa()".
+     * The caption goes under the title and wraps: with the Java and the Python names it is often wider than the card.
+     */
     static VBox section(String title, String caption, Node... content) {
         Label heading = new Label(title);
         heading.getStyleClass().add("tool-section-title");
-        HBox head = new HBox(10, heading);
-        head.setAlignment(Pos.BASELINE_LEFT);
+        VBox head = new VBox(1, heading);
         if (caption != null) {
             Label mirrors = new Label(caption);
             mirrors.getStyleClass().add("tool-section-caption");
-            mirrors.setMinWidth(Region.USE_PREF_SIZE);
+            mirrors.setWrapText(true);
             head.getChildren().add(mirrors);
         }
         VBox section = new VBox(8, head);

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.tools.AddressClassifier;
 import com.socketworkbench.engine.tools.AddressLabel;
 
@@ -14,6 +15,7 @@ import java.util.List;
  * @param labels  one entry per fact, most specific first
  */
 public record Classification(String subject, String prefix, List<AddressLabel> labels) {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
     public Classification {
         labels = List.copyOf(labels);
     }
@@ -35,7 +37,9 @@ public record Classification(String subject, String prefix, List<AddressLabel> l
 
     /** "127.0.0.1 is loopback (127.0.0.0/8)", the facts joined. */
     public String sentence() {
-        return subject + (prefix == null ? "" : " (/" + prefix + ")") + " is "
-                + String.join("; ", labels.stream().map(AddressLabel::label).toList());
+        String facts = String.join(TEXT.get("classify.factSeparator"), labels.stream().map(AddressLabel::label)
+                .toList());
+        return prefix == null ? TEXT.get("classify.sentence", subject, facts)
+                : TEXT.get("classify.sentenceWithPrefix", subject, prefix, facts);
     }
 }

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.tools.AddressConverter.Ipv4;
 import com.socketworkbench.engine.tools.AddressConverter.Ipv6;
 import com.socketworkbench.engine.tools.AddressLabel;
@@ -24,6 +25,7 @@ import java.util.Locale;
  * form, and below them what kind of address the last edited one is.
  */
 final class ConverterCard {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
     private final ConverterModel model;
     private final Subscriptions subscriptions;
     private final Node view;
@@ -45,9 +47,8 @@ final class ConverterCard {
     }
 
     private VBox ipv4Section() {
-        TextField input = CardLayout.input("ipv4Input", "127.0.0.1, 2130706433, 0x7f000001 or 7f 00 00 01",
-                "Any form: dotted quad, one 32-bit number (decimal or 0x hex), 4 bytes in hex, or inet_aton's short"
-                        + " forms such as 127.1");
+        TextField input = CardLayout.input("ipv4Input", TEXT.get("converter.ipv4.prompt"),
+                TEXT.get("converter.ipv4.tooltip"));
         subscriptions.bindBidirectional(input.textProperty(), model.ipv4InputProperty());
         subscriptions.subscribe(input.focusedProperty(), focused -> {
             if (focused) {
@@ -59,15 +60,15 @@ final class ConverterCard {
         Label note = CardLayout.inlineNote("ipv4Note");
 
         ResultGrid grid = new ResultGrid("ipv4Result");
-        TextField dotted = grid.add("Dotted", "ipv4Dotted", "socket.inet_ntoa(packed): the dotted-quad text");
-        TextField integer = grid.add("Integer", "ipv4Integer",
-                "struct.unpack('!I', socket.inet_aton(ip))[0]: the unsigned 32-bit number");
-        TextField hex = grid.add("Hex", "ipv4Hex", "hex(that number)");
-        TextField bytes = grid.add("Bytes", "ipv4Bytes",
-                "socket.inet_aton(ip): 4 bytes in network byte order (big endian), as in the IP header");
-        TextField binary = grid.add("Binary", "ipv4Binary", "The 32 bits, one group per byte");
-        TextField mapped = grid.add("IPv4-mapped", "ipv4Mapped",
-                "How a dual-stack IPv6 socket reports this IPv4 address (::ffff:0:0/96)");
+        TextField dotted = grid.add(TEXT.get("converter.ipv4.dotted"), "ipv4Dotted", TEXT.get("converter.ipv4.dotted.hint"));
+        TextField integer = grid.add(TEXT.get("converter.integer"), "ipv4Integer",
+                TEXT.get("converter.ipv4.integer.hint"));
+        TextField hex = grid.add(TEXT.get("converter.hex"), "ipv4Hex", TEXT.get("converter.ipv4.hex.hint"));
+        TextField bytes = grid.add(TEXT.get("converter.bytes"), "ipv4Bytes",
+                TEXT.get("converter.ipv4.bytes.hint"));
+        TextField binary = grid.add(TEXT.get("converter.binary"), "ipv4Binary", TEXT.get("converter.ipv4.binary.hint"));
+        TextField mapped = grid.add(TEXT.get("converter.ipv4.mapped"), "ipv4Mapped",
+                TEXT.get("converter.ipv4.mapped.hint"));
 
         subscriptions.subscribe(model.ipv4Property(), parsed -> {
             Ipv4Reading reading = parsed.valueOrNull();
@@ -78,17 +79,17 @@ final class ConverterCard {
             bytes.setText(address == null ? "" : address.bytesHex());
             binary.setText(address == null ? "" : Messages.binaryOctets(address.bytes()));
             mapped.setText(address == null ? "" : address.ipv4Mapped());
-            readAs.setText(reading == null ? "" : "Read as " + reading.readAs());
+            readAs.setText(reading == null ? "" : TEXT.get("converter.readAs", reading.readAs()));
             note.setText(reading == null || reading.note() == null ? "" : Messages.sentence(reading.note()));
             error.setText(parsed.errorOrEmpty());
             CardLayout.markInvalid(input, !parsed.errorOrEmpty().isEmpty());
         });
-        return CardLayout.section("IPv4", "inet_aton() / inet_ntoa()", input, readAs, error, note, grid.view());
+        return CardLayout.section("IPv4", TEXT.get("converter.ipv4.caption"), input, readAs, error, note, grid.view());
     }
 
     private VBox ipv6Section() {
-        TextField input = CardLayout.input("ipv6Input", "2001:db8::1, ::1, fe80::1%eth0 or an IPv4 address",
-                "IPv6 text in any spelling; an IPv4 address is shown as its IPv4-mapped IPv6 form");
+        TextField input = CardLayout.input("ipv6Input", TEXT.get("converter.ipv6.prompt"),
+                TEXT.get("converter.ipv6.tooltip"));
         subscriptions.bindBidirectional(input.textProperty(), model.ipv6InputProperty());
         subscriptions.subscribe(input.focusedProperty(), focused -> {
             if (focused) {
@@ -99,13 +100,15 @@ final class ConverterCard {
         Label note = CardLayout.inlineNote("ipv6Note");
 
         ResultGrid grid = new ResultGrid("ipv6Result");
-        TextField compressed = grid.add("Compressed", "ipv6Compressed",
-                "socket.inet_ntop(AF_INET6, packed): RFC 5952 text, the longest run of zero groups as ::");
-        TextField expanded = grid.add("Expanded", "ipv6Expanded", "All eight groups of four hex digits");
-        TextField bytes = grid.add("Bytes", "ipv6Bytes", "socket.inet_pton(AF_INET6, text): the 16 bytes");
-        TextField integer = grid.add("Integer", "ipv6Integer", "int(ipaddress.IPv6Address(text)): 128 bits");
-        TextField mappedIpv4 = grid.add("Embedded IPv4", "ipv6MappedIpv4",
-                "The IPv4 address inside an IPv4-mapped address (::ffff:a.b.c.d), else none");
+        TextField compressed = grid.add(TEXT.get("converter.ipv6.compressed"), "ipv6Compressed",
+                TEXT.get("converter.ipv6.compressed.hint"));
+        TextField expanded = grid.add(TEXT.get("converter.ipv6.expanded"), "ipv6Expanded",
+                TEXT.get("converter.ipv6.expanded.hint"));
+        TextField bytes = grid.add(TEXT.get("converter.bytes"), "ipv6Bytes", TEXT.get("converter.ipv6.bytes.hint"));
+        TextField integer = grid.add(TEXT.get("converter.integer"), "ipv6Integer",
+                TEXT.get("converter.ipv6.integer.hint"));
+        TextField mappedIpv4 = grid.add(TEXT.get("converter.ipv6.embedded"), "ipv6MappedIpv4",
+                TEXT.get("converter.ipv6.embedded.hint"));
 
         subscriptions.subscribe(model.ipv6Property(), parsed -> {
             Ipv6Reading reading = parsed.valueOrNull();
@@ -114,12 +117,12 @@ final class ConverterCard {
             expanded.setText(address == null ? "" : address.expanded());
             bytes.setText(address == null ? "" : HexFormat.ofDelimiter(" ").formatHex(address.bytes()));
             integer.setText(address == null ? "" : address.value().toString());
-            mappedIpv4.setText(address == null ? "" : address.mappedIpv4() == null ? "none" : address.mappedIpv4());
+            mappedIpv4.setText(address == null ? "" : address.mappedIpv4() == null ? TEXT.get("converter.none") : address.mappedIpv4());
             note.setText(reading == null || reading.note() == null ? "" : reading.note());
             error.setText(parsed.errorOrEmpty());
             CardLayout.markInvalid(input, !parsed.errorOrEmpty().isEmpty());
         });
-        return CardLayout.section("IPv6", "inet_pton() / inet_ntop()", input, error, note, grid.view());
+        return CardLayout.section("IPv6", TEXT.get("converter.ipv6.caption"), input, error, note, grid.view());
     }
 
     private VBox classificationSection() {
@@ -128,12 +131,11 @@ final class ConverterCard {
         subject.getStyleClass().add("classify-subject");
         TextField prefix = new TextField();
         prefix.setId("classifyPrefix");
-        prefix.setPromptText("e.g. 24");
+        prefix.setPromptText(TEXT.get("classify.prefix.prompt"));
         prefix.setPrefColumnCount(12);
-        prefix.setTooltip(new Tooltip("The subnet's prefix length or netmask, to recognise its directed broadcast"
-                + " and network address (optional)"));
+        prefix.setTooltip(new Tooltip(TEXT.get("classify.prefix.tooltip")));
         subscriptions.bindBidirectional(prefix.textProperty(), model.prefixInputProperty());
-        Label prefixCaption = new Label("Subnet prefix (optional)");
+        Label prefixCaption = new Label(TEXT.get("classify.prefix.caption"));
         prefixCaption.getStyleClass().add("field-caption");
         prefixCaption.setLabelFor(prefix);
         Label error = CardLayout.inlineError("classifyError");
@@ -149,7 +151,8 @@ final class ConverterCard {
             CardLayout.markInvalid(prefix, !parsed.errorOrEmpty().isEmpty());
             switch (parsed) {
                 case Parsed.Ok<Classification>(Classification c) -> {
-                    subject.setText(c.subject() + (c.prefix() == null ? "" : " in a /" + c.prefix()) + "?");
+                    subject.setText(c.prefix() == null ? TEXT.get("classify.subject", c.subject())
+                            : TEXT.get("classify.subjectInPrefix", c.subject(), c.prefix()));
                     for (AddressLabel label : c.labels()) {
                         addFact(labels, label);
                     }
@@ -157,18 +160,17 @@ final class ConverterCard {
                 case Parsed.Invalid<Classification> invalid -> subject.setText("");
                 case Parsed.Empty<Classification> empty -> {
                     subject.setText("");
-                    Label hint = new Label("Enter a valid address above to see what kind it is.");
+                    Label hint = new Label(TEXT.get("classify.hint"));
                     hint.getStyleClass().add("placeholder-label");
                     labels.add(hint, 0, 0);
                 }
             }
         });
         subscriptions.subscribe(model.sourceProperty(), source -> subject.setTooltip(new Tooltip(
-                "Classifies the " + (source == ConverterModel.Source.IPV4 ? "IPv4" : "IPv6")
-                        + " address, the one you edited last")));
-        HBox head = CardLayout.row(new Label("What kind of address is"), subject,
+                TEXT.get("classify.subject.tooltip", source == ConverterModel.Source.IPV4 ? "IPv4" : "IPv6"))));
+        HBox head = CardLayout.row(new Label(TEXT.get("classify.question")), subject,
                 CardLayout.grow(new Region()), prefixCaption, prefix);
-        return CardLayout.section("Classification", "loopback, wildcard, private, multicast, broadcast…", head,
+        return CardLayout.section(TEXT.get("classify.section"), TEXT.get("classify.section.caption"), head,
                 error, labels);
     }
 

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -15,6 +16,7 @@ import javafx.beans.property.StringProperty;
  * the two was edited last. Pure arithmetic on the FX thread; nothing is looked up.
  */
 public final class ConverterModel {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
     /** Which box the classification follows. */
     public enum Source { IPV4, IPV6 }
 
@@ -60,7 +62,8 @@ public final class ConverterModel {
             try {
                 classification.set(new Parsed.Ok<>(Classification.of(subject, prefixInput.get())));
             } catch (IllegalArgumentException e) {
-                classification.set(new Parsed.Invalid<>("Prefix: " + Messages.sentence(e.getMessage())));
+                classification.set(new Parsed.Invalid<>(TEXT.get("classify.prefixError",
+                        Messages.sentence(e.getMessage()))));
             }
         }
         summary.set(summaryText());

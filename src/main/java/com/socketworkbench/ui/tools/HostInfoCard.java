@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.tools.HostInfo.InterfaceAddressInfo;
 import com.socketworkbench.engine.tools.HostInfo.NetworkInterfaceInfo;
 import com.socketworkbench.ui.fx.Subscriptions;
@@ -20,42 +21,42 @@ import java.util.stream.Collectors;
  * interface with its addresses and flags. Refresh collects everything again in the background.
  */
 final class HostInfoCard {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
     private final Node view;
 
     HostInfoCard(HostInfoModel model, Subscriptions subscriptions) {
-        Button refresh = new Button("Refresh");
+        Button refresh = new Button(TEXT.get("host.refresh"));
         refresh.setId("hostRefresh");
         refresh.setOnAction(event -> model.refresh());
         subscriptions.bind(refresh.disableProperty(), model.loadingProperty());
-        refresh.setTooltip(new Tooltip("Read the names and interfaces again"));
+        refresh.setTooltip(new Tooltip(TEXT.get("host.refresh.tooltip")));
         Label state = new Label();
         state.setId("hostInfoStatus");
         state.getStyleClass().add("tool-note");
         subscriptions.bind(state.textProperty(), Bindings.createStringBinding(
-                () -> model.loadingProperty().get() ? "Collecting…" : model.summaryProperty().get(),
+                () -> model.loadingProperty().get() ? TEXT.get("host.collecting") : model.summaryProperty().get(),
                 model.loadingProperty(), model.summaryProperty()));
         Label error = CardLayout.inlineError("hostInfoError");
         subscriptions.bind(error.textProperty(), model.errorProperty());
 
         ResultGrid names = new ResultGrid("hostNames");
-        TextField hostName = names.add("Host name", "hostName",
-                "socket.gethostname(): the kernel's name for this machine, no look-up involved");
-        TextField canonical = names.add("Canonical name", "canonicalName",
-                "socket.getfqdn(): the fully qualified name the resolver gives for the host name");
+        TextField hostName = names.add(TEXT.get("host.name"), "hostName", TEXT.get("host.name.hint"));
+        TextField canonical = names.add(TEXT.get("host.canonical"), "canonicalName",
+                TEXT.get("host.canonical.hint"));
         Label nameNote = CardLayout.inlineNote("hostNameNote");
 
         TableView<NetworkInterfaceInfo> table = new TableView<>(model.interfaces());
         table.setId("interfaces");
-        table.getColumns().add(Columns.mono("Interface", 110, HostInfoCard::interfaceName));
-        table.getColumns().add(Columns.wrapping("Addresses (address/prefix)", 330, HostInfoCard::addresses));
-        table.getColumns().add(Columns.mono("MTU", 64, nif -> nif.mtu() < 0 ? "?" : Integer.toString(nif.mtu())));
-        table.getColumns().add(Columns.text("Up", 48, nif -> yesNo(nif.up())));
-        table.getColumns().add(Columns.text("Loopback", 76, nif -> yesNo(nif.loopback())));
-        table.getColumns().add(Columns.text("Multicast", 76, nif -> yesNo(nif.multicastCapable())));
-        table.getColumns().add(Columns.mono("MAC address", 150,
+        table.getColumns().add(Columns.mono(TEXT.get("host.column.interface"), 110, HostInfoCard::interfaceName));
+        table.getColumns().add(Columns.wrapping(TEXT.get("host.column.addresses"), 330, HostInfoCard::addresses));
+        table.getColumns().add(Columns.mono(TEXT.get("host.column.mtu"), 64, nif -> nif.mtu() < 0 ? "?" : Integer.toString(nif.mtu())));
+        table.getColumns().add(Columns.text(TEXT.get("host.column.up"), 48, nif -> yesNo(nif.up())));
+        table.getColumns().add(Columns.text(TEXT.get("host.column.loopback"), 76, nif -> yesNo(nif.loopback())));
+        table.getColumns().add(Columns.text(TEXT.get("host.column.multicast"), 76, nif -> yesNo(nif.multicastCapable())));
+        table.getColumns().add(Columns.mono(TEXT.get("host.column.mac"), 150,
                 nif -> nif.hardwareAddress() == null ? "" : nif.hardwareAddress()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("Collecting the interfaces…"));
+        table.setPlaceholder(new Label(TEXT.get("host.interfaces.placeholder")));
         table.setPrefHeight(260);
         table.setMinHeight(140);
         TableCopy.install(table, nif -> interfaceName(nif) + "\t" + addresses(nif).replace('\n', ' ') + "\t"
@@ -69,31 +70,33 @@ final class HostInfoCard {
             nameNote.setText(info == null || info.nameNote() == null ? "" : Messages.sentence(info.nameNote()));
         });
 
-        VBox namesSection = CardLayout.section("Names", "socket.gethostname() · socket.getfqdn()", names.view(),
+        VBox namesSection = CardLayout.section(TEXT.get("host.section.names"), TEXT.get("host.section.names.caption"), names.view(),
                 nameNote);
-        VBox interfaces = CardLayout.section("Interfaces", "socket.if_nameindex() · `ip address`", table);
+        VBox interfaces = CardLayout.section(TEXT.get("host.section.interfaces"),
+                TEXT.get("host.section.interfaces.caption"), table);
         VBox.setVgrow(interfaces, Priority.ALWAYS);
         view = CardLayout.card(Tool.THIS_HOST, CardLayout.row(refresh, state), error, namesSection, interfaces);
     }
 
     private static String interfaceName(NetworkInterfaceInfo nif) {
-        return nif.parent() == null ? nif.name() : nif.name() + " (on " + nif.parent() + ")";
+        return nif.parent() == null ? nif.name() : TEXT.get("host.interface.onParent", nif.name(), nif.parent());
     }
 
     /** One address per line: "127.0.0.1/8", "::1/128"; IPv4 broadcast addresses in brackets. */
     static String addresses(NetworkInterfaceInfo nif) {
         if (nif.addresses().isEmpty()) {
-            return "no address";
+            return TEXT.get("host.noAddress");
         }
         return nif.addresses().stream().map(HostInfoCard::address).collect(Collectors.joining("\n"));
     }
 
     private static String address(InterfaceAddressInfo address) {
-        return address.cidr() + (address.broadcast() == null ? "" : "   broadcast " + address.broadcast());
+        return address.broadcast() == null ? address.display()
+                : TEXT.get("host.address.withBroadcast", address.display(), address.broadcast());
     }
 
     private static String yesNo(boolean value) {
-        return value ? "yes" : "no";
+        return TEXT.get(value ? "common.yes" : "common.no");
     }
 
     Node view() {

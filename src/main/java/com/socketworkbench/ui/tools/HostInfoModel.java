@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.text.DurationText;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.engine.tools.HostInfo;
@@ -22,6 +23,7 @@ import java.time.Duration;
  * again whenever the user asks.
  */
 public final class HostInfoModel {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
     /** The canonical-name look-up may go to DNS; the table of interfaces should not wait long for it. */
     static final Duration NAME_TIMEOUT = Duration.ofSeconds(3);
 
@@ -51,8 +53,9 @@ public final class HostInfoModel {
             info.set(collected);
             interfaces.setAll(collected.interfaces());
             long up = collected.interfaces().stream().filter(NetworkInterfaceInfo::up).count();
-            summary.set(collected.hostName() + " · " + collected.interfaces().size() + " interfaces, " + up + " up"
-                    + " · collected in " + DurationText.of(Duration.ofNanos(System.nanoTime() - started)));
+            summary.set(TEXT.get(collected.interfaces().size() == 1 ? "host.summary.one" : "host.summary.other",
+                    collected.hostName(), collected.interfaces().size(), up,
+                    DurationText.of(Duration.ofNanos(System.nanoTime() - started))));
         }, failure -> {
             loading.set(false);
             error.set(Messages.sentence(failure.getMessage()));

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.tools.AddressConverter;
 import com.socketworkbench.engine.tools.AddressConverter.Ipv4;
 
@@ -14,6 +15,7 @@ import java.util.regex.Pattern;
  * @param note    inet_aton's remark on an unusual form (short form, octal, hex parts), else null
  */
 public record Ipv4Reading(Ipv4 address, String readAs, String note) {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
     private static final Pattern SEPARATED_BYTES = Pattern.compile("(?i)(0x)?[0-9a-f]{1,2}([\\s:-]+[0-9a-f]{1,2}){3}");
     private static final Pattern PLAIN_HEX_WITH_LETTER = Pattern.compile("(?i)(?=.*[a-f])[0-9a-f]{8}");
     private static final Pattern DECIMAL = Pattern.compile("\\d+");
@@ -29,24 +31,23 @@ public record Ipv4Reading(Ipv4 address, String readAs, String note) {
     public static Ipv4Reading parse(String text) {
         String input = text == null ? "" : text.strip();
         if (SEPARATED_BYTES.matcher(input).matches() || PLAIN_HEX_WITH_LETTER.matcher(input).matches()) {
-            return new Ipv4Reading(AddressConverter.parseIpv4Bytes(input), "4 bytes in hex (network byte order)",
+            return new Ipv4Reading(AddressConverter.parseIpv4Bytes(input), TEXT.get("converter.readAs.bytes"),
                     null);
         }
         if (input.contains("/")) {
-            throw new IllegalArgumentException("'" + input + "' has a '/': enter the address alone here (the prefix"
-                    + " goes in the subnet calculator, or in the classification's prefix box)");
+            throw new IllegalArgumentException(TEXT.get("converter.ipv4.error.slash", input));
         }
         Ipv4 address = AddressConverter.parseIpv4(input);
         // A whole number in decimal or hex needs no inet_aton remark: "read as" already says it.
         if (DOTTED_QUAD.matcher(input).matches() && address.note() == null) {
-            return new Ipv4Reading(address, "dotted quad", null);
+            return new Ipv4Reading(address, TEXT.get("converter.readAs.dotted"), null);
         }
         if (DECIMAL.matcher(input).matches() && !(input.length() > 1 && input.startsWith("0"))) {
-            return new Ipv4Reading(address, "32-bit number", null);
+            return new Ipv4Reading(address, TEXT.get("converter.readAs.number"), null);
         }
         if (HEX_NUMBER.matcher(input).matches()) {
-            return new Ipv4Reading(address, "hex number", null);
+            return new Ipv4Reading(address, TEXT.get("converter.readAs.hex"), null);
         }
-        return new Ipv4Reading(address, "inet_aton form", address.note());
+        return new Ipv4Reading(address, TEXT.get("converter.readAs.inetAton"), address.note());
     }
 }

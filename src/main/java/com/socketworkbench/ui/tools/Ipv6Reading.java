@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.tools.AddressConverter;
 import com.socketworkbench.engine.tools.AddressConverter.Ipv6;
 
@@ -10,6 +11,7 @@ import com.socketworkbench.engine.tools.AddressConverter.Ipv6;
  * @param note    a remark on the input (an IPv4 address turned into its IPv4-mapped form), else null
  */
 public record Ipv6Reading(Ipv6 address, String note) {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
 
     /**
      * Reads IPv6 text ("2001:db8::1", "[fe80::1%eth0]", "::ffff:192.0.2.1"); a plain dotted IPv4 address is shown
@@ -22,12 +24,10 @@ public record Ipv6Reading(Ipv6 address, String note) {
         if (!input.isEmpty() && !input.contains(":") && input.contains(".")) {
             Ipv6 mapped = AddressConverter.toIpv4Mapped(AddressConverter.fromBytes(
                     AddressConverter.parseLiteral(input)).dotted());
-            return new Ipv6Reading(mapped, input + " is IPv4: this is its IPv4-mapped IPv6 form, how a dual-stack"
-                    + " IPv6 socket reports an IPv4 peer");
+            return new Ipv6Reading(mapped, TEXT.get("converter.ipv6.note.mapped", input));
         }
         if (!input.isEmpty() && !input.contains(":")) {
-            throw new IllegalArgumentException("'" + input + "' is not an IPv6 address: IPv6 is written as hex groups"
-                    + " separated by colons, e.g. 2001:db8::1 or ::1");
+            throw new IllegalArgumentException(TEXT.get("converter.ipv6.error.notIpv6", input));
         }
         return new Ipv6Reading(AddressConverter.parseIpv6(input), null);
     }

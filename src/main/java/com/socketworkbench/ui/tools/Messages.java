@@ -1,17 +1,20 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import java.math.BigInteger;
 import java.util.Locale;
 
 /** Small text helpers for the tool cards: engine messages as sentences, big numbers readable. */
 final class Messages {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
+
     private Messages() {
     }
 
     /** The engine's messages start in lower case ("enter an IPv4 address"); shown alone they read as sentences. */
     static String sentence(String message) {
         if (message == null || message.isBlank()) {
-            return "Not valid";
+            return TEXT.get("error.notValid");
         }
         String text = message.strip();
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);

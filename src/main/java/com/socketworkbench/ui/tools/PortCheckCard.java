@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.text.DurationText;
 import com.socketworkbench.engine.tools.PortCheck.Status;
 import com.socketworkbench.engine.tools.PortCheck;
@@ -29,29 +30,30 @@ import java.util.Locale;
  * a coloured status, what each outcome means on the wire, and the checks made so far.
  */
 final class PortCheckCard {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
     private final Node view;
 
     PortCheckCard(PortCheckModel model, Subscriptions subscriptions) {
         HostField host = new HostField("portCheckHost", model.host(), subscriptions);
         PortField port = new PortField("portCheckPort", model.port(), subscriptions);
         var timeout = Spinners.timeoutSeconds("portCheckTimeout", CardLayout.MAX_TIMEOUT_SECONDS,
-                model.timeoutSecondsProperty(), "Give up when nothing answers within this many seconds", subscriptions);
+                model.timeoutSecondsProperty(), TEXT.get("check.timeout.tooltip"), subscriptions);
 
-        Button check = new Button("Check");
+        Button check = new Button(TEXT.get("check.button"));
         check.setId("portCheckButton");
         check.setMinWidth(90);
         check.setOnAction(event -> model.toggle());
         host.field().setOnAction(event -> check.fire());
         port.field().setOnAction(event -> check.fire());
         subscriptions.subscribe(model.runningProperty(), running -> {
-            check.setText(running ? "Cancel" : "Check");
+            check.setText(TEXT.get(running ? "common.cancel" : "check.button"));
             check.getStyleClass().removeAll("accent", "danger");
             check.getStyleClass().add(running ? "danger" : "accent");
         });
         subscriptions.bind(check.disableProperty(), Bindings.createBooleanBinding(
                 () -> !model.runningProperty().get() && !model.canCheckProperty().get(),
                 model.runningProperty(), model.canCheckProperty()));
-        check.setTooltip(new Tooltip("Open a TCP connection and close it at once; nothing is sent"));
+        check.setTooltip(new Tooltip(TEXT.get("check.button.tooltip")));
 
         FlowPane messages = new FlowPane(16, 4, host.messageLabel(), port.messageLabel());
         subscriptions.bind(messages.managedProperty(), host.messageLabel().visibleProperty()
@@ -62,7 +64,7 @@ final class PortCheckCard {
         status.setId("portCheckStatus");
         status.getStyleClass().add("status-chip");
         status.setMinWidth(Region.USE_PREF_SIZE);
-        Label result = new Label("Not checked yet");
+        Label result = new Label(TEXT.get("check.notYet"));
         result.setId("portCheckResult");
         result.setWrapText(true);
         result.getStyleClass().add("result-summary");
@@ -70,9 +72,9 @@ final class PortCheckCard {
         subscriptions.bind(result.textProperty(), Bindings.createStringBinding(() -> {
             PortCheck.Result last = model.resultProperty().get();
             if (model.runningProperty().get()) {
-                return "Connecting to " + model.host().host() + ":" + model.port().port() + "…";
+                return TEXT.get("check.connecting", model.host().host(), model.port().port());
             }
-            return last == null ? model.summaryProperty().get().isEmpty() ? "Not checked yet"
+            return last == null ? model.summaryProperty().get().isEmpty() ? TEXT.get("check.notYet")
                     : model.summaryProperty().get() : last.message();
         }, model.resultProperty(), model.runningProperty(), model.summaryProperty()));
         subscriptions.subscribe(model.resultProperty(), last -> {
@@ -85,27 +87,28 @@ final class PortCheckCard {
             }
         });
 
-        HBox inputs = CardLayout.row(CardLayout.grow(CardLayout.labelled("Host", host.field())),
-                CardLayout.labelled("Port", port.field()), CardLayout.labelled("Timeout (s)", timeout), check);
+        HBox inputs = CardLayout.row(CardLayout.grow(CardLayout.labelled(TEXT.get("check.host"), host.field())),
+                CardLayout.labelled(TEXT.get("check.port"), port.field()),
+                CardLayout.labelled(TEXT.get("common.timeoutSeconds"), timeout), check);
         inputs.setAlignment(Pos.BOTTOM_LEFT);
-        VBox connect = CardLayout.section("Connect", "s.settimeout(t); s.connect_ex((host, port))", inputs,
+        VBox connect = CardLayout.section(TEXT.get("check.section.connect"), TEXT.get("check.section.connect.caption"), inputs,
                 messages, outcome);
 
         TableView<PortCheckRow> history = new TableView<>(model.history());
         history.setId("portCheckHistory");
-        history.getColumns().add(Columns.mono("Time", 90, row -> Formats.clock(row.at())));
-        history.getColumns().add(Columns.mono("Target", 200, PortCheckRow::target));
-        history.getColumns().add(Columns.text("Outcome", 100, row -> statusText(row.result().status())));
-        history.getColumns().add(Columns.mono("Took", 80, row -> DurationText.of(row.result().elapsed())));
-        history.getColumns().add(Columns.text("Details", 380, row -> row.result().message()));
+        history.getColumns().add(Columns.mono(TEXT.get("check.column.time"), 90, row -> Formats.clock(row.at())));
+        history.getColumns().add(Columns.mono(TEXT.get("check.column.target"), 200, PortCheckRow::target));
+        history.getColumns().add(Columns.text(TEXT.get("check.column.outcome"), 100, row -> statusText(row.result().status())));
+        history.getColumns().add(Columns.mono(TEXT.get("check.column.took"), 80, row -> DurationText.of(row.result().elapsed())));
+        history.getColumns().add(Columns.text(TEXT.get("check.column.details"), 380, row -> row.result().message()));
         history.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        history.setPlaceholder(new Label("Checks appear here"));
+        history.setPlaceholder(new Label(TEXT.get("check.history.placeholder")));
         history.setPrefHeight(160);
         history.setMinHeight(100);
         TableCopy.install(history, row -> Formats.clock(row.at()) + "\t" + row.target() + "\t"
                 + statusText(row.result().status()) + "\t" + DurationText.of(row.result().elapsed()) + "\t"
                 + row.result().message());
-        VBox historySection = CardLayout.section("Checks so far", null, history);
+        VBox historySection = CardLayout.section(TEXT.get("check.section.history"), null, history);
         VBox.setVgrow(history, Priority.ALWAYS);
 
         view = CardLayout.card(Tool.PORT_CHECK, connect, legend(), historySection);
@@ -117,37 +120,29 @@ final class PortCheckCard {
         grid.setId("portCheckLegend");
         grid.setHgap(12);
         grid.setVgap(4);
-        String[][] rows = {
-                {"open", "The three-way handshake completed (SYN → SYN-ACK → ACK): a program is listening."
-                        + " connect_ex() returns 0."},
-                {"refused", "The host answered the SYN with a reset (RST): it is up, but nothing listens on that"
-                        + " port. connect() raises ConnectionRefusedError; connect_ex() returns ECONNREFUSED"
-                        + " (111 on Linux)."},
-                {"timed out", "No answer at all: a firewall drops the packets silently, or the host is down."
-                        + " connect() raises TimeoutError."},
-                {"unknown host", "The name did not resolve, so no packet was sent. Python raises socket.gaierror."},
-        };
+        Status[] rows = {Status.OPEN, Status.REFUSED, Status.TIMED_OUT, Status.UNKNOWN_HOST};
         for (int i = 0; i < rows.length; i++) {
-            Label chip = new Label(rows[i][0]);
-            chip.getStyleClass().addAll("status-chip", "status-" + rows[i][0].replace(' ', '-'));
+            Label chip = new Label(statusText(rows[i]));
+            chip.getStyleClass().addAll("status-chip", "status-" + rows[i].name().toLowerCase(Locale.ROOT)
+                    .replace('_', '-'));
             chip.setMinWidth(Region.USE_PREF_SIZE);
-            Label text = new Label(rows[i][1]);
+            Label text = new Label(TEXT.get("check.legend." + rows[i].name().toLowerCase(Locale.ROOT)));
             text.setWrapText(true);
             text.getStyleClass().add("tool-note");
             grid.addRow(i, chip, text);
         }
-        return CardLayout.section("What the outcomes mean", null, grid);
+        return CardLayout.section(TEXT.get("check.section.legend"), null, grid);
     }
 
     private static String statusText(Status status) {
         return switch (status) {
-            case OPEN -> "open";
-            case REFUSED -> "refused";
-            case TIMED_OUT -> "timed out";
-            case UNKNOWN_HOST -> "unknown host";
-            case UNREACHABLE -> "unreachable";
-            case INVALID_INPUT -> "invalid input";
-            case ERROR -> "error";
+            case OPEN -> TEXT.get("check.status.open");
+            case REFUSED -> TEXT.get("check.status.refused");
+            case TIMED_OUT -> TEXT.get("check.status.timedOut");
+            case UNKNOWN_HOST -> TEXT.get("check.status.unknownHost");
+            case UNREACHABLE -> TEXT.get("check.status.unreachable");
+            case INVALID_INPUT -> TEXT.get("check.status.invalidInput");
+            case ERROR -> TEXT.get("check.status.error");
         };
     }
 

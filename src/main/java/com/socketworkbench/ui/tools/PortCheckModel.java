@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.engine.tools.PortCheck;
 import com.socketworkbench.engine.tools.Resolver;
@@ -28,6 +29,7 @@ import java.time.Instant;
  * kept newest first, at most {@link #HISTORY_LIMIT}.
  */
 public final class PortCheckModel {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
     public static final int DEFAULT_TIMEOUT_SECONDS = (int) PortCheck.DEFAULT_TIMEOUT.toSeconds();
     static final int HISTORY_LIMIT = 50;
 
@@ -59,7 +61,7 @@ public final class PortCheckModel {
     public void toggle() {
         if (running.get()) {
             cancel();
-            summary.set("Check cancelled");
+            summary.set(TEXT.get("check.cancelled"));
             return;
         }
         if (!canCheck.get()) {
@@ -69,7 +71,7 @@ public final class PortCheckModel {
         int checkedPort = port.port();
         running.set(true);
         result.set(null);
-        summary.set("Connecting to " + target + ":" + checkedPort + "…");
+        summary.set(TEXT.get("check.connecting", target, checkedPort));
         latest.follow(PortCheck.check(target, checkedPort, Duration.ofSeconds(timeoutSeconds()), resolver),
                 outcome -> {
                     running.set(false);
@@ -82,7 +84,7 @@ public final class PortCheckModel {
                 },
                 failure -> {
                     running.set(false);
-                    summary.set("Checking " + target + ":" + checkedPort + " failed: " + failure.getMessage());
+                    summary.set(TEXT.get("check.failed", target, checkedPort, failure.getMessage()));
                 });
     }
 

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.text.DurationText;
 import com.socketworkbench.engine.tools.Resolver.NotResolved;
 import com.socketworkbench.engine.tools.Resolver.Resolved;
@@ -24,6 +25,7 @@ import javafx.scene.layout.VBox;
  * tries them), and an address back to its name. Both run in the background; the buttons turn into Cancel meanwhile.
  */
 final class ResolveCard {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
     private final Node view;
 
     ResolveCard(ResolveModel model, Subscriptions subscriptions) {
@@ -31,10 +33,10 @@ final class ResolveCard {
     }
 
     private static VBox forward(ResolveModel model, Subscriptions subscriptions) {
-        TextField name = CardLayout.input("resolveName", "localhost, example.org or an address",
-                "A host name (looked up as the system does: hosts file, then DNS) or an address literal");
+        TextField name = CardLayout.input("resolveName", TEXT.get("resolve.name.prompt"),
+                TEXT.get("resolve.name.tooltip"));
         subscriptions.bindBidirectional(name.textProperty(), model.nameProperty());
-        Button button = new Button("Look up");
+        Button button = new Button(TEXT.get("resolve.lookUp"));
         button.setId("resolveButton");
         button.getStyleClass().add("accent");
         button.setMinWidth(Region.USE_PREF_SIZE);
@@ -45,7 +47,7 @@ final class ResolveCard {
             }
         });
         subscriptions.subscribe(model.resolvingProperty(), running -> {
-            button.setText(running ? "Cancel" : "Look up");
+            button.setText(TEXT.get(running ? "common.cancel" : "resolve.lookUp"));
             button.getStyleClass().removeAll("accent", "danger");
             button.getStyleClass().add(running ? "danger" : "accent");
         });
@@ -53,7 +55,7 @@ final class ResolveCard {
                 () -> !model.resolvingProperty().get() && (name.getText() == null || name.getText().isBlank()),
                 model.resolvingProperty(), name.textProperty()));
         var timeout = Spinners.timeoutSeconds("resolveTimeout", CardLayout.MAX_TIMEOUT_SECONDS,
-                model.timeoutSecondsProperty(), "Give up waiting for the resolver after this many seconds", subscriptions);
+                model.timeoutSecondsProperty(), TEXT.get("resolve.timeout.tooltip"), subscriptions);
 
         Label summary = new Label();
         summary.setId("resolveSummary");
@@ -64,14 +66,14 @@ final class ResolveCard {
 
         TableView<AddressRow> table = new TableView<>(model.addresses());
         table.setId("resolveResult");
-        table.getColumns().add(Columns.mono("Address", 300, AddressRow::address));
-        table.getColumns().add(Columns.text("Family", 70, AddressRow::family));
-        table.getColumns().add(Columns.text("Kind", 300, AddressRow::kind));
+        table.getColumns().add(Columns.mono(TEXT.get("resolve.column.address"), 300, AddressRow::address));
+        table.getColumns().add(Columns.text(TEXT.get("resolve.column.family"), 70, AddressRow::family));
+        table.getColumns().add(Columns.text(TEXT.get("resolve.column.kind"), 300, AddressRow::kind));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("Look a name up: its addresses appear here"));
+        table.setPlaceholder(new Label(TEXT.get("resolve.placeholder")));
         table.setPrefHeight(170);
         table.setMinHeight(110);
-        table.setTooltip(new Tooltip("Double-click an address to look its name up below"));
+        table.setTooltip(new Tooltip(TEXT.get("resolve.table.tooltip")));
         TableCopy.install(table, row -> row.address() + "\t" + row.family() + "\t" + row.kind());
         table.setRowFactory(t -> {
             TableRow<AddressRow> row = new TableRow<>();
@@ -98,31 +100,32 @@ final class ResolveCard {
                 }
                 case NotResolved failed -> {
                     error.setText(failed.message());
-                    detail.setText(failed.detail() == null ? "" : "Resolver said: " + failed.detail());
+                    detail.setText(failed.detail() == null ? "" : TEXT.get("resolve.resolverSaid", failed.detail()));
                 }
             }
         });
         subscriptions.bind(summary.textProperty(), Bindings.createStringBinding(() -> {
             if (model.resolvingProperty().get()) {
-                return "Looking up " + model.nameProperty().get().strip() + "…";
+                return TEXT.get("resolve.lookingUp", model.nameProperty().get().strip());
             }
             return model.resolutionProperty().get() instanceof Resolved resolved ? resolved.summary() : "";
         }, model.resolvingProperty(), model.resolutionProperty()));
         subscriptions.bind(summary.managedProperty(), summary.textProperty().isNotEmpty());
         subscriptions.bind(summary.visibleProperty(), summary.managedProperty());
 
-        VBox section = CardLayout.section("Name → addresses", "socket.getaddrinfo(name, None) · gethostbyname_ex(name)",
-                CardLayout.row(CardLayout.grow(name), CardLayout.labelledInline("Timeout (s)", timeout), button),
+        VBox section = CardLayout.section(TEXT.get("resolve.section.forward"), TEXT.get("resolve.section.forward.caption"),
+                CardLayout.row(CardLayout.grow(name), CardLayout.labelledInline(TEXT.get("common.timeoutSeconds"),
+                        timeout), button),
                 summary, error, detail, table);
         VBox.setVgrow(table, Priority.ALWAYS);
         return section;
     }
 
     private static VBox backward(ResolveModel model, Subscriptions subscriptions) {
-        TextField address = CardLayout.input("reverseAddress", "127.0.0.1 or ::1",
-                "An IPv4 or IPv6 address literal; its PTR record is looked up");
+        TextField address = CardLayout.input("reverseAddress", TEXT.get("resolve.reverse.prompt"),
+                TEXT.get("resolve.reverse.tooltip"));
         subscriptions.bindBidirectional(address.textProperty(), model.reverseAddressProperty());
-        Button button = new Button("Find name");
+        Button button = new Button(TEXT.get("resolve.findName"));
         button.setId("reverseButton");
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.setOnAction(event -> model.toggleReverse());
@@ -131,25 +134,26 @@ final class ResolveCard {
                 model.toggleReverse();
             }
         });
-        subscriptions.subscribe(model.reversingProperty(), running -> button.setText(running ? "Cancel" : "Find name"));
+        subscriptions.subscribe(model.reversingProperty(), running -> button.setText(TEXT.get(running ? "common.cancel" : "resolve.findName")));
         subscriptions.bind(button.disableProperty(), Bindings.createBooleanBinding(
                 () -> !model.reversingProperty().get() && (address.getText() == null || address.getText().isBlank()),
                 model.reversingProperty(), address.textProperty()));
 
         ResultGrid grid = new ResultGrid("reverseGrid");
-        TextField name = grid.add("Host name", "reverseResult", "socket.gethostbyaddr(address)[0]");
+        TextField name = grid.add(TEXT.get("resolve.reverse.hostName"), "reverseResult",
+                TEXT.get("resolve.reverse.hostName.hint"));
         Label message = new Label();
         message.setId("reverseMessage");
         message.setWrapText(true);
         subscriptions.subscribe(model.reverseProperty(), result -> {
             name.setText(result == null || result.name() == null ? "" : result.name());
-            message.setText(result == null ? model.reversingProperty().get() ? "Looking up…" : ""
-                    : result.message() + " (" + DurationText.of(result.elapsed()) + ")");
+            message.setText(result == null ? model.reversingProperty().get() ? TEXT.get("resolve.reverse.lookingUp") : ""
+                    : TEXT.get("resolve.reverse.result", result.message(), DurationText.of(result.elapsed())));
             message.getStyleClass().removeAll("field-error", "tool-note");
             message.getStyleClass().add(result != null && (result.outcome() == ReverseOutcome.INVALID_INPUT
                     || result.outcome() == ReverseOutcome.TIMEOUT) ? "field-error" : "tool-note");
         });
-        return CardLayout.section("Address → name", "socket.gethostbyaddr(address)",
+        return CardLayout.section(TEXT.get("resolve.section.reverse"), TEXT.get("resolve.section.reverse.caption"),
                 CardLayout.row(CardLayout.grow(address), button), grid.view(), message);
     }
 

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.engine.tools.Resolver;
 import com.socketworkbench.engine.tools.Resolver.Resolution;
@@ -27,6 +28,7 @@ import java.time.Duration;
  * own, see {@link Resolver}).
  */
 public final class ResolveModel {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
     public static final int DEFAULT_TIMEOUT_SECONDS = (int) Resolver.DEFAULT_TIMEOUT.toSeconds();
 
     private final Resolver resolver;
@@ -59,14 +61,14 @@ public final class ResolveModel {
         if (resolving.get()) {
             forward.forget();
             resolving.set(false);
-            summary.set("Look-up of " + name.get().strip() + " cancelled");
+            summary.set(TEXT.get("resolve.cancelled", name.get().strip()));
             return;
         }
         String query = name.get() == null ? "" : name.get().strip();
         resolving.set(true);
         resolution.set(null);
         addresses.clear();
-        summary.set("Looking up " + query + "…");
+        summary.set(TEXT.get("resolve.lookingUp", query));
         forward.follow(resolver.resolve(query, timeout()), result -> {
             resolving.set(false);
             resolution.set(result);
@@ -76,7 +78,7 @@ public final class ResolveModel {
             summary.set(result.summary());
         }, failure -> {
             resolving.set(false);
-            summary.set("Looking up " + query + " failed: " + failure.getMessage());
+            summary.set(TEXT.get("resolve.failed", query, failure.getMessage()));
         });
     }
 

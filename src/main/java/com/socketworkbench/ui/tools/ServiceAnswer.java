@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.tools.PortRanges;
 import com.socketworkbench.engine.tools.PortRanges.KernelPorts;
 import com.socketworkbench.engine.tools.PortRanges.PortClass;
@@ -19,6 +20,7 @@ import java.util.List;
  */
 public record ServiceAnswer(String call, String answer, boolean found, List<ServiceEntry> entries,
                             PortClass portClass) {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
     public ServiceAnswer {
         entries = List.copyOf(entries);
     }
@@ -32,7 +34,10 @@ public record ServiceAnswer(String call, String answer, boolean found, List<Serv
         if (query.isAll()) {
             List<ServiceEntry> entries = proto == null ? table.entries()
                     : table.entries().stream().filter(e -> e.protocol().equals(proto)).toList();
-            return new ServiceAnswer("", entries.size() + " services" + (proto == null ? "" : " for " + proto),
+            return new ServiceAnswer("", proto == null
+                    ? TEXT.get(entries.size() == 1 ? "services.count.one" : "services.count.other", entries.size())
+                    : TEXT.get(entries.size() == 1 ? "services.countFor.one" : "services.countFor.other",
+                    entries.size(), proto),
                     !entries.isEmpty(), entries, null);
         }
         if (query.isPort()) {
@@ -40,8 +45,8 @@ public record ServiceAnswer(String call, String answer, boolean found, List<Serv
             String call = "getservbyport(" + query.port() + protoArgument + ")";
             PortClass range = PortRanges.classify(query.port(), kernel);
             if (entries.isEmpty()) {
-                return new ServiceAnswer(call, "no service has port " + query.port() + (proto == null ? ""
-                        : "/" + proto) + " (Python raises OSError: port/proto not found)", false, entries, range);
+                return new ServiceAnswer(call, TEXT.get("services.noPort", query.port() + (proto == null ? ""
+                        : "/" + proto)), false, entries, range);
             }
             return new ServiceAnswer(call, String.join(", ", table.byPort(query.port(), proto)), true, entries,
                     range);
@@ -49,8 +54,8 @@ public record ServiceAnswer(String call, String answer, boolean found, List<Serv
         List<ServiceEntry> entries = table.findByName(query.name(), proto);
         String call = "getservbyname('" + query.name() + "'" + protoArgument + ")";
         if (entries.isEmpty()) {
-            return new ServiceAnswer(call, "no service named '" + query.name() + "'" + (proto == null ? ""
-                    : " for " + proto) + " (Python raises OSError: service/proto not found)", false, entries, null);
+            return new ServiceAnswer(call, proto == null ? TEXT.get("services.noName", query.name())
+                    : TEXT.get("services.noNameFor", query.name(), proto), false, entries, null);
         }
         String ports = String.join(", ", entries.stream().map(ServiceEntry::portAndProtocol).distinct().toList());
         return new ServiceAnswer(call, ports, true, entries,

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -13,6 +14,7 @@ import java.util.regex.Pattern;
  * @param protocol "tcp", "udp"... from the text, or null when the text names none
  */
 public record ServiceQuery(String name, int port, String protocol) {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
     private static final Pattern WITH_PROTOCOL = Pattern.compile("([^/\\s]+)\\s*/\\s*([A-Za-z][A-Za-z0-9-]*)");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
 
@@ -29,18 +31,16 @@ public record ServiceQuery(String name, int port, String protocol) {
             subject = matcher.group(1);
             protocol = matcher.group(2).toLowerCase(Locale.ROOT);
         } else if (input.contains("/")) {
-            throw new IllegalArgumentException("'" + input + "' is not 'name/protocol' or 'port/protocol', e.g."
-                    + " http/tcp or 53/udp");
+            throw new IllegalArgumentException(TEXT.get("services.error.slash", input));
         }
         if (subject.chars().allMatch(Character::isDigit)) {
             if (subject.length() > 5 || Integer.parseInt(subject) > 65_535) {
-                throw new IllegalArgumentException(subject + " is not a port: port numbers are 16 bits, 0 to 65535");
+                throw new IllegalArgumentException(TEXT.get("services.error.port", subject));
             }
             return new ServiceQuery(null, Integer.parseInt(subject), protocol);
         }
         if (!NAME.matcher(subject).matches()) {
-            throw new IllegalArgumentException("'" + subject + "' is neither a port number nor a service name"
-                    + " (letters, digits and - such as http or ftp-data)");
+            throw new IllegalArgumentException(TEXT.get("services.error.name", subject));
         }
         return new ServiceQuery(subject, -1, protocol);
     }

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.tools.PortRanges.KernelPorts;
 import com.socketworkbench.engine.tools.PortRanges.PortClass;
 import com.socketworkbench.engine.tools.PortRanges.Range;
@@ -28,17 +29,18 @@ import java.util.Map;
  * query is typed, the matching table lines, and what the port number means (IANA range, Linux's ephemeral range).
  */
 final class ServicesCard {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
     private final Node view;
     private final ObservableList<ServiceEntry> rows = FXCollections.observableArrayList();
 
     ServicesCard(ServicesModel model, Subscriptions subscriptions) {
-        TextField query = CardLayout.input("serviceQuery", "http, 22, 53/udp… (empty lists every service)",
-                "A service name or alias, or a port number; add /tcp or /udp to pick the protocol");
+        TextField query = CardLayout.input("serviceQuery", TEXT.get("services.query.prompt"),
+                TEXT.get("services.query.tooltip"));
         subscriptions.bindBidirectional(query.textProperty(), model.queryProperty());
         ComboBox<ServicesModel.Protocol> protocol = new ComboBox<>(
                 FXCollections.observableArrayList(ServicesModel.Protocol.values()));
         protocol.setId("serviceProtocol");
-        protocol.setTooltip(new Tooltip("The proto argument of getservbyname / getservbyport"));
+        protocol.setTooltip(new Tooltip(TEXT.get("services.protocol.tooltip")));
         subscriptions.bindBidirectional(protocol.valueProperty(), model.protocolProperty());
         Label error = CardLayout.inlineError("serviceError");
 
@@ -50,18 +52,18 @@ final class ServicesCard {
         answer.getStyleClass().addAll("service-answer", "mono");
         answer.setWrapText(true);
         HBox callRow = CardLayout.row(call, answer);
-        Label source = new Label("Reading the services table…");
+        Label source = new Label(TEXT.get("services.reading"));
         source.setId("serviceSource");
         source.getStyleClass().add("tool-note");
 
         TableView<ServiceEntry> table = new TableView<>(rows);
         table.setId("serviceResult");
-        table.getColumns().add(Columns.mono("Name", 150, ServiceEntry::name));
-        table.getColumns().add(Columns.mono("Port/protocol", 110, ServiceEntry::portAndProtocol));
-        table.getColumns().add(Columns.mono("Aliases", 150, e -> String.join(" ", e.aliases())));
-        table.getColumns().add(Columns.text("Comment", 320, e -> e.comment() == null ? "" : e.comment()));
+        table.getColumns().add(Columns.mono(TEXT.get("services.column.name"), 150, ServiceEntry::name));
+        table.getColumns().add(Columns.mono(TEXT.get("services.column.portProtocol"), 110, ServiceEntry::portAndProtocol));
+        table.getColumns().add(Columns.mono(TEXT.get("services.column.aliases"), 150, e -> String.join(" ", e.aliases())));
+        table.getColumns().add(Columns.text(TEXT.get("services.column.comment"), 320, e -> e.comment() == null ? "" : e.comment()));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.setPlaceholder(new Label("No matching service"));
+        table.setPlaceholder(new Label(TEXT.get("services.placeholder")));
         table.setPrefHeight(220);
         table.setMinHeight(140);
         TableCopy.install(table, e -> e.name() + "\t" + e.portAndProtocol() + "\t" + String.join(" ", e.aliases())
@@ -82,7 +84,7 @@ final class ServicesCard {
         });
         subscriptions.subscribe(model.tableProperty(), loaded -> source.setText(sourceText(loaded)));
 
-        VBox lookup = CardLayout.section("Look-up", "getservbyname(name, proto) · getservbyport(port, proto)",
+        VBox lookup = CardLayout.section(TEXT.get("services.section.lookup"), TEXT.get("services.section.lookup.caption"),
                 CardLayout.row(CardLayout.grow(query), protocol), error, callRow, source, table);
         VBox.setVgrow(lookup, Priority.ALWAYS);
         view = CardLayout.card(Tool.SERVICES, lookup, rangeSection(model, subscriptions));
@@ -90,14 +92,14 @@ final class ServicesCard {
 
     private static String sourceText(ServiceTable table) {
         if (table == null) {
-            return "Reading the services table…";
+            return TEXT.get("services.reading");
         }
-        String problems = table.problems().isEmpty() ? "" : " (" + table.problems().size() + " unreadable lines"
-                + " skipped)";
-        return table.source().startsWith("/")
-                ? "From " + table.source() + ", " + table.entries().size() + " entries" + problems
-                : "From the " + table.source() + " (" + table.entries().size() + " entries): this system has no"
-                + " readable /etc/services";
+        if (!table.source().startsWith("/")) {
+            return TEXT.get("services.source.builtIn", table.entries().size());
+        }
+        return table.problems().isEmpty() ? TEXT.get("services.source.file", table.source(), table.entries().size())
+                : TEXT.get("services.source.fileSkipped", table.source(), table.entries().size(),
+                table.problems().size());
     }
 
     private VBox rangeSection(ServicesModel model, Subscriptions subscriptions) {
@@ -107,9 +109,9 @@ final class ServicesCard {
         bar.getStyleClass().add("port-range-bar");
         for (Range range : Range.values()) {
             Label segment = new Label(switch (range) {
-                case WELL_KNOWN -> "0–1023 well-known";
-                case REGISTERED -> "1024–49151 registered";
-                case DYNAMIC -> "49152–65535 dynamic";
+                case WELL_KNOWN -> TEXT.get("ports.segment.wellKnown");
+                case REGISTERED -> TEXT.get("ports.segment.registered");
+                case DYNAMIC -> TEXT.get("ports.segment.dynamic");
             });
             segment.getStyleClass().add("port-range-segment");
             // Equal thirds: a legend, not a scale (to scale, 0–1023 would be a sliver).
@@ -137,20 +139,19 @@ final class ServicesCard {
                     segment.getStyleClass().add("current");
                 }
             });
-            label.setText(portClass == null ? "Enter a port number (or a service name) above to see its range."
-                    : "Port " + portClass.port() + " is a " + portClass.label()
-                    + (portClass.inEphemeral() ? ", inside Linux's ephemeral range" : ""));
+            label.setText(portClass == null ? TEXT.get("ports.hint")
+                    : TEXT.get(portClass.inEphemeral() ? "ports.classEphemeral" : "ports.class", portClass.port(),
+                    portClass.label()));
             explanation.setText(portClass == null ? "" : portClass.explanation());
         });
         subscriptions.subscribe(model.kernelProperty(), kernel -> ephemeral.setText(ephemeralText(kernel)));
         subscriptions.bind(explanation.managedProperty(), Bindings.isNotEmpty(explanation.textProperty()));
         subscriptions.bind(explanation.visibleProperty(), explanation.managedProperty());
-        return CardLayout.section("Port ranges", "IANA, RFC 6335", bar, label, explanation, ephemeral);
+        return CardLayout.section(TEXT.get("ports.section"), TEXT.get("ports.section.caption"), bar, label, explanation, ephemeral);
     }
 
     private static String ephemeralText(KernelPorts kernel) {
-        return kernel.ephemeral().map(range -> "This kernel gives outgoing connections ports from " + range
-                + " (net.ipv4.ip_local_port_range); bind(('', 0)) picks a free one from there too.").orElse("");
+        return kernel.ephemeral().map(range -> TEXT.get("ports.ephemeral", range)).orElse("");
     }
 
     Node view() {

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.engine.tools.PortRanges.KernelPorts;
 import com.socketworkbench.engine.tools.ServiceTable;
@@ -19,15 +20,14 @@ import javafx.beans.property.StringProperty;
  * off the FX thread by {@link #load()}.
  */
 public final class ServicesModel {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
     /** The protocol choice beside the query box. */
     public enum Protocol {
-        ANY("any protocol", null), TCP("tcp", "tcp"), UDP("udp", "udp");
+        ANY(null), TCP("tcp"), UDP("udp");
 
-        private final String label;
         private final String name;
 
-        Protocol(String label, String name) {
-            this.label = label;
+        Protocol(String name) {
             this.name = name;
         }
 
@@ -38,7 +38,7 @@ public final class ServicesModel {
 
         @Override
         public String toString() {
-            return label;
+            return name == null ? TEXT.get("services.protocol.any") : name;
         }
     }
 
@@ -72,8 +72,8 @@ public final class ServicesModel {
                     table.set(loaded.table());
                     update();
                 },
-                failure -> answer.set(new Parsed.Invalid<>("Could not read the services table: "
-                        + failure.getMessage())));
+                failure -> answer.set(new Parsed.Invalid<>(TEXT.get("services.readFailed",
+                        failure.getMessage()))));
     }
 
     private void update() {

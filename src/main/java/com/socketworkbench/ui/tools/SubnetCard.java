@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.tools.AddressConverter;
 import com.socketworkbench.engine.tools.SubnetCalculator.Subnet;
 import com.socketworkbench.ui.fx.Subscriptions;
@@ -15,11 +16,12 @@ import javafx.scene.text.TextFlow;
  * subnet's addresses and sizes, updated as the CIDR text is typed.
  */
 final class SubnetCard {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
     private final Node view;
 
     SubnetCard(SubnetModel model, Subscriptions subscriptions) {
-        TextField input = CardLayout.input("subnetInput", "192.168.1.10/24, 10.0.0.1 255.0.0.0 or 2001:db8::1/64",
-                "An address with its prefix length (/24) or, for IPv4, its netmask (255.255.255.0)");
+        TextField input = CardLayout.input("subnetInput", TEXT.get("subnet.prompt"),
+                TEXT.get("subnet.tooltip"));
         subscriptions.bindBidirectional(input.textProperty(), model.inputProperty());
         Label error = CardLayout.inlineError("subnetError");
 
@@ -36,18 +38,19 @@ final class SubnetCard {
         VBox bitsBox = new VBox(2, bits, bitsLegend);
 
         ResultGrid grid = new ResultGrid("subnetResult");
-        TextField network = grid.add("Network", "subnetNetwork", "The subnet in CIDR notation: address with the host"
-                + " bits cleared, and the prefix length");
-        TextField netmask = grid.add("Netmask", "subnetNetmask", "The prefix as a mask: network bits 1, host bits 0");
-        TextField wildcard = grid.add("Wildcard mask", "subnetWildcard",
-                "The inverted netmask, as router ACLs and OSPF use it");
-        TextField broadcast = grid.add("Broadcast", "subnetBroadcast", "The directed broadcast address: host bits"
-                + " all 1; a datagram sent there reaches every host of the subnet (needs SO_BROADCAST)");
-        TextField first = grid.add("First host", "subnetFirstHost", "The lowest address a host can be given");
-        TextField last = grid.add("Last host", "subnetLastHost", "The highest address a host can be given");
-        TextField hosts = grid.add("Usable hosts", "subnetHostCount",
-                "Addresses that can be given to hosts (IPv4: all but the network and broadcast address)");
-        TextField total = grid.add("Addresses", "subnetTotal", "All addresses in the subnet: 2^(bits − prefix)");
+        TextField network = grid.add(TEXT.get("subnet.network"), "subnetNetwork", TEXT.get("subnet.network.hint"));
+        TextField netmask = grid.add(TEXT.get("subnet.netmask"), "subnetNetmask", TEXT.get("subnet.netmask.hint"));
+        TextField wildcard = grid.add(TEXT.get("subnet.wildcard"), "subnetWildcard",
+                TEXT.get("subnet.wildcard.hint"));
+        TextField broadcast = grid.add(TEXT.get("subnet.broadcast"), "subnetBroadcast",
+                TEXT.get("subnet.broadcast.hint"));
+        TextField first = grid.add(TEXT.get("subnet.firstHost"), "subnetFirstHost",
+                TEXT.get("subnet.firstHost.hint"));
+        TextField last = grid.add(TEXT.get("subnet.lastHost"), "subnetLastHost",
+                TEXT.get("subnet.lastHost.hint"));
+        TextField hosts = grid.add(TEXT.get("subnet.hosts"), "subnetHostCount",
+                TEXT.get("subnet.hosts.hint"));
+        TextField total = grid.add(TEXT.get("subnet.total"), "subnetTotal", TEXT.get("subnet.total.hint"));
         Label note = CardLayout.inlineNote("subnetNote");
 
         subscriptions.subscribe(model.subnetProperty(), parsed -> {
@@ -58,8 +61,8 @@ final class SubnetCard {
             netmask.setText(subnet == null ? "" : subnet.netmask());
             wildcard.setText(subnet == null ? "" : subnet.wildcardMask() == null ? "—" : subnet.wildcardMask());
             broadcast.setText(subnet == null ? "" : subnet.broadcast() != null ? subnet.broadcast()
-                    : subnet.ipv6() ? "none (IPv6 has no broadcast; ff02::1 reaches all nodes on the link)"
-                    : "none (/" + subnet.prefixLength() + ")");
+                    : subnet.ipv6() ? TEXT.get("subnet.broadcast.noneIpv6")
+                    : TEXT.get("subnet.broadcast.none", subnet.prefixLength()));
             first.setText(subnet == null ? "" : subnet.firstHost());
             last.setText(subnet == null ? "" : subnet.lastHost());
             hosts.setText(subnet == null ? "" : Messages.count(subnet.hostCount()));
@@ -70,7 +73,7 @@ final class SubnetCard {
             bitsBox.setManaged(bitsBox.isVisible());
         });
 
-        VBox section = CardLayout.section("CIDR", "ipaddress.ip_network(text, strict=False)", input, error, bitsBox,
+        VBox section = CardLayout.section("CIDR", TEXT.get("subnet.section.caption"), input, error, bitsBox,
                 grid.view(), note);
         view = CardLayout.card(Tool.SUBNET, section);
     }
@@ -89,8 +92,7 @@ final class SubnetCard {
         int split = prefix == 32 ? all.length() : prefix + prefix / 8;
         networkBits.setText(all.substring(0, split));
         hostBits.setText(all.substring(split));
-        legend.setText(subnet.address() + " in binary: " + prefix + " network bits, " + (32 - prefix)
-                + " host bits");
+        legend.setText(TEXT.get("subnet.bits.legend", subnet.address(), prefix, 32 - prefix));
     }
 
     Node view() {

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.tools.SubnetCalculator;
 import com.socketworkbench.engine.tools.SubnetCalculator.Subnet;
 import com.socketworkbench.ui.fx.Subscriptions;
@@ -14,6 +15,7 @@ import java.math.BigInteger;
 
 /** The subnet calculator: "address/prefix" worked out live as it is typed. Arithmetic only. */
 public final class SubnetModel {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
     private final StringProperty input = new SimpleStringProperty(this, "input", "");
     private final ReadOnlyObjectWrapper<Parsed<Subnet>> subnet = new ReadOnlyObjectWrapper<>(this, "subnet",
             Parsed.empty());
@@ -25,8 +27,8 @@ public final class SubnetModel {
             Parsed<Subnet> result = Parsed.of(text, SubnetCalculator::calculate);
             subnet.set(result);
             summary.set(result instanceof Parsed.Ok<Subnet>(Subnet s)
-                    ? s.cidr() + " · " + Messages.count(s.hostCount()) + (BigInteger.ONE.equals(s.hostCount())
-                    ? " host" : " hosts") : "");
+                    ? TEXT.get(BigInteger.ONE.equals(s.hostCount()) ? "subnet.summary.one" : "subnet.summary.other",
+                    s.cidr(), Messages.count(s.hostCount())) : "");
         });
     }
 

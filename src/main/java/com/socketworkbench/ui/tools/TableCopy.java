@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SelectionMode;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 
 /** Makes a result table copyable: Ctrl+C and "Copy" copy the selected rows, "Copy all" every row, tab-separated. */
 final class TableCopy {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
     private static final KeyCombination COPY = new KeyCodeCombination(KeyCode.C, KeyCombination.SHORTCUT_DOWN);
 
     private TableCopy() {
@@ -29,10 +31,10 @@ final class TableCopy {
                 event.consume();
             }
         });
-        MenuItem copySelected = new MenuItem("Copy");
+        MenuItem copySelected = new MenuItem(TEXT.get("common.copy"));
         copySelected.setOnAction(event -> copy(table.getSelectionModel().getSelectedItems(), rowText));
         copySelected.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-        MenuItem copyAll = new MenuItem("Copy all");
+        MenuItem copyAll = new MenuItem(TEXT.get("common.copyAll"));
         copyAll.setOnAction(event -> copy(table.getItems(), rowText));
         table.setContextMenu(new ContextMenu(copySelected, copyAll));
     }

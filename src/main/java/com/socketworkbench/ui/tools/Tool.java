@@ -1,38 +1,31 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
+
 /**
- * The tools of the Tools tab, in navigation order. Each names the C / Python socket functions it mirrors, so the
- * tab doubles as a reference for what those calls return.
+ * The tools of the Tools tab, in navigation order. Each names the Java calls it makes and the C / Python socket
+ * functions it mirrors, so the tab doubles as a reference for what those calls return. The texts are in the
+ * bundle under {@code tool.<id>.title}, {@code .summary} and {@code .mirrors}.
  */
 public enum Tool {
-    THIS_HOST("This host", "thisHost", "Names and network interfaces of this computer",
-            "like socket.gethostname(), socket.getfqdn() and `ip address`"),
-    RESOLVE("Resolve", "resolve", "Host name ⇄ addresses, with the time taken",
-            "like socket.getaddrinfo() / gethostbyname_ex() and gethostbyaddr()"),
-    SERVICES("Services & ports", "services", "Service names ⇄ port numbers; what a port number means",
-            "like socket.getservbyname() and getservbyport()"),
-    CONVERTER("Address converter", "converter", "IPv4 and IPv6 in every written form; what kind of address",
-            "like socket.inet_aton() / inet_ntoa() and inet_pton() / inet_ntop()"),
-    SUBNET("Subnet calculator", "subnet", "CIDR → network, broadcast, mask, host range",
-            "like Python's ipaddress.ip_network(..., strict=False)"),
-    PORT_CHECK("Port check", "portCheck", "Is anything listening on host:port?",
-            "like socket.connect_ex((host, port)) == 0");
+    THIS_HOST("thisHost"),
+    RESOLVE("resolve"),
+    SERVICES("services"),
+    CONVERTER("converter"),
+    SUBNET("subnet"),
+    PORT_CHECK("portCheck");
 
-    private final String title;
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
+
     private final String id;
-    private final String summary;
-    private final String mirrors;
 
-    Tool(String title, String id, String summary, String mirrors) {
-        this.title = title;
+    Tool(String id) {
         this.id = id;
-        this.summary = summary;
-        this.mirrors = mirrors;
     }
 
     /** "Address converter". */
     public String title() {
-        return title;
+        return TEXT.get("tool." + id + ".title");
     }
 
     /** The prefix of the tool's node ids; its card is {@code #<id>Card}. */
@@ -42,16 +35,16 @@ public enum Tool {
 
     /** One line under the title in the navigation list. */
     public String summary() {
-        return summary;
+        return TEXT.get("tool." + id + ".summary");
     }
 
-    /** The socket functions the tool corresponds to, shown as a subtle caption. */
+    /** The Java calls the tool makes and the Python functions they correspond to, shown as a subtle caption. */
     public String mirrors() {
-        return mirrors;
+        return TEXT.get("tool." + id + ".mirrors");
     }
 
     @Override
     public String toString() {
-        return title;
+        return title();
     }
 }

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.tools.Resolver;
 import com.socketworkbench.ui.tab.ModelViewTab;
 import com.socketworkbench.ui.tab.TabContext;
@@ -9,9 +10,10 @@ import com.socketworkbench.ui.tab.TabContext;
  * table and port ranges, address conversion and classification, subnet arithmetic, and a port check.
  */
 public final class ToolsTab extends ModelViewTab<ToolsViewModel, ToolsView> {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
 
     public ToolsTab(TabContext context) {
-        super(context, "Tools", "tools",
+        super(context, TEXT.get("tab.title"), "tools",
                 (preferences, executor, subscriptions) -> new ToolsViewModel(preferences, new Resolver(), executor,
                         subscriptions),
                 ToolsView::new);

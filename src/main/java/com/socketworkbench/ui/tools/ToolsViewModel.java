@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.engine.tools.Resolver;
 import com.socketworkbench.ui.tab.AppPreferences;
@@ -17,6 +18,7 @@ import java.util.Map;
  * result). Inputs are remembered between sessions.
  */
 public final class ToolsViewModel implements TabModel {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tools.tools");
     static final String PREF_TOOL = "tool";
     static final String PREF_IPV4 = "ipv4";
     static final String PREF_IPV6 = "ipv6";
@@ -113,7 +115,8 @@ public final class ToolsViewModel implements TabModel {
     private void updateStatus() {
         Tool tool = selected.get();
         String summary = summaries.get(tool).get();
-        status.setState(tool.title() + (summary == null || summary.isEmpty() ? "" : ": " + summary));
+        status.setState(summary == null || summary.isEmpty() ? tool.title()
+                : TEXT.get("status.toolResult", tool.title(), summary));
     }
 
     /** Remembers the shown tool and every input for the next session. */

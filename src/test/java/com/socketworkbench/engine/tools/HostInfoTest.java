@@ -32,6 +32,30 @@ class HostInfoTest {
     }
 
     @Test
+    void aScopedAddressShowsItsPrefixAfterTheAddressAndItsZoneApart() {
+        HostInfo.InterfaceAddressInfo loopback6 = new HostInfo.InterfaceAddressInfo("::1%lo", 128, null, "IPv6");
+        assertEquals("::1/128", loopback6.cidr(), "a zone glued to a prefix (::1%lo/128) reads as neither");
+        assertEquals("lo", loopback6.zone());
+        assertEquals("::1/128 (lo)", loopback6.display());
+        HostInfo.InterfaceAddressInfo linkLocal = new HostInfo.InterfaceAddressInfo("fe80::1%eth0", 64, null, "IPv6");
+        assertEquals("fe80::1/64 (eth0)", linkLocal.display());
+        HostInfo.InterfaceAddressInfo v4 = new HostInfo.InterfaceAddressInfo("127.0.0.1", 8, "127.255.255.255", "IPv4");
+        assertNull(v4.zone());
+        assertEquals("127.0.0.1/8", v4.display());
+    }
+
+    @Test
+    void noRealInterfaceAddressShowsAZoneInsideItsCidr() {
+        List<HostInfo.InterfaceAddressInfo> all = HostInfo.listInterfaces().stream()
+                .flatMap(i -> i.addresses().stream()).toList();
+        assertFalse(all.isEmpty());
+        for (HostInfo.InterfaceAddressInfo address : all) {
+            assertFalse(address.cidr().contains("%"), address.cidr());
+            assertTrue(address.display().startsWith(address.cidr()), address.display());
+        }
+    }
+
+    @Test
     void namesComeFromTheNameService() throws Exception {
         NameService scripted = new NameService() {
             @Override
