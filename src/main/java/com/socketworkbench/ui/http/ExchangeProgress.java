@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.ExchangeListener;
 import com.socketworkbench.ui.traffic.Formats;
 
@@ -12,12 +13,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * reads them once per frame, so a fast download costs no FX work per socket read.
  */
 final class ExchangeProgress implements ExchangeListener {
-    private final AtomicReference<String> phase = new AtomicReference<>("Starting");
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
+    private final AtomicReference<String> phase = new AtomicReference<>(TEXT.get("phase.starting"));
     private final AtomicLong received = new AtomicLong();
 
     @Override
     public void onPhase(String phase, Duration at) {
-        this.phase.set(phase);
+        this.phase.set(words(phase));
     }
 
     @Override
@@ -27,6 +29,22 @@ final class ExchangeProgress implements ExchangeListener {
 
     long received() {
         return received.get();
+    }
+
+    /** The engine's phase names are identifiers; the user reads them in their language. */
+    private static String words(String phase) {
+        String key = switch (phase) {
+            case ExchangeListener.RESOLVING -> "phase.resolving";
+            case ExchangeListener.CONNECTING -> "phase.connecting";
+            case ExchangeListener.TLS_HANDSHAKE -> "phase.tls";
+            case ExchangeListener.REUSING_CONNECTION -> "phase.reusing";
+            case ExchangeListener.SENDING -> "phase.sending";
+            case ExchangeListener.WAITING -> "phase.waiting";
+            case ExchangeListener.RECEIVING -> "phase.receiving";
+            case ExchangeListener.DONE -> "phase.done";
+            default -> null;
+        };
+        return key == null ? phase : TEXT.get(key);
     }
 
     /** "Receiving · 1.2 MiB", "Connecting". */

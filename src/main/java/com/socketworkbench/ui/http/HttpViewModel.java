@@ -1,6 +1,8 @@
 // Over 400 lines: the HTTP tab's one view model, mostly one-line accessors the view binds to; its logic lives in RequestForm, HistoryBudgets, ExchangeHistory, RequestInFlight and ResponseRenderer.
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 import com.socketworkbench.engine.http.HeaderHelper;
 import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.engine.http.HttpExchanger;
@@ -50,6 +52,7 @@ import java.util.prefs.BackingStoreException;
  * <p>Insecure TLS is deliberately never saved: every session starts with certificate checks on.
  */
 public final class HttpViewModel implements TabModel {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     static final int HISTORY_LIMIT = ExchangeHistory.LIMIT;
     static final String PREF_BODY_CHARSET = "responseCharset";
     static final String PREF_PRETTY_JSON = "prettyJson";
@@ -158,7 +161,7 @@ public final class HttpViewModel implements TabModel {
             try {
                 targetOrThrow();
             } catch (IllegalArgumentException e) {
-                onFailure.accept("Fix the target first: " + e.getMessage());
+                onFailure.accept(TEXT.get("model.fixTargetFirst", e.getMessage()));
             }
             return;
         }
@@ -200,11 +203,11 @@ public final class HttpViewModel implements TabModel {
         try {
             target = targetOrThrow();
         } catch (IllegalArgumentException e) {
-            onFailure.accept("Cannot send: " + e.getMessage());
+            onFailure.accept(TEXT.get("model.cannotSend", e.getMessage()));
             return;
         }
         if (!form.deadline().isValid()) {
-            onFailure.accept("Cannot send: " + form.deadline().verdict().message());
+            onFailure.accept(TEXT.get("model.cannotSend", form.deadline().verdict().message()));
             return;
         }
         String text = form.text();
@@ -213,7 +216,7 @@ public final class HttpViewModel implements TabModel {
         try {
             prepared = RawRequestBuilder.prepare(text, form.charset(), options, bodyFile.forSending().orElse(null));
         } catch (IOException e) {
-            onFailure.accept("Cannot send: the body file cannot be read (" + e.getMessage() + ")");
+            onFailure.accept(TEXT.get("model.bodyFileUnreadable", e.getMessage()));
             return;
         }
         Charset charset = form.charset();
@@ -224,7 +227,7 @@ public final class HttpViewModel implements TabModel {
 
     private void finished(String text, Charset charset, HttpExchange exchange, Throwable failure) {
         if (failure != null || exchange == null) {
-            onFailure.accept(failure == null ? "The request did not complete" : failure.getMessage());
+            onFailure.accept(failure == null ? TEXT.get("model.incomplete") : failure.getMessage());
             updateStatus();
             return;
         }
@@ -256,8 +259,7 @@ public final class HttpViewModel implements TabModel {
             form.requestCharsetProperty().set(entry.requestCharset());
             form.requestTextProperty().set(entry.requestText());
             if (entry.requestTextCut()) {
-                onFailure.accept("Only the head of request #" + entry.number() + " was loaded: its long body text"
-                        + " was dropped with its bytes to keep the history within its memory budget");
+                onFailure.accept(TEXT.get("model.headOnlyLoaded", entry.number()));
             }
         }
     }
@@ -280,21 +282,21 @@ public final class HttpViewModel implements TabModel {
         Optional<HttpTarget> current = target();
         status.setAddresses(current.map(HttpTarget::authority).orElse(""));
         if (request.isBusy()) {
-            status.setState("Sending to " + current.map(HttpTarget::origin).orElse("?") + ": "
-                    + request.progressProperty().get());
+            status.setState(TEXT.get("status.sending", current.map(HttpTarget::origin).orElse("?"),
+                    request.progressProperty().get()));
             return;
         }
         HistoryEntry last = history.shownProperty().get();
         if (last == null) {
-            status.setState("Ready: " + current.map(t -> "requests go to " + t.origin())
-                    .orElse("enter a valid host and port"));
+            status.setState(current.map(t -> TEXT.get("status.ready", t.origin()))
+                    .orElse(TEXT.get("status.ready.noTarget")));
             return;
         }
         HttpExchange exchange = last.exchange();
         String outcome = exchange.response().map(ParsedResponse::statusLine).filter(line -> !line.isEmpty())
-                .orElse(exchange.failure().orElse("No status line"));
-        status.setState(last.method() + " " + last.targetText() + " → " + outcome + " · "
-                + Formats.bytes(exchange.bytesReceived()) + " in " + DurationText.of(exchange.timing().total()));
+                .orElse(exchange.failure().orElse(TEXT.get("archive.noStatusLine")));
+        status.setState(TEXT.get("status.done", last.method() + " " + last.targetText(), outcome,
+                Formats.bytes(exchange.bytesReceived()), DurationText.of(exchange.timing().total())));
     }
 
     /** Nothing runs until the first Send: the exchanger starts a thread per request. */
@@ -331,7 +333,7 @@ public final class HttpViewModel implements TabModel {
                 HistoryArchive.save(preferences.node(), history.entries(), history.shownProperty().get(),
                         archiveCache);
             } catch (BackingStoreException | IllegalStateException e) {
-                onFailure.accept("The HTTP history could not be saved: " + e.getMessage());
+                onFailure.accept(TEXT.get("model.historyNotSaved", e.getMessage()));
             }
         }
         preferences.flush();

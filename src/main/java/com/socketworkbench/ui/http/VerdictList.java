@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.Severity;
 import com.socketworkbench.engine.http.Verdict;
 import javafx.scene.control.Label;
@@ -16,6 +17,7 @@ import java.util.function.Consumer;
  * the response view, which jumps the raw hex view to its byte.
  */
 final class VerdictList {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     private final Label summary = new Label();
     private final ListView<Verdict> list = new ListView<>();
 
@@ -41,10 +43,12 @@ final class VerdictList {
         long warnings = verdicts.stream().filter(v -> v.severity() == Severity.WARNING).count();
         List<String> parts = new ArrayList<>();
         if (errors > 0) {
-            parts.add("✖ " + errors + (errors == 1 ? " error" : " errors"));
+            parts.add("✖ " + TEXT.get(errors == 1 ? "verdicts.errors.one" : "verdicts.errors.other", errors));
         }
         if (warnings > 0) {
-            parts.add("⚠ " + warnings + (warnings == 1 ? " warning" : " warnings"));
+            parts.add("⚠ " + TEXT.get(warnings == 1 ? "verdicts.warnings.one" : "verdicts.warnings.other",
+                    warnings));
+
         }
         summary.setText(String.join("  ", parts));
         summary.getStyleClass().removeAll("has-errors", "has-warnings");
