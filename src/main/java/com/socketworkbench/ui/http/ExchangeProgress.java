@@ -2,6 +2,7 @@ package com.socketworkbench.ui.http;
 
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.ExchangeListener;
+import com.socketworkbench.engine.http.PhaseWords;
 import com.socketworkbench.ui.traffic.Formats;
 
 import java.time.Duration;
@@ -19,7 +20,7 @@ final class ExchangeProgress implements ExchangeListener {
 
     @Override
     public void onPhase(String phase, Duration at) {
-        this.phase.set(words(phase));
+        this.phase.set(PhaseWords.of(phase));
     }
 
     @Override
@@ -29,22 +30,6 @@ final class ExchangeProgress implements ExchangeListener {
 
     long received() {
         return received.get();
-    }
-
-    /** The engine's phase names are identifiers; the user reads them in their language. */
-    private static String words(String phase) {
-        String key = switch (phase) {
-            case ExchangeListener.RESOLVING -> "phase.resolving";
-            case ExchangeListener.CONNECTING -> "phase.connecting";
-            case ExchangeListener.TLS_HANDSHAKE -> "phase.tls";
-            case ExchangeListener.REUSING_CONNECTION -> "phase.reusing";
-            case ExchangeListener.SENDING -> "phase.sending";
-            case ExchangeListener.WAITING -> "phase.waiting";
-            case ExchangeListener.RECEIVING -> "phase.receiving";
-            case ExchangeListener.DONE -> "phase.done";
-            default -> null;
-        };
-        return key == null ? phase : TEXT.get(key);
     }
 
     /** "Receiving · 1.2 MiB", "Connecting". */

@@ -236,7 +236,8 @@ public final class HttpViewModel implements TabModel {
         history.shownProperty().set(entry);
         updateStatus();
         // A cancel is the user's own doing: the response area says so, a notification would only nag.
-        exchange.failure().filter(message -> !message.equals("Cancelled")).ifPresent(onFailure);
+        exchange.failure().filter(message -> !HttpExchanger.isCancellation(message)).ifPresent(onFailure);
+
     }
 
     /** Stops the request in flight (its exchange still lands in the history, marked cancelled). */
