@@ -58,6 +58,8 @@ public final class HttpView implements TabView {
     private final ResponseView response;
     private final TimingView timing = new TimingView();
     private final Label deadlineMessage = new Label();
+    private final TextArea curlText = new TextArea();
+    private final VBox curlPane = new VBox(4);
     private final TabNotifier notifier;
     private final BorderPane root;
 
@@ -107,17 +109,103 @@ public final class HttpView implements TabView {
                 () -> model.target().map(t -> t.origin()).orElse(TEXT.get("target.none")),
                 model.schemeProperty(), model.host().textProperty(), model.port().textProperty()));
 
+        TextField urlBar = urlBar();
+        Button curl = new Button(TEXT.get("curl.button"));
+        curl.setId("curlImport");
+        curl.getStyleClass().add("small-button");
+        curl.setTooltip(new Tooltip(TEXT.get("curl.button.tooltip")));
+        curl.setOnAction(event -> {
+            curlPane.setVisible(!curlPane.isVisible());
+            curlPane.setManaged(curlPane.isVisible());
+            if (curlPane.isVisible()) {
+                curlText.requestFocus();
+            }
+        });
+
         FlowPane bar = TabLayout.settingsBar(
+                SendEditor.labelled(TEXT.get("url"), urlBar), curl,
                 SendEditor.labelled(TEXT.get("target.scheme"), scheme),
                 SendEditor.labelled(TEXT.get("target.host"), host.field()),
                 SendEditor.labelled(TEXT.get("target.port"), port.field()),
                 template, origin);
-        for (Node node : List.of(scheme, host.field(), port.field(), template)) {
+        for (Node node : List.of(urlBar, curl, scheme, host.field(), port.field(), template)) {
             subscriptions.bind(node.disableProperty(), model.busyProperty());
         }
 
-        return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, host.messageLabel(),
-                port.messageLabel()));
+        Label urlMessage = TabLayout.errorLabel("urlBarMessage", model.urlMessageProperty(), subscriptions);
+        return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, urlMessage,
+                host.messageLabel(), port.messageLabel()), curlPane());
+    }
+
+    /**
+     * The URL bar ({@code urlBar}): Enter, leaving the field or pasting a whole URL fills scheme, host, port, the
+     * request line's path and Host. What is typed key by key is only read on Enter or on leaving, so a half-typed
+     * URL neither moves the target nor shows an error.
+     */
+    private TextField urlBar() {
+        TextField field = new TextField();
+        field.setId("urlBar");
+        field.setPrefColumnCount(22);
+        field.setPromptText(TEXT.get("url.prompt"));
+        field.setTooltip(new Tooltip(TEXT.get("url.tooltip")));
+        Runnable apply = () -> {
+            if (!field.getText().isBlank()) {
+                model.applyUrl(field.getText()).ifPresent(field::setText);
+            }
+        };
+        field.setOnAction(event -> apply.run());
+        subscriptions.listen(field.focusedProperty(), (obs, was, now) -> {
+            if (!now) {
+                apply.run();
+            }
+        });
+        subscriptions.listen(field.textProperty(), (obs, old, now) -> {
+            model.clearUrlMessage();
+            // A paste brings the whole URL at once; a key adds one character.
+            if (now != null && old != null && now.length() - old.length() > 1 && now.contains("://")) {
+                apply.run();
+            }
+        });
+        return field;
+    }
+
+    /** The curl paste area ({@code curlText}, {@code curlApply}, {@code curlMessage}), hidden until asked for. */
+    private Node curlPane() {
+        curlText.setId("curlText");
+        curlText.getStyleClass().add("mono");
+        curlText.setPrefRowCount(4);
+        curlText.setWrapText(true);
+        curlText.setPromptText(TEXT.get("curl.prompt"));
+        subscriptions.listen(curlText.textProperty(), (obs, old, now) -> model.clearCurlMessage());
+        Button apply = new Button(TEXT.get("curl.apply"));
+        apply.setId("curlApply");
+        apply.getStyleClass().add("small-button");
+        apply.setOnAction(event -> {
+            if (model.importCurl(curlText.getText()) && model.curlMessageProperty().get().isEmpty()) {
+                curlText.clear();
+                curlPane.setVisible(false);
+                curlPane.setManaged(false);
+            }
+        });
+        subscriptions.bind(apply.disableProperty(), model.busyProperty());
+        Button close = new Button(TEXT.get("curl.close"));
+        close.setId("curlClose");
+        close.getStyleClass().add("small-button");
+        close.setOnAction(event -> {
+            model.clearCurlMessage();
+            curlPane.setVisible(false);
+            curlPane.setManaged(false);
+        });
+        Label message = TabLayout.errorLabel("curlMessage", model.curlMessageProperty(), subscriptions);
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(6, apply, close);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        curlPane.getChildren().setAll(curlText, buttons, message);
+        curlPane.getStyleClass().add("curl-pane");
+        curlPane.setVisible(false);
+        curlPane.setManaged(false);
+        return curlPane;
     }
 
     private Node composer() {
@@ -294,6 +382,18 @@ public final class HttpView implements TabView {
             warnings.setManaged(!preview.warnings().isEmpty());
         });
 
+        Button fixHost = new Button();
+        fixHost.setId("fixHost");
+        fixHost.getStyleClass().add("small-button");
+        fixHost.setTooltip(new Tooltip(TEXT.get("host.fix.tooltip")));
+        fixHost.setOnAction(event -> model.fixHost());
+        subscriptions.subscribe(model.hostFixProperty(), value -> {
+            fixHost.setText(value.isEmpty() ? "" : TEXT.get("host.fix", value));
+            fixHost.setVisible(!value.isEmpty());
+            fixHost.setManaged(!value.isEmpty());
+        });
+        subscriptions.bind(fixHost.disableProperty(), model.busyProperty());
+
         Button send = new Button(TEXT.get("send"));
         send.setId("send");
         send.getStyleClass().addAll("accent", "send-button");
@@ -317,7 +417,7 @@ public final class HttpView implements TabView {
 
         HBox row = new HBox(10, send, cancel, progress);
         row.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, warnings, row);
+        VBox box = new VBox(6, warnings, fixHost, row);
         box.getStyleClass().add("send-area");
         return box;
     }

@@ -3,6 +3,7 @@ package com.socketworkbench.ui.http;
 
 import com.socketworkbench.engine.text.Texts;
 
+import com.socketworkbench.engine.http.CurlCommand;
 import com.socketworkbench.engine.http.HeaderHelper;
 import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.engine.http.HttpExchanger;
@@ -13,6 +14,7 @@ import com.socketworkbench.engine.http.RawRequestBuilder;
 import com.socketworkbench.engine.http.RedirectComposer;
 import com.socketworkbench.engine.http.RequestOptions;
 import com.socketworkbench.engine.http.RequestTemplate;
+import com.socketworkbench.engine.http.TargetUrl;
 import com.socketworkbench.engine.text.DurationText;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.UiExecutor;
@@ -69,6 +71,9 @@ public final class HttpViewModel implements TabModel {
     private final RequestInFlight request;
 
     private final ReadOnlyObjectWrapper<RequestPreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
+    private final ReadOnlyStringWrapper urlMessage = new ReadOnlyStringWrapper(this, "urlMessage", "");
+    private final ReadOnlyStringWrapper curlMessage = new ReadOnlyStringWrapper(this, "curlMessage", "");
+    private final ReadOnlyStringWrapper hostFix = new ReadOnlyStringWrapper(this, "hostFix", "");
     private final ReadOnlyStringWrapper headerMessage = new ReadOnlyStringWrapper(this, "headerMessage", "");
     private final ReadOnlyObjectWrapper<Optional<RedirectComposer.FollowUp>> followUp =
             new ReadOnlyObjectWrapper<>(this, "followUp", Optional.empty());
@@ -149,6 +154,7 @@ public final class HttpViewModel implements TabModel {
     private void updatePreview() {
         preview.set(RequestPreview.of(form.text(), form.charset(), form.options(), form.target(),
                 bodyFile.chosenProperty().get()));
+        hostFix.set(form.hostDisagrees() ? form.target().map(HttpTarget::hostHeaderValue).orElse("") : "");
         if (!request.isBusy()) {
             updateStatus();
         }
@@ -188,6 +194,76 @@ public final class HttpViewModel implements TabModel {
         headerMessage.set("");
         form.requestTextProperty().set(HeaderInsertion.insert(form.requestTextProperty().get(), line));
         return true;
+    }
+
+    /**
+     * Fills scheme, host, port, the request line's path and the Host header from a URL typed or pasted into the URL
+     * bar; a URL that is no http(s) URL is refused with the reason in {@link #urlMessageProperty()}.
+     *
+     * @return the URL as understood (its canonical text), or empty when it was refused
+     */
+    public Optional<String> applyUrl(String typed) {
+        TargetUrl url;
+        try {
+            url = TargetUrl.parse(typed);
+        } catch (IllegalArgumentException e) {
+            urlMessage.set(e.getMessage());
+            return Optional.empty();
+        }
+        urlMessage.set("");
+        form.applyUrl(url);
+        return Optional.of(url.text());
+    }
+
+    /** Why the URL bar's text was refused ("" when it was not). */
+    public ReadOnlyStringProperty urlMessageProperty() {
+        return urlMessage.getReadOnlyProperty();
+    }
+
+    public void clearUrlMessage() {
+        urlMessage.set("");
+    }
+
+    /**
+     * Replaces the request with the one a curl command describes (method, URL, headers, data). A command that
+     * cannot be read is refused; options with no equivalent here are named. Either way the words are in
+     * {@link #curlMessageProperty()}.
+     *
+     * @return true when the request was replaced
+     */
+    public boolean importCurl(String command) {
+        CurlCommand curl;
+        TargetUrl url;
+        try {
+            curl = CurlCommand.parse(command);
+            url = TargetUrl.parse(curl.url());
+        } catch (IllegalArgumentException e) {
+            curlMessage.set(TEXT.get("curl.refused", e.getMessage()));
+            return false;
+        }
+        form.applyCurl(curl, url);
+        curlMessage.set(curl.ignored().isEmpty() ? ""
+                : TEXT.get("curl.ignored", String.join("  ", curl.ignored())));
+        return true;
+    }
+
+    /** What the last curl import refused or left out ("" when all of it was applied). */
+    public ReadOnlyStringProperty curlMessageProperty() {
+        return curlMessage.getReadOnlyProperty();
+    }
+
+    public void clearCurlMessage() {
+        curlMessage.set("");
+    }
+
+    /** Sets the Host header to the target's value (offered while {@link #hostFixProperty()} is not empty). */
+    public void fixHost() {
+        form.fixHost();
+    }
+
+    /** The Host value the one-click fix would set while the typed Host names another server; "" otherwise. */
+    public ReadOnlyStringProperty hostFixProperty() {
+        return hostFix.getReadOnlyProperty();
     }
 
     public void clearHeaderMessage() {
