@@ -4,6 +4,8 @@ import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.ExchangeFootprint;
 import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.engine.http.ParsedResponse;
+import com.socketworkbench.engine.http.Severity;
+import com.socketworkbench.engine.http.Verdict;
 import com.socketworkbench.ui.traffic.Formats;
 
 import java.nio.charset.Charset;
@@ -117,6 +119,23 @@ record HistoryEntry(long number, HttpExchange exchange, String requestText, Exch
         ParsedResponse response = exchange.response().get();
         return response.statusCode() > 0 ? Integer.toString(response.statusCode()) : TEXT.get("history.status.none");
 
+    }
+
+    /**
+     * Why the response is not a sound one, when it is not: its first error verdict, or that it stopped before it
+     * was complete. Empty for a well-formed response and for an exchange without any (that one shows "failed").
+     */
+    Optional<String> malformation() {
+        Optional<ParsedResponse> response = exchange.response();
+        if (response.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> error = response.get().verdicts().stream().filter(v -> v.severity() == Severity.ERROR)
+                .map(Verdict::message).findFirst();
+        if (error.isPresent() || response.get().complete()) {
+            return error;
+        }
+        return Optional.of(TEXT.get("history.incomplete"));
     }
 
     int statusCode() {

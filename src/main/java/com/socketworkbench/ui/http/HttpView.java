@@ -148,17 +148,25 @@ public final class HttpView implements TabView {
         field.setPrefColumnCount(22);
         field.setPromptText(TEXT.get("url.prompt"));
         field.setTooltip(new Tooltip(TEXT.get("url.tooltip")));
+        // The text last applied: leaving the field applies only what changed since, so a later edit of the
+        // request line is not overwritten by clicking elsewhere.
+        String[] applied = {""};
         Runnable apply = () -> {
+            applied[0] = field.getText();
             if (!field.getText().isBlank()) {
-                model.applyUrl(field.getText()).ifPresent(field::setText);
+                model.applyUrl(field.getText()).ifPresent(text -> {
+                    applied[0] = text;
+                    field.setText(text);
+                });
             }
         };
         field.setOnAction(event -> apply.run());
         subscriptions.listen(field.focusedProperty(), (obs, was, now) -> {
-            if (!now) {
+            if (!now && !field.getText().equals(applied[0])) {
                 apply.run();
             }
         });
+
         subscriptions.listen(field.textProperty(), (obs, old, now) -> {
             model.clearUrlMessage();
             // A paste brings the whole URL at once; a key adds one character.
@@ -323,6 +331,8 @@ public final class HttpView implements TabView {
 
         ComboBox<Charset> charset = new ComboBox<>(FXCollections.observableArrayList(SupportedCharsets.all()));
         charset.setId("requestCharset");
+        charset.setPrefWidth(ResponseView.CHARSET_BOX_WIDTH);
+
         charset.setTooltip(new Tooltip(TEXT.get("option.charset.tooltip")));
         subscriptions.bindBidirectional(charset.valueProperty(), model.requestCharsetProperty());
 

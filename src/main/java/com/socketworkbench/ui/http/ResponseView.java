@@ -48,6 +48,9 @@ import java.util.Optional;
  */
 final class ResponseView {
     private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
+    /** Wide enough for the longest charset names the box offers. */
+    static final double CHARSET_BOX_WIDTH = 170;
+
     private final Label status = new Label();
     private final Label statusClass = new Label();
     private final Label summary = new Label();
@@ -143,6 +146,9 @@ final class ResponseView {
         bodyInfo.setId("bodyInfo");
         bodyInfo.getStyleClass().add("body-info");
         bodyCharset.setId("bodyCharset");
+        // A fixed width: measuring the 170-odd charset cells on every layout of the toolbar held up the FX thread.
+        bodyCharset.setPrefWidth(CHARSET_BOX_WIDTH);
+
         bodyCharset.setConverter(new StringConverter<>() {
             @Override
             public String toString(CharsetChoice choice) {

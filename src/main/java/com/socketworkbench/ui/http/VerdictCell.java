@@ -18,6 +18,12 @@ final class VerdictCell extends ListCell<Verdict> {
     private static final List<String> SEVERITY_CLASSES = List.of("verdict-error", "verdict-warning",
             "verdict-info");
 
+    VerdictCell() {
+        // As wide as the list, never wider: a long message is cut with an ellipsis (whole in the tooltip) instead of
+        // a horizontal scroll bar that pushed the offsets out of sight and covered a row.
+        setPrefWidth(0);
+    }
+
     @Override
     protected void updateItem(Verdict verdict, boolean empty) {
         super.updateItem(verdict, empty);
