@@ -4,6 +4,8 @@ package com.socketworkbench.ui.http;
 import com.socketworkbench.engine.text.Texts;
 
 import com.socketworkbench.engine.http.CurlCommand;
+import com.socketworkbench.engine.http.ExchangeListener;
+import com.socketworkbench.engine.http.PhaseWords;
 import com.socketworkbench.engine.http.HeaderHelper;
 import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.engine.http.HttpExchanger;
@@ -112,6 +114,13 @@ public final class HttpViewModel implements TabModel {
             }
         });
         renderer = new ResponseRenderer(history.shownProperty(), executor, subscriptions);
+        // The tab's and the engine's texts are read from disk once; off the FX thread, before the view needs them.
+        executor.run("http-texts", () -> {
+            TEXT.has("send");
+            PhaseWords.of(ExchangeListener.DONE);
+        }, () -> { });
+
+
         restoreResponseChoices();
         restoreHistory();
         updatePreview();
