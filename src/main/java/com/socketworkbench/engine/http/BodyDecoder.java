@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 import com.socketworkbench.engine.codec.ByteSource;
 
 import java.io.IOException;
@@ -16,6 +18,7 @@ import java.util.zip.InflaterInputStream;
  * then Content-Encoding (gzip, x-gzip, deflate, identity). Never throws; reports problems as verdicts.
  */
 final class BodyDecoder {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
 
     record Decoded(ByteSource body, List<Verdict> verdicts) {
     }
@@ -23,7 +26,7 @@ final class BodyDecoder {
     /** One coding to undo and the header that names it. */
     private record Coding(String name, boolean transfer, long headerOffset) {
         String describe() {
-            return name + (transfer ? " transfer coding" : " encoding");
+            return TEXT.get(transfer ? "verdict.coding.transfer" : "verdict.coding.content", name);
         }
     }
 
@@ -43,12 +46,10 @@ final class BodyDecoder {
             if (!c.name().equals("gzip") && !c.name().equals("x-gzip") && !c.name().equals("deflate")) {
                 String name = HeadParser.printable(c.name());
                 return new Decoded(entity, List.of(c.transfer()
-                        ? Verdict.info(VerdictCodes.UNSUPPORTED_TRANSFER_CODING, c.headerOffset(), "Transfer-Encoding"
-                        + " \"" + name + "\" (header at byte " + c.headerOffset() + ") cannot be undone here; the body"
-                        + " is shown de-chunked only")
-                        : Verdict.info(VerdictCodes.UNSUPPORTED_CONTENT_ENCODING, c.headerOffset(), "Content-Encoding"
-                        + " \"" + name + "\" (header at byte " + c.headerOffset() + ") cannot be decoded here; the body"
-                        + " is shown as received")));
+                        ? Verdict.info(VerdictCodes.UNSUPPORTED_TRANSFER_CODING, c.headerOffset(), TEXT.get("verdict.unsupportedTe",
+                        name, c.headerOffset()))
+                        : Verdict.info(VerdictCodes.UNSUPPORTED_CONTENT_ENCODING, c.headerOffset(), TEXT.get("verdict.unsupportedCe",
+                        name, c.headerOffset()))));
             }
         }
         List<Verdict> verdicts = new ArrayList<>();
@@ -65,9 +66,7 @@ final class BodyDecoder {
             }
             if (coding.transfer()) {
                 verdicts.add(Verdict.info(VerdictCodes.TRANSFER_CODING_DECODED, coding.headerOffset(),
-                        "Transfer-Encoding " + coding.name() + " (header at byte " + coding.headerOffset() + ") was"
-                                + " undone after de-chunking; a server should only send codings other than chunked to"
-                                + " a client that asked for them with TE"));
+                        TEXT.get("verdict.teUndone", coding.name(), coding.headerOffset())));
             }
             current = next;
         }
@@ -98,16 +97,16 @@ final class BodyDecoder {
             // Some servers send raw DEFLATE without the zlib wrapper the standard asks for.
             ByteSource raw = inflate(source, new Inflater(true), what, bodyOffset, max, verdicts, false);
             if (raw != null) {
-                verdicts.add(Verdict.info(VerdictCodes.DECODING_FAILED, bodyOffset, "The deflate body at byte "
-                        + bodyOffset + " is raw DEFLATE without the zlib wrapper; decoded anyway"));
+                verdicts.add(Verdict.info(VerdictCodes.DECODING_FAILED, bodyOffset, TEXT.get("verdict.rawDeflate",
+                        bodyOffset)));
             }
             return raw;
         }
         try (InputStream in = new GZIPInputStream(new ByteSourceInputStream(source), 64 * 1024)) {
             return copy(in, coding, bodyOffset, max, verdicts);
         } catch (IOException | RuntimeException e) {
-            verdicts.add(Verdict.error(VerdictCodes.DECODING_FAILED, bodyOffset, "The body at byte " + bodyOffset
-                    + " claims " + what + " but does not decompress: " + describe(e)));
+            verdicts.add(Verdict.error(VerdictCodes.DECODING_FAILED, bodyOffset, TEXT.get("verdict.decodingFailed",
+                    bodyOffset, what, describe(e))));
             return null;
         }
     }
@@ -118,8 +117,8 @@ final class BodyDecoder {
             return copy(in, "deflate", bodyOffset, max, verdicts);
         } catch (IOException | RuntimeException e) {
             if (!quietFailure) {
-                verdicts.add(Verdict.error(VerdictCodes.DECODING_FAILED, bodyOffset, "The body at byte " + bodyOffset
-                        + " claims " + what + " but does not decompress: " + describe(e)));
+                verdicts.add(Verdict.error(VerdictCodes.DECODING_FAILED, bodyOffset, TEXT.get(
+                        "verdict.decodingFailed", bodyOffset, what, describe(e))));
             }
             return null;
         } finally {
@@ -140,9 +139,8 @@ final class BodyDecoder {
                 spool.write(buffer, 0, keep);
                 total += keep;
                 if (total >= max) {
-                    verdicts.add(Verdict.warning(VerdictCodes.DECODED_TOO_LARGE, bodyOffset, "The " + coding
-                            + " body at byte " + bodyOffset + " decompresses to more than " + max
-                            + " bytes; the decoded body is cut there"));
+                    verdicts.add(Verdict.warning(VerdictCodes.DECODED_TOO_LARGE, bodyOffset, TEXT.get("verdict.decodedTooLarge",
+                            coding, bodyOffset, max)));
                     break;
                 }
             }
@@ -159,7 +157,7 @@ final class BodyDecoder {
     private static String describe(Throwable e) {
         String message = e.getMessage();
         if (e instanceof java.io.EOFException) {
-            return "the compressed data ends too early";
+            return TEXT.get("verdict.compressedTooShort");
         }
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }

@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -10,6 +12,7 @@ import java.util.Locale;
  * way the head is wrong or risky about it (Content-Length with Transfer-Encoding, lengths that disagree...).
  */
 final class BodyFraming {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
 
     /**
      * @param length  the body's length for {@link ResponseScanner.Framing#CONTENT_LENGTH}, else 0
@@ -49,8 +52,7 @@ final class BodyFraming {
             return length == null ? new Decision(ResponseScanner.Framing.UNTIL_CLOSE, 0, true)
                     : new Decision(ResponseScanner.Framing.CONTENT_LENGTH, length, false);
         }
-        verdicts.add(Verdict.info(VerdictCodes.BODY_UNTIL_CLOSE, headerEnd, "Neither Content-Length nor"
-                + " Transfer-Encoding: the body ends when the server closes the connection"));
+        verdicts.add(Verdict.info(VerdictCodes.BODY_UNTIL_CLOSE, headerEnd, TEXT.get("verdict.bodyUntilClose")));
         return new Decision(ResponseScanner.Framing.UNTIL_CLOSE, 0, false);
     }
 
@@ -61,10 +63,8 @@ final class BodyFraming {
     static void checkNoContentLength(HeadParser.ParsedHead parsed, CappedVerdicts verdicts) {
         for (Header h : parsed.headers()) {
             if (h.is("Content-Length")) {
-                verdicts.add(Verdict.warning(VerdictCodes.CONTENT_LENGTH_NOT_ALLOWED, h.offset(), "Content-Length \""
-                        + HeadParser.printable(HeadParser.abbreviate(h.value())) + "\" at byte " + h.offset()
-                        + " in a " + parsed.statusCode() + " response: a server must not send it there (RFC 9110"
-                        + " section 8.6); it is ignored, the response has no body"));
+                verdicts.add(Verdict.warning(VerdictCodes.CONTENT_LENGTH_NOT_ALLOWED, h.offset(), TEXT.get("verdict.contentLengthNotAllowed",
+                        HeadParser.printable(HeadParser.abbreviate(h.value())), h.offset(), parsed.statusCode())));
                 return;
             }
         }
@@ -79,12 +79,10 @@ final class BodyFraming {
             if (h.is("Content-Length")) {
                 String value = HeadParser.printable(HeadParser.abbreviate(h.value()));
                 verdicts.add(method.equals("GET") || method.equals("HEAD")
-                        ? Verdict.info(VerdictCodes.CONTENT_LENGTH_ON_NOT_MODIFIED, h.offset(), "Content-Length \""
-                        + value + "\" at byte " + h.offset() + " in a 304 response: it must equal the length of a 200"
-                        + " response to the same GET, and no body follows it here")
-                        : Verdict.warning(VerdictCodes.CONTENT_LENGTH_ON_NOT_MODIFIED, h.offset(), "Content-Length \""
-                        + value + "\" at byte " + h.offset() + " in a 304 response to " + HeadParser.printable(method)
-                        + ": it is only allowed on a 304 to a conditional GET; no body follows it here"));
+                        ? Verdict.info(VerdictCodes.CONTENT_LENGTH_ON_NOT_MODIFIED, h.offset(), TEXT.get("verdict.contentLength304",
+                        value, h.offset()))
+                        : Verdict.warning(VerdictCodes.CONTENT_LENGTH_ON_NOT_MODIFIED, h.offset(), TEXT.get("verdict.contentLength304Method",
+                        value, h.offset(), HeadParser.printable(method))));
                 return;
             }
         }
@@ -95,8 +93,7 @@ final class BodyFraming {
         if (!contentLengths.isEmpty()) {
             Header cl = contentLengths.getFirst();
             verdicts.add(Verdict.error(VerdictCodes.CONTENT_LENGTH_WITH_TRANSFER_ENCODING, cl.offset(),
-                    "Content-Length at byte " + cl.offset() + " together with Transfer-Encoding: Content-Length"
-                            + " must be ignored (a request smuggling risk)"));
+                    TEXT.get("verdict.contentLengthWithTe", cl.offset())));
         }
         List<String> codings = new ArrayList<>();
         Header chunkedAgain = null;
@@ -113,16 +110,14 @@ final class BodyFraming {
         }
         if (chunkedAgain != null) {
             verdicts.add(Verdict.warning(VerdictCodes.TRANSFER_ENCODING_CHUNKED_TWICE, chunkedAgain.offset(),
-                    "Transfer-Encoding lists chunked more than once (again at byte " + chunkedAgain.offset()
-                            + "); a sender must not apply it twice, so only one layer is removed here"));
+                    TEXT.get("verdict.chunkedTwice", chunkedAgain.offset())));
         }
         if (!codings.isEmpty() && codings.getLast().equals("chunked")) {
             return new Decision(ResponseScanner.Framing.CHUNKED, 0, false);
         }
         Header te = transferEncodings.getFirst();
         verdicts.add(Verdict.warning(VerdictCodes.TRANSFER_ENCODING_NOT_CHUNKED, te.offset(),
-                "Transfer-Encoding \"" + HeadParser.printable(te.value()) + "\" at byte " + te.offset()
-                        + " does not end with chunked: the body ends when the server closes the connection"));
+                TEXT.get("verdict.teNotChunked", HeadParser.printable(te.value()), te.offset())));
         return new Decision(ResponseScanner.Framing.UNTIL_CLOSE, 0, false);
     }
 
@@ -135,24 +130,21 @@ final class BodyFraming {
                 String text = part.strip();
                 long value = parseDecimal(text);
                 if (value == TOO_LARGE) {
-                    verdicts.add(Verdict.error(VerdictCodes.INVALID_CONTENT_LENGTH, h.offset(), "Content-Length \""
-                            + HeadParser.printable(HeadParser.abbreviate(h.value())) + "\" at byte " + h.offset()
-                            + " is a decimal number too large to be a length: more than " + MAX_DIGITS
-                            + " digits (a billion gigabytes)"));
+                    verdicts.add(Verdict.error(VerdictCodes.INVALID_CONTENT_LENGTH, h.offset(), TEXT.get("verdict.contentLengthTooLarge",
+                            HeadParser.printable(HeadParser.abbreviate(h.value())), h.offset(), MAX_DIGITS)));
                     return null;
                 }
                 if (value < 0) {
-                    verdicts.add(Verdict.error(VerdictCodes.INVALID_CONTENT_LENGTH, h.offset(), "Content-Length \""
-                            + HeadParser.printable(h.value()) + "\" at byte " + h.offset() + " is not a"
-                            + (text.startsWith("-") ? " non-negative" : "") + " decimal number of bytes"));
+                    verdicts.add(Verdict.error(VerdictCodes.INVALID_CONTENT_LENGTH, h.offset(), TEXT.get(text.startsWith("-")
+                            ? "verdict.contentLengthNegative" : "verdict.contentLengthInvalid",
+                            HeadParser.printable(h.value()), h.offset())));
                     return null;
                 }
                 if (agreed == null) {
                     agreed = value;
                 } else if (agreed != value) {
                     verdicts.add(Verdict.error(VerdictCodes.CONFLICTING_CONTENT_LENGTH, h.offset(),
-                            "Content-Length values disagree (" + agreed + " and " + value + " at byte " + h.offset()
-                                    + "): the body's end cannot be known"));
+                            TEXT.get("verdict.contentLengthConflict", agreed, value, h.offset())));
                     return null;
                 } else {
                     repeated = true;
@@ -161,8 +153,8 @@ final class BodyFraming {
         }
         if (repeated) {
             Header second = headers.size() > 1 ? headers.get(1) : headers.getFirst();
-            verdicts.add(Verdict.warning(VerdictCodes.DUPLICATE_CONTENT_LENGTH, second.offset(), "Content-Length "
-                    + agreed + " is given more than once (again at byte " + second.offset() + ")"));
+            verdicts.add(Verdict.warning(VerdictCodes.DUPLICATE_CONTENT_LENGTH, second.offset(), TEXT.get("verdict.contentLengthDuplicate",
+                    agreed, second.offset())));
         }
         return agreed;
     }

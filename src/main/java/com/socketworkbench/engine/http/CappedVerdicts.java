@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +15,7 @@ import java.util.Locale;
  * response is. What the parser holds is then bounded by the limit, not by the bytes received.
  */
 final class CappedVerdicts {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
     static final int LIMIT = 200;
 
     private final List<Verdict> kept = new ArrayList<>();
@@ -51,9 +54,9 @@ final class CappedVerdicts {
         List<Verdict> all = new ArrayList<>(kept.size() + 1);
         all.addAll(kept);
         if (omitted > 0) {
-            all.add(new Verdict(worstOmitted, VerdictCodes.VERDICTS_OMITTED, String.format(Locale.ROOT,
-                    "%,d more findings from byte %d on are not listed (%,d of them errors): only the first %d are"
-                            + " kept", omitted, firstOmittedAt, errorsOmitted, LIMIT), firstOmittedAt));
+            all.add(new Verdict(worstOmitted, VerdictCodes.VERDICTS_OMITTED, TEXT.get("verdict.omitted",
+                    String.format(Locale.ROOT, "%,d", omitted), firstOmittedAt,
+                    String.format(Locale.ROOT, "%,d", errorsOmitted), LIMIT), firstOmittedAt));
         }
         return all;
     }

@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 import com.socketworkbench.engine.text.DurationText;
 
 import java.io.IOException;
@@ -22,6 +24,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * {@link ConnectionSlot} first, so that a cancel closes it; a failure ends with a message for the user.
  */
 final class ConnectionOpener {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
 
     /** The exchanger's trust manager, made on first use. */
     @FunctionalInterface
@@ -51,7 +54,7 @@ final class ConnectionOpener {
         try {
             addresses = InetAddress.getAllByName(target.host());
         } catch (UnknownHostException e) {
-            throw new ExchangeFailure("Cannot resolve the host name \"" + target.host() + "\" (DNS lookup failed)");
+            throw new ExchangeFailure(TEXT.get("failure.resolve", target.host()));
         }
         clock.dns = ExchangeClock.since(start);
         if (slot.stopRequested()) {
@@ -72,7 +75,7 @@ final class ConnectionOpener {
         } catch (IOException e) {
             HttpConnection.closeQuietly(socket);
             throw new ExchangeFailure(slot.stopRequested() ? slot.stopMessage()
-                    : "Network error after connecting to " + target.authority() + ": " + e.getMessage());
+                    : TEXT.get("failure.afterConnect", target.authority(), e.getMessage()));
         }
     }
 
@@ -82,7 +85,7 @@ final class ConnectionOpener {
             capturing = new TlsSupport.CapturingTrustManager(options.insecureTls() ? null : trust.get());
         } catch (GeneralSecurityException e) {
             HttpConnection.closeQuietly(socket);
-            throw new ExchangeFailure("TLS is not available: " + e.getMessage());
+            throw new ExchangeFailure(TEXT.get("failure.tlsUnavailable", e.getMessage()));
         }
         Duration handshakeTimeout = options.readTimeout();
         try {
@@ -137,16 +140,15 @@ final class ConnectionOpener {
     private String connectFailure(IOException e, InetSocketAddress address) {
         String where = address == null ? target.authority() : describe(address);
         if (e instanceof SocketTimeoutException) {
-            return "No answer from " + where + " within " + DurationText.of(options.connectTimeout())
-                    + " (connect timeout)";
+            return TEXT.get("failure.connectTimeout", where, DurationText.of(options.connectTimeout()));
         }
         if (e instanceof ConnectException) {
-            return "Connection refused: nothing is listening on " + where;
+            return TEXT.get("failure.refused", where);
         }
         if (e instanceof NoRouteToHostException) {
-            return "No route to " + where + " (the network cannot reach it)";
+            return TEXT.get("failure.noRoute", where);
         }
-        return "Cannot connect to " + where + ": " + (e == null ? "no address" : e.getMessage());
+        return TEXT.get("failure.connect", where, e == null ? TEXT.get("failure.noAddress") : e.getMessage());
     }
 
     private static String describe(InetSocketAddress address) {

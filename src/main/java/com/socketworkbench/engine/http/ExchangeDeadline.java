@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 import com.socketworkbench.engine.runtime.EngineThreads;
 import com.socketworkbench.engine.text.DurationText;
 
@@ -12,6 +14,7 @@ import java.time.Duration;
  * {@link ConnectionSlot}, as a cancel does, with a message that names the deadline and the phase it stopped.
  */
 final class ExchangeDeadline {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
     private static final ExchangeDeadline NONE = new ExchangeDeadline(null, Duration.ZERO);
 
     private final Thread watcher;
@@ -34,14 +37,14 @@ final class ExchangeDeadline {
             } catch (InterruptedException e) {
                 return;
             }
-            slot.expire(id, describe(limit) + " (stopped during \"" + clock.currentPhase() + "\")");
+            slot.expire(id, TEXT.get("failure.deadline.phase", describe(limit), PhaseWords.of(clock.currentPhase())));
         });
         return new ExchangeDeadline(watcher, limit);
     }
 
     /** The deadline in words, the start of every message about it. */
     static String describe(Duration limit) {
-        return "The exchange did not finish within its overall deadline of " + DurationText.of(limit);
+        return TEXT.get("failure.deadline", DurationText.of(limit));
     }
 
     Duration limit() {

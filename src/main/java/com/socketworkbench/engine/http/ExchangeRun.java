@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 import com.socketworkbench.engine.codec.ByteSource;
 import com.socketworkbench.engine.runtime.EngineThreads;
 import com.socketworkbench.engine.text.DurationText;
@@ -26,6 +28,7 @@ import java.util.Optional;
  * failure is its message, an Error on this thread included.
  */
 final class ExchangeRun {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
     private static final Logger LOG = LoggerFactory.getLogger(ExchangeRun.class);
     private static final int READ_BUFFER = 64 * 1024;
     /** Bytes past the response's end that are kept to show what else the server sent. */
@@ -75,8 +78,8 @@ final class ExchangeRun {
             // An OutOfMemoryError or a bug: the exchange still ends, and its connection with it.
             abandon();
             LOG.error("Exchange {} with {} ended by {}", id, target, t.toString(), t);
-            return failed("The exchange stopped on an internal error (" + t.getClass().getSimpleName()
-                    + (t.getMessage() == null ? "" : ": " + t.getMessage()) + "); its connection was closed");
+            return failed(TEXT.get("failure.internal", t.getClass().getSimpleName()
+                    + (t.getMessage() == null ? "" : ": " + t.getMessage())));
         } finally {
             deadline.stop();
         }
@@ -122,7 +125,7 @@ final class ExchangeRun {
             }
             return outcome.exchange();
         }
-        return failed("The connection to " + target.authority() + " closed before the request could be sent");
+        return failed(TEXT.get("failure.closedBeforeSend", target.authority()));
     }
 
     /**
@@ -144,17 +147,16 @@ final class ExchangeRun {
             // Plain TCP: the bytes are there to read without waiting; under TLS they may be part of a record.
             try {
                 byte[] quote = connection.in().readNBytes(Math.min(unread, UNSOLICITED_QUOTE));
-                start = ", starting \"" + HeadParser.printable(new String(quote, StandardCharsets.ISO_8859_1))
-                        + (unread > quote.length ? "…" : "") + "\"";
+                start = TEXT.get("verdict.unsolicited.start", HeadParser.printable(new String(quote,
+                        StandardCharsets.ISO_8859_1)) + (unread > quote.length ? "…" : ""));
             } catch (IOException e) {
                 LOG.debug("Reading the unsolicited bytes failed: {}", e.getMessage());
             }
         }
         connection.closeQuietly();
         LOG.info("{} unsolicited bytes were waiting on the idle connection to {}; it was closed", unread, target);
-        unsolicited = Verdict.warning(VerdictCodes.UNSOLICITED_DATA, 0, unread + " bytes were waiting on the idle"
-                + " kept-alive connection before this request (unsolicited data" + start + "): that connection was"
-                + " closed and the request went over a new one, so they cannot pass for this response");
+        unsolicited = Verdict.warning(VerdictCodes.UNSOLICITED_DATA, 0, TEXT.get("verdict.unsolicited", unread,
+                start));
         return null;
     }
 
@@ -189,8 +191,8 @@ final class ExchangeRun {
             }
             writeFailure = e instanceof RequestWriter.WriteAbortedException
                     ? e.getMessage()
-                    : "The connection broke after " + writer.bytesSent() + " of " + request.length()
-                    + " request bytes were sent: " + e.getMessage();
+                    : TEXT.get("failure.writeBroke", writer.bytesSent(), request.length(),
+                    e.getMessage());
             if (e instanceof RequestWriter.WriteAbortedException) {
                 connection.closeQuietly();
                 return new Outcome(failed(writeFailure), false);
@@ -236,8 +238,8 @@ final class ExchangeRun {
                     break;
                 }
                 if (keep < n || (received >= max && !scanner.isComplete())) {
-                    clientVerdicts.add(Verdict.error(VerdictCodes.RESPONSE_TOO_LARGE, max, "The response"
-                            + " exceeds the maximum of " + max + " bytes; reading stopped there"));
+                    clientVerdicts.add(Verdict.error(VerdictCodes.RESPONSE_TOO_LARGE, max, TEXT.get(
+                            "verdict.responseTooLarge", max)));
                     break;
                 }
                 if (scanner.isComplete()) {
@@ -247,29 +249,27 @@ final class ExchangeRun {
             }
         } catch (SocketTimeoutException e) {
             String timeout = received == 0
-                    ? "The server accepted the request but sent nothing within "
-                    + DurationText.of(options.readTimeout()) + " (read timeout)"
-                    : "The server stopped sending after " + received + " bytes; nothing more arrived within "
-                    + DurationText.of(options.readTimeout()) + " (read timeout)";
+                    ? TEXT.get("failure.readTimeout.nothing", DurationText.of(options.readTimeout()))
+                    : TEXT.get("failure.readTimeout.stopped", received, DurationText.of(options.readTimeout()));
             clientVerdicts.add(Verdict.error(VerdictCodes.READ_TIMEOUT, received, timeout));
             failure = failure == null ? timeout : failure;
         } catch (IOException e) {
             if (slot.deadlinePassed()) {
-                failure = ExchangeDeadline.describe(deadline.limit()) + ": " + received + " bytes of the response"
-                        + " had arrived (the read timeout bounds each read, the deadline the whole exchange)";
+                failure = TEXT.get("failure.deadline.received",
+                        ExchangeDeadline.describe(deadline.limit()), received);
                 clientVerdicts.add(Verdict.error(VerdictCodes.EXCHANGE_DEADLINE, received, failure));
             } else if (slot.stopRequested()) {
                 failure = ExchangeFailure.CANCELLED;
-                clientVerdicts.add(Verdict.info(VerdictCodes.CANCELLED, received, "Cancelled after " + received
-                        + " bytes of the response"));
+                clientVerdicts.add(Verdict.info(VerdictCodes.CANCELLED, received, TEXT.get("verdict.cancelled",
+                        received)));
             } else if (reused && received == 0) {
                 connection.closeQuietly();
                 return new Outcome(null, true);
             } else {
                 closedByPeer = true;
                 String broken = isReset(e)
-                        ? "The server reset the connection after " + received + " bytes of the response"
-                        : "Reading the response failed after " + received + " bytes: " + e.getMessage();
+                        ? TEXT.get("failure.reset", received)
+                        : TEXT.get("failure.read", received, e.getMessage());
                 clientVerdicts.add(Verdict.error(VerdictCodes.CONNECTION_RESET, received, broken));
                 failure = failure == null ? broken : failure;
             }
@@ -290,7 +290,7 @@ final class ExchangeRun {
             rawBytes = raw.finish();
         } catch (IOException e) {
             connection.closeQuietly();
-            return new Outcome(failed("Storing the response failed: " + e.getMessage()), false);
+            return new Outcome(failed(TEXT.get("failure.store", e.getMessage())), false);
         }
         ParsedResponse response = HttpResponseParser.parse(rawBytes, request.method(), closedByPeer, max)
                 .withVerdicts(clientVerdicts);

@@ -1,11 +1,14 @@
 package com.socketworkbench.engine.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 /** Parses a response head (status line + header lines) from its bytes, collecting verdicts instead of throwing. */
 final class HeadParser {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
 
     /**
      * The parsed head; {@code statusCode} is 0 when the status line has no valid code. A bare LF is not reported here
@@ -58,12 +61,11 @@ final class HeadParser {
             version = sp1 < 0 ? statusLine : statusLine.substring(0, sp1);
             if (!version.equals("HTTP/1.1") && !version.equals("HTTP/1.0") && version.startsWith("HTTP/")) {
                 verdicts.addCapped(Verdict.warning(VerdictCodes.UNSUPPORTED_VERSION, base,
-                        "The server answered with " + printable(version) + "; only HTTP/1.0 and HTTP/1.1 are understood"
-                                + " here"));
+                        TEXT.get("verdict.unsupportedVersion", printable(version))));
             }
             if (sp1 < 0) {
                 verdicts.addCapped(Verdict.error(VerdictCodes.BAD_STATUS_CODE, base + statusLine.length(),
-                        "The status line at byte " + base + " has no status code"));
+                        TEXT.get("verdict.noStatusCode", base)));
             } else {
                 int sp2 = statusLine.indexOf(' ', sp1 + 1);
                 String codeText = sp2 < 0 ? statusLine.substring(sp1 + 1) : statusLine.substring(sp1 + 1, sp2);
@@ -71,8 +73,8 @@ final class HeadParser {
                 code = parseStatusCode(codeText);
                 if (code == 0) {
                     long at = base + sp1 + 1;
-                    verdicts.addCapped(Verdict.error(VerdictCodes.BAD_STATUS_CODE, at, "Status code \""
-                            + printable(codeText) + "\" at byte " + at + " is not a number from 100 to 599"));
+                    verdicts.addCapped(Verdict.error(VerdictCodes.BAD_STATUS_CODE, at, TEXT.get("verdict.badStatusCode",
+                            printable(codeText), at)));
                 }
             }
             checkStatusLineCharacters(statusLine, statusLineEnded, base, verdicts);
@@ -84,7 +86,7 @@ final class HeadParser {
             if (line.isEmpty()) {
                 break;
             }
-            parseHeaderLine(line, at, "Header", headers, verdicts);
+            parseHeaderLine(line, at, TEXT.get("verdict.kind.header"), headers, verdicts);
         }
         return new ParsedHead(statusLine, version, code, reason, List.copyOf(headers), firstBareLf);
     }
@@ -113,14 +115,12 @@ final class HeadParser {
                 if (!ended && i == statusLine.length() - 1) {
                     return;
                 }
-                verdicts.addCapped(Verdict.error(VerdictCodes.INVALID_STATUS_LINE, at, "The status line contains a"
-                        + " bare CR at byte " + at + ": some clients end the line there and read what follows as"
-                        + " headers"));
+                verdicts.addCapped(Verdict.error(VerdictCodes.INVALID_STATUS_LINE, at, TEXT.get("verdict.statusLineBareCr", at)));
                 return;
             }
             if ((c < 0x20 && c != '\t') || c == 0x7f) {
-                verdicts.addCapped(Verdict.warning(VerdictCodes.INVALID_STATUS_LINE, at, "The status line contains the"
-                        + " control character " + printable(String.valueOf(c)) + " at byte " + at));
+                verdicts.addCapped(Verdict.warning(VerdictCodes.INVALID_STATUS_LINE, at, TEXT.get("verdict.statusLineControl",
+                        printable(String.valueOf(c)), at)));
                 return;
             }
         }
@@ -131,37 +131,35 @@ final class HeadParser {
         char first = line.charAt(0);
         if (first == ' ' || first == '\t') {
             if (headers.isEmpty()) {
-                verdicts.addCapped(Verdict.error(VerdictCodes.OBS_FOLD, at, kind + " line at byte " + at
-                        + " starts with whitespace but there is no header before it to continue"));
+                verdicts.addCapped(Verdict.error(VerdictCodes.OBS_FOLD, at, TEXT.get("verdict.foldNothing", kind, at)));
                 return;
             }
             Header previous = headers.removeLast();
             String joined = (previous.value() + " " + line.strip()).strip();
             headers.add(new Header(previous.name(), joined, previous.offset()));
-            verdicts.addCapped(Verdict.warning(VerdictCodes.OBS_FOLD, at, kind + " line at byte " + at
-                    + " starts with whitespace: an obsolete folded continuation of " + printable(previous.name())));
+            verdicts.addCapped(Verdict.warning(VerdictCodes.OBS_FOLD, at, TEXT.get("verdict.fold", kind, at,
+                    printable(previous.name()))));
             return;
         }
         int colon = line.indexOf(':');
         if (colon < 0) {
-            verdicts.addCapped(Verdict.error(VerdictCodes.HEADER_NO_COLON, at, kind + " line at byte " + at
-                    + " has no colon: \"" + printable(abbreviate(line)) + "\""));
+            verdicts.addCapped(Verdict.error(VerdictCodes.HEADER_NO_COLON, at, TEXT.get("verdict.noColon", kind, at,
+                    printable(abbreviate(line)))));
             return;
         }
         String name = line.substring(0, colon);
         if (name.isEmpty()) {
-            verdicts.addCapped(Verdict.error(VerdictCodes.INVALID_HEADER_NAME, at, kind + " line at byte " + at
-                    + " has an empty name"));
+            verdicts.addCapped(Verdict.error(VerdictCodes.INVALID_HEADER_NAME, at, TEXT.get("verdict.emptyName", kind, at)));
         } else if (name.endsWith(" ") || name.endsWith("\t")) {
-            verdicts.addCapped(Verdict.error(VerdictCodes.INVALID_HEADER_NAME, at + colon - 1, "Whitespace between the"
-                    + " header name \"" + printable(name.strip()) + "\" and the colon at byte " + (at + colon - 1)));
+            verdicts.addCapped(Verdict.error(VerdictCodes.INVALID_HEADER_NAME, at + colon - 1, TEXT.get(
+                    "verdict.nameWhitespace", printable(name.strip()), at + colon - 1)));
         } else if (!HeaderHelper.isToken(name)) {
             int bad = 0;
             while (HeaderHelper.isTokenChar(name.charAt(bad))) {
                 bad++;
             }
-            verdicts.addCapped(Verdict.error(VerdictCodes.INVALID_HEADER_NAME, at + bad, "The header name \""
-                    + printable(name) + "\" contains a character not allowed in a name at byte " + (at + bad)));
+            verdicts.addCapped(Verdict.error(VerdictCodes.INVALID_HEADER_NAME, at + bad, TEXT.get("verdict.nameCharacter",
+                    printable(name), at + bad)));
         }
         String value = stripOws(line.substring(colon + 1));
         checkValueCharacters(line, colon, at, name.strip(), verdicts);
@@ -179,12 +177,12 @@ final class HeadParser {
             if ((c < 0x20 && c != '\t') || c == 0x7f) {
                 long where = at + i;
                 String what = switch (c) {
-                    case '\0' -> "a NUL";
-                    case '\r' -> "a bare CR";
-                    default -> "the control character " + printable(String.valueOf(c)) + controlName(c);
+                    case '\0' -> TEXT.get("verdict.value.nul");
+                    case '\r' -> TEXT.get("verdict.value.bareCr");
+                    default -> TEXT.get("verdict.value.control", printable(String.valueOf(c)) + controlName(c));
                 };
-                verdicts.addCapped(Verdict.warning(VerdictCodes.INVALID_HEADER_VALUE, where, "The value of "
-                        + printable(name) + " contains " + what + " at byte " + where));
+                verdicts.addCapped(Verdict.warning(VerdictCodes.INVALID_HEADER_VALUE, where, TEXT.get("verdict.valueCharacter",
+                        printable(name), what, where)));
                 return;
             }
         }

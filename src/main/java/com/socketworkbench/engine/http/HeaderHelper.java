@@ -1,7 +1,10 @@
 package com.socketworkbench.engine.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 /** Builds header lines safely: nothing a user types into a name/value field can split the head. */
 public final class HeaderHelper {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
 
     private static final String TCHAR_SYMBOLS = "!#$%&'*+-.^_`|~";
 
@@ -18,16 +21,13 @@ public final class HeaderHelper {
     /** Throws IllegalArgumentException naming the first character that is not allowed in a field name (RFC 9110 token). */
     public static void checkName(String name) {
         if (name == null || name.isEmpty()) {
-            throw new IllegalArgumentException("The header name is empty");
+            throw new IllegalArgumentException(TEXT.get("header.name.empty"));
         }
         for (int i = 0; i < name.length(); i++) {
             char c = name.charAt(i);
             if (!isTokenChar(c)) {
-                String problem = switch (c) {
-                    case '\r', '\n', '\0' -> "contains " + describe(c);
-                    default -> "contains " + describe(c) + ", which is not allowed in a header name";
-                };
-                throw new IllegalArgumentException("The header name " + problem + " at position " + i);
+                throw new IllegalArgumentException(TEXT.get(c == '\r' || c == '\n' || c == '\0'
+                        ? "header.name.breaks" : "header.name.character", describe(c), i));
             }
         }
     }
@@ -35,13 +35,12 @@ public final class HeaderHelper {
     /** Throws IllegalArgumentException for CR, LF or NUL in a field value, naming it and its position. */
     public static void checkValue(String value) {
         if (value == null) {
-            throw new IllegalArgumentException("The header value is missing");
+            throw new IllegalArgumentException(TEXT.get("header.value.missing"));
         }
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\r' || c == '\n' || c == '\0') {
-                throw new IllegalArgumentException("The header value contains " + describe(c) + " at position " + i
-                        + "; a header value cannot contain line breaks or NUL");
+                throw new IllegalArgumentException(TEXT.get("header.value.breaks", describe(c), i));
             }
         }
     }
@@ -65,13 +64,13 @@ public final class HeaderHelper {
 
     static String describe(char c) {
         return switch (c) {
-            case '\r' -> "a carriage return (CR)";
-            case '\n' -> "a line feed (LF)";
-            case '\0' -> "a NUL character";
-            case ' ' -> "a space";
-            case '\t' -> "a tab";
+            case '\r' -> TEXT.get("char.cr");
+            case '\n' -> TEXT.get("char.lf");
+            case '\0' -> TEXT.get("char.nul");
+            case ' ' -> TEXT.get("char.space");
+            case '\t' -> TEXT.get("char.tab");
             default -> c < 0x20 || c == 0x7f
-                    ? String.format("the control character U+%04X", (int) c)
+                    ? TEXT.get("char.control", String.format("U+%04X", (int) c))
                     : "'" + c + "'";
         };
     }

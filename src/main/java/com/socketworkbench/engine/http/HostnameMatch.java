@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,6 +16,7 @@ import javax.security.auth.x500.X500Principal;
  * check during the handshake; this only explains a rejection.
  */
 final class HostnameMatch {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
 
     private HostnameMatch() {
     }
@@ -48,7 +51,7 @@ final class HostnameMatch {
             names.addAll(commonNames(cert));
         }
         if (names.isEmpty()) {
-            return "no host name";
+            return TEXT.get("tls.noHostName");
         }
         if (names.size() <= 3) {
             return String.join(", ", names);

@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 import com.socketworkbench.engine.runtime.EngineThreads;
 
 import java.security.GeneralSecurityException;
@@ -23,6 +25,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * its future completes and its connection is closed: the exchanger is never left busy.
  */
 public final class HttpExchanger implements AutoCloseable {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
 
     private static final AtomicLong EXCHANGE_IDS = new AtomicLong();
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
@@ -62,11 +65,11 @@ public final class HttpExchanger implements AutoCloseable {
         CompletableFuture<HttpExchange> future = new CompletableFuture<>();
         synchronized (lock) {
             if (closed) {
-                return CompletableFuture.failedFuture(new IllegalStateException("This HTTP tab is closed"));
+                return CompletableFuture.failedFuture(new IllegalStateException(TEXT.get("failure.tabClosed")));
             }
             if (current != null && !current.isDone()) {
                 return CompletableFuture.failedFuture(new IllegalStateException(
-                        "A request is still running; wait for it or cancel it first"));
+                        TEXT.get("failure.busy")));
             }
             current = future;
             long id = EXCHANGE_IDS.incrementAndGet();
@@ -106,6 +109,11 @@ public final class HttpExchanger implements AutoCloseable {
         if (!future.complete(exchange)) {
             exchange.close();
         }
+    }
+
+    /** Whether {@code failure} is the one a cancel ends an exchange with (the user's own doing, not an error). */
+    public static boolean isCancellation(String failure) {
+        return ExchangeFailure.CANCELLED.equals(failure);
     }
 
     /** Stops the running exchange by closing its socket; its future completes with a "Cancelled" failure. */

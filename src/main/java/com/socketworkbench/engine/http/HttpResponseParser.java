@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 import com.socketworkbench.engine.codec.ByteSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +23,7 @@ import java.util.Optional;
  * throws (a failure becomes a {@link VerdictCodes#PARSER_ERROR} verdict) and never blocks.
  */
 public final class HttpResponseParser {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
 
     /** Bodies larger than this are not checked for JSON validity (the check needs the whole text in memory). */
     public static final int MAX_JSON_CHECK_BYTES = 8 * 1024 * 1024;
@@ -75,8 +78,8 @@ public final class HttpResponseParser {
         } catch (RuntimeException e) {
             chunks.discard();
             log.warn("Parsing a response failed", e);
-            extra.add(Verdict.error(VerdictCodes.PARSER_ERROR, scanner.position(), "The response could not be"
-                    + " analysed completely (" + e.getClass().getSimpleName() + ": " + e.getMessage() + ")"));
+            extra.add(Verdict.error(VerdictCodes.PARSER_ERROR, scanner.position(), TEXT.get("verdict.parserError",
+                    e.getClass().getSimpleName() + ": " + e.getMessage())));
             extra.addAll(scanner.verdicts());
             ByteSource empty = ByteSource.of(new byte[0]);
             return new ParsedResponse("", 0, "", StatusCodes.classExplained(0), "", List.of(), empty, empty,
@@ -102,12 +105,13 @@ public final class HttpResponseParser {
             long extraBytes = length - end;
             boolean noBodyExpected = scanner.framing() == ResponseScanner.Framing.NO_BODY;
             if (noBodyExpected && code != 101 && !"CONNECT".equalsIgnoreCase(requestMethod)) {
-                String why = "HEAD".equalsIgnoreCase(requestMethod) ? "a response to HEAD" : "a " + code + " response";
-                verdicts.add(Verdict.error(VerdictCodes.BODY_ON_NO_BODY_RESPONSE, end, extraBytes + " bytes follow"
-                        + " the head at byte " + end + ", but " + why + " has no body"));
+                String why = "HEAD".equalsIgnoreCase(requestMethod) ? TEXT.get("verdict.noBody.head")
+                        : TEXT.get("verdict.noBody.status", code);
+                verdicts.add(Verdict.error(VerdictCodes.BODY_ON_NO_BODY_RESPONSE, end, TEXT.get("verdict.bodyOnNoBody",
+                        extraBytes, end, why)));
             } else if (!noBodyExpected) {
-                verdicts.add(Verdict.warning(VerdictCodes.EXTRA_BYTES_AFTER_RESPONSE, end, extraBytes + " bytes"
-                        + " arrived after the end of the response at byte " + end));
+                verdicts.add(Verdict.warning(VerdictCodes.EXTRA_BYTES_AFTER_RESPONSE, end, TEXT.get("verdict.extraBytes",
+                        extraBytes, end)));
             }
         }
 
@@ -139,8 +143,8 @@ public final class HttpResponseParser {
 
         Optional<String> location = headers.stream().filter(h -> h.is("Location")).map(Header::value).findFirst();
         if (StatusCodes.isRedirect(code) && code != 304 && location.isEmpty()) {
-            verdicts.add(Verdict.warning(VerdictCodes.REDIRECT_WITHOUT_LOCATION, 0, "A " + code + " redirect"
-                    + " without a Location header: there is nowhere to go"));
+            verdicts.add(Verdict.warning(VerdictCodes.REDIRECT_WITHOUT_LOCATION, 0, TEXT.get("verdict.redirectNoLocation",
+                    code)));
         }
 
         // A 101 or a successful CONNECT ends with its head; the connection then carries another protocol, which
@@ -167,7 +171,7 @@ public final class HttpResponseParser {
         }
         String quoted = HeadParser.printable(text) + (start.length > 40 && lineEnd < 0 ? "…" : "");
         verdicts.replaceAll(v -> v.code().equals(VerdictCodes.NO_STATUS_LINE)
-                ? new Verdict(v.severity(), v.code(), v.message() + "; it begins with \"" + quoted + "\"",
+                ? new Verdict(v.severity(), v.code(), TEXT.get("verdict.beginsWith", v.message(), quoted),
                 v.byteOffset())
                 : v);
     }
@@ -193,8 +197,8 @@ public final class HttpResponseParser {
             } catch (IllegalArgumentException e) {
                 long at = headers.stream().filter(h -> h.is("Content-Type")).mapToLong(Header::offset).findFirst()
                         .orElse(0);
-                verdicts.add(Verdict.warning(VerdictCodes.UNKNOWN_CHARSET, at, "The charset \""
-                        + HeadParser.printable(name) + "\" in Content-Type at byte " + at + " is not known"));
+                verdicts.add(Verdict.warning(VerdictCodes.UNKNOWN_CHARSET, at, TEXT.get("verdict.unknownCharset",
+                        HeadParser.printable(name), at)));
                 return Optional.empty();
             }
         }
@@ -213,8 +217,8 @@ public final class HttpResponseParser {
             text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            verdicts.add(Verdict.info(VerdictCodes.INVALID_JSON, bodyOffset, "The body at byte " + bodyOffset
-                    + " is declared as JSON but is not valid " + charset.name() + " text"));
+            verdicts.add(Verdict.info(VerdictCodes.INVALID_JSON, bodyOffset, TEXT.get("verdict.jsonNotText",
+                    bodyOffset, charset.name())));
             return;
         }
         Optional<String> problem = JsonPretty.problem(text);
@@ -226,7 +230,7 @@ public final class HttpResponseParser {
             int index = JsonPretty.problemIndex(text).orElse(0);
             at = bodyOffset + text.substring(0, index).getBytes(charset).length;
         }
-        verdicts.add(Verdict.info(VerdictCodes.INVALID_JSON, at, "The JSON body is not valid at byte " + at + ": "
-                + problem.get()));
+        verdicts.add(Verdict.info(VerdictCodes.INVALID_JSON, at, TEXT.get("verdict.invalidJson", at,
+                problem.get())));
     }
 }

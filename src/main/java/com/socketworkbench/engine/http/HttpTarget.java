@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
@@ -11,29 +13,29 @@ import java.util.Objects;
  * @param port   1..65535
  */
 public record HttpTarget(String scheme, String host, int port) {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
 
     public HttpTarget {
         Objects.requireNonNull(scheme, "scheme");
         Objects.requireNonNull(host, "host");
         scheme = scheme.toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            throw new IllegalArgumentException("The scheme must be http or https, not \"" + scheme + "\"");
+            throw new IllegalArgumentException(TEXT.get("target.scheme", scheme));
         }
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
         if (host.isBlank()) {
-            throw new IllegalArgumentException("The host is empty");
+            throw new IllegalArgumentException(TEXT.get("target.host.empty"));
         }
         for (int i = 0; i < host.length(); i++) {
             char c = host.charAt(i);
             if (c <= ' ' || c == '/' || c == '?' || c == '#' || c == '@' || c >= 0x7f) {
-                throw new IllegalArgumentException("The host \"" + host + "\" contains a character that is not allowed"
-                        + " in a host name at position " + i);
+                throw new IllegalArgumentException(TEXT.get("target.host.character", host, i));
             }
         }
         if (port < 1 || port > 65535) {
-            throw new IllegalArgumentException("The port must be between 1 and 65535, not " + port);
+            throw new IllegalArgumentException(TEXT.get("target.port", port));
         }
     }
 
@@ -45,7 +47,7 @@ public record HttpTarget(String scheme, String host, int port) {
     /** Parses "http://host:port/..." (path, query and fragment are ignored). */
     public static HttpTarget fromUri(URI uri) {
         if (uri.getScheme() == null || uri.getHost() == null) {
-            throw new IllegalArgumentException("\"" + uri + "\" is not an absolute http or https address");
+            throw new IllegalArgumentException(TEXT.get("target.uri", uri));
         }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         int port = uri.getPort() == -1 ? defaultPort(scheme) : uri.getPort();
@@ -56,7 +58,7 @@ public record HttpTarget(String scheme, String host, int port) {
         return switch (scheme.toLowerCase(Locale.ROOT)) {
             case "http" -> 80;
             case "https" -> 443;
-            default -> throw new IllegalArgumentException("The scheme must be http or https, not \"" + scheme + "\"");
+            default -> throw new IllegalArgumentException(TEXT.get("target.scheme", scheme));
         };
     }
 

@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 import java.util.Optional;
 
 /**
@@ -8,6 +10,7 @@ import java.util.Optional;
  * classes and options, this names the character and what was expected there.
  */
 final class JsonSyntax {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
 
     private JsonSyntax() {
     }
@@ -56,16 +59,16 @@ final class JsonSyntax {
             value(0);
             skipWhitespace();
             if (pos < text.length()) {
-                throw problem("Unexpected " + describeHere() + " after the end of the JSON value");
+                throw problem(TEXT.get("json.afterEnd", describeHere()));
             }
         }
 
         private void value(int depth) throws JsonProblem {
             if (depth > JsonPretty.MAX_DEPTH) {
-                throw problem("Nesting deeper than " + JsonPretty.MAX_DEPTH + " levels");
+                throw problem(TEXT.get("json.tooDeep", JsonPretty.MAX_DEPTH));
             }
             if (pos >= text.length()) {
-                throw problem("Unexpected end of text, expected a value");
+                throw problem(TEXT.get("json.endExpectedValue"));
             }
             char c = text.charAt(pos);
             switch (c) {
@@ -79,7 +82,7 @@ final class JsonSyntax {
                     if (c == '-' || (c >= '0' && c <= '9')) {
                         number();
                     } else {
-                        throw problem("Unexpected " + describeHere() + ", expected a value");
+                        throw problem(TEXT.get("json.expectedValue", describeHere()));
                     }
                 }
             }
@@ -95,7 +98,7 @@ final class JsonSyntax {
             while (true) {
                 skipWhitespace();
                 if (peek() != '"') {
-                    throw problem("Expected a member name in quotes, found " + describeHere());
+                    throw problem(TEXT.get("json.expectedName", describeHere()));
                 }
                 string();
                 skipWhitespace();
@@ -111,7 +114,7 @@ final class JsonSyntax {
                     pos++;
                     return;
                 } else {
-                    throw problem("Expected ',' or '}' but found " + describeHere());
+                    throw problem(TEXT.get("json.expectedObjectEnd", describeHere()));
                 }
             }
         }
@@ -134,7 +137,7 @@ final class JsonSyntax {
                     pos++;
                     return;
                 } else {
-                    throw problem("Expected ',' or ']' but found " + describeHere());
+                    throw problem(TEXT.get("json.expectedArrayEnd", describeHere()));
                 }
             }
         }
@@ -145,7 +148,7 @@ final class JsonSyntax {
             while (true) {
                 if (pos >= text.length()) {
                     pos = start;
-                    throw problem("String starting here is not closed");
+                    throw problem(TEXT.get("json.unclosedString"));
                 }
                 char c = text.charAt(pos);
                 if (c == '"') {
@@ -153,8 +156,7 @@ final class JsonSyntax {
                     return;
                 }
                 if (c < 0x20) {
-                    throw problem("Control character U+" + String.format("%04X", (int) c)
-                            + " inside a string must be escaped");
+                    throw problem(TEXT.get("json.controlInString", String.format("U+%04X", (int) c)));
                 }
                 if (c == '\\') {
                     pos++;
@@ -165,14 +167,13 @@ final class JsonSyntax {
                             pos++;
                             for (int i = 0; i < 4; i++) {
                                 if (pos >= text.length() || Character.digit(text.charAt(pos), 16) < 0) {
-                                    throw problem("\\u must be followed by four hex digits");
+                                    throw problem(TEXT.get("json.unicodeEscape"));
                                 }
                                 pos++;
                             }
                         }
-                        default -> throw problem("Invalid escape \\" + (e == 0 ? "" : e < 0x20 || e == 0x7f
-                                ? " followed by " + String.format("U+%04X", (int) e) : String.valueOf(e))
-                                + " in a string");
+                        default -> throw problem(TEXT.get("json.invalidEscape", "\\" + (e == 0 ? ""
+                                : e < 0x20 || e == 0x7f ? " " + String.format("U+%04X", (int) e) : String.valueOf(e))));
                     }
                 } else {
                     pos++;
@@ -190,12 +191,12 @@ final class JsonSyntax {
             } else if (isDigit(peek())) {
                 digits();
             } else {
-                throw problem("Expected a digit in a number, found " + describeHere());
+                throw problem(TEXT.get("json.expectedDigit", describeHere()));
             }
             if (peek() == '.') {
                 pos++;
                 if (!isDigit(peek())) {
-                    throw problem("Expected a digit after the decimal point, found " + describeHere());
+                    throw problem(TEXT.get("json.expectedFraction", describeHere()));
                 }
                 digits();
             }
@@ -205,7 +206,7 @@ final class JsonSyntax {
                     pos++;
                 }
                 if (!isDigit(peek())) {
-                    throw problem("Expected a digit in the exponent, found " + describeHere());
+                    throw problem(TEXT.get("json.expectedExponent", describeHere()));
                 }
                 digits();
             }
@@ -219,14 +220,14 @@ final class JsonSyntax {
 
         private void literal(String word) throws JsonProblem {
             if (!text.startsWith(word, pos)) {
-                throw problem("Unexpected " + describeHere() + ", expected a value");
+                throw problem(TEXT.get("json.expectedValue", describeHere()));
             }
             pos += word.length();
         }
 
         private void expect(char c) throws JsonProblem {
             if (peek() != c) {
-                throw problem("Expected '" + c + "' but found " + describeHere());
+                throw problem(TEXT.get("json.expectedChar", c, describeHere()));
             }
             pos++;
         }
@@ -254,10 +255,10 @@ final class JsonSyntax {
 
         private String describeHere() {
             if (pos >= text.length()) {
-                return "end of text";
+                return TEXT.get("json.endOfText");
             }
             char c = text.charAt(pos);
-            return c < 0x20 || c == 0x7f ? String.format("character U+%04X", (int) c) : "'" + c + "'";
+            return c < 0x20 || c == 0x7f ? TEXT.get("json.character", String.format("U+%04X", (int) c)) : "'" + c + "'";
         }
 
         private JsonProblem problem(String what) {
@@ -271,7 +272,7 @@ final class JsonSyntax {
                     column++;
                 }
             }
-            return new JsonProblem(what + " at line " + line + ", column " + column);
+            return new JsonProblem(TEXT.get("json.at", what, line, column));
         }
     }
 }

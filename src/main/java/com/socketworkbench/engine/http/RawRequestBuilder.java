@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -17,6 +19,7 @@ import java.util.Set;
  * bytes are exactly the text (apart from a fixed Content-Length, if asked for).
  */
 public final class RawRequestBuilder {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
 
     private static final Set<String> METHODS_WITHOUT_BODY = Set.of("GET", "HEAD", "TRACE");
 
@@ -55,8 +58,8 @@ public final class RawRequestBuilder {
         if (bodyFromFile != null) {
             body = bodyFromFile;
             if (lines.bodyStart() < editorText.length()) {
-                warnings.add("The body typed in the editor (" + (editorText.length() - lines.bodyStart())
-                        + " characters) is not sent: the body comes from " + bodyFromFile.file().getFileName());
+                warnings.add(TEXT.get("warning.editorBodyIgnored",
+                        editorText.length() - lines.bodyStart(), bodyFromFile.file().getFileName()));
             }
         } else {
             body = RequestBody.ofText(editorText, lines.bodyStart(), editorText.length(), charset);
@@ -83,7 +86,7 @@ public final class RawRequestBuilder {
             if (trimmed.length() < editorText.length()) {
                 PreparedRequest retried = prepare(trimmed, charset, options, bodyFromFile);
                 List<String> all = new ArrayList<>(retried.warnings());
-                all.addFirst("Removed the empty lines before the request line");
+                all.addFirst(TEXT.get("warning.leadingBlankLines"));
                 return new PreparedRequest(retried.headBytes(), retried.body(), retried.method(), all);
             }
         }
@@ -95,23 +98,21 @@ public final class RawRequestBuilder {
         checkHeaderLines(headers, warnings);
 
         if (head.isEmpty()) {
-            warnings.add("There is no request line");
+            warnings.add(TEXT.get("warning.noRequestLine"));
         } else if (headers.stream().noneMatch(l -> isHeader(l.content, "Host"))
                 && !requestLine.endsWith("HTTP/1.0")) {
-            warnings.add("No Host header: HTTP/1.1 servers must answer 400 Bad Request");
+            warnings.add(TEXT.get("warning.noHost"));
         } else if (headers.stream().filter(l -> isHeader(l.content, "Host")).count() > 1) {
-            warnings.add("More than one Host header: servers must answer 400 Bad Request");
+            warnings.add(TEXT.get("warning.manyHosts"));
         }
         if (bodyLength > 0 && METHODS_WITHOUT_BODY.contains(method)) {
-            warnings.add(method + " request with a body of " + bodyLength
-                    + " bytes: many servers ignore or reject it");
+            warnings.add(TEXT.get("warning.bodyOnMethod", method, bodyLength));
         }
 
         boolean hasTransferEncoding = headers.stream().anyMatch(l -> isHeader(l.content, "Transfer-Encoding"));
         List<OutLine> contentLengths = headers.stream().filter(l -> isHeader(l.content, "Content-Length")).toList();
         if (hasTransferEncoding && !contentLengths.isEmpty()) {
-            warnings.add("Both Transfer-Encoding and Content-Length are set; a server must ignore Content-Length"
-                    + " and proxies may disagree (request smuggling)");
+            warnings.add(TEXT.get("warning.teAndCl"));
         }
         if (options.fixContentLength() && !hasTransferEncoding && (bodyLength > 0 || !contentLengths.isEmpty())) {
             fixContentLength(head, contentLengths, bodyLength, options.normalizeCrlf(), warnings);
@@ -129,12 +130,11 @@ public final class RawRequestBuilder {
                 }
                 blankEnding = "\r\n";
                 if (!head.isEmpty()) {
-                    warnings.add("Added the empty line that ends the head");
+                    warnings.add(TEXT.get("warning.blankLineAdded"));
                 }
             } else {
                 blankEnding = "";
-                warnings.add("The head does not end with an empty line: the server will keep waiting for more"
-                        + " headers");
+                warnings.add(TEXT.get("warning.noBlankLine"));
             }
         }
 
@@ -146,15 +146,15 @@ public final class RawRequestBuilder {
         headText.append(blankEnding);
         String headString = headText.toString();
         if (!options.normalizeCrlf() && hasBareLf(headString)) {
-            warnings.add("Bare LF line endings will be sent in the head (normalisation is off)");
+            warnings.add(TEXT.get("warning.bareLf"));
         }
-        checkEncodable(headString, charset, "head", warnings);
+        checkEncodable(headString, charset, TEXT.get("warning.part.head"), warnings);
         if (bodyFromFile == null) {
-            checkEncodable(CharBuffer.wrap(editorText, lines.bodyStart(), editorText.length()), charset, "body",
+            checkEncodable(CharBuffer.wrap(editorText, lines.bodyStart(), editorText.length()), charset, TEXT.get("warning.part.body"),
                     warnings);
         }
         if (!headString.chars().allMatch(c -> c < 128)) {
-            warnings.add("The head contains non-ASCII characters; they are sent as " + charset.name());
+            warnings.add(TEXT.get("warning.nonAscii", charset.name()));
         }
         return new PreparedRequest(headString.getBytes(charset), body, method, warnings);
     }
@@ -252,7 +252,7 @@ public final class RawRequestBuilder {
                 head.set(head.size() - 1, new OutLine(last.content, ending, last.editorLine));
             }
             head.add(new OutLine("Content-Length: " + bodyLength, ending, -1));
-            warnings.add("Added Content-Length: " + bodyLength);
+            warnings.add(TEXT.get("warning.clAdded", bodyLength));
             return;
         }
         OutLine first = contentLengths.getFirst();
@@ -260,27 +260,26 @@ public final class RawRequestBuilder {
         String typed = headerValue(first.content);
         first.content = name + ": " + bodyLength;
         if (!typed.equals(Long.toString(bodyLength))) {
-            warnings.add("Content-Length set to " + bodyLength + " (was " + (typed.isEmpty() ? "empty" : typed) + ")");
+            warnings.add(TEXT.get("warning.clSet", bodyLength, typed.isEmpty() ? TEXT.get("warning.clEmpty") : typed));
         }
         if (contentLengths.size() > 1) {
             head.removeAll(contentLengths.subList(1, contentLengths.size()));
-            warnings.add("Removed " + (contentLengths.size() - 1) + " extra Content-Length header(s)");
+            warnings.add(TEXT.get("warning.clRemoved", contentLengths.size() - 1));
         }
     }
 
     private static void checkContentLength(List<OutLine> contentLengths, long bodyLength, List<String> warnings) {
         if (contentLengths.isEmpty()) {
             if (bodyLength > 0) {
-                warnings.add("The body (" + bodyLength + " bytes) has neither Content-Length nor Transfer-Encoding:"
-                        + " the server will not read it");
+                warnings.add(TEXT.get("warning.bodyUnframed", bodyLength));
             }
             return;
         }
         for (OutLine line : contentLengths) {
             String value = headerValue(line.content);
             if (!value.equals(Long.toString(bodyLength))) {
-                warnings.add("Content-Length says " + (value.isEmpty() ? "nothing" : value) + " but the body has "
-                        + bodyLength + " bytes");
+                warnings.add(TEXT.get("warning.clMismatch", value.isEmpty() ? TEXT.get("warning.clNothing") : value,
+                        bodyLength));
             }
         }
     }
@@ -300,41 +299,40 @@ public final class RawRequestBuilder {
         }
         String[] parts = requestLine.split(" ", -1);
         if (parts.length != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
-            warnings.add("The request line should be METHOD, a space, the target, a space and the version"
-                    + " (\"GET / HTTP/1.1\")");
+            warnings.add(TEXT.get("warning.requestLineShape"));
             return;
         }
         if (!HeaderHelper.isToken(parts[0])) {
-            warnings.add("The method \"" + parts[0] + "\" contains characters that are not allowed in a method");
+            warnings.add(TEXT.get("warning.methodCharacters", parts[0]));
         }
         if (!parts[2].matches("HTTP/\\d\\.\\d")) {
-            warnings.add("The version \"" + parts[2] + "\" is not of the form HTTP/1.1");
+            warnings.add(TEXT.get("warning.version", parts[2]));
         }
     }
 
     private static void checkHeaderLines(List<OutLine> headers, List<String> warnings) {
         for (OutLine line : headers) {
             String content = line.content;
-            String where = "Line " + line.editorLine;
+            String where = TEXT.get("warning.line", line.editorLine);
             if (!content.isEmpty() && (content.charAt(0) == ' ' || content.charAt(0) == '\t')) {
-                warnings.add(where + " starts with whitespace (obsolete line folding); servers may reject it");
+                warnings.add(TEXT.get("warning.line.fold", where));
                 continue;
             }
             int colon = content.indexOf(':');
             if (colon < 0) {
-                warnings.add(where + " is not a header: it has no colon");
+                warnings.add(TEXT.get("warning.line.noColon", where));
                 continue;
             }
             String name = content.substring(0, colon);
             if (name.isEmpty()) {
-                warnings.add(where + " has an empty header name");
+                warnings.add(TEXT.get("warning.line.emptyName", where));
             } else if (name.endsWith(" ") || name.endsWith("\t")) {
-                warnings.add(where + ": whitespace between the header name and the colon; servers must reject it");
+                warnings.add(TEXT.get("warning.line.nameWhitespace", where));
             } else if (!HeaderHelper.isToken(name)) {
-                warnings.add(where + ": the header name \"" + name + "\" contains characters that are not allowed");
+                warnings.add(TEXT.get("warning.line.nameCharacters", where, name));
             }
             if (content.indexOf('\r') >= 0) {
-                warnings.add(where + " contains a bare CR");
+                warnings.add(TEXT.get("warning.line.bareCr", where));
             }
         }
     }
@@ -373,8 +371,7 @@ public final class RawRequestBuilder {
         while (true) {
             CoderResult result = encoder.encode(in, scratch, true);
             if (result.isError()) {
-                warnings.add("Some characters of the " + where + " cannot be encoded in " + charset.name()
-                        + " and are sent as replacement bytes");
+                warnings.add(TEXT.get("warning.unencodable", where, charset.name()));
                 return;
             }
             if (result.isUnderflow()) {

@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -61,13 +63,13 @@ public sealed interface RequestBody permits RequestBody.Bytes, RequestBody.Text,
     static FileBody ofFile(Path file) throws IOException {
         Objects.requireNonNull(file, "file");
         if (!Files.exists(file)) {
-            throw new IOException("There is no file at " + file);
+            throw new IOException(FileBody.TEXT.get("bodyFile.missing", file));
         }
         if (!Files.isRegularFile(file)) {
-            throw new IOException(file + " is not a regular file");
+            throw new IOException(FileBody.TEXT.get("bodyFile.notRegular", file));
         }
         if (!Files.isReadable(file)) {
-            throw new IOException(file + " cannot be read (permission denied)");
+            throw new IOException(FileBody.TEXT.get("bodyFile.unreadable", file));
         }
         return new FileBody(file, Files.size(file));
     }
@@ -157,6 +159,8 @@ public sealed interface RequestBody permits RequestBody.Bytes, RequestBody.Text,
 
     /** A file's bytes, streamed from disk while they are sent. */
     record FileBody(Path file, long length) implements RequestBody {
+        /** The body's texts, here rather than in the interface, where a field would be public. */
+        private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
         public FileBody {
             Objects.requireNonNull(file, "file");
         }

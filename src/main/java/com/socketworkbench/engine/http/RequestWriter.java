@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 import com.socketworkbench.engine.runtime.EngineThreads;
 import com.socketworkbench.engine.text.DurationText;
 
@@ -18,6 +20,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * says so.
  */
 final class RequestWriter {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
     /** Requests up to this size fit in the socket's send buffer, so their write cannot stall. */
     private static final int WATCHED_WRITE_THRESHOLD = 64 * 1024;
     private static final int WRITE_CHUNK = 16 * 1024;
@@ -77,8 +80,8 @@ final class RequestWriter {
             try {
                 whole = request.bytes();
             } catch (UncheckedIOException e) {
-                throw new BodyReadException("Reading the request body failed before anything was sent: "
-                        + e.getCause().getMessage(), e);
+                throw new BodyReadException(TEXT.get("body.readBefore",
+                        e.getCause().getMessage()), e);
             }
             if (whole.length != total) {
                 throw bodyEnded(request, whole.length - request.headEnd());
@@ -118,9 +121,8 @@ final class RequestWriter {
             throw e;
         } catch (IOException e) {
             if (stalled.get()) {
-                throw new WriteStalledException("The server stopped accepting the request: nothing could be"
-                        + " written for " + DurationText.of(stallTimeout) + " after " + bytesSent + " of "
-                        + total + " bytes (write timeout)");
+                throw new WriteStalledException(TEXT.get("failure.writeStalled",
+                        DurationText.of(stallTimeout), bytesSent, total));
             }
             throw e;
         } finally {
@@ -137,7 +139,7 @@ final class RequestWriter {
         try {
             return request.body().open();
         } catch (IOException e) {
-            throw new BodyReadException("The request body could not be opened: " + e.getMessage(), e);
+            throw new BodyReadException(TEXT.get("body.open", e.getMessage()), e);
         }
     }
 
@@ -145,14 +147,14 @@ final class RequestWriter {
         try {
             return body.read(chunk, 0, len);
         } catch (IOException e) {
-            throw new BodyReadException("Reading the request body failed after " + bodySent + " bytes: "
-                    + e.getMessage() + "; the request was cut there", e);
+            throw new BodyReadException(TEXT.get("body.readAfter", bodySent,
+                    e.getMessage()), e);
         }
     }
 
     private static BodyReadException bodyEnded(PreparedRequest request, long delivered) {
-        return new BodyReadException("The body ended after " + delivered + " of the " + request.bodyLength()
-                + " bytes it had when the request was prepared (did the file change?); the request was cut there",
+        return new BodyReadException(TEXT.get("body.ended", delivered,
+                request.bodyLength()),
                 null);
     }
 

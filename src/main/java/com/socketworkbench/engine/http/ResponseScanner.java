@@ -1,6 +1,8 @@
 // Over 400 lines: one byte-at-a-time state machine (head, body, chunks, trailers) sharing position and verdicts.
 package com.socketworkbench.engine.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,6 +22,7 @@ import java.util.Locale;
  * <p>Not thread-safe: one reader feeds it.
  */
 public final class ResponseScanner {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
 
     /** A head larger than this is not read further. */
     public static final int MAX_HEAD_BYTES = 64 * 1024;
@@ -127,24 +130,18 @@ public final class ResponseScanner {
             case HEAD -> {
                 if (position == 0) {
                     verdicts.add(Verdict.error(VerdictCodes.EMPTY_RESPONSE, 0,
-                            "The server closed the connection without sending anything"));
+                            TEXT.get("verdict.emptyResponse")));
                 } else {
-                    verdicts.add(Verdict.error(VerdictCodes.HEAD_INCOMPLETE, position, "The connection closed at"
-                            + " byte " + position + " before the response head was complete (no empty line after"
-                            + " the headers)"));
+                    verdicts.add(Verdict.error(VerdictCodes.HEAD_INCOMPLETE, position, TEXT.get("verdict.headIncomplete", position)));
                     parsePartialHead();
                 }
             }
-            case FIXED -> verdicts.add(Verdict.error(VerdictCodes.TRUNCATED_BODY, position, "The body is "
-                    + remaining + " bytes shorter than its Content-Length of " + (position - bodyStart + remaining)
-                    + ": the connection closed at byte " + position));
+            case FIXED -> verdicts.add(Verdict.error(VerdictCodes.TRUNCATED_BODY, position, TEXT.get("verdict.truncatedBody",
+                    remaining, position - bodyStart + remaining, position)));
             case CHUNK_SIZE, CHUNK_DATA, CHUNK_DATA_CR, CHUNK_DATA_LF -> verdicts.add(Verdict.error(
-                    VerdictCodes.MISSING_LAST_CHUNK, position, "The connection closed at byte " + position
-                            + " before the last (zero-size) chunk; " + chunkDataTotal + " bytes of chunk data"
-                            + " arrived"));
+                    VerdictCodes.MISSING_LAST_CHUNK, position, TEXT.get("verdict.missingLastChunk", position, chunkDataTotal)));
             case TRAILERS -> verdicts.add(Verdict.error(VerdictCodes.TRAILERS_INCOMPLETE, position,
-                    "The connection closed at byte " + position + " inside the trailer section after the last"
-                            + " chunk"));
+                    TEXT.get("verdict.trailersIncomplete", position)));
             case UNTIL_CLOSE, DONE -> {
             }
         }
@@ -162,9 +159,8 @@ public final class ResponseScanner {
         if (state == State.HEAD && position > 0) {
             parsePartialHead();
         }
-        verdicts.add(Verdict.warning(VerdictCodes.RESPONSE_INCOMPLETE, position, "The response stops at byte "
-                + position + " before it is complete: reading ended while the server had not closed the"
-                + " connection"));
+        verdicts.add(Verdict.warning(VerdictCodes.RESPONSE_INCOMPLETE, position, TEXT.get("verdict.responseIncomplete",
+                position)));
         finish();
     }
 
@@ -275,8 +271,8 @@ public final class ResponseScanner {
                 headLineStart = size;
             }
             if (size >= MAX_HEAD_BYTES) {
-                verdicts.add(Verdict.error(VerdictCodes.HEADERS_TOO_LARGE, position, "The response head is larger"
-                        + " than " + (MAX_HEAD_BYTES / 1024) + " KiB; reading stopped at byte " + position));
+                verdicts.add(Verdict.error(VerdictCodes.HEADERS_TOO_LARGE, position, TEXT.get("verdict.headTooLarge",
+                        MAX_HEAD_BYTES / 1024, position)));
                 parsePartialHead();
                 broken = true;
                 stoppedAtLimit = true;
@@ -293,9 +289,8 @@ public final class ResponseScanner {
         for (int k = 0; k < n; k++) {
             if (headBytes[k] != HTTP_PREFIX[k]) {
                 noStatusLine = true;
-                verdicts.add(Verdict.error(VerdictCodes.NO_STATUS_LINE, headStart + k, "The response does not"
-                        + " start with an HTTP status line (\"HTTP/1.1 200 OK\"); byte " + (headStart + k)
-                        + " already differs"));
+                verdicts.add(Verdict.error(VerdictCodes.NO_STATUS_LINE, headStart + k, TEXT.get("verdict.noStatusLine",
+                        headStart + k)));
                 headerEnd = headStart;
                 bodyStart = headStart;
                 broken = true;
@@ -318,18 +313,16 @@ public final class ResponseScanner {
             interimCount++;
             if (interimCount > MAX_INTERIM_RESPONSES) {
                 // Counted, never kept: a server that only ever sends 1xx would otherwise be read forever.
-                verdicts.add(Verdict.error(VerdictCodes.TOO_MANY_INTERIM_RESPONSES, headStart, "More than "
-                        + MAX_INTERIM_RESPONSES + " interim (1xx) responses: the " + interimCount + "th starts at byte "
-                        + headStart + "; reading stopped at byte " + position + " without a final response"));
+                verdicts.add(Verdict.error(VerdictCodes.TOO_MANY_INTERIM_RESPONSES, headStart, TEXT.get(
+                        "verdict.tooManyInterim", MAX_INTERIM_RESPONSES, interimCount, headStart, position)));
                 broken = true;
                 stoppedAtLimit = true;
                 finish();
                 return;
             }
             BodyFraming.checkNoContentLength(parsed, verdicts);
-            verdicts.addCapped(Verdict.info(VerdictCodes.INTERIM_RESPONSE, headStart, "Interim response \""
-                    + HeadParser.printable(parsed.statusLine()) + "\" at byte " + headStart
-                    + "; the final response follows"));
+            verdicts.addCapped(Verdict.info(VerdictCodes.INTERIM_RESPONSE, headStart, TEXT.get("verdict.interim",
+                    HeadParser.printable(parsed.statusLine()), headStart)));
             headCount = 0;
             headStart = position;
             headLineStart = 0;
@@ -409,11 +402,11 @@ public final class ResponseScanner {
                 String text = lineText(lineLength);
                 stoppedAtLimit = true;
                 if (isHex(text)) {
-                    chunkError(VerdictCodes.CHUNK_SIZE_OVERFLOW, lineStart, "The chunk size at byte " + lineStart
-                            + " has more than " + MAX_CHUNK_LINE + " hex digits");
+                    chunkError(VerdictCodes.CHUNK_SIZE_OVERFLOW, lineStart, TEXT.get("verdict.chunkSizeDigits",
+                            lineStart, MAX_CHUNK_LINE));
                 } else {
-                    chunkError(VerdictCodes.CHUNK_SIZE_INVALID, lineStart, "The chunk size line at byte "
-                            + lineStart + " is longer than " + MAX_CHUNK_LINE + " bytes");
+                    chunkError(VerdictCodes.CHUNK_SIZE_INVALID, lineStart, TEXT.get("verdict.chunkLineLong",
+                            lineStart, MAX_CHUNK_LINE));
                 }
                 return i;
             }
@@ -469,15 +462,14 @@ public final class ResponseScanner {
             checkChunkExtension(text, semicolon);
         }
         if (sizeText.isEmpty() || !isHex(sizeText)) {
-            chunkError(VerdictCodes.CHUNK_SIZE_INVALID, lineStart, "The chunk size \""
-                    + HeadParser.printable(HeadParser.abbreviate(sizeText)) + "\" at byte " + lineStart
-                    + " is not a hexadecimal number");
+            chunkError(VerdictCodes.CHUNK_SIZE_INVALID, lineStart, TEXT.get("verdict.chunkSizeNotHex",
+                    HeadParser.printable(HeadParser.abbreviate(sizeText)), lineStart));
             return -1;
         }
         String digits = withoutLeadingZeros(sizeText);
         if (digits.length() > 16 || (digits.length() == 16 && Character.digit(digits.charAt(0), 16) > 7)) {
-            chunkError(VerdictCodes.CHUNK_SIZE_OVERFLOW, lineStart, "The chunk size " + HeadParser.abbreviate(digits)
-                    + " at byte " + lineStart + " does not fit in 63 bits");
+            chunkError(VerdictCodes.CHUNK_SIZE_OVERFLOW, lineStart, TEXT.get("verdict.chunkSizeOverflow",
+                    HeadParser.abbreviate(digits), lineStart));
             return -1;
         }
         return Long.parseUnsignedLong(digits, 16);
@@ -501,9 +493,8 @@ public final class ResponseScanner {
             if ((c < 0x20 && c != '\t') || c == 0x7f) {
                 long at = lineStart + k;
                 chunkExtensionReported = true;
-                verdicts.add(Verdict.warning(VerdictCodes.INVALID_CHUNK_EXTENSION, at, "The chunk extension at byte "
-                        + at + " contains the control character " + HeadParser.printable(String.valueOf(c))
-                        + "; the extension is ignored"));
+                verdicts.add(Verdict.warning(VerdictCodes.INVALID_CHUNK_EXTENSION, at, TEXT.get("verdict.chunkExtension",
+                        at, HeadParser.printable(String.valueOf(c)))));
                 return;
             }
         }
@@ -533,8 +524,8 @@ public final class ResponseScanner {
             }
             state = State.CHUNK_SIZE;
         } else {
-            chunkError(VerdictCodes.CHUNK_NOT_TERMINATED, position, "The chunk data ending at byte " + position
-                    + " is not followed by CRLF (found " + describeByte(b) + "): the chunk size was wrong");
+            chunkError(VerdictCodes.CHUNK_NOT_TERMINATED, position, TEXT.get("verdict.chunkNotTerminated",
+                    position, describeByte(b)));
             return i;
         }
         position++;
@@ -561,13 +552,14 @@ public final class ResponseScanner {
                     finish();
                     return i;
                 }
-                HeadParser.parseHeaderLine(lineText(length), lineStart, "Trailer", trailers, verdicts);
+                HeadParser.parseHeaderLine(lineText(length), lineStart, TEXT.get("verdict.kind.trailer"), trailers,
+                        verdicts);
                 continue;
             }
             appendToLine(b);
             if (trailerBytes > MAX_HEAD_BYTES) {
-                verdicts.add(Verdict.error(VerdictCodes.HEADERS_TOO_LARGE, position, "The trailer section is larger"
-                        + " than " + (MAX_HEAD_BYTES / 1024) + " KiB; reading stopped at byte " + position));
+                verdicts.add(Verdict.error(VerdictCodes.HEADERS_TOO_LARGE, position, TEXT.get("verdict.trailersTooLarge",
+                        MAX_HEAD_BYTES / 1024, position)));
                 broken = true;
                 stoppedAtLimit = true;
                 finish();
@@ -598,8 +590,7 @@ public final class ResponseScanner {
     private void reportBareLf(long offset) {
         if (offset >= 0 && !bareLfReported) {
             bareLfReported = true;
-            verdicts.add(Verdict.warning(VerdictCodes.BARE_LF, offset, "The line ending at byte " + offset
-                    + " is a bare LF without CR; parsed anyway"));
+            verdicts.add(Verdict.warning(VerdictCodes.BARE_LF, offset, TEXT.get("verdict.bareLf", offset)));
         }
     }
 
@@ -639,6 +630,6 @@ public final class ResponseScanner {
 
     private static String describeByte(byte b) {
         int v = b & 0xff;
-        return v >= 0x20 && v < 0x7f ? "'" + (char) v + "'" : String.format("byte 0x%02x", v);
+        return v >= 0x20 && v < 0x7f ? "'" + (char) v + "'" : TEXT.get("verdict.byteHex", String.format("0x%02x", v));
     }
 }

@@ -1,10 +1,13 @@
 package com.socketworkbench.engine.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 import java.util.Map;
 import java.util.Optional;
 
 /** Words for status codes. */
 public final class StatusCodes {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
 
     private static final Map<Integer, String> STANDARD_REASONS = Map.ofEntries(
             Map.entry(100, "Continue"), Map.entry(101, "Switching Protocols"), Map.entry(103, "Early Hints"),
@@ -35,12 +38,12 @@ public final class StatusCodes {
     /** "2xx success", "4xx client error", ...; "no valid status code" for 0 or out of range. */
     public static String classExplained(int code) {
         return switch (code / 100) {
-            case 1 -> "1xx informational";
-            case 2 -> "2xx success";
-            case 3 -> "3xx redirection";
-            case 4 -> "4xx client error";
-            case 5 -> "5xx server error";
-            default -> "no valid status code";
+            case 1 -> TEXT.get("status.class.1");
+            case 2 -> TEXT.get("status.class.2");
+            case 3 -> TEXT.get("status.class.3");
+            case 4 -> TEXT.get("status.class.4");
+            case 5 -> TEXT.get("status.class.5");
+            default -> TEXT.get("status.class.none");
         };
     }
 

@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 import com.socketworkbench.engine.text.DurationText;
 
 import java.io.EOFException;
@@ -35,6 +37,7 @@ import javax.net.ssl.X509TrustManager;
 
 /** TLS for the exchanger: verification on by default, failures explained in words. */
 final class TlsSupport {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
@@ -207,30 +210,28 @@ final class TlsSupport {
         }
         if (failure instanceof SocketTimeoutException) {
             // The timeout bounds each read of the handshake, not the handshake as a whole (the deadline does that).
-            return "The TLS handshake with " + target.authority() + " stalled: nothing arrived from the server for "
-                    + DurationText.of(timeout) + " (read timeout)";
+            return TEXT.get("tls.stalled", target.authority(), DurationText.of(timeout));
         }
         String message = String.valueOf(failure.getMessage());
         String lower = message.toLowerCase(Locale.ROOT);
         if (lower.contains("unsupported or unrecognized ssl message") || lower.contains("plaintext connection")) {
-            return "The server at " + target.authority() + " did not answer with TLS; is it a plain http port?";
+            return TEXT.get("tls.notTls", target.authority());
         }
         if (lower.contains("handshake_failure") || lower.contains("insufficient_security")) {
-            return "The TLS handshake failed: the server and this client have no TLS version or cipher suite in"
-                    + " common (" + message + ")";
+            return TEXT.get("tls.noCommonCipher", message);
         }
         if (lower.contains("protocol_version") || lower.contains("protocol is disabled")
                 || lower.contains("no appropriate protocol")) {
-            return "The TLS handshake failed: the server does not speak TLS 1.2 or 1.3 (" + message + ")";
+            return TEXT.get("tls.version", message);
         }
         if (failure instanceof EOFException || lower.contains("remote host terminated the handshake")
                 || lower.contains("connection reset")) {
-            return "The server closed the connection during the TLS handshake";
+            return TEXT.get("tls.closed");
         }
         if (lower.contains("unrecognized_name")) {
-            return "The server does not know the name " + target.host() + " (TLS unrecognized_name)";
+            return TEXT.get("tls.unrecognizedName", target.host());
         }
-        return "The TLS handshake failed: " + message;
+        return TEXT.get("tls.failed", message);
     }
 
     static String explainCertificate(CertificateException rejection, X509Certificate[] chain, String host) {
@@ -241,18 +242,17 @@ final class TlsSupport {
         if (hasCause(rejection, CertificateNotYetValidException.class)
                 || validatorReason(rejection, CertPathValidatorException.BasicReason.NOT_YET_VALID)) {
             X509Certificate leaf = chain.length > 0 ? chain[0] : null;
-            return leaf == null ? "The server's certificate is not valid yet"
-                    : "The server's certificate is not valid before " + DAY.format(leaf.getNotBefore().toInstant());
+            return leaf == null ? TEXT.get("tls.notYetValid")
+                    : TEXT.get("tls.notValidBefore", DAY.format(leaf.getNotBefore().toInstant()));
         }
         if (isUntrusted(rejection)) {
-            String who = chain.length == 0 ? "" : ": " + CertSummary.of(chain[0]).subject() + " issued by "
-                    + CertSummary.of(chain[chain.length - 1]).issuer();
-            return "The certificate is not signed by a trusted authority (self-signed?)" + who;
+            return chain.length == 0 ? TEXT.get("tls.untrusted") : TEXT.get("tls.untrusted.who",
+                    CertSummary.of(chain[0]).subject(), CertSummary.of(chain[chain.length - 1]).issuer());
         }
         if (chain.length > 0 && !HostnameMatch.matches(chain[0], host)) {
-            return "The certificate is for " + HostnameMatch.describeNames(chain[0]) + ", not " + host;
+            return TEXT.get("tls.wrongHost", HostnameMatch.describeNames(chain[0]), host);
         }
-        return "The server's certificate was rejected: " + rejection.getMessage();
+        return TEXT.get("tls.rejected", rejection.getMessage());
     }
 
     private static String expiredMessage(X509Certificate[] chain) {
@@ -260,12 +260,11 @@ final class TlsSupport {
         for (int i = 0; i < chain.length; i++) {
             Instant notAfter = chain[i].getNotAfter().toInstant();
             if (notAfter.isBefore(now)) {
-                return i == 0 ? "The server's certificate expired on " + DAY.format(notAfter)
-                        : "A certificate in the server's chain (" + CertSummary.of(chain[i]).subject()
-                        + ") expired on " + DAY.format(notAfter);
+                return i == 0 ? TEXT.get("tls.expired", DAY.format(notAfter))
+                        : TEXT.get("tls.chainExpired", CertSummary.of(chain[i]).subject(), DAY.format(notAfter));
             }
         }
-        return "A certificate in the server's chain has expired";
+        return TEXT.get("tls.chainExpired.some");
     }
 
     private static boolean isUntrusted(Throwable e) {

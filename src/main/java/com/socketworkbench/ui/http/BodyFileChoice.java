@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.RequestBody;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -16,6 +17,7 @@ import java.util.Optional;
  * came back next time from a file that may have changed would surprise.
  */
 final class BodyFileChoice {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     private final ReadOnlyObjectWrapper<RequestBody.FileBody> chosen = new ReadOnlyObjectWrapper<>(this, "chosen");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
@@ -31,7 +33,7 @@ final class BodyFileChoice {
             message.set("");
             return true;
         } catch (IOException e) {
-            message.set("Not used as the body: " + e.getMessage());
+            message.set(TEXT.get("bodyFile.refused", e.getMessage()));
             return false;
         }
     }
@@ -57,7 +59,7 @@ final class BodyFileChoice {
             message.set("");
             return Optional.of(now);
         } catch (IOException e) {
-            message.set("The body file cannot be sent: " + e.getMessage());
+            message.set(TEXT.get("bodyFile.unsendable", e.getMessage()));
             throw e;
         }
     }

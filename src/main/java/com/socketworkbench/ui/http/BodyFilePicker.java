@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.RequestBody;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.TabLayout;
@@ -23,19 +24,19 @@ import java.io.File;
  * streamed when the request is sent, so it may be far larger than the heap.
  */
 final class BodyFilePicker {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     private final VBox root;
 
     BodyFilePicker(HttpViewModel model, Subscriptions subscriptions) {
         BodyFileChoice choice = model.bodyFile();
-        Button pick = new Button("Body from file…");
+        Button pick = new Button(TEXT.get("bodyFile.pick"));
         pick.setId("bodyFile");
         pick.getStyleClass().add("small-button");
         pick.setMinWidth(Region.USE_PREF_SIZE);
-        pick.setTooltip(new Tooltip("Send a file's bytes as the body instead of the body typed in the editor; the"
-                + " file is read while it is sent, so any size works"));
+        pick.setTooltip(new Tooltip(TEXT.get("bodyFile.pick.tooltip")));
         pick.setOnAction(event -> {
             FileChooser chooser = new FileChooser();
-            chooser.setTitle("Request body");
+            chooser.setTitle(TEXT.get("bodyFile.chooser"));
             File file = chooser.showOpenDialog(pick.getScene().getWindow());
             if (file != null) {
                 choice.choose(file.toPath());
@@ -49,7 +50,7 @@ final class BodyFilePicker {
         subscriptions.bind(info.textProperty(), Bindings.createStringBinding(
                 () -> describe(choice.chosenProperty().get()), choice.chosenProperty()));
 
-        Button clear = new Button("Use the editor's body");
+        Button clear = new Button(TEXT.get("bodyFile.clear"));
         clear.setId("clearBodyFile");
         clear.getStyleClass().add("small-button");
         clear.setMinWidth(Region.USE_PREF_SIZE);
@@ -66,8 +67,8 @@ final class BodyFilePicker {
     }
 
     private static String describe(RequestBody.FileBody file) {
-        return file == null ? "the body is the text after the empty line"
-                : "body: " + file.file().getFileName() + " · " + Formats.bytes(file.length());
+        return file == null ? TEXT.get("bodyFile.none")
+                : TEXT.get("bodyFile.info", file.file().getFileName(), Formats.bytes(file.length()));
     }
 
     Node view() {

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.codec.ByteSource;
 import com.socketworkbench.engine.codec.ByteText;
 import com.socketworkbench.engine.http.JsonPretty;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param pretty the text is pretty-printed JSON, not the bytes as received
  */
 record BodyRendering(String text, String note, boolean pretty) {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     static final int TEXT_LIMIT = 256 * 1024;
 
     static BodyRendering render(ByteSource body, Charset charset, boolean json, boolean prettyWanted) {
@@ -30,27 +32,26 @@ record BodyRendering(String text, String note, boolean pretty) {
     static BodyRendering render(ByteSource body, Charset charset, boolean json, boolean prettyWanted, int limit) {
         long length = body.length();
         if (length == 0) {
-            return new BodyRendering("", "The response has no body", false);
+            return new BodyRendering("", TEXT.get("body.none"), false);
         }
         int shown = (int) Math.min(length, limit);
         String text = ByteText.decode(body.readAt(0, shown), charset);
         List<String> notes = new ArrayList<>();
         if (shown < length) {
-            notes.add(String.format(Locale.ROOT, "showing first %s of %,d bytes (the hex view shows all)",
-                    limitWords(limit), length));
+            notes.add(TEXT.get("body.cut", limitWords(limit), String.format(Locale.ROOT, "%,d", length)));
         }
         boolean pretty = false;
         if (json && prettyWanted) {
             if (shown < length) {
-                notes.add("too large to pretty-print");
+                notes.add(TEXT.get("body.tooLargeToPretty"));
             } else {
                 Optional<String> formatted = JsonPretty.format(text);
                 if (formatted.isPresent()) {
                     text = formatted.get();
                     pretty = true;
-                    notes.add("JSON, pretty-printed");
+                    notes.add(TEXT.get("body.pretty"));
                 } else {
-                    notes.add("not valid JSON (" + JsonPretty.problem(text).orElse("unreadable") + "), shown as received");
+                    notes.add(TEXT.get("body.notJson", JsonPretty.problem(text).orElse(TEXT.get("body.unreadable"))));
                 }
             }
         }
@@ -63,6 +64,6 @@ record BodyRendering(String text, String note, boolean pretty) {
     }
 
     private static String limitWords(int limit) {
-        return limit % 1024 == 0 ? (limit / 1024) + " KiB" : limit + " bytes";
+        return limit % 1024 == 0 ? (limit / 1024) + " KiB" : TEXT.get("body.bytes", limit);
     }
 }

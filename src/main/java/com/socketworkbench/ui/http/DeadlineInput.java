@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.RequestOptions;
 import com.socketworkbench.ui.input.InputVerdict;
 import javafx.beans.binding.Bindings;
@@ -21,6 +22,7 @@ import java.time.Duration;
  * error (Send waits for a usable value). Plain properties: a model test checks it without a toolkit.
  */
 final class DeadlineInput {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     static final int MAX_SECONDS = 86_400;
     static final int DEFAULT_SECONDS = (int) RequestOptions.DEFAULT_DEADLINE.toSeconds();
 
@@ -36,18 +38,17 @@ final class DeadlineInput {
     /** The verdict on {@code typed} as seconds of a deadline that is on. */
     private static InputVerdict judge(String typed) {
         if (typed.isEmpty()) {
-            return InputVerdict.error("Enter the deadline in whole seconds (1–" + MAX_SECONDS
-                    + "), or untick Deadline to have none");
+            return InputVerdict.error(TEXT.get("deadline.empty", MAX_SECONDS));
         }
         if (!typed.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            return InputVerdict.error("\"" + typed + "\" is not a whole number of seconds");
+            return InputVerdict.error(TEXT.get("deadline.notNumber", typed));
         }
         long seconds = typed.length() > 9 ? Long.MAX_VALUE : Long.parseLong(typed);
         if (seconds < 1) {
-            return InputVerdict.error("The deadline must be at least 1 s (untick Deadline to have none)");
+            return InputVerdict.error(TEXT.get("deadline.tooSmall"));
         }
         if (seconds > MAX_SECONDS) {
-            return InputVerdict.error("The deadline can be at most " + MAX_SECONDS + " s (24 h)");
+            return InputVerdict.error(TEXT.get("deadline.tooLarge", MAX_SECONDS));
         }
         return InputVerdict.FINE;
     }

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.ExchangeFootprint;
 import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.ui.fx.UiExecutor;
@@ -27,6 +28,7 @@ import java.util.List;
  * rather than re-parsing lazily keeps the guarantee simple: what is not kept costs nothing, whatever the peer sent.
  */
 final class ExchangeHistory {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     /** Each kept exchange may hold a spooled response on disk; the oldest go first. */
     static final int LIMIT = 100;
 
@@ -34,9 +36,11 @@ final class ExchangeHistory {
     record Usage(ExchangeFootprint used, long memoryBudget, long tempBudget, int droppedEntries) {
         /** "1.2 MiB of 48 MiB memory · 0 B of 1 GiB temp files · 3 without bytes". */
         String describe() {
-            return Formats.bytes(used.memoryBytes()) + " of " + ByteSizeInput.format(memoryBudget) + " memory · "
-                    + Formats.bytes(used.fileBytes()) + " of " + ByteSizeInput.format(tempBudget) + " temp files"
-                    + (droppedEntries == 0 ? "" : " · " + droppedEntries + " without bytes");
+            String usage = TEXT.get("history.usage", Formats.bytes(used.memoryBytes()),
+                    ByteSizeInput.format(memoryBudget), Formats.bytes(used.fileBytes()),
+                    ByteSizeInput.format(tempBudget));
+            return droppedEntries == 0 ? usage : usage + " · " + TEXT.get(droppedEntries == 1
+                    ? "history.usage.dropped.one" : "history.usage.dropped.other", droppedEntries);
         }
     }
 
@@ -142,12 +146,11 @@ final class ExchangeHistory {
     }
 
     private String reason(boolean memoryOver, boolean tempOver) {
-        String budget = memoryOver && tempOver ? "its memory budget (" + ByteSizeInput.format(memoryBudget)
-                + ") and its temp-file budget (" + ByteSizeInput.format(tempBudget) + ")"
-                : memoryOver ? "its memory budget (" + ByteSizeInput.format(memoryBudget) + ")"
-                : "its temp-file budget (" + ByteSizeInput.format(tempBudget) + ")";
-        return "The response bytes of this exchange were dropped to keep the history within " + budget
-                + "; status, headers, verdicts and timing are kept. Send it again to see the body.";
+        String memory = ByteSizeInput.format(memoryBudget);
+        String temp = ByteSizeInput.format(tempBudget);
+        return memoryOver && tempOver ? TEXT.get("history.dropped.both", memory, temp)
+                : memoryOver ? TEXT.get("history.dropped.memory", memory)
+                : TEXT.get("history.dropped.temp", temp);
     }
 
     private void replace(int index, HistoryEntry old, HistoryEntry now) {

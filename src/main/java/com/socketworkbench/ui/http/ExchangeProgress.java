@@ -1,6 +1,8 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.ExchangeListener;
+import com.socketworkbench.engine.http.PhaseWords;
 import com.socketworkbench.ui.traffic.Formats;
 
 import java.time.Duration;
@@ -12,12 +14,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * reads them once per frame, so a fast download costs no FX work per socket read.
  */
 final class ExchangeProgress implements ExchangeListener {
-    private final AtomicReference<String> phase = new AtomicReference<>("Starting");
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
+    private final AtomicReference<String> phase = new AtomicReference<>(TEXT.get("phase.starting"));
     private final AtomicLong received = new AtomicLong();
 
     @Override
     public void onPhase(String phase, Duration at) {
-        this.phase.set(phase);
+        this.phase.set(PhaseWords.of(phase));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.codec.ByteSource;
 import com.socketworkbench.engine.codec.HexDump;
 import com.socketworkbench.ui.traffic.HexLines;
@@ -25,6 +26,7 @@ import java.util.Locale;
  * "Go to offset" field, and one marked byte (a verdict's or header's offset) highlighted in both columns.
  */
 final class HexPane {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     static final double CELL_HEIGHT = 20;
 
     private final ListView<String> list = new ListView<>();
@@ -50,12 +52,12 @@ final class HexPane {
         list.setPlaceholder(empty);
 
         gotoField.setId(idPrefix + "Goto");
-        gotoField.setPromptText("0x400 or 1024");
+        gotoField.setPromptText(TEXT.get("hex.goto.prompt"));
         gotoField.setPrefColumnCount(9);
-        gotoField.setTooltip(new Tooltip("Jump to a byte offset: decimal (1024), hex (0x400 or 400h); Enter jumps"));
+        gotoField.setTooltip(new Tooltip(TEXT.get("hex.goto.tooltip")));
         gotoField.setOnAction(event -> goTo());
         gotoField.textProperty().addListener((obs, old, now) -> showMessage(""));
-        Button go = new Button("Go");
+        Button go = new Button(TEXT.get("hex.goto.button"));
         go.setId(idPrefix + "GotoButton");
         go.getStyleClass().add("small-button");
         go.setOnAction(event -> goTo());
@@ -64,7 +66,7 @@ final class HexPane {
         size.getStyleClass().add("hex-size");
         size.setId(idPrefix + "Size");
 
-        Label gotoLabel = new Label("Go to offset");
+        Label gotoLabel = new Label(TEXT.get("hex.goto.label"));
         gotoLabel.getStyleClass().add("muted-label");
         gotoLabel.setMinWidth(Region.USE_PREF_SIZE);
         Region spacer = new Region();
@@ -89,7 +91,7 @@ final class HexPane {
         }
         list.setItems(new HexLines(bytes));
         list.scrollTo(0);
-        size.setText(String.format(Locale.ROOT, "%,d bytes", bytes.length()));
+        size.setText(TEXT.get("hex.size", String.format(Locale.ROOT, "%,d", bytes.length())));
     }
 
     /** Scrolls to the line holding {@code offset}, selects it and highlights the byte. */
@@ -107,7 +109,7 @@ final class HexPane {
 
     private void goTo() {
         if (source == null) {
-            showMessage("Nothing to go to yet");
+            showMessage(TEXT.get("hex.goto.nothing"));
             return;
         }
         try {

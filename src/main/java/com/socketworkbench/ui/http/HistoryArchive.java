@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.codec.ByteSource;
 import com.socketworkbench.engine.codec.SupportedCharsets;
 import com.socketworkbench.engine.http.Header;
@@ -48,6 +49,7 @@ import java.util.prefs.Preferences;
  * file is typed by hand sometimes, and one bad entry must not lose the others.
  */
 final class HistoryArchive {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     static final String NODE = "history";
     static final String PREF_SHOWN = "shown";
     static final int BODY_LIMIT = 64 * 1024;
@@ -167,7 +169,7 @@ final class HistoryArchive {
     /** "HTTP/1.1 200 OK", or the failure, or "No status line". */
     static String outcome(HttpExchange exchange) {
         return exchange.response().map(ParsedResponse::statusLine).filter(line -> !line.isEmpty())
-                .orElse(exchange.failure().orElse("No status line"));
+                .orElse(exchange.failure().orElse(TEXT.get("archive.noStatusLine")));
     }
 
     private static String headText(ParsedResponse response) {
@@ -275,12 +277,10 @@ final class HistoryArchive {
             } else {
                 response = Optional.of(headOnly(HttpResponseParser.parse(ByteSource.of(head.get()), method, true,
                         maxDecodedBytes), head.get().length));
-                String why = node.getBoolean(DROPPED, false)
-                        ? "the history had dropped it to stay within its budgets"
-                        : "a workspace keeps response bodies up to 64 KiB";
-                notSaved = Optional.of("Response body not saved (" + Formats.bytes(bodyBytes)
-                        + String.format(Locale.ROOT, ", %,d bytes", bodyBytes) + "): " + why + ". Status, headers"
-                        + " and timing were saved; send it again to see the body.");
+                String why = TEXT.get(node.getBoolean(DROPPED, false) ? "archive.notSaved.dropped"
+                        : "archive.notSaved.tooLarge");
+                notSaved = Optional.of(TEXT.get("archive.notSaved", Formats.bytes(bodyBytes),
+                        String.format(Locale.ROOT, "%,d", bodyBytes), why));
             }
         }
         HttpExchange exchange = new HttpExchange(target, request, response, raw, timing,

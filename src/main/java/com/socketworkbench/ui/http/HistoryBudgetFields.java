@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.input.ByteSizeInput;
 import com.socketworkbench.ui.input.FieldMessage;
@@ -16,6 +17,7 @@ import javafx.scene.control.Tooltip;
  * usable size.
  */
 final class HistoryBudgetFields {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     private final Node memoryField;
     private final Node tempField;
     private final Node messages;
@@ -23,14 +25,11 @@ final class HistoryBudgetFields {
     HistoryBudgetFields(HistoryBudgets budgets, Subscriptions subscriptions) {
         Label memoryMessage = new Label();
         Label tempMessage = new Label();
-        memoryField = field("historyMemoryBudget", "History memory", budgets.memory(), memoryMessage,
-                "How much of the heap the kept responses may take (default: an eighth of the heap, "
-                        + ByteSizeInput.format(budgets.defaultMemoryBytes()) + "). Above it the oldest entries"
-                        + " lose their bytes and keep their summary.", subscriptions);
-        tempField = field("historyTempBudget", "History temp files", budgets.temp(), tempMessage,
-                "How much temp-file space the kept large responses may take (default "
-                        + ByteSizeInput.format(HistoryBudgets.DEFAULT_TEMP_BYTES) + "). Above it the oldest"
-                        + " entries lose their bytes and keep their summary.", subscriptions);
+        memoryField = field("historyMemoryBudget", TEXT.get("budget.memory"), budgets.memory(), memoryMessage,
+                TEXT.get("budget.memory.tooltip", ByteSizeInput.format(budgets.defaultMemoryBytes())), subscriptions);
+        tempField = field("historyTempBudget", TEXT.get("budget.temp"), budgets.temp(), tempMessage,
+                TEXT.get("budget.temp.tooltip", ByteSizeInput.format(HistoryBudgets.DEFAULT_TEMP_BYTES)),
+                subscriptions);
         messages = TabLayout.messageRow("history-budget-messages", subscriptions, memoryMessage, tempMessage);
     }
 
@@ -39,7 +38,7 @@ final class HistoryBudgetFields {
         TextField field = new TextField();
         field.setId(id);
         field.setPrefColumnCount(6);
-        field.setTooltip(new Tooltip(tooltip + "\nSizes like 256 MiB or 2 GiB; a plain number means MiB."));
+        field.setTooltip(new Tooltip(tooltip + "\n" + TEXT.get("budget.sizes.tooltip")));
         message.setId(id + "Message");
         subscriptions.bindBidirectional(field.textProperty(), input.textProperty());
         FieldMessage.show(field, message, input.verdictProperty(), subscriptions);

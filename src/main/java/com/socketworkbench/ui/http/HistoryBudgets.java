@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.input.ByteSizeInput;
 import com.socketworkbench.ui.tab.AppPreferences;
@@ -15,6 +16,7 @@ import javafx.beans.property.ReadOnlyLongWrapper;
  * <p>Defaults: an eighth of the heap ({@code -Xmx}) and 1 GiB of temp files.
  */
 final class HistoryBudgets {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     static final String PREF_MEMORY = "historyMemoryBudget";
     static final String PREF_TEMP = "historyTempBudget";
     static final long DEFAULT_TEMP_BYTES = ByteSizeInput.GIB;
@@ -34,7 +36,7 @@ final class HistoryBudgets {
         defaultMemory = defaultMemory(heapBytes);
         long maxMemory = Math.max(MIN_BYTES, heapBytes / 4 * 3);
         memory = new ByteSizeInput(preferences.get(PREF_MEMORY, ByteSizeInput.format(defaultMemory)), MIN_BYTES,
-                maxMemory, "three quarters of this app's " + Formats.bytes(heapBytes) + " heap");
+                maxMemory, TEXT.get("budget.memory.max", Formats.bytes(heapBytes)));
         temp = new ByteSizeInput(preferences.get(PREF_TEMP, ByteSizeInput.format(DEFAULT_TEMP_BYTES)), MIN_BYTES,
                 MAX_TEMP_BYTES, "");
         memoryBytes.set(memory.bytes() > 0 ? memory.bytes() : defaultMemory);

@@ -1,5 +1,7 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
+
 import com.socketworkbench.ui.traffic.Formats;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -10,12 +12,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 
+import java.util.Optional;
+
 /**
  * One history row: time, method, target (cut with an ellipsis when narrow), status coloured by its class, size
  * (struck through, {@code bytes-dropped}, when the history dropped the entry's bytes to stay within its budgets).
  * The status and size always stay visible.
  */
 final class HistoryCell extends ListCell<HistoryEntry> {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     private final Label time = part("history-time");
     private final Label method = part("history-method");
     private final Label target = part("history-target");
@@ -56,16 +61,19 @@ final class HistoryCell extends ListCell<HistoryEntry> {
         time.setText(Formats.clock(entry.exchange().startedAt()));
         method.setText(entry.method());
         target.setText(entry.targetText());
-        status.setText(entry.statusText());
+        Optional<String> malformed = entry.malformation();
+        // A 200 whose bytes break HTTP is no success: its own colour and a marker, the reason in the tooltip.
+        status.setText(malformed.isPresent() ? entry.statusText() + " ⚠" : entry.statusText());
         size.setText(Formats.bytes(entry.exchange().bytesReceived()));
         row.getStyleClass().remove("bytes-dropped");
         row.getStyleClass().add(entry.exchange().response().isEmpty() ? "status-failed"
-                : StatusStyle.forCode(entry.statusCode()));
+                : malformed.isPresent() ? StatusStyle.MALFORMED : StatusStyle.forCode(entry.statusCode()));
         if (entry.bytesDropped()) {
             row.getStyleClass().add("bytes-dropped");
         }
         setGraphic(row);
         setTooltip(new Tooltip(entry.label() + entry.exchange().failure().map(f -> "\n" + f).orElse("")
+                + malformed.map(reason -> "\n" + TEXT.get("history.malformed", reason)).orElse("")
                 + entry.dropped().map(d -> "\n" + d).orElse("")));
     }
 }

@@ -1,8 +1,11 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.ExchangeFootprint;
 import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.engine.http.ParsedResponse;
+import com.socketworkbench.engine.http.Severity;
+import com.socketworkbench.engine.http.Verdict;
 import com.socketworkbench.ui.traffic.Formats;
 
 import java.nio.charset.Charset;
@@ -27,6 +30,7 @@ import java.util.Optional;
 record HistoryEntry(long number, HttpExchange exchange, String requestText, ExchangeFootprint footprint,
                     Optional<String> dropped, boolean requestTextCut, Charset requestCharset, boolean restored,
                     long bodyNotSaved) {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     /** A request text up to this many characters is kept whole when the entry's bytes are dropped. */
     static final int KEPT_REQUEST_TEXT = 64 * 1024;
 
@@ -74,8 +78,8 @@ record HistoryEntry(long number, HttpExchange exchange, String requestText, Exch
 
     /** What the body views say while the bytes are not there. */
     String missingBytesNote() {
-        return bodyNotSaved >= 0 && restored ? dropped.orElse("Response body not saved")
-                : "Not kept: the history dropped these bytes to stay within its budgets";
+        return bodyNotSaved >= 0 && restored ? dropped.orElse(TEXT.get("history.bodyNotSaved"))
+                : TEXT.get("history.notKept");
     }
 
     /** The text up to and including the first empty line, at most {@value #KEPT_REQUEST_TEXT} characters. */
@@ -110,10 +114,28 @@ record HistoryEntry(long number, HttpExchange exchange, String requestText, Exch
     /** "200", "(no status)", or "failed". */
     String statusText() {
         if (exchange.response().isEmpty()) {
-            return "failed";
+            return TEXT.get("history.status.failed");
         }
         ParsedResponse response = exchange.response().get();
-        return response.statusCode() > 0 ? Integer.toString(response.statusCode()) : "(no status)";
+        return response.statusCode() > 0 ? Integer.toString(response.statusCode()) : TEXT.get("history.status.none");
+
+    }
+
+    /**
+     * Why the response is not a sound one, when it is not: its first error verdict, or that it stopped before it
+     * was complete. Empty for a well-formed response and for an exchange without any (that one shows "failed").
+     */
+    Optional<String> malformation() {
+        Optional<ParsedResponse> response = exchange.response();
+        if (response.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> error = response.get().verdicts().stream().filter(v -> v.severity() == Severity.ERROR)
+                .map(Verdict::message).findFirst();
+        if (error.isPresent() || response.get().complete()) {
+            return error;
+        }
+        return Optional.of(TEXT.get("history.incomplete"));
     }
 
     int statusCode() {

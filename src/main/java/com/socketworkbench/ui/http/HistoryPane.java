@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -19,6 +20,7 @@ import javafx.scene.layout.VBox;
  * is the one the response area shows, both ways.
  */
 final class HistoryPane {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     private final ListView<HistoryEntry> history = new ListView<>();
     private final VBox root;
 
@@ -28,8 +30,7 @@ final class HistoryPane {
         history.setItems(model.history());
         history.setCellFactory(view -> new HistoryCell());
         history.setFixedCellSize(22);
-        Label empty = new Label("Sent requests appear here (newest first, the last "
-                + HttpViewModel.HISTORY_LIMIT + " are kept within the history's memory and temp-file budgets)");
+        Label empty = new Label(TEXT.get("history.empty", HttpViewModel.HISTORY_LIMIT));
         empty.getStyleClass().add("placeholder-label");
         empty.setWrapText(true);
         history.setPlaceholder(empty);
@@ -46,20 +47,20 @@ final class HistoryPane {
             }
         });
 
-        Button load = new Button("Load into editor");
+        Button load = new Button(TEXT.get("history.load"));
         load.setId("loadRequest");
         load.getStyleClass().add("small-button");
-        load.setTooltip(new Tooltip("Put the selected request and its target back into the editor"));
+        load.setTooltip(new Tooltip(TEXT.get("history.load.tooltip")));
         load.setOnAction(event -> model.loadIntoEditor(history.getSelectionModel().getSelectedItem()));
         subscriptions.bind(load.disableProperty(), history.getSelectionModel().selectedItemProperty().isNull()
                 .or(model.busyProperty()));
-        Button clear = new Button("Clear");
+        Button clear = new Button(TEXT.get("history.clear"));
         clear.setId("clearHistory");
         clear.getStyleClass().add("small-button");
         clear.setOnAction(event -> model.clearHistory());
         subscriptions.bind(clear.disableProperty(), Bindings.isEmpty(model.history()));
 
-        Label title = new Label("History");
+        Label title = new Label(TEXT.get("history.title"));
         title.getStyleClass().add("section-title");
         Label usage = new Label();
         usage.setId("historyUsage");
@@ -67,9 +68,8 @@ final class HistoryPane {
         // Its own line under the bar: beside the title and the buttons it squeezed them to "..." in a narrow pane.
         usage.setWrapText(true);
         usage.setMinHeight(Region.USE_PREF_SIZE);
-        usage.setTooltip(new Tooltip("What the kept exchanges take against the history's budgets. Above a budget the"
-                + " oldest entries lose their bytes and keep their summary.\nSet the budgets under the request"
-                + " options: History memory and History temp files."));
+        usage.setTooltip(new Tooltip(TEXT.get("history.usage.tooltip")));
+
         subscriptions.subscribe(model.historyUsageProperty(), now -> usage.setText(now.describe()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

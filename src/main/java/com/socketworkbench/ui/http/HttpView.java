@@ -2,6 +2,7 @@ package com.socketworkbench.ui.http;
 
 import com.socketworkbench.engine.codec.SupportedCharsets;
 import com.socketworkbench.engine.http.RequestTemplate;
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.input.HostField;
 import com.socketworkbench.ui.input.PortField;
@@ -47,6 +48,7 @@ import java.util.stream.Collectors;
  * timing and the history below it. Binds to the {@link HttpViewModel} only.
  */
 public final class HttpView implements TabView {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     private final HttpViewModel model;
     private final Subscriptions subscriptions;
     private final HostField host;
@@ -56,6 +58,8 @@ public final class HttpView implements TabView {
     private final ResponseView response;
     private final TimingView timing = new TimingView();
     private final Label deadlineMessage = new Label();
+    private final TextArea curlText = new TextArea();
+    private final VBox curlPane = new VBox(4);
     private final TabNotifier notifier;
     private final BorderPane root;
 
@@ -64,7 +68,7 @@ public final class HttpView implements TabView {
         this.subscriptions = subscriptions;
         host = new HostField("host", model.host(), subscriptions);
         port = new PortField("port", model.port(), subscriptions);
-        port.field().setTooltip(new Tooltip("The server's port, 1–65535 (80 for http, 443 for https by default)"));
+        port.field().setTooltip(new Tooltip(TEXT.get("target.port.tooltip")));
         response = new ResponseView(model, subscriptions);
 
         // Notifications slide over the response side only: the target, the editor and Send stay reachable.
@@ -80,14 +84,19 @@ public final class HttpView implements TabView {
     private Node targetBar() {
         ComboBox<String> scheme = new ComboBox<>(FXCollections.observableArrayList("http", "https"));
         scheme.setId("scheme");
-        scheme.setTooltip(new Tooltip("https wraps the connection in TLS; the port follows the scheme's default"));
+        scheme.setTooltip(new Tooltip(TEXT.get("target.scheme.tooltip")));
         subscriptions.bindBidirectional(scheme.valueProperty(), model.schemeProperty());
 
-        MenuButton template = new MenuButton("Template");
+        MenuButton template = new MenuButton(TEXT.get("target.template"));
         template.setId("template");
-        template.setTooltip(new Tooltip("Replace the editor text with a ready request for this target"));
+        template.setTooltip(new Tooltip(TEXT.get("target.template.tooltip")));
         for (RequestTemplate each : RequestTemplate.values()) {
-            MenuItem item = new MenuItem(each.toString());
+            MenuItem item = new MenuItem(switch (each) {
+                case POST_FORM -> TEXT.get("template.postForm");
+                case POST_JSON -> TEXT.get("template.postJson");
+                default -> each.method();
+            });
+
             item.setId("template-" + each.name());
             item.setOnAction(event -> model.applyTemplate(each));
             template.getItems().add(item);
@@ -97,31 +106,123 @@ public final class HttpView implements TabView {
         origin.setId("origin");
         origin.getStyleClass().add("origin-badge");
         subscriptions.bind(origin.textProperty(), Bindings.createStringBinding(
-                () -> model.target().map(t -> t.origin()).orElse("no valid target"),
+                () -> model.target().map(t -> t.origin()).orElse(TEXT.get("target.none")),
                 model.schemeProperty(), model.host().textProperty(), model.port().textProperty()));
 
+        TextField urlBar = urlBar();
+        Button curl = new Button(TEXT.get("curl.button"));
+        curl.setId("curlImport");
+        curl.getStyleClass().add("small-button");
+        curl.setTooltip(new Tooltip(TEXT.get("curl.button.tooltip")));
+        curl.setOnAction(event -> {
+            curlPane.setVisible(!curlPane.isVisible());
+            curlPane.setManaged(curlPane.isVisible());
+            if (curlPane.isVisible()) {
+                curlText.requestFocus();
+            }
+        });
+
         FlowPane bar = TabLayout.settingsBar(
-                SendEditor.labelled("Scheme", scheme),
-                SendEditor.labelled("Host", host.field()),
-                SendEditor.labelled("Port", port.field()),
+                SendEditor.labelled(TEXT.get("url"), urlBar), curl,
+                SendEditor.labelled(TEXT.get("target.scheme"), scheme),
+                SendEditor.labelled(TEXT.get("target.host"), host.field()),
+                SendEditor.labelled(TEXT.get("target.port"), port.field()),
                 template, origin);
-        for (Node node : List.of(scheme, host.field(), port.field(), template)) {
+        for (Node node : List.of(urlBar, curl, scheme, host.field(), port.field(), template)) {
             subscriptions.bind(node.disableProperty(), model.busyProperty());
         }
 
-        return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, host.messageLabel(),
-                port.messageLabel()));
+        Label urlMessage = TabLayout.errorLabel("urlBarMessage", model.urlMessageProperty(), subscriptions);
+        return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, urlMessage,
+                host.messageLabel(), port.messageLabel()), curlPane());
+    }
+
+    /**
+     * The URL bar ({@code urlBar}): Enter, leaving the field or pasting a whole URL fills scheme, host, port, the
+     * request line's path and Host. What is typed key by key is only read on Enter or on leaving, so a half-typed
+     * URL neither moves the target nor shows an error.
+     */
+    private TextField urlBar() {
+        TextField field = new TextField();
+        field.setId("urlBar");
+        field.setPrefColumnCount(22);
+        field.setPromptText(TEXT.get("url.prompt"));
+        field.setTooltip(new Tooltip(TEXT.get("url.tooltip")));
+        // The text last applied: leaving the field applies only what changed since, so a later edit of the
+        // request line is not overwritten by clicking elsewhere.
+        String[] applied = {""};
+        Runnable apply = () -> {
+            applied[0] = field.getText();
+            if (!field.getText().isBlank()) {
+                model.applyUrl(field.getText()).ifPresent(text -> {
+                    applied[0] = text;
+                    field.setText(text);
+                });
+            }
+        };
+        field.setOnAction(event -> apply.run());
+        subscriptions.listen(field.focusedProperty(), (obs, was, now) -> {
+            if (!now && !field.getText().equals(applied[0])) {
+                apply.run();
+            }
+        });
+
+        subscriptions.listen(field.textProperty(), (obs, old, now) -> {
+            model.clearUrlMessage();
+            // A paste brings the whole URL at once; a key adds one character.
+            if (now != null && old != null && now.length() - old.length() > 1 && now.contains("://")) {
+                apply.run();
+            }
+        });
+        return field;
+    }
+
+    /** The curl paste area ({@code curlText}, {@code curlApply}, {@code curlMessage}), hidden until asked for. */
+    private Node curlPane() {
+        curlText.setId("curlText");
+        curlText.getStyleClass().add("mono");
+        curlText.setPrefRowCount(4);
+        curlText.setWrapText(true);
+        curlText.setPromptText(TEXT.get("curl.prompt"));
+        subscriptions.listen(curlText.textProperty(), (obs, old, now) -> model.clearCurlMessage());
+        Button apply = new Button(TEXT.get("curl.apply"));
+        apply.setId("curlApply");
+        apply.getStyleClass().add("small-button");
+        apply.setOnAction(event -> {
+            if (model.importCurl(curlText.getText()) && model.curlMessageProperty().get().isEmpty()) {
+                curlText.clear();
+                curlPane.setVisible(false);
+                curlPane.setManaged(false);
+            }
+        });
+        subscriptions.bind(apply.disableProperty(), model.busyProperty());
+        Button close = new Button(TEXT.get("curl.close"));
+        close.setId("curlClose");
+        close.getStyleClass().add("small-button");
+        close.setOnAction(event -> {
+            model.clearCurlMessage();
+            curlPane.setVisible(false);
+            curlPane.setManaged(false);
+        });
+        Label message = TabLayout.errorLabel("curlMessage", model.curlMessageProperty(), subscriptions);
+        message.setWrapText(true);
+        message.setMinHeight(Region.USE_PREF_SIZE);
+        HBox buttons = new HBox(6, apply, close);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        curlPane.getChildren().setAll(curlText, buttons, message);
+        curlPane.getStyleClass().add("curl-pane");
+        curlPane.setVisible(false);
+        curlPane.setManaged(false);
+        return curlPane;
     }
 
     private Node composer() {
-        Label title = new Label("Request");
+        Label title = new Label(TEXT.get("request.title"));
         title.getStyleClass().add("section-title");
-        Label note = new Label("raw by design: sent exactly as typed");
+        Label note = new Label(TEXT.get("request.raw"));
         note.setId("rawByDesign");
         note.getStyleClass().add("muted-label");
-        note.setTooltip(new Tooltip("Nothing is added or corrected behind your back. Only the options below change"
-                + " the bytes:\nNormalise CRLF turns the head's line endings into CRLF, Fix Content-Length sets it"
-                + " to the body's size.\nThe anatomy underneath shows exactly what will go on the wire."));
+        note.setTooltip(new Tooltip(TEXT.get("request.raw.tooltip")));
         HBox header = new HBox(8, title, note);
         header.setAlignment(Pos.BASELINE_LEFT);
         header.getStyleClass().add("section-header");
@@ -129,7 +230,7 @@ public final class HttpView implements TabView {
         request.setId("request");
         request.getStyleClass().addAll("mono", "request-editor");
         request.setWrapText(false);
-        request.setPromptText("GET / HTTP/1.1\nHost: example.org\n\n(Ctrl+Enter sends)");
+        request.setPromptText(TEXT.get("request.prompt"));
         subscriptions.bindBidirectional(request.textProperty(), model.requestTextProperty());
         request.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             if (event.getCode() == KeyCode.ENTER && event.isShortcutDown()) {
@@ -168,24 +269,23 @@ public final class HttpView implements TabView {
     private Node headerHelper() {
         TextField name = new TextField();
         name.setId("headerName");
-        name.setPromptText("Name");
+        name.setPromptText(TEXT.get("header.name"));
         name.setPrefColumnCount(10);
         TextField value = new TextField();
         value.setId("headerValue");
-        value.setPromptText("Value");
+        value.setPromptText(TEXT.get("header.value"));
         HBox.setHgrow(value, Priority.ALWAYS);
-        Button add = new Button("Add header");
+        Button add = new Button(TEXT.get("header.add"));
         add.setId("addHeader");
         add.getStyleClass().add("small-button");
         add.setMinWidth(Region.USE_PREF_SIZE);
-        add.setTooltip(new Tooltip("Adds \"Name: value\" as the last header line; line breaks and NUL are refused"));
+        add.setTooltip(new Tooltip(TEXT.get("header.add.tooltip")));
         for (TextField field : List.of(name, value)) {
             field.setTextFormatter(new TextFormatter<String>(change -> {
                 change.setText(HeaderEscapes.escapeControls(change.getText()));
                 return change;
             }));
-            field.setTooltip(new Tooltip("Escapes: \\r \\n \\t \\0 \\\\ \\xNN. Pasted line breaks show as"
-                    + " \\r\\n and are refused: they would split the head"));
+            field.setTooltip(new Tooltip(TEXT.get("header.escapes.tooltip")));
         }
         Runnable addIt = () -> {
             if (model.addHeader(name.getText(), value.getText())) {
@@ -200,7 +300,7 @@ public final class HttpView implements TabView {
 
         Label message = TabLayout.errorLabel("headerMessage", model.headerMessageProperty(), subscriptions);
 
-        Label caption = new Label("Header");
+        Label caption = new Label(TEXT.get("header.caption"));
         caption.getStyleClass().add("field-caption");
         caption.setMinWidth(Region.USE_PREF_SIZE);
         HBox row = new HBox(6, caption, name, new Label(":"), value, add);
@@ -211,39 +311,39 @@ public final class HttpView implements TabView {
     }
 
     private Node options() {
-        CheckBox fix = new CheckBox("Fix Content-Length");
+        CheckBox fix = new CheckBox(TEXT.get("option.fixContentLength"));
         fix.setId("fixContentLength");
-        fix.setTooltip(new Tooltip("Set Content-Length to the body's byte count (not with Transfer-Encoding)"));
+        fix.setTooltip(new Tooltip(TEXT.get("option.fixContentLength.tooltip")));
         subscriptions.bindBidirectional(fix.selectedProperty(), model.fixContentLengthProperty());
-        CheckBox crlf = new CheckBox("Normalise CRLF");
+        CheckBox crlf = new CheckBox(TEXT.get("option.normalizeCrlf"));
         crlf.setId("normalizeCrlf");
-        crlf.setTooltip(new Tooltip("Send the head's line endings as CRLF; the body is always sent as typed"));
+        crlf.setTooltip(new Tooltip(TEXT.get("option.normalizeCrlf.tooltip")));
         subscriptions.bindBidirectional(crlf.selectedProperty(), model.normalizeCrlfProperty());
-        CheckBox keepAlive = new CheckBox("Keep connection open");
+        CheckBox keepAlive = new CheckBox(TEXT.get("option.keepAlive"));
         keepAlive.setId("keepAlive");
-        keepAlive.setTooltip(new Tooltip("Reuse the connection for the next request to the same target"));
+        keepAlive.setTooltip(new Tooltip(TEXT.get("option.keepAlive.tooltip")));
         subscriptions.bindBidirectional(keepAlive.selectedProperty(), model.keepAliveProperty());
 
         Spinner<Integer> timeout = Spinners.integer("readTimeout", 1, 3600, 1, model.readTimeoutSecondsProperty(),
-                80, "The longest wait for the next bytes from the server, for each read (the deadline bounds the whole"
-                        + " exchange)", subscriptions);
+                80, TEXT.get("option.readTimeout.tooltip"), subscriptions);
         Spinner<Integer> maxSize = Spinners.integer("maxResponse", 1, 4096, 1, model.maxResponseMiBProperty(), 80,
-                "Reading stops after this many MiB (the rest is reported as a verdict)", subscriptions);
+                TEXT.get("option.maxResponse.tooltip"), subscriptions);
 
         ComboBox<Charset> charset = new ComboBox<>(FXCollections.observableArrayList(SupportedCharsets.all()));
         charset.setId("requestCharset");
-        charset.setTooltip(new Tooltip("How the typed request becomes bytes"));
+        charset.setPrefWidth(ResponseView.CHARSET_BOX_WIDTH);
+
+        charset.setTooltip(new Tooltip(TEXT.get("option.charset.tooltip")));
         subscriptions.bindBidirectional(charset.valueProperty(), model.requestCharsetProperty());
 
-        CheckBox insecure = new CheckBox("Insecure TLS");
+        CheckBox insecure = new CheckBox(TEXT.get("option.insecure"));
         insecure.setId("insecure");
         insecure.getStyleClass().add("insecure-toggle");
-        insecure.setTooltip(new Tooltip("Accept ANY certificate: no chain or host name check. For test servers only."
-                + "\nNever saved: every session starts with checks on."));
+        insecure.setTooltip(new Tooltip(TEXT.get("option.insecure.tooltip")));
         subscriptions.bindBidirectional(insecure.selectedProperty(), model.insecureTlsProperty());
         subscriptions.subscribe(insecure.selectedProperty(), on -> {
             insecure.getStyleClass().remove("insecure-on");
-            insecure.setText(on ? "Insecure TLS: certificates NOT checked" : "Insecure TLS");
+            insecure.setText(on ? TEXT.get("option.insecure.on") : TEXT.get("option.insecure"));
             if (on) {
                 insecure.getStyleClass().add("insecure-on");
             }
@@ -251,9 +351,9 @@ public final class HttpView implements TabView {
 
         HistoryBudgetFields budgets = new HistoryBudgetFields(model.historyBudgets(), subscriptions);
         FlowPane options = new FlowPane(14, 6, fix, crlf, keepAlive,
-                SendEditor.labelled("Read timeout (s)", timeout), deadline(),
-                SendEditor.labelled("Max response (MiB)", maxSize),
-                SendEditor.labelled("Charset", charset), insecure, budgets.memoryField(), budgets.tempField());
+                SendEditor.labelled(TEXT.get("option.readTimeout"), timeout), deadline(),
+                SendEditor.labelled(TEXT.get("option.maxResponse"), maxSize),
+                SendEditor.labelled(TEXT.get("option.charset"), charset), insecure, budgets.memoryField(), budgets.tempField());
         options.getStyleClass().add("request-options");
         options.setAlignment(Pos.CENTER_LEFT);
         return new VBox(4, options, deadlineMessage, budgets.messages());
@@ -262,17 +362,15 @@ public final class HttpView implements TabView {
     /** The overall deadline: a switch and its seconds; a bad value is named under the options (deadlineMessage). */
     private Node deadline() {
         DeadlineInput input = model.deadline();
-        CheckBox on = new CheckBox("Deadline (s)");
+        CheckBox on = new CheckBox(TEXT.get("option.deadline"));
         on.setId("deadlineOn");
-        on.setTooltip(new Tooltip("Stop an exchange that takes longer than this as a whole, from connecting to the"
-                + " last response byte.\nThe read timeout only bounds each read: a server that sends a byte now and"
-                + " then never hits it."));
+        on.setTooltip(new Tooltip(TEXT.get("option.deadline.tooltip")));
         subscriptions.bindBidirectional(on.selectedProperty(), input.onProperty());
         TextField seconds = new TextField();
         seconds.setId("deadline");
         seconds.setPrefColumnCount(5);
-        seconds.setTooltip(new Tooltip("Whole seconds, 1–" + DeadlineInput.MAX_SECONDS + " (on by default: "
-                + DeadlineInput.DEFAULT_SECONDS + " s)"));
+        seconds.setTooltip(new Tooltip(TEXT.get("option.deadline.seconds.tooltip", DeadlineInput.MAX_SECONDS,
+                DeadlineInput.DEFAULT_SECONDS)));
         subscriptions.bindBidirectional(seconds.textProperty(), input.textProperty());
         subscriptions.bind(seconds.disableProperty(), Bindings.not(input.onProperty()));
         deadlineMessage.setId("deadlineMessage");
@@ -294,17 +392,30 @@ public final class HttpView implements TabView {
             warnings.setManaged(!preview.warnings().isEmpty());
         });
 
-        Button send = new Button("Send");
+        Button fixHost = new Button();
+        fixHost.setId("fixHost");
+        fixHost.getStyleClass().add("small-button");
+        fixHost.setTooltip(new Tooltip(TEXT.get("host.fix.tooltip")));
+        fixHost.setOnAction(event -> model.fixHost());
+        subscriptions.subscribe(model.hostFixProperty(), value -> {
+            fixHost.setText(value.isEmpty() ? "" : TEXT.get("host.fix", value));
+            fixHost.setVisible(!value.isEmpty());
+            fixHost.setManaged(!value.isEmpty());
+        });
+        subscriptions.bind(fixHost.disableProperty(), model.busyProperty());
+
+        Button send = new Button(TEXT.get("send"));
         send.setId("send");
         send.getStyleClass().addAll("accent", "send-button");
-        send.setTooltip(new Tooltip("Send the request (Ctrl+Enter in the editor)"));
+        send.setTooltip(new Tooltip(TEXT.get("send.tooltip")));
         send.setOnAction(event -> model.send());
         subscriptions.bind(send.disableProperty(), Bindings.not(model.canSendProperty()));
 
-        Button cancel = new Button("Cancel");
+        Button cancel = new Button(TEXT.get("cancel"));
         cancel.setId("cancel");
         cancel.getStyleClass().add("danger");
-        cancel.setTooltip(new Tooltip("Stop the request in flight (what arrived so far is kept)"));
+        cancel.setTooltip(new Tooltip(TEXT.get("cancel.tooltip"))
+);
         cancel.setOnAction(event -> model.cancel());
         subscriptions.bind(cancel.visibleProperty(), model.busyProperty());
         subscriptions.bind(cancel.managedProperty(), model.busyProperty());
@@ -316,7 +427,7 @@ public final class HttpView implements TabView {
 
         HBox row = new HBox(10, send, cancel, progress);
         row.setAlignment(Pos.CENTER_LEFT);
-        VBox box = new VBox(6, warnings, row);
+        VBox box = new VBox(6, warnings, fixHost, row);
         box.getStyleClass().add("send-area");
         return box;
     }

@@ -1,6 +1,11 @@
 // Over 400 lines: the HTTP tab's one view model, mostly one-line accessors the view binds to; its logic lives in RequestForm, HistoryBudgets, ExchangeHistory, RequestInFlight and ResponseRenderer.
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
+
+import com.socketworkbench.engine.http.CurlCommand;
+import com.socketworkbench.engine.http.ExchangeListener;
+import com.socketworkbench.engine.http.PhaseWords;
 import com.socketworkbench.engine.http.HeaderHelper;
 import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.engine.http.HttpExchanger;
@@ -11,6 +16,7 @@ import com.socketworkbench.engine.http.RawRequestBuilder;
 import com.socketworkbench.engine.http.RedirectComposer;
 import com.socketworkbench.engine.http.RequestOptions;
 import com.socketworkbench.engine.http.RequestTemplate;
+import com.socketworkbench.engine.http.TargetUrl;
 import com.socketworkbench.engine.text.DurationText;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.UiExecutor;
@@ -50,6 +56,7 @@ import java.util.prefs.BackingStoreException;
  * <p>Insecure TLS is deliberately never saved: every session starts with certificate checks on.
  */
 public final class HttpViewModel implements TabModel {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     static final int HISTORY_LIMIT = ExchangeHistory.LIMIT;
     static final String PREF_BODY_CHARSET = "responseCharset";
     static final String PREF_PRETTY_JSON = "prettyJson";
@@ -66,6 +73,9 @@ public final class HttpViewModel implements TabModel {
     private final RequestInFlight request;
 
     private final ReadOnlyObjectWrapper<RequestPreview> preview = new ReadOnlyObjectWrapper<>(this, "preview");
+    private final ReadOnlyStringWrapper urlMessage = new ReadOnlyStringWrapper(this, "urlMessage", "");
+    private final ReadOnlyStringWrapper curlMessage = new ReadOnlyStringWrapper(this, "curlMessage", "");
+    private final ReadOnlyStringWrapper hostFix = new ReadOnlyStringWrapper(this, "hostFix", "");
     private final ReadOnlyStringWrapper headerMessage = new ReadOnlyStringWrapper(this, "headerMessage", "");
     private final ReadOnlyObjectWrapper<Optional<RedirectComposer.FollowUp>> followUp =
             new ReadOnlyObjectWrapper<>(this, "followUp", Optional.empty());
@@ -104,6 +114,13 @@ public final class HttpViewModel implements TabModel {
             }
         });
         renderer = new ResponseRenderer(history.shownProperty(), executor, subscriptions);
+        // The tab's and the engine's texts are read from disk once; off the FX thread, before the view needs them.
+        executor.run("http-texts", () -> {
+            TEXT.has("send");
+            PhaseWords.of(ExchangeListener.DONE);
+        }, () -> { });
+
+
         restoreResponseChoices();
         restoreHistory();
         updatePreview();
@@ -146,6 +163,7 @@ public final class HttpViewModel implements TabModel {
     private void updatePreview() {
         preview.set(RequestPreview.of(form.text(), form.charset(), form.options(), form.target(),
                 bodyFile.chosenProperty().get()));
+        hostFix.set(form.hostDisagrees() ? form.target().map(HttpTarget::hostHeaderValue).orElse("") : "");
         if (!request.isBusy()) {
             updateStatus();
         }
@@ -158,7 +176,7 @@ public final class HttpViewModel implements TabModel {
             try {
                 targetOrThrow();
             } catch (IllegalArgumentException e) {
-                onFailure.accept("Fix the target first: " + e.getMessage());
+                onFailure.accept(TEXT.get("model.fixTargetFirst", e.getMessage()));
             }
             return;
         }
@@ -187,6 +205,76 @@ public final class HttpViewModel implements TabModel {
         return true;
     }
 
+    /**
+     * Fills scheme, host, port, the request line's path and the Host header from a URL typed or pasted into the URL
+     * bar; a URL that is no http(s) URL is refused with the reason in {@link #urlMessageProperty()}.
+     *
+     * @return the URL as understood (its canonical text), or empty when it was refused
+     */
+    public Optional<String> applyUrl(String typed) {
+        TargetUrl url;
+        try {
+            url = TargetUrl.parse(typed);
+        } catch (IllegalArgumentException e) {
+            urlMessage.set(e.getMessage());
+            return Optional.empty();
+        }
+        urlMessage.set("");
+        form.applyUrl(url);
+        return Optional.of(url.text());
+    }
+
+    /** Why the URL bar's text was refused ("" when it was not). */
+    public ReadOnlyStringProperty urlMessageProperty() {
+        return urlMessage.getReadOnlyProperty();
+    }
+
+    public void clearUrlMessage() {
+        urlMessage.set("");
+    }
+
+    /**
+     * Replaces the request with the one a curl command describes (method, URL, headers, data). A command that
+     * cannot be read is refused; options with no equivalent here are named. Either way the words are in
+     * {@link #curlMessageProperty()}.
+     *
+     * @return true when the request was replaced
+     */
+    public boolean importCurl(String command) {
+        CurlCommand curl;
+        TargetUrl url;
+        try {
+            curl = CurlCommand.parse(command);
+            url = TargetUrl.parse(curl.url());
+        } catch (IllegalArgumentException e) {
+            curlMessage.set(TEXT.get("curl.refused", e.getMessage()));
+            return false;
+        }
+        form.applyCurl(curl, url);
+        curlMessage.set(curl.ignored().isEmpty() ? ""
+                : TEXT.get("curl.ignored", String.join("  ", curl.ignored())));
+        return true;
+    }
+
+    /** What the last curl import refused or left out ("" when all of it was applied). */
+    public ReadOnlyStringProperty curlMessageProperty() {
+        return curlMessage.getReadOnlyProperty();
+    }
+
+    public void clearCurlMessage() {
+        curlMessage.set("");
+    }
+
+    /** Sets the Host header to the target's value (offered while {@link #hostFixProperty()} is not empty). */
+    public void fixHost() {
+        form.fixHost();
+    }
+
+    /** The Host value the one-click fix would set while the typed Host names another server; "" otherwise. */
+    public ReadOnlyStringProperty hostFixProperty() {
+        return hostFix.getReadOnlyProperty();
+    }
+
     public void clearHeaderMessage() {
         headerMessage.set("");
     }
@@ -200,11 +288,11 @@ public final class HttpViewModel implements TabModel {
         try {
             target = targetOrThrow();
         } catch (IllegalArgumentException e) {
-            onFailure.accept("Cannot send: " + e.getMessage());
+            onFailure.accept(TEXT.get("model.cannotSend", e.getMessage()));
             return;
         }
         if (!form.deadline().isValid()) {
-            onFailure.accept("Cannot send: " + form.deadline().verdict().message());
+            onFailure.accept(TEXT.get("model.cannotSend", form.deadline().verdict().message()));
             return;
         }
         String text = form.text();
@@ -213,7 +301,7 @@ public final class HttpViewModel implements TabModel {
         try {
             prepared = RawRequestBuilder.prepare(text, form.charset(), options, bodyFile.forSending().orElse(null));
         } catch (IOException e) {
-            onFailure.accept("Cannot send: the body file cannot be read (" + e.getMessage() + ")");
+            onFailure.accept(TEXT.get("model.bodyFileUnreadable", e.getMessage()));
             return;
         }
         Charset charset = form.charset();
@@ -224,7 +312,7 @@ public final class HttpViewModel implements TabModel {
 
     private void finished(String text, Charset charset, HttpExchange exchange, Throwable failure) {
         if (failure != null || exchange == null) {
-            onFailure.accept(failure == null ? "The request did not complete" : failure.getMessage());
+            onFailure.accept(failure == null ? TEXT.get("model.incomplete") : failure.getMessage());
             updateStatus();
             return;
         }
@@ -233,7 +321,8 @@ public final class HttpViewModel implements TabModel {
         history.shownProperty().set(entry);
         updateStatus();
         // A cancel is the user's own doing: the response area says so, a notification would only nag.
-        exchange.failure().filter(message -> !message.equals("Cancelled")).ifPresent(onFailure);
+        exchange.failure().filter(message -> !HttpExchanger.isCancellation(message)).ifPresent(onFailure);
+
     }
 
     /** Stops the request in flight (its exchange still lands in the history, marked cancelled). */
@@ -256,8 +345,7 @@ public final class HttpViewModel implements TabModel {
             form.requestCharsetProperty().set(entry.requestCharset());
             form.requestTextProperty().set(entry.requestText());
             if (entry.requestTextCut()) {
-                onFailure.accept("Only the head of request #" + entry.number() + " was loaded: its long body text"
-                        + " was dropped with its bytes to keep the history within its memory budget");
+                onFailure.accept(TEXT.get("model.headOnlyLoaded", entry.number()));
             }
         }
     }
@@ -280,21 +368,21 @@ public final class HttpViewModel implements TabModel {
         Optional<HttpTarget> current = target();
         status.setAddresses(current.map(HttpTarget::authority).orElse(""));
         if (request.isBusy()) {
-            status.setState("Sending to " + current.map(HttpTarget::origin).orElse("?") + ": "
-                    + request.progressProperty().get());
+            status.setState(TEXT.get("status.sending", current.map(HttpTarget::origin).orElse("?"),
+                    request.progressProperty().get()));
             return;
         }
         HistoryEntry last = history.shownProperty().get();
         if (last == null) {
-            status.setState("Ready: " + current.map(t -> "requests go to " + t.origin())
-                    .orElse("enter a valid host and port"));
+            status.setState(current.map(t -> TEXT.get("status.ready", t.origin()))
+                    .orElse(TEXT.get("status.ready.noTarget")));
             return;
         }
         HttpExchange exchange = last.exchange();
         String outcome = exchange.response().map(ParsedResponse::statusLine).filter(line -> !line.isEmpty())
-                .orElse(exchange.failure().orElse("No status line"));
-        status.setState(last.method() + " " + last.targetText() + " → " + outcome + " · "
-                + Formats.bytes(exchange.bytesReceived()) + " in " + DurationText.of(exchange.timing().total()));
+                .orElse(exchange.failure().orElse(TEXT.get("archive.noStatusLine")));
+        status.setState(TEXT.get("status.done", last.method() + " " + last.targetText(), outcome,
+                Formats.bytes(exchange.bytesReceived()), DurationText.of(exchange.timing().total())));
     }
 
     /** Nothing runs until the first Send: the exchanger starts a thread per request. */
@@ -331,7 +419,7 @@ public final class HttpViewModel implements TabModel {
                 HistoryArchive.save(preferences.node(), history.entries(), history.shownProperty().get(),
                         archiveCache);
             } catch (BackingStoreException | IllegalStateException e) {
-                onFailure.accept("The HTTP history could not be saved: " + e.getMessage());
+                onFailure.accept(TEXT.get("model.historyNotSaved", e.getMessage()));
             }
         }
         preferences.flush();

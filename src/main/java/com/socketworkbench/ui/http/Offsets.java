@@ -1,9 +1,11 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import java.util.Locale;
 
 /** Reads the "Go to offset" field: decimal ("1024"), or hex with 0x or a trailing h ("0x400", "400h"). */
 final class Offsets {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     private Offsets() {
     }
 
@@ -15,7 +17,7 @@ final class Offsets {
     static long parse(String text, long length) {
         String typed = text == null ? "" : text.strip().replace("_", "").replace(",", "");
         if (typed.isEmpty()) {
-            throw new IllegalArgumentException("Type an offset: 1024, 0x400 or 400h");
+            throw new IllegalArgumentException(TEXT.get("offset.empty"));
         }
         String lower = typed.toLowerCase(Locale.ROOT);
         long offset;
@@ -28,18 +30,16 @@ final class Offsets {
                 offset = Long.parseLong(lower);
             }
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("\"" + typed + "\" is not an offset: use decimal (1024) or hex (0x400)");
+            throw new IllegalArgumentException(TEXT.get("offset.invalid", typed));
         }
         if (offset < 0) {
-            throw new IllegalArgumentException("An offset cannot be negative");
+            throw new IllegalArgumentException(TEXT.get("offset.negative"));
         }
         if (length == 0) {
-            throw new IllegalArgumentException("There are no bytes to go to");
+            throw new IllegalArgumentException(TEXT.get("offset.noBytes"));
         }
         if (offset >= length) {
-            throw new IllegalArgumentException(String.format(Locale.ROOT,
-                    "Offset %,d (0x%x) is past the end: the last byte is at %,d (0x%x)", offset, offset, length - 1,
-                    length - 1));
+            throw new IllegalArgumentException(TEXT.get("offset.pastEnd", describe(offset), describe(length - 1)));
         }
         return offset;
     }

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.codec.ByteSource;
 import com.socketworkbench.engine.codec.ByteText;
 import com.socketworkbench.engine.http.HttpExchange;
@@ -21,6 +22,7 @@ import java.util.Optional;
  * @param rawNote  what the raw view says about it ("Text: showing first 64 KiB of 9,437,300 bytes")
  */
 record RenderedResponse(HttpExchange exchange, String body, String bodyNote, String raw, String rawNote) {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     /** The raw text view decodes at most this many bytes. */
     static final int RAW_TEXT_LIMIT = 64 * 1024;
 
@@ -35,8 +37,8 @@ record RenderedResponse(HttpExchange exchange, String body, String bodyNote, Str
             return rendered;
         }
         // Re-parsed from the workspace's copy of the bytes; the TLS details were not saved.
-        String restored = "Restored from the workspace"
-                + (entry.exchange().target().scheme().equals("https") ? " (TLS details are not saved)" : "");
+        String restored = TEXT.get(entry.exchange().target().scheme().equals("https") ? "rendered.restored.https"
+                : "rendered.restored");
         return new RenderedResponse(rendered.exchange(), rendered.body(), restored + " · " + rendered.bodyNote(),
                 rendered.raw(), rendered.rawNote());
     }
@@ -47,19 +49,19 @@ record RenderedResponse(HttpExchange exchange, String body, String bodyNote, Str
         Charset charset = choice.resolve(response.map(BodyRendering::defaultCharset)
                 .orElse(StandardCharsets.UTF_8));
         BodyRendering body = response.map(r -> BodyRendering.render(r.body(), charset, r.json(), prettyWanted))
-                .orElse(new BodyRendering("", "No response body", false));
+                .orElse(new BodyRendering("", TEXT.get("rendered.noBody"), false));
         ByteSource raw = exchange.rawBytes();
         long length = raw.length();
         String rawText = ByteText.decode(raw.readAt(0, (int) Math.min(length, RAW_TEXT_LIMIT)), charset);
         return new RenderedResponse(exchange, body.text(),
-                body.note() + (body.note().isEmpty() ? "" : " · ") + "decoded as " + charset.name(),
+                body.note() + (body.note().isEmpty() ? "" : " · ") + TEXT.get("rendered.decodedAs", charset.name()),
                 rawText, length > RAW_TEXT_LIMIT
-                ? String.format(Locale.ROOT, "Text: showing first 64 KiB of %,d bytes", length)
-                : "Text (" + charset.name() + ", undecodable bytes as \\xNN)");
+                ? TEXT.get("rendered.raw.cut", String.format(Locale.ROOT, "%,d", length))
+                : TEXT.get("rendered.raw", charset.name()));
     }
 
     /** What the views show when the bytes could not be read (a spooled file gone). */
     static RenderedResponse unreadable(HttpExchange exchange, Throwable failure) {
-        return new RenderedResponse(exchange, "", "The body could not be read: " + failure.getMessage(), "", "");
+        return new RenderedResponse(exchange, "", TEXT.get("rendered.unreadable", failure.getMessage()), "", "");
     }
 }

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.Anatomy;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -19,6 +20,7 @@ import java.util.Locale;
  * drawn ({@link #MAX_LINES}, {@link #BODY_PREVIEW_CHARS}).
  */
 final class RequestAnatomyView {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     static final int MAX_LINES = 200;
     static final int BODY_PREVIEW_CHARS = 2000;
 
@@ -47,19 +49,19 @@ final class RequestAnatomyView {
 
         List<int[]> lines = lines(text, headEnd);
         if (lines.isEmpty()) {
-            nodes.add(block("request line", "part-request-line", "missing: the first line must be METHOD target"
-                    + " VERSION", null));
+            nodes.add(block(TEXT.get("anatomy.requestLine"), "part-request-line",
+                    TEXT.get("anatomy.requestLine.missing"), null));
         } else {
             int[] first = lines.getFirst();
             TextFlow requestLine = new TextFlow();
             appendLine(requestLine, text, anatomy, first, normalizeCrlf);
-            nodes.add(block("request line", "part-request-line", null, requestLine));
+            nodes.add(block(TEXT.get("anatomy.requestLine"), "part-request-line", null, requestLine));
 
             TextFlow headers = new TextFlow();
             int shown = 0;
             for (int[] line : lines.subList(1, lines.size())) {
                 if (shown == MAX_LINES) {
-                    headers.getChildren().add(styled("… " + (lines.size() - 1 - shown) + " more lines\n",
+                    headers.getChildren().add(styled(TEXT.get("anatomy.moreLines", lines.size() - 1 - shown) + "\n",
                             "part-note"));
                     break;
                 }
@@ -67,35 +69,38 @@ final class RequestAnatomyView {
                 shown++;
             }
             int count = lines.size() - 1;
-            nodes.add(block("headers", "part-headers", count == 0 ? "none" : count + (count == 1 ? " line" : " lines"),
+            nodes.add(block(TEXT.get("anatomy.headers"), "part-headers", count == 0 ? TEXT.get("anatomy.headers.none")
+                    : TEXT.get(count == 1 ? "anatomy.lines.one" : "anatomy.lines.other", count),
                     count == 0 ? null : headers));
         }
 
         if (blankStart >= 0) {
             String ending = normalizeCrlf || text.startsWith("\r\n", blankStart) ? "\\r\\n" : "\\n";
-            nodes.add(block("blank line", "part-blank", "ends the head: " + ending, null));
+            nodes.add(block(TEXT.get("anatomy.blankLine"), "part-blank", TEXT.get("anatomy.blankLine.ends", ending),
+                    null));
         } else {
-            nodes.add(block("blank line", "part-blank", normalizeCrlf
-                    ? "missing: added when sending (Normalise CRLF is on)"
-                    : "missing: the server will keep waiting for more headers", null));
+            nodes.add(block(TEXT.get("anatomy.blankLine"), "part-blank", TEXT.get(normalizeCrlf
+                    ? "anatomy.blankLine.added" : "anatomy.blankLine.missing"), null));
         }
 
         long bodyBytes = preview.prepared().bodyLength();
-        String bodyCaption = String.format(Locale.ROOT, "%,d %s", bodyBytes, bodyBytes == 1 ? "byte" : "bytes");
+        String bodyCaption = TEXT.get(bodyBytes == 1 ? "anatomy.bytes.one" : "anatomy.bytes.other",
+                String.format(Locale.ROOT, "%,d", bodyBytes));
+        String bodyTitle = TEXT.get("anatomy.body");
         int bodyStart = anatomy.spans(Anatomy.Part.BODY).stream().findFirst().map(Anatomy.Span::start).orElse(-1);
         if (preview.bodyFile().isPresent()) {
-            nodes.add(block("body", "part-body", bodyCaption + " from " + preview.bodyFile().get().file()
-                    + " (read from the file while it is sent; the editor's body text is not sent)", null));
+            nodes.add(block(bodyTitle, "part-body", TEXT.get("anatomy.body.file", bodyCaption,
+                    preview.bodyFile().get().file()), null));
         } else if (bodyStart < 0) {
-            nodes.add(block("body", "part-body", bodyCaption, null));
+            nodes.add(block(bodyTitle, "part-body", bodyCaption, null));
         } else {
             int end = Math.min(text.length(), bodyStart + BODY_PREVIEW_CHARS);
             TextFlow body = new TextFlow(styled(text.substring(bodyStart, end), "part-body-text"));
             if (end < text.length()) {
-                body.getChildren().add(styled("\n… " + String.format(Locale.ROOT, "%,d", text.length() - end)
-                        + " more characters", "part-note"));
+                body.getChildren().add(styled("\n" + TEXT.get("anatomy.moreCharacters",
+                        String.format(Locale.ROOT, "%,d", text.length() - end)), "part-note"));
             }
-            nodes.add(block("body", "part-body", bodyCaption + " (sent as typed)", body));
+            nodes.add(block(bodyTitle, "part-body", TEXT.get("anatomy.body.typed", bodyCaption), body));
         }
         blocks.getChildren().setAll(nodes);
     }
@@ -148,7 +153,7 @@ final class RequestAnatomyView {
         }
         String ending = text.substring(line[1], line[2]);
         String shown = normalizeCrlf ? "\\r\\n" : ending.replace("\r", "\\r").replace("\n", "\\n");
-        flow.getChildren().add(styled(shown.isEmpty() ? "  (no line ending)\n" : " " + shown + "\n", "part-ending"));
+        flow.getChildren().add(styled(shown.isEmpty() ? "  " + TEXT.get("anatomy.noLineEnding") + "\n" : " " + shown + "\n", "part-ending"));
     }
 
     private static String styleOf(Anatomy.Part part) {

@@ -1,9 +1,12 @@
 package com.socketworkbench.ui.http;
 
 import com.socketworkbench.engine.codec.SupportedCharsets;
+import com.socketworkbench.engine.http.CurlCommand;
+import com.socketworkbench.engine.http.Header;
 import com.socketworkbench.engine.http.HttpTarget;
 import com.socketworkbench.engine.http.RequestOptions;
 import com.socketworkbench.engine.http.RequestTemplate;
+import com.socketworkbench.engine.http.TargetUrl;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.input.HostInput;
@@ -57,11 +60,18 @@ final class RequestForm {
     private final ObjectProperty<Integer> readTimeoutSeconds = new SimpleObjectProperty<>(this, "readTimeoutSeconds");
     private final ObjectProperty<Integer> maxResponseMiB = new SimpleObjectProperty<>(this, "maxResponseMiB");
     private final DeadlineInput deadline = new DeadlineInput();
+    /** The last valid target: a Host header that named it follows the next one (see {@link #followTarget()}). */
+    private HttpTarget followed;
 
     RequestForm(AppPreferences preferences, Subscriptions subscriptions) {
         this.preferences = preferences;
         load();
         subscriptions.listen(scheme, (obs, old, now) -> adjustDefaultPort(old, now));
+        // After the default port has followed the scheme, so the half-changed target (https on 80) is never seen.
+        followed = target().orElse(null);
+        for (var input : java.util.List.of(scheme, host.textProperty(), port.textProperty())) {
+            subscriptions.listen(input, (obs, old, now) -> followTarget());
+        }
     }
 
     private void load() {
@@ -102,6 +112,100 @@ final class RequestForm {
         if (typed.isEmpty() || typed.equals(Integer.toString(HttpTarget.defaultPort(oldScheme)))) {
             port.textProperty().set(Integer.toString(HttpTarget.defaultPort(newScheme)));
         }
+    }
+
+    /**
+     * Keeps the Host header in step with the target while the user has not edited it: when the target changes and
+     * the Host value still names the previous valid target, it becomes the new one's (without the scheme's default
+     * port). A Host typed to something else is left alone; the view then offers {@link #fixHost()}.
+     */
+    private void followTarget() {
+        Optional<HttpTarget> now = target();
+        if (now.isEmpty()) {
+            return;
+        }
+        HttpTarget before = followed;
+        followed = now.get();
+        if (before == null || before.equals(now.get())) {
+            return;
+        }
+        String text = text();
+        HostHeader.find(text).filter(span -> HostHeader.names(span.value(), before))
+                .filter(span -> !span.value().equals(now.get().hostHeaderValue()))
+                .ifPresent(span -> requestText.set(HostHeader.withValue(text, now.get().hostHeaderValue())));
+    }
+
+    /** Whether the editor's Host header names another server than the target (false without either). */
+    boolean hostDisagrees() {
+        return target().map(t -> HostHeader.disagrees(text(), t)).orElse(false);
+    }
+
+    /** Sets the Host header's value to the target's (the one-click fix); false when there is nothing to fix. */
+    boolean fixHost() {
+        Optional<HttpTarget> current = target();
+        if (current.isEmpty() || !HostHeader.disagrees(text(), current.get())) {
+            return false;
+        }
+        requestText.set(HostHeader.withValue(text(), current.get().hostHeaderValue()));
+        return true;
+    }
+
+    /**
+     * Points the form at {@code url}: scheme, host and port, the request line's target (path and query) and the
+     * Host header, which is added after the request line when there is none. An empty editor gets a GET.
+     */
+    void applyUrl(TargetUrl url) {
+        setTarget(url.target());
+        String text = text();
+        String firstLine = text.lines().findFirst().orElse("").strip();
+        String updated;
+        if (firstLine.isEmpty()) {
+            updated = withRequestTarget(RequestTemplate.GET.render(url.target()), url.requestTarget());
+        } else {
+            updated = withRequestTarget(text, url.requestTarget());
+        }
+        String hostValue = url.target().hostHeaderValue();
+        updated = HostHeader.find(updated).isPresent() ? HostHeader.withValue(updated, hostValue)
+                : HeaderInsertion.insert(updated, "Host: " + hostValue);
+        requestText.set(updated);
+    }
+
+    /**
+     * Replaces the editor text with the request {@code curl} describes, pointed at {@code url} (its parsed URL):
+     * request line, Host (unless curl gives one), curl's headers, Content-Length for its data, then the data.
+     */
+    void applyCurl(CurlCommand curl, TargetUrl url) {
+        setTarget(url.target());
+        StringBuilder text = new StringBuilder();
+        text.append(curl.method()).append(' ').append(url.requestTarget()).append(" HTTP/1.1\n");
+        if (curl.headers().stream().noneMatch(h -> h.is("Host"))) {
+            text.append("Host: ").append(url.target().hostHeaderValue()).append('\n');
+        }
+        for (Header header : curl.headers()) {
+            text.append(header.name()).append(": ").append(header.value()).append('\n');
+        }
+        curl.body().ifPresent(body -> {
+            if (curl.headers().stream().noneMatch(h -> h.is("Content-Length") || h.is("Transfer-Encoding"))) {
+                text.append("Content-Length: ").append(body.getBytes(charset()).length).append('\n');
+            }
+        });
+        text.append('\n');
+        curl.body().ifPresent(text::append);
+        requestText.set(text.toString());
+    }
+
+    /** {@code text} with the request line's target (its second word) replaced by {@code requestTarget}. */
+    static String withRequestTarget(String text, String requestTarget) {
+        int lineEnd = text.indexOf('\n');
+        int contentEnd = lineEnd < 0 ? text.length() : lineEnd;
+        if (contentEnd > 0 && text.charAt(contentEnd - 1) == '\r') {
+            contentEnd--;
+        }
+        String line = text.substring(0, contentEnd);
+        String[] parts = line.strip().split(" +", 3);
+        String replaced = parts.length >= 3 ? parts[0] + " " + requestTarget + " " + parts[2]
+                : parts[0] + " " + requestTarget + " HTTP/1.1";
+        return replaced + text.substring(contentEnd);
     }
 
     /** Remembers target, request and options; never the insecure-TLS switch. The caller flushes. */

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.engine.http.HttpExchanger;
 import com.socketworkbench.engine.http.HttpTarget;
@@ -23,6 +24,7 @@ import java.util.function.BiConsumer;
  * the FX thread once. After {@link #close} an exchange that still arrives is only closed.
  */
 final class RequestInFlight {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     private final HttpExchanger exchanger;
     private final UiExecutor executor;
     private final Runnable progressChanged;
@@ -75,7 +77,8 @@ final class RequestInFlight {
         progressTicker.stop();
         busy.set(false);
         progress.set(failure != null || exchange == null ? ""
-                : exchange.failure().orElse("Done") + " in " + DurationText.of(exchange.timing().total()));
+                : TEXT.get("progress.finished", exchange.failure().orElse(TEXT.get("phase.done")),
+                        DurationText.of(exchange.timing().total())));
         done.accept(exchange, failure);
     }
 
@@ -93,7 +96,7 @@ final class RequestInFlight {
     /** Stops the request in flight (its exchange still comes back, marked cancelled). */
     void cancel() {
         if (busy.get()) {
-            progress.set("Cancelling…");
+            progress.set(TEXT.get("progress.cancelling"));
             executor.run("http-cancel", exchanger::cancel, () -> { });
         }
     }

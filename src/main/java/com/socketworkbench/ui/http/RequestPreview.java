@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.Anatomy;
 import com.socketworkbench.engine.http.HttpTarget;
 import com.socketworkbench.engine.http.PreparedRequest;
@@ -22,6 +23,7 @@ import java.util.Optional;
  * @param warnings the builder's warnings plus what only the UI knows (the Host header naming another target)
  */
 record RequestPreview(String text, Anatomy anatomy, PreparedRequest prepared, List<String> warnings) {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
 
     static RequestPreview of(String text, Charset charset, RequestOptions options, Optional<HttpTarget> target) {
         return of(text, charset, options, target, null);
@@ -55,12 +57,14 @@ record RequestPreview(String text, Anatomy anatomy, PreparedRequest prepared, Li
     /** "request line · 3 headers · blank line · body 45 bytes → 152 bytes on the wire". */
     String summary() {
         int headers = headerCount();
-        return (anatomy.requestLine().isPresent() ? "request line" : "no request line")
-                + " · " + headers + (headers == 1 ? " header" : " headers")
-                + " · " + (hasBlankLine() ? "blank line" : "no blank line")
-                + " · body " + prepared.bodyLength() + (prepared.bodyLength() == 1 ? " byte" : " bytes")
-                + bodyFile().map(file -> " from " + file.file().getFileName()).orElse("")
-                + "  →  " + prepared.length() + " bytes on the wire";
+        long body = prepared.bodyLength();
+        return TEXT.get(anatomy.requestLine().isPresent() ? "preview.requestLine" : "preview.requestLine.none")
+                + " · " + TEXT.get(headers == 1 ? "preview.headers.one" : "preview.headers.other", headers)
+                + " · " + TEXT.get(hasBlankLine() ? "preview.blankLine" : "preview.blankLine.none")
+                + " · " + bodyFile().map(file -> TEXT.get(body == 1 ? "preview.body.file.one"
+                        : "preview.body.file.other", body, file.file().getFileName()))
+                        .orElse(TEXT.get(body == 1 ? "preview.body.one" : "preview.body.other", body))
+                + "  →  " + TEXT.get("preview.wire", prepared.length());
     }
 
     private static Optional<String> hostMismatch(String text, Anatomy anatomy, HttpTarget target) {
@@ -71,8 +75,7 @@ record RequestPreview(String text, Anatomy anatomy, PreparedRequest prepared, Li
                 if (value.equalsIgnoreCase(target.hostHeaderValue()) || value.equalsIgnoreCase(target.authority())) {
                     return Optional.empty();
                 }
-                return Optional.of("The Host header says \"" + value + "\" but the request goes to "
-                        + target.authority() + " (sent as typed)");
+                return Optional.of(TEXT.get("preview.hostMismatch", value, target.authority()));
             }
         }
         return Optional.empty();

@@ -4,6 +4,7 @@ import com.socketworkbench.engine.http.Header;
 import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.engine.http.ParsedResponse;
 import com.socketworkbench.engine.http.Verdict;
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -28,6 +29,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,32 +47,36 @@ import java.util.Optional;
  * text views show what the model decoded ({@link RenderedResponse}); this class decodes nothing itself.
  */
 final class ResponseView {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
+    /** Wide enough for the longest charset names the box offers. */
+    static final double CHARSET_BOX_WIDTH = 170;
+
     private final Label status = new Label();
     private final Label statusClass = new Label();
     private final Label summary = new Label();
-    private final Button followRedirect = new Button("Follow redirect →");
+    private final Button followRedirect = new Button(TEXT.get("response.followRedirect"));
     private final Label failure = new Label();
     private final Label dropped = new Label();
     private final VerdictList verdicts = new VerdictList(this::jumpTo);
 
     private final TabPane tabs = new TabPane();
-    private final Tab bodyTab = new Tab("Body");
-    private final Tab headersTab = new Tab("Headers");
-    private final Tab rawTab = new Tab("Raw");
+    private final Tab bodyTab = new Tab(TEXT.get("response.tab.body"));
+    private final Tab headersTab = new Tab(TEXT.get("response.tab.headers"));
+    private final Tab rawTab = new Tab(TEXT.get("response.tab.raw"));
     private final Tab tlsTab = new Tab("TLS");
 
     private final Label bodyInfo = new Label();
     private final ComboBox<CharsetChoice> bodyCharset = new ComboBox<>(FXCollections.observableArrayList(
             CharsetChoice.all()));
-    private final CheckBox pretty = new CheckBox("Pretty JSON");
-    private final ToggleButton hexToggle = new ToggleButton("Hex");
+    private final CheckBox pretty = new CheckBox(TEXT.get("response.prettyJson"));
+    private final ToggleButton hexToggle = new ToggleButton(TEXT.get("response.hex"));
     private final Label bodyNote = new Label();
     private final TextArea bodyText = new TextArea();
-    private final HexPane bodyHex = new HexPane("bodyHex", "body", "The decoded body, byte by byte");
+    private final HexPane bodyHex = new HexPane("bodyHex", "body", TEXT.get("response.bodyHex.prompt"));
 
     private final TableView<Header> headers = new TableView<>();
     private final HexPane rawHex = new HexPane("responseRaw", "raw",
-            "The raw response bytes appear here exactly as received");
+            TEXT.get("response.rawHex.prompt"));
     private final Label rawNote = new Label();
     private final TextArea rawText = new TextArea();
     private final TextArea tlsText = new TextArea();
@@ -130,8 +136,8 @@ final class ResponseView {
         subscriptions.subscribe(model.followUpProperty(), next -> {
             followRedirect.setVisible(next.isPresent());
             followRedirect.setManaged(next.isPresent());
-            followRedirect.setTooltip(next.map(f -> new Tooltip("Put " + f.method() + " " + f.target().origin()
-                    + " into the editor; review it, then Send (redirects are never followed on their own)"))
+            followRedirect.setTooltip(next.map(f -> new Tooltip(TEXT.get("response.followRedirect.tooltip", f.method(),
+                    f.target().origin())))
                     .orElse(null));
         });
     }
@@ -140,14 +146,28 @@ final class ResponseView {
         bodyInfo.setId("bodyInfo");
         bodyInfo.getStyleClass().add("body-info");
         bodyCharset.setId("bodyCharset");
+        // A fixed width: measuring the 170-odd charset cells on every layout of the toolbar held up the FX thread.
+        bodyCharset.setPrefWidth(CHARSET_BOX_WIDTH);
+
+        bodyCharset.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(CharsetChoice choice) {
+                return choice == null ? "" : choice.label();
+            }
+
+            @Override
+            public CharsetChoice fromString(String text) {
+                return null;
+            }
+        });
         subscriptions.bindBidirectional(bodyCharset.valueProperty(), model.bodyCharsetProperty());
-        bodyCharset.setTooltip(new Tooltip("Auto: the charset from Content-Type, else UTF-8"));
+        bodyCharset.setTooltip(new Tooltip(TEXT.get("response.charset.tooltip")));
         pretty.setId("bodyPretty");
         subscriptions.bindBidirectional(pretty.selectedProperty(), model.prettyJsonProperty());
-        pretty.setTooltip(new Tooltip("Indent JSON bodies; off shows the text exactly as received"));
+        pretty.setTooltip(new Tooltip(TEXT.get("response.prettyJson.tooltip")));
         hexToggle.setId("bodyHexToggle");
         hexToggle.getStyleClass().add("small-toggle");
-        hexToggle.setTooltip(new Tooltip("Show the decoded body as a hex dump (any size)"));
+        hexToggle.setTooltip(new Tooltip(TEXT.get("response.hex.tooltip")));
         bodyNote.setId("bodyNote");
         bodyNote.getStyleClass().add("muted-label");
 
@@ -155,9 +175,9 @@ final class ResponseView {
         bodyText.getStyleClass().addAll("mono", "response-text");
         bodyText.setEditable(false);
         bodyText.setWrapText(false);
-        bodyText.setPromptText("The response body (de-chunked and decompressed) appears here");
+        bodyText.setPromptText(TEXT.get("response.body.prompt"));
 
-        Label charsetLabel = new Label("Charset");
+        Label charsetLabel = new Label(TEXT.get("response.charset"));
         charsetLabel.getStyleClass().add("muted-label");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -186,19 +206,19 @@ final class ResponseView {
     private Node headersPane() {
         headers.setId("responseHeaders");
         headers.getStyleClass().add("response-headers");
-        TableColumn<Header, String> name = new TableColumn<>("Name");
+        TableColumn<Header, String> name = new TableColumn<>(TEXT.get("response.headers.name"));
         name.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().name()));
         name.setPrefWidth(180);
-        TableColumn<Header, String> value = new TableColumn<>("Value");
+        TableColumn<Header, String> value = new TableColumn<>(TEXT.get("response.headers.value"));
         value.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().value()));
         value.setPrefWidth(360);
-        TableColumn<Header, String> offset = new TableColumn<>("Offset");
+        TableColumn<Header, String> offset = new TableColumn<>(TEXT.get("response.headers.offset"));
         offset.setCellValueFactory(cell -> new ReadOnlyStringWrapper(Offsets.describe(cell.getValue().offset())));
         offset.setPrefWidth(100);
         offset.getStyleClass().add("offset-column");
         headers.getColumns().setAll(List.of(name, value, offset));
         headers.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
-        Label placeholder = new Label("No headers");
+        Label placeholder = new Label(TEXT.get("response.headers.none"));
         placeholder.getStyleClass().add("placeholder-label");
         headers.setPlaceholder(placeholder);
         headers.getSelectionModel().selectedItemProperty().addListener((obs, old, header) -> {
@@ -206,7 +226,7 @@ final class ResponseView {
                 rawHex.mark(header.offset());
             }
         });
-        headers.setTooltip(new Tooltip("Selecting a header marks its first byte in the Raw view"));
+        headers.setTooltip(new Tooltip(TEXT.get("response.headers.tooltip")));
         return headers;
     }
 
@@ -217,7 +237,7 @@ final class ResponseView {
         rawText.getStyleClass().addAll("mono", "response-text");
         rawText.setEditable(false);
         rawText.setWrapText(false);
-        rawText.setPromptText("The raw response as text (CR and LF kept)");
+        rawText.setPromptText(TEXT.get("response.rawText.prompt"));
         VBox textBox = new VBox(rawNote, rawText);
         VBox.setVgrow(rawText, Priority.ALWAYS);
         SplitPane split = new SplitPane(rawHex.view(), textBox);
@@ -231,7 +251,7 @@ final class ResponseView {
         tlsText.getStyleClass().addAll("mono", "response-text");
         tlsText.setEditable(false);
         tlsText.setWrapText(true);
-        tlsText.setPromptText("Protocol, cipher and certificate chain of https exchanges");
+        tlsText.setPromptText(TEXT.get("response.tls.prompt"));
         return tlsText;
     }
 
@@ -239,9 +259,9 @@ final class ResponseView {
         exchange = shown;
         status.getStyleClass().removeAll(StatusStyle.ALL);
         if (shown == null) {
-            status.setText("No response yet");
+            status.setText(TEXT.get("response.none.yet"));
             status.getStyleClass().add("status-none");
-            statusClass.setText("Compose a request and press Send");
+            statusClass.setText(TEXT.get("response.none.hint"));
             summary.setText("");
             showFailure(Optional.empty());
             verdicts.show(List.of());
@@ -253,54 +273,55 @@ final class ResponseView {
             bodyInfo.setText("");
             bodyNote.setText("");
             tlsText.clear();
-            headersTab.setText("Headers");
-            rawTab.setText("Raw");
+            headersTab.setText(TEXT.get("response.tab.headers"));
+            rawTab.setText(TEXT.get("response.tab.raw"));
             return;
         }
         Optional<ParsedResponse> response = shown.response();
         if (response.isPresent()) {
             ParsedResponse parsed = response.get();
-            status.setText(parsed.statusLine().isEmpty() ? "(no status line)" : parsed.statusLine());
+            status.setText(parsed.statusLine().isEmpty() ? TEXT.get("response.noStatusLine") : parsed.statusLine());
             status.getStyleClass().add(StatusStyle.forCode(parsed.statusCode()));
             statusClass.setText(classWords(parsed));
             List<Header> rows = new ArrayList<>(parsed.headers());
             rows.addAll(parsed.trailers());
             headers.getItems().setAll(rows);
-            headersTab.setText("Headers (" + rows.size() + ")");
+            headersTab.setText(TEXT.get("response.tab.headers.count", rows.size()));
             verdicts.show(parsed.verdicts());
             bodyHex.setSource(parsed.body());
             bodyInfo.setText(bodyInfo(parsed));
         } else {
-            status.setText("No response");
+            status.setText(TEXT.get("response.none"));
             status.getStyleClass().add("status-failed");
-            statusClass.setText("the exchange failed before a response");
+            statusClass.setText(TEXT.get("response.none.failed"));
             verdicts.show(List.of());
             headers.getItems().clear();
-            headersTab.setText("Headers");
+            headersTab.setText(TEXT.get("response.tab.headers"));
             bodyHex.setSource(null);
             bodyInfo.setText("");
         }
-        summary.setText(Formats.bytes(shown.bytesSent()) + " sent · " + Formats.bytes(shown.bytesReceived())
-                + " received · " + TimingRows.format(shown.timing().total())
-                + (shown.connectionReused() ? " · reused connection" : ""));
+        summary.setText(TEXT.get(shown.connectionReused() ? "response.summary.reused" : "response.summary",
+                Formats.bytes(shown.bytesSent()), Formats.bytes(shown.bytesReceived()),
+                TimingRows.format(shown.timing().total())));
         showFailure(shown.failure());
         rawHex.setSource(shown.rawBytes());
-        rawTab.setText("Raw (" + String.format(Locale.ROOT, "%,d", shown.rawBytes().length()) + " B)");
+        rawTab.setText(TEXT.get("response.tab.raw.size", String.format(Locale.ROOT, "%,d", shown.rawBytes().length())));
         tlsText.setText(TlsText.describe(shown, Instant.now()));
-        tlsTab.setText(shown.tls().map(t -> t.insecure() ? "TLS ⚠ insecure" : "TLS").orElse("TLS"));
+        tlsTab.setText(shown.tls().map(t -> t.insecure() ? TEXT.get("response.tab.tls.insecure") : "TLS").orElse("TLS"));
     }
 
     private static String classWords(ParsedResponse parsed) {
         String words = parsed.statusClassExplained();
-        return words + (parsed.complete() ? "" : " · incomplete");
+        return parsed.complete() ? words : TEXT.get("response.class.incomplete", words);
     }
 
     private static String bodyInfo(ParsedResponse parsed) {
         List<String> parts = new ArrayList<>();
-        parts.add(parsed.header("Content-Type").orElse("no Content-Type"));
-        parsed.header("Transfer-Encoding").ifPresent(te -> parts.add("de-chunked"));
-        parsed.header("Content-Encoding").ifPresent(ce -> parts.add("decoded from " + ce));
-        parts.add(String.format(Locale.ROOT, "%,d bytes", parsed.body().length()));
+        parts.add(parsed.header("Content-Type").orElse(TEXT.get("response.body.noContentType")));
+        parsed.header("Transfer-Encoding").ifPresent(te -> parts.add(TEXT.get("response.body.dechunked")));
+        parsed.header("Content-Encoding").ifPresent(ce -> parts.add(TEXT.get("response.body.decodedFrom", ce)));
+        parts.add(TEXT.get("response.body.bytes", String.format(Locale.ROOT, "%,d", parsed.body().length())));
+
         return String.join(" · ", parts);
     }
 

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.Timing;
 import com.socketworkbench.engine.text.DurationText;
 
@@ -8,9 +9,17 @@ import java.util.List;
 
 /** The phases of an exchange laid out as a waterfall: each starts where the previous one ended. */
 final class TimingRows {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
 
-    /** One bar: where it starts and how long it lasts, both from the start of the exchange. */
-    record Row(String label, Duration start, Duration length) {
+    /**
+     * One bar: where it starts and how long it lasts, both from the start of the exchange; {@code phase} names it
+     * in style classes ({@code timing-bar-first-byte}) and text keys, whatever the language.
+     */
+    record Row(String phase, Duration start, Duration length) {
+        /** The phase's name in the user's language. */
+        String label() {
+            return TEXT.get("timing." + phase);
+        }
     }
 
     private TimingRows() {
@@ -19,18 +28,18 @@ final class TimingRows {
     /** DNS, connect, TLS, request written, waiting for the first byte, receiving the rest. */
     static List<Row> of(Timing timing) {
         Duration at = Duration.ZERO;
-        Row dns = new Row("DNS", at, timing.dns());
+        Row dns = new Row("dns", at, timing.dns());
         at = at.plus(timing.dns());
-        Row connect = new Row("Connect", at, timing.connect());
+        Row connect = new Row("connect", at, timing.connect());
         at = at.plus(timing.connect());
-        Row tls = new Row("TLS", at, timing.tls());
+        Row tls = new Row("tls", at, timing.tls());
         at = at.plus(timing.tls());
-        Row written = new Row("Request written", at, timing.requestWritten());
+        Row written = new Row("request-written", at, timing.requestWritten());
         at = at.plus(timing.requestWritten());
-        Row firstByte = new Row("First byte", at, timing.firstByte());
+        Row firstByte = new Row("first-byte", at, timing.firstByte());
         at = at.plus(timing.firstByte());
         Duration rest = timing.total().minus(at);
-        Row receiving = new Row("Rest of response", at, rest.isNegative() ? Duration.ZERO : rest);
+        Row receiving = new Row("rest-of-response", at, rest.isNegative() ? Duration.ZERO : rest);
         return List.of(dns, connect, tls, written, firstByte, receiving);
     }
 

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.engine.http.Timing;
 import javafx.geometry.HPos;
@@ -20,11 +21,12 @@ import java.util.Locale;
  * each with its duration, then the total and the bytes sent and received.
  */
 final class TimingView {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     static final double BAR_WIDTH = 96;
 
     private final GridPane grid = new GridPane();
-    private final Label title = new Label("Timing");
-    private final Label empty = new Label("Send a request to see where the time goes");
+    private final Label title = new Label(TEXT.get("timing.title"));
+    private final Label empty = new Label(TEXT.get("timing.empty"));
     private final VBox root;
 
     TimingView() {
@@ -65,15 +67,15 @@ final class TimingView {
             grid.addRow(r++, label(row.label(), "timing-label"), bar(row, totalNanos),
                     label(TimingRows.format(row.length()), "timing-value"));
         }
-        Label total = label("Total", "timing-total");
+        Label total = label(TEXT.get("timing.total"), "timing-total");
         Region totalBar = new Region();
         totalBar.getStyleClass().addAll("timing-bar", "timing-bar-total");
         totalBar.setPrefSize(BAR_WIDTH, 6);
         totalBar.setMaxSize(BAR_WIDTH, 6);
         grid.addRow(r++, total, totalBar, label(TimingRows.format(timing.total()), "timing-total"));
-        grid.addRow(r++, label("Sent", "timing-label"), label(exchange.connectionReused()
-                ? "reused connection" : "", "timing-note"), label(bytes(exchange.bytesSent()), "timing-value"));
-        grid.addRow(r, label("Received", "timing-label"), new Region(), label(bytes(exchange.bytesReceived()),
+        grid.addRow(r++, label(TEXT.get("timing.sent"), "timing-label"), label(exchange.connectionReused()
+                ? TEXT.get("timing.reused") : "", "timing-note"), label(bytes(exchange.bytesSent()), "timing-value"));
+        grid.addRow(r, label(TEXT.get("timing.received"), "timing-label"), new Region(), label(bytes(exchange.bytesReceived()),
                 "timing-value"));
         root.getChildren().setAll(title, grid);
     }
@@ -86,8 +88,7 @@ final class TimingView {
         track.setMaxSize(BAR_WIDTH, 10);
         if (!row.length().isZero()) {
             Region bar = new Region();
-            bar.getStyleClass().addAll("timing-bar", "timing-bar-" + row.label().toLowerCase(Locale.ROOT)
-                    .replace(' ', '-'));
+            bar.getStyleClass().addAll("timing-bar", "timing-bar-" + row.phase());
             // Unmanaged: a Pane would otherwise resize the bar to its preferred size on every layout pass.
             bar.setManaged(false);
             double x = BAR_WIDTH * row.start().toNanos() / totalNanos;
@@ -107,6 +108,6 @@ final class TimingView {
     }
 
     private static String bytes(long count) {
-        return String.format(Locale.ROOT, "%,d bytes", count);
+        return TEXT.get("timing.bytes", String.format(Locale.ROOT, "%,d", count));
     }
 }

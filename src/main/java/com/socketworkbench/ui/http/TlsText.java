@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.CertSummary;
 import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.engine.http.TlsInfo;
@@ -11,6 +12,7 @@ import java.util.Optional;
 
 /** The TLS side of an exchange in words: protocol, cipher, verification and the certificate chain. */
 final class TlsText {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'")
             .withZone(ZoneOffset.UTC);
 
@@ -19,56 +21,56 @@ final class TlsText {
 
     static String describe(HttpExchange exchange, Instant now) {
         if (!exchange.target().isHttps()) {
-            return "Plain HTTP: nothing was encrypted and no certificate was involved.";
+            return TEXT.get("tls.plain");
         }
         Optional<TlsInfo> tls = exchange.tls();
         StringBuilder out = new StringBuilder();
         boolean handshakeFailed = exchange.response().isEmpty() && exchange.failure().isPresent();
         if (handshakeFailed) {
-            out.append("The exchange failed: ").append(exchange.failure().get()).append("\n\n");
+            out.append(TEXT.get("tls.failed", exchange.failure().get())).append("\n\n");
         }
         if (tls.isEmpty()) {
-            out.append(handshakeFailed ? "No TLS session was established, and the server sent no certificate."
-                    : exchange.connectionReused() ? "The request went over the kept-alive TLS connection."
-                    : "No TLS details were recorded.");
+            out.append(TEXT.get(handshakeFailed ? "tls.noSession"
+                    : exchange.connectionReused() ? "tls.reusedOnly" : "tls.noDetails"));
             return out.toString();
         }
         TlsInfo info = tls.get();
-        row(out, "Protocol", info.protocol().isEmpty() ? "(handshake did not finish)" : info.protocol());
-        row(out, "Cipher suite", info.cipherSuite().isEmpty() ? "(unknown)" : info.cipherSuite());
-        row(out, "Verification", info.insecure()
-                ? "OFF: insecure TLS was on, the certificate was NOT checked; anyone could have answered"
-                : handshakeFailed ? "failed (see above)" : "passed: the chain is trusted and matches the host name");
+        row(out, TEXT.get("tls.protocol"), info.protocol().isEmpty() ? TEXT.get("tls.protocol.unfinished")
+                : info.protocol());
+        row(out, TEXT.get("tls.cipher"), info.cipherSuite().isEmpty() ? TEXT.get("tls.unknown") : info.cipherSuite());
+        row(out, TEXT.get("tls.verification"), TEXT.get(info.insecure() ? "tls.verification.off"
+                : handshakeFailed ? "tls.verification.failed" : "tls.verification.passed"));
         if (exchange.connectionReused()) {
-            row(out, "Connection", "kept-alive connection reused (no new handshake)");
+            row(out, TEXT.get("tls.connection"), TEXT.get("tls.connection.reused"));
         }
         int index = 1;
         for (CertSummary cert : info.chain()) {
-            out.append('\n').append("Certificate ").append(index)
-                    .append(index == 1 ? " (server)" : cert.selfSigned() ? " (root)" : " (issuer)").append('\n');
-            row(out, "  Subject", cert.subject());
-            row(out, "  Issuer", cert.issuer() + (cert.selfSigned() ? "  (self-signed)" : ""));
-            row(out, "  Valid", DATE.format(cert.notBefore()) + " → " + DATE.format(cert.notAfter()) + "  ("
-                    + validity(cert, now) + ")");
-            row(out, "  SANs", cert.subjectAltNames().isEmpty() ? "(none)" : String.join(", ",
-                    cert.subjectAltNames()));
+            out.append('\n').append(TEXT.get(index == 1 ? "tls.cert.server" : cert.selfSigned() ? "tls.cert.root"
+                    : "tls.cert.issuer", index)).append('\n');
+            row(out, "  " + TEXT.get("tls.cert.subject"), cert.subject());
+            row(out, "  " + TEXT.get("tls.cert.issuedBy"), cert.selfSigned()
+                    ? TEXT.get("tls.cert.selfSigned", cert.issuer()) : cert.issuer());
+            row(out, "  " + TEXT.get("tls.cert.valid"), DATE.format(cert.notBefore()) + " → "
+                    + DATE.format(cert.notAfter()) + "  (" + validity(cert, now) + ")");
+            row(out, "  " + TEXT.get("tls.cert.sans"), cert.subjectAltNames().isEmpty() ? TEXT.get("tls.none")
+                    : String.join(", ", cert.subjectAltNames()));
             row(out, "  SHA-256", cert.sha256Fingerprint());
             index++;
         }
         if (info.chain().isEmpty()) {
-            out.append("\nThe server sent no certificate chain.");
+            out.append('\n').append(TEXT.get("tls.noChain"));
         }
         return out.toString().stripTrailing();
     }
 
     static String validity(CertSummary cert, Instant now) {
         if (now.isBefore(cert.notBefore())) {
-            return "NOT YET VALID";
+            return TEXT.get("tls.validity.notYet");
         }
         if (now.isAfter(cert.notAfter())) {
-            return "EXPIRED";
+            return TEXT.get("tls.validity.expired");
         }
-        return "valid now";
+        return TEXT.get("tls.validity.now");
     }
 
     private static void row(StringBuilder out, String label, String value) {

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.Verdict;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
@@ -13,8 +14,15 @@ import java.util.List;
 
 /** A verdict row: severity symbol and colour, the message and the byte offset it refers to. */
 final class VerdictCell extends ListCell<Verdict> {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     private static final List<String> SEVERITY_CLASSES = List.of("verdict-error", "verdict-warning",
             "verdict-info");
+
+    VerdictCell() {
+        // As wide as the list, never wider: a long message is cut with an ellipsis (whole in the tooltip) instead of
+        // a horizontal scroll bar that pushed the offsets out of sight and covered a row.
+        setPrefWidth(0);
+    }
 
     @Override
     protected void updateItem(Verdict verdict, boolean empty) {
@@ -50,7 +58,8 @@ final class VerdictCell extends ListCell<Verdict> {
             case WARNING -> "verdict-warning";
             case INFO -> "verdict-info";
         });
-        setTooltip(new Tooltip(verdict.code() + ": " + verdict.message() + "\nClick to see byte "
-                + Offsets.describe(verdict.byteOffset()) + " in the Raw view"));
+        setTooltip(new Tooltip(TEXT.get("verdict.tooltip", verdict.code(), verdict.message(),
+                Offsets.describe(verdict.byteOffset()))));
+
     }
 }

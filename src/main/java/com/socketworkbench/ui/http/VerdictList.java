@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.http;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.Severity;
 import com.socketworkbench.engine.http.Verdict;
 import javafx.scene.control.Label;
@@ -11,11 +12,16 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The verdicts on the shown response ({@code verdicts}: at most four rows high, hidden while there are none) and
+ * The verdicts on the shown response ({@code verdicts}: as many rows high as there are verdicts up to
+ * {@value #MAX_ROWS}, scrolling beyond; hidden while there are none) and
  * their count by severity for the status row ({@code verdictSummary}). Choosing or clicking a verdict hands it to
  * the response view, which jumps the raw hex view to its byte.
  */
 final class VerdictList {
+    /** The list grows row by row up to this many, then scrolls: every verdict stays reachable, none is cut. */
+    static final int MAX_ROWS = 6;
+    static final double ROW_HEIGHT = 24;
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.http.http");
     private final Label summary = new Label();
     private final ListView<Verdict> list = new ListView<>();
 
@@ -26,7 +32,7 @@ final class VerdictList {
         list.setId("verdicts");
         list.getStyleClass().add("verdicts");
         list.setCellFactory(view -> new VerdictCell());
-        list.setFixedCellSize(24);
+        list.setFixedCellSize(ROW_HEIGHT);
         list.getSelectionModel().selectedItemProperty().addListener((obs, old, verdict) -> onChosen.accept(verdict));
         list.setOnMouseClicked(event -> onChosen.accept(list.getSelectionModel().getSelectedItem()));
     }
@@ -41,10 +47,12 @@ final class VerdictList {
         long warnings = verdicts.stream().filter(v -> v.severity() == Severity.WARNING).count();
         List<String> parts = new ArrayList<>();
         if (errors > 0) {
-            parts.add("✖ " + errors + (errors == 1 ? " error" : " errors"));
+            parts.add("✖ " + TEXT.get(errors == 1 ? "verdicts.errors.one" : "verdicts.errors.other", errors));
         }
         if (warnings > 0) {
-            parts.add("⚠ " + warnings + (warnings == 1 ? " warning" : " warnings"));
+            parts.add("⚠ " + TEXT.get(warnings == 1 ? "verdicts.warnings.one" : "verdicts.warnings.other",
+                    warnings));
+
         }
         summary.setText(String.join("  ", parts));
         summary.getStyleClass().removeAll("has-errors", "has-warnings");
@@ -53,7 +61,7 @@ final class VerdictList {
         summary.setManaged(!parts.isEmpty());
         list.setVisible(count > 0);
         list.setManaged(count > 0);
-        double height = Math.min(count, 4) * list.getFixedCellSize() + 4;
+        double height = Math.min(count, MAX_ROWS) * ROW_HEIGHT + 4;
         list.setPrefHeight(height);
         list.setMinHeight(height);
         list.setMaxHeight(height);
