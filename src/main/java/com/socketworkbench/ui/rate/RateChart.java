@@ -1,0 +1,140 @@
+package com.socketworkbench.ui.rate;
+
+import com.socketworkbench.engine.text.Texts;
+import com.socketworkbench.ui.fx.Subscriptions;
+
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * A socket tab's rate chart ({@code #rateChart}): bytes/s and messages/s received and sent over the last
+ * {@link RateHistory#SECONDS} seconds, from the tab's {@link RateHistory}. Redrawn at most twice a second, and only
+ * while the tab is shown (see {@link ShownTick}); the summary line ({@code #rateChartSummary}) says the current rates in
+ * words, for screen readers too. The plots fold away with {@code #rateChartToggle}, and fold away by themselves while
+ * the traffic area is too short to give them room, so the timeline keeps its height in a small window.
+ */
+public final class RateChart {
+    /** Below this height of the traffic column the plots stay folded: the timeline needs the room more. */
+    static final double MIN_ROOM = 300;
+    private static final long REDRAW_NANOS = 500_000_000L;
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.rate.rate");
+    private static final String STYLESHEET = RateChart.class.getResource("rate.css").toExternalForm();
+
+    private final RateHistory history;
+    private final VBox root = new VBox();
+    private final ToggleButton toggle = new ToggleButton(TEXT.get("chart.toggle"));
+    private final Label summary = new Label();
+    private final RatePlot bytes = new RatePlot("rateChartBytes");
+    private final RatePlot messages = new RatePlot("rateChartMessages");
+    private final HBox body = new HBox(8, bytes, messages);
+    private long lastDrawNanos = Long.MIN_VALUE;
+
+    public RateChart(RateHistory history, Subscriptions subscriptions) {
+        this.history = history;
+        root.setId("rateChart");
+        root.getStyleClass().add("rate-chart");
+        root.getStylesheets().add(STYLESHEET);
+        toggle.setId("rateChartToggle");
+        toggle.setSelected(true);
+        toggle.setMinWidth(Region.USE_PREF_SIZE);
+        toggle.setAccessibleText(TEXT.get("chart.toggle.accessible"));
+        summary.setId("rateChartSummary");
+        summary.getStyleClass().add("rate-summary");
+        summary.setMinWidth(0);
+        Label received = new Label(TEXT.get("legend.received"));
+        received.getStyleClass().addAll("rate-legend", "rate-legend-received");
+        received.setMinWidth(Region.USE_PREF_SIZE);
+        Label sent = new Label(TEXT.get("legend.sent"));
+        sent.getStyleClass().addAll("rate-legend", "rate-legend-sent");
+        sent.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox header = new HBox(8, toggle, summary, gap, received, sent);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("rate-header");
+        body.setId("rateChartBody");
+        body.getStyleClass().add("rate-body");
+        HBox.setHgrow(bytes, Priority.ALWAYS);
+        HBox.setHgrow(messages, Priority.ALWAYS);
+        body.managedProperty().bind(body.visibleProperty());
+        root.getChildren().addAll(header, body);
+        root.setMinHeight(0);
+        subscriptions.subscribe(toggle.selectedProperty(), on -> redraw(System.nanoTime()));
+        new ShownTick(root, this::tick, subscriptions);
+        redraw(System.nanoTime());
+    }
+
+    /**
+     * {@code timeline} with a rate chart over {@code history} above it, in one column whose timeline takes the height
+     * left; the plots show only when expanded and the column is at least {@link #MIN_ROOM} high.
+     */
+    public static Region above(Node timeline, RateHistory history, Subscriptions subscriptions) {
+        RateChart chart = new RateChart(history, subscriptions);
+        VBox column = new VBox(chart.view(), timeline);
+        VBox.setVgrow(timeline, Priority.ALWAYS);
+        column.setMinHeight(0);
+        column.setFillWidth(true);
+        chart.body.visibleProperty().bind(chart.toggle.selectedProperty()
+                .and(column.heightProperty().greaterThanOrEqualTo(MIN_ROOM)));
+        return column;
+    }
+
+    public Region view() {
+        return root;
+    }
+
+    /** Whether the plots are meant to show (the toggle), whatever room they get. */
+    public boolean isExpanded() {
+        return toggle.isSelected();
+    }
+
+    /** The current rates in words ({@code #rateChartSummary}'s text). */
+    public String summaryText() {
+        return summary.getText();
+    }
+
+    private void tick() {
+        long now = System.nanoTime();
+        if (lastDrawNanos == Long.MIN_VALUE || now - lastDrawNanos >= REDRAW_NANOS) {
+            redraw(now);
+        }
+    }
+
+    /** Samples the counters (so seconds without a pulse read as zero) and shows the last minute. */
+    private void redraw(long now) {
+        lastDrawNanos = now;
+        history.sample(now);
+        RateHistory.Rates rates = history.rates(now);
+        String bytesIn = RateScale.bytes(rates.latestBytesIn());
+        String bytesOut = RateScale.bytes(rates.latestBytesOut());
+        String messagesIn = RateScale.count(rates.latestMessagesIn());
+        String messagesOut = RateScale.count(rates.latestMessagesOut());
+        String text = TEXT.get("summary", bytesIn, messagesIn, bytesOut, messagesOut);
+        if (!text.equals(summary.getText())) {
+            summary.setText(text);
+            root.setAccessibleText(TEXT.get("summary.accessible", bytesIn, messagesIn, bytesOut, messagesOut));
+        }
+        if (!toggle.isSelected()) {
+            return;
+        }
+        double byteTop = RateScale.byteAxis(rates.peakBytes());
+        bytes.show(rates.bytesIn(), rates.bytesOut(), byteTop, TEXT.get("plot.bytes", RateScale.bytes(byteTop)));
+        double messageTop = RateScale.countAxis(rates.peakMessages());
+        messages.show(rates.messagesIn(), rates.messagesOut(), messageTop,
+                TEXT.get("plot.messages", RateScale.count(messageTop)));
+    }
+
+    RatePlot bytesPlot() {
+        return bytes;
+    }
+
+    RatePlot messagesPlot() {
+        return messages;
+    }
+}
