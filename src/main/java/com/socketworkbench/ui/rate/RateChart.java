@@ -20,7 +20,7 @@ import javafx.scene.layout.VBox;
  * the traffic area is too short to give them room, so the timeline keeps its height in a small window.
  */
 public final class RateChart {
-    /** Below this height of the traffic column the plots stay folded: the timeline needs the room more. */
+    /** Below this height of the traffic column the plots fold by themselves: the timeline needs the room more. */
     static final double MIN_ROOM = 300;
     private static final long REDRAW_NANOS = 500_000_000L;
     private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.rate.rate");
@@ -34,6 +34,8 @@ public final class RateChart {
     private final RatePlot messages = new RatePlot("rateChartMessages");
     private final HBox body = new HBox(8, bytes, messages);
     private long lastDrawNanos = Long.MIN_VALUE;
+    /** The user folded the plots: they stay folded however tall the column gets. */
+    private boolean userFolded;
 
     public RateChart(RateHistory history, Subscriptions subscriptions) {
         this.history = history;
@@ -62,7 +64,9 @@ public final class RateChart {
         body.getStyleClass().add("rate-body");
         HBox.setHgrow(bytes, Priority.ALWAYS);
         HBox.setHgrow(messages, Priority.ALWAYS);
+        body.visibleProperty().bind(toggle.selectedProperty());
         body.managedProperty().bind(body.visibleProperty());
+        toggle.setOnAction(event -> userFolded = !toggle.isSelected());
         root.getChildren().addAll(header, body);
         root.setMinHeight(0);
         subscriptions.subscribe(toggle.selectedProperty(), on -> redraw(System.nanoTime()));
@@ -72,7 +76,8 @@ public final class RateChart {
 
     /**
      * {@code timeline} with a rate chart over {@code history} above it, in one column whose timeline takes the height
-     * left; the plots show only when expanded and the column is at least {@link #MIN_ROOM} high.
+     * left. The plots fold by themselves when the column gets shorter than {@link #MIN_ROOM} and unfold when it gets
+     * taller again, unless the user folded them; the user may still unfold them in a short column.
      */
     public static Region above(Node timeline, RateHistory history, Subscriptions subscriptions) {
         RateChart chart = new RateChart(history, subscriptions);
@@ -80,8 +85,9 @@ public final class RateChart {
         VBox.setVgrow(timeline, Priority.ALWAYS);
         column.setMinHeight(0);
         column.setFillWidth(true);
-        chart.body.visibleProperty().bind(chart.toggle.selectedProperty()
-                .and(column.heightProperty().greaterThanOrEqualTo(MIN_ROOM)));
+        chart.toggle.setSelected(false);
+        subscriptions.subscribe(column.heightProperty().greaterThanOrEqualTo(MIN_ROOM),
+                roomy -> chart.toggle.setSelected(roomy && !chart.userFolded));
         return column;
     }
 
