@@ -19,6 +19,7 @@ import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 
+import java.lang.ref.WeakReference;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,7 +33,8 @@ import java.util.function.Supplier;
 /**
  * One window's merged view of every socket tab's events, as one {@code select()} watches many sockets: each tab's
  * engine sink tees its events into a {@link #tap tap} of this hub, and the hub's {@link #timeline()} holds them in
- * arrival order with the name of the tab they came from ({@link #sourceOf}).
+ * arrival order with the name of the tab they came from ({@link #sourceOf}): the name the tab had at the last drain
+ * before the event, so a renamed tab's new events carry the new name from the next drain on.
  *
  * <p>Engine threads never wait here: a tap only counts the event and offers it to a queue bounded in events and in
  * payload bytes; what does not fit is dropped and counted ({@link #droppedProperty()}). The FX thread drains the queue
@@ -48,6 +50,8 @@ public final class AllTrafficHub {
     public static final long DEFAULT_QUEUE_BYTES = 16L * 1024 * 1024;
 
     private final Queue<Sourced> queue = new ConcurrentLinkedQueue<>();
+    /** The taps, weakly: a closed tab's tap (and the tab its name comes from) must not outlive the tab. */
+    private final List<WeakReference<Tap>> taps = new ArrayList<>();
     private final AtomicInteger queued = new AtomicInteger();
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
@@ -91,7 +95,10 @@ public final class AllTrafficHub {
 
     /** A sink for one source's events (any thread, never waits), named by {@code name} when drained. */
     public EventSink tap(Supplier<String> name) {
-        return new Tap(Objects.requireNonNull(name));
+        Tap tap = new Tap(Objects.requireNonNull(name));
+        taps.removeIf(reference -> reference.get() == null);
+        taps.add(new WeakReference<>(tap));
+        return tap;
     }
 
     /** Moves what the taps queued into the timeline, as one change, and updates the counts. FX thread. */
@@ -109,13 +116,19 @@ public final class AllTrafficHub {
         if (rows != null) {
             timeline.append(rows);
         }
+        for (WeakReference<Tap> reference : taps) {
+            Tap tap = reference.get();
+            if (tap != null) {
+                tap.refreshName();
+            }
+        }
         watchedSockets.set(watched.get());
         droppedEvents.set(dropped.get());
     }
 
     private TimelineRow row(Sourced sourced) {
         long number = ++sequence;
-        sources[(int) (number % sources.length)] = sourced.tap().name.get();
+        sources[(int) (number % sources.length)] = sourced.source();
         return new TimelineRow(number, sourced.event(), deltaNanos(sourced.event().time()));
     }
 
@@ -173,34 +186,45 @@ public final class AllTrafficHub {
         return queueBytes;
     }
 
-    private record Sourced(Tap tap, NetEvent event, int bytes) {
+    /** A queued event with the name its tab had (a name, never the tab: queued events must not keep a tab alive). */
+    private record Sourced(String source, NetEvent event, int bytes) {
     }
 
     private final class Tap implements EventSink {
         private final Supplier<String> name;
+        /** The tab's name as of the last drain, for engine threads (the supplier is read on the FX thread only). */
+        private volatile String currentName;
         /** This source's open sockets: a close without an open (from before the tee) never takes others' away. */
         private final AtomicInteger open = new AtomicInteger();
 
         Tap(Supplier<String> name) {
             this.name = name;
+            this.currentName = name.get();
+        }
+
+        void refreshName() {
+            currentName = name.get();
         }
 
         @Override
         public void emit(NetEvent event) {
             count(event);
             int bytes = event instanceof DataEvent data ? data.data().length : 0;
-            if (queued.incrementAndGet() > queueCapacity) {
-                queued.decrementAndGet();
-                dropped.incrementAndGet();
-                return;
-            }
+            int before;
+            do {
+                before = queued.get();
+                if (before >= queueCapacity) {
+                    dropped.incrementAndGet();
+                    return;
+                }
+            } while (!queued.compareAndSet(before, before + 1));
             if (queuedBytes.addAndGet(bytes) > queueBytes && bytes > 0) {
                 queuedBytes.addAndGet(-bytes);
                 queued.decrementAndGet();
                 dropped.incrementAndGet();
                 return;
             }
-            queue.offer(new Sourced(this, event, bytes));
+            queue.offer(new Sourced(currentName, event, bytes));
         }
 
         private void count(NetEvent event) {

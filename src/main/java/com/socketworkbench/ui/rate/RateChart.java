@@ -7,6 +7,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ToggleButton;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -15,8 +16,8 @@ import javafx.scene.layout.VBox;
 /**
  * A socket tab's rate chart ({@code #rateChart}): bytes/s and messages/s received and sent over the last
  * {@link RateHistory#SECONDS} seconds, from the tab's {@link RateHistory}. Redrawn at most twice a second, and only
- * while the tab is shown (see {@link ShownTick}); the summary line ({@code #rateChartSummary}) says the current rates in
- * words, for screen readers too. The plots fold away with {@code #rateChartToggle}, and fold away by themselves while
+ * while the tab is shown (see {@link ShownTick}); the summary line ({@code #rateChartSummary}: {@code #rateChartReceived},
+ * {@code #rateChartSent}) says the current rates, and in words for screen readers. The plots fold away with {@code #rateChartToggle}, and fold away by themselves while
  * the traffic area is too short to give them room, so the timeline keeps its height in a small window.
  */
 public final class RateChart {
@@ -29,7 +30,9 @@ public final class RateChart {
     private final RateHistory history;
     private final VBox root = new VBox();
     private final ToggleButton toggle = new ToggleButton(TEXT.get("chart.toggle"));
-    private final Label summary = new Label();
+    private final Label received = new Label();
+    private final Label sent = new Label();
+    private final FlowPane summary = new FlowPane(8, 2);
     private final RatePlot bytes = new RatePlot("rateChartBytes");
     private final RatePlot messages = new RatePlot("rateChartMessages");
     private final HBox body = new HBox(8, bytes, messages);
@@ -46,20 +49,18 @@ public final class RateChart {
         toggle.setSelected(true);
         toggle.setMinWidth(Region.USE_PREF_SIZE);
         toggle.setAccessibleText(TEXT.get("chart.toggle.accessible"));
-        summary.setId("rateChartSummary");
-        summary.getStyleClass().add("rate-summary");
-        summary.setMinWidth(0);
-        Label received = new Label(TEXT.get("legend.received"));
-        received.getStyleClass().addAll("rate-legend", "rate-legend-received");
+        // The current rates double as the legend: received in the received colour, sent in the sent colour. In a
+        // narrow traffic area they wrap onto a second line rather than being cut.
+        received.setId("rateChartReceived");
+        received.getStyleClass().addAll("rate-summary", "rate-legend-received");
         received.setMinWidth(Region.USE_PREF_SIZE);
-        Label sent = new Label(TEXT.get("legend.sent"));
-        sent.getStyleClass().addAll("rate-legend", "rate-legend-sent");
+        sent.setId("rateChartSent");
+        sent.getStyleClass().addAll("rate-summary", "rate-legend-sent");
         sent.setMinWidth(Region.USE_PREF_SIZE);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(8, toggle, summary, gap, received, sent);
-        header.setAlignment(Pos.CENTER_LEFT);
-        header.getStyleClass().add("rate-header");
+        summary.setId("rateChartSummary");
+        summary.setAlignment(Pos.CENTER_LEFT);
+        summary.getChildren().addAll(toggle, received, sent);
+        summary.getStyleClass().add("rate-header");
         body.setId("rateChartBody");
         body.getStyleClass().add("rate-body");
         HBox.setHgrow(bytes, Priority.ALWAYS);
@@ -67,7 +68,7 @@ public final class RateChart {
         body.visibleProperty().bind(toggle.selectedProperty());
         body.managedProperty().bind(body.visibleProperty());
         toggle.setOnAction(event -> userFolded = !toggle.isSelected());
-        root.getChildren().addAll(header, body);
+        root.getChildren().addAll(summary, body);
         root.setMinHeight(0);
         subscriptions.subscribe(toggle.selectedProperty(), on -> redraw(System.nanoTime()));
         new ShownTick(root, this::tick, subscriptions);
@@ -100,9 +101,9 @@ public final class RateChart {
         return toggle.isSelected();
     }
 
-    /** The current rates in words ({@code #rateChartSummary}'s text). */
+    /** The current rates in words ({@code #rateChartSummary}'s accessible text). */
     public String summaryText() {
-        return summary.getText();
+        return summary.getAccessibleText();
     }
 
     private void tick() {
@@ -121,16 +122,18 @@ public final class RateChart {
         String bytesOut = RateScale.bytes(rates.latestBytesOut());
         String messagesIn = RateScale.count(rates.latestMessagesIn());
         String messagesOut = RateScale.count(rates.latestMessagesOut());
-        String text = TEXT.get("summary", bytesIn, messagesIn, bytesOut, messagesOut);
-        if (!text.equals(summary.getText())) {
-            summary.setText(text);
-            root.setAccessibleText(TEXT.get("summary.accessible", bytesIn, messagesIn, bytesOut, messagesOut));
+        String in = TEXT.get("summary.received", bytesIn, messagesIn);
+        String out = TEXT.get("summary.sent", bytesOut, messagesOut);
+        if (!in.equals(received.getText()) || !out.equals(sent.getText())) {
+            received.setText(in);
+            sent.setText(out);
+            summary.setAccessibleText(TEXT.get("summary.accessible", bytesIn, messagesIn, bytesOut, messagesOut));
         }
         if (!toggle.isSelected()) {
             return;
         }
         double byteTop = RateScale.byteAxis(rates.peakBytes());
-        bytes.show(rates.bytesIn(), rates.bytesOut(), byteTop, TEXT.get("plot.bytes", RateScale.bytes(byteTop)));
+        bytes.show(rates.bytesIn(), rates.bytesOut(), byteTop, RateScale.bytes(byteTop));
         double messageTop = RateScale.countAxis(rates.peakMessages());
         messages.show(rates.messagesIn(), rates.messagesOut(), messageTop,
                 TEXT.get("plot.messages", RateScale.count(messageTop)));

@@ -53,6 +53,7 @@ class AllTrafficHubTest {
         assertEquals(List.of(1L, 2L, 3L), rows.stream().map(TimelineRow::sequence).toList());
 
         serverName.set("Device A");
+        hub.drain();
         server.emit(TestEvents.received("four"));
         hub.drain();
         assertEquals("Device A", hub.sourceOf(hub.timeline().rows().getLast()), "a renamed tab's new rows");

@@ -17,9 +17,11 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
+import java.util.List;
 
 import static com.socketworkbench.app.AppDriver.fx;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -43,26 +45,31 @@ class RateChartFxTest {
     @Test
     void theChartShowsNonZeroRatesAfterLoopbackTrafficAndFoldsInAShortWindow() throws Exception {
         assertNotNull(fx(() -> driver.node("#tcpServer #rateChart")));
-        String idle = driver.text("#tcpServer #rateChartSummary");
-        assertTrue(idle.startsWith("↓ 0 B/s · 0 msg/s"), idle);
+        assertEquals("↓ 0 B/s · 0 msg/s", driver.text("#tcpServer #rateChartReceived"));
+        assertEquals("↑ 0 B/s · 0 msg/s", driver.text("#tcpServer #rateChartSent"));
 
         driver.setText("#tcpServer #port", "0");
         driver.click("#tcpServer #startStop");
         TimelineRow started = driver.waitForRow("#tcpServer #timeline", row -> row.event() instanceof ListenerStarted);
         int port = ((InetSocketAddress) started.event().local()).getPort();
+        String busy;
+        String words;
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             OutputStream out = socket.getOutputStream();
             byte[] chunk = new byte[4096];
             // Keep a trickle going while waiting, so whichever whole second the summary shows had traffic in it.
-            await().atMost(AppDriver.TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            List<String> shown = await().atMost(AppDriver.TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
                 out.write(chunk);
                 out.flush();
-                return fx(() -> !driver.text("#tcpServer #rateChartSummary").startsWith("↓ 0 B/s"));
-            });
+                return fx(() -> List.of(driver.text("#tcpServer #rateChartReceived"),
+                        driver.node("#tcpServer #rateChartSummary").getAccessibleText()));
+            }, texts -> !texts.getFirst().startsWith("↓ 0 B/s"));
+            busy = shown.get(0);
+            words = shown.get(1);
             driver.waitForRow("#tcpServer #timeline", row -> row.event() instanceof BytesReceived);
         }
-        String busy = driver.text("#tcpServer #rateChartSummary");
-        assertTrue(busy.matches("↓ [1-9][0-9.]* (B|KiB|MiB)/s · [1-9][0-9.k]* msg/s .*"), busy);
+        assertTrue(busy.matches("↓ [1-9][0-9.]* (B|KiB|MiB)/s · [1-9][0-9.k]* msg/s"), busy);
+        assertTrue(words.startsWith("Over the last second: received ") && !words.contains("received 0 B/s"), words);
         assertFalse(fx(() -> driver.node("#tcpServer #rateChartBody").isVisible()),
                 "in the test's 800 px window the traffic column is short: the plots fold by themselves");
         assertFalse(fx(() -> driver.node("#tcpServer #rateChartBody").isManaged()), "their room goes to the timeline");
