@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.alltraffic;
 
+import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.TabModel;
 import com.socketworkbench.ui.tab.TabStatus;
 
@@ -11,9 +12,12 @@ public final class AllTrafficModel implements TabModel {
     private final AllTrafficHub hub;
     private final TabStatus status = new TabStatus();
 
-    public AllTrafficModel(AllTrafficHub hub) {
+    public AllTrafficModel(AllTrafficHub hub, Subscriptions subscriptions) {
         this.hub = hub;
         status.setCountersShown(false);
+        // The status bar says what the tab's header line says: how many sockets the engine is waiting on.
+        subscriptions.subscribe(hub.watchedSocketsProperty(),
+                count -> status.setState(AllTrafficTab.TEXT.get("watched", count.intValue())));
     }
 
     public AllTrafficHub hub() {

@@ -13,7 +13,7 @@ public final class AllTrafficTab extends ModelViewTab<AllTrafficModel, AllTraffi
 
     public AllTrafficTab(TabContext context) {
         super(context, kindTitle(), "allTraffic", (preferences, executor, subscriptions) ->
-                new AllTrafficModel(context.allTraffic()), AllTrafficView::new);
+                new AllTrafficModel(context.allTraffic(), subscriptions), AllTrafficView::new);
     }
 
     /** The tab's header text in the language in use. */

@@ -15,10 +15,12 @@ import javafx.scene.layout.VBox;
 
 /**
  * A socket tab's rate chart ({@code #rateChart}): bytes/s and messages/s received and sent over the last
- * {@link RateHistory#SECONDS} seconds, from the tab's {@link RateHistory}. Redrawn at most twice a second, and only
- * while the tab is shown (see {@link ShownTick}); the summary line ({@code #rateChartSummary}: {@code #rateChartReceived},
- * {@code #rateChartSent}) says the current rates, and in words for screen readers. The plots fold away with {@code #rateChartToggle}, and fold away by themselves while
- * the traffic area is too short to give them room, so the timeline keeps its height in a small window.
+ * {@link RateHistory#SECONDS} seconds, from the tab's {@link RateHistory}. Redrawn at most twice a second, only while
+ * the tab is shown (see {@link ShownTick}) and only when something changed. The summary line
+ * ({@code #rateChartSummary}: {@code #rateChartReceived}, {@code #rateChartSent}) says the current rates, and says
+ * them in words to screen readers. The plots ({@code #rateChartBody}) fold away with {@code #rateChartToggle}, and by
+ * themselves while the traffic column is too short to give them room, so the timeline keeps its height in a small
+ * window.
  */
 public final class RateChart {
     /** Below this height of the traffic column the plots fold by themselves: the timeline needs the room more. */

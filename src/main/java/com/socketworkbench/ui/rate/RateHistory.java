@@ -86,7 +86,7 @@ public final class RateHistory {
         return rates;
     }
 
-    /** Zeroes the slots of the seconds after the last sampled one, up to {@code second}: at most once round the ring. */
+    /** Zeroes the slots of the seconds after the last sampled one up to {@code second}: at most once round the ring. */
     private void advanceTo(long second) {
         if (second == lastSecond) {
             return;

@@ -44,10 +44,11 @@ final class RatePlot extends Pane {
         widthProperty().subscribe(width -> redraw());
     }
 
-    /** Shows {@code in} and {@code out} (oldest first) against an axis going up to {@code top}, labelled {@code text}. */
+    /** Shows {@code in} and {@code out} (oldest first) against an axis up to {@code top}, labelled {@code text}. */
     void show(long[] in, long[] out, double top, String text) {
         // An idle minute redraws nothing: new points would make JavaFX render a frame twice a second for no change.
-        if (top == lastTop && Arrays.equals(in, lastIn) && Arrays.equals(out, lastOut) && text.equals(scale.getText())) {
+        if (top == lastTop && Arrays.equals(in, lastIn) && Arrays.equals(out, lastOut)
+                && text.equals(scale.getText())) {
             return;
         }
         lastIn = in;

@@ -103,7 +103,7 @@ public final class TabTraffic {
         return pump;
     }
 
-    /** The sink for the tab's engine components: the recording (if any), then the pump. */
+    /** The sink for the tab's engine components: the All-traffic hub (if teed), the recording (if any), the pump. */
     public EventSink engineSink() {
         return teedSink;
     }
