@@ -1,5 +1,6 @@
 package com.socketworkbench.app;
 
+import com.socketworkbench.ui.alltraffic.AllTrafficTab;
 import com.socketworkbench.ui.http.HttpTab;
 import com.socketworkbench.ui.tcpclient.TcpClientTab;
 import com.socketworkbench.ui.tcpserver.TcpServerTab;
@@ -21,7 +22,11 @@ final class TabKinds {
     // Tools shows this host's facts and one-off calculators: a second copy would only repeat the first.
     static final TabKind TOOLS = new TabKind("tools", "Tools", ToolsTab::new, false);
 
-    private static final List<TabKind> ALL = List.of(TCP_SERVER, TCP_CLIENT, UDP, HTTP, TOOLS);
+    // One merged timeline of every socket tab is all a window needs.
+    static final TabKind ALL_TRAFFIC = new TabKind("allTraffic", AllTrafficTab.kindTitle(), AllTrafficTab::new,
+            false);
+
+    private static final List<TabKind> ALL = List.of(TCP_SERVER, TCP_CLIENT, UDP, HTTP, ALL_TRAFFIC, TOOLS);
 
     private TabKinds() {
     }

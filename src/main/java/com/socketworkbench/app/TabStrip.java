@@ -1,5 +1,6 @@
 package com.socketworkbench.app;
 
+import com.socketworkbench.ui.alltraffic.AllTrafficHub;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.messages.MessageLibrary;
 import com.socketworkbench.ui.tab.AppPreferences;
@@ -34,6 +35,8 @@ final class TabStrip {
     private final Consumer<WorkbenchTab> onShown;
     private final Runnable onChange;
     private final TabTitleEditor titles;
+    /** The window's one All-traffic hub: every socket tab's events are teed into it, under the tab's title. */
+    private final AllTrafficHub allTraffic = new AllTrafficHub();
     /** While the whole set of tabs is replaced, selection changes build no views. */
     private boolean replacing;
 
@@ -205,8 +208,10 @@ final class TabStrip {
 
     private WindowTab create(TabKind kind, int number, String title, Settings settings) {
         MemoryPreferences node = settings.toPreferences();
-        WorkbenchTab content = kind.factory().create(new TabContext(new AppPreferences(node), executor, messages));
+        WorkbenchTab content = kind.factory().create(new TabContext(new AppPreferences(node), executor, messages,
+                allTraffic));
         WindowTab tab = new WindowTab(kind, number, title, content, node);
+        allTraffic.watch(content, tab::title);
         Tab header = tab.header();
         // The header's close button asks first; the tab pane removes the tab only when the request is not consumed.
         header.setOnCloseRequest(event -> {

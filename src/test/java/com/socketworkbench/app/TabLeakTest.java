@@ -80,7 +80,7 @@ class TabLeakTest {
                     return models.stream().map(model -> model.get() == null ? "gone" : "kept").toList();
                 }, states -> states.stream().allMatch("gone"::equals));
         List<WorkbenchTab> open = fx(() -> driver.app().tabs());
-        assertEquals(5, open.size(), "the workspace's own tabs are still there");
+        assertEquals(6, open.size(), "the workspace's own tabs are still there");
     }
 
     /** Clears TestFX's record of fired events (its only handle is a private field of the toolkit context). */

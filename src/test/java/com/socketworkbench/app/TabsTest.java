@@ -54,7 +54,8 @@ class TabsTest {
 
     @Test
     void theTabMenuOpensAnotherTabOfEachKindAndCtrlTOneOfTheShownKind() {
-        assertEquals(List.of("tcpServerTab", "tcpClientTab", "udpTab", "httpTab", "toolsTab"), tabIds());
+        assertEquals(List.of("tcpServerTab", "tcpClientTab", "udpTab", "httpTab", "allTrafficTab", "toolsTab"),
+                tabIds());
 
         menu("#newTab", "#newTab-tcpClient");
         assertEquals("tcpClientTab-2", selectedId(), "the new tab is shown");
@@ -64,8 +65,8 @@ class TabsTest {
         menu("#newTab", "#newTab-udp");
         menu("#newTab", "#newTab-http");
         menu("#newTab", "#newTab-tcpServer");
-        assertEquals(List.of("tcpServerTab", "tcpClientTab", "udpTab", "httpTab", "toolsTab", "tcpClientTab-2",
-                "udpTab-2", "httpTab-2", "tcpServerTab-2"), tabIds());
+        assertEquals(List.of("tcpServerTab", "tcpClientTab", "udpTab", "httpTab", "allTrafficTab", "toolsTab",
+                "tcpClientTab-2", "udpTab-2", "httpTab-2", "tcpServerTab-2"), tabIds());
 
         driver.selectTab("udp");
         shortcut(KeyCode.T);
@@ -73,7 +74,7 @@ class TabsTest {
         driver.selectTab("tools");
         shortcut(KeyCode.T);
         assertEquals("tcpClientTab-3", selectedId(), "with Tools shown, Ctrl+T opens a TCP client");
-        assertEquals(11, fx(() -> driver.app().tabs().size()));
+        assertEquals(12, fx(() -> driver.app().tabs().size()));
 
         fxRun(() -> driver.app().menus().updateTabKinds());
         assertTrue(fx(() -> menuItem("#newTab-tools").isDisable()), "Tools stays single");
@@ -163,8 +164,9 @@ class TabsTest {
         assertEquals(TabPane.TabDragPolicy.REORDER, fx(() -> driver.<TabPane>node("#tabs").getTabDragPolicy()));
         // Dragging a header is TabPane's own REORDER policy; headless, the test moves the tab the same way.
         fxRun(() -> driver.app().strip().move(windowTab("udpTab"), 0));
-        assertEquals(List.of("udpTab", "tcpServerTab", "tcpClientTab", "httpTab", "toolsTab"), tabIds());
-        assertEquals(List.of("udp", "tcpServer", "tcpClient", "http", "tools"),
+        assertEquals(List.of("udpTab", "tcpServerTab", "tcpClientTab", "httpTab", "allTrafficTab", "toolsTab"),
+                tabIds());
+        assertEquals(List.of("udp", "tcpServer", "tcpClient", "http", "allTraffic", "tools"),
                 fx(() -> driver.app().strip().states().stream().map(state -> state.kind()).toList()));
     }
 

@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(120)
 class WorkspaceSessionTest {
     private static final List<String> DEFAULT_TABS = List.of("tcpServerTab", "tcpClientTab", "udpTab", "httpTab",
-            "toolsTab");
+            "allTrafficTab", "toolsTab");
     private static final SavedMessage HELLO = new SavedMessage("hello", "hello\\r\\n", PayloadFormat.TEXT, "UTF-8",
             LineEnding.NONE, "greets the device");
 
@@ -73,15 +73,15 @@ class WorkspaceSessionTest {
         assertEquals(List.of("save as workspace.json"), driver.dialogs().asked(), "an untitled workspace asks where");
         assertEquals("lab \u2014 Socket Workbench", title());
         Workspace saved = WorkspaceFile.load(file);
-        assertEquals(List.of("TCP Server", "TCP Client", "UDP", "HTTP", "Tools", "Device B"),
+        assertEquals(List.of("TCP Server", "TCP Client", "UDP", "HTTP", "All Traffic", "Tools", "Device B"),
                 saved.tabs().stream().map(tab -> tab.title()).toList());
         driver.close();
         driver = null;
 
         driver = new AppDriver(InMemoryPreferences.fresh()).launch("--workspace=" + file);
         assertEquals("lab \u2014 Socket Workbench", title());
-        assertEquals(List.of("tcpServerTab", "tcpClientTab", "udpTab", "httpTab", "toolsTab", "tcpClientTab-2"),
-                tabIds());
+        assertEquals(List.of("tcpServerTab", "tcpClientTab", "udpTab", "httpTab", "allTrafficTab", "toolsTab",
+                "tcpClientTab-2"), tabIds());
         assertEquals("Device B", fx(() -> tabs().getLast().getText()));
         assertEquals("tcpClientTab", fx(() -> selected().getId()), "the selected tab is saved too");
         assertEquals("7001", driver.text("#tcpClient #port"));
@@ -163,7 +163,7 @@ class WorkspaceSessionTest {
         fxRun(() -> driver.app().menus().items().stream().filter(item -> "saveWorkspace".equals(item.getId()))
                 .findFirst().orElseThrow().fire());
         assertEquals(List.of(), driver.dialogs().asked());
-        assertEquals(5, WorkspaceFile.load(file).tabs().size());
+        assertEquals(6, WorkspaceFile.load(file).tabs().size());
     }
 
     @Test
@@ -194,7 +194,7 @@ class WorkspaceSessionTest {
         driver.dialogs().answerSave(WindowDialogs.UnsavedChoice.CANCEL);
         shortcut(KeyCode.N);
         assertEquals(List.of("save asks"), driver.dialogs().asked());
-        assertEquals(6, tabIds().size(), "Cancel keeps the workspace");
+        assertEquals(7, tabIds().size(), "Cancel keeps the workspace");
 
         WindowEvent request = new WindowEvent(driver.stage(), WindowEvent.WINDOW_CLOSE_REQUEST);
         driver.dialogs().answerSave(WindowDialogs.UnsavedChoice.CANCEL);
@@ -205,14 +205,14 @@ class WorkspaceSessionTest {
         WindowEvent again = new WindowEvent(driver.stage(), WindowEvent.WINDOW_CLOSE_REQUEST);
         fxRun(() -> driver.stage().getOnCloseRequest().handle(again));
         assertFalse(again.isConsumed(), "Save, then close");
-        assertEquals(6, WorkspaceFile.load(file).tabs().size());
+        assertEquals(7, WorkspaceFile.load(file).tabs().size());
 
         fxRun(() -> driver.app().strip().openNew(TabKinds.UDP));
         driver.dialogs().answerSave(WindowDialogs.UnsavedChoice.DISCARD);
         shortcut(KeyCode.N);
         assertEquals(DEFAULT_TABS, tabIds(), "Don't Save: a new blank workspace");
         assertEquals("Untitled \u2014 Socket Workbench", title());
-        assertEquals(6, WorkspaceFile.load(file).tabs().size(), "the file keeps what was saved");
+        assertEquals(7, WorkspaceFile.load(file).tabs().size(), "the file keeps what was saved");
     }
 
     @Test

@@ -18,6 +18,7 @@ import com.socketworkbench.ui.udp.UdpTab;
 import com.socketworkbench.ui.udp.UdpViewModel;
 import javafx.animation.AnimationTimer;
 import javafx.application.Platform;
+import javafx.scene.control.ToggleButton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -118,9 +119,20 @@ public final class UiFloodProbe {
         System.exit(0);
     }
 
+    /** The pulse-gap targets hold with the rate chart's plots drawn: unfolded even where the window is short. */
+    private static void unfoldRateChart(AppDriver driver, String tab) {
+        fxRun(() -> {
+            ToggleButton toggle = driver.node(tab + " #rateChartToggle");
+            if (!toggle.isSelected()) {
+                toggle.fire();
+            }
+        });
+    }
+
     private static void udp(AppDriver driver, FxResponsiveness fxProbe, int rate, int seconds, String prefix,
                             Properties out) throws Exception {
         driver.selectTab("udp");
+        unfoldRateChart(driver, "#udp");
         UdpViewModel model = driver.app().tabs().stream().filter(UdpTab.class::isInstance).map(UdpTab.class::cast)
                 .findFirst().orElseThrow().model();
         // As a user would: the bind address stays 127.0.0.1 (the default), port 0 picks a free one.
@@ -272,6 +284,7 @@ public final class UiFloodProbe {
     private static void tcp(AppDriver driver, FxResponsiveness fxProbe, int rate, int seconds, int connections,
                             String prefix, Properties out) throws Exception {
         driver.selectTab("tcpServer");
+        unfoldRateChart(driver, "#tcpServer");
         TcpServerViewModel model = tcpServer(driver);
         if (fx(model::state) != ListenerState.RUNNING) {
             fxRun(() -> {

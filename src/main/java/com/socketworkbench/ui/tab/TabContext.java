@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tab;
 
+import com.socketworkbench.ui.alltraffic.AllTrafficHub;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.messages.MessageLibrary;
 
@@ -12,6 +13,8 @@ import com.socketworkbench.ui.messages.MessageLibrary;
  * @param executor    runs the tab's blocking engine calls off the UI thread and hands their outcome back to it; the
  *                    window makes one for all tabs
  * @param messages    the workspace's message library, shared by every socket tab's messages panel
+ * @param allTraffic  the window's All-traffic hub, which every socket tab's events are teed into
  */
-public record TabContext(AppPreferences preferences, UiExecutor executor, MessageLibrary messages) {
+public record TabContext(AppPreferences preferences, UiExecutor executor, MessageLibrary messages,
+                         AllTrafficHub allTraffic) {
 }

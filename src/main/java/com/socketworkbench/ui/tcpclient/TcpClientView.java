@@ -71,7 +71,7 @@ public final class TcpClientView implements TabView {
         StreamSettings stream = model.stream();
         unixPath = new UnixPathField(false, stream.unixPath(), subscriptions);
         framing = new FramingEditor(stream.framing(), subscriptions);
-        traffic = new TrafficPane(model.traffic().timeline(),
+        traffic = new TrafficPane(model.traffic(),
                 "Connect to a server: the connection and its data appear here", subscriptions);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
         ConnectionDetailsPane details = new ConnectionDetailsPane("Connect to see the connection's address family,"

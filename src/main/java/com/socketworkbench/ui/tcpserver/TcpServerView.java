@@ -88,7 +88,7 @@ public final class TcpServerView implements TabView {
         StreamSettings stream = model.stream();
         unixPath = new UnixPathField(true, stream.unixPath(), subscriptions);
         framing = new FramingEditor(stream.framing(), subscriptions);
-        traffic = new TrafficPane(model.traffic().timeline(),
+        traffic = new TrafficPane(model.traffic(),
                 "Start the server, then connect a client: connections and data appear here", subscriptions);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
         details = new ConnectionDetailsPane("Start the server to see its listening socket; select a client to see"

@@ -2,6 +2,7 @@ package com.socketworkbench.ui.traffic;
 
 import com.socketworkbench.ui.fx.EventPump;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.rate.RateHistory;
 import com.socketworkbench.ui.tab.TabStatus;
 
 import com.socketworkbench.engine.capture.PcapngRecorder;
@@ -27,8 +28,19 @@ public final class TabTraffic {
     private final TimelineModel timeline = new TimelineModel();
     private final EventPump pump = new EventPump(timeline);
     private final RecordingTee engineSink = new RecordingTee(pump);
+    // The window's All-traffic hub gets each event first (it only enqueues), then the recording and the pump.
+    private volatile EventSink allTraffic = event -> { };
+    private final EventSink teedSink = event -> {
+        allTraffic.emit(event);
+        engineSink.emit(event);
+    };
+    private final RateHistory rates = new RateHistory(pump.counters());
     private final TabStatus status = new TabStatus();
     private Consumer<String> onFailure = message -> { };
+
+    public TabTraffic() {
+        pump.onPulse(batch -> rates.sample(System.nanoTime()));
+    }
 
     /**
      * Calls {@code handler} on every pulse with the events drained in it, then announces the user message of the
@@ -91,9 +103,19 @@ public final class TabTraffic {
         return pump;
     }
 
-    /** The sink for the tab's engine components: the recording (if any), then the pump. */
+    /** The sink for the tab's engine components: the All-traffic hub (if teed), the recording (if any), the pump. */
     public EventSink engineSink() {
-        return engineSink;
+        return teedSink;
+    }
+
+    /** Tees every engine event, before the recording and the pump, into {@code tee} (the All-traffic hub). */
+    public void teeTo(EventSink tee) {
+        allTraffic = tee == null ? event -> { } : tee;
+    }
+
+    /** The last minute's rates, sampled from the pump's counters on every pulse (the rate chart shows them). */
+    public RateHistory rates() {
+        return rates;
     }
 
     /** Tees every event the engine emits from now on into {@code recorder}; null stops the tee. FX thread. */

@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.traffic;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.rate.RateChart;
 
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
@@ -37,6 +38,12 @@ public final class TrafficPane {
                 region.setMinHeight(0);
             }
         }
+    }
+
+    /** A socket tab's traffic area: as above, with the tab's rate chart ({@code #rateChart}) over the timeline. */
+    public TrafficPane(TabTraffic traffic, String placeholder, Subscriptions subscriptions) {
+        this(traffic.timeline(), placeholder, subscriptions);
+        split.getItems().set(0, RateChart.above(timeline.view(), traffic.rates(), subscriptions));
     }
 
     /**

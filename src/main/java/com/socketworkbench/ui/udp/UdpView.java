@@ -76,7 +76,7 @@ public final class UdpView implements TabView {
                 + "(127.0.0.1, ::1, localhost)"));
         targetPort = new PortField("targetPort", model.targetPort(), subscriptions);
         targetPort.field().setTooltip(new Tooltip("The port datagrams go to, 1–65535"));
-        traffic = new TrafficPane(model.traffic().timeline(),
+        traffic = new TrafficPane(model.traffic(),
                 "Start, then send datagrams to the port shown: each datagram is one row", subscriptions);
         timeline = traffic.timeline();
         timeline.setEmptyPayloadText(EventText.EMPTY_DATAGRAM);

@@ -1,0 +1,48 @@
+package com.socketworkbench.ui.alltraffic;
+
+import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.tab.TabModel;
+import com.socketworkbench.ui.tab.TabStatus;
+
+/**
+ * The All-traffic tab's model: the window's {@link AllTrafficHub}, which keeps merging whether or not the tab is
+ * shown. It has no settings and opens no sockets of its own. FX thread only.
+ */
+public final class AllTrafficModel implements TabModel {
+    private final AllTrafficHub hub;
+    private final TabStatus status = new TabStatus();
+
+    public AllTrafficModel(AllTrafficHub hub, Subscriptions subscriptions) {
+        this.hub = hub;
+        status.setCountersShown(false);
+        // The status bar says what the tab's header line says: how many sockets the engine is waiting on.
+        subscriptions.subscribe(hub.watchedSocketsProperty(),
+                count -> status.setState(AllTrafficTab.TEXT.get("watched", count.intValue())));
+    }
+
+    public AllTrafficHub hub() {
+        return hub;
+    }
+
+    @Override
+    public void activate() {
+        hub.drain();
+    }
+
+    @Override
+    public void stop() {
+    }
+
+    @Override
+    public void dispose() {
+    }
+
+    @Override
+    public TabStatus status() {
+        return status;
+    }
+
+    @Override
+    public void savePreferences() {
+    }
+}
