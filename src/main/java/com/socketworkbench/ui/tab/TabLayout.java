@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tab;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
 
 import javafx.beans.binding.Bindings;
@@ -23,6 +24,8 @@ import javafx.scene.layout.Region;
  * buttons look and behave alike. FX thread only.
  */
 public final class TabLayout {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tab.tab");
+
     private TabLayout() {
     }
 
@@ -107,17 +110,17 @@ public final class TabLayout {
      */
     public static Button startStopButton(ReadOnlyObjectProperty<ListenerState> state, ObservableBooleanValue canStart,
                                          Runnable toggle, String tooltip, Subscriptions subscriptions) {
-        Button button = new Button("Start");
+        Button button = new Button(TEXT.get("startStop.start"));
         button.setId("startStop");
         button.getStyleClass().addAll("accent", "start-stop");
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.setOnAction(event -> toggle.run());
         subscriptions.subscribe(state, now -> {
             button.setText(switch (now) {
-                case STOPPED -> "Start";
-                case STARTING -> "Starting…";
-                case RUNNING -> "Stop";
-                case STOPPING -> "Stopping…";
+                case STOPPED -> TEXT.get("startStop.start");
+                case STARTING -> TEXT.get("startStop.starting");
+                case RUNNING -> TEXT.get("startStop.stop");
+                case STOPPING -> TEXT.get("startStop.stopping");
             });
             button.getStyleClass().removeAll("accent", "danger");
             button.getStyleClass().add(now == ListenerState.RUNNING ? "danger" : "accent");
