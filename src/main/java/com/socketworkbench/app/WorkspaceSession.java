@@ -229,7 +229,7 @@ final class WorkspaceSession {
             if (i <= workspace.selectedTab()) {
                 selected = tabs.size();
             }
-            tabs.add(new TabStrip.OpenedTab(kind.get(), state.title(), state.settings()));
+            tabs.add(new TabStrip.OpenedTab(kind.get(), kind.get().shownTitle(state.title()), state.settings()));
         }
         messages.replaceAll(workspace.messages());
         strip.replaceAll(tabs, selected);

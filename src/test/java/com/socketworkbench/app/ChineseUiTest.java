@@ -3,6 +3,11 @@ package com.socketworkbench.app;
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.InMemoryPreferences;
+import com.socketworkbench.workspace.Settings;
+import com.socketworkbench.workspace.TabState;
+import com.socketworkbench.workspace.Workspace;
+import com.socketworkbench.workspace.WorkspaceFile;
+import com.socketworkbench.workspace.WorkspaceJson;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -20,6 +25,7 @@ import java.util.Locale;
 import static com.socketworkbench.app.AppDriver.fx;
 import static com.socketworkbench.app.AppDriver.fxRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -90,6 +96,21 @@ class ChineseUiTest {
             return cut;
         });
         assertEquals(List.of(), clipped, "Chinese labels of the shell are shown whole");
+    }
+
+    @Test
+    void defaultTabTitlesSavedInEnglishShowInChineseAndTheUsersOwnStayAsTheyAre() throws Exception {
+        Workspace english = new Workspace(List.of(
+                new TabState("tcpServer", "TCP Server", Settings.EMPTY),
+                new TabState("tcpClient", "TCP Client 2", Settings.EMPTY),
+                new TabState("udp", "My UDP probe", Settings.EMPTY)), 0, List.of());
+        WorkspaceFile.writeAtomically(new AppHome(AppDriver.homeOf(preferences)).untitledWorkspace(),
+                WorkspaceJson.write(english));
+        launchInChinese();
+        assertEquals(List.of("TCP 服务器", "TCP 客户端 2", "My UDP probe"),
+                fx(() -> driver.<TabPane>node("#tabs").getTabs().stream().map(Tab::getText).toList()));
+        fxRun(() -> driver.app().session().checkChanges());
+        assertFalse(fx(() -> driver.app().session().isDirty()), "showing a name in Chinese is no change to save");
     }
 
     @Test
