@@ -2,8 +2,11 @@ package com.socketworkbench.app;
 
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.TraversalDirection;
 import javafx.scene.control.ButtonBase;
+import javafx.scene.control.TextArea;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 
 import java.util.Optional;
@@ -33,6 +36,10 @@ final class WindowShortcuts {
     }
 
     private void pressed(KeyEvent event) {
+        if (leaveTextArea(event)) {
+            event.consume();
+            return;
+        }
         for (Shortcut shortcut : Shortcut.values()) {
             if (shortcut.where() != Shortcut.Where.WINDOW) {
                 continue;
@@ -43,6 +50,25 @@ final class WindowShortcuts {
                 return;
             }
         }
+    }
+
+    /**
+     * Tab and Shift+Tab in a text area (the send editor, the HTTP request) move to the next or previous control, as
+     * everywhere else, instead of typing a tab character: otherwise the Tab key would stop there for good (Ctrl+Tab,
+     * the text area's own way out, switches tabs in this window).
+     */
+    private static boolean leaveTextArea(KeyEvent event) {
+        if (event.getCode() != KeyCode.TAB || event.isControlDown() || event.isAltDown() || event.isMetaDown()
+                || !(event.getTarget() instanceof Node target)) {
+            return false;
+        }
+        for (Node at = target; at != null; at = at.getParent()) {
+            if (at instanceof TextArea area) {
+                return area.requestFocusTraversal(event.isShiftDown() ? TraversalDirection.PREVIOUS
+                        : TraversalDirection.NEXT);
+            }
+        }
+        return false;
     }
 
     /** Does what {@code shortcut} (its combination number {@code which}) says; false when it had nothing to act on. */

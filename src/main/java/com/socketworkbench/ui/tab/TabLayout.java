@@ -32,9 +32,15 @@ public final class TabLayout {
     /**
      * The root of a tab's view: the tab's id ({@code tcpClient}), the {@code tab-content} style, the shared and the
      * feature's stylesheet (next to {@code owner}), and its top, centre and bottom (each may be null).
+     *
+     * <p>They are added top first: the Tab key follows the order of the children, so it goes through the settings,
+     * then the traffic, then the send editor, as the eye reads them.
      */
     public static BorderPane root(String id, Class<?> owner, String featureCss, Node top, Node center, Node bottom) {
-        BorderPane root = new BorderPane(center, top, null, bottom, null);
+        BorderPane root = new BorderPane();
+        root.setTop(top);
+        root.setCenter(center);
+        root.setBottom(bottom);
         root.setId(id);
         root.getStyleClass().add("tab-content");
         Styles.apply(root, owner, featureCss);

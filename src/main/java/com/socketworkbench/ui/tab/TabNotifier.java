@@ -41,6 +41,9 @@ public final class TabNotifier {
         VBox body = new VBox(space, content);
         body.setFillWidth(true);
         pane = new NotificationPane(body);
+        // Not a stop for the Tab key (ControlsFX's pane takes the focus and hands it to its content's box): the Tab
+        // key goes straight on to the content's first control.
+        pane.setFocusTraversable(false);
         pane.setId("notifications");
         pane.setShowFromTop(true);
         pane.setCloseButtonVisible(true);
