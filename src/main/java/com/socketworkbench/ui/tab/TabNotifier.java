@@ -23,8 +23,8 @@ import org.controlsfx.control.NotificationPane;
  */
 public final class TabNotifier {
     public static final Duration AUTO_HIDE = Duration.seconds(6);
-    /** The height of the bar and of the strip kept for it (the stylesheet fixes the bar to the same; 40 is also the least ControlsFX gives it). */
-    public static final double BAR_HEIGHT = 40;
+    /** The height of the bar and of the strip kept for it (the stylesheet fixes the bar to the same). */
+    public static final double BAR_HEIGHT = 28;
 
     private final NotificationPane pane;
     private final PauseTransition autoHide = new PauseTransition(AUTO_HIDE);
