@@ -1,6 +1,8 @@
 package com.socketworkbench.ui.tab;
 
+import com.socketworkbench.engine.text.Texts;
 import javafx.animation.PauseTransition;
+import javafx.scene.AccessibleRole;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -23,6 +25,7 @@ import org.controlsfx.control.NotificationPane;
  */
 public final class TabNotifier {
     public static final Duration AUTO_HIDE = Duration.seconds(6);
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tab.tab");
     /** The height of the bar and of the strip kept for it (the stylesheet fixes the bar to the same). */
     public static final double BAR_HEIGHT = 28;
 
@@ -72,6 +75,12 @@ public final class TabNotifier {
         Node bar = pane.lookup(".notification-bar");
         if (bar != null) {
             Tooltip.install(bar, fullText);
+            // The bar's close button is a bare ✕: say what it does to a screen reader.
+            Node close = bar.lookup(".close-button");
+            if (close != null) {
+                close.setAccessibleRole(AccessibleRole.BUTTON);
+                close.setAccessibleText(TEXT.get("notification.close"));
+            }
         }
         autoHide.playFromStart();
     }
