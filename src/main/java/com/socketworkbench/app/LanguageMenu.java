@@ -47,6 +47,16 @@ final class LanguageMenu {
         return menu;
     }
 
+    /** Ticks the saved choice again (after the settings were reset: none saved, so System). */
+    void showSaved() {
+        String saved = preferences.get(AppLanguage.KEY, AppLanguage.SYSTEM).trim();
+        for (MenuItem item : menu.getItems()) {
+            if (item instanceof RadioMenuItem choice) {
+                choice.setSelected(("language-" + saved).equalsIgnoreCase(choice.getId()));
+            }
+        }
+    }
+
     /** A language named in its own words ("English", "简体中文"), the same whatever language the window speaks. */
     static String name(Locale locale) {
         return TEXT.get("language." + Texts.supported(locale).toLanguageTag());
@@ -57,7 +67,10 @@ final class LanguageMenu {
         item.setId("language-" + value);
         item.setToggleGroup(group);
         item.setSelected(value.equalsIgnoreCase(saved.trim()));
-        item.setOnAction(event -> choose(value));
+        item.setOnAction(event -> {
+            item.setSelected(true);
+            choose(value);
+        });
         return item;
     }
 

@@ -55,6 +55,7 @@ public class WorkbenchApp extends Application {
     private WindowDialogs dialogs;
     private AppHome home;
     private CheatSheet cheatSheet;
+    private LanguageMenu languageMenu;
     /** After View → Reset Settings the window no longer writes its size and place when it closes. */
     private boolean settingsReset;
     private boolean shutDown;
@@ -96,8 +97,9 @@ public class WorkbenchApp extends Application {
         messages.messages().addListener((ListChangeListener<Object>) change -> watch.changed());
         new SessionStart(session, home, preferences).start(workspaceParameter());
         cheatSheet = new CheatSheet(stage);
+        languageMenu = new LanguageMenu(preferences, banner::showInfo);
         menus = new WorkbenchMenus(session, strip, new WorkbenchMenus.WindowActions(this::quit, this::resetSettings,
-                cheatSheet::show, new LanguageMenu(preferences, banner::showInfo).menu()));
+                cheatSheet::show, languageMenu.menu()));
 
         BorderPane root = new BorderPane(strip.pane());
         root.setTop(menuRow());
@@ -153,6 +155,7 @@ public class WorkbenchApp extends Application {
         }
         List<String> parts = SettingsReset.reset(preferences);
         session.recent().clear();
+        languageMenu.showSaved();
         settingsReset = true;
         banner.showInfo(SettingsReset.report(parts));
     }

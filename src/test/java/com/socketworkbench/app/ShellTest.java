@@ -77,7 +77,8 @@ class ShellTest {
         Path workspace = dir.resolve("kept.json");
         driver = new AppDriver(preferences).launch("--workspace=" + workspace);
         // Chosen after the start, or this window would speak Chinese.
-        preferences.put(AppLanguage.KEY, "zh-CN");
+        fire("language-zh-CN");
+        assertTrue(fx(() -> radio("language-zh-CN").isSelected()));
         fxRun(() -> driver.app().session().save());
         assertTrue(Files.exists(workspace));
         assertEquals(1, fx(() -> driver.app().session().recent().paths().size()));
@@ -91,6 +92,7 @@ class ShellTest {
         fire("resetSettings");
         assertFalse(hasAnyKey(preferences.node()), "every key of the user's node is gone");
         assertEquals(0, fx(() -> driver.app().session().recent().paths().size()), "Open Recent is empty");
+        assertTrue(fx(() -> radio("language-system").isSelected()), "the language menu follows the system again");
         String message = driver.text("#workspaceMessage");
         assertTrue(message.contains("language") && message.contains("recent workspaces"), message);
         assertTrue(message.contains("Workspace files were not touched"), message);
