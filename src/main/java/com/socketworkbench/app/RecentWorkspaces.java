@@ -46,6 +46,11 @@ final class RecentWorkspaces {
         store();
     }
 
+    /** Forgets every recent workspace (the preferences were reset: their keys are gone already). */
+    void clear() {
+        paths.clear();
+    }
+
     void remove(Path file) {
         paths.remove(file);
         store();

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.prefs.BackingStoreException;
 
+import static com.socketworkbench.app.AppTexts.TEXT;
+
 /**
  * Which workspace the window opens with: the file named by {@code --workspace=PATH} (a file that does not exist yet
  * is where Save will write); else the workspace open when the window last closed; else the untitled workspace kept
@@ -60,8 +62,7 @@ final class SessionStart {
                 openNamed(last.get(), false);
                 return;
             }
-            session.banner().showInfo("The workspace open last time, " + last.get()
-                    + ", no longer exists; the untitled workspace is open instead.");
+            session.banner().showInfo(TEXT.get("start.lastGone", last.get()));
         }
         Path untitled = home.untitledWorkspace();
         if (Files.exists(untitled)) {
@@ -70,9 +71,9 @@ final class SessionStart {
             } catch (WorkspaceFormatException e) {
                 Path aside = setAside(untitled);
                 session.showBlankInstead();
-                session.banner().showError(WorkspaceSession.cannotOpen(e)
-                        + (aside == null ? "" : " It was kept as " + aside + ".")
-                        + " A blank workspace is open instead.");
+                session.banner().showError(aside == null
+                        ? TEXT.get("start.untitledUnreadable.notMoved", WorkspaceSession.cannotOpen(e))
+                        : TEXT.get("start.untitledUnreadable", WorkspaceSession.cannotOpen(e), aside));
             }
             return;
         }
@@ -83,7 +84,7 @@ final class SessionStart {
     private void openNamed(Path path, boolean fromCommandLine) {
         if (fromCommandLine && !Files.exists(path)) {
             session.show(WorkspaceSession.blank(), path);
-            session.banner().showInfo(path + " does not exist yet: Save writes this workspace there.");
+            session.banner().showInfo(TEXT.get("start.newFile", path));
             return;
         }
         try {
@@ -91,8 +92,7 @@ final class SessionStart {
             session.recent().add(path);
         } catch (WorkspaceFormatException e) {
             session.showBlankInstead();
-            session.banner().showError(WorkspaceSession.cannotOpen(e)
-                    + " A blank untitled workspace is open instead; the file was left as it was.");
+            session.banner().showError(TEXT.get("start.namedUnreadable", WorkspaceSession.cannotOpen(e)));
         }
     }
 

@@ -159,6 +159,26 @@ final class TabStrip {
         selected().ifPresent(this::close);
     }
 
+    /** Shows the tab {@code step} places after (before, when negative) the shown one, wrapping round. */
+    boolean selectRelative(int step) {
+        int count = pane.getTabs().size();
+        if (count < 2) {
+            return count == 1;
+        }
+        int now = pane.getSelectionModel().getSelectedIndex();
+        pane.getSelectionModel().select(Math.floorMod(now + step, count));
+        return true;
+    }
+
+    /** Shows the tab at {@code index} (0 for the first); false when there is none. */
+    boolean selectIndex(int index) {
+        if (index < 0 || index >= pane.getTabs().size()) {
+            return false;
+        }
+        pane.getSelectionModel().select(index);
+        return true;
+    }
+
     void renameSelected() {
         selected().ifPresent(titles::edit);
     }

@@ -89,7 +89,7 @@ final class TabTitleEditor {
             event.consume();
             if (field.getText().isBlank()) {
                 field.getStyleClass().add("invalid");
-                field.setTooltip(new Tooltip("A tab needs a name"));
+                field.setTooltip(new Tooltip(AppTexts.TEXT.get("tab.title.blank")));
             } else {
                 finish(true);
             }

@@ -27,6 +27,14 @@ interface WindowDialogs {
     /** Save, discard or keep the workspace {@code name} whose changes are not saved. */
     UnsavedChoice askToSave(String name);
 
+    /**
+     * Whether to reset every setting to its default (View → Reset Settings).
+     *
+     * @param where          where the settings are kept (the preference node)
+     * @param untitledFolder the data folder, whose untitled workspace a reset leaves alone
+     */
+    boolean confirmReset(String where, String untitledFolder);
+
     /** A workspace file to open, starting in {@code folder} (may be null). */
     Optional<Path> chooseOpen(Path folder);
 

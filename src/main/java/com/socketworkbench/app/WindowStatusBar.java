@@ -11,6 +11,8 @@ final class WindowStatusBar {
 
     WindowStatusBar() {
         bar.setId("statusBar");
+        // It only shows text: the Tab key goes from the tab's last control back to the tab headers.
+        bar.setFocusTraversable(false);
         counters.setId("statusCounters");
         counters.getStyleClass().add("status-counters");
         bar.getRightItems().add(counters);

@@ -36,7 +36,7 @@ final class WindowTab {
 
     /** "TCP Client" for the first tab of a kind, "TCP Client 2", … for later ones. */
     static String titleOf(TabKind kind, int number) {
-        return kind.title() + (number == 1 ? "" : " " + number);
+        return number == 1 ? kind.title() : AppTexts.TEXT.get("tab.title.numbered", kind.title(), number);
     }
 
     TabKind kind() {

@@ -11,8 +11,10 @@ import javafx.application.Platform;
 import javafx.collections.ListChangeListener;
 import javafx.scene.Scene;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.VBox;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +51,13 @@ public class WorkbenchApp extends Application {
     private MessageLibrary messages;
     private WorkspaceSession session;
     private WorkbenchMenus menus;
+    private MessageBanner banner;
+    private WindowDialogs dialogs;
+    private AppHome home;
+    private CheatSheet cheatSheet;
+    private LanguageMenu languageMenu;
+    /** After View → Reset Settings the window no longer writes its size and place when it closes. */
+    private boolean settingsReset;
     private boolean shutDown;
     private List<WorkbenchTab> closedTabs;
 
@@ -76,26 +85,30 @@ public class WorkbenchApp extends Application {
         this.stage = stage;
         preferences = givenPreferences != null ? givenPreferences : AppPreferences.fromSystemProperty();
         AppLanguage.apply(preferences);
-        AppHome home = givenHome != null ? givenHome : AppHome.fromSystemProperty();
+        home = givenHome != null ? givenHome : AppHome.fromSystemProperty();
         bounds = new WindowBounds(preferences.child("window"));
-        WindowDialogs dialogs = newDialogs.apply(stage);
+        dialogs = newDialogs.apply(stage);
         messages = new MessageLibrary();
         WindowStatusBar statusBar = new WindowStatusBar();
         ChangeWatch watch = new ChangeWatch(executor, () -> session.checkChanges());
         strip = new TabStrip(executor, messages, dialogs, statusBar::follow, watch::changed);
-        MessageBanner banner = new MessageBanner();
+        banner = new MessageBanner();
         session = new WorkspaceSession(strip, messages, new RecentWorkspaces(preferences), home, dialogs, banner);
         messages.messages().addListener((ListChangeListener<Object>) change -> watch.changed());
         new SessionStart(session, home, preferences).start(workspaceParameter());
-        menus = new WorkbenchMenus(session, strip);
+        cheatSheet = new CheatSheet(stage);
+        languageMenu = new LanguageMenu(preferences, banner::showInfo);
+        menus = new WorkbenchMenus(session, strip, new WorkbenchMenus.WindowActions(this::quit, this::resetSettings,
+                cheatSheet::show, languageMenu.menu()));
 
         BorderPane root = new BorderPane(strip.pane());
-        root.setTop(new VBox(menus.node(), banner.node()));
+        root.setTop(menuRow());
         root.setBottom(statusBar.node());
         root.getStyleClass().add("workbench");
         Scene scene = new Scene(root, bounds.width(), bounds.height());
         scene.getStylesheets().addAll(Styles.COMMON, Styles.resource(WorkbenchApp.class, "window.css"));
         watch.watch(scene);
+        new WindowShortcuts(strip).install(scene);
         stage.titleProperty().bind(session.titleProperty());
         stage.setScene(scene);
         AppIcons.apply(stage);
@@ -110,6 +123,41 @@ public class WorkbenchApp extends Application {
             exitAfterFirstFrame(scene);
         }
         stage.show();
+    }
+
+    /**
+     * The menu bar and, right of the menus, the workspace message ({@link MessageBanner}), which takes the row's
+     * height and the room the menus leave, so it never pushes the tabs down.
+     */
+    private HBox menuRow() {
+        HBox row = new HBox(menus.node(), banner.node());
+        row.setId("menuRow");
+        row.getStyleClass().add("menu-row");
+        HBox.setHgrow(menus.node(), Priority.NEVER);
+        HBox.setHgrow(banner.node(), Priority.ALWAYS);
+        menus.node().setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        banner.fitHeight(menus.node().heightProperty());
+        return row;
+    }
+
+    /** File → Quit (Ctrl+Q): what closing the window does, questions about unsaved changes included. */
+    void quit() {
+        stage.fireEvent(new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST));
+    }
+
+    /**
+     * View → Reset Settings: after the user agrees, empties the preference node and says what was reset. Workspace
+     * files are not touched; the open workspace stays open.
+     */
+    void resetSettings() {
+        if (!dialogs.confirmReset(AppPreferences.describe(preferences), home.folder().toString())) {
+            return;
+        }
+        List<String> parts = SettingsReset.reset(preferences);
+        session.recent().clear();
+        languageMenu.showSaved();
+        settingsReset = true;
+        banner.showInfo(SettingsReset.report(parts));
     }
 
     /** {@code --workspace=PATH} from the application's parameters (none when started without them). */
@@ -147,8 +195,13 @@ public class WorkbenchApp extends Application {
             return;
         }
         shutDown = true;
+        if (cheatSheet != null) {
+            cheatSheet.close();
+        }
         if (stage != null) {
-            bounds.save(stage);
+            if (!settingsReset) {
+                bounds.save(stage);
+            }
             stage.titleProperty().unbind();
             stage.setOnCloseRequest(null);
         }
@@ -182,5 +235,13 @@ public class WorkbenchApp extends Application {
 
     WorkspaceSession session() {
         return session;
+    }
+
+    MessageBanner banner() {
+        return banner;
+    }
+
+    CheatSheet cheatSheet() {
+        return cheatSheet;
     }
 }

@@ -5,30 +5,40 @@ import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
-import javafx.scene.input.KeyCombination;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import static com.socketworkbench.app.AppTexts.TEXT;
+
 /**
  * The window's menus. File ({@code #fileMenu}): New ({@code #newWorkspace}, Ctrl+N), Open… ({@code #openWorkspace},
  * Ctrl+O), Open Recent ({@code #recentWorkspaces}), Save ({@code #saveWorkspace}, Ctrl+S), Save As…
- * ({@code #saveWorkspaceAs}, Ctrl+Shift+S). Tab ({@code #newTab}): a new tab of each kind ({@code #newTab-tcpServer},
- * …), another of the shown tab's kind ({@code #newTab-same}, Ctrl+T), rename ({@code #renameTab}, F2) and close
- * ({@code #closeTab}, Ctrl+W).
+ * ({@code #saveWorkspaceAs}, Ctrl+Shift+S), Quit ({@code #quit}, Ctrl+Q). Tab ({@code #newTab}): a new tab of each
+ * kind ({@code #newTab-tcpServer}, …), another of the shown tab's kind ({@code #newTab-same}, Ctrl+T), rename
+ * ({@code #renameTab}, F2) and close ({@code #closeTab}, Ctrl+W). View ({@code #viewMenu}): Language
+ * ({@link LanguageMenu}), Reset Settings… ({@code #resetSettings}). Help ({@code #helpMenu}): Keyboard Shortcuts
+ * ({@code #keyboardShortcuts}, F1). The accelerators come from {@link Shortcut}.
  */
 final class WorkbenchMenus {
+    /** What the window does for the menus beyond the workspace and its tabs. */
+    record WindowActions(Runnable quit, Runnable resetSettings, Runnable showShortcuts, Menu language) {
+    }
+
     private final MenuBar bar = new MenuBar();
     private final WorkspaceSession session;
     private final TabStrip strip;
-    private final Menu recent = new Menu("Open Recent");
+    private final WindowActions actions;
+    private final Menu recent = new Menu(TEXT.get("menu.file.recent"));
+    private final Menu tabs = new Menu(TEXT.get("menu.tab"));
 
-    WorkbenchMenus(WorkspaceSession session, TabStrip strip) {
+    WorkbenchMenus(WorkspaceSession session, TabStrip strip, WindowActions actions) {
         this.session = session;
         this.strip = strip;
+        this.actions = actions;
         bar.setId("menuBar");
-        bar.getMenus().addAll(fileMenu(), tabMenu());
+        bar.getMenus().addAll(fileMenu(), tabMenu(), viewMenu(), helpMenu());
     }
 
     MenuBar node() {
@@ -36,41 +46,60 @@ final class WorkbenchMenus {
     }
 
     private Menu fileMenu() {
-        Menu file = new Menu("File");
+        Menu file = new Menu(TEXT.get("menu.file"));
         file.setId("fileMenu");
         recent.setId("recentWorkspaces");
         session.recent().paths().addListener((ListChangeListener<Path>) change -> fillRecent());
         fillRecent();
         file.getItems().addAll(
-                item("newWorkspace", "New Workspace", "Shortcut+N", session::newWorkspace),
-                item("openWorkspace", "Open\u2026", "Shortcut+O", session::open),
+                item("newWorkspace", TEXT.get("menu.file.new"), Shortcut.NEW_WORKSPACE, session::newWorkspace),
+                item("openWorkspace", TEXT.get("menu.file.open"), Shortcut.OPEN, session::open),
                 recent,
                 new SeparatorMenuItem(),
-                item("saveWorkspace", "Save", "Shortcut+S", session::save),
-                item("saveWorkspaceAs", "Save As\u2026", "Shortcut+Shift+S", session::saveAs));
+                item("saveWorkspace", TEXT.get("menu.file.save"), Shortcut.SAVE, session::save),
+                item("saveWorkspaceAs", TEXT.get("menu.file.saveAs"), Shortcut.SAVE_AS, session::saveAs),
+                new SeparatorMenuItem(),
+                item("quit", TEXT.get("menu.file.quit"), Shortcut.QUIT, actions.quit()));
         return file;
     }
 
     private Menu tabMenu() {
-        Menu tabs = new Menu("Tab");
         tabs.setId("newTab");
         for (TabKind kind : TabKinds.all()) {
-            tabs.getItems().add(item("newTab-" + kind.id(), "New " + kind.title() + " Tab", null,
+            tabs.getItems().add(item("newTab-" + kind.id(), TEXT.get("menu.tab.new", kind.title()), null,
                     () -> strip.openNew(kind)));
         }
         // A kind that allows one tab cannot be chosen while that tab is open; looked at when the menu opens.
         tabs.setOnShowing(event -> updateTabKinds());
         tabs.getItems().addAll(
                 new SeparatorMenuItem(),
-                item("newTab-same", "New Tab Like This One", "Shortcut+T", this::openSameKind),
-                item("renameTab", "Rename Tab", "F2", strip::renameSelected),
-                item("closeTab", "Close Tab", "Shortcut+W", strip::closeSelected));
+                item("newTab-same", TEXT.get("menu.tab.same"), Shortcut.NEW_TAB, this::openSameKind),
+                item("renameTab", TEXT.get("menu.tab.rename"), Shortcut.RENAME_TAB, strip::renameSelected),
+                item("closeTab", TEXT.get("menu.tab.close"), Shortcut.CLOSE_TAB, strip::closeSelected));
         return tabs;
+    }
+
+    private Menu viewMenu() {
+        Menu view = new Menu(TEXT.get("menu.view"));
+        view.setId("viewMenu");
+        view.getItems().add(actions.language());
+        // ---- THEME MENU GOES HERE: the lead adds the View → Theme menu (ui/theme) right after Language.
+        view.getItems().addAll(
+                new SeparatorMenuItem(),
+                item("resetSettings", TEXT.get("menu.view.reset"), null, actions.resetSettings()));
+        return view;
+    }
+
+    private Menu helpMenu() {
+        Menu help = new Menu(TEXT.get("menu.help"));
+        help.setId("helpMenu");
+        help.getItems().add(item("keyboardShortcuts", TEXT.get("menu.help.shortcuts"), Shortcut.CHEAT_SHEET,
+                actions.showShortcuts()));
+        return help;
     }
 
     /** Disables the New Tab item of a kind that allows one tab while that tab is open. */
     void updateTabKinds() {
-        Menu tabs = bar.getMenus().get(1);
         for (int i = 0; i < TabKinds.all().size(); i++) {
             tabs.getItems().get(i).setDisable(!strip.canOpen(TabKinds.all().get(i)));
         }
@@ -111,11 +140,11 @@ final class WorkbenchMenus {
         recent.setDisable(recent.getItems().isEmpty());
     }
 
-    private static MenuItem item(String id, String text, String accelerator, Runnable action) {
+    private static MenuItem item(String id, String text, Shortcut shortcut, Runnable action) {
         MenuItem item = new MenuItem(text);
         item.setId(id);
-        if (accelerator != null) {
-            item.setAccelerator(KeyCombination.keyCombination(accelerator));
+        if (shortcut != null) {
+            item.setAccelerator(shortcut.combination());
         }
         item.setOnAction(event -> action.run());
         return item;

@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import static com.socketworkbench.app.AppTexts.TEXT;
+
 /**
  * The workspace the window shows: its file (none for the untitled one), whether it has unsaved changes, and the File
  * menu's operations on it. The tabs and the message library are the workspace; this class turns them into a
@@ -35,7 +37,7 @@ import java.util.Optional;
  * the window shows a blank untitled workspace instead.
  */
 final class WorkspaceSession {
-    static final String APP_NAME = "Socket Workbench";
+
     private static final Logger LOG = LoggerFactory.getLogger(WorkspaceSession.class);
 
     private final TabStrip strip;
@@ -44,7 +46,7 @@ final class WorkspaceSession {
     private final AppHome home;
     private final WindowDialogs dialogs;
     private final MessageBanner banner;
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", APP_NAME);
+    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", TEXT.get("app.name"));
 
     /** The workspace's file; null for the untitled workspace. */
     private Path file;
@@ -86,7 +88,7 @@ final class WorkspaceSession {
     /** The workspace's name: its file name without {@code .json}, or "Untitled". */
     String name() {
         if (file == null) {
-            return "Untitled";
+            return TEXT.get("session.untitled");
         }
         String name = file.getFileName().toString();
         return name.toLowerCase(java.util.Locale.ROOT).endsWith(".json") && name.length() > 5
@@ -129,7 +131,7 @@ final class WorkspaceSession {
         try {
             workspace = load(path);
         } catch (WorkspaceFormatException e) {
-            banner.showError(cannotOpen(e) + " The current workspace stays open.");
+            banner.showError(TEXT.get("session.cannotOpen.staysOpen", cannotOpen(e)));
             return;
         }
         if (!mayLeave()) {
@@ -142,7 +144,7 @@ final class WorkspaceSession {
 
     /** "Could not open the workspace PATH: problem." */
     static String cannotOpen(WorkspaceFormatException e) {
-        return "Could not open the workspace " + e.getMessage() + ".";
+        return TEXT.get("session.cannotOpen", e.getMessage());
     }
 
     /** Saves to the workspace's file, or asks for one (the untitled workspace). True when it was saved. */
@@ -217,19 +219,17 @@ final class WorkspaceSession {
             TabState state = workspace.tabs().get(i);
             Optional<TabKind> kind = TabKinds.find(state.kind());
             if (kind.isEmpty()) {
-                skipped.add("tab " + (i + 1) + " (\u201c" + state.title() + "\u201d) is of a kind this version"
-                        + " does not know (\"" + state.kind() + "\")");
+                skipped.add(TEXT.get("session.skipped.unknown", i + 1, state.title(), state.kind()));
                 continue;
             }
             if (!kind.get().several() && tabs.stream().anyMatch(tab -> tab.kind() == kind.get())) {
-                skipped.add("tab " + (i + 1) + " (\u201c" + state.title() + "\u201d) is a second "
-                        + kind.get().title() + " tab; the window has only one");
+                skipped.add(TEXT.get("session.skipped.second", i + 1, state.title(), kind.get().title()));
                 continue;
             }
             if (i <= workspace.selectedTab()) {
                 selected = tabs.size();
             }
-            tabs.add(new TabStrip.OpenedTab(kind.get(), state.title(), state.settings()));
+            tabs.add(new TabStrip.OpenedTab(kind.get(), kind.get().shownTitle(state.title()), state.settings()));
         }
         messages.replaceAll(workspace.messages());
         strip.replaceAll(tabs, selected);
@@ -238,8 +238,9 @@ final class WorkspaceSession {
         dirty = false;
         updateTitle();
         if (!skipped.isEmpty()) {
-            banner.showInfo((path == null ? "The workspace" : path.toString()) + ": " + String.join("; ", skipped)
-                    + ". Left out; saving the workspace leaves them out of the file too.");
+            banner.showInfo(TEXT.get("session.skipped",
+                    path == null ? TEXT.get("session.skipped.theWorkspace") : path.toString(),
+                    String.join(TEXT.get("session.skipped.separator"), skipped)));
         }
     }
 
@@ -254,7 +255,7 @@ final class WorkspaceSession {
         try {
             return WorkspaceFile.load(path);
         } catch (NoSuchFileException e) {
-            throw new WorkspaceFormatException(path + ": the file does not exist", e);
+            throw new WorkspaceFormatException(TEXT.get("session.noSuchFile", path), e);
         } catch (IOException e) {
             throw new WorkspaceFormatException(path + ": " + e.getMessage(), e);
         }
@@ -292,8 +293,7 @@ final class WorkspaceSession {
         try {
             WorkspaceFile.writeAtomically(target, WorkspaceJson.write(workspace));
         } catch (IOException e) {
-            banner.showError("Could not save the workspace to " + target + ": " + e.getMessage()
-                    + ". The file was left as it was.");
+            banner.showError(TEXT.get("session.cannotSave", target, e.getMessage()));
             return false;
         }
         file = target;
@@ -330,6 +330,6 @@ final class WorkspaceSession {
 
     private void updateTitle() {
         boolean marked = dirty && file != null;
-        title.set(name() + (marked ? "*" : "") + " \u2014 " + APP_NAME);
+        title.set(name() + (marked ? "*" : "") + " \u2014 " + TEXT.get("app.name"));
     }
 }

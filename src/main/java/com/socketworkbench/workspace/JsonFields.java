@@ -11,7 +11,7 @@ final class JsonFields {
 
     static JsonNode object(JsonNode node, String path) throws WorkspaceFormatException {
         if (node == null || !node.isObject()) {
-            throw new WorkspaceFormatException(path + " must be a JSON object");
+            throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.object", path));
         }
         return node;
     }
@@ -19,10 +19,10 @@ final class JsonFields {
     static JsonNode array(JsonNode parent, String field, String path) throws WorkspaceFormatException {
         JsonNode node = parent.get(field);
         if (node == null || node.isNull()) {
-            throw new WorkspaceFormatException(path + field + " is missing");
+            throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.missing", path + field));
         }
         if (!node.isArray()) {
-            throw new WorkspaceFormatException(path + field + " must be a list ([...])");
+            throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.list", path + field));
         }
         return node;
     }
@@ -30,10 +30,10 @@ final class JsonFields {
     static String text(JsonNode parent, String field, String path) throws WorkspaceFormatException {
         JsonNode node = parent.get(field);
         if (node == null || node.isNull()) {
-            throw new WorkspaceFormatException(path + field + " is missing");
+            throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.missing", path + field));
         }
         if (!node.isTextual()) {
-            throw new WorkspaceFormatException(path + field + " must be a string");
+            throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.string", path + field));
         }
         return node.asText();
     }
@@ -50,7 +50,7 @@ final class JsonFields {
             return fallback;
         }
         if (!node.canConvertToInt() || !node.isIntegralNumber()) {
-            throw new WorkspaceFormatException(path + field + " must be a whole number");
+            throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.wholeNumber", path + field));
         }
         return node.asInt();
     }
@@ -71,7 +71,7 @@ final class JsonFields {
         for (E constant : type.getEnumConstants()) {
             allowed.append(allowed.isEmpty() ? "" : ", ").append(name(constant));
         }
-        throw new WorkspaceFormatException(path + field + " is \"" + value + "\"; it must be one of " + allowed);
+        throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.choice", path + field, value, allowed));
     }
 
     static String name(Enum<?> constant) {

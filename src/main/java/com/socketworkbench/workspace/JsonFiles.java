@@ -48,26 +48,26 @@ final class JsonFiles {
         try (JsonParser parser = MAPPER.createParser(text)) {
             JsonNode tree = MAPPER.readTree(parser);
             if (tree == null || tree.isMissingNode()) {
-                throw new WorkspaceFormatException(what + " is empty");
+                throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.empty", what));
             }
             if (parser.nextToken() != null) {
-                throw new WorkspaceFormatException(String.format("line %d, column %d: unexpected content after the %s",
+                throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.trailing",
                         parser.currentLocation().getLineNr(), parser.currentLocation().getColumnNr(), what));
             }
             return tree;
         } catch (JsonProcessingException e) {
             var where = e.getLocation();
-            String line = where == null ? "" : String.format("line %d, column %d: ", where.getLineNr(),
+            String line = where == null ? "" : WorkspaceTexts.TEXT.get("error.syntax.at", where.getLineNr(),
                     where.getColumnNr());
-            throw new WorkspaceFormatException(line + "not valid JSON (" + firstLine(e.getOriginalMessage()) + ")", e);
+            throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.syntax", line, firstLine(e.getOriginalMessage())), e);
         } catch (java.io.IOException e) {
-            throw new WorkspaceFormatException("cannot read the " + what + ": " + e.getMessage(), e);
+            throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.unreadable", what, e.getMessage()), e);
         }
     }
 
     private static String firstLine(String message) {
         if (message == null) {
-            return "malformed";
+            return WorkspaceTexts.TEXT.get("error.syntax.malformed");
         }
         int end = message.indexOf('\n');
         return end < 0 ? message : message.substring(0, end);

@@ -28,10 +28,11 @@ public final class MessagesJson {
 
     /** The messages of a library file (or of a workspace file). */
     public static List<SavedMessage> read(String text) throws WorkspaceFormatException {
-        JsonNode root = JsonFields.object(JsonFiles.read(text, "message library"), "the file");
-        WorkspaceJson.checkVersion(root, "message library");
+        JsonNode root = JsonFields.object(JsonFiles.read(text, WorkspaceTexts.TEXT.get("what.library")),
+                WorkspaceTexts.TEXT.get("what.file"));
+        WorkspaceJson.checkVersion(root, WorkspaceTexts.TEXT.get("what.library"));
         if (!root.has("messages")) {
-            throw new WorkspaceFormatException("not a message library: it has no \"messages\" list");
+            throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.noMessages"));
         }
         return fromArray(root, "");
     }
@@ -58,11 +59,11 @@ public final class MessagesJson {
             JsonNode node = JsonFields.object(array.get(i), path + "messages[" + i + "]");
             String name = JsonFields.text(node, "name", at);
             if (name.isBlank()) {
-                throw new WorkspaceFormatException(at + "name is empty");
+                throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.messageName", at));
             }
             String charset = JsonFields.optionalText(node, "charset", at, "UTF-8");
             if (!isSupported(charset)) {
-                throw new WorkspaceFormatException(at + "charset \"" + charset + "\" is not known to this Java");
+                throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.charset", at, charset));
             }
             messages.add(new SavedMessage(name,
                     JsonFields.optionalText(node, "text", at, ""),

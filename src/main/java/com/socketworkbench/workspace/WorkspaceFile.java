@@ -50,7 +50,7 @@ public final class WorkspaceFile {
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes)).toString();
         } catch (CharacterCodingException e) {
-            throw new WorkspaceFormatException(file + ": not UTF-8 text (is it a workspace file?)", e);
+            throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.notUtf8", file), e);
         }
     }
 

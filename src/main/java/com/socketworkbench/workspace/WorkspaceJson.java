@@ -40,10 +40,11 @@ public final class WorkspaceJson {
     }
 
     public static Workspace read(String text) throws WorkspaceFormatException {
-        JsonNode root = JsonFields.object(JsonFiles.read(text, "workspace"), "the file");
-        checkVersion(root, "workspace");
+        JsonNode root = JsonFields.object(JsonFiles.read(text, WorkspaceTexts.TEXT.get("what.workspace")),
+                WorkspaceTexts.TEXT.get("what.file"));
+        checkVersion(root, WorkspaceTexts.TEXT.get("what.workspace"));
         if (!root.has("tabs")) {
-            throw new WorkspaceFormatException("not a Socket Workbench workspace: it has no \"tabs\" list");
+            throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.noTabs"));
         }
         JsonNode tabsNode = JsonFields.array(root, "tabs", "");
         List<TabState> tabs = new ArrayList<>();
@@ -64,14 +65,13 @@ public final class WorkspaceJson {
     static void checkVersion(JsonNode root, String what) throws WorkspaceFormatException {
         JsonNode version = root.get("version");
         if (version == null) {
-            throw new WorkspaceFormatException("not a Socket Workbench " + what + ": it has no \"version\" field");
+            throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.noVersion", what));
         }
         if (!version.isIntegralNumber() || version.asLong() < 1) {
-            throw new WorkspaceFormatException("\"version\" must be a whole number from 1 up, not " + version);
+            throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.badVersion", version));
         }
         if (version.asLong() > Workspace.VERSION) {
-            throw new WorkspaceFormatException(String.format(
-                    "this %s is version %s, written by a newer Socket Workbench; this one reads up to version %d",
+            throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.newerVersion",
                     what, version.asText(), Workspace.VERSION));
         }
     }
@@ -112,8 +112,8 @@ public final class WorkspaceJson {
             } else if (value.isValueNode() && !value.isNull()) {
                 values.put(field.getKey(), value.asText());
             } else {
-                throw new WorkspaceFormatException(path + "." + field.getKey()
-                        + " must be a string, number, true/false or an object");
+                throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.settingValue",
+                        path + "." + field.getKey()));
             }
         }
         return new Settings(values, children);

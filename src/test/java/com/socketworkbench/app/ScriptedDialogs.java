@@ -15,6 +15,7 @@ public final class ScriptedDialogs implements WindowDialogs {
     private final Deque<Boolean> closeAnswers = new ArrayDeque<>();
     private final Deque<UnsavedChoice> saveAnswers = new ArrayDeque<>();
     private final Deque<Path> files = new ArrayDeque<>();
+    private final Deque<Boolean> resetAnswers = new ArrayDeque<>();
     private final List<String> asked = new ArrayList<>();
 
     /** The next "close this live tab?" is answered {@code close}. */
@@ -26,6 +27,12 @@ public final class ScriptedDialogs implements WindowDialogs {
     /** The next "save the changes?" is answered {@code choice}. */
     public synchronized ScriptedDialogs answerSave(UnsavedChoice choice) {
         saveAnswers.add(choice);
+        return this;
+    }
+
+    /** The next "reset all settings?" is answered {@code reset}. */
+    public synchronized ScriptedDialogs answerReset(boolean reset) {
+        resetAnswers.add(reset);
         return this;
     }
 
@@ -52,6 +59,13 @@ public final class ScriptedDialogs implements WindowDialogs {
         asked.add("save " + name);
         UnsavedChoice answer = saveAnswers.poll();
         return answer == null ? UnsavedChoice.CANCEL : answer;
+    }
+
+    @Override
+    public synchronized boolean confirmReset(String where, String untitledFolder) {
+        asked.add("reset settings in " + where);
+        Boolean answer = resetAnswers.poll();
+        return answer != null && answer;
     }
 
     @Override

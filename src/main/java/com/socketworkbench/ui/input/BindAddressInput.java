@@ -22,27 +22,23 @@ import java.util.function.Supplier;
 public final class BindAddressInput {
     /** What the bound socket takes from other machines, in the words of the warning and the tooltip. */
     public enum Inbound {
-        CONNECTIONS("accepts connections", "connect to"),
-        DATAGRAMS("receives datagrams", "send datagrams to");
+        CONNECTIONS("connections"),
+        DATAGRAMS("datagrams");
 
-        private final String socketDoes;
-        private final String othersCan;
+        /** The suffix of its texts' keys in the input bundle. */
+        private final String key;
 
-        Inbound(String socketDoes, String othersCan) {
-            this.socketDoes = socketDoes;
-            this.othersCan = othersCan;
+        Inbound(String key) {
+            this.key = key;
         }
 
         /** "Other machines on your network can connect to this port". */
         public String wildcardWarning() {
-            return "Other machines on your network can " + othersCan + " this port";
+            return InputTexts.TEXT.get("bind.warning." + key);
         }
 
         String tooltip() {
-            return "Which local address " + socketDoes + ".\n" + """
-                    127.0.0.1 / ::1: only programs on this computer.
-                    An interface address: machines that can reach that network.
-                    0.0.0.0 / ::: every interface.""";
+            return InputTexts.TEXT.get("bind.tooltip." + key);
         }
     }
 

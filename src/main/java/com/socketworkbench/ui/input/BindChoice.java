@@ -9,8 +9,18 @@ package com.socketworkbench.ui.input;
  */
 public record BindChoice(String host, String label, boolean wildcard) {
 
+    /** The label given, or for the standard addresses (made with none) their label in the language in use. */
+    @Override
+    public String label() {
+        if (label != null) {
+            return label;
+        }
+        String standard = BindChoices.standardLabel(host);
+        return standard != null ? standard : host;
+    }
+
     @Override
     public String toString() {
-        return label;
+        return label();
     }
 }

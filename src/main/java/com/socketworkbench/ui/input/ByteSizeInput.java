@@ -42,10 +42,11 @@ public final class ByteSizeInput extends TextInput {
         try {
             long bytes = parse(text);
             if (bytes < min) {
-                return InputVerdict.error("At least " + format(min));
+                return InputVerdict.error(InputTexts.TEXT.get("size.atLeast", format(min)));
             }
             if (bytes > max) {
-                return InputVerdict.error("At most " + format(max) + (maxReason.isEmpty() ? "" : " (" + maxReason + ")"));
+                return InputVerdict.error(maxReason.isEmpty() ? InputTexts.TEXT.get("size.atMost", format(max))
+                        : InputTexts.TEXT.get("size.atMost.because", format(max), maxReason));
             }
             return InputVerdict.FINE;
         } catch (IllegalArgumentException e) {
@@ -70,22 +71,20 @@ public final class ByteSizeInput extends TextInput {
     public static long parse(String typed) {
         String text = typed == null ? "" : typed.strip();
         if (text.isEmpty()) {
-            throw new IllegalArgumentException("Enter a size, e.g. 256 MiB or 2 GiB");
+            throw new IllegalArgumentException(InputTexts.TEXT.get("size.empty"));
         }
         Matcher matcher = SIZE.matcher(text);
         if (!matcher.matches()) {
-            throw new IllegalArgumentException("\"" + text + "\" is not a size: type a number and a unit, e.g. 256"
-                    + " MiB or 2 GiB");
+            throw new IllegalArgumentException(InputTexts.TEXT.get("size.notSize", text));
         }
         Long unit = UNITS.get(matcher.group(2).toLowerCase(Locale.ROOT));
         if (unit == null) {
-            throw new IllegalArgumentException("\"" + matcher.group(2) + "\" is not a unit: use B, KiB, MiB, GiB or"
-                    + " TiB (a plain number means MiB)");
+            throw new IllegalArgumentException(InputTexts.TEXT.get("size.notUnit", matcher.group(2)));
         }
         BigDecimal bytes = new BigDecimal(matcher.group(1).replace(',', '.')).multiply(BigDecimal.valueOf(unit))
                 .setScale(0, RoundingMode.HALF_UP);
         if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
-            throw new IllegalArgumentException("\"" + text + "\" is far too large");
+            throw new IllegalArgumentException(InputTexts.TEXT.get("size.tooLarge", text));
         }
         return bytes.longValueExact();
     }

@@ -17,7 +17,7 @@ public final class HostField {
     public HostField(String id, HostInput input, Subscriptions subscriptions) {
         field.setId(id);
         field.setPrefColumnCount(16);
-        field.setTooltip(new Tooltip("Host name or address: localhost, 127.0.0.1, ::1, example.org"));
+        field.setTooltip(new Tooltip(InputTexts.TEXT.get("host.tooltip")));
         message.setId(id + "Message");
         subscriptions.bindBidirectional(field.textProperty(), input.textProperty());
         FieldMessage.show(field, message, input.verdictProperty(), subscriptions);

@@ -14,10 +14,10 @@ public final class HostInput extends TextInput {
     public static String problem(String text) {
         String host = text == null ? "" : text.strip();
         if (host.isEmpty()) {
-            return "Enter a host name or address, e.g. 127.0.0.1";
+            return InputTexts.TEXT.get("host.empty");
         }
         if (host.chars().anyMatch(Character::isWhitespace)) {
-            return "A host name cannot contain spaces";
+            return InputTexts.TEXT.get("host.spaces");
         }
         return "";
     }

@@ -21,9 +21,8 @@ public final class PortField {
         field.setId(id);
         field.setPrefColumnCount(6);
         field.getStyleClass().add("port-field");
-        field.setTooltip(new Tooltip(input.listening()
-                ? "TCP/UDP port 0–65535. 0 asks the OS for any free port (the actual port is shown once started)."
-                : "The port the server listens on, 1–65535"));
+        field.setTooltip(new Tooltip(InputTexts.TEXT.get(input.listening()
+                ? "port.tooltip.listen" : "port.tooltip.reach")));
         message.setId(id + "Message");
         message.setWrapText(false);
         subscriptions.bindBidirectional(field.textProperty(), input.textProperty());

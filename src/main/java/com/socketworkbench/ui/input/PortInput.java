@@ -7,7 +7,10 @@ import com.socketworkbench.engine.net.Endpoints;
  * picks a free one) and gets a hint, not an error, below 1024 (binding may need root); a port to reach is 1–65535.
  */
 public final class PortInput extends TextInput {
-    public static final String PRIVILEGED_HINT = "ports below 1024 are privileged: binding may need root";
+    /** The hint under a listener's port below 1024, in the language in use. */
+    public static String privilegedHint() {
+        return InputTexts.TEXT.get("port.privileged");
+    }
 
     private final boolean listening;
 
@@ -29,7 +32,7 @@ public final class PortInput extends TextInput {
     private static InputVerdict check(String text, boolean listening) {
         try {
             int port = Endpoints.validatePort(text, listening);
-            return InputVerdict.hint(listening && port > 0 && port < 1024 ? PRIVILEGED_HINT : "");
+            return InputVerdict.hint(listening && port > 0 && port < 1024 ? privilegedHint() : "");
         } catch (IllegalArgumentException e) {
             return InputVerdict.error(e.getMessage());
         }

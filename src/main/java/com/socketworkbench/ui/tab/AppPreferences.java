@@ -37,6 +37,25 @@ public final class AppPreferences {
         return configured.isEmpty() ? DEFAULT_NODE : configured;
     }
 
+    /**
+     * Where {@code preferences} are kept, for the user to read: the node's path and, for the user's own Java
+     * preferences, the file or registry key behind them on this platform.
+     */
+    public static String describe(AppPreferences preferences) {
+        String path = preferences.node.absolutePath();
+        if (preferences.node.isUserNode() && !MemoryPreferences.holdsAnyLength(preferences.node)) {
+            String os = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+            if (os.contains("win")) {
+                return "HKEY_CURRENT_USER\\Software\\JavaSoft\\Prefs" + path.replace('/', '\\');
+            }
+            if (os.contains("mac")) {
+                return "~/Library/Preferences/com.apple.java.util.prefs.plist (" + path + ")";
+            }
+            return "~/.java/.userPrefs" + path + "/prefs.xml";
+        }
+        return path;
+    }
+
     /** A sub-node for one tab or component, e.g. {@code child("tcpServer")}. */
     public AppPreferences child(String name) {
         return new AppPreferences(node.node(name));

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tab;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
 
 import javafx.beans.binding.Bindings;
@@ -23,15 +24,23 @@ import javafx.scene.layout.Region;
  * buttons look and behave alike. FX thread only.
  */
 public final class TabLayout {
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tab.tab");
+
     private TabLayout() {
     }
 
     /**
      * The root of a tab's view: the tab's id ({@code tcpClient}), the {@code tab-content} style, the shared and the
      * feature's stylesheet (next to {@code owner}), and its top, centre and bottom (each may be null).
+     *
+     * <p>They are added top first: the Tab key follows the order of the children, so it goes through the settings,
+     * then the traffic, then the send editor, as the eye reads them.
      */
     public static BorderPane root(String id, Class<?> owner, String featureCss, Node top, Node center, Node bottom) {
-        BorderPane root = new BorderPane(center, top, null, bottom, null);
+        BorderPane root = new BorderPane();
+        root.setTop(top);
+        root.setCenter(center);
+        root.setBottom(bottom);
         root.setId(id);
         root.getStyleClass().add("tab-content");
         Styles.apply(root, owner, featureCss);
@@ -107,17 +116,17 @@ public final class TabLayout {
      */
     public static Button startStopButton(ReadOnlyObjectProperty<ListenerState> state, ObservableBooleanValue canStart,
                                          Runnable toggle, String tooltip, Subscriptions subscriptions) {
-        Button button = new Button("Start");
+        Button button = new Button(TEXT.get("startStop.start"));
         button.setId("startStop");
         button.getStyleClass().addAll("accent", "start-stop");
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.setOnAction(event -> toggle.run());
         subscriptions.subscribe(state, now -> {
             button.setText(switch (now) {
-                case STOPPED -> "Start";
-                case STARTING -> "Starting…";
-                case RUNNING -> "Stop";
-                case STOPPING -> "Stopping…";
+                case STOPPED -> TEXT.get("startStop.start");
+                case STARTING -> TEXT.get("startStop.starting");
+                case RUNNING -> TEXT.get("startStop.stop");
+                case STOPPING -> TEXT.get("startStop.stopping");
             });
             button.getStyleClass().removeAll("accent", "danger");
             button.getStyleClass().add(now == ListenerState.RUNNING ? "danger" : "accent");

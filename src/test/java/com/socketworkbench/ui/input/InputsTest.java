@@ -65,7 +65,7 @@ class InputsTest {
 
         port.textProperty().set("22");
         assertTrue(port.isValid(), "a hint never blocks");
-        assertEquals(InputVerdict.hint(PortInput.PRIVILEGED_HINT), port.verdict());
+        assertEquals(InputVerdict.hint(PortInput.privilegedHint()), port.verdict());
 
         port.textProperty().set("-1");
         assertEquals(InputVerdict.error("Port must be a number from 0 to 65535 (0 = any free port)"),

@@ -99,7 +99,7 @@ class TcpServerViewModelTest {
 
         model.port().textProperty().set("80");
         assertTrue(model.canStartProperty().get(), "a privileged port is a hint, not an error");
-        assertEquals(InputVerdict.hint(PortInput.PRIVILEGED_HINT), model.port().verdict());
+        assertEquals(InputVerdict.hint(PortInput.privilegedHint()), model.port().verdict());
 
         model.port().textProperty().set("65536");
         assertFalse(model.canStartProperty().get());
