@@ -4,6 +4,8 @@ import com.socketworkbench.ui.fx.FxUiExecutor;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.messages.MessageLibrary;
 import com.socketworkbench.ui.tab.AppPreferences;
+import com.socketworkbench.ui.theme.ThemeController;
+import com.socketworkbench.ui.theme.ThemeMenu;
 import com.socketworkbench.ui.tab.Styles;
 import com.socketworkbench.ui.tab.WorkbenchTab;
 import javafx.application.Application;
@@ -51,6 +53,7 @@ public class WorkbenchApp extends Application {
     private MessageLibrary messages;
     private WorkspaceSession session;
     private WorkbenchMenus menus;
+    private ThemeController themes;
     private MessageBanner banner;
     private WindowDialogs dialogs;
     private AppHome home;
@@ -85,6 +88,7 @@ public class WorkbenchApp extends Application {
         this.stage = stage;
         preferences = givenPreferences != null ? givenPreferences : AppPreferences.fromSystemProperty();
         AppLanguage.apply(preferences);
+        themes = new ThemeController(preferences);
         home = givenHome != null ? givenHome : AppHome.fromSystemProperty();
         bounds = new WindowBounds(preferences.child("window"));
         dialogs = newDialogs.apply(stage);
@@ -99,7 +103,7 @@ public class WorkbenchApp extends Application {
         cheatSheet = new CheatSheet(stage);
         languageMenu = new LanguageMenu(preferences, banner::showInfo);
         menus = new WorkbenchMenus(session, strip, new WorkbenchMenus.WindowActions(this::quit, this::resetSettings,
-                cheatSheet::show, languageMenu.menu()));
+                cheatSheet::show, languageMenu.menu(), ThemeMenu.create(themes)));
 
         BorderPane root = new BorderPane(strip.pane());
         root.setTop(menuRow());
@@ -107,6 +111,7 @@ public class WorkbenchApp extends Application {
         root.getStyleClass().add("workbench");
         Scene scene = new Scene(root, bounds.width(), bounds.height());
         scene.getStylesheets().addAll(Styles.COMMON, Styles.resource(WorkbenchApp.class, "window.css"));
+        themes.attach(scene);
         watch.watch(scene);
         new WindowShortcuts(strip).install(scene);
         stage.titleProperty().bind(session.titleProperty());
@@ -197,6 +202,9 @@ public class WorkbenchApp extends Application {
         shutDown = true;
         if (cheatSheet != null) {
             cheatSheet.close();
+        }
+        if (themes != null) {
+            themes.dispose();
         }
         if (stage != null) {
             if (!settingsReset) {

@@ -23,7 +23,7 @@ import static com.socketworkbench.app.AppTexts.TEXT;
  */
 final class WorkbenchMenus {
     /** What the window does for the menus beyond the workspace and its tabs. */
-    record WindowActions(Runnable quit, Runnable resetSettings, Runnable showShortcuts, Menu language) {
+    record WindowActions(Runnable quit, Runnable resetSettings, Runnable showShortcuts, Menu language, Menu theme) {
     }
 
     private final MenuBar bar = new MenuBar();
@@ -82,8 +82,7 @@ final class WorkbenchMenus {
     private Menu viewMenu() {
         Menu view = new Menu(TEXT.get("menu.view"));
         view.setId("viewMenu");
-        view.getItems().add(actions.language());
-        // ---- THEME MENU GOES HERE: the lead adds the View → Theme menu (ui/theme) right after Language.
+        view.getItems().addAll(actions.language(), actions.theme());
         view.getItems().addAll(
                 new SeparatorMenuItem(),
                 item("resetSettings", TEXT.get("menu.view.reset"), null, actions.resetSettings()));

@@ -1,5 +1,9 @@
 package com.socketworkbench.app;
 
+import com.socketworkbench.ui.theme.Theme;
+import com.socketworkbench.ui.theme.ThemeController;
+import com.socketworkbench.ui.theme.ThemeStyles;
+
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.InMemoryPreferences;
@@ -242,6 +246,26 @@ class ShellTest {
             }
         }
         return false;
+    }
+
+    @Test
+    void theThemeMenuRestylesTheWindowAtOnceAndTheChoiceIsSavedForTheNextStart() throws Exception {
+        driver = new AppDriver(preferences).launch();
+        assertTrue(fx(() -> radio("theme-system").isSelected()), "a first start follows the system");
+
+        fire("theme-dark");
+        assertTrue(fx(() -> driver.stage().getScene().getStylesheets().contains(ThemeStyles.DARK)),
+                "the window is dark at once");
+        assertEquals(Theme.DARK.key(), preferences.get(ThemeController.KEY, ""));
+
+        driver.close();
+        driver = new AppDriver(preferences).launch();
+        assertTrue(fx(() -> radio("theme-dark").isSelected()));
+        assertTrue(fx(() -> driver.stage().getScene().getStylesheets().contains(ThemeStyles.DARK)),
+                "the next start is dark too");
+
+        fire("theme-light");
+        assertFalse(fx(() -> driver.stage().getScene().getStylesheets().contains(ThemeStyles.DARK)));
     }
 
     private void fire(String id) {
