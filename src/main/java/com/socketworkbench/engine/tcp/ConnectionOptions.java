@@ -39,12 +39,14 @@ final class ConnectionOptions {
     /** Keeps what {@link SocketOptionsApplier#apply} granted (before connect too) and reports it as read now. */
     void applied(EffectiveOptions granted) {
         applied = granted;
-        String refused = OptionsNotice.refusals("connection to " + Endpoints.describe(connection.remote()), granted);
+        String refused = OptionsNotice.refusals(TcpText.TEXT.get("options.subject.connection",
+                Endpoints.describe(connection.remote())), granted);
         if (refused != null) {
             connection.emitWhileOpen(new Failure(Instant.now(), connection.id(), connection.local(),
                     connection.remote(), Operation.OPTIONS, FailureKind.IO_ERROR, refused, ""));
         }
-        String text = OptionsNotice.text("Socket options", effective());
+        String text = OptionsNotice.text(TcpText.TEXT.get("options.title.connection"), effective());
+
         if (text != null) {
             connection.emitWhileOpen(new Notice(Instant.now(), connection.id(), connection.local(),
                     connection.remote(), text));

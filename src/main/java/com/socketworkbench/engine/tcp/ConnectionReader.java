@@ -157,9 +157,8 @@ final class ConnectionReader implements ByteAllowance {
             }
         } catch (FrameTooLargeException e) {
             pendingSnapshot = PendingSnapshot.NONE; // the Failure explains these bytes; they are no incomplete frame
-            connection.emit(failure(FailureKind.LIMIT_EXCEEDED, "A frame of " + sizeOf(e) + " bytes from "
-                    + Endpoints.describe(connection.remote()) + " exceeds the maximum of " + e.maximum()
-                    + " bytes; the connection was closed", SocketErrors.technicalDetail(e)));
+            connection.emit(failure(FailureKind.LIMIT_EXCEEDED, TcpText.TEXT.get("frame.too.large", sizeOf(e),
+                    Endpoints.describe(connection.remote()), e.maximum()), SocketErrors.technicalDetail(e)));
             connection.finish(CloseReason.ERROR, e.getMessage());
         } catch (FrameMemoryRefusedException e) {
             connection.frameRefused(e.requested(), e.frameBytes());
@@ -179,11 +178,10 @@ final class ConnectionReader implements ByteAllowance {
         String what = TcpConnection.describe(e);
         try {
             LOG.error("Reading connection {} failed unexpectedly", connection.id(), e);
-            connection.emitWhileOpen(failure(FailureKind.IO_ERROR, "Receiving from "
-                    + Endpoints.describe(connection.remote()) + " failed unexpectedly (" + what
-                    + "); the connection was closed", SocketErrors.technicalDetail(e)));
+            connection.emitWhileOpen(failure(FailureKind.IO_ERROR, TcpText.TEXT.get("receive.failed",
+                    Endpoints.describe(connection.remote()), what), SocketErrors.technicalDetail(e)));
         } finally {
-            connection.finish(CloseReason.ERROR, "the reader failed: " + what);
+            connection.finish(CloseReason.ERROR, TcpText.TEXT.get("detail.reader.failed", what));
         }
     }
 
@@ -221,8 +219,8 @@ final class ConnectionReader implements ByteAllowance {
                 if (settings.oversizePolicy() != OversizePolicy.DISCARD || round > n) {
                     throw e;
                 }
-                connection.emitWhileOpen(failure(FailureKind.LIMIT_EXCEEDED, "Frame of " + sizeOf(e)
-                        + " bytes exceeds the maximum of " + e.maximum() + " bytes: discarded, resynchronising",
+                connection.emitWhileOpen(failure(FailureKind.LIMIT_EXCEEDED, TcpText.TEXT.get("frame.discarded",
+                        sizeOf(e), e.maximum()),
                         e.getMessage()));
                 current.discard();
                 length = 0;
@@ -237,7 +235,8 @@ final class ConnectionReader implements ByteAllowance {
 
     /** One byte over the maximum is how a framer reports a frame whose end it has not seen yet. */
     private static String sizeOf(FrameTooLargeException e) {
-        return e.size() == e.maximum() + 1 ? "more than " + e.maximum() : Long.toString(e.size());
+        return e.size() == e.maximum() + 1 ? TcpText.TEXT.get("frame.more.than", e.maximum())
+                : Long.toString(e.size());
     }
 
     private void publishPending(Framer current) {
@@ -256,7 +255,9 @@ final class ConnectionReader implements ByteAllowance {
     }
 
     private void timedOut(long limitMillis) {
-        connection.finish(CloseReason.TIMEOUT, "no data for " + DurationText.of(Duration.ofMillis(limitMillis)));
+        connection.finish(CloseReason.TIMEOUT, TcpText.TEXT.get("detail.no.data",
+                DurationText.of(Duration.ofMillis(limitMillis))));
+
     }
 
     private Framer framer(Framer.FrameSink frames) {

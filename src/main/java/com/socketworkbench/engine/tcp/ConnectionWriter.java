@@ -53,7 +53,7 @@ final class ConnectionWriter {
             try {
                 next = connection.nextOutgoing();
             } catch (InterruptedException e) {
-                connection.finish(CloseReason.ERROR, "writer interrupted");
+                connection.finish(CloseReason.ERROR, TcpText.TEXT.get("detail.writer.interrupted"));
                 return;
             }
             switch (next) {
@@ -80,14 +80,14 @@ final class ConnectionWriter {
             LOG.error("Writing connection {} failed unexpectedly", connection.id(), e);
             if (connection.isOpen()) {
                 failure = new Failure(Instant.now(), connection.id(), connection.local(), connection.remote(),
-                        Operation.SEND, FailureKind.IO_ERROR, "Sending to " + Endpoints.describe(connection.remote())
-                        + " failed unexpectedly (" + what + "); the connection was closed",
+                        Operation.SEND, FailureKind.IO_ERROR, TcpText.TEXT.get("send.failed",
+                        Endpoints.describe(connection.remote()), what),
                         SocketErrors.technicalDetail(e));
                 connection.emitWhileOpen(failure);
             }
         } finally {
             try {
-                connection.finish(CloseReason.ERROR, "the writer failed: " + what);
+                connection.finish(CloseReason.ERROR, TcpText.TEXT.get("detail.writer.failed", what));
             } finally {
                 if (payload != null) {
                     payload.done().completeExceptionally(failure == null ? connection.notSent(payload.totalBytes())
@@ -144,11 +144,10 @@ final class ConnectionWriter {
             kind = endedBy == CloseReason.RESET ? FailureKind.CONNECTION_RESET : FailureKind.BROKEN_PIPE;
         }
         String message = switch (kind) {
-            case BROKEN_PIPE -> "The peer has closed the connection (broken pipe): " + unsent
-                    + " bytes were not sent";
-            case CONNECTION_RESET -> "The peer reset the connection: " + unsent + " bytes were not sent";
-            default -> SocketErrors.toFailure(e, Operation.SEND, connection.id(), connection.local(),
-                    connection.remote()).message() + "; " + unsent + " bytes were not sent";
+            case BROKEN_PIPE -> TcpText.TEXT.get("unsent.broken.pipe", unsent);
+            case CONNECTION_RESET -> TcpText.TEXT.get("unsent.reset", unsent);
+            default -> TcpText.TEXT.get("unsent.other", SocketErrors.toFailure(e, Operation.SEND, connection.id(),
+                    connection.local(), connection.remote()).message(), unsent);
         };
         Failure failure = new Failure(Instant.now(), connection.id(), connection.local(), connection.remote(),
                 Operation.SEND, kind, message, SocketErrors.technicalDetail(e));
@@ -168,8 +167,8 @@ final class ConnectionWriter {
             io.shutdownOutput();
             connection.emitWhileOpen(new Notice(Instant.now(), connection.id(), connection.local(),
                     connection.remote(), connection.isUnix()
-                    ? "Output shut down (half-close): the peer sees end of stream; still reading until the peer closes"
-                    : "Output shut down (FIN sent); still reading until the peer closes"));
+                    ? TcpText.TEXT.get("shutdown.unix") : TcpText.TEXT.get("shutdown.tcp")));
+
         } catch (IOException e) {
             if (connection.isOpen()) {
                 connection.emit(SocketErrors.toFailure(e, Operation.CLOSE, connection.id(), connection.local(),

@@ -156,25 +156,22 @@ final class MemoryBudget {
 
     /** The requester's echo did not fit and it would hold the most itself. */
     Failure echoRefused(TcpConnection connection, long bytes) {
-        return failure(connection, Operation.SEND, "Closed the connection to " + peer(connection) + ": echoing "
-                + size(bytes) + " more would go over " + full()
-                + ", and it would hold the most (its peer does not read what it sends)");
+        return failure(connection, Operation.SEND, TcpText.TEXT.get("budget.echo.refused", peer(connection),
+                size(bytes), full()));
     }
 
     /** The requester's frame could not grow and it would hold the most itself. */
     Failure frameRefused(TcpConnection connection, long requested, long frameBytes) {
-        return failure(connection, Operation.RECEIVE, "Closed the connection to " + peer(connection)
-                + ": its unfinished frame (" + size(frameBytes) + " so far) needed " + size(requested)
-                + " of memory, which would go over " + full() + ", and it would hold the most");
+        return failure(connection, Operation.RECEIVE, TcpText.TEXT.get("budget.frame.refused", peer(connection),
+                size(frameBytes), size(requested), full()));
     }
 
     /** The connection holding the most, closed for another's need. */
     Failure evicted(TcpConnection connection, long frame, long echoed) {
         boolean mostlyFrame = frame >= echoed;
-        return failure(connection, mostlyFrame ? Operation.RECEIVE : Operation.SEND, "Closed the connection to "
-                + peer(connection) + " to make room: it held " + size(frame + echoed) + " ("
-                + (mostlyFrame ? "an unfinished frame" : "echoes its peer does not read")
-                + "), the most of all connections, when " + full() + " was full");
+        return failure(connection, mostlyFrame ? Operation.RECEIVE : Operation.SEND, TcpText.TEXT.get(
+                mostlyFrame ? "budget.evicted.frame" : "budget.evicted.echo", peer(connection),
+                size(frame + echoed), full()));
     }
 
     private static Failure failure(TcpConnection connection, Operation operation, String message) {
@@ -188,15 +185,16 @@ final class MemoryBudget {
 
     /** "the listener's memory budget of 96 MiB (95.5 MiB held)" */
     String full() {
-        return "the " + owner + "'s memory budget of " + ByteSizes.describe(limit) + " ("
-                + ByteSizes.describe(used.get()) + " held by its connections)";
+        return TcpText.TEXT.get("budget.full." + owner, ByteSizes.describe(limit), ByteSizes.describe(used.get()));
     }
 
     String closeDetail() {
-        return "closed to stay within the " + owner + "'s memory budget of " + ByteSizes.describe(limit);
+        return TcpText.TEXT.get("budget.close." + owner, ByteSizes.describe(limit));
     }
 
     static String size(long bytes) {
-        return bytes == 1 ? "1 byte" : bytes < ByteSizes.KIB ? bytes + " bytes" : ByteSizes.describe(bytes);
+        return bytes == 1 ? TcpText.TEXT.get("size.one")
+                : bytes < ByteSizes.KIB ? TcpText.TEXT.get("size.other", bytes) : ByteSizes.describe(bytes);
+
     }
 }

@@ -31,8 +31,7 @@ final class OptionsNotice {
                 parts.add(value.name() + " " + value.note());
             }
         }
-        return parts.isEmpty() ? null : "Could not set the socket options of the " + subject + ": "
-                + String.join("; ", parts);
+        return parts.isEmpty() ? null : TcpText.TEXT.get("options.refused", subject, String.join("; ", parts));
     }
 
     /** Null when nothing was requested. */
@@ -49,7 +48,7 @@ final class OptionsNotice {
     private static String describe(OptionValue value) {
         String name = value.name();
         if (value.effective().equals(OptionValue.NOT_SUPPORTED)) {
-            return name + " " + value.requested() + " not applied" + (value.note() == null ? ""
+            return TcpText.TEXT.get("options.not.applied", name, value.requested()) + (value.note() == null ? ""
                     : " (" + value.note() + ")");
         }
         if (name.equals(name.toLowerCase(Locale.ROOT))) {
@@ -60,7 +59,7 @@ final class OptionsNotice {
         String requested = buffer ? stripBytes(value.requested()) : value.requested();
         String granted = buffer ? stripBytes(value.effective()) : value.effective();
         String remark = buffer ? bufferRemark(value, requested, granted) : value.note();
-        return name + " requested " + requested + ", granted " + granted
+        return TcpText.TEXT.get("options.requested.granted", name, requested, granted)
                 + (remark == null || remark.isEmpty() ? "" : " (" + remark + ")");
     }
 
@@ -72,13 +71,14 @@ final class OptionsNotice {
         }
         if (LINUX) {
             try {
-                remarks.add("kernel reserves " + 2 * Long.parseLong(granted));
+                remarks.add(TcpText.TEXT.get("options.kernel.reserves", 2 * Long.parseLong(granted)));
             } catch (NumberFormatException e) {
                 // not a number of bytes: nothing to double
             }
         }
         if (note.contains("set after connect")) {
-            remarks.add("set after the handshake, which already agreed the window scale");
+            remarks.add(TcpText.TEXT.get("options.after.handshake"));
+
         }
         return String.join("; ", remarks);
     }

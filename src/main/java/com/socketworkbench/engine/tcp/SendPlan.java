@@ -34,16 +34,15 @@ public record SendPlan(int segmentBytes, Duration gapBetweenSegments, int repeat
 
     public SendPlan {
         if (segmentBytes < 0) {
-            throw new IllegalArgumentException("The segment size must be 0 (whole message) or more bytes, not "
-                    + segmentBytes);
+            throw new IllegalArgumentException(TcpText.TEXT.get("plan.segment", segmentBytes));
         }
         gapBetweenSegments = gapBetweenSegments == null ? Duration.ZERO : gapBetweenSegments;
         if (gapBetweenSegments.isNegative() || gapBetweenSegments.compareTo(MAX_GAP) > 0) {
-            throw new IllegalArgumentException("The gap between writes must be between 0 and "
-                    + DurationText.of(MAX_GAP));
+            throw new IllegalArgumentException(TcpText.TEXT.get("plan.gap", DurationText.of(MAX_GAP)));
         }
         if (repeat < 1 || repeat > MAX_REPEAT) {
-            throw new IllegalArgumentException("Repeat must be between 1 and " + MAX_REPEAT + ", not " + repeat);
+            throw new IllegalArgumentException(TcpText.TEXT.get("plan.repeat", MAX_REPEAT, repeat));
+
         }
     }
 
@@ -76,13 +75,12 @@ public record SendPlan(int segmentBytes, Duration gapBetweenSegments, int repeat
     /** Null when {@code messageLength} bytes can be sent with this plan, otherwise why not in plain words. */
     String problemWith(int messageLength, long maxBytes) {
         if (totalBytes(messageLength) > maxBytes) {
-            return "Not sent: " + repeat + " × " + messageLength + " bytes is more than the "
-                    + maxBytes / (1024 * 1024) + " MiB one send may queue";
+            return TcpText.TEXT.get("plan.too.big", repeat, messageLength, maxBytes / (1024 * 1024));
         }
         long writes = writes(messageLength);
         if (writes > MAX_WRITES) {
-            return "Not sent: this plan makes " + writes + " separate writes, at most " + MAX_WRITES
-                    + " are allowed per send; use larger segments or fewer repeats";
+            return TcpText.TEXT.get("plan.too.many", writes, MAX_WRITES);
+
         }
         return null;
     }

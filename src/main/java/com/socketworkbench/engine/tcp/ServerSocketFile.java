@@ -49,16 +49,15 @@ final class ServerSocketFile {
             return;
         }
         if (key != null && !key.equals(now)) {
-            sink.emit(new Notice(Instant.now(), 0, bound, null, "The socket file " + path
-                    + " is no longer the one this server created; it was left in place"));
+            sink.emit(new Notice(Instant.now(), 0, bound, null, TcpText.TEXT.get("socket.file.replaced", path)));
             return;
         }
         try {
             Files.deleteIfExists(path);
         } catch (IOException e) {
             sink.emit(new Failure(Instant.now(), 0, bound, null, Operation.CLOSE, SocketErrors.classify(e),
-                    "Could not remove the socket file " + path + " (" + (e instanceof AccessDeniedException
-                    ? "permission denied" : e.getMessage()) + "); delete it before listening on this path again",
+                    TcpText.TEXT.get("socket.file.not.removed", path, e instanceof AccessDeniedException
+                    ? TcpText.TEXT.get("socket.file.permission") : e.getMessage()),
                     SocketErrors.technicalDetail(e)));
         }
     }
@@ -73,7 +72,8 @@ final class ServerSocketFile {
                     e.getMessage(), SocketErrors.technicalDetail(e)));
             return false;
         }
-        sink.emit(new Notice(Instant.now(), 0, address, null, "Deleted the stale socket file " + path));
+        sink.emit(new Notice(Instant.now(), 0, address, null, TcpText.TEXT.get("socket.file.deleted", path)));
+
         return true;
     }
 

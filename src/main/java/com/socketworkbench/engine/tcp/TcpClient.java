@@ -1,6 +1,7 @@
 // Over 400 lines: the documented public API of a client and its cancellable connect, sharing one lock and state.
 package com.socketworkbench.engine.tcp;
 
+import com.socketworkbench.engine.framing.ByteSizes;
 import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.runtime.GuardedSink;
 import com.socketworkbench.engine.runtime.EngineThreads;
@@ -53,7 +54,6 @@ public final class TcpClient implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TcpClient.class);
     private static final AtomicLong CLIENT_IDS = new AtomicLong();
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
-    private static final String NOT_CONNECTED = "Not sent: not connected";
 
     private final TcpClientConfig config;
     private final EventSink sink;
@@ -96,10 +96,10 @@ public final class TcpClient implements AutoCloseable {
     public CompletableFuture<InetSocketAddress> connect() {
         CompletableFuture<InetSocketAddress> result = new CompletableFuture<>();
         synchronized (lock) {
-            String refusal = closed ? "Not connected: this client is closed"
-                    : connecting ? "Already connecting to " + Endpoints.describe(target())
-                    : connection != null && connection.isOpen() ? "Already connected to "
-                    + Endpoints.describe(connection.remote()) : null;
+            String refusal = closed ? TcpText.TEXT.get("client.closed")
+                    : connecting ? TcpText.TEXT.get("client.already.connecting", Endpoints.describe(target()))
+                    : connection != null && connection.isOpen() ? TcpText.TEXT.get("client.already.connected",
+                    Endpoints.describe(connection.remote())) : null;
             if (refusal != null) {
                 return refuse(Operation.CONNECT, refusal);
             }
@@ -118,7 +118,7 @@ public final class TcpClient implements AutoCloseable {
     public CompletableFuture<Void> send(byte[] data) {
         TcpConnection current = current();
         if (current == null) {
-            return refuse(Operation.SEND, NOT_CONNECTED);
+            return refuse(Operation.SEND, TcpText.TEXT.get("client.not.connected"));
         }
         return current.send(data.clone());
     }
@@ -136,7 +136,7 @@ public final class TcpClient implements AutoCloseable {
         Objects.requireNonNull(plan, "plan");
         TcpConnection current = current();
         if (current == null) {
-            return refuse(Operation.SEND, NOT_CONNECTED);
+            return refuse(Operation.SEND, TcpText.TEXT.get("client.not.connected"));
         }
         return current.send(data.clone(), plan, false);
     }
@@ -275,7 +275,9 @@ public final class TcpClient implements AutoCloseable {
      */
     public void setMemoryBudget(long bytes) {
         if (bytes < TcpServerConfig.MIN_MEMORY_BUDGET) {
-            throw new IllegalArgumentException("The memory budget must be at least 1 MiB");
+            throw new IllegalArgumentException(TcpText.TEXT.get("config.memory.budget",
+                    ByteSizes.format(TcpServerConfig.MIN_MEMORY_BUDGET)));
+
         }
         budget = budgetOf(bytes);
     }
@@ -411,7 +413,8 @@ public final class TcpClient implements AutoCloseable {
             }
             if (wasCancelled) {
                 sink.emit(new Notice(Instant.now(), id, null, target,
-                        "Connect to " + Endpoints.describe(target) + " cancelled"));
+                        TcpText.TEXT.get("client.cancelled", Endpoints.describe(target))));
+
                 result.completeExceptionally(new CancellationException("Connect cancelled"));
                 return;
             }

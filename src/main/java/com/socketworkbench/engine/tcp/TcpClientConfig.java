@@ -28,16 +28,16 @@ public record TcpClientConfig(String host, int port, Duration connectTimeout, Pa
             port = 0;
         } else {
             if (host == null || host.isBlank()) {
-                throw new IllegalArgumentException("Enter a host name or address to connect to");
+                throw new IllegalArgumentException(TcpText.TEXT.get("config.client.host"));
             }
             host = host.strip();
             if (port < 1 || port > 65535) {
-                throw new IllegalArgumentException("Port must be a number from 1 to 65535");
+                throw new IllegalArgumentException(TcpText.TEXT.get("config.client.port"));
             }
         }
         connectTimeout = connectTimeout == null ? DEFAULT_CONNECT_TIMEOUT : connectTimeout;
         if (connectTimeout.isNegative() || connectTimeout.isZero()) {
-            throw new IllegalArgumentException("The connect timeout must be longer than zero");
+            throw new IllegalArgumentException(TcpText.TEXT.get("config.connect.timeout"));
         }
     }
 
@@ -54,7 +54,8 @@ public record TcpClientConfig(String host, int port, Duration connectTimeout, Pa
     /** A client of the Unix domain socket at {@code path}. */
     public static TcpClientConfig unix(Path path) {
         if (path == null) {
-            throw new IllegalArgumentException("Enter the file path of the Unix domain socket, e.g. /tmp/app.sock");
+            throw new IllegalArgumentException(TcpText.TEXT.get("config.unix.path"));
+
         }
         return new TcpClientConfig("", 0, DEFAULT_CONNECT_TIMEOUT, path);
     }

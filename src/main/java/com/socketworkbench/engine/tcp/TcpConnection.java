@@ -229,8 +229,8 @@ final class TcpConnection {
         // Repeats write the same block again: memory is the block, whatever the total.
         long charge = shared && payload.block() == data ? 0 : payload.block().length;
         if (payload.totalBytes() > 0 && !budget.tryReserve(charge)) {
-            return refuse(FailureKind.LIMIT_EXCEEDED, "Not sent: " + MemoryBudget.size(charge) + " to "
-                    + Endpoints.describe(remote) + " would go over " + budget.full());
+            return refuse(FailureKind.LIMIT_EXCEEDED, TcpText.TEXT.get("not.sent.budget", MemoryBudget.size(charge),
+                    Endpoints.describe(remote), budget.full()));
         }
         return enqueue(payload, false, charge);
     }
@@ -266,9 +266,8 @@ final class TcpConnection {
             }
         }
         budget.release(charge);
-        return refuse(FailureKind.LIMIT_EXCEEDED, "Not sent: " + size + " bytes would overfill the send queue to "
-                + Endpoints.describe(remote) + " (" + waiting + " bytes are already waiting, the limit is "
-                + MAX_QUEUED_BYTES / (1024 * 1024) + " MiB; the peer is not reading fast enough)");
+        return refuse(FailureKind.LIMIT_EXCEEDED, TcpText.TEXT.get("not.sent.queue.full", size,
+                Endpoints.describe(remote), waiting, MAX_QUEUED_BYTES / (1024 * 1024)));
     }
 
     /** A queued payload was written, failed or dropped: its memory is free. */
@@ -300,7 +299,7 @@ final class TcpConnection {
             lock.notifyAll(); // a paced send skips its remaining pauses
         }
         CompletableFuture.delayedExecutor(GRACEFUL_CLOSE_LIMIT.toMillis(), TimeUnit.MILLISECONDS).execute(() ->
-                finish(reason, "queued data not sent within " + DurationText.of(GRACEFUL_CLOSE_LIMIT)));
+                finish(reason, TcpText.TEXT.get("detail.queued.not.sent", DurationText.of(GRACEFUL_CLOSE_LIMIT))));
     }
 
     /** Writes what is queued, then shuts down output; reading goes on until the peer closes. */
@@ -331,12 +330,11 @@ final class TcpConnection {
         }
         if (!reset) {
             emitWhileOpen(new Notice(Instant.now(), id, local, remote,
-                    "Abort (RST) is a TCP concept; a Unix socket was closed normally"));
-            finish(CloseReason.LOCAL_CLOSE, "aborted: queued data dropped, closed normally (no reset on a Unix"
-                    + " socket)");
+                    TcpText.TEXT.get("abort.unix")));
+            finish(CloseReason.LOCAL_CLOSE, TcpText.TEXT.get("detail.abort.unix"));
             return;
         }
-        finish(CloseReason.LOCAL_CLOSE, "RST sent (abort: SO_LINGER 0)");
+        finish(CloseReason.LOCAL_CLOSE, TcpText.TEXT.get("detail.rst.sent"));
     }
 
     void close(CloseMode mode) {
@@ -350,16 +348,16 @@ final class TcpConnection {
     /** What a graceful close sends: a FIN, unless SO_LINGER 0 turns the close into a reset. */
     private String gracefulCloseDetail() {
         if (isUnix()) {
-            return "closed (graceful close): the peer reads end of stream";
+            return TcpText.TEXT.get("detail.closed.graceful");
         }
         try {
             if (io.channel().getOption(StandardSocketOptions.SO_LINGER) == 0) {
-                return "RST sent: SO_LINGER is 0, so even a graceful close resets the connection";
+                return TcpText.TEXT.get("detail.rst.linger");
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("Could not read SO_LINGER of connection {}", id, e);
         }
-        return "FIN sent (graceful close)";
+        return TcpText.TEXT.get("detail.fin.sent");
     }
 
     boolean isUnix() {
@@ -399,8 +397,9 @@ final class TcpConnection {
                 }
                 int pendingAtClose = reader.pendingBytes();
                 if (pendingAtClose > 0) {
-                    sink.emit(new Notice(Instant.now(), id, local, remote, (pendingAtClose == 1 ? "1 byte"
-                            : pendingAtClose + " bytes") + " pending (incomplete frame) at close"));
+                    sink.emit(new Notice(Instant.now(), id, local, remote, pendingAtClose == 1
+                            ? TcpText.TEXT.get("pending.at.close.one")
+                            : TcpText.TEXT.get("pending.at.close.other", pendingAtClose)));
                 }
                 sink.emit(new ConnectionClosed(Instant.now(), id, local, remote, reason,
                         detail == null ? "" : detail));
@@ -541,9 +540,10 @@ final class TcpConnection {
 
     private String notSendingMessage() {
         return switch (state) {
-            case OUTPUT_SHUT -> "Not sent: connection " + id + " is half-closed (its output is shut down)";
-            case CLOSING -> "Not sent: connection " + id + " is closing";
-            default -> "Not sent: connection " + id + " is closed";
+            case OUTPUT_SHUT -> TcpText.TEXT.get("not.sent.half.closed", id);
+            case CLOSING -> TcpText.TEXT.get("not.sent.closing", id);
+            default -> TcpText.TEXT.get("not.sent.closed", id);
+
         };
     }
 

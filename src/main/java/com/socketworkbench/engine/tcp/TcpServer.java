@@ -276,23 +276,22 @@ public final class TcpServer implements AutoCloseable {
     /** One copy of the data goes to every connection: its memory counts once, until the last of them is done. */
     private CompletableFuture<Void> toAll(byte[] copy, Function<TcpConnection, CompletableFuture<Void>> send) {
         if (connections.isEmpty()) {
-            return refuse(LISTENER_ID, FailureKind.INVALID_STATE, "Not sent: no client is connected");
+            return refuse(LISTENER_ID, FailureKind.INVALID_STATE, TcpText.TEXT.get("server.no.client"));
         }
         if (!budget.tryReserve(copy.length)) {
-            return refuse(LISTENER_ID, FailureKind.LIMIT_EXCEEDED, "Not sent: " + MemoryBudget.size(copy.length)
-                    + " for every client would go over " + budget.full());
+            return refuse(LISTENER_ID, FailureKind.LIMIT_EXCEEDED, TcpText.TEXT.get("server.budget.all",
+                    MemoryBudget.size(copy.length), budget.full()));
         }
         CompletableFuture<?>[] sends = connections.values().stream().map(send).toArray(CompletableFuture[]::new);
         CompletableFuture<Void> all = sends.length == 0
-                ? refuse(LISTENER_ID, FailureKind.INVALID_STATE, "Not sent: no client is connected")
+                ? refuse(LISTENER_ID, FailureKind.INVALID_STATE, TcpText.TEXT.get("server.no.client"))
                 : CompletableFuture.allOf(sends);
         all.whenComplete((ignored, failure) -> budget.release(copy.length));
         return all;
     }
 
     private CompletableFuture<Void> noSuchClient(long connectionId) {
-        return refuse(connectionId, FailureKind.INVALID_STATE, "Not sent: client #" + connectionId
-                + " is not connected (any more)");
+        return refuse(connectionId, FailureKind.INVALID_STATE, TcpText.TEXT.get("server.client.gone", connectionId));
     }
 
     /** A send refused before anything was queued: its one Failure, and the future that carries it. */
@@ -329,7 +328,8 @@ public final class TcpServer implements AutoCloseable {
         boolean changed = settings.echo() != echo;
         settings.setEcho(echo);
         if (changed && isRunning()) {
-            sink.emit(new Notice(Instant.now(), LISTENER_ID, localAddress, null, echo ? "Echo on" : "Echo off"));
+            sink.emit(new Notice(Instant.now(), LISTENER_ID, localAddress, null,
+                    TcpText.TEXT.get(echo ? "server.echo.on" : "server.echo.off")));
         }
     }
 
@@ -487,7 +487,8 @@ public final class TcpServer implements AutoCloseable {
         }
         threads.awaitTermination(STOP_WAIT);
         removeSocketFile();
-        sink.emit(new ListenerStopped(Instant.now(), LISTENER_ID, boundAddress, null, "stopped by user"));
+        sink.emit(new ListenerStopped(Instant.now(), LISTENER_ID, boundAddress, null,
+                TcpText.TEXT.get("detail.stopped.by.user")));
     }
 
     @Override
@@ -507,14 +508,15 @@ public final class TcpServer implements AutoCloseable {
     }
 
     private void announceListenerOptions() {
-        String refused = OptionsNotice.refusals("listening socket " + Endpoints.describe(boundAddress),
+        String refused = OptionsNotice.refusals(TcpText.TEXT.get("options.subject.listener",
+                Endpoints.describe(boundAddress)),
                 listenerApplied);
         if (refused != null) {
             sink.emit(new Failure(Instant.now(), LISTENER_ID, boundAddress, null, Operation.OPTIONS,
                     FailureKind.IO_ERROR, refused, ""));
         }
         EffectiveOptions options = listenerOptions();
-        String text = OptionsNotice.text("Listening socket options", options);
+        String text = OptionsNotice.text(TcpText.TEXT.get("options.title.listener"), options);
         if (text != null) {
             sink.emit(new Notice(Instant.now(), LISTENER_ID, boundAddress, null, text));
         }
@@ -561,8 +563,8 @@ public final class TcpServer implements AutoCloseable {
                 LOG.error("Admitting a connection failed", e);
                 closeQuietly(accepted);
                 sink.emit(new Failure(Instant.now(), LISTENER_ID, boundAddress, null, Operation.ACCEPT,
-                        FailureKind.IO_ERROR, "Setting up an accepted connection failed ("
-                        + TcpConnection.describe(e) + "); it was closed", SocketErrors.technicalDetail(e)));
+                        FailureKind.IO_ERROR, TcpText.TEXT.get("server.accept.setup.failed",
+                        TcpConnection.describe(e)), SocketErrors.technicalDetail(e)));
             }
         }
     }
@@ -599,7 +601,7 @@ public final class TcpServer implements AutoCloseable {
                 closeQuietly(io);
                 rejected.incrementAndGet();
                 sink.emit(new ConnectionRejected(Instant.now(), LISTENER_ID, local, remote,
-                        "maximum of " + config.maxConnections() + " connections reached"));
+                        TcpText.TEXT.get("detail.max.connections", config.maxConnections())));
                 return;
             }
             long id = ids.incrementAndGet();
@@ -618,21 +620,21 @@ public final class TcpServer implements AutoCloseable {
             // Such as no memory left for its threads: the connection ends, the listener goes on.
             LOG.error("Starting connection {} failed", connection.id(), e);
             connection.emitWhileOpen(new Failure(Instant.now(), connection.id(), local, connection.remote(),
-                    Operation.ACCEPT, FailureKind.IO_ERROR, "Setting up the connection from "
-                    + Endpoints.describe(connection.remote()) + " failed (" + TcpConnection.describe(e)
-                    + "); it was closed", SocketErrors.technicalDetail(e)));
-            connection.finish(CloseReason.ERROR, "set-up failed: " + TcpConnection.describe(e));
+                    Operation.ACCEPT, FailureKind.IO_ERROR, TcpText.TEXT.get("server.setup.failed",
+                    Endpoints.describe(connection.remote()), TcpConnection.describe(e)),
+                    SocketErrors.technicalDetail(e)));
+            connection.finish(CloseReason.ERROR, TcpText.TEXT.get("detail.setup.failed", TcpConnection.describe(e)));
         }
     }
 
     /** The one report of a connection that ended between accept and registration. */
     private void setUpFailed(SocketAddress remote, IOException e) {
         FailureKind kind = SocketErrors.classify(e);
-        String from = remote == null ? "A connection" : "A connection from " + Endpoints.describe(remote);
+        String from = remote == null ? TcpText.TEXT.get("server.a.connection")
+                : TcpText.TEXT.get("server.a.connection.from", Endpoints.describe(remote));
         String message = kind == FailureKind.CONNECTION_RESET
-                ? from + " was reset by the peer before it could be set up"
-                : from + " ended before it could be set up (the peer most likely reset or closed it at once): "
-                + TcpConnection.describe(e);
+                ? TcpText.TEXT.get("server.early.reset", from)
+                : TcpText.TEXT.get("server.early.ended", from, TcpConnection.describe(e));
         sink.emit(new Failure(Instant.now(), LISTENER_ID, boundAddress, remote, Operation.ACCEPT, kind, message,
                 SocketErrors.technicalDetail(e)));
     }
@@ -648,7 +650,8 @@ public final class TcpServer implements AutoCloseable {
         }
         removeSocketFile();
         sink.emit(new ListenerStopped(Instant.now(), LISTENER_ID, boundAddress, null,
-                "the listener failed: " + failure.message()));
+                TcpText.TEXT.get("detail.listener.failed", failure.message())));
+
     }
 
     private void pauseAfterAcceptError() {

@@ -33,11 +33,11 @@ public record TcpServerConfig(String bindHost, int port, int maxConnections, boo
 
     public TcpServerConfig {
         if (maxConnections < 1) {
-            throw new IllegalArgumentException("The maximum number of connections must be at least 1");
+            throw new IllegalArgumentException(TcpText.TEXT.get("config.max.connections"));
         }
         if (memoryBudget != 0 && memoryBudget < MIN_MEMORY_BUDGET) {
-            throw new IllegalArgumentException("The memory budget must be at least "
-                    + ByteSizes.format(MIN_MEMORY_BUDGET));
+            throw new IllegalArgumentException(TcpText.TEXT.get("config.memory.budget",
+                    ByteSizes.format(MIN_MEMORY_BUDGET)));
         }
         if (unixPath != null) {
             unixPath = UnixSocketPaths.validate(unixPath);
@@ -45,7 +45,7 @@ public record TcpServerConfig(String bindHost, int port, int maxConnections, boo
             port = 0;
         } else {
             if (port < 0 || port > 65535) {
-                throw new IllegalArgumentException("Port must be a number from 0 to 65535 (0 = any free port)");
+                throw new IllegalArgumentException(TcpText.TEXT.get("config.server.port"));
             }
             bindHost = bindHost == null ? "" : bindHost.strip();
         }
@@ -74,7 +74,8 @@ public record TcpServerConfig(String bindHost, int port, int maxConnections, boo
     /** A Unix domain socket server at {@code path}. */
     public static TcpServerConfig unix(Path path, int maxConnections, boolean echo) {
         if (path == null) {
-            throw new IllegalArgumentException("Enter the file path of the Unix domain socket, e.g. /tmp/app.sock");
+            throw new IllegalArgumentException(TcpText.TEXT.get("config.unix.path"));
+
         }
         return new TcpServerConfig("", 0, maxConnections, echo, path);
     }

@@ -22,7 +22,6 @@ import java.util.stream.Collectors;
 final class MulticastGroups {
 
     private static final Logger LOG = LoggerFactory.getLogger(MulticastGroups.class);
-    private static final String RANGES = "IPv4 multicast is 224.0.0.0/4, IPv6 is ff00::/8";
 
     private MulticastGroups() {
     }
@@ -30,18 +29,18 @@ final class MulticastGroups {
     /** A multicast group literal; never a DNS lookup. */
     static InetAddress parseGroup(String group) {
         if (group == null || group.isBlank()) {
-            throw new IllegalArgumentException("Enter a multicast group address such as 239.1.2.3 or ff05::1:3");
+            throw new IllegalArgumentException(UdpText.TEXT.get("group.enter"));
         }
         String text = group.strip();
         InetAddress address;
         try {
             address = InetAddress.ofLiteral(text);
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("'" + text + "' is not an IP address; a multicast group is written as "
-                    + "an address such as 239.1.2.3 or ff05::1:3", e);
+            throw new IllegalArgumentException(UdpText.TEXT.get("group.not.address", text), e);
         }
         if (!address.isMulticastAddress()) {
-            throw new IllegalArgumentException(Endpoints.addressText(address) + " is not a multicast address: " + RANGES);
+            throw new IllegalArgumentException(UdpText.TEXT.get("group.not.multicast", Endpoints.addressText(address),
+                    UdpText.TEXT.get("group.ranges")));
         }
         return address;
     }
@@ -49,8 +48,8 @@ final class MulticastGroups {
     static NetworkInterface interfaceNamed(String name) throws SocketException {
         NetworkInterface nif = NetworkInterface.getByName(name.strip());
         if (nif == null) {
-            throw new IllegalArgumentException("There is no network interface named '" + name.strip()
-                    + "' (available: " + availableNames() + ")");
+            throw new IllegalArgumentException(UdpText.TEXT.get("interface.none.named", name.strip(),
+                    availableNames()));
         }
         return nif;
     }
@@ -79,8 +78,7 @@ final class MulticastGroups {
         if (loopback != null) {
             return loopback;
         }
-        throw new IllegalStateException("No network interface that supports multicast is up; name one explicitly "
-                + "(available: " + availableNames() + ")");
+        throw new IllegalStateException(UdpText.TEXT.get("interface.none.up", availableNames()));
     }
 
     private static Optional<NetworkInterface> routedInterface(InetAddress group) {
@@ -107,9 +105,11 @@ final class MulticastGroups {
         try {
             List<String> names = Collections.list(NetworkInterface.getNetworkInterfaces()).stream()
                     .map(NetworkInterface::getName).sorted().toList();
-            return names.isEmpty() ? "none" : names.stream().collect(Collectors.joining(", "));
+            return names.isEmpty() ? UdpText.TEXT.get("interfaces.none")
+                    : names.stream().collect(Collectors.joining(", "));
         } catch (SocketException e) {
-            return "unknown";
+            return UdpText.TEXT.get("interfaces.unknown");
+
         }
     }
 }

@@ -14,6 +14,7 @@ public record MulticastMembership(InetAddress group, String interfaceName) {
 
     @Override
     public String toString() {
-        return Endpoints.addressText(group) + " on " + interfaceName;
+        return UdpText.TEXT.get("membership", Endpoints.addressText(group), interfaceName);
+
     }
 }

@@ -44,12 +44,11 @@ final class MulticastMemberships {
         InetAddress group = parse(s, groupText);
         if (s == null) {
             throw events.refused(null, null, Operation.MULTICAST, FailureKind.INVALID_STATE,
-                    "Start the UDP endpoint before you join a multicast group");
+                    UdpText.TEXT.get("mc.start.first"));
         }
         if (s.family == StandardProtocolFamily.INET && group instanceof Inet6Address) {
             throw events.refused(s.local, null, Operation.MULTICAST, FailureKind.INVALID_INPUT,
-                    Endpoints.addressText(group) + " is an IPv6 group, but this endpoint is bound to the IPv4 address "
-                            + Endpoints.describe(s.local) + "; bind to :: to join IPv6 groups");
+                    UdpText.TEXT.get("mc.v6.on.v4", Endpoints.addressText(group), Endpoints.describe(s.local)));
         }
         NetworkInterface nif = chooseInterface(s, group, interfaceName);
         MulticastMembership membership = new MulticastMembership(group, nif.getName());
@@ -60,10 +59,10 @@ final class MulticastMemberships {
             s.memberships.put(membership, s.channel.join(group, nif));
         } catch (IOException | RuntimeException e) {
             throw events.emitted(UdpErrors.failure(events.id, s.local, null, Operation.MULTICAST, FailureKind.IO_ERROR,
-                    "Could not join multicast group " + membership + ": " + e.getMessage(), e));
+                    UdpText.TEXT.get("mc.join.failed", membership, e.getMessage()), e));
         }
         groups.add(membership);
-        events.notice(s.local, null, "Joined multicast group " + membership + joinWarnings(s, group, nif));
+        events.notice(s.local, null, UdpText.TEXT.get("mc.joined", membership, joinWarnings(s, group, nif)));
     }
 
     /**
@@ -91,34 +90,33 @@ final class MulticastMemberships {
             if (problem != null) {
                 groups.remove(membership);
                 events.emit(UdpErrors.failure(events.id, s.local, null, Operation.MULTICAST, FailureKind.INVALID_INPUT,
-                        "Could not join multicast group " + membership + " again: " + problem, null));
+                        UdpText.TEXT.get("mc.rejoin.failed", membership, problem), null));
                 continue;
             }
             try {
                 NetworkInterface nif = NetworkInterface.getByName(membership.interfaceName());
                 s.memberships.put(membership, s.channel.join(membership.group(), nif));
-                events.notice(s.local, null, "Joined multicast group " + membership + " again"
-                        + joinWarnings(s, membership.group(), nif));
+                events.notice(s.local, null, UdpText.TEXT.get("mc.rejoined", membership,
+                        joinWarnings(s, membership.group(), nif)));
             } catch (IOException | RuntimeException e) {
                 groups.remove(membership);
                 events.emit(UdpErrors.failure(events.id, s.local, null, Operation.MULTICAST, FailureKind.IO_ERROR,
-                        "Could not join multicast group " + membership + " again: " + e.getMessage(), e));
+                        UdpText.TEXT.get("mc.rejoin.failed", membership, e.getMessage()), e));
             }
         }
     }
 
     private static String rejoinProblem(UdpSession s, MulticastMembership membership) {
         if (s.family == StandardProtocolFamily.INET && membership.group() instanceof Inet6Address) {
-            return "it is an IPv6 group, and this endpoint is now bound to the IPv4 address "
-                    + Endpoints.describe(s.local) + "; bind to :: to join IPv6 groups";
+            return UdpText.TEXT.get("mc.rejoin.v6.on.v4", Endpoints.describe(s.local));
         }
         try {
             if (NetworkInterface.getByName(membership.interfaceName()) == null) {
-                return "the network interface " + membership.interfaceName() + " is gone (available: "
-                        + MulticastGroups.availableNames() + ")";
+                return UdpText.TEXT.get("mc.interface.gone", membership.interfaceName(),
+                        MulticastGroups.availableNames());
             }
         } catch (IOException e) {
-            return "cannot look up the network interface " + membership.interfaceName() + ": " + e.getMessage();
+            return UdpText.TEXT.get("mc.interface.lookup", membership.interfaceName(), e.getMessage());
         }
         return null;
     }
@@ -138,16 +136,17 @@ final class MulticastMemberships {
         }
         if (matching.isEmpty()) {
             throw events.refused(s == null ? null : s.local, null, Operation.MULTICAST, FailureKind.INVALID_STATE,
-                    "Not a member of " + Endpoints.addressText(group) + (name == null ? "" : " on " + name));
+                    name == null ? UdpText.TEXT.get("mc.not.member", Endpoints.addressText(group))
+                            : UdpText.TEXT.get("mc.not.member.on", Endpoints.addressText(group), name));
         }
         for (MulticastMembership membership : matching) {
             groups.remove(membership);
             MembershipKey key = s == null ? null : s.memberships.remove(membership);
             if (key != null) {
                 key.drop();
-                events.notice(s.local, null, "Left multicast group " + membership);
+                events.notice(s.local, null, UdpText.TEXT.get("mc.left", membership));
             } else {
-                events.notice(null, null, "Left multicast group " + membership + ": the next start will not join it");
+                events.notice(null, null, UdpText.TEXT.get("mc.left.next", membership));
             }
         }
     }
@@ -180,8 +179,8 @@ final class MulticastMemberships {
             throw events.refused(s.local, null, Operation.MULTICAST, FailureKind.INVALID_INPUT, e.getMessage());
         } catch (IOException e) {
             throw events.emitted(UdpErrors.failure(events.id, s.local, null, Operation.MULTICAST, FailureKind.IO_ERROR,
-                    "Cannot list network interfaces to join " + Endpoints.addressText(group) + " on "
-                            + Endpoints.describe(s.local) + ": " + e.getMessage(), e));
+                    UdpText.TEXT.get("mc.cannot.list", Endpoints.addressText(group), Endpoints.describe(s.local),
+                            e.getMessage()), e));
         }
     }
 
@@ -189,14 +188,13 @@ final class MulticastMemberships {
         StringBuilder warnings = new StringBuilder();
         InetAddress bound = s.local.getAddress();
         if (!bound.isAnyLocalAddress() && !bound.equals(group)) {
-            warnings.append("; note: the socket is bound to ").append(Endpoints.addressText(bound))
-                    .append(", so the system will not deliver datagrams addressed to the group here; bind to ")
-                    .append(s.family == StandardProtocolFamily.INET6 ? "::" : "0.0.0.0").append(" to receive them");
+            warnings.append(UdpText.TEXT.get("mc.warn.bound", Endpoints.addressText(bound),
+                    s.family == StandardProtocolFamily.INET6 ? "::" : "0.0.0.0"));
         }
         try {
             if (!nif.supportsMulticast()) {
-                warnings.append("; note: ").append(nif.getName()).append(" is not flagged as multicast-capable, so "
-                        + "group datagrams may not arrive");
+                warnings.append(UdpText.TEXT.get("mc.warn.not.capable", nif.getName()));
+
             }
         } catch (IOException e) {
             LOG.debug("Cannot read the flags of {}", nif.getName(), e);

@@ -21,10 +21,11 @@ public record UdpConfig(String bindHost, int port, int receiveBufferBytes, boole
     public UdpConfig {
         bindHost = bindHost == null || bindHost.isBlank() ? "0.0.0.0" : bindHost.strip();
         if (port < 0 || port > 65_535) {
-            throw new IllegalArgumentException("Port " + port + " is out of range: use 0 (any free port) to 65535");
+            throw new IllegalArgumentException(UdpText.TEXT.get("config.port", port));
         }
         if (receiveBufferBytes <= 0) {
-            throw new IllegalArgumentException("The receive buffer must be at least 1 byte, not " + receiveBufferBytes);
+            throw new IllegalArgumentException(UdpText.TEXT.get("config.buffer", receiveBufferBytes));
+
         }
     }
 

@@ -127,7 +127,7 @@ public final class UdpEndpoint implements AutoCloseable {
      * multicast groups are kept (the next start joins the groups again) and counters keep counting.
      */
     public void stop() {
-        stop("stopped by user");
+        stop(UdpText.TEXT.get("detail.stopped.by.user"));
     }
 
     /** {@link #stop()}, after which the endpoint refuses to start or send. */
@@ -136,7 +136,7 @@ public final class UdpEndpoint implements AutoCloseable {
         synchronized (lock) {
             closed = true;
         }
-        stop("closed");
+        stop(UdpText.TEXT.get("detail.closed"));
     }
 
     public boolean isRunning() {
@@ -170,9 +170,8 @@ public final class UdpEndpoint implements AutoCloseable {
         }
         if (dropped > 0) {
             // Their futures are cancelled (no Failure: the user stopped), but the timeline says what did not go out.
-            events.notice(s == null ? null : s.local, null, String.format(Locale.ROOT, "%,d queued send%s not made: "
-                    + "the UDP endpoint stopped before %s went out", dropped, dropped == 1 ? " was" : "s were",
-                    dropped == 1 ? "it" : "they"));
+            events.notice(s == null ? null : s.local, null, dropped == 1 ? UdpText.TEXT.get("queued.dropped.one")
+                    : UdpText.TEXT.get("queued.dropped.other", UdpSender.count(dropped)));
         }
         if (s != null) {
             closeSession(s, reason, deadline);
@@ -234,9 +233,8 @@ public final class UdpEndpoint implements AutoCloseable {
         events.emit(new ListenerStarted(Instant.now(), id, s.local, null, "UDP"));
         multicast.rejoin(s);
         if (s.effectiveReceiveBuffer < config.receiveBufferBytes()) {
-            events.notice(s.local, null, String.format(Locale.ROOT, "Receive buffer: asked for %,d bytes, the "
-                            + "system granted %,d (on Linux net.core.rmem_max caps it); a fast burst may be dropped "
-                            + "by the kernel", config.receiveBufferBytes(), s.effectiveReceiveBuffer));
+            events.notice(s.local, null, UdpText.TEXT.get("receive.buffer.capped",
+                    UdpSender.count(config.receiveBufferBytes()), UdpSender.count(s.effectiveReceiveBuffer)));
         }
         s.receiver = threads.start("udp-recv-" + s.local.getPort(),
                 new UdpReceiver(s, settings, counters, events, reason -> abandon(s, reason)));
@@ -254,17 +252,18 @@ public final class UdpEndpoint implements AutoCloseable {
                 return s;
             }
             if (closed) {
-                throw UdpSender.cancelled("Not sent: the UDP endpoint was closed first");
+                throw UdpSender.cancelled(UdpText.TEXT.get("closed.first"));
             }
             if (Thread.currentThread().isInterrupted()) {
-                throw UdpSender.cancelled("Not sent: the UDP endpoint was stopped first");
+                throw UdpSender.cancelled(UdpText.TEXT.get("stopped.first"));
             }
             InetAddress bindAddress = target instanceof Inet6Address
                     ? InetAddress.ofLiteral(target.isLoopbackAddress() ? "::1" : "::")
                     : InetAddress.ofLiteral(target.isLoopbackAddress() ? "127.0.0.1" : "0.0.0.0");
             s = bind(new InetSocketAddress(bindAddress, 0));
             session = s;
-            events.notice(s.local, null, "Not started: bound " + Endpoints.describe(s.local) + " to " + purpose);
+            events.notice(s.local, null, UdpText.TEXT.get("connect".equals(purpose) ? "bound.to.connect"
+                    : "bound.to.send", Endpoints.describe(s.local)));
             return s;
         }
     }
@@ -332,10 +331,10 @@ public final class UdpEndpoint implements AutoCloseable {
         }
         try {
             s.channel.disconnect();
-            events.notice(s.local, null, "Disconnected: datagrams from any address are received again");
+            events.notice(s.local, null, UdpText.TEXT.get("disconnected"));
         } catch (IOException e) {
             events.emit(UdpErrors.failure(id, s.local, null, Operation.CONNECT, FailureKind.IO_ERROR,
-                    "Could not disconnect: " + e.getMessage(), e));
+                    UdpText.TEXT.get("disconnect.failed", e.getMessage()), e));
         }
     }
 
@@ -353,17 +352,18 @@ public final class UdpEndpoint implements AutoCloseable {
     private <T> CompletableFuture<T> submit(String host, int port, Operation operation, int bytes,
                                             UdpSender.SendCall<T> call) {
         if (host == null || host.isBlank()) {
-            return refuse(operation, FailureKind.INVALID_INPUT, "Enter the host to send to");
+            return refuse(operation, FailureKind.INVALID_INPUT, UdpText.TEXT.get("enter.host"));
         }
         if (port < 1 || port > 65_535) {
-            return refuse(operation, FailureKind.INVALID_INPUT, "Port " + port + " cannot be sent to: use 1 to 65535");
+            return refuse(operation, FailureKind.INVALID_INPUT, UdpText.TEXT.get("bad.port", port));
         }
         synchronized (lock) {
             if (closed) {
-                return refuse(operation, FailureKind.INVALID_STATE, "Not sent: this UDP endpoint is closed");
+                return refuse(operation, FailureKind.INVALID_STATE, UdpText.TEXT.get("closed"));
             }
-            String what = operation == Operation.CONNECT ? "Not connected to " + host.strip() + " port " + port
-                    : String.format(Locale.ROOT, "Not sent: %,d bytes to %s port %d", bytes, host.strip(), port);
+            String what = operation == Operation.CONNECT ? UdpText.TEXT.get("what.connect", host.strip(), port)
+                    : UdpText.TEXT.get("what.send", UdpSender.count(bytes), host.strip(), port);
+
             return sender.submit(bytes, operation, what, call);
         }
     }

@@ -26,50 +26,45 @@ final class UdpErrors {
     }
 
     static Failure bindFailure(long id, InetSocketAddress requested, boolean reuseAddress, Throwable e) {
-        String where = "UDP port " + requested.getPort() + " on " + Endpoints.addressText(requested.getAddress());
+        String address = Endpoints.addressText(requested.getAddress());
+        String where = UdpText.TEXT.get("where", requested.getPort(), address);
         String text = lower(e);
         if (text.contains("address already in use")) {
-            String inUse = where.substring(0, 1).toUpperCase(Locale.ROOT) + where.substring(1)
-                    + " is already in use by another program";
-            return failure(id, requested, null, Operation.START, FailureKind.PORT_IN_USE, inUse + (reuseAddress
-                    ? "; Reuse address (SO_REUSEADDR) is on here, but the socket holding the port does not share it"
-                    : "; to bind it too, turn on Reuse address (SO_REUSEADDR) here and on the socket holding it"), e);
+            String inUse = UdpText.TEXT.get("bind.in.use", requested.getPort(), address);
+            return failure(id, requested, null, Operation.START, FailureKind.PORT_IN_USE, inUse
+                    + UdpText.TEXT.get(reuseAddress ? "bind.in.use.reuse.on" : "bind.in.use.reuse.off"), e);
         }
         if (text.contains("cannot assign requested address")) {
             return failure(id, requested, null, Operation.START, FailureKind.ADDRESS_NOT_AVAILABLE,
-                    Endpoints.addressText(requested.getAddress()) + " is not an address of this computer, so UDP port "
-                            + requested.getPort() + " cannot be bound on it", e);
+                    UdpText.TEXT.get("bind.not.local", address, requested.getPort()), e);
         }
         if (text.contains("permission denied") || text.contains("operation not permitted")) {
-            String hint = requested.getPort() > 0 && requested.getPort() < 1024
-                    ? " (ports below 1024 need administrator rights)" : "";
+            boolean lowPort = requested.getPort() > 0 && requested.getPort() < 1024;
             return failure(id, requested, null, Operation.START, FailureKind.PERMISSION_DENIED,
-                    "The system does not allow binding " + where + hint, e);
+                    UdpText.TEXT.get(lowPort ? "bind.not.allowed.low.port" : "bind.not.allowed", where), e);
         }
         if (text.contains("address family not supported") || text.contains("protocol family unavailable")) {
             return failure(id, requested, null, Operation.START, FailureKind.ADDRESS_NOT_AVAILABLE,
-                    "This computer has no IPv6 support, so " + where + " cannot be bound", e);
+                    UdpText.TEXT.get("bind.no.ipv6", where), e);
         }
         return failure(id, requested, null, Operation.START, FailureKind.IO_ERROR,
-                "Could not bind " + where + ": " + e.getMessage(), e);
+                UdpText.TEXT.get("bind.failed", where, e.getMessage()), e);
     }
 
     static Failure unknownHost(long id, InetSocketAddress local, String host, Operation operation, Throwable e) {
         return failure(id, local, null, operation, FailureKind.UNKNOWN_HOST,
-                "Cannot resolve host '" + host + "' to an address", e);
+                UdpText.TEXT.get("unknown.host", host), e);
     }
 
     static String broadcastNeedsOption(InetSocketAddress target) {
-        return "Sending to the broadcast address " + Endpoints.addressText(target.getAddress())
-                + " needs the Broadcast option (SO_BROADCAST)";
+        return UdpText.TEXT.get("broadcast.needs.option", Endpoints.addressText(target.getAddress()));
     }
 
     static String portUnreachable(InetSocketAddress peer) {
         if (peer == null) {
-            return "ICMP port unreachable: nothing was listening where an earlier datagram went";
+            return UdpText.TEXT.get("unreachable.earlier");
         }
-        return "ICMP port unreachable: nothing is listening on " + Endpoints.describe(peer)
-                + " (reported for the previous datagram)";
+        return UdpText.TEXT.get("unreachable.peer", Endpoints.describe(peer));
     }
 
     static Failure sendFailure(long id, InetSocketAddress local, InetSocketAddress target, Operation operation,
@@ -87,35 +82,32 @@ final class UdpErrors {
                         e);
             }
             return failure(id, local, target, operation, FailureKind.PERMISSION_DENIED,
-                    "The system refused to send to " + to + " (permission denied)", e);
+                    UdpText.TEXT.get("send.permission", to), e);
         }
         if (text.contains("operation not permitted")) {
             return failure(id, local, target, operation, FailureKind.PERMISSION_DENIED,
-                    "The system refused to send to " + to + " (operation not permitted; a firewall rule may block it)",
-                    e);
+                    UdpText.TEXT.get("send.not.permitted", to), e);
         }
         if (e instanceof NoRouteToHostException || text.contains("network is unreachable")
                 || text.contains("no route to host")) {
             return failure(id, local, target, operation, FailureKind.NETWORK_UNREACHABLE,
-                    "Cannot send to " + to + ": no route to that network", e);
+                    UdpText.TEXT.get("send.no.route", to), e);
         }
         if (text.contains("cannot assign requested address")) {
             return failure(id, local, target, operation, FailureKind.ADDRESS_NOT_AVAILABLE,
-                    "Cannot send to " + to + ": the system has no usable source address for it (the network "
-                            + "interface may still be coming up, or the socket is bound to an address of another "
-                            + "interface)", e);
+                    UdpText.TEXT.get("send.no.source", to), e);
         }
         if (text.contains("message too long")) {
             return failure(id, local, target, operation, FailureKind.LIMIT_EXCEEDED,
-                    "Not sent: the datagram is too large for the path to " + to + " (message too long)", e);
+                    UdpText.TEXT.get("send.too.long", to), e);
         }
         if (text.contains("invalid argument")) {
             return failure(id, local, target, operation, FailureKind.INVALID_INPUT,
-                    "The system cannot send to " + to + " from " + Endpoints.describe(local)
-                            + " (invalid argument), e.g. because the two are of different kinds", e);
+                    UdpText.TEXT.get("send.invalid", to, Endpoints.describe(local)), e);
         }
         return failure(id, local, target, operation, FailureKind.IO_ERROR,
-                "Sending to " + to + " failed: " + e.getMessage(), e);
+                UdpText.TEXT.get("send.failed", to, e.getMessage()), e);
+
     }
 
     private static String lower(Throwable e) {

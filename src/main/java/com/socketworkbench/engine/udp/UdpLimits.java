@@ -37,10 +37,9 @@ public final class UdpLimits {
         if (payloadLength <= max) {
             return null;
         }
-        String why = target instanceof Inet6Address
-                ? "65,527 = 65,535 IPv6 payload length − 8 UDP header"
-                : "65,507 = 65,535 − 20 IP header − 8 UDP header";
-        return String.format(Locale.ROOT, "Not sent: %,d bytes is more than one UDP datagram to an %s address can "
-                + "carry (at most %s)", payloadLength, target instanceof Inet6Address ? "IPv6" : "IPv4", why);
+        String why = UdpText.TEXT.get(target instanceof Inet6Address ? "too.large.why.v6" : "too.large.why.v4");
+        return UdpText.TEXT.get("too.large", String.format(Locale.ROOT, "%,d", payloadLength),
+                target instanceof Inet6Address ? "IPv6" : "IPv4", why);
+
     }
 }

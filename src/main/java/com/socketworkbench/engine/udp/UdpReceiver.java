@@ -61,9 +61,10 @@ final class UdpReceiver implements Runnable {
                     break;
                 }
                 events.emit(UdpErrors.failure(events.id, session.local, null, Operation.RECEIVE, FailureKind.IO_ERROR,
-                        "Receiving on " + Endpoints.describe(session.local) + " failed: " + e.getMessage(), e));
+                        UdpText.TEXT.get("receive.failed", Endpoints.describe(session.local), e.getMessage()), e));
                 if (++consecutiveErrors >= MAX_CONSECUTIVE_ERRORS) {
-                    giveUp.accept("receiving failed repeatedly");
+                    giveUp.accept(UdpText.TEXT.get("detail.receive.failed"));
+
                     break;
                 }
             }

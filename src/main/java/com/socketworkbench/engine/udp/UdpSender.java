@@ -101,7 +101,7 @@ final class UdpSender {
             executor.execute(new SendTask<>(call, result, bytes));
         } catch (RejectedExecutionException e) {
             release(bytes);
-            result.completeExceptionally(cancelled("Not sent: the UDP endpoint is stopping"));
+            result.completeExceptionally(cancelled(UdpText.TEXT.get("stopping")));
         }
         return result;
     }
@@ -121,9 +121,13 @@ final class UdpSender {
     }
 
     private synchronized String queueFull(String what) {
-        return String.format(Locale.ROOT, "%s: the send queue is full (%,d sends with %,d bytes are waiting; it "
-                        + "holds at most %,d sends or %,d bytes). Wait until the earlier ones have gone out", what,
-                queued, queuedBytes, maxQueued, maxQueuedBytes);
+        return UdpText.TEXT.get("queue.full", what, count(queued), count(queuedBytes), count(maxQueued),
+                count(maxQueuedBytes));
+    }
+
+    /** "1,234": counts in messages the way the app writes them. */
+    static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
     }
 
     /** Calls waiting behind the running one. */
@@ -179,13 +183,13 @@ final class UdpSender {
             } catch (RuntimeException e) {
                 LOG.warn("Unexpected error while sending", e);
                 result.completeExceptionally(events.emitted(UdpErrors.failure(events.id, null, null, Operation.SEND,
-                        FailureKind.IO_ERROR, "Not sent: an unexpected error (" + e + ")", e)));
+                        FailureKind.IO_ERROR, UdpText.TEXT.get("unexpected", e), e)));
             }
         }
 
         void cancel() {
             release(bytes);
-            result.completeExceptionally(cancelled("Not sent: the UDP endpoint was stopped first"));
+            result.completeExceptionally(cancelled(UdpText.TEXT.get("stopped.first")));
         }
     }
 
@@ -202,8 +206,7 @@ final class UdpSender {
         SocketAddress peer = s.remote();
         if (peer != null && !peer.equals(target)) {
             throw events.refused(s.local, target, Operation.SEND, FailureKind.INVALID_INPUT,
-                    "This endpoint is connected to " + Endpoints.describe(peer) + " and can only send there; "
-                            + "disconnect first to send to " + Endpoints.describe(target));
+                    UdpText.TEXT.get("connected.elsewhere", Endpoints.describe(peer), Endpoints.describe(target)));
         }
         write(s, target, payload);
         counters.sent(payload.length);
@@ -230,13 +233,12 @@ final class UdpSender {
         try {
             s.channel.connect(target);
         } catch (ClosedChannelException e) {
-            throw cancelled("Not connected: the UDP endpoint was stopped");
+            throw cancelled(UdpText.TEXT.get("connect.stopped"));
         } catch (IOException e) {
             throw events.emitted(UdpErrors.sendFailure(events.id, s.local, target, Operation.CONNECT,
                     settings.broadcast(), e));
         }
-        events.notice(s.local, target, "Connected to " + Endpoints.describe(target) + ": only its datagrams are "
-                + "received, and ICMP errors (nothing listening there) are reported");
+        events.notice(s.local, target, UdpText.TEXT.get("connected.notice", Endpoints.describe(target)));
         return target;
     }
 
@@ -260,16 +262,12 @@ final class UdpSender {
             throws SocketErrorException {
         if (s.family == StandardProtocolFamily.INET && target.getAddress() instanceof Inet6Address) {
             throw events.refused(s.local, target, operation, FailureKind.INVALID_INPUT,
-                    "Cannot reach the IPv6 address " + Endpoints.describe(target) + " from a socket bound to the "
-                            + "IPv4 address " + Endpoints.describe(s.local) + "; bind to :: (IPv6 and IPv4) or an "
-                            + "IPv6 address");
+                    UdpText.TEXT.get("family.v6.from.v4", Endpoints.describe(target), Endpoints.describe(s.local)));
         }
         if (s.family == StandardProtocolFamily.INET6 && !s.dualStack()
                 && target.getAddress() instanceof Inet4Address) {
             throw events.refused(s.local, target, operation, FailureKind.INVALID_INPUT,
-                    "Cannot reach the IPv4 address " + Endpoints.describe(target) + " from a socket bound to the "
-                            + "IPv6 address " + Endpoints.describe(s.local) + "; bind to :: (IPv6 and IPv4) or an "
-                            + "IPv4 address");
+                    UdpText.TEXT.get("family.v4.from.v6", Endpoints.describe(target), Endpoints.describe(s.local)));
         }
     }
 
@@ -293,8 +291,9 @@ final class UdpSender {
                 // A connected socket reports an earlier datagram's ICMP error here; this datagram was not sent yet.
                 // The first is that earlier datagram's report; a second one fails this send.
                 Failure icmp = UdpErrors.failure(events.id, s.local, target, Operation.SEND,
-                        FailureKind.CONNECTION_REFUSED, (retriedAfterIcmp ? "Not sent: " : "")
-                                + UdpErrors.portUnreachable(target), e);
+                        FailureKind.CONNECTION_REFUSED, retriedAfterIcmp
+                                ? UdpText.TEXT.get("not.sent.prefix", UdpErrors.portUnreachable(target))
+                                : UdpErrors.portUnreachable(target), e);
                 if (retriedAfterIcmp) {
                     throw events.emitted(icmp);
                 }
@@ -303,14 +302,14 @@ final class UdpSender {
             } catch (SocketErrorException e) {
                 throw e;
             } catch (ClosedChannelException | ClosedSelectorException e) {
-                throw cancelled("Not sent: the UDP endpoint was stopped");
+                throw cancelled(UdpText.TEXT.get("stopped"));
             } catch (AlreadyConnectedException | UnsupportedAddressTypeException e) {
                 throw events.emitted(UdpErrors.failure(events.id, s.local, target, Operation.SEND,
-                        FailureKind.INVALID_INPUT, "Cannot send to " + Endpoints.describe(target) + " from "
-                                + Endpoints.describe(s.local), e));
+                        FailureKind.INVALID_INPUT, UdpText.TEXT.get("cannot.send.from", Endpoints.describe(target),
+                                Endpoints.describe(s.local)), e));
             } catch (IOException e) {
                 if (s.stopping) {
-                    throw cancelled("Not sent: the UDP endpoint was stopped");
+                    throw cancelled(UdpText.TEXT.get("stopped"));
                 }
                 throw events.emitted(UdpErrors.sendFailure(events.id, s.local, target, Operation.SEND,
                         settings.broadcast(), e));
@@ -330,8 +329,8 @@ final class UdpSender {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) {
                 throw events.emitted(UdpErrors.failure(events.id, s.local, target, Operation.SEND, FailureKind.IO_ERROR,
-                        "Not sent: the send buffer stayed full for "
-                                + DurationText.ofNanos(STALL_TIMEOUT_NANOS), null));
+                        UdpText.TEXT.get("buffer.stalled", DurationText.ofNanos(STALL_TIMEOUT_NANOS)), null));
+
             }
             s.writeSelector.select(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
         }

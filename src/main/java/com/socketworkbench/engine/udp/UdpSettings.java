@@ -31,10 +31,10 @@ final class UdpSettings {
 
     /** Everything set so far, on a socket that was just bound. */
     void applyTo(UdpSession session) {
-        set(session, Operation.OPTIONS, StandardSocketOptions.SO_BROADCAST, broadcast, "the Broadcast option");
-        set(session, Operation.MULTICAST, StandardSocketOptions.IP_MULTICAST_TTL, multicastTtl, "the multicast TTL");
+        set(session, Operation.OPTIONS, StandardSocketOptions.SO_BROADCAST, broadcast, UdpText.TEXT.get("what.broadcast"));
+        set(session, Operation.MULTICAST, StandardSocketOptions.IP_MULTICAST_TTL, multicastTtl, UdpText.TEXT.get("what.ttl"));
         set(session, Operation.MULTICAST, StandardSocketOptions.IP_MULTICAST_LOOP, multicastLoopback,
-                "multicast loopback");
+                UdpText.TEXT.get("what.loopback"));
         String name = multicastInterface;
         if (name != null) {
             applyMulticastInterface(session, name);
@@ -44,7 +44,7 @@ final class UdpSettings {
     void setBroadcast(boolean on, UdpSession session) {
         broadcast = on;
         if (session != null) {
-            set(session, Operation.OPTIONS, StandardSocketOptions.SO_BROADCAST, on, "the Broadcast option");
+            set(session, Operation.OPTIONS, StandardSocketOptions.SO_BROADCAST, on, UdpText.TEXT.get("what.broadcast"));
         }
     }
 
@@ -55,7 +55,7 @@ final class UdpSettings {
     /** False (after the Failure) when {@code bytes} is not 1 to 65,535. */
     boolean setMaxDatagramSize(int bytes, UdpSession session) {
         if (bytes < 1 || bytes > UdpLimits.MAX_DATAGRAM_SIZE) {
-            return rejected(session, Operation.OPTIONS, "The receive limit must be 1 to 65,535 bytes, not " + bytes);
+            return rejected(session, Operation.OPTIONS, UdpText.TEXT.get("limit.range", bytes));
         }
         maxDatagramSize = bytes;
         return true;
@@ -68,11 +68,11 @@ final class UdpSettings {
     /** False (after the Failure) when {@code ttl} is not 0 to 255. */
     boolean setMulticastTtl(int ttl, UdpSession session) {
         if (ttl < 0 || ttl > 255) {
-            return rejected(session, Operation.MULTICAST, "The multicast TTL must be 0 to 255, not " + ttl);
+            return rejected(session, Operation.MULTICAST, UdpText.TEXT.get("ttl.range", ttl));
         }
         multicastTtl = ttl;
         if (session != null) {
-            set(session, Operation.MULTICAST, StandardSocketOptions.IP_MULTICAST_TTL, ttl, "the multicast TTL");
+            set(session, Operation.MULTICAST, StandardSocketOptions.IP_MULTICAST_TTL, ttl, UdpText.TEXT.get("what.ttl"));
         }
         return true;
     }
@@ -84,7 +84,7 @@ final class UdpSettings {
     void setMulticastLoopback(boolean on, UdpSession session) {
         multicastLoopback = on;
         if (session != null) {
-            set(session, Operation.MULTICAST, StandardSocketOptions.IP_MULTICAST_LOOP, on, "multicast loopback");
+            set(session, Operation.MULTICAST, StandardSocketOptions.IP_MULTICAST_LOOP, on, UdpText.TEXT.get("what.loopback"));
         }
     }
 
@@ -99,7 +99,7 @@ final class UdpSettings {
             multicastInterface = null;
             if (wasSet && session != null) {
                 events.notice(session.local, null,
-                        "Multicast interface: back to the system's choice after the next start");
+                        UdpText.TEXT.get("interface.reset"));
             }
             return true;
         }
@@ -110,7 +110,7 @@ final class UdpSettings {
             return rejected(session, Operation.MULTICAST, e.getMessage());
         } catch (IOException e) {
             events.emit(UdpErrors.failure(events.id, local(session), null, Operation.MULTICAST, FailureKind.IO_ERROR,
-                    "Cannot look up network interface '" + interfaceName + "': " + e.getMessage(), e));
+                    UdpText.TEXT.get("interface.lookup", interfaceName, e.getMessage()), e));
             return false;
         }
         multicastInterface = name;
@@ -139,7 +139,7 @@ final class UdpSettings {
         } catch (IOException | RuntimeException e) {
             if (!session.stopping) {
                 events.emit(UdpErrors.failure(events.id, session.local, null, operation, FailureKind.IO_ERROR,
-                        "Could not set " + what + " to " + value + ": " + e.getMessage(), e));
+                        UdpText.TEXT.get("set.failed", what, value, e.getMessage()), e));
             }
         }
     }
@@ -149,14 +149,15 @@ final class UdpSettings {
             NetworkInterface nif = NetworkInterface.getByName(name);
             if (nif == null) {
                 events.emit(UdpErrors.failure(events.id, session.local, null, Operation.MULTICAST,
-                        FailureKind.INVALID_INPUT, "The multicast interface '" + name + "' no longer exists "
-                                + "(available: " + MulticastGroups.availableNames() + ")", null));
+                        FailureKind.INVALID_INPUT, UdpText.TEXT.get("interface.gone", name,
+                                MulticastGroups.availableNames()), null));
                 return;
             }
             session.channel.setOption(StandardSocketOptions.IP_MULTICAST_IF, nif);
         } catch (IOException | RuntimeException e) {
             events.emit(UdpErrors.failure(events.id, session.local, null, Operation.MULTICAST, FailureKind.IO_ERROR,
-                    "Could not send multicast through " + name + ": " + e.getMessage(), e));
+                    UdpText.TEXT.get("interface.send.failed", name, e.getMessage()), e));
+
         }
     }
 }

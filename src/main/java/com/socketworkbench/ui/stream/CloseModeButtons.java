@@ -30,9 +30,9 @@ public final class CloseModeButtons {
         WRAPPING
     }
 
-    private final Button graceful = new Button("Close (FIN)");
-    private final Button halfClose = new Button("Half-close");
-    private final Button abort = new Button("Abort (RST)");
+    private final Button graceful = new Button(StreamText.TEXT.get("close.graceful"));
+    private final Button halfClose = new Button(StreamText.TEXT.get("close.half"));
+    private final Button abort = new Button(StreamText.TEXT.get("close.abort"));
     private final Pane root;
 
     /**
@@ -43,14 +43,12 @@ public final class CloseModeButtons {
     public CloseModeButtons(String caption, ObservableBooleanValue disabled, Consumer<CloseMode> action, Layout layout,
                             Subscriptions subscriptions) {
         graceful.setId("closeGraceful");
-        graceful.setTooltip(new Tooltip("close(): send what is queued, then FIN. The peer reads end of stream"
-                + " after the last byte; both directions end."));
+        graceful.setTooltip(new Tooltip(StreamText.TEXT.get("close.graceful.tooltip")));
         halfClose.setId("halfClose");
-        halfClose.setTooltip(new Tooltip("shutdown(SHUT_WR): send what is queued, then FIN, but keep reading."
-                + " The peer reads end of stream and can still send to us."));
+        halfClose.setTooltip(new Tooltip(StreamText.TEXT.get("close.half.tooltip")));
         abort.setId("abort");
-        abort.setTooltip(new Tooltip("close() with SO_LINGER 0: drop queued data and send RST. The peer's next"
-                + " read or write fails with \"Connection reset\". (A Unix socket has no reset: it just closes.)"));
+        abort.setTooltip(new Tooltip(StreamText.TEXT.get("close.abort.tooltip")));
+
         abort.getStyleClass().add("abort-button");
         graceful.setOnAction(event -> action.accept(CloseMode.GRACEFUL));
         halfClose.setOnAction(event -> action.accept(CloseMode.HALF_CLOSE));

@@ -47,7 +47,8 @@ public final class ConnectionDetailsPane {
             subject.setText(placeholder);
             return;
         }
-        subject.setText(what == null || what.isEmpty() ? "" : "The " + what + ":");
+        subject.setText(what == null || what.isEmpty() ? "" : StreamText.TEXT.get("details.subject", what));
+
         int row = 0;
         for (ConnectionDetails.Row line : details.rows()) {
             Label label = new Label(line.label());

@@ -9,6 +9,7 @@ import com.socketworkbench.engine.framing.Endianness;
 import com.socketworkbench.engine.framing.FramingMode;
 import com.socketworkbench.engine.framing.FramingSpec;
 import com.socketworkbench.engine.tcp.OversizePolicy;
+import com.socketworkbench.engine.text.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -49,13 +50,11 @@ import java.util.stream.Collectors;
  * {@link #addToParameters}.
  */
 public final class FramingEditor {
-    static final String APPLIES_NEXT = "Changes apply at once to bytes that arrive from now on; rows already shown"
-            + " stay as they were.";
-    static final String STICKY_PACKETS = " Known as 粘包 / 半包 (sticky and half packets).";
+    private static final Texts TEXT = StreamText.TEXT;
 
     private final FramingEditorModel model;
     private final ComboBox<FramingMode> modeBox = new ComboBox<>(FXCollections.observableArrayList(FramingMode.values()));
-    private final ToggleButton settings = new ToggleButton("Settings");
+    private final ToggleButton settings = new ToggleButton(TEXT.get("framing.settings"));
     private final Label summary = new Label();
     private final HBox header;
     /** The mode's fields and the limits; they wrap onto a second line in a narrow window rather than get cut. */
@@ -75,7 +74,7 @@ public final class FramingEditor {
         modeBox.setId("framingMode");
         subscriptions.bindBidirectional(modeBox.valueProperty(), model.modeProperty());
         subscriptions.subscribe(model.modeProperty(), mode -> modeBox.setTooltip(new Tooltip(
-                "How received bytes become timeline rows.\n" + (mode == null ? "" : mode.explanation()))));
+                TEXT.get("framing.mode.tooltip", mode == null ? "" : mode.explanation()))));
         // Choosing a mode that needs parameters shows them; the user closes the row when done.
         subscriptions.listen(modeBox.valueProperty(), (obs, old, mode) -> {
             if (mode != null && mode != FramingMode.RAW) {
@@ -85,9 +84,9 @@ public final class FramingEditor {
 
         settings.setId("framingSettings");
         settings.getStyleClass().add("small-toggle");
-        settings.setTooltip(new Tooltip("Show or hide the framing parameters, the maximum frame size and what the"
-                + " mode means"));
-        subscriptions.subscribe(settings.selectedProperty(), open -> settings.setText(open ? "Settings ▴" : "Settings ▾"));
+        settings.setTooltip(new Tooltip(TEXT.get("framing.settings.tooltip")));
+        subscriptions.subscribe(settings.selectedProperty(),
+                open -> settings.setText(TEXT.get(open ? "framing.settings.open" : "framing.settings.closed")));
 
         summary.setId("framingSummary");
         summary.getStyleClass().addAll("muted-label", "framing-summary");
@@ -96,10 +95,11 @@ public final class FramingEditor {
         summary.setWrapText(true);
         summary.setMinHeight(Region.USE_PREF_SIZE);
         subscriptions.bind(summary.textProperty(), Bindings.createStringBinding(
-                () -> model.spec().mode() == FramingMode.RAW ? "one row per socket read" : model.spec().describe(),
+                () -> model.spec().mode() == FramingMode.RAW ? TEXT.get("framing.raw.summary")
+                        : model.spec().describe(),
                 model.specProperty()));
 
-        Label caption = new Label("Framing");
+        Label caption = new Label(TEXT.get("framing.caption"));
         caption.getStyleClass().add("field-caption");
         caption.setLabelFor(modeBox);
         caption.setMinWidth(Region.USE_PREF_SIZE);
@@ -113,8 +113,7 @@ public final class FramingEditor {
         buildModeFields(subscriptions);
 
         TextField max = textField("maxFrameSize", 7, model.maxFrameSizeProperty(), subscriptions);
-        max.setTooltip(new Tooltip("The largest frame accepted, e.g. 16 MiB (at least 16 MiB, at most 1 GiB). It"
-                + " protects memory against a peer that announces a huge length or never sends the delimiter."));
+        max.setTooltip(new Tooltip(TEXT.get("framing.max.tooltip")));
         controls.put(FramingEditorModel.Field.MAX_FRAME_SIZE, max);
         ComboBox<OversizePolicy> oversize = new ComboBox<>(FXCollections.observableArrayList(OversizePolicy.values()));
         oversize.setId("oversizePolicy");
@@ -122,24 +121,21 @@ public final class FramingEditor {
             @Override
             public String toString(OversizePolicy policy) {
                 return policy == null ? "" : switch (policy) {
-                    case DROP_CONNECTION -> "Close the connection";
-                    case DISCARD -> "Discard it and resync";
+                    case DROP_CONNECTION -> TEXT.get("framing.oversize.close");
+                    case DISCARD -> TEXT.get("framing.oversize.discard");
                 };
             }
 
             @Override
             public OversizePolicy fromString(String text) {
-                return text != null && text.startsWith("Discard") ? OversizePolicy.DISCARD
+                return TEXT.get("framing.oversize.discard").equals(text) ? OversizePolicy.DISCARD
                         : OversizePolicy.DROP_CONNECTION;
             }
         });
-        oversize.setTooltip(new Tooltip("""
-                What happens to a frame larger than the maximum (a failure row reports it either way):
-                Close the connection: the safe default.
-                Discard it and resync: skip the frame and go on (a length prefix skips the announced length,
-                a delimiter skips past the next delimiter, an idle gap to the next silence)."""));
+        oversize.setTooltip(new Tooltip(TEXT.get("framing.oversize.tooltip")));
         subscriptions.bindBidirectional(oversize.valueProperty(), model.oversizePolicyProperty());
-        limits = new HBox(10, SendEditor.labelled("Max frame", max), SendEditor.labelled("If larger", oversize));
+        limits = new HBox(10, SendEditor.labelled(TEXT.get("framing.max"), max),
+                SendEditor.labelled(TEXT.get("framing.if.larger"), oversize));
         limits.setAlignment(Pos.CENTER_LEFT);
 
         fieldsRow.getChildren().addAll(modeFields, limits);
@@ -152,7 +148,8 @@ public final class FramingEditor {
         explanation.setWrapText(true);
         subscriptions.bind(explanation.textProperty(), Bindings.createStringBinding(() -> {
             FramingMode mode = model.modeProperty().get() == null ? FramingMode.RAW : model.modeProperty().get();
-            return mode.explanation() + (mode == FramingMode.RAW ? STICKY_PACKETS : "") + " " + APPLIES_NEXT;
+            return mode.explanation() + (mode == FramingMode.RAW ? " " + TEXT.get("framing.sticky.packets") : "")
+                    + " " + TEXT.get("framing.applies.next");
         }, model.modeProperty()));
 
         Label message = TabLayout.errorLabel("framingMessage", model.errorProperty(), subscriptions);
@@ -186,15 +183,15 @@ public final class FramingEditor {
         delimiter.setPrefWidth(110);
         delimiter.setValue(model.delimiterProperty().get());
         subscriptions.bindBidirectional(delimiter.getEditor().textProperty(), model.delimiterProperty());
-        delimiter.setTooltip(new Tooltip("Where a message ends: "
-                + Arrays.stream(DelimiterPreset.values()).map(DelimiterPreset::label).collect(Collectors.joining(", "))
-                + ",\nor any bytes as hex, e.g. 7e or 0d 0a 0d 0a"));
+        delimiter.setTooltip(new Tooltip(TEXT.get("framing.delimiter.tooltip", Arrays.stream(DelimiterPreset.values())
+                .map(DelimiterPreset::label).collect(Collectors.joining(", ")))));
         controls.put(FramingEditorModel.Field.DELIMITER, delimiter);
-        CheckBox keep = new CheckBox("Keep delimiter");
+        CheckBox keep = new CheckBox(TEXT.get("framing.keep.delimiter"));
         keep.setId("keepDelimiter");
-        keep.setTooltip(new Tooltip("On: each row ends with the delimiter bytes. Off: they are stripped."));
+        keep.setTooltip(new Tooltip(TEXT.get("framing.keep.delimiter.tooltip")));
         subscriptions.bindBidirectional(keep.selectedProperty(), model.keepDelimiterProperty());
-        fieldsByMode.put(FramingMode.DELIMITER, row(SendEditor.labelled("Delimiter", delimiter), keep));
+        fieldsByMode.put(FramingMode.DELIMITER, row(SendEditor.labelled(TEXT.get("framing.delimiter"), delimiter),
+                keep));
 
         ComboBox<Integer> width = new ComboBox<>(FXCollections.observableArrayList(
                 FramingEditorModel.LENGTH_FIELD_WIDTHS));
@@ -202,7 +199,8 @@ public final class FramingEditor {
         width.setConverter(new StringConverter<>() {
             @Override
             public String toString(Integer bytes) {
-                return bytes == null ? "" : bytes == 1 ? "1 byte" : bytes + " bytes";
+                return bytes == null ? "" : bytes == 1 ? TEXT.get("framing.width.one")
+                        : TEXT.get("framing.width.other", bytes);
             }
 
             @Override
@@ -210,34 +208,35 @@ public final class FramingEditor {
                 return Integer.parseInt(text.replaceAll("\\D", ""));
             }
         });
-        width.setTooltip(new Tooltip("How wide the unsigned length field is"));
+        width.setTooltip(new Tooltip(TEXT.get("framing.width.tooltip")));
         subscriptions.bindBidirectional(width.valueProperty(), model.lengthFieldBytesProperty());
         ComboBox<Endianness> order = new ComboBox<>(FXCollections.observableArrayList(Endianness.values()));
         order.setId("byteOrder");
-        order.setTooltip(new Tooltip("Big endian (network byte order): most significant byte first, as most"
-                + " protocols do. Little endian: least significant first."));
+        order.setTooltip(new Tooltip(TEXT.get("framing.order.tooltip")));
         subscriptions.bindBidirectional(order.valueProperty(), model.byteOrderProperty());
-        CheckBox includesHeader = new CheckBox("Length counts the header");
+        CheckBox includesHeader = new CheckBox(TEXT.get("framing.includes.header"));
         includesHeader.setId("lengthIncludesHeader");
-        includesHeader.setTooltip(new Tooltip("On: the length is the whole frame from its first byte (offset bytes"
-                + " and the length field included). Off: only the body after the length field."));
+        includesHeader.setTooltip(new Tooltip(TEXT.get("framing.includes.header.tooltip")));
         subscriptions.bindBidirectional(includesHeader.selectedProperty(), model.lengthIncludesHeaderProperty());
         TextField offset = textField("lengthOffset", 4, model.lengthOffsetProperty(), subscriptions);
-        offset.setTooltip(new Tooltip("Bytes before the length field (e.g. a type or magic byte), kept in the frame"));
+        offset.setTooltip(new Tooltip(TEXT.get("framing.offset.tooltip")));
         controls.put(FramingEditorModel.Field.LENGTH_OFFSET, offset);
-        fieldsByMode.put(FramingMode.LENGTH_PREFIX, row(SendEditor.labelled("Length field", width), order,
-                includesHeader, SendEditor.labelled("Offset", offset), unit("bytes")));
+        fieldsByMode.put(FramingMode.LENGTH_PREFIX, row(SendEditor.labelled(TEXT.get("framing.length.field"), width),
+                order, includesHeader, SendEditor.labelled(TEXT.get("framing.offset"), offset),
+                unit(TEXT.get("framing.unit.bytes"))));
 
         TextField fixed = textField("fixedSize", 7, model.fixedSizeProperty(), subscriptions);
-        fixed.setTooltip(new Tooltip("Bytes per frame, e.g. 16 or 1 KiB"));
+        fixed.setTooltip(new Tooltip(TEXT.get("framing.fixed.tooltip")));
         controls.put(FramingEditorModel.Field.FIXED_SIZE, fixed);
-        fieldsByMode.put(FramingMode.FIXED_SIZE, row(SendEditor.labelled("Frame size", fixed), unit("bytes")));
+        fieldsByMode.put(FramingMode.FIXED_SIZE, row(SendEditor.labelled(TEXT.get("framing.frame.size"), fixed),
+                unit(TEXT.get("framing.unit.bytes"))));
 
         TextField gap = textField("idleGap", 6, model.idleGapMillisProperty(), subscriptions);
-        gap.setTooltip(new Tooltip("A frame ends after this much silence on the connection, 1 to "
-                + FramingSpec.MAX_IDLE_GAP_MILLIS + " ms"));
+        gap.setTooltip(new Tooltip(TEXT.get("framing.gap.tooltip", FramingSpec.MAX_IDLE_GAP_MILLIS)));
         controls.put(FramingEditorModel.Field.IDLE_GAP, gap);
-        fieldsByMode.put(FramingMode.IDLE_GAP, row(SendEditor.labelled("Silence", gap), unit("ms")));
+        fieldsByMode.put(FramingMode.IDLE_GAP, row(SendEditor.labelled(TEXT.get("framing.silence"), gap),
+                unit(TEXT.get("framing.unit.ms"))));
+
     }
 
     private static TextField textField(String id, int columns, javafx.beans.property.StringProperty property,

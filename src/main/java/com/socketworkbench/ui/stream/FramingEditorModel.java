@@ -147,13 +147,13 @@ public final class FramingEditorModel {
             }
         } catch (IllegalArgumentException e) {
             errorField.set(field);
-            error.set(capitalised(e.getMessage()) + " — the previous framing (" + spec.get().describe()
-                    + ") stays in use");
+            error.set(StreamText.TEXT.get("framing.error.kept", capitalised(e.getMessage()), spec.get().describe()));
         }
     }
 
     private static String capitalised(String message) {
-        return message == null || message.isEmpty() ? "Invalid framing setting"
+        return message == null || message.isEmpty() ? StreamText.TEXT.get("framing.error.invalid")
+
                 : Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 

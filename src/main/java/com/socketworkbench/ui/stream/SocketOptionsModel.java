@@ -144,10 +144,10 @@ public final class SocketOptionsModel {
         try {
             bytes = ByteSizes.parse(value);
         } catch (IllegalArgumentException e) {
-            throw new OptionException(name, name + ": " + e.getMessage());
+            throw new OptionException(name, StreamText.TEXT.get("options.error.bytes", name, e.getMessage()));
         }
         if (bytes < 1 || bytes > Integer.MAX_VALUE) {
-            throw new OptionException(name, name + " must be between 1 byte and 2 GiB, not " + value);
+            throw new OptionException(name, StreamText.TEXT.get("options.error.buffer.range", name, value));
         }
         return (int) bytes;
     }
@@ -160,9 +160,10 @@ public final class SocketOptionsModel {
         if (value.equals("off") || value.equals("-1")) {
             return -1;
         }
-        int seconds = number(LINGER, value.replaceFirst("\\s*s$", ""), "off, 0 (abort on close) or seconds");
+        int seconds = number(LINGER, value.replaceFirst("\\s*s$", ""),
+                StreamText.TEXT.get("options.error.linger.expected"));
         if (seconds > 65_535) {
-            throw new OptionException(LINGER, LINGER + " must be off, 0 or up to 65535 seconds, not " + seconds);
+            throw new OptionException(LINGER, StreamText.TEXT.get("options.error.linger.range", LINGER, seconds));
         }
         return seconds;
     }
@@ -177,13 +178,13 @@ public final class SocketOptionsModel {
             try {
                 tos = Integer.parseInt(value.substring(2), 16);
             } catch (NumberFormatException e) {
-                throw new OptionException(IP_TOS, IP_TOS + ": '" + value + "' is not a hex byte such as 0x10");
+                throw new OptionException(IP_TOS, StreamText.TEXT.get("options.error.tos.hex", IP_TOS, value));
             }
         } else {
-            tos = number(IP_TOS, value, "a byte from 0 to 255, or hex such as 0x10");
+            tos = number(IP_TOS, value, StreamText.TEXT.get("options.error.tos.expected"));
         }
         if (tos > 255) {
-            throw new OptionException(IP_TOS, IP_TOS + " is one byte: 0 to 255 (0x00 to 0xff), not " + value);
+            throw new OptionException(IP_TOS, StreamText.TEXT.get("options.error.tos.range", IP_TOS, value));
         }
         return tos;
     }
@@ -195,8 +196,7 @@ public final class SocketOptionsModel {
         }
         Matcher m = DURATION.matcher(value);
         if (!m.matches()) {
-            throw new OptionException(READ_IDLE_TIMEOUT, "The read idle timeout '" + value + "' is not a time:"
-                    + " enter seconds (30), milliseconds (500 ms) or minutes (2 min); 0 = none");
+            throw new OptionException(READ_IDLE_TIMEOUT, StreamText.TEXT.get("options.error.timeout", value));
         }
         long amount = Long.parseLong(m.group(1));
         String unit = m.group(2) == null ? "s" : m.group(2).toLowerCase(Locale.ROOT);
@@ -215,7 +215,8 @@ public final class SocketOptionsModel {
             }
             return parsed;
         } catch (NumberFormatException e) {
-            throw new OptionException(name, name + ": '" + value + "' is not valid; enter " + expected);
+            throw new OptionException(name, StreamText.TEXT.get("options.error.number", name, value, expected));
+
         }
     }
 

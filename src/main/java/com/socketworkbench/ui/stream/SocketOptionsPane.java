@@ -50,7 +50,7 @@ public final class SocketOptionsPane {
     private final SocketOptionsModel model;
     private final Map<String, Row> rows = new LinkedHashMap<>();
     private final GridPane grid = new GridPane();
-    private final Button apply = new Button("Apply");
+    private final Button apply = new Button(StreamText.TEXT.get("options.apply"));
     private final VBox root;
     private final ValidationSupport validation = new ValidationSupport();
     private int nextRow = 1;
@@ -74,26 +74,30 @@ public final class SocketOptionsPane {
         granted.setMinWidth(Region.USE_PREF_SIZE);
         granted.setHgrow(Priority.ALWAYS);
         grid.getColumnConstraints().setAll(name, request, granted);
-        grid.add(heading("Option"), 0, 0);
-        grid.add(heading("Requested"), 1, 0);
-        grid.add(heading("Granted"), 2, 0);
+        grid.add(heading(StreamText.TEXT.get("options.heading.option")), 0, 0);
+        grid.add(heading(StreamText.TEXT.get("options.heading.requested")), 1, 0);
+        grid.add(heading(StreamText.TEXT.get("options.heading.granted")), 2, 0);
 
         tristate(SocketOptionsModel.REUSE_ADDRESS, "ReuseAddress", model.reuseAddressProperty(), subscriptions);
         tristate(SocketOptionsModel.NO_DELAY, "NoDelay", model.tcpNoDelayProperty(), subscriptions);
         tristate(SocketOptionsModel.KEEP_ALIVE, "KeepAlive", model.keepAliveProperty(), subscriptions);
-        text(SocketOptionsModel.RECEIVE_BUFFER, "ReceiveBuffer", "bytes", model.receiveBufferProperty(), subscriptions);
-        text(SocketOptionsModel.SEND_BUFFER, "SendBuffer", "bytes", model.sendBufferProperty(), subscriptions);
-        text(SocketOptionsModel.LINGER, "Linger", "off / 0 / s", model.lingerProperty(), subscriptions);
+        String bytes = StreamText.TEXT.get("options.prompt.bytes");
+        text(SocketOptionsModel.RECEIVE_BUFFER, "ReceiveBuffer", bytes, model.receiveBufferProperty(), subscriptions);
+        text(SocketOptionsModel.SEND_BUFFER, "SendBuffer", bytes, model.sendBufferProperty(), subscriptions);
+        text(SocketOptionsModel.LINGER, "Linger", StreamText.TEXT.get("options.prompt.linger"),
+                model.lingerProperty(), subscriptions);
         text(SocketOptionsModel.IP_TOS, "IpTos", "0-255", model.ipTosProperty(), subscriptions);
-        text(SocketOptionsModel.READ_IDLE_TIMEOUT, "ReadIdleTimeout", "s / ms", model.readIdleTimeoutProperty(),
+        text(SocketOptionsModel.READ_IDLE_TIMEOUT, "ReadIdleTimeout", StreamText.TEXT.get("options.prompt.timeout"),
+                model.readIdleTimeoutProperty(),
                 subscriptions);
         if (client) {
             Label connectTimeout = new Label();
             connectTimeout.setId("optConnectTimeout");
             connectTimeout.getStyleClass().add("muted-label");
             subscriptions.bind(connectTimeout.textProperty(), Bindings.createStringBinding(
-                    () -> describe(model.connectTimeoutProperty().get()) + " (Timeout)", model.connectTimeoutProperty()));
-            connectTimeout.setTooltip(new Tooltip("Set with the Timeout field next to Connect"));
+                    () -> StreamText.TEXT.get("options.connect.timeout", describe(model.connectTimeoutProperty().get())),
+                    model.connectTimeoutProperty()));
+            connectTimeout.setTooltip(new Tooltip(StreamText.TEXT.get("options.connect.timeout.tooltip")));
             addRow(SocketOptionsModel.CONNECT_TIMEOUT, "ConnectTimeout", connectTimeout);
         }
 
@@ -104,8 +108,8 @@ public final class SocketOptionsPane {
         subject.setMinWidth(0);
         subscriptions.bind(subject.textProperty(), Bindings.createStringBinding(() ->
                 model.effectiveSubjectProperty().get().isEmpty()
-                        ? "Nothing to read back yet: requests apply when the socket is opened."
-                        : "Granted: as read back from the " + model.effectiveSubjectProperty().get() + ".",
+                        ? StreamText.TEXT.get("options.subject.none")
+                        : StreamText.TEXT.get("options.subject.granted", model.effectiveSubjectProperty().get()),
                 model.effectiveSubjectProperty()));
 
         Label message = TabLayout.errorLabel("optionsMessage", model.errorProperty(), subscriptions);
@@ -113,8 +117,7 @@ public final class SocketOptionsPane {
         apply.setId("applyOptions");
         apply.getStyleClass().add("accent");
         apply.setMinWidth(Region.USE_PREF_SIZE);
-        apply.setTooltip(new Tooltip("Set the requested options on the open sockets and on every new one, then read"
-                + " back what the operating system granted. \"default\" leaves an option as it is."));
+        apply.setTooltip(new Tooltip(StreamText.TEXT.get("options.apply.tooltip")));
         apply.setOnAction(event -> onApply.run());
         subscriptions.bind(apply.disableProperty(), model.errorProperty().isNotEmpty());
         HBox actions = new HBox(8, apply, subject);
@@ -146,6 +149,18 @@ public final class SocketOptionsPane {
         ComboBox<String> box = new ComboBox<>(FXCollections.observableArrayList(DEFAULT, "on", "off"));
         box.setMaxWidth(Double.MAX_VALUE);
         box.setMinWidth(Region.USE_PREF_SIZE);
+        // The values stay the tokens "default", "on", "off"; only what is shown is in the user's language.
+        box.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(String token) {
+                return token == null ? "" : StreamText.TEXT.get("options." + token);
+            }
+
+            @Override
+            public String fromString(String text) {
+                return text;
+            }
+        });
         Function<Boolean, String> toText = value -> value == null ? DEFAULT : value ? "on" : "off";
         box.setValue(toText.apply(property.get()));
         subscriptions.listen(box.valueProperty(), (obs, old, now) ->
@@ -165,7 +180,7 @@ public final class SocketOptionsPane {
 
     private void addRow(String option, String idSuffix, Control control) {
         control.setId("opt" + idSuffix);
-        Label name = new Label(option);
+        Label name = new Label(optionName(option));
         name.getStyleClass().add("option-name");
         name.setMinWidth(Region.USE_PREF_SIZE);
         String meaning = new OptionValue(option, null, "", null).meaning();
@@ -211,10 +226,20 @@ public final class SocketOptionsPane {
         return value.requested().equals(value.effective());
     }
 
+    /** The option's name as shown: socket option names stay as they are, the workbench's own are translated. */
+    private static String optionName(String option) {
+        return switch (option) {
+            case SocketOptionsModel.READ_IDLE_TIMEOUT -> StreamText.TEXT.get("options.name.read.idle.timeout");
+            case SocketOptionsModel.CONNECT_TIMEOUT -> StreamText.TEXT.get("options.name.connect.timeout");
+            default -> option;
+        };
+    }
+
     private static String describe(Duration timeout) {
         if (timeout == null) {
-            return DEFAULT;
+            return StreamText.TEXT.get("options.default");
         }
+
         long millis = timeout.toMillis();
         return millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms";
     }

@@ -27,7 +27,7 @@ import java.util.Arrays;
 public final class SocketPanel {
     public static final double WIDTH = 400;
 
-    private final ToggleButton toggle = new ToggleButton("Socket options");
+    private final ToggleButton toggle = new ToggleButton(StreamText.TEXT.get("panel.toggle"));
     private final VBox content;
     private final ScrollPane root;
     private final Runnable onRefresh;
@@ -37,19 +37,18 @@ public final class SocketPanel {
         toggle.setId("socketPanelToggle");
         toggle.getStyleClass().add("small-toggle");
         toggle.setMinWidth(Region.USE_PREF_SIZE);
-        toggle.setTooltip(new Tooltip("Show the socket options (requested and granted) and the connection details:"
-                + " address family, type, both addresses"));
+        toggle.setTooltip(new Tooltip(StreamText.TEXT.get("panel.toggle.tooltip")));
 
-        Label title = new Label("Socket");
+        Label title = new Label(StreamText.TEXT.get("panel.title"));
         title.getStyleClass().add("section-title");
-        Button refresh = new Button("Refresh");
+        Button refresh = new Button(StreamText.TEXT.get("panel.refresh"));
         refresh.setId("refreshSocketPanel");
         refresh.getStyleClass().add("small-button");
-        refresh.setTooltip(new Tooltip("Read the options and addresses from the socket again"));
+        refresh.setTooltip(new Tooltip(StreamText.TEXT.get("panel.refresh.tooltip")));
         refresh.setOnAction(event -> onRefresh.run());
         Button close = new Button("✕");
         close.getStyleClass().add("small-button");
-        close.setTooltip(new Tooltip("Hide this panel"));
+        close.setTooltip(new Tooltip(StreamText.TEXT.get("panel.close.tooltip")));
         close.setOnAction(event -> toggle.setSelected(false));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -57,9 +56,10 @@ public final class SocketPanel {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("section-header");
 
-        TitledPane optionsSection = new TitledPane("Options", options.view());
+        TitledPane optionsSection = new TitledPane(StreamText.TEXT.get("panel.options"), options.view());
         optionsSection.getStyleClass().add("socket-section");
-        TitledPane detailsSection = new TitledPane("Connection details", details.view());
+        TitledPane detailsSection = new TitledPane(StreamText.TEXT.get("panel.details"), details.view());
+
         detailsSection.getStyleClass().add("socket-section");
         content = new VBox(header, optionsSection, detailsSection);
         content.getStyleClass().add("socket-panel-content");

@@ -23,7 +23,7 @@ import javafx.scene.layout.Region;
  * ({@code splitMessage}). Together they provoke "sticky" and "half" packets on purpose.
  */
 public final class SplitSendControls {
-    private final ToggleButton toggle = new ToggleButton("Split…");
+    private final ToggleButton toggle = new ToggleButton(StreamText.TEXT.get("split.toggle"));
     private final HBox row;
 
     /**
@@ -35,28 +35,25 @@ public final class SplitSendControls {
         toggle.setId("split");
         toggle.getStyleClass().add("small-toggle");
         toggle.setMinWidth(Region.USE_PREF_SIZE);
-        toggle.setTooltip(new Tooltip("Cut each send into several writes, pace them, or repeat the message — to"
-                + " watch how TCP delivers them to the other side"));
+        toggle.setTooltip(new Tooltip(StreamText.TEXT.get("split.toggle.tooltip")));
         subscriptions.bindBidirectional(toggle.selectedProperty(), model.enabledProperty());
 
         TextField segment = field("segmentBytes", 4, model.segmentBytesProperty(), subscriptions);
-        segment.setPromptText("all");
-        segment.setTooltip(new Tooltip("Bytes per write; empty or 0 = the whole message in one write"));
+        segment.setPromptText(StreamText.TEXT.get("split.segment.prompt"));
+        segment.setTooltip(new Tooltip(StreamText.TEXT.get("split.segment.tooltip")));
         TextField gap = field("segmentGap", 4, model.gapMillisProperty(), subscriptions);
-        gap.setTooltip(new Tooltip("Pause between consecutive writes (segments and repeats); 0 = none"));
+        gap.setTooltip(new Tooltip(StreamText.TEXT.get("split.gap.tooltip")));
         TextField repeat = field("repeat", 3, model.repeatProperty(), subscriptions);
-        repeat.setTooltip(new Tooltip("How many times the message is sent"));
-        CheckBox coalesce = new CheckBox("Back to back in one write");
+        repeat.setTooltip(new Tooltip(StreamText.TEXT.get("split.repeat.tooltip")));
+        CheckBox coalesce = new CheckBox(StreamText.TEXT.get("split.coalesce"));
         coalesce.setId("coalesce");
-        coalesce.setTooltip(new Tooltip("Join all repeats into one block before writing: the peer will most likely"
-                + " read them stuck together (粘包)"));
+        coalesce.setTooltip(new Tooltip(StreamText.TEXT.get("split.coalesce.tooltip")));
         subscriptions.bindBidirectional(coalesce.selectedProperty(), model.coalesceProperty());
 
         CheckBox noDelay = new CheckBox("TCP_NODELAY");
         noDelay.setMnemonicParsing(false);
         noDelay.setId("noDelay");
-        noDelay.setTooltip(new Tooltip("On (the workbench's default): every write is sent at once. Off: Nagle's"
-                + " algorithm may hold small writes back and send them together despite the gap. Applied at once."));
+        noDelay.setTooltip(new Tooltip(StreamText.TEXT.get("split.nodelay.tooltip")));
         subscriptions.subscribe(options.tcpNoDelayProperty(), value -> noDelay.setSelected(value == null || value));
         noDelay.setOnAction(event -> {
             options.tcpNoDelayProperty().set(noDelay.isSelected());
@@ -76,9 +73,11 @@ public final class SplitSendControls {
         subscriptions.bind(message.textProperty(), model.errorProperty());
 
         row = new HBox(10,
-                SendEditor.labelled("Segments of", segment), unit("bytes,"),
-                gap, unit("ms apart"),
-                SendEditor.labelled("Repeat ×", repeat),
+                SendEditor.labelled(StreamText.TEXT.get("split.segments.of"), segment),
+                unit(StreamText.TEXT.get("split.unit.bytes")),
+                gap, unit(StreamText.TEXT.get("split.unit.apart")),
+                SendEditor.labelled(StreamText.TEXT.get("split.repeat"), repeat),
+
                 coalesce, noDelay, summary, message);
         row.setId("splitOptions");
         row.setAlignment(Pos.CENTER_LEFT);

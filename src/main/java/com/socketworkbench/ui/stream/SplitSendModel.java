@@ -68,9 +68,9 @@ public final class SplitSendModel {
             return;
         }
         try {
-            int segment = count(segmentBytes, "The segment size", 0, Integer.MAX_VALUE);
-            int gap = count(gapMillis, "The gap", 0, (int) SendPlan.MAX_GAP.toMillis());
-            int times = count(repeat, "Repeat", 1, SendPlan.MAX_REPEAT);
+            int segment = count(segmentBytes, StreamText.TEXT.get("split.what.segment"), 0, Integer.MAX_VALUE);
+            int gap = count(gapMillis, StreamText.TEXT.get("split.what.gap"), 0, (int) SendPlan.MAX_GAP.toMillis());
+            int times = count(repeat, StreamText.TEXT.get("split.what.repeat"), 1, SendPlan.MAX_REPEAT);
             plan.set(new SendPlan(segment, Duration.ofMillis(gap), times, coalesce.get()));
             error.set("");
         } catch (IllegalArgumentException e) {
@@ -87,12 +87,11 @@ public final class SplitSendModel {
         try {
             long parsed = Long.parseLong(value);
             if (parsed < min || parsed > max) {
-                throw new IllegalArgumentException(what + " must be between " + min + " and " + max + ", not "
-                        + value);
+                throw new IllegalArgumentException(StreamText.TEXT.get("split.error.range", what, min, max, value));
             }
             return (int) parsed;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(what + ": '" + value + "' is not a whole number", e);
+            throw new IllegalArgumentException(StreamText.TEXT.get("split.error.number", what, value), e);
         }
     }
 
@@ -113,19 +112,22 @@ public final class SplitSendModel {
         long total = current.totalBytes(messageLength);
         StringBuilder text = new StringBuilder(Formats.bytes(total));
         if (current.repeat() > 1) {
-            text.append(" (").append(current.repeat()).append(" × ").append(Formats.bytes(messageLength)).append(')');
+            text.append(StreamText.TEXT.get("split.summary.repeat", current.repeat(), Formats.bytes(messageLength)));
         }
-        text.append(" → ").append(writes).append(writes == 1 ? " write" : " writes");
+        text.append(StreamText.TEXT.get(writes == 1 ? "split.summary.writes.one" : "split.summary.writes.other",
+                writes));
         if (current.segmentBytes() > 0 && writes > 1) {
-            text.append(" of up to ").append(Formats.bytes(current.segmentBytes()));
+            text.append(StreamText.TEXT.get("split.summary.up.to", Formats.bytes(current.segmentBytes())));
         }
         long gap = current.gapBetweenSegments().toMillis();
         if (writes > 1) {
-            text.append(gap > 0 ? String.format(Locale.ROOT, ", %d ms apart", gap) : ", back to back");
+            text.append(gap > 0 ? StreamText.TEXT.get("split.summary.apart", gap)
+                    : StreamText.TEXT.get("split.summary.back.to.back"));
         }
         if (writes > SendPlan.MAX_WRITES) {
-            text.append(" — too many: at most ").append(SendPlan.MAX_WRITES).append(" per send");
+            text.append(StreamText.TEXT.get("split.summary.too.many", SendPlan.MAX_WRITES));
         }
+
         return text.toString();
     }
 

@@ -2,13 +2,13 @@ package com.socketworkbench.ui.stream;
 
 /** What a stream tab talks over: TCP (host and port) or a Unix domain socket (a file path). */
 public enum Transport {
-    TCP("TCP"),
-    UNIX("Unix domain socket");
+    TCP("transport.tcp"),
+    UNIX("transport.unix");
 
-    private final String label;
+    private final String key;
 
-    Transport(String label) {
-        this.label = label;
+    Transport(String key) {
+        this.key = key;
     }
 
     /** The remembered name back to a value; TCP for anything unknown. */
@@ -23,6 +23,7 @@ public enum Transport {
 
     @Override
     public String toString() {
-        return label;
+        return StreamText.TEXT.get(key);
+
     }
 }

@@ -20,9 +20,9 @@ public final class UnixPathField {
         field.setPrefColumnCount(22);
         field.setPromptText(UnixPathInput.DEFAULT_PATH);
         field.setTooltip(new Tooltip(listening
-                ? "The socket file to create, e.g. " + UnixPathInput.DEFAULT_PATH
-                + ". It is removed again when the server stops."
-                : "The socket file a server listens on, e.g. " + UnixPathInput.DEFAULT_PATH));
+                ? StreamText.TEXT.get("unix.path.server.tooltip", UnixPathInput.DEFAULT_PATH)
+                : StreamText.TEXT.get("unix.path.client.tooltip", UnixPathInput.DEFAULT_PATH)));
+
         message.setId("unixPathMessage");
         subscriptions.bindBidirectional(field.textProperty(), input.textProperty());
         FieldMessage.show(field, message, input.verdictProperty(), subscriptions);

@@ -25,7 +25,8 @@ public final class UnixPathInput extends TextInput {
             UnixSocketPaths.validate(trimmed.isEmpty() ? null : Path.of(trimmed));
             return "";
         } catch (InvalidPathException e) {
-            return "'" + trimmed + "' is not a valid file path: " + e.getReason();
+            return StreamText.TEXT.get("unix.path.invalid", trimmed, e.getReason());
+
         } catch (IllegalArgumentException e) {
             return e.getMessage();
         }

@@ -5,7 +5,9 @@ import com.socketworkbench.ui.stream.CloseModeButtons;
 import com.socketworkbench.ui.stream.ConnectionDetailsPane;
 import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.stream.FramingEditor;
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.input.HostField;
+
 import com.socketworkbench.ui.input.PortField;
 import com.socketworkbench.ui.traffic.SendEditor;
 import com.socketworkbench.ui.stream.SocketOptionsPane;
@@ -48,6 +50,8 @@ import javafx.scene.layout.VBox;
  * payload inspector in the middle, send editor at the bottom. Binds to the {@link TcpClientViewModel} only.
  */
 public final class TcpClientView implements TabView {
+    static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tcpclient.tcpclient");
+
     private final TcpClientViewModel model;
     private final Subscriptions subscriptions;
     private final HostField host;
@@ -71,12 +75,10 @@ public final class TcpClientView implements TabView {
         StreamSettings stream = model.stream();
         unixPath = new UnixPathField(false, stream.unixPath(), subscriptions);
         framing = new FramingEditor(stream.framing(), subscriptions);
-        traffic = new TrafficPane(model.traffic(),
-                "Connect to a server: the connection and its data appear here", subscriptions);
+        traffic = new TrafficPane(model.traffic(), TEXT.get("traffic.placeholder"), subscriptions);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
-        ConnectionDetailsPane details = new ConnectionDetailsPane("Connect to see the connection's address family,"
-                + " type, addresses and options.");
-        subscriptions.subscribe(model.detailsProperty(), shown -> details.show("connection", shown));
+        ConnectionDetailsPane details = new ConnectionDetailsPane(TEXT.get("details.placeholder"));
+        subscriptions.subscribe(model.detailsProperty(), shown -> details.show(TEXT.get("details.subject"), shown));
         socketPanel = new SocketPanel(new SocketOptionsPane(stream.socketOptions(), true, model::applySocketOptions,
                 subscriptions), details, model::refreshSocketInfo);
         SplitSendControls splitSend = new SplitSendControls(stream.split(), model.sendEditor(),
@@ -105,18 +107,18 @@ public final class TcpClientView implements TabView {
     private Node settings() {
         StreamSettings stream = model.stream();
         Spinner<Integer> timeout = Spinners.timeoutSeconds("timeout", 300, model.timeoutSecondsProperty(),
-                "Give up connecting after this many seconds", subscriptions);
+                TEXT.get("timeout.tooltip"), subscriptions);
 
-        Button connect = new Button("Connect");
+        Button connect = new Button(TEXT.get("connect"));
         connect.setId("connect");
         connect.setMinWidth(Region.USE_PREF_SIZE);
         connect.setOnAction(event -> model.toggle());
         subscriptions.subscribe(model.stateProperty(), state -> {
             connect.setText(switch (state) {
-                case DISCONNECTED -> "Connect";
-                case CONNECTING -> "Cancel";
-                case CONNECTED -> "Disconnect";
-                case DISCONNECTING -> "Disconnecting…";
+                case DISCONNECTED -> TEXT.get("connect");
+                case CONNECTING -> TEXT.get("connect.cancel");
+                case CONNECTED -> TEXT.get("connect.disconnect");
+                case DISCONNECTING -> TEXT.get("connect.disconnecting");
             });
             connect.getStyleClass().removeAll("accent", "danger");
             connect.getStyleClass().add(state == ClientState.DISCONNECTED ? "accent" : "danger");
@@ -127,26 +129,23 @@ public final class TcpClientView implements TabView {
                     case CONNECTING, CONNECTED -> false;
                     case DISCONNECTING -> true;
                 }, model.stateProperty(), model.canConnectProperty()));
-        connect.setTooltip(new Tooltip("Open a connection (Cancel stops a connect in progress; Disconnect closes"
-                + " it gracefully with FIN)"));
+        connect.setTooltip(new Tooltip(TEXT.get("connect.tooltip")));
 
         Label info = TabLayout.stateBadge("connectionInfo", "connection-info", Bindings.createStringBinding(
                 () -> switch (model.state()) {
-                    case DISCONNECTED -> "Not connected";
-                    case CONNECTING -> "Connecting…";
-                    case CONNECTED -> model.connectionInfoProperty().get()
-                            + (model.halfClosedProperty().get() ? " (half-closed)" : "");
+                    case DISCONNECTED -> TEXT.get("info.not.connected");
+                    case CONNECTING -> TEXT.get("info.connecting");
+                    case CONNECTED -> model.halfClosedProperty().get()
+                            ? TEXT.get("info.half.closed", model.connectionInfoProperty().get())
+                            : model.connectionInfoProperty().get();
                     case DISCONNECTING -> model.connectionInfoProperty().get();
                 }, model.stateProperty(), model.connectionInfoProperty(), model.halfClosedProperty()),
                 model.stateProperty().isEqualTo(ClientState.CONNECTED), subscriptions);
-        info.setTooltip(new Tooltip("local address:port → remote address:port"));
+        info.setTooltip(new Tooltip(TEXT.get("info.tooltip")));
 
         ComboBox<Transport> transport = new ComboBox<>(FXCollections.observableArrayList(Transport.values()));
         transport.setId("transport");
-        transport.setTooltip(new Tooltip("""
-                TCP: connect to a host and port.
-                Unix domain socket: connect to a socket file (AF_UNIX) of a server on this machine.
-                Framing, sending and the timeline work the same for both."""));
+        transport.setTooltip(new Tooltip(TEXT.get("transport.tooltip")));
         subscriptions.bindBidirectional(transport.valueProperty(), stream.transportProperty());
 
         BooleanBinding locked = model.stateProperty().isNotEqualTo(ClientState.DISCONNECTED);
@@ -155,11 +154,11 @@ public final class TcpClientView implements TabView {
         }
 
         HBox tcpFields = new HBox(14,
-                SendEditor.labelled("Host", host.field()),
-                SendEditor.labelled("Port", port.field()),
-                SendEditor.labelled("Timeout (s)", timeout));
+                SendEditor.labelled(TEXT.get("host"), host.field()),
+                SendEditor.labelled(TEXT.get("port"), port.field()),
+                SendEditor.labelled(TEXT.get("timeout"), timeout));
         tcpFields.setAlignment(Pos.CENTER_LEFT);
-        HBox unixFields = new HBox(14, SendEditor.labelled("Path", unixPath.field()));
+        HBox unixFields = new HBox(14, SendEditor.labelled(TEXT.get("path"), unixPath.field()));
         unixFields.setAlignment(Pos.CENTER_LEFT);
         BooleanBinding unix = stream.transportProperty().isEqualTo(Transport.UNIX);
         showWhen(tcpFields, unix.not());
@@ -178,7 +177,7 @@ public final class TcpClientView implements TabView {
 
     /** How received bytes become rows, and the ways to end the connection. */
     private Node streamBar() {
-        CloseModeButtons closeModes = new CloseModeButtons("Close", model.stateProperty()
+        CloseModeButtons closeModes = new CloseModeButtons(TEXT.get("close.caption"), model.stateProperty()
                 .isNotEqualTo(ClientState.CONNECTED), model::closeWith, CloseModeButtons.Layout.ONE_ROW,
                 subscriptions);
         Region spacer = new Region();
@@ -196,10 +195,9 @@ public final class TcpClientView implements TabView {
         pending.setId("pendingBytes");
         pending.getStyleClass().add("pending-badge");
         pending.setMinWidth(Region.USE_PREF_SIZE);
-        pending.setTooltip(new Tooltip("Bytes received that do not make a complete frame yet: the framing waits for"
-                + " the rest before it shows a row"));
+        pending.setTooltip(new Tooltip(TEXT.get("pending.tooltip")));
         subscriptions.bind(pending.textProperty(), Bindings.createStringBinding(
-                () -> Formats.bytes(model.pendingBytesProperty().get()) + " pending (incomplete frame)",
+                () -> TEXT.get("pending.badge", Formats.bytes(model.pendingBytesProperty().get())),
                 model.pendingBytesProperty()));
         showWhen(pending, model.pendingBytesProperty().greaterThan(0));
         return pending;

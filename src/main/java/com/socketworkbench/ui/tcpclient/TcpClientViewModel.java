@@ -1,5 +1,7 @@
 package com.socketworkbench.ui.tcpclient;
 
+import com.socketworkbench.engine.event.CloseReason;
+import com.socketworkbench.engine.event.ConnectionClosed;
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Notice;
@@ -38,6 +40,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
 
 import java.net.SocketAddress;
@@ -74,6 +77,9 @@ public final class TcpClientViewModel extends SocketTabModel {
             new ReadOnlyObjectWrapper<>(this, "state", ClientState.DISCONNECTED);
     private final ReadOnlyStringWrapper connectionInfo = new ReadOnlyStringWrapper(this, "connectionInfo", "");
     private final ReadOnlyBooleanWrapper halfClosed = new ReadOnlyBooleanWrapper(this, "halfClosed");
+    /** How the last connection ended, once one has; null before the first and while connecting again. */
+    private final ObjectProperty<CloseReason> lastEnd = new SimpleObjectProperty<>(this, "lastEnd");
+
 
     private TcpClient client;
     private long lastPendingRefresh;
@@ -96,7 +102,8 @@ public final class TcpClientViewModel extends SocketTabModel {
         subscriptions.bind(socketOptions.connectTimeoutProperty(), Bindings.createObjectBinding(
                 () -> Duration.ofSeconds(settings.timeoutSeconds()), settings.timeoutSecondsProperty()));
 
-        capture = new TabCapture(traffic(), CaptureTransport.TCP, "tcp-client", "TCP client tab", preferences,
+        capture = new TabCapture(traffic(), CaptureTransport.TCP, "tcp-client",
+                TcpClientView.TEXT.get("capture.description"), preferences,
                 executor, subscriptions);
         sendEditor = new SendEditorModel(subscriptions);
         sendEditor.load(preferences.child(NODE_SEND).node());
@@ -105,13 +112,17 @@ public final class TcpClientViewModel extends SocketTabModel {
                 .and(halfClosed.not()).and(split.planProperty().isNotNull()));
         subscriptions.bind(sendEditor.targetHintProperty(), Bindings.createStringBinding(() -> {
             if (halfClosed.get()) {
-                return "Output shut down (half-close): nothing more can be sent, replies still arrive";
+                return TcpClientView.TEXT.get("hint.half.closed");
             }
             if (state.get() == ClientState.CONNECTED && !split.errorProperty().get().isEmpty()) {
-                return "Split: " + split.errorProperty().get();
+                return TcpClientView.TEXT.get("hint.split", split.errorProperty().get());
             }
-            return "Connect first";
-        }, halfClosed, state, split.errorProperty()));
+            // "Connect first" only before any connection: after one ended, say how it ended.
+            CloseReason ended = lastEnd.get();
+            return state.get() == ClientState.DISCONNECTED && ended != null
+                    ? TcpClientView.TEXT.get("hint.ended", TcpClientView.TEXT.get("ended." + ended.name()))
+                    : TcpClientView.TEXT.get("hint.connect.first");
+        }, halfClosed, state, split.errorProperty(), lastEnd));
         traffic().onPulse(this::onPulse, subscriptions);
         traffic().onRowsShown(traffic()::updateCounters, subscriptions);
         traffic().tickWhile(state.isEqualTo(ClientState.CONNECTED), subscriptions);
@@ -138,7 +149,7 @@ public final class TcpClientViewModel extends SocketTabModel {
         try {
             config = settings.config();
         } catch (IllegalArgumentException e) {
-            pump.emit(Failure.rejected(0, Operation.CONNECT, "Could not connect: " + e.getMessage()));
+            pump.emit(Failure.rejected(0, Operation.CONNECT, TcpClientView.TEXT.get("error.connect", e.getMessage())));
             return;
         }
         TcpClient connecting = new TcpClient(config, traffic().engineSink());
@@ -148,6 +159,7 @@ public final class TcpClientViewModel extends SocketTabModel {
         settings.optionsForConnect().ifPresent(connecting::setSocketOptions);
         client = connecting;
         halfClosed.set(false);
+        lastEnd.set(null);
         state.set(ClientState.CONNECTING);
         updateStatus();
         executor.onFx(connecting.connect(), (local, failure) -> {
@@ -253,7 +265,8 @@ public final class TcpClientViewModel extends SocketTabModel {
             return;
         }
         socketInfo.read("ui-tcp-client-socket-info", () -> new SocketInfo.Reading(
-                "connection to " + Endpoints.describe(connected.remoteSocketAddress()), connected.effectiveOptions(),
+                TcpClientView.TEXT.get("socket.subject", Endpoints.describe(connected.remoteSocketAddress())),
+                connected.effectiveOptions(),
                 connected.details()), () -> client == connected);
     }
 
@@ -265,8 +278,7 @@ public final class TcpClientViewModel extends SocketTabModel {
         current.setFramerFactory(spec::create);
         if (state.get() == ClientState.CONNECTED) {
             pump.emit(new Notice(Instant.now(), current.id(), current.localSocketAddress(),
-                    current.remoteSocketAddress(), "Framing is now " + spec.describe()
-                    + ": it applies to bytes that arrive from now on"));
+                    current.remoteSocketAddress(), TcpClientView.TEXT.get("notice.framing", spec.describe())));
         }
     }
 
@@ -307,6 +319,11 @@ public final class TcpClientViewModel extends SocketTabModel {
     }
 
     private void onPulse(List<NetEvent> batch) {
+        for (NetEvent event : batch) {
+            if (event instanceof ConnectionClosed closed) {
+                lastEnd.set(closed.reason());
+            }
+        }
         // Covers a peer that closes at once, even before the connect outcome reached the FX thread.
         if (state.get() == ClientState.CONNECTED && client != null && !client.isConnected()) {
             release(client);
@@ -322,15 +339,16 @@ public final class TcpClientViewModel extends SocketTabModel {
     private void updateStatus() {
         switch (state.get()) {
             case DISCONNECTED -> {
-                status.setState("Not connected");
+                status.setState(TcpClientView.TEXT.get("status.not.connected"));
                 status.setAddresses("");
             }
-            case CONNECTING -> status.setState("Connecting to " + settings.where() + "…");
+            case CONNECTING -> status.setState(TcpClientView.TEXT.get("status.connecting", settings.where()));
             case CONNECTED -> {
-                status.setState((halfClosed.get() ? "Half-closed " : "Connected ") + connectionInfo.get());
+                status.setState(TcpClientView.TEXT.get(halfClosed.get() ? "status.half.closed" : "status.connected",
+                        connectionInfo.get()));
                 status.setAddresses(connectionInfo.get());
             }
-            case DISCONNECTING -> status.setState("Disconnecting…");
+            case DISCONNECTING -> status.setState(TcpClientView.TEXT.get("status.disconnecting"));
         }
     }
 

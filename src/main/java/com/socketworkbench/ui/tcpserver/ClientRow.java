@@ -9,28 +9,53 @@ import javafx.beans.property.SimpleLongProperty;
 import java.time.Instant;
 
 /**
- * One connected client in the server's list. Identity is the engine's connection id; the byte counters are updated
- * in place on the UI tick so the table keeps its selection while numbers change.
+ * One connected client in the server's list. Identity is the engine's connection id; the byte counters and rates
+ * are updated in place on the UI tick so the table keeps its selection while numbers change.
  */
 public final class ClientRow {
+    /** Rates are measured over windows of at least this long, so one burst does not read as a huge rate. */
+    static final long RATE_WINDOW_NANOS = 1_000_000_000L;
+
     private final long id;
     private final String remote;
     private final Instant since;
     private final LongProperty bytesIn = new SimpleLongProperty(this, "bytesIn");
     private final LongProperty bytesOut = new SimpleLongProperty(this, "bytesOut");
+    private final LongProperty rateIn = new SimpleLongProperty(this, "rateIn");
+    private final LongProperty rateOut = new SimpleLongProperty(this, "rateOut");
     private final LongProperty pendingBytes = new SimpleLongProperty(this, "pendingBytes");
+    private long sampleNanos;
+    private long sampleIn;
+    private long sampleOut;
 
-    public ClientRow(ConnectionInfo info) {
+    ClientRow(ConnectionInfo info, long nowNanos) {
         this.id = info.id();
         this.remote = Endpoints.describe(info.remote());
         this.since = info.since();
-        update(info);
+        this.sampleNanos = nowNanos;
+        pendingBytes.set(info.pendingBytes());
     }
 
-    void update(ConnectionInfo info) {
-        bytesIn.set(info.bytesIn());
-        bytesOut.set(info.bytesOut());
+    /**
+     * Takes the counts of the connection's rows ({@code in}, {@code out}) and its pending bytes; once a rate
+     * window has passed since the last sample, the rates become the bytes per second over that window.
+     */
+    void update(ConnectionInfo info, long in, long out, long nowNanos) {
+        bytesIn.set(in);
+        bytesOut.set(out);
         pendingBytes.set(info.pendingBytes());
+        long elapsed = nowNanos - sampleNanos;
+        if (elapsed >= RATE_WINDOW_NANOS) {
+            rateIn.set(perSecond(in - sampleIn, elapsed));
+            rateOut.set(perSecond(out - sampleOut, elapsed));
+            sampleNanos = nowNanos;
+            sampleIn = in;
+            sampleOut = out;
+        }
+    }
+
+    private static long perSecond(long bytes, long nanos) {
+        return Math.round(bytes * 1e9 / nanos);
     }
 
     public long id() {
@@ -45,12 +70,24 @@ public final class ClientRow {
         return since;
     }
 
+    /** Bytes of this client's received rows, counted like the status bar. */
     public ReadOnlyLongProperty bytesInProperty() {
         return bytesIn;
     }
 
+    /** Bytes of the rows sent to this client, counted like the status bar. */
     public ReadOnlyLongProperty bytesOutProperty() {
         return bytesOut;
+    }
+
+    /** Bytes per second received over the last rate window. */
+    public ReadOnlyLongProperty rateInProperty() {
+        return rateIn;
+    }
+
+    /** Bytes per second sent over the last rate window. */
+    public ReadOnlyLongProperty rateOutProperty() {
+        return rateOut;
     }
 
     /** Bytes received that do not form a complete frame yet (the framer holds them until the rest arrives). */

@@ -30,12 +30,13 @@ final class MemoryBudgetInput extends TextInput {
             return InputVerdict.error(e.getMessage());
         }
         if (bytes < TcpServerConfig.MIN_MEMORY_BUDGET) {
-            return InputVerdict.error("The memory budget must be at least "
-                    + ByteSizes.format(TcpServerConfig.MIN_MEMORY_BUDGET));
+            return InputVerdict.error(TcpServerView.TEXT.get("memory.budget.too.small",
+                    ByteSizes.format(TcpServerConfig.MIN_MEMORY_BUDGET)));
         }
         if (bytes > heap) {
-            return InputVerdict.error("At most " + ByteSizes.describe(heap) + ", all the memory this app may use;"
-                    + " leave it empty for the default, " + ByteSizes.describe(defaultFor(heap)));
+            return InputVerdict.error(TcpServerView.TEXT.get("memory.budget.too.large", ByteSizes.describe(heap),
+                    ByteSizes.describe(defaultFor(heap))));
+
         }
         return InputVerdict.FINE;
     }

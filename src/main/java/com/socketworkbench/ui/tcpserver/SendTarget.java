@@ -2,17 +2,18 @@ package com.socketworkbench.ui.tcpserver;
 
 /** Who the server's Send button writes to. */
 public enum SendTarget {
-    SELECTED("Selected client"),
-    ALL("All clients");
+    SELECTED("send.target.selected"),
+    ALL("send.target.all");
 
-    private final String label;
+    private final String key;
 
-    SendTarget(String label) {
-        this.label = label;
+    SendTarget(String key) {
+        this.key = key;
     }
 
     @Override
     public String toString() {
-        return label;
+        return TcpServerView.TEXT.get(key);
     }
+
 }

@@ -33,7 +33,8 @@ final class ServerSendTarget {
         subscriptions.bind(editor.targetReadyProperty(), Bindings.createBooleanBinding(this::ready,
                 state, choice, clients.selectedProperty(), clients.rows(), split.planProperty()));
         subscriptions.bind(editor.targetHintProperty(), Bindings.createStringBinding(this::hint,
-                state, choice, clients.selectedProperty(), clients.rows(), split.errorProperty()));
+                state, choice, clients.selectedProperty(), clients.rows(), split.errorProperty(),
+                clients.leftProperty()));
     }
 
     private boolean ready() {
@@ -45,17 +46,29 @@ final class ServerSendTarget {
 
     private String hint() {
         if (state.getValue() != ListenerState.RUNNING) {
-            return "Start the server first";
+            return TcpServerView.TEXT.get("hint.start.first");
         }
         if (clients.rows().isEmpty()) {
-            return "No client connected yet";
+            // "yet" only while nobody has come: after clients left, saying so explains the empty list.
+            int left = clients.leftProperty().get();
+            return left == 0 ? TcpServerView.TEXT.get("hint.no.client.yet")
+                    : TcpServerView.TEXT.get(countedKey("hint.no.client", left), left);
         }
         if (!split.errorProperty().get().isEmpty()) {
-            return "Split: " + split.errorProperty().get();
+            return TcpServerView.TEXT.get("hint.split", split.errorProperty().get());
         }
         return choice.get() == SendTarget.SELECTED && clients.selectedProperty().get() == null
-                ? "Select a client in the list, or send to all clients" : "";
+                ? TcpServerView.TEXT.get("hint.select.client") : "";
     }
+
+    /**
+     * {@code prefix} alone for none, {@code prefix.one} for one and {@code prefix.other} for more clients that
+     * have left.
+     */
+    static String countedKey(String prefix, int left) {
+        return left == 0 ? prefix : left == 1 ? prefix + ".left.one" : prefix + ".left.other";
+    }
+
 
     /** Sends {@code bytes} through {@code server} to the chosen clients (all of them while none is selected). */
     void send(TcpServer server, byte[] bytes) {

@@ -66,7 +66,9 @@ final class ServerSettings {
 
     /** "/tmp/x.sock" or "127.0.0.1 port 5000": where a start binds. */
     String where() {
-        return stream.isUnix() ? stream.unixPath().text() : bindAddress.host() + " port " + port.port();
+        return stream.isUnix() ? stream.unixPath().text()
+                : TcpServerView.TEXT.get("where.port", bindAddress.host(), port.port());
+
     }
 
     private int maxConnections() {

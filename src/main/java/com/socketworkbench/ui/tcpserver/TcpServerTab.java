@@ -9,7 +9,8 @@ import com.socketworkbench.ui.tab.ListenerState;
 public final class TcpServerTab extends ModelViewTab<TcpServerViewModel, TcpServerView> {
 
     public TcpServerTab(TabContext context) {
-        super(context, "TCP Server", "tcpServer", TcpServerViewModel::new,
+        super(context, TcpServerView.TEXT.get("tab.title"), "tcpServer",
+ TcpServerViewModel::new,
                 (model, subscriptions) -> new TcpServerView(model, subscriptions, MessagesPanel.of(context.messages(),
                         model.sendEditor(), context.executor(), subscriptions)));
     }

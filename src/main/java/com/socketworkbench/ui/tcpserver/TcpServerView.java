@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tcpserver;
 
+import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.input.BindAddressPicker;
 import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.stream.CloseModeButtons;
@@ -30,6 +31,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
@@ -45,6 +47,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -55,6 +58,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.time.Instant;
+import java.util.function.Function;
+
 
 /**
  * The TCP Server tab's layout (root id {@code tcpServer}): settings bar, client list beside the timeline and payload
@@ -62,6 +67,8 @@ import java.time.Instant;
  * {@link TcpServerViewModel}; no engine calls happen here.
  */
 public final class TcpServerView implements TabView {
+    static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tcpserver.tcpserver");
+
     private final TcpServerViewModel model;
     private final Subscriptions subscriptions;
     private final BindAddressPicker bindAddress;
@@ -88,11 +95,9 @@ public final class TcpServerView implements TabView {
         StreamSettings stream = model.stream();
         unixPath = new UnixPathField(true, stream.unixPath(), subscriptions);
         framing = new FramingEditor(stream.framing(), subscriptions);
-        traffic = new TrafficPane(model.traffic(),
-                "Start the server, then connect a client: connections and data appear here", subscriptions);
+        traffic = new TrafficPane(model.traffic(), TEXT.get("traffic.placeholder"), subscriptions);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
-        details = new ConnectionDetailsPane("Start the server to see its listening socket; select a client to see"
-                + " its connection.");
+        details = new ConnectionDetailsPane(TEXT.get("details.placeholder"));
         subscriptions.subscribe(model.detailsProperty(),
                 shown -> details.show(model.detailsSubjectProperty().get(), shown));
         socketPanel = new SocketPanel(new SocketOptionsPane(stream.socketOptions(), false,
@@ -113,37 +118,29 @@ public final class TcpServerView implements TabView {
     private Node settings() {
         StreamSettings stream = model.stream();
         Button startStop = TabLayout.startStopButton(model.stateProperty(), model.canStartProperty(),
-                model::toggle, "Start or stop listening for connections", subscriptions);
+                model::toggle, TEXT.get("start.tooltip"), subscriptions);
 
         Spinner<Integer> maxConnections = Spinners.integer("maxConnections", 1, 100_000, 100,
-                model.maxConnectionsProperty(), 100, "Connections beyond this are accepted and closed at once "
-                        + "(shown as rejected rows)", subscriptions);
+                model.maxConnectionsProperty(), 100, TEXT.get("max.connections.tooltip"), subscriptions);
 
         TextField memoryBudget = new TextField();
         memoryBudget.setId("memoryBudget");
         memoryBudget.setPrefColumnCount(7);
         memoryBudget.setPromptText(model.defaultMemoryBudgetText());
-        memoryBudget.setTooltip(new Tooltip("The most memory all clients together may make this server hold: echoes"
-                + " and sends not yet written, frames not yet complete. Empty = a quarter of the heap ("
-                + model.defaultMemoryBudgetText() + "). When it is full, the client holding the most is disconnected"
-                + " (or the one asking, if it would then hold the most), with a row that names it; a send that does"
-                + " not fit is refused. E.g. 64 MiB, 512K."));
+        memoryBudget.setTooltip(new Tooltip(TEXT.get("memory.budget.tooltip", model.defaultMemoryBudgetText())));
         Label budgetMessage = new Label();
         budgetMessage.setId("memoryBudgetMessage");
         subscriptions.bindBidirectional(memoryBudget.textProperty(), model.memoryBudget().textProperty());
         FieldMessage.show(memoryBudget, budgetMessage, model.memoryBudget().verdictProperty(), subscriptions);
 
         Label listening = TabLayout.stateBadge("listeningAddress", "listening-address",
-                Bindings.when(model.listeningAddressProperty().isEmpty()).then("Not listening")
+                Bindings.when(model.listeningAddressProperty().isEmpty()).then(TEXT.get("not.listening"))
                         .otherwise(model.listeningAddressProperty()),
                 model.stateProperty().isEqualTo(ListenerState.RUNNING), subscriptions);
 
         ComboBox<Transport> transport = new ComboBox<>(FXCollections.observableArrayList(Transport.values()));
         transport.setId("transport");
-        transport.setTooltip(new Tooltip("""
-                TCP: listen on an IP address and port.
-                Unix domain socket: listen on a socket file (AF_UNIX), for programs on this machine only.
-                Framing, sending and the timeline work the same for both."""));
+        transport.setTooltip(new Tooltip(TEXT.get("transport.tooltip")));
         subscriptions.bindBidirectional(transport.valueProperty(), stream.transportProperty());
 
         // Transport, address, port and limits apply when starting; locked while a listener exists.
@@ -153,23 +150,23 @@ public final class TcpServerView implements TabView {
             subscriptions.bind(node.disableProperty(), locked);
         }
 
-        Label portHelp = new Label("0 = any free port");
+        Label portHelp = new Label(TEXT.get("port.help"));
         portHelp.getStyleClass().add("muted-label");
         portHelp.setMinWidth(Region.USE_PREF_SIZE);
         // Only while it can still be acted on: a running server's badge needs the room for the real port.
         showWhen(portHelp, model.stateProperty().isEqualTo(ListenerState.STOPPED));
-        HBox tcpFields = new HBox(14, SendEditor.labelled("Bind", bindAddress.comboBox()),
-                SendEditor.labelled("Port", port.field()), portHelp);
+        HBox tcpFields = new HBox(14, SendEditor.labelled(TEXT.get("bind"), bindAddress.comboBox()),
+                SendEditor.labelled(TEXT.get("port"), port.field()), portHelp);
         tcpFields.setAlignment(Pos.CENTER_LEFT);
-        HBox unixFields = new HBox(14, SendEditor.labelled("Path", unixPath.field()));
+        HBox unixFields = new HBox(14, SendEditor.labelled(TEXT.get("path"), unixPath.field()));
         unixFields.setAlignment(Pos.CENTER_LEFT);
         BooleanBinding unix = stream.transportProperty().isEqualTo(Transport.UNIX);
         showWhen(tcpFields, unix.not());
         showWhen(unixFields, unix);
 
         FlowPane bar = TabLayout.settingsBar(transport, tcpFields, unixFields,
-                SendEditor.labelled("Max connections", maxConnections),
-                SendEditor.labelled("Memory budget", memoryBudget), startStop, listening);
+                SendEditor.labelled(TEXT.get("max.connections"), maxConnections),
+                SendEditor.labelled(TEXT.get("memory.budget"), memoryBudget), startStop, listening);
 
         HBox tcpMessages = new HBox(16, port.messageLabel(), bindAddress.warningLabel());
         tcpMessages.setAlignment(Pos.CENTER_LEFT);
@@ -188,13 +185,13 @@ public final class TcpServerView implements TabView {
         Label text = new Label();
         text.setId("staleSocketMessage");
         text.getStyleClass().add("field-warning");
-        subscriptions.bind(text.textProperty(), Bindings.concat(model.staleSocketPathProperty(),
-                " is a leftover socket file: nobody is listening on it."));
-        Button delete = new Button("Delete stale socket file");
+        subscriptions.bind(text.textProperty(), Bindings.createStringBinding(
+                () -> TEXT.get("stale.socket.message", model.staleSocketPathProperty().get()),
+                model.staleSocketPathProperty()));
+        Button delete = new Button(TEXT.get("stale.socket.delete"));
         delete.setId("deleteStaleSocket");
         delete.getStyleClass().add("small-button");
-        delete.setTooltip(new Tooltip("Deletes the file (only if it is still a socket nobody listens on) and starts"
-                + " the server on this path"));
+        delete.setTooltip(new Tooltip(TEXT.get("stale.socket.delete.tooltip")));
         delete.setOnAction(event -> model.deleteStaleSocketAndStart());
         HBox offer = new HBox(8, text, delete);
         offer.setAlignment(Pos.CENTER_LEFT);
@@ -204,10 +201,10 @@ public final class TcpServerView implements TabView {
 
     /** The receive side of the stream: how bytes become rows. */
     private Node streamBar() {
-        CheckBox echo = new CheckBox("Echo");
+        CheckBox echo = new CheckBox(TEXT.get("echo"));
         echo.setId("echo");
         echo.setMinWidth(Region.USE_PREF_SIZE);
-        echo.setTooltip(new Tooltip("Send every received frame straight back to the client that sent it"));
+        echo.setTooltip(new Tooltip(TEXT.get("echo.tooltip")));
         subscriptions.bindBidirectional(echo.selectedProperty(), model.echoProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -239,41 +236,37 @@ public final class TcpServerView implements TabView {
         clients.setItems(model.clients());
         clients.getStyleClass().add("clients-table");
         clients.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label placeholder = new Label("No clients connected");
+        Label placeholder = new Label();
+        placeholder.setId("clientsPlaceholder");
         placeholder.getStyleClass().add("placeholder-label");
+        subscriptions.bind(placeholder.textProperty(), model.noClientsTextProperty());
         clients.setPlaceholder(placeholder);
-        clients.setTooltip(new Tooltip("TCP is a byte stream: the timeline shows one row per read, not per message "
-                + "sent. Select a client to send to it or disconnect it."));
+        clients.setTooltip(new Tooltip(TEXT.get("clients.tooltip")));
 
-        TableColumn<ClientRow, String> remote = new TableColumn<>("Remote");
+        TableColumn<ClientRow, String> remote = new TableColumn<>(TEXT.get("column.remote"));
         remote.setCellValueFactory(data -> new ReadOnlyStringWrapper(data.getValue().remote()));
         remote.setPrefWidth(118);
-        TableColumn<ClientRow, Instant> since = new TableColumn<>("Since");
+        TableColumn<ClientRow, Instant> since = new TableColumn<>(TEXT.get("column.since"));
         since.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().since()));
         since.setCellFactory(column -> new FormattedCell<>(Formats::clock));
         since.setPrefWidth(70);
-        TableColumn<ClientRow, Number> in = new TableColumn<>("In");
-        in.setCellValueFactory(data -> data.getValue().bytesInProperty());
-        in.setCellFactory(column -> new FormattedCell<>(value -> Formats.bytes(value.longValue())));
-        in.setPrefWidth(52);
-        in.getStyleClass().add("numeric-column");
-        TableColumn<ClientRow, Number> out = new TableColumn<>("Out");
-        out.setCellValueFactory(data -> data.getValue().bytesOutProperty());
-        out.setCellFactory(column -> new FormattedCell<>(value -> Formats.bytes(value.longValue())));
-        out.setPrefWidth(52);
-        out.getStyleClass().add("numeric-column");
-        TableColumn<ClientRow, Number> pending = new TableColumn<>("Pending");
+        TableColumn<ClientRow, Number> in = numberColumn("column.in", ClientRow::bytesInProperty, 52,
+                value -> Formats.bytes(value.longValue()));
+        TableColumn<ClientRow, Number> out = numberColumn("column.out", ClientRow::bytesOutProperty, 52,
+                value -> Formats.bytes(value.longValue()));
+        TableColumn<ClientRow, Number> rateIn = numberColumn("column.rate.in", ClientRow::rateInProperty, 60,
+                TcpServerView::rate);
+        TableColumn<ClientRow, Number> rateOut = numberColumn("column.rate.out", ClientRow::rateOutProperty, 60,
+                TcpServerView::rate);
+        TableColumn<ClientRow, Number> pending = new TableColumn<>();
         pending.setCellValueFactory(data -> data.getValue().pendingBytesProperty());
         pending.setCellFactory(column -> new FormattedCell<>(value -> value.longValue() == 0 ? ""
                 : Formats.bytes(value.longValue())));
         pending.setPrefWidth(72);
         pending.setText(null);
-        Label pendingHeader = new Label("Pending");
-        pendingHeader.setTooltip(new Tooltip("Bytes of an incomplete frame: received, but the framing waits for the"
-                + " rest before it shows a row"));
-        pending.setGraphic(pendingHeader);
+        pending.setGraphic(header("column.pending"));
         pending.getStyleClass().addAll("numeric-column", "pending-column");
-        clients.getColumns().setAll(java.util.List.of(remote, since, in, out, pending));
+        clients.getColumns().setAll(java.util.List.of(remote, since, in, out, rateIn, rateOut, pending));
 
         subscriptions.bind(model.selectedClientProperty(), clients.getSelectionModel().selectedItemProperty());
         // The first client to arrive becomes the send target, so "connect and reply" needs no extra click. Never
@@ -284,32 +277,32 @@ public final class TcpServerView implements TabView {
             }
         });
 
-        Label title = new Label("Clients");
+        Label title = new Label(TEXT.get("clients.title"));
         title.getStyleClass().add("section-title");
         Label count = new Label();
         count.getStyleClass().add("muted-label");
         subscriptions.bind(count.textProperty(), Bindings.size(model.clients()).asString());
-        Button disconnect = new Button("Disconnect");
+        Button disconnect = new Button(TEXT.get("disconnect"));
         disconnect.setId("disconnect");
         disconnect.getStyleClass().add("small-button");
-        disconnect.setTooltip(new Tooltip("Close the selected client's connection gracefully (FIN), like"
-                + " Close (FIN) below"));
+        disconnect.setTooltip(new Tooltip(TEXT.get("disconnect.tooltip")));
         disconnect.setOnAction(event -> model.disconnectSelected());
         subscriptions.bind(disconnect.disableProperty(), model.selectedClientProperty().isNull());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(6, title, count, spacer, disconnect);
+        HBox header = new HBox(6, title, count, spacer, followClientToggle(), disconnect);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("section-header");
 
         ComboBox<SendTarget> target = new ComboBox<>(FXCollections.observableArrayList(SendTarget.values()));
         target.setId("sendTarget");
-        target.setTooltip(new Tooltip("Send to the client selected in the list, or to every connected client"));
+        target.setTooltip(new Tooltip(TEXT.get("send.to.tooltip")));
         subscriptions.bindBidirectional(target.valueProperty(), model.sendTargetProperty());
-        sendEditor.addOptions(SendEditor.labelled("Send to", target), splitSend.toggle());
+        sendEditor.addOptions(SendEditor.labelled(TEXT.get("send.to"), target), splitSend.toggle());
         sendEditor.addRow(splitSend.row());
 
-        CloseModeButtons closeModes = new CloseModeButtons("Selected", model.selectedClientProperty().isNull(),
+        CloseModeButtons closeModes = new CloseModeButtons(TEXT.get("close.subject"),
+                model.selectedClientProperty().isNull(),
                 model::closeSelected, CloseModeButtons.Layout.WRAPPING, subscriptions);
         Pane closeBar = closeModes.view();
         closeBar.getStyleClass().add("close-bar");
@@ -323,7 +316,48 @@ public final class TcpServerView implements TabView {
         return pane;
     }
 
-    private static boolean wasAdded(ListChangeListener.Change<? extends ClientRow> change) {
+    /** "1.2 KiB/s": a rate in the units of the byte columns. */
+    private static String rate(Number bytesPerSecond) {
+        return Formats.bytes(bytesPerSecond.longValue()) + "/s";
+    }
+
+    /** A right-aligned number column of the clients table, its header a label with the column's tooltip. */
+    private static TableColumn<ClientRow, Number> numberColumn(String key,
+                                                               Function<ClientRow, ObservableValue<Number>> value,
+                                                               double width, Function<Number, String> format) {
+        TableColumn<ClientRow, Number> column = new TableColumn<>();
+        column.setCellValueFactory(data -> value.apply(data.getValue()));
+        column.setCellFactory(ignored -> new FormattedCell<>(format));
+        column.setPrefWidth(width);
+        column.setGraphic(header(key));
+        column.getStyleClass().add("numeric-column");
+        return column;
+    }
+
+    /** A column header with a tooltip: the text of {@code key}, the tooltip of {@code key.tooltip}. */
+    private static Label header(String key) {
+        Label header = new Label(TEXT.get(key));
+        header.setTooltip(new Tooltip(TEXT.get(key + ".tooltip")));
+        return header;
+    }
+
+    /**
+     * "This client only": while on, the timeline shows only the rows of the client selected in the list and
+     * switches with the selection; with none selected it shows every row.
+     */
+    private ToggleButton followClientToggle() {
+        ToggleButton follow = new ToggleButton(TEXT.get("follow.client"));
+        follow.setId("followClient");
+        follow.getStyleClass().add("small-toggle");
+        follow.setMinWidth(Region.USE_PREF_SIZE);
+        follow.setTooltip(new Tooltip(TEXT.get("follow.client.tooltip")));
+        subscriptions.bindBidirectional(follow.selectedProperty(), model.followClientProperty());
+        subscriptions.subscribe(model.timelineScopeProperty(), scope -> traffic.timeline().setRowScope(scope));
+        return follow;
+    }
+
+    private static boolean wasAdded(
+ListChangeListener.Change<? extends ClientRow> change) {
         while (change.next()) {
             if (change.wasAdded()) {
                 return true;

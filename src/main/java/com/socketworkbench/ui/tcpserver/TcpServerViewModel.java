@@ -34,7 +34,12 @@ import com.socketworkbench.ui.tab.ListenerState;
 import com.socketworkbench.ui.tab.SocketTabModel;
 import com.socketworkbench.ui.tab.TabStatus;
 import com.socketworkbench.ui.traffic.SendEditorModel;
+import com.socketworkbench.ui.traffic.TimelineRow;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -47,6 +52,7 @@ import java.net.SocketAddress;
 import java.net.UnixDomainSocketAddress;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * State and actions of the TCP Server tab. Owns the tab's {@link EventPump} (the server's event sink), creates a
@@ -77,6 +83,11 @@ public final class TcpServerViewModel extends SocketTabModel {
     private final ReadOnlyObjectWrapper<ListenerState> state =
             new ReadOnlyObjectWrapper<>(this, "state", ListenerState.STOPPED);
     private final ReadOnlyStringWrapper listeningAddress = new ReadOnlyStringWrapper(this, "listeningAddress", "");
+    private final BooleanProperty followClient = new SimpleBooleanProperty(this, "followClient");
+    private final ObjectBinding<Predicate<TimelineRow>> timelineScope;
+    private final StringBinding noClientsText;
+    /** Set when the pump has just shown rows, so the clients' counts follow in the same pulse (see onPulse). */
+    private boolean countsDue;
 
     private TcpServer server;
     private SocketAddress boundAddress;
@@ -102,6 +113,12 @@ public final class TcpServerViewModel extends SocketTabModel {
         sendEditor = new SendEditorModel(subscriptions);
         sendEditor.load(preferences.child(NODE_SEND).node());
         sendEditor.setSender(this::send);
+        timelineScope = Bindings.createObjectBinding(this::scope, followClient, clients.selectedProperty());
+        subscriptions.add(timelineScope::dispose);
+        noClientsText = Bindings.createStringBinding(() -> TcpServerView.TEXT.get(
+                        ServerSendTarget.countedKey("clients.placeholder", clients.leftProperty().get()),
+                        clients.leftProperty().get()), clients.leftProperty());
+        subscriptions.add(noClientsText::dispose);
         sendTarget = new ServerSendTarget(state, clients, split);
         sendTarget.choiceProperty().set(preferences.get(PREF_SEND_TARGET, "").equals(SendTarget.ALL.name())
                 ? SendTarget.ALL : SendTarget.SELECTED);
@@ -111,7 +128,8 @@ public final class TcpServerViewModel extends SocketTabModel {
                 server.setEcho(on);
             }
         });
-        capture = new TabCapture(traffic(), CaptureTransport.TCP, "tcp-server", "TCP server tab", preferences,
+        capture = new TabCapture(traffic(), CaptureTransport.TCP, "tcp-server",
+                TcpServerView.TEXT.get("capture.description"), preferences,
                 executor, subscriptions);
         traffic().onPulse(this::onPulse, subscriptions);
         traffic().onRowsShown(this::onRowsShown, subscriptions);
@@ -138,10 +156,11 @@ public final class TcpServerViewModel extends SocketTabModel {
         try {
             config = settings.config();
         } catch (IllegalArgumentException e) {
-            pump.emit(Failure.rejected(0, Operation.START, "Could not start the server: " + e.getMessage()));
+            pump.emit(Failure.rejected(0, Operation.START, TcpServerView.TEXT.get("error.start", e.getMessage())));
             return;
         }
         staleSocket.withdraw();
+        clients.reset();
         TcpServer starting = new TcpServer(config, traffic().engineSink());
         FramingSpec spec = framing.spec();
         starting.setFramerFactory(spec::create);
@@ -156,7 +175,7 @@ public final class TcpServerViewModel extends SocketTabModel {
             }
             boundAddress = starting.boundAddress();
             state.set(ListenerState.RUNNING);
-            listeningAddress.set("Listening on " + Endpoints.describe(boundAddress));
+            listeningAddress.set(TcpServerView.TEXT.get("listening.on", Endpoints.describe(boundAddress)));
             savePreferences();
             updateStatus();
             refreshSocketInfo();
@@ -206,9 +225,9 @@ public final class TcpServerViewModel extends SocketTabModel {
             return;
         }
         socketInfo.read("ui-tcp-server-socket-info", () -> client == null
-                ? new SocketInfo.Reading("listening socket " + Endpoints.describe(current.boundAddress()),
-                current.listenerOptions(), current.listenerDetails())
-                : new SocketInfo.Reading("connection of client " + client.remote(),
+                ? new SocketInfo.Reading(TcpServerView.TEXT.get("socket.listening",
+                Endpoints.describe(current.boundAddress())), current.listenerOptions(), current.listenerDetails())
+                : new SocketInfo.Reading(TcpServerView.TEXT.get("socket.client", client.remote()),
                 current.effectiveOptions(client.id()), current.details(client.id())),
                 () -> server == current && clients.selectedProperty().get() == client);
     }
@@ -219,8 +238,8 @@ public final class TcpServerViewModel extends SocketTabModel {
             return;
         }
         current.setFramerFactory(spec::create);
-        pump.emit(new Notice(Instant.now(), 0, boundAddress, null, "Framing is now " + spec.describe()
-                + ": it applies to bytes that arrive from now on"));
+        pump.emit(new Notice(Instant.now(), 0, boundAddress, null,
+                TcpServerView.TEXT.get("notice.framing", spec.describe())));
     }
 
     /** Closes the listener and every connection (off the FX thread). */
@@ -268,16 +287,27 @@ public final class TcpServerViewModel extends SocketTabModel {
 
     /**
      * The clients' counters change with the rows: in a flood five times a second, in the frame that updates the
-     * table anyway, rather than in frames of their own that would each be laid out and drawn again.
+     * table anyway, rather than in frames of their own that would each be laid out and drawn again. The pump
+     * shows rows before it hands the pulse's batch on, so the table takes its counts in {@link #onPulse}, once
+     * that batch is counted: then the table and the status bar show the same events' bytes.
      */
     private void onRowsShown() {
         traffic().updateCounters();
-        if (server != null) {
-            clients.refresh(server.connections(), System.nanoTime());
+        countsDue = true;
+    }
+
+    /** With "this client only" on and a client selected: only that client's rows; else null (every row). */
+    private Predicate<TimelineRow> scope() {
+        ClientRow client = clients.selectedProperty().get();
+        if (!followClient.get() || client == null) {
+            return null;
         }
+        long id = client.id();
+        return row -> row.event().connectionId() == id;
     }
 
     private void onPulse(List<NetEvent> batch) {
+        clients.count(batch);
         for (NetEvent event : batch) {
             if (event instanceof Failure failure && failure.operation() == Operation.START
                     && failure.kind() == FailureKind.PORT_IN_USE
@@ -292,9 +322,10 @@ public final class TcpServerViewModel extends SocketTabModel {
         // A pulse without events (a tick while the server runs) picks up what changes without an event: bytes of an
         // incomplete frame, counters of a connection whose rows are still held.
         boolean due = batch.isEmpty() && clients.refreshDue(now);
-        if (server != null && (connectionsChanged || due)) {
+        if (server != null && (connectionsChanged || due || countsDue)) {
             clients.refresh(server.connections(), now);
         }
+        countsDue = false;
         if (state.get() == ListenerState.RUNNING && server != null && !server.isRunning()) {
             // The listener died on its own (e.g. an accept error); reflect it.
             server = null;
@@ -310,20 +341,21 @@ public final class TcpServerViewModel extends SocketTabModel {
     private void updateStatus() {
         switch (state.get()) {
             case STOPPED -> {
-                status.setState("Server stopped");
+                status.setState(TcpServerView.TEXT.get("status.stopped"));
                 status.setAddresses("");
             }
             case STARTING -> {
-                status.setState("Starting server on " + settings.where() + "…");
+                status.setState(TcpServerView.TEXT.get("status.starting", settings.where()));
                 status.setAddresses("");
             }
             case RUNNING -> {
                 String address = boundAddress == null ? "" : Endpoints.describe(boundAddress);
                 int count = clients.rows().size();
-                status.setState("Listening on " + address + " · " + count + (count == 1 ? " client" : " clients"));
+                status.setState(TcpServerView.TEXT.get(count == 1 ? "status.listening.one" : "status.listening.other",
+                        address, count));
                 status.setAddresses(address);
             }
-            case STOPPING -> status.setState("Stopping server…");
+            case STOPPING -> status.setState(TcpServerView.TEXT.get("status.stopping"));
         }
     }
 
@@ -403,7 +435,23 @@ public final class TcpServerViewModel extends SocketTabModel {
         return clients.selectedProperty();
     }
 
+    /** "This client only": the timeline shows only the selected client's rows while on. */
+    public BooleanProperty followClientProperty() {
+        return followClient;
+    }
+
+    /** Which rows the timeline shows: null for all, else only the followed client's (see {@link #followClientProperty}). */
+    public ObjectBinding<Predicate<TimelineRow>> timelineScopeProperty() {
+        return timelineScope;
+    }
+
+    /** What the empty clients list says: "No clients connected", with how many have left once some have. */
+    public StringBinding noClientsTextProperty() {
+        return noClientsText;
+    }
+
     public ObjectProperty<SendTarget> sendTargetProperty() {
+
         return sendTarget.choiceProperty();
     }
 

@@ -69,6 +69,9 @@ public final class TimelineView {
     private final ListChangeListener<TimelineRow> onRowsChanged = change -> rowsChanged();
     /** Only while a filter is set: a FilteredList re-indexes every change of its source, however large. */
     private FilteredList<TimelineRow> filtered;
+    /** Rows outside it are not shown whatever the filter says (see {@link #setRowScope}); null = all rows. */
+    private java.util.function.Predicate<TimelineRow> rowScope;
+
     private final FollowingTable table = new FollowingTable();
     private final TextField filter = new TextField();
     private final ToggleButton autoScroll = new ToggleButton("Follow");
@@ -230,9 +233,19 @@ public final class TimelineView {
         return column;
     }
 
+    /**
+     * Limits the rows shown to those {@code scope} accepts, on top of the filter text (the TCP server's "this
+     * client only"); null shows every row again.
+     */
+    public void setRowScope(java.util.function.Predicate<TimelineRow> scope) {
+        rowScope = scope;
+        applyFilter();
+    }
+
     private void applyFilter() {
         String needle = filter.getText() == null ? "" : filter.getText().strip().toLowerCase(Locale.ROOT);
-        if (needle.isEmpty()) {
+        java.util.function.Predicate<TimelineRow> scope = rowScope;
+        if (needle.isEmpty() && scope == null) {
             filtered = null;
             show(model.rows());
             return;
@@ -242,7 +255,8 @@ public final class TimelineView {
         if (filtered == null) {
             filtered = new FilteredList<>(model.rows());
         }
-        filtered.setPredicate(row -> matches(row, needle, cs, empty));
+        filtered.setPredicate(row -> (scope == null || scope.test(row))
+                && (needle.isEmpty() || matches(row, needle, cs, empty)));
         show(filtered);
     }
 

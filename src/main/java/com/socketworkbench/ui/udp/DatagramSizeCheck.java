@@ -34,8 +34,8 @@ final class DatagramSizeCheck {
             return "";
         }
         boolean v6 = max == UdpLimits.MAX_IPV6_PAYLOAD;
-        String why = v6 ? "65,535 IPv6 payload length − 8 UDP header" : "65,535 − 20 IP header − 8 UDP header";
-        return String.format(Locale.ROOT, "Too large for one UDP datagram: %,d bytes; one datagram to an %s address "
-                + "carries at most %,d (%s)", size, v6 ? "IPv6" : "IPv4", max, why);
+        String why = UdpText.TEXT.get(v6 ? "size.why.v6" : "size.why.v4");
+        return UdpText.TEXT.get("size.too.large", UdpText.count(size), v6 ? "IPv6" : "IPv4", UdpText.count(max), why);
+
     }
 }

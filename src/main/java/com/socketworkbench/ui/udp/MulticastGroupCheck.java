@@ -9,7 +9,10 @@ import java.net.InetAddress;
  * join attempt. Only literals are accepted: a group is never looked up in DNS.
  */
 final class MulticastGroupCheck {
-    static final String RANGES = "IPv4 multicast is 224.0.0.0/4 (224.0.0.0 to 239.255.255.255), IPv6 is ff00::/8";
+    /** "IPv4 multicast is 224.0.0.0/4 (…), IPv6 is ff00::/8" in the user's language. */
+    static String ranges() {
+        return UdpText.TEXT.get("group.ranges");
+    }
 
     private MulticastGroupCheck() {
     }
@@ -24,10 +27,11 @@ final class MulticastGroupCheck {
         try {
             address = InetAddress.ofLiteral(group);
         } catch (IllegalArgumentException e) {
-            return "'" + group + "' is not an IP address: write a group as an address such as 239.1.2.3 or ff05::1:3";
+            return UdpText.TEXT.get("group.not.address", group);
         }
         if (!address.isMulticastAddress()) {
-            return Endpoints.addressText(address) + " is not a multicast address: " + RANGES;
+            return UdpText.TEXT.get("group.not.multicast", Endpoints.addressText(address), ranges());
+
         }
         return "";
     }

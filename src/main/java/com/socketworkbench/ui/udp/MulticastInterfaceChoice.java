@@ -21,7 +21,7 @@ import java.util.stream.Collectors;
  */
 public record MulticastInterfaceChoice(String name, String label) {
     public static final MulticastInterfaceChoice DEFAULT =
-            new MulticastInterfaceChoice(null, "system default");
+            new MulticastInterfaceChoice(null, UdpText.TEXT.get("interface.default"));
 
     private static final Logger LOG = LoggerFactory.getLogger(MulticastInterfaceChoice.class);
 
@@ -34,7 +34,7 @@ public record MulticastInterfaceChoice(String name, String label) {
             return DEFAULT;
         }
         return available().stream().filter(choice -> name.equals(choice.name())).findFirst()
-                .orElse(new MulticastInterfaceChoice(name, name + " — not found on this machine now"));
+                .orElse(new MulticastInterfaceChoice(name, UdpText.TEXT.get("interface.not.found", name)));
     }
 
     /** The default, then every interface that is up and supports multicast. */
@@ -55,7 +55,8 @@ public record MulticastInterfaceChoice(String name, String label) {
 
     private static String label(NetworkInterface nif) throws SocketException {
         if (nif.isLoopback()) {
-            return nif.getName() + " — loopback";
+            return UdpText.TEXT.get("interface.loopback", nif.getName());
+
         }
         List<InetAddress> addresses = Collections.list(nif.getInetAddresses());
         if (addresses.isEmpty()) {

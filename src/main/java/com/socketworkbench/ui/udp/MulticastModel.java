@@ -172,8 +172,8 @@ public final class MulticastModel {
             message.set(joinError.isEmpty() ? problem : joinError);
             messageIsError.set(true);
         } else if (!bound.get() && !group.get().isBlank()) {
-            message.set("Start first: a group is joined by a bound socket (bind 0.0.0.0 or :: to receive group "
-                    + "traffic)");
+            message.set(UdpText.TEXT.get("multicast.start.first"));
+
             messageIsError.set(false);
         } else {
             message.set("");

@@ -9,7 +9,7 @@ final class ReceiveBufferText {
 
     /** Before binding: what will be asked for. */
     static String requested(int requestedBytes) {
-        return String.format(Locale.ROOT, "asks for %,d B when started", requestedBytes);
+        return UdpText.TEXT.get("buffer.asks", UdpText.count(requestedBytes));
     }
 
     /**
@@ -17,13 +17,14 @@ final class ReceiveBufferText {
      * net.core.rmem_max, so "less than asked" means the cap applied.
      */
     static String granted(int requestedBytes, int effectiveBytes, boolean linux) {
-        String granted = String.format(Locale.ROOT, "granted %,d B", effectiveBytes);
+        String granted = UdpText.TEXT.get("buffer.granted", UdpText.count(effectiveBytes));
         if (effectiveBytes < requestedBytes) {
-            return granted + (linux ? " — capped by net.core.rmem_max" : " — capped by the system's limit");
+            return UdpText.TEXT.get(linux ? "buffer.capped.linux" : "buffer.capped.other", granted);
         }
         if (linux && effectiveBytes == 2L * requestedBytes) {
-            return granted + " (Linux counts its bookkeeping too: twice the request)";
+            return UdpText.TEXT.get("buffer.doubled", granted);
         }
+
         return granted;
     }
 

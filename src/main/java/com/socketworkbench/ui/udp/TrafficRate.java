@@ -18,8 +18,9 @@ final class TrafficRate {
 
         /** "↓ 12 datagrams/s · 1.2 KiB/s   ↑ 0 datagrams/s · 0 B/s". */
         String text() {
-            return "↓ " + perSecond(datagramsIn) + " datagrams/s · " + Formats.bytes(Math.round(bytesIn)) + "/s   ↑ "
-                    + perSecond(datagramsOut) + " datagrams/s · " + Formats.bytes(Math.round(bytesOut)) + "/s";
+            return UdpText.TEXT.get("rate.text", perSecond(datagramsIn), Formats.bytes(Math.round(bytesIn)),
+                    perSecond(datagramsOut), Formats.bytes(Math.round(bytesOut)));
+
         }
 
         private static String perSecond(double value) {

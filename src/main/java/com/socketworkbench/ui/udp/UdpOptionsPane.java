@@ -39,22 +39,19 @@ final class UdpOptionsPane {
 
     UdpOptionsPane(UdpViewModel model, Subscriptions subscriptions) {
         this.subscriptions = subscriptions;
-        CheckBox broadcast = new CheckBox("Broadcast");
+        CheckBox broadcast = new CheckBox(UdpText.TEXT.get("options.broadcast"));
         broadcast.setId("broadcast");
-        broadcast.setTooltip(new Tooltip("SO_BROADCAST: allows sending to a broadcast address such as "
-                + "255.255.255.255 or 192.168.1.255; without it the system refuses"));
+        broadcast.setTooltip(new Tooltip(UdpText.TEXT.get("options.broadcast.tooltip")));
         subscriptions.bindBidirectional(broadcast.selectedProperty(), model.broadcastProperty());
 
-        CheckBox reuseAddress = new CheckBox("Reuse address");
+        CheckBox reuseAddress = new CheckBox(UdpText.TEXT.get("options.reuse"));
         reuseAddress.setId("reuseAddress");
-        reuseAddress.setTooltip(new Tooltip("SO_REUSEADDR (applies when started): other sockets that turn it on too "
-                + "may bind the same port, e.g. several receivers of one multicast or broadcast port"));
+        reuseAddress.setTooltip(new Tooltip(UdpText.TEXT.get("options.reuse.tooltip")));
         subscriptions.bindBidirectional(reuseAddress.selectedProperty(), model.reuseAddressProperty());
         subscriptions.bind(reuseAddress.disableProperty(), model.stateProperty().isNotEqualTo(ListenerState.STOPPED));
 
         Spinner<Integer> receiveBuffer = Spinners.integer("receiveBuffer", 1, UdpSettings.MAX_RECEIVE_BUFFER_KIB,
-                1024, model.receiveBufferKiBProperty(), 96, "SO_RCVBUF to ask for, in KiB (applies when started): "
-                        + "how many datagrams the kernel can queue before it drops new ones", subscriptions);
+                1024, model.receiveBufferKiBProperty(), 96, UdpText.TEXT.get("options.buffer.tooltip"), subscriptions);
         Label receiveBufferInfo = new Label();
         receiveBufferInfo.setId("receiveBufferInfo");
         receiveBufferInfo.getStyleClass().add("muted-label");
@@ -62,41 +59,38 @@ final class UdpOptionsPane {
         subscriptions.bind(receiveBuffer.disableProperty(), model.stateProperty().isNotEqualTo(ListenerState.STOPPED));
 
         Spinner<Integer> receiveLimit = Spinners.integer("receiveLimit", 1, 65_535, 1024,
-                model.receiveLimitProperty(), 86, "The largest datagram delivered whole; a larger one is cut to this "
-                        + "size and its row says truncated", subscriptions);
+                model.receiveLimitProperty(), 86, UdpText.TEXT.get("options.limit.tooltip"), subscriptions);
 
         TextField group = new TextField();
         group.setId("multicastGroup");
-        group.setPromptText("239.1.2.3 or ff05::1:3");
+        group.setPromptText(UdpText.TEXT.get("options.group.prompt"));
         group.setPrefColumnCount(13);
-        group.setTooltip(new Tooltip("A multicast group address: " + MulticastGroupCheck.RANGES));
+        group.setTooltip(new Tooltip(UdpText.TEXT.get("options.group.tooltip", MulticastGroupCheck.ranges())));
         MulticastModel multicast = model.multicast();
         subscriptions.bindBidirectional(group.textProperty(), multicast.groupProperty());
 
         ComboBox<MulticastInterfaceChoice> networkInterface =
                 new ComboBox<>(FXCollections.observableArrayList(MulticastInterfaceChoice.available()));
         networkInterface.setId("multicastInterface");
-        networkInterface.setTooltip(new Tooltip("The interface groups are joined on and multicast is sent through; "
-                + "system default: the one the system routes the group to"));
+        networkInterface.setTooltip(new Tooltip(UdpText.TEXT.get("options.interface.tooltip")));
         networkInterface.setPrefWidth(190);
         subscriptions.bindBidirectional(networkInterface.valueProperty(), multicast.networkInterfaceProperty());
 
-        Button join = new Button("Join");
+        Button join = new Button(UdpText.TEXT.get("options.join"));
         join.setId("join");
         join.getStyleClass().add("small-button");
         join.setOnAction(event -> multicast.join());
         subscriptions.bind(join.disableProperty(), multicast.canJoinBinding().not());
-        join.setTooltip(new Tooltip("Join the group on the chosen interface so datagrams sent to it arrive here"));
+        join.setTooltip(new Tooltip(UdpText.TEXT.get("options.join.tooltip")));
         group.setOnAction(event -> multicast.join());
 
         Spinner<Integer> ttl = Spinners.integer("multicastTtl", 0, 255, 1, multicast.ttlProperty(), 70,
-                "TTL (IPv4) / hop limit (IPv6) of multicast sent from here; 1 stays on the local network",
+                UdpText.TEXT.get("options.ttl.tooltip"),
                 subscriptions);
 
-        CheckBox loopback = new CheckBox("Loopback");
+        CheckBox loopback = new CheckBox(UdpText.TEXT.get("options.loopback"));
         loopback.setId("multicastLoopback");
-        loopback.setTooltip(new Tooltip("IP_MULTICAST_LOOP: members on this computer also receive what is sent to "
-                + "a group from here"));
+        loopback.setTooltip(new Tooltip(UdpText.TEXT.get("options.loopback.tooltip")));
         subscriptions.bindBidirectional(loopback.selectedProperty(), multicast.loopbackProperty());
 
         Label message = new Label();
@@ -118,18 +112,19 @@ final class UdpOptionsPane {
 
         // Rows of captioned options that wrap in a narrow window (a grid would size a wrapping row for the wrong
         // width), the captions as one column as wide as the wider, and the joined groups beside them.
-        Label socketCaption = caption("Socket");
-        Label multicastCaption = caption("Multicast");
+        Label socketCaption = caption(UdpText.TEXT.get("options.socket"));
+        Label multicastCaption = caption(UdpText.TEXT.get("options.multicast"));
         Region messageIndent = new Region();
         for (Region aligned : new Region[]{socketCaption, messageIndent}) {
             subscriptions.bind(aligned.minWidthProperty(), multicastCaption.widthProperty());
         }
         VBox rows = new VBox(6,
-                row(socketCaption, broadcast, reuseAddress, SendEditor.labelled("Receive buffer (KiB)", receiveBuffer),
-                        receiveBufferInfo, SendEditor.labelled("Receive limit (B)", receiveLimit)),
-                row(multicastCaption, SendEditor.labelled("Group", group),
-                        SendEditor.labelled("Interface", networkInterface), join,
-                        SendEditor.labelled("TTL / hops", ttl), loopback),
+                row(socketCaption, broadcast, reuseAddress,
+                        SendEditor.labelled(UdpText.TEXT.get("options.buffer"), receiveBuffer),
+                        receiveBufferInfo, SendEditor.labelled(UdpText.TEXT.get("options.limit"), receiveLimit)),
+                row(multicastCaption, SendEditor.labelled(UdpText.TEXT.get("options.group"), group),
+                        SendEditor.labelled(UdpText.TEXT.get("options.interface"), networkInterface), join,
+                        SendEditor.labelled(UdpText.TEXT.get("options.ttl"), ttl), loopback),
                 new HBox(12, messageIndent, message));
         HBox.setHgrow(rows, Priority.ALWAYS);
         Node groups = groupsPane(multicast);
@@ -138,10 +133,11 @@ final class UdpOptionsPane {
         grid.getStyleClass().add("options-grid");
 
         options.setId("options");
-        subscriptions.bind(options.textProperty(), Bindings.createStringBinding(() -> String.format(Locale.ROOT,
-                "Options — broadcast %s%s · receive buffer %,d KiB · %s",
-                model.broadcastProperty().get() ? "on" : "off",
-                model.reuseAddressProperty().get() ? " · reuse address" : "", model.receiveBufferKiBProperty().get(),
+        subscriptions.bind(options.textProperty(), Bindings.createStringBinding(() -> UdpText.TEXT.get(
+                "options.summary",
+                UdpText.TEXT.get(model.broadcastProperty().get() ? "options.summary.on" : "options.summary.off"),
+                model.reuseAddressProperty().get() ? UdpText.TEXT.get("options.summary.reuse") : "",
+                UdpText.count(model.receiveBufferKiBProperty().get()),
                 groupsSummary(multicast.groups().size(), multicast.boundProperty().get())),
                 model.broadcastProperty(), model.reuseAddressProperty(), model.receiveBufferKiBProperty(),
                 multicast.groups(), multicast.boundProperty()));
@@ -152,11 +148,11 @@ final class UdpOptionsPane {
     }
 
     private static String groupsSummary(int groups, boolean bound) {
-        String joined = bound ? "joined" : "to join at start";
+        String joined = bound ? "joined" : "to.join";
         return switch (groups) {
-            case 0 -> "no multicast group joined";
-            case 1 -> "1 multicast group " + joined;
-            default -> groups + " multicast groups " + joined;
+            case 0 -> UdpText.TEXT.get("groups.none");
+            case 1 -> UdpText.TEXT.get("groups.one." + joined);
+            default -> UdpText.TEXT.get("groups.other." + joined, groups);
         };
     }
 
@@ -165,23 +161,23 @@ final class UdpOptionsPane {
         groups.setId("groups");
         groups.setPrefHeight(64);
         groups.setPrefWidth(210);
-        Label placeholder = new Label("No groups joined");
+        Label placeholder = new Label(UdpText.TEXT.get("groups.placeholder"));
         placeholder.getStyleClass().add("placeholder-label");
         groups.setPlaceholder(placeholder);
-        groups.setTooltip(new Tooltip("Groups this socket has joined; Stop leaves them all and Start joins them "
-                + "again"));
+        groups.setTooltip(new Tooltip(UdpText.TEXT.get("groups.tooltip")));
 
-        Button leave = new Button("Leave");
+        Button leave = new Button(UdpText.TEXT.get("groups.leave"));
         leave.setId("leave");
         leave.getStyleClass().add("small-button");
         leave.setMinWidth(Region.USE_PREF_SIZE);
         leave.setOnAction(event -> multicast.leave(groups.getSelectionModel().getSelectedItem()));
         subscriptions.bind(leave.disableProperty(), groups.getSelectionModel().selectedItemProperty().isNull());
-        leave.setTooltip(new Tooltip("Leave the selected group"));
+        leave.setTooltip(new Tooltip(UdpText.TEXT.get("groups.leave.tooltip")));
 
-        Label title = caption("Joined groups");
+        Label title = caption(UdpText.TEXT.get("groups.joined"));
         subscriptions.bind(title.textProperty(), Bindings.when(multicast.boundProperty())
-                .then("Joined groups").otherwise("Groups to join at start"));
+                .then(UdpText.TEXT.get("groups.joined")).otherwise(UdpText.TEXT.get("groups.to.join")));
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox header = new HBox(6, title, spacer, leave);

@@ -45,7 +45,7 @@ public final class UdpStats {
     void measure(UdpEndpoint bound) {
         measured = bound;
         lastDropsRead = 0;
-        kernelDrops.set(bound == null ? "Kernel drops: —" : "Kernel drops: …");
+        kernelDrops.set(UdpText.TEXT.get(bound == null ? "drops.none" : "drops.reading"));
     }
 
     /** Once per pulse; returns true when the rates changed (about once a second). */
@@ -61,8 +61,8 @@ public final class UdpStats {
     /** After each table update: the counters on screen follow the rows (five times a second in a flood). */
     void countersChanged() {
         status.updateCounters(counters);
-        datagramCounters.set(String.format(Locale.ROOT, "Received %,d datagrams (%s) · sent %,d (%s)",
-                counters.messagesIn(), Formats.bytes(counters.bytesIn()), counters.messagesOut(),
+        datagramCounters.set(UdpText.TEXT.get("counters", UdpText.count(counters.messagesIn()),
+                Formats.bytes(counters.bytesIn()), UdpText.count(counters.messagesOut()),
                 Formats.bytes(counters.bytesOut())));
     }
 
@@ -84,9 +84,10 @@ public final class UdpStats {
 
     private String kernelDropsText(OptionalLong drops) {
         if (drops.isPresent()) {
-            return String.format(Locale.ROOT, "Kernel drops: %,d", drops.getAsLong());
+            return UdpText.TEXT.get("drops.count", UdpText.count(drops.getAsLong()));
         }
-        return linux ? "Kernel drops: not reported" : "Kernel drops: Linux only";
+        return UdpText.TEXT.get(linux ? "drops.not.reported" : "drops.linux.only");
+
     }
 
     /** "↓ 12 datagrams/s · 1.2 KiB/s   ↑ 0 datagrams/s · 0 B/s" as of the last sample. */

@@ -9,7 +9,8 @@ import com.socketworkbench.ui.tab.ListenerState;
 public final class UdpTab extends ModelViewTab<UdpViewModel, UdpView> {
 
     public UdpTab(TabContext context) {
-        super(context, "UDP", "udp", UdpViewModel::new,
+        super(context, UdpText.TEXT.get("tab.title"), "udp",
+ UdpViewModel::new,
                 (model, subscriptions) -> new UdpView(model, subscriptions, MessagesPanel.of(context.messages(),
                         model.sendEditor(), context.executor(), subscriptions)));
     }

@@ -91,13 +91,13 @@ final class UdpTarget {
 
     private String addressProblem() {
         return switch (state.getValue()) {
-            case STARTING -> "Starting…";
-            case STOPPING -> "Stopping…";
+            case STARTING -> UdpText.TEXT.get("target.starting");
+            case STOPPING -> UdpText.TEXT.get("target.stopping");
             default -> {
                 if (!host.isValid()) {
-                    yield "Enter the target host to send to";
+                    yield UdpText.TEXT.get("target.enter.host");
                 }
-                yield port.port() < 1 ? "Enter the target port (1–65535)" : "";
+                yield port.port() < 1 ? UdpText.TEXT.get("target.enter.port") : "";
             }
         };
     }
@@ -115,7 +115,7 @@ final class UdpTarget {
     private void connect() {
         String problem = addressProblem();
         if (!problem.isEmpty()) {
-            sendMessage.set("Connected mode needs a target: " + problem);
+            sendMessage.set(UdpText.TEXT.get("target.connected.needs", problem));
             setConnectedModeQuietly(false);
             return;
         }
@@ -131,7 +131,8 @@ final class UdpTarget {
                 // Why it failed arrives as the engine's Failure event (and in sendMessage through the pulse).
                 setConnectedModeQuietly(false);
             } else if (connectedMode.get()) {
-                connectedPeer.set("connected to " + Endpoints.describe(peer));
+                connectedPeer.set(UdpText.TEXT.get("target.connected.to", Endpoints.describe(peer)));
+
             } else {
                 // Switched off while connecting.
                 executor.run("ui-udp-disconnect", connecting::disconnect, () -> { });

@@ -14,6 +14,7 @@ import com.socketworkbench.ui.tab.TabNotifier;
 import com.socketworkbench.ui.tab.TabView;
 import com.socketworkbench.ui.traffic.TimelineView;
 import com.socketworkbench.ui.traffic.TrafficPane;
+import com.socketworkbench.engine.text.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableValue;
@@ -47,8 +48,7 @@ import java.util.Locale;
  * sender, Connected mode) above the shared send editor at the bottom. Binds to the {@link UdpViewModel} only.
  */
 public final class UdpView implements TabView {
-    static final String BOUNDARY_HINT = "UDP keeps message boundaries: one datagram, one row — compare with TCP's "
-            + "byte stream, where rows are reads";
+    private static final Texts TEXT = UdpText.TEXT;
 
     private final UdpViewModel model;
     private final Subscriptions subscriptions;
@@ -72,12 +72,11 @@ public final class UdpView implements TabView {
         bindAddress = new BindAddressPicker(model.bindAddress(), subscriptions);
         port = new PortField("port", model.port(), subscriptions);
         targetHost = new HostField("targetHost", model.targetHost(), subscriptions);
-        targetHost.field().setTooltip(new Tooltip("Where datagrams go: a host name, an IPv4 or an IPv6 address "
-                + "(127.0.0.1, ::1, localhost)"));
+        targetHost.field().setTooltip(new Tooltip(TEXT.get("target.host.tooltip")));
         targetPort = new PortField("targetPort", model.targetPort(), subscriptions);
-        targetPort.field().setTooltip(new Tooltip("The port datagrams go to, 1–65535"));
+        targetPort.field().setTooltip(new Tooltip(TEXT.get("target.port.tooltip")));
         traffic = new TrafficPane(model.traffic(),
-                "Start, then send datagrams to the port shown: each datagram is one row", subscriptions);
+                TEXT.get("traffic.placeholder"), subscriptions);
         timeline = traffic.timeline();
         timeline.setEmptyPayloadText(EventText.EMPTY_DATAGRAM);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
@@ -101,9 +100,9 @@ public final class UdpView implements TabView {
 
     private Node settings() {
         Button startStop = TabLayout.startStopButton(model.stateProperty(), model.canStartProperty(), model::toggle,
-                "Bind the UDP socket to receive datagrams, or close it", subscriptions);
+                TEXT.get("start.tooltip"), subscriptions);
         Label listening = TabLayout.stateBadge("listeningAddress", "listening-address",
-                Bindings.when(model.listeningAddressProperty().isEmpty()).then("Not bound")
+                Bindings.when(model.listeningAddressProperty().isEmpty()).then(TEXT.get("not.bound"))
                         .otherwise(model.listeningAddressProperty()),
                 model.stateProperty().isEqualTo(ListenerState.RUNNING), subscriptions);
 
@@ -112,10 +111,10 @@ public final class UdpView implements TabView {
             subscriptions.bind(node.disableProperty(), locked);
         }
 
-        Label portHelp = new Label("0 = any free port");
+        Label portHelp = new Label(TEXT.get("port.help"));
         portHelp.getStyleClass().add("muted-label");
-        FlowPane bar = TabLayout.settingsBar(SendEditor.labelled("Bind", bindAddress.comboBox()),
-                SendEditor.labelled("Port", port.field()), portHelp, startStop, listening);
+        FlowPane bar = TabLayout.settingsBar(SendEditor.labelled(TEXT.get("bind"), bindAddress.comboBox()),
+                SendEditor.labelled(TEXT.get("port"), port.field()), portHelp, startStop, listening);
 
         return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, port.messageLabel(),
                 bindAddress.warningLabel()));
@@ -124,18 +123,16 @@ public final class UdpView implements TabView {
     private Node statsBar() {
         UdpStats stats = model.stats();
         Label counters = boundLabel("datagramCounters", stats.datagramCountersProperty());
-        counters.setTooltip(new Tooltip("Every datagram this tab received and sent, also those the timeline no "
-                + "longer shows"));
+        counters.setTooltip(new Tooltip(TEXT.get("counters.tooltip")));
         Label drops = boundLabel("kernelDrops", stats.kernelDropsProperty());
-        drops.setTooltip(new Tooltip("Datagrams the kernel discarded for this port because the receive buffer was "
-                + "full (Linux /proc/net/udp). On loopback, what a peer sent = received + kernel drops."));
+        drops.setTooltip(new Tooltip(TEXT.get("drops.tooltip")));
         Label rates = boundLabel("rates", stats.ratesProperty());
-        rates.setTooltip(new Tooltip("Datagrams and bytes per second, measured over the last second"));
-        Label hint = new Label("One datagram = one row");
+        rates.setTooltip(new Tooltip(TEXT.get("rates.tooltip")));
+        Label hint = new Label(TEXT.get("one.datagram.one.row"));
         hint.setId("boundaryHint");
         hint.getStyleClass().add("boundary-hint");
-        hint.setTooltip(new Tooltip(BOUNDARY_HINT));
-        timeline.table().setTooltip(new Tooltip(BOUNDARY_HINT));
+        hint.setTooltip(new Tooltip(TEXT.get("boundary.hint")));
+        timeline.table().setTooltip(new Tooltip(TEXT.get("boundary.hint")));
         for (Label label : new Label[]{counters, drops, rates, hint}) {
             label.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -150,14 +147,14 @@ public final class UdpView implements TabView {
     }
 
     private Node targetBar() {
-        Button reply = new Button("Reply to sender");
+        Button reply = new Button(TEXT.get("reply"));
         reply.setId("replyToSender");
         reply.getStyleClass().add("small-button");
-        reply.setTooltip(new Tooltip("Send to where the selected received datagram came from"));
+        reply.setTooltip(new Tooltip(TEXT.get("reply.tooltip")));
         reply.setOnAction(event -> replyToSender());
         subscriptions.bind(reply.disableProperty(), model.canReplyBinding().not());
 
-        MenuItem replyItem = new MenuItem("Reply to sender");
+        MenuItem replyItem = new MenuItem(TEXT.get("reply"));
         replyItem.setId("replyToSenderMenu");
         replyItem.setOnAction(event -> replyToSender());
         subscriptions.bind(replyItem.disableProperty(), model.canReplyBinding().not());
@@ -169,10 +166,9 @@ public final class UdpView implements TabView {
             }
         });
 
-        CheckBox connected = new CheckBox("Connected mode");
+        CheckBox connected = new CheckBox(TEXT.get("connected.mode"));
         connected.setId("connectedMode");
-        connected.setTooltip(new Tooltip("Connect the socket to the target: only its datagrams are received, and an "
-                + "ICMP \"port unreachable\" (nothing listening there) is reported"));
+        connected.setTooltip(new Tooltip(TEXT.get("connected.mode.tooltip")));
         subscriptions.bindBidirectional(connected.selectedProperty(), model.connectedModeProperty());
         subscriptions.bind(connected.disableProperty(), model.stateProperty().isEqualTo(ListenerState.STARTING)
                 .or(model.stateProperty().isEqualTo(ListenerState.STOPPING)));
@@ -187,21 +183,21 @@ public final class UdpView implements TabView {
                 () -> model.connectedPeerProperty().get().isEmpty() ? model.sendFromProperty().get()
                         : model.sendFromProperty().get() + ", " + model.connectedPeerProperty().get(),
                 model.sendFromProperty(), model.connectedPeerProperty()));
-        from.setTooltip(new Tooltip("Datagrams leave from the tab's own socket, so the peer sees this source port "
-                + "and its replies come back here"));
+        from.setTooltip(new Tooltip(TEXT.get("from.tooltip")));
 
         Label size = new Label();
         size.setId("datagramSize");
         size.getStyleClass().add("muted-label");
         subscriptions.bind(size.textProperty(), Bindings.createStringBinding(() -> {
             int bytes = model.datagramSizeBinding().get();
-            return bytes < 0 ? "" : String.format(Locale.ROOT, "%,d B in one datagram", bytes);
+            return bytes < 0 ? "" : TEXT.get("size.in.one.datagram", UdpText.count(bytes));
         }, model.datagramSizeBinding()));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(10, SendEditor.labelled("Send to", targetHost.field()),
-                SendEditor.labelled("Port", targetPort.field()), reply, connected, from, spacer, size);
+        HBox bar = new HBox(10, SendEditor.labelled(TEXT.get("send.to"), targetHost.field()),
+                SendEditor.labelled(TEXT.get("port"), targetPort.field()), reply, connected, from, spacer, size);
+
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("udp-target-bar");
 

@@ -98,7 +98,8 @@ public final class UdpViewModel extends SocketTabModel {
                 receiveBufferInfo.set(ReceiveBufferText.requested(settings.receiveBufferBytes()));
             }
         });
-        capture = new TabCapture(traffic(), CaptureTransport.UDP, "udp", "UDP tab", preferences, executor,
+        capture = new TabCapture(traffic(), CaptureTransport.UDP, "udp", UdpText.TEXT.get("capture.description"),
+                preferences, executor,
                 subscriptions);
         traffic().onPulse(this::onPulse, subscriptions);
         traffic().onRowsShown(stats::countersChanged, subscriptions);
@@ -127,7 +128,7 @@ public final class UdpViewModel extends SocketTabModel {
         try {
             starting = newEndpoint(settings.port().port());
         } catch (IllegalArgumentException e) {
-            pump.emit(Failure.rejected(0, Operation.START, "Could not start UDP: " + e.getMessage()));
+            pump.emit(Failure.rejected(0, Operation.START, UdpText.TEXT.get("error.start", e.getMessage())));
             return;
         }
         discardUnboundEndpoint();
@@ -201,8 +202,7 @@ public final class UdpViewModel extends SocketTabModel {
         multicast.use(endpoint, true);
         stats.measure(endpoint);
         String where = Endpoints.describe(address);
-        listeningAddress.set(boundBySending ? "Bound to " + where + " (a free port, for sending)"
-                : "Bound to " + where);
+        listeningAddress.set(UdpText.TEXT.get(boundBySending ? "bound.to.sending" : "bound.to", where));
         receiveBufferInfo.set(ReceiveBufferText.granted(settings.receiveBufferBytes(),
                 endpoint.effectiveReceiveBuffer(), linux));
         updateStatus();
@@ -269,22 +269,23 @@ public final class UdpViewModel extends SocketTabModel {
     private void updateStatus() {
         switch (state.get()) {
             case STOPPED -> {
-                status.setState("UDP stopped");
+                status.setState(UdpText.TEXT.get("status.stopped"));
                 status.setAddresses("");
-                sendFrom.set("from a free port, bound when you send");
+                sendFrom.set(UdpText.TEXT.get("from.free.port"));
             }
             case STARTING -> {
-                status.setState("Binding UDP " + settings.bindAddress().host() + " port " + settings.port().port()
-                        + "…");
+                status.setState(UdpText.TEXT.get("status.binding", settings.bindAddress().host(),
+                        settings.port().port()));
                 status.setAddresses("");
             }
             case RUNNING -> {
                 String address = boundAddress == null ? "" : Endpoints.describe(boundAddress);
-                status.setState("UDP bound to " + address + " · " + stats.ratesText());
+                status.setState(UdpText.TEXT.get("status.bound", address, stats.ratesText()));
                 status.setAddresses(address);
-                sendFrom.set("from " + address);
+                sendFrom.set(UdpText.TEXT.get("from.address", address));
             }
-            case STOPPING -> status.setState("Stopping UDP…");
+            case STOPPING -> status.setState(UdpText.TEXT.get("status.stopping"));
+
         }
     }
 

@@ -1,7 +1,9 @@
 package com.socketworkbench.ui.tcpclient;
 
 import com.socketworkbench.engine.event.BytesReceived;
+import com.socketworkbench.engine.event.ConnectionClosed;
 import com.socketworkbench.engine.event.Failure;
+
 import com.socketworkbench.ui.fx.CurrentThreadUiExecutor;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.stream.Transport;
@@ -118,6 +120,21 @@ class TcpClientViewModelTest {
         assertTrue(model.canConnectProperty().get(), "host and port do not matter for a socket file");
         model.stream().unixPath().textProperty().set("  ");
         assertFalse(model.canConnectProperty().get());
+    }
+
+    @Test
+    void afterTheServerClosedTheConnectionTheSendHintSaysSoNotConnectFirst() throws Exception {
+        assertEquals("Connect first", model.sendEditor().targetHintProperty().get());
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            model.host().textProperty().set("127.0.0.1");
+            model.port().textProperty().set(Integer.toString(server.getLocalPort()));
+            model.connect();
+            server.accept().close();
+            pumpUntilRow(model, row -> row.event() instanceof ConnectionClosed);
+        }
+        assertEquals(ClientState.DISCONNECTED, model.state());
+        assertEquals("Not connected: the last connection ended (the server closed it); connect again",
+                model.sendEditor().targetHintProperty().get());
     }
 
     @Test

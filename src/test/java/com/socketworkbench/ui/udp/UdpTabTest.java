@@ -273,7 +273,7 @@ class UdpTabTest {
         fxRun(() -> driver.<TitledPane>node("#udp #options").setExpanded(true));
         assertTrue(driver.node("#udp #socketOptions").isVisible(), "the socket options panel is open");
         driver.setText("#udp #multicastGroup", "10.1.2.3");
-        assertEquals("10.1.2.3 is not a multicast address: " + MulticastGroupCheck.RANGES,
+        assertEquals("10.1.2.3 is not a multicast address: " + MulticastGroupCheck.ranges(),
                 driver.text("#udp #multicastMessage"));
         assertTrue(driver.disabled("#udp #join"));
 
