@@ -37,8 +37,7 @@ final class DelimiterFramer extends AccumulatingFramer {
             if (frame.size() + (i - segmentStart) == maxFrameSize) {
                 append(buf, segmentStart, i - segmentStart);
                 throw overflow(buf, i, end, new FrameTooLargeException(maxFrameSize + 1L, maxFrameSize,
-                        "no delimiter " + description + " within the maximum frame size of "
-                                + sizeLimit(maxFrameSize)));
+                        FramingTexts.TEXT.get("toolarge.delimiter", description, sizeLimit(maxFrameSize))));
             }
             if (step(buf[i++])) {
                 append(buf, segmentStart, i - segmentStart);
@@ -78,8 +77,8 @@ final class DelimiterFramer extends AccumulatingFramer {
 
     @Override
     public String describe() {
-        return "delimiter " + description + ", " + (keepDelimiter ? "kept" : "stripped") + ", max "
-                + sizeLimit(maxFrameSize);
+        return FramingTexts.TEXT.get(keepDelimiter ? "describe.delimiter.kept" : "describe.delimiter.stripped",
+                description, sizeLimit(maxFrameSize));
     }
 
     private static int[] failureFunction(byte[] pattern) {
