@@ -3,8 +3,15 @@ package com.socketworkbench.engine.framing;
 /**
  * A frame ends with a delimiter (a byte sequence such as LF or CRLF). Finds a delimiter split across reads by
  * keeping a KMP match state between bytes. The maximum counts the delimiter.
+ *
+ * <p>Bytes that never get a delimiter (a device's {@code Password: } prompt) would stay invisible: after
+ * {@value #PROVISIONAL_AFTER_MILLIS} ms of silence the bytes pending are offered as
+ * {@link FrameSink#incomplete}, once per silence, and stay pending until the delimiter completes the frame.
  */
 final class DelimiterFramer extends AccumulatingFramer {
+    /** Silence after which pending bytes are shown as a provisional row. */
+    static final long PROVISIONAL_AFTER_MILLIS = 300;
+
     private final byte[] delimiter;
     private final boolean keepDelimiter;
     private final int[] fallback;
@@ -63,6 +70,18 @@ final class DelimiterFramer extends AccumulatingFramer {
             return true;
         }
         return false;
+    }
+
+    @Override
+    public long idleGapMillis() {
+        return PROVISIONAL_AFTER_MILLIS;
+    }
+
+    @Override
+    protected void idle(FrameSink sink) {
+        if (!skippingToDelimiter) {
+            offerIncomplete(sink);
+        }
     }
 
     @Override

@@ -94,10 +94,13 @@ public final class EventText {
             return "";
         }
         String bytes = Formats.bytes(data.data().length);
-        if (data.reads() == 1 && !data.truncated()) {
+        if (data.reads() == 1 && !data.truncated() && !data.incomplete()) {
             return bytes;
         }
         String text = bytes;
+        if (data.incomplete()) {
+            return TEXT.get("size.incomplete", text);
+        }
         if (data.reads() > 1) {
             text = TEXT.get("size.reads", text, data.reads());
         }
@@ -133,6 +136,7 @@ public final class EventText {
             case ConnectionClosed ignored -> "row-muted";
             case ListenerStopped ignored -> "row-muted";
             case Notice ignored -> "row-muted";
+            case DataEvent data when data.incomplete() -> "row-incomplete";
             default -> null;
         };
     }
