@@ -78,15 +78,20 @@ final class HexLineCell extends ListCell<String> {
 
     /** Redraws the marks (the selection or the matches changed). */
     void drawMarks() {
-        marksLayer.getChildren().clear();
         double width = charWidth();
-        if (width <= 0 || isEmpty() || getItem() == null) {
-            return;
-        }
         int lineStart = getIndex() * HexDump.BYTES_PER_LINE;
         int lineEnd = (int) Math.min(marks.length(), (long) lineStart + HexDump.BYTES_PER_LINE);
+        List<HexMarks.Mark> onLine = width <= 0 || isEmpty() || getItem() == null ? List.of()
+                : marks.marksBetween(lineStart, lineEnd);
+        if (onLine.isEmpty()) {
+            // Most lines have no mark: leave the layer alone rather than fire a change per cell and layout pass.
+            if (!marksLayer.getChildren().isEmpty()) {
+                marksLayer.getChildren().clear();
+            }
+            return;
+        }
         List<Rectangle> shapes = new ArrayList<>();
-        for (HexMarks.Mark mark : marks.marksBetween(lineStart, lineEnd)) {
+        for (HexMarks.Mark mark : onLine) {
             int from = Math.max(mark.start(), lineStart) - lineStart;
             int to = Math.min(mark.end(), lineEnd) - lineStart;
             if (from >= to) {

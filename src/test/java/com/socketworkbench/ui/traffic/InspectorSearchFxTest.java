@@ -192,6 +192,35 @@ class InspectorSearchFxTest {
     }
 
     @Test
+    void pendingBytesShowAsAProvisionalRowBelowTheTimelineUntilTheFrameCompletes(FxRobot robot) {
+        rows("Welcome".getBytes(StandardCharsets.US_ASCII));
+        assertFalse(fx(() -> robot.lookup("#provisionalRows").query().isVisible()), "hidden while there is none");
+        byte[] prompt = "Password: ".getBytes(StandardCharsets.US_ASCII);
+        fxRun(() -> {
+            model.hold(List.of(new com.socketworkbench.engine.event.BytesReceived(java.time.Instant.now(), 1,
+                    TestEvents.LOCAL, TestEvents.PEER, prompt, 1, false, true)));
+            model.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(fx(() -> robot.lookup("#provisionalRows").query().isVisible()));
+        javafx.scene.control.ListView<?> list = robot.lookup("#provisionalRows").queryAs(javafx.scene.control.ListView.class);
+        assertEquals(1, fx(() -> list.getItems().size()));
+        robot.clickOn(".provisional-rows .list-cell");
+        assertEquals("10 bytes · incomplete: the delimiter has not arrived", fx(() -> ((Label) robot.lookup(
+                "#payloadSize").query()).getText()));
+        assertEquals("Password: ", fx(() -> inspector.textView().getText()));
+
+        fxRun(() -> {
+            model.hold(List.of(TestEvents.received(prompt)));
+            model.show();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0, fx(() -> list.getItems().size()));
+        assertFalse(fx(() -> robot.lookup("#provisionalRows").query().isVisible()));
+        assertEquals(2, fx(() -> model.rows().size()));
+    }
+
+    @Test
     void aLargeSearchRunsOffTheFxThreadWithProgressAndCanBeCancelled(FxRobot robot) {
         Set<String> workThreads = ConcurrentHashMap.newKeySet();
         AtomicReference<CompletableFuture<Void>> gate = new AtomicReference<>(new CompletableFuture<>());
