@@ -3,7 +3,6 @@ package com.socketworkbench.ui.traffic;
 import com.socketworkbench.engine.codec.HexCodec;
 import com.socketworkbench.engine.text.Texts;
 
-import javafx.geometry.HPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -11,11 +10,8 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
-import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.nio.ByteOrder;
@@ -31,6 +27,9 @@ import java.util.Map;
  */
 final class DataInspector {
     private static final Texts TEXT = TrafficTexts.TEXT;
+
+    private static final double NAME_WIDTH = 104;
+    private static final double VALUE_WIDTH = 190;
 
     private final Label selectionLabel = new Label();
     private final Map<DataValues.Type, Label> bigEndian = new EnumMap<>(DataValues.Type.class);
@@ -55,32 +54,24 @@ final class DataInspector {
             Clipboard.getSystemClipboard().setContent(content);
         });
 
-        GridPane grid = new GridPane();
-        grid.setHgap(10);
-        grid.setVgap(2);
+        // Rows of fixed-width labels rather than a grid: a GridPane measured every value (and its spans) at each
+        // layout pass, a cost every tab paid whether or not anything was selected.
+        VBox grid = new VBox(2);
         grid.getStyleClass().add("data-inspector-grid");
-        ColumnConstraints name = new ColumnConstraints();
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints value = new ColumnConstraints();
-        value.setHgrow(Priority.SOMETIMES);
-        grid.getColumnConstraints().setAll(name, value, new ColumnConstraints());
-        grid.addRow(0, header(TEXT.get("data.type")), header(TEXT.get("data.big")),
-                header(TEXT.get("data.little")));
-        int row = 1;
+        grid.getChildren().add(row(header(TEXT.get("data.type")), header(TEXT.get("data.big")),
+                header(TEXT.get("data.little"))));
         for (DataValues.Type type : DataValues.Type.values()) {
             String id = "data-" + type.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
             Label be = value(id + "-be");
             Label le = value(id + "-le");
             bigEndian.put(type, be);
             littleEndian.put(type, le);
-            grid.addRow(row++, name(type.label()), be, le);
+            grid.getChildren().add(row(name(type.label()), be, le));
         }
-        grid.addRow(row++, name(TEXT.get("data.bits")), bits);
-        GridPane.setColumnSpan(bits, 2);
-        grid.addRow(row, textLabel, text);
-        GridPane.setColumnSpan(text, 2);
+        grid.getChildren().add(row(name(TEXT.get("data.bits")), bits));
+        grid.getChildren().addAll(textLabel, text);
+        textLabel.getStyleClass().add("muted-label");
         text.setWrapText(true);
-        GridPane.setHalignment(text, HPos.LEFT);
 
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
@@ -124,6 +115,23 @@ final class DataInspector {
         return root;
     }
 
+    /** One line of the inspector: the name, then the values, each in a column of fixed width. */
+    private static HBox row(Label name, Label... values) {
+        fix(name, NAME_WIDTH);
+        for (Label value : values) {
+            fix(value, values.length == 1 ? 2 * VALUE_WIDTH : VALUE_WIDTH);
+        }
+        HBox row = new HBox(8, name);
+        row.getChildren().addAll(values);
+        return row;
+    }
+
+    private static void fix(Label label, double width) {
+        label.setPrefWidth(width);
+        label.setMinWidth(width);
+        label.setMaxWidth(width);
+    }
+
     private static Label header(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("data-inspector-header");
@@ -133,7 +141,6 @@ final class DataInspector {
     private static Label name(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("muted-label");
-        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
 
