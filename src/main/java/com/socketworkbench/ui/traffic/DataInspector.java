@@ -10,7 +10,9 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -77,10 +79,11 @@ final class DataInspector {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("data-inspector-scroll");
         VBox.setVgrow(scroll, Priority.ALWAYS);
-        Label title = new Label(TEXT.get("data.title"));
-        title.getStyleClass().add("data-inspector-title");
-        HBox head = new HBox(8, title, copy);
-        root = new VBox(4, head, selectionLabel, scroll);
+        copy.setMinWidth(Region.USE_PREF_SIZE);
+        selectionLabel.setMinHeight(Region.USE_PREF_SIZE);
+        // The title is the tab's; the copy button and the extent wrap in a narrow pane rather than being cut.
+        FlowPane head = new FlowPane(8, 4, copy, selectionLabel);
+        root = new VBox(4, head, scroll);
         root.setId("dataInspector");
         root.getStyleClass().add("data-inspector");
         root.setMinWidth(0);

@@ -67,6 +67,7 @@ public final class PayloadInspector {
     private final HexDumpSelection hexSelection;
     private final VBox root;
     private byte[] shownBytes;
+    private final SplitPane split;
 
     public PayloadInspector(Subscriptions subscriptions) {
         charsetBox.setId("payloadCharset");
@@ -134,10 +135,12 @@ public final class PayloadInspector {
         VBox textBox = new VBox(4, textNote, text);
         VBox.setVgrow(text, Priority.ALWAYS);
         Node data = dataInspector.view();
-        SplitPane split = new SplitPane(hex, data, textBox);
+        // The data inspector joins the split beside the hex dump once bytes are selected there: a third column from
+        // the start would not fit beside a socket panel in a small window. It can be squeezed (it scrolls).
+        split = new SplitPane(hex, textBox);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.5, 0.76);
-        ((Region) data).setMinWidth(120);
+        split.setDividerPositions(0.66);
+        ((Region) data).setMinWidth(0);
         // Narrow enough for the traffic area beside the client list and a socket panel in a 1024 px window; the
         // hex lines scroll sideways.
         hex.setMinWidth(240);
@@ -203,6 +206,7 @@ public final class PayloadInspector {
             dataInspector.show(new byte[0], 0, charset());
             return;
         }
+        showDataInspector();
         dataInspector.show(Arrays.copyOfRange(bytes, range.start(), range.end()), range.start(), charset());
     }
 
@@ -216,6 +220,14 @@ public final class PayloadInspector {
         int from = ByteText.decode(bytes, 0, match.start(), charset()).length();
         int to = from + ByteText.decode(bytes, match.start(), match.length(), charset()).length();
         text.selectRange(Math.min(from, text.getLength()), Math.min(to, text.getLength()));
+    }
+
+    private void showDataInspector() {
+        Node data = dataInspector.view();
+        if (!split.getItems().contains(data)) {
+            split.getItems().add(1, data);
+            split.setDividerPositions(0.5, 0.76);
+        }
     }
 
     private void copy(Function<byte[], String> format) {

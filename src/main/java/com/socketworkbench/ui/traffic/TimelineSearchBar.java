@@ -54,6 +54,7 @@ final class TimelineSearchBar {
     private final Button previous = new Button("↑");
     private final Button cancel = new Button(TEXT.get("search.cancel"));
     private final Label status = new Label();
+    private final javafx.scene.layout.HBox view;
     private final ReadOnlyObjectWrapper<PayloadPattern> pattern = new ReadOnlyObjectWrapper<>(this, "pattern");
 
     private final Supplier<List<TimelineRow>> rows;
@@ -91,9 +92,31 @@ final class TimelineSearchBar {
         status.getStyleClass().add("muted-label");
         for (Button button : new Button[]{next, previous, cancel}) {
             button.getStyleClass().add("small-button");
+            button.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         }
+        mode.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        status.setMinWidth(0);
+        showStatus("");
         next.setDisable(true);
         previous.setDisable(true);
+        view = new javafx.scene.layout.HBox(2, field, mode, previous, next, cancel);
+        view.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        javafx.scene.layout.HBox.setHgrow(field, javafx.scene.layout.Priority.ALWAYS);
+        // The mode and the arrows show once something is typed (the search runs again when the mode changes): the
+        // tool bar's minimum width decides whether a tab fits a small window, and an idle search needs only its
+        // field. Focus alone is not enough: a tab's first focus often lands in this field.
+        javafx.beans.binding.BooleanBinding inUse = field.textProperty().isNotEmpty();
+        for (javafx.scene.Node control : new javafx.scene.Node[]{mode, previous, next}) {
+            control.visibleProperty().bind(inUse);
+            control.managedProperty().bind(inUse);
+        }
+        subscriptions.add(() -> {
+            for (javafx.scene.Node control : new javafx.scene.Node[]{mode, previous, next}) {
+                control.visibleProperty().unbind();
+                control.managedProperty().unbind();
+            }
+            inUse.dispose();
+        });
         subscriptions.subscribe(mode.valueProperty(), m -> {
             field.setPromptText((m == null ? SearchMode.PLAIN : m).prompt());
             search();
@@ -159,7 +182,7 @@ final class TimelineSearchBar {
         }
         running = search;
         showCancel(true);
-        status.setText(TEXT.get("search.progress", 0));
+        showStatus(TEXT.get("search.progress", 0));
         ticker().start();
         executor.run("timeline-search", search::run, result -> {
             if (running == search) {
@@ -169,7 +192,7 @@ final class TimelineSearchBar {
             if (running == search) {
                 stopRunning();
                 LOG.warn("Timeline search for {} failed", compiled, failure);
-                status.setText(failure.getMessage());
+                showStatus(String.valueOf(failure.getMessage()));
             } else if (!(UiExecutor.unwrap(failure) instanceof CancellationException)) {
                 LOG.debug("A replaced timeline search failed", failure);
             }
@@ -198,7 +221,7 @@ final class TimelineSearchBar {
         pattern.set(compiled);
         next.setDisable(compiled == null);
         previous.setDisable(compiled == null);
-        status.setText(message);
+        showStatus(message);
         filter.accept(rowFilter);
     }
 
@@ -225,6 +248,13 @@ final class TimelineSearchBar {
         return progressTicker;
     }
 
+    /** The status takes room in the tool bar only while it says something. */
+    private void showStatus(String message) {
+        status.setText(message);
+        status.setVisible(!message.isEmpty());
+        status.setManaged(!message.isEmpty());
+    }
+
     private void showCancel(boolean show) {
         cancel.setVisible(show);
         cancel.setManaged(show);
@@ -232,6 +262,11 @@ final class TimelineSearchBar {
 
     private static String count(long value) {
         return String.format(Locale.ROOT, "%,d", value);
+    }
+
+    /** The search's controls, for the timeline's tool bar. */
+    javafx.scene.layout.HBox view() {
+        return view;
     }
 
     TextField field() {

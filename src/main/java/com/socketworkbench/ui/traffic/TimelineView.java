@@ -167,8 +167,9 @@ public final class TimelineView {
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, search.field(), search.mode(), search.previous(), search.next(), search.cancelButton(),
-                search.status(), rowCount, trimmedNote, spacer, autoScroll, clear);
+        HBox searchControls = search.view();
+        HBox.setHgrow(searchControls, Priority.SOMETIMES);
+        HBox bar = new HBox(8, searchControls, search.status(), rowCount, trimmedNote, spacer, autoScroll, clear);
         bar.getStyleClass().add("timeline-toolbar");
         toolBar = bar;
         toolsSpacer = spacer;
