@@ -85,6 +85,7 @@ final class DataInspector {
         FlowPane head = new FlowPane(8, 4, copy, selectionLabel);
         root = new VBox(4, head, scroll);
         root.setId("dataInspector");
+        root.setAccessibleText(TEXT.get("data.title"));
         root.getStyleClass().add("data-inspector");
         root.setMinWidth(0);
         show(new byte[0], 0, null);
