@@ -1,21 +1,22 @@
 package com.socketworkbench.engine.event;
 
-/** Why a connection ended, with the words the UI shows. */
+import com.socketworkbench.engine.text.Texts;
+
+import java.util.Locale;
+
+/** Why a connection ended, with the words the UI shows (bundle {@code event}, key {@code close.<name>}). */
 public enum CloseReason {
-    PEER_CLOSED("peer closed the connection (end of stream)"),
-    LOCAL_CLOSE("closed locally"),
-    RESET("connection reset by peer"),
-    TIMEOUT("timed out"),
-    LISTENER_STOPPED("server stopped"),
-    ERROR("closed after an error");
+    PEER_CLOSED,
+    LOCAL_CLOSE,
+    RESET,
+    TIMEOUT,
+    LISTENER_STOPPED,
+    ERROR;
 
-    private final String description;
+    private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.event.event");
 
-    CloseReason(String description) {
-        this.description = description;
-    }
-
+    /** The reason in the user's language, e.g. "peer closed the connection (end of stream)". */
     public String description() {
-        return description;
+        return TEXT.get("close." + name().toLowerCase(Locale.ROOT));
     }
 }

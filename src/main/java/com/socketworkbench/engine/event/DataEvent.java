@@ -22,4 +22,12 @@ public sealed interface DataEvent extends NetEvent permits BytesReceived, BytesS
     default boolean truncated() {
         return false;
     }
+
+    /**
+     * True for the provisional view of a frame still waiting for its end (see {@link BytesReceived#incomplete}):
+     * counters, recordings and exports skip it, the timeline shows it marked.
+     */
+    default boolean incomplete() {
+        return false;
+    }
 }

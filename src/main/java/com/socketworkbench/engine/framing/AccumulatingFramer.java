@@ -137,6 +137,16 @@ abstract sealed class AccumulatingFramer implements Framer
         }
     }
 
+    /** A provisional view shows at most this much of a frame in progress: it is for prompts, not bulk data. */
+    static final int MAX_INCOMPLETE_BYTES = 64 * 1024;
+
+    /** The first bytes of the frame in progress, and the reads they came from (for a provisional view). */
+    protected final void offerIncomplete(FrameSink sink) {
+        if (frame.size() > 0) {
+            sink.incomplete(frame.copy(MAX_INCOMPLETE_BYTES), frameReads);
+        }
+    }
+
     /** Hands the frame to the sink without its last {@code dropTail} bytes (a stripped delimiter). */
     protected final void emit(FrameSink sink, int dropTail) {
         int reads = frameReads;

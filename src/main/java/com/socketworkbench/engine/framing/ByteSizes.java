@@ -26,7 +26,12 @@ public final class ByteSizes {
         if (bytes != 0 && bytes % KIB == 0) {
             return bytes / KIB + " KiB";
         }
-        return bytes == 1 ? "1 byte" : bytes + " bytes";
+        return count(bytes);
+    }
+
+    /** A plain count of bytes in words, never in units: "1 byte", "8 bytes" (a field's width, a frame's size). */
+    static String count(long bytes) {
+        return FramingTexts.TEXT.get(bytes == 1 ? "size.bytes.one" : "size.bytes.other", bytes);
     }
 
     /**
@@ -56,8 +61,7 @@ public final class ByteSizes {
         Matcher m = SIZE.matcher(trimmed);
         if (trimmed.isEmpty() || !m.matches() || (m.group(2).isEmpty() && !m.group(3).isEmpty()
                 && !m.group(3).equalsIgnoreCase("b"))) {
-            throw new IllegalArgumentException("'" + trimmed + "' is not a size: enter a number of bytes or a size"
-                    + " such as 64 KiB or 16 MiB");
+            throw new IllegalArgumentException(FramingTexts.TEXT.get("error.size.invalid", trimmed));
         }
         long unit = switch (m.group(2).toLowerCase(Locale.ROOT)) {
             case "k" -> KIB;
@@ -68,7 +72,7 @@ public final class ByteSizes {
         try {
             return Math.multiplyExact(Long.parseLong(m.group(1)), unit);
         } catch (ArithmeticException | NumberFormatException e) {
-            throw new IllegalArgumentException("'" + trimmed + "' is too large", e);
+            throw new IllegalArgumentException(FramingTexts.TEXT.get("error.size.large", trimmed), e);
         }
     }
 }

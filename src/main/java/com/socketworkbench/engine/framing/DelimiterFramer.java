@@ -3,8 +3,15 @@ package com.socketworkbench.engine.framing;
 /**
  * A frame ends with a delimiter (a byte sequence such as LF or CRLF). Finds a delimiter split across reads by
  * keeping a KMP match state between bytes. The maximum counts the delimiter.
+ *
+ * <p>Bytes that never get a delimiter (a device's {@code Password: } prompt) would stay invisible: after
+ * {@value #PROVISIONAL_AFTER_MILLIS} ms of silence the bytes pending are offered as
+ * {@link FrameSink#incomplete}, once per silence, and stay pending until the delimiter completes the frame.
  */
 final class DelimiterFramer extends AccumulatingFramer {
+    /** Silence after which pending bytes are shown as a provisional row. */
+    static final long PROVISIONAL_AFTER_MILLIS = 300;
+
     private final byte[] delimiter;
     private final boolean keepDelimiter;
     private final int[] fallback;
@@ -37,8 +44,7 @@ final class DelimiterFramer extends AccumulatingFramer {
             if (frame.size() + (i - segmentStart) == maxFrameSize) {
                 append(buf, segmentStart, i - segmentStart);
                 throw overflow(buf, i, end, new FrameTooLargeException(maxFrameSize + 1L, maxFrameSize,
-                        "no delimiter " + description + " within the maximum frame size of "
-                                + sizeLimit(maxFrameSize)));
+                        FramingTexts.TEXT.get("toolarge.delimiter", description, sizeLimit(maxFrameSize))));
             }
             if (step(buf[i++])) {
                 append(buf, segmentStart, i - segmentStart);
@@ -67,6 +73,18 @@ final class DelimiterFramer extends AccumulatingFramer {
     }
 
     @Override
+    public long idleGapMillis() {
+        return PROVISIONAL_AFTER_MILLIS;
+    }
+
+    @Override
+    protected void idle(FrameSink sink) {
+        if (!skippingToDelimiter) {
+            offerIncomplete(sink);
+        }
+    }
+
+    @Override
     protected void resynchronise(boolean afterOverflow) {
         // Pending bytes belong to a frame whose end is still to come, so its delimiter must be skipped too.
         // The match state carries on: a delimiter may already be partly seen.
@@ -78,8 +96,8 @@ final class DelimiterFramer extends AccumulatingFramer {
 
     @Override
     public String describe() {
-        return "delimiter " + description + ", " + (keepDelimiter ? "kept" : "stripped") + ", max "
-                + sizeLimit(maxFrameSize);
+        return FramingTexts.TEXT.get(keepDelimiter ? "describe.delimiter.kept" : "describe.delimiter.stripped",
+                description, sizeLimit(maxFrameSize));
     }
 
     private static int[] failureFunction(byte[] pattern) {

@@ -1,22 +1,21 @@
 package com.socketworkbench.engine.framing;
 
 import java.util.Arrays;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Common message delimiters; anything else is entered as hex. */
 public enum DelimiterPreset {
-    LF("LF", "line feed \\n", new byte[]{0x0a}),
-    CRLF("CRLF", "carriage return + line feed \\r\\n", new byte[]{0x0d, 0x0a}),
-    CR("CR", "carriage return \\r", new byte[]{0x0d}),
-    NUL("NUL", "zero byte \\0", new byte[]{0x00});
+    LF("LF", new byte[]{0x0a}),
+    CRLF("CRLF", new byte[]{0x0d, 0x0a}),
+    CR("CR", new byte[]{0x0d}),
+    NUL("NUL", new byte[]{0x00});
 
     private final String name;
-    private final String meaning;
     private final byte[] bytes;
 
-    DelimiterPreset(String name, String meaning, byte[] bytes) {
+    DelimiterPreset(String name, byte[] bytes) {
         this.name = name;
-        this.meaning = meaning;
         this.bytes = bytes;
     }
 
@@ -26,7 +25,7 @@ public enum DelimiterPreset {
 
     /** E.g. "CRLF (carriage return + line feed \r\n, 0d 0a)". */
     public String label() {
-        return name + " (" + meaning + ", " + FramingSpec.hex(bytes) + ")";
+        return name + " (" + FramingTexts.TEXT.get("delimiter." + name.toLowerCase(Locale.ROOT)) + ", " + FramingSpec.hex(bytes) + ")";
     }
 
     public static Optional<DelimiterPreset> of(byte[] delimiter) {

@@ -2,17 +2,17 @@ package com.socketworkbench.engine.framing;
 
 /** Byte order of a multi-byte length field. Network protocols mostly use big endian ("network byte order"). */
 public enum Endianness {
-    BIG("big endian"),
-    LITTLE("little endian");
+    BIG("endian.big"),
+    LITTLE("endian.little");
 
-    private final String label;
+    private final String key;
 
-    Endianness(String label) {
-        this.label = label;
+    Endianness(String key) {
+        this.key = key;
     }
 
     @Override
     public String toString() {
-        return label;
+        return FramingTexts.TEXT.get(key);
     }
 }

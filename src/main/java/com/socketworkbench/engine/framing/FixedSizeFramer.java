@@ -30,6 +30,6 @@ final class FixedSizeFramer extends AccumulatingFramer {
 
     @Override
     public String describe() {
-        return "fixed size (" + (size == 1 ? "1 byte" : size + " bytes") + ")";
+        return FramingTexts.TEXT.get("describe.fixed", ByteSizes.count(size));
     }
 }

@@ -10,7 +10,7 @@ public final class FrameMemoryRefusedException extends RuntimeException {
     private final long frameBytes;
 
     public FrameMemoryRefusedException(long requested, long frameBytes) {
-        super("a frame of " + frameBytes + " bytes so far needed " + requested + " bytes of memory, which were refused");
+        super(FramingTexts.TEXT.get("memory.refused", frameBytes, requested));
         this.requested = requested;
         this.frameBytes = frameBytes;
     }

@@ -6,7 +6,7 @@ public class FrameTooLargeException extends Exception {
     private final long maximum;
 
     public FrameTooLargeException(long size, long maximum) {
-        super("frame of " + size + " bytes exceeds the maximum of " + maximum + " bytes");
+        super(FramingTexts.TEXT.get("toolarge.default", size, maximum));
         this.size = size;
         this.maximum = maximum;
     }

@@ -14,6 +14,14 @@ public interface Framer {
     @FunctionalInterface
     interface FrameSink {
         void frame(byte[] data, int reads);
+
+        /**
+         * The bytes of the frame in progress (a copy), offered after {@link #idleGapMillis()} of silence by a framer
+         * whose frames end with a marker, so that a prompt without its delimiter is seen. They stay pending: the
+         * whole frame still comes through {@link #frame} when its end arrives. Ignored unless a sink wants it.
+         */
+        default void incomplete(byte[] data, int reads) {
+        }
     }
 
     /**
@@ -24,7 +32,10 @@ public interface Framer {
      */
     void onBytes(byte[] buf, int off, int len, FrameSink sink) throws FrameTooLargeException;
 
-    /** Called when no bytes arrived for {@link #idleGapMillis()}; a framer that ends frames on silence flushes. */
+    /**
+     * Called when no bytes arrived for {@link #idleGapMillis()}; a framer that ends frames on silence flushes, a
+     * delimiter framer offers its pending bytes as {@link FrameSink#incomplete}.
+     */
     default void onIdle(FrameSink sink) {
     }
 

@@ -54,13 +54,13 @@ public sealed interface FramingSpec {
     record Delimited(byte[] delimiter, boolean keepDelimiter, int maxFrameSize) implements FramingSpec {
         public Delimited {
             if (delimiter == null || delimiter.length == 0) {
-                throw new IllegalArgumentException("the delimiter must have at least one byte");
+                throw new IllegalArgumentException(FramingTexts.TEXT.get("error.delimiter.none"));
             }
             if (delimiter.length > MAX_DELIMITER_BYTES) {
-                throw new IllegalArgumentException("the delimiter has " + delimiter.length
-                        + " bytes; at most " + MAX_DELIMITER_BYTES + " are supported");
+                throw new IllegalArgumentException(FramingTexts.TEXT.get("error.delimiter.long", delimiter.length,
+                        MAX_DELIMITER_BYTES));
             }
-            checkMaximum(maxFrameSize, delimiter.length, "the delimiter");
+            checkMaximum(maxFrameSize, delimiter.length, "what.delimiter");
             delimiter = delimiter.clone();
         }
 
@@ -109,17 +109,15 @@ public sealed interface FramingSpec {
                           int maxFrameSize) implements FramingSpec {
         public LengthPrefixed {
             if (fieldBytes != 1 && fieldBytes != 2 && fieldBytes != 4 && fieldBytes != 8) {
-                throw new IllegalArgumentException("the length field must be 1, 2, 4 or 8 bytes wide, not "
-                        + fieldBytes);
+                throw new IllegalArgumentException(FramingTexts.TEXT.get("error.field.width", fieldBytes));
             }
             if (byteOrder == null) {
-                throw new IllegalArgumentException("choose big or little endian for the length field");
+                throw new IllegalArgumentException(FramingTexts.TEXT.get("error.field.order"));
             }
             if (skipBytes < 0 || skipBytes > MAX_SKIP_BYTES) {
-                throw new IllegalArgumentException("the bytes before the length field must be between 0 and "
-                        + MAX_SKIP_BYTES + ", not " + skipBytes);
+                throw new IllegalArgumentException(FramingTexts.TEXT.get("error.skip.range", MAX_SKIP_BYTES, skipBytes));
             }
-            checkMaximum(maxFrameSize, skipBytes + fieldBytes, "the header");
+            checkMaximum(maxFrameSize, skipBytes + fieldBytes, "what.header");
         }
 
         /** Body-only length, no bytes before it, default maximum. */
@@ -143,9 +141,9 @@ public sealed interface FramingSpec {
     record FixedSize(int size, int maxFrameSize) implements FramingSpec {
         public FixedSize {
             if (size < 1) {
-                throw new IllegalArgumentException("the frame size must be at least 1 byte, not " + size);
+                throw new IllegalArgumentException(FramingTexts.TEXT.get("error.fixed.min", size));
             }
-            checkMaximum(maxFrameSize, size, "the frame size");
+            checkMaximum(maxFrameSize, size, "what.framesize");
         }
 
         public FixedSize(int size) {
@@ -167,10 +165,9 @@ public sealed interface FramingSpec {
     record IdleGap(long gapMillis, int maxFrameSize) implements FramingSpec {
         public IdleGap {
             if (gapMillis < 1 || gapMillis > MAX_IDLE_GAP_MILLIS) {
-                throw new IllegalArgumentException("the idle gap must be between 1 and " + MAX_IDLE_GAP_MILLIS
-                        + " ms, not " + gapMillis);
+                throw new IllegalArgumentException(FramingTexts.TEXT.get("error.idle.range", MAX_IDLE_GAP_MILLIS, gapMillis));
             }
-            checkMaximum(maxFrameSize, 1, "a frame");
+            checkMaximum(maxFrameSize, 1, "what.frame");
         }
 
         public IdleGap(long gapMillis) {
@@ -202,7 +199,7 @@ public sealed interface FramingSpec {
     static LengthPrefixed parseLengthPrefixed(int fieldBytes, Endianness byteOrder, boolean lengthIncludesHeader,
                                               String skipBytes, String maxFrameSize) {
         int skip = skipBytes == null || skipBytes.isBlank() ? 0
-                : parseCount(skipBytes, "bytes before the length field", 0, MAX_SKIP_BYTES);
+                : parseCount(skipBytes, "what.skip", 0, MAX_SKIP_BYTES);
         return new LengthPrefixed(fieldBytes, byteOrder, lengthIncludesHeader, skip,
                 parseMaxFrameSize(maxFrameSize));
     }
@@ -212,22 +209,22 @@ public sealed interface FramingSpec {
         int max = parseMaxFrameSize(maxFrameSize);
         String text = size == null ? "" : size.strip();
         if (text.isEmpty()) {
-            throw new IllegalArgumentException("enter the frame size in bytes");
+            throw new IllegalArgumentException(FramingTexts.TEXT.get("error.fixed.empty"));
         }
         long value = ByteSizes.parse(text);
         if (value < 1) {
-            throw new IllegalArgumentException("the frame size must be at least 1 byte");
+            throw new IllegalArgumentException(FramingTexts.TEXT.get("error.fixed.min.typed"));
         }
         if (value > max) {
-            throw new IllegalArgumentException("a frame size of " + ByteSizes.format(value)
-                    + " is larger than the maximum frame size of " + ByteSizes.format(max));
+            throw new IllegalArgumentException(FramingTexts.TEXT.get("error.fixed.over", ByteSizes.format(value),
+                    ByteSizes.format(max)));
         }
         return new FixedSize((int) value, max);
     }
 
     /** @param gapMillis text of a number of milliseconds */
     static IdleGap parseIdleGap(String gapMillis, String maxFrameSize) {
-        return new IdleGap(parseCount(gapMillis, "idle gap in milliseconds", 1, (int) MAX_IDLE_GAP_MILLIS),
+        return new IdleGap(parseCount(gapMillis, "what.gap", 1, (int) MAX_IDLE_GAP_MILLIS),
                 parseMaxFrameSize(maxFrameSize));
     }
 
@@ -241,9 +238,9 @@ public sealed interface FramingSpec {
         }
         long value = ByteSizes.parse(text);
         if (value < MIN_CONFIGURABLE_MAX_FRAME_SIZE || value > MAX_FRAME_SIZE_LIMIT) {
-            throw new IllegalArgumentException("the maximum frame size must be between "
-                    + ByteSizes.format(MIN_CONFIGURABLE_MAX_FRAME_SIZE) + " and "
-                    + ByteSizes.format(MAX_FRAME_SIZE_LIMIT) + ", not " + ByteSizes.format(value));
+            throw new IllegalArgumentException(FramingTexts.TEXT.get("error.max.range",
+                    ByteSizes.format(MIN_CONFIGURABLE_MAX_FRAME_SIZE), ByteSizes.format(MAX_FRAME_SIZE_LIMIT),
+                    ByteSizes.format(value)));
         }
         return (int) value;
     }
@@ -252,8 +249,7 @@ public sealed interface FramingSpec {
     static byte[] parseDelimiter(String text) {
         String trimmed = text == null ? "" : text.strip();
         if (trimmed.isEmpty()) {
-            throw new IllegalArgumentException("the delimiter is empty: choose LF, CRLF, CR or NUL, or enter hex"
-                    + " bytes such as 0d0a");
+            throw new IllegalArgumentException(FramingTexts.TEXT.get("error.delimiter.empty"));
         }
         for (DelimiterPreset preset : DelimiterPreset.values()) {
             if (preset.toString().equalsIgnoreCase(trimmed)) {
@@ -262,22 +258,19 @@ public sealed interface FramingSpec {
         }
         String digits = trimmed.toLowerCase(Locale.ROOT).replaceAll("0x|[\\s:,]", "");
         if (digits.isEmpty()) {
-            throw new IllegalArgumentException("the delimiter '" + trimmed + "' has no hex digits");
+            throw new IllegalArgumentException(FramingTexts.TEXT.get("error.delimiter.nohex", trimmed));
         }
         for (int i = 0; i < digits.length(); i++) {
             if (Character.digit(digits.charAt(i), 16) < 0) {
-                throw new IllegalArgumentException("'" + digits.charAt(i) + "' in the delimiter '" + trimmed
-                        + "' is not a hex digit (0-9, a-f)");
+                throw new IllegalArgumentException(FramingTexts.TEXT.get("error.delimiter.digit", digits.charAt(i), trimmed));
             }
         }
         if (digits.length() % 2 != 0) {
-            throw new IllegalArgumentException("the delimiter '" + trimmed + "' has an odd number of hex digits;"
-                    + " each byte needs two, e.g. 0a");
+            throw new IllegalArgumentException(FramingTexts.TEXT.get("error.delimiter.odd", trimmed));
         }
         byte[] bytes = HexFormat.of().parseHex(digits);
         if (bytes.length > MAX_DELIMITER_BYTES) {
-            throw new IllegalArgumentException("the delimiter has " + bytes.length + " bytes; at most "
-                    + MAX_DELIMITER_BYTES + " are supported");
+            throw new IllegalArgumentException(FramingTexts.TEXT.get("error.delimiter.long", bytes.length, MAX_DELIMITER_BYTES));
         }
         return bytes;
     }
@@ -293,32 +286,34 @@ public sealed interface FramingSpec {
         return HexFormat.ofDelimiter(" ").formatHex(bytes);
     }
 
-    private static int parseCount(String text, String what, int min, int max) {
+    /** @param whatKey the bundle key of what is counted, e.g. "what.gap" */
+    private static int parseCount(String text, String whatKey, int min, int max) {
+        String what = FramingTexts.TEXT.get(whatKey);
         String trimmed = text == null ? "" : text.strip();
         if (trimmed.isEmpty()) {
-            throw new IllegalArgumentException("enter the " + what);
+            throw new IllegalArgumentException(FramingTexts.TEXT.get("error.count.empty", what));
         }
         long value;
         try {
             value = Long.parseLong(trimmed);
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("'" + trimmed + "' is not a whole number (" + what + ")", e);
+            throw new IllegalArgumentException(FramingTexts.TEXT.get("error.count.number", trimmed, what), e);
         }
         if (value < min || value > max) {
-            throw new IllegalArgumentException("the " + what + " must be between " + min + " and " + max
-                    + ", not " + value);
+            throw new IllegalArgumentException(FramingTexts.TEXT.get("error.count.range", what, min, max, value));
         }
         return (int) value;
     }
 
-    private static void checkMaximum(int maxFrameSize, int atLeast, String what) {
+    /** @param whatKey the bundle key of what must fit, e.g. "what.header" */
+    private static void checkMaximum(int maxFrameSize, int atLeast, String whatKey) {
         if (maxFrameSize < 1 || maxFrameSize > MAX_FRAME_SIZE_LIMIT) {
-            throw new IllegalArgumentException("the maximum frame size must be between 1 byte and "
-                    + ByteSizes.format(MAX_FRAME_SIZE_LIMIT) + ", not " + maxFrameSize);
+            throw new IllegalArgumentException(FramingTexts.TEXT.get("error.max.absolute", ByteSizes.format(MAX_FRAME_SIZE_LIMIT),
+                    maxFrameSize));
         }
         if (atLeast > maxFrameSize) {
-            throw new IllegalArgumentException(what + " (" + ByteSizes.format(atLeast)
-                    + ") does not fit in the maximum frame size of " + ByteSizes.format(maxFrameSize));
+            throw new IllegalArgumentException(FramingTexts.TEXT.get("error.fit", FramingTexts.TEXT.get(whatKey), ByteSizes.format(atLeast),
+                    ByteSizes.format(maxFrameSize)));
         }
     }
 }

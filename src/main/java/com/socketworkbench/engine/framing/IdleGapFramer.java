@@ -22,8 +22,7 @@ final class IdleGapFramer extends AccumulatingFramer {
         if (len > room) {
             append(buf, off, room);
             throw overflow(buf, off + room, off + len, new FrameTooLargeException(maxFrameSize + 1L, maxFrameSize,
-                    "more than the maximum frame size of " + sizeLimit(maxFrameSize) + " arrived without a pause of "
-                            + gapMillis + " ms"));
+                    FramingTexts.TEXT.get("toolarge.idle", sizeLimit(maxFrameSize), gapMillis)));
         }
         append(buf, off, len);
     }
@@ -55,6 +54,6 @@ final class IdleGapFramer extends AccumulatingFramer {
 
     @Override
     public String describe() {
-        return "idle gap (a frame ends after " + gapMillis + " ms of silence), max " + sizeLimit(maxFrameSize);
+        return FramingTexts.TEXT.get("describe.idle", gapMillis, sizeLimit(maxFrameSize));
     }
 }

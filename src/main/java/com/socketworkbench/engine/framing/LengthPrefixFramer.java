@@ -92,10 +92,12 @@ final class LengthPrefixFramer extends AccumulatingFramer {
     }
 
     private FrameTooLargeException tooLarge(long announced, long size) {
-        String sizeText = size < 0 ? "more than " + Long.MAX_VALUE : Long.toString(size);
-        String message = "the " + fieldBytes + "-byte length field announces " + Long.toUnsignedString(announced)
-                + " bytes" + (lengthIncludesHeader ? "" : " (a frame of " + sizeText + " bytes with its header)")
-                + ", more than the maximum frame size of " + sizeLimit(maxFrameSize);
+        String sizeText = size < 0 ? FramingTexts.TEXT.get("toolarge.more", Long.MAX_VALUE) : Long.toString(size);
+        String message = lengthIncludesHeader
+                ? FramingTexts.TEXT.get("toolarge.length", fieldBytes, Long.toUnsignedString(announced),
+                sizeLimit(maxFrameSize))
+                : FramingTexts.TEXT.get("toolarge.length.header", fieldBytes, Long.toUnsignedString(announced),
+                sizeText, sizeLimit(maxFrameSize));
         return new FrameTooLargeException(size < 0 ? Long.MAX_VALUE : size, maxFrameSize, message);
     }
 
@@ -113,15 +115,16 @@ final class LengthPrefixFramer extends AccumulatingFramer {
 
     @Override
     public String describe() {
-        StringBuilder text = new StringBuilder("length prefix (").append(fieldBytes)
-                .append(fieldBytes == 1 ? " byte" : " bytes");
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        parts.add(ByteSizes.count(fieldBytes));
         if (fieldBytes > 1) {
-            text.append(bigEndian ? ", big endian" : ", little endian");
+            parts.add((bigEndian ? Endianness.BIG : Endianness.LITTLE).toString());
         }
         if (skipBytes > 0) {
-            text.append(", after ").append(skipBytes).append(skipBytes == 1 ? " byte" : " bytes");
+            parts.add(FramingTexts.TEXT.get("describe.length.after", ByteSizes.count(skipBytes)));
         }
-        text.append(lengthIncludesHeader ? ", counts the whole frame" : ", counts the body only");
-        return text.append("), max ").append(sizeLimit(maxFrameSize)).toString();
+        parts.add(FramingTexts.TEXT.get(lengthIncludesHeader ? "describe.length.whole" : "describe.length.body"));
+        return FramingTexts.TEXT.get("describe.length",
+                String.join(FramingTexts.TEXT.get("describe.length.separator"), parts), sizeLimit(maxFrameSize));
     }
 }

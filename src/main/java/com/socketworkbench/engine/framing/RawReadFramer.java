@@ -20,6 +20,6 @@ final class RawReadFramer implements Framer {
 
     @Override
     public String describe() {
-        return "raw reads";
+        return FramingTexts.TEXT.get("describe.raw");
     }
 }

@@ -105,7 +105,19 @@ final class ConnectionReader implements ByteAllowance {
      */
     void run() {
         ReadBuffer buffer = new ReadBuffer();
-        Framer.FrameSink frames = this::frameReceived;
+        Framer.FrameSink frames = new Framer.FrameSink() {
+            @Override
+            public void frame(byte[] data, int reads) {
+                frameReceived(data, reads);
+            }
+
+            @Override
+            public void incomplete(byte[] data, int reads) {
+                // A provisional view of pending bytes (a prompt without its delimiter): no message, no echo.
+                connection.emitWhileOpen(new BytesReceived(Instant.now(), connection.id(), connection.local(),
+                        connection.remote(), data, reads, false, true));
+            }
+        };
         try {
             while (true) {
                 Framer current = framer(frames);

@@ -14,7 +14,7 @@ public final class TrafficCounters {
     private long messagesOut;
 
     public void record(NetEvent event) {
-        if (event instanceof DataEvent data) {
+        if (event instanceof DataEvent data && !data.incomplete()) { // a provisional view is no message
             if (data.incoming()) {
                 messagesIn++;
                 bytesIn += data.data().length;

@@ -12,16 +12,22 @@ import com.socketworkbench.engine.event.ListenerStopped;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Notice;
 import com.socketworkbench.engine.net.Endpoints;
+import com.socketworkbench.engine.text.Texts;
 
 import java.nio.charset.Charset;
+import java.util.Locale;
 
 /** The words a timeline shows for an event. Computed lazily by cells, so the pump stays cheap. */
 public final class EventText {
+    private static final Texts TEXT = TrafficTexts.TEXT;
     /** Longest one-line preview a cell renders; the inspector shows the rest. */
     public static final int PREVIEW_CHARS = 160;
-    /** What a data row without a single byte previews as (an empty frame, say). */
+    /**
+     * What a data row without a single byte previews as (an empty frame, say): this English text stands for the
+     * bundle's {@code preview.empty} and is shown in the user's language.
+     */
     public static final String EMPTY_PAYLOAD = "(empty)";
-    /** The same for UDP, where an empty datagram is a message of its own. */
+    /** The same for UDP, where an empty datagram is a message of its own ({@code preview.empty.datagram}). */
     public static final String EMPTY_DATAGRAM = "(empty datagram)";
 
     private EventText() {
@@ -40,32 +46,45 @@ public final class EventText {
     public static String preview(NetEvent event, Charset charset, String emptyPayload) {
         return switch (event) {
             case DataEvent data -> data.data().length == 0
-                    ? emptyPayload : ByteText.preview(data.data(), charset, PREVIEW_CHARS);
-            case ListenerStarted started ->
-                    "Listening on " + Endpoints.describe(started.local()) + " (" + started.transport() + ")";
-            case ListenerStopped stopped -> "Stopped listening: " + stopped.reason();
-            case ConnectionAccepted ignored -> "Connection accepted";
-            case ConnectionOpened ignored -> "Connected";
-            case ConnectionRejected rejected -> "Connection rejected: " + rejected.reason();
-            case ConnectionClosed closed -> "Closed: " + closed.reason().description()
-                    + (closed.detail() == null || closed.detail().isBlank() ? "" : " (" + closed.detail() + ")");
+                    ? emptyText(emptyPayload) : ByteText.preview(data.data(), charset, PREVIEW_CHARS);
+            case ListenerStarted started -> TEXT.get("preview.listening", Endpoints.describe(started.local()),
+                    started.transport());
+            case ListenerStopped stopped -> TEXT.get("preview.stopped", stopped.reason());
+            case ConnectionAccepted ignored -> TEXT.get("preview.accepted");
+            case ConnectionOpened ignored -> TEXT.get("preview.connected");
+            case ConnectionRejected rejected -> TEXT.get("preview.rejected", rejected.reason());
+            case ConnectionClosed closed -> closed.detail() == null || closed.detail().isBlank()
+                    ? TEXT.get("preview.closed", closed.reason().description())
+                    : TEXT.get("preview.closed.detail", closed.reason().description(), closed.detail());
             case Failure failure -> failure.message();
             case Notice notice -> notice.message();
         };
     }
 
-    /** A word for what kind of event it is; the timeline filter matches it too ("failure", "closed"). */
+    /** The placeholder constants stand for their bundle texts; any other text is the caller's own. */
+    private static String emptyText(String emptyPayload) {
+        if (EMPTY_PAYLOAD.equals(emptyPayload)) {
+            return TEXT.get("preview.empty");
+        }
+        return EMPTY_DATAGRAM.equals(emptyPayload) ? TEXT.get("preview.empty.datagram") : emptyPayload;
+    }
+
+    /**
+     * A word for what kind of event it is, in the user's language; the timeline filter matches it too ("failure",
+     * "closed"). A failure keeps its kind's constant name ("connection refused") in both languages.
+     */
     public static String kind(NetEvent event) {
         return switch (event) {
-            case DataEvent data -> data.incoming() ? "received" : "sent";
-            case ListenerStarted ignored -> "listening";
-            case ListenerStopped ignored -> "stopped";
-            case ConnectionAccepted ignored -> "accepted";
-            case ConnectionOpened ignored -> "connected";
-            case ConnectionRejected ignored -> "rejected";
-            case ConnectionClosed ignored -> "closed";
-            case Failure failure -> "failure " + failure.kind().name().toLowerCase().replace('_', ' ');
-            case Notice ignored -> "notice";
+            case DataEvent data -> TEXT.get(data.incoming() ? "kind.received" : "kind.sent");
+            case ListenerStarted ignored -> TEXT.get("kind.listening");
+            case ListenerStopped ignored -> TEXT.get("kind.stopped");
+            case ConnectionAccepted ignored -> TEXT.get("kind.accepted");
+            case ConnectionOpened ignored -> TEXT.get("kind.connected");
+            case ConnectionRejected ignored -> TEXT.get("kind.rejected");
+            case ConnectionClosed ignored -> TEXT.get("kind.closed");
+            case Failure failure -> TEXT.get("kind.failure",
+                    failure.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '));
+            case Notice ignored -> TEXT.get("kind.notice");
         };
     }
 
@@ -75,17 +94,20 @@ public final class EventText {
             return "";
         }
         String bytes = Formats.bytes(data.data().length);
-        if (data.reads() == 1 && !data.truncated()) {
+        if (data.reads() == 1 && !data.truncated() && !data.incomplete()) {
             return bytes;
         }
-        StringBuilder text = new StringBuilder(bytes);
+        String text = bytes;
+        if (data.incomplete()) {
+            return TEXT.get("size.incomplete", text);
+        }
         if (data.reads() > 1) {
-            text.append(" · ").append(data.reads()).append(" reads");
+            text = TEXT.get("size.reads", text, data.reads());
         }
         if (data.truncated()) {
-            text.append(" · truncated");
+            text = TEXT.get("size.truncated", text);
         }
-        return text.toString();
+        return text;
     }
 
     /** The peer column: the remote end if known, else the local one (listener rows). */
@@ -114,6 +136,7 @@ public final class EventText {
             case ConnectionClosed ignored -> "row-muted";
             case ListenerStopped ignored -> "row-muted";
             case Notice ignored -> "row-muted";
+            case DataEvent data when data.incomplete() -> "row-incomplete";
             default -> null;
         };
     }

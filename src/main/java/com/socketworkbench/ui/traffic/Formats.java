@@ -52,6 +52,6 @@ public final class Formats {
 
     /** "↓ 12 msg 1.2 KiB ↑ 3 msg 40 B". */
     public static String counters(long messagesIn, long bytesIn, long messagesOut, long bytesOut) {
-        return "↓ " + messagesIn + " msg " + bytes(bytesIn) + "   ↑ " + messagesOut + " msg " + bytes(bytesOut);
+        return TrafficTexts.TEXT.get("counters", messagesIn, bytes(bytesIn), messagesOut, bytes(bytesOut));
     }
 }

@@ -8,6 +8,7 @@ import com.socketworkbench.engine.codec.ByteText;
 import com.socketworkbench.engine.codec.HexCodec;
 import com.socketworkbench.engine.codec.SupportedCharsets;
 import com.socketworkbench.engine.event.BytesReceived;
+import com.socketworkbench.engine.text.Texts;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -33,6 +34,7 @@ import javafx.scene.layout.VBox;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.function.Function;
 
@@ -48,33 +50,41 @@ public final class PayloadInspector {
     /** The text view decodes at most this many bytes; a TextArea with megabytes of text would stall the UI. */
     public static final int TEXT_LIMIT = 64 * 1024;
 
+    private static final Texts TEXT = TrafficTexts.TEXT;
+
     private final ObjectProperty<TimelineRow> row = new SimpleObjectProperty<>(this, "row");
     private final ComboBox<Charset> charsetBox = new ComboBox<>(FXCollections.observableArrayList(SupportedCharsets.all()));
     private final ListView<String> hex = new ListView<>();
     private final TextArea text = new TextArea();
     private final Label textNote = new Label();
     private final Label size = new Label();
-    private final Button copyHex = new Button("Hex");
-    private final Button copyText = new Button("Text");
-    private final Button copyC = new Button("C array");
-    private final Button copyJava = new Button("Java array");
+    private final Button copyHex = new Button(TEXT.get("inspector.copy.hex"));
+    private final Button copyText = new Button(TEXT.get("inspector.copy.text"));
+    private final Button copyC = new Button(TEXT.get("inspector.copy.c"));
+    private final Button copyJava = new Button(TEXT.get("inspector.copy.java"));
+    private final ObjectProperty<PayloadPattern> highlight = new SimpleObjectProperty<>(this, "highlight");
+    private final DataInspector dataInspector = new DataInspector();
+    private final HexDumpSelection hexSelection;
     private final VBox root;
+    private byte[] shownBytes;
+    private final SplitPane split;
 
     public PayloadInspector(Subscriptions subscriptions) {
         charsetBox.setId("payloadCharset");
         charsetBox.setValue(StandardCharsets.UTF_8);
-        charsetBox.setTooltip(new Tooltip("How bytes are decoded for the text view and the timeline previews"));
+        charsetBox.setTooltip(new Tooltip(TEXT.get("inspector.charset.tip")));
 
         hex.setId("payloadHex");
         hex.getStyleClass().addAll("mono", "hex-dump");
         hex.setFixedCellSize(20);
-        hex.setPlaceholder(placeholder("Select a data row (↓ or ↑) to see its bytes"));
+        hex.setPlaceholder(placeholder(TEXT.get("inspector.hex.empty")));
+        hexSelection = new HexDumpSelection(hex, this::selectionChanged, this::currentMatchChanged);
 
         text.setId("payloadText");
         text.getStyleClass().addAll("mono", "payload-text");
         text.setEditable(false);
         text.setWrapText(true);
-        text.setPromptText("Decoded text of the selected row");
+        text.setPromptText(TEXT.get("inspector.text.prompt"));
 
         textNote.setId("payloadNote");
         textNote.getStyleClass().add("muted-label");
@@ -88,10 +98,10 @@ public final class PayloadInspector {
         copyText.setId("copyText");
         copyC.setId("copyC");
         copyJava.setId("copyJava");
-        copyHex.setTooltip(new Tooltip("Copy the bytes as hex (de ad be ef)"));
-        copyText.setTooltip(new Tooltip("Copy the bytes decoded with the selected charset"));
-        copyC.setTooltip(new Tooltip("Copy as a C array: unsigned char data[] = { 0xde, ... }"));
-        copyJava.setTooltip(new Tooltip("Copy as a Java array: byte[] data = { (byte) 0xde, ... }"));
+        copyHex.setTooltip(new Tooltip(TEXT.get("inspector.copy.hex.tip")));
+        copyText.setTooltip(new Tooltip(TEXT.get("inspector.copy.text.tip")));
+        copyC.setTooltip(new Tooltip(TEXT.get("inspector.copy.c.tip")));
+        copyJava.setTooltip(new Tooltip(TEXT.get("inspector.copy.java.tip")));
         copyHex.setOnAction(event -> copy(HexCodec::format));
         copyText.setOnAction(event -> copy(bytes -> ByteText.decode(bytes, charset())));
         copyC.setOnAction(event -> copy(ByteArrayLiterals::c));
@@ -100,9 +110,9 @@ public final class PayloadInspector {
             button.getStyleClass().add("small-button");
         }
 
-        Label copyLabel = new Label("Copy as");
+        Label copyLabel = new Label(TEXT.get("inspector.copy"));
         copyLabel.getStyleClass().add("muted-label");
-        Label charsetLabel = new Label("Charset");
+        Label charsetLabel = new Label(TEXT.get("inspector.charset"));
         charsetLabel.getStyleClass().add("muted-label");
         HBox charsetGroup = new HBox(6, charsetLabel, charsetBox);
         charsetGroup.setAlignment(Pos.CENTER_LEFT);
@@ -124,9 +134,13 @@ public final class PayloadInspector {
 
         VBox textBox = new VBox(4, textNote, text);
         VBox.setVgrow(text, Priority.ALWAYS);
-        SplitPane split = new SplitPane(hex, textBox);
+        Node data = dataInspector.view();
+        // The data inspector joins the split beside the hex dump once bytes are selected there: a third column from
+        // the start would not fit beside a socket panel in a small window. It can be squeezed (it scrolls).
+        split = new SplitPane(hex, textBox);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.66);
+        ((Region) data).setMinWidth(0);
         // Narrow enough for the traffic area beside the client list and a socket panel in a 1024 px window; the
         // hex lines scroll sideways.
         hex.setMinWidth(240);
@@ -135,9 +149,11 @@ public final class PayloadInspector {
 
         root = new VBox(bar, split);
         root.getStyleClass().add("payload-inspector");
+        root.getStylesheets().add(TrafficStyles.sheet());
         VBox.setVgrow(split, Priority.ALWAYS);
 
         subscriptions.subscribe(row, ignored -> refresh());
+        subscriptions.listen(highlight, (obs, old, pattern) -> refresh());
         subscriptions.listen(charsetBox.valueProperty(), (obs, old, cs) -> refresh());
     }
 
@@ -155,21 +171,26 @@ public final class PayloadInspector {
         for (Button button : new Button[]{copyHex, copyText, copyC, copyJava}) {
             button.setDisable(!hasData);
         }
+        shownBytes = bytes;
         if (!hasData) {
             hex.setItems(FXCollections.emptyObservableList());
+            hexSelection.show(null, null);
             text.setText(current == null ? "" : EventText.preview(current.event(), charset()));
-            size.setText(current == null ? "No row selected" : "No payload: " + EventText.kind(current.event()));
+            size.setText(current == null ? TEXT.get("inspector.none")
+                    : TEXT.get("inspector.nopayload", EventText.kind(current.event())));
             showNote("");
             return;
         }
         hex.setItems(new HexLines(ByteSource.of(bytes)));
         int shown = Math.min(bytes.length, TEXT_LIMIT);
         text.setText(ByteText.decode(bytes, 0, shown, charset()));
-        size.setText(String.format(Locale.ROOT, "%,d bytes", bytes.length)
-                + (current.event() instanceof BytesReceived received && received.reads() > 1
-                ? " · joined from " + received.reads() + " reads" : ""));
-        showNote(shown < bytes.length
-                ? String.format(Locale.ROOT, "showing first 64 KiB of %,d bytes (copy for all)", bytes.length) : "");
+        hexSelection.show(bytes, highlight.get());
+        String count = String.format(Locale.ROOT, "%,d", bytes.length);
+        size.setText(current.event() instanceof BytesReceived received && received.incomplete()
+                ? TEXT.get("inspector.size.incomplete", count)
+                : current.event() instanceof BytesReceived received && received.reads() > 1
+                ? TEXT.get("inspector.size.joined", count, received.reads()) : TEXT.get("inspector.size", count));
+        showNote(shown < bytes.length ? TEXT.get("inspector.note.cut", count) : "");
     }
 
     private void showNote(String note) {
@@ -178,9 +199,44 @@ public final class PayloadInspector {
         textNote.setManaged(!note.isEmpty());
     }
 
+    /** The selected bytes in the data inspector; also what the copy buttons copy while a range is selected. */
+    private void selectionChanged(PayloadPattern.Range range) {
+        byte[] bytes = shownBytes;
+        if (range == null || bytes == null) {
+            dataInspector.show(new byte[0], 0, charset());
+            return;
+        }
+        showDataInspector();
+        dataInspector.show(Arrays.copyOfRange(bytes, range.start(), range.end()), range.start(), charset());
+    }
+
+    /** The current search match is selected in the text view too, when it lies in the text shown. */
+    private void currentMatchChanged(PayloadPattern.Range match) {
+        byte[] bytes = shownBytes;
+        if (match == null || bytes == null || match.end() > Math.min(bytes.length, TEXT_LIMIT)) {
+            text.deselect();
+            return;
+        }
+        int from = ByteText.decode(bytes, 0, match.start(), charset()).length();
+        int to = from + ByteText.decode(bytes, match.start(), match.length(), charset()).length();
+        text.selectRange(Math.min(from, text.getLength()), Math.min(to, text.getLength()));
+    }
+
+    private void showDataInspector() {
+        Node data = dataInspector.view();
+        if (!split.getItems().contains(data)) {
+            split.getItems().add(1, data);
+            split.setDividerPositions(0.5, 0.76);
+        }
+    }
+
     private void copy(Function<byte[], String> format) {
         TimelineRow current = row.get();
         byte[] bytes = current == null ? null : EventText.payload(current.event());
+        PayloadPattern.Range range = hexSelection.selection();
+        if (bytes != null && range != null && range.end() <= bytes.length) {
+            bytes = Arrays.copyOfRange(bytes, range.start(), range.end());
+        }
         if (bytes != null) {
             ClipboardContent content = new ClipboardContent();
             content.putString(format.apply(bytes));
@@ -205,6 +261,31 @@ public final class PayloadInspector {
     /** The charset chosen by the user (the timeline binds its previews to it). */
     public ObjectProperty<Charset> charsetProperty() {
         return charsetBox.valueProperty();
+    }
+
+    /** The search whose matches are marked in the hex dump and the text; bind it to the timeline's search. */
+    public ObjectProperty<PayloadPattern> highlightProperty() {
+        return highlight;
+    }
+
+    /** Next and previous match inside the inspected row, for the timeline's search. */
+    public MatchNavigator matchNavigator() {
+        return hexSelection;
+    }
+
+    /** The selected byte range of the hex dump (null for none). */
+    public PayloadPattern.Range selectedRange() {
+        return hexSelection.selection();
+    }
+
+    /** Selects bytes {@code start} to {@code end} (exclusive) of the hex dump, as a drag would. */
+    public void selectBytes(int start, int end) {
+        hexSelection.select(start, end);
+    }
+
+    /** The search match shown as current (null for none). */
+    public PayloadPattern.Range currentMatch() {
+        return hexSelection.currentMatch();
     }
 
     public ListView<String> hexView() {

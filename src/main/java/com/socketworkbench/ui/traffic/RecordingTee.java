@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.traffic;
 
 import com.socketworkbench.engine.capture.PcapngRecorder;
+import com.socketworkbench.engine.event.DataEvent;
 import com.socketworkbench.engine.event.EventSink;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.ui.fx.EventPump;
@@ -29,7 +30,8 @@ final class RecordingTee implements EventSink {
     @Override
     public void emit(NetEvent event) {
         PcapngRecorder recording = recorder;
-        if (recording != null) {
+        // A provisional view of pending bytes is no traffic of its own: the frame is recorded when it completes.
+        if (recording != null && !(event instanceof DataEvent data && data.incomplete())) {
             if (Thread.currentThread().isVirtual()) {
                 recording.emit(event);
             } else {

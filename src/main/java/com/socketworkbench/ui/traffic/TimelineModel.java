@@ -1,11 +1,14 @@
 package com.socketworkbench.ui.traffic;
 
+import com.socketworkbench.engine.event.ConnectionClosed;
+import com.socketworkbench.engine.event.DataEvent;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.ui.fx.BatchSink;
 import com.socketworkbench.ui.fx.RingObservableList;
 
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 import java.time.Instant;
@@ -30,6 +33,8 @@ import java.util.List;
 public final class TimelineModel implements BatchSink {
     public static final int DEFAULT_CAP = 50_000;
     public static final long DEFAULT_BYTE_BUDGET = 32L * 1024 * 1024;
+    /** Provisional rows kept at most (one per connection): a server with many silent clients shows the newest. */
+    public static final int MAX_PROVISIONAL = 16;
 
     private final RingObservableList<TimelineRow> rows;
     private final ReadOnlyLongWrapper trimmed = new ReadOnlyLongWrapper(this, "trimmed");
@@ -38,6 +43,13 @@ public final class TimelineModel implements BatchSink {
     private long retainedBytes;
 
     private final ArrayDeque<TimelineRow> held = new ArrayDeque<>();
+    /**
+     * Provisional rows, one per connection at most: the bytes a delimiter framing still holds after the line fell
+     * silent. They sit after the newest row (where the completed frame will appear), never in {@link #rows()}, which
+     * only grows at the end; the complete frame replaces its connection's row.
+     */
+    private final ObservableList<TimelineRow> provisional = FXCollections.observableArrayList();
+    private final ObservableList<TimelineRow> provisionalView = FXCollections.unmodifiableObservableList(provisional);
     private long heldBytes;
     private long heldTrimmed;
     private long sequence;
@@ -77,8 +89,58 @@ public final class TimelineModel implements BatchSink {
         }
         for (int i = first; i < batch.size(); i++) {
             NetEvent event = batch.get(i);
+            if (event instanceof DataEvent data && data.incomplete()) {
+                showProvisional(new TimelineRow(0, event, -1));
+                continue;
+            }
+            settleProvisional(event);
             holdRow(new TimelineRow(++sequence, event, deltaNanos(event.time())));
         }
+    }
+
+    /** The newest pending bytes of a connection replace the ones shown for it before. */
+    private void showProvisional(TimelineRow row) {
+        int at = provisionalIndex(row.event().connectionId());
+        if (at >= 0) {
+            provisional.set(at, row);
+            return;
+        }
+        if (provisional.size() >= MAX_PROVISIONAL) {
+            provisional.removeFirst();
+        }
+        provisional.add(row);
+    }
+
+    /**
+     * A connection's next bytes complete (and replace) its provisional row; when it closes instead, the bytes that
+     * never got their delimiter become a row of their own, still marked incomplete, so nothing seen is lost.
+     */
+    private void settleProvisional(NetEvent event) {
+        if (provisional.isEmpty()) {
+            return;
+        }
+        boolean completes = event instanceof DataEvent data && data.incoming();
+        boolean closes = event instanceof ConnectionClosed;
+        if (!completes && !closes) {
+            return;
+        }
+        int at = provisionalIndex(event.connectionId());
+        if (at < 0) {
+            return;
+        }
+        TimelineRow pending = provisional.remove(at);
+        if (closes) {
+            holdRow(new TimelineRow(++sequence, pending.event(), deltaNanos(pending.event().time())));
+        }
+    }
+
+    private int provisionalIndex(long connectionId) {
+        for (int i = 0; i < provisional.size(); i++) {
+            if (provisional.get(i).event().connectionId() == connectionId) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
@@ -160,6 +222,7 @@ public final class TimelineModel implements BatchSink {
         held.clear();
         heldBytes = 0;
         heldTrimmed = 0;
+        provisional.clear();
         rows.clear();
         retainedBytes = 0;
         trimmed.set(0);
@@ -168,6 +231,14 @@ public final class TimelineModel implements BatchSink {
     /** The rows, oldest first; read-only to everything but this model (views only read and listen). */
     public ObservableList<TimelineRow> rows() {
         return rows;
+    }
+
+    /**
+     * The provisional rows (pending bytes after a silence, at most one per connection and {@value #MAX_PROVISIONAL}
+     * in all), shown after the newest row; read-only to views.
+     */
+    public ObservableList<TimelineRow> provisionalRows() {
+        return provisionalView;
     }
 
     /** Rows dropped from the front or never shown, so far ("N older events not shown"). */

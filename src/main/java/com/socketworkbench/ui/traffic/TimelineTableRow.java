@@ -38,7 +38,7 @@ import java.util.StringJoiner;
  */
 final class TimelineTableRow extends TableRow<TimelineRow> {
     static final String TEXT_STYLE = "row-text";
-    private static final List<String> ROW_STYLES = List.of("row-failure", "row-muted");
+    private static final List<String> ROW_STYLES = List.of("row-failure", "row-muted", "row-incomplete");
     private static final double PADDING = 6;
 
     /** What a column shows for a row; the column's user data. */

@@ -2,8 +2,10 @@
 package com.socketworkbench.ui.traffic;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.UiExecutor;
 
 import com.socketworkbench.engine.event.DataEvent;
+import com.socketworkbench.engine.text.Texts;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -41,6 +43,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * The virtualised event table of a tab (id {@code timeline}) with its tool bar: a filter field
@@ -56,6 +59,7 @@ public final class TimelineView {
     private static final List<String> DIRECTION_STYLES = List.of(
             Direction.RECEIVED.styleClass(), Direction.SENT.styleClass(), Direction.EVENT.styleClass());
 
+    private static final Texts TEXT = TrafficTexts.TEXT;
     private static final String PREVIEW_STYLE = "preview-text";
     private static final String MULTI_READ = "multi-read";
     private static final List<String> MULTI_READ_STYLES = List.of(MULTI_READ);
@@ -69,12 +73,16 @@ public final class TimelineView {
     private final ListChangeListener<TimelineRow> onRowsChanged = change -> rowsChanged();
     /** Only while a filter is set: a FilteredList re-indexes every change of its source, however large. */
     private FilteredList<TimelineRow> filtered;
-    /** Rows outside it are not shown whatever the filter says (see {@link #setRowScope}); null = all rows. */
-    private java.util.function.Predicate<TimelineRow> rowScope;
+    /** Rows outside it are not shown whatever the search says (see {@link #setRowScope}); null = all rows. */
+    private Predicate<TimelineRow> rowScope;
+    /** The search's last result (null: no search), kept to combine with a new row scope. */
+    private Predicate<TimelineRow> searchPredicate;
 
     private final FollowingTable table = new FollowingTable();
-    private final TextField filter = new TextField();
-    private final ToggleButton autoScroll = new ToggleButton("Follow");
+    private final TimelineSearchBar search;
+    private final ProvisionalRowsView provisional;
+    private MatchNavigator navigator = MatchNavigator.NONE;
+    private final ToggleButton autoScroll = new ToggleButton(TEXT.get("toolbar.follow"));
     private final Label trimmedNote = new Label();
     private final Label rowCount = new Label();
     private final VBox root;
@@ -84,25 +92,41 @@ public final class TimelineView {
 
     public TimelineView(TimelineModel model, Subscriptions subscriptions) {
         this.model = model;
+        search = new TimelineSearchBar(model::rows, charset, () -> emptyPayload, this::applyFilter, subscriptions);
+        search.onNavigate(this::nextMatch, this::previousMatch);
         buildTable();
-        root = new VBox(buildToolBar(), table);
+        provisional = new ProvisionalRowsView(model.provisionalRows(), charset, subscriptions);
+        root = new VBox(buildToolBar(), table, provisional.view());
         root.getStyleClass().add("timeline-view");
+        root.getStylesheets().add(TrafficStyles.sheet());
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        subscriptions.listen(filter.textProperty(), (obs, old, text) -> applyFilter());
-        subscriptions.listen(charset, (obs, old, cs) -> {
-            applyFilter();
-            table.refresh();
-        });
+        subscriptions.listen(charset, (obs, old, cs) -> table.refresh());
         subscriptions.subscribe(model.trimmedProperty(), trimmed -> {
             long count = trimmed.longValue();
-            trimmedNote.setText(count == 0 ? "" : String.format(Locale.ROOT, "%,d older events not shown", count));
+            trimmedNote.setText(count == 0 ? "" : TEXT.get("toolbar.trimmed", count(count)));
             trimmedNote.setVisible(count > 0);
             trimmedNote.setManaged(count > 0);
         });
         subscriptions.add(() -> table.getItems().removeListener(onRowsChanged));
         show(model.rows());
-        subscriptions.bind(selected, table.getSelectionModel().selectedItemProperty());
+        // The inspected row is the one selected last, in the table or among the provisional rows below it.
+        subscriptions.subscribe(table.getSelectionModel().selectedItemProperty(), row -> {
+            if (row != null) {
+                provisional.clearSelection();
+                selected.set(row);
+            } else if (provisional.selected() == null) {
+                selected.set(null);
+            }
+        });
+        subscriptions.subscribe(provisional.selectedProperty(), row -> {
+            if (row != null) {
+                table.getSelectionModel().clearSelection();
+                selected.set(row);
+            } else {
+                selected.set(table.getSelectionModel().getSelectedItem());
+            }
+        });
         subscriptions.subscribe(autoScroll.selectedProperty(), on -> follow());
     }
 
@@ -128,33 +152,29 @@ public final class TimelineView {
     }
 
     private Node buildToolBar() {
-        filter.setId("timelineFilter");
-        filter.setPromptText("Filter: peer, text or kind (e.g. failure)");
-        filter.setTooltip(new Tooltip("Shows only rows whose peer, preview or kind contains this text (ignoring case)"));
-        filter.setPrefColumnCount(24);
-        filter.getStyleClass().add("timeline-filter");
 
         rowCount.setId("timelineRowCount");
         rowCount.getStyleClass().add("muted-label");
         trimmedNote.setId("trimmedNote");
         trimmedNote.getStyleClass().add("trimmed-note");
-        trimmedNote.setTooltip(new Tooltip(String.format(Locale.ROOT, "The timeline keeps the newest %,d rows and at most %s "
-                + "of payload so it stays fast;%nthe counters in the status bar still count everything",
-                model.cap(), Formats.bytes(model.byteBudget()))));
+        trimmedNote.setTooltip(new Tooltip(TEXT.get("toolbar.trimmed.tip",
+                count(model.cap()), Formats.bytes(model.byteBudget()))));
 
         autoScroll.setId("autoScroll");
         autoScroll.setSelected(true);
-        autoScroll.setTooltip(new Tooltip("Keep the newest row in view. Scrolling up pauses it; End resumes."));
+        autoScroll.setTooltip(new Tooltip(TEXT.get("toolbar.follow.tip")));
         autoScroll.getStyleClass().add("small-toggle");
 
-        Button clear = new Button("Clear");
+        Button clear = new Button(TEXT.get("toolbar.clear"));
         clear.setId("clearTimeline");
-        clear.setTooltip(new Tooltip("Remove all rows from this timeline (counters keep counting)"));
+        clear.setTooltip(new Tooltip(TEXT.get("toolbar.clear.tip")));
         clear.setOnAction(event -> model.clear());
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8, filter, rowCount, trimmedNote, spacer, autoScroll, clear);
+        HBox searchControls = search.view();
+        HBox.setHgrow(searchControls, Priority.SOMETIMES);
+        HBox bar = new HBox(8, searchControls, search.status(), rowCount, trimmedNote, spacer, autoScroll, clear);
         bar.getStyleClass().add("timeline-toolbar");
         toolBar = bar;
         toolsSpacer = spacer;
@@ -167,10 +187,10 @@ public final class TimelineView {
         table.setFixedCellSize(24);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        table.setPlaceholder(new Label("No events yet"));
+        table.setPlaceholder(new Label(TEXT.get("table.empty")));
         table.setRowFactory(view -> new TimelineTableRow());
 
-        TableColumn<TimelineRow, TimelineRow> time = column("Time", 112, new PlainField("col-time",
+        TableColumn<TimelineRow, TimelineRow> time = column(TEXT.get("column.time"), 112, new PlainField("col-time",
                 row -> Formats.time(row.event().time())));
         TableColumn<TimelineRow, TimelineRow> delta = column("Δ", 100, new PlainField("col-delta",
                 row -> Formats.delta(row.deltaNanos())));
@@ -178,10 +198,10 @@ public final class TimelineView {
         direction.setMinWidth(30);
         direction.setMaxWidth(30);
         direction.setReorderable(false);
-        TableColumn<TimelineRow, TimelineRow> peer = column("Peer", 170, new PlainField("col-peer",
+        TableColumn<TimelineRow, TimelineRow> peer = column(TEXT.get("column.peer"), 170, new PlainField("col-peer",
                 row -> EventText.peer(row.event())));
-        TableColumn<TimelineRow, TimelineRow> size = column("Size", 130, new SizeField());
-        TableColumn<TimelineRow, TimelineRow> preview = column("Preview", 400, new PreviewField());
+        TableColumn<TimelineRow, TimelineRow> size = column(TEXT.get("column.size"), 130, new SizeField());
+        TableColumn<TimelineRow, TimelineRow> preview = column(TEXT.get("column.preview"), 400, new PreviewField());
         table.getColumns().setAll(List.of(time, delta, direction, peer, size, preview));
         // The preview takes whatever the other columns leave (they keep the widths the user gives them); room is
         // kept for the vertical scroll bar so no horizontal one appears.
@@ -234,50 +254,102 @@ public final class TimelineView {
     }
 
     /**
-     * Limits the rows shown to those {@code scope} accepts, on top of the filter text (the TCP server's "this
-     * client only"); null shows every row again.
+     * Limits the rows shown to those {@code scope} accepts, on top of the search (the TCP server's "this client
+     * only"); null shows every row again.
      */
-    public void setRowScope(java.util.function.Predicate<TimelineRow> scope) {
+    public void setRowScope(Predicate<TimelineRow> scope) {
         rowScope = scope;
-        applyFilter();
+        applyFilter(searchPredicate);
     }
 
-    private void applyFilter() {
-        String needle = filter.getText() == null ? "" : filter.getText().strip().toLowerCase(Locale.ROOT);
-        java.util.function.Predicate<TimelineRow> scope = rowScope;
-        if (needle.isEmpty() && scope == null) {
+    /** Shows the rows {@code predicate} (the search's result) and the row scope accept; null predicate: no search. */
+    private void applyFilter(Predicate<TimelineRow> predicate) {
+        searchPredicate = predicate;
+        Predicate<TimelineRow> scope = rowScope;
+        if (predicate == null && scope == null) {
             filtered = null;
             show(model.rows());
             return;
         }
-        Charset cs = charset.get();
-        String empty = emptyPayload;
         if (filtered == null) {
             filtered = new FilteredList<>(model.rows());
         }
-        filtered.setPredicate(row -> (scope == null || scope.test(row))
-                && (needle.isEmpty() || matches(row, needle, cs, empty)));
+        filtered.setPredicate(scope == null ? predicate
+                : predicate == null ? scope : row -> scope.test(row) && predicate.test(row));
         show(filtered);
     }
 
-    /** The filter rule, shared with tests: the needle (lower case) occurs in the peer, preview or kind. */
-    public static boolean matches(TimelineRow row, String lowerCaseNeedle, Charset charset) {
-        return matches(row, lowerCaseNeedle, charset, EventText.EMPTY_PAYLOAD);
+    /** The plain-text search rule, shared with tests: the text occurs in the payload, peer or kind (any case). */
+    public static boolean matches(TimelineRow row, String needle, Charset charset) {
+        return TimelineSearch.matches(row, PayloadPattern.compile(SearchMode.PLAIN, needle, charset),
+                EventText.EMPTY_PAYLOAD);
     }
 
-    private static boolean matches(TimelineRow row, String lowerCaseNeedle, Charset charset, String emptyPayload) {
-        return EventText.peer(row.event()).toLowerCase(Locale.ROOT).contains(lowerCaseNeedle)
-                || EventText.kind(row.event()).contains(lowerCaseNeedle)
-                || EventText.preview(row.event(), charset, emptyPayload).toLowerCase(Locale.ROOT)
-                .contains(lowerCaseNeedle);
+    /**
+     * The next match: the next one in the inspected row, else the first in the next row shown (with a search set,
+     * only matching rows are shown).
+     */
+    void nextMatch() {
+        if (search.patternProperty().get() == null || navigator.next()) {
+            return;
+        }
+        int at = table.getSelectionModel().getSelectedIndex();
+        if (at + 1 < table.getItems().size()) {
+            selectOnly(at + 1);
+            navigator.first();
+        }
+    }
+
+    /** The previous match: in the inspected row, else the last in the row before. */
+    void previousMatch() {
+        if (search.patternProperty().get() == null || navigator.previous()) {
+            return;
+        }
+        int at = table.getSelectionModel().getSelectedIndex();
+        if (at < 0) {
+            at = table.getItems().size();
+        }
+        if (at - 1 >= 0) {
+            selectOnly(at - 1);
+            navigator.last();
+        }
+    }
+
+    private void selectOnly(int index) {
+        autoScroll.setSelected(false);
+        table.getSelectionModel().clearAndSelect(index);
+        table.scrollTo(Math.max(0, index - 3));
+    }
+
+    /** Lets Next and Previous walk the matches inside the inspected row (the payload inspector). */
+    public void setMatchNavigator(MatchNavigator navigator) {
+        this.navigator = navigator == null ? MatchNavigator.NONE : navigator;
+    }
+
+    /** The search shown now (null for none): the inspector highlights its matches. */
+    public ReadOnlyObjectProperty<PayloadPattern> searchPatternProperty() {
+        return search.patternProperty();
+    }
+
+    /** Where searches of many bytes run; the app's executor unless a test hands in its own. */
+    public void setSearchExecutor(UiExecutor executor) {
+        search.setExecutor(executor);
+    }
+
+    TimelineSearchBar searchBar() {
+        return search;
+    }
+
+    private static String count(long value) {
+        return String.format(Locale.ROOT, "%,d", value);
     }
 
     private void updateRowCount() {
         int shown = table.getItems().size();
         int total = model.rows().size();
         rowCount.setText(shown == total
-                ? String.format(Locale.ROOT, total == 1 ? "%,d row" : "%,d rows", total)
-                : String.format(Locale.ROOT, "%,d of %,d rows", shown, total));
+                ? TEXT.get(total == 1 ? "toolbar.rows.one" : "toolbar.rows.other", count(total))
+                : TEXT.get("toolbar.rows.filtered", count(shown), count(total)));
     }
 
     /**
@@ -331,8 +403,9 @@ public final class TimelineView {
         return autoScroll;
     }
 
+    /** The search field (id {@code timelineFilter}). */
     public TextField filterField() {
-        return filter;
+        return search.field();
     }
 
     /** What a data row without bytes previews as ({@link EventText#EMPTY_DATAGRAM} in the UDP tab); set it first. */

@@ -25,6 +25,8 @@ public final class TrafficPane {
         inspector = new PayloadInspector(subscriptions);
         subscriptions.bind(timeline.charsetProperty(), inspector.charsetProperty());
         subscriptions.bind(inspector.rowProperty(), timeline.selectedProperty());
+        subscriptions.bind(inspector.highlightProperty(), timeline.searchPatternProperty());
+        timeline.setMatchNavigator(inspector.matchNavigator());
         keepWhole(timeline.view(), "#timelineRowCount", "#autoScroll", "#clearTimeline");
         split = new SplitPane(timeline.view(), inspector.view());
         split.setOrientation(Orientation.VERTICAL);

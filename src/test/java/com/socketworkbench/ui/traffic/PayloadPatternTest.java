@@ -1,0 +1,118 @@
+package com.socketworkbench.ui.traffic;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The timeline search's matching: the whole payload, in plain text, regex and hex with wildcards. */
+class PayloadPatternTest {
+    private static final int TEXT_VIEW_END = PayloadInspector.TEXT_LIMIT;
+
+    private static PayloadPattern plain(String text) {
+        return PayloadPattern.compile(SearchMode.PLAIN, text, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] filler(int size) {
+        byte[] bytes = new byte[size];
+        Arrays.fill(bytes, (byte) '.');
+        return bytes;
+    }
+
+    private static byte[] with(byte[] bytes, int at, String text) {
+        byte[] t = text.getBytes(StandardCharsets.UTF_8);
+        System.arraycopy(t, 0, bytes, at, t.length);
+        return bytes;
+    }
+
+    @Test
+    void plainTextIsFoundBeyondThePreviewAndIgnoresCase() {
+        byte[] payload = with(filler(1000), 700, "Password: ");
+        assertTrue(plain("password:").matches(payload));
+        assertEquals(List.of(new PayloadPattern.Range(700, 709)), plain("PASSWORD:").ranges(payload, 10));
+        assertFalse(plain("login").matches(payload));
+    }
+
+    @Test
+    void aMatchAcrossTheEndOfTheTextViewIsFound() {
+        byte[] payload = with(filler(TEXT_VIEW_END + 100), TEXT_VIEW_END - 3, "needle");
+        assertEquals(List.of(new PayloadPattern.Range(TEXT_VIEW_END - 3, TEXT_VIEW_END + 3)),
+                plain("needle").ranges(payload, 10));
+        assertEquals(List.of(new PayloadPattern.Range(TEXT_VIEW_END - 3, TEXT_VIEW_END + 3)),
+                PayloadPattern.compile(SearchMode.REGEX, "ne+dle", StandardCharsets.UTF_8).ranges(payload, 10));
+        assertEquals(List.of(new PayloadPattern.Range(TEXT_VIEW_END - 3, TEXT_VIEW_END + 3)),
+                PayloadPattern.compile(SearchMode.HEX, "6e 65 65 ?? 6c 65", StandardCharsets.UTF_8)
+                        .ranges(payload, 10));
+    }
+
+    @Test
+    void hexWithWildcardsMatchesBytes() {
+        byte[] payload = {0x00, (byte) 0xde, (byte) 0xad, 0x12, (byte) 0xef, (byte) 0xde, (byte) 0xad, 0x34,
+                (byte) 0xef, (byte) 0xde, (byte) 0xad};
+        PayloadPattern pattern = PayloadPattern.compile(SearchMode.HEX, "de ad ?? ef", StandardCharsets.UTF_8);
+        assertEquals(List.of(new PayloadPattern.Range(1, 5), new PayloadPattern.Range(5, 9)),
+                pattern.ranges(payload, 10));
+        assertEquals(2, pattern.count(payload, 100));
+        assertEquals(1, pattern.count(payload, 1));
+        assertTrue(PayloadPattern.compile(SearchMode.HEX, "DEAD", StandardCharsets.UTF_8).matches(payload));
+        assertTrue(PayloadPattern.compile(SearchMode.HEX, "0xde 0xad", StandardCharsets.UTF_8).matches(payload));
+        assertFalse(PayloadPattern.compile(SearchMode.HEX, "ad de", StandardCharsets.UTF_8).matchesText("ad de"));
+    }
+
+    @Test
+    void regexMatchPositionsAreByteOffsetsInTheCharset() {
+        byte[] payload = "温度=21.5;湿度=40".getBytes(StandardCharsets.UTF_8);
+        PayloadPattern pattern = PayloadPattern.compile(SearchMode.REGEX, "\\d+\\.\\d", StandardCharsets.UTF_8);
+        // "温度=" is 7 bytes in UTF-8.
+        assertEquals(List.of(new PayloadPattern.Range(7, 11)), pattern.ranges(payload, 10));
+        assertEquals(List.of(new PayloadPattern.Range(0, 6)),
+                PayloadPattern.compile(SearchMode.PLAIN, "温度", StandardCharsets.UTF_8).ranges(payload, 1));
+        assertTrue(PayloadPattern.compile(SearchMode.REGEX, "^fail", StandardCharsets.UTF_8)
+                .matchesText("failure connection refused"));
+    }
+
+    @Test
+    void badPatternsSayWhatIsWrong() {
+        IllegalArgumentException regex = assertThrows(IllegalArgumentException.class,
+                () -> PayloadPattern.compile(SearchMode.REGEX, "(open", StandardCharsets.UTF_8));
+        assertTrue(regex.getMessage().startsWith("Not a valid regular expression: "), regex.getMessage());
+        assertEquals("'zz' is not a hex byte; write two hex digits (0a) or ?? for any byte",
+                assertThrows(IllegalArgumentException.class,
+                        () -> PayloadPattern.compile(SearchMode.HEX, "de zz", StandardCharsets.UTF_8)).getMessage());
+        assertEquals("'abc' is not a hex byte; write two hex digits (0a) or ?? for any byte",
+                assertThrows(IllegalArgumentException.class,
+                        () -> PayloadPattern.compile(SearchMode.HEX, "abc", StandardCharsets.UTF_8)).getMessage());
+        assertEquals("Enter at least one hex byte", assertThrows(IllegalArgumentException.class,
+                () -> PayloadPattern.compile(SearchMode.HEX, "  ", StandardCharsets.UTF_8)).getMessage());
+    }
+
+    @Test
+    void aSearchOverRowsFindsEveryMatchingRowOnly() {
+        TimelineRow[] rows = {
+                new TimelineRow(1, TestEvents.received(with(filler(5000), 4000, "OK")), -1),
+                new TimelineRow(2, TestEvents.received("nothing here"), 0),
+                new TimelineRow(3, TestEvents.sent("ok ok".getBytes(StandardCharsets.UTF_8)), 0),
+        };
+        TimelineSearch search = new TimelineSearch(rows, plain("ok"), EventText.EMPTY_PAYLOAD);
+        TimelineSearch.Result result = search.run();
+        assertEquals(2, result.rows().size());
+        assertTrue(result.rows().contains(rows[0]) && result.rows().contains(rows[2]));
+        assertEquals(3, result.matches());
+        assertEquals(3, result.lastSequence());
+        assertEquals(1000, search.permille());
+    }
+
+    @Test
+    void aCancelledSearchStops() {
+        TimelineRow[] rows = {new TimelineRow(1, TestEvents.received("x"), -1)};
+        TimelineSearch search = new TimelineSearch(rows, plain("x"), EventText.EMPTY_PAYLOAD);
+        search.cancel();
+        assertThrows(java.util.concurrent.CancellationException.class, search::run);
+    }
+}
