@@ -13,7 +13,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.util.WaitForAsyncUtils;
@@ -114,9 +113,31 @@ class ChineseUiTest {
     }
 
     @Test
-    @Disabled("enabled by the lead after the merge")
+    void theCheckFindsEnglishProseButNotCodeQuotesOrProtocolTokens() {
+        assertEquals(List.of("Start", "listening"), VisibleTexts.englishWords("开始 Start，listening 监听"));
+        assertEquals(List.of(), VisibleTexts.englishWords(
+                "close()：发送 FIN；“Connection reset”；`ip address`；{ 0xde, 0xad }；C:\\temp\\new；(de ad be ef)；"
+                        + "SO_REUSEADDR、GET、UTF-8、127.0.0.1"));
+    }
+
+    @Test
     void everyTabSpeaksChinese() throws Exception {
         launchInChinese();
+        // Traffic too: a listener, a client that connects, sends a line and leaves, so the timeline's wording (opened,
+        // received, closed by the peer), the clients table and the status bar are walked in use, not only idle.
+        driver.selectTab("tcpServer");
+        driver.setText("#tcpServer #port", "0");
+        driver.click("#tcpServer #startStop");
+        driver.waitUntil(() -> driver.text("#tcpServer #listeningAddress").matches(".*:\\d+$"));
+        String address = driver.text("#tcpServer #listeningAddress");
+        int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+        try (java.net.Socket peer = new java.net.Socket(java.net.InetAddress.getLoopbackAddress(), port)) {
+            peer.getOutputStream().write("hello\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            driver.waitForRow("#tcpServer #timeline",
+                    row -> row.event() instanceof com.socketworkbench.engine.event.BytesReceived);
+        }
+        driver.waitForRow("#tcpServer #timeline",
+                row -> row.event() instanceof com.socketworkbench.engine.event.ConnectionClosed);
         List<String> english = new ArrayList<>();
         List<String> clipped = new ArrayList<>();
         for (TabKind kind : TabKinds.all()) {

@@ -37,10 +37,23 @@ final class VisibleTexts {
             "Socket", "Workbench", // the product's name
             "Ctrl", "Alt", "Shift", "Tab", "Enter", "Meta", "Cmd", "Esc", "Space", // key names
             "English", // the language's name in its own words (View → Language)
-            "localhost", "root", "example", "org", "com", // host names, the superuser
-            "KiB", "MiB", "GiB", "TiB", "ms", "µs", "ns", "kB", "MB", "GB", "bps", "kbps", "Mbps", "Gbps"); // units
+            "localhost", "lo", "root", "example", "org", "com", // host names, the superuser
+            "KiB", "MiB", "GiB", "TiB", "ms", "µs", "ns", "kB", "MB", "GB", "bps", "kbps", "Mbps", "Gbps", // units
+            "End", "Home", "Up", "Down", // more key names
+            "Java", "Python", "Unix", "Linux", "Wireshark", "pcapng", "curl", "cURL", "epoll", "http", "https", // names
+            "hosts", // the hosts file
+            "Content", "Length", "Type", "Transfer", "Encoding", "User", "Agent", "Accept", "Host", "Connection",
+            "Keep", "Alive", "Cookie", "Authorization", "Basic", // HTTP header names and schemes
+            "unsigned", "char", "byte", "xNN"); // code: C and Java array literals, the \xNN escape
     private static final Pattern TOKEN = Pattern.compile("[\\p{Alnum}_.:/*%@#\\[\\]-]+");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}");
+    /**
+     * What is quoted or code rather than prose: `command`, “an error the OS words”, "…", { array literal }, a
+     * function name before its parenthesis, an assignment of an array literal (close(), select()), a Windows path, hex byte pairs (de ad be ef), and
+     * this machine's host name (Tools shows it).
+     */
+    private static final Pattern CODE = Pattern.compile(
+            "`[^`]*`|[A-Za-z_]\\w*\\s*=\\s*\\{[^}]*}|“[^”]*”|\"[^\"]*\"|\\{[^}]*}|[A-Za-z_][A-Za-z0-9_.]*\\(|\\S*\\\\\\S*|\\b[a-f]{2}\\b");
 
     /** One text and where it was seen ({@code Label#startStop}, {@code Tab tcpServerTab}, {@code tooltip of #port}). */
     record Seen(String where, String text) {
@@ -129,9 +142,29 @@ final class VisibleTexts {
         return List.copyOf(found);
     }
 
+    static String withoutCode(String text) {
+        String prose = CODE.matcher(text).replaceAll(" ");
+        String host = HostName.LOCAL;
+        return host.isEmpty() ? prose : prose.replaceAll("\\b" + Pattern.quote(host) + "\\b", " ");
+    }
+
+    /** This machine's name, which Tools shows as it is. */
+    private static final class HostName {
+        static final String LOCAL = read();
+
+        private static String read() {
+            try {
+                return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/sys/kernel/hostname")).strip();
+            } catch (java.io.IOException | RuntimeException notLinux) {
+                String fromShell = System.getenv("HOSTNAME");
+                return fromShell == null ? "" : fromShell.strip();
+            }
+        }
+    }
+
     static List<String> englishWords(String text) {
         List<String> words = new ArrayList<>();
-        Matcher tokens = TOKEN.matcher(text);
+        Matcher tokens = TOKEN.matcher(withoutCode(text));
         while (tokens.find()) {
             String token = tokens.group();
             if (token.chars().anyMatch(c -> Character.isDigit(c) || ".:/_*@#[]".indexOf(c) >= 0)) {
@@ -167,10 +200,25 @@ final class VisibleTexts {
      * The labels under {@code root} whose text is cut short on screen (the text drawn ends in an ellipsis where the
      * label's own text does not), as "where: text".
      */
+    /** Visible with every ancestor, laid out with some width, and inside the window: what a user can see. */
+    private static boolean shown(javafx.scene.layout.Region region) {
+        for (Node node = region; node != null; node = node.getParent()) {
+            if (!node.isVisible()) {
+                return false;
+            }
+        }
+        if (region.getWidth() < 8 || region.getScene() == null) {
+            return false;
+        }
+        javafx.geometry.Bounds inScene = region.localToScene(region.getLayoutBounds());
+        return inScene.getMaxX() > 0 && inScene.getMinX() < region.getScene().getWidth()
+                && inScene.getMaxY() > 0 && inScene.getMinY() < region.getScene().getHeight();
+    }
+
     static List<String> clipped(Node root) {
         List<String> cut = new ArrayList<>();
         for (Node node : root.lookupAll(".text")) {
-            if (node instanceof Text drawn && drawn.getParent() instanceof Labeled labeled && labeled.isVisible()
+            if (node instanceof Text drawn && drawn.getParent() instanceof Labeled labeled && shown(labeled)
                     && labeled.getText() != null && !drawn.getText().equals(labeled.getText())
                     && (drawn.getText().endsWith("...") || drawn.getText().endsWith("\u2026"))) {
                 cut.add(labeled.getClass().getSimpleName() + (labeled.getId() == null ? "" : "#" + labeled.getId())
