@@ -77,6 +77,7 @@ public final class TcpClientView implements TabView {
         framing = new FramingEditor(stream.framing(), subscriptions);
         traffic = new TrafficPane(model.traffic(), TEXT.get("traffic.placeholder"), subscriptions);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
+        traffic.followSendCharset(sendEditor.charsetProperty(), subscriptions);
         ConnectionDetailsPane details = new ConnectionDetailsPane(TEXT.get("details.placeholder"));
         subscriptions.subscribe(model.detailsProperty(), shown -> details.show(TEXT.get("details.subject"), shown));
         socketPanel = new SocketPanel(new SocketOptionsPane(stream.socketOptions(), true, model::applySocketOptions,

@@ -97,6 +97,7 @@ public final class TcpServerView implements TabView {
         framing = new FramingEditor(stream.framing(), subscriptions);
         traffic = new TrafficPane(model.traffic(), TEXT.get("traffic.placeholder"), subscriptions);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
+        traffic.followSendCharset(sendEditor.charsetProperty(), subscriptions);
         details = new ConnectionDetailsPane(TEXT.get("details.placeholder"));
         subscriptions.subscribe(model.detailsProperty(),
                 shown -> details.show(model.detailsSubjectProperty().get(), shown));

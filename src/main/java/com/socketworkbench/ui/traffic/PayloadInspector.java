@@ -9,6 +9,7 @@ import com.socketworkbench.engine.codec.HexCodec;
 import com.socketworkbench.engine.codec.SupportedCharsets;
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.text.Texts;
+import javafx.beans.value.ObservableValue;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
@@ -53,6 +54,8 @@ public final class PayloadInspector {
     private static final Texts TEXT = TrafficTexts.TEXT;
 
     private final ObjectProperty<TimelineRow> row = new SimpleObjectProperty<>(this, "row");
+    private boolean followingSendCharset = true;
+    private boolean settingFromSend;
     private final ComboBox<Charset> charsetBox = new ComboBox<>(FXCollections.observableArrayList(SupportedCharsets.all()));
     private final ListView<String> hex = new ListView<>();
     private final TextArea text = new TextArea();
@@ -259,6 +262,28 @@ public final class PayloadInspector {
     }
 
     /** The charset chosen by the user (the timeline binds its previews to it). */
+    /**
+     * Shows the bytes in {@code sendCharset} (the tab's send charset) until the user picks a charset here: text sent
+     * as GBK then reads back as GBK instead of escapes, and a charset chosen by hand stays whatever is sent after.
+     */
+    public void followCharset(ObservableValue<Charset> sendCharset, Subscriptions subscriptions) {
+        subscriptions.subscribe(sendCharset, charset -> {
+            if (followingSendCharset && charset != null) {
+                settingFromSend = true;
+                try {
+                    charsetBox.setValue(charset);
+                } finally {
+                    settingFromSend = false;
+                }
+            }
+        });
+        subscriptions.listen(charsetBox.valueProperty(), (observable, before, now) -> {
+            if (!settingFromSend) {
+                followingSendCharset = false;
+            }
+        });
+    }
+
     public ObjectProperty<Charset> charsetProperty() {
         return charsetBox.valueProperty();
     }

@@ -3,10 +3,13 @@ package com.socketworkbench.ui.traffic;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.rate.RateChart;
 
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 import javafx.scene.layout.Region;
+
+import java.nio.charset.Charset;
 
 /**
  * A tab's traffic area: the {@link TimelineView} over the {@link PayloadInspector}, wired together (the selected
@@ -71,5 +74,10 @@ public final class TrafficPane {
     /** The timeline above, the inspector below. */
     public SplitPane split() {
         return split;
+    }
+
+    /** The inspector and the timeline's previews read the bytes in the tab's send charset until the user picks one. */
+    public void followSendCharset(ObservableValue<Charset> sendCharset, Subscriptions subscriptions) {
+        inspector.followCharset(sendCharset, subscriptions);
     }
 }

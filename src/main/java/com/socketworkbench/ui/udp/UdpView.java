@@ -80,6 +80,7 @@ public final class UdpView implements TabView {
         timeline = traffic.timeline();
         timeline.setEmptyPayloadText(EventText.EMPTY_DATAGRAM);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
+        traffic.followSendCharset(sendEditor.charsetProperty(), subscriptions);
 
         subscriptions.bind(model.selectedRowProperty(), timeline.selectedProperty());
         traffic.split().getStyleClass().add("main-split");

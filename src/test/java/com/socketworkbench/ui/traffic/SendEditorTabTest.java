@@ -106,6 +106,39 @@ class SendEditorTabTest {
         }
     }
 
+    @Test
+    void theTimelineReadsTheBytesInTheSendCharsetUntilTheUserPicksOne() throws Exception {
+        java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(10_000);
+            driver.setText("#tcpClient #port", Integer.toString(server.getLocalPort()));
+            driver.click("#tcpClient #connect");
+            try (Socket peer = server.accept()) {
+                driver.waitForRow("#tcpClient #timeline", row -> row.event() instanceof ConnectionOpened);
+                fxRun(() -> driver.<ComboBox<java.nio.charset.Charset>>node("#tcpClient #inputCharset").setValue(gbk));
+                assertEquals(gbk, payloadCharset(), "the view follows the send charset");
+                driver.setText("#tcpClient #input", "你好");
+                driver.click("#tcpClient #send");
+                byte[] hello = "你好".getBytes(gbk);
+                TimelineRow row = driver.waitForRow("#tcpClient #timeline", r -> r.event() instanceof BytesSent s
+                        && Arrays.equals(Arrays.copyOf(s.data(), hello.length), hello));
+                assertTrue(EventText.preview(row.event(), payloadCharset()).startsWith("你好"),
+                        "read back in GBK, not as escapes");
+
+                java.nio.charset.Charset utf16 = StandardCharsets.UTF_16BE;
+                fxRun(() -> driver.<ComboBox<java.nio.charset.Charset>>node("#tcpClient #payloadCharset")
+                        .setValue(utf16));
+                fxRun(() -> driver.<ComboBox<java.nio.charset.Charset>>node("#tcpClient #inputCharset")
+                        .setValue(StandardCharsets.UTF_8));
+                assertEquals(utf16, payloadCharset(), "a charset picked by hand stays");
+            }
+        }
+    }
+
+    private java.nio.charset.Charset payloadCharset() throws Exception {
+        return fx(() -> driver.<ComboBox<java.nio.charset.Charset>>node("#tcpClient #payloadCharset").getValue());
+    }
+
     private void selectFormat(PayloadFormat format) {
         fxRun(() -> driver.<ComboBox<PayloadFormat>>node("#tcpClient #inputFormat").setValue(format));
     }
