@@ -23,7 +23,7 @@ final class TabKinds {
     static final TabKind TOOLS = new TabKind("tools", "Tools", ToolsTab::new, false);
 
     // One merged timeline of every socket tab is all a window needs.
-    static final TabKind ALL_TRAFFIC = new TabKind("allTraffic", AllTrafficTab.kindTitle(), AllTrafficTab::new,
+    static final TabKind ALL_TRAFFIC = new TabKind("allTraffic", "All Traffic", AllTrafficTab::new,
             false);
 
     private static final List<TabKind> ALL = List.of(TCP_SERVER, TCP_CLIENT, UDP, HTTP, ALL_TRAFFIC, TOOLS);

@@ -33,6 +33,13 @@ final class ContrastCheck {
         }
     }
 
+    /**
+     * Rules whose {@code -fx-fill} paints a shape, not text: the hex dump's match and selection highlights (drawn
+     * under the text, which keeps its own colour) and the rate chart's lines (stroked, their fill transparent).
+     */
+    static final Set<String> SHAPES = Set.of(".hex-match", ".hex-match-current", ".hex-selection", ".rate-line",
+            ".rate-line-received", ".rate-line-sent");
+
     private ContrastCheck() {
     }
 
@@ -47,6 +54,9 @@ final class ContrastCheck {
                     continue;
                 }
                 for (String selector : rule.selectors()) {
+                    if (property.equals("-fx-fill") && SHAPES.contains(selector)) {
+                        continue;
+                    }
                     for (Color background : backgrounds(palette, rule, selector)) {
                         pairs.add(new Pair(selector, property + ": " + value, text, background,
                                 ratio(text, background)));
