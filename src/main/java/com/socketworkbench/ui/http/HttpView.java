@@ -58,8 +58,6 @@ public final class HttpView implements TabView {
     private final ResponseView response;
     private final TimingView timing = new TimingView();
     private final Label deadlineMessage = new Label();
-    private final TextArea curlText = new TextArea();
-    private final VBox curlPane = new VBox(4);
     private final TabNotifier notifier;
     private final BorderPane root;
 
@@ -114,13 +112,8 @@ public final class HttpView implements TabView {
         curl.setId("curlImport");
         curl.getStyleClass().add("small-button");
         curl.setTooltip(new Tooltip(TEXT.get("curl.button.tooltip")));
-        curl.setOnAction(event -> {
-            curlPane.setVisible(!curlPane.isVisible());
-            curlPane.setManaged(curlPane.isVisible());
-            if (curlPane.isVisible()) {
-                curlText.requestFocus();
-            }
-        });
+        CurlImportPane curlImport = new CurlImportPane(model, subscriptions);
+        curl.setOnAction(event -> curlImport.toggle());
 
         FlowPane bar = TabLayout.settingsBar(
                 SendEditor.labelled(TEXT.get("url"), urlBar), curl,
@@ -134,7 +127,7 @@ public final class HttpView implements TabView {
 
         Label urlMessage = TabLayout.errorLabel("urlBarMessage", model.urlMessageProperty(), subscriptions);
         return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, urlMessage,
-                host.messageLabel(), port.messageLabel()), curlPane());
+                host.messageLabel(), port.messageLabel()), curlImport.node());
     }
 
     /**
@@ -175,45 +168,6 @@ public final class HttpView implements TabView {
             }
         });
         return field;
-    }
-
-    /** The curl paste area ({@code curlText}, {@code curlApply}, {@code curlMessage}), hidden until asked for. */
-    private Node curlPane() {
-        curlText.setId("curlText");
-        curlText.getStyleClass().add("mono");
-        curlText.setPrefRowCount(4);
-        curlText.setWrapText(true);
-        curlText.setPromptText(TEXT.get("curl.prompt"));
-        subscriptions.listen(curlText.textProperty(), (obs, old, now) -> model.clearCurlMessage());
-        Button apply = new Button(TEXT.get("curl.apply"));
-        apply.setId("curlApply");
-        apply.getStyleClass().add("small-button");
-        apply.setOnAction(event -> {
-            if (model.importCurl(curlText.getText()) && model.curlMessageProperty().get().isEmpty()) {
-                curlText.clear();
-                curlPane.setVisible(false);
-                curlPane.setManaged(false);
-            }
-        });
-        subscriptions.bind(apply.disableProperty(), model.busyProperty());
-        Button close = new Button(TEXT.get("curl.close"));
-        close.setId("curlClose");
-        close.getStyleClass().add("small-button");
-        close.setOnAction(event -> {
-            model.clearCurlMessage();
-            curlPane.setVisible(false);
-            curlPane.setManaged(false);
-        });
-        Label message = TabLayout.errorLabel("curlMessage", model.curlMessageProperty(), subscriptions);
-        message.setWrapText(true);
-        message.setMinHeight(Region.USE_PREF_SIZE);
-        HBox buttons = new HBox(6, apply, close);
-        buttons.setAlignment(Pos.CENTER_LEFT);
-        curlPane.getChildren().setAll(curlText, buttons, message);
-        curlPane.getStyleClass().add("curl-pane");
-        curlPane.setVisible(false);
-        curlPane.setManaged(false);
-        return curlPane;
     }
 
     private Node composer() {

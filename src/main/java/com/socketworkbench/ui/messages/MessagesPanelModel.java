@@ -1,3 +1,4 @@
+// Over 400 lines: the messages panel's one view model — selection, the form, import/export and sending each a few short methods over the shared MessageLibrary; MessageForm, MessageFiles and MessageTransfer hold the logic.
 package com.socketworkbench.ui.messages;
 
 import com.socketworkbench.engine.text.Texts;

@@ -8,7 +8,7 @@ import com.socketworkbench.ui.tab.TabContext;
 public final class TcpClientTab extends ModelViewTab<TcpClientViewModel, TcpClientView> {
 
     public TcpClientTab(TabContext context) {
-        super(context, TcpClientView.TEXT.get("tab.title"), "tcpClient",
+        super(context, ClientTexts.TEXT.get("tab.title"), "tcpClient",
  TcpClientViewModel::new,
                 (model, subscriptions) -> new TcpClientView(model, subscriptions, MessagesPanel.of(context.messages(),
                         model.sendEditor(), context.executor(), subscriptions)));

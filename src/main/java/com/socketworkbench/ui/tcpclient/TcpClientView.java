@@ -50,7 +50,7 @@ import javafx.scene.layout.VBox;
  * payload inspector in the middle, send editor at the bottom. Binds to the {@link TcpClientViewModel} only.
  */
 public final class TcpClientView implements TabView {
-    static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tcpclient.tcpclient");
+    static final Texts TEXT = ClientTexts.TEXT;
 
     private final TcpClientViewModel model;
     private final Subscriptions subscriptions;

@@ -1,3 +1,4 @@
+// Over 400 lines: the TCP client tab's one view model; a third is one-line accessors the view binds to, and its parts (ConnectSettings, ClientState, TabCapture, the send editor model) hold the logic.
 package com.socketworkbench.ui.tcpclient;
 
 import com.socketworkbench.engine.event.CloseReason;
@@ -103,7 +104,7 @@ public final class TcpClientViewModel extends SocketTabModel {
                 () -> Duration.ofSeconds(settings.timeoutSeconds()), settings.timeoutSecondsProperty()));
 
         capture = new TabCapture(traffic(), CaptureTransport.TCP, "tcp-client",
-                TcpClientView.TEXT.get("capture.description"), preferences,
+                ClientTexts.TEXT.get("capture.description"), preferences,
                 executor, subscriptions);
         sendEditor = new SendEditorModel(subscriptions);
         sendEditor.load(preferences.child(NODE_SEND).node());
@@ -112,16 +113,16 @@ public final class TcpClientViewModel extends SocketTabModel {
                 .and(halfClosed.not()).and(split.planProperty().isNotNull()));
         subscriptions.bind(sendEditor.targetHintProperty(), Bindings.createStringBinding(() -> {
             if (halfClosed.get()) {
-                return TcpClientView.TEXT.get("hint.half.closed");
+                return ClientTexts.TEXT.get("hint.half.closed");
             }
             if (state.get() == ClientState.CONNECTED && !split.errorProperty().get().isEmpty()) {
-                return TcpClientView.TEXT.get("hint.split", split.errorProperty().get());
+                return ClientTexts.TEXT.get("hint.split", split.errorProperty().get());
             }
             // "Connect first" only before any connection: after one ended, say how it ended.
             CloseReason ended = lastEnd.get();
             return state.get() == ClientState.DISCONNECTED && ended != null
-                    ? TcpClientView.TEXT.get("hint.ended", TcpClientView.TEXT.get("ended." + ended.name()))
-                    : TcpClientView.TEXT.get("hint.connect.first");
+                    ? ClientTexts.TEXT.get("hint.ended", ClientTexts.TEXT.get("ended." + ended.name()))
+                    : ClientTexts.TEXT.get("hint.connect.first");
         }, halfClosed, state, split.errorProperty(), lastEnd));
         traffic().onPulse(this::onPulse, subscriptions);
         traffic().onRowsShown(traffic()::updateCounters, subscriptions);
@@ -149,7 +150,7 @@ public final class TcpClientViewModel extends SocketTabModel {
         try {
             config = settings.config();
         } catch (IllegalArgumentException e) {
-            pump.emit(Failure.rejected(0, Operation.CONNECT, TcpClientView.TEXT.get("error.connect", e.getMessage())));
+            pump.emit(Failure.rejected(0, Operation.CONNECT, ClientTexts.TEXT.get("error.connect", e.getMessage())));
             return;
         }
         TcpClient connecting = new TcpClient(config, traffic().engineSink());
@@ -265,7 +266,7 @@ public final class TcpClientViewModel extends SocketTabModel {
             return;
         }
         socketInfo.read("ui-tcp-client-socket-info", () -> new SocketInfo.Reading(
-                TcpClientView.TEXT.get("socket.subject", Endpoints.describe(connected.remoteSocketAddress())),
+                ClientTexts.TEXT.get("socket.subject", Endpoints.describe(connected.remoteSocketAddress())),
                 connected.effectiveOptions(),
                 connected.details()), () -> client == connected);
     }
@@ -278,7 +279,7 @@ public final class TcpClientViewModel extends SocketTabModel {
         current.setFramerFactory(spec::create);
         if (state.get() == ClientState.CONNECTED) {
             pump.emit(new Notice(Instant.now(), current.id(), current.localSocketAddress(),
-                    current.remoteSocketAddress(), TcpClientView.TEXT.get("notice.framing", spec.describe())));
+                    current.remoteSocketAddress(), ClientTexts.TEXT.get("notice.framing", spec.describe())));
         }
     }
 
@@ -339,16 +340,16 @@ public final class TcpClientViewModel extends SocketTabModel {
     private void updateStatus() {
         switch (state.get()) {
             case DISCONNECTED -> {
-                status.setState(TcpClientView.TEXT.get("status.not.connected"));
+                status.setState(ClientTexts.TEXT.get("status.not.connected"));
                 status.setAddresses("");
             }
-            case CONNECTING -> status.setState(TcpClientView.TEXT.get("status.connecting", settings.where()));
+            case CONNECTING -> status.setState(ClientTexts.TEXT.get("status.connecting", settings.where()));
             case CONNECTED -> {
-                status.setState(TcpClientView.TEXT.get(halfClosed.get() ? "status.half.closed" : "status.connected",
+                status.setState(ClientTexts.TEXT.get(halfClosed.get() ? "status.half.closed" : "status.connected",
                         connectionInfo.get()));
                 status.setAddresses(connectionInfo.get());
             }
-            case DISCONNECTING -> status.setState(TcpClientView.TEXT.get("status.disconnecting"));
+            case DISCONNECTING -> status.setState(ClientTexts.TEXT.get("status.disconnecting"));
         }
     }
 

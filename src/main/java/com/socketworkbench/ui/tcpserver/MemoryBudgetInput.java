@@ -30,11 +30,11 @@ final class MemoryBudgetInput extends TextInput {
             return InputVerdict.error(e.getMessage());
         }
         if (bytes < TcpServerConfig.MIN_MEMORY_BUDGET) {
-            return InputVerdict.error(TcpServerView.TEXT.get("memory.budget.too.small",
+            return InputVerdict.error(ServerTexts.TEXT.get("memory.budget.too.small",
                     ByteSizes.format(TcpServerConfig.MIN_MEMORY_BUDGET)));
         }
         if (bytes > heap) {
-            return InputVerdict.error(TcpServerView.TEXT.get("memory.budget.too.large", ByteSizes.describe(heap),
+            return InputVerdict.error(ServerTexts.TEXT.get("memory.budget.too.large", ByteSizes.describe(heap),
                     ByteSizes.describe(defaultFor(heap))));
 
         }

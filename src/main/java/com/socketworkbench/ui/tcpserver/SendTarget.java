@@ -13,7 +13,7 @@ public enum SendTarget {
 
     @Override
     public String toString() {
-        return TcpServerView.TEXT.get(key);
+        return ServerTexts.TEXT.get(key);
     }
 
 }

@@ -46,19 +46,19 @@ final class ServerSendTarget {
 
     private String hint() {
         if (state.getValue() != ListenerState.RUNNING) {
-            return TcpServerView.TEXT.get("hint.start.first");
+            return ServerTexts.TEXT.get("hint.start.first");
         }
         if (clients.rows().isEmpty()) {
             // "yet" only while nobody has come: after clients left, saying so explains the empty list.
             int left = clients.leftProperty().get();
-            return left == 0 ? TcpServerView.TEXT.get("hint.no.client.yet")
-                    : TcpServerView.TEXT.get(countedKey("hint.no.client", left), left);
+            return left == 0 ? ServerTexts.TEXT.get("hint.no.client.yet")
+                    : ServerTexts.TEXT.get(countedKey("hint.no.client", left), left);
         }
         if (!split.errorProperty().get().isEmpty()) {
-            return TcpServerView.TEXT.get("hint.split", split.errorProperty().get());
+            return ServerTexts.TEXT.get("hint.split", split.errorProperty().get());
         }
         return choice.get() == SendTarget.SELECTED && clients.selectedProperty().get() == null
-                ? TcpServerView.TEXT.get("hint.select.client") : "";
+                ? ServerTexts.TEXT.get("hint.select.client") : "";
     }
 
     /**

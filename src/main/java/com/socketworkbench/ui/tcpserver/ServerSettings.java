@@ -67,7 +67,7 @@ final class ServerSettings {
     /** "/tmp/x.sock" or "127.0.0.1 port 5000": where a start binds. */
     String where() {
         return stream.isUnix() ? stream.unixPath().text()
-                : TcpServerView.TEXT.get("where.port", bindAddress.host(), port.port());
+                : ServerTexts.TEXT.get("where.port", bindAddress.host(), port.port());
 
     }
 

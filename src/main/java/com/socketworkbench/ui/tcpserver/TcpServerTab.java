@@ -9,7 +9,7 @@ import com.socketworkbench.ui.tab.ListenerState;
 public final class TcpServerTab extends ModelViewTab<TcpServerViewModel, TcpServerView> {
 
     public TcpServerTab(TabContext context) {
-        super(context, TcpServerView.TEXT.get("tab.title"), "tcpServer",
+        super(context, ServerTexts.TEXT.get("tab.title"), "tcpServer",
  TcpServerViewModel::new,
                 (model, subscriptions) -> new TcpServerView(model, subscriptions, MessagesPanel.of(context.messages(),
                         model.sendEditor(), context.executor(), subscriptions)));

@@ -67,7 +67,7 @@ import java.util.function.Function;
  * {@link TcpServerViewModel}; no engine calls happen here.
  */
 public final class TcpServerView implements TabView {
-    static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.tcpserver.tcpserver");
+    static final Texts TEXT = ServerTexts.TEXT;
 
     private final TcpServerViewModel model;
     private final Subscriptions subscriptions;

@@ -115,7 +115,7 @@ public final class TcpServerViewModel extends SocketTabModel {
         sendEditor.setSender(this::send);
         timelineScope = Bindings.createObjectBinding(this::scope, followClient, clients.selectedProperty());
         subscriptions.add(timelineScope::dispose);
-        noClientsText = Bindings.createStringBinding(() -> TcpServerView.TEXT.get(
+        noClientsText = Bindings.createStringBinding(() -> ServerTexts.TEXT.get(
                         ServerSendTarget.countedKey("clients.placeholder", clients.leftProperty().get()),
                         clients.leftProperty().get()), clients.leftProperty());
         subscriptions.add(noClientsText::dispose);
@@ -129,7 +129,7 @@ public final class TcpServerViewModel extends SocketTabModel {
             }
         });
         capture = new TabCapture(traffic(), CaptureTransport.TCP, "tcp-server",
-                TcpServerView.TEXT.get("capture.description"), preferences,
+                ServerTexts.TEXT.get("capture.description"), preferences,
                 executor, subscriptions);
         traffic().onPulse(this::onPulse, subscriptions);
         traffic().onRowsShown(this::onRowsShown, subscriptions);
@@ -156,7 +156,7 @@ public final class TcpServerViewModel extends SocketTabModel {
         try {
             config = settings.config();
         } catch (IllegalArgumentException e) {
-            pump.emit(Failure.rejected(0, Operation.START, TcpServerView.TEXT.get("error.start", e.getMessage())));
+            pump.emit(Failure.rejected(0, Operation.START, ServerTexts.TEXT.get("error.start", e.getMessage())));
             return;
         }
         staleSocket.withdraw();
@@ -175,7 +175,7 @@ public final class TcpServerViewModel extends SocketTabModel {
             }
             boundAddress = starting.boundAddress();
             state.set(ListenerState.RUNNING);
-            listeningAddress.set(TcpServerView.TEXT.get("listening.on", Endpoints.describe(boundAddress)));
+            listeningAddress.set(ServerTexts.TEXT.get("listening.on", Endpoints.describe(boundAddress)));
             savePreferences();
             updateStatus();
             refreshSocketInfo();
@@ -225,9 +225,9 @@ public final class TcpServerViewModel extends SocketTabModel {
             return;
         }
         socketInfo.read("ui-tcp-server-socket-info", () -> client == null
-                ? new SocketInfo.Reading(TcpServerView.TEXT.get("socket.listening",
+                ? new SocketInfo.Reading(ServerTexts.TEXT.get("socket.listening",
                 Endpoints.describe(current.boundAddress())), current.listenerOptions(), current.listenerDetails())
-                : new SocketInfo.Reading(TcpServerView.TEXT.get("socket.client", client.remote()),
+                : new SocketInfo.Reading(ServerTexts.TEXT.get("socket.client", client.remote()),
                 current.effectiveOptions(client.id()), current.details(client.id())),
                 () -> server == current && clients.selectedProperty().get() == client);
     }
@@ -239,7 +239,7 @@ public final class TcpServerViewModel extends SocketTabModel {
         }
         current.setFramerFactory(spec::create);
         pump.emit(new Notice(Instant.now(), 0, boundAddress, null,
-                TcpServerView.TEXT.get("notice.framing", spec.describe())));
+                ServerTexts.TEXT.get("notice.framing", spec.describe())));
     }
 
     /** Closes the listener and every connection (off the FX thread). */
@@ -341,21 +341,21 @@ public final class TcpServerViewModel extends SocketTabModel {
     private void updateStatus() {
         switch (state.get()) {
             case STOPPED -> {
-                status.setState(TcpServerView.TEXT.get("status.stopped"));
+                status.setState(ServerTexts.TEXT.get("status.stopped"));
                 status.setAddresses("");
             }
             case STARTING -> {
-                status.setState(TcpServerView.TEXT.get("status.starting", settings.where()));
+                status.setState(ServerTexts.TEXT.get("status.starting", settings.where()));
                 status.setAddresses("");
             }
             case RUNNING -> {
                 String address = boundAddress == null ? "" : Endpoints.describe(boundAddress);
                 int count = clients.rows().size();
-                status.setState(TcpServerView.TEXT.get(count == 1 ? "status.listening.one" : "status.listening.other",
+                status.setState(ServerTexts.TEXT.get(count == 1 ? "status.listening.one" : "status.listening.other",
                         address, count));
                 status.setAddresses(address);
             }
-            case STOPPING -> status.setState(TcpServerView.TEXT.get("status.stopping"));
+            case STOPPING -> status.setState(ServerTexts.TEXT.get("status.stopping"));
         }
     }
 
