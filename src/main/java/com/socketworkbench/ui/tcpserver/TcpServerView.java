@@ -289,9 +289,16 @@ public final class TcpServerView implements TabView {
         disconnect.setTooltip(new Tooltip(TEXT.get("disconnect.tooltip")));
         disconnect.setOnAction(event -> model.disconnectSelected());
         subscriptions.bind(disconnect.disableProperty(), model.selectedClientProperty().isNull());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(6, title, count, spacer, followClientToggle(), disconnect);
+        // The clients column is narrow beside open panels in a small window: the buttons wrap under the title there
+        // rather than cutting it and themselves short.
+        HBox heading = new HBox(6, title, count);
+        heading.setAlignment(Pos.CENTER_LEFT);
+        HBox actions = new HBox(6, followClientToggle(), disconnect);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        for (Region part : new Region[]{title, count, heading, actions, disconnect}) {
+            part.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(12, 4, heading, actions);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("section-header");
 

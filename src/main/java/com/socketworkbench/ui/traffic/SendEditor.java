@@ -144,13 +144,14 @@ public final class SendEditor {
         subscriptions.listen(model.errorProperty(), (obs, old, now) -> validation.revalidate(input));
 
         options = new HBox(8, labelled(TEXT.get("format"), format), labelled(TEXT.get("charset"), charset),
-                labelled(TEXT.get("lineEnding"), lineEnding), escapes);
+                labelled(TEXT.get("lineEnding"), lineEnding));
         options.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         options.getStyleClass().add("send-options");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         Label historyLabel = new Label(TEXT.get("history"));
         historyLabel.getStyleClass().add("muted-label");
+        historyLabel.setMinWidth(Region.USE_PREF_SIZE);
         HBox top = new HBox(8, options, spacer, historyLabel, previous, next);
         top.getStyleClass().add("send-toolbar");
 
@@ -163,7 +164,10 @@ public final class SendEditor {
 
         Region messageSpacer = new Region();
         HBox.setHgrow(messageSpacer, Priority.ALWAYS);
-        HBox messages = new HBox(12, message, hint, messageSpacer, targetHint);
+        // The escapes switch sits with the hint that says what it does, and leaves the tool bar room in a small window.
+        escapes.setMinWidth(Region.USE_PREF_SIZE);
+        HBox messages = new HBox(12, escapes, message, hint, messageSpacer, targetHint);
+        messages.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         messages.getStyleClass().add("send-messages");
 
         root = new VBox(6, top, inputRow, messages);
