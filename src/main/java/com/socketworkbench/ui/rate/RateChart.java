@@ -71,7 +71,10 @@ public final class RateChart {
         body.managedProperty().bind(body.visibleProperty());
         toggle.setOnAction(event -> userFolded = !toggle.isSelected());
         root.getChildren().addAll(summary, body);
-        root.setMinHeight(0);
+        // Never squeezed to nothing by the timeline below it: the header (and the plots while unfolded) keep their
+        // height; a short column folds the plots instead (see above()).
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        root.setMinHeight(Region.USE_PREF_SIZE);
         subscriptions.subscribe(toggle.selectedProperty(), on -> redraw(System.nanoTime()));
         new ShownTick(root, this::tick, subscriptions);
         redraw(System.nanoTime());

@@ -73,8 +73,8 @@ class RateChartFxTest {
         assertFalse(fx(() -> driver.node("#tcpServer #rateChartBody").isVisible()),
                 "in the test's 800 px window the traffic column is short: the plots fold by themselves");
         assertFalse(fx(() -> driver.node("#tcpServer #rateChartBody").isManaged()), "their room goes to the timeline");
-        // Fired rather than clicked: the tab's notification bar (a client left) slides over the top of the traffic
-        // area for a few seconds, and the chart's header is there.
+        assertTrue(fx(() -> ((javafx.scene.layout.Region) driver.node("#tcpServer #rateChartSummary")).getHeight()) >= 16,
+                "the header with the current rates stays in view, not squeezed to nothing by the timeline");
         toggle();
         assertTrue(fx(() -> driver.node("#tcpServer #rateChartBody").isVisible()), "the user unfolds them");
         driver.waitUntil(() -> receivedLineRises("#tcpServer #rateChartBytes")
