@@ -81,22 +81,30 @@ class LookScreenshotsTest {
                     row -> row.event() instanceof BytesReceived r && Arrays.equals(r.data(), FRAME));
             driver.clickRow("#tcpServer #timeline", binary);
             driver.waitUntil(() -> !driver.listItems("#tcpServer #payloadHex").isEmpty());
-            // Bytes 4..7 (de ad be ef) selected as a user does: click the first, Shift+Right three times.
-            driver.robot().clickOn("#tcpServer #payloadHex");
-            fxRun(() -> driver.node("#tcpServer #payloadHex").requestFocus());
-            for (int i = 0; i < 4; i++) {
-                driver.robot().type(javafx.scene.input.KeyCode.RIGHT);
-            }
-            for (int i = 0; i < 3; i++) {
-                driver.robot().press(javafx.scene.input.KeyCode.SHIFT).type(javafx.scene.input.KeyCode.RIGHT)
-                        .release(javafx.scene.input.KeyCode.SHIFT);
-            }
+            // Bytes 4..7 (de ad be ef) dragged over as a user does.
+            driver.robot().moveTo(hexByte(4)).press(javafx.scene.input.MouseButton.PRIMARY).moveTo(hexByte(7))
+                    .release(javafx.scene.input.MouseButton.PRIMARY);
             driver.waitUntil(() -> driver.robot().lookup("#tcpServer #dataInspector").tryQuery().isPresent());
             WaitForAsyncUtils.waitForFxEvents();
             snapshot("inspector.png");
         } finally {
             closeAll(clients);
         }
+    }
+
+    /** Where byte {@code index} of the hex dump's first line is drawn (offset, two spaces, three characters a byte). */
+    private javafx.geometry.Point2D hexByte(int index) {
+        return AppDriver.fx(() -> {
+            javafx.scene.text.Text line = (javafx.scene.text.Text) driver.node("#tcpServer #payloadHex")
+                    .lookupAll(".hex-line-text").stream()
+                    .filter(node -> ((javafx.scene.text.Text) node).getText().startsWith("00000000"))
+                    .findFirst().orElseThrow();
+            double charWidth = line.getLayoutBounds().getWidth() / line.getText().length();
+            javafx.geometry.Bounds bounds = line.localToScreen(line.getBoundsInLocal());
+            int column = 8 + 2 + 3 * index;
+            return new javafx.geometry.Point2D(bounds.getMinX() + (column + 0.5) * charWidth,
+                    bounds.getMinY() + bounds.getHeight() / 2);
+        });
     }
 
     private void serverWithTraffic(String name) throws Exception {
