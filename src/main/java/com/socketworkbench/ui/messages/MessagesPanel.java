@@ -290,6 +290,8 @@ public final class MessagesPanel {
         button.getStyleClass().add("small-button");
         button.setMinWidth(Region.USE_PREF_SIZE);
         button.setTooltip(new Tooltip(tooltip));
+        // The icon-only ones (✕ ▲ ▼) are read out by what they do.
+        button.setAccessibleText(tooltip);
         return button;
     }
 

@@ -49,6 +49,7 @@ public final class SocketPanel {
         Button close = new Button("✕");
         close.getStyleClass().add("small-button");
         close.setTooltip(new Tooltip(StreamText.TEXT.get("panel.close.tooltip")));
+        close.setAccessibleText(StreamText.TEXT.get("panel.close.tooltip"));
         close.setOnAction(event -> toggle.setSelected(false));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -104,6 +104,9 @@ public final class SendEditor {
         next.setId("historyNext");
         previous.setTooltip(new Tooltip(TEXT.get("history.previous")));
         next.setTooltip(new Tooltip(TEXT.get("history.next")));
+        // Arrows only on screen: a screen reader reads what they do.
+        previous.setAccessibleText(TEXT.get("history.previous"));
+        next.setAccessibleText(TEXT.get("history.next"));
         previous.getStyleClass().add("small-button");
         next.getStyleClass().add("small-button");
         previous.setOnAction(event -> model.historyPrevious());

@@ -84,6 +84,8 @@ final class TimelineSearchBar {
         next.setTooltip(new Tooltip(TEXT.get("search.next.tip")));
         previous.setId("searchPrevious");
         previous.setTooltip(new Tooltip(TEXT.get("search.previous.tip")));
+        next.setAccessibleText(TEXT.get("search.next.tip"));
+        previous.setAccessibleText(TEXT.get("search.previous.tip"));
         cancel.setId("searchCancel");
         cancel.setTooltip(new Tooltip(TEXT.get("search.cancel.tip")));
         cancel.setOnAction(event -> cancel());
