@@ -244,30 +244,7 @@ public final class TcpServerView implements TabView {
         clients.setPlaceholder(placeholder);
         clients.setTooltip(new Tooltip(TEXT.get("clients.tooltip")));
 
-        TableColumn<ClientRow, String> remote = new TableColumn<>(TEXT.get("column.remote"));
-        remote.setCellValueFactory(data -> new ReadOnlyStringWrapper(data.getValue().remote()));
-        remote.setPrefWidth(118);
-        TableColumn<ClientRow, Instant> since = new TableColumn<>(TEXT.get("column.since"));
-        since.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().since()));
-        since.setCellFactory(column -> new FormattedCell<>(Formats::clock));
-        since.setPrefWidth(70);
-        TableColumn<ClientRow, Number> in = numberColumn("column.in", ClientRow::bytesInProperty, 52,
-                value -> Formats.bytes(value.longValue()));
-        TableColumn<ClientRow, Number> out = numberColumn("column.out", ClientRow::bytesOutProperty, 52,
-                value -> Formats.bytes(value.longValue()));
-        TableColumn<ClientRow, Number> rateIn = numberColumn("column.rate.in", ClientRow::rateInProperty, 60,
-                TcpServerView::rate);
-        TableColumn<ClientRow, Number> rateOut = numberColumn("column.rate.out", ClientRow::rateOutProperty, 60,
-                TcpServerView::rate);
-        TableColumn<ClientRow, Number> pending = new TableColumn<>();
-        pending.setCellValueFactory(data -> data.getValue().pendingBytesProperty());
-        pending.setCellFactory(column -> new FormattedCell<>(value -> value.longValue() == 0 ? ""
-                : Formats.bytes(value.longValue())));
-        pending.setPrefWidth(72);
-        pending.setText(null);
-        pending.setGraphic(header("column.pending"));
-        pending.getStyleClass().addAll("numeric-column", "pending-column");
-        clients.getColumns().setAll(java.util.List.of(remote, since, in, out, rateIn, rateOut, pending));
+        clients.getColumns().setAll(ClientColumns.all());
 
         subscriptions.bind(model.selectedClientProperty(), clients.getSelectionModel().selectedItemProperty());
         // The first client to arrive becomes the send target, so "connect and reply" needs no extra click. Never
@@ -324,31 +301,6 @@ public final class TcpServerView implements TabView {
         return pane;
     }
 
-    /** "1.2 KiB/s": a rate in the units of the byte columns. */
-    private static String rate(Number bytesPerSecond) {
-        return Formats.bytes(bytesPerSecond.longValue()) + "/s";
-    }
-
-    /** A right-aligned number column of the clients table, its header a label with the column's tooltip. */
-    private static TableColumn<ClientRow, Number> numberColumn(String key,
-                                                               Function<ClientRow, ObservableValue<Number>> value,
-                                                               double width, Function<Number, String> format) {
-        TableColumn<ClientRow, Number> column = new TableColumn<>();
-        column.setCellValueFactory(data -> value.apply(data.getValue()));
-        column.setCellFactory(ignored -> new FormattedCell<>(format));
-        column.setPrefWidth(width);
-        column.setGraphic(header(key));
-        column.getStyleClass().add("numeric-column");
-        return column;
-    }
-
-    /** A column header with a tooltip: the text of {@code key}, the tooltip of {@code key.tooltip}. */
-    private static Label header(String key) {
-        Label header = new Label(TEXT.get(key));
-        header.setTooltip(new Tooltip(TEXT.get(key + ".tooltip")));
-        return header;
-    }
-
     /**
      * "This client only": while on, the timeline shows only the rows of the client selected in the list and
      * switches with the selection; with none selected it shows every row.
@@ -403,20 +355,5 @@ ListChangeListener.Change<? extends ClientRow> change) {
     @Override
     public void dispose() {
         notifier.dispose();
-    }
-
-    /** A table cell that shows its value through a formatter. */
-    private static final class FormattedCell<T> extends TableCell<ClientRow, T> {
-        private final java.util.function.Function<T, String> format;
-
-        FormattedCell(java.util.function.Function<T, String> format) {
-            this.format = format;
-        }
-
-        @Override
-        protected void updateItem(T item, boolean empty) {
-            super.updateItem(item, empty);
-            setText(empty || item == null ? null : format.apply(item));
-        }
     }
 }
