@@ -9,6 +9,7 @@ import javafx.geometry.HPos;
 import javafx.geometry.VPos;
 import javafx.scene.AccessibleAttribute;
 import javafx.scene.Node;
+import javafx.scene.control.Tooltip;
 import javafx.scene.control.Skin;
 import javafx.scene.control.SkinBase;
 import javafx.scene.control.TableColumn;
@@ -25,6 +26,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.function.Function;
 
 /**
  * A timeline row drawn as one {@link Text} per column, not one {@code TableCell} per column. A cell is a control
@@ -60,8 +62,18 @@ final class TimelineTableRow extends TableRow<TimelineRow> {
         }
     }
 
-    TimelineTableRow() {
+    /** The row's whole preview, made only when the pointer rests on the row (never per update: floods). */
+    private final Tooltip preview = new Tooltip();
+
+    /** @param previewText the whole preview of a row, shown as its tooltip (the column clips it) */
+    TimelineTableRow(Function<TimelineRow, String> previewText) {
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        preview.setWrapText(true);
+        preview.setMaxWidth(640);
+        preview.setOnShowing(event -> {
+            TimelineRow row = getItem();
+            preview.setText(row == null ? "" : previewText.apply(row));
+        });
     }
 
     @Override
@@ -72,6 +84,7 @@ final class TimelineTableRow extends TableRow<TimelineRow> {
     @Override
     protected void updateItem(TimelineRow row, boolean empty) {
         super.updateItem(row, empty);
+        setTooltip(empty || row == null ? null : preview);
         TimelineView.setStyleOf(getStyleClass(), ROW_STYLES,
                 empty || row == null ? null : EventText.rowStyleClass(row.event()));
         if (getSkin() instanceof RowSkin skin) {

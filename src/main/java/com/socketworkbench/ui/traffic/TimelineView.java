@@ -188,7 +188,8 @@ public final class TimelineView {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label(TEXT.get("table.empty")));
-        table.setRowFactory(view -> new TimelineTableRow());
+        table.setRowFactory(view -> new TimelineTableRow(
+                row -> EventText.preview(row.event(), charset.get(), emptyPayload)));
 
         TableColumn<TimelineRow, TimelineRow> time = column(TEXT.get("column.time"), 112, new PlainField("col-time",
                 row -> Formats.time(row.event().time())));

@@ -119,6 +119,14 @@ class TimelineViewFxTest {
         double previewWidth = fx(() -> timeline.table().getColumns().getLast().getWidth());
         assertTrue(fx(() -> text.getClip() != null && text.getClip().getLayoutBounds().getWidth() <= previewWidth),
                 "clipped to the column");
+        // Resting the pointer on the row shows the whole preview, made only then.
+        javafx.scene.control.Tooltip tip = fx(row::getTooltip);
+        assertTrue(tip != null, "a data row has a tooltip");
+        fx(() -> {
+            tip.getOnShowing().handle(new javafx.stage.WindowEvent(tip, javafx.stage.WindowEvent.WINDOW_SHOWING));
+            return null;
+        });
+        assertEquals(longPreview, fx(tip::getText));
     }
 
     @Test
