@@ -142,6 +142,12 @@ class ChineseUiTest {
         List<String> clipped = new ArrayList<>();
         for (TabKind kind : TabKinds.all()) {
             driver.selectTab(kind.id());
+            // The panels a tab opens on demand too: socket options and details, the messages library.
+            for (String toggle : List.of("#socketPanelToggle", "#messagesToggle")) {
+                if (driver.robot().lookup("#" + kind.id() + " " + toggle).tryQuery().isPresent()) {
+                    driver.click("#" + kind.id() + " " + toggle);
+                }
+            }
             WaitForAsyncUtils.waitForFxEvents();
             fxRun(() -> {
                 Node view = driver.node("#" + kind.id());

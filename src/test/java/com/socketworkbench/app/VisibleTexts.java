@@ -39,7 +39,7 @@ final class VisibleTexts {
             "English", // the language's name in its own words (View → Language)
             "localhost", "lo", "root", "example", "org", "com", // host names, the superuser
             "KiB", "MiB", "GiB", "TiB", "ms", "µs", "ns", "kB", "MB", "GB", "bps", "kbps", "Mbps", "Gbps", // units
-            "End", "Home", "Up", "Down", // more key names
+            "End", "Home", "Up", "Down", "Delete", "Backspace", "Insert", // more key names
             "Java", "Python", "Unix", "Linux", "Wireshark", "pcapng", "curl", "cURL", "epoll", "http", "https", // names
             "hosts", // the hosts file
             "Content", "Length", "Type", "Transfer", "Encoding", "User", "Agent", "Accept", "Host", "Connection",
