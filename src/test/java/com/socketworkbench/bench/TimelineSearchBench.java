@@ -32,8 +32,9 @@ import java.util.stream.Collectors;
  * then the app's own search (the {@code TimelineSearch} the search bar runs on a virtual thread) runs over the
  * snapshot the search bar would take, for a plain, a regex and a hex-with-wildcards pattern, each once matching near
  * the end of late rows and once matching nothing (every byte is looked at). Median of 7 runs (5 quick) after two
- * warm-up runs, side by side with a plain JDK loop over the same bytes ({@link SearchBaseline}). Then cancellation
- * (time from {@code cancel()} to the search thread's end) and progress (values the search bar would read).
+ * warm-up runs, side by side with a plain JDK loop over the same bytes ({@link SearchBaseline}). Then the regex path
+ * timed apart (where its time goes), cancellation (time from {@code cancel()} to the search thread's end) and progress
+ * (values the search bar would read). No network; about 45 s.
  */
 final class TimelineSearchBench implements BenchPart {
     private static final Logger LOG = LoggerFactory.getLogger(TimelineSearchBench.class);
@@ -41,7 +42,8 @@ final class TimelineSearchBench implements BenchPart {
     private static final int WARM_UP = 2;
     private static final long WAIT_LIMIT_NANOS = Duration.ofSeconds(20).toNanos();
 
-    private record Case(String label, SearchMode mode, String pattern, Function<TimelineRow[], AppTimelineSearch.Found> baseline) {
+    private record Case(String label, SearchMode mode, String pattern,
+                        Function<TimelineRow[], AppTimelineSearch.Found> baseline) {
     }
 
     @Override
@@ -252,12 +254,11 @@ final class TimelineSearchBench implements BenchPart {
         }
         String measured = Figure.number(Stats.median(decode)) + " / " + Figure.number(Stats.median(match)) + " ms";
         String note = String.format(Locale.ROOT, "pattern `%s` over %,d payload bytes: ByteText.decode (UTF-8, "
-                        + "escaping) median %s ms (runs %s), of which %s ms for the %,d bytes of all-ASCII (text) payloads and "
-                        + "%s ms for the %,d bytes of payloads with bytes ≥ 0x80 (binary); %,d characters out "
-                        + "(%.2f per byte); Pattern.find over "
-                        + "that text median %s ms (runs %s; %d matches in both texts); the JDK's plain UTF-8 decoding of the same "
-                        + "bytes (U+FFFD for what does not decode, %,d characters) median %s ms, and Pattern.find over "
-                        + "that median %s ms",
+                        + "escaping) median %s ms (runs %s), of which %s ms for the %,d bytes of all-ASCII (text) "
+                        + "payloads and %s ms for the %,d bytes of payloads with bytes ≥ 0x80 (binary); %,d characters "
+                        + "out (%.2f per byte); Pattern.find over that text median %s ms (runs %s; %d matches in both "
+                        + "texts); the JDK's plain UTF-8 decoding of the same bytes (U+FFFD for what does not decode, "
+                        + "%,d characters) median %s ms, and Pattern.find over that median %s ms",
                 c.pattern(), bytes, Figure.number(Stats.median(decode)), list(decode),
                 Figure.number(Stats.median(decodeAscii)), asciiBytes,
                 Figure.number(Stats.median(decode) - Stats.median(decodeAscii)), bytes - asciiBytes, chars,
@@ -349,8 +350,8 @@ final class TimelineSearchBench implements BenchPart {
         seen.remove(1000);
         int frames = (int) (millis / 16.7);
         String note = String.format(Locale.ROOT, "pattern `%s`; %,d reads in %.0f ms, %d different values between "
-                        + "0 and 1000 ‰ (the search updates every 64 rows), the last %d ‰; the search bar reads it once "
-                        + "per frame, about %d times in this search; values: %s",
+                        + "0 and 1000 ‰ (the search updates every 64 rows), the last %d ‰; the search bar reads it "
+                        + "once per frame, about %d times in this search; values: %s",
                 c.pattern(), reads, millis, seen.size(), last, frames,
                 seen.stream().sorted().limit(12).map(String::valueOf).collect(Collectors.joining(", "))
                         + (seen.size() > 12 ? ", …" : ""));
