@@ -19,7 +19,8 @@ public final class Benchmark {
 
     static List<BenchPart> parts() {
         return List.of(new TcpThroughput(), new UiFlood(), new Connections(), new BigData(),
-                new StopUnderLoad(), new Startup(), new IdleCost(), new ByteExactness(), new FuzzHook());
+                new StopUnderLoad(), new Startup(), new IdleCost(), new TimelineSearchBench(), new ByteExactness(),
+                new FuzzHook());
     }
 
     public static void main(String[] args) throws Exception {
