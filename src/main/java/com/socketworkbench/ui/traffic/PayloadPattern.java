@@ -23,8 +23,8 @@ import java.util.regex.PatternSyntaxException;
  *
  * <p>Plain text and hex patterns are matched on the bytes themselves (plain text encoded in the chosen charset,
  * ASCII letters in either case), so a match is found wherever it lies, also across the 64 KiB the text view shows.
- * A regular expression runs over the payload decoded in the charset; its match positions are turned back into byte
- * offsets by encoding the text before them again, exact for text the charset decodes cleanly.
+ * A regular expression runs over the payload decoded in the charset, each byte that does not decode read as one
+ * U+FFFD ({@link DecodedBytes}, which keeps every character's byte offset, so match positions are exact bytes).
  */
 public final class PayloadPattern {
     private static final Texts TEXT = TrafficTexts.TEXT;
@@ -242,32 +242,16 @@ public final class PayloadPattern {
     }
 
     private void regexMatches(byte[] data, RangeSink sink) {
-        String text = ByteText.decode(data, charset);
-        Matcher matcher = regex.matcher(text);
-        int charsCounted = 0;
-        int bytesCounted = 0;
+        DecodedBytes decoded = DecodedBytes.of(data, charset);
+        Matcher matcher = regex.matcher(decoded.text());
         while (matcher.find()) {
             if (matcher.end() == matcher.start()) {
                 continue; // an empty match marks no bytes
             }
-            bytesCounted += encodedLength(text, charsCounted, matcher.start());
-            int start = bytesCounted;
-            bytesCounted += encodedLength(text, matcher.start(), matcher.end());
-            charsCounted = matcher.end();
-            if (!sink.accept(Math.min(start, data.length), Math.min(bytesCounted, data.length))) {
+            if (!sink.accept(decoded.byteAt(matcher.start()), decoded.byteAt(matcher.end()))) {
                 return;
             }
         }
-    }
-
-    private int encodedLength(String text, int from, int to) {
-        if (from >= to) {
-            return 0;
-        }
-        if (charset.equals(StandardCharsets.ISO_8859_1) || charset.equals(StandardCharsets.US_ASCII)) {
-            return to - from;
-        }
-        return encode(text.substring(from, to), charset).length;
     }
 
     @Override

@@ -66,6 +66,33 @@ class PayloadPatternTest {
     }
 
     @Test
+    void regexPositionsStayExactAfterBytesThatDoNotDecode() {
+        byte[] payload = {0x00, 0x61, 0x62, (byte) 0xff, 0x63, 0x64, (byte) 0xf0, (byte) 0x9f, (byte) 0x98, (byte) 0x80,
+                0x65};
+        PayloadPattern ab = PayloadPattern.compile(SearchMode.REGEX, "ab", StandardCharsets.UTF_8);
+        assertEquals(List.of(new PayloadPattern.Range(1, 3)), ab.ranges(payload, 10));
+        assertEquals(List.of(new PayloadPattern.Range(4, 6)),
+                PayloadPattern.compile(SearchMode.REGEX, "c.", StandardCharsets.UTF_8).ranges(payload, 10));
+        // A four-byte character (two chars in Java) and what follows it.
+        assertEquals(List.of(new PayloadPattern.Range(6, 11)),
+                PayloadPattern.compile(SearchMode.REGEX, "\\x{1F600}e", StandardCharsets.UTF_8).ranges(payload, 10));
+        assertEquals(List.of(), PayloadPattern.compile(SearchMode.REGEX, "x00", StandardCharsets.UTF_8)
+                .ranges(payload, 10), "a byte is matched as what it decodes to, not as the escape the view shows");
+        assertEquals(List.of(new PayloadPattern.Range(3, 4)),
+                PayloadPattern.compile(SearchMode.REGEX, "\uFFFD", StandardCharsets.UTF_8).ranges(payload, 1));
+    }
+
+    @Test
+    void regexPositionsAreExactInAMultiByteCharsetOtherThanUtf8() {
+        java.nio.charset.Charset gbk = java.nio.charset.Charset.forName("GBK");
+        byte[] payload = "温度=21.5".getBytes(gbk);
+        assertEquals(List.of(new PayloadPattern.Range(5, 9)),
+                PayloadPattern.compile(SearchMode.REGEX, "\\d+\\.\\d", gbk).ranges(payload, 10));
+        assertEquals(List.of(new PayloadPattern.Range(2, 4)),
+                PayloadPattern.compile(SearchMode.REGEX, "度", gbk).ranges(payload, 10));
+    }
+
+    @Test
     void regexMatchPositionsAreByteOffsetsInTheCharset() {
         byte[] payload = "温度=21.5;湿度=40".getBytes(StandardCharsets.UTF_8);
         PayloadPattern pattern = PayloadPattern.compile(SearchMode.REGEX, "\\d+\\.\\d", StandardCharsets.UTF_8);
