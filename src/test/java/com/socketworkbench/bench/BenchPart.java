@@ -2,7 +2,7 @@ package com.socketworkbench.bench;
 
 import java.util.List;
 
-/** One part of the benchmark (P1..P7, EXACT, FUZZ): measures and returns its rows of the table. */
+/** One part of the benchmark (P1..P8, EXACT, FUZZ): measures and returns its rows of the table. */
 interface BenchPart {
     /** "P1", ...; what {@code -Dbench.parts} selects. */
     String id();
