@@ -1,6 +1,5 @@
 package com.socketworkbench.bench;
 
-import com.socketworkbench.engine.codec.ByteText;
 import com.socketworkbench.engine.event.DataEvent;
 import com.socketworkbench.ui.traffic.EventText;
 import com.socketworkbench.ui.traffic.PayloadPattern;
@@ -83,7 +82,6 @@ final class TimelineSearchBench implements BenchPart {
             figures.add(time(c, snapshot, runs, shortScope, searched));
         }
         Case worst = cases().get(3); // regex, no match: decodes every payload
-        figures.add(regexBreakdown(worst, snapshot, runs));
         figures.add(cancellation(worst, snapshot, runs));
         figures.add(progress(worst, snapshot));
         return figures;
@@ -182,100 +180,6 @@ final class TimelineSearchBench implements BenchPart {
             throw e;
         }
         return (AppTimelineSearch.Found) outcome.get();
-    }
-
-    /**
-     * Where a regex search's time goes: the same steps as {@code PayloadPattern}'s regex path, timed apart per row.
-     * The payload is decoded for viewing ({@link ByteText#decode}: undecodable and hidden bytes become {@code \\xNN},
-     * four characters for one byte), then the pattern runs over that text. The JDK's own UTF-8 decoding of the same
-     * bytes is timed beside it.
-     */
-    private Figure regexBreakdown(Case c, TimelineRow[] snapshot, int runs) {
-        Pattern pattern = Pattern.compile(c.pattern(), Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-        List<Double> decode = new ArrayList<>();
-        List<Double> match = new ArrayList<>();
-        List<Double> jdkDecode = new ArrayList<>();
-        List<Double> decodeAscii = new ArrayList<>();
-        List<Double> jdkMatch = new ArrayList<>();
-        long asciiBytes = 0;
-        long chars = 0;
-        long jdkChars = 0;
-        long bytes = 0;
-        int found = 0;
-        for (int i = 0; i < WARM_UP + runs; i++) {
-            long decodeNanos = 0;
-            long matchNanos = 0;
-            long jdkNanos = 0;
-            long asciiNanos = 0;
-            long jdkMatchNanos = 0;
-            asciiBytes = 0;
-            chars = 0;
-            jdkChars = 0;
-            bytes = 0;
-            found = 0;
-            for (TimelineRow row : snapshot) {
-                if (!(row.event() instanceof DataEvent data)) {
-                    continue;
-                }
-                long t0 = System.nanoTime();
-                String text = ByteText.decode(data.data(), StandardCharsets.UTF_8);
-                long t1 = System.nanoTime();
-                Matcher matcher = pattern.matcher(text);
-                while (matcher.find()) {
-                    found++;
-                }
-                long t2 = System.nanoTime();
-                String plain = new String(data.data(), StandardCharsets.UTF_8);
-                long t3 = System.nanoTime();
-                Matcher onPlain = pattern.matcher(plain);
-                while (onPlain.find()) {
-                    found++;
-                }
-                long t4 = System.nanoTime();
-                jdkMatchNanos += t4 - t3;
-                decodeNanos += t1 - t0;
-                if (isAscii(data.data())) {
-                    asciiNanos += t1 - t0;
-                    asciiBytes += data.data().length;
-                }
-                matchNanos += t2 - t1;
-                jdkNanos += t3 - t2;
-                chars += text.length();
-                jdkChars += plain.length();
-                bytes += data.data().length;
-            }
-            if (i >= WARM_UP) {
-                decode.add(decodeNanos / 1e6);
-                match.add(matchNanos / 1e6);
-                jdkDecode.add(jdkNanos / 1e6);
-                decodeAscii.add(asciiNanos / 1e6);
-                jdkMatch.add(jdkMatchNanos / 1e6);
-            }
-        }
-        String measured = Figure.number(Stats.median(decode)) + " / " + Figure.number(Stats.median(match)) + " ms";
-        String note = String.format(Locale.ROOT, "pattern `%s` over %,d payload bytes: ByteText.decode (UTF-8, "
-                        + "escaping) median %s ms (runs %s), of which %s ms for the %,d bytes of all-ASCII (text) "
-                        + "payloads and %s ms for the %,d bytes of payloads with bytes ≥ 0x80 (binary); %,d characters "
-                        + "out (%.2f per byte); Pattern.find over that text median %s ms (runs %s; %d matches in both "
-                        + "texts); the JDK's plain UTF-8 decoding of the same bytes (U+FFFD for what does not decode, "
-                        + "%,d characters) median %s ms, and Pattern.find over that median %s ms",
-                c.pattern(), bytes, Figure.number(Stats.median(decode)), list(decode),
-                Figure.number(Stats.median(decodeAscii)), asciiBytes,
-                Figure.number(Stats.median(decode) - Stats.median(decodeAscii)), bytes - asciiBytes, chars,
-                (double) chars / Math.max(1, bytes), Figure.number(Stats.median(match)), list(match), found, jdkChars,
-                Figure.number(Stats.median(jdkDecode)), Figure.number(Stats.median(jdkMatch)));
-        LOG.info("P8 regex breakdown: {}", note);
-        return Figure.info(id(), "Regex search (" + c.label() + "), time in decoding / in the pattern", measured,
-                note);
-    }
-
-    private static boolean isAscii(byte[] data) {
-        for (byte b : data) {
-            if (b < 0) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /**
