@@ -56,6 +56,8 @@ public final class AllTrafficHub {
     private final AtomicLong queuedBytes = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicInteger watched = new AtomicInteger();
+    /** All Traffic views open in the window: with none, events are only counted, never queued or shown. */
+    private final AtomicInteger viewers = new AtomicInteger();
     private final int queueCapacity;
     private final long queueBytes;
     private final TimelineModel timeline;
@@ -99,6 +101,26 @@ public final class AllTrafficHub {
         taps.removeIf(reference -> reference.get() == null);
         taps.add(new WeakReference<>(tap));
         return tap;
+    }
+
+    /**
+     * A view of the merged timeline opens: from now on events are queued for it. Without one (the tab closed) the taps
+     * only count sockets, so a flood costs no queue and no rows on the FX thread for a timeline nobody sees.
+     */
+    public void open() {
+        viewers.incrementAndGet();
+    }
+
+    /** The view closed: the taps stop queueing, and what waits is let go. */
+    public void close() {
+        if (viewers.decrementAndGet() <= 0) {
+            viewers.set(0);
+            Sourced next;
+            while ((next = queue.poll()) != null) {
+                queued.decrementAndGet();
+                queuedBytes.addAndGet(-next.bytes());
+            }
+        }
     }
 
     /** Moves what the taps queued into the timeline, as one change, and updates the counts. FX thread. */
@@ -209,6 +231,9 @@ public final class AllTrafficHub {
         @Override
         public void emit(NetEvent event) {
             count(event);
+            if (viewers.get() == 0) {
+                return;
+            }
             int bytes = event instanceof DataEvent data ? data.data().length : 0;
             int before;
             do {

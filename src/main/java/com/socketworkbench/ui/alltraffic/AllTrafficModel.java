@@ -5,8 +5,8 @@ import com.socketworkbench.ui.tab.TabModel;
 import com.socketworkbench.ui.tab.TabStatus;
 
 /**
- * The All-traffic tab's model: the window's {@link AllTrafficHub}, which keeps merging whether or not the tab is
- * shown. It has no settings and opens no sockets of its own. FX thread only.
+ * The All-traffic tab's model: the window's {@link AllTrafficHub}, which keeps merging while the tab is open, shown or
+ * not, and stops when it is closed. It has no settings and opens no sockets of its own. FX thread only.
  */
 public final class AllTrafficModel implements TabModel {
     private final AllTrafficHub hub;
@@ -14,6 +14,8 @@ public final class AllTrafficModel implements TabModel {
 
     public AllTrafficModel(AllTrafficHub hub, Subscriptions subscriptions) {
         this.hub = hub;
+        hub.open();
+        subscriptions.add(hub::close);
         status.setCountersShown(false);
         // The status bar says what the tab's header line says: how many sockets the engine is waiting on.
         subscriptions.subscribe(hub.watchedSocketsProperty(),

@@ -38,6 +38,7 @@ class AllTrafficHubTest {
     @Test
     void eventsOfTwoSourcesMergeInArrivalOrderNamedByTheirSource() {
         AllTrafficHub hub = new AllTrafficHub();
+        hub.open(); // an All Traffic view is open
         AtomicReference<String> serverName = new AtomicReference<>("TCP Server");
         EventSink server = hub.tap(serverName::get);
         EventSink udp = hub.tap(() -> "UDP");
@@ -64,6 +65,7 @@ class AllTrafficHubTest {
     @Test
     void theWatchedSocketsAreCountedFromOpensAndClosesPerSource() {
         AllTrafficHub hub = new AllTrafficHub();
+        hub.open(); // an All Traffic view is open
         EventSink server = hub.tap(() -> "server");
         EventSink udp = hub.tap(() -> "udp");
 
@@ -91,6 +93,7 @@ class AllTrafficHubTest {
     void aFloodFromSeveralThreadsStaysWithinTheQueueAndCountsWhatItDropped() throws InterruptedException {
         int capacity = 1_000;
         AllTrafficHub hub = new AllTrafficHub(500, capacity, 64L * 1024);
+        hub.open(); // an All Traffic view is open
         int threads = 4;
         int perThread = 20_000;
         AtomicInteger mostQueued = new AtomicInteger();
@@ -121,6 +124,7 @@ class AllTrafficHubTest {
     @Test
     void largePayloadsAreBoundedByBytesToo() {
         AllTrafficHub hub = new AllTrafficHub(1_000, 1_000, 100_000);
+        hub.open(); // an All Traffic view is open
         EventSink tap = hub.tap(() -> "big");
         for (int i = 0; i < 50; i++) {
             tap.emit(TestEvents.received(new byte[10_000]));
@@ -129,5 +133,24 @@ class AllTrafficHubTest {
         hub.drain();
         assertEquals(40, hub.droppedProperty().get());
         assertEquals(10, hub.timeline().rows().size());
+    }
+
+    @Test
+    void withNoViewOpenEventsAreCountedButNeitherQueuedNorShown() {
+        AllTrafficHub hub = new AllTrafficHub();
+        EventSink server = hub.tap(() -> "server");
+        server.emit(started());
+        server.emit(TestEvents.received("not for anybody"));
+        assertEquals(0, hub.queued(), "the tab is closed: nothing is kept for it");
+        hub.drain();
+        assertEquals(0, hub.timeline().rows().size());
+        assertEquals(1, hub.watchedSocketsProperty().get(), "the socket count still holds");
+
+        hub.open();
+        server.emit(TestEvents.received("seen"));
+        assertEquals(1, hub.queued());
+        hub.close();
+        assertEquals(0, hub.queued(), "closing the view lets go of what waited");
+        assertEquals(0, hub.queuedBytes());
     }
 }
