@@ -52,7 +52,7 @@ final class ClientTable {
     void count(List<NetEvent> batch) {
         int closed = 0;
         for (NetEvent event : batch) {
-            if (event instanceof DataEvent data) {
+            if (event instanceof DataEvent data && !data.incomplete()) { // a provisional view: its frame counts later
                 long[] bytes = counted.computeIfAbsent(event.connectionId(), id -> new long[2]);
                 bytes[data.incoming() ? 0 : 1] += data.data().length;
             } else if (event instanceof ConnectionClosed) {

@@ -68,6 +68,20 @@ class ClientTableTest {
     }
 
     @Test
+    void aProvisionalViewOfPendingBytesCountsInNeitherTheTableNorTheStatusBar() {
+        // "Password: " shown while it waits for its delimiter, then the whole line once it arrives: 12 bytes once.
+        TrafficCounters statusBar = new TrafficCounters();
+        List<NetEvent> batch = List.of(
+                new BytesReceived(SINCE, 1, null, peer(1), new byte[10], 1, false, true), received(1, 12));
+        batch.forEach(statusBar::record);
+        table.count(batch);
+        table.refresh(List.of(info(1, 12)));
+
+        assertEquals(12, table.rows().getFirst().bytesInProperty().get());
+        assertEquals(statusBar.bytesIn(), table.rows().getFirst().bytesInProperty().get());
+    }
+
+    @Test
     void ratesAreBytesPerSecondOverAboutASecondMeasuredOnRefresh() {
         long start = 1_000_000_000L;
         table.refresh(List.of(info(1, 0)), start);
