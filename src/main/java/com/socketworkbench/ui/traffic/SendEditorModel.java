@@ -8,6 +8,7 @@ import com.socketworkbench.engine.codec.PayloadEncoder;
 import com.socketworkbench.engine.codec.PayloadFormat;
 import com.socketworkbench.engine.codec.PayloadFormatException;
 import com.socketworkbench.engine.codec.SupportedCharsets;
+import com.socketworkbench.engine.fields.PayloadSpec;
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.workspace.MemoryPreferences;
 import javafx.beans.binding.Bindings;
@@ -107,6 +108,12 @@ public final class SendEditorModel {
         } catch (PayloadFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** The input as it stands, with how to read it: what periodic send, rules and previews compile. */
+    public PayloadSpec payloadSpec() {
+        return new PayloadSpec(nullToEmpty(text.get()), format.get(), charset.get(), lineEnding.get(), escapes.get(),
+                false);
     }
 
     /** Encodes and hands the bytes to the sender when allowed; records the input in the history. */
