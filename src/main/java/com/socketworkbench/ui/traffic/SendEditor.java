@@ -16,6 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -33,7 +34,8 @@ import java.nio.charset.Charset;
 /**
  * The send box at the bottom of a tab: multi-line input ({@code input}), format ({@code inputFormat}), charset
  * ({@code inputCharset}), line ending ({@code lineEnding}, disabled for hex, which is sent exactly), the escapes switch
- * ({@code escapes}, text only), history buttons ({@code historyPrevious}, {@code historyNext}; also Alt+Up/Alt+Down),
+ * ({@code escapes}, text only), the dynamic fields switch ({@code fields}) with a one-line preview of the next send's
+ * bytes ({@code fieldsPreview}, shown while fields are on), history buttons ({@code historyPrevious}, {@code historyNext}; also Alt+Up/Alt+Down),
  * the Send button ({@code send}; also Ctrl+Enter in the input), the validation message ({@code inputMessage}, with a
  * ControlsFX error decoration on the input; it also says why a Text/Hex switch kept the input) and a hint
  * ({@code inputHint}).
@@ -50,6 +52,8 @@ public final class SendEditor {
     private final ComboBox<Charset> charset = new ComboBox<>(FXCollections.observableArrayList(SupportedCharsets.all()));
     private final ComboBox<LineEnding> lineEnding = new ComboBox<>(FXCollections.observableArrayList(LineEnding.values()));
     private final CheckBox escapes = new CheckBox(TEXT.get("escapes"));
+    private final CheckBox fields = new CheckBox(TEXT.get("fields"));
+    private final Label fieldsPreview = new Label();
     private final Button send = new Button(TEXT.get("send"));
     private final Button previous = new Button("▲");
     private final Button next = new Button("▼");
@@ -86,6 +90,18 @@ public final class SendEditor {
         escapes.setId("escapes");
         escapes.setTooltip(new Tooltip(TEXT.get("escapes.tooltip")));
         subscriptions.bindBidirectional(escapes.selectedProperty(), model.escapesProperty());
+        fields.setId("fields");
+        fields.setTooltip(new Tooltip(TEXT.get("fields.tooltip")));
+        subscriptions.bindBidirectional(fields.selectedProperty(), model.fieldsProperty());
+        fieldsPreview.setId("fieldsPreview");
+        fieldsPreview.getStyleClass().addAll("mono", "muted-label");
+        fieldsPreview.setTooltip(new Tooltip(TEXT.get("fields.preview.tooltip")));
+        fieldsPreview.setTextOverrun(OverrunStyle.ELLIPSIS);
+        fieldsPreview.setMaxWidth(Double.MAX_VALUE);
+        subscriptions.bind(fieldsPreview.textProperty(), model.previewProperty());
+        // Only while fields are on: without them the bytes are what was typed, and the row would be noise.
+        subscriptions.bind(fieldsPreview.visibleProperty(), model.fieldsProperty());
+        subscriptions.bind(fieldsPreview.managedProperty(), model.fieldsProperty());
         BooleanBinding hex = model.formatProperty().isEqualTo(PayloadFormat.HEX);
         subscriptions.bind(charset.disableProperty(), hex);
         // Hex is the exact bytes: neither an ending nor escapes apply, and a live control would suggest they do.
@@ -169,11 +185,12 @@ public final class SendEditor {
         HBox.setHgrow(messageSpacer, Priority.ALWAYS);
         // The escapes switch sits with the hint that says what it does, and leaves the tool bar room in a small window.
         escapes.setMinWidth(Region.USE_PREF_SIZE);
-        HBox messages = new HBox(12, escapes, message, hint, messageSpacer, targetHint);
+        fields.setMinWidth(Region.USE_PREF_SIZE);
+        HBox messages = new HBox(12, escapes, fields, message, hint, messageSpacer, targetHint);
         messages.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         messages.getStyleClass().add("send-messages");
 
-        root = new VBox(6, top, inputRow, messages);
+        root = new VBox(6, top, inputRow, messages, fieldsPreview);
         root.getStyleClass().add("send-editor");
     }
 
@@ -238,7 +255,7 @@ public final class SendEditor {
 
     /** Adds a full-width row between the tool bar and the input (e.g. settings an option reveals). */
     public void addRow(Node row) {
-        root.getChildren().add(root.getChildren().size() - 2, row);
+        root.getChildren().add(root.getChildren().indexOf(input.getParent()), row);
     }
 
     public Node view() {

@@ -3,11 +3,12 @@ package com.socketworkbench.ui.traffic;
 import com.socketworkbench.ui.fx.Subscriptions;
 
 import com.socketworkbench.engine.codec.LineEnding;
+import com.socketworkbench.engine.codec.HexCodec;
 import com.socketworkbench.engine.codec.PayloadConversion;
-import com.socketworkbench.engine.codec.PayloadEncoder;
 import com.socketworkbench.engine.codec.PayloadFormat;
 import com.socketworkbench.engine.codec.PayloadFormatException;
 import com.socketworkbench.engine.codec.SupportedCharsets;
+import com.socketworkbench.engine.fields.FieldTemplate;
 import com.socketworkbench.engine.fields.PayloadSpec;
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.workspace.MemoryPreferences;
@@ -43,6 +44,11 @@ import java.util.prefs.Preferences;
  * default, so saved tabs and messages written with escapes keep sending what they did; off, every backslash is sent
  * as typed ({@code C:\temp\new}). Hex is sent exactly as written, without the line ending. Switching the format with
  * {@link #switchFormat} converts the input rather than re-reading it.
+ *
+ * <p>With {@link #fieldsProperty()} on (off by default, so braces stay braces) {@code {{counter}}}, {@code {{crc32}}}
+ * and the other dynamic fields are read (docs/fields.md). The input is compiled into a {@link FieldTemplate} once per
+ * edit: validation is its compile, Send takes {@link FieldTemplate#next()}, {@link #encode()} and
+ * {@link #previewProperty()} its preview. Any edit recompiles, which restarts counters at their start.
  */
 public final class SendEditorModel {
     static final String PREF_TEXT = "text";
@@ -50,6 +56,9 @@ public final class SendEditorModel {
     static final String PREF_CHARSET = "charset";
     static final String PREF_LINE_ENDING = "lineEnding";
     static final String PREF_ESCAPES = "escapes";
+    static final String PREF_FIELDS = "fields";
+    /** Bytes the preview shows before it elides the rest; it is one line under the input. */
+    static final int PREVIEW_BYTES = 24;
     static final String NODE_HISTORY = "history";
 
     private static final Texts TEXT = Texts.bundle("com.socketworkbench.ui.traffic.send");
@@ -59,6 +68,8 @@ public final class SendEditorModel {
     private final ObjectProperty<Charset> charset = new SimpleObjectProperty<>(this, "charset", StandardCharsets.UTF_8);
     private final ObjectProperty<LineEnding> lineEnding = new SimpleObjectProperty<>(this, "lineEnding", LineEnding.NONE);
     private final BooleanProperty escapes = new SimpleBooleanProperty(this, "escapes", true);
+    private final BooleanProperty fields = new SimpleBooleanProperty(this, "fields", false);
+    private final ReadOnlyStringWrapper preview = new ReadOnlyStringWrapper(this, "preview", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     private final BooleanProperty targetReady = new SimpleBooleanProperty(this, "targetReady", true);
@@ -69,9 +80,14 @@ public final class SendEditorModel {
     private final SendHistory history = new SendHistory();
     private Consumer<byte[]> sender = bytes -> { };
     private boolean converting;
+    /** The input {@link #template} (or {@link #compileError}) was compiled from. */
+    private PayloadSpec compiledSpec;
+    private FieldTemplate template;
+    private PayloadFormatException compileError;
 
     public SendEditorModel(Subscriptions subscriptions) {
-        for (ObservableValue<?> input : new ObservableValue<?>[]{text, format, charset, lineEnding, escapes}) {
+        for (ObservableValue<?> input : new ObservableValue<?>[]{text, format, charset, lineEnding, escapes,
+                fields}) {
             subscriptions.listen(input, (obs, old, now) -> validate());
         }
         // A note about the last conversion is about the input as it was then; any other change makes it stale.
@@ -91,44 +107,80 @@ public final class SendEditorModel {
     }
 
     private void validate() {
-        Optional<PayloadFormatException> problem = PayloadEncoder.validate(
-                nullToEmpty(text.get()), format.get(), charset.get(), lineEnding.get(), escapes.get());
-        error.set(problem.map(Throwable::getMessage).orElse(""));
+        Optional<FieldTemplate> compiled = compiled();
+        error.set(compiled.isPresent() ? "" : compileError.getMessage());
+        showPreview(compiled);
+    }
+
+    /**
+     * The template of the input as it is now, compiled when the input changed since the last call. Asked for rather
+     * than kept up to date by a listener: a tab's binding on the input (a datagram's size) may run before this
+     * model's listener does.
+     */
+    private Optional<FieldTemplate> compiled() {
+        PayloadSpec spec = payloadSpec();
+        if (!spec.equals(compiledSpec)) {
+            compiledSpec = spec;
+            try {
+                template = FieldTemplate.compile(spec);
+                compileError = null;
+            } catch (PayloadFormatException e) {
+                template = null;
+                compileError = e;
+            }
+        }
+        return Optional.ofNullable(template);
+    }
+
+    private void showPreview(Optional<FieldTemplate> compiled) {
+        if (!fields.get() || compiled.isEmpty()) {
+            preview.set("");
+            return;
+        }
+        byte[] next = compiled.get().preview();
+        String hex = HexCodec.format(next, 0, Math.min(next.length, PREVIEW_BYTES), false);
+        preview.set(TEXT.get("fields.preview", Formats.bytes(next.length),
+                next.length > PREVIEW_BYTES ? hex + " …" : hex));
     }
 
     private static String nullToEmpty(String value) {
         return value == null ? "" : value;
     }
 
-    /** The bytes the input stands for now, or empty when it is invalid. */
+    /**
+     * The bytes the next send carries, or empty when the input is invalid; counters do not advance (a tab sizing
+     * a datagram asks as often as it likes).
+     */
     public Optional<byte[]> encode() {
-        try {
-            return Optional.of(PayloadEncoder.encode(nullToEmpty(text.get()), format.get(), charset.get(),
-                    lineEnding.get(), escapes.get()));
-        } catch (PayloadFormatException e) {
-            return Optional.empty();
-        }
+        return compiled().map(FieldTemplate::preview);
     }
 
     /** The input as it stands, with how to read it: what periodic send, rules and previews compile. */
     public PayloadSpec payloadSpec() {
         return new PayloadSpec(nullToEmpty(text.get()), format.get(), charset.get(), lineEnding.get(), escapes.get(),
-                false);
+                fields.get());
     }
 
-    /** Encodes and hands the bytes to the sender when allowed; records the input in the history. */
+    /**
+     * Renders the next payload (advancing counters) and hands it to the sender when allowed; records the input in
+     * the history.
+     */
     public boolean send() {
         if (!canSend.get()) {
             return false;
         }
-        Optional<byte[]> bytes = encode();
-        if (bytes.isEmpty()) {
+        Optional<FieldTemplate> compiled = compiled();
+        if (compiled.isEmpty()) {
             return false;
         }
+        byte[] bytes = compiled.get().next();
         if (!nullToEmpty(text.get()).isEmpty()) {
             history.record(current());
         }
-        sender.accept(bytes.get());
+        sender.accept(bytes);
+        if (compiled.get().dynamic()) {
+            showPreview(compiled);
+        }
         return true;
     }
 
@@ -199,13 +251,14 @@ public final class SendEditorModel {
     }
 
     /**
-     * Takes the input, its format, charset, line ending and escapes switch and the history from {@code node} (written by
+     * Takes the input, its format, charset, line ending, escapes and fields switches and the history from {@code node} (written by
      * {@link #save}); what is missing or unknown keeps its default.
      */
     public void load(Preferences node) {
         format.set(named(PayloadFormat.class, node.get(PREF_FORMAT, null), PayloadFormat.TEXT));
         lineEnding.set(named(LineEnding.class, node.get(PREF_LINE_ENDING, null), LineEnding.NONE));
         escapes.set(node.getBoolean(PREF_ESCAPES, true));
+        fields.set(node.getBoolean(PREF_FIELDS, false));
         try {
             charset.set(SupportedCharsets.byName(node.get(PREF_CHARSET, StandardCharsets.UTF_8.name())));
         } catch (IllegalArgumentException e) {
@@ -233,7 +286,7 @@ public final class SendEditorModel {
     }
 
     /**
-     * Writes the input, its format, charset, line ending and escapes switch, and the history (oldest first, as children "000",
+     * Writes the input, its format, charset, line ending, escapes and fields switches, and the history (oldest first, as children "000",
      * "001"...) into {@code node}. Text stored preferences refuse (over 8 KiB, or with a NUL) is kept only by a
      * workspace's in-memory node; stored preferences keep their previous input then.
      */
@@ -242,6 +295,7 @@ public final class SendEditorModel {
         node.put(PREF_LINE_ENDING, lineEnding.get() == null ? LineEnding.NONE.name() : lineEnding.get().name());
         node.put(PREF_CHARSET, (charset.get() == null ? StandardCharsets.UTF_8 : charset.get()).name());
         node.putBoolean(PREF_ESCAPES, escapes.get());
+        node.putBoolean(PREF_FIELDS, fields.get());
         String typed = nullToEmpty(text.get());
         if (fits(node, typed)) {
             node.put(PREF_TEXT, typed);
@@ -303,6 +357,19 @@ public final class SendEditorModel {
     /** Whether text-mode input reads escapes ({@code \n}, {@code \xNN}); off, a backslash is sent as it is. */
     public BooleanProperty escapesProperty() {
         return escapes;
+    }
+
+    /** Whether {@code {{name}}} dynamic fields are read; off, braces are sent as typed. */
+    public BooleanProperty fieldsProperty() {
+        return fields;
+    }
+
+    /**
+     * While fields are on and the input is valid: the bytes the next send carries, as hex, elided after
+     * {@value #PREVIEW_BYTES} bytes, with the length ("Next send (2 B): 41 30"); empty otherwise.
+     */
+    public ReadOnlyStringProperty previewProperty() {
+        return preview.getReadOnlyProperty();
     }
 
     /** Why the last Text/Hex switch left the input as it was ({@link #switchFormat}); empty otherwise. */

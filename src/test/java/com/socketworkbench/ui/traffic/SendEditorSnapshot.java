@@ -19,11 +19,12 @@ public final class SendEditorSnapshot {
         values.put("send.charset", editor.charsetProperty().get());
         values.put("send.lineEnding", editor.lineEndingProperty().get());
         values.put("send.escapes", editor.escapesProperty().get());
+        values.put("send.fields", editor.fieldsProperty().get());
         values.put("send.history", editor.history().entries());
         return values;
     }
 
-    /** Hex input (not valid yet: nothing typed is lost), ISO-8859-1, CRLF, escapes off and two history entries. */
+    /** Hex input (not valid yet: nothing typed is lost), ISO-8859-1, CRLF, escapes off, fields on and two history entries. */
     public static void editEverything(SendEditorModel editor) {
         editor.history().record(new SendHistory.Entry("C:\\temp", PayloadFormat.TEXT, false));
         editor.history().record(new SendHistory.Entry("de ad be ef", PayloadFormat.HEX));
@@ -31,6 +32,7 @@ public final class SendEditorSnapshot {
         editor.charsetProperty().set(StandardCharsets.ISO_8859_1);
         editor.lineEndingProperty().set(LineEnding.CRLF);
         editor.escapesProperty().set(false);
+        editor.fieldsProperty().set(true);
         editor.textProperty().set("ca fe zz\n" + "0a ".repeat(4_000));
     }
 }
