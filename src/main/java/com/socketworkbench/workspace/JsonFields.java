@@ -44,6 +44,18 @@ final class JsonFields {
         return node == null || node.isNull() ? fallback : text(parent, field, path);
     }
 
+    static boolean optionalBoolean(JsonNode parent, String field, String path, boolean fallback)
+            throws WorkspaceFormatException {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            return fallback;
+        }
+        if (!node.isBoolean()) {
+            throw new WorkspaceFormatException(WorkspaceTexts.TEXT.get("error.notBoolean", path + field));
+        }
+        return node.booleanValue();
+    }
+
     static int integer(JsonNode parent, String field, String path, int fallback) throws WorkspaceFormatException {
         JsonNode node = parent.get(field);
         if (node == null || node.isNull()) {

@@ -47,6 +47,9 @@ public final class MessagesJson {
             node.put("lineEnding", JsonFields.name(message.lineEnding()));
             node.put("text", message.text());
             node.put("note", message.note());
+            if (message.fields()) {
+                node.put("fields", true);
+            }
         }
         return array;
     }
@@ -70,7 +73,8 @@ public final class MessagesJson {
                     JsonFields.choice(node, "format", at, PayloadFormat.class, PayloadFormat.TEXT),
                     charset,
                     JsonFields.choice(node, "lineEnding", at, LineEnding.class, LineEnding.NONE),
-                    JsonFields.optionalText(node, "note", at, "")));
+                    JsonFields.optionalText(node, "note", at, ""),
+                    JsonFields.optionalBoolean(node, "fields", at, false)));
         }
         return messages;
     }

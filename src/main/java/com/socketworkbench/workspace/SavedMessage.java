@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param charset    the charset name text is encoded with, e.g. {@code UTF-8}
  * @param lineEnding appended after the payload
  * @param note       free text, may be empty
+ * @param fields     whether {@code {{...}}} dynamic fields are read (counters, checksums); off for messages saved
+ *                   before fields existed, so their braces stay braces
  */
 public record SavedMessage(String name, String text, PayloadFormat format, String charset, LineEnding lineEnding,
-                           String note) {
+                           String note, boolean fields) {
     public SavedMessage {
         Objects.requireNonNull(name, "name");
         if (name.isBlank()) {
@@ -30,8 +32,14 @@ public record SavedMessage(String name, String text, PayloadFormat format, Strin
         note = note == null ? "" : note;
     }
 
+    /** A message without dynamic fields. */
+    public SavedMessage(String name, String text, PayloadFormat format, String charset, LineEnding lineEnding,
+                        String note) {
+        this(name, text, format, charset, lineEnding, note, false);
+    }
+
     /** The same message under another name. */
     public SavedMessage withName(String newName) {
-        return new SavedMessage(newName, text, format, charset, lineEnding, note);
+        return new SavedMessage(newName, text, format, charset, lineEnding, note, fields);
     }
 }

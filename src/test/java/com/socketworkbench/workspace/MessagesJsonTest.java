@@ -17,6 +17,20 @@ class MessagesJsonTest {
     }
 
     @Test
+    void theFieldsSwitchRoundTripsAndIsOffWhenAbsent() throws Exception {
+        var withFields = new SavedMessage("crc", "01 03 {{crc16-modbus}}", com.socketworkbench.engine.codec.PayloadFormat.HEX,
+                "UTF-8", com.socketworkbench.engine.codec.LineEnding.NONE, "", true);
+        String text = MessagesJson.write(java.util.List.of(withFields));
+        assertTrue(text.contains("\"fields\" : true") || text.contains("\"fields\": true"), text);
+        assertEquals(java.util.List.of(withFields), MessagesJson.read(text));
+        assertTrue(!MessagesJson.read(text.replace("\"fields\" : true", "\"fields\" : false")
+                .replace("\"fields\": true", "\"fields\": false")).getFirst().fields());
+        WorkspaceFormatException e = assertThrows(WorkspaceFormatException.class,
+                () -> MessagesJson.read(text.replace("true", "\"yes\"")));
+        assertTrue(e.getMessage().contains("fields"), e.getMessage());
+    }
+
+    @Test
     void aWorkspaceFileCanBeImportedForItsMessages() throws Exception {
         Workspace workspace = WorkspaceJsonTest.sample();
         assertEquals(workspace.messages(), MessagesJson.read(WorkspaceJson.write(workspace)));

@@ -1,7 +1,7 @@
 package com.socketworkbench.ui.messages;
 
 import com.socketworkbench.engine.text.Texts;
-import com.socketworkbench.engine.codec.PayloadEncoder;
+import com.socketworkbench.engine.fields.PayloadSpec;
 import com.socketworkbench.engine.codec.PayloadFormatException;
 import com.socketworkbench.workspace.SavedMessage;
 
@@ -15,9 +15,10 @@ final class MessageBytes {
     private MessageBytes() {
     }
 
-    /** @throws PayloadFormatException with a message for the user (bad hex or escape, unknown charset) */
-    static byte[] of(SavedMessage message) throws PayloadFormatException {
-        return PayloadEncoder.encode(message.text(), message.format(), charset(message), message.lineEnding());
+    /** How the message's text is read: always with escapes (saved text is escaped), fields as saved. */
+    static PayloadSpec spec(SavedMessage message) throws PayloadFormatException {
+        return new PayloadSpec(message.text(), message.format(), charset(message), message.lineEnding(), true,
+                message.fields());
     }
 
     static Charset charset(SavedMessage message) throws PayloadFormatException {

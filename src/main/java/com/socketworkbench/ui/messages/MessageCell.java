@@ -104,7 +104,8 @@ final class MessageCell extends ListCell<SavedMessage> {
                 + (message.format() == PayloadFormat.TEXT
                         ? TEXT.get("cell.tooltip.text", message.format(), message.charset(),
                                 message.lineEnding().name())
-                        : TEXT.get("cell.tooltip.hex", message.format())));
+                        : TEXT.get("cell.tooltip.hex", message.format()))
+                + (message.fields() ? "\n" + TEXT.get("cell.tooltip.fields") : ""));
         setTooltip(tooltip);
         setGraphic(graphic);
     }

@@ -44,6 +44,7 @@ public final class MessagesPanelModel {
     private final MessageForm form;
     private final PanelStatus status = new PanelStatus();
     private final MessageTransfer transfer;
+    private final MessageTemplates templates = new MessageTemplates();
     private SavedMessage edited;
 
     public MessagesPanelModel(MessageLibrary library, SendEditorModel editor, UiExecutor executor,
@@ -128,7 +129,7 @@ public final class MessagesPanelModel {
         // Hex is sent without an ending, so the (disabled) ending control's value is not saved with it.
         SavedMessage message = new SavedMessage(name, savedText(), format, editor.charsetProperty().get().name(),
                 format == PayloadFormat.HEX ? LineEnding.NONE : editor.lineEndingProperty().get(),
-                form.trimmedNote());
+                form.trimmedNote(), editor.fieldsProperty().get());
         int existing = indexOfName(name);
         if (existing >= 0 && !replace) {
             form.refuse(TEXT.get("refuse.exists", name), true);
@@ -163,7 +164,7 @@ public final class MessagesPanelModel {
             return false;
         }
         SavedMessage renamed = new SavedMessage(name, edited.text(), edited.format(), edited.charset(),
-                edited.lineEnding(), form.trimmedNote());
+                edited.lineEnding(), form.trimmedNote(), edited.fields());
         library.messages().set(index, renamed);
         form.close();
         edited = null;
@@ -204,6 +205,7 @@ public final class MessagesPanelModel {
         editor.escapesProperty().set(true);
         editor.charsetProperty().set(charset);
         editor.lineEndingProperty().set(message.lineEnding());
+        editor.fieldsProperty().set(message.fields());
         editor.textProperty().set(message.text());
         showInfo(TEXT.get("status.loaded", message.name()));
         return true;
@@ -239,7 +241,7 @@ public final class MessagesPanelModel {
         }
         byte[] bytes;
         try {
-            bytes = MessageBytes.of(message);
+            bytes = templates.next(message);
         } catch (PayloadFormatException e) {
             showError(TEXT.get("status.send.failed", message.name(), e.getMessage()));
             return false;

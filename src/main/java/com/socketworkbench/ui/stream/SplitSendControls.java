@@ -66,7 +66,8 @@ public final class SplitSendControls {
         subscriptions.bind(summary.textProperty(), Bindings.createStringBinding(
                 () -> model.describe(editor.encode().map(bytes -> bytes.length).orElse(0)),
                 model.planProperty(), model.enabledProperty(), editor.textProperty(), editor.formatProperty(),
-                editor.charsetProperty(), editor.lineEndingProperty()));
+                editor.charsetProperty(), editor.lineEndingProperty(), editor.escapesProperty(),
+                editor.fieldsProperty()));
         Label message = new Label();
         message.setId("splitMessage");
         message.getStyleClass().add("field-error");

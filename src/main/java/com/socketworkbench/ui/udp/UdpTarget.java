@@ -63,7 +63,7 @@ final class UdpTarget {
         this.forSending = forSending;
         datagramSize = Bindings.createIntegerBinding(() -> editor.encode().map(bytes -> bytes.length).orElse(-1),
                 editor.textProperty(), editor.formatProperty(), editor.charsetProperty(),
-                editor.lineEndingProperty());
+                editor.lineEndingProperty(), editor.escapesProperty(), editor.fieldsProperty());
         subscriptions.bind(editor.targetHintProperty(), Bindings.createStringBinding(this::problem,
                 state, host.textProperty(), port.textProperty(), datagramSize));
         subscriptions.bind(editor.targetReadyProperty(), editor.targetHintProperty().isEmpty());

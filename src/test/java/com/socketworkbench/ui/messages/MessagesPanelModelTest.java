@@ -112,6 +112,29 @@ class MessagesPanelModelTest {
     }
 
     @Test
+    void aMessageSavedWithFieldsFillsThemInAtEachSendAndLoadsWithFieldsOn() {
+        editor.formatProperty().set(PayloadFormat.HEX);
+        editor.fieldsProperty().set(true);
+        SavedMessage saved = save("01 03 00 00 00 {{counter:u8}} {{crc16-modbus}}", "read");
+        assertTrue(saved.fields());
+        assertTrue(model.send(saved));
+        assertTrue(model.send(saved));
+        assertArrayEquals(new byte[]{1, 3, 0, 0, 0, 0, 0x45, (byte) 0xCA}, sent.get(0), "crc16-modbus, low byte first");
+        assertEquals(1, sent.get(1)[5], "the counter counts from send to send of the same message");
+
+        editor.fieldsProperty().set(false);
+        editor.textProperty().set("");
+        model.selectedProperty().set(saved);
+        assertTrue(model.loadIntoEditor());
+        assertTrue(editor.fieldsProperty().get(), "a message saved with fields loads with fields on");
+
+        SavedMessage literal = new SavedMessage("braces", "{{counter}}", PayloadFormat.TEXT, "UTF-8",
+                LineEnding.NONE, "");
+        assertTrue(model.send(literal));
+        assertEquals("{{counter}}", new String(sent.getLast(), StandardCharsets.UTF_8), "without fields, braces stay");
+    }
+
+    @Test
     void hexIsSavedWithoutTheTextsLineEnding() {
         editor.lineEndingProperty().set(LineEnding.CRLF);
         editor.formatProperty().set(PayloadFormat.HEX);
