@@ -241,12 +241,13 @@ public final class SendEditorModel {
     }
 
     private SendHistory.Entry current() {
-        return new SendHistory.Entry(nullToEmpty(text.get()), format.get(), escapes.get());
+        return new SendHistory.Entry(nullToEmpty(text.get()), format.get(), escapes.get(), fields.get());
     }
 
     private void load(SendHistory.Entry entry) {
         format.set(entry.format());
         escapes.set(entry.escapes());
+        fields.set(entry.fields());
         text.set(entry.text());
     }
 
@@ -276,7 +277,7 @@ public final class SendEditorModel {
                     if (!sentText.isEmpty()) {
                         history.record(new SendHistory.Entry(sentText,
                                 named(PayloadFormat.class, entry.get(PREF_FORMAT, null), PayloadFormat.TEXT),
-                                entry.getBoolean(PREF_ESCAPES, true)));
+                                entry.getBoolean(PREF_ESCAPES, true), entry.getBoolean(PREF_FIELDS, false)));
                     }
                 }
             }
@@ -312,6 +313,9 @@ public final class SendEditorModel {
                     child.put(PREF_TEXT, entry.text());
                     child.put(PREF_FORMAT, entry.format().name());
                     child.putBoolean(PREF_ESCAPES, entry.escapes());
+                    if (entry.fields()) {
+                        child.putBoolean(PREF_FIELDS, true);
+                    }
                 }
             }
         } catch (BackingStoreException | IllegalStateException e) {

@@ -14,11 +14,19 @@ import java.util.Optional;
 public final class SendHistory {
     public static final int DEFAULT_LIMIT = 100;
 
-    /** What was sent: the text as typed and how it was interpreted (escapes matter only for text). */
-    public record Entry(String text, PayloadFormat format, boolean escapes) {
+    /**
+     * What was sent: the text as typed and how it was interpreted (escapes matter only for text; fields say whether
+     * {@code {{...}}} were filled in).
+     */
+    public record Entry(String text, PayloadFormat format, boolean escapes, boolean fields) {
         /** An entry read with escapes on, as every entry was before escapes could be switched off. */
         public Entry(String text, PayloadFormat format) {
-            this(text, format, true);
+            this(text, format, true, false);
+        }
+
+        /** An entry without dynamic fields, as every entry was before fields existed. */
+        public Entry(String text, PayloadFormat format, boolean escapes) {
+            this(text, format, escapes, false);
         }
     }
 

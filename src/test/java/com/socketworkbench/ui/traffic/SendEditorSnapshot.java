@@ -28,6 +28,7 @@ public final class SendEditorSnapshot {
     public static void editEverything(SendEditorModel editor) {
         editor.history().record(new SendHistory.Entry("C:\\temp", PayloadFormat.TEXT, false));
         editor.history().record(new SendHistory.Entry("de ad be ef", PayloadFormat.HEX));
+        editor.history().record(new SendHistory.Entry("{{counter}}", PayloadFormat.TEXT, true, true));
         editor.formatProperty().set(PayloadFormat.HEX);
         editor.charsetProperty().set(StandardCharsets.ISO_8859_1);
         editor.lineEndingProperty().set(LineEnding.CRLF);
