@@ -45,8 +45,7 @@ public final class Cli implements Callable<Integer> {
         String property = System.getProperty(LOCALE_PROPERTY);
         Texts.use(property != null && !property.isBlank() ? Locale.forLanguageTag(property.trim())
                 : Locale.getDefault());
-        CommandLine commandLine = commandLine();
-        return commandLine.execute(args);
+        return commandLine().execute(WholeCommandLine.split(args));
     }
 
     /** Runs the command line writing to {@code out} and {@code err} (tests), in the language {@link Texts} uses. */
@@ -55,7 +54,7 @@ public final class Cli implements Callable<Integer> {
         commandLine.setOut(out);
         commandLine.setErr(err);
         try {
-            return commandLine.execute(args);
+            return commandLine.execute(WholeCommandLine.split(args));
         } finally {
             out.flush();
             err.flush();

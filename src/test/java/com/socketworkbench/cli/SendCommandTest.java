@@ -27,6 +27,16 @@ class SendCommandTest {
     }
 
     @Test
+    void aWholeCommandLineInOneArgumentIsSplitLikeAShellWould() throws Exception {
+        // What mvn exec:exec -Dapp.args="..." passes: one argument; quotes group, backslashes stay escapes.
+        try (var peer = LoopbackPeers.tcp(13, received -> received)) {
+            CliRun run = CliRun.of("send tcp 127.0.0.1 " + peer.port() + " \"HELLO WORLD\\r\\n\" --wait 5s");
+            assertEquals(0, run.exitCode(), run::toString);
+            assertEquals("HELLO WORLD\r\n", new String(peer.received, StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
     void hexDataIsSentAsBytes() throws Exception {
         try (var peer = LoopbackPeers.tcp(4, received -> new byte[]{0x00, (byte) 0xff})) {
             CliRun run = CliRun.of("send", "tcp", "127.0.0.1", Integer.toString(peer.port()), "01 02 0xfe,ff",
