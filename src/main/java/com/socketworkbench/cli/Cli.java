@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
  * Output goes to the command line's own writers (stdout/stderr), not to the log: it is the program's answer.
  */
 @Command(name = Cli.NAME, mixinStandardHelpOptions = true, scope = ScopeType.INHERIT,
-        versionProvider = CliVersion.class, subcommands = {SendCommand.class})
+        versionProvider = CliVersion.class, subcommands = {SendCommand.class, RunCommand.class})
 public final class Cli implements Callable<Integer> {
     static final String NAME = "socket-workbench";
     public static final int OK = 0;
@@ -28,6 +28,7 @@ public final class Cli implements Callable<Integer> {
     public static final int USAGE = 2;
     /** The same property the window reads for its language: {@code zh-CN} or {@code en}. */
     static final String LOCALE_PROPERTY = "socketworkbench.locale";
+    private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
 
     static final Texts TEXT = Texts.bundle("com.socketworkbench.cli.cli");
     private static final String USAGE_BUNDLE = "com.socketworkbench.cli.usage";
@@ -42,6 +43,12 @@ public final class Cli implements Callable<Integer> {
 
     /** Runs the command line in this process's language, with picocli's stdout/stderr writers. */
     public static int execute(String[] args) {
+        // The command's answer is its output: the engine's info logs (a scenario finished, a socket closed) would
+        // only clutter it. Warnings and errors still show; -Dorg.slf4j.simpleLogger.defaultLogLevel=info brings
+        // the rest back. Set before the first logger exists, which reads it.
+        if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
+            System.setProperty(LOG_LEVEL_PROPERTY, "warn");
+        }
         String property = System.getProperty(LOCALE_PROPERTY);
         Texts.use(property != null && !property.isBlank() ? Locale.forLanguageTag(property.trim())
                 : Locale.getDefault());
@@ -68,6 +75,7 @@ public final class Cli implements Callable<Integer> {
                 ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES)));
         describe(commandLine, "command.root");
         describe(commandLine.getSubcommands().get(SendCommand.NAME), "command.send");
+        describe(commandLine.getSubcommands().get(RunCommand.NAME), "command.run");
         commandLine.setParameterExceptionHandler(new UsageErrors());
         commandLine.setExecutionExceptionHandler((exception, command, parsed) -> {
             command.getErr().println(TEXT.get("error.internal", exception));

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** A duration as typed on the command line: {@code 500} (milliseconds), {@code 500ms}, {@code 2s}, {@code 1m}. */
+/** A duration as typed on the command line: {@code 500} (milliseconds), {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h}. */
 final class CliDuration {
-    private static final Pattern FORM = Pattern.compile("(\\d{1,9})\\s*(ms|s|m)?");
+    private static final Pattern FORM = Pattern.compile("(\\d{1,9})\\s*(ms|s|m|h)?");
 
     private CliDuration() {
     }
@@ -22,6 +22,7 @@ final class CliDuration {
         long amount = Long.parseLong(matcher.group(1));
         String unit = matcher.group(2);
         return Optional.of(unit == null || unit.equals("ms") ? Duration.ofMillis(amount)
-                : unit.equals("s") ? Duration.ofSeconds(amount) : Duration.ofMinutes(amount));
+                : unit.equals("s") ? Duration.ofSeconds(amount)
+                : unit.equals("m") ? Duration.ofMinutes(amount) : Duration.ofHours(amount));
     }
 }

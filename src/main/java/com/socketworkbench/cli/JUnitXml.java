@@ -124,14 +124,14 @@ final class JUnitXml {
     }
 
     /**
-     * An attribute value on one line: a parser turns a raw line break in an attribute into a space, so CR, LF and TAB
-     * are written as their escapes, like the other control characters.
+     * An attribute value on one line: a parser turns a raw line break in an attribute into a space, so LF and TAB are
+     * written as their escapes, like CR and the other control characters.
      */
     static String attribute(String value) {
         return clean(value, true);
     }
 
-    /** Element text: line breaks and tabs stay, other characters XML cannot hold become escapes. */
+    /** Element text: line feeds and tabs stay, CR and the characters XML cannot hold become escapes. */
     static String text(String value) {
         return clean(value, false);
     }
@@ -142,8 +142,11 @@ final class JUnitXml {
             char c = value.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 out.append(c).append(value.charAt(++i));
-            } else if (c == '\n' || c == '\r' || c == '\t') {
-                out.append(!oneLine ? String.valueOf(c) : c == '\n' ? "\\n" : c == '\r' ? "\\r" : "\\t");
+            } else if (c == '\n' || c == '\t') {
+                out.append(!oneLine ? String.valueOf(c) : c == '\n' ? "\\n" : "\\t");
+            } else if (c == '\r') {
+                // A parser turns CR LF into LF even in element text: written as an escape, it stays visible.
+                out.append("\\r");
             } else if (c < 0x20 || c == 0x7f) {
                 out.append(String.format(Locale.ROOT, "\\x%02x", (int) c));
             } else if (Character.isSurrogate(c) || c == 0xfffe || c == 0xffff) {

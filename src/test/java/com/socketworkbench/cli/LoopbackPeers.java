@@ -20,7 +20,12 @@ final class LoopbackPeers {
      * wait out its wait); a null reply keeps the connection open and silent until the client closes it.
      */
     static TcpPeer tcp(int expected, UnaryOperator<byte[]> reply) throws IOException {
-        return new TcpPeer(expected, reply);
+        return new TcpPeer(expected, reply, false);
+    }
+
+    /** Like {@link #tcp} but the connection stays open after the reply, until the client closes it. */
+    static TcpPeer tcpKeepingOpen(int expected, UnaryOperator<byte[]> reply) throws IOException {
+        return new TcpPeer(expected, reply, true);
     }
 
     /** A UDP peer that answers the first datagram with {@code reply(datagram)}. */
@@ -40,7 +45,7 @@ final class LoopbackPeers {
         private final Thread thread;
         volatile byte[] received = new byte[0];
 
-        private TcpPeer(int expected, UnaryOperator<byte[]> reply) throws IOException {
+        private TcpPeer(int expected, UnaryOperator<byte[]> reply, boolean keepOpen) throws IOException {
             server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
             thread = Thread.ofVirtual().name("tcp-peer").start(() -> {
                 try (Socket socket = server.accept()) {
@@ -52,7 +57,8 @@ final class LoopbackPeers {
                     if (answer != null) {
                         socket.getOutputStream().write(answer);
                         socket.getOutputStream().flush();
-                    } else {
+                    }
+                    if (answer == null || keepOpen) {
                         in.read();
                     }
                 } catch (IOException done) {
