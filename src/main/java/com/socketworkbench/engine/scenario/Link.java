@@ -57,15 +57,51 @@ abstract sealed class Link permits TcpClientLink, TcpListenLink, UdpLink {
     /** Connects or binds; returns the local address (for a listener, the one clients connect to). */
     abstract SocketAddress open(HostPort address, RunControl control) throws StepFailure, RunControl.Stopped;
 
-    /** Sends one payload and waits until it is written. */
-    abstract void send(byte[] data, long deadline, RunControl control) throws StepFailure, RunControl.Stopped;
+    /** Queues one payload (see {@link #queued}). */
+    abstract void send(byte[] data, RunControl control) throws StepFailure, RunControl.Stopped;
 
     /** Closes everything the link opened; safe to call twice. */
     abstract void close();
 
-    /** Waits for a send to be written; a failure is worded for the step. */
-    final void awaitSent(CompletableFuture<?> sent, long deadline, RunControl control)
-            throws StepFailure, RunControl.Stopped {
+    /**
+     * The latest send not yet known to be written. A send step passes once its bytes are queued (waiting for the
+     * write would cost a thread hand-off per step, a third of a request/reply); the next step on the connection, or
+     * the end of the run, looks at how it went.
+     */
+    private CompletableFuture<?> unconfirmed;
+
+    /** Hands a queued send over: fails now if it already failed, otherwise checked by {@link #confirmSent}. */
+    final void queued(CompletableFuture<?> sent) throws StepFailure {
+        unconfirmed = sent;
+        if (sent.isDone()) {
+            confirmSent();
+        }
+    }
+
+    /** Fails when the latest send failed to be written (it stays failed for every later step on the link). */
+    final void confirmSent() throws StepFailure {
+        CompletableFuture<?> sent = unconfirmed;
+        if (sent == null || !sent.isDone()) {
+            return;
+        }
+        if (sent.isCompletedExceptionally()) {
+            try {
+                sent.join();
+            } catch (RuntimeException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                throw new StepFailure(TEXT.get("fail.send", spec.name(),
+                        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+            }
+        }
+        unconfirmed = null;
+    }
+
+    /** Waits until the latest send is written (the end of a run, a close); a failure is worded for the step. */
+    final void awaitSent(long deadline, RunControl control) throws StepFailure, RunControl.Stopped {
+        CompletableFuture<?> sent = unconfirmed;
+        if (sent == null) {
+            return;
+        }
         try {
             control.await(sent, deadline);
         } catch (TimeoutException e) {
@@ -73,6 +109,8 @@ abstract sealed class Link permits TcpClientLink, TcpListenLink, UdpLink {
                     DurationText.of(spec.within())));
         } catch (ExecutionException e) {
             throw new StepFailure(TEXT.get("fail.send", spec.name(), reason(e)));
+        } finally {
+            unconfirmed = null;
         }
     }
 

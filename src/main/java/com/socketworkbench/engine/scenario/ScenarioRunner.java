@@ -110,6 +110,12 @@ public final class ScenarioRunner {
         try {
             open(vars, c);
             outcome = runSteps(scenario.steps(), 0, vars, c, results, failed);
+            if (outcome == ScenarioOutcome.PASSED) {
+                for (Link link : links.values()) {
+                    // A send at the very end passed when queued: the run passes only once it is written.
+                    link.awaitSent(System.nanoTime() + link.spec.within().toNanos(), c);
+                }
+            }
             if (outcome != ScenarioOutcome.PASSED && failed[0] != null) {
                 message = failed[0].message();
             }
@@ -240,7 +246,7 @@ public final class ScenarioRunner {
             case Step.Send send -> send(send, vars, c);
             case Step.Expect expect -> expect(expect, vars, c);
             case Step.Wait wait -> c.sleepUntil(System.nanoTime() + wait.duration().toNanos());
-            case Step.Close close -> links.get(close.connection()).close();
+            case Step.Close close -> close(links.get(close.connection()), c);
             case Step.Repeat repeat -> throw new IllegalStateException("repeat runs in runRepeat");
         }
     }
@@ -262,7 +268,8 @@ public final class ScenarioRunner {
             }
             compiled.put(send.index(), last);
         }
-        link.send(last.template().next(), System.nanoTime() + link.spec.within().toNanos(), c);
+        link.confirmSent();
+        link.send(last.template().next(), c);
     }
 
     private void expect(Step.Expect expect, Map<String, String> vars, RunControl c)
@@ -279,8 +286,15 @@ public final class ScenarioRunner {
         if (link instanceof TcpListenLink listen) {
             listen.awaitClient(c);
         }
+        link.confirmSent();
         Duration within = expect.within() != null ? expect.within() : link.spec.within();
         link.inbox.expect(pattern, expect.save(), vars, System.nanoTime() + within.toNanos(), c);
+    }
+
+    /** A close step: the latest send is written first (the close sends what is queued anyway), then FIN. */
+    private static void close(Link link, RunControl c) throws StepFailure, RunControl.Stopped {
+        link.awaitSent(System.nanoTime() + link.spec.within().toNanos(), c);
+        link.close();
     }
 
     /** How a scenario's send reads its text: UTF-8 or hex as written, no line ending or escapes added. */

@@ -45,8 +45,8 @@ final class TcpClientLink extends Link {
     }
 
     @Override
-    void send(byte[] data, long deadline, RunControl control) throws StepFailure, RunControl.Stopped {
-        awaitSent(client.send(data), deadline, control);
+    void send(byte[] data, RunControl control) throws StepFailure {
+        queued(client.send(data));
     }
 
     /** Sends what is queued, then FIN, like the TCP Client tab's Disconnect. */

@@ -76,9 +76,9 @@ final class TcpListenLink extends Link {
     }
 
     @Override
-    void send(byte[] data, long deadline, RunControl control) throws StepFailure, RunControl.Stopped {
+    void send(byte[] data, RunControl control) throws StepFailure, RunControl.Stopped {
         long id = client(control);
-        awaitSent(server.send(id, data), deadline, control);
+        queued(server.send(id, data));
     }
 
     /** Closes the client gracefully and stops listening. */

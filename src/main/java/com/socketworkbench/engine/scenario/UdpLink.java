@@ -61,12 +61,12 @@ final class UdpLink extends Link {
     }
 
     @Override
-    void send(byte[] data, long deadline, RunControl control) throws StepFailure, RunControl.Stopped {
+    void send(byte[] data, RunControl control) throws StepFailure {
         InetSocketAddress to = spec.listen() ? lastSender : target;
         if (to == null) {
             throw new StepFailure(TEXT.get("fail.udp.no.peer", spec.name()));
         }
-        awaitSent(endpoint.send(to, data), deadline, control);
+        queued(endpoint.send(to, data));
     }
 
     @Override
