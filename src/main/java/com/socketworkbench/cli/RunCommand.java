@@ -30,7 +30,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /**
- * {@code run FILE... [--junit REPORT.xml] [--timeout D]}: runs scenario files one after the other, prints a line per
+ * {@code run FILE... [--junit REPORT.xml] [--timeout D] [--var NAME=VALUE]...}: runs scenario files one after the other, prints a line per
  * step as it finishes and a summary, and writes a JUnit XML report. Every file is read and checked before any runs,
  * so a typo in the last file costs no run: exit 2 names its file, line and column; otherwise exit 0 when every
  * scenario passed and 1 when any failed.
@@ -50,6 +50,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--timeout", paramLabel = "D", descriptionKey = "run.timeout")
     String timeoutText;
+
+    @Option(names = "--var", paramLabel = "NAME=VALUE", descriptionKey = "run.var")
+    Map<String, String> variables = new LinkedHashMap<>();
 
     @Override
     public Integer call() {
@@ -80,7 +83,7 @@ final class RunCommand implements Callable<Integer> {
         List<SuiteReport> suites = new ArrayList<>();
         boolean allPassed = true;
         for (Map.Entry<Path, Scenario> entry : scenarios.entrySet()) {
-            SuiteReport suite = run(entry.getValue(), entry.getKey(), timeout, out);
+            SuiteReport suite = run(entry.getValue(), entry.getKey(), timeout, variables, out);
             suites.add(suite);
             allPassed &= suite.count(StepReport.Status.FAILED) == 0;
         }
@@ -103,7 +106,8 @@ final class RunCommand implements Callable<Integer> {
         return allPassed ? Cli.OK : Cli.FAILED;
     }
 
-    private static SuiteReport run(Scenario scenario, Path file, Duration timeout, PrintWriter out) {
+    private static SuiteReport run(Scenario scenario, Path file, Duration timeout, Map<String, String> variables,
+                                   PrintWriter out) {
         out.println(Cli.TEXT.get("run.scenario", scenario.name(), file));
         out.flush();
         Instant started = Instant.now();
@@ -112,6 +116,7 @@ final class RunCommand implements Callable<Integer> {
         if (timeout != null) {
             runner.setTimeout(timeout);
         }
+        runner.setVariables(variables);
         ScenarioResult result = runner.run();
         List<StepReport> steps = ScenarioReports.steps(result);
         // Steps the run never reached (after a failure) were not reported live: their lines come now.

@@ -110,6 +110,23 @@ class RunCommandTest {
     }
 
     @Test
+    void varOptionsReplaceTheFilesVariables(@TempDir Path dir) throws Exception {
+        try (var peer = LoopbackPeers.tcp(4, received -> "OK 1\r\n".getBytes(StandardCharsets.US_ASCII))) {
+            Path greet = write(dir, "vars.yaml", """
+                    vars: { greeting: HELLO, port: "1" }
+                    connections:
+                      dev: { tcp: "127.0.0.1:${port}" }
+                    steps:
+                      - send:   { to: dev, text: "${greeting}\\r\\n" }
+                      - expect: { from: dev, contains: "OK", within: 5s }
+                    """);
+            CliRun run = CliRun.of("run", greet.toString(), "--var", "greeting=HI", "--var", "port=" + peer.port());
+            assertEquals(0, run.exitCode(), run::toString);
+            assertEquals("HI\r\n", new String(peer.received, StandardCharsets.US_ASCII));
+        }
+    }
+
+    @Test
     void theTimeoutStopsALongScenario(@TempDir Path dir) throws Exception {
         try (var peer = LoopbackPeers.tcp(1, received -> null)) {
             Path slow = write(dir, "slow.yaml", """
