@@ -30,6 +30,15 @@ public final class Cli implements Callable<Integer> {
     static final String LOCALE_PROPERTY = "socketworkbench.locale";
     private static final String LOG_LEVEL_PROPERTY = "org.slf4j.simpleLogger.defaultLogLevel";
 
+    static {
+        // The command's answer is its output: the engine's info logs (a scenario finished, a socket closed) would
+        // only clutter it. Warnings and errors still show; -Dorg.slf4j.simpleLogger.defaultLogLevel=info brings the
+        // rest back. Here, before the first field below: the bundle's class makes the first logger, which reads it.
+        if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
+            System.setProperty(LOG_LEVEL_PROPERTY, "warn");
+        }
+    }
+
     static final Texts TEXT = Texts.bundle("com.socketworkbench.cli.cli");
     private static final String USAGE_BUNDLE = "com.socketworkbench.cli.usage";
 
@@ -43,12 +52,6 @@ public final class Cli implements Callable<Integer> {
 
     /** Runs the command line in this process's language, with picocli's stdout/stderr writers. */
     public static int execute(String[] args) {
-        // The command's answer is its output: the engine's info logs (a scenario finished, a socket closed) would
-        // only clutter it. Warnings and errors still show; -Dorg.slf4j.simpleLogger.defaultLogLevel=info brings
-        // the rest back. Set before the first logger exists, which reads it.
-        if (System.getProperty(LOG_LEVEL_PROPERTY) == null) {
-            System.setProperty(LOG_LEVEL_PROPERTY, "warn");
-        }
         String property = System.getProperty(LOCALE_PROPERTY);
         Texts.use(property != null && !property.isBlank() ? Locale.forLanguageTag(property.trim())
                 : Locale.getDefault());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -29,6 +30,19 @@ class ScriptTest {
             assertEquals("HELLO\r\n", new String(peer.received));
             assertTrue(child.out().contains("|OK 42..|"), child::toString);
         }
+        Path scenario = Files.writeString(elsewhere.resolve("refused.yaml"), """
+                connections:
+                  dev: { tcp: "127.0.0.1:%d" }
+                steps:
+                  - send: { to: dev, text: "hi" }
+                """.formatted(LoopbackPeers.closedTcpPort()));
+        ChildProcess run = ChildProcess.run(List.of(bash(), SCRIPT.toString(), "run", "refused.yaml", "--junit",
+                "out/report.xml"), elsewhere, elsewhere, 120);
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(Files.isRegularFile(elsewhere.resolve("out/report.xml")), "the report, relative to where it ran");
+        // The command's output is its answer: no engine INFO log lines in between.
+        assertFalse(run.err().contains(" INFO "), run::toString);
+        assertTrue(Files.isRegularFile(scenario));
         ChildProcess unknown = ChildProcess.run(List.of(bash(), SCRIPT.toString(), "frobnicate"), elsewhere,
                 elsewhere, 120);
         assertEquals(2, unknown.exitCode(), unknown::toString);
