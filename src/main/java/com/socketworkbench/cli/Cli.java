@@ -1,6 +1,7 @@
 package com.socketworkbench.cli;
 
 import com.socketworkbench.engine.text.Texts;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -82,7 +83,7 @@ public final class Cli implements Callable<Integer> {
         commandLine.setParameterExceptionHandler(new UsageErrors());
         commandLine.setExecutionExceptionHandler((exception, command, parsed) -> {
             command.getErr().println(TEXT.get("error.internal", exception));
-            org.slf4j.LoggerFactory.getLogger(Cli.class).debug("Command failed", exception);
+            LoggerFactory.getLogger(Cli.class).debug("Command failed", exception);
             return FAILED;
         });
         commandLine.setExitCodeExceptionMapper(exception -> FAILED);

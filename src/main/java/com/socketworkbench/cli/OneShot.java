@@ -16,6 +16,7 @@ import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -109,7 +110,7 @@ final class OneShot {
                 } catch (SocketTimeoutException quiet) {
                     break;
                 }
-                byte[] bytes = java.util.Arrays.copyOfRange(packet.getData(), packet.getOffset(),
+                byte[] bytes = Arrays.copyOfRange(packet.getData(), packet.getOffset(),
                         packet.getOffset() + packet.getLength());
                 total += bytes.length;
                 replies.add(new Reply(bytes, (InetSocketAddress) packet.getSocketAddress(),

@@ -8,6 +8,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.Arrays;
 import java.util.function.UnaryOperator;
 
 /** Plain JDK peers on 127.0.0.1, port 0, for the command line's tests: each answers one request, then stops. */
@@ -89,7 +90,7 @@ final class LoopbackPeers {
                 try {
                     DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
                     socket.receive(packet);
-                    byte[] got = java.util.Arrays.copyOf(packet.getData(), packet.getLength());
+                    byte[] got = Arrays.copyOf(packet.getData(), packet.getLength());
                     byte[] answer = reply.apply(got);
                     socket.send(new DatagramPacket(answer, answer.length, packet.getSocketAddress()));
                 } catch (IOException done) {

@@ -2,6 +2,9 @@ package com.socketworkbench.cli;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -75,6 +78,18 @@ class SendCommandTest {
         assertEquals(1, run.exitCode(), run::toString);
         assertEquals("Connection refused by 127.0.0.1:" + port + ": nothing listens there.", run.err().strip());
         assertEquals("", run.out());
+    }
+
+    @Test
+    void aUdpDatagramNobodyListensForExitsWithOne() throws Exception {
+        int port;
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            port = probe.getLocalPort();
+        }
+        // Loopback answers a datagram to a closed port with ICMP port unreachable, which the connected socket sees.
+        CliRun run = CliRun.of("send", "udp", "127.0.0.1", Integer.toString(port), "hi", "--wait", "5s");
+        assertEquals(1, run.exitCode(), run::toString);
+        assertTrue(run.err().startsWith("Nothing listens on 127.0.0.1:" + port), run::toString);
     }
 
     @Test
