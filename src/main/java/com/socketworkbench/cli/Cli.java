@@ -83,7 +83,8 @@ public final class Cli implements Callable<Integer> {
         commandLine.setParameterExceptionHandler(new UsageErrors());
         commandLine.setExecutionExceptionHandler((exception, command, parsed) -> {
             command.getErr().println(TEXT.get("error.internal", exception));
-            LoggerFactory.getLogger(Cli.class).debug("Command failed", exception);
+            // A bug, not a user error: the stack trace goes with it.
+            LoggerFactory.getLogger(Cli.class).error("Command failed", exception);
             return FAILED;
         });
         commandLine.setExitCodeExceptionMapper(exception -> FAILED);

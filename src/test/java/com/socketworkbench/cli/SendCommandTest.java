@@ -23,7 +23,7 @@ class SendCommandTest {
             assertEquals(0, run.exitCode(), run::toString);
             assertArrayEquals("HELLO\r\n".getBytes(StandardCharsets.US_ASCII), peer.received);
             assertTrue(run.out().contains("Sent 7 bytes to 127.0.0.1:" + peer.port() + " over TCP."), run::toString);
-            assertTrue(run.out().contains("Received 7 bytes within"), run::toString);
+            assertTrue(run.out().contains("Received 7 bytes in "), run::toString);
             assertTrue(run.out().contains("00000000  48 45 4c 4c 4f 0d 0a"), run::toString);
             assertTrue(run.out().contains("|HELLO..|"), run::toString);
         }
