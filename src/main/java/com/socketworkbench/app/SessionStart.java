@@ -113,7 +113,7 @@ final class SessionStart {
 
     /** One tab of each kind, seeded from the per-tab preference nodes of the builds before workspaces. */
     private Workspace firstRun() {
-        List<TabState> tabs = TabKinds.all().stream()
+        List<TabState> tabs = TabKinds.newWorkspace().stream()
                 .map(kind -> new TabState(kind.id(), kind.title(), legacySettings(kind.id()))).toList();
         return new Workspace(tabs, legacy.getInt("selectedTab", 0), List.of());
     }

@@ -2,6 +2,7 @@ package com.socketworkbench.app;
 
 import com.socketworkbench.ui.alltraffic.AllTrafficTab;
 import com.socketworkbench.ui.http.HttpTab;
+import com.socketworkbench.ui.scenario.ScenarioTab;
 import com.socketworkbench.ui.tcpclient.TcpClientTab;
 import com.socketworkbench.ui.tcpserver.TcpServerTab;
 import com.socketworkbench.ui.tools.ToolsTab;
@@ -11,8 +12,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The one place that lists the kinds of tab, in the order a new workspace shows them and the New Tab menu lists
- * them. A new kind of tab is one more entry here.
+ * The one place that lists the kinds of tab, in the order the New Tab menu lists them ({@link #all()}) and a new
+ * workspace shows them ({@link #newWorkspace()}). A new kind of tab is one more entry here.
  */
 final class TabKinds {
     static final TabKind TCP_SERVER = new TabKind("tcpServer", "TCP Server", TcpServerTab::new, true);
@@ -26,13 +27,22 @@ final class TabKinds {
     static final TabKind ALL_TRAFFIC = new TabKind("allTraffic", "All Traffic", AllTrafficTab::new,
             false);
 
-    private static final List<TabKind> ALL = List.of(TCP_SERVER, TCP_CLIENT, UDP, HTTP, ALL_TRAFFIC, TOOLS);
+    // Scripts that send and expect (docs/scenarios.md): opened from the New Tab menu, not part of a new workspace.
+    static final TabKind SCENARIO = new TabKind("scenario", "Scenario", ScenarioTab::new, true);
+
+    private static final List<TabKind> ALL = List.of(TCP_SERVER, TCP_CLIENT, UDP, HTTP, SCENARIO, ALL_TRAFFIC, TOOLS);
+    private static final List<TabKind> NEW_WORKSPACE = List.of(TCP_SERVER, TCP_CLIENT, UDP, HTTP, ALL_TRAFFIC, TOOLS);
 
     private TabKinds() {
     }
 
     static List<TabKind> all() {
         return ALL;
+    }
+
+    /** The kinds a new (or first-run) workspace opens, one tab each, in this order. */
+    static List<TabKind> newWorkspace() {
+        return NEW_WORKSPACE;
     }
 
     static Optional<TabKind> find(String id) {

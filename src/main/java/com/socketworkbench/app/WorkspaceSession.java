@@ -102,7 +102,7 @@ final class WorkspaceSession {
 
     /** One tab of each kind with default settings and no messages: what New and a failed start show. */
     static Workspace blank() {
-        return new Workspace(TabKinds.all().stream().map(kind -> new TabState(kind.id(), kind.title(),
+        return new Workspace(TabKinds.newWorkspace().stream().map(kind -> new TabState(kind.id(), kind.title(),
                 Settings.EMPTY)).toList(), 0, List.of());
     }
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import static com.socketworkbench.app.AppDriver.fx;
+import static com.socketworkbench.app.AppDriver.fxRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,9 @@ class IconButtonsTest {
         List<String> nameless = new ArrayList<>();
         int seen = 0;
         for (TabKind kind : TabKinds.all()) {
+            if (!TabKinds.newWorkspace().contains(kind)) {
+                fxRun(() -> driver.app().strip().openNew(kind));
+            }
             driver.selectTab(kind.id());
             for (String toggle : List.of("#socketPanelToggle", "#messagesToggle")) {
                 if (driver.robot().lookup("#" + kind.id() + " " + toggle).tryQuery().isPresent()) {

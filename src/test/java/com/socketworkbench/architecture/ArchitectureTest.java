@@ -36,6 +36,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule workspaceFilesNeverReachJavaFxTheUiOrTheApp = uiFreeRuleFor(ROOT + "workspace..");
 
+    /** The headless command line runs without a display: it must not even load a JavaFX class. */
+    @ArchTest
+    static final ArchRule commandLineNeverReachesJavaFxTheUiOrTheApp = uiFreeRuleFor(ROOT + "cli..");
+
     @ArchTest
     static final ArchRule sharedUiNeverReachesATabPackage = noClasses()
             .that().resideInAnyPackage(packages(SHARED_UI))
