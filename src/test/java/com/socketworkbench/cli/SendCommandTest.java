@@ -51,6 +51,19 @@ class SendCommandTest {
     }
 
     @Test
+    void fieldsFillInAChecksumAndABadFieldIsRefusedAtItsPosition() throws Exception {
+        try (var peer = LoopbackPeers.tcp(8, received -> null)) {
+            CliRun run = CliRun.of("send", "tcp", "127.0.0.1", Integer.toString(peer.port()),
+                    "01 03 00 00 00 0A {{crc16-modbus}}", "--hex", "--fields", "--wait", "100");
+            assertEquals(0, run.exitCode(), run::toString);
+            assertArrayEquals(new byte[]{1, 3, 0, 0, 0, 0x0A, (byte) 0xC5, (byte) 0xCD}, peer.received);
+        }
+        CliRun bad = CliRun.of("send", "tcp", "127.0.0.1", "9", "AB{{nonsense}}", "--fields");
+        assertEquals(2, bad.exitCode(), bad::toString);
+        assertTrue(bad.err().contains("nonsense"), bad::toString);
+    }
+
+    @Test
     void aSilentPeerIsSentToAndTheOutputSaysNoReplyCame() throws Exception {
         try (var peer = LoopbackPeers.tcp(2, received -> null)) {
             CliRun run = CliRun.of("send", "tcp", "127.0.0.1", Integer.toString(peer.port()), "hi", "--wait", "200");
