@@ -4,6 +4,7 @@ import com.socketworkbench.engine.text.DurationText;
 import com.socketworkbench.engine.text.Texts;
 
 import java.time.Duration;
+import java.util.Locale;
 
 /**
  * How often and how many times a periodic send goes out.
@@ -27,7 +28,7 @@ public record RepeatPlan(Duration interval, long count, Duration jitter) {
                     DurationText.of(MAX_INTERVAL)));
         }
         if (count < 0 || count > MAX_COUNT) {
-            throw new IllegalArgumentException(TEXT.get("plan.count", MAX_COUNT));
+            throw new IllegalArgumentException(TEXT.get("plan.count", String.format(Locale.ROOT, "%,d", MAX_COUNT)));
         }
         jitter = jitter == null ? Duration.ZERO : jitter;
         if (jitter.isNegative() || jitter.compareTo(interval.dividedBy(2)) > 0) {

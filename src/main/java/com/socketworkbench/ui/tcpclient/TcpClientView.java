@@ -1,6 +1,9 @@
 package com.socketworkbench.ui.tcpclient;
 
 import com.socketworkbench.ui.messages.MessagesPanel;
+import com.socketworkbench.ui.repeat.RepeatSendPanel;
+import com.socketworkbench.ui.repeat.SidePanels;
+import com.socketworkbench.ui.sendfile.SendFilePanel;
 import com.socketworkbench.ui.stream.CloseModeButtons;
 import com.socketworkbench.ui.stream.ConnectionDetailsPane;
 import com.socketworkbench.ui.traffic.Formats;
@@ -62,6 +65,8 @@ public final class TcpClientView implements TabView {
     private final TrafficPane traffic;
     private final SendEditor sendEditor;
     private final MessagesPanel messages;
+    private final RepeatSendPanel repeatSend;
+    private final SendFilePanel sendFile;
     private final TabNotifier notifier;
     private final CaptureControls captureControls;
     private final BorderPane root;
@@ -95,6 +100,9 @@ public final class TcpClientView implements TabView {
         messages.attachTo(withPanel, subscriptions);
         messages.oneAtATimeWith(socketPanel.toggle(), subscriptions);
         sendEditor.addBesideSend(messages.besideSend());
+        repeatSend = new RepeatSendPanel(model.repeatSend(), subscriptions);
+        sendFile = new SendFilePanel(model.sendFile(), subscriptions);
+        addSendTools(withPanel);
 
         // Notifications slide over the traffic area, never over the settings: Connect stays reachable.
         notifier = new TabNotifier(withPanel);
@@ -202,6 +210,24 @@ public final class TcpClientView implements TabView {
                 model.pendingBytesProperty()));
         showWhen(pending, model.pendingBytesProperty().greaterThan(0));
         return pending;
+    }
+
+    /** Periodic send and send file: side panels like the messages panel, their toggles under Send. */
+    private void addSendTools(SplitPane withPanel) {
+        repeatSend.attachTo(withPanel, subscriptions);
+        sendFile.attachTo(withPanel, subscriptions);
+        SidePanels.oneAtATime(repeatSend.toggle(), subscriptions, socketPanel.toggle(), messages.toggle(),
+                sendFile.toggle());
+        SidePanels.oneAtATime(sendFile.toggle(), subscriptions, socketPanel.toggle(), messages.toggle());
+        sendEditor.addBesideSend(SidePanels.row(repeatSend.toggle(), sendFile.toggle()));
+    }
+
+    public RepeatSendPanel repeatSend() {
+        return repeatSend;
+    }
+
+    public SendFilePanel sendFile() {
+        return sendFile;
     }
 
     private void showWhen(Node node, ObservableBooleanValue condition) {

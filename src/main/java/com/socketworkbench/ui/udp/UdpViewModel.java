@@ -6,6 +6,9 @@ import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.udp.UdpEndpoint;
+import com.socketworkbench.ui.repeat.RepeatSendModel;
+import com.socketworkbench.ui.repeat.TabSendPath;
+import com.socketworkbench.ui.sendfile.SendFileModel;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.fx.EventPump;
@@ -53,6 +56,8 @@ public final class UdpViewModel extends SocketTabModel {
     private final UdpSettings settings;
     private final MulticastModel multicast;
     private final UdpTarget target;
+    private final RepeatSendModel repeatSend;
+    private final SendFileModel sendFile;
     private final SendEditorModel sendEditor;
     private final TabCapture capture;
 
@@ -82,6 +87,11 @@ public final class UdpViewModel extends SocketTabModel {
         target = new UdpTarget(settings.targetHost(), settings.targetPort(), state, sendEditor, executor,
                 () -> endpoint, this::endpointForSending, subscriptions);
         sendEditor.setSender(target::send);
+        // Periodic send and send file go to the target typed when they start; stopping the socket stops them.
+        TabSendPath sendPath = new TabSendPath(sendEditor.targetReadyProperty(), sendEditor.targetHintProperty(),
+                state.isNotEqualTo(ListenerState.STOPPING), target::sink, target::sink);
+        repeatSend = new RepeatSendModel(sendEditor, sendPath, executor, subscriptions);
+        sendFile = new SendFileModel(sendPath, true, executor, subscriptions);
 
         subscriptions.listen(settings.broadcastProperty(), (obs, old, on) -> {
             if (endpoint != null) {
@@ -302,6 +312,14 @@ public final class UdpViewModel extends SocketTabModel {
     /** Export and record of this tab's traffic. */
     public TabCapture capture() {
         return capture;
+    }
+
+    public RepeatSendModel repeatSend() {
+        return repeatSend;
+    }
+
+    public SendFileModel sendFile() {
+        return sendFile;
     }
 
     public SendEditorModel sendEditor() {
