@@ -66,9 +66,10 @@ class SendToolsTabsTest {
         return driver.robot().lookup(selector).tryQuery().map(Node::isVisible).orElse(false);
     }
 
+    /** Opens a panel and waits for its content, which joins the scene with its scroll pane's skin. */
     private void open(String tab, String toggle, String panel) {
         driver.click("#" + tab + " #" + toggle);
-        driver.waitUntil(() -> shown("#" + tab + " #" + panel));
+        driver.waitUntil(() -> shown("#" + tab + " #" + panel + " .button"));
     }
 
     private void repeatFiveAt10Ms(String tab) {
