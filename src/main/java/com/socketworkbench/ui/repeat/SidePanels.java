@@ -34,9 +34,14 @@ public final class SidePanels {
         return toggle;
     }
 
-    /** The toggles side by side, sharing the column's width. */
-    public static Node row(ToggleButton... toggles) {
-        HBox row = new HBox(4, toggles);
+    /**
+     * The toggles after {@code first} (the messages panel's Save… and Messages) in one row under Send: a second row
+     * would make the send editor taller, which a 640-pixel window has no room for.
+     */
+    public static Node row(Node first, ToggleButton... toggles) {
+        HBox row = new HBox(4, first);
+        row.getChildren().addAll(toggles);
+        HBox.setHgrow(first, Priority.ALWAYS);
         for (ToggleButton toggle : toggles) {
             HBox.setHgrow(toggle, Priority.ALWAYS);
         }

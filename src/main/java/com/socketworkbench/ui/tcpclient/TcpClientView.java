@@ -99,10 +99,10 @@ public final class TcpClientView implements TabView {
         socketPanel.attachTo(withPanel, subscriptions);
         messages.attachTo(withPanel, subscriptions);
         messages.oneAtATimeWith(socketPanel.toggle(), subscriptions);
-        sendEditor.addBesideSend(messages.besideSend());
         repeatSend = new RepeatSendPanel(model.repeatSend(), subscriptions);
         sendFile = new SendFilePanel(model.sendFile(), subscriptions);
         addSendTools(withPanel);
+        sendEditor.addBesideSend(SidePanels.row(messages.besideSend(), repeatSend.toggle(), sendFile.toggle()));
 
         // Notifications slide over the traffic area, never over the settings: Connect stays reachable.
         notifier = new TabNotifier(withPanel);
@@ -219,7 +219,6 @@ public final class TcpClientView implements TabView {
         SidePanels.oneAtATime(repeatSend.toggle(), subscriptions, socketPanel.toggle(), messages.toggle(),
                 sendFile.toggle());
         SidePanels.oneAtATime(sendFile.toggle(), subscriptions, socketPanel.toggle(), messages.toggle());
-        sendEditor.addBesideSend(SidePanels.row(repeatSend.toggle(), sendFile.toggle()));
     }
 
     public RepeatSendPanel repeatSend() {

@@ -117,8 +117,7 @@ public final class TcpServerView implements TabView {
         notifier = new TabNotifier(center());
         root = TabLayout.root("tcpServer", TcpServerView.class, "tcp-server.css",
                 new VBox(settings(), streamBar()), notifier.pane(), sendEditor.view());
-        sendEditor.addBesideSend(messages.besideSend());
-        sendEditor.addBesideSend(SidePanels.row(repeatSend.toggle(), sendFile.toggle()));
+        sendEditor.addBesideSend(SidePanels.row(messages.besideSend(), repeatSend.toggle(), sendFile.toggle()));
         StreamStyles.apply(root);
         model.traffic().setOnFailure(notifier::showError);
         captureControls = new CaptureControls(model.capture(), traffic.timeline(), notifier, subscriptions);

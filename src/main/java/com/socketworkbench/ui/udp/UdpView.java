@@ -94,10 +94,10 @@ public final class UdpView implements TabView {
         SplitPane withPanel = new SplitPane(traffic.split());
         withPanel.setOrientation(Orientation.HORIZONTAL);
         messages.attachTo(withPanel, subscriptions);
-        sendEditor.addBesideSend(messages.besideSend());
         repeatSend = new RepeatSendPanel(model.repeatSend(), subscriptions);
         sendFile = new SendFilePanel(model.sendFile(), subscriptions);
         addSendTools(withPanel);
+        sendEditor.addBesideSend(SidePanels.row(messages.besideSend(), repeatSend.toggle(), sendFile.toggle()));
         notifier = new TabNotifier(withPanel);
         Node settings = settings();
         options = new UdpOptionsPane(model, subscriptions);
@@ -254,7 +254,6 @@ public final class UdpView implements TabView {
         sendFile.attachTo(withPanel, subscriptions);
         SidePanels.oneAtATime(repeatSend.toggle(), subscriptions, messages.toggle(), sendFile.toggle());
         SidePanels.oneAtATime(sendFile.toggle(), subscriptions, messages.toggle());
-        sendEditor.addBesideSend(SidePanels.row(repeatSend.toggle(), sendFile.toggle()));
     }
 
     public RepeatSendPanel repeatSend() {
