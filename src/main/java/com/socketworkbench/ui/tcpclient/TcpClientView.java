@@ -99,8 +99,8 @@ public final class TcpClientView implements TabView {
         socketPanel.attachTo(withPanel, subscriptions);
         messages.attachTo(withPanel, subscriptions);
         messages.oneAtATimeWith(socketPanel.toggle(), subscriptions);
-        repeatSend = new RepeatSendPanel(model.repeatSend(), subscriptions);
-        sendFile = new SendFilePanel(model.sendFile(), subscriptions);
+        repeatSend = new RepeatSendPanel(model.sendTools().repeat(), subscriptions);
+        sendFile = new SendFilePanel(model.sendTools().file(), subscriptions);
         addSendTools(withPanel);
         sendEditor.addBesideSend(SidePanels.row(messages.besideSend(), repeatSend.toggle(), sendFile.toggle()));
 

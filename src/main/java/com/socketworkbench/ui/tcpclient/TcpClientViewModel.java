@@ -19,9 +19,7 @@ import com.socketworkbench.engine.tcp.TcpClientConfig;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.fx.EventPump;
-import com.socketworkbench.ui.repeat.RepeatSendModel;
-import com.socketworkbench.ui.repeat.TabSendPath;
-import com.socketworkbench.ui.sendfile.SendFileModel;
+import com.socketworkbench.ui.sendfile.SendTools;
 import com.socketworkbench.ui.stream.FramingEditorModel;
 import com.socketworkbench.ui.traffic.SendEditorModel;
 import com.socketworkbench.ui.stream.SocketOptionsModel;
@@ -76,8 +74,7 @@ public final class TcpClientViewModel extends SocketTabModel {
     private final SplitSendModel split;
     private final SocketInfo socketInfo;
     private final TabCapture capture;
-    private final RepeatSendModel repeatSend;
-    private final SendFileModel sendFile;
+    private final SendTools sendTools;
     private final ReadOnlyIntegerWrapper pendingBytes = new ReadOnlyIntegerWrapper(this, "pendingBytes");
 
     private final ReadOnlyObjectWrapper<ClientState> state =
@@ -134,10 +131,8 @@ public final class TcpClientViewModel extends SocketTabModel {
         traffic().onRowsShown(traffic()::updateCounters, subscriptions);
         traffic().tickWhile(state.isEqualTo(ClientState.CONNECTED), subscriptions);
         // Periodic send and send file go to the connection open when they start, and stop when it closes.
-        TabSendPath sendPath = new TabSendPath(sendEditor.targetReadyProperty(), sendEditor.targetHintProperty(),
-                state.isEqualTo(ClientState.CONNECTED), this::repeatSink, this::fileSink);
-        repeatSend = new RepeatSendModel(sendEditor, sendPath, executor, subscriptions);
-        sendFile = new SendFileModel(sendPath, false, executor, subscriptions);
+        sendTools = SendTools.create(sendEditor, state.isEqualTo(ClientState.CONNECTED), this::repeatSink,
+                this::fileSink, false, executor, subscriptions);
         updateStatus();
     }
 
@@ -343,12 +338,8 @@ public final class TcpClientViewModel extends SocketTabModel {
         return connected == null ? null : connected::send;
     }
 
-    public RepeatSendModel repeatSend() {
-        return repeatSend;
-    }
-
-    public SendFileModel sendFile() {
-        return sendFile;
+    public SendTools sendTools() {
+        return sendTools;
     }
 
     private void onPulse(List<NetEvent> batch) {

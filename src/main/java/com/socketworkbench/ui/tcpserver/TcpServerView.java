@@ -111,8 +111,8 @@ public final class TcpServerView implements TabView {
         splitSend = new SplitSendControls(stream.split(), model.sendEditor(), stream.socketOptions(),
                 model::applySocketOptions, subscriptions);
 
-        repeatSend = new RepeatSendPanel(model.repeatSend(), subscriptions);
-        sendFile = new SendFilePanel(model.sendFile(), subscriptions);
+        repeatSend = new RepeatSendPanel(model.sendTools().repeat(), subscriptions);
+        sendFile = new SendFilePanel(model.sendTools().file(), subscriptions);
         // Notifications slide over the traffic area, never over the settings: Start/Stop stays reachable.
         notifier = new TabNotifier(center());
         root = TabLayout.root("tcpServer", TcpServerView.class, "tcp-server.css",

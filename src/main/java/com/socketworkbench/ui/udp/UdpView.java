@@ -94,8 +94,8 @@ public final class UdpView implements TabView {
         SplitPane withPanel = new SplitPane(traffic.split());
         withPanel.setOrientation(Orientation.HORIZONTAL);
         messages.attachTo(withPanel, subscriptions);
-        repeatSend = new RepeatSendPanel(model.repeatSend(), subscriptions);
-        sendFile = new SendFilePanel(model.sendFile(), subscriptions);
+        repeatSend = new RepeatSendPanel(model.sendTools().repeat(), subscriptions);
+        sendFile = new SendFilePanel(model.sendTools().file(), subscriptions);
         addSendTools(withPanel);
         sendEditor.addBesideSend(SidePanels.row(messages.besideSend(), repeatSend.toggle(), sendFile.toggle()));
         notifier = new TabNotifier(withPanel);

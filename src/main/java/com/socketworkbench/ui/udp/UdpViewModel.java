@@ -1,3 +1,4 @@
+// Over 400 lines: the UDP tab's one view model; much of it is one-line accessors the view binds to, and its parts (UdpTarget, MulticastModel, UdpStats, UdpSettings, the send tools) hold the logic.
 package com.socketworkbench.ui.udp;
 
 import com.socketworkbench.engine.event.Failure;
@@ -6,9 +7,7 @@ import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.udp.UdpEndpoint;
-import com.socketworkbench.ui.repeat.RepeatSendModel;
-import com.socketworkbench.ui.repeat.TabSendPath;
-import com.socketworkbench.ui.sendfile.SendFileModel;
+import com.socketworkbench.ui.sendfile.SendTools;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.fx.EventPump;
@@ -56,8 +55,7 @@ public final class UdpViewModel extends SocketTabModel {
     private final UdpSettings settings;
     private final MulticastModel multicast;
     private final UdpTarget target;
-    private final RepeatSendModel repeatSend;
-    private final SendFileModel sendFile;
+    private final SendTools sendTools;
     private final SendEditorModel sendEditor;
     private final TabCapture capture;
 
@@ -88,10 +86,8 @@ public final class UdpViewModel extends SocketTabModel {
                 () -> endpoint, this::endpointForSending, subscriptions);
         sendEditor.setSender(target::send);
         // Periodic send and send file go to the target typed when they start; stopping the socket stops them.
-        TabSendPath sendPath = new TabSendPath(sendEditor.targetReadyProperty(), sendEditor.targetHintProperty(),
-                state.isNotEqualTo(ListenerState.STOPPING), target::sink, target::sink);
-        repeatSend = new RepeatSendModel(sendEditor, sendPath, executor, subscriptions);
-        sendFile = new SendFileModel(sendPath, true, executor, subscriptions);
+        sendTools = SendTools.create(sendEditor, state.isNotEqualTo(ListenerState.STOPPING), target::sink,
+                target::sink, true, executor, subscriptions);
 
         subscriptions.listen(settings.broadcastProperty(), (obs, old, on) -> {
             if (endpoint != null) {
@@ -314,12 +310,8 @@ public final class UdpViewModel extends SocketTabModel {
         return capture;
     }
 
-    public RepeatSendModel repeatSend() {
-        return repeatSend;
-    }
-
-    public SendFileModel sendFile() {
-        return sendFile;
+    public SendTools sendTools() {
+        return sendTools;
     }
 
     public SendEditorModel sendEditor() {
