@@ -4,6 +4,7 @@ import com.socketworkbench.app.AppDriver;
 import com.socketworkbench.ui.tab.WorkbenchTab;
 import com.socketworkbench.ui.tcpclient.TcpClientTab;
 import javafx.scene.Node;
+import javafx.scene.input.KeyCode;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.AfterEach;
@@ -203,6 +204,22 @@ class SendToolsTabsTest {
             assertArrayEquals(Files.readAllBytes(file), concat(concat(datagrams.get(0), datagrams.get(1)),
                     datagrams.get(2)));
             waitForFileDone("udp", file);
+
+            // Closing the tab ends a run, even one waiting out a one-hour interval.
+            RepeatSendModel repeat = fx(() -> ((com.socketworkbench.ui.udp.UdpTab) tab("udp")).model().sendTools()
+                    .repeat());
+            open("udp", "repeatSendToggle", "repeatSend");
+            fxRun(() -> driver.<javafx.scene.control.ComboBox<IntervalUnit>>node("#udp #repeatUnit")
+                    .setValue(IntervalUnit.MINUTES));
+            driver.setText("#udp #repeatInterval", "60");
+            driver.click("#udp #repeatUntilStopped");
+            driver.click("#udp #repeatStart");
+            assertArrayEquals(one, receive(peer));
+            assertTrue(fx(repeat::isRunning));
+            driver.dialogs().answerClose(true);
+            driver.robot().press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
+            driver.waitUntil(() -> driver.robot().lookup("#udp").tryQuery().isEmpty() && !repeat.isRunning());
+            assertEquals("Stopped after 1 send", fx(() -> repeat.statusProperty().get()));
         }
     }
 
