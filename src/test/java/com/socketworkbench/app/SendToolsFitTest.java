@@ -3,6 +3,7 @@ package com.socketworkbench.app;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.InMemoryPreferences;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.ToggleButton;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class SendToolsFitTest {
             open(tab, "repeatSendToggle", "repeatStart");
             driver.setText("#" + tab + " #repeatInterval", "x");
             driver.setText("#" + tab + " #repeatTimes", "0");
-            fxRun(() -> driver.<javafx.scene.control.Button>node("#" + tab + " #repeatStart").fire());
+            fxRun(() -> driver.<Button>node("#" + tab + " #repeatStart").fire());
             check(tab + "-repeat");
 
             open(tab, "sendFileToggle", "sendFileStart");
@@ -61,7 +62,7 @@ class SendToolsFitTest {
             if (tab.equals("udp")) {
                 driver.setText("#" + tab + " #sendFileDatagramSize", "0");
             }
-            fxRun(() -> driver.<javafx.scene.control.Button>node("#" + tab + " #sendFileStart").fire());
+            fxRun(() -> driver.<Button>node("#" + tab + " #sendFileStart").fire());
             check(tab + "-file");
         }
         assertTrue(problems.isEmpty(), problems.size() + " layout problems:\n" + String.join("\n", problems));

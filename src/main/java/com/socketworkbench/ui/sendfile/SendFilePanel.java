@@ -5,6 +5,7 @@ import com.socketworkbench.ui.repeat.SidePanels;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.traffic.SendEditor;
 import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -79,14 +80,16 @@ public final class SendFilePanel {
         TextField rate = field("sendFileRateLimit", SendFileTexts.TEXT.get("rate.tooltip"));
         subscriptions.bindBidirectional(rate.textProperty(), model.rateLimitProperty());
         lockWhileRunning(subscriptions, rate);
-        return row(SendEditor.labelled(SendFileTexts.TEXT.get("rate"), rate), caption(SendFileTexts.TEXT.get("rate.unit")));
+        return row(SendEditor.labelled(SendFileTexts.TEXT.get("rate"), rate),
+                caption(SendFileTexts.TEXT.get("rate.unit")));
     }
 
     private Node sizeRow(Subscriptions subscriptions) {
         TextField size = field("sendFileDatagramSize", SendFileTexts.TEXT.get("size.tooltip"));
         subscriptions.bindBidirectional(size.textProperty(), model.datagramSizeProperty());
         lockWhileRunning(subscriptions, size);
-        return row(SendEditor.labelled(SendFileTexts.TEXT.get("size"), size), caption(SendFileTexts.TEXT.get("size.unit")));
+        return row(SendEditor.labelled(SendFileTexts.TEXT.get("size"), size),
+                caption(SendFileTexts.TEXT.get("size.unit")));
     }
 
     private Node startRow(Subscriptions subscriptions) {
@@ -130,8 +133,7 @@ public final class SendFilePanel {
         return status;
     }
 
-    private static Label label(String id, Subscriptions subscriptions,
-                               javafx.beans.value.ObservableStringValue text) {
+    private static Label label(String id, Subscriptions subscriptions, ObservableStringValue text) {
         Label label = new Label();
         label.setId(id);
         label.getStyleClass().add("muted-label");

@@ -3,7 +3,10 @@ package com.socketworkbench.ui.repeat;
 import com.socketworkbench.app.AppDriver;
 import com.socketworkbench.ui.tab.WorkbenchTab;
 import com.socketworkbench.ui.tcpclient.TcpClientTab;
+import com.socketworkbench.ui.tcpserver.TcpServerTab;
+import com.socketworkbench.ui.udp.UdpTab;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
 import javafx.scene.input.KeyCode;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableView;
@@ -159,7 +162,7 @@ class SendToolsTabsTest {
             driver.waitUntil(() -> driver.<TableView<?>>node("#tcpServer #clients").getSelectionModel()
                     .getSelectedItem() != null);
             driver.setText("#tcpServer #input", "tick");
-            byte[] one = fx(() -> ((com.socketworkbench.ui.tcpserver.TcpServerTab) tab("tcpServer")).model()
+            byte[] one = fx(() -> ((TcpServerTab) tab("tcpServer")).model()
                     .sendEditor().encode().orElseThrow());
 
             repeatFiveAt10Ms("tcpServer");
@@ -183,7 +186,7 @@ class SendToolsTabsTest {
             driver.setText("#udp #targetHost", "127.0.0.1");
             driver.setText("#udp #targetPort", Integer.toString(peer.getLocalPort()));
             driver.setText("#udp #input", "beat");
-            byte[] one = fx(() -> ((com.socketworkbench.ui.udp.UdpTab) tab("udp")).model().sendEditor().encode()
+            byte[] one = fx(() -> ((UdpTab) tab("udp")).model().sendEditor().encode()
                     .orElseThrow());
 
             repeatFiveAt10Ms("udp");
@@ -206,10 +209,10 @@ class SendToolsTabsTest {
             waitForFileDone("udp", file);
 
             // Closing the tab ends a run, even one waiting out a one-hour interval.
-            RepeatSendModel repeat = fx(() -> ((com.socketworkbench.ui.udp.UdpTab) tab("udp")).model().sendTools()
+            RepeatSendModel repeat = fx(() -> ((UdpTab) tab("udp")).model().sendTools()
                     .repeat());
             open("udp", "repeatSendToggle", "repeatSend");
-            fxRun(() -> driver.<javafx.scene.control.ComboBox<IntervalUnit>>node("#udp #repeatUnit")
+            fxRun(() -> driver.<ComboBox<IntervalUnit>>node("#udp #repeatUnit")
                     .setValue(IntervalUnit.MINUTES));
             driver.setText("#udp #repeatInterval", "60");
             driver.click("#udp #repeatUntilStopped");
