@@ -1,6 +1,9 @@
 package com.socketworkbench.ui.tcpclient;
 
 import com.socketworkbench.ui.messages.MessagesPanel;
+import com.socketworkbench.ui.repeat.RepeatSendPanel;
+import com.socketworkbench.ui.repeat.SidePanels;
+import com.socketworkbench.ui.sendfile.SendFilePanel;
 import com.socketworkbench.ui.stream.CloseModeButtons;
 import com.socketworkbench.ui.stream.ConnectionDetailsPane;
 import com.socketworkbench.ui.traffic.Formats;
@@ -62,6 +65,8 @@ public final class TcpClientView implements TabView {
     private final TrafficPane traffic;
     private final SendEditor sendEditor;
     private final MessagesPanel messages;
+    private final RepeatSendPanel repeatSend;
+    private final SendFilePanel sendFile;
     private final TabNotifier notifier;
     private final CaptureControls captureControls;
     private final BorderPane root;
@@ -94,7 +99,10 @@ public final class TcpClientView implements TabView {
         socketPanel.attachTo(withPanel, subscriptions);
         messages.attachTo(withPanel, subscriptions);
         messages.oneAtATimeWith(socketPanel.toggle(), subscriptions);
-        sendEditor.addBesideSend(messages.besideSend());
+        repeatSend = new RepeatSendPanel(model.sendTools().repeat(), subscriptions);
+        sendFile = new SendFilePanel(model.sendTools().file(), subscriptions);
+        addSendTools(withPanel);
+        sendEditor.addBesideSend(SidePanels.row(messages.besideSend(), repeatSend.toggle(), sendFile.toggle()));
 
         // Notifications slide over the traffic area, never over the settings: Connect stays reachable.
         notifier = new TabNotifier(withPanel);
@@ -202,6 +210,23 @@ public final class TcpClientView implements TabView {
                 model.pendingBytesProperty()));
         showWhen(pending, model.pendingBytesProperty().greaterThan(0));
         return pending;
+    }
+
+    /** Periodic send and send file: side panels like the messages panel, their toggles under Send. */
+    private void addSendTools(SplitPane withPanel) {
+        repeatSend.attachTo(withPanel, subscriptions);
+        sendFile.attachTo(withPanel, subscriptions);
+        SidePanels.oneAtATime(repeatSend.toggle(), subscriptions, socketPanel.toggle(), messages.toggle(),
+                sendFile.toggle());
+        SidePanels.oneAtATime(sendFile.toggle(), subscriptions, socketPanel.toggle(), messages.toggle());
+    }
+
+    public RepeatSendPanel repeatSend() {
+        return repeatSend;
+    }
+
+    public SendFilePanel sendFile() {
+        return sendFile;
     }
 
     private void showWhen(Node node, ObservableBooleanValue condition) {

@@ -8,6 +8,7 @@ import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Notice;
 import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.framing.FramingSpec;
+import com.socketworkbench.engine.repeat.SendSink;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.options.ConnectionDetails;
 import com.socketworkbench.engine.options.SocketOptionsSpec;
@@ -18,6 +19,7 @@ import com.socketworkbench.engine.tcp.TcpClientConfig;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.fx.EventPump;
+import com.socketworkbench.ui.sendfile.SendTools;
 import com.socketworkbench.ui.stream.FramingEditorModel;
 import com.socketworkbench.ui.traffic.SendEditorModel;
 import com.socketworkbench.ui.stream.SocketOptionsModel;
@@ -72,6 +74,7 @@ public final class TcpClientViewModel extends SocketTabModel {
     private final SplitSendModel split;
     private final SocketInfo socketInfo;
     private final TabCapture capture;
+    private final SendTools sendTools;
     private final ReadOnlyIntegerWrapper pendingBytes = new ReadOnlyIntegerWrapper(this, "pendingBytes");
 
     private final ReadOnlyObjectWrapper<ClientState> state =
@@ -127,6 +130,9 @@ public final class TcpClientViewModel extends SocketTabModel {
         traffic().onPulse(this::onPulse, subscriptions);
         traffic().onRowsShown(traffic()::updateCounters, subscriptions);
         traffic().tickWhile(state.isEqualTo(ClientState.CONNECTED), subscriptions);
+        // Periodic send and send file go to the connection open when they start, and stop when it closes.
+        sendTools = SendTools.create(sendEditor, state.isEqualTo(ClientState.CONNECTED), this::repeatSink,
+                this::fileSink, false, executor, subscriptions);
         updateStatus();
     }
 
@@ -317,6 +323,23 @@ public final class TcpClientViewModel extends SocketTabModel {
         }
         // What went out, and any failure, reaches the timeline as engine events.
         connected.send(bytes, plan);
+    }
+
+    /** Sends as Send does (the split plan), to the connection open now; null when none is. */
+    private SendSink repeatSink() {
+        TcpClient connected = client;
+        SendPlan plan = split.plan();
+        return connected == null || plan == null ? null : bytes -> connected.send(bytes, plan);
+    }
+
+    /** A file's chunks as plain writes to the connection open now; null when none is. */
+    private SendSink fileSink() {
+        TcpClient connected = client;
+        return connected == null ? null : connected::send;
+    }
+
+    public SendTools sendTools() {
+        return sendTools;
     }
 
     private void onPulse(List<NetEvent> batch) {

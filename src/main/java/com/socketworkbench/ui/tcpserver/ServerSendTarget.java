@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tcpserver;
 
+import com.socketworkbench.engine.repeat.SendSink;
 import com.socketworkbench.engine.tcp.SendPlan;
 import com.socketworkbench.engine.tcp.TcpServer;
 import com.socketworkbench.ui.fx.Subscriptions;
@@ -83,6 +84,23 @@ final class ServerSendTarget {
         } else {
             server.send(client.id(), bytes, plan);
         }
+    }
+
+    /**
+     * A sink fixed to the clients chosen now (the selected one, or all), for a periodic send ({@code whole} false:
+     * the split plan, as Send) or a file's chunks ({@code whole}: plain writes); null while no send can go.
+     */
+    SendSink sinkFor(TcpServer server, boolean whole) {
+        ClientRow client = clients.selectedProperty().get();
+        SendPlan plan = whole ? SendPlan.WHOLE : split.plan();
+        if (server == null || plan == null) {
+            return null;
+        }
+        if (choice.get() == SendTarget.ALL || client == null) {
+            return bytes -> server.sendToAll(bytes, plan);
+        }
+        long id = client.id();
+        return bytes -> server.send(id, bytes, plan);
     }
 
     ObjectProperty<SendTarget> choiceProperty() {

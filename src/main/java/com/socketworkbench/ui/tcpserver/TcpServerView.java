@@ -10,6 +10,9 @@ import com.socketworkbench.ui.stream.FramingEditor;
 import com.socketworkbench.ui.tab.ListenerState;
 import com.socketworkbench.ui.input.PortField;
 import com.socketworkbench.ui.messages.MessagesPanel;
+import com.socketworkbench.ui.repeat.RepeatSendPanel;
+import com.socketworkbench.ui.repeat.SidePanels;
+import com.socketworkbench.ui.sendfile.SendFilePanel;
 import com.socketworkbench.ui.traffic.SendEditor;
 import com.socketworkbench.ui.stream.SocketOptionsPane;
 import com.socketworkbench.ui.stream.SocketPanel;
@@ -81,6 +84,8 @@ public final class TcpServerView implements TabView {
     private final TrafficPane traffic;
     private final SendEditor sendEditor;
     private final MessagesPanel messages;
+    private final RepeatSendPanel repeatSend;
+    private final SendFilePanel sendFile;
     private final TableView<ClientRow> clients = new TableView<>();
     private final TabNotifier notifier;
     private final CaptureControls captureControls;
@@ -106,11 +111,13 @@ public final class TcpServerView implements TabView {
         splitSend = new SplitSendControls(stream.split(), model.sendEditor(), stream.socketOptions(),
                 model::applySocketOptions, subscriptions);
 
+        repeatSend = new RepeatSendPanel(model.sendTools().repeat(), subscriptions);
+        sendFile = new SendFilePanel(model.sendTools().file(), subscriptions);
         // Notifications slide over the traffic area, never over the settings: Start/Stop stays reachable.
         notifier = new TabNotifier(center());
         root = TabLayout.root("tcpServer", TcpServerView.class, "tcp-server.css",
                 new VBox(settings(), streamBar()), notifier.pane(), sendEditor.view());
-        sendEditor.addBesideSend(messages.besideSend());
+        sendEditor.addBesideSend(SidePanels.row(messages.besideSend(), repeatSend.toggle(), sendFile.toggle()));
         StreamStyles.apply(root);
         model.traffic().setOnFailure(notifier::showError);
         captureControls = new CaptureControls(model.capture(), traffic.timeline(), notifier, subscriptions);
@@ -229,7 +236,25 @@ public final class TcpServerView implements TabView {
         socketPanel.attachTo(split, subscriptions);
         messages.attachTo(split, subscriptions);
         messages.oneAtATimeWith(socketPanel.toggle(), subscriptions);
+        attachSendTools(split);
         return split;
+    }
+
+    /** Periodic send and send file: side panels like the messages panel, one side panel at a time. */
+    private void attachSendTools(SplitPane split) {
+        repeatSend.attachTo(split, subscriptions);
+        sendFile.attachTo(split, subscriptions);
+        SidePanels.oneAtATime(repeatSend.toggle(), subscriptions, socketPanel.toggle(), messages.toggle(),
+                sendFile.toggle());
+        SidePanels.oneAtATime(sendFile.toggle(), subscriptions, socketPanel.toggle(), messages.toggle());
+    }
+
+    public RepeatSendPanel repeatSend() {
+        return repeatSend;
+    }
+
+    public SendFilePanel sendFile() {
+        return sendFile;
     }
 
     private Node clientsPane() {

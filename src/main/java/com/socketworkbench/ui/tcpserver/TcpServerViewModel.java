@@ -28,6 +28,7 @@ import com.socketworkbench.ui.stream.FramingEditorModel;
 import com.socketworkbench.ui.stream.SocketInfo;
 import com.socketworkbench.ui.stream.SocketOptionsModel;
 import com.socketworkbench.ui.stream.SplitSendModel;
+import com.socketworkbench.ui.sendfile.SendTools;
 import com.socketworkbench.ui.stream.StreamSettings;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.ListenerState;
@@ -78,6 +79,7 @@ public final class TcpServerViewModel extends SocketTabModel {
     private final ClientTable clients = new ClientTable();
     private final StaleSocketOffer staleSocket;
     private final ServerSendTarget sendTarget;
+    private final SendTools sendTools;
     private final TabCapture capture;
 
     private final ReadOnlyObjectWrapper<ListenerState> state =
@@ -134,7 +136,15 @@ public final class TcpServerViewModel extends SocketTabModel {
         traffic().onPulse(this::onPulse, subscriptions);
         traffic().onRowsShown(this::onRowsShown, subscriptions);
         traffic().tickWhile(state.isEqualTo(ListenerState.RUNNING), subscriptions);
+        // Periodic send and send file go to the clients chosen when they start, and stop with the listener.
+        sendTools = SendTools.create(sendEditor, state.isEqualTo(ListenerState.RUNNING),
+                () -> sendTarget.sinkFor(server, false), () -> sendTarget.sinkFor(server, true), false, executor,
+                subscriptions);
         updateStatus();
+    }
+
+    public SendTools sendTools() {
+        return sendTools;
     }
 
     /** Start when stopped, stop when running; ignored while a start or stop is under way. */

@@ -2,6 +2,7 @@ package com.socketworkbench.ui.udp;
 
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.net.Endpoints;
+import com.socketworkbench.engine.repeat.SendSink;
 import com.socketworkbench.engine.udp.UdpEndpoint;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.UiExecutor;
@@ -110,6 +111,17 @@ final class UdpTarget {
         sendMessage.set("");
         // What went out, and any failure (shown in sendMessage too, by the pulse), arrives as engine events.
         sending.send(to, toPort, bytes);
+    }
+
+    /** Periodic sends and a file's datagrams go to the target typed now; null while it is not valid. */
+    SendSink sink() {
+        if (!addressProblem().isEmpty()) {
+            return null;
+        }
+        String to = host.host();
+        int toPort = port.port();
+        UdpEndpoint sending = forSending.get();
+        return bytes -> sending.send(to, toPort, bytes);
     }
 
     private void connect() {

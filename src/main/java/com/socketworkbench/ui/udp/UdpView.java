@@ -6,6 +6,9 @@ import com.socketworkbench.ui.input.HostField;
 import com.socketworkbench.ui.tab.ListenerState;
 import com.socketworkbench.ui.input.PortField;
 import com.socketworkbench.ui.messages.MessagesPanel;
+import com.socketworkbench.ui.repeat.RepeatSendPanel;
+import com.socketworkbench.ui.repeat.SidePanels;
+import com.socketworkbench.ui.sendfile.SendFilePanel;
 import com.socketworkbench.ui.traffic.SendEditor;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.capture.CaptureControls;
@@ -60,6 +63,8 @@ public final class UdpView implements TabView {
     private final TimelineView timeline;
     private final SendEditor sendEditor;
     private final MessagesPanel messages;
+    private final RepeatSendPanel repeatSend;
+    private final SendFilePanel sendFile;
     private final UdpOptionsPane options;
     private final TabNotifier notifier;
     private final CaptureControls captureControls;
@@ -89,7 +94,10 @@ public final class UdpView implements TabView {
         SplitPane withPanel = new SplitPane(traffic.split());
         withPanel.setOrientation(Orientation.HORIZONTAL);
         messages.attachTo(withPanel, subscriptions);
-        sendEditor.addBesideSend(messages.besideSend());
+        repeatSend = new RepeatSendPanel(model.sendTools().repeat(), subscriptions);
+        sendFile = new SendFilePanel(model.sendTools().file(), subscriptions);
+        addSendTools(withPanel);
+        sendEditor.addBesideSend(SidePanels.row(messages.besideSend(), repeatSend.toggle(), sendFile.toggle()));
         notifier = new TabNotifier(withPanel);
         Node settings = settings();
         options = new UdpOptionsPane(model, subscriptions);
@@ -238,6 +246,22 @@ public final class UdpView implements TabView {
     /** Export and record in the timeline's tool bar. */
     public CaptureControls captureControls() {
         return captureControls;
+    }
+
+    /** Periodic send and send file: side panels like the messages panel, one side panel at a time. */
+    private void addSendTools(SplitPane withPanel) {
+        repeatSend.attachTo(withPanel, subscriptions);
+        sendFile.attachTo(withPanel, subscriptions);
+        SidePanels.oneAtATime(repeatSend.toggle(), subscriptions, messages.toggle(), sendFile.toggle());
+        SidePanels.oneAtATime(sendFile.toggle(), subscriptions, messages.toggle());
+    }
+
+    public RepeatSendPanel repeatSend() {
+        return repeatSend;
+    }
+
+    public SendFilePanel sendFile() {
+        return sendFile;
     }
 
     public MessagesPanel messages() {

@@ -1,3 +1,4 @@
+// Over 400 lines: the UDP tab's one view model; much of it is one-line accessors the view binds to, and its parts (UdpTarget, MulticastModel, UdpStats, UdpSettings, the send tools) hold the logic.
 package com.socketworkbench.ui.udp;
 
 import com.socketworkbench.engine.event.Failure;
@@ -6,6 +7,7 @@ import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.udp.UdpEndpoint;
+import com.socketworkbench.ui.sendfile.SendTools;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.fx.EventPump;
@@ -53,6 +55,7 @@ public final class UdpViewModel extends SocketTabModel {
     private final UdpSettings settings;
     private final MulticastModel multicast;
     private final UdpTarget target;
+    private final SendTools sendTools;
     private final SendEditorModel sendEditor;
     private final TabCapture capture;
 
@@ -82,6 +85,9 @@ public final class UdpViewModel extends SocketTabModel {
         target = new UdpTarget(settings.targetHost(), settings.targetPort(), state, sendEditor, executor,
                 () -> endpoint, this::endpointForSending, subscriptions);
         sendEditor.setSender(target::send);
+        // Periodic send and send file go to the target typed when they start; stopping the socket stops them.
+        sendTools = SendTools.create(sendEditor, state.isNotEqualTo(ListenerState.STOPPING), target::sink,
+                target::sink, true, executor, subscriptions);
 
         subscriptions.listen(settings.broadcastProperty(), (obs, old, on) -> {
             if (endpoint != null) {
@@ -302,6 +308,10 @@ public final class UdpViewModel extends SocketTabModel {
     /** Export and record of this tab's traffic. */
     public TabCapture capture() {
         return capture;
+    }
+
+    public SendTools sendTools() {
+        return sendTools;
     }
 
     public SendEditorModel sendEditor() {
