@@ -16,7 +16,7 @@ public final class RuleBook {
     /** Replies a rule may send within one second before the loop guard pauses it. */
     public static final int DEFAULT_LOOP_LIMIT = 1_000;
 
-    private final int loopLimit;
+    private volatile int loopLimit;
     private volatile List<LiveRule> rules = List.of();
 
     public RuleBook() {
@@ -42,6 +42,14 @@ public final class RuleBook {
 
     public int loopLimit() {
         return loopLimit;
+    }
+
+    /** Changes the loop guard's limit from the next hit on. */
+    public void setLoopLimit(int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("loopLimit must be at least 1, was " + limit);
+        }
+        this.loopLimit = limit;
     }
 
     /** True when some rule is active (a tee skips the work otherwise). */

@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.tcpclient;
 
 import com.socketworkbench.ui.messages.MessagesPanel;
+import com.socketworkbench.ui.rules.RulesPanel;
 import com.socketworkbench.ui.stream.CloseModeButtons;
 import com.socketworkbench.ui.stream.ConnectionDetailsPane;
 import com.socketworkbench.ui.traffic.Formats;
@@ -62,6 +63,7 @@ public final class TcpClientView implements TabView {
     private final TrafficPane traffic;
     private final SendEditor sendEditor;
     private final MessagesPanel messages;
+    private final RulesPanel rules;
     private final TabNotifier notifier;
     private final CaptureControls captureControls;
     private final BorderPane root;
@@ -77,6 +79,7 @@ public final class TcpClientView implements TabView {
         framing = new FramingEditor(stream.framing(), subscriptions);
         traffic = new TrafficPane(model.traffic(), TEXT.get("traffic.placeholder"), subscriptions);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
+        rules = new RulesPanel(model.rules(), model.sendEditor().charsetProperty()::get, subscriptions);
         traffic.followSendCharset(sendEditor.charsetProperty(), subscriptions);
         ConnectionDetailsPane details = new ConnectionDetailsPane(TEXT.get("details.placeholder"));
         subscriptions.subscribe(model.detailsProperty(), shown -> details.show(TEXT.get("details.subject"), shown));
@@ -95,6 +98,9 @@ public final class TcpClientView implements TabView {
         messages.attachTo(withPanel, subscriptions);
         messages.oneAtATimeWith(socketPanel.toggle(), subscriptions);
         sendEditor.addBesideSend(messages.besideSend());
+        rules.attachTo(withPanel, subscriptions);
+        rules.oneAtATimeWith(subscriptions, socketPanel.toggle(), messages.toggle());
+        sendEditor.addBesideSend(rules.toggle());
 
         // Notifications slide over the traffic area, never over the settings: Connect stays reachable.
         notifier = new TabNotifier(withPanel);
@@ -220,6 +226,11 @@ public final class TcpClientView implements TabView {
 
     public TabNotifier notifier() {
         return notifier;
+    }
+
+    /** The auto-reply rules panel. */
+    public RulesPanel rules() {
+        return rules;
     }
 
     public MessagesPanel messages() {

@@ -10,6 +10,7 @@ import com.socketworkbench.ui.stream.FramingEditor;
 import com.socketworkbench.ui.tab.ListenerState;
 import com.socketworkbench.ui.input.PortField;
 import com.socketworkbench.ui.messages.MessagesPanel;
+import com.socketworkbench.ui.rules.RulesPanel;
 import com.socketworkbench.ui.traffic.SendEditor;
 import com.socketworkbench.ui.stream.SocketOptionsPane;
 import com.socketworkbench.ui.stream.SocketPanel;
@@ -81,6 +82,7 @@ public final class TcpServerView implements TabView {
     private final TrafficPane traffic;
     private final SendEditor sendEditor;
     private final MessagesPanel messages;
+    private final RulesPanel rules;
     private final TableView<ClientRow> clients = new TableView<>();
     private final TabNotifier notifier;
     private final CaptureControls captureControls;
@@ -97,6 +99,7 @@ public final class TcpServerView implements TabView {
         framing = new FramingEditor(stream.framing(), subscriptions);
         traffic = new TrafficPane(model.traffic(), TEXT.get("traffic.placeholder"), subscriptions);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
+        rules = new RulesPanel(model.rules(), model.sendEditor().charsetProperty()::get, subscriptions);
         traffic.followSendCharset(sendEditor.charsetProperty(), subscriptions);
         details = new ConnectionDetailsPane(TEXT.get("details.placeholder"));
         subscriptions.subscribe(model.detailsProperty(),
@@ -111,6 +114,7 @@ public final class TcpServerView implements TabView {
         root = TabLayout.root("tcpServer", TcpServerView.class, "tcp-server.css",
                 new VBox(settings(), streamBar()), notifier.pane(), sendEditor.view());
         sendEditor.addBesideSend(messages.besideSend());
+        sendEditor.addBesideSend(rules.toggle());
         StreamStyles.apply(root);
         model.traffic().setOnFailure(notifier::showError);
         captureControls = new CaptureControls(model.capture(), traffic.timeline(), notifier, subscriptions);
@@ -229,6 +233,8 @@ public final class TcpServerView implements TabView {
         socketPanel.attachTo(split, subscriptions);
         messages.attachTo(split, subscriptions);
         messages.oneAtATimeWith(socketPanel.toggle(), subscriptions);
+        rules.attachTo(split, subscriptions);
+        rules.oneAtATimeWith(subscriptions, socketPanel.toggle(), messages.toggle());
         return split;
     }
 
@@ -334,6 +340,11 @@ ListChangeListener.Change<? extends ClientRow> change) {
     /** Export and record in the timeline's tool bar. */
     public CaptureControls captureControls() {
         return captureControls;
+    }
+
+    /** The auto-reply rules panel. */
+    public RulesPanel rules() {
+        return rules;
     }
 
     public MessagesPanel messages() {

@@ -6,6 +6,7 @@ import com.socketworkbench.ui.input.HostField;
 import com.socketworkbench.ui.tab.ListenerState;
 import com.socketworkbench.ui.input.PortField;
 import com.socketworkbench.ui.messages.MessagesPanel;
+import com.socketworkbench.ui.rules.RulesPanel;
 import com.socketworkbench.ui.traffic.SendEditor;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.capture.CaptureControls;
@@ -60,6 +61,7 @@ public final class UdpView implements TabView {
     private final TimelineView timeline;
     private final SendEditor sendEditor;
     private final MessagesPanel messages;
+    private final RulesPanel rules;
     private final UdpOptionsPane options;
     private final TabNotifier notifier;
     private final CaptureControls captureControls;
@@ -80,6 +82,7 @@ public final class UdpView implements TabView {
         timeline = traffic.timeline();
         timeline.setEmptyPayloadText(EventText.EMPTY_DATAGRAM);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
+        rules = new RulesPanel(model.rules(), model.sendEditor().charsetProperty()::get, subscriptions);
         traffic.followSendCharset(sendEditor.charsetProperty(), subscriptions);
 
         subscriptions.bind(model.selectedRowProperty(), timeline.selectedProperty());
@@ -90,6 +93,9 @@ public final class UdpView implements TabView {
         withPanel.setOrientation(Orientation.HORIZONTAL);
         messages.attachTo(withPanel, subscriptions);
         sendEditor.addBesideSend(messages.besideSend());
+        rules.attachTo(withPanel, subscriptions);
+        rules.oneAtATimeWith(subscriptions, messages.toggle());
+        sendEditor.addBesideSend(rules.toggle());
         notifier = new TabNotifier(withPanel);
         Node settings = settings();
         options = new UdpOptionsPane(model, subscriptions);
@@ -238,6 +244,11 @@ public final class UdpView implements TabView {
     /** Export and record in the timeline's tool bar. */
     public CaptureControls captureControls() {
         return captureControls;
+    }
+
+    /** The auto-reply rules panel. */
+    public RulesPanel rules() {
+        return rules;
     }
 
     public MessagesPanel messages() {

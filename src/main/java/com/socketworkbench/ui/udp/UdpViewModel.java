@@ -17,6 +17,8 @@ import com.socketworkbench.ui.traffic.SendEditorModel;
 import com.socketworkbench.ui.tab.SocketTabModel;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.engine.capture.CaptureTransport;
+import com.socketworkbench.engine.rules.RuleTee;
+import com.socketworkbench.ui.rules.RulesModel;
 import com.socketworkbench.ui.capture.TabCapture;
 import com.socketworkbench.ui.tab.TabStatus;
 import com.socketworkbench.ui.traffic.TimelineRow;
@@ -55,6 +57,7 @@ public final class UdpViewModel extends SocketTabModel {
     private final UdpTarget target;
     private final SendEditorModel sendEditor;
     private final TabCapture capture;
+    private final RulesModel rules;
 
     private final ReadOnlyObjectWrapper<ListenerState> state =
             new ReadOnlyObjectWrapper<>(this, "state", ListenerState.STOPPED);
@@ -82,6 +85,7 @@ public final class UdpViewModel extends SocketTabModel {
         target = new UdpTarget(settings.targetHost(), settings.targetPort(), state, sendEditor, executor,
                 () -> endpoint, this::endpointForSending, subscriptions);
         sendEditor.setSender(target::send);
+        rules = new RulesModel(preferences, traffic(), sendEditor.charsetProperty()::get, subscriptions);
 
         subscriptions.listen(settings.broadcastProperty(), (obs, old, on) -> {
             if (endpoint != null) {
@@ -177,7 +181,13 @@ public final class UdpViewModel extends SocketTabModel {
     }
 
     private UdpEndpoint newEndpoint(int bindPort) {
-        UdpEndpoint created = new UdpEndpoint(settings.config(bindPort), traffic().engineSink());
+        RuleTee rulesTee = rules.tee(traffic().engineSink());
+        UdpEndpoint created = new UdpEndpoint(settings.config(bindPort), rulesTee);
+        rulesTee.replyThrough((to, bytes) -> {
+            if (to.remote() instanceof InetSocketAddress sender) {
+                created.send(sender, bytes);
+            }
+        });
         created.setMaxDatagramSize(settings.receiveLimit());
         multicast.configure(created);
         return created;
@@ -306,6 +316,11 @@ public final class UdpViewModel extends SocketTabModel {
 
     public SendEditorModel sendEditor() {
         return sendEditor;
+    }
+
+    /** The tab's auto-reply rules. */
+    public RulesModel rules() {
+        return rules;
     }
 
     public MulticastModel multicast() {
