@@ -20,7 +20,7 @@ public final class RuleRow {
     private final LiveRule live;
     private final BooleanProperty enabled = new SimpleBooleanProperty(this, "enabled");
     private final ReadOnlyLongWrapper hits = new ReadOnlyLongWrapper(this, "hits");
-    private final ReadOnlyStringWrapper paused = new ReadOnlyStringWrapper(this, "paused");
+    private final ReadOnlyStringWrapper paused = new ReadOnlyStringWrapper(this, "paused", "");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
 
     RuleRow(LiveRule live, Runnable onChange) {
