@@ -21,13 +21,17 @@ import java.util.List;
  */
 public final class RulesJson {
     private static final Logger LOG = LoggerFactory.getLogger(RulesJson.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Holder: a tab without rules never loads the mapper (tabs are made on the FX thread). */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
+    }
 
     private RulesJson() {
     }
 
     public static String write(List<Rule> rules) {
-        ArrayNode array = JSON.createArrayNode();
+        ArrayNode array = Mapper.JSON.createArrayNode();
         for (Rule rule : rules) {
             ObjectNode node = array.addObject();
             node.put("name", rule.name());
@@ -55,7 +59,7 @@ public final class RulesJson {
         }
         JsonNode array;
         try {
-            array = JSON.readTree(json);
+            array = Mapper.JSON.readTree(json);
         } catch (Exception e) {
             LOG.warn("Saved rules are not readable JSON, ignored: {}", e.getMessage());
             return rules;

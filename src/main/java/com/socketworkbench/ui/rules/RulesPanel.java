@@ -35,7 +35,7 @@ import java.util.function.Supplier;
 
 /**
  * A socket tab's auto-reply rules panel ({@code rules}), a side panel beside the traffic area like the messages
- * panel, opened with {@link #toggle()} ({@code rulesToggle}) under the Send button. In it: the rules table
+ * panel, opened with {@link #toggle()} ({@code rulesToggle}, in the bar of the receive side: framing or, for UDP, the counters). In it: the rules table
  * ({@code ruleTable}; columns on, name, match, reply, delay and hits, {@code ruleHits}), Add ({@code addRule}),
  * Presets ({@code rulePresets}: {@code presetEcho}, {@code presetOkLines}, {@code presetPing}), Edit
  * ({@code editRule}), Remove ({@code removeRule}), Move up/down ({@code moveRuleUp}, {@code moveRuleDown}), the loop

@@ -100,7 +100,6 @@ public final class TcpClientView implements TabView {
         sendEditor.addBesideSend(messages.besideSend());
         rules.attachTo(withPanel, subscriptions);
         rules.oneAtATimeWith(subscriptions, socketPanel.toggle(), messages.toggle());
-        sendEditor.addBesideSend(rules.toggle());
 
         // Notifications slide over the traffic area, never over the settings: Connect stays reachable.
         notifier = new TabNotifier(withPanel);
@@ -190,6 +189,7 @@ public final class TcpClientView implements TabView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         framing.addToHeader(spacer, closeModes.view(), socketPanel.toggle());
+        framing.addToHeader(rules.toggle());
         HBox bar = new HBox(framing.view());
         HBox.setHgrow(framing.view(), Priority.ALWAYS);
         bar.getStyleClass().add("stream-bar");

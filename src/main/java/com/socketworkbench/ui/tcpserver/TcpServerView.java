@@ -114,7 +114,6 @@ public final class TcpServerView implements TabView {
         root = TabLayout.root("tcpServer", TcpServerView.class, "tcp-server.css",
                 new VBox(settings(), streamBar()), notifier.pane(), sendEditor.view());
         sendEditor.addBesideSend(messages.besideSend());
-        sendEditor.addBesideSend(rules.toggle());
         StreamStyles.apply(root);
         model.traffic().setOnFailure(notifier::showError);
         captureControls = new CaptureControls(model.capture(), traffic.timeline(), notifier, subscriptions);
@@ -214,6 +213,7 @@ public final class TcpServerView implements TabView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         framing.addToHeader(spacer, echo, socketPanel.toggle());
+        framing.addToHeader(rules.toggle());
         HBox bar = new HBox(framing.view());
         HBox.setHgrow(framing.view(), Priority.ALWAYS);
         bar.getStyleClass().add("stream-bar");

@@ -95,7 +95,6 @@ public final class UdpView implements TabView {
         sendEditor.addBesideSend(messages.besideSend());
         rules.attachTo(withPanel, subscriptions);
         rules.oneAtATimeWith(subscriptions, messages.toggle());
-        sendEditor.addBesideSend(rules.toggle());
         notifier = new TabNotifier(withPanel);
         Node settings = settings();
         options = new UdpOptionsPane(model, subscriptions);
@@ -148,6 +147,7 @@ public final class UdpView implements TabView {
         figures.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(figures, Priority.ALWAYS);
         HBox bar = new HBox(18, figures, hint);
+        bar.getChildren().add(rules.toggle());
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("udp-stats");
         return bar;
