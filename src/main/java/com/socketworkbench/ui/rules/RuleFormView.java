@@ -41,13 +41,17 @@ final class RuleFormView {
         RuleForm form = model.form();
         TextField name = new TextField();
         name.setId("ruleNameField");
+        name.setPrefColumnCount(10);
+        HBox.setHgrow(name, Priority.ALWAYS);
         subscriptions.bindBidirectional(name.textProperty(), form.nameProperty());
 
         ComboBox<MatchKind> kind = new ComboBox<>(FXCollections.observableArrayList(MatchKind.values()));
         kind.setId("ruleKind");
+        kind.setMinWidth(Region.USE_PREF_SIZE);
         subscriptions.bindBidirectional(kind.valueProperty(), form.kindProperty());
         TextField pattern = new TextField();
         pattern.setId("rulePattern");
+        pattern.setPrefColumnCount(6);
         pattern.setTooltip(new Tooltip(RulesText.TEXT.get("form.pattern.tooltip")));
         subscriptions.bindBidirectional(pattern.textProperty(), form.patternProperty());
         subscriptions.bind(pattern.disableProperty(), form.kindProperty().isEqualTo(MatchKind.ANY));
@@ -58,6 +62,8 @@ final class RuleFormView {
         TextArea reply = new TextArea();
         reply.setId("ruleReply");
         reply.setPrefRowCount(2);
+        // The panel is narrow: the box takes the panel's width, not its default 40 columns.
+        reply.setPrefColumnCount(10);
         reply.setWrapText(true);
         reply.setPromptText(RulesText.TEXT.get("form.reply.prompt"));
         reply.setTooltip(new Tooltip(RulesText.TEXT.get("form.reply.tooltip")));
@@ -109,7 +115,7 @@ final class RuleFormView {
                         subscriptions),
                 row(RulesText.TEXT.get("form.match"), kind, pattern),
                 message("rulePatternMessage", pattern, form.patternVerdict(), subscriptions),
-                caption(RulesText.TEXT.get("form.reply")), reply,
+                wrapping(RulesText.TEXT.get("form.reply")), reply,
                 message("ruleReplyMessage", reply, form.replyVerdict(), subscriptions),
                 flow(format, charset, ending, escapes, fields),
                 row(RulesText.TEXT.get("form.delay"), delay, caption(RulesText.TEXT.get("form.delay.unit"))),
@@ -127,6 +133,14 @@ final class RuleFormView {
         return label;
     }
 
+    private static Label wrapping(String text) {
+        Label label = caption(text);
+        label.setWrapText(true);
+        label.setMinWidth(0);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        return label;
+    }
+
     private static HBox row(String caption, Node... controls) {
         HBox row = new HBox(6, caption(caption));
         row.getChildren().addAll(controls);
@@ -136,6 +150,7 @@ final class RuleFormView {
 
     private static FlowPane flow(Node... nodes) {
         FlowPane pane = new FlowPane(6, 4, nodes);
+        pane.setPrefWrapLength(RulesPanel.WIDTH / 2);
         pane.setAlignment(Pos.CENTER_LEFT);
         return pane;
     }

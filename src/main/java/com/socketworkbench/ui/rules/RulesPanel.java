@@ -105,6 +105,8 @@ public final class RulesPanel {
         placeholder.getStyleClass().add("muted-label");
         table.setPlaceholder(placeholder);
         table.setMinHeight(120);
+        // The columns share the panel's width (the constrained policy), whatever their preferred widths add up to.
+        table.setPrefWidth(RulesPanel.WIDTH / 2);
         VBox.setVgrow(table, Priority.ALWAYS);
 
         TableColumn<RuleRow, Boolean> on = new TableColumn<>(RulesText.TEXT.get("column.on"));
@@ -198,6 +200,7 @@ public final class RulesPanel {
             subscriptions.bind(button.disableProperty(), none);
         }
         FlowPane row = new FlowPane(6, 4, add, presets, edit, remove, up, down);
+        row.setPrefWrapLength(WIDTH / 2);
         row.getStyleClass().add("message-buttons");
         return row;
     }
@@ -214,6 +217,7 @@ public final class RulesPanel {
         Label after = new Label(RulesText.TEXT.get("loop.limit.after"));
         after.getStyleClass().add("field-caption");
         FlowPane row = new FlowPane(6, 4, before, limit, after);
+        row.setPrefWrapLength(WIDTH / 2);
         row.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
         message.setId("loopLimitMessage");
