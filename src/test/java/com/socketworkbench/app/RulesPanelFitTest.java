@@ -65,6 +65,45 @@ class RulesPanelFitTest {
                 + String.join("\n", problems));
     }
 
+    @Test
+    void theRulesPanelSpeaksChineseWithNothingCutShort() throws Exception {
+        AppPreferences preferences = InMemoryPreferences.fresh();
+        preferences.put(AppLanguage.KEY, "zh-CN");
+        try {
+            driver = new AppDriver(preferences).launch();
+            List<String> english = new ArrayList<>();
+            List<String> clipped = new ArrayList<>();
+            for (String tab : List.of("tcpServer", "tcpClient", "udp")) {
+                driver.selectTab(tab);
+                fxRun(() -> driver.<ToggleButton>node("#" + tab + " #rulesToggle").setSelected(true));
+                driver.waitUntil(() -> driver.robot().lookup("#" + tab + " #rulePresets").tryQuery()
+                        .map(Node::isVisible).orElse(false));
+                fxRun(() -> driver.<MenuButton>node("#" + tab + " #rulePresets").getItems()
+                        .forEach(javafx.scene.control.MenuItem::fire));
+                driver.click("#" + tab + " #addRule");
+                fxRun(() -> driver.<ComboBox<MatchKind>>node("#" + tab + " #ruleKind").setValue(MatchKind.HEX));
+                driver.setText("#" + tab + " #rulePattern", "01 ?");
+                driver.waitUntil(() -> !driver.text("#" + tab + " #rulePatternMessage").isEmpty());
+                WaitForAsyncUtils.waitForFxEvents();
+                fxRun(() -> {
+                    Node rules = driver.node("#" + tab + " #rules");
+                    english.addAll(new VisibleTexts().node(rules).englishWords());
+                    english.addAll(new VisibleTexts().node(driver.node("#" + tab + " #rulesToggle")).englishWords());
+                    // Table cells hold the user's own text, which a narrow column cuts short like any table's
+                    // (their tooltips show it whole); every label, button and header must show whole.
+                    clipped.addAll(VisibleTexts.clipped(rules).stream()
+                            .filter(cut -> !cut.startsWith("#rule") || !cut.contains("Column:")
+                                    && !cut.startsWith("#ruleMatch:") && !cut.startsWith("#ruleHits:"))
+                            .toList());
+                });
+            }
+            assertTrue(english.isEmpty(), "English words left in the Chinese rules panel: " + english);
+            assertTrue(clipped.isEmpty(), "Chinese labels cut short: " + clipped);
+        } finally {
+            com.socketworkbench.engine.text.Texts.use(java.util.Locale.ENGLISH);
+        }
+    }
+
     private void check(String name) throws Exception {
         WaitForAsyncUtils.waitForFxEvents();
         fxRun(() -> driver.stage().getScene().getRoot().layout());

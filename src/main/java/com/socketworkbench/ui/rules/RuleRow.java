@@ -80,16 +80,11 @@ public final class RuleRow {
                 : RulesText.TEXT.get("match." + rule.kind().name().toLowerCase(java.util.Locale.ROOT), rule.pattern());
     }
 
-    /** The reply as typed, hex marked as such. */
+    /** The reply as typed, hex marked as such, and its delay if it has one ("PONG$1 after 100 ms"). */
     public String replyText() {
         Rule rule = live.rule();
         String text = rule.reply().text();
-        return rule.reply().format() == PayloadFormat.HEX ? RulesText.TEXT.get("reply.hex", text) : text;
-    }
-
-    /** "250 ms", or empty for none. */
-    public String delayText() {
-        long delay = live.rule().delayMillis();
-        return delay == 0 ? "" : RulesText.TEXT.get("delay.ms", delay);
+        String reply = rule.reply().format() == PayloadFormat.HEX ? RulesText.TEXT.get("reply.hex", text) : text;
+        return rule.delayMillis() == 0 ? reply : RulesText.TEXT.get("reply.delayed", reply, rule.delayMillis());
     }
 }

@@ -36,7 +36,7 @@ import java.util.function.Supplier;
 /**
  * A socket tab's auto-reply rules panel ({@code rules}), a side panel beside the traffic area like the messages
  * panel, opened with {@link #toggle()} ({@code rulesToggle}, in the bar of the receive side: framing or, for UDP, the counters). In it: the rules table
- * ({@code ruleTable}; columns on, name, match, reply, delay and hits, {@code ruleHits}), Add ({@code addRule}),
+ * ({@code ruleTable}; columns on, name, match, reply with its delay, and hits, {@code ruleHits}), Add ({@code addRule}),
  * Presets ({@code rulePresets}: {@code presetEcho}, {@code presetOkLines}, {@code presetPing}), Edit
  * ({@code editRule}), Remove ({@code removeRule}), Move up/down ({@code moveRuleUp}, {@code moveRuleDown}), the loop
  * guard's limit ({@code loopLimit}), the paused rules with their reason ({@code rulesPaused}), refusals
@@ -126,7 +126,7 @@ public final class RulesPanel {
                 RuleRow row = empty || getTableRow() == null ? null : getTableRow().getItem();
                 setText(empty ? null : item);
                 getStyleClass().remove("field-error");
-                setTooltip(null);
+                setTooltip(empty || item == null ? null : new Tooltip(item));
                 if (row != null && !row.pausedProperty().get().isEmpty()) {
                     getStyleClass().add("field-error");
                     setTooltip(new Tooltip(row.pausedProperty().get()));
@@ -135,13 +135,11 @@ public final class RulesPanel {
         });
         TableColumn<RuleRow, String> match = textColumn("ruleMatch", "column.match", 90,
                 row -> new ReadOnlyStringWrapper(row.matchText()));
-        TableColumn<RuleRow, String> reply = textColumn("ruleReplyColumn", "column.reply", 80,
+        TableColumn<RuleRow, String> reply = textColumn("ruleReplyColumn", "column.reply", 90,
                 row -> new ReadOnlyStringWrapper(row.replyText()));
-        TableColumn<RuleRow, String> delay = textColumn("ruleDelayColumn", "column.delay", 46,
-                row -> new ReadOnlyStringWrapper(row.delayText()));
         TableColumn<RuleRow, String> hits = textColumn("ruleHits", "column.hits", 50,
                 row -> row.hitsProperty().asString("%,d"));
-        table.getColumns().setAll(java.util.List.of(on, name, match, reply, delay, hits));
+        table.getColumns().setAll(java.util.List.of(on, name, match, reply, hits));
 
         subscriptions.subscribe(table.getSelectionModel().selectedItemProperty(),
                 item -> model.selectedProperty().set(item));
@@ -165,6 +163,15 @@ public final class RulesPanel {
         TableColumn<RuleRow, String> column = new TableColumn<>(RulesText.TEXT.get(key));
         column.setId(id);
         column.setCellValueFactory(data -> value.apply(data.getValue()));
+        // A narrow column cuts the user's text short; the tooltip shows it whole.
+        column.setCellFactory(ignored -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.isEmpty() ? null : new Tooltip(item));
+            }
+        });
         column.setPrefWidth(width);
         column.setEditable(false);
         column.setSortable(false);
