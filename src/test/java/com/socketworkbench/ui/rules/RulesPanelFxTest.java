@@ -125,6 +125,32 @@ class RulesPanelFxTest {
     }
 
     @Test
+    void theUdpTabsEchoPresetAnswersEachDatagramsSender() throws Exception {
+        driver.selectTab("udp");
+        driver.setText("#udp #port", "0");
+        driver.click("#udp #startStop");
+        driver.waitUntil(() -> driver.text("#udp #listeningAddress").startsWith("Bound to"));
+        String bound = driver.text("#udp #listeningAddress");
+        int port = Integer.parseInt(bound.substring(bound.lastIndexOf(':') + 1).strip());
+        driver.click("#udp #rulesToggle");
+        preset("#udp", "presetEcho");
+        try (java.net.DatagramSocket peer = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            peer.setSoTimeout(10_000);
+            for (String text : new String[]{"one", "two"}) {
+                byte[] out = text.getBytes(StandardCharsets.US_ASCII);
+                peer.send(new java.net.DatagramPacket(out, out.length, InetAddress.getLoopbackAddress(), port));
+                java.net.DatagramPacket in = new java.net.DatagramPacket(new byte[64], 64);
+                peer.receive(in);
+                assertEquals(text, new String(in.getData(), 0, in.getLength(), StandardCharsets.US_ASCII));
+            }
+        }
+        RulesModel rules = fx(() -> driver.app().tabs().stream()
+                .filter(tab -> tab instanceof com.socketworkbench.ui.udp.UdpTab).findFirst()
+                .map(tab -> ((com.socketworkbench.ui.udp.UdpTab) tab).model().rules()).orElseThrow());
+        driver.waitUntil(() -> rules.rows().getFirst().hitsProperty().get() == 2);
+    }
+
+    @Test
     void aRuleLoopBetweenAServerTabAndAClientTabTripsTheGuardAndStops() throws Exception {
         int port = startServer();
         driver.click("#tcpServer #rulesToggle");
