@@ -81,7 +81,11 @@ public final class RulesModel {
         loopLimitVerdict = Bindings.createObjectBinding(() -> parsedLoopLimit() > 0 ? InputVerdict.FINE
                 : InputVerdict.error(RulesText.TEXT.get("loop.limit.invalid")), loopLimit);
         subscriptions.add(loopLimitVerdict::dispose);
-        subscriptions.subscribe(loopLimit, text -> {
+        if (parsedLoopLimit() > 0) {
+            book.setLoopLimit(parsedLoopLimit());
+        }
+        // Written only when the user changes it: opening a tab adds nothing to its workspace.
+        subscriptions.listen(loopLimit, (obs, old, text) -> {
             int limit = parsedLoopLimit();
             if (limit > 0) {
                 book.setLoopLimit(limit);
