@@ -48,13 +48,16 @@ public final class RulesPanel {
     private final RulesModel model;
     private final Supplier<Charset> charset;
     private final ToggleButton toggle = new ToggleButton(RulesText.TEXT.get("panel.toggle"));
-    private final TableView<RuleRow> table = new TableView<>();
-    private final ScrollPane root;
+    private final Subscriptions subscriptions;
+    private final ScrollPane root = new ScrollPane();
+    /** Built with the panel's content, the first time the panel opens. */
+    private TableView<RuleRow> table;
 
     /** @param charset the charset a preset starts with (the tab's send editor's) */
     public RulesPanel(RulesModel model, Supplier<Charset> charset, Subscriptions subscriptions) {
         this.model = model;
         this.charset = charset;
+        this.subscriptions = subscriptions;
         toggle.setId("rulesToggle");
         toggle.getStyleClass().add("small-toggle");
         toggle.setMinWidth(Region.USE_PREF_SIZE);
@@ -65,11 +68,6 @@ public final class RulesPanel {
             toggle.setText(RulesText.TEXT.get(paused.isEmpty() ? "panel.toggle" : "panel.toggle.paused"));
         });
 
-        VBox content = new VBox(6, header(subscriptions), new RuleFormView(model, subscriptions).view(),
-                table(subscriptions), buttons(subscriptions), loopGuard(subscriptions), paused(subscriptions),
-                status(subscriptions));
-        content.getStyleClass().add("messages-panel-content");
-        root = new ScrollPane(content);
         root.setId("rules");
         root.getStyleClass().add("messages-panel");
         root.setFitToWidth(true);
@@ -77,6 +75,22 @@ public final class RulesPanel {
         root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root.setPrefWidth(WIDTH);
         root.setMinViewportWidth(WIDTH - 20);
+        // The content waits for the first opening: a tab whose rules panel is never opened makes none of its
+        // controls (the tab's view is built on the FX thread when the tab is first shown).
+        subscriptions.subscribe(toggle.selectedProperty(), open -> {
+            if (open && root.getContent() == null) {
+                root.setContent(content());
+            }
+        });
+    }
+
+    private Node content() {
+        table = new TableView<>();
+        VBox content = new VBox(6, header(subscriptions), new RuleFormView(model, subscriptions).view(),
+                table(subscriptions), buttons(subscriptions), loopGuard(subscriptions), paused(subscriptions),
+                status(subscriptions));
+        content.getStyleClass().add("messages-panel-content");
+        return content;
     }
 
     private Node header(Subscriptions subscriptions) {
@@ -306,6 +320,7 @@ public final class RulesPanel {
         return model;
     }
 
+    /** The rules table, or null until the panel has been opened. */
     public TableView<RuleRow> tableView() {
         return table;
     }
