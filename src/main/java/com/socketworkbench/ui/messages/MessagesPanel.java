@@ -2,6 +2,7 @@ package com.socketworkbench.ui.messages;
 
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.tab.SidePanels;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.traffic.SendEditorModel;
@@ -29,7 +30,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
-import java.util.Arrays;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -304,19 +304,7 @@ public final class MessagesPanel {
      * they are, as the socket panel does.
      */
     public void attachTo(SplitPane split, Subscriptions subscriptions) {
-        SplitPane.setResizableWithParent(root, false);
-        subscriptions.subscribe(toggle.selectedProperty(), open -> {
-            if (open && !split.getItems().contains(root)) {
-                double[] positions = split.getDividerPositions();
-                split.getItems().add(root);
-                double width = split.getWidth();
-                double[] next = Arrays.copyOf(positions, positions.length + 1);
-                next[positions.length] = width > 0 ? Math.max(0.45, 1 - WIDTH / width) : 0.7;
-                split.setDividerPositions(next);
-            } else if (!open) {
-                split.getItems().remove(root);
-            }
-        });
+        SidePanels.attach(split, root, toggle, WIDTH, subscriptions);
     }
 
     /**
@@ -324,16 +312,7 @@ public final class MessagesPanel {
      * the timeline keeps its width in a small window.
      */
     public void oneAtATimeWith(ToggleButton other, Subscriptions subscriptions) {
-        subscriptions.subscribe(toggle.selectedProperty(), open -> {
-            if (open) {
-                other.setSelected(false);
-            }
-        });
-        subscriptions.subscribe(other.selectedProperty(), open -> {
-            if (open) {
-                toggle.setSelected(false);
-            }
-        });
+        SidePanels.oneAtATime(toggle, subscriptions, other);
     }
 
     /**

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.repeat;
 
+import com.socketworkbench.ui.tab.SidePanels;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.traffic.SendEditor;

@@ -1,7 +1,7 @@
 package com.socketworkbench.ui.sendfile;
 
 import com.socketworkbench.ui.fx.Subscriptions;
-import com.socketworkbench.ui.repeat.SidePanels;
+import com.socketworkbench.ui.tab.SidePanels;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.traffic.SendEditor;
 import javafx.beans.binding.Bindings;

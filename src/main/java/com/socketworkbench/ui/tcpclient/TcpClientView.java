@@ -2,8 +2,9 @@ package com.socketworkbench.ui.tcpclient;
 
 import com.socketworkbench.ui.messages.MessagesPanel;
 import com.socketworkbench.ui.repeat.RepeatSendPanel;
-import com.socketworkbench.ui.repeat.SidePanels;
+import com.socketworkbench.ui.tab.SidePanels;
 import com.socketworkbench.ui.sendfile.SendFilePanel;
+import com.socketworkbench.ui.rules.RulesPanel;
 import com.socketworkbench.ui.stream.CloseModeButtons;
 import com.socketworkbench.ui.stream.ConnectionDetailsPane;
 import com.socketworkbench.ui.traffic.Formats;
@@ -67,6 +68,7 @@ public final class TcpClientView implements TabView {
     private final MessagesPanel messages;
     private final RepeatSendPanel repeatSend;
     private final SendFilePanel sendFile;
+    private final RulesPanel rules;
     private final TabNotifier notifier;
     private final CaptureControls captureControls;
     private final BorderPane root;
@@ -82,6 +84,7 @@ public final class TcpClientView implements TabView {
         framing = new FramingEditor(stream.framing(), subscriptions);
         traffic = new TrafficPane(model.traffic(), TEXT.get("traffic.placeholder"), subscriptions);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
+        rules = new RulesPanel(model.rules(), model.sendEditor().charsetProperty()::get, subscriptions);
         traffic.followSendCharset(sendEditor.charsetProperty(), subscriptions);
         ConnectionDetailsPane details = new ConnectionDetailsPane(TEXT.get("details.placeholder"));
         subscriptions.subscribe(model.detailsProperty(), shown -> details.show(TEXT.get("details.subject"), shown));
@@ -103,6 +106,9 @@ public final class TcpClientView implements TabView {
         sendFile = new SendFilePanel(model.sendTools().file(), subscriptions);
         addSendTools(withPanel);
         sendEditor.addBesideSend(SidePanels.row(messages.besideSend(), repeatSend.toggle(), sendFile.toggle()));
+        rules.attachTo(withPanel, subscriptions);
+        rules.oneAtATimeWith(subscriptions, socketPanel.toggle(), messages.toggle(), repeatSend.toggle(),
+                sendFile.toggle());
 
         // Notifications slide over the traffic area, never over the settings: Connect stays reachable.
         notifier = new TabNotifier(withPanel);
@@ -192,6 +198,7 @@ public final class TcpClientView implements TabView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         framing.addToHeader(spacer, closeModes.view(), socketPanel.toggle());
+        framing.addToHeader(rules.toggle());
         HBox bar = new HBox(framing.view());
         HBox.setHgrow(framing.view(), Priority.ALWAYS);
         bar.getStyleClass().add("stream-bar");
@@ -245,6 +252,11 @@ public final class TcpClientView implements TabView {
 
     public TabNotifier notifier() {
         return notifier;
+    }
+
+    /** The auto-reply rules panel. */
+    public RulesPanel rules() {
+        return rules;
     }
 
     public MessagesPanel messages() {

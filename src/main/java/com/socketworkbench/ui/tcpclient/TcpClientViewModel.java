@@ -29,6 +29,8 @@ import com.socketworkbench.ui.stream.SplitSendModel;
 import com.socketworkbench.ui.stream.StreamSettings;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.engine.capture.CaptureTransport;
+import com.socketworkbench.engine.rules.RuleTee;
+import com.socketworkbench.ui.rules.RulesModel;
 import com.socketworkbench.ui.capture.TabCapture;
 import com.socketworkbench.ui.tab.TabStatus;
 import com.socketworkbench.ui.input.HostInput;
@@ -75,6 +77,7 @@ public final class TcpClientViewModel extends SocketTabModel {
     private final SocketInfo socketInfo;
     private final TabCapture capture;
     private final SendTools sendTools;
+    private final RulesModel rules;
     private final ReadOnlyIntegerWrapper pendingBytes = new ReadOnlyIntegerWrapper(this, "pendingBytes");
 
     private final ReadOnlyObjectWrapper<ClientState> state =
@@ -112,6 +115,7 @@ public final class TcpClientViewModel extends SocketTabModel {
         sendEditor = new SendEditorModel(subscriptions);
         sendEditor.load(preferences.child(NODE_SEND).node());
         sendEditor.setSender(this::send);
+        rules = new RulesModel(preferences, traffic(), sendEditor.charsetProperty()::get, subscriptions);
         subscriptions.bind(sendEditor.targetReadyProperty(), state.isEqualTo(ClientState.CONNECTED)
                 .and(halfClosed.not()).and(split.planProperty().isNotNull()));
         subscriptions.bind(sendEditor.targetHintProperty(), Bindings.createStringBinding(() -> {
@@ -159,7 +163,9 @@ public final class TcpClientViewModel extends SocketTabModel {
             pump.emit(Failure.rejected(0, Operation.CONNECT, ClientTexts.TEXT.get("error.connect", e.getMessage())));
             return;
         }
-        TcpClient connecting = new TcpClient(config, traffic().engineSink());
+        RuleTee rulesTee = rules.tee(traffic().engineSink());
+        TcpClient connecting = new TcpClient(config, rulesTee);
+        rulesTee.replyThrough((to, bytes) -> connecting.send(bytes));
         FramingSpec spec = framing.spec();
         connecting.setFramerFactory(spec::create);
         connecting.setOversizePolicy(framing.oversizePolicy());
@@ -391,6 +397,11 @@ public final class TcpClientViewModel extends SocketTabModel {
 
     public SendEditorModel sendEditor() {
         return sendEditor;
+    }
+
+    /** The tab's auto-reply rules. */
+    public RulesModel rules() {
+        return rules;
     }
 
     /** The host to connect to, as typed, and the verdict on it. */

@@ -11,8 +11,9 @@ import com.socketworkbench.ui.tab.ListenerState;
 import com.socketworkbench.ui.input.PortField;
 import com.socketworkbench.ui.messages.MessagesPanel;
 import com.socketworkbench.ui.repeat.RepeatSendPanel;
-import com.socketworkbench.ui.repeat.SidePanels;
+import com.socketworkbench.ui.tab.SidePanels;
 import com.socketworkbench.ui.sendfile.SendFilePanel;
+import com.socketworkbench.ui.rules.RulesPanel;
 import com.socketworkbench.ui.traffic.SendEditor;
 import com.socketworkbench.ui.stream.SocketOptionsPane;
 import com.socketworkbench.ui.stream.SocketPanel;
@@ -86,6 +87,7 @@ public final class TcpServerView implements TabView {
     private final MessagesPanel messages;
     private final RepeatSendPanel repeatSend;
     private final SendFilePanel sendFile;
+    private final RulesPanel rules;
     private final TableView<ClientRow> clients = new TableView<>();
     private final TabNotifier notifier;
     private final CaptureControls captureControls;
@@ -102,6 +104,7 @@ public final class TcpServerView implements TabView {
         framing = new FramingEditor(stream.framing(), subscriptions);
         traffic = new TrafficPane(model.traffic(), TEXT.get("traffic.placeholder"), subscriptions);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
+        rules = new RulesPanel(model.rules(), model.sendEditor().charsetProperty()::get, subscriptions);
         traffic.followSendCharset(sendEditor.charsetProperty(), subscriptions);
         details = new ConnectionDetailsPane(TEXT.get("details.placeholder"));
         subscriptions.subscribe(model.detailsProperty(),
@@ -217,6 +220,7 @@ public final class TcpServerView implements TabView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         framing.addToHeader(spacer, echo, socketPanel.toggle());
+        framing.addToHeader(rules.toggle());
         HBox bar = new HBox(framing.view());
         HBox.setHgrow(framing.view(), Priority.ALWAYS);
         bar.getStyleClass().add("stream-bar");
@@ -237,6 +241,9 @@ public final class TcpServerView implements TabView {
         messages.attachTo(split, subscriptions);
         messages.oneAtATimeWith(socketPanel.toggle(), subscriptions);
         attachSendTools(split);
+        rules.attachTo(split, subscriptions);
+        rules.oneAtATimeWith(subscriptions, socketPanel.toggle(), messages.toggle(), repeatSend.toggle(),
+                sendFile.toggle());
         return split;
     }
 
@@ -359,6 +366,11 @@ ListChangeListener.Change<? extends ClientRow> change) {
     /** Export and record in the timeline's tool bar. */
     public CaptureControls captureControls() {
         return captureControls;
+    }
+
+    /** The auto-reply rules panel. */
+    public RulesPanel rules() {
+        return rules;
     }
 
     public MessagesPanel messages() {

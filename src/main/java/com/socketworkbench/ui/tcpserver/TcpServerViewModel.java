@@ -17,6 +17,8 @@ import com.socketworkbench.engine.tcp.CloseMode;
 import com.socketworkbench.engine.tcp.TcpServer;
 import com.socketworkbench.engine.tcp.TcpServerConfig;
 import com.socketworkbench.engine.capture.CaptureTransport;
+import com.socketworkbench.engine.rules.RuleTee;
+import com.socketworkbench.ui.rules.RulesModel;
 import com.socketworkbench.ui.capture.TabCapture;
 import com.socketworkbench.ui.fx.EventPump;
 import com.socketworkbench.ui.fx.Subscriptions;
@@ -81,6 +83,7 @@ public final class TcpServerViewModel extends SocketTabModel {
     private final ServerSendTarget sendTarget;
     private final SendTools sendTools;
     private final TabCapture capture;
+    private final RulesModel rules;
 
     private final ReadOnlyObjectWrapper<ListenerState> state =
             new ReadOnlyObjectWrapper<>(this, "state", ListenerState.STOPPED);
@@ -115,6 +118,7 @@ public final class TcpServerViewModel extends SocketTabModel {
         sendEditor = new SendEditorModel(subscriptions);
         sendEditor.load(preferences.child(NODE_SEND).node());
         sendEditor.setSender(this::send);
+        rules = new RulesModel(preferences, traffic(), sendEditor.charsetProperty()::get, subscriptions);
         timelineScope = Bindings.createObjectBinding(this::scope, followClient, clients.selectedProperty());
         subscriptions.add(timelineScope::dispose);
         noClientsText = Bindings.createStringBinding(() -> ServerTexts.TEXT.get(
@@ -171,7 +175,9 @@ public final class TcpServerViewModel extends SocketTabModel {
         }
         staleSocket.withdraw();
         clients.reset();
-        TcpServer starting = new TcpServer(config, traffic().engineSink());
+        RuleTee rulesTee = rules.tee(traffic().engineSink());
+        TcpServer starting = new TcpServer(config, rulesTee);
+        rulesTee.replyThrough((to, bytes) -> starting.send(to.connectionId(), bytes));
         FramingSpec spec = framing.spec();
         starting.setFramerFactory(spec::create);
         starting.setOversizePolicy(framing.oversizePolicy());
@@ -386,6 +392,11 @@ public final class TcpServerViewModel extends SocketTabModel {
 
     public SendEditorModel sendEditor() {
         return sendEditor;
+    }
+
+    /** The tab's auto-reply rules. */
+    public RulesModel rules() {
+        return rules;
     }
 
     /** Where the listener binds, and the warning for a wildcard. */

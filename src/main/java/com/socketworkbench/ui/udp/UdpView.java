@@ -7,8 +7,9 @@ import com.socketworkbench.ui.tab.ListenerState;
 import com.socketworkbench.ui.input.PortField;
 import com.socketworkbench.ui.messages.MessagesPanel;
 import com.socketworkbench.ui.repeat.RepeatSendPanel;
-import com.socketworkbench.ui.repeat.SidePanels;
+import com.socketworkbench.ui.tab.SidePanels;
 import com.socketworkbench.ui.sendfile.SendFilePanel;
+import com.socketworkbench.ui.rules.RulesPanel;
 import com.socketworkbench.ui.traffic.SendEditor;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.capture.CaptureControls;
@@ -65,6 +66,7 @@ public final class UdpView implements TabView {
     private final MessagesPanel messages;
     private final RepeatSendPanel repeatSend;
     private final SendFilePanel sendFile;
+    private final RulesPanel rules;
     private final UdpOptionsPane options;
     private final TabNotifier notifier;
     private final CaptureControls captureControls;
@@ -85,6 +87,7 @@ public final class UdpView implements TabView {
         timeline = traffic.timeline();
         timeline.setEmptyPayloadText(EventText.EMPTY_DATAGRAM);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
+        rules = new RulesPanel(model.rules(), model.sendEditor().charsetProperty()::get, subscriptions);
         traffic.followSendCharset(sendEditor.charsetProperty(), subscriptions);
 
         subscriptions.bind(model.selectedRowProperty(), timeline.selectedProperty());
@@ -98,6 +101,8 @@ public final class UdpView implements TabView {
         sendFile = new SendFilePanel(model.sendTools().file(), subscriptions);
         addSendTools(withPanel);
         sendEditor.addBesideSend(SidePanels.row(messages.besideSend(), repeatSend.toggle(), sendFile.toggle()));
+        rules.attachTo(withPanel, subscriptions);
+        rules.oneAtATimeWith(subscriptions, messages.toggle(), repeatSend.toggle(), sendFile.toggle());
         notifier = new TabNotifier(withPanel);
         Node settings = settings();
         options = new UdpOptionsPane(model, subscriptions);
@@ -150,6 +155,7 @@ public final class UdpView implements TabView {
         figures.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(figures, Priority.ALWAYS);
         HBox bar = new HBox(18, figures, hint);
+        bar.getChildren().add(rules.toggle());
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("udp-stats");
         return bar;
@@ -262,6 +268,11 @@ public final class UdpView implements TabView {
 
     public SendFilePanel sendFile() {
         return sendFile;
+    }
+
+    /** The auto-reply rules panel. */
+    public RulesPanel rules() {
+        return rules;
     }
 
     public MessagesPanel messages() {

@@ -19,6 +19,8 @@ import com.socketworkbench.ui.traffic.SendEditorModel;
 import com.socketworkbench.ui.tab.SocketTabModel;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.engine.capture.CaptureTransport;
+import com.socketworkbench.engine.rules.RuleTee;
+import com.socketworkbench.ui.rules.RulesModel;
 import com.socketworkbench.ui.capture.TabCapture;
 import com.socketworkbench.ui.tab.TabStatus;
 import com.socketworkbench.ui.traffic.TimelineRow;
@@ -58,6 +60,7 @@ public final class UdpViewModel extends SocketTabModel {
     private final SendTools sendTools;
     private final SendEditorModel sendEditor;
     private final TabCapture capture;
+    private final RulesModel rules;
 
     private final ReadOnlyObjectWrapper<ListenerState> state =
             new ReadOnlyObjectWrapper<>(this, "state", ListenerState.STOPPED);
@@ -88,6 +91,7 @@ public final class UdpViewModel extends SocketTabModel {
         // Periodic send and send file go to the target typed when they start; stopping the socket stops them.
         sendTools = SendTools.create(sendEditor, state.isNotEqualTo(ListenerState.STOPPING), target::sink,
                 target::sink, true, executor, subscriptions);
+        rules = new RulesModel(preferences, traffic(), sendEditor.charsetProperty()::get, subscriptions);
 
         subscriptions.listen(settings.broadcastProperty(), (obs, old, on) -> {
             if (endpoint != null) {
@@ -183,7 +187,13 @@ public final class UdpViewModel extends SocketTabModel {
     }
 
     private UdpEndpoint newEndpoint(int bindPort) {
-        UdpEndpoint created = new UdpEndpoint(settings.config(bindPort), traffic().engineSink());
+        RuleTee rulesTee = rules.tee(traffic().engineSink());
+        UdpEndpoint created = new UdpEndpoint(settings.config(bindPort), rulesTee);
+        rulesTee.replyThrough((to, bytes) -> {
+            if (to.remote() instanceof InetSocketAddress sender) {
+                created.send(sender, bytes);
+            }
+        });
         created.setMaxDatagramSize(settings.receiveLimit());
         multicast.configure(created);
         return created;
@@ -316,6 +326,11 @@ public final class UdpViewModel extends SocketTabModel {
 
     public SendEditorModel sendEditor() {
         return sendEditor;
+    }
+
+    /** The tab's auto-reply rules. */
+    public RulesModel rules() {
+        return rules;
     }
 
     public MulticastModel multicast() {

@@ -1,4 +1,4 @@
-package com.socketworkbench.ui.repeat;
+package com.socketworkbench.ui.tab;
 
 import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.geometry.Pos;
@@ -16,7 +16,7 @@ import javafx.scene.layout.Region;
 import java.util.Arrays;
 
 /**
- * A socket tab's side panel the way the messages panel is one: opened by a toggle beside Send, added as the last item
+ * A socket tab's side panel (messages, rules, periodic send, send file): opened by a toggle beside Send, added as the last item
  * of the tab's horizontal split, one side panel at a time, scrolling in a short window.
  */
 public final class SidePanels {
@@ -85,6 +85,13 @@ public final class SidePanels {
      */
     public static void attach(SplitPane split, Region root, ToggleButton toggle, double width,
                               Subscriptions subscriptions) {
+        attach(split, root, toggle, width, 0.45, subscriptions);
+    }
+
+    /** As {@link #attach(SplitPane, Region, ToggleButton, double, Subscriptions)}, leaving the rest at least
+     * {@code restAtLeast} of the split's width. */
+    public static void attach(SplitPane split, Region root, ToggleButton toggle, double width, double restAtLeast,
+                              Subscriptions subscriptions) {
         SplitPane.setResizableWithParent(root, false);
         subscriptions.subscribe(toggle.selectedProperty(), open -> {
             if (open && !split.getItems().contains(root)) {
@@ -92,7 +99,7 @@ public final class SidePanels {
                 split.getItems().add(root);
                 double splitWidth = split.getWidth();
                 double[] next = Arrays.copyOf(positions, positions.length + 1);
-                next[positions.length] = splitWidth > 0 ? Math.max(0.45, 1 - width / splitWidth) : 0.7;
+                next[positions.length] = splitWidth > 0 ? Math.max(restAtLeast, 1 - width / splitWidth) : 0.7;
                 split.setDividerPositions(next);
             } else if (!open) {
                 split.getItems().remove(root);
