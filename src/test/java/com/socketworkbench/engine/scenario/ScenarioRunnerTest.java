@@ -214,6 +214,48 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void aScenarioCanListenAndConnectToItselfWithTheListenersPort() throws Exception {
+        ScenarioResult result = run("""
+                connections:
+                  srv: { listen: { tcp: "127.0.0.1:0" } }
+                  dev: { tcp: "${srv.host}:${srv.port}" }
+                steps:
+                  - send: { to: dev, text: "ping\\n" }
+                  - expect: { from: srv, contains: "ping\\n", within: 5s }
+                  - send: { to: srv, text: "pong\\n" }
+                  - expect: { from: dev, contains: "pong\\n", within: 5s }
+                """, new Progress(), null);
+
+        assertEquals(ScenarioOutcome.PASSED, result.outcome(), result.message());
+    }
+
+    @Test
+    void aUdpListenerAnswersTheSenderOfTheLatestDatagram() throws Exception {
+        Progress progress = new Progress();
+        Scenario scenario = ScenarioParser.parse("""
+                connections:
+                  trap: { listen: { udp: "127.0.0.1:0" } }
+                steps:
+                  - expect: { from: trap, hex: "01 ?? 03", within: 5s, save: { got: 0 } }
+                  - send: { to: trap, hex: "${got} ff" }
+                """, "udp-listen.yaml");
+        CompletableFuture<ScenarioResult> running = CompletableFuture.supplyAsync(
+                () -> new ScenarioRunner(scenario, null, progress).run());
+        await().atMost(5, TimeUnit.SECONDS).until(() -> progress.opened.containsKey("trap"));
+        InetSocketAddress listening = (InetSocketAddress) progress.opened.get("trap");
+        try (DatagramSocket client = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            client.setSoTimeout(10_000);
+            byte[] query = {1, 2, 3};
+            client.send(new DatagramPacket(query, query.length, listening));
+            DatagramPacket reply = new DatagramPacket(new byte[16], 16);
+            client.receive(reply);
+            assertEquals("01 02 03 ff", com.socketworkbench.engine.codec.HexCodec.format(
+                    java.util.Arrays.copyOf(reply.getData(), reply.getLength())));
+        }
+        assertEquals(ScenarioOutcome.PASSED, running.get(10, TimeUnit.SECONDS).outcome());
+    }
+
+    @Test
     void aLoopRunsItsStepsTimesOver() throws Exception {
         try (LoopbackPeer peer = LoopbackPeer.echo()) {
             Progress progress = new Progress();
