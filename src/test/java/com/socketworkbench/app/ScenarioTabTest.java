@@ -122,7 +122,8 @@ class ScenarioTabTest {
             assertTrue(shown.contains("Hex: 42 55 53 59 0d 0a"), shown.toString());
             assertTrue(shown.stream().anyMatch(text -> text.startsWith("\"^OK\" did not arrive within")),
                     shown.toString());
-            assertTrue(driver.text("#scenarioSummary").startsWith("Failed at step 2 after"), driver.text("#scenarioSummary"));
+            String summary = driver.text("#scenarioSummary");
+            assertTrue(summary.startsWith("Failed at step 2 after"), summary);
         }
     }
 

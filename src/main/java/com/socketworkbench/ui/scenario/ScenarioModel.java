@@ -1,4 +1,3 @@
-// Over 200 lines: the tab's state (text, file, run, step rows) and its actions share the one run in progress.
 package com.socketworkbench.ui.scenario;
 
 import static com.socketworkbench.ui.scenario.ScenarioTab.TEXT;

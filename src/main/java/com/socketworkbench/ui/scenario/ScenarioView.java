@@ -1,4 +1,3 @@
-// Over 200 lines: the tab's toolbar, editor with its error line, step list and timeline, wired to one model.
 package com.socketworkbench.ui.scenario;
 
 import static com.socketworkbench.ui.scenario.ScenarioTab.TEXT;

@@ -79,7 +79,8 @@ class ScenarioRunnerTest {
             assertTrue(result.steps().stream().allMatch(StepResult::passed));
             assertEquals(result, progress.done.getNow(null));
             assertTrue(events.stream().anyMatch(e -> e instanceof BytesSent sent
-                    && new String(sent.data(), StandardCharsets.UTF_8).equals("HELLO\r\n")), "traffic reaches the sink");
+                    && new String(sent.data(), StandardCharsets.UTF_8).equals("HELLO\r\n")),
+                    "traffic reaches the sink");
             assertTrue(events.stream().anyMatch(e -> e instanceof BytesReceived));
             // close: dev and the end of the run close the connection: the peer reads end of stream.
             await().atMost(5, TimeUnit.SECONDS).until(() -> peer.endsOfStream() == 1);
