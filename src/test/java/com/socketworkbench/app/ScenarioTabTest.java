@@ -124,6 +124,9 @@ class ScenarioTabTest {
                     shown.toString());
             String summary = driver.text("#scenarioSummary");
             assertTrue(summary.startsWith("Failed at step 2 after"), summary);
+            fxRun(() -> driver.stage().getScene().getRoot().layout());
+            assertEquals(List.of(), fx(() -> LayoutProblems.of(driver.stage().getScene())),
+                    "the failure and its bytes fit the window, nothing cut");
         }
     }
 
