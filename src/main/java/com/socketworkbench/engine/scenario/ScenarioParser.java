@@ -1,4 +1,3 @@
-// Over 300 lines: one reader per key of the format, all sharing the same checks and the variables seen so far.
 package com.socketworkbench.engine.scenario;
 
 import static com.socketworkbench.engine.scenario.ScenarioTexts.TEXT;

@@ -1,4 +1,3 @@
-// Over 300 lines: the run's whole life (open, steps, repeat, results, close) shares its state and stop switch.
 package com.socketworkbench.engine.scenario;
 
 import static com.socketworkbench.engine.scenario.ScenarioTexts.TEXT;

@@ -1,4 +1,3 @@
-// Over 200 lines: the tab's state (text, file, run, step rows) and its actions share the one run in progress.
 package com.socketworkbench.ui.scenario;
 
 import static com.socketworkbench.ui.scenario.ScenarioTab.TEXT;
@@ -136,6 +135,8 @@ public final class ScenarioModel extends SocketTabModel {
         try {
             scenario = ScenarioParser.parse(text.get(), fileName());
         } catch (ScenarioException e) {
+            // Cleared first, so the same error found again still moves the caret to it.
+            error.set("");
             errorLine.set(e.line());
             errorColumn.set(e.column());
             error.set(e.getMessage());
@@ -223,7 +224,9 @@ public final class ScenarioModel extends SocketTabModel {
         String took = DurationText.of(result.took());
         setSummary(switch (result.outcome()) {
             case PASSED -> TEXT.get("summary.passed", result.scenario().allSteps().size(), took);
-            case FAILED -> TEXT.get("summary.failed", took, result.message());
+            // The step list shows the failed step's reason and bytes; the summary says which step it was.
+            case FAILED -> result.failed() == null ? TEXT.get("summary.failed", took, result.message())
+                    : TEXT.get("summary.failed.step", result.failed().step().index() + 1, took);
             case CANCELLED -> TEXT.get("summary.cancelled", took);
             case TIMED_OUT -> TEXT.get("summary.timed.out", took);
         });

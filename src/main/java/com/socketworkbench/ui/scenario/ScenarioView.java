@@ -1,4 +1,3 @@
-// Over 200 lines: the tab's toolbar, editor with its error line, step list and timeline, wired to one model.
 package com.socketworkbench.ui.scenario;
 
 import static com.socketworkbench.ui.scenario.ScenarioTab.TEXT;
@@ -49,7 +48,8 @@ public final class ScenarioView implements TabView {
         subscriptions.bindBidirectional(editor.textProperty(), model.textProperty());
         Label error = TabLayout.errorLabel("scenarioError", model.errorProperty(), subscriptions);
         error.getStyleClass().add("scenario-error");
-        subscriptions.subscribe(model.errorLineProperty(), line -> moveCaretToError());
+        // The model sets the message after its line and column, so this sees all three.
+        subscriptions.subscribe(model.errorProperty(), message -> moveCaretToError());
         VBox.setVgrow(editor, Priority.ALWAYS);
         VBox editorBox = new VBox(4, editor, error);
 
@@ -64,7 +64,7 @@ public final class ScenarioView implements TabView {
         traffic = new TrafficPane(model.traffic(), TEXT.get("traffic.placeholder"), subscriptions);
         SplitPane main = new SplitPane(top, traffic.split());
         main.setOrientation(Orientation.VERTICAL);
-        main.setDividerPositions(0.6);
+        main.setDividerPositions(0.5);
 
         notifier = new TabNotifier(main);
         model.setOnProblem(notifier::showError);
@@ -136,7 +136,7 @@ public final class ScenarioView implements TabView {
     /** Puts the caret at the validation error's line and column, so the user types where the problem is. */
     private void moveCaretToError() {
         int line = model.errorLineProperty().get();
-        if (line <= 0) {
+        if (line <= 0 || model.errorProperty().get().isEmpty()) {
             return;
         }
         String text = editor.getText();

@@ -9,7 +9,7 @@ import java.time.Duration;
  * One line of the step list as last seen: the step, where it stands, the iteration (of the innermost repeat; for a
  * repeat, how many ran), how long it took, and for a failure why and what arrived instead (text and hex).
  */
-record StepRow(Step step, StepStatus status, int iteration, Duration took, String message, String receivedText,
+public record StepRow(Step step, StepStatus status, int iteration, Duration took, String message, String receivedText,
                String receivedHex) {
 
     static StepRow pending(Step step) {

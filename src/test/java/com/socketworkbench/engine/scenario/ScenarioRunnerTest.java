@@ -79,7 +79,8 @@ class ScenarioRunnerTest {
             assertTrue(result.steps().stream().allMatch(StepResult::passed));
             assertEquals(result, progress.done.getNow(null));
             assertTrue(events.stream().anyMatch(e -> e instanceof BytesSent sent
-                    && new String(sent.data(), StandardCharsets.UTF_8).equals("HELLO\r\n")), "traffic reaches the sink");
+                    && new String(sent.data(), StandardCharsets.UTF_8).equals("HELLO\r\n")),
+                    "traffic reaches the sink");
             assertTrue(events.stream().anyMatch(e -> e instanceof BytesReceived));
             // close: dev and the end of the run close the connection: the peer reads end of stream.
             await().atMost(5, TimeUnit.SECONDS).until(() -> peer.endsOfStream() == 1);
@@ -211,6 +212,48 @@ class ScenarioRunnerTest {
             assertEquals(ScenarioOutcome.PASSED, result.outcome(), result.message());
             answer.join(Duration.ofSeconds(10));
         }
+    }
+
+    @Test
+    void aScenarioCanListenAndConnectToItselfWithTheListenersPort() throws Exception {
+        ScenarioResult result = run("""
+                connections:
+                  srv: { listen: { tcp: "127.0.0.1:0" } }
+                  dev: { tcp: "${srv.host}:${srv.port}" }
+                steps:
+                  - send: { to: dev, text: "ping\\n" }
+                  - expect: { from: srv, contains: "ping\\n", within: 5s }
+                  - send: { to: srv, text: "pong\\n" }
+                  - expect: { from: dev, contains: "pong\\n", within: 5s }
+                """, new Progress(), null);
+
+        assertEquals(ScenarioOutcome.PASSED, result.outcome(), result.message());
+    }
+
+    @Test
+    void aUdpListenerAnswersTheSenderOfTheLatestDatagram() throws Exception {
+        Progress progress = new Progress();
+        Scenario scenario = ScenarioParser.parse("""
+                connections:
+                  trap: { listen: { udp: "127.0.0.1:0" } }
+                steps:
+                  - expect: { from: trap, hex: "01 ?? 03", within: 5s, save: { got: 0 } }
+                  - send: { to: trap, hex: "${got} ff" }
+                """, "udp-listen.yaml");
+        CompletableFuture<ScenarioResult> running = CompletableFuture.supplyAsync(
+                () -> new ScenarioRunner(scenario, null, progress).run());
+        await().atMost(5, TimeUnit.SECONDS).until(() -> progress.opened.containsKey("trap"));
+        InetSocketAddress listening = (InetSocketAddress) progress.opened.get("trap");
+        try (DatagramSocket client = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            client.setSoTimeout(10_000);
+            byte[] query = {1, 2, 3};
+            client.send(new DatagramPacket(query, query.length, listening));
+            DatagramPacket reply = new DatagramPacket(new byte[16], 16);
+            client.receive(reply);
+            assertEquals("01 02 03 ff", com.socketworkbench.engine.codec.HexCodec.format(
+                    java.util.Arrays.copyOf(reply.getData(), reply.getLength())));
+        }
+        assertEquals(ScenarioOutcome.PASSED, running.get(10, TimeUnit.SECONDS).outcome());
     }
 
     @Test
