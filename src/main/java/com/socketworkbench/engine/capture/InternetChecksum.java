@@ -2,6 +2,7 @@ package com.socketworkbench.engine.capture;
 
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteOrder;
+import java.util.Objects;
 
 /** The Internet checksum (RFC 1071): the ones' complement of the ones' complement sum of 16-bit words. */
 final class InternetChecksum {
@@ -25,14 +26,12 @@ final class InternetChecksum {
      * <p>The recorder checksums every byte it writes, so this is its hottest loop. The fast path copies the bytes, a
      * chunk at a time, into a {@code long[]} (a memory copy) and sums its 32-bit halves in a loop over the array,
      * which the JIT turns into vector instructions; summing the byte array through long views does not vectorize
-     * and ran about three times slower (measured in docs/performance.md). The longs are read in the machine's byte
+     * and ran two to three times slower (measured in docs/performance.md). The longs are read in the machine's byte
      * order: RFC 1071 (section 2 (B)) shows the ones' complement sum of byte-swapped words is the byte-swapped sum, so
      * the folded sum is swapped back when the machine is little-endian.
      */
     static long add(long sum, byte[] data, int offset, int length) {
-        if (offset < 0 || length < 0 || offset + length > data.length) {
-            throw new IndexOutOfBoundsException("offset " + offset + ", length " + length + " of " + data.length);
-        }
+        Objects.checkFromIndexSize(offset, length, data.length);
         int i = offset;
         int end = offset + length;
         if (length >= FAST_PATH_BYTES) {
