@@ -118,10 +118,11 @@ class ScenarioTabTest {
             assertEquals(StepStatus.SKIPPED, fx(() -> statusOf(steps().get(2))));
             List<String> shown = fx(() -> driver.robot().lookup("#scenarioSteps .step-failed .label").queryAll()
                     .stream().filter(Node::isVisible).map(node -> ((Label) node).getText()).toList());
-            assertTrue(shown.contains("Received instead: BUSY\\r\\n"), shown.toString());
-            assertTrue(shown.contains("Hex: 42 55 53 59 0d 0a"), shown.toString());
-            assertTrue(shown.stream().anyMatch(text -> text.startsWith("\"^OK\" did not arrive within")),
-                    shown.toString());
+            String failure = shown.stream().filter(text -> text.startsWith("\"^OK\" did not arrive within"))
+                    .findFirst().orElseThrow(() -> new AssertionError(shown.toString()));
+            assertTrue(failure.contains("\"BUSY\\r\\n\" [42 55 53 59 0d 0a]"), failure);
+            assertTrue(shown.stream().noneMatch(text -> text.startsWith("Received instead:")),
+                    "what arrived is quoted once, in the failure: " + shown);
             String summary = driver.text("#scenarioSummary");
             assertTrue(summary.startsWith("Failed at step 2 after"), summary);
             fxRun(() -> driver.stage().getScene().getRoot().layout());

@@ -95,6 +95,14 @@ public final class FieldTemplate {
         return literal != null ? literal.clone() : render(sends.get(), null, null);
     }
 
+    /**
+     * The bytes of send number {@code sendNumber} (0 for the first), for a sender that keeps its own count: a rule
+     * whose reply is compiled anew for each match's captures still counts from reply to reply. Advances nothing.
+     */
+    public byte[] render(long sendNumber) {
+        return literal != null ? literal.clone() : render(sendNumber, null, null);
+    }
+
     /** Whether the input has fields, so that each send may differ (a literal template always sends the same). */
     public boolean dynamic() {
         return literal == null;

@@ -7,6 +7,7 @@ import com.socketworkbench.engine.codec.TextEscapes;
 import com.socketworkbench.engine.fields.FieldTemplate;
 import com.socketworkbench.engine.fields.PayloadSpec;
 
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,7 +15,7 @@ import java.util.regex.Pattern;
  * A rule's reply: a {@link PayloadSpec} whose text may name captures, {@code $0} to {@code $9} ({@code $$} is a
  * dollar sign). Without captures the spec is compiled once and each reply is its {@link FieldTemplate#next()}, so
  * dynamic fields (counters) advance from reply to reply. With captures the text is filled in first and compiled per
- * reply (so counters start again each time). A capture goes into a hex reply as its bytes in hex; into a text reply
+ * reply, rendered as reply number n of the rule, so counters advance from reply to reply there too. A capture goes into a hex reply as its bytes in hex; into a text reply
  * with escapes on as escaped text ({@code \xNN} for what does not decode, so the bytes come back exactly); with
  * escapes off as text decoded with the reply's charset.
  */
@@ -24,6 +25,7 @@ final class ReplyTemplate {
     private final PayloadSpec spec;
     private final boolean usesCaptures;
     private final FieldTemplate fixed;
+    private final AtomicLong replies = new AtomicLong();
 
     private ReplyTemplate(PayloadSpec spec, boolean usesCaptures, FieldTemplate fixed) {
         this.spec = spec;
@@ -61,7 +63,7 @@ final class ReplyTemplate {
             }
             return Matcher.quoteReplacement(insert(captures.group(name.charAt(0) - '0')));
         });
-        return FieldTemplate.compile(withText(spec, text)).next();
+        return FieldTemplate.compile(withText(spec, text)).render(replies.getAndIncrement());
     }
 
     private String insert(byte[] capture) {

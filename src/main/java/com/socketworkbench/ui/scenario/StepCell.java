@@ -74,9 +74,11 @@ final class StepCell extends ListCell<StepRow> {
         boolean failed = row.message() != null && row.status() != StepStatus.PASSED;
         failure.setVisible(failed);
         failure.setText(failed ? row.message() : "");
-        receivedText.setVisible(failed && !row.receivedText().isEmpty());
+        // Most failures already quote what arrived (the command line prints only the message): said once is enough.
+        boolean quoted = !row.receivedHex().isEmpty() && row.message().contains(row.receivedHex());
+        receivedText.setVisible(failed && !quoted && !row.receivedText().isEmpty());
         receivedText.setText(TEXT.get("received.text", row.receivedText()));
-        receivedHex.setVisible(failed && !row.receivedHex().isEmpty());
+        receivedHex.setVisible(failed && !quoted && !row.receivedHex().isEmpty());
         receivedHex.setText(TEXT.get("received.hex", row.receivedHex()));
         setGraphic(box);
     }

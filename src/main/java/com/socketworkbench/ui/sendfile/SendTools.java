@@ -1,5 +1,8 @@
 package com.socketworkbench.ui.sendfile;
 
+import com.socketworkbench.ui.repeat.IntervalUnit;
+import java.util.prefs.Preferences;
+
 import com.socketworkbench.engine.repeat.SendSink;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.UiExecutor;
@@ -31,5 +34,38 @@ public record SendTools(RepeatSendModel repeat, SendFileModel file) {
                 raw);
         return new SendTools(new RepeatSendModel(editor, path, executor, subscriptions),
                 new SendFileModel(path, datagrams, executor, subscriptions));
+    }
+
+    /**
+     * Takes the panels' settings from {@code node} (written by {@link #save}): interval, unit, count, until stopped,
+     * jitter; the file, rate limit and datagram size. What is missing or unknown keeps its default; a value that does
+     * not parse is loaded as typed, so the field shows its message.
+     */
+    public void load(Preferences node) {
+        repeat.intervalProperty().set(node.get("repeatInterval", repeat.intervalProperty().get()));
+        String unit = node.get("repeatUnit", "");
+        for (IntervalUnit each : IntervalUnit.values()) {
+            if (each.name().equals(unit)) {
+                repeat.unitProperty().set(each);
+            }
+        }
+        repeat.countProperty().set(node.get("repeatCount", repeat.countProperty().get()));
+        repeat.untilStoppedProperty().set(node.getBoolean("repeatUntilStopped", repeat.untilStoppedProperty().get()));
+        repeat.jitterProperty().set(node.get("repeatJitter", repeat.jitterProperty().get()));
+        file.fileProperty().set(node.get("file", file.fileProperty().get()));
+        file.rateLimitProperty().set(node.get("fileRateLimit", file.rateLimitProperty().get()));
+        file.datagramSizeProperty().set(node.get("fileDatagramSize", file.datagramSizeProperty().get()));
+    }
+
+    /** Writes the panels' settings into {@code node}, as typed. */
+    public void save(Preferences node) {
+        node.put("repeatInterval", repeat.intervalProperty().get());
+        node.put("repeatUnit", repeat.unitProperty().get().name());
+        node.put("repeatCount", repeat.countProperty().get());
+        node.putBoolean("repeatUntilStopped", repeat.untilStoppedProperty().get());
+        node.put("repeatJitter", repeat.jitterProperty().get());
+        node.put("file", file.fileProperty().get());
+        node.put("fileRateLimit", file.rateLimitProperty().get());
+        node.put("fileDatagramSize", file.datagramSizeProperty().get());
     }
 }

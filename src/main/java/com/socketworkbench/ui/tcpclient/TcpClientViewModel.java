@@ -61,6 +61,7 @@ import java.util.List;
 public final class TcpClientViewModel extends SocketTabModel {
     /** The send editor's settings live in this child node of the tab's preferences. */
     static final String NODE_SEND = "send";
+    static final String NODE_SEND_TOOLS = "sendTools";
     /** How often the pending bytes of an incomplete frame are read from the engine. */
     private static final long PENDING_REFRESH_NANOS = 250_000_000L;
 
@@ -137,6 +138,7 @@ public final class TcpClientViewModel extends SocketTabModel {
         // Periodic send and send file go to the connection open when they start, and stop when it closes.
         sendTools = SendTools.create(sendEditor, state.isEqualTo(ClientState.CONNECTED), this::repeatSink,
                 this::fileSink, false, executor, subscriptions);
+        sendTools.load(preferences.child(NODE_SEND_TOOLS).node());
         updateStatus();
     }
 
@@ -387,6 +389,7 @@ public final class TcpClientViewModel extends SocketTabModel {
     public void savePreferences() {
         settings.save();
         sendEditor.save(preferences.child(NODE_SEND).node());
+        sendTools.save(preferences.child(NODE_SEND_TOOLS).node());
         preferences.flush();
     }
 

@@ -65,6 +65,7 @@ import java.util.function.Predicate;
 public final class TcpServerViewModel extends SocketTabModel {
     /** The send editor's settings live in this child node of the tab's preferences. */
     static final String NODE_SEND = "send";
+    static final String NODE_SEND_TOOLS = "sendTools";
     static final String PREF_SEND_TARGET = "sendTarget";
 
     private final AppPreferences preferences;
@@ -144,6 +145,7 @@ public final class TcpServerViewModel extends SocketTabModel {
         sendTools = SendTools.create(sendEditor, state.isEqualTo(ListenerState.RUNNING),
                 () -> sendTarget.sinkFor(server, false), () -> sendTarget.sinkFor(server, true), false, executor,
                 subscriptions);
+        sendTools.load(preferences.child(NODE_SEND_TOOLS).node());
         updateStatus();
     }
 
@@ -382,6 +384,7 @@ public final class TcpServerViewModel extends SocketTabModel {
         SendTarget target = sendTarget.choiceProperty().get();
         preferences.put(PREF_SEND_TARGET, (target == null ? SendTarget.SELECTED : target).name());
         sendEditor.save(preferences.child(NODE_SEND).node());
+        sendTools.save(preferences.child(NODE_SEND_TOOLS).node());
         preferences.flush();
     }
 

@@ -48,6 +48,7 @@ import java.util.Optional;
 public final class UdpViewModel extends SocketTabModel {
     /** The send editor's settings live in this child node of the tab's preferences. */
     static final String NODE_SEND = "send";
+    static final String NODE_SEND_TOOLS = "sendTools";
     private final AppPreferences preferences;
     private final UiExecutor executor;
     private final EventPump pump = traffic().pump();
@@ -91,6 +92,7 @@ public final class UdpViewModel extends SocketTabModel {
         // Periodic send and send file go to the target typed when they start; stopping the socket stops them.
         sendTools = SendTools.create(sendEditor, state.isNotEqualTo(ListenerState.STOPPING), target::sink,
                 target::sink, true, executor, subscriptions);
+        sendTools.load(preferences.child(NODE_SEND_TOOLS).node());
         rules = new RulesModel(preferences, traffic(), sendEditor.charsetProperty()::get, subscriptions);
 
         subscriptions.listen(settings.broadcastProperty(), (obs, old, on) -> {
@@ -312,6 +314,7 @@ public final class UdpViewModel extends SocketTabModel {
     public void savePreferences() {
         settings.save(multicast);
         sendEditor.save(preferences.child(NODE_SEND).node());
+        sendTools.save(preferences.child(NODE_SEND_TOOLS).node());
         preferences.flush();
     }
 

@@ -90,6 +90,18 @@ class RuleCompileTest {
     }
 
     @Test
+    void aCounterInAReplyWithCapturesCountsFromReplyToReply() throws Exception {
+        PayloadSpec reply = new PayloadSpec("$1#{{counter}}", PayloadFormat.TEXT, StandardCharsets.UTF_8,
+                LineEnding.NONE, true, true);
+        LiveRule rule = LiveRule.compile(rule(MatchKind.REGEX, "id=(\\w+)", reply));
+        byte[] first = "id=a".getBytes(StandardCharsets.US_ASCII);
+        byte[] second = "id=b".getBytes(StandardCharsets.US_ASCII);
+        assertThat(new String(rule.render(rule.find(first, first.length)), StandardCharsets.US_ASCII)).isEqualTo("a#0");
+        assertThat(new String(rule.render(rule.find(second, second.length)), StandardCharsets.US_ASCII))
+                .isEqualTo("b#1");
+    }
+
+    @Test
     void nonAsciiRegexMatchesTheCharsetsBytes() throws Exception {
         LiveRule rule = LiveRule.compile(rule(MatchKind.REGEX, "你好(\\d+)", text("$1")));
         byte[] message = "说你好42".getBytes(StandardCharsets.UTF_8);

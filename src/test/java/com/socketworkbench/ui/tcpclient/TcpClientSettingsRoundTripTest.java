@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tcpclient;
 
+import com.socketworkbench.ui.sendfile.SendToolsSnapshot;
 import com.socketworkbench.ui.fx.CurrentThreadUiExecutor;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.stream.StreamSettingsSnapshot;
@@ -47,6 +48,7 @@ class TcpClientSettingsRoundTripTest {
         values.put("timeoutSeconds", model.timeoutSecondsProperty().get());
         values.putAll(StreamSettingsSnapshot.of(model.stream()));
         values.putAll(SendEditorSnapshot.of(model.sendEditor()));
+        values.putAll(SendToolsSnapshot.of(model.sendTools()));
         return values;
     }
 
@@ -60,6 +62,7 @@ class TcpClientSettingsRoundTripTest {
         model.timeoutSecondsProperty().set(3);
         StreamSettingsSnapshot.editEverything(model.stream());
         SendEditorSnapshot.editEverything(model.sendEditor());
+        SendToolsSnapshot.editEverything(model.sendTools());
         Map<String, Object> typed = snapshot(model);
         defaults.forEach((name, value) -> assertNotEquals(value, typed.get(name), name + " was changed"));
 

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tcpserver;
 
+import com.socketworkbench.ui.sendfile.SendToolsSnapshot;
 import com.socketworkbench.ui.fx.CurrentThreadUiExecutor;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.stream.StreamSettingsSnapshot;
@@ -53,6 +54,7 @@ class TcpServerSettingsRoundTripTest {
         values.put("sendTarget", model.sendTargetProperty().get());
         values.putAll(StreamSettingsSnapshot.of(model.stream()));
         values.putAll(SendEditorSnapshot.of(model.sendEditor()));
+        values.putAll(SendToolsSnapshot.of(model.sendTools()));
         return values;
     }
 
@@ -66,6 +68,7 @@ class TcpServerSettingsRoundTripTest {
         model.sendTargetProperty().set(SendTarget.ALL);
         StreamSettingsSnapshot.editEverything(model.stream());
         SendEditorSnapshot.editEverything(model.sendEditor());
+        SendToolsSnapshot.editEverything(model.sendTools());
         return model;
     }
 

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.udp;
 
+import com.socketworkbench.ui.sendfile.SendToolsSnapshot;
 import com.socketworkbench.engine.udp.MulticastMembership;
 import com.socketworkbench.ui.fx.CurrentThreadUiExecutor;
 import com.socketworkbench.ui.fx.Subscriptions;
@@ -61,6 +62,7 @@ class UdpSettingsRoundTripTest {
         values.put("multicastInterface", multicast.networkInterfaceProperty().get());
         values.put("multicastGroups", List.copyOf(multicast.groups()));
         values.putAll(SendEditorSnapshot.of(model.sendEditor()));
+        values.putAll(SendToolsSnapshot.of(model.sendTools()));
         return values;
     }
 
@@ -86,6 +88,7 @@ class UdpSettingsRoundTripTest {
         multicast.groups().setAll(new MulticastMembership(InetAddress.ofLiteral("239.1.2.3"), "lo"),
                 new MulticastMembership(InetAddress.ofLiteral("ff02::1:3"), "lo"));
         SendEditorSnapshot.editEverything(model.sendEditor());
+        SendToolsSnapshot.editEverything(model.sendTools());
         Map<String, Object> typed = snapshot(model);
         defaults.forEach((name, value) -> assertNotEquals(value, typed.get(name), name + " was changed"));
 
