@@ -68,6 +68,40 @@ class SendToolsFitTest {
         assertTrue(problems.isEmpty(), problems.size() + " layout problems:\n" + String.join("\n", problems));
     }
 
+    @Test
+    void bothPanelsSpeakChineseWithNothingCutShort() throws Exception {
+        AppPreferences preferences = InMemoryPreferences.fresh();
+        preferences.put(AppLanguage.KEY, "zh-CN");
+        try {
+            driver = new AppDriver(preferences).launch();
+            List<String> english = new ArrayList<>();
+            List<String> clipped = new ArrayList<>();
+            for (String tab : List.of("tcpServer", "tcpClient", "udp")) {
+                driver.selectTab(tab);
+                for (String[] panel : new String[][]{{"repeatSendToggle", "repeatStart", "repeatSend"},
+                        {"sendFileToggle", "sendFileStart", "sendFile"}}) {
+                    open(tab, panel[0], panel[1]);
+                    // A refused start shows the status line and the field messages too.
+                    driver.setText("#" + tab + " #" + (panel[2].equals("repeatSend") ? "repeatInterval"
+                            : "sendFileRateLimit"), "x");
+                    fxRun(() -> driver.<Button>node("#" + tab + " #" + panel[1]).fire());
+                    WaitForAsyncUtils.waitForFxEvents();
+                    fxRun(() -> {
+                        Node root = driver.node("#" + tab + " #" + panel[2]);
+                        english.addAll(new VisibleTexts().node(root).englishWords());
+                        english.addAll(new VisibleTexts().node(driver.node("#" + tab + " #" + panel[0]))
+                                .englishWords());
+                        clipped.addAll(VisibleTexts.clipped(root));
+                    });
+                }
+            }
+            assertTrue(english.isEmpty(), "English words left in the Chinese panels: " + english);
+            assertTrue(clipped.isEmpty(), "Chinese labels cut short: " + clipped);
+        } finally {
+            com.socketworkbench.engine.text.Texts.use(java.util.Locale.ENGLISH);
+        }
+    }
+
     /** Opens a panel and waits for its content, which joins the scene with its scroll pane's skin. */
     private void open(String tab, String toggle, String start) {
         fxRun(() -> driver.<ToggleButton>node("#" + tab + " #" + toggle).setSelected(true));

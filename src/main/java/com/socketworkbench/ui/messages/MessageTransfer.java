@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.messages;
 
+import com.socketworkbench.ui.tab.PanelStatus;
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.workspace.SavedMessage;

@@ -308,14 +308,6 @@ public final class MessagesPanel {
     }
 
     /**
-     * One side panel at a time: opening this one closes {@code other} (the socket panel) and the other way round, so
-     * the timeline keeps its width in a small window.
-     */
-    public void oneAtATimeWith(ToggleButton other, Subscriptions subscriptions) {
-        SidePanels.oneAtATime(toggle, subscriptions, other);
-    }
-
-    /**
      * Save… beside the messages toggle, for the column under the send editor's Send button. Ctrl+1…9 work while
      * this row is in a window (it is part of the tab's view, which is in the window only while the tab is shown).
      */

@@ -7,6 +7,7 @@ import com.socketworkbench.engine.codec.PayloadFormat;
 import com.socketworkbench.engine.codec.PayloadFormatException;
 import com.socketworkbench.engine.codec.TextEscapes;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.tab.PanelStatus;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.traffic.SendEditorModel;

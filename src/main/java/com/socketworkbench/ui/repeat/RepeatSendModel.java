@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.repeat;
 
+import com.socketworkbench.ui.tab.PanelStatus;
 import com.socketworkbench.engine.codec.PayloadFormatException;
 import com.socketworkbench.engine.fields.FieldTemplate;
 import com.socketworkbench.engine.repeat.PeriodicSender;
@@ -52,8 +53,7 @@ public final class RepeatSendModel {
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(this, "running");
     private final ReadOnlyLongWrapper sent = new ReadOnlyLongWrapper(this, "sent");
     private final ReadOnlyLongWrapper skipped = new ReadOnlyLongWrapper(this, "skipped");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyBooleanWrapper statusError = new ReadOnlyBooleanWrapper(this, "statusError");
+    private final PanelStatus status = new PanelStatus();
     private final FrameTicker ticker;
     private PeriodicSender sender;
 
@@ -132,16 +132,14 @@ public final class RepeatSendModel {
         sent.set(0);
         skipped.set(0);
         running.set(true);
-        statusError.set(false);
-        status.set(RepeatTexts.TEXT.get("status.running"));
+        status.info(RepeatTexts.TEXT.get("status.running"));
         ticker.start();
         executor.onFx(started.done(), (outcome, failure) -> finished(started, outcome));
         return true;
     }
 
     private boolean refuse(String why) {
-        statusError.set(true);
-        status.set(why);
+        status.error(why);
         return false;
     }
 
@@ -163,8 +161,11 @@ public final class RepeatSendModel {
         if (outcome.skipped() > 0) {
             text = text + " " + RepeatTexts.TEXT.get(counted("status.skipped", outcome.skipped()), outcome.skipped());
         }
-        statusError.set(outcome.ending() == RepeatOutcome.Ending.FAILED);
-        status.set(text);
+        if (outcome.ending() == RepeatOutcome.Ending.FAILED) {
+            status.error(text);
+        } else {
+            status.info(text);
+        }
     }
 
     static String counted(String key, long n) {
@@ -240,11 +241,8 @@ public final class RepeatSendModel {
         return skipped.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty statusErrorProperty() {
-        return statusError.getReadOnlyProperty();
+    /** The panel's status line: what the last start or run came to. */
+    public PanelStatus status() {
+        return status;
     }
 }

@@ -6,7 +6,6 @@ import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.traffic.SendEditor;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -17,8 +16,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -59,7 +56,7 @@ public final class RepeatSendPanel {
     }
 
     private Node intervalRow(Subscriptions subscriptions) {
-        TextField interval = field("repeatInterval", RepeatTexts.TEXT.get("interval.tooltip"));
+        TextField interval = SidePanels.field("repeatInterval", RepeatTexts.TEXT.get("interval.tooltip"), 6);
         subscriptions.bindBidirectional(interval.textProperty(), model.intervalProperty());
         ComboBox<IntervalUnit> unit = new ComboBox<>(FXCollections.observableArrayList(IntervalUnit.values()));
         unit.setId("repeatUnit");
@@ -67,11 +64,11 @@ public final class RepeatSendPanel {
         unit.setMinWidth(Region.USE_PREF_SIZE);
         subscriptions.bindBidirectional(unit.valueProperty(), model.unitProperty());
         lockWhileRunning(subscriptions, interval, unit);
-        return row(SendEditor.labelled(RepeatTexts.TEXT.get("interval"), interval), unit);
+        return SidePanels.line(SendEditor.labelled(RepeatTexts.TEXT.get("interval"), interval), unit);
     }
 
     private Node countRow(Subscriptions subscriptions) {
-        TextField times = field("repeatTimes", RepeatTexts.TEXT.get("times.tooltip"));
+        TextField times = SidePanels.field("repeatTimes", RepeatTexts.TEXT.get("times.tooltip"), 6);
         subscriptions.bindBidirectional(times.textProperty(), model.countProperty());
         CheckBox untilStopped = new CheckBox(RepeatTexts.TEXT.get("until.stopped"));
         untilStopped.setId("repeatUntilStopped");
@@ -79,16 +76,16 @@ public final class RepeatSendPanel {
         subscriptions.bindBidirectional(untilStopped.selectedProperty(), model.untilStoppedProperty());
         subscriptions.bind(times.disableProperty(), model.untilStoppedProperty().or(model.runningProperty()));
         subscriptions.bind(untilStopped.disableProperty(), model.runningProperty());
-        return row(SendEditor.labelled(RepeatTexts.TEXT.get("times"), times), untilStopped);
+        return SidePanels.line(SendEditor.labelled(RepeatTexts.TEXT.get("times"), times), untilStopped);
     }
 
     private Node jitterRow(Subscriptions subscriptions) {
-        TextField jitter = field("repeatJitter", RepeatTexts.TEXT.get("jitter.tooltip"));
+        TextField jitter = SidePanels.field("repeatJitter", RepeatTexts.TEXT.get("jitter.tooltip"), 6);
         subscriptions.bindBidirectional(jitter.textProperty(), model.jitterProperty());
         lockWhileRunning(subscriptions, jitter);
         Label unit = new Label(RepeatTexts.TEXT.get("unit.ms"));
         unit.getStyleClass().add("field-caption");
-        return row(SendEditor.labelled(RepeatTexts.TEXT.get("jitter"), jitter), unit);
+        return SidePanels.line(SendEditor.labelled(RepeatTexts.TEXT.get("jitter"), jitter), unit);
     }
 
     private Node startRow(Subscriptions subscriptions) {
@@ -108,44 +105,15 @@ public final class RepeatSendPanel {
         subscriptions.bind(counter.textProperty(), Bindings.createStringBinding(() -> RepeatTexts.TEXT.get(
                 RepeatSendModel.counted("count", model.sentProperty().get()), model.sentProperty().get()),
                 model.sentProperty()));
-        return row(start, counter);
+        return SidePanels.line(start, counter);
     }
 
     private Node status(Subscriptions subscriptions) {
-        Label status = new Label();
-        status.setId("repeatStatus");
-        status.setWrapText(true);
-        status.setMinHeight(Region.USE_PREF_SIZE);
-        subscriptions.bind(status.textProperty(), model.statusProperty());
-        subscriptions.subscribe(model.statusErrorProperty(), error -> {
-            status.getStyleClass().removeAll("field-error", "muted-label");
-            status.getStyleClass().add(error ? "field-error" : "muted-label");
-        });
-        TabLayout.showWhen(status, Bindings.isNotEmpty(model.statusProperty()), subscriptions);
-        return status;
+        return SidePanels.statusLabel("repeatStatus", model.status(), subscriptions);
     }
 
     private void lockWhileRunning(Subscriptions subscriptions, Node... nodes) {
-        for (Node node : nodes) {
-            subscriptions.bind(node.disableProperty(), model.runningProperty());
-        }
-    }
-
-    private static TextField field(String id, String tooltip) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPrefColumnCount(6);
-        field.setTooltip(new Tooltip(tooltip));
-        return field;
-    }
-
-    private static Node row(Node... nodes) {
-        HBox row = new HBox(8, nodes);
-        row.setAlignment(Pos.CENTER_LEFT);
-        for (Node node : nodes) {
-            HBox.setHgrow(node, Priority.NEVER);
-        }
-        return row;
+        SidePanels.disableWhile(model.runningProperty(), subscriptions, nodes);
     }
 
     /** Adds the panel to {@code split} while its toggle is selected. */

@@ -284,11 +284,6 @@ public final class RulesPanel {
         SidePanels.attach(split, root, toggle, WIDTH, 0.4, subscriptions);
     }
 
-    /** One side panel at a time: opening this one closes each of {@code others}, and each of them closes this one. */
-    public void oneAtATimeWith(Subscriptions subscriptions, ToggleButton... others) {
-        SidePanels.oneAtATime(toggle, subscriptions, others);
-    }
-
     public ToggleButton toggle() {
         return toggle;
     }

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.sendfile;
 
+import com.socketworkbench.ui.tab.PanelStatus;
 import com.socketworkbench.engine.repeat.SendSink;
 import com.socketworkbench.engine.sendfile.FileSendOutcome;
 import com.socketworkbench.engine.sendfile.FileSendPlan;
@@ -51,8 +52,7 @@ public final class SendFileModel {
     private final ReadOnlyStringWrapper progressText = new ReadOnlyStringWrapper(this, "progressText", "");
     private final ReadOnlyStringWrapper rateText = new ReadOnlyStringWrapper(this, "rateText", "");
     private final ReadOnlyStringWrapper etaText = new ReadOnlyStringWrapper(this, "etaText", "");
-    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
-    private final ReadOnlyBooleanWrapper statusError = new ReadOnlyBooleanWrapper(this, "statusError");
+    private final PanelStatus status = new PanelStatus();
     private final FrameTicker ticker;
     private FileSender sender;
     /** The file field has been typed in or chosen: before that an empty path is not an error to show. */
@@ -152,8 +152,7 @@ public final class SendFileModel {
         }
         sender = started;
         running.set(true);
-        statusError.set(false);
-        status.set(SendFileTexts.TEXT.get("status.running", started.file().getFileName()));
+        status.info(SendFileTexts.TEXT.get("status.running", started.file().getFileName()));
         readProgress();
         ticker.start();
         executor.onFx(started.done(), (outcome, failure) -> finished(started, outcome));
@@ -161,8 +160,7 @@ public final class SendFileModel {
     }
 
     private boolean refuse(String why) {
-        statusError.set(true);
-        status.set(why);
+        status.error(why);
         return false;
     }
 
@@ -179,13 +177,17 @@ public final class SendFileModel {
         }
         String name = run.file().getFileName().toString();
         String sent = Formats.bytes(outcome.sent());
-        status.set(switch (outcome.ending()) {
+        String text = switch (outcome.ending()) {
             case COMPLETED -> SendFileTexts.TEXT.get("status.completed", name, sent,
                     DurationText.of(run.progress().elapsed()));
             case CANCELLED -> SendFileTexts.TEXT.get("status.cancelled", name, sent, Formats.bytes(run.total()));
             case FAILED -> SendFileTexts.TEXT.get("status.failed", name, sent, outcome.reason());
-        });
-        statusError.set(outcome.ending() == FileSendOutcome.Ending.FAILED);
+        };
+        if (outcome.ending() == FileSendOutcome.Ending.FAILED) {
+            status.error(text);
+        } else {
+            status.info(text);
+        }
     }
 
     private void readProgress() {
@@ -272,11 +274,8 @@ public final class SendFileModel {
         return etaText.getReadOnlyProperty();
     }
 
-    public ReadOnlyStringProperty statusProperty() {
-        return status.getReadOnlyProperty();
-    }
-
-    public ReadOnlyBooleanProperty statusErrorProperty() {
-        return statusError.getReadOnlyProperty();
+    /** The panel's status line: what the last start or run came to. */
+    public PanelStatus status() {
+        return status;
     }
 }

@@ -4,7 +4,6 @@ import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.SidePanels;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.traffic.SendEditor;
-import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -77,18 +76,18 @@ public final class SendFilePanel {
     }
 
     private Node rateRow(Subscriptions subscriptions) {
-        TextField rate = field("sendFileRateLimit", SendFileTexts.TEXT.get("rate.tooltip"));
+        TextField rate = SidePanels.field("sendFileRateLimit", SendFileTexts.TEXT.get("rate.tooltip"), 7);
         subscriptions.bindBidirectional(rate.textProperty(), model.rateLimitProperty());
         lockWhileRunning(subscriptions, rate);
-        return row(SendEditor.labelled(SendFileTexts.TEXT.get("rate"), rate),
+        return SidePanels.line(SendEditor.labelled(SendFileTexts.TEXT.get("rate"), rate),
                 caption(SendFileTexts.TEXT.get("rate.unit")));
     }
 
     private Node sizeRow(Subscriptions subscriptions) {
-        TextField size = field("sendFileDatagramSize", SendFileTexts.TEXT.get("size.tooltip"));
+        TextField size = SidePanels.field("sendFileDatagramSize", SendFileTexts.TEXT.get("size.tooltip"), 7);
         subscriptions.bindBidirectional(size.textProperty(), model.datagramSizeProperty());
         lockWhileRunning(subscriptions, size);
-        return row(SendEditor.labelled(SendFileTexts.TEXT.get("size"), size),
+        return SidePanels.line(SendEditor.labelled(SendFileTexts.TEXT.get("size"), size),
                 caption(SendFileTexts.TEXT.get("size.unit")));
     }
 
@@ -104,7 +103,7 @@ public final class SendFilePanel {
             start.getStyleClass().add(running ? "danger" : "accent");
         });
         Label bytes = label("sendFileBytes", subscriptions, model.progressTextProperty());
-        return row(start, bytes);
+        return SidePanels.line(start, bytes);
     }
 
     private Node progress(Subscriptions subscriptions) {
@@ -120,17 +119,7 @@ public final class SendFilePanel {
     }
 
     private Node status(Subscriptions subscriptions) {
-        Label status = new Label();
-        status.setId("sendFileStatus");
-        status.setWrapText(true);
-        status.setMinHeight(Region.USE_PREF_SIZE);
-        subscriptions.bind(status.textProperty(), model.statusProperty());
-        subscriptions.subscribe(model.statusErrorProperty(), error -> {
-            status.getStyleClass().removeAll("field-error", "muted-label");
-            status.getStyleClass().add(error ? "field-error" : "muted-label");
-        });
-        TabLayout.showWhen(status, Bindings.isNotEmpty(model.statusProperty()), subscriptions);
-        return status;
+        return SidePanels.statusLabel("sendFileStatus", model.status(), subscriptions);
     }
 
     private static Label label(String id, Subscriptions subscriptions, ObservableStringValue text) {
@@ -150,23 +139,7 @@ public final class SendFilePanel {
     }
 
     private void lockWhileRunning(Subscriptions subscriptions, Node... nodes) {
-        for (Node node : nodes) {
-            subscriptions.bind(node.disableProperty(), model.runningProperty());
-        }
-    }
-
-    private static TextField field(String id, String tooltip) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPrefColumnCount(7);
-        field.setTooltip(new Tooltip(tooltip));
-        return field;
-    }
-
-    private static Node row(Node... nodes) {
-        HBox row = new HBox(8, nodes);
-        row.setAlignment(Pos.CENTER_LEFT);
-        return row;
+        SidePanels.disableWhile(model.runningProperty(), subscriptions, nodes);
     }
 
     private Window window() {

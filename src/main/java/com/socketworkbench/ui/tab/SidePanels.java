@@ -1,12 +1,16 @@
 package com.socketworkbench.ui.tab;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
+import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
@@ -21,6 +25,50 @@ import java.util.Arrays;
  */
 public final class SidePanels {
     private SidePanels() {
+    }
+
+    /**
+     * The panel's status line ({@code id}): {@code status}'s text, red for a refusal or failure, muted otherwise; it
+     * takes no room while empty.
+     */
+    public static Label statusLabel(String id, PanelStatus status, Subscriptions subscriptions) {
+        Label label = new Label();
+        label.setId(id);
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        subscriptions.bind(label.textProperty(), status.textProperty());
+        subscriptions.subscribe(status.errorProperty(), error -> {
+            label.getStyleClass().removeAll("field-error", "muted-label");
+            label.getStyleClass().add(error ? "field-error" : "muted-label");
+        });
+        TabLayout.showWhen(label, Bindings.isNotEmpty(status.textProperty()), subscriptions);
+        return label;
+    }
+
+    /** A panel's text field, {@code columns} wide, with its tooltip. */
+    public static TextField field(String id, String tooltip, int columns) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPrefColumnCount(columns);
+        field.setTooltip(new Tooltip(tooltip));
+        return field;
+    }
+
+    /** A row of a panel's controls, vertically centred, none of them stretched. */
+    public static HBox line(Node... nodes) {
+        HBox row = new HBox(8, nodes);
+        row.setAlignment(Pos.CENTER_LEFT);
+        for (Node node : nodes) {
+            HBox.setHgrow(node, Priority.NEVER);
+        }
+        return row;
+    }
+
+    /** Disables {@code nodes} while {@code condition} holds (a panel's settings while its run goes). */
+    public static void disableWhile(ObservableBooleanValue condition, Subscriptions subscriptions, Node... nodes) {
+        for (Node node : nodes) {
+            subscriptions.bind(node.disableProperty(), BooleanExpression.booleanExpression(condition));
+        }
     }
 
     /** A small toggle for the column under Send. */
@@ -107,17 +155,16 @@ public final class SidePanels {
         });
     }
 
-    /** Opening {@code toggle}'s panel closes each of {@code others}' and the other way round. */
-    public static void oneAtATime(ToggleButton toggle, Subscriptions subscriptions, ToggleButton... others) {
-        for (ToggleButton other : others) {
+    /** Opening the panel of any of {@code toggles} closes the others': a tab shows one side panel at a time. */
+    public static void onlyOneOf(Subscriptions subscriptions, ToggleButton... toggles) {
+        for (ToggleButton toggle : toggles) {
             subscriptions.subscribe(toggle.selectedProperty(), open -> {
                 if (open) {
-                    other.setSelected(false);
-                }
-            });
-            subscriptions.subscribe(other.selectedProperty(), open -> {
-                if (open) {
-                    toggle.setSelected(false);
+                    for (ToggleButton other : toggles) {
+                        if (other != toggle) {
+                            other.setSelected(false);
+                        }
+                    }
                 }
             });
         }

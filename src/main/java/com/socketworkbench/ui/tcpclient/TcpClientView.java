@@ -101,14 +101,13 @@ public final class TcpClientView implements TabView {
         withPanel.getStyleClass().add("main-split");
         socketPanel.attachTo(withPanel, subscriptions);
         messages.attachTo(withPanel, subscriptions);
-        messages.oneAtATimeWith(socketPanel.toggle(), subscriptions);
         repeatSend = new RepeatSendPanel(model.sendTools().repeat(), subscriptions);
         sendFile = new SendFilePanel(model.sendTools().file(), subscriptions);
         addSendTools(withPanel);
         sendEditor.addBesideSend(SidePanels.row(messages.besideSend(), repeatSend.toggle(), sendFile.toggle()));
         rules.attachTo(withPanel, subscriptions);
-        rules.oneAtATimeWith(subscriptions, socketPanel.toggle(), messages.toggle(), repeatSend.toggle(),
-                sendFile.toggle());
+        SidePanels.onlyOneOf(subscriptions, socketPanel.toggle(), messages.toggle(), repeatSend.toggle(),
+                sendFile.toggle(), rules.toggle());
 
         // Notifications slide over the traffic area, never over the settings: Connect stays reachable.
         notifier = new TabNotifier(withPanel);
@@ -223,9 +222,6 @@ public final class TcpClientView implements TabView {
     private void addSendTools(SplitPane withPanel) {
         repeatSend.attachTo(withPanel, subscriptions);
         sendFile.attachTo(withPanel, subscriptions);
-        SidePanels.oneAtATime(repeatSend.toggle(), subscriptions, socketPanel.toggle(), messages.toggle(),
-                sendFile.toggle());
-        SidePanels.oneAtATime(sendFile.toggle(), subscriptions, socketPanel.toggle(), messages.toggle());
     }
 
     public RepeatSendPanel repeatSend() {

@@ -239,11 +239,10 @@ public final class TcpServerView implements TabView {
         split.getStyleClass().add("main-split");
         socketPanel.attachTo(split, subscriptions);
         messages.attachTo(split, subscriptions);
-        messages.oneAtATimeWith(socketPanel.toggle(), subscriptions);
         attachSendTools(split);
         rules.attachTo(split, subscriptions);
-        rules.oneAtATimeWith(subscriptions, socketPanel.toggle(), messages.toggle(), repeatSend.toggle(),
-                sendFile.toggle());
+        SidePanels.onlyOneOf(subscriptions, socketPanel.toggle(), messages.toggle(), repeatSend.toggle(),
+                sendFile.toggle(), rules.toggle());
         return split;
     }
 
@@ -251,9 +250,6 @@ public final class TcpServerView implements TabView {
     private void attachSendTools(SplitPane split) {
         repeatSend.attachTo(split, subscriptions);
         sendFile.attachTo(split, subscriptions);
-        SidePanels.oneAtATime(repeatSend.toggle(), subscriptions, socketPanel.toggle(), messages.toggle(),
-                sendFile.toggle());
-        SidePanels.oneAtATime(sendFile.toggle(), subscriptions, socketPanel.toggle(), messages.toggle());
     }
 
     public RepeatSendPanel repeatSend() {

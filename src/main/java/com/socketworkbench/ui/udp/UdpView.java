@@ -102,7 +102,7 @@ public final class UdpView implements TabView {
         addSendTools(withPanel);
         sendEditor.addBesideSend(SidePanels.row(messages.besideSend(), repeatSend.toggle(), sendFile.toggle()));
         rules.attachTo(withPanel, subscriptions);
-        rules.oneAtATimeWith(subscriptions, messages.toggle(), repeatSend.toggle(), sendFile.toggle());
+        SidePanels.onlyOneOf(subscriptions, messages.toggle(), repeatSend.toggle(), sendFile.toggle(), rules.toggle());
         notifier = new TabNotifier(withPanel);
         Node settings = settings();
         options = new UdpOptionsPane(model, subscriptions);
@@ -258,8 +258,6 @@ public final class UdpView implements TabView {
     private void addSendTools(SplitPane withPanel) {
         repeatSend.attachTo(withPanel, subscriptions);
         sendFile.attachTo(withPanel, subscriptions);
-        SidePanels.oneAtATime(repeatSend.toggle(), subscriptions, messages.toggle(), sendFile.toggle());
-        SidePanels.oneAtATime(sendFile.toggle(), subscriptions, messages.toggle());
     }
 
     public RepeatSendPanel repeatSend() {

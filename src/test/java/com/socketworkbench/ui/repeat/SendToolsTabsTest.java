@@ -222,7 +222,7 @@ class SendToolsTabsTest {
             driver.dialogs().answerClose(true);
             driver.robot().press(KeyCode.CONTROL, KeyCode.W).release(KeyCode.W, KeyCode.CONTROL);
             driver.waitUntil(() -> driver.robot().lookup("#udp").tryQuery().isEmpty() && !repeat.isRunning());
-            assertEquals("Stopped after 1 send", fx(() -> repeat.statusProperty().get()));
+            assertEquals("Stopped after 1 send", fx(() -> repeat.status().text()));
         }
     }
 

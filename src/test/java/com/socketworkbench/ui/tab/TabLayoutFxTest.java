@@ -45,6 +45,23 @@ class TabLayoutFxTest {
     }
 
     @Test
+    void onlyOneSidePanelIsOpenAtATime() {
+        javafx.scene.control.ToggleButton messages = new javafx.scene.control.ToggleButton("Messages");
+        javafx.scene.control.ToggleButton rules = new javafx.scene.control.ToggleButton("Rules");
+        javafx.scene.control.ToggleButton repeat = new javafx.scene.control.ToggleButton("Repeat");
+        fxRun(() -> SidePanels.onlyOneOf(subscriptions, messages, rules, repeat));
+        fxRun(() -> messages.setSelected(true));
+        fxRun(() -> rules.setSelected(true));
+        assertFalse(fx(messages::isSelected), "opening rules closed messages");
+        fxRun(() -> repeat.setSelected(true));
+        assertFalse(fx(rules::isSelected));
+        assertTrue(fx(repeat::isSelected));
+        fxRun(() -> repeat.setSelected(false));
+        assertFalse(fx(() -> messages.isSelected() || rules.isSelected() || repeat.isSelected()),
+                "closing one opens none of the others");
+    }
+
+    @Test
     void startStopSaysWhatItWillDoAndIsOnlyEnabledWhenThatIsPossible() {
         AtomicInteger toggles = new AtomicInteger();
         Button button = fx(() -> TabLayout.startStopButton(state, canStart, toggles::incrementAndGet, "Bind or close",

@@ -1,21 +1,24 @@
-package com.socketworkbench.ui.messages;
+package com.socketworkbench.ui.tab;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
-/** The panel's one status line: the last outcome the user should see, and whether it is a refusal or a failure. */
+/**
+ * A side panel's one status line (messages, periodic send, send file): the last outcome the user should see, and
+ * whether it is a refusal or a failure. {@link SidePanels#statusLabel} shows it.
+ */
 public final class PanelStatus {
     private final ReadOnlyStringWrapper text = new ReadOnlyStringWrapper(this, "text", "");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper(this, "error");
 
-    void info(String message) {
+    public void info(String message) {
         text.set(message);
         error.set(false);
     }
 
-    void error(String message) {
+    public void error(String message) {
         text.set(message);
         error.set(true);
     }
