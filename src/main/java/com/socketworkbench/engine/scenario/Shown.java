@@ -18,6 +18,31 @@ final class Shown {
         return ByteText.preview(text.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8, MAX_CHARS);
     }
 
+    /**
+     * A regex as the user wrote it: control characters as escapes, but a backslash stays one backslash ({@code \d}
+     * is shown as {@code \d}, not doubled as {@link #escaped} would), at most {@link #MAX_CHARS}.
+     */
+    static String regex(String pattern) {
+        StringBuilder shown = new StringBuilder();
+        int i = 0;
+        for (; i < pattern.length() && shown.length() < MAX_CHARS; i++) {
+            char c = pattern.charAt(i);
+            switch (c) {
+                case '\r' -> shown.append("\\r");
+                case '\n' -> shown.append("\\n");
+                case '\t' -> shown.append("\\t");
+                default -> {
+                    if (c < 0x20 || c == 0x7f) {
+                        shown.append(String.format("\\x%02x", (int) c));
+                    } else {
+                        shown.append(c);
+                    }
+                }
+            }
+        }
+        return i < pattern.length() ? shown + ByteText.ELLIPSIS : shown.toString();
+    }
+
     /** Received bytes as one escaped line of UTF-8 text. */
     static String text(byte[] data) {
         return data.length == 0 ? "" : ByteText.preview(data, StandardCharsets.UTF_8, MAX_CHARS);

@@ -53,8 +53,9 @@ public sealed interface Step permits Step.Send, Step.Expect, Step.Wait, Step.Clo
 
         @Override
         public String describe() {
+            String source = pattern.source().source();
             return ScenarioTexts.TEXT.get("step.expect." + pattern.key(), from,
-                    Shown.escaped(pattern.source().source()));
+                    pattern.key().equals("regex") ? Shown.regex(source) : Shown.escaped(source));
         }
     }
 
