@@ -1,6 +1,7 @@
 package com.socketworkbench.engine.capture;
 
 import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteOrder;
 import java.util.Objects;
 
@@ -60,6 +61,46 @@ final class InternetChecksum {
     }
 
     /**
+     * As {@link #add(long, byte[], int, int)}, over {@code length} bytes of {@code data} from {@code offset}: the
+     * recorder sums a payload where it has just copied it (its direct block buffer), so the payload is read once
+     * more from the cache instead of a second time from the heap. The longs are read straight from the segment in
+     * the machine's byte order by a counted loop, then the folded sum is swapped as above.
+     */
+    static long add(long sum, MemorySegment data, long offset, int length) {
+        Objects.checkFromIndexSize(offset, length, data.byteSize());
+        long i = offset;
+        long end = offset + length;
+        if (length >= FAST_PATH_BYTES) {
+            int longs = length >>> 3;
+            int folded = fold(sumHalves(data, offset, longs));
+            sum += NATIVE_IS_BIG_ENDIAN ? folded : Integer.reverseBytes(folded) >>> 16;
+            i += (long) longs << 3;
+        }
+        for (; i + 1 < end; i += 2) {
+            sum += ((data.get(ValueLayout.JAVA_BYTE, i) & 0xFF) << 8) | (data.get(ValueLayout.JAVA_BYTE, i + 1) & 0xFF);
+        }
+        if (i < end) {
+            sum += (data.get(ValueLayout.JAVA_BYTE, i) & 0xFF) << 8;
+        }
+        return sum;
+    }
+
+    /**
+     * The sum of the 32-bit halves of {@code n} longs of {@code data} from {@code offset}, read in native order. At
+     * most 2^28 longs (an int byte length): far below overflowing a long.
+     */
+    private static long sumHalves(MemorySegment data, long offset, int n) {
+        long low = 0;
+        long high = 0;
+        for (int k = 0; k < n; k++) {
+            long word = data.get(ValueLayout.JAVA_LONG_UNALIGNED, offset + ((long) k << 3));
+            low += word & 0xFFFF_FFFFL;
+            high += word >>> 32;
+        }
+        return low + high;
+    }
+
+    /**
      * The sum of the 32-bit halves of the first {@code n} longs: a plain loop the JIT vectorizes. Two 32-bit words per
      * long, at most {@value #CHUNK_LONGS} longs: far below overflowing a long.
      */
@@ -75,7 +116,7 @@ final class InternetChecksum {
     }
 
     /** Folds the carries of a sum into 16 bits (the ones' complement sum, not yet complemented). */
-    private static int fold(long sum) {
+    static int fold(long sum) {
         while ((sum >>> 16) != 0) {
             sum = (sum & 0xFFFF) + (sum >>> 16);
         }
