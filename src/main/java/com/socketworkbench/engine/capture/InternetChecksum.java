@@ -24,7 +24,8 @@ final class InternetChecksum {
      * padded with zero). The result is a sum whose {@link #finish} is the checksum, not necessarily the plain sum of
      * the words (carries may already be folded in).
      *
-     * <p>The recorder checksums every byte it writes, so this is its hottest loop. The fast path copies the bytes, a
+     * <p>Exports and the headers go through here (the recorder sums payloads in its block buffer, see the
+     * {@link MemorySegment} variant). The fast path copies the bytes, a
      * chunk at a time, into a {@code long[]} (a memory copy) and sums its 32-bit halves in a loop over the array,
      * which the JIT turns into vector instructions; summing the byte array through long views does not vectorize
      * and ran two to three times slower (measured in docs/performance.md). The longs are read in the machine's byte
