@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.capture;
 
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.net.Inet4Address;
 import java.net.Inet6Address;
 import java.net.InetAddress;
@@ -40,9 +42,14 @@ final class IpPackets {
      * header followed by the transport header, whose checksum (at {@code checksumAt} within it, zero on entry) is
      * computed here over both and the payload. The payload is not copied: the packet is these headers followed by
      * it. {@code id} is the IPv4 identification (unused for IPv6).
+     *
+     * <p>With {@code payloadSummedLater} the payload is not summed here: the checksum field holds the folded sum of
+     * the pseudo-header and the transport header instead, and whoever copies the packet finishes it over the copied
+     * payload with {@link #finishTransportChecksum} (the recorder's writer, which so reads the payload once).
      */
     static byte[] headers(InetAddress source, InetAddress destination, int protocol, byte[] transportHeader,
-                          byte[] payload, int offset, int length, int checksumAt, int id) {
+                          byte[] payload, int offset, int length, int checksumAt, int id,
+                          boolean payloadSummedLater) {
         int transport = transportHeader.length + length;
         if (transport > maxTransportLength(source)) {
             throw new IllegalArgumentException(transport + " transport bytes do not fit one IP packet");
@@ -61,12 +68,39 @@ final class IpPackets {
         // The transport header has an even length, so the payload's 16-bit words line up and its sum adds on.
         long sum = pseudoHeaderSum(source, destination, protocol, transport);
         sum = InternetChecksum.add(sum, headers, ipHeader, transportHeader.length);
-        int checksum = InternetChecksum.finish(InternetChecksum.add(sum, payload, offset, length));
-        if (protocol == UDP && checksum == 0) {
-            checksum = 0xFFFF; // a computed 0 is sent as all ones: 0 means "no checksum" (and is invalid in IPv6)
+        if (payloadSummedLater) {
+            // Never 0: the pseudo-header's protocol is not, and a folded non-zero sum stays non-zero.
+            putShort(headers, ipHeader + checksumAt, InternetChecksum.fold(sum));
+        } else {
+            putShort(headers, ipHeader + checksumAt, transportChecksum(protocol, InternetChecksum.add(sum, payload,
+                    offset, length)));
         }
-        putShort(headers, ipHeader + checksumAt, checksum);
         return headers;
+    }
+
+    /**
+     * Finishes the transport checksum of a packet built with {@code payloadSummedLater} and copied whole to
+     * {@code packetAt} in {@code memory}: {@code headersLength} bytes of headers, then {@code payloadLength} of
+     * payload. Adds the payload's sum to the partial sum in the checksum field and writes the checksum over it; the
+     * result is the one {@link #headers} computes in one go (the ones' complement sum does not depend on where the
+     * carries are folded).
+     */
+    static void finishTransportChecksum(MemorySegment memory, long packetAt, int headersLength, int payloadLength) {
+        boolean v4 = (memory.get(ValueLayout.JAVA_BYTE, packetAt) & 0xF0) == 0x40;
+        int protocol = memory.get(ValueLayout.JAVA_BYTE, packetAt + (v4 ? 9 : 6));
+        long field = packetAt + (v4 ? IPV4_HEADER : IPV6_HEADER) + (protocol == TCP ? 16 : 6);
+        long partial = ((memory.get(ValueLayout.JAVA_BYTE, field) & 0xFF) << 8)
+                | (memory.get(ValueLayout.JAVA_BYTE, field + 1) & 0xFF);
+        int checksum = transportChecksum(protocol, InternetChecksum.add(partial, memory, packetAt + headersLength,
+                payloadLength));
+        memory.set(ValueLayout.JAVA_BYTE, field, (byte) (checksum >>> 8));
+        memory.set(ValueLayout.JAVA_BYTE, field + 1, (byte) checksum);
+    }
+
+    private static int transportChecksum(int protocol, long sum) {
+        int checksum = InternetChecksum.finish(sum);
+        // A computed 0 is sent as all ones in UDP: 0 means "no checksum" (and is invalid in IPv6).
+        return protocol == UDP && checksum == 0 ? 0xFFFF : checksum;
     }
 
     private static void ipv4Header(byte[] p, InetAddress source, InetAddress destination, int protocol,

@@ -12,4 +12,13 @@ interface PacketOut {
      */
     void packet(long micros, byte[] headers, byte[] payload, int offset, int length, String comment)
             throws IOException;
+
+    /**
+     * True when this out finishes the transport checksum over the payload as it copies it
+     * ({@link IpPackets#finishTransportChecksum}): the headers then carry only the partial sum in the checksum
+     * field. False (the default): the headers are complete.
+     */
+    default boolean sumsPayload() {
+        return false;
+    }
 }

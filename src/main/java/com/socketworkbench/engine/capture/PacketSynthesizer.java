@@ -143,9 +143,9 @@ final class PacketSynthesizer {
         }
         byte[] headers = event.incoming()
                 ? UdpDatagrams.headers(ends.remoteIp(), ends.remotePort(), ends.localIp(), ends.localPort(), data,
-                        datagramIds++)
+                        datagramIds++, out.sumsPayload())
                 : UdpDatagrams.headers(ends.localIp(), ends.localPort(), ends.remoteIp(), ends.remotePort(), data,
-                        datagramIds++);
+                        datagramIds++, out.sumsPayload());
         out.packet(micros, headers, data, 0, data.length, event.truncated() ? UdpDatagrams.TRUNCATED : null);
         return null;
     }

@@ -52,6 +52,12 @@ final class PcapngFile implements PacketOut, AutoCloseable {
         packets++;
     }
 
+    /** The writer sums the payload in its block buffer, after copying it there: one read of the payload. */
+    @Override
+    public boolean sumsPayload() {
+        return true;
+    }
+
     Path path() {
         return path;
     }

@@ -1,6 +1,7 @@
 package com.socketworkbench.engine.capture;
 
 import java.io.IOException;
+import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.WritableByteChannel;
@@ -45,6 +46,8 @@ final class PcapngWriter {
 
     private final WritableByteChannel out;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
+    /** The buffer's memory, for summing a payload where it was copied. */
+    private final MemorySegment memory = MemorySegment.ofBuffer(buffer);
     private int interfaces;
     private long written;
     private long flushed;
@@ -81,7 +84,9 @@ final class PcapngWriter {
 
     /**
      * An Enhanced Packet Block holding the whole packet (captured length = original length): {@code headers} then
-     * {@code length} bytes of {@code payload} from {@code offset}; {@code comment} optional.
+     * {@code length} bytes of {@code payload} from {@code offset}; {@code comment} optional. The headers carry the
+     * partial transport checksum ({@link IpPackets#headers} with {@code payloadSummedLater}): it is finished here over
+     * the payload just copied into the block buffer, so the payload is read from the heap once.
      */
     void enhancedPacket(int interfaceId, long micros, byte[] headers, byte[] payload, int offset, int length,
                         String comment) throws IOException {
@@ -98,8 +103,11 @@ final class PcapngWriter {
         ensure(blockLength);
         buffer.putInt(ENHANCED_PACKET).putInt(blockLength).putInt(interfaceId)
                 .putInt((int) (micros >>> 32)).putInt((int) micros)
-                .putInt(packet).putInt(packet)
-                .put(headers).put(payload, offset, length).put(ZEROS, 0, padded - packet);
+                .putInt(packet).putInt(packet);
+        int packetAt = buffer.position();
+        buffer.put(headers).put(payload, offset, length);
+        IpPackets.finishTransportChecksum(memory, packetAt, headers.length, length);
+        buffer.put(ZEROS, 0, padded - packet);
         options.writeTo(buffer);
         buffer.putInt(blockLength);
         written += blockLength;

@@ -117,7 +117,7 @@ final class TcpFlow {
         IpPackets.putShort(header, 14, WINDOW);
         System.arraycopy(options, 0, header, HEADER, options.length);
         out.packet(micros, IpPackets.headers(from.ip, to.ip, IpPackets.TCP, header, payload, offset, length, 16,
-                from.ipId++), payload, offset, length, comment);
+                from.ipId++, out.sumsPayload()), payload, offset, length, comment);
     }
 
     /** One side: where it is, its next sequence number, its IPv4 ids, what it sent that is not acknowledged yet. */

@@ -11,13 +11,17 @@ final class UdpDatagrams {
     private UdpDatagrams() {
     }
 
-    /** The IP and UDP headers of a datagram carrying {@code data}, which follows them in the packet. */
+    /**
+     * The IP and UDP headers of a datagram carrying {@code data}, which follows them in the packet; see
+     * {@link IpPackets#headers} for {@code payloadSummedLater}.
+     */
     static byte[] headers(InetAddress sourceIp, int sourcePort, InetAddress destinationIp, int destinationPort,
-                          byte[] data, int ipId) {
+                          byte[] data, int ipId, boolean payloadSummedLater) {
         byte[] header = new byte[HEADER];
         IpPackets.putShort(header, 0, sourcePort);
         IpPackets.putShort(header, 2, destinationPort);
         IpPackets.putShort(header, 4, HEADER + data.length);
-        return IpPackets.headers(sourceIp, destinationIp, IpPackets.UDP, header, data, 0, data.length, 6, ipId);
+        return IpPackets.headers(sourceIp, destinationIp, IpPackets.UDP, header, data, 0, data.length, 6, ipId,
+                payloadSummedLater);
     }
 }
