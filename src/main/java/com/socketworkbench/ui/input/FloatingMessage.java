@@ -37,9 +37,9 @@ import java.util.List;
  * unmanaged and mouse-transparent, in a layer above the form (the tab's root, or the content of the scroll pane the
  * field is in), placed after every layout pass where it covers no control: under the field if the space there is
  * free (wrapped onto two or three shorter lines if need be), else beside it, else above it, else in the next free
- * stretch further down. The row it left takes no room
- * for it ({@link #isFloating}). Without a layer (a field outside any tab) the message stays in its row and takes
- * room as before. FX thread only.
+ * stretch further down. The row it left takes no room for it ({@link #isFloating}). Where the layer has no free
+ * place at all (a dense form), and without a layer (a field outside any tab), the message is shown in its row and
+ * takes room there as before. FX thread only.
  */
 final class FloatingMessage {
     /** The style of a floating message: a chip with the surface colour, readable over any bar. */
@@ -57,6 +57,11 @@ final class FloatingMessage {
     private boolean shown;
     private Scene scene;
     private Pane layer;
+    /** The row the view put the message in, and where: its slot when no free place is found. */
+    private Pane home;
+    private int homeIndex;
+    /** Back in its row for as long as it stays shown, because the layer had no free place for it. */
+    private boolean inRow;
 
     private FloatingMessage(Control field, Label message) {
         this.field = field;
@@ -102,6 +107,8 @@ final class FloatingMessage {
         Pane found = layerOf(field);
         if (found != null && found != layer) {
             if (message.getParent() instanceof Pane row) {
+                home = row;
+                homeIndex = row.getChildren().indexOf(message);
                 row.getChildren().remove(message);
             }
             if (message.getParent() == null) {
@@ -136,8 +143,11 @@ final class FloatingMessage {
             return;
         }
         boolean visible = shown && isShown(field) && layer.getWidth() > 0;
+        if (!visible && inRow) {
+            backToLayer();
+        }
         message.setVisible(visible);
-        if (!visible) {
+        if (!visible || inRow) {
             return;
         }
         Bounds area = areaOf();
@@ -166,8 +176,14 @@ final class FloatingMessage {
                 break;
             }
         }
+        if (spot == null && home != null) {
+            // Nowhere free (a dense form): the row's own place, pushing what follows down rather than covering it,
+            // until the message goes (deciding again at each layout would make it jump to and fro).
+            backToRow();
+            return;
+        }
         if (spot == null) {
-            // Nowhere free (a crowded layer): under the field all the same, where the user looks.
+            // Nowhere free and no row of its own: under the field all the same, where the user looks.
             double height = Math.ceil(message.prefHeight(full));
             spot = new BoundingBox(Math.max(area.getMinX(), Math.min(at.getMinX(), area.getMaxX() - full)),
                     Math.min(at.getMaxY() + GAP, area.getMaxY() - height), full, height);
@@ -177,6 +193,23 @@ final class FloatingMessage {
                 || message.getWidth() != spot.getWidth() || message.getHeight() != spot.getHeight()) {
             message.resizeRelocate(spot.getMinX(), spot.getMinY(), spot.getWidth(), spot.getHeight());
         }
+    }
+
+    private void backToRow() {
+        LOG.debug("No free place for the message of {}: shown in its row", field.getId());
+        inRow = true;
+        message.getProperties().remove(FLOATING);
+        layer.getChildren().remove(message);
+        home.getChildren().add(Math.min(Math.max(homeIndex, 0), home.getChildren().size()), message);
+        message.setManaged(true);
+    }
+
+    private void backToLayer() {
+        inRow = false;
+        message.getProperties().put(FLOATING, Boolean.TRUE);
+        home.getChildren().remove(message);
+        message.setManaged(false);
+        layer.getChildren().add(message);
     }
 
     /** Where a message may go, relative to its field: {@code left} is the left edge wanted there. */
