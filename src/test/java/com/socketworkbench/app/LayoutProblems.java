@@ -122,7 +122,7 @@ final class LayoutProblems {
     }
 
     /** The text the skin displays (its LabeledText), or null when the skin shows none. */
-    private static String shownText(Labeled labeled) {
+    static String shownText(Labeled labeled) {
         for (Node child : labeled.getChildrenUnmodifiable()) {
             if (child instanceof Text text && child.getClass().getSimpleName().equals("LabeledText")) {
                 return text.getText();

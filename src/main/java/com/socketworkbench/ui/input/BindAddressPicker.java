@@ -8,7 +8,8 @@ import javafx.scene.control.Tooltip;
 /**
  * The picker of a {@link BindAddressInput} ({@code bindAddress}): the input's choices and chosen address, and its
  * warning ({@code bindWarning}) while a wildcard is chosen, because other machines can then reach the port. Place
- * {@link #comboBox()} in the settings bar and {@link #warningLabel()} in the message row below it.
+ * {@link #comboBox()} in the settings bar and {@link #warningLabel()} in the message row below it: once shown, the
+ * warning floats next to the picker ({@link FloatingMessage}) and the row takes no room for it.
  */
 public final class BindAddressPicker {
     private final BindAddressInput input;
@@ -26,10 +27,11 @@ public final class BindAddressPicker {
         warning.setText(input.inbound().wildcardWarning());
         warning.setId("bindWarning");
         warning.getStyleClass().add("field-warning");
+        FloatingMessage floating = FloatingMessage.attach(combo, warning, subscriptions);
         subscriptions.subscribe(input.verdictProperty(), verdict -> {
             boolean show = verdict.severity() == InputVerdict.Severity.WARNING;
-            warning.setVisible(show);
-            warning.setManaged(show);
+            combo.setAccessibleHelp(show ? warning.getText() : null);
+            floating.show(show);
         });
     }
 

@@ -5,6 +5,7 @@
  * live {@link com.socketworkbench.ui.input.InputVerdict} on it, plain properties testable without a toolkit. The
  * fields ({@link com.socketworkbench.ui.input.HostField}, {@link com.socketworkbench.ui.input.PortField},
  * {@link com.socketworkbench.ui.input.BindAddressPicker}) only bind to an input and show its verdict at the place it
- * was typed ({@link com.socketworkbench.ui.input.FieldMessage}). Also editable whole-number spinners.
+ * was typed ({@link com.socketworkbench.ui.input.FieldMessage}): the message floats next to its field without moving
+ * any other control, over free space only. Also editable whole-number spinners.
  */
 package com.socketworkbench.ui.input;

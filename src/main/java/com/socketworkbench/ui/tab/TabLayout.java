@@ -2,7 +2,9 @@ package com.socketworkbench.ui.tab;
 
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.input.FieldMessage;
 
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -12,12 +14,17 @@ import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.Pane;
 import javafx.scene.layout.Region;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Layout pieces the tab views share, so that their roots, settings bars, message rows, badges and Start/Stop
@@ -61,17 +68,44 @@ public final class TabLayout {
 
     /**
      * A row of inline messages (field errors, warnings) under a bar, with the style {@code styleClass}, that takes
-     * no room while none of them is visible.
+     * no room while none of them is visible. A field's own message ({@link FieldMessage}) floats beside its field
+     * instead, so the row takes room only for the others (a send error, the stale socket offer).
      */
     public static FlowPane messageRow(String styleClass, Subscriptions subscriptions, Node... messages) {
         FlowPane row = new FlowPane(16, 4, messages);
         row.getStyleClass().add(styleClass);
-        BooleanExpression anyVisible = BooleanExpression.booleanExpression(messages[0].visibleProperty());
-        for (int i = 1; i < messages.length; i++) {
-            anyVisible = anyVisible.or(messages[i].visibleProperty());
+        // Every shown and managed flag below the row counts: a box of messages (the TCP tabs') is shown while one
+        // of its messages is, even after that message has left it to float.
+        List<Observable> flags = new ArrayList<>();
+        for (Node message : messages) {
+            addFlags(message, flags);
         }
-        showWhen(row, anyVisible, subscriptions);
+        showWhen(row, Bindings.createBooleanBinding(() -> holdsContent(row), flags.toArray(Observable[]::new)),
+                subscriptions);
         return row;
+    }
+
+    private static void addFlags(Node node, List<Observable> into) {
+        into.add(node.visibleProperty());
+        into.add(node.managedProperty());
+        if (node instanceof Pane box) {
+            for (Node child : box.getChildren()) {
+                addFlags(child, into);
+            }
+        }
+    }
+
+    /** Whether a shown node below {@code parent} takes room in it: not a floating message, not an empty box. */
+    private static boolean holdsContent(Parent parent) {
+        for (Node child : parent.getChildrenUnmodifiable()) {
+            if (!child.isVisible() || !child.isManaged() || FieldMessage.isFloating(child)) {
+                continue;
+            }
+            if (!(child instanceof Pane box) || holdsContent(box)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Shows {@code node}, and lets it take room, only while {@code condition} holds. */

@@ -7,6 +7,7 @@ import com.socketworkbench.engine.tools.PortCheck;
 import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.input.HostField;
 import com.socketworkbench.ui.input.PortField;
+import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.input.Spinners;
 import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.beans.binding.Bindings;
@@ -55,10 +56,8 @@ final class PortCheckCard {
                 model.runningProperty(), model.canCheckProperty()));
         check.setTooltip(new Tooltip(TEXT.get("check.button.tooltip")));
 
-        FlowPane messages = new FlowPane(16, 4, host.messageLabel(), port.messageLabel());
-        subscriptions.bind(messages.managedProperty(), host.messageLabel().visibleProperty()
-                .or(port.messageLabel().visibleProperty()));
-        subscriptions.bind(messages.visibleProperty(), messages.managedProperty());
+        FlowPane messages = TabLayout.messageRow("port-check-messages", subscriptions, host.messageLabel(),
+                port.messageLabel());
 
         Label status = new Label();
         status.setId("portCheckStatus");

@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.traffic;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.input.FieldMessage;
 
 import com.socketworkbench.engine.codec.LineEnding;
 import com.socketworkbench.engine.codec.PayloadFormat;
@@ -147,6 +148,7 @@ public final class SendEditor {
         message.setWrapText(true);
         subscriptions.bind(message.textProperty(), Bindings.when(model.errorProperty().isEmpty())
                 .then(model.noteProperty()).otherwise(model.errorProperty()));
+        FieldMessage.showText(input, message, subscriptions);
         hint.setId("inputHint");
         hint.getStyleClass().add("muted-label");
         subscriptions.bind(hint.textProperty(), Bindings.createStringBinding(() -> TEXT.get(
