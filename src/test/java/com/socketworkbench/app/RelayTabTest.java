@@ -271,6 +271,8 @@ class RelayTabTest {
         int port;
         try (EchoServer echo = new EchoServer()) {
             port = startRelay(echo.port());
+            // Another tab whose view exists is shown after it (building a view nobody opened yet is not this test's).
+            driver.selectTab("tcpServer");
             driver.dialogs().answerClose(true);
             assertTrue(fx(() -> driver.app().strip().close(windowTab)));
         }

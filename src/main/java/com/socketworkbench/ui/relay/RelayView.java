@@ -38,6 +38,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -395,34 +396,40 @@ public final class RelayView implements TabView {
         return pane;
     }
 
+    /** One section per direction (the side panel is narrow): latency, jitter, bandwidth, segment size, drop after. */
     private Node faultsPane() {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
-        grid.add(new Label(TEXT.get("direction.c2s")), 1, 0);
-        grid.add(new Label(TEXT.get("direction.s2c")), 2, 0);
         String[] names = {"latency", "jitter", "bandwidth", "segment", "dropAfter"};
         List<Label> messages = new ArrayList<>();
-        for (int i = 0; i < names.length; i++) {
-            Label caption = new Label(TEXT.get("faults." + names[i]));
-            caption.getStyleClass().add("field-caption");
-            caption.setTooltip(new Tooltip(TEXT.get("faults." + names[i] + ".tooltip")));
-            grid.add(caption, 0, i + 1);
-            int column = 1;
-            for (RelayDirection direction : RelayDirection.values()) {
+        int row = 0;
+        for (RelayDirection direction : RelayDirection.values()) {
+            Label heading = new Label(TEXT.get(direction == RelayDirection.CLIENT_TO_SERVER
+                    ? "direction.c2s" : "direction.s2c"));
+            heading.getStyleClass().add("section-title");
+            heading.setMinWidth(Region.USE_PREF_SIZE);
+            grid.add(heading, 0, row++, 2, 1);
+            for (int i = 0; i < names.length; i++) {
+                Label caption = new Label(TEXT.get("faults." + names[i]));
+                caption.getStyleClass().add("field-caption");
+                caption.setMinWidth(Region.USE_PREF_SIZE);
+                caption.setTooltip(new Tooltip(TEXT.get("faults." + names[i] + ".tooltip")));
                 WholeNumberInput input = model.settings().faults(direction).inputs().get(i);
                 TextField field = new TextField();
                 field.setId(names[i] + FaultsInput.key(direction));
-                field.setPrefColumnCount(7);
+                field.setPrefColumnCount(8);
                 field.setPromptText("0");
                 field.setTooltip(new Tooltip(TEXT.get("faults." + names[i] + ".tooltip")));
                 subscriptions.bindBidirectional(field.textProperty(), input.textProperty());
+                caption.setLabelFor(field);
                 Label message = new Label();
                 message.setId(field.getId() + "Message");
                 message.setWrapText(true);
                 FieldMessage.show(field, message, input.verdictProperty(), subscriptions);
                 messages.add(message);
-                grid.add(field, column++, i + 1);
+                grid.add(caption, 0, row);
+                grid.add(field, 1, row++);
             }
         }
         Label note = new Label(TEXT.get("faults.note"));
@@ -432,7 +439,10 @@ public final class RelayView implements TabView {
         messageBox.getChildren().addAll(messages);
         VBox pane = new VBox(10, grid, messageBox, note);
         pane.getStyleClass().add("side-pane");
-        return pane;
+        ScrollPane scroll = new ScrollPane(pane);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
     }
 
     private static <T> StringConverter<T> words(Function<T, String> text) {
