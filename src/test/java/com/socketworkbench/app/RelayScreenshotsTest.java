@@ -1,6 +1,8 @@
 package com.socketworkbench.app;
 
+import com.socketworkbench.engine.event.BytesSent;
 import com.socketworkbench.ui.relay.RelayTab;
+import com.socketworkbench.ui.traffic.TimelineRow;
 import com.socketworkbench.ui.tab.ListenerState;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TableView;
@@ -87,6 +89,9 @@ class RelayScreenshotsTest {
             driver.waitUntil(() -> driver.text(T + "#heldEditor").startsWith("SET setpoint"));
             driver.setText(T + "#heldEditor", "SET setpoint=25.0\\r\\n");
             fxRun(() -> driver.<TableView<?>>node(T + "#relayPairs").getSelectionModel().select(0));
+            TimelineRow read = driver.waitForRow(T + "#timeline", row -> row.event() instanceof BytesSent sent
+                    && new String(sent.data(), StandardCharsets.US_ASCII).startsWith("READ temperature"));
+            driver.clickRow(T + "#timeline", read);
             driver.waitUntil(() -> relay.model().pairs().getFirst().snapshot().chunksServerToClient() >= 3);
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(Files.size(Screenshots.write(driver.stage().getScene(), "relay.png")) > 10_000);

@@ -99,7 +99,7 @@ public final class RelayView implements TabView {
 
     /** "client → server" / "server → client" instead of arrows, and the pair instead of the peer. */
     private static void wordTimeline(TimelineView timeline) {
-        TimelineColumns.wordDirection(timeline, TEXT.get("column.direction"), 118, row -> switch (row.event()) {
+        TimelineColumns.wordDirection(timeline, TEXT.get("column.direction"), 136, row -> switch (row.event()) {
             case DataEvent data -> TEXT.get(data.incoming() ? "direction.c2s" : "direction.s2c");
             default -> "";
         });
