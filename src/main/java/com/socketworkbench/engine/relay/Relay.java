@@ -266,6 +266,13 @@ public final class Relay implements AutoCloseable {
         return closed;
     }
 
+    /** Bytes queued (held or waiting behind a held chunk) in one direction of a pair; 0 for a pair that is gone. */
+    long queuedBytes(long pairId, RelayDirection direction) {
+        RelayPair pair = pairs.get(pairId);
+        Pipe pipe = pair == null ? null : pair.pipe(direction);
+        return pipe == null ? 0 : pipe.queuedBytes();
+    }
+
     /** The live threads (tests check that none is left after close). */
     List<Thread> liveThreads() {
         return threads.live();
