@@ -1,4 +1,3 @@
-// Over 300 lines: the relay's documented public API, its listener and the pair registry share one state.
 package com.socketworkbench.engine.relay;
 
 import com.socketworkbench.engine.event.ConnectionAccepted;
