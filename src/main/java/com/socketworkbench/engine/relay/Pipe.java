@@ -1,4 +1,3 @@
-// Over 300 lines: one direction's ordering, holds and faults share one lock and queue; split, they would race.
 package com.socketworkbench.engine.relay;
 
 import com.socketworkbench.engine.framing.ByteSizes;

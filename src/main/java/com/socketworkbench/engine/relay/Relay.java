@@ -1,4 +1,3 @@
-// Over 300 lines: the relay's documented public API, its listener and the pair registry share one state.
 package com.socketworkbench.engine.relay;
 
 import com.socketworkbench.engine.event.ConnectionAccepted;
@@ -264,6 +263,13 @@ public final class Relay implements AutoCloseable {
 
     boolean isClosed() {
         return closed;
+    }
+
+    /** Bytes queued (held or waiting behind a held chunk) in one direction of a pair; 0 for a pair that is gone. */
+    long queuedBytes(long pairId, RelayDirection direction) {
+        RelayPair pair = pairs.get(pairId);
+        Pipe pipe = pair == null ? null : pair.pipe(direction);
+        return pipe == null ? 0 : pipe.queuedBytes();
     }
 
     /** The live threads (tests check that none is left after close). */

@@ -1,4 +1,3 @@
-// Over 300 lines: one TCP pair's connect, two readers and every way it can end share its state and lock.
 package com.socketworkbench.engine.relay;
 
 import com.socketworkbench.engine.event.BytesReceived;
