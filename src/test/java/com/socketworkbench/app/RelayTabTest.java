@@ -172,6 +172,9 @@ class RelayTabTest {
             InputStream in = client.getInputStream();
             assertThrows(SocketException.class, in::read, "a reset, not an orderly end of stream");
             driver.waitForRow(T + "#timeline", row -> row.event() instanceof ConnectionClosed);
+            driver.waitUntil(() -> !onlyPair().open());
+            driver.waitUntil(() -> driver.disabled(T + "#closeServerFin"));
+            assertTrue(driver.disabled(T + "#closeClientRst"), "a closed pair has nothing left to close");
         }
     }
 
@@ -208,6 +211,34 @@ class RelayTabTest {
             write(client, "after");
             assertEquals("after", read(client, 5));
             assertEquals(13 + 5, echo.received(), "the dropped chunk never reached the server");
+        }
+    }
+
+    @Test
+    void aUdpRelayForwardsEachClientsDatagramsBothWays() throws Exception {
+        launch();
+        try (java.net.DatagramSocket server = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress());
+             java.net.DatagramSocket client = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(10_000);
+            client.setSoTimeout(10_000);
+            fxRun(() -> driver.<javafx.scene.control.ComboBox<com.socketworkbench.engine.relay.RelayTransport>>node(
+                    T + "#transport").setValue(com.socketworkbench.engine.relay.RelayTransport.UDP));
+            int port = startRelay(server.getLocalPort());
+            byte[] ping = "ping".getBytes(StandardCharsets.US_ASCII);
+            client.send(new java.net.DatagramPacket(ping, ping.length, InetAddress.getLoopbackAddress(), port));
+            java.net.DatagramPacket arrived = new java.net.DatagramPacket(new byte[64], 64);
+            server.receive(arrived);
+            assertEquals("ping", new String(arrived.getData(), 0, arrived.getLength(), StandardCharsets.US_ASCII));
+            byte[] pong = "pong".getBytes(StandardCharsets.US_ASCII);
+            server.send(new java.net.DatagramPacket(pong, pong.length, arrived.getSocketAddress()));
+            java.net.DatagramPacket back = new java.net.DatagramPacket(new byte[64], 64);
+            client.receive(back);
+            assertEquals("pong", new String(back.getData(), 0, back.getLength(), StandardCharsets.US_ASCII));
+            driver.waitForRow(T + "#timeline", row -> row.event() instanceof BytesSent sent
+                    && Arrays.equals(sent.data(), pong));
+            driver.waitUntil(() -> shownTimelineTexts().contains("server → client"));
+            driver.waitUntil(() -> pairs().getItems().size() == 1 && onlyPair().chunksServerToClient() == 1);
+            assertEquals(1, onlyPair().chunksClientToServer());
         }
     }
 

@@ -153,8 +153,17 @@ public final class RelayView implements TabView {
         SplitPane left = new SplitPane(traffic.split(), pairsPane());
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.72);
-        TabPane side = new TabPane(sideTab("intercept", TEXT.get("intercept.title"), interceptPane()),
-                sideTab("faults", TEXT.get("faults.title"), faultsPane()));
+        Tab faults = new Tab(TEXT.get("faults.title"));
+        faults.setId("faultsTab");
+        // Built when first shown: the tab opens with one panel's controls to style, not two.
+        subscriptions.subscribe(faults.selectedProperty(), selected -> {
+            if (selected && faults.getContent() == null) {
+                Node content = faultsPane();
+                content.setId("faults");
+                faults.setContent(content);
+            }
+        });
+        TabPane side = new TabPane(sideTab("intercept", TEXT.get("intercept.title"), interceptPane()), faults);
         side.setId("relaySide");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setMinWidth(300);
@@ -201,7 +210,7 @@ public final class RelayView implements TabView {
         BooleanBinding noOpenPair = Bindings.createBooleanBinding(() -> {
             PairRow row = model.selectedPairProperty().get();
             return row == null || !row.snapshot().open();
-        }, model.selectedPairProperty(), model.pairs());
+        }, model.selectedPairProperty(), model.pairs(), model.pairsUpdatedProperty());
         subscriptions.add(noOpenPair::dispose);
         FlowPane header = new FlowPane(12, 4, heading,
                 closeButtons(TEXT.get("close.client"), RelaySide.CLIENT, "closeClient", noOpenPair),

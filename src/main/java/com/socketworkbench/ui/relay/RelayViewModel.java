@@ -19,6 +19,8 @@ import com.socketworkbench.ui.tab.ListenerState;
 import com.socketworkbench.ui.tab.SocketTabModel;
 import com.socketworkbench.ui.tab.TabStatus;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -69,6 +71,8 @@ public final class RelayViewModel extends SocketTabModel {
     private final ReadOnlyStringWrapper editorNote = new ReadOnlyStringWrapper(this, "editorNote", "");
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now", Instant.now());
     private final Map<RelayDirection, Faults> appliedFaults = new EnumMap<>(RelayDirection.class);
+    /** Counts refreshes that changed a pair's snapshot in place (the list itself does not change then). */
+    private final ReadOnlyLongWrapper pairsUpdated = new ReadOnlyLongWrapper(this, "pairsUpdated");
     private long lastPairsRefresh;
     /** Counts starts, so the outcome of one the user has since abandoned is recognised. */
     private long attempt;
@@ -215,10 +219,8 @@ public final class RelayViewModel extends SocketTabModel {
     }
 
     private void release(HeldChunk chunk, boolean done) {
+        // Off the list at once (the selection moves on with it); the engine's events tell the timeline the outcome.
         held.remove(chunk.holdId());
-        if (held.selectedProperty().get() == chunk) {
-            held.selectedProperty().set(null);
-        }
         // Gone already (timed out, or its pair closed): the timeline says what became of it.
         editorNote.set(done ? "" : RelayTexts.TEXT.get("editor.gone"));
     }
@@ -263,12 +265,13 @@ public final class RelayViewModel extends SocketTabModel {
 
     /** Updates the rows in place (the selection stays on its pair), adds new pairs and removes gone ones. */
     private void refreshPairs(List<PairSnapshot> snapshots) {
+        boolean changed = false;
         Set<Long> seen = new HashSet<>();
         for (PairSnapshot snapshot : snapshots) {
             seen.add(snapshot.pairId());
             PairRow row = pairsById.get(snapshot.pairId());
             if (row != null) {
-                row.update(snapshot);
+                changed |= row.update(snapshot);
             } else if (pairs.size() < MAX_PAIR_ROWS) {
                 row = new PairRow(snapshot);
                 pairsById.put(snapshot.pairId(), row);
@@ -278,6 +281,9 @@ public final class RelayViewModel extends SocketTabModel {
         if (pairsById.size() > seen.size() || !seen.containsAll(pairsById.keySet())) {
             pairsById.keySet().retainAll(seen);
             pairs.removeIf(row -> !seen.contains(row.pairId()));
+        }
+        if (changed) {
+            pairsUpdated.set(pairsUpdated.get() + 1);
         }
     }
 
@@ -357,6 +363,11 @@ public final class RelayViewModel extends SocketTabModel {
     /** The time of the last pulse while chunks are held: the held list's ages count from it. */
     ReadOnlyObjectProperty<Instant> nowProperty() {
         return now.getReadOnlyProperty();
+    }
+
+    /** Changes whenever a listed pair's snapshot changed (its state, its counters). */
+    public ReadOnlyLongProperty pairsUpdatedProperty() {
+        return pairsUpdated.getReadOnlyProperty();
     }
 
     public ObservableList<PairRow> pairs() {
