@@ -72,7 +72,7 @@ final class RelayBench implements BenchPart {
 
     private Figure throughput(BenchConfig config) throws Exception {
         long total = config.quick() ? 256L << 20 : 1L << 30;
-        int rounds = config.runs(5, 3);
+        int rounds = config.runs(7, 3);
         // Warm-up: both paths once with a quarter of the transfer, so that neither measures cold code.
         direct(total / 4);
         relayed(total / 4, new ArrayList<>());
