@@ -72,7 +72,7 @@ final class RelayBench implements BenchPart {
 
     private Figure throughput(BenchConfig config) throws Exception {
         long total = config.quick() ? 256L << 20 : 1L << 30;
-        int rounds = config.runs(5, 3);
+        int rounds = config.runs(7, 3);
         // Warm-up: both paths once with a quarter of the transfer, so that neither measures cold code.
         direct(total / 4);
         relayed(total / 4, new ArrayList<>());
@@ -80,29 +80,43 @@ final class RelayBench implements BenchPart {
         List<Double> directRates = new ArrayList<>();
         List<Double> relayRates = new ArrayList<>();
         List<String> checks = new ArrayList<>();
+        List<Double> directCpu = new ArrayList<>();
+        List<Double> relayCpu = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
             double direct;
             double relayed;
+            long cpu;
             if (round % 2 == 1) {
+                cpu = processCpuNanos();
                 direct = direct(total);
+                directCpu.add((processCpuNanos() - cpu) / 1e9);
+                cpu = processCpuNanos();
                 relayed = relayed(total, checks);
+                relayCpu.add((processCpuNanos() - cpu) / 1e9);
             } else {
+                cpu = processCpuNanos();
                 relayed = relayed(total, checks);
+                relayCpu.add((processCpuNanos() - cpu) / 1e9);
+                cpu = processCpuNanos();
                 direct = direct(total);
+                directCpu.add((processCpuNanos() - cpu) / 1e9);
             }
             directRates.add(direct);
             relayRates.add(relayed);
             ratios.add(relayed / direct);
-            LOG.info(String.format(Locale.ROOT, "P11 round %d/%d: direct %.2f GB/s, relayed %.2f GB/s", round,
-                    rounds, direct / 1e9, relayed / 1e9));
+            LOG.info(String.format(Locale.ROOT, "P11 round %d/%d: direct %.2f GB/s (CPU %.2f s), relayed %.2f GB/s"
+                    + " (CPU %.2f s)", round, rounds, direct / 1e9, directCpu.getLast(), relayed / 1e9,
+                    relayCpu.getLast()));
         }
         boolean exact = checks.stream().allMatch(c -> c.startsWith("ok"));
         return Figure.ratioAtLeast(id(), "Throughput through the relay vs direct (" + (total >> 20) + " MiB, JDK"
                         + " sender and sink)", 0.5, exact ? Stats.median(ratios) : 0,
                 String.format(Locale.ROOT, "median %.2f GB/s relayed vs %.2f GB/s direct; ratios per round %s; "
-                                + "relay events counted every byte: %s", Stats.median(relayRates) / 1e9,
+                                + "CPU time of the JVM per transfer (all threads): median %.2f s relayed vs %.2f s "
+                                + "direct; relay events counted every byte: %s", Stats.median(relayRates) / 1e9,
                         Stats.median(directRates) / 1e9, ratios.stream()
                                 .map(r -> String.format(Locale.ROOT, "%.2f", r)).toList(),
+                        Stats.median(relayCpu), Stats.median(directCpu),
                         exact ? "yes" : String.join("; ", checks)));
     }
 
@@ -111,6 +125,12 @@ final class RelayBench implements BenchPart {
         try (Sink sink = new Sink()) {
             return transfer(sink, sink.port(), total);
         }
+    }
+
+    /** CPU time of the whole benchmark JVM (all threads, the relay's carriers included), in nanoseconds. */
+    static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     /** Bytes per second from a JDK sender through a relay into a JDK sink. */

@@ -63,7 +63,9 @@ final class Pipe {
     private long queuedBytes;
     private boolean writerBusy;
     private boolean writerStarted;
-    private boolean closed;
+    /** Something is queued or being written by the writer; set under the lock, read without it. */
+    private volatile boolean busy;
+    private volatile boolean closed;
     private long forwardedBytes;
     private long nextSendNanos;
 
@@ -117,13 +119,12 @@ final class Pipe {
         enqueue(new Item(new byte[0], System.nanoTime(), true), false);
     }
 
+    /**
+     * Nothing queued and the writer idle: the reading thread may write itself. Read without the lock on every
+     * chunk: only the reading thread queues, so once it sees the pipe idle nobody else can make it busy.
+     */
     private boolean idle() {
-        lock.lock();
-        try {
-            return queue.isEmpty() && !writerBusy && !closed;
-        } finally {
-            lock.unlock();
-        }
+        return !busy && !closed;
     }
 
     private boolean enqueue(Item item, boolean intercept) {
@@ -147,6 +148,7 @@ final class Pipe {
                 holds.held(new HeldChunk(item.holdId, pairId, direction, item.bytes.clone(), Instant.now()));
             }
             queue.add(item);
+            busy = true;
             queuedBytes += item.bytes.length;
             if (!writerStarted) {
                 writerStarted = true;
@@ -242,6 +244,7 @@ final class Pipe {
                     queuedBytes -= item.bytes.length;
                 }
                 writerBusy = false;
+                busy = !queue.isEmpty();
                 changed.signalAll();
             } finally {
                 lock.unlock();

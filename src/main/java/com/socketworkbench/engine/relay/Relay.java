@@ -52,8 +52,13 @@ import static com.socketworkbench.engine.relay.RelayText.TEXT;
  * only once intercept or faults queue something. See docs/relay.md.
  */
 public final class Relay implements AutoCloseable {
-    /** Each direction reads into one buffer of this size, reused for every read. */
-    static final int READ_BUFFER_BYTES = 64 * 1024;
+    /**
+     * Each direction reads into one buffer, reused for every read: it starts small (a thousand idle pairs hold
+     * little) and doubles, up to {@link #MAX_READ_BUFFER_BYTES}, each time a read fills it (a bulk transfer then
+     * needs fewer reads and writes per byte).
+     */
+    static final int FIRST_READ_BUFFER_BYTES = 16 * 1024;
+    static final int MAX_READ_BUFFER_BYTES = 256 * 1024;
     static final Duration STOP_WAIT = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
     private static final long LISTENER_ID = 0;

@@ -151,8 +151,12 @@ final class TcpPair implements RelayPair, PairEnds {
     }
 
     private void read(SocketChannel channel, Pipe pipe, RelaySide side) {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(Relay.READ_BUFFER_BYTES);
+        ByteBuffer buffer = ByteBuffer.allocateDirect(Relay.FIRST_READ_BUFFER_BYTES);
+        boolean filled = false;
         while (true) {
+            if (filled && buffer.capacity() < Relay.MAX_READ_BUFFER_BYTES) {
+                buffer = ByteBuffer.allocateDirect(buffer.capacity() * 2);
+            }
             buffer.clear();
             int count;
             try {
@@ -173,6 +177,7 @@ final class TcpPair implements RelayPair, PairEnds {
                 pipe.deliverEnd();
                 return;
             }
+            filled = count == buffer.capacity();
             buffer.flip();
             if (!pipe.deliver(buffer)) {
                 return;
