@@ -190,6 +190,8 @@ class RelayTabTest {
             assertEquals(RelayDirection.CLIENT_TO_SERVER, held.direction());
             driver.waitUntil(() -> driver.text(T + "#heldEditor").equals("hello"));
             assertEquals(0, echo.received(), "the held chunk has not reached the server");
+            assertEquals("Intercept (1 held)", fx(() -> driver.<javafx.scene.control.TabPane>node(T + "#relaySide")
+                    .getTabs().getFirst().getText()));
 
             driver.setText(T + "#heldEditor", "HELLO, edited");
             driver.click(T + "#forward");

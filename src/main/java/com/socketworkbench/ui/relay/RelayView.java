@@ -163,7 +163,12 @@ public final class RelayView implements TabView {
                 faults.setContent(content);
             }
         });
-        TabPane side = new TabPane(sideTab("intercept", TEXT.get("intercept.title"), interceptPane()), faults);
+        Tab intercept = sideTab("intercept", TEXT.get("intercept.title"), interceptPane());
+        // Chunks wait for the user: the panel's header says how many, also while Faults is shown.
+        subscriptions.bind(intercept.textProperty(), Bindings.createStringBinding(() -> model.held().rows().isEmpty()
+                ? TEXT.get("intercept.title") : TEXT.get("intercept.title.held",
+                Integer.toString(model.held().rows().size())), model.held().rows()));
+        TabPane side = new TabPane(intercept, faults);
         side.setId("relaySide");
         side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         side.setMinWidth(300);
