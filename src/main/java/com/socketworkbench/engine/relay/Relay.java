@@ -3,6 +3,7 @@ package com.socketworkbench.engine.relay;
 import com.socketworkbench.engine.event.ConnectionAccepted;
 import com.socketworkbench.engine.event.EventSink;
 import com.socketworkbench.engine.event.Failure;
+import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.ListenerStarted;
 import com.socketworkbench.engine.event.ListenerStopped;
 import com.socketworkbench.engine.event.Operation;
@@ -11,9 +12,12 @@ import com.socketworkbench.engine.net.SocketErrors;
 import com.socketworkbench.engine.runtime.EngineThreads;
 import com.socketworkbench.engine.runtime.GuardedSink;
 import com.socketworkbench.engine.tcp.CloseMode;
+import com.socketworkbench.engine.tls.TlsContexts;
+import com.socketworkbench.engine.tls.TlsSetupException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.StandardSocketOptions;
@@ -78,6 +82,8 @@ public final class Relay implements AutoCloseable {
     private ServerSocketChannel listener;
     private UdpRelay udp;
     private InetSocketAddress localAddress;
+    private SSLContext clientTls;
+    private SSLContext serverTls;
 
     private Relay(RelayConfig config, EventSink events, HoldListener holdListener) {
         this.config = Objects.requireNonNull(config, "config");
@@ -99,6 +105,16 @@ public final class Relay implements AutoCloseable {
 
     private void bind() throws SocketErrorException {
         InetSocketAddress requested = new InetSocketAddress(config.bindHost(), config.listenPort());
+        try {
+            // Key files and trust are read once, here: a bad file fails the start, not every pair.
+            clientTls = config.clientTls() == null ? null : TlsContexts.server(config.clientTls());
+            serverTls = config.serverTls() == null ? null : TlsContexts.client(config.serverTls());
+        } catch (TlsSetupException e) {
+            Failure failure = new Failure(Instant.now(), LISTENER_ID, requested, null, Operation.START,
+                    FailureKind.INVALID_INPUT, e.getMessage(), SocketErrors.technicalDetail(e));
+            sink.emit(failure);
+            throw new SocketErrorException(failure, e);
+        }
         try {
             if (requested.isUnresolved()) {
                 throw new UnknownHostException(config.bindHost());
@@ -347,6 +363,16 @@ public final class Relay implements AutoCloseable {
 
     EventSink sink() {
         return sink;
+    }
+
+    /** The context for TLS toward clients; null when the client side is plain. */
+    SSLContext clientTls() {
+        return clientTls;
+    }
+
+    /** The context for TLS toward the target; null when the server side is plain. */
+    SSLContext serverTls() {
+        return serverTls;
     }
 
     RelayControls controls() {

@@ -1,5 +1,8 @@
 package com.socketworkbench.engine.relay;
 
+import com.socketworkbench.engine.tls.TlsClientSettings;
+import com.socketworkbench.engine.tls.TlsServerSettings;
+
 import java.time.Duration;
 
 import static com.socketworkbench.engine.relay.RelayText.TEXT;
@@ -11,9 +14,12 @@ import static com.socketworkbench.engine.relay.RelayText.TEXT;
  * @param listenPort     0 for any free port
  * @param connectTimeout how long a TCP pair waits for the target to accept
  * @param udpPairIdle    how long a UDP pair lives without a datagram either way
+ * @param clientTls      TLS the relay terminates toward the client (it is the TLS server there); null: plain
+ * @param serverTls      TLS the relay speaks toward the target (it is the TLS client there); null: plain
  */
 public record RelayConfig(RelayTransport transport, String bindHost, int listenPort, String targetHost,
-                          int targetPort, Duration connectTimeout, Duration udpPairIdle) {
+                          int targetPort, Duration connectTimeout, Duration udpPairIdle, TlsServerSettings clientTls,
+                          TlsClientSettings serverTls) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_UDP_PAIR_IDLE = Duration.ofSeconds(60);
     private static final int MAX_PORT = 65_535;
@@ -41,8 +47,17 @@ public record RelayConfig(RelayTransport transport, String bindHost, int listenP
         if (udpPairIdle == null || udpPairIdle.isNegative() || udpPairIdle.isZero()) {
             throw new IllegalArgumentException(TEXT.get("config.udpPairIdle.positive"));
         }
+        if (transport == RelayTransport.UDP && (clientTls != null || serverTls != null)) {
+            throw new IllegalArgumentException(TEXT.get("config.tls.udp"));
+        }
         bindHost = bindHost.strip();
         targetHost = targetHost.strip();
+    }
+
+    /** Plain on both sides. */
+    public RelayConfig(RelayTransport transport, String bindHost, int listenPort, String targetHost, int targetPort,
+                       Duration connectTimeout, Duration udpPairIdle) {
+        this(transport, bindHost, listenPort, targetHost, targetPort, connectTimeout, udpPairIdle, null, null);
     }
 
     /** A TCP relay with the default connect timeout (10 s). */
@@ -58,10 +73,24 @@ public record RelayConfig(RelayTransport transport, String bindHost, int listenP
     }
 
     public RelayConfig withConnectTimeout(Duration timeout) {
-        return new RelayConfig(transport, bindHost, listenPort, targetHost, targetPort, timeout, udpPairIdle);
+        return new RelayConfig(transport, bindHost, listenPort, targetHost, targetPort, timeout, udpPairIdle,
+                clientTls, serverTls);
     }
 
     public RelayConfig withUdpPairIdle(Duration idle) {
-        return new RelayConfig(transport, bindHost, listenPort, targetHost, targetPort, connectTimeout, idle);
+        return new RelayConfig(transport, bindHost, listenPort, targetHost, targetPort, connectTimeout, idle,
+                clientTls, serverTls);
+    }
+
+    /** The relay terminates TLS toward the client with {@code settings} (null: plain again). TCP only. */
+    public RelayConfig withClientTls(TlsServerSettings settings) {
+        return new RelayConfig(transport, bindHost, listenPort, targetHost, targetPort, connectTimeout, udpPairIdle,
+                settings, serverTls);
+    }
+
+    /** The relay speaks TLS to the target with {@code settings} (null: plain again). TCP only. */
+    public RelayConfig withServerTls(TlsClientSettings settings) {
+        return new RelayConfig(transport, bindHost, listenPort, targetHost, targetPort, connectTimeout, udpPairIdle,
+                clientTls, settings);
     }
 }

@@ -52,6 +52,8 @@ final class TcpPair implements RelayPair, PairEnds {
     private final AtomicBoolean finished = new AtomicBoolean();
     private final Object lock = new Object();
     private volatile SocketChannel server;
+    private volatile RelaySocket clientSide;
+    private volatile RelaySocket serverSide;
     private volatile SocketAddress serverAddress;
     private volatile Pipe clientToServer;
     private volatile Pipe serverToClient;
@@ -67,6 +69,7 @@ final class TcpPair implements RelayPair, PairEnds {
         this.client = client;
         this.clientAddress = client.getRemoteAddress();
         this.relayAddress = client.getLocalAddress();
+        this.clientSide = RelaySocket.plain(client);
     }
 
     @Override
@@ -84,11 +87,45 @@ final class TcpPair implements RelayPair, PairEnds {
 
     /** The client side's thread: connect to the target, start the server side's reader, read the client. */
     void run() {
+        if (relay.clientTls() != null && !PairTls.towardClient(this, relay)) {
+            return;
+        }
         if (!connect()) {
             return;
         }
-        relay.threads().start("relay-pair-" + id + "-s2c", () -> read(server, serverToClient, RelaySide.SERVER));
-        read(client, clientToServer, RelaySide.CLIENT);
+        RelaySocket upstream = serverSide;
+        relay.threads().start("relay-pair-" + id + "-s2c", () -> read(upstream, serverToClient, RelaySide.SERVER));
+        read(clientSide, clientToServer, RelaySide.CLIENT);
+    }
+
+    long pairId() {
+        return id;
+    }
+
+    SocketChannel clientChannel() {
+        return client;
+    }
+
+    boolean isFinished() {
+        return finished.get();
+    }
+
+    void clientSecured(RelaySocket secured) {
+        clientSide = secured;
+    }
+
+    /** A TLS handshake failed: its Failure, then the pair ends with the client closed. */
+    void handshakeFailed(Failure failure, String detail) {
+        sink.emit(failure);
+        finish(CloseReason.ERROR, detail, () -> {
+            clientSide.close();
+            RelaySocket upstream = serverSide;
+            if (upstream != null) {
+                upstream.close();
+            } else {
+                closeQuietly(server);
+            }
+        });
     }
 
     private boolean connect() {
@@ -126,36 +163,43 @@ final class TcpPair implements RelayPair, PairEnds {
         }
         SocketAddress upstreamLocal = localAddress(upstream);
         serverAddress = remoteAddress(upstream, target);
-        clientToServer = new Pipe(id, RelayDirection.CLIENT_TO_SERVER, relay.controls(), relay.holds(),
-                relay.threads(), "relay-pair-" + id + "-c2s-writer", this, new StreamOutlet(upstream), true);
-        serverToClient = new Pipe(id, RelayDirection.SERVER_TO_CLIENT, relay.controls(), relay.holds(),
-                relay.threads(), "relay-pair-" + id + "-s2c-writer", this, new StreamOutlet(client), true);
-        stateKey = "state.open";
+        serverSide = RelaySocket.plain(upstream);
         sink.emit(new Notice(Instant.now(), id, relayAddress, clientAddress, TEXT.get("notice.upstream",
                 Endpoints.describe(serverAddress), Endpoints.describe(upstreamLocal))));
+        if (relay.serverTls() != null && !PairTls.towardServer(this, relay, upstream, target)) {
+            return false;
+        }
+        clientToServer = new Pipe(id, RelayDirection.CLIENT_TO_SERVER, relay.controls(), relay.holds(),
+                relay.threads(), "relay-pair-" + id + "-c2s-writer", this, new StreamOutlet(serverSide), true);
+        serverToClient = new Pipe(id, RelayDirection.SERVER_TO_CLIENT, relay.controls(), relay.holds(),
+                relay.threads(), "relay-pair-" + id + "-s2c-writer", this, new StreamOutlet(clientSide), true);
+        stateKey = "state.open";
         if (finished.get()) {
             // Stopped while connecting: the stop closed what it knew of; the pipes were not there yet.
             clientToServer.close();
             serverToClient.close();
-            closeQuietly(upstream);
+            serverSide.close();
             return false;
         }
         return true;
     }
 
-    private void connectFailed(Failure failure) {
-        sink.emit(failure);
-        finish(CloseReason.ERROR, TEXT.get("closed.connectFailed", Endpoints.describe(serverAddress)), () -> {
-            closeQuietly(client);
-        });
+    void serverSecured(RelaySocket secured) {
+        serverSide = secured;
     }
 
-    private void read(SocketChannel channel, Pipe pipe, RelaySide side) {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(Relay.FIRST_READ_BUFFER_BYTES);
+    private void connectFailed(Failure failure) {
+        sink.emit(failure);
+        finish(CloseReason.ERROR, TEXT.get("closed.connectFailed", Endpoints.describe(serverAddress)),
+                () -> clientSide.close());
+    }
+
+    private void read(RelaySocket channel, Pipe pipe, RelaySide side) {
+        ByteBuffer buffer = channel.buffer(Relay.FIRST_READ_BUFFER_BYTES);
         boolean filled = false;
         while (true) {
             if (filled && buffer.capacity() < Relay.MAX_READ_BUFFER_BYTES) {
-                buffer = ByteBuffer.allocateDirect(buffer.capacity() * 2);
+                buffer = channel.buffer(buffer.capacity() * 2);
             }
             buffer.clear();
             int count;
@@ -196,8 +240,8 @@ final class TcpPair implements RelayPair, PairEnds {
             RelaySide other = other(side);
             finish(CloseReason.ERROR, TEXT.get("closed.readFailed", RelayText.side(side),
                     SocketErrors.technicalDetail(e), RelayText.side(other)), () -> {
-                reset(channel(other));
-                closeQuietly(channel(side));
+                reset(other);
+                socket(side).close();
             });
         }
     }
@@ -206,8 +250,8 @@ final class TcpPair implements RelayPair, PairEnds {
     private void resetBy(RelaySide side) {
         RelaySide other = other(side);
         finish(CloseReason.RESET, TEXT.get("closed.reset", RelayText.side(side), RelayText.side(other)), () -> {
-            reset(channel(other));
-            reset(channel(side));
+            reset(other);
+            reset(side);
         });
     }
 
@@ -224,8 +268,8 @@ final class TcpPair implements RelayPair, PairEnds {
     public void endForwarded(RelayDirection direction) {
         RelaySide receiving = direction == RelayDirection.CLIENT_TO_SERVER ? RelaySide.SERVER : RelaySide.CLIENT;
         try {
-            channel(receiving).shutdownOutput();
-        } catch (IOException e) {
+            socket(receiving).shutdownOutput();
+        } catch (IOException | RuntimeException e) {
             LOG.debug("Relay pair {}: passing the FIN on to the {} failed", id, receiving, e);
         }
         boolean bothEnded;
@@ -243,8 +287,8 @@ final class TcpPair implements RelayPair, PairEnds {
             RelaySide firstSide = first == null ? RelaySide.CLIENT : first;
             finish(CloseReason.PEER_CLOSED, TEXT.get("closed.fin", RelayText.side(firstSide),
                     RelayText.side(other(firstSide))), () -> {
-                closeQuietly(client);
-                closeQuietly(server);
+                clientSide.close();
+                serverSide.close();
             });
         }
     }
@@ -264,8 +308,8 @@ final class TcpPair implements RelayPair, PairEnds {
     public void dropLimitReached(RelayDirection direction, long limit) {
         finish(CloseReason.LOCAL_CLOSE, TEXT.get("closed.dropAfter", ByteSizes.format(limit),
                 RelayText.direction(direction)), () -> {
-            reset(client);
-            reset(server);
+            reset(RelaySide.CLIENT);
+            reset(RelaySide.SERVER);
         });
     }
 
@@ -289,19 +333,19 @@ final class TcpPair implements RelayPair, PairEnds {
         finish(CloseReason.LOCAL_CLOSE, TEXT.get(rst ? "closed.byUser.rst" : "closed.byUser.fin",
                 RelayText.side(side), RelayText.side(other)), () -> {
             if (rst) {
-                reset(channel(side));
+                reset(side);
             } else {
-                closeQuietly(channel(side));
+                close(side);
             }
-            closeQuietly(channel(other));
+            close(other);
         });
     }
 
     @Override
     public void stop() {
         finish(CloseReason.LISTENER_STOPPED, TEXT.get("closed.relayStopped"), () -> {
-            closeQuietly(client);
-            closeQuietly(server);
+            close(RelaySide.CLIENT);
+            close(RelaySide.SERVER);
         });
     }
 
@@ -332,26 +376,33 @@ final class TcpPair implements RelayPair, PairEnds {
         relay.pairEnded(this);
     }
 
-    private SocketChannel channel(RelaySide side) {
-        return side == RelaySide.CLIENT ? client : server;
+    /** The side as the pair's threads use it; null for the server before it is connected. */
+    private RelaySocket socket(RelaySide side) {
+        return side == RelaySide.CLIENT ? clientSide : serverSide;
     }
 
     private static RelaySide other(RelaySide side) {
         return side == RelaySide.CLIENT ? RelaySide.SERVER : RelaySide.CLIENT;
     }
 
-    private static void reset(SocketChannel channel) {
-        if (channel == null) {
-            return;
+    /** Resets a side (SO_LINGER 0); the server side while still connecting is just closed. */
+    private void reset(RelaySide side) {
+        RelaySocket socket = socket(side);
+        if (socket != null) {
+            socket.reset();
+        } else if (side == RelaySide.SERVER) {
+            closeQuietly(server);
         }
-        try {
-            if (channel.isOpen()) {
-                channel.setOption(StandardSocketOptions.SO_LINGER, 0);
-            }
-        } catch (IOException | RuntimeException e) {
-            LOG.debug("Could not set SO_LINGER 0 before a reset", e);
+    }
+
+    /** Closes a side gracefully; the server side while still connecting aborts the connect. */
+    private void close(RelaySide side) {
+        RelaySocket socket = socket(side);
+        if (socket != null) {
+            socket.close();
+        } else if (side == RelaySide.SERVER) {
+            closeQuietly(server);
         }
-        closeQuietly(channel);
     }
 
     static void closeQuietly(java.nio.channels.Channel channel) {
@@ -382,13 +433,11 @@ final class TcpPair implements RelayPair, PairEnds {
         }
     }
 
-    /** Writes all of a buffer to a blocking socket. */
-    private record StreamOutlet(SocketChannel channel) implements Outlet {
+    /** Writes all of a buffer to one side. */
+    private record StreamOutlet(RelaySocket socket) implements Outlet {
         @Override
         public void write(ByteBuffer data) throws IOException {
-            while (data.hasRemaining()) {
-                channel.write(data);
-            }
+            socket.write(data);
         }
 
         @Override
