@@ -244,6 +244,45 @@ class RelayTabTest {
         }
     }
 
+    @Test
+    void tlsTowardTheClientIsTerminatedAndThePlaintextShows() throws Exception {
+        launch();
+        try (EchoServer echo = new EchoServer()) {
+            driver.click(T + "#relayClientTls");
+            assertFalse(fx(() -> driver.node(T + "#relayServerTlsInsecure").isVisible()),
+                    "insecure only shows with TLS toward the target");
+            int port = startRelay(echo.port());
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, new javax.net.ssl.TrustManager[]{new TrustingManager()}, null);
+            try (javax.net.ssl.SSLSocket client = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                    .createSocket(InetAddress.getLoopbackAddress(), port)) {
+                client.setSoTimeout(10_000);
+                client.startHandshake();
+                write(client, "secret hello");
+                assertEquals("secret hello", read(client, 12));
+            }
+            driver.waitForRow(T + "#timeline", row -> row.event() instanceof BytesReceived r
+                    && Arrays.equals(r.data(), "secret hello".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(12, echo.received(), "the target got the plaintext");
+        }
+    }
+
+    /** Trusts the relay's generated certificate (the test checks termination, not trust). */
+    private static final class TrustingManager implements javax.net.ssl.X509TrustManager {
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return new java.security.cert.X509Certificate[0];
+        }
+    }
+
     private TableView<HeldChunk> heldChunks() {
         return driver.node(T + "#heldChunks");
     }

@@ -4,6 +4,9 @@ import com.socketworkbench.engine.relay.HoldTimeoutAction;
 import com.socketworkbench.engine.relay.RelayConfig;
 import com.socketworkbench.engine.relay.RelayDirection;
 import com.socketworkbench.engine.relay.RelayTransport;
+import com.socketworkbench.engine.tls.GeneratedCertificate;
+import com.socketworkbench.engine.tls.TlsClientSettings;
+import com.socketworkbench.engine.tls.TlsServerSettings;
 import com.socketworkbench.ui.input.BindAddressInput;
 import com.socketworkbench.ui.input.HostInput;
 import com.socketworkbench.ui.input.PortInput;
@@ -30,6 +33,8 @@ final class RelaySettings {
     static final String PREF_INTERCEPT_S2C = "interceptS2C";
     static final String PREF_HOLD_TIMEOUT = "holdTimeout";
     static final String PREF_HOLD_ACTION = "holdTimeoutAction";
+    static final String PREF_CLIENT_TLS = "clientTls";
+    static final String PREF_SERVER_TLS = "serverTls";
     static final long MAX_HOLD_SECONDS = 3600;
 
     private final AppPreferences preferences;
@@ -43,6 +48,10 @@ final class RelaySettings {
     private final WholeNumberInput holdTimeout;
     private final ObjectProperty<HoldTimeoutAction> holdTimeoutAction =
             new SimpleObjectProperty<>(this, "holdTimeoutAction");
+    private final BooleanProperty clientTls = new SimpleBooleanProperty(this, "clientTls");
+    private final BooleanProperty serverTls = new SimpleBooleanProperty(this, "serverTls");
+    /** Per start, never saved: a workspace opened later must not skip verification without the user saying so. */
+    private final BooleanProperty serverTlsInsecure = new SimpleBooleanProperty(this, "serverTlsInsecure");
     private final FaultsInput clientToServer;
     private final FaultsInput serverToClient;
     private final BooleanBinding canStart;
@@ -62,6 +71,8 @@ final class RelaySettings {
                 RelayTexts.TEXT.get("hold.timeout.what"), MAX_HOLD_SECONDS);
         holdTimeoutAction.set(HoldTimeoutAction.DROP.name().equals(preferences.get(PREF_HOLD_ACTION, ""))
                 ? HoldTimeoutAction.DROP : HoldTimeoutAction.FORWARD);
+        clientTls.set(preferences.getBoolean(PREF_CLIENT_TLS, false));
+        serverTls.set(preferences.getBoolean(PREF_SERVER_TLS, false));
         clientToServer = new FaultsInput(RelayDirection.CLIENT_TO_SERVER, preferences);
         serverToClient = new FaultsInput(RelayDirection.SERVER_TO_CLIENT, preferences);
         canStart = Bindings.createBooleanBinding(() -> listenPort.isValid() && targetHost.isValid()
@@ -69,11 +80,34 @@ final class RelaySettings {
                 listenPort.validProperty(), targetHost.validProperty(), targetPort.validProperty());
     }
 
-    /** The relay to start; throws {@link IllegalArgumentException} with the engine's words when it cannot be. */
+    /**
+     * The relay to start, without TLS (see {@link #withTls}); throws {@link IllegalArgumentException} with the
+     * engine's words when it cannot be.
+     */
     RelayConfig config() {
         return transport.get() == RelayTransport.UDP
                 ? RelayConfig.udp(bindAddress.host(), listenPort.port(), targetHost.host(), targetPort.port())
                 : RelayConfig.tcp(bindAddress.host(), listenPort.port(), targetHost.host(), targetPort.port());
+    }
+
+    /**
+     * {@code config} with the TLS sides chosen (TCP only): toward the client with the certificate {@code generated}
+     * gives (called only when that side is on; making one takes a moment, so off the FX thread), toward the target
+     * verified unless insecure is on.
+     */
+    RelayConfig withTls(RelayConfig config, boolean towardClient, boolean towardTarget, boolean insecure,
+                        java.util.function.Supplier<GeneratedCertificate> generated) {
+        if (config.transport() != RelayTransport.TCP) {
+            return config;
+        }
+        RelayConfig result = config;
+        if (towardClient) {
+            result = result.withClientTls(TlsServerSettings.generated(generated.get()));
+        }
+        if (towardTarget) {
+            result = result.withServerTls(TlsClientSettings.defaults().withVerify(!insecure));
+        }
+        return result;
     }
 
     /** "127.0.0.1:5000", as typed: where a start forwards (no name is looked up). */
@@ -105,6 +139,8 @@ final class RelaySettings {
         preferences.putBoolean(PREF_INTERCEPT_S2C, interceptServerToClient.get());
         preferences.put(PREF_HOLD_TIMEOUT, holdTimeout.text());
         preferences.put(PREF_HOLD_ACTION, holdTimeoutAction.get().name());
+        preferences.putBoolean(PREF_CLIENT_TLS, clientTls.get());
+        preferences.putBoolean(PREF_SERVER_TLS, serverTls.get());
         clientToServer.save(preferences);
         serverToClient.save(preferences);
     }
@@ -115,6 +151,18 @@ final class RelaySettings {
 
     BooleanProperty intercept(RelayDirection direction) {
         return direction == RelayDirection.CLIENT_TO_SERVER ? interceptClientToServer : interceptServerToClient;
+    }
+
+    BooleanProperty clientTlsProperty() {
+        return clientTls;
+    }
+
+    BooleanProperty serverTlsProperty() {
+        return serverTls;
+    }
+
+    BooleanProperty serverTlsInsecureProperty() {
+        return serverTlsInsecure;
     }
 
     ObjectProperty<RelayTransport> transportProperty() {

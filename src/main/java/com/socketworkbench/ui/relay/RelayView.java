@@ -137,16 +137,44 @@ public final class RelayView implements TabView {
             subscriptions.bind(node.disableProperty(), locked);
         }
         targetHost.field().setPrefColumnCount(12);
+        CheckBox clientTls = lockedCheckBox("relayClientTls", "tls.client", settings.clientTlsProperty(), locked);
+        CheckBox serverTls = lockedCheckBox("relayServerTls", "tls.server", settings.serverTlsProperty(), locked);
+        CheckBox insecure = lockedCheckBox("relayServerTlsInsecure", "tls.insecure",
+                settings.serverTlsInsecureProperty(), locked);
+        insecure.getStyleClass().add("insecure-toggle");
+        subscriptions.subscribe(insecure.selectedProperty(), on -> {
+            insecure.getStyleClass().remove("insecure-on");
+            if (on) {
+                insecure.getStyleClass().add("insecure-on");
+            }
+        });
+        // TLS is TCP only; insecure only means something with TLS toward the target.
+        BooleanBinding tcp = settings.transportProperty().isEqualTo(RelayTransport.TCP);
+        TabLayout.showWhen(clientTls, tcp, subscriptions);
+        TabLayout.showWhen(serverTls, tcp, subscriptions);
+        TabLayout.showWhen(insecure, tcp.and(settings.serverTlsProperty()), subscriptions);
         Label arrow = new Label("→");
         arrow.getStyleClass().add("route-arrow");
         FlowPane bar = TabLayout.settingsBar(transport,
                 SendEditor.labelled(TEXT.get("bind"), bindAddress.comboBox()),
                 SendEditor.labelled(TEXT.get("listen.port"), listenPort.field()), arrow,
                 SendEditor.labelled(TEXT.get("target"), targetHost.field()),
-                SendEditor.labelled(TEXT.get("target.port"), targetPort.field()), startStop, listening);
+                SendEditor.labelled(TEXT.get("target.port"), targetPort.field()), clientTls, serverTls, insecure,
+                startStop, listening);
         Label startError = TabLayout.errorLabel("relayStartError", model.startErrorProperty(), subscriptions);
         return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, listenPort.messageLabel(),
                 bindAddress.warningLabel(), targetHost.messageLabel(), targetPort.messageLabel(), startError));
+    }
+
+    private CheckBox lockedCheckBox(String id, String key, javafx.beans.property.BooleanProperty value,
+                                    BooleanBinding locked) {
+        CheckBox box = new CheckBox(TEXT.get(key));
+        box.setId(id);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        box.setTooltip(new Tooltip(TEXT.get(key + ".tooltip")));
+        subscriptions.bindBidirectional(box.selectedProperty(), value);
+        subscriptions.bind(box.disableProperty(), locked);
+        return box;
     }
 
     private Node center() {

@@ -12,6 +12,7 @@ import com.socketworkbench.engine.relay.RelayDirection;
 import com.socketworkbench.engine.relay.RelaySide;
 import com.socketworkbench.engine.relay.PairSnapshot;
 import com.socketworkbench.engine.tcp.CloseMode;
+import com.socketworkbench.engine.tls.GeneratedCertificate;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.tab.AppPreferences;
@@ -77,6 +78,7 @@ public final class RelayViewModel extends SocketTabModel {
     /** Counts starts, so the outcome of one the user has since abandoned is recognised. */
     private long attempt;
 
+    private GeneratedCertificate certificate;
     private Relay relay;
     private InetSocketAddress boundAddress;
 
@@ -129,7 +131,11 @@ public final class RelayViewModel extends SocketTabModel {
         state.set(ListenerState.STARTING);
         updateStatus();
         long mine = ++attempt;
-        executor.run("ui-relay-start", () -> Relay.start(config, traffic().engineSink(), held), started -> {
+        boolean towardClient = settings.clientTlsProperty().get();
+        boolean towardTarget = settings.serverTlsProperty().get();
+        boolean insecure = settings.serverTlsInsecureProperty().get();
+        executor.run("ui-relay-start", () -> Relay.start(settings.withTls(config, towardClient, towardTarget,
+                insecure, this::certificate), traffic().engineSink(), held), started -> {
             if (mine != attempt || state.get() != ListenerState.STARTING) {
                 // Stopped (or the tab closed) while binding: let the new relay go at once.
                 executor.run("ui-relay-stop", started::close, () -> { });
@@ -223,6 +229,14 @@ public final class RelayViewModel extends SocketTabModel {
         held.remove(chunk.holdId());
         // Gone already (timed out, or its pair closed): the timeline says what became of it.
         editorNote.set(done ? "" : RelayTexts.TEXT.get("editor.gone"));
+    }
+
+    /** The tab's certificate toward TLS clients, made on first use and kept while the tab is open. */
+    private synchronized GeneratedCertificate certificate() {
+        if (certificate == null) {
+            certificate = GeneratedCertificate.generate();
+        }
+        return certificate;
     }
 
     private void applyIntercept(RelayDirection direction) {

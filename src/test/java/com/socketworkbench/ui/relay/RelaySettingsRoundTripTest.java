@@ -55,6 +55,8 @@ class RelaySettingsRoundTripTest {
         values.put("targetPort", settings.targetPort().text());
         values.put("holdTimeout", settings.holdTimeout().text());
         values.put("holdTimeoutAction", settings.holdTimeoutActionProperty().get());
+        values.put("clientTls", settings.clientTlsProperty().get());
+        values.put("serverTls", settings.serverTlsProperty().get());
         for (RelayDirection direction : RelayDirection.values()) {
             String key = FaultsInput.key(direction);
             values.put("intercept" + key, settings.intercept(direction).get());
@@ -81,6 +83,9 @@ class RelaySettingsRoundTripTest {
         settings.targetPort().textProperty().set("7007");
         settings.holdTimeout().textProperty().set("30");
         settings.holdTimeoutActionProperty().set(HoldTimeoutAction.DROP);
+        settings.clientTlsProperty().set(true);
+        settings.serverTlsProperty().set(true);
+        settings.serverTlsInsecureProperty().set(true);
         int n = 1;
         for (RelayDirection direction : RelayDirection.values()) {
             settings.intercept(direction).set(true);
@@ -98,6 +103,8 @@ class RelaySettingsRoundTripTest {
         model.savePreferences();
         assertEquals(typed, snapshot(model(WorkspaceCopy.reopened(preferences))));
         assertEquals(typed, snapshot(model(WorkspaceCopy.throughJson(preferences, "relay", "Relay"))));
+        assertEquals(false, model(WorkspaceCopy.reopened(preferences)).settings().serverTlsInsecureProperty().get(),
+                "insecure is for one start, never saved");
     }
 
     @Test
