@@ -2,6 +2,7 @@ package com.socketworkbench.app;
 
 import com.socketworkbench.ui.alltraffic.AllTrafficTab;
 import com.socketworkbench.ui.http.HttpTab;
+import com.socketworkbench.ui.relay.RelayTab;
 import com.socketworkbench.ui.scenario.ScenarioTab;
 import com.socketworkbench.ui.tcpclient.TcpClientTab;
 import com.socketworkbench.ui.tcpserver.TcpServerTab;
@@ -30,7 +31,11 @@ final class TabKinds {
     // Scripts that send and expect (docs/scenarios.md): opened from the New Tab menu, not part of a new workspace.
     static final TabKind SCENARIO = new TabKind("scenario", "Scenario", ScenarioTab::new, true);
 
-    private static final List<TabKind> ALL = List.of(TCP_SERVER, TCP_CLIENT, UDP, HTTP, SCENARIO, ALL_TRAFFIC, TOOLS);
+    // Stands between a client and a server (docs: README, Relay): opened from the New Tab menu only.
+    static final TabKind RELAY = new TabKind("relay", "Relay", RelayTab::new, true);
+
+    private static final List<TabKind> ALL = List.of(TCP_SERVER, TCP_CLIENT, UDP, HTTP, SCENARIO, RELAY, ALL_TRAFFIC,
+            TOOLS);
     private static final List<TabKind> NEW_WORKSPACE = List.of(TCP_SERVER, TCP_CLIENT, UDP, HTTP, ALL_TRAFFIC, TOOLS);
 
     private TabKinds() {

@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * {@code bench.mvn} (Maven, for the fuzz hook) and {@code bench.fuzzSeconds} (fuzzing time per fuzz test).
  */
 record BenchConfig(boolean quick, Set<String> parts, Path docs, String command, String mvn, int fuzzSeconds) {
-    static final String ALL_PARTS = "P1,P2,P3,P4,P5,P6,P7,EXACT,FUZZ,P8,P9,P10";
+    static final String ALL_PARTS = "P1,P2,P3,P4,P5,P6,P7,EXACT,FUZZ,P8,P9,P10,P11";
 
     static BenchConfig fromSystemProperties() {
         boolean quick = Boolean.parseBoolean(System.getProperty("bench.quick", "false"));

@@ -20,7 +20,7 @@ public final class Benchmark {
     static List<BenchPart> parts() {
         return List.of(new TcpThroughput(), new UiFlood(), new Connections(), new BigData(),
                 new StopUnderLoad(), new Startup(), new IdleCost(), new TimelineSearchBench(), new ByteExactness(),
-                new FuzzHook(), new ScenarioRoundTrips(), new PeriodicSendBench());
+                new FuzzHook(), new ScenarioRoundTrips(), new PeriodicSendBench(), new RelayBench());
     }
 
     public static void main(String[] args) throws Exception {

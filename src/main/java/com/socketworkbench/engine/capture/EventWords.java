@@ -12,6 +12,7 @@ import com.socketworkbench.engine.event.ListenerStarted;
 import com.socketworkbench.engine.event.ListenerStopped;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Notice;
+import com.socketworkbench.engine.event.TlsEstablished;
 import com.socketworkbench.engine.net.Endpoints;
 
 /** The words the text exports use for an event: its kind, the peer it concerns, and what happened. */
@@ -33,6 +34,7 @@ final class EventWords {
             case ListenerStopped stopped -> "stopped";
             case Notice notice -> "notice";
             case Failure failure -> "failure";
+            case TlsEstablished tls -> "tls";
         };
     }
 
@@ -55,6 +57,7 @@ final class EventWords {
             case Failure failure -> failure.operation() + " " + failure.kind() + ": " + failure.message();
             case ConnectionOpened opened -> "";
             case ConnectionAccepted accepted -> "";
+            case TlsEstablished tls -> tls.details().summary();
         };
     }
 }

@@ -16,7 +16,7 @@ import java.time.Instant;
  */
 public sealed interface NetEvent
         permits ListenerStarted, ListenerStopped, ConnectionAccepted, ConnectionOpened, ConnectionRejected,
-                DataEvent, ConnectionClosed, Failure, Notice {
+                DataEvent, ConnectionClosed, Failure, Notice, TlsEstablished {
 
     Instant time();
 

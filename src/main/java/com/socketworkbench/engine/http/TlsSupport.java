@@ -36,7 +36,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
 import javax.net.ssl.X509TrustManager;
 
 /** TLS for the exchanger: verification on by default, failures explained in words. */
-final class TlsSupport {
+public final class TlsSupport {
     private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
@@ -145,7 +145,7 @@ final class TlsSupport {
     }
 
     /** The platform's trust (cacerts) when {@code trustStore} is null, otherwise exactly the given certificates. */
-    static X509ExtendedTrustManager trustManager(KeyStore trustStore) throws GeneralSecurityException {
+    public static X509ExtendedTrustManager trustManager(KeyStore trustStore) throws GeneralSecurityException {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         factory.init(trustStore);
         for (TrustManager tm : factory.getTrustManagers()) {
@@ -193,7 +193,7 @@ final class TlsSupport {
         return new TlsInfo(session.getProtocol(), session.getCipherSuite(), chain, insecure);
     }
 
-    static boolean isIpLiteral(String host) {
+    public static boolean isIpLiteral(String host) {
         return host.indexOf(':') >= 0 || host.chars().allMatch(c -> (c >= '0' && c <= '9') || c == '.');
     }
 
@@ -234,7 +234,7 @@ final class TlsSupport {
         return TEXT.get("tls.failed", message);
     }
 
-    static String explainCertificate(CertificateException rejection, X509Certificate[] chain, String host) {
+    public static String explainCertificate(CertificateException rejection, X509Certificate[] chain, String host) {
         if (hasCause(rejection, CertificateExpiredException.class)
                 || validatorReason(rejection, CertPathValidatorException.BasicReason.EXPIRED)) {
             return expiredMessage(chain);

@@ -2,6 +2,8 @@ package com.socketworkbench.engine.tcp;
 
 import com.socketworkbench.engine.net.UnixSocketPaths;
 
+import com.socketworkbench.engine.tls.TlsClientSettings;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -16,12 +18,19 @@ import java.time.Duration;
  *                       domain connect never waits: it succeeds or fails at once
  * @param unixPath       null for TCP; otherwise the socket file of the server, stored absolute and normalised and
  *                       checked for length ({@link UnixSocketPaths#maxPathBytes()}) here
+ * @param tls            null for plain TCP; otherwise TLS over the connection, handshaken before any data
+ *                       (not over a Unix domain socket)
  * @throws IllegalArgumentException with a message fit for the user for a missing host, a bad port, timeout or path
  */
-public record TcpClientConfig(String host, int port, Duration connectTimeout, Path unixPath) {
+public record TcpClientConfig(String host, int port, Duration connectTimeout, Path unixPath,
+                              TlsClientSettings tls) {
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     public TcpClientConfig {
+        if (unixPath != null && tls != null) {
+            // A Unix channel has no socket adaptor for the JDK's TLS socket to layer over.
+            throw new IllegalArgumentException(TcpText.TEXT.get("config.tls.unix"));
+        }
         if (unixPath != null) {
             unixPath = UnixSocketPaths.validate(unixPath);
             host = "";
@@ -41,6 +50,11 @@ public record TcpClientConfig(String host, int port, Duration connectTimeout, Pa
         }
     }
 
+    /** A plain (not TLS) client. */
+    public TcpClientConfig(String host, int port, Duration connectTimeout, Path unixPath) {
+        this(host, port, connectTimeout, unixPath, null);
+    }
+
     /** A TCP client. */
     public TcpClientConfig(String host, int port, Duration connectTimeout) {
         this(host, port, connectTimeout, null);
@@ -58,6 +72,11 @@ public record TcpClientConfig(String host, int port, Duration connectTimeout, Pa
 
         }
         return new TcpClientConfig("", 0, DEFAULT_CONNECT_TIMEOUT, path);
+    }
+
+    /** The same client speaking TLS as {@code settings} say; null for plain. */
+    public TcpClientConfig withTls(TlsClientSettings settings) {
+        return new TcpClientConfig(host, port, connectTimeout, unixPath, settings);
     }
 
     /** True for a client of a Unix domain socket. */

@@ -2,6 +2,7 @@ package com.socketworkbench.engine.tcp;
 
 import com.socketworkbench.engine.framing.ByteSizes;
 import com.socketworkbench.engine.net.UnixSocketPaths;
+import com.socketworkbench.engine.tls.TlsServerSettings;
 
 import java.nio.file.Path;
 
@@ -21,10 +22,11 @@ import java.nio.file.Path;
  * @param memoryBudget   the most bytes all connections together may hold in memory for their peers: queued sends
  *                       and echoes, unfinished frames; 0 = the default, {@link #defaultMemoryBudget()}. See
  *                       {@link TcpServer} for what happens above it
+ * @param tls            null for plain; otherwise every accepted client is handshaken as a TLS server first
  * @throws IllegalArgumentException with a message fit for the user for a bad port, maximum, socket path or budget
  */
 public record TcpServerConfig(String bindHost, int port, int maxConnections, boolean echo, Path unixPath,
-                              long memoryBudget) {
+                              long memoryBudget, TlsServerSettings tls) {
     public static final int DEFAULT_MAX_CONNECTIONS = 1000;
     /** The smallest memory budget: a few frames of a chatty protocol. */
     public static final long MIN_MEMORY_BUDGET = ByteSizes.MIB;
@@ -39,6 +41,10 @@ public record TcpServerConfig(String bindHost, int port, int maxConnections, boo
             throw new IllegalArgumentException(TcpText.TEXT.get("config.memory.budget",
                     ByteSizes.format(MIN_MEMORY_BUDGET)));
         }
+        if (unixPath != null && tls != null) {
+            // A Unix channel has no socket adaptor for the JDK's TLS socket to layer over.
+            throw new IllegalArgumentException(TcpText.TEXT.get("config.tls.unix"));
+        }
         if (unixPath != null) {
             unixPath = UnixSocketPaths.validate(unixPath);
             bindHost = "";
@@ -49,6 +55,12 @@ public record TcpServerConfig(String bindHost, int port, int maxConnections, boo
             }
             bindHost = bindHost == null ? "" : bindHost.strip();
         }
+    }
+
+    /** A plain (not TLS) server. */
+    public TcpServerConfig(String bindHost, int port, int maxConnections, boolean echo, Path unixPath,
+                           long memoryBudget) {
+        this(bindHost, port, maxConnections, echo, unixPath, memoryBudget, null);
     }
 
     /** With the default memory budget. */
@@ -82,7 +94,12 @@ public record TcpServerConfig(String bindHost, int port, int maxConnections, boo
 
     /** The same server with a memory budget of {@code bytes} (0 = the default). */
     public TcpServerConfig withMemoryBudget(long bytes) {
-        return new TcpServerConfig(bindHost, port, maxConnections, echo, unixPath, bytes);
+        return new TcpServerConfig(bindHost, port, maxConnections, echo, unixPath, bytes, tls);
+    }
+
+    /** The same server speaking TLS as {@code settings} say; null for plain. */
+    public TcpServerConfig withTls(TlsServerSettings settings) {
+        return new TcpServerConfig(bindHost, port, maxConnections, echo, unixPath, memoryBudget, settings);
     }
 
     /** The budget this config gives: its own, or the default. */

@@ -11,6 +11,7 @@ import com.socketworkbench.engine.event.ListenerStarted;
 import com.socketworkbench.engine.event.ListenerStopped;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.event.Notice;
+import com.socketworkbench.engine.event.TlsEstablished;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.text.Texts;
 
@@ -58,6 +59,7 @@ public final class EventText {
                     : TEXT.get("preview.closed.detail", closed.reason().description(), closed.detail());
             case Failure failure -> failure.message();
             case Notice notice -> notice.message();
+            case TlsEstablished tls -> tls.details().summary();
         };
     }
 
@@ -85,6 +87,7 @@ public final class EventText {
             case Failure failure -> TEXT.get("kind.failure",
                     failure.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             case Notice ignored -> TEXT.get("kind.notice");
+            case TlsEstablished ignored -> TEXT.get("kind.notice");
         };
     }
 

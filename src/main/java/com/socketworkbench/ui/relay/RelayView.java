@@ -1,0 +1,529 @@
+// Over 300 lines: the tab's one layout; its parts (settings, pairs, intercept, faults) are one method each.
+package com.socketworkbench.ui.relay;
+
+import com.socketworkbench.engine.codec.PayloadFormat;
+import com.socketworkbench.engine.event.DataEvent;
+import com.socketworkbench.engine.relay.HeldChunk;
+import com.socketworkbench.engine.relay.HoldTimeoutAction;
+import com.socketworkbench.engine.relay.RelayDirection;
+import com.socketworkbench.engine.relay.RelaySide;
+import com.socketworkbench.engine.relay.RelayTransport;
+import com.socketworkbench.engine.tcp.CloseMode;
+import com.socketworkbench.engine.text.Texts;
+import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.input.BindAddressPicker;
+import com.socketworkbench.ui.input.FieldMessage;
+import com.socketworkbench.ui.input.HostField;
+import com.socketworkbench.ui.input.PortField;
+import com.socketworkbench.ui.tab.ListenerState;
+import com.socketworkbench.ui.tab.TabLayout;
+import com.socketworkbench.ui.tab.TabNotifier;
+import com.socketworkbench.ui.tab.TabView;
+import com.socketworkbench.ui.traffic.EventText;
+import com.socketworkbench.ui.traffic.Formats;
+import com.socketworkbench.ui.traffic.SendEditor;
+import com.socketworkbench.ui.traffic.TimelineColumns;
+import com.socketworkbench.ui.traffic.TimelineRow;
+import com.socketworkbench.ui.traffic.TimelineView;
+import com.socketworkbench.ui.traffic.TrafficPane;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The Relay tab's layout (root id {@code relay}): the settings bar (transport, bind address, listen port, target,
+ * Start/Stop), the timeline of both directions over the payload inspector with the pairs table below it, and beside
+ * them the Intercept and Faults panels. It only binds to the {@link RelayViewModel}; no engine calls happen here.
+ */
+public final class RelayView implements TabView {
+    private static final Texts TEXT = RelayTexts.TEXT;
+
+    private final RelayViewModel model;
+    private final Subscriptions subscriptions;
+    private final BindAddressPicker bindAddress;
+    private final PortField listenPort;
+    private final HostField targetHost;
+    private final PortField targetPort;
+    private final TrafficPane traffic;
+    private final TableView<PairRow> pairs = new TableView<>();
+    private final TableView<HeldChunk> heldChunks = new TableView<>();
+    private final TabNotifier notifier;
+    private final BorderPane root;
+
+    public RelayView(RelayViewModel model, Subscriptions subscriptions) {
+        this.model = model;
+        this.subscriptions = subscriptions;
+        RelaySettings settings = model.settings();
+        bindAddress = new BindAddressPicker(settings.bindAddress(), subscriptions);
+        listenPort = new PortField("listenPort", settings.listenPort(), subscriptions);
+        targetHost = new HostField("targetHost", settings.targetHost(), subscriptions);
+        targetPort = new PortField("targetPort", settings.targetPort(), subscriptions);
+        traffic = new TrafficPane(model.traffic(), TEXT.get("traffic.placeholder"), subscriptions);
+        wordTimeline(traffic.timeline());
+        notifier = new TabNotifier(center());
+        root = TabLayout.root("relay", RelayView.class, "relay.css", settingsBar(), notifier.pane(), null);
+        model.traffic().setOnFailure(notifier::showError);
+    }
+
+    /** "client → server" / "server → client" instead of arrows, and the pair instead of the peer. */
+    private static void wordTimeline(TimelineView timeline) {
+        TimelineColumns.wordDirection(timeline, TEXT.get("column.direction"), 136, row -> switch (row.event()) {
+            case DataEvent data -> TEXT.get(data.incoming() ? "direction.c2s" : "direction.s2c");
+            default -> "";
+        });
+        TimelineColumns.wordPeer(timeline, TEXT.get("column.pair"), RelayView::pairText);
+    }
+
+    /** "#3 · 127.0.0.1:50412" for a pair's rows (its client), the relay's own address for the relay's rows. */
+    static String pairText(TimelineRow row) {
+        long id = row.event().connectionId();
+        String peer = EventText.peer(row.event());
+        if (id <= 0) {
+            return peer;
+        }
+        return peer.isEmpty() ? "#" + id : TEXT.get("pair.with.peer", Long.toString(id), peer);
+    }
+
+    private Node settingsBar() {
+        RelaySettings settings = model.settings();
+        ComboBox<RelayTransport> transport = new ComboBox<>(
+                FXCollections.observableArrayList(RelayTransport.values()));
+        transport.setId("transport");
+        transport.setTooltip(new Tooltip(TEXT.get("transport.tooltip")));
+        subscriptions.bindBidirectional(transport.valueProperty(), settings.transportProperty());
+
+        Button startStop = TabLayout.startStopButton(model.stateProperty(), model.canStartProperty(),
+                model::toggle, TEXT.get("start.tooltip"), subscriptions);
+        Label listening = TabLayout.stateBadge("listeningAddress", "listening-address",
+                Bindings.when(model.listeningAddressProperty().isEmpty()).then(TEXT.get("not.listening"))
+                        .otherwise(model.listeningAddressProperty()),
+                model.stateProperty().isEqualTo(ListenerState.RUNNING), subscriptions);
+
+        BooleanBinding locked = model.stateProperty().isNotEqualTo(ListenerState.STOPPED);
+        for (Node node : new Node[]{transport, bindAddress.comboBox(), listenPort.field(), targetHost.field(),
+                targetPort.field()}) {
+            subscriptions.bind(node.disableProperty(), locked);
+        }
+        targetHost.field().setPrefColumnCount(12);
+        CheckBox clientTls = lockedCheckBox("relayClientTls", "tls.client", settings.clientTlsProperty(), locked);
+        CheckBox serverTls = lockedCheckBox("relayServerTls", "tls.server", settings.serverTlsProperty(), locked);
+        CheckBox insecure = lockedCheckBox("relayServerTlsInsecure", "tls.insecure",
+                settings.serverTlsInsecureProperty(), locked);
+        insecure.getStyleClass().add("insecure-toggle");
+        subscriptions.subscribe(insecure.selectedProperty(), on -> {
+            insecure.getStyleClass().remove("insecure-on");
+            if (on) {
+                insecure.getStyleClass().add("insecure-on");
+            }
+        });
+        // TLS is TCP only; insecure only means something with TLS toward the target.
+        BooleanBinding tcp = settings.transportProperty().isEqualTo(RelayTransport.TCP);
+        TabLayout.showWhen(clientTls, tcp, subscriptions);
+        TabLayout.showWhen(serverTls, tcp, subscriptions);
+        TabLayout.showWhen(insecure, tcp.and(settings.serverTlsProperty()), subscriptions);
+        Label arrow = new Label("→");
+        arrow.getStyleClass().add("route-arrow");
+        FlowPane bar = TabLayout.settingsBar(transport,
+                SendEditor.labelled(TEXT.get("bind"), bindAddress.comboBox()),
+                SendEditor.labelled(TEXT.get("listen.port"), listenPort.field()), arrow,
+                SendEditor.labelled(TEXT.get("target"), targetHost.field()),
+                SendEditor.labelled(TEXT.get("target.port"), targetPort.field()), clientTls, serverTls, insecure,
+                startStop, listening);
+        Label startError = TabLayout.errorLabel("relayStartError", model.startErrorProperty(), subscriptions);
+        return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, listenPort.messageLabel(),
+                bindAddress.warningLabel(), targetHost.messageLabel(), targetPort.messageLabel(), startError));
+    }
+
+    private CheckBox lockedCheckBox(String id, String key, javafx.beans.property.BooleanProperty value,
+                                    BooleanBinding locked) {
+        CheckBox box = new CheckBox(TEXT.get(key));
+        box.setId(id);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        box.setTooltip(new Tooltip(TEXT.get(key + ".tooltip")));
+        subscriptions.bindBidirectional(box.selectedProperty(), value);
+        subscriptions.bind(box.disableProperty(), locked);
+        return box;
+    }
+
+    private Node center() {
+        SplitPane left = new SplitPane(traffic.split(), pairsPane());
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.72);
+        Tab faults = new Tab(TEXT.get("faults.title"));
+        faults.setId("faultsTab");
+        // Built when first shown: the tab opens with one panel's controls to style, not two.
+        subscriptions.subscribe(faults.selectedProperty(), selected -> {
+            if (selected && faults.getContent() == null) {
+                Node content = faultsPane();
+                content.setId("faults");
+                faults.setContent(content);
+            }
+        });
+        Tab intercept = sideTab("intercept", TEXT.get("intercept.title"), interceptPane());
+        // Chunks wait for the user: the panel's header says how many, also while Faults is shown.
+        subscriptions.bind(intercept.textProperty(), Bindings.createStringBinding(() -> model.held().rows().isEmpty()
+                ? TEXT.get("intercept.title") : TEXT.get("intercept.title.held",
+                Integer.toString(model.held().rows().size())), model.held().rows()));
+        TabPane side = new TabPane(intercept, faults);
+        side.setId("relaySide");
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        side.setMinWidth(300);
+        side.setPrefWidth(360);
+        SplitPane split = new SplitPane(left, side);
+        split.setDividerPositions(0.68);
+        SplitPane.setResizableWithParent(side, false);
+        split.getStyleClass().add("main-split");
+        return split;
+    }
+
+    private static Tab sideTab(String id, String title, Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id + "Tab");
+        content.setId(id);
+        return tab;
+    }
+
+    private Node pairsPane() {
+        pairs.setId("relayPairs");
+        pairs.setItems(model.pairs());
+        pairs.getStyleClass().add("pairs-table");
+        pairs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label placeholder = new Label(TEXT.get("pairs.placeholder"));
+        placeholder.getStyleClass().add("placeholder-label");
+        pairs.setPlaceholder(placeholder);
+        pairs.getColumns().setAll(List.of(
+                pairColumn(TEXT.get("pairs.column.id"), 50, row -> "#" + row.pairId()),
+                pairColumn(TEXT.get("pairs.column.client"), 150, PairRow::client),
+                pairColumn(TEXT.get("pairs.column.server"), 150, PairRow::server),
+                pairColumn(TEXT.get("pairs.column.state"), 110, row -> row.snapshot().state()),
+                pairColumn(TEXT.get("direction.c2s"), 120, PairRow::clientToServer),
+                pairColumn(TEXT.get("direction.s2c"), 120, PairRow::serverToClient)));
+        subscriptions.bind(model.selectedPairProperty(), pairs.getSelectionModel().selectedItemProperty());
+
+        Label title = new Label(TEXT.get("pairs.title"));
+        title.getStyleClass().add("section-title");
+        Label count = new Label();
+        count.getStyleClass().add("muted-label");
+        subscriptions.bind(count.textProperty(), Bindings.size(model.pairs()).asString());
+        HBox heading = new HBox(6, title, count);
+        heading.setAlignment(Pos.CENTER_LEFT);
+
+        BooleanBinding noOpenPair = Bindings.createBooleanBinding(() -> {
+            PairRow row = model.selectedPairProperty().get();
+            return row == null || !row.snapshot().open();
+        }, model.selectedPairProperty(), model.pairs(), model.pairsUpdatedProperty());
+        subscriptions.add(noOpenPair::dispose);
+        FlowPane header = new FlowPane(12, 4, heading,
+                closeButtons(TEXT.get("close.client"), RelaySide.CLIENT, "closeClient", noOpenPair),
+                closeButtons(TEXT.get("close.server"), RelaySide.SERVER, "closeServer", noOpenPair));
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("section-header");
+        VBox pane = new VBox(header, pairs);
+        VBox.setVgrow(pairs, Priority.ALWAYS);
+        pane.getStyleClass().add("pairs-pane");
+        pane.setMinHeight(0);
+        return pane;
+    }
+
+    private HBox closeButtons(String caption, RelaySide side, String idPrefix, BooleanBinding disabled) {
+        Label label = new Label(caption);
+        label.getStyleClass().add("muted-label");
+        Button fin = new Button(TEXT.get("close.fin"));
+        fin.setId(idPrefix + "Fin");
+        fin.setTooltip(new Tooltip(TEXT.get(side == RelaySide.CLIENT ? "close.client.fin.tooltip"
+                : "close.server.fin.tooltip")));
+        fin.setOnAction(event -> model.closeSelectedPair(side, CloseMode.GRACEFUL));
+        Button rst = new Button(TEXT.get("close.rst"));
+        rst.setId(idPrefix + "Rst");
+        rst.setTooltip(new Tooltip(TEXT.get(side == RelaySide.CLIENT ? "close.client.rst.tooltip"
+                : "close.server.rst.tooltip")));
+        rst.setOnAction(event -> model.closeSelectedPair(side, CloseMode.ABORT));
+        HBox box = new HBox(4, label, fin, rst);
+        box.setAlignment(Pos.CENTER_LEFT);
+        for (Region part : new Region[]{label, fin, rst, box}) {
+            part.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        for (Button button : List.of(fin, rst)) {
+            button.getStyleClass().add("small-button");
+            subscriptions.bind(button.disableProperty(), disabled);
+        }
+        return box;
+    }
+
+    private static TableColumn<PairRow, String> pairColumn(String title, double width,
+                                                           Function<PairRow, String> text) {
+        TableColumn<PairRow, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.setCellValueFactory(data -> Bindings.createStringBinding(() -> text.apply(data.getValue()),
+                data.getValue().snapshotProperty()));
+        return column;
+    }
+
+    private Node interceptPane() {
+        RelaySettings settings = model.settings();
+        CheckBox c2s = new CheckBox(TEXT.get("direction.c2s"));
+        c2s.setId("interceptClientToServer");
+        subscriptions.bindBidirectional(c2s.selectedProperty(), settings.intercept(RelayDirection.CLIENT_TO_SERVER));
+        CheckBox s2c = new CheckBox(TEXT.get("direction.s2c"));
+        s2c.setId("interceptServerToClient");
+        subscriptions.bindBidirectional(s2c.selectedProperty(), settings.intercept(RelayDirection.SERVER_TO_CLIENT));
+        Label holdCaption = new Label(TEXT.get("intercept.hold"));
+        holdCaption.getStyleClass().add("field-caption");
+        FlowPane toggles = new FlowPane(10, 4, holdCaption, c2s, s2c);
+        toggles.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.control.Control part : List.of(holdCaption, c2s, s2c)) {
+            part.setTooltip(new Tooltip(TEXT.get("intercept.tooltip")));
+        }
+
+        TextField timeout = new TextField();
+        timeout.setId("holdTimeout");
+        timeout.setPrefColumnCount(4);
+        timeout.setTooltip(new Tooltip(TEXT.get("hold.timeout.tooltip")));
+        subscriptions.bindBidirectional(timeout.textProperty(), settings.holdTimeout().textProperty());
+        Label timeoutMessage = new Label();
+        timeoutMessage.setId("holdTimeoutMessage");
+        timeoutMessage.setWrapText(true);
+        FieldMessage.show(timeout, timeoutMessage, settings.holdTimeout().verdictProperty(), subscriptions);
+        ComboBox<HoldTimeoutAction> action = new ComboBox<>(
+                FXCollections.observableArrayList(HoldTimeoutAction.values()));
+        action.setId("holdTimeoutAction");
+        action.setConverter(words(value -> TEXT.get(value == HoldTimeoutAction.DROP
+                ? "hold.timeout.drop" : "hold.timeout.forward")));
+        subscriptions.bindBidirectional(action.valueProperty(), settings.holdTimeoutActionProperty());
+        FlowPane timeoutRow = new FlowPane(6, 4, SendEditor.labelled(TEXT.get("hold.timeout"), timeout),
+                new Label(TEXT.get("hold.timeout.then")), action);
+        timeoutRow.setAlignment(Pos.CENTER_LEFT);
+
+        buildHeldTable();
+        Node editor = heldEditorPane();
+        VBox pane = new VBox(8, toggles, timeoutRow, timeoutMessage, heldChunks, editor);
+        VBox.setVgrow(heldChunks, Priority.SOMETIMES);
+        VBox.setVgrow(editor, Priority.ALWAYS);
+        pane.getStyleClass().add("side-pane");
+        return pane;
+    }
+
+    private void buildHeldTable() {
+        heldChunks.setId("heldChunks");
+        heldChunks.setItems(model.held().rows());
+        heldChunks.setPrefHeight(110);
+        heldChunks.setMinHeight(70);
+        heldChunks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label placeholder = new Label(TEXT.get("held.placeholder"));
+        placeholder.getStyleClass().add("placeholder-label");
+        placeholder.setWrapText(true);
+        heldChunks.setPlaceholder(placeholder);
+        TableColumn<HeldChunk, String> pair = heldColumn(TEXT.get("pairs.column.id"), 44,
+                chunk -> "#" + chunk.pairId());
+        TableColumn<HeldChunk, String> direction = heldColumn(TEXT.get("column.direction"), 110,
+                chunk -> TEXT.get(chunk.direction() == RelayDirection.CLIENT_TO_SERVER
+                        ? "direction.c2s" : "direction.s2c"));
+        TableColumn<HeldChunk, String> size = heldColumn(TEXT.get("held.column.size"), 64,
+                chunk -> Formats.bytes(chunk.bytes().length));
+        TableColumn<HeldChunk, String> age = new TableColumn<>(TEXT.get("held.column.age"));
+        age.setSortable(false);
+        age.setCellValueFactory(data -> Bindings.createStringBinding(() -> TEXT.get("held.age",
+                Long.toString(Math.max(0, Duration.between(data.getValue().heldAt(),
+                        model.nowProperty().get()).toSeconds()))), model.nowProperty()));
+        heldChunks.getColumns().setAll(List.of(pair, direction, size, age));
+        subscriptions.bind(model.held().selectedProperty(), heldChunks.getSelectionModel().selectedItemProperty());
+        // The chunk that arrives while none is open opens by itself: one click less in the usual one-at-a-time case.
+        subscriptions.listen(model.held().rows(), (ListChangeListener<HeldChunk>) change -> {
+            if (heldChunks.getSelectionModel().isEmpty() && !model.held().rows().isEmpty()) {
+                heldChunks.getSelectionModel().selectFirst();
+            }
+        });
+    }
+
+    private static TableColumn<HeldChunk, String> heldColumn(String title, double width,
+                                                             Function<HeldChunk, String> text) {
+        TableColumn<HeldChunk, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.setCellValueFactory(data -> new javafx.beans.property.ReadOnlyStringWrapper(
+                text.apply(data.getValue())));
+        return column;
+    }
+
+    private Node heldEditorPane() {
+        HeldEditor editor = model.editor();
+        ComboBox<PayloadFormat> format = new ComboBox<>(FXCollections.observableArrayList(PayloadFormat.values()));
+        format.setId("heldFormat");
+        format.setTooltip(new Tooltip(TEXT.get("editor.format.tooltip")));
+        subscriptions.bindBidirectional(format.valueProperty(), editor.formatProperty());
+        Label title = new Label();
+        title.getStyleClass().add("section-title");
+        subscriptions.bind(title.textProperty(), Bindings.createStringBinding(() -> {
+            HeldChunk chunk = editor.chunkProperty().get();
+            return chunk == null ? TEXT.get("editor.title.none") : TEXT.get("editor.title", "#" + chunk.pairId(),
+                    TEXT.get(chunk.direction() == RelayDirection.CLIENT_TO_SERVER ? "direction.c2s"
+                            : "direction.s2c"), Formats.bytes(chunk.bytes().length));
+        }, editor.chunkProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(6, title, spacer, format);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        TextArea text = new TextArea();
+        text.setId("heldEditor");
+        text.getStyleClass().add("mono");
+        text.setWrapText(true);
+        text.setPrefRowCount(5);
+        text.setTooltip(new Tooltip(TEXT.get("editor.tooltip")));
+        subscriptions.bindBidirectional(text.textProperty(), editor.textProperty());
+        subscriptions.bind(text.disableProperty(), editor.chunkProperty().isNull());
+        subscriptions.bind(format.disableProperty(), editor.chunkProperty().isNull());
+        Label message = new Label();
+        message.setId("heldEditorMessage");
+        message.setWrapText(true);
+        ObservableValue<String> messageText = Bindings.createStringBinding(() -> editor.errorProperty().get()
+                .isEmpty() ? model.editorNoteProperty().get() : editor.errorProperty().get(),
+                editor.errorProperty(), model.editorNoteProperty());
+        subscriptions.bind(message.textProperty(), messageText);
+        subscriptions.subscribe(editor.errorProperty(), error -> {
+            message.getStyleClass().removeAll("field-error", "field-hint");
+            message.getStyleClass().add(error.isEmpty() ? "field-hint" : "field-error");
+        });
+        TabLayout.showWhen(message, Bindings.isNotEmpty(message.textProperty()), subscriptions);
+
+        Button forward = new Button(TEXT.get("forward"));
+        forward.setId("forward");
+        forward.getStyleClass().add("accent");
+        forward.setTooltip(new Tooltip(TEXT.get("forward.tooltip")));
+        forward.setOnAction(event -> model.forward());
+        subscriptions.bind(forward.disableProperty(), editor.canForwardProperty().not());
+        Button drop = new Button(TEXT.get("drop"));
+        drop.setId("drop");
+        drop.getStyleClass().add("danger");
+        drop.setTooltip(new Tooltip(TEXT.get("drop.tooltip")));
+        drop.setOnAction(event -> model.drop());
+        subscriptions.bind(drop.disableProperty(), editor.chunkProperty().isNull());
+        HBox buttons = new HBox(8, forward, drop);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        VBox pane = new VBox(6, header, text, message, buttons);
+        VBox.setVgrow(text, Priority.ALWAYS);
+        return pane;
+    }
+
+    /** One section per direction (the side panel is narrow): latency, jitter, bandwidth, segment size, drop after. */
+    private Node faultsPane() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(6);
+        String[] names = {"latency", "jitter", "bandwidth", "segment", "dropAfter"};
+        List<Label> messages = new ArrayList<>();
+        int row = 0;
+        for (RelayDirection direction : RelayDirection.values()) {
+            Label heading = new Label(TEXT.get(direction == RelayDirection.CLIENT_TO_SERVER
+                    ? "direction.c2s" : "direction.s2c"));
+            heading.getStyleClass().add("section-title");
+            heading.setMinWidth(Region.USE_PREF_SIZE);
+            grid.add(heading, 0, row++, 2, 1);
+            for (int i = 0; i < names.length; i++) {
+                Label caption = new Label(TEXT.get("faults." + names[i]));
+                caption.getStyleClass().add("field-caption");
+                caption.setMinWidth(Region.USE_PREF_SIZE);
+                caption.setTooltip(new Tooltip(TEXT.get("faults." + names[i] + ".tooltip")));
+                WholeNumberInput input = model.settings().faults(direction).inputs().get(i);
+                TextField field = new TextField();
+                field.setId(names[i] + FaultsInput.key(direction));
+                field.setPrefColumnCount(8);
+                field.setPromptText("0");
+                field.setTooltip(new Tooltip(TEXT.get("faults." + names[i] + ".tooltip")));
+                subscriptions.bindBidirectional(field.textProperty(), input.textProperty());
+                caption.setLabelFor(field);
+                Label message = new Label();
+                message.setId(field.getId() + "Message");
+                message.setWrapText(true);
+                FieldMessage.show(field, message, input.verdictProperty(), subscriptions);
+                messages.add(message);
+                grid.add(caption, 0, row);
+                grid.add(field, 1, row++);
+            }
+        }
+        Label note = new Label(TEXT.get("faults.note"));
+        note.getStyleClass().add("muted-label");
+        note.setWrapText(true);
+        VBox messageBox = new VBox(4);
+        messageBox.getChildren().addAll(messages);
+        VBox pane = new VBox(10, grid, messageBox, note);
+        pane.getStyleClass().add("side-pane");
+        ScrollPane scroll = new ScrollPane(pane);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
+    }
+
+    private static <T> StringConverter<T> words(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        };
+    }
+
+    @Override
+    public BorderPane view() {
+        return root;
+    }
+
+    public TimelineView timeline() {
+        return traffic.timeline();
+    }
+
+    public TabNotifier notifier() {
+        return notifier;
+    }
+
+    public TableView<PairRow> pairsTable() {
+        return pairs;
+    }
+
+    public TableView<HeldChunk> heldTable() {
+        return heldChunks;
+    }
+
+    @Override
+    public void dispose() {
+        notifier.dispose();
+    }
+}

@@ -1,0 +1,394 @@
+package com.socketworkbench.ui.relay;
+
+import com.socketworkbench.engine.event.ConnectionAccepted;
+import com.socketworkbench.engine.event.ConnectionClosed;
+import com.socketworkbench.engine.event.NetEvent;
+import com.socketworkbench.engine.net.Endpoints;
+import com.socketworkbench.engine.relay.Faults;
+import com.socketworkbench.engine.relay.HeldChunk;
+import com.socketworkbench.engine.relay.Relay;
+import com.socketworkbench.engine.relay.RelayConfig;
+import com.socketworkbench.engine.relay.RelayDirection;
+import com.socketworkbench.engine.relay.RelaySide;
+import com.socketworkbench.engine.relay.PairSnapshot;
+import com.socketworkbench.engine.tcp.CloseMode;
+import com.socketworkbench.engine.tls.GeneratedCertificate;
+import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.UiExecutor;
+import com.socketworkbench.ui.tab.AppPreferences;
+import com.socketworkbench.ui.tab.ListenerState;
+import com.socketworkbench.ui.tab.SocketTabModel;
+import com.socketworkbench.ui.tab.TabStatus;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyLongProperty;
+import javafx.beans.property.ReadOnlyLongWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * State and actions of the Relay tab. Starts a {@link Relay} from its {@link RelaySettings} (off the FX thread), feeds
+ * its events into the tab's timeline through the pump, mirrors its pairs into the pairs table once per UI tick, and
+ * keeps the chunks it holds in {@link HeldChunks}, drained on the pulse. Intercept, hold timeout and faults apply live
+ * while it runs.
+ */
+public final class RelayViewModel extends SocketTabModel {
+    private static final Logger LOG = LoggerFactory.getLogger(RelayViewModel.class);
+    /** How often the pairs table reads the engine's counters during a flood (every pulse while it is quiet). */
+    private static final long PAIRS_REFRESH_NANOS = Duration.ofMillis(200).toNanos();
+    /** The most pairs the table lists; the relay may hold more (1,000 concurrent pairs is a goal). */
+    static final int MAX_PAIR_ROWS = 5_000;
+
+    private final AppPreferences preferences;
+    private final UiExecutor executor;
+    private final TabStatus status = traffic().status();
+    private final RelaySettings settings;
+    private final HeldChunks held = new HeldChunks();
+    private final HeldEditor editor;
+    private final ObservableList<PairRow> pairs = FXCollections.observableArrayList();
+    private final Map<Long, PairRow> pairsById = new HashMap<>();
+    private final ObjectProperty<PairRow> selectedPair = new SimpleObjectProperty<>(this, "selectedPair");
+    private final ReadOnlyObjectWrapper<ListenerState> state =
+            new ReadOnlyObjectWrapper<>(this, "state", ListenerState.STOPPED);
+    private final ReadOnlyStringWrapper listeningAddress = new ReadOnlyStringWrapper(this, "listeningAddress", "");
+    private final ReadOnlyStringWrapper startError = new ReadOnlyStringWrapper(this, "startError", "");
+    private final ReadOnlyStringWrapper editorNote = new ReadOnlyStringWrapper(this, "editorNote", "");
+    private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now", Instant.now());
+    private final Map<RelayDirection, Faults> appliedFaults = new EnumMap<>(RelayDirection.class);
+    /** Counts refreshes that changed a pair's snapshot in place (the list itself does not change then). */
+    private final ReadOnlyLongWrapper pairsUpdated = new ReadOnlyLongWrapper(this, "pairsUpdated");
+    private long lastPairsRefresh;
+    /** Counts starts, so the outcome of one the user has since abandoned is recognised. */
+    private long attempt;
+
+    private GeneratedCertificate certificate;
+    private Relay relay;
+    private InetSocketAddress boundAddress;
+
+    public RelayViewModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions) {
+        this.preferences = preferences;
+        this.executor = executor;
+        settings = new RelaySettings(preferences);
+        editor = new HeldEditor(subscriptions);
+        subscriptions.subscribe(held.selectedProperty(), chunk -> {
+            editorNote.set("");
+            editor.show(chunk);
+        });
+        for (RelayDirection direction : RelayDirection.values()) {
+            subscriptions.subscribe(settings.intercept(direction), on -> applyIntercept(direction));
+            subscriptions.subscribe(settings.faults(direction).faultsProperty(), faults -> applyFaults(direction));
+        }
+        subscriptions.subscribe(settings.holdTimeout().textProperty(), text -> applyHoldTimeout());
+        subscriptions.subscribe(settings.holdTimeoutActionProperty(), action -> applyHoldTimeout());
+        traffic().onPulse(this::onPulse, subscriptions);
+        traffic().tickWhile(state.isEqualTo(ListenerState.RUNNING), subscriptions);
+        updateStatus();
+    }
+
+    /** Start when stopped, stop when running; ignored while a start or stop is under way. */
+    public void toggle() {
+        switch (state.get()) {
+            case STOPPED -> start();
+            case RUNNING -> stop();
+            default -> {
+            }
+        }
+    }
+
+    /** Binds the relay with the current settings (off the FX thread); a failure shows at the settings. */
+    public void start() {
+        if (state.get() != ListenerState.STOPPED || !settings.canStartBinding().get()) {
+            return;
+        }
+        RelayConfig config;
+        try {
+            config = settings.config();
+        } catch (IllegalArgumentException e) {
+            startError.set(RelayTexts.TEXT.get("error.start", e.getMessage()));
+            return;
+        }
+        startError.set("");
+        pairs.clear();
+        pairsById.clear();
+        held.clear();
+        state.set(ListenerState.STARTING);
+        updateStatus();
+        long mine = ++attempt;
+        boolean towardClient = settings.clientTlsProperty().get();
+        boolean towardTarget = settings.serverTlsProperty().get();
+        boolean insecure = settings.serverTlsInsecureProperty().get();
+        executor.run("ui-relay-start", () -> Relay.start(settings.withTls(config, towardClient, towardTarget,
+                insecure, this::certificate), traffic().engineSink(), held), started -> {
+            if (mine != attempt || state.get() != ListenerState.STARTING) {
+                // Stopped (or the tab closed) while binding: let the new relay go at once.
+                executor.run("ui-relay-stop", started::close, () -> { });
+                return;
+            }
+            relay = started;
+            boundAddress = started.localAddress();
+            appliedFaults.clear();
+            for (RelayDirection direction : RelayDirection.values()) {
+                applyIntercept(direction);
+                applyFaults(direction);
+            }
+            applyHoldTimeout();
+            state.set(ListenerState.RUNNING);
+            listeningAddress.set(RelayTexts.TEXT.get("listening.on", Endpoints.describe(boundAddress),
+                    settings.target()));
+            savePreferences();
+            updateStatus();
+        }, failure -> {
+            if (mine != attempt) {
+                return;
+            }
+            Throwable cause = UiExecutor.unwrap(failure);
+            LOG.debug("relay start failed", cause);
+            String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+            startError.set(RelayTexts.TEXT.get("error.start", message));
+            state.set(ListenerState.STOPPED);
+            updateStatus();
+        });
+    }
+
+    /** Stops listening and closes every pair (off the FX thread); held chunks are dropped by the relay. */
+    @Override
+    public void stop() {
+        Relay stopping = relay;
+        if (state.get() == ListenerState.STARTING) {
+            attempt++;
+            state.set(ListenerState.STOPPED);
+            updateStatus();
+            return;
+        }
+        if (stopping == null || state.get() != ListenerState.RUNNING) {
+            return;
+        }
+        state.set(ListenerState.STOPPING);
+        updateStatus();
+        executor.run("ui-relay-stop", stopping::close, () -> {
+            if (relay == stopping) {
+                relay = null;
+                boundAddress = null;
+                listeningAddress.set("");
+                held.clear();
+                refreshPairs(List.of());
+                state.set(ListenerState.STOPPED);
+                updateStatus();
+            }
+        });
+    }
+
+    /** Ends one side of the selected pair: FIN (graceful) or RST (reset). */
+    public void closeSelectedPair(RelaySide side, CloseMode mode) {
+        Relay current = relay;
+        PairRow pair = selectedPair.get();
+        if (current != null && pair != null) {
+            long id = pair.pairId();
+            executor.run("ui-relay-close", () -> current.closePair(id, side, mode), () -> { });
+        }
+    }
+
+    /** Sends the held chunk on with the editor's bytes (edited or not). */
+    public void forward() {
+        Relay current = relay;
+        HeldChunk chunk = editor.chunkProperty().get();
+        if (current == null || chunk == null) {
+            return;
+        }
+        editor.bytes().ifPresent(bytes -> release(chunk, current.forward(chunk.holdId(), bytes)));
+    }
+
+    /** Drops the held chunk: it never reaches the other side. */
+    public void drop() {
+        Relay current = relay;
+        HeldChunk chunk = editor.chunkProperty().get();
+        if (current != null && chunk != null) {
+            release(chunk, current.drop(chunk.holdId()));
+        }
+    }
+
+    private void release(HeldChunk chunk, boolean done) {
+        // Off the list at once (the selection moves on with it); the engine's events tell the timeline the outcome.
+        held.remove(chunk.holdId());
+        // Gone already (timed out, or its pair closed): the timeline says what became of it.
+        editorNote.set(done ? "" : RelayTexts.TEXT.get("editor.gone"));
+    }
+
+    /** The tab's certificate toward TLS clients, made on first use and kept while the tab is open. */
+    private synchronized GeneratedCertificate certificate() {
+        if (certificate == null) {
+            certificate = GeneratedCertificate.generate();
+        }
+        return certificate;
+    }
+
+    private void applyIntercept(RelayDirection direction) {
+        if (relay != null) {
+            relay.setIntercept(direction, settings.intercept(direction).get());
+        }
+    }
+
+    private void applyFaults(RelayDirection direction) {
+        Faults faults = settings.faults(direction).faultsProperty().get();
+        if (relay != null && faults != null) {
+            relay.setFaults(direction, faults);
+            appliedFaults.put(direction, faults);
+        }
+    }
+
+    private void applyHoldTimeout() {
+        if (relay != null && settings.holdTimeout().isValid()) {
+            relay.setHoldTimeout(Duration.ofSeconds(settings.holdTimeout().value()),
+                    settings.holdTimeoutActionProperty().get());
+        }
+    }
+
+    private void onPulse(List<NetEvent> batch) {
+        held.drain();
+        if (!held.rows().isEmpty()) {
+            now.set(Instant.now());
+        }
+        long nanos = System.nanoTime();
+        boolean pairsChanged = batch.stream().anyMatch(event -> event instanceof ConnectionAccepted
+                || event instanceof ConnectionClosed);
+        Relay current = relay;
+        if (current != null && (pairsChanged || nanos - lastPairsRefresh >= PAIRS_REFRESH_NANOS)) {
+            lastPairsRefresh = nanos;
+            refreshPairs(current.pairs());
+        }
+        traffic().updateCounters();
+        updateStatus();
+    }
+
+    /** Updates the rows in place (the selection stays on its pair), adds new pairs and removes gone ones. */
+    private void refreshPairs(List<PairSnapshot> snapshots) {
+        boolean changed = false;
+        Set<Long> seen = new HashSet<>();
+        for (PairSnapshot snapshot : snapshots) {
+            seen.add(snapshot.pairId());
+            PairRow row = pairsById.get(snapshot.pairId());
+            if (row != null) {
+                changed |= row.update(snapshot);
+            } else if (pairs.size() < MAX_PAIR_ROWS) {
+                row = new PairRow(snapshot);
+                pairsById.put(snapshot.pairId(), row);
+                pairs.add(row);
+            }
+        }
+        if (pairsById.size() > seen.size() || !seen.containsAll(pairsById.keySet())) {
+            pairsById.keySet().retainAll(seen);
+            pairs.removeIf(row -> !seen.contains(row.pairId()));
+        }
+        if (changed) {
+            pairsUpdated.set(pairsUpdated.get() + 1);
+        }
+    }
+
+    private void updateStatus() {
+        switch (state.get()) {
+            case STOPPED -> {
+                status.setState(RelayTexts.TEXT.get("status.stopped"));
+                status.setAddresses("");
+            }
+            case STARTING -> status.setState(RelayTexts.TEXT.get("status.starting", settings.listen()));
+            case RUNNING -> {
+                String address = boundAddress == null ? "" : Endpoints.describe(boundAddress);
+                long open = pairs.stream().filter(row -> row.snapshot().open()).count();
+                status.setState(RelayTexts.TEXT.get(open == 1 ? "status.running.one" : "status.running.other",
+                        address, settings.target(), Long.toString(open)));
+                status.setAddresses(address);
+            }
+            case STOPPING -> status.setState(RelayTexts.TEXT.get("status.stopping"));
+        }
+    }
+
+    @Override
+    public void savePreferences() {
+        settings.save();
+        preferences.flush();
+    }
+
+    RelaySettings settings() {
+        return settings;
+    }
+
+    HeldChunks held() {
+        return held;
+    }
+
+    HeldEditor editor() {
+        return editor;
+    }
+
+    /** The faults last handed to the running relay per direction (what the engine now applies). */
+    public Faults appliedFaults(RelayDirection direction) {
+        return appliedFaults.get(direction);
+    }
+
+    /** The running relay's address, or null. */
+    public InetSocketAddress boundAddress() {
+        return boundAddress;
+    }
+
+    public ObservableBooleanValue canStartProperty() {
+        return settings.canStartBinding();
+    }
+
+    public ReadOnlyObjectProperty<ListenerState> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ListenerState state() {
+        return state.get();
+    }
+
+    /** "Relaying 127.0.0.1:40123 → 127.0.0.1:5000", or empty while stopped. */
+    public ReadOnlyStringProperty listeningAddressProperty() {
+        return listeningAddress.getReadOnlyProperty();
+    }
+
+    /** Why the last start failed (port in use, a bad address), or empty. */
+    public ReadOnlyStringProperty startErrorProperty() {
+        return startError.getReadOnlyProperty();
+    }
+
+    /** A note at the editor: the chunk was released before the user acted. */
+    ReadOnlyStringProperty editorNoteProperty() {
+        return editorNote.getReadOnlyProperty();
+    }
+
+    /** The time of the last pulse while chunks are held: the held list's ages count from it. */
+    ReadOnlyObjectProperty<Instant> nowProperty() {
+        return now.getReadOnlyProperty();
+    }
+
+    /** Changes whenever a listed pair's snapshot changed (its state, its counters). */
+    public ReadOnlyLongProperty pairsUpdatedProperty() {
+        return pairsUpdated.getReadOnlyProperty();
+    }
+
+    public ObservableList<PairRow> pairs() {
+        return pairs;
+    }
+
+    public ObjectProperty<PairRow> selectedPairProperty() {
+        return selectedPair;
+    }
+}

@@ -1,0 +1,430 @@
+package com.socketworkbench.app;
+
+import com.socketworkbench.engine.event.BytesReceived;
+import com.socketworkbench.engine.event.BytesSent;
+import com.socketworkbench.engine.event.ConnectionClosed;
+import com.socketworkbench.engine.event.DataEvent;
+import com.socketworkbench.engine.relay.HeldChunk;
+import com.socketworkbench.engine.relay.PairSnapshot;
+import com.socketworkbench.engine.relay.RelayDirection;
+import com.socketworkbench.ui.relay.PairRow;
+import com.socketworkbench.ui.relay.RelayTab;
+import com.socketworkbench.ui.tab.AppPreferences;
+import com.socketworkbench.ui.tab.InMemoryPreferences;
+import com.socketworkbench.ui.tab.ListenerState;
+import com.socketworkbench.ui.traffic.TimelineRow;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static com.socketworkbench.app.AppDriver.fx;
+import static com.socketworkbench.app.AppDriver.fxRun;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The Relay tab in the real window, opened from the New Tab menu, between a JDK client and a JDK echo server on
+ * loopback: both directions in one timeline with their words and pair, the pairs table's counters, closing the client
+ * side with RST, intercept (edit and forward, drop), a fault reaching the relay, validation at the fields, a port in
+ * use, closing the tab frees the port, and the tab fits the small window.
+ */
+@Timeout(120)
+class RelayTabTest {
+    private static final String T = "#relay ";
+
+    private AppDriver driver;
+    private RelayTab tab;
+    private WindowTab windowTab;
+
+    @AfterEach
+    void close() throws Exception {
+        if (driver != null) {
+            driver.close();
+        }
+    }
+
+    private void launch(AppPreferences preferences) throws Exception {
+        driver = new AppDriver(preferences).launch();
+        windowTab = fx(() -> driver.app().strip().openNew(TabKinds.RELAY).orElseThrow());
+        tab = (RelayTab) windowTab.content();
+        driver.selectTab("relay");
+    }
+
+    private void launch() throws Exception {
+        launch(InMemoryPreferences.fresh());
+    }
+
+    /** Starts the relay on 127.0.0.1, any port, to {@code target}; returns the port it listens on. */
+    private int startRelay(int targetPort) {
+        driver.setText(T + "#listenPort", "0");
+        driver.setText(T + "#targetHost", "127.0.0.1");
+        driver.setText(T + "#targetPort", Integer.toString(targetPort));
+        driver.click(T + "#startStop");
+        driver.waitUntil(() -> tab.model().state() == ListenerState.RUNNING);
+        assertEquals("Stop", driver.text(T + "#startStop"));
+        int port = fx(() -> tab.model().boundAddress().getPort());
+        assertTrue(port > 0);
+        assertTrue(driver.text(T + "#listeningAddress").startsWith("Relaying 127.0.0.1:" + port + " → 127.0.0.1:"
+                + targetPort), driver.text(T + "#listeningAddress"));
+        return port;
+    }
+
+    private static Socket connect(int port) throws IOException {
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.setSoTimeout(10_000);
+        return socket;
+    }
+
+    private static void write(Socket socket, String text) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(text.getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static String read(Socket socket, int count) throws IOException {
+        return new String(socket.getInputStream().readNBytes(count), StandardCharsets.UTF_8);
+    }
+
+    private List<String> shownTimelineTexts() {
+        return fx(() -> driver.robot().lookup(T + "#timeline .row-text").queryAllAs(Text.class).stream()
+                .map(Text::getText).toList());
+    }
+
+    private TableView<PairRow> pairs() {
+        return driver.node(T + "#relayPairs");
+    }
+
+    private PairSnapshot onlyPair() {
+        return fx(() -> pairs().getItems().getFirst().snapshot());
+    }
+
+    @Test
+    void bothDirectionsShowInOneTimelineWithTheirWordsPairAndCounters() throws Exception {
+        launch();
+        try (EchoServer echo = new EchoServer(); Socket client = connect(startRelay(echo.port()))) {
+            write(client, "hello");
+            assertEquals("hello", read(client, 5));
+
+            TimelineRow toServer = driver.waitForRow(T + "#timeline", row -> row.event() instanceof BytesReceived r
+                    && Arrays.equals(r.data(), "hello".getBytes(StandardCharsets.UTF_8)));
+            driver.waitForRow(T + "#timeline", row -> row.event() instanceof BytesSent s
+                    && Arrays.equals(s.data(), "hello".getBytes(StandardCharsets.UTF_8)));
+            long pairId = toServer.event().connectionId();
+            driver.waitUntil(() -> shownTimelineTexts().contains("server → client"));
+            List<String> texts = shownTimelineTexts();
+            assertTrue(texts.contains("client → server"), texts.toString());
+            assertTrue(texts.stream().anyMatch(text -> text.startsWith("#" + pairId + " · 127.0.0.1:")),
+                    texts.toString());
+            List<String> headers = fx(() -> driver.<TableView<TimelineRow>>node(T + "#timeline").getColumns()
+                    .stream().map(TableColumn::getText).toList());
+            assertTrue(headers.contains("Direction") && headers.contains("Pair"), headers.toString());
+
+            driver.clickRow(T + "#timeline", toServer);
+            assertEquals("hello", driver.text(T + "#payloadText"));
+            assertTrue(driver.listItems(T + "#payloadHex").getFirst().contains("68 65 6c 6c 6f"));
+
+            driver.waitUntil(() -> pairs().getItems().size() == 1
+                    && onlyPair().bytesServerToClient() == 5);
+            PairSnapshot pair = onlyPair();
+            assertEquals(pairId, pair.pairId());
+            assertEquals(5, pair.bytesClientToServer());
+            assertEquals(1, pair.chunksClientToServer());
+            assertEquals(1, pair.chunksServerToClient());
+            assertTrue(pair.open());
+            assertEquals(new InetSocketAddress(InetAddress.getLoopbackAddress(), client.getLocalPort()),
+                    pair.client());
+        }
+    }
+
+    @Test
+    void closingTheClientSideWithRstResetsTheClient() throws Exception {
+        launch();
+        try (EchoServer echo = new EchoServer(); Socket client = connect(startRelay(echo.port()))) {
+            write(client, "x");
+            assertEquals("x", read(client, 1));
+            driver.waitUntil(() -> pairs().getItems().size() == 1);
+            assertTrue(driver.disabled(T + "#closeClientRst"), "no pair selected, nothing to close");
+            fxRun(() -> pairs().getSelectionModel().select(0));
+            driver.click(T + "#closeClientRst");
+            InputStream in = client.getInputStream();
+            assertThrows(SocketException.class, in::read, "a reset, not an orderly end of stream");
+            driver.waitForRow(T + "#timeline", row -> row.event() instanceof ConnectionClosed);
+            driver.waitUntil(() -> !onlyPair().open());
+            driver.waitUntil(() -> driver.disabled(T + "#closeServerFin"));
+            assertTrue(driver.disabled(T + "#closeClientRst"), "a closed pair has nothing left to close");
+        }
+    }
+
+    @Test
+    void aHeldChunkIsEditedAndForwardedOrDropped() throws Exception {
+        launch();
+        try (EchoServer echo = new EchoServer(); Socket client = connect(startRelay(echo.port()))) {
+            driver.click(T + "#interceptClientToServer");
+            driver.waitUntil(() -> driver.<CheckBox>node(T + "#interceptClientToServer").isSelected());
+            write(client, "hello");
+            driver.waitUntil(() -> heldChunks().getItems().size() == 1);
+            HeldChunk held = fx(() -> heldChunks().getItems().getFirst());
+            assertEquals(RelayDirection.CLIENT_TO_SERVER, held.direction());
+            driver.waitUntil(() -> driver.text(T + "#heldEditor").equals("hello"));
+            assertEquals(0, echo.received(), "the held chunk has not reached the server");
+            assertEquals("Intercept (1 held)", fx(() -> driver.<javafx.scene.control.TabPane>node(T + "#relaySide")
+                    .getTabs().getFirst().getText()));
+
+            driver.setText(T + "#heldEditor", "HELLO, edited");
+            driver.click(T + "#forward");
+            assertEquals("HELLO, edited", read(client, 13));
+            driver.waitUntil(() -> heldChunks().getItems().isEmpty());
+
+            write(client, "secret");
+            driver.waitUntil(() -> heldChunks().getItems().size() == 1);
+            driver.click(T + "#drop");
+            driver.waitUntil(() -> heldChunks().getItems().isEmpty());
+            long pairId = held.pairId();
+            driver.waitForRow(T + "#timeline", row -> row.event().connectionId() == pairId
+                    && !(row.event() instanceof DataEvent) && row.sequence() > 0
+                    && row.event() instanceof com.socketworkbench.engine.event.Notice notice
+                    && notice.message().toLowerCase(java.util.Locale.ROOT).contains("drop"));
+
+            // With intercept off the next chunk passes at once, and it is the first the client gets back.
+            driver.click(T + "#interceptClientToServer");
+            write(client, "after");
+            assertEquals("after", read(client, 5));
+            assertEquals(13 + 5, echo.received(), "the dropped chunk never reached the server");
+        }
+    }
+
+    @Test
+    void aUdpRelayForwardsEachClientsDatagramsBothWays() throws Exception {
+        launch();
+        try (java.net.DatagramSocket server = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress());
+             java.net.DatagramSocket client = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(10_000);
+            client.setSoTimeout(10_000);
+            fxRun(() -> driver.<javafx.scene.control.ComboBox<com.socketworkbench.engine.relay.RelayTransport>>node(
+                    T + "#transport").setValue(com.socketworkbench.engine.relay.RelayTransport.UDP));
+            int port = startRelay(server.getLocalPort());
+            byte[] ping = "ping".getBytes(StandardCharsets.US_ASCII);
+            client.send(new java.net.DatagramPacket(ping, ping.length, InetAddress.getLoopbackAddress(), port));
+            java.net.DatagramPacket arrived = new java.net.DatagramPacket(new byte[64], 64);
+            server.receive(arrived);
+            assertEquals("ping", new String(arrived.getData(), 0, arrived.getLength(), StandardCharsets.US_ASCII));
+            byte[] pong = "pong".getBytes(StandardCharsets.US_ASCII);
+            server.send(new java.net.DatagramPacket(pong, pong.length, arrived.getSocketAddress()));
+            java.net.DatagramPacket back = new java.net.DatagramPacket(new byte[64], 64);
+            client.receive(back);
+            assertEquals("pong", new String(back.getData(), 0, back.getLength(), StandardCharsets.US_ASCII));
+            driver.waitForRow(T + "#timeline", row -> row.event() instanceof BytesSent sent
+                    && Arrays.equals(sent.data(), pong));
+            driver.waitUntil(() -> shownTimelineTexts().contains("server → client"));
+            driver.waitUntil(() -> pairs().getItems().size() == 1 && onlyPair().chunksServerToClient() == 1);
+            assertEquals(1, onlyPair().chunksClientToServer());
+        }
+    }
+
+    @Test
+    void tlsTowardTheClientIsTerminatedAndThePlaintextShows() throws Exception {
+        launch();
+        try (EchoServer echo = new EchoServer()) {
+            driver.click(T + "#relayClientTls");
+            assertFalse(fx(() -> driver.node(T + "#relayServerTlsInsecure").isVisible()),
+                    "insecure only shows with TLS toward the target");
+            int port = startRelay(echo.port());
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, new javax.net.ssl.TrustManager[]{new TrustingManager()}, null);
+            try (javax.net.ssl.SSLSocket client = (javax.net.ssl.SSLSocket) context.getSocketFactory()
+                    .createSocket(InetAddress.getLoopbackAddress(), port)) {
+                client.setSoTimeout(10_000);
+                client.startHandshake();
+                write(client, "secret hello");
+                assertEquals("secret hello", read(client, 12));
+            }
+            driver.waitForRow(T + "#timeline", row -> row.event() instanceof BytesReceived r
+                    && Arrays.equals(r.data(), "secret hello".getBytes(StandardCharsets.UTF_8)));
+            assertEquals(12, echo.received(), "the target got the plaintext");
+        }
+    }
+
+    /** Trusts the relay's generated certificate (the test checks termination, not trust). */
+    private static final class TrustingManager implements javax.net.ssl.X509TrustManager {
+        @Override
+        public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+        }
+
+        @Override
+        public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+            return new java.security.cert.X509Certificate[0];
+        }
+    }
+
+    private TableView<HeldChunk> heldChunks() {
+        return driver.node(T + "#heldChunks");
+    }
+
+    @Test
+    void aLatencyFaultReachesTheRelayAndBadNumbersAreShownAtTheField() throws Exception {
+        launch();
+        try (EchoServer echo = new EchoServer(); Socket client = connect(startRelay(echo.port()))) {
+            fxRun(() -> driver.<javafx.scene.control.TabPane>node(T + "#relaySide").getSelectionModel().select(1));
+            driver.setText(T + "#latencyC2S", "300");
+            driver.waitUntil(() -> tab.model().appliedFaults(RelayDirection.CLIENT_TO_SERVER).latency()
+                    .equals(Duration.ofMillis(300)));
+            long start = System.nanoTime();
+            write(client, "ping");
+            assertEquals("ping", read(client, 4));
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            assertTrue(millis >= 280, "the round trip took " + millis + " ms, less than the 300 ms added");
+
+            driver.setText(T + "#latencyS2C", "soon");
+            assertEquals("Latency (ms): \"soon\" is not a whole number of 0 or more",
+                    driver.text(T + "#latencyS2CMessage"));
+            assertTrue(fx(() -> driver.node(T + "#latencyS2CMessage").isVisible()));
+            assertEquals(Duration.ZERO, tab.model().appliedFaults(RelayDirection.SERVER_TO_CLIENT).latency(),
+                    "an invalid field is not applied");
+        }
+    }
+
+    @Test
+    void badInputIsShownWhereItWasTypedAndAPortInUseAtStart() throws Exception {
+        launch();
+        driver.setText(T + "#listenPort", "99999");
+        assertTrue(fx(() -> driver.node(T + "#listenPortMessage").isVisible()));
+        assertFalse(driver.text(T + "#listenPortMessage").isEmpty());
+        assertTrue(driver.disabled(T + "#startStop"));
+        driver.setText(T + "#listenPort", "0");
+        driver.setText(T + "#targetHost", "");
+        assertTrue(fx(() -> driver.node(T + "#targetHostMessage").isVisible()));
+        assertTrue(driver.disabled(T + "#startStop"));
+        driver.setText(T + "#targetHost", "127.0.0.1");
+        driver.setText(T + "#targetPort", "0");
+        assertTrue(driver.disabled(T + "#startStop"), "a target needs a real port");
+        driver.setText(T + "#targetPort", "5000");
+        assertFalse(driver.disabled(T + "#startStop"));
+
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            driver.setText(T + "#listenPort", Integer.toString(taken.getLocalPort()));
+            driver.click(T + "#startStop");
+            driver.waitUntil(() -> fx(() -> driver.node(T + "#relayStartError").isVisible()));
+            assertTrue(driver.text(T + "#relayStartError").startsWith("Could not start the relay: "),
+                    driver.text(T + "#relayStartError"));
+            driver.waitUntil(() -> driver.text(T + "#startStop").equals("Start"));
+        }
+    }
+
+    @Test
+    void closingTheTabClosesTheRelayAndFreesItsPort() throws Exception {
+        launch();
+        int port;
+        try (EchoServer echo = new EchoServer()) {
+            port = startRelay(echo.port());
+            // Another tab whose view exists is shown after it (building a view nobody opened yet is not this test's).
+            driver.selectTab("tcpServer");
+            driver.dialogs().answerClose(true);
+            assertTrue(fx(() -> driver.app().strip().close(windowTab)));
+        }
+        await().atMost(AppDriver.TIMEOUT).pollInterval(Duration.ofMillis(50)).ignoreExceptions().until(() -> {
+            try (ServerSocket again = new ServerSocket()) {
+                again.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                return true;
+            }
+        });
+    }
+
+    @Test
+    void theTabFitsTheSmallWindowWithAChunkHeld() throws Exception {
+        AppPreferences preferences = InMemoryPreferences.fresh();
+        preferences.child("window").putDouble("width", 1024);
+        preferences.child("window").putDouble("height", 640);
+        launch(preferences);
+        try (EchoServer echo = new EchoServer(); Socket client = connect(startRelay(echo.port()))) {
+            driver.click(T + "#interceptClientToServer");
+            write(client, "hello");
+            driver.waitUntil(() -> heldChunks().getItems().size() == 1);
+            WaitForAsyncUtils.waitForFxEvents();
+            fxRun(() -> driver.stage().getScene().getRoot().layout());
+            assertEquals(List.of(), fx(() -> LayoutProblems.of(driver.stage().getScene())));
+            fxRun(() -> driver.<javafx.scene.control.TabPane>node(T + "#relaySide").getSelectionModel().select(1));
+            WaitForAsyncUtils.waitForFxEvents();
+            fxRun(() -> driver.stage().getScene().getRoot().layout());
+            assertEquals(List.of(), fx(() -> LayoutProblems.of(driver.stage().getScene())));
+        }
+    }
+
+    /** A JDK echo server on loopback: every connection gets its bytes straight back; counts what it received. */
+    static final class EchoServer implements AutoCloseable {
+        private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        private final AtomicLong received = new AtomicLong();
+        private final Thread acceptor;
+
+        EchoServer() throws IOException {
+            acceptor = Thread.ofVirtual().name("test-echo-accept").start(this::accept);
+        }
+
+        private void accept() {
+            while (!server.isClosed()) {
+                try {
+                    Socket socket = server.accept();
+                    Thread.ofVirtual().name("test-echo").start(() -> echo(socket));
+                } catch (IOException e) {
+                    return;
+                }
+            }
+        }
+
+        private void echo(Socket socket) {
+            try (socket) {
+                InputStream in = socket.getInputStream();
+                OutputStream out = socket.getOutputStream();
+                byte[] buffer = new byte[8192];
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    received.addAndGet(n);
+                    out.write(buffer, 0, n);
+                    out.flush();
+                }
+            } catch (IOException e) {
+                // The relay reset or closed the connection: the test looks at what the client saw.
+            }
+        }
+
+        int port() {
+            return server.getLocalPort();
+        }
+
+        long received() {
+            return received.get();
+        }
+
+        @Override
+        public void close() throws IOException {
+            server.close();
+            acceptor.interrupt();
+        }
+    }
+}

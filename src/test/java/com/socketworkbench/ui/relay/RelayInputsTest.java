@@ -1,0 +1,102 @@
+package com.socketworkbench.ui.relay;
+
+import com.socketworkbench.engine.codec.PayloadFormat;
+import com.socketworkbench.engine.relay.Faults;
+import com.socketworkbench.engine.relay.HeldChunk;
+import com.socketworkbench.engine.relay.RelayDirection;
+import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.tab.InMemoryPreferences;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The relay's fields judged as typed, and the held chunk's editor, without a toolkit or a relay. */
+class RelayInputsTest {
+    private final Subscriptions subscriptions = new Subscriptions();
+
+    @AfterEach
+    void tearDown() {
+        subscriptions.dispose();
+    }
+
+    @Test
+    void faultsAreBuiltFromValidFieldsAndNoneWhileOneIsWrong() {
+        FaultsInput faults = new FaultsInput(RelayDirection.CLIENT_TO_SERVER, InMemoryPreferences.fresh());
+        assertEquals(new Faults(Duration.ZERO, Duration.ZERO, 0, 0, 0), faults.faultsProperty().get(),
+                "empty fields mean every fault off");
+        faults.latency().textProperty().set("250");
+        faults.bandwidth().textProperty().set("4");
+        faults.segment().textProperty().set("3");
+        assertEquals(new Faults(Duration.ofMillis(250), Duration.ZERO, 4096, 3, 0), faults.faultsProperty().get());
+
+        faults.jitter().textProperty().set("-5");
+        assertNull(faults.faultsProperty().get(), "nothing is applied while a field shows an error");
+        assertEquals("Jitter (ms): \"-5\" is not a whole number of 0 or more", faults.jitter().verdict().message());
+        faults.jitter().textProperty().set("70000");
+        assertEquals("Jitter (ms): at most 60,000", faults.jitter().verdict().message());
+        faults.jitter().textProperty().set("");
+        assertEquals(Duration.ofMillis(250), faults.faultsProperty().get().latency());
+    }
+
+    @Test
+    void theHoldTimeoutIsSecondsUpToAnHour() {
+        RelaySettings settings = new RelaySettings(InMemoryPreferences.fresh());
+        settings.holdTimeout().textProperty().set("abc");
+        assertTrue(settings.holdTimeout().verdict().isError());
+        settings.holdTimeout().textProperty().set("3601");
+        assertEquals("The hold timeout (seconds): at most 3,600", settings.holdTimeout().verdict().message());
+        settings.holdTimeout().textProperty().set("10");
+        assertEquals(10, settings.holdTimeout().value());
+    }
+
+    @Test
+    void badPortsAndHostsStopTheStart() {
+        RelaySettings settings = new RelaySettings(InMemoryPreferences.fresh());
+        assertTrue(settings.canStartBinding().get());
+        settings.listenPort().textProperty().set("70000");
+        assertFalse(settings.canStartBinding().get());
+        assertTrue(settings.listenPort().verdict().isError());
+        settings.listenPort().textProperty().set("0");
+        settings.targetHost().textProperty().set("my host");
+        assertFalse(settings.canStartBinding().get());
+        settings.targetHost().textProperty().set("localhost");
+        settings.targetPort().textProperty().set("0");
+        assertFalse(settings.canStartBinding().get(), "the target needs a real port");
+        settings.targetPort().textProperty().set("5000");
+        assertTrue(settings.canStartBinding().get());
+    }
+
+    @Test
+    void theEditorShowsTextOrHexAndABadHexDigitStopsForward() {
+        HeldEditor editor = new HeldEditor(subscriptions);
+        assertFalse(editor.canForwardProperty().get(), "nothing held, nothing to forward");
+        byte[] bytes = "hi\r\n\u0000".getBytes(StandardCharsets.UTF_8);
+        editor.show(new HeldChunk(1, 2, RelayDirection.CLIENT_TO_SERVER, bytes, Instant.now()));
+        assertEquals("hi\\r\\n\\0", editor.textProperty().get().replace("\\x00", "\\0"));
+        assertTrue(editor.canForwardProperty().get());
+        assertArrayEquals(bytes, editor.bytes().orElseThrow());
+
+        editor.formatProperty().set(PayloadFormat.HEX);
+        assertEquals("68 69 0d 0a 00", editor.textProperty().get());
+        editor.textProperty().set("68 69 zz");
+        assertFalse(editor.canForwardProperty().get());
+        assertTrue(editor.errorProperty().get().startsWith("Cannot forward this: "), editor.errorProperty().get());
+        editor.formatProperty().set(PayloadFormat.TEXT);
+        assertEquals(PayloadFormat.HEX, editor.formatProperty().get(), "invalid hex stays hex until it is fixed");
+
+        editor.textProperty().set("48 49");
+        editor.formatProperty().set(PayloadFormat.TEXT);
+        assertEquals("HI", editor.textProperty().get());
+        assertArrayEquals("HI".getBytes(StandardCharsets.US_ASCII), editor.bytes().orElseThrow());
+        assertTrue(editor.canForwardProperty().get());
+    }
+}
