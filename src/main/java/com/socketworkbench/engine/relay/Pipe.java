@@ -168,10 +168,15 @@ final class Pipe {
     void decide(Item item, byte[] bytes, HoldOutcome outcome) {
         boolean drop = outcome == HoldOutcome.DROPPED || outcome == HoldOutcome.TIMED_OUT_DROPPED;
         int size;
+        HoldOutcome told = outcome;
         lock.lock();
         try {
             size = item.bytes.length;
-            if (!drop && bytes != null) {
+            if (closed) {
+                // The pair closed between the claim and now: the chunk was counted as not delivered.
+                told = HoldOutcome.PAIR_CLOSED;
+                drop = false;
+            } else if (!drop && bytes != null) {
                 queuedBytes += bytes.length - item.bytes.length;
                 item.bytes = bytes;
             }
@@ -181,7 +186,7 @@ final class Pipe {
         } finally {
             lock.unlock();
         }
-        holds.released(item.holdId, outcome);
+        holds.released(item.holdId, told);
         if (drop) {
             pair.notice(TEXT.get(outcome == HoldOutcome.DROPPED ? "notice.dropped" : "notice.dropped.timeout",
                     RelayText.direction(direction), ByteSizes.format(size)));
@@ -303,6 +308,9 @@ final class Pipe {
             HoldOutcome outcome = controls.holdTimeoutAction() == HoldTimeoutAction.DROP
                     ? HoldOutcome.TIMED_OUT_DROPPED : HoldOutcome.TIMED_OUT_FORWARDED;
             decide(head, null, outcome);
+        } else {
+            // The user decided at the same moment and is about to record it: let go of the lock until they have.
+            changed.awaitUninterruptibly();
         }
     }
 

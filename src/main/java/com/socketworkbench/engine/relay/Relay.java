@@ -129,7 +129,7 @@ public final class Relay implements AutoCloseable {
                     channel.bind(requested, BACKLOG);
                     localAddress = (InetSocketAddress) channel.getLocalAddress();
                 } catch (IOException | RuntimeException e) {
-                    TcpPair.closeQuietly(channel);
+                    RelaySocket.closeQuietly(channel);
                     throw e;
                 }
                 listener = channel;
@@ -269,7 +269,7 @@ public final class Relay implements AutoCloseable {
             }
             closed = true;
         }
-        TcpPair.closeQuietly(listener);
+        RelaySocket.closeQuietly(listener);
         if (udp != null) {
             udp.stop();
         }
@@ -319,7 +319,7 @@ public final class Relay implements AutoCloseable {
             } catch (IOException e) {
                 // The client left between accept and now: nothing to relay.
                 LOG.debug("Relay on {}: a client left at once", localAddress, e);
-                TcpPair.closeQuietly(client);
+                RelaySocket.closeQuietly(client);
                 continue;
             }
             pairs.put(pair.id(), pair);

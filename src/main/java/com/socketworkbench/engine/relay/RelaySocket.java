@@ -9,6 +9,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
+import java.net.SocketAddress;
+import java.nio.channels.Channel;
 import java.nio.channels.SocketChannel;
 
 /**
@@ -16,7 +18,7 @@ import java.nio.channels.SocketChannel;
  * (an {@link SSLSocket} over the channel's socket, read into a heap buffer). A reset always goes to the channel
  * underneath: SO_LINGER 0 and close, no close_notify.
  */
-abstract sealed class RelaySocket {
+abstract sealed class RelaySocket implements Outlet {
     private static final Logger LOG = LoggerFactory.getLogger(RelaySocket.class);
 
     final SocketChannel channel;
@@ -40,7 +42,13 @@ abstract sealed class RelaySocket {
     abstract int read(ByteBuffer buffer) throws IOException;
 
     /** Writes all of {@code data}. */
-    abstract void write(ByteBuffer data) throws IOException;
+    @Override
+    public abstract void write(ByteBuffer data) throws IOException;
+
+    @Override
+    public boolean keepsBoundaries() {
+        return false;
+    }
 
     /** Half-closes: a FIN (after a close_notify for TLS) toward this side; reading goes on. */
     abstract void shutdownOutput() throws IOException;
@@ -57,7 +65,7 @@ abstract sealed class RelaySocket {
         } catch (IOException | RuntimeException e) {
             LOG.debug("Could not set SO_LINGER 0 before a reset", e);
         }
-        TcpPair.closeQuietly(channel);
+        closeQuietly(channel);
     }
 
     private static final class Plain extends RelaySocket {
@@ -76,7 +84,7 @@ abstract sealed class RelaySocket {
         }
 
         @Override
-        void write(ByteBuffer data) throws IOException {
+        public void write(ByteBuffer data) throws IOException {
             while (data.hasRemaining()) {
                 channel.write(data);
             }
@@ -89,7 +97,7 @@ abstract sealed class RelaySocket {
 
         @Override
         void close() {
-            TcpPair.closeQuietly(channel);
+            closeQuietly(channel);
         }
     }
 
@@ -124,7 +132,7 @@ abstract sealed class RelaySocket {
         }
 
         @Override
-        void write(ByteBuffer data) throws IOException {
+        public void write(ByteBuffer data) throws IOException {
             if (data.hasArray()) {
                 out.write(data.array(), data.arrayOffset() + data.position(), data.remaining());
                 data.position(data.limit());
@@ -147,8 +155,39 @@ abstract sealed class RelaySocket {
                 socket.close();
             } catch (IOException e) {
                 LOG.debug("Closing a TLS relay socket failed", e);
-                TcpPair.closeQuietly(channel);
+                closeQuietly(channel);
             }
+        }
+    }
+
+    /** Closes a socket whose closing can fail only in ways nobody can act on (logged at debug level). */
+    static void closeQuietly(Channel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            LOG.debug("Closing a relay socket failed", e);
+        }
+    }
+
+    /** The channel's local address; null when it is closed. */
+    static SocketAddress localAddress(SocketChannel channel) {
+        try {
+            return channel.getLocalAddress();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The channel's peer; {@code fallback} when it is closed. */
+    static SocketAddress remoteAddress(SocketChannel channel, SocketAddress fallback) {
+        try {
+            SocketAddress remote = channel.getRemoteAddress();
+            return remote == null ? fallback : remote;
+        } catch (IOException e) {
+            return fallback;
         }
     }
 }

@@ -123,7 +123,7 @@ final class TcpPair implements RelayPair, PairEnds {
             if (upstream != null) {
                 upstream.close();
             } else {
-                closeQuietly(server);
+                RelaySocket.closeQuietly(server);
             }
         });
     }
@@ -141,7 +141,7 @@ final class TcpPair implements RelayPair, PairEnds {
         }
         server = upstream;
         if (finished.get()) {
-            closeQuietly(upstream);
+            RelaySocket.closeQuietly(upstream);
             return false;
         }
         try {
@@ -152,7 +152,7 @@ final class TcpPair implements RelayPair, PairEnds {
             upstream.setOption(StandardSocketOptions.TCP_NODELAY, true);
             client.setOption(StandardSocketOptions.TCP_NODELAY, true);
         } catch (IOException | RuntimeException e) {
-            closeQuietly(upstream);
+            RelaySocket.closeQuietly(upstream);
             if (finished.get()) {
                 return false;
             }
@@ -161,8 +161,8 @@ final class TcpPair implements RelayPair, PairEnds {
                     : SocketErrors.toFailure(e, Operation.CONNECT, id, null, target));
             return false;
         }
-        SocketAddress upstreamLocal = localAddress(upstream);
-        serverAddress = remoteAddress(upstream, target);
+        SocketAddress upstreamLocal = RelaySocket.localAddress(upstream);
+        serverAddress = RelaySocket.remoteAddress(upstream, target);
         serverSide = RelaySocket.plain(upstream);
         sink.emit(new Notice(Instant.now(), id, relayAddress, clientAddress, TEXT.get("notice.upstream",
                 Endpoints.describe(serverAddress), Endpoints.describe(upstreamLocal))));
@@ -170,9 +170,9 @@ final class TcpPair implements RelayPair, PairEnds {
             return false;
         }
         clientToServer = new Pipe(id, RelayDirection.CLIENT_TO_SERVER, relay.controls(), relay.holds(),
-                relay.threads(), "relay-pair-" + id + "-c2s-writer", this, new StreamOutlet(serverSide), true);
+                relay.threads(), "relay-pair-" + id + "-c2s-writer", this, serverSide, true);
         serverToClient = new Pipe(id, RelayDirection.SERVER_TO_CLIENT, relay.controls(), relay.holds(),
-                relay.threads(), "relay-pair-" + id + "-s2c-writer", this, new StreamOutlet(clientSide), true);
+                relay.threads(), "relay-pair-" + id + "-s2c-writer", this, clientSide, true);
         stateKey = "state.open";
         if (finished.get()) {
             // Stopped while connecting: the stop closed what it knew of; the pipes were not there yet.
@@ -391,7 +391,7 @@ final class TcpPair implements RelayPair, PairEnds {
         if (socket != null) {
             socket.reset();
         } else if (side == RelaySide.SERVER) {
-            closeQuietly(server);
+            RelaySocket.closeQuietly(server);
         }
     }
 
@@ -401,48 +401,8 @@ final class TcpPair implements RelayPair, PairEnds {
         if (socket != null) {
             socket.close();
         } else if (side == RelaySide.SERVER) {
-            closeQuietly(server);
+            RelaySocket.closeQuietly(server);
         }
     }
 
-    static void closeQuietly(java.nio.channels.Channel channel) {
-        if (channel == null) {
-            return;
-        }
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.debug("Closing a relay socket failed", e);
-        }
-    }
-
-    private static SocketAddress localAddress(SocketChannel channel) {
-        try {
-            return channel.getLocalAddress();
-        } catch (IOException e) {
-            return null;
-        }
-    }
-
-    private static SocketAddress remoteAddress(SocketChannel channel, SocketAddress fallback) {
-        try {
-            SocketAddress remote = channel.getRemoteAddress();
-            return remote == null ? fallback : remote;
-        } catch (IOException e) {
-            return fallback;
-        }
-    }
-
-    /** Writes all of a buffer to one side. */
-    private record StreamOutlet(RelaySocket socket) implements Outlet {
-        @Override
-        public void write(ByteBuffer data) throws IOException {
-            socket.write(data);
-        }
-
-        @Override
-        public boolean keepsBoundaries() {
-            return false;
-        }
-    }
 }

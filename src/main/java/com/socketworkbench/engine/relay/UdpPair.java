@@ -192,7 +192,7 @@ final class UdpPair implements RelayPair, PairEnds {
         owner.forget(this);
         clientToServer.close();
         serverToClient.close();
-        TcpPair.closeQuietly(upstream);
+        RelaySocket.closeQuietly(upstream);
         sink.emit(new ConnectionClosed(Instant.now(), id, relayAddress, client, reason, detail));
         relay.pairEnded(this);
     }

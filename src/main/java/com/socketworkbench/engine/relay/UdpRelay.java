@@ -54,7 +54,7 @@ final class UdpRelay {
             channel.bind(requested);
             return new UdpRelay(relay, channel);
         } catch (IOException | RuntimeException e) {
-            TcpPair.closeQuietly(channel);
+            RelaySocket.closeQuietly(channel);
             throw e;
         }
     }
@@ -73,7 +73,7 @@ final class UdpRelay {
     }
 
     void stop() {
-        TcpPair.closeQuietly(channel);
+        RelaySocket.closeQuietly(channel);
         lock.lock();
         try {
             stopped.signalAll();
@@ -132,7 +132,7 @@ final class UdpRelay {
             upstream = DatagramChannel.open();
             upstream.connect(target);
         } catch (IOException | RuntimeException e) {
-            TcpPair.closeQuietly(upstream);
+            RelaySocket.closeQuietly(upstream);
             Failure failure = SocketErrors.toFailure(e, Operation.CONNECT, id, localAddress, target);
             relay.sink().emit(failure);
             UdpPair.reportFailedOpen(relay, id, localAddress, client, target);

@@ -165,14 +165,21 @@ class TcpTlsFailuresTest {
 
     @Test
     void plaintextSentToOurTlsServerSaysTheClientSpokePlaintext() throws Exception {
+        GeneratedCertificate generated = GeneratedCertificate.generate();
         TcpServer server = tcp.track(new TcpServer(new TcpServerConfig("127.0.0.1", 0)
-                .withTls(TlsServerSettings.generated(GeneratedCertificate.generate())), sink));
+                .withTls(TlsServerSettings.generated(generated)), sink));
         server.start();
         Socket plain = tcp.track(new Socket(TcpFixture.LOOPBACK, server.localAddress().getPort()));
         plain.getOutputStream().write("GET / HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
         Failure failure = sink.awaitFirst(Failure.class);
         assertTrue(failure.message().contains("The client spoke plaintext, not TLS"), failure.message());
         assertClosedAfter(failure);
+        // Only that client was closed: the listener goes on with the next, a TLS one.
+        SSLSocket good = tcp.track((SSLSocket) TcpTlsTest.jdkTrusting(generated).getSocketFactory()
+                .createSocket("127.0.0.1", server.localAddress().getPort()));
+        good.setSoTimeout(10_000);
+        good.startHandshake();
+        assertEquals(1, sink.awaitFirst(TlsEstablished.class).details().localChain().size());
     }
 
     @Test

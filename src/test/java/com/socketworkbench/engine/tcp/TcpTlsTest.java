@@ -57,6 +57,7 @@ class TcpTlsTest {
         assertEquals("CN=localhost", established.details().peerChain().getFirst().subject());
         assertTrue(established.details().summary().endsWith(", ALPN http/1.1, verified"),
                 established.details().summary());
+        assertEquals(established.details(), client.tlsDetails());
         client.send("hello over TLS".getBytes(StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
         await().atMost(RecordingSink.WAIT).until(() -> sink.receivedCount(client.id()) == 14);
         assertArrayEquals("hello over TLS".getBytes(StandardCharsets.UTF_8), sink.received(client.id()));
@@ -84,6 +85,7 @@ class TcpTlsTest {
         TlsEstablished established = sink.awaitFirst(TlsEstablished.class);
         assertEquals(generated.sha256Fingerprint(), established.details().localChain().getFirst().sha256Fingerprint());
         assertTrue(established.details().peerChain().isEmpty());
+        assertEquals(established.details(), server.connections().getFirst().tls());
     }
 
     @Test
@@ -103,6 +105,34 @@ class TcpTlsTest {
         ConnectionClosed closed = sink.awaitFirst(ConnectionClosed.class);
         assertEquals(CloseReason.LOCAL_CLOSE, closed.reason());
         assertTrue(closed.detail().contains("close_notify"), closed.detail());
+    }
+
+    @Test
+    void aFinWithoutCloseNotifyEndsTheConnectionAsAPeerCloseThatSaysSo() throws Exception {
+        GeneratedCertificate generated = GeneratedCertificate.generate();
+        TcpServer server = tcp.track(new TcpServer(new TcpServerConfig("127.0.0.1", 0)
+                .withTls(TlsServerSettings.generated(generated)), sink));
+        server.start();
+        java.net.Socket plain = tcp.track(new java.net.Socket(TcpFixture.LOOPBACK, server.localAddress().getPort()));
+        SSLSocket peer = (SSLSocket) jdkTrusting(generated).getSocketFactory().createSocket(plain, "127.0.0.1",
+                server.localAddress().getPort(), false);
+        peer.setSoTimeout(10_000);
+        peer.startHandshake();
+        long id = sink.awaitFirst(TlsEstablished.class).connectionId();
+        plain.shutdownOutput(); // FIN, no close_notify
+        ConnectionClosed closed = sink.awaitFirst(ConnectionClosed.class, c -> c.connectionId() == id);
+        assertEquals(CloseReason.PEER_CLOSED, closed.reason(), closed.toString());
+    }
+
+    @Test
+    void tlsOverAUnixDomainSocketIsRefusedWithAMessage() {
+        IllegalArgumentException client = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> TcpClientConfig.unix(java.nio.file.Path.of("/tmp/x.sock"))
+                        .withTls(TlsClientSettings.defaults()));
+        assertTrue(client.getMessage().contains("TLS over a Unix domain socket is not supported"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> TcpServerConfig
+                .unix(java.nio.file.Path.of("/tmp/x.sock")).withTls(TlsServerSettings.generated(
+                        GeneratedCertificate.generate())));
     }
 
     static SSLContext jdkTrusting(GeneratedCertificate generated) throws Exception {
