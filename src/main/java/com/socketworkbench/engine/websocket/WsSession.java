@@ -453,17 +453,16 @@ public final class WsSession {
     }
 
     private void finish() {
-        closeSocket();
         Thread running = writer;
-        if (running != null) {
-            outgoing.clear();
-            outgoing.offer(STOP);
+        // A close frame queued by a failing frame goes out first; a writer stuck on a full socket is cut off.
+        if (running != null && outgoing.offer(STOP)) {
             try {
                 running.join(1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
         }
+        closeSocket();
         state = State.CLOSED;
         boolean clean;
         String reason;
