@@ -28,7 +28,8 @@ class ArchitectureTest {
     static final List<String> SHARED_UI = List.of("ui.fx", "ui.tab", "ui.traffic", "ui.stream", "ui.input",
             "ui.messages", "ui.capture", "ui.rate", "ui.alltraffic", "ui.repeat", "ui.sendfile", "ui.rules");
     /** One package per kind of tab. */
-    static final List<String> TAB_PACKAGES = List.of("ui.tcpserver", "ui.tcpclient", "ui.udp", "ui.http", "ui.tools", "ui.scenario");
+    static final List<String> TAB_PACKAGES = List.of("ui.tcpserver", "ui.tcpclient", "ui.udp", "ui.http", "ui.tools", "ui.scenario",
+            "ui.websocket");
 
     @ArchTest
     static final ArchRule engineNeverReachesJavaFxTheUiOrTheApp = uiFreeRuleFor(ROOT + "engine..");
