@@ -65,7 +65,7 @@ public final class WebSocketView implements TabView {
         frames.setDividerPositions(0.68);
         SplitPane center = new SplitPane(handshake(subscriptions), frames);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.3);
+        center.setDividerPositions(0.36);
         notifier = new TabNotifier(center);
         subscriptions.subscribe(model.problemProperty(), text -> {
             if (text != null && !text.isEmpty()) {
@@ -225,18 +225,18 @@ public final class WebSocketView implements TabView {
         timeline.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         timeline.setPlaceholder(new Label(TEXT.get("timeline.placeholder")));
         timeline.getColumns().addAll(
-                column("wsColTime", TEXT.get("col.time"), 96, row -> Formats.time(row.time())),
-                column("wsColDirection", TEXT.get("col.direction"), 36, FrameRow::directionText),
-                column("wsColOpcode", TEXT.get("col.opcode"), 110, FrameRow::opcodeText),
+                column("wsColTime", TEXT.get("col.time"), 112, row -> Formats.time(row.time())),
+                column("wsColDirection", TEXT.get("col.direction"), 40, FrameRow::directionText),
+                column("wsColOpcode", TEXT.get("col.opcode"), 150, FrameRow::opcodeText),
                 column("wsColFin", "FIN", 40, row -> row.kind() == FrameRow.Kind.FRAME ? (row.fin() ? "1" : "0")
                         : ""),
                 column("wsColRsv", "RSV", 46, row -> row.kind() == FrameRow.Kind.FRAME
                         ? Integer.toBinaryString(8 | row.rsv()).substring(1) : ""),
-                column("wsColMask", "MASK", 48, row -> row.kind() == FrameRow.Kind.FRAME
+                column("wsColMask", "MASK", 58, row -> row.kind() == FrameRow.Kind.FRAME
                         ? (row.masked() ? "1" : "0") : ""),
                 column("wsColLength", TEXT.get("col.length"), 70, row -> row.kind() == FrameRow.Kind.FRAME
                         || row.kind() == FrameRow.Kind.MESSAGE ? String.valueOf(row.payloadLength()) : ""),
-                column("wsColPayload", TEXT.get("col.payload"), 400, FrameRow::text));
+                column("wsColPayload", TEXT.get("col.payload"), 200, FrameRow::text));
         timeline.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(FrameRow row, boolean empty) {
@@ -273,6 +273,11 @@ public final class WebSocketView implements TabView {
         TableColumn<FrameRow, String> column = new TableColumn<>(title);
         column.setId(id);
         column.setPrefWidth(width);
+        // The flexible last column takes the room; the others keep what their texts need.
+        column.setMinWidth(width);
+        if (!"wsColPayload".equals(id)) {
+            column.setMaxWidth(width);
+        }
         column.setSortable(false);
         column.setCellValueFactory(cell -> (ObservableValue<String>) new ReadOnlyObjectWrapper<>(
                 value.apply(cell.getValue())));
@@ -283,10 +288,12 @@ public final class WebSocketView implements TabView {
         detail.setId("wsFrameDetail");
         detail.getStyleClass().addAll("mono", "ws-detail");
         detail.setWrapText(true);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
         detail.setText(TEXT.get("detail.none"));
         frameVerdict.setId("wsFrameVerdict");
         frameVerdict.getStyleClass().add("field-error");
         frameVerdict.setWrapText(true);
+        frameVerdict.setMinHeight(Region.USE_PREF_SIZE);
         hex.setId("wsPayloadHex");
         hex.getStyleClass().addAll("mono", "hex-dump");
         hex.setFixedCellSize(20);
