@@ -57,7 +57,11 @@ public final class WsSession {
 
     private final WsOptions options;
     private final Consumer<WsEvent> listener;
-    private final SecureRandom random = new SecureRandom();
+    /**
+     * Made on the session thread: seeding a SecureRandom can take a while, and {@link #open} is called from the UI
+     * thread. Frames are only masked once the session is open, after it exists.
+     */
+    private volatile SecureRandom random;
     private final BlockingQueue<Outgoing> outgoing = new ArrayBlockingQueue<>(SEND_QUEUE);
     private final CountDownLatch ended = new CountDownLatch(1);
     private final Object endLock = new Object();
@@ -186,6 +190,7 @@ public final class WsSession {
     // ---------------------------------------------------------------- the session thread
 
     private void run() {
+        random = new SecureRandom();
         WsUrl url = options.url();
         emit(new WsEvent.Connecting(Instant.now(), url));
         InputStream in;

@@ -251,8 +251,13 @@ public final class WebSocketModel implements TabModel {
         switch (phase.get()) {
             case IDLE -> connect();
             case OPEN -> {
-                session.close(CloseCodes.NORMAL, "");
-                phase.set(Phase.CLOSING);
+                try {
+                    session.close(CloseCodes.NORMAL, "");
+                    phase.set(Phase.CLOSING);
+                } catch (IllegalStateException closingAlready) {
+                    // The server's close crossed ours and its events are still queued: drop the connection.
+                    session.abort();
+                }
             }
             case CONNECTING, CLOSING -> session.abort();
         }
