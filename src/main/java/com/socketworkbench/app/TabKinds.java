@@ -8,6 +8,7 @@ import com.socketworkbench.ui.tcpclient.TcpClientTab;
 import com.socketworkbench.ui.tcpserver.TcpServerTab;
 import com.socketworkbench.ui.tools.ToolsTab;
 import com.socketworkbench.ui.udp.UdpTab;
+import com.socketworkbench.ui.websocket.WebSocketTab;
 
 import java.util.List;
 import java.util.Optional;
@@ -34,8 +35,11 @@ final class TabKinds {
     // Stands between a client and a server (docs: README, Relay): opened from the New Tab menu only.
     static final TabKind RELAY = new TabKind("relay", "Relay", RelayTab::new, true);
 
-    private static final List<TabKind> ALL = List.of(TCP_SERVER, TCP_CLIENT, UDP, HTTP, SCENARIO, RELAY, ALL_TRAFFIC,
-            TOOLS);
+    // One WebSocket client connection per tab (docs/websocket.md): from the New Tab menu, not part of a new workspace.
+    static final TabKind WEBSOCKET = new TabKind("websocket", "WebSocket", WebSocketTab::new, true);
+
+    private static final List<TabKind> ALL = List.of(TCP_SERVER, TCP_CLIENT, UDP, HTTP, WEBSOCKET, SCENARIO, RELAY,
+            ALL_TRAFFIC, TOOLS);
     private static final List<TabKind> NEW_WORKSPACE = List.of(TCP_SERVER, TCP_CLIENT, UDP, HTTP, ALL_TRAFFIC, TOOLS);
 
     private TabKinds() {

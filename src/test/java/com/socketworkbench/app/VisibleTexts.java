@@ -44,6 +44,7 @@ final class VisibleTexts {
             "hosts", // the hosts file
             "Content", "Length", "Type", "Transfer", "Encoding", "User", "Agent", "Accept", "Host", "Connection",
             "Keep", "Alive", "Cookie", "Authorization", "Basic", // HTTP header names and schemes
+            "WebSocket", // the protocol's name (RFC 6455), as written in Chinese too
             "unsigned", "char", "byte", "xNN"); // code: C and Java array literals, the \xNN escape
     private static final Pattern TOKEN = Pattern.compile("[\\p{Alnum}_.:/*%@#\\[\\]-]+");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]{2,}");

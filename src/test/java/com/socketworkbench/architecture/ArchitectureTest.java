@@ -29,7 +29,7 @@ class ArchitectureTest {
             "ui.messages", "ui.capture", "ui.rate", "ui.alltraffic", "ui.repeat", "ui.sendfile", "ui.rules");
     /** One package per kind of tab. */
     static final List<String> TAB_PACKAGES = List.of("ui.tcpserver", "ui.tcpclient", "ui.udp", "ui.http", "ui.tools", "ui.scenario",
-            "ui.relay");
+            "ui.relay", "ui.websocket");
 
     @ArchTest
     static final ArchRule engineNeverReachesJavaFxTheUiOrTheApp = uiFreeRuleFor(ROOT + "engine..");

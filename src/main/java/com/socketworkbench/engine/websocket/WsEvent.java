@@ -1,0 +1,62 @@
+package com.socketworkbench.engine.websocket;
+
+import com.socketworkbench.engine.http.TlsInfo;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+/** What a {@link WsSession} reports, in order, from its threads. */
+public sealed interface WsEvent {
+
+    Instant time();
+
+    /** Connecting to the URL's host (before the TCP connect). */
+    record Connecting(Instant time, WsUrl url) implements WsEvent {
+    }
+
+    /** The TLS handshake of a wss connection succeeded. */
+    record TlsEstablished(Instant time, TlsInfo info) implements WsEvent {
+    }
+
+    /** The opening handshake request, as sent. */
+    record HandshakeSent(Instant time, byte[] raw) implements WsEvent {
+    }
+
+    /** The server's response head, as received, and what its checks found (no session when not {@code ok()}). */
+    record HandshakeReceived(Instant time, byte[] raw, HandshakeCheck check) implements WsEvent {
+    }
+
+    /** The session is open: frames may flow. */
+    record Opened(Instant time, String protocol) implements WsEvent {
+    }
+
+    /**
+     * One frame each way. Verdicts are only ever about frames the server sent.
+     *
+     * @param wireBytes bytes on the wire (header and payload)
+     */
+    record Frame(Instant time, Direction direction, WsFrame frame, List<WsVerdict> verdicts) implements WsEvent {
+        public Frame {
+            Objects.requireNonNull(frame, "frame");
+            verdicts = List.copyOf(verdicts);
+        }
+    }
+
+    /** A message of several frames, put back together. */
+    record Message(Instant time, Direction direction, WsMessage message) implements WsEvent {
+    }
+
+    /** The connection could not be made or the handshake failed (the reason in plain words); it is closed. */
+    record Failed(Instant time, String reason) implements WsEvent {
+    }
+
+    /**
+     * The connection is closed.
+     *
+     * @param clean  the close handshake completed both ways
+     * @param reason how it ended, in plain words
+     */
+    record Closed(Instant time, boolean clean, String reason) implements WsEvent {
+    }
+}

@@ -1,0 +1,51 @@
+package com.socketworkbench.engine.websocket;
+
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * How one WebSocket connection is made.
+ *
+ * @param url          where to connect
+ * @param headers      extra handshake headers
+ * @param protocols    subprotocols offered (Sec-WebSocket-Protocol), in order of preference
+ * @param insecure     wss only: accept any certificate and host name, for this connection
+ * @param trustStore   wss only: the certificates to trust instead of the platform's; null for the platform's
+ * @param timeout      bounds the connect, the TLS handshake and the wait for the handshake response
+ * @param closeTimeout how long the client waits for the server's close frame after sending its own
+ * @param maxFrame     the largest frame payload read (more closes with 1009)
+ * @param maxMessage   the largest message put together from fragments (more closes with 1009)
+ */
+public record WsOptions(WsUrl url, List<WsHeader> headers, List<String> protocols, boolean insecure,
+                        KeyStore trustStore, Duration timeout, Duration closeTimeout, int maxFrame, int maxMessage) {
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
+
+    public WsOptions {
+        Objects.requireNonNull(url, "url");
+        headers = List.copyOf(headers);
+        protocols = List.copyOf(protocols);
+        Objects.requireNonNull(timeout, "timeout");
+        Objects.requireNonNull(closeTimeout, "closeTimeout");
+    }
+
+    /** Defaults for the rest: platform trust, verification on, 10 s timeout, 5 s close wait, 16 MiB limits. */
+    public static WsOptions of(WsUrl url, List<WsHeader> headers, List<String> protocols, boolean insecure) {
+        return new WsOptions(url, headers, protocols, insecure, null, DEFAULT_TIMEOUT, DEFAULT_CLOSE_TIMEOUT,
+                FrameDecoder.DEFAULT_MAX_FRAME, MessageAssembler.DEFAULT_MAX_MESSAGE);
+    }
+
+    public WsOptions withTrustStore(KeyStore store) {
+        return new WsOptions(url, headers, protocols, insecure, store, timeout, closeTimeout, maxFrame, maxMessage);
+    }
+
+    public WsOptions withCloseTimeout(Duration wait) {
+        return new WsOptions(url, headers, protocols, insecure, trustStore, timeout, wait, maxFrame, maxMessage);
+    }
+
+    boolean requestsExtensions() {
+        return headers.stream().anyMatch(h -> h.name().equalsIgnoreCase("sec-websocket-extensions"));
+    }
+}

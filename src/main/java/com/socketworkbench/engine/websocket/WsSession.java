@@ -1,0 +1,511 @@
+package com.socketworkbench.engine.websocket;
+
+import static com.socketworkbench.engine.websocket.WsUrl.TEXT;
+
+import com.socketworkbench.engine.http.TlsClient;
+import com.socketworkbench.engine.text.DurationText;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * One WebSocket connection as a client: connect (and TLS for wss), the opening handshake, then frames both ways
+ * until the close handshake or a failure. The connection is read on its own named virtual thread
+ * ({@code ws-session host:port}); frames are written by a second one ({@code ws-writer host:port}) from a bounded
+ * queue, so sending never blocks the caller. Everything that happens is reported to the listener as a
+ * {@link WsEvent}, in order per direction, ending with one {@link WsEvent.Closed} or {@link WsEvent.Failed}.
+ *
+ * <p>Client frames are masked with a fresh random key each (RFC 6455 section 5.3). A ping is answered with a pong
+ * while auto-pong is on. A server's close is answered with a close carrying the same code, then the connection is
+ * closed; our close waits up to the close timeout for the server's. A frame that breaks the protocol closes the
+ * connection with 1002 (1007 for invalid UTF-8, 1009 for too big) and the verdict says why.
+ */
+public final class WsSession {
+    /** Frames and messages waiting to be written; beyond this, sending is refused (a stalled server). */
+    public static final int SEND_QUEUE = 1024;
+    private static final int MAX_HEAD = 16 * 1024;
+    private static final Logger LOG = LoggerFactory.getLogger(WsSession.class);
+
+    /** Where a session is. */
+    public enum State { CONNECTING, OPEN, CLOSING, CLOSED }
+
+    /** One entry of the write queue: frames written in order, then the socket closed when asked. */
+    private record Outgoing(List<WsFrame> frames, WsMessage message, boolean closeAfter) {
+    }
+
+    private static final Outgoing STOP = new Outgoing(List.of(), null, false);
+
+    private final WsOptions options;
+    private final Consumer<WsEvent> listener;
+    /**
+     * Made on the session thread: seeding a SecureRandom can take a while, and {@link #open} is called from the UI
+     * thread. Frames are only masked once the session is open, after it exists.
+     */
+    private volatile SecureRandom random;
+    private final BlockingQueue<Outgoing> outgoing = new ArrayBlockingQueue<>(SEND_QUEUE);
+    private final CountDownLatch ended = new CountDownLatch(1);
+    private final Object endLock = new Object();
+    private volatile State state = State.CONNECTING;
+    private volatile boolean autoPong = true;
+    private volatile Socket socket;
+    private volatile Socket plainSocket;
+    private volatile boolean closeSent;
+    private Thread writer;
+    private String endReason;
+    private boolean endClean;
+
+    private WsSession(WsOptions options, Consumer<WsEvent> listener) {
+        this.options = options;
+        this.listener = listener;
+    }
+
+    /** Starts connecting on a new virtual thread and returns at once; events tell how it goes. */
+    public static WsSession open(WsOptions options, Consumer<WsEvent> listener) {
+        WsSession session = new WsSession(options, listener);
+        Thread.ofVirtual().name("ws-session " + options.url().authority()).start(session::run);
+        return session;
+    }
+
+    public State state() {
+        return state;
+    }
+
+    public void setAutoPong(boolean on) {
+        autoPong = on;
+    }
+
+    /** Waits until the session ended (tests). */
+    public boolean awaitEnd(long timeout, TimeUnit unit) throws InterruptedException {
+        return ended.await(timeout, unit);
+    }
+
+    // ---------------------------------------------------------------- sending
+
+    /** Sends a text message, in fragments of {@code fragmentSize} bytes when that is positive. */
+    public void sendText(String text, int fragmentSize) {
+        sendMessage(Opcode.TEXT, text.getBytes(StandardCharsets.UTF_8), fragmentSize);
+    }
+
+    /** Sends a binary message, in fragments of {@code fragmentSize} bytes when that is positive. */
+    public void sendBinary(byte[] data, int fragmentSize) {
+        sendMessage(Opcode.BINARY, data, fragmentSize);
+    }
+
+    public void sendPing(byte[] data) {
+        sendControl(Opcode.PING, data);
+    }
+
+    public void sendPong(byte[] data) {
+        sendControl(Opcode.PONG, data);
+    }
+
+    /**
+     * Starts the close handshake: sends a close frame with {@code code} and {@code reason}, then waits up to the
+     * close timeout for the server's close before closing the connection.
+     */
+    public void close(int code, String reason) {
+        requireOpen();
+        state = State.CLOSING;
+        closeSent = true;
+        enqueue(new Outgoing(List.of(mask(true, Opcode.CLOSE, FrameEncoder.closePayload(code, reason))), null,
+                false));
+        Thread.ofVirtual().name("ws-close-wait " + options.url().authority()).start(() -> {
+            try {
+                if (!ended.await(options.closeTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
+                    end(false, TEXT.get("closed.noAnswer", DurationText.of(options.closeTimeout())));
+                    closeSocket();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+    }
+
+    /** Closes the TCP connection now, without a close handshake. */
+    public void abort() {
+        end(false, TEXT.get("closed.aborted"));
+        closeSocket();
+    }
+
+    private void sendMessage(int opcode, byte[] data, int fragmentSize) {
+        requireOpen();
+        List<WsFrame> frames = new ArrayList<>();
+        if (fragmentSize <= 0 || data.length <= fragmentSize) {
+            frames.add(mask(true, opcode, data));
+        } else {
+            for (int from = 0; from < data.length; from += fragmentSize) {
+                int to = Math.min(data.length, from + fragmentSize);
+                frames.add(mask(to == data.length, from == 0 ? opcode : Opcode.CONTINUATION,
+                        Arrays.copyOfRange(data, from, to)));
+            }
+        }
+        enqueue(new Outgoing(frames, frames.size() > 1 ? new WsMessage(opcode, data.clone(), frames.size()) : null,
+                false));
+    }
+
+    private void sendControl(int opcode, byte[] data) {
+        requireOpen();
+        if (data.length > 125) {
+            throw new IllegalArgumentException(TEXT.get("send.control.tooLong", data.length));
+        }
+        enqueue(new Outgoing(List.of(mask(true, opcode, data)), null, false));
+    }
+
+    private WsFrame mask(boolean fin, int opcode, byte[] payload) {
+        return FrameEncoder.encode(fin, opcode, payload, random.nextInt());
+    }
+
+    private void requireOpen() {
+        if (state != State.OPEN) {
+            throw new IllegalStateException(TEXT.get("send.notOpen"));
+        }
+    }
+
+    private void enqueue(Outgoing entry) {
+        if (!outgoing.offer(entry)) {
+            throw new IllegalStateException(TEXT.get("send.queueFull", SEND_QUEUE));
+        }
+    }
+
+    // ---------------------------------------------------------------- the session thread
+
+    private void run() {
+        random = new SecureRandom();
+        WsUrl url = options.url();
+        emit(new WsEvent.Connecting(Instant.now(), url));
+        InputStream in;
+        String key;
+        byte[] leftover;
+        try {
+            Socket plain = connect(url);
+            Socket talking = plain;
+            if (url.secure()) {
+                TlsClient.Connection tls = TlsClient.handshake(plain, url.host(), url.port(), options.insecure(),
+                        options.trustStore(), options.timeout());
+                talking = tls.socket();
+                socket = talking;
+                emit(new WsEvent.TlsEstablished(Instant.now(), tls.info()));
+            }
+            talking.setSoTimeout((int) options.timeout().toMillis());
+            Handshake.Request request = Handshake.request(url, options.headers(), options.protocols(), random);
+            key = request.key();
+            emit(new WsEvent.HandshakeSent(Instant.now(), request.raw()));
+            OutputStream out = talking.getOutputStream();
+            out.write(request.raw());
+            out.flush();
+            in = talking.getInputStream();
+            ByteArrayOutputStream rest = new ByteArrayOutputStream();
+            byte[] head = readHead(in, rest);
+            leftover = rest.toByteArray();
+            HandshakeCheck check = Handshake.check(head, key, options.protocols(), options.requestsExtensions());
+            emit(new WsEvent.HandshakeReceived(Instant.now(), head, check));
+            if (!check.ok()) {
+                fail(check.verdicts().stream().filter(WsVerdict::fatal).findFirst().orElseThrow().text());
+                return;
+            }
+            talking.setSoTimeout(0);
+            startWriter(out);
+            state = State.OPEN;
+            emit(new WsEvent.Opened(Instant.now(), check.protocol()));
+        } catch (TlsClient.Failure e) {
+            fail(endReasonOr(e.getMessage()));
+            return;
+        } catch (HandshakeFailure e) {
+            fail(e.getMessage());
+            return;
+        } catch (SocketTimeoutException e) {
+            fail(TEXT.get("failed.handshakeTimeout", DurationText.of(options.timeout())));
+            return;
+        } catch (IOException e) {
+            fail(endReasonOr(TEXT.get("failed.io", String.valueOf(e.getMessage()))));
+            return;
+        }
+        readFrames(in, leftover);
+    }
+
+    private Socket connect(WsUrl url) throws IOException {
+        InetSocketAddress address;
+        try {
+            address = new InetSocketAddress(java.net.InetAddress.getByName(url.host()), url.port());
+        } catch (UnknownHostException e) {
+            throw new HandshakeFailure(TEXT.get("failed.resolve", url.host()));
+        }
+        Socket plain = new Socket();
+        plainSocket = plain;
+        socket = plain;
+        if (state == State.CLOSED) {
+            plain.close();
+            throw new HandshakeFailure(endReasonOr(TEXT.get("closed.aborted")));
+        }
+        try {
+            plain.setTcpNoDelay(true);
+            plain.connect(address, (int) options.timeout().toMillis());
+        } catch (SocketTimeoutException e) {
+            plain.close();
+            throw new HandshakeFailure(TEXT.get("failed.connectTimeout", url.authority(),
+                    DurationText.of(options.timeout())));
+        } catch (IOException e) {
+            plain.close();
+            throw new HandshakeFailure(endReasonOr(TEXT.get("failed.connect", url.authority(),
+                    String.valueOf(e.getMessage()))));
+        }
+        return plain;
+    }
+
+    /** Reads up to the empty line after the headers; bytes after it (early frames) go to {@code rest}. */
+    private static byte[] readHead(InputStream in, ByteArrayOutputStream rest) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        byte[] buffer = new byte[4096];
+        while (true) {
+            int n = in.read(buffer);
+            if (n < 0) {
+                throw new HandshakeFailure(head.size() == 0 ? TEXT.get("failed.noResponse")
+                        : TEXT.get("failed.responseCut", head.size()));
+            }
+            int before = head.size();
+            head.write(buffer, 0, n);
+            byte[] sofar = head.toByteArray();
+            int end = headEnd(sofar, Math.max(0, before - 3));
+            if (end >= 0) {
+                rest.write(sofar, end, sofar.length - end);
+                return Arrays.copyOf(sofar, end);
+            }
+            if (sofar.length > MAX_HEAD) {
+                throw new HandshakeFailure(TEXT.get("failed.headTooLong", MAX_HEAD));
+            }
+        }
+    }
+
+    private static int headEnd(byte[] data, int from) {
+        for (int i = from; i + 3 < data.length; i++) {
+            if (data[i] == '\r' && data[i + 1] == '\n' && data[i + 2] == '\r' && data[i + 3] == '\n') {
+                return i + 4;
+            }
+        }
+        return -1;
+    }
+
+    private void readFrames(InputStream in, byte[] leftover) {
+        FrameDecoder decoder = new FrameDecoder(options.maxFrame());
+        MessageAssembler assembler = new MessageAssembler(options.maxMessage());
+        byte[] buffer = new byte[16 * 1024];
+        try {
+            if (handle(decoder.feed(leftover), assembler)) {
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    if (!handle(decoder.feed(buffer, 0, n), assembler)) {
+                        break;
+                    }
+                }
+                if (n < 0) {
+                    end(false, closeSent ? TEXT.get("closed.eofAfterOurClose")
+                            : TEXT.get("closed.eof", decoder.midFrame() ? TEXT.get("closed.eof.midFrame") : ""));
+                }
+            }
+        } catch (IOException e) {
+            end(false, TEXT.get("closed.io", String.valueOf(e.getMessage())));
+        }
+        finish();
+    }
+
+    /** Reports and acts on decoded frames; false once reading should stop. */
+    private boolean handle(List<FrameDecoder.Decoded> decoded, MessageAssembler assembler) {
+        for (FrameDecoder.Decoded each : decoded) {
+            WsFrame frame = each.frame();
+            List<WsVerdict> verdicts = new ArrayList<>(each.verdicts());
+            MessageAssembler.Outcome outcome = null;
+            if (!each.fatal()) {
+                outcome = assembler.accept(frame);
+                verdicts.addAll(outcome.verdicts());
+            }
+            emit(new WsEvent.Frame(Instant.now(), Direction.IN, frame, verdicts));
+            if (outcome != null && outcome.message() != null) {
+                emit(new WsEvent.Message(Instant.now(), Direction.IN, outcome.message()));
+            }
+            WsVerdict fatal = verdicts.stream().filter(WsVerdict::fatal).findFirst().orElse(null);
+            if (fatal != null) {
+                failConnection(fatal);
+                return false;
+            }
+            if (frame.opcode() == Opcode.CLOSE) {
+                serverClosed(CloseInfo.of(frame.payload()), frame.payload());
+                if (closeSent) {
+                    return false;
+                }
+            } else if (frame.opcode() == Opcode.PING && autoPong && state == State.OPEN) {
+                outgoing.offer(new Outgoing(List.of(mask(true, Opcode.PONG, frame.payload())), null, false));
+            }
+        }
+        return true;
+    }
+
+    private void serverClosed(CloseInfo info, byte[] payload) {
+        String said = describe(info);
+        if (closeSent) {
+            end(true, TEXT.get("closed.clean.ours", said));
+            closeSocket();
+            return;
+        }
+        state = State.CLOSING;
+        end(true, TEXT.get("closed.clean.theirs", said));
+        // Echo the code (RFC 6455 section 5.5.1); a close without a code is answered without one.
+        byte[] answer = payload.length >= 2 ? FrameEncoder.closePayload(info.code(), "") : new byte[0];
+        outgoing.offer(new Outgoing(List.of(mask(true, Opcode.CLOSE, answer)), null, true));
+    }
+
+    private void failConnection(WsVerdict verdict) {
+        state = State.CLOSING;
+        int code = verdict.closeCode() == 0 ? CloseCodes.PROTOCOL_ERROR : verdict.closeCode();
+        end(false, TEXT.get("closed.protocol", verdict.text(), code));
+        if (writer != null && !closeSent) {
+            closeSent = true;
+            // On the wire, so the same in every language.
+            String reason = switch (code) {
+                case CloseCodes.INVALID_DATA -> "invalid UTF-8";
+                case CloseCodes.TOO_BIG -> "message too big";
+                default -> "protocol error";
+            };
+            outgoing.offer(new Outgoing(List.of(mask(true, Opcode.CLOSE, FrameEncoder.closePayload(code, reason))),
+                    null, true));
+        } else {
+            closeSocket();
+        }
+    }
+
+    private static String describe(CloseInfo info) {
+        if (info.code() == CloseCodes.NO_STATUS) {
+            return TEXT.get("close.described.noCode");
+        }
+        return info.reason().isEmpty() ? TEXT.get("close.described.code", info.code())
+                : TEXT.get("close.described", info.code(), info.reason());
+    }
+
+    // ---------------------------------------------------------------- the writer thread
+
+    private void startWriter(OutputStream out) {
+        writer = Thread.ofVirtual().name("ws-writer " + options.url().authority()).start(() -> {
+            try {
+                while (true) {
+                    Outgoing next = outgoing.take();
+                    if (next == STOP) {
+                        return;
+                    }
+                    for (WsFrame frame : next.frames()) {
+                        emit(new WsEvent.Frame(Instant.now(), Direction.OUT, frame, List.of()));
+                        out.write(FrameEncoder.wire(frame));
+                    }
+                    out.flush();
+                    if (next.message() != null) {
+                        emit(new WsEvent.Message(Instant.now(), Direction.OUT, next.message()));
+                    }
+                    if (next.closeAfter()) {
+                        closeSocket();
+                        return;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (IOException e) {
+                end(false, TEXT.get("closed.writeFailed", String.valueOf(e.getMessage())));
+                closeSocket();
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- ending
+
+    private void fail(String reason) {
+        state = State.CLOSED;
+        closeSocket();
+        emit(new WsEvent.Failed(Instant.now(), reason));
+        ended.countDown();
+    }
+
+    /** Remembers how the session ended; the first reason given wins. */
+    private void end(boolean clean, String reason) {
+        synchronized (endLock) {
+            if (endReason == null) {
+                endReason = reason;
+                endClean = clean;
+            }
+        }
+    }
+
+    private String endReasonOr(String fallback) {
+        synchronized (endLock) {
+            return endReason == null ? fallback : endReason;
+        }
+    }
+
+    private void finish() {
+        Thread running = writer;
+        // A close frame queued by a failing frame goes out first; a writer stuck on a full socket is cut off.
+        if (running != null && outgoing.offer(STOP)) {
+            try {
+                running.join(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        closeSocket();
+        state = State.CLOSED;
+        boolean clean;
+        String reason;
+        synchronized (endLock) {
+            clean = endClean;
+            reason = endReason == null ? TEXT.get("closed.aborted") : endReason;
+        }
+        emit(new WsEvent.Closed(Instant.now(), clean, reason));
+        ended.countDown();
+    }
+
+    private void closeSocket() {
+        if (state == State.CONNECTING) {
+            state = State.CLOSED;
+        }
+        for (Socket each : new Socket[]{socket, plainSocket}) {
+            if (each != null) {
+                try {
+                    each.close();
+                } catch (IOException e) {
+                    LOG.debug("Closing the WebSocket connection failed", e);
+                }
+            }
+        }
+    }
+
+    private void emit(WsEvent event) {
+        try {
+            listener.accept(event);
+        } catch (RuntimeException e) {
+            LOG.warn("A WebSocket listener failed on {}", event.getClass().getSimpleName(), e);
+        }
+    }
+
+    /** A failure before the session opened, with its message for the user. */
+    private static final class HandshakeFailure extends IOException {
+        HandshakeFailure(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package com.socketworkbench.engine.websocket;
+
+import java.util.Objects;
+
+/**
+ * One finding about what the server sent, in plain words.
+ *
+ * @param fatal     the connection cannot go on: the client closes it with {@code closeCode}
+ * @param closeCode the close code the client sends for a fatal finding (1002 protocol error, 1007 invalid data,
+ *                  1009 too big); 0 for a warning
+ * @param code      a stable name of the finding ({@code opcode.reserved}), for tests and docs
+ * @param text      what it means, in the language in use
+ */
+public record WsVerdict(boolean fatal, int closeCode, String code, String text) {
+
+    public WsVerdict {
+        Objects.requireNonNull(code, "code");
+        Objects.requireNonNull(text, "text");
+    }
+
+    static WsVerdict protocolError(String code, Object... arguments) {
+        return new WsVerdict(true, CloseCodes.PROTOCOL_ERROR, code, WsUrl.TEXT.get("verdict." + code, arguments));
+    }
+
+    static WsVerdict invalidData(String code, Object... arguments) {
+        return new WsVerdict(true, CloseCodes.INVALID_DATA, code, WsUrl.TEXT.get("verdict." + code, arguments));
+    }
+
+    static WsVerdict tooBig(String code, Object... arguments) {
+        return new WsVerdict(true, CloseCodes.TOO_BIG, code, WsUrl.TEXT.get("verdict." + code, arguments));
+    }
+
+    static WsVerdict warning(String code, Object... arguments) {
+        return new WsVerdict(false, 0, code, WsUrl.TEXT.get("verdict." + code, arguments));
+    }
+}

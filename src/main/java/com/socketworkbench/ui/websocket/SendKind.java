@@ -1,0 +1,23 @@
+package com.socketworkbench.ui.websocket;
+
+import static com.socketworkbench.ui.websocket.WebSocketTab.TEXT;
+
+/** What the Send button sends ({@code #wsOpcode}). */
+public enum SendKind {
+    TEXT_MESSAGE("send.kind.text"),
+    BINARY_MESSAGE("send.kind.binary"),
+    PING("send.kind.ping"),
+    PONG("send.kind.pong"),
+    CLOSE("send.kind.close");
+
+    private final String key;
+
+    SendKind(String key) {
+        this.key = key;
+    }
+
+    @Override
+    public String toString() {
+        return TEXT.get(key);
+    }
+}

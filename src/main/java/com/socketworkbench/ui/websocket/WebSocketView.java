@@ -1,0 +1,442 @@
+package com.socketworkbench.ui.websocket;
+
+import static com.socketworkbench.ui.websocket.WebSocketTab.TEXT;
+
+import com.socketworkbench.engine.codec.ByteSource;
+import com.socketworkbench.engine.websocket.Opcode;
+import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.tab.TabLayout;
+import com.socketworkbench.ui.tab.TabNotifier;
+import com.socketworkbench.ui.tab.TabView;
+import com.socketworkbench.ui.traffic.Formats;
+import com.socketworkbench.ui.traffic.HexLines;
+
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.function.Function;
+
+/**
+ * The WebSocket tab's layout (root id {@code websocket}): the URL ({@code #wsUrl}), Connect/Disconnect
+ * ({@code #wsConnect}), the state ({@code #wsState}), the insecure switch ({@code #wsInsecure}), subprotocols
+ * ({@code #wsProtocols}), extra headers ({@code #wsHeaders}) and auto-pong ({@code #wsAutoPong}) on top, with their
+ * messages ({@code #wsUrlError}, {@code #wsHeadersError}); the handshake as sent ({@code #wsHandshakeRequest}) and
+ * received ({@code #wsHandshakeResponse}) with the accept check ({@code #wsAcceptCheck}) and verdicts
+ * ({@code #wsHandshakeVerdict}); the frames ({@code #wsTimeline}) beside the selected row's details
+ * ({@code #wsFrameDetail}, {@code #wsFrameVerdict}) and payload in hex ({@code #wsPayloadHex}); the send bar below:
+ * {@code #wsOpcode}, {@code #wsPayload}, {@code #wsFragment}, {@code #wsCloseCode}, {@code #wsCloseReason},
+ * {@code #wsSend}, {@code #wsSendError}, the counters ({@code #wsCounters}) and Clear ({@code #wsClear}).
+ */
+public final class WebSocketView implements TabView {
+    private final WebSocketModel model;
+    private final BorderPane root;
+    private final TableView<FrameRow> timeline = new TableView<>();
+    private final ListView<String> hex = new ListView<>();
+    private final Label detail = new Label();
+    private final Label frameVerdict = new Label();
+    private final TabNotifier notifier;
+
+    public WebSocketView(WebSocketModel model, Subscriptions subscriptions) {
+        this.model = model;
+        Node top = settings(subscriptions);
+        SplitPane frames = new SplitPane(timeline(subscriptions), selection(subscriptions));
+        frames.setDividerPositions(0.68);
+        SplitPane center = new SplitPane(handshake(subscriptions), frames);
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.36);
+        notifier = new TabNotifier(center);
+        subscriptions.subscribe(model.problemProperty(), text -> {
+            if (text != null && !text.isEmpty()) {
+                notifier.showError(text);
+            }
+        });
+        root = TabLayout.root("websocket", WebSocketView.class, "websocket.css", top, notifier.pane(),
+                sendBar(subscriptions));
+    }
+
+    @Override
+    public Node view() {
+        return root;
+    }
+
+    @Override
+    public void dispose() {
+        notifier.dispose();
+    }
+
+    TabNotifier notifier() {
+        return notifier;
+    }
+
+    // ---------------------------------------------------------------- settings
+
+    private Node settings(Subscriptions subscriptions) {
+        TextField url = new TextField();
+        url.setId("wsUrl");
+        url.getStyleClass().add("mono");
+        url.setPrefColumnCount(34);
+        url.setPromptText(TEXT.get("url.prompt"));
+        url.setTooltip(new Tooltip(TEXT.get("url.tooltip")));
+        subscriptions.bindBidirectional(url.textProperty(), model.urlProperty());
+        url.setOnAction(event -> {
+            if (model.phase() == WebSocketModel.Phase.IDLE) {
+                model.connect();
+            }
+        });
+
+        Button connect = new Button(TEXT.get("connect"));
+        connect.setId("wsConnect");
+        connect.getStyleClass().addAll("accent", "start-stop");
+        connect.setMinWidth(Region.USE_PREF_SIZE);
+        connect.setOnAction(event -> model.toggleConnection());
+        subscriptions.subscribe(model.phaseProperty(), phase -> {
+            connect.setText(TEXT.get(switch (phase) {
+                case IDLE -> "connect";
+                case CONNECTING -> "cancel";
+                case OPEN -> "disconnect";
+                case CLOSING -> "abort";
+            }));
+            connect.getStyleClass().removeAll("accent", "danger");
+            connect.getStyleClass().add(phase == WebSocketModel.Phase.IDLE ? "accent" : "danger");
+            connect.setTooltip(new Tooltip(TEXT.get("connect.tooltip." + phase.name().toLowerCase(
+                    java.util.Locale.ROOT))));
+        });
+        Label state = TabLayout.stateBadge("wsState", "ws-state", model.status().stateProperty(),
+                Bindings.equal(model.phaseProperty(), WebSocketModel.Phase.OPEN), subscriptions);
+
+        CheckBox insecure = new CheckBox(TEXT.get("insecure"));
+        insecure.setId("wsInsecure");
+        insecure.getStyleClass().add("insecure-toggle");
+        insecure.setTooltip(new Tooltip(TEXT.get("insecure.tooltip")));
+        subscriptions.bindBidirectional(insecure.selectedProperty(), model.insecureProperty());
+        subscriptions.subscribe(insecure.selectedProperty(), on -> {
+            insecure.getStyleClass().remove("insecure-on");
+            insecure.setText(TEXT.get(on ? "insecure.on" : "insecure"));
+            if (on) {
+                insecure.getStyleClass().add("insecure-on");
+            }
+        });
+
+        TextField protocols = new TextField();
+        protocols.setId("wsProtocols");
+        protocols.setPrefColumnCount(12);
+        protocols.setPromptText(TEXT.get("protocols.prompt"));
+        protocols.setTooltip(new Tooltip(TEXT.get("protocols.tooltip")));
+        subscriptions.bindBidirectional(protocols.textProperty(), model.protocolsProperty());
+
+        TextArea headers = new TextArea();
+        headers.setId("wsHeaders");
+        headers.getStyleClass().add("mono");
+        headers.setPrefRowCount(1);
+        headers.setPrefColumnCount(30);
+        headers.setPromptText(TEXT.get("headers.prompt"));
+        headers.setTooltip(new Tooltip(TEXT.get("headers.tooltip")));
+        subscriptions.bindBidirectional(headers.textProperty(), model.headersProperty());
+
+        CheckBox autoPong = new CheckBox(TEXT.get("autoPong"));
+        autoPong.setId("wsAutoPong");
+        autoPong.setTooltip(new Tooltip(TEXT.get("autoPong.tooltip")));
+        subscriptions.bindBidirectional(autoPong.selectedProperty(), model.autoPongProperty());
+
+        HBox first = new HBox(8, caption(TEXT.get("url.label")), url, connect, state, insecure);
+        first.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(url, Priority.ALWAYS);
+        HBox second = new HBox(8, caption(TEXT.get("protocols.label")), protocols,
+                caption(TEXT.get("headers.label")), headers, autoPong);
+        second.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(headers, Priority.ALWAYS);
+        Label urlError = TabLayout.errorLabel("wsUrlError", model.urlErrorProperty(), subscriptions);
+        Label headersError = TabLayout.errorLabel("wsHeadersError", model.headersErrorProperty(), subscriptions);
+        VBox bar = new VBox(6, first, second, TabLayout.messageRow("settings-messages", subscriptions, urlError,
+                headersError));
+        bar.getStyleClass().add("ws-settings");
+        return bar;
+    }
+
+    // ---------------------------------------------------------------- handshake
+
+    private Node handshake(Subscriptions subscriptions) {
+        TextArea request = readOnly("wsHandshakeRequest", TEXT.get("handshake.request.placeholder"));
+        subscriptions.bind(request.textProperty(), model.handshakeRequestProperty());
+        TextArea response = readOnly("wsHandshakeResponse", TEXT.get("handshake.response.placeholder"));
+        subscriptions.bind(response.textProperty(), model.handshakeResponseProperty());
+        VBox sent = new VBox(2, sectionTitle(TEXT.get("handshake.request")), request);
+        VBox received = new VBox(2, sectionTitle(TEXT.get("handshake.response")), response);
+        VBox.setVgrow(request, Priority.ALWAYS);
+        VBox.setVgrow(response, Priority.ALWAYS);
+        HBox both = new HBox(8, sent, received);
+        HBox.setHgrow(sent, Priority.ALWAYS);
+        HBox.setHgrow(received, Priority.ALWAYS);
+        VBox.setVgrow(both, Priority.ALWAYS);
+
+        Label accept = new Label();
+        accept.setId("wsAcceptCheck");
+        accept.getStyleClass().addAll("mono", "ws-accept");
+        accept.setWrapText(true);
+        subscriptions.bind(accept.textProperty(), model.acceptCheckProperty());
+        subscriptions.subscribe(model.acceptMatchesProperty(), matches -> {
+            accept.getStyleClass().removeAll("ws-good", "ws-bad");
+            if (matches != null) {
+                accept.getStyleClass().add(matches ? "ws-good" : "ws-bad");
+            }
+        });
+        TabLayout.showWhen(accept, Bindings.isNotEmpty(model.acceptCheckProperty()), subscriptions);
+        Label tls = new Label();
+        tls.setId("wsTls");
+        tls.setWrapText(true);
+        tls.getStyleClass().add("muted-label");
+        subscriptions.bind(tls.textProperty(), model.tlsProperty());
+        TabLayout.showWhen(tls, Bindings.isNotEmpty(model.tlsProperty()), subscriptions);
+        Label verdict = TabLayout.errorLabel("wsHandshakeVerdict", model.handshakeVerdictProperty(), subscriptions);
+        VBox box = new VBox(4, both, accept, tls, verdict);
+        box.getStyleClass().add("ws-handshake");
+        box.setMinHeight(0);
+        return box;
+    }
+
+    // ---------------------------------------------------------------- timeline
+
+    private Node timeline(Subscriptions subscriptions) {
+        timeline.setId("wsTimeline");
+        timeline.getStyleClass().add("ws-timeline");
+        timeline.setItems(model.rows());
+        timeline.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        timeline.setPlaceholder(new Label(TEXT.get("timeline.placeholder")));
+        timeline.getColumns().addAll(
+                column("wsColTime", TEXT.get("col.time"), 112, row -> Formats.time(row.time())),
+                column("wsColDirection", TEXT.get("col.direction"), 40, FrameRow::directionText),
+                column("wsColOpcode", TEXT.get("col.opcode"), 150, FrameRow::opcodeText),
+                column("wsColFin", "FIN", 40, row -> row.kind() == FrameRow.Kind.FRAME ? (row.fin() ? "1" : "0")
+                        : ""),
+                column("wsColRsv", "RSV", 46, row -> row.kind() == FrameRow.Kind.FRAME
+                        ? Integer.toBinaryString(8 | row.rsv()).substring(1) : ""),
+                column("wsColMask", "MASK", 58, row -> row.kind() == FrameRow.Kind.FRAME
+                        ? (row.masked() ? "1" : "0") : ""),
+                column("wsColLength", TEXT.get("col.length"), 70, row -> row.kind() == FrameRow.Kind.FRAME
+                        || row.kind() == FrameRow.Kind.MESSAGE ? String.valueOf(row.payloadLength()) : ""),
+                column("wsColPayload", TEXT.get("col.payload"), 200, FrameRow::text));
+        timeline.setRowFactory(table -> new TableRow<>() {
+            @Override
+            protected void updateItem(FrameRow row, boolean empty) {
+                super.updateItem(row, empty);
+                getStyleClass().removeAll("ws-out", "ws-in", "ws-note", "ws-problem", "ws-message", "ws-warning");
+                setTooltip(null);
+                if (empty || row == null) {
+                    return;
+                }
+                getStyleClass().add(switch (row.kind()) {
+                    case NOTE -> "ws-note";
+                    case PROBLEM -> "ws-problem";
+                    case MESSAGE -> "ws-message";
+                    case FRAME -> row.hasFatalVerdict() ? "ws-problem" : row.hasVerdict() ? "ws-warning"
+                            : row.direction() == com.socketworkbench.engine.websocket.Direction.OUT ? "ws-out"
+                            : "ws-in";
+                });
+                if (row.hasVerdict()) {
+                    setTooltip(new Tooltip(row.verdictText()));
+                }
+            }
+        });
+        // New rows keep the newest in view unless the user scrolled away or picked a row.
+        subscriptions.listen(model.rows(), (javafx.collections.ListChangeListener<FrameRow>) change -> {
+            if (timeline.getSelectionModel().isEmpty() && !model.rows().isEmpty()) {
+                timeline.scrollTo(model.rows().size() - 1);
+            }
+        });
+        return timeline;
+    }
+
+    private static TableColumn<FrameRow, String> column(String id, String title, double width,
+                                                        Function<FrameRow, String> value) {
+        TableColumn<FrameRow, String> column = new TableColumn<>(title);
+        column.setId(id);
+        column.setPrefWidth(width);
+        // The flexible last column takes the room; the others keep what their texts need.
+        column.setMinWidth(width);
+        if (!"wsColPayload".equals(id)) {
+            column.setMaxWidth(width);
+        }
+        column.setSortable(false);
+        column.setCellValueFactory(cell -> (ObservableValue<String>) new ReadOnlyObjectWrapper<>(
+                value.apply(cell.getValue())));
+        return column;
+    }
+
+    private Node selection(Subscriptions subscriptions) {
+        detail.setId("wsFrameDetail");
+        detail.getStyleClass().addAll("mono", "ws-detail");
+        detail.setWrapText(true);
+        detail.setMinHeight(Region.USE_PREF_SIZE);
+        detail.setText(TEXT.get("detail.none"));
+        frameVerdict.setId("wsFrameVerdict");
+        frameVerdict.getStyleClass().add("field-error");
+        frameVerdict.setWrapText(true);
+        frameVerdict.setMinHeight(Region.USE_PREF_SIZE);
+        hex.setId("wsPayloadHex");
+        hex.getStyleClass().addAll("mono", "hex-dump");
+        hex.setFixedCellSize(20);
+        Label empty = new Label(TEXT.get("hex.placeholder"));
+        empty.getStyleClass().add("placeholder-label");
+        empty.setWrapText(true);
+        hex.setPlaceholder(empty);
+        subscriptions.subscribe(timeline.getSelectionModel().selectedItemProperty(), this::show);
+        VBox.setVgrow(hex, Priority.ALWAYS);
+        VBox box = new VBox(4, sectionTitle(TEXT.get("detail.title")), detail, frameVerdict, hex);
+        box.getStyleClass().add("ws-selection");
+        box.setMinWidth(0);
+        return box;
+    }
+
+    private void show(FrameRow row) {
+        if (row == null) {
+            detail.setText(TEXT.get("detail.none"));
+            frameVerdict.setText("");
+            hex.setItems(FXCollections.emptyObservableList());
+            return;
+        }
+        detail.setText(detailText(row));
+        frameVerdict.setText(row.verdicts().stream().map(v -> (v.fatal() ? "✖ " : "⚠ ") + v.text())
+                .reduce((a, b) -> a + "\n" + b).orElse(""));
+        hex.setItems(new HexLines(ByteSource.of(row.payload())));
+    }
+
+    private static String detailText(FrameRow row) {
+        return switch (row.kind()) {
+            case FRAME -> {
+                String base = TEXT.get("detail.frame", Opcode.name(row.opcode()), row.fin() ? 1 : 0,
+                        row.rsv() == 0 ? "0" : new com.socketworkbench.engine.websocket.WsFrame(true, row.rsv(), 0,
+                                false, 0, 0, new byte[0], new byte[0]).rsvText(),
+                        row.masked() ? String.format("%08x", row.maskKey()) : TEXT.get("detail.unmasked"),
+                        row.payloadLength(), com.socketworkbench.engine.websocket.PayloadText.hex(row.header(), 14));
+                yield row.payload().length < row.payloadLength()
+                        ? base + "\n" + TEXT.get("detail.truncated", row.payload().length) : base;
+            }
+            case MESSAGE -> TEXT.get("detail.message", Opcode.name(row.opcode()), row.frames(), row.payloadLength());
+            default -> row.text();
+        };
+    }
+
+    // ---------------------------------------------------------------- send bar
+
+    private Node sendBar(Subscriptions subscriptions) {
+        ComboBox<SendKind> kind = new ComboBox<>(FXCollections.observableArrayList(SendKind.values()));
+        kind.setId("wsOpcode");
+        kind.setTooltip(new Tooltip(TEXT.get("send.kind.tooltip")));
+        subscriptions.bindBidirectional(kind.valueProperty(), model.sendKindProperty());
+
+        TextArea payload = new TextArea();
+        payload.setId("wsPayload");
+        payload.getStyleClass().add("mono");
+        payload.setPrefRowCount(2);
+        payload.setWrapText(true);
+        subscriptions.bindBidirectional(payload.textProperty(), model.payloadProperty());
+        subscriptions.subscribe(model.sendKindProperty(), now -> payload.setPromptText(TEXT.get(
+                now == SendKind.BINARY_MESSAGE ? "payload.prompt.hex" : "payload.prompt.text")));
+        HBox.setHgrow(payload, Priority.ALWAYS);
+
+        TextField fragment = new TextField();
+        fragment.setId("wsFragment");
+        fragment.setPrefColumnCount(5);
+        fragment.setPromptText(TEXT.get("fragment.prompt"));
+        fragment.setTooltip(new Tooltip(TEXT.get("fragment.tooltip")));
+        subscriptions.bindBidirectional(fragment.textProperty(), model.fragmentProperty());
+        HBox fragmentBox = new HBox(4, caption(TEXT.get("fragment.label")), fragment);
+        fragmentBox.setAlignment(Pos.CENTER_LEFT);
+        TabLayout.showWhen(fragmentBox, Bindings.createBooleanBinding(() -> model.sendKindProperty().get()
+                == SendKind.TEXT_MESSAGE || model.sendKindProperty().get() == SendKind.BINARY_MESSAGE,
+                model.sendKindProperty()), subscriptions);
+
+        TextField code = new TextField();
+        code.setId("wsCloseCode");
+        code.setPrefColumnCount(4);
+        code.setTooltip(new Tooltip(TEXT.get("closeCode.tooltip")));
+        subscriptions.bindBidirectional(code.textProperty(), model.closeCodeProperty());
+        TextField reason = new TextField();
+        reason.setId("wsCloseReason");
+        reason.setPrefColumnCount(14);
+        reason.setPromptText(TEXT.get("closeReason.prompt"));
+        subscriptions.bindBidirectional(reason.textProperty(), model.closeReasonProperty());
+        HBox closeBox = new HBox(4, caption(TEXT.get("closeCode.label")), code, caption(TEXT.get(
+                "closeReason.label")), reason);
+        closeBox.setAlignment(Pos.CENTER_LEFT);
+        TabLayout.showWhen(closeBox, Bindings.equal(model.sendKindProperty(), SendKind.CLOSE), subscriptions);
+        TabLayout.showWhen(payload, Bindings.notEqual(model.sendKindProperty(), SendKind.CLOSE), subscriptions);
+
+        Button send = new Button(TEXT.get("send"));
+        send.setId("wsSend");
+        send.getStyleClass().add("accent");
+        send.setMinWidth(Region.USE_PREF_SIZE);
+        send.setOnAction(event -> model.send());
+        subscriptions.bind(send.disableProperty(), Bindings.notEqual(model.phaseProperty(),
+                WebSocketModel.Phase.OPEN));
+
+        Label counters = new Label();
+        counters.setId("wsCounters");
+        counters.getStyleClass().add("muted-label");
+        subscriptions.bind(counters.textProperty(), Bindings.createStringBinding(model::countersText,
+                model.framesInProperty(), model.bytesInProperty(), model.framesOutProperty(),
+                model.bytesOutProperty()));
+        Button clear = new Button(TEXT.get("clear"));
+        clear.setId("wsClear");
+        clear.setTooltip(new Tooltip(TEXT.get("clear.tooltip")));
+        clear.setOnAction(event -> model.clear());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.SOMETIMES);
+
+        HBox row = new HBox(8, kind, payload, closeBox, fragmentBox, send);
+        row.setAlignment(Pos.CENTER_LEFT);
+        HBox footer = new HBox(8, counters, spacer, clear);
+        footer.setAlignment(Pos.CENTER_LEFT);
+        Label sendError = TabLayout.errorLabel("wsSendError", model.sendErrorProperty(), subscriptions);
+        VBox bar = new VBox(6, row, sendError, footer);
+        bar.getStyleClass().add("ws-send");
+        return bar;
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    private static Label caption(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("field-caption");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
+    }
+
+    private static Label sectionTitle(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section-title");
+        return label;
+    }
+
+    private static TextArea readOnly(String id, String placeholder) {
+        TextArea area = new TextArea();
+        area.setId(id);
+        area.setEditable(false);
+        area.getStyleClass().addAll("mono", "ws-raw");
+        area.setPromptText(placeholder);
+        area.setPrefRowCount(6);
+        return area;
+    }
+}

@@ -1,0 +1,184 @@
+package com.socketworkbench.app;
+
+import static com.socketworkbench.app.AppDriver.fx;
+import static com.socketworkbench.app.AppDriver.fxRun;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.socketworkbench.engine.websocket.Direction;
+import com.socketworkbench.engine.websocket.NettyWsServer;
+import com.socketworkbench.engine.websocket.Opcode;
+import com.socketworkbench.ui.tab.AppPreferences;
+import com.socketworkbench.ui.tab.InMemoryPreferences;
+import com.socketworkbench.ui.websocket.FrameRow;
+import com.socketworkbench.ui.websocket.SendKind;
+import com.socketworkbench.ui.websocket.WebSocketModel;
+import com.socketworkbench.ui.websocket.WebSocketTab;
+
+import javafx.scene.Node;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Predicate;
+
+/**
+ * The WebSocket tab in the real window, opened from the New Tab menu, against Netty's WebSocket server on loopback:
+ * connect, the handshake on both sides with the accept check, send text and see the echo, close with a code; a bad
+ * URL and bad hex get their messages where they were typed; the workspace keeps URL, headers and subprotocols but
+ * never the insecure switch.
+ */
+@Timeout(120)
+class WebSocketTabTest {
+    private final AppPreferences preferences = InMemoryPreferences.fresh();
+    private final AppDriver driver = new AppDriver(preferences);
+    private WebSocketTab tab;
+
+    private void launch() throws Exception {
+        driver.launch();
+        fxRun(() -> driver.app().menus().items().stream().filter(item -> "newTab-websocket".equals(item.getId()))
+                .findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        tab = fx(() -> driver.app().tabs().stream().filter(WebSocketTab.class::isInstance)
+                .map(WebSocketTab.class::cast).findFirst().orElseThrow());
+        driver.selectTab("websocket");
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        if (tab != null) {
+            fxRun(() -> tab.model().stop());
+        }
+        driver.close();
+    }
+
+    @Test
+    void connectSendTextSeeTheEchoAndCloseWithACode() throws Exception {
+        launch();
+        try (NettyWsServer server = NettyWsServer.plain()) {
+            driver.setText("#wsUrl", server.url(false));
+            driver.setText("#wsProtocols", "chat");
+            driver.click("#wsConnect");
+            driver.waitUntil(() -> tab.model().phase() == WebSocketModel.Phase.OPEN);
+            assertEquals("Disconnect", driver.text("#wsConnect"));
+            assertTrue(driver.text("#wsHandshakeRequest").startsWith("GET /echo HTTP/1.1\nHost: 127.0.0.1:"),
+                    driver.text("#wsHandshakeRequest"));
+            assertTrue(driver.text("#wsHandshakeResponse").startsWith("HTTP/1.1 101 Switching Protocols"),
+                    driver.text("#wsHandshakeResponse"));
+            assertTrue(driver.text("#wsAcceptCheck").startsWith("Sec-WebSocket-Accept ✔ matches"),
+                    driver.text("#wsAcceptCheck"));
+
+            driver.setText("#wsPayload", "hello");
+            driver.click("#wsSend");
+            FrameRow echo = waitForRow(row -> row.direction() == Direction.IN && row.opcode() == Opcode.TEXT
+                    && row.text().equals("hello"));
+            FrameRow sent = waitForRow(row -> row.direction() == Direction.OUT && row.opcode() == Opcode.TEXT);
+            assertTrue(sent.masked());
+            assertFalse(echo.masked());
+            clickRow(echo);
+            assertTrue(driver.listItems("#wsPayloadHex").getFirst().contains("68 65 6c 6c 6f"),
+                    driver.listItems("#wsPayloadHex").toString());
+            assertTrue(driver.text("#wsFrameDetail").startsWith("text  FIN 1  RSV 0  mask none  length 5"),
+                    driver.text("#wsFrameDetail"));
+
+            fxRun(() -> driver.<ComboBox<SendKind>>node("#wsOpcode").setValue(SendKind.CLOSE));
+            driver.setText("#wsCloseCode", "4001");
+            driver.setText("#wsCloseReason", "bye now");
+            driver.click("#wsSend");
+            driver.waitUntil(() -> tab.model().phase() == WebSocketModel.Phase.IDLE);
+            waitForRow(row -> row.direction() == Direction.OUT && row.opcode() == Opcode.CLOSE
+                    && row.text().equals("4001 \"bye now\""));
+            waitForRow(row -> row.direction() == Direction.IN && row.opcode() == Opcode.CLOSE
+                    && row.text().startsWith("4001"));
+            FrameRow last = fx(() -> tab.model().rows().getLast());
+            assertEquals(FrameRow.Kind.NOTE, last.kind());
+            assertTrue(last.text().startsWith("Closed: we sent a close, the server answered with code 4001"),
+                    last.text());
+            assertEquals("Connect", driver.text("#wsConnect"));
+            assertTrue(driver.text("#wsCounters").startsWith("↓ 2 frames"), driver.text("#wsCounters"));
+        }
+    }
+
+    @Test
+    void aBadUrlAndBadHexAreToldWhereTheyWereTyped() throws Exception {
+        launch();
+        driver.setText("#wsUrl", "http://127.0.0.1:8080/");
+        assertEquals("The scheme \"http\" is not WebSocket: use ws:// or wss://", driver.text("#wsUrlError"));
+        assertTrue(fx(() -> driver.node("#wsUrlError").isVisible()));
+        driver.click("#wsConnect");
+        assertEquals(WebSocketModel.Phase.IDLE, fx(() -> tab.model().phase()));
+
+        try (NettyWsServer server = NettyWsServer.plain()) {
+            driver.setText("#wsUrl", server.url(false));
+            assertFalse(fx(() -> driver.node("#wsUrlError").isVisible()));
+            driver.click("#wsConnect");
+            driver.waitUntil(() -> tab.model().phase() == WebSocketModel.Phase.OPEN);
+            fxRun(() -> driver.<ComboBox<SendKind>>node("#wsOpcode").setValue(SendKind.BINARY_MESSAGE));
+            driver.setText("#wsPayload", "01 0g");
+            driver.click("#wsSend");
+            assertTrue(driver.text("#wsSendError").startsWith("Binary payload:"), driver.text("#wsSendError"));
+            assertTrue(fx(() -> driver.node("#wsSendError").isVisible()));
+            driver.setText("#wsPayload", "01 02 ff");
+            assertFalse(fx(() -> driver.node("#wsSendError").isVisible()), "an edit clears the stale message");
+            driver.click("#wsSend");
+            waitForRow(row -> row.direction() == Direction.IN && row.opcode() == Opcode.BINARY
+                    && row.text().equals("01 02 ff"));
+        }
+    }
+
+    @Test
+    void theWorkspaceKeepsUrlHeadersAndSubprotocolsButNotInsecure() throws Exception {
+        launch();
+        driver.setText("#wsUrl", "wss://localhost:9443/feed");
+        driver.setText("#wsHeaders", "Origin: http://localhost");
+        driver.setText("#wsProtocols", "chat, v2.json");
+        driver.click("#wsInsecure");
+        assertEquals("Insecure TLS: not verified", driver.text("#wsInsecure"));
+        fxRun(() -> tab.model().stop());
+        tab = null;
+        driver.close();
+
+        AppPreferences kept = AppDriver.savedTabSettings(preferences, "websocket");
+        assertEquals("wss://localhost:9443/feed", kept.get("url", ""));
+        assertEquals("Origin: http://localhost", kept.get("headers", ""));
+        assertEquals("chat, v2.json", kept.get("protocols", ""));
+        assertEquals("absent", kept.get("insecure", "absent"));
+
+        AppDriver again = new AppDriver(preferences);
+        try {
+            again.launch();
+            again.selectTab("websocket");
+            assertEquals("wss://localhost:9443/feed", again.text("#wsUrl"));
+            assertEquals("chat, v2.json", again.text("#wsProtocols"));
+            assertEquals("Insecure TLS", again.text("#wsInsecure"));
+        } finally {
+            again.close();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private void clickRow(FrameRow row) {
+        fxRun(() -> ((TableView<FrameRow>) driver.node("#wsTimeline")).scrollTo(row));
+        WaitForAsyncUtils.waitForFxEvents();
+        Node rowNode = driver.robot().lookup("#wsTimeline .table-row-cell")
+                .match((Node node) -> node instanceof TableRow<?> tableRow && tableRow.getItem() == row).query();
+        driver.robot().clickOn(rowNode);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private FrameRow waitForRow(Predicate<FrameRow> test) {
+        driver.waitUntil(() -> tab.model().rows().stream().anyMatch(test));
+        return fx(() -> {
+            Optional<FrameRow> found = tab.model().rows().stream().filter(test).findFirst();
+            return found.orElseThrow();
+        });
+    }
+
+}
