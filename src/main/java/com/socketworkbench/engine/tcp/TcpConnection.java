@@ -80,10 +80,8 @@ final class TcpConnection {
     private final LinkedBlockingQueue<Outgoing> queue = new LinkedBlockingQueue<>();
     private final CompletableFuture<com.socketworkbench.engine.tls.TlsSessionDetails> tlsReady =
             new CompletableFuture<>();
-    /** True while a TLS handshake runs: a graceful close then waits for it (or ends the connection if it fails). */
+    /** True while a TLS handshake runs: a graceful close then ends the connection at once. */
     private volatile boolean handshaking;
-    /** A graceful close asked for during the handshake, carried out once it is done. */
-    private volatile CloseReason closeWhenHandshaken;
     private final Object lock = new Object();
     private State state = State.OPEN;
     private CloseReason closingReason;
@@ -143,13 +141,7 @@ final class TcpConnection {
             emitWhileOpen(new TlsEstablished(Instant.now(), id, local, remote, details));
             handshaking = false;
             tlsReady.complete(details);
-            if (!isOpen()) {
-                return false;
-            }
-            if (closeWhenHandshaken != null) {
-                closeGracefully(closeWhenHandshaken, gracefulCloseDetail());
-            }
-            return true;
+            return isOpen();
         } catch (IOException | RuntimeException e) {
             handshaking = false;
             if (!isOpen()) {
@@ -362,14 +354,11 @@ final class TcpConnection {
 
     /** Writes what is queued, then closes with {@code reason}; gives up waiting after {@link #GRACEFUL_CLOSE_LIMIT}. */
     void closeGracefully(CloseReason reason, String detail) {
-        if (handshaking && reason == CloseReason.LOCAL_CLOSE) {
-            // Nothing can be written before the handshake is done: close once it is (its timeout bounds the wait).
-            closeWhenHandshaken = reason;
-            if (!handshaking) {
-                closeWhenHandshaken = null;
-            } else {
-                return;
-            }
+        if (handshaking) {
+            // Nothing can be written before the handshake is done, and a stalled one may take its whole timeout:
+            // end it now (sends queued meanwhile are cancelled).
+            finish(reason, TcpText.TEXT.get("detail.tls.closed.handshaking"));
+            return;
         }
         synchronized (lock) {
             if (state == State.CLOSING || state == State.CLOSED) {

@@ -146,6 +146,35 @@ class TcpTlsFailuresTest {
     }
 
     @Test
+    void aClientThatSaysNothingToOurServerTimesOutAndOnlyItIsClosed() throws Exception {
+        TcpServer server = tcp.track(new TcpServer(new TcpServerConfig("127.0.0.1", 0).withTls(TlsServerSettings
+                .generated(GeneratedCertificate.generate()).withHandshakeTimeout(Duration.ofMillis(300))), sink));
+        server.start();
+        tcp.track(new Socket(TcpFixture.LOOPBACK, server.localAddress().getPort()));
+        Failure failure = sink.awaitFirst(Failure.class);
+        assertTrue(failure.message().contains("did not finish the TLS handshake within 300 ms"), failure.message());
+        assertClosedAfter(failure);
+        assertTrue(server.isRunning());
+    }
+
+    @Test
+    void closingAClientWhoseHandshakeStallsEndsItAtOnce() throws Exception {
+        ServerSocket silent = tcp.listener();
+        TcpClient client = tcp.track(new TcpClient(new TcpClientConfig("127.0.0.1", silent.getLocalPort())
+                .withTls(TlsClientSettings.defaults()), sink));
+        CompletableFuture<?> connect = client.connect();
+        tcp.accept(silent);
+        sink.awaitFirst(com.socketworkbench.engine.event.ConnectionOpened.class);
+        client.close(com.socketworkbench.engine.tcp.CloseMode.GRACEFUL);
+        ConnectionClosed closed = sink.awaitFirst(ConnectionClosed.class, c -> c.connectionId() == client.id());
+        assertEquals(CloseReason.LOCAL_CLOSE, closed.reason());
+        assertTrue(closed.detail().contains("during the TLS handshake"), closed.detail());
+        // Like a connect cancelled by a close: the future is cancelled, no Failure.
+        assertThrows(java.util.concurrent.CancellationException.class, () -> connect.get(5, TimeUnit.SECONDS));
+        assertTrue(sink.of(Failure.class).isEmpty(), sink.all().toString());
+    }
+
+    @Test
     void tlsToAPlaintextHttpServerSaysTheServerAnsweredInPlaintext() throws Exception {
         ServerSocket plain = tcp.listener();
         Thread.ofVirtual().start(() -> {

@@ -184,7 +184,7 @@ class TcpTlsStreamTest {
     @Test
     void socketOptionsApplyToTheTlsConnection() throws Exception {
         client.setSocketOptions(new SocketOptionsSpec(null, null, true, null, null, null, null,
-                Duration.ofMillis(300), null, null, null, null));
+                Duration.ofSeconds(2), null, null, null, null));
         connect();
         assertTrue(client.effectiveOptions().toString().contains("SO_KEEPALIVE"), client.effectiveOptions()
                 .toString());
