@@ -178,7 +178,7 @@ public final class PayloadInspector {
         if (!hasData) {
             hex.setItems(FXCollections.emptyObservableList());
             hexSelection.show(null, null);
-            text.setText(current == null ? "" : EventText.preview(current.event(), charset()));
+            text.setText(current == null ? "" : EventText.detail(current.event(), charset()));
             size.setText(current == null ? TEXT.get("inspector.none")
                     : TEXT.get("inspector.nopayload", EventText.kind(current.event())));
             showNote("");
