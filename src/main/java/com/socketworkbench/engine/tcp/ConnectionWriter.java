@@ -166,8 +166,8 @@ final class ConnectionWriter {
         try {
             io.shutdownOutput();
             connection.emitWhileOpen(new Notice(Instant.now(), connection.id(), connection.local(),
-                    connection.remote(), connection.isUnix()
-                    ? TcpText.TEXT.get("shutdown.unix") : TcpText.TEXT.get("shutdown.tcp")));
+                    connection.remote(), connection.isUnix() ? TcpText.TEXT.get("shutdown.unix")
+                    : connection.isTls() ? TcpText.TEXT.get("shutdown.tls") : TcpText.TEXT.get("shutdown.tcp")));
 
         } catch (IOException e) {
             if (connection.isOpen()) {

@@ -10,7 +10,7 @@ import java.nio.channels.SocketChannel;
  * read with a timeout (idle-gap framing): TCP has the socket adaptor's SO_TIMEOUT, a Unix channel has no adaptor.
  * One reader thread calls {@link #read}, one writer thread calls {@link #write} and {@link #shutdownOutput}.
  */
-sealed interface StreamIo permits InetStreamIo, UnixStreamIo {
+sealed interface StreamIo permits InetStreamIo, UnixStreamIo, TlsStreamIo {
     /** What {@link #read} returns when the idle gap passed without bytes. */
     int IDLE = -2;
 

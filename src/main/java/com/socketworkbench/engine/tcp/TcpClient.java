@@ -21,7 +21,12 @@ import com.socketworkbench.engine.options.SocketOptionsSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.socketworkbench.engine.tls.TlsContexts;
+import com.socketworkbench.engine.tls.TlsSetupException;
+import com.socketworkbench.engine.tls.TlsSockets;
+
 import java.io.IOException;
+import javax.net.ssl.SSLContext;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
@@ -69,6 +74,8 @@ public final class TcpClient implements AutoCloseable {
     private SocketChannel pending;
     private boolean cancelled;
     private TcpConnection connection;
+    /** Built at the first TLS connect and kept: the files it was read from are not read again. */
+    private volatile SSLContext tlsContext;
 
     public TcpClient(TcpClientConfig config, EventSink sink) {
         this.config = Objects.requireNonNull(config, "config");
@@ -382,6 +389,9 @@ public final class TcpClient implements AutoCloseable {
             if (!config.isUnix()) {
                 target = new InetSocketAddress(InetAddress.getByName(config.hostForResolution()), config.port());
             }
+            if (config.tls() != null && tlsContext == null) {
+                tlsContext = TlsContexts.client(config.tls()); // files read once, at the first connect
+            }
             channel = config.isUnix() ? SocketChannel.open(StandardProtocolFamily.UNIX) : SocketChannel.open();
             synchronized (lock) {
                 if (cancelled) {
@@ -403,6 +413,15 @@ public final class TcpClient implements AutoCloseable {
                 channel.socket().connect(target, (int) Math.min(connectTimeout.toMillis(), Integer.MAX_VALUE));
             }
             opened(channel, target, spec, applied, result);
+        } catch (TlsSetupException e) {
+            synchronized (lock) {
+                connecting = false;
+                pending = null;
+            }
+            Failure failure = new Failure(Instant.now(), id, null, target, Operation.CONNECT,
+                    FailureKind.INVALID_INPUT, e.getMessage(), SocketErrors.technicalDetail(e));
+            sink.emit(failure);
+            result.completeExceptionally(new SocketErrorException(failure, e));
         } catch (IOException | RuntimeException e) {
             closeQuietly(channel);
             boolean wasCancelled;
@@ -436,7 +455,10 @@ public final class TcpClient implements AutoCloseable {
                         CompletableFuture<InetSocketAddress> result) throws IOException {
         SocketAddress local = channel.getLocalAddress();
         SocketAddress remote = channel.getRemoteAddress();
-        StreamIo io = StreamIo.of(channel);
+        StreamIo io = tlsContext == null ? StreamIo.of(channel) : new TlsStreamIo(channel,
+                TlsSockets.client(tlsContext, config.tls(), channel.socket(), config.hostForResolution(),
+                        config.port()), config.tls().verify(), config.tls().serverName(config.hostForResolution()),
+                config.tls().handshakeTimeout());
         TcpConnection opened;
         synchronized (lock) {
             if (cancelled) {
@@ -457,7 +479,14 @@ public final class TcpClient implements AutoCloseable {
             opened.applyOptions(latest); // changed while connecting
         }
         opened.start();
-        result.complete(local instanceof InetSocketAddress inet ? inet : null);
+        // A TLS connection is usable once its handshake is done; a failed one has reported its Failure and closed.
+        opened.tlsReady().whenComplete((details, failure) -> {
+            if (failure == null) {
+                result.complete(local instanceof InetSocketAddress inet ? inet : null);
+            } else {
+                result.completeExceptionally(failure);
+            }
+        });
     }
 
     private static void closeQuietly(SocketChannel channel) {

@@ -18,8 +18,8 @@ import java.time.Duration;
  *                       domain connect never waits: it succeeds or fails at once
  * @param unixPath       null for TCP; otherwise the socket file of the server, stored absolute and normalised and
  *                       checked for length ({@link UnixSocketPaths#maxPathBytes()}) here
- * @param tls            null for plain TCP; otherwise TLS over the connection, handshaken before any data (also over
- *                       a Unix domain socket)
+ * @param tls            null for plain TCP; otherwise TLS over the connection, handshaken before any data
+ *                       (not over a Unix domain socket)
  * @throws IllegalArgumentException with a message fit for the user for a missing host, a bad port, timeout or path
  */
 public record TcpClientConfig(String host, int port, Duration connectTimeout, Path unixPath,
@@ -27,6 +27,10 @@ public record TcpClientConfig(String host, int port, Duration connectTimeout, Pa
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(5);
 
     public TcpClientConfig {
+        if (unixPath != null && tls != null) {
+            // A Unix channel has no socket adaptor for the JDK's TLS socket to layer over.
+            throw new IllegalArgumentException(TcpText.TEXT.get("config.tls.unix"));
+        }
         if (unixPath != null) {
             unixPath = UnixSocketPaths.validate(unixPath);
             host = "";

@@ -9,6 +9,9 @@ import com.socketworkbench.engine.event.EventSink;
 import com.socketworkbench.engine.event.Failure;
 import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.NetEvent;
+import com.socketworkbench.engine.event.TlsEstablished;
+import com.socketworkbench.engine.net.SocketErrors;
+import com.socketworkbench.engine.tls.TlsFailures;
 import com.socketworkbench.engine.event.Notice;
 import com.socketworkbench.engine.framing.Framer;
 import com.socketworkbench.engine.net.Endpoints;
@@ -75,6 +78,12 @@ final class TcpConnection {
     private final MemoryBudget budget;
 
     private final LinkedBlockingQueue<Outgoing> queue = new LinkedBlockingQueue<>();
+    private final CompletableFuture<com.socketworkbench.engine.tls.TlsSessionDetails> tlsReady =
+            new CompletableFuture<>();
+    /** True while a TLS handshake runs: a graceful close then waits for it (or ends the connection if it fails). */
+    private volatile boolean handshaking;
+    /** A graceful close asked for during the handshake, carried out once it is done. */
+    private volatile CloseReason closeWhenHandshaken;
     private final Object lock = new Object();
     private State state = State.OPEN;
     private CloseReason closingReason;
@@ -100,11 +109,69 @@ final class TcpConnection {
                 framerFactory);
         this.writer = new ConnectionWriter(this, io, counters);
         this.options = new ConnectionOptions(this, io);
+        this.handshaking = io instanceof TlsStreamIo;
     }
 
     void start() {
+        if (io instanceof TlsStreamIo tls) {
+            // The handshake comes first, on the reader's thread; sends queued meanwhile wait for the writer.
+            threads.start("tcp-conn-" + id + "-read", () -> {
+                if (handshake(tls)) {
+                    threads.start("tcp-conn-" + id + "-write", writer::run);
+                    reader.run();
+                }
+            });
+            return;
+        }
+        tlsReady.complete(null);
         threads.start("tcp-conn-" + id + "-write", writer::run);
         threads.start("tcp-conn-" + id + "-read", reader::run);
+    }
+
+    /**
+     * Completes when the connection may carry data: at once for plain connections, after the handshake for TLS (with
+     * what it agreed on); fails with the {@link SocketErrorException} of the handshake's Failure.
+     */
+    CompletableFuture<com.socketworkbench.engine.tls.TlsSessionDetails> tlsReady() {
+        return tlsReady;
+    }
+
+    /** TlsEstablished, or the Failure that explains why not and the connection's close. */
+    private boolean handshake(TlsStreamIo tls) {
+        try {
+            com.socketworkbench.engine.tls.TlsSessionDetails details = tls.handshake();
+            emitWhileOpen(new TlsEstablished(Instant.now(), id, local, remote, details));
+            handshaking = false;
+            tlsReady.complete(details);
+            if (!isOpen()) {
+                return false;
+            }
+            if (closeWhenHandshaken != null) {
+                closeGracefully(closeWhenHandshaken, gracefulCloseDetail());
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            handshaking = false;
+            if (!isOpen()) {
+                tlsReady.completeExceptionally(notSent(0));
+                return false;
+            }
+            String message = TlsFailures.explain(e, tls.host());
+            FailureKind kind = e instanceof java.net.SocketTimeoutException ? FailureKind.CONNECT_TIMEOUT
+                    : SocketErrors.classify(e) == FailureKind.CONNECTION_RESET ? FailureKind.CONNECTION_RESET
+                    : FailureKind.IO_ERROR;
+            Failure failure = new Failure(Instant.now(), id, local, remote,
+                    tls.host() == null ? Operation.ACCEPT : Operation.CONNECT, kind, message,
+                    SocketErrors.technicalDetail(e));
+            finish(failure, CloseReason.ERROR, TcpText.TEXT.get("detail.tls.failed"));
+            tlsReady.completeExceptionally(new SocketErrorException(failure, e));
+            return false;
+        }
+    }
+
+    /** True for a TLS connection. */
+    boolean isTls() {
+        return io instanceof TlsStreamIo;
     }
 
     long id() {
@@ -289,6 +356,15 @@ final class TcpConnection {
 
     /** Writes what is queued, then closes with {@code reason}; gives up waiting after {@link #GRACEFUL_CLOSE_LIMIT}. */
     void closeGracefully(CloseReason reason, String detail) {
+        if (handshaking && reason == CloseReason.LOCAL_CLOSE) {
+            // Nothing can be written before the handshake is done: close once it is (its timeout bounds the wait).
+            closeWhenHandshaken = reason;
+            if (!handshaking) {
+                closeWhenHandshaken = null;
+            } else {
+                return;
+            }
+        }
         synchronized (lock) {
             if (state == State.CLOSING || state == State.CLOSED) {
                 return;
@@ -334,7 +410,7 @@ final class TcpConnection {
             finish(CloseReason.LOCAL_CLOSE, TcpText.TEXT.get("detail.abort.unix"));
             return;
         }
-        finish(CloseReason.LOCAL_CLOSE, TcpText.TEXT.get("detail.rst.sent"));
+        finish(CloseReason.LOCAL_CLOSE, TcpText.TEXT.get(isTls() ? "detail.tls.rst.sent" : "detail.rst.sent"));
     }
 
     void close(CloseMode mode) {
@@ -350,14 +426,15 @@ final class TcpConnection {
         if (isUnix()) {
             return TcpText.TEXT.get("detail.closed.graceful");
         }
+        boolean tls = isTls();
         try {
             if (io.channel().getOption(StandardSocketOptions.SO_LINGER) == 0) {
-                return TcpText.TEXT.get("detail.rst.linger");
+                return TcpText.TEXT.get(tls ? "detail.tls.rst.linger" : "detail.rst.linger");
             }
         } catch (IOException | RuntimeException e) {
             LOG.debug("Could not read SO_LINGER of connection {}", id, e);
         }
-        return TcpText.TEXT.get("detail.fin.sent");
+        return TcpText.TEXT.get(tls ? "detail.tls.fin.sent" : "detail.fin.sent");
     }
 
     boolean isUnix() {

@@ -27,7 +27,13 @@ import com.socketworkbench.engine.options.SocketOptionsSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import com.socketworkbench.engine.tls.ClientAuth;
+import com.socketworkbench.engine.tls.TlsContexts;
+import com.socketworkbench.engine.tls.TlsSetupException;
+import com.socketworkbench.engine.tls.TlsSockets;
+
 import java.io.IOException;
+import javax.net.ssl.SSLContext;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.StandardProtocolFamily;
@@ -100,6 +106,8 @@ public final class TcpServer implements AutoCloseable {
     private volatile EffectiveOptions listenerApplied = new EffectiveOptions(List.of());
     private volatile Supplier<Framer> framerFactory = Framer::raw;
     private final MemoryBudget budget;
+    /** Set once by {@link #start} when the config asks for TLS. */
+    private volatile SSLContext tlsContext;
 
     public TcpServer(TcpServerConfig config, EventSink sink) {
         this.config = Objects.requireNonNull(config, "config");
@@ -125,6 +133,16 @@ public final class TcpServer implements AutoCloseable {
                         : "A stopped server cannot be started again; create a new one");
             }
             SocketAddress requested = requestedAddress();
+            if (config.tls() != null) {
+                try {
+                    tlsContext = TlsContexts.server(config.tls());
+                } catch (TlsSetupException e) {
+                    Failure failure = new Failure(Instant.now(), LISTENER_ID, requested, null, Operation.START,
+                            FailureKind.INVALID_INPUT, e.getMessage(), SocketErrors.technicalDetail(e));
+                    sink.emit(failure);
+                    throw new SocketErrorException(failure, e);
+                }
+            }
             ServerSocketChannel channel = null;
             boolean bound = false;
             try {
@@ -585,7 +603,10 @@ public final class TcpServer implements AutoCloseable {
                 accepted.setOption(StandardSocketOptions.TCP_NODELAY, true);
             }
             local = accepted.getLocalAddress();
-            io = StreamIo.of(accepted);
+            SSLContext tls = tlsContext;
+            io = tls == null ? StreamIo.of(accepted) : new TlsStreamIo(accepted,
+                    TlsSockets.server(tls, config.tls(), accepted.socket()),
+                    config.tls().clientAuth() != ClientAuth.NONE, null, config.tls().handshakeTimeout());
         } catch (IOException e) {
             closeQuietly(accepted);
             setUpFailed(unnamed(remote) ? null : remote, e);

@@ -41,6 +41,10 @@ public record TcpServerConfig(String bindHost, int port, int maxConnections, boo
             throw new IllegalArgumentException(TcpText.TEXT.get("config.memory.budget",
                     ByteSizes.format(MIN_MEMORY_BUDGET)));
         }
+        if (unixPath != null && tls != null) {
+            // A Unix channel has no socket adaptor for the JDK's TLS socket to layer over.
+            throw new IllegalArgumentException(TcpText.TEXT.get("config.tls.unix"));
+        }
         if (unixPath != null) {
             unixPath = UnixSocketPaths.validate(unixPath);
             bindHost = "";

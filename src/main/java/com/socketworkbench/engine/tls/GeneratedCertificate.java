@@ -10,6 +10,7 @@ import org.bouncycastle.cert.X509v3CertificateBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
+import org.bouncycastle.openssl.jcajce.JcaPKCS8Generator;
 import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
@@ -59,7 +60,7 @@ public record GeneratedCertificate(String certificatePem, String privateKeyPem) 
                             new GeneralName(GeneralName.dNSName, "localhost"),
                             new GeneralName(GeneralName.iPAddress, "127.0.0.1"),
                             new GeneralName(GeneralName.iPAddress, "::1")}));
-            return new GeneratedCertificate(pem(cert), pem(pair.getPrivate()));
+            return new GeneratedCertificate(pem(cert), pem(new JcaPKCS8Generator(pair.getPrivate(), null)));
         } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
             throw new IllegalStateException("Could not generate a certificate: " + e.getMessage(), e);
         }

@@ -38,13 +38,13 @@ final class PemKeys {
                         return converter.getPrivateKey(info);
                     }
                     case PEMKeyPair pair -> {
-                        return converter.getKeyPair(pair).getPrivate();
+                        return privateKey(converter, pair);
                     }
                     case PEMEncryptedKeyPair encrypted -> {
                         PEMDecryptorProvider decryptor = new JcePEMDecryptorProviderBuilder()
                                 .build(requirePassword(password, where));
                         try {
-                            return converter.getKeyPair(encrypted.decryptKeyPair(decryptor)).getPrivate();
+                            return privateKey(converter, encrypted.decryptKeyPair(decryptor));
                         } catch (PEMException e) {
                             throw new TlsSetupException(TlsText.TEXT.get("setup.wrongPassword", where), e);
                         }
@@ -67,6 +67,12 @@ final class PemKeys {
             throw new TlsSetupException(TlsText.TEXT.get("setup.unreadablePem", where, e.getMessage()), e);
         }
         throw new TlsSetupException(TlsText.TEXT.get("setup.noKey", where));
+    }
+
+    /** A key pair's private key; a SEC1 EC key written without its public key has only that. */
+    private static PrivateKey privateKey(JcaPEMKeyConverter converter, PEMKeyPair pair) throws PEMException {
+        return pair.getPublicKeyInfo() != null ? converter.getKeyPair(pair).getPrivate()
+                : converter.getPrivateKey(pair.getPrivateKeyInfo());
     }
 
     private static char[] requirePassword(String password, String where) throws TlsSetupException {
