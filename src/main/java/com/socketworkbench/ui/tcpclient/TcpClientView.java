@@ -185,7 +185,10 @@ public final class TcpClientView implements TabView {
         // TLS is a TCP matter: over a Unix socket the switch and its panel step aside.
         showWhen(tls.toggle(), unix.not());
         FlowPane bar = TabLayout.settingsBar(transport, tcpFields, unixFields, tls.toggle(), connect, info);
-        showWhen(tls.panel(), unix.not().and(model.tls().enabledProperty()));
+        // Settings while they can change; once connected the handshake row tells what was agreed, and the room
+        // goes to the timeline.
+        showWhen(tls.panel(), unix.not().and(model.tls().enabledProperty())
+                .and(model.stateProperty().isEqualTo(ClientState.DISCONNECTED)));
 
         HBox tcpMessages = new HBox(16, host.messageLabel(), port.messageLabel());
         tcpMessages.setAlignment(Pos.CENTER_LEFT);

@@ -60,34 +60,32 @@ public final class TlsEventText {
 
     /** The whole session for the details pane, at {@code now} (for "valid now" / "EXPIRED"). */
     public static String details(TlsSessionDetails details, Instant now) {
-        StringBuilder out = new StringBuilder(TEXT.get("details.title")).append('\n');
+        // No title: the inspector's bar already says what the row is.
+        StringBuilder out = new StringBuilder();
         row(out, TEXT.get("details.protocol"), details.protocol());
         row(out, TEXT.get("details.cipher"), details.cipherSuite());
         row(out, TEXT.get("details.alpn"), details.alpn() == null || details.alpn().isEmpty()
                 ? TEXT.get("details.alpn.none") : details.alpn());
         row(out, TEXT.get("details.verification"), TEXT.get(details.peerChain().isEmpty() ? "details.no.peer"
                 : details.verified() ? "details.verified" : "details.not.verified"));
-        chain(out, TEXT.get("details.peer.chain"), details.peerChain(), now);
-        chain(out, TEXT.get("details.local.chain"), details.localChain(), now);
+        chain(out, "details.peer.cert", details.peerChain(), now);
+        chain(out, "details.local.cert", details.localChain(), now);
         return out.toString().stripTrailing();
     }
 
-    private static void chain(StringBuilder out, String title, List<CertSummary> chain, Instant now) {
-        if (chain.isEmpty()) {
-            return;
-        }
-        out.append('\n').append(title).append('\n');
+    /** Each certificate under its heading ("Peer certificate 1"), leaf first. */
+    private static void chain(StringBuilder out, String headingKey, List<CertSummary> chain, Instant now) {
         int index = 1;
         for (CertSummary cert : chain) {
-            out.append("  ").append(TEXT.get("details.cert", index++)).append('\n');
-            row(out, "    " + TEXT.get("details.cert.subject"), cert.subject());
-            row(out, "    " + TEXT.get("details.cert.issuer"), cert.selfSigned()
+            out.append('\n').append(TEXT.get(headingKey, index++)).append('\n');
+            row(out, "  " + TEXT.get("details.cert.subject"), cert.subject());
+            row(out, "  " + TEXT.get("details.cert.issuer"), cert.selfSigned()
                     ? TEXT.get("details.cert.self.signed", cert.issuer()) : cert.issuer());
-            row(out, "    " + TEXT.get("details.cert.valid"), DATE.format(cert.notBefore()) + " → "
+            row(out, "  " + TEXT.get("details.cert.valid"), DATE.format(cert.notBefore()) + " → "
                     + DATE.format(cert.notAfter()) + "  (" + validity(cert, now) + ")");
-            row(out, "    " + TEXT.get("details.cert.sans"), cert.subjectAltNames().isEmpty()
+            row(out, "  " + TEXT.get("details.cert.sans"), cert.subjectAltNames().isEmpty()
                     ? TEXT.get("details.none") : String.join(", ", cert.subjectAltNames()));
-            row(out, "    SHA-256", cert.sha256Fingerprint());
+            row(out, "  SHA-256", cert.sha256Fingerprint());
         }
     }
 

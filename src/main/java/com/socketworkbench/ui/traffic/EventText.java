@@ -73,6 +73,11 @@ public final class EventText {
                 : preview(event, charset);
     }
 
+    /** True when {@link #detail} says more than the preview (the inspector gives it room). */
+    public static boolean hasDetail(NetEvent event) {
+        return event instanceof TlsEstablished;
+    }
+
     /** The placeholder constants stand for their bundle texts; any other text is the caller's own. */
     private static String emptyText(String emptyPayload) {
         if (EMPTY_PAYLOAD.equals(emptyPayload)) {

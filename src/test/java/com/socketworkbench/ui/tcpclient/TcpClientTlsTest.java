@@ -75,9 +75,9 @@ class TcpClientTlsTest {
             driver.clickRow("#tcpClient #timeline", handshake);
             String details = driver.text("#tcpClient #payloadText");
             assertTrue(details.contains("Protocol        TLSv1.3"), details);
-            assertTrue(details.contains("Subject     CN=Socket Workbench (localhost)"), details);
-            assertTrue(details.contains("Names (SAN) DNS:localhost, IP:127.0.0.1"), details);
-            assertTrue(details.contains("SHA-256     " + certificate.sha256Fingerprint()), details);
+            assertTrue(details.contains("Subject       CN=Socket Workbench (localhost)"), details);
+            assertTrue(details.contains("Names (SAN)   DNS:localhost, IP:127.0.0.1"), details);
+            assertTrue(details.contains("SHA-256       " + certificate.sha256Fingerprint()), details);
             assertTrue(details.contains("passed"), details);
 
             driver.setText("#tcpClient #input", "over tls");

@@ -42,15 +42,15 @@ class TlsEventTextTest {
     void theDetailsListEveryCertificateOfTheChain() {
         String details = TlsEventText.details(new TlsSessionDetails("TLSv1.3", "TLS_AES_128_GCM_SHA256", "",
                 List.of(SERVER, CA), List.of(), true), Instant.parse("2026-07-01T00:00:00Z"));
-        assertTrue(details.startsWith("TLS handshake\nProtocol        TLSv1.3\n"), details);
+        assertTrue(details.startsWith("Protocol        TLSv1.3\nCipher suite    TLS_AES_128_GCM_SHA256\n"), details);
         assertTrue(details.contains("ALPN            none agreed"), details);
-        assertTrue(details.contains("Certificates the peer presented\n  Certificate 1\n    Subject     CN=localhost"),
+        assertTrue(details.contains("\n\nPeer certificate 1\n  Subject       CN=localhost"),
                 details);
-        assertTrue(details.contains("    Issuer      CN=Test CA\n"), details);
+        assertTrue(details.contains("  Issuer        CN=Test CA\n"), details);
         assertTrue(details.contains("2026-01-01 00:00 UTC → 2027-01-01 00:00 UTC  (valid now)"), details);
-        assertTrue(details.contains("    Names (SAN) DNS:localhost, IP:127.0.0.1"), details);
-        assertTrue(details.contains("    SHA-256     AB:CD:EF"), details);
-        assertTrue(details.contains("  Certificate 2\n    Subject     CN=Test CA\n    Issuer      CN=Test CA "
+        assertTrue(details.contains("  Names (SAN)   DNS:localhost, IP:127.0.0.1"), details);
+        assertTrue(details.contains("  SHA-256       AB:CD:EF"), details);
+        assertTrue(details.contains("Peer certificate 2\n  Subject       CN=Test CA\n  Issuer        CN=Test CA "
                 + "(self-signed)"), details);
         assertTrue(details.contains("(EXPIRED)"), details);
     }
