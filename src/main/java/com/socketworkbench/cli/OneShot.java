@@ -1,6 +1,12 @@
 package com.socketworkbench.cli;
 
 import com.socketworkbench.engine.text.DurationText;
+import com.socketworkbench.engine.tls.TlsClientSettings;
+import com.socketworkbench.engine.tls.TlsContexts;
+import com.socketworkbench.engine.tls.TlsFailures;
+import com.socketworkbench.engine.tls.TlsSessionDetails;
+import com.socketworkbench.engine.tls.TlsSetupException;
+import com.socketworkbench.engine.tls.TlsSockets;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,6 +24,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
 
 /**
  * One send and the replies within a wait, with plain blocking JDK sockets: a command line that sends once needs no
@@ -28,18 +36,43 @@ final class OneShot {
     private static final int DATAGRAM_MAX = 65_535;
 
     /** What happened after the send. */
-    record Outcome(List<Reply> replies, boolean peerClosed, boolean peerReset, boolean truncated) {
+    record Outcome(List<Reply> replies, boolean peerClosed, boolean peerReset, boolean truncated,
+                   TlsSessionDetails tls) {
     }
 
     private OneShot() {
     }
 
-    static Outcome tcp(InetSocketAddress target, byte[] payload, Duration connectTimeout, Duration wait)
-            throws NetworkFailure {
+    /**
+     * @param host as typed: TLS sends it as SNI and checks the certificate against it
+     * @param tls  null for plain TCP
+     */
+    static Outcome tcp(InetSocketAddress target, String host, byte[] payload, Duration connectTimeout, Duration wait,
+                       TlsClientSettings tls) throws NetworkFailure {
         String peer = peer(target);
-        try (Socket socket = new Socket()) {
+        SSLContext context = null;
+        if (tls != null) {
             try {
-                socket.connect(target, timeoutMillis(connectTimeout));
+                context = TlsContexts.client(tls);
+            } catch (TlsSetupException e) {
+                throw new NetworkFailure(e.getMessage(), e);
+            }
+        }
+        TlsSessionDetails details = null;
+        try (Socket plain = new Socket()) {
+            Socket socket = plain;
+            try {
+                plain.connect(target, timeoutMillis(connectTimeout));
+                if (context != null) {
+                    SSLSocket secure = TlsSockets.client(context, tls, plain, host, target.getPort());
+                    socket = secure;
+                    try {
+                        TlsSockets.handshake(secure, tls.handshakeTimeout());
+                    } catch (IOException e) {
+                        throw new NetworkFailure(TlsFailures.explain(e, tls.serverName(host)), e);
+                    }
+                    details = TlsSockets.details(secure, tls.verify());
+                }
                 socket.getOutputStream().write(payload);
                 socket.getOutputStream().flush();
             } catch (SocketTimeoutException timeout) {
@@ -81,7 +114,7 @@ final class OneShot {
             }
             List<Reply> replies = received.size() == 0 ? List.of()
                     : List.of(new Reply(received.toByteArray(), target, Duration.ofNanos(lastByte - sent)));
-            return new Outcome(replies, closed, reset, received.size() >= MAX_REPLY);
+            return new Outcome(replies, closed, reset, received.size() >= MAX_REPLY, details);
         } catch (IOException failed) {
             throw new NetworkFailure(Cli.TEXT.get("net.failed", peer, failed.getMessage()), failed);
         }
@@ -116,7 +149,7 @@ final class OneShot {
                 replies.add(new Reply(bytes, (InetSocketAddress) packet.getSocketAddress(),
                         Duration.ofNanos(System.nanoTime() - sent)));
             }
-            return new Outcome(List.copyOf(replies), false, false, total >= MAX_REPLY);
+            return new Outcome(List.copyOf(replies), false, false, total >= MAX_REPLY, null);
         } catch (PortUnreachableException refused) {
             throw new NetworkFailure(Cli.TEXT.get("net.udp.refused", peer), refused);
         } catch (NoRouteToHostException unreachable) {

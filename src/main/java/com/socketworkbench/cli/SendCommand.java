@@ -15,7 +15,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import com.socketworkbench.engine.http.CertSummary;
+import com.socketworkbench.engine.tls.TlsClientSettings;
+
 import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.net.InetSocketAddress;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
@@ -25,7 +30,8 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /**
- * {@code send tcp|udp HOST PORT DATA}: sends DATA once and prints what comes back within {@code --wait} as a hex dump.
+ * {@code send tcp|udp HOST PORT DATA}: sends DATA once and prints what comes back within {@code --wait} as a hex dump;
+ * over TLS with {@code --tls} (verified unless {@code --insecure}; {@code --sni}, {@code --alpn}, {@code --ca}).
  * Exit 0 when it was sent (with or without a reply: the output says which), 1 when the network refused, 2 for bad
  * arguments.
  */
@@ -64,6 +70,21 @@ final class SendCommand implements Callable<Integer> {
             descriptionKey = "send.connectTimeout")
     String connectTimeoutText;
 
+    @Option(names = "--tls", descriptionKey = "send.tls")
+    boolean tls;
+
+    @Option(names = "--insecure", descriptionKey = "send.insecure")
+    boolean insecure;
+
+    @Option(names = "--sni", paramLabel = "NAME", descriptionKey = "send.sni")
+    String sni;
+
+    @Option(names = "--alpn", paramLabel = "LIST", descriptionKey = "send.alpn")
+    String alpn;
+
+    @Option(names = "--ca", paramLabel = "FILE", descriptionKey = "send.ca")
+    Path ca;
+
     @Override
     public Integer call() {
         boolean udp = switch (protocol.toLowerCase(Locale.ROOT)) {
@@ -75,6 +96,7 @@ final class SendCommand implements Callable<Integer> {
         Duration wait = duration("--wait", waitText);
         Duration connectTimeout = duration("--connect-timeout", connectTimeoutText);
         byte[] payload = payload();
+        TlsClientSettings tlsSettings = tlsSettings(udp, connectTimeout);
         InetSocketAddress target = new InetSocketAddress(host, portNumber);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -84,12 +106,22 @@ final class SendCommand implements Callable<Integer> {
         }
         OneShot.Outcome outcome;
         try {
-            outcome = udp ? OneShot.udp(target, payload, wait) : OneShot.tcp(target, payload, connectTimeout, wait);
+            outcome = udp ? OneShot.udp(target, payload, wait)
+                    : OneShot.tcp(target, host, payload, connectTimeout, wait, tlsSettings);
         } catch (NetworkFailure failure) {
             err.println(failure.getMessage());
             return Cli.FAILED;
         }
-        out.println(Cli.TEXT.get("send.sent", bytes(payload.length), OneShot.peer(target), udp ? "UDP" : "TCP"));
+        if (outcome.tls() != null) {
+            out.println(Cli.TEXT.get("send.tls.established", outcome.tls().summary()));
+            if (!outcome.tls().peerChain().isEmpty()) {
+                CertSummary leaf = outcome.tls().peerChain().getFirst();
+                out.println(Cli.TEXT.get("send.tls.certificate", leaf.subject(), leaf.issuer(),
+                        leaf.notAfter().toString(), String.join(", ", leaf.subjectAltNames())));
+            }
+        }
+        out.println(Cli.TEXT.get("send.sent", bytes(payload.length), OneShot.peer(target),
+                udp ? "UDP" : tlsSettings != null ? "TLS" : "TCP"));
         for (Reply reply : outcome.replies()) {
             out.println(udp
                     ? Cli.TEXT.get("send.reply.udp", bytes(reply.bytes().length), OneShot.peer(reply.from()),
@@ -151,6 +183,27 @@ final class SendCommand implements Callable<Integer> {
 
     private Duration duration(String option, String text) {
         return CliDuration.parse(text).orElseThrow(() -> bad(Cli.TEXT.get("error.duration", option, text)));
+    }
+
+    /** The TLS options as settings; null without {@code --tls}. The options that need it say so without it. */
+    private TlsClientSettings tlsSettings(boolean udp, Duration connectTimeout) {
+        if (!tls) {
+            String stray = insecure ? "--insecure" : sni != null ? "--sni" : alpn != null ? "--alpn"
+                    : ca != null ? "--ca" : null;
+            if (stray != null) {
+                throw bad(Cli.TEXT.get("error.tls.needed", stray));
+            }
+            return null;
+        }
+        if (udp) {
+            throw bad(Cli.TEXT.get("error.tls.udp"));
+        }
+        TlsClientSettings settings = TlsClientSettings.defaults().withVerify(!insecure).withSni(sni)
+                .withExtraCaFile(ca).withHandshakeTimeout(connectTimeout);
+        if (alpn != null) {
+            settings = settings.withAlpn(List.of(alpn.split(",")));
+        }
+        return settings;
     }
 
     private ParameterException bad(String message) {

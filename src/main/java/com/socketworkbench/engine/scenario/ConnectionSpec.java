@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.scenario;
 
+import com.socketworkbench.engine.tls.TlsClientSettings;
+
 import java.time.Duration;
 
 /**
@@ -13,9 +15,17 @@ import java.time.Duration;
  * @param connectTimeout how long a connect, or a listen's wait for its client, may take
  * @param within         the default {@code within} of expects on this connection
  * @param location       where the connection was declared
+ * @param tls            for a TCP client: TLS settings ({@code tls:} in the file); null for plain
  */
 public record ConnectionSpec(String name, Transport transport, boolean listen, Template address,
-                             Duration connectTimeout, Duration within, SourceLocation location) {
+                             Duration connectTimeout, Duration within, SourceLocation location,
+                             TlsClientSettings tls) {
+
+    /** A plain (not TLS) connection. */
+    public ConnectionSpec(String name, Transport transport, boolean listen, Template address,
+                          Duration connectTimeout, Duration within, SourceLocation location) {
+        this(name, transport, listen, address, connectTimeout, within, location, null);
+    }
 
     public enum Transport { TCP, UDP }
 

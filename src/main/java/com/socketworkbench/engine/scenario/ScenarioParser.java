@@ -9,6 +9,8 @@ import com.socketworkbench.engine.fields.FieldTemplate;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import com.socketworkbench.engine.tls.TlsClientSettings;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +33,9 @@ public final class ScenarioParser {
 
     private static final List<String> TOP_KEYS =
             List.of("name", "vars", "connections", "steps", "within", "connectTimeout", "timeout");
-    private static final List<String> CONNECTION_KEYS = List.of("tcp", "udp", "listen", "connectTimeout", "within");
+    private static final List<String> CONNECTION_KEYS =
+            List.of("tcp", "udp", "listen", "connectTimeout", "within", "tls");
+    private static final List<String> TLS_KEYS = List.of("verify", "sni", "alpn", "ca");
     private static final List<String> LISTEN_KEYS = List.of("tcp", "udp");
     private static final List<String> STEP_KEYS = List.of("send", "expect", "wait", "close", "repeat");
     private static final List<String> SEND_KEYS = List.of("to", "text", "hex", "fields");
@@ -39,23 +43,28 @@ public final class ScenarioParser {
     private static final List<String> REPEAT_KEYS = List.of("times", "steps");
 
     private final String file;
+    /** Where a relative {@code ca:} file is looked up: the scenario file's folder, or the working directory. */
+    private final Path baseDir;
     private final Map<String, ConnectionSpec> connections = new LinkedHashMap<>();
     /** Variables that have a value by the step being read: vars, listeners' addresses, earlier saves. */
     private final Set<String> known = new HashSet<>();
     private int nextIndex;
 
-    private ScenarioParser(String file) {
+    private ScenarioParser(String file, Path baseDir) {
         this.file = file;
+        this.baseDir = baseDir;
     }
 
     /** Reads the file (UTF-8); errors name it by its file name. */
     public static Scenario parse(Path path) throws IOException, ScenarioException {
-        return parse(Files.readString(path, StandardCharsets.UTF_8), path.getFileName().toString());
+        Path folder = path.toAbsolutePath().getParent();
+        return new ScenarioParser(path.getFileName().toString(), folder).scenario(
+                YamlTree.read(Files.readString(path, StandardCharsets.UTF_8), path.getFileName().toString()));
     }
 
     /** Reads scenario text; {@code fileName} is what errors and results call it. */
     public static Scenario parse(String text, String fileName) throws ScenarioException {
-        return new ScenarioParser(fileName).scenario(YamlTree.read(text, fileName));
+        return new ScenarioParser(fileName, null).scenario(YamlTree.read(text, fileName));
     }
 
     private Scenario scenario(YamlNode root) throws ScenarioException {
@@ -131,13 +140,62 @@ public final class ScenarioParser {
         Duration ownWithin = spec.entries().containsKey("within") ? duration(value(spec, "within")) : within;
         Duration ownConnect = spec.entries().containsKey("connectTimeout")
                 ? duration(value(spec, "connectTimeout")) : connectTimeout;
+        TlsClientSettings tls = null;
+        if (spec.entries().containsKey("tls")) {
+            if (!tcp || listen) {
+                throw new ScenarioException(spec.entries().get("tls").keyLocation(), TEXT.get("error.tls.where"));
+            }
+            tls = tls(value(spec, "tls"), ownConnect);
+        }
         connections.put(name, new ConnectionSpec(name,
                 tcp ? ConnectionSpec.Transport.TCP : ConnectionSpec.Transport.UDP, listen, address, ownConnect,
-                ownWithin, entry.keyLocation()));
+                ownWithin, entry.keyLocation(), tls));
         if (listen) {
             known.add(name + ".host");
             known.add(name + ".port");
         }
+    }
+
+    /**
+     * {@code tls: true} (verified, SNI = the host) or {@code tls: {verify, sni, alpn, ca}}; null for {@code false}.
+     * The handshake may take as long as the connect.
+     */
+    private TlsClientSettings tls(YamlNode node, Duration connectTimeout) throws ScenarioException {
+        TlsClientSettings settings = TlsClientSettings.defaults().withHandshakeTimeout(connectTimeout);
+        if (node instanceof YamlNode.Scalar) {
+            return bool(node) ? settings : null;
+        }
+        YamlNode.Mapping map = mapping(node, "tls");
+        checkKeys(map, TLS_KEYS);
+        if (map.entries().containsKey("verify")) {
+            settings = settings.withVerify(bool(value(map, "verify")));
+        }
+        if (map.entries().containsKey("sni")) {
+            settings = settings.withSni(string(value(map, "sni")));
+        }
+        if (map.entries().containsKey("alpn")) {
+            YamlNode alpn = value(map, "alpn");
+            List<String> protocols = new ArrayList<>();
+            if (alpn instanceof YamlNode.Sequence list) {
+                for (YamlNode item : list.items()) {
+                    protocols.add(string(item));
+                }
+            } else {
+                protocols.addAll(List.of(string(alpn).split(",")));
+            }
+            settings = settings.withAlpn(protocols);
+        }
+        if (map.entries().containsKey("ca")) {
+            YamlNode caNode = value(map, "ca");
+            Path ca;
+            try {
+                ca = Path.of(string(caNode));
+            } catch (java.nio.file.InvalidPathException e) {
+                throw new ScenarioException(caNode.location(), TEXT.get("error.tls.ca", string(caNode)));
+            }
+            settings = settings.withExtraCaFile(baseDir == null || ca.isAbsolute() ? ca : baseDir.resolve(ca));
+        }
+        return settings;
     }
 
     // ------------------------------------------------------------------ steps

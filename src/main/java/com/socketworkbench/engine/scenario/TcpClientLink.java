@@ -31,10 +31,13 @@ final class TcpClientLink extends Link {
 
     @Override
     SocketAddress open(HostPort address, RunControl control) throws StepFailure, RunControl.Stopped {
-        client = new TcpClient(new TcpClientConfig(address.host(), address.port(), spec.connectTimeout()),
-                this::emit);
+        client = new TcpClient(new TcpClientConfig(address.host(), address.port(), spec.connectTimeout())
+                .withTls(spec.tls()), this::emit);
+        // With TLS the handshake follows the connect and may take as long again.
+        java.time.Duration limit = spec.tls() == null ? spec.connectTimeout()
+                : spec.connectTimeout().plus(spec.tls().handshakeTimeout());
         try {
-            control.await(client.connect(), after(spec.connectTimeout().plusSeconds(1)));
+            control.await(client.connect(), after(limit.plusSeconds(1)));
             return client.localSocketAddress();
         } catch (TimeoutException e) {
             throw new StepFailure(TEXT.get("fail.connect", spec.name(), address,

@@ -12,6 +12,7 @@ import com.socketworkbench.engine.framing.Framer;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.net.SocketErrors;
 import com.socketworkbench.engine.text.DurationText;
+import com.socketworkbench.engine.tls.TlsFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -310,6 +311,13 @@ final class ConnectionReader implements ByteAllowance {
         }
         if (SocketErrors.classify(e) == FailureKind.CONNECTION_RESET) {
             connection.finish(CloseReason.RESET, "");
+            return;
+        }
+        if (e instanceof javax.net.ssl.SSLException && connection.isTls()) {
+            // An alert after the handshake (TLS 1.3 refuses a client certificate only after the client's Finished).
+            String message = TlsFailures.explain(e, connection.tlsHost());
+            connection.finish(failure(FailureKind.IO_ERROR, message, SocketErrors.technicalDetail(e)),
+                    CloseReason.ERROR, message);
             return;
         }
         connection.emit(SocketErrors.toFailure(e, Operation.RECEIVE, connection.id(), connection.local(),

@@ -169,6 +169,11 @@ final class TcpConnection {
         }
     }
 
+    /** The host a TLS client connected to (for explanations); null on the server side and for plain connections. */
+    String tlsHost() {
+        return io instanceof TlsStreamIo tls ? tls.host() : null;
+    }
+
     /** True for a TLS connection. */
     boolean isTls() {
         return io instanceof TlsStreamIo;

@@ -17,9 +17,14 @@ import org.bouncycastle.pkcs.PKCSException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.security.PrivateKey;
+import java.security.Provider;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 /** Private keys in PEM text: PKCS#8, PKCS#1 RSA, SEC1 EC, plain or encrypted with a password (Bouncy Castle). */
 final class PemKeys {
+    /** Bouncy Castle's own provider, not registered with the JVM: the OpenSSL key derivations live only there. */
+    private static final Provider BC = new BouncyCastleProvider();
+
     private PemKeys() {
     }
 
@@ -41,7 +46,7 @@ final class PemKeys {
                         return privateKey(converter, pair);
                     }
                     case PEMEncryptedKeyPair encrypted -> {
-                        PEMDecryptorProvider decryptor = new JcePEMDecryptorProviderBuilder()
+                        PEMDecryptorProvider decryptor = new JcePEMDecryptorProviderBuilder().setProvider(BC)
                                 .build(requirePassword(password, where));
                         try {
                             return privateKey(converter, encrypted.decryptKeyPair(decryptor));
@@ -52,7 +57,7 @@ final class PemKeys {
                     case PKCS8EncryptedPrivateKeyInfo encrypted -> {
                         try {
                             InputDecryptorProvider decryptor = new JceOpenSSLPKCS8DecryptorProviderBuilder()
-                                    .build(requirePassword(password, where));
+                                    .setProvider(BC).build(requirePassword(password, where));
                             return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(decryptor));
                         } catch (PKCSException | OperatorCreationException e) {
                             throw new TlsSetupException(TlsText.TEXT.get("setup.wrongPassword", where), e);

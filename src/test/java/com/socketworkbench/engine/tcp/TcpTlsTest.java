@@ -105,6 +105,34 @@ class TcpTlsTest {
         assertTrue(closed.detail().contains("close_notify"), closed.detail());
     }
 
+    @Test
+    void aFinWithoutCloseNotifyEndsTheConnectionAsAPeerCloseThatSaysSo() throws Exception {
+        GeneratedCertificate generated = GeneratedCertificate.generate();
+        TcpServer server = tcp.track(new TcpServer(new TcpServerConfig("127.0.0.1", 0)
+                .withTls(TlsServerSettings.generated(generated)), sink));
+        server.start();
+        java.net.Socket plain = tcp.track(new java.net.Socket(TcpFixture.LOOPBACK, server.localAddress().getPort()));
+        SSLSocket peer = (SSLSocket) jdkTrusting(generated).getSocketFactory().createSocket(plain, "127.0.0.1",
+                server.localAddress().getPort(), false);
+        peer.setSoTimeout(10_000);
+        peer.startHandshake();
+        long id = sink.awaitFirst(TlsEstablished.class).connectionId();
+        plain.shutdownOutput(); // FIN, no close_notify
+        ConnectionClosed closed = sink.awaitFirst(ConnectionClosed.class, c -> c.connectionId() == id);
+        assertEquals(CloseReason.PEER_CLOSED, closed.reason(), closed.toString());
+    }
+
+    @Test
+    void tlsOverAUnixDomainSocketIsRefusedWithAMessage() {
+        IllegalArgumentException client = org.junit.jupiter.api.Assertions.assertThrows(
+                IllegalArgumentException.class, () -> TcpClientConfig.unix(java.nio.file.Path.of("/tmp/x.sock"))
+                        .withTls(TlsClientSettings.defaults()));
+        assertTrue(client.getMessage().contains("TLS over a Unix domain socket is not supported"));
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> TcpServerConfig
+                .unix(java.nio.file.Path.of("/tmp/x.sock")).withTls(TlsServerSettings.generated(
+                        GeneratedCertificate.generate())));
+    }
+
     static SSLContext jdkTrusting(GeneratedCertificate generated) throws Exception {
         java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
         store.load(null, null);
