@@ -285,12 +285,24 @@ public final class TcpServerView implements TabView {
         clients.setTooltip(new Tooltip(TEXT.get("clients.tooltip")));
 
         clients.getColumns().setAll(ClientColumns.all());
-        // A TLS server's clients show their sessions; a plain one keeps its room for the counters.
+        // A TLS server's clients show their sessions after the counters; a plain one keeps its room for those.
+        // Ten columns do not fit the narrow list: with TLS it scrolls sideways instead of squeezing every column.
+        BooleanBinding tlsColumns = model.tls().enabledProperty()
+                .and(model.stream().transportProperty().isNotEqualTo(Transport.UNIX));
         for (TableColumn<ClientRow, ?> column : ClientColumns.tls()) {
-            subscriptions.bind(column.visibleProperty(), model.tls().enabledProperty()
-                    .and(model.stream().transportProperty().isNotEqualTo(Transport.UNIX)));
+            subscriptions.bind(column.visibleProperty(), tlsColumns);
             clients.getColumns().add(column);
         }
+        subscriptions.subscribe(tlsColumns, on -> {
+            clients.setColumnResizePolicy(on ? TableView.UNCONSTRAINED_RESIZE_POLICY
+                    : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+            if (on) {
+                // The fitting policy shrank the columns; scrolling, each gets its own width back.
+                for (TableColumn<ClientRow, ?> column : clients.getColumns()) {
+                    clients.resizeColumn(column, column.getPrefWidth() - column.getWidth());
+                }
+            }
+        });
 
         subscriptions.bind(model.selectedClientProperty(), clients.getSelectionModel().selectedItemProperty());
         // The first client to arrive becomes the send target, so "connect and reply" needs no extra click. Never

@@ -8,7 +8,7 @@ import static com.socketworkbench.ui.tls.TlsTexts.TEXT;
 /** A TLS server's clients table columns: what each shows of a client's session, its header and width. */
 public enum TlsColumns {
     PROTOCOL("column.tls", 64),
-    CIPHER("column.cipher", 200),
+    CIPHER("column.cipher", 180),
     CLIENT_CERTIFICATE("column.client.cert", 140);
 
     private final String key;
