@@ -35,7 +35,6 @@ public final class ScenarioParser {
             List.of("name", "vars", "connections", "steps", "within", "connectTimeout", "timeout");
     private static final List<String> CONNECTION_KEYS =
             List.of("tcp", "udp", "listen", "connectTimeout", "within", "tls");
-    private static final List<String> TLS_KEYS = List.of("verify", "sni", "alpn", "ca");
     private static final List<String> LISTEN_KEYS = List.of("tcp", "udp");
     private static final List<String> STEP_KEYS = List.of("send", "expect", "wait", "close", "repeat");
     private static final List<String> SEND_KEYS = List.of("to", "text", "hex", "fields");
@@ -145,7 +144,7 @@ public final class ScenarioParser {
             if (!tcp || listen) {
                 throw new ScenarioException(spec.entries().get("tls").keyLocation(), TEXT.get("error.tls.where"));
             }
-            tls = tls(value(spec, "tls"), ownConnect);
+            tls = TlsSpecParser.parse(value(spec, "tls"), ownConnect, baseDir);
         }
         connections.put(name, new ConnectionSpec(name,
                 tcp ? ConnectionSpec.Transport.TCP : ConnectionSpec.Transport.UDP, listen, address, ownConnect,
@@ -154,48 +153,6 @@ public final class ScenarioParser {
             known.add(name + ".host");
             known.add(name + ".port");
         }
-    }
-
-    /**
-     * {@code tls: true} (verified, SNI = the host) or {@code tls: {verify, sni, alpn, ca}}; null for {@code false}.
-     * The handshake may take as long as the connect.
-     */
-    private TlsClientSettings tls(YamlNode node, Duration connectTimeout) throws ScenarioException {
-        TlsClientSettings settings = TlsClientSettings.defaults().withHandshakeTimeout(connectTimeout);
-        if (node instanceof YamlNode.Scalar) {
-            return bool(node) ? settings : null;
-        }
-        YamlNode.Mapping map = mapping(node, "tls");
-        checkKeys(map, TLS_KEYS);
-        if (map.entries().containsKey("verify")) {
-            settings = settings.withVerify(bool(value(map, "verify")));
-        }
-        if (map.entries().containsKey("sni")) {
-            settings = settings.withSni(string(value(map, "sni")));
-        }
-        if (map.entries().containsKey("alpn")) {
-            YamlNode alpn = value(map, "alpn");
-            List<String> protocols = new ArrayList<>();
-            if (alpn instanceof YamlNode.Sequence list) {
-                for (YamlNode item : list.items()) {
-                    protocols.add(string(item));
-                }
-            } else {
-                protocols.addAll(List.of(string(alpn).split(",")));
-            }
-            settings = settings.withAlpn(protocols);
-        }
-        if (map.entries().containsKey("ca")) {
-            YamlNode caNode = value(map, "ca");
-            Path ca;
-            try {
-                ca = Path.of(string(caNode));
-            } catch (java.nio.file.InvalidPathException e) {
-                throw new ScenarioException(caNode.location(), TEXT.get("error.tls.ca", string(caNode)));
-            }
-            settings = settings.withExtraCaFile(baseDir == null || ca.isAbsolute() ? ca : baseDir.resolve(ca));
-        }
-        return settings;
     }
 
     // ------------------------------------------------------------------ steps
@@ -375,7 +332,7 @@ public final class ScenarioParser {
         return duration;
     }
 
-    private static boolean bool(YamlNode node) throws ScenarioException {
+    static boolean bool(YamlNode node) throws ScenarioException {
         YamlNode.Scalar scalar = scalar(node);
         if (scalar.kind() != YamlNode.Scalar.Kind.BOOLEAN) {
             throw new ScenarioException(node.location(), TEXT.get("error.type.boolean", scalar.text()));
@@ -383,7 +340,7 @@ public final class ScenarioParser {
         return Boolean.parseBoolean(scalar.text().strip().toLowerCase(java.util.Locale.ROOT));
     }
 
-    private static String string(YamlNode node) throws ScenarioException {
+    static String string(YamlNode node) throws ScenarioException {
         YamlNode.Scalar scalar = scalar(node);
         if (scalar.kind() == YamlNode.Scalar.Kind.NULL) {
             throw new ScenarioException(node.location(), TEXT.get("error.type.empty"));
@@ -398,14 +355,14 @@ public final class ScenarioParser {
         throw new ScenarioException(node.location(), TEXT.get("error.type.scalar"));
     }
 
-    private static YamlNode.Mapping mapping(YamlNode node, String what) throws ScenarioException {
+    static YamlNode.Mapping mapping(YamlNode node, String what) throws ScenarioException {
         if (node instanceof YamlNode.Mapping mapping) {
             return mapping;
         }
         throw new ScenarioException(node.location(), TEXT.get("error.type.mapping", what));
     }
 
-    private static void checkKeys(YamlNode.Mapping mapping, List<String> allowed) throws ScenarioException {
+    static void checkKeys(YamlNode.Mapping mapping, List<String> allowed) throws ScenarioException {
         for (YamlNode.Entry entry : mapping.entries().values()) {
             if (!allowed.contains(entry.key())) {
                 throw new ScenarioException(entry.keyLocation(), TEXT.get("error.key.unknown", entry.key(),
@@ -414,7 +371,7 @@ public final class ScenarioParser {
         }
     }
 
-    private static YamlNode value(YamlNode.Mapping mapping, String key) {
+    static YamlNode value(YamlNode.Mapping mapping, String key) {
         return mapping.entries().get(key).value();
     }
 

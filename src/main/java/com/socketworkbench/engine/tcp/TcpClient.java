@@ -98,6 +98,11 @@ public final class TcpClient implements AutoCloseable {
      * {@link SocketErrorException} carrying it; a connect cancelled by {@link #close} or {@link #disconnect} completes
      * with a {@link CancellationException} (a Notice says so).
      *
+     * <p>With {@link TcpClientConfig#tls() TLS} the handshake follows ConnectionOpened on the connection's thread:
+     * TlsEstablished, then the future completes; a failed handshake emits a Failure whose message says why in plain
+     * words ({@link com.socketworkbench.engine.tls.TlsFailures}), then ConnectionClosed, and the future fails with
+     * it. Certificate or key files that cannot be used fail the connect before any socket (INVALID_INPUT).
+     *
      * @return completes with the local TCP address of the new connection; with null for a Unix domain socket
      */
     public CompletableFuture<InetSocketAddress> connect() {
@@ -231,6 +236,15 @@ public final class TcpClient implements AutoCloseable {
         if (current != null) {
             current.close(mode);
         }
+    }
+
+    /**
+     * What the TLS handshake of the current (or last) connection agreed on; null for plain TCP, before the handshake
+     * is done, or when it failed.
+     */
+    public com.socketworkbench.engine.tls.TlsSessionDetails tlsDetails() {
+        TcpConnection current = current();
+        return current == null ? null : current.info().tls();
     }
 
     /** True from ConnectionOpened until the connection has ended (including while half-closed). */

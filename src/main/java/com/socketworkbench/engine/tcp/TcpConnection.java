@@ -209,7 +209,8 @@ final class TcpConnection {
 
     ConnectionInfo info() {
         return new ConnectionInfo(id, local, remote, since, bytesIn(), bytesOut(), messagesIn(), messagesOut(),
-                pendingBytes());
+                pendingBytes(), tlsReady.isDone() && !tlsReady.isCompletedExceptionally() ? tlsReady.getNow(null)
+                : null);
     }
 
     /** Bytes of an incomplete frame after the last read. */

@@ -62,6 +62,10 @@ import java.util.function.Supplier;
  * (and echoes if enabled). Everything it observes is reported through the {@link EventSink}; listener-level events
  * carry connection id 0, connections are numbered from 1 per server.
  *
+ * <p>With {@link TcpServerConfig#tls() TLS} each accepted client is handshaken on its own thread after
+ * ConnectionAccepted: TlsEstablished (also in {@link ConnectionInfo#tls()}), or a Failure in plain words and that
+ * client's close; the listener goes on. Certificate or key files that cannot be used fail {@link #start()}.
+ *
  * <p>With a {@link TcpServerConfig#unix(Path) Unix domain socket config} it listens on a socket file instead and
  * behaves the same otherwise: it creates the file on start and removes it on stop; ListenerStarted carries the
  * path ({@link UnixDomainSocketAddress}) and transport "UNIX"; an accepted client, which has no address of its own,

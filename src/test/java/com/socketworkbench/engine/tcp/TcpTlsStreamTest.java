@@ -37,11 +37,13 @@ class TcpTlsStreamTest {
     @TempDir
     Path dir;
     private TcpServer server;
+    private GeneratedCertificate serverCertificate;
     private TcpClient client;
 
     @BeforeEach
     void connectOverTls() throws Exception {
         GeneratedCertificate generated = GeneratedCertificate.generate();
+        serverCertificate = generated;
         Path trusted = dir.resolve("generated.pem");
         Files.writeString(trusted, generated.certificatePem());
         server = tcp.track(new TcpServer(new TcpServerConfig("127.0.0.1", 0)
@@ -94,6 +96,49 @@ class TcpTlsStreamTest {
     }
 
     @Test
+    void anIdleGapInTheMiddleOfATlsRecordLosesNothing() throws Exception {
+        server.setFramerFactory(new FramingSpec.IdleGap(100)::create);
+        // A JDK TLS client behind a forwarder that holds back the second half of every chunk for 400 ms: the
+        // server's timed read ends inside a TLS record, and the record must still decrypt whole afterwards.
+        java.net.ServerSocket front = tcp.listener();
+        Thread.ofVirtual().start(() -> {
+            try (java.net.Socket in = front.accept(); java.net.Socket out = new java.net.Socket(TcpFixture.LOOPBACK,
+                    server.localAddress().getPort())) {
+                Thread.ofVirtual().start(() -> {
+                    try {
+                        out.getInputStream().transferTo(in.getOutputStream());
+                    } catch (java.io.IOException ignored) {
+                        // ends with the test
+                    }
+                });
+                byte[] buffer = new byte[16384];
+                for (int n = in.getInputStream().read(buffer); n > 0; n = in.getInputStream().read(buffer)) {
+                    int half = n / 2;
+                    out.getOutputStream().write(buffer, 0, half);
+                    out.getOutputStream().flush();
+                    if (n > 100) {
+                        Thread.sleep(400); // the stall under test, between two halves of one record
+                    }
+                    out.getOutputStream().write(buffer, half, n - half);
+                    out.getOutputStream().flush();
+                }
+            } catch (Exception ignored) {
+                // ends with the test
+            }
+        });
+        javax.net.ssl.SSLSocket peer = tcp.track((javax.net.ssl.SSLSocket) TcpTlsTest.jdkTrusting(
+                serverCertificate).getSocketFactory().createSocket(TcpFixture.LOOPBACK, front.getLocalPort()));
+        peer.setSoTimeout(10_000);
+        peer.startHandshake();
+        long id = serverSideId();
+        byte[] message = new byte[300];
+        java.util.Arrays.fill(message, (byte) 'x');
+        peer.getOutputStream().write(message);
+        peer.getOutputStream().flush();
+        await().atMost(RecordingSink.WAIT).until(() -> String.join("", framesOn(id)).length() == 300);
+    }
+
+    @Test
     void splitSendWritesEachSegmentAsItsOwnTlsWrite() throws Exception {
         long id = connect();
         client.send(ascii("abcdef"), SendPlan.segmented(2, Duration.ofMillis(20))).get(10, TimeUnit.SECONDS);
@@ -139,7 +184,7 @@ class TcpTlsStreamTest {
     @Test
     void socketOptionsApplyToTheTlsConnection() throws Exception {
         client.setSocketOptions(new SocketOptionsSpec(null, null, true, null, null, null, null,
-                Duration.ofMillis(300), null, null, null, null));
+                Duration.ofSeconds(2), null, null, null, null));
         connect();
         assertTrue(client.effectiveOptions().toString().contains("SO_KEEPALIVE"), client.effectiveOptions()
                 .toString());

@@ -57,6 +57,7 @@ class TcpTlsTest {
         assertEquals("CN=localhost", established.details().peerChain().getFirst().subject());
         assertTrue(established.details().summary().endsWith(", ALPN http/1.1, verified"),
                 established.details().summary());
+        assertEquals(established.details(), client.tlsDetails());
         client.send("hello over TLS".getBytes(StandardCharsets.UTF_8)).get(10, TimeUnit.SECONDS);
         await().atMost(RecordingSink.WAIT).until(() -> sink.receivedCount(client.id()) == 14);
         assertArrayEquals("hello over TLS".getBytes(StandardCharsets.UTF_8), sink.received(client.id()));
@@ -84,6 +85,7 @@ class TcpTlsTest {
         TlsEstablished established = sink.awaitFirst(TlsEstablished.class);
         assertEquals(generated.sha256Fingerprint(), established.details().localChain().getFirst().sha256Fingerprint());
         assertTrue(established.details().peerChain().isEmpty());
+        assertEquals(established.details(), server.connections().getFirst().tls());
     }
 
     @Test
