@@ -26,7 +26,7 @@ class ArchitectureTest {
     private static final String ROOT = "com.socketworkbench.";
     /** Shared UI: what every tab is built from. */
     static final List<String> SHARED_UI = List.of("ui.fx", "ui.tab", "ui.traffic", "ui.stream", "ui.input",
-            "ui.messages", "ui.capture", "ui.rate", "ui.alltraffic", "ui.repeat", "ui.sendfile", "ui.rules");
+            "ui.messages", "ui.capture", "ui.rate", "ui.alltraffic", "ui.repeat", "ui.sendfile", "ui.rules", "ui.tls");
     /** One package per kind of tab. */
     static final List<String> TAB_PACKAGES = List.of("ui.tcpserver", "ui.tcpclient", "ui.udp", "ui.http", "ui.tools", "ui.scenario",
             "ui.relay", "ui.websocket");

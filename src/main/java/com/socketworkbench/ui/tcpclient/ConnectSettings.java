@@ -8,6 +8,7 @@ import com.socketworkbench.ui.input.PortInput;
 import com.socketworkbench.ui.stream.StreamSettings;
 import com.socketworkbench.ui.stream.UnixPathInput;
 import com.socketworkbench.ui.tab.AppPreferences;
+import com.socketworkbench.ui.tls.TlsClientForm;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
@@ -33,6 +34,7 @@ final class ConnectSettings {
     private final PortInput port;
     private final ObjectProperty<Integer> timeoutSeconds = new SimpleObjectProperty<>(this, "timeoutSeconds");
     private final StreamSettings stream;
+    private final TlsClientForm tls;
     private final BooleanBinding canConnect;
 
     ConnectSettings(AppPreferences preferences, Subscriptions subscriptions) {
@@ -42,17 +44,23 @@ final class ConnectSettings {
         timeoutSeconds.set(Math.max(1, preferences.getInt(PREF_TIMEOUT,
                 (int) TcpClientConfig.DEFAULT_CONNECT_TIMEOUT.toSeconds())));
         stream = new StreamSettings(preferences, subscriptions);
+        tls = new TlsClientForm(preferences);
         UnixPathInput unixPath = stream.unixPath();
         canConnect = Bindings.createBooleanBinding(() -> stream.isUnix() ? unixPath.isValid()
-                        : host.isValid() && port.isValid(), stream.transportProperty(), unixPath.validProperty(),
-                host.validProperty(), port.validProperty());
+                        : host.isValid() && port.isValid() && tls.validProperty().get(), stream.transportProperty(),
+                unixPath.validProperty(), host.validProperty(), port.validProperty(), tls.validProperty());
     }
 
     /** The connection to open, or why the typed settings cannot make one. */
     TcpClientConfig config() {
-        return stream.isUnix() ? TcpClientConfig.unix(Path.of(stream.unixPath().text()))
-                : new TcpClientConfig(host.host(), port.port(), Duration.ofSeconds(timeoutSeconds()));
+        if (stream.isUnix()) {
+            return TcpClientConfig.unix(Path.of(stream.unixPath().text()));
+        }
+        // The handshake gets as long as the connect: one timeout the user sets for "getting through".
+        Duration timeout = Duration.ofSeconds(timeoutSeconds());
+        return new TcpClientConfig(host.host(), port.port(), timeout).withTls(tls.settings(timeout));
     }
+
 
     /**
      * The socket options to set on a new connection, when any. The connect timeout alone is in the config already:
@@ -90,6 +98,7 @@ final class ConnectSettings {
         }
         preferences.putInt(PREF_TIMEOUT, timeoutSeconds());
         stream.save();
+        tls.save();
     }
 
     HostInput host() {
@@ -106,6 +115,10 @@ final class ConnectSettings {
 
     StreamSettings stream() {
         return stream;
+    }
+
+    TlsClientForm tls() {
+        return tls;
     }
 
     BooleanBinding canConnectBinding() {

@@ -11,6 +11,7 @@ import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.stream.FramingEditor;
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.input.HostField;
+import com.socketworkbench.ui.tls.TlsClientPanel;
 
 import com.socketworkbench.ui.input.PortField;
 import com.socketworkbench.ui.traffic.SendEditor;
@@ -71,6 +72,7 @@ public final class TcpClientView implements TabView {
     private final RulesPanel rules;
     private final TabNotifier notifier;
     private final CaptureControls captureControls;
+    private final TlsClientPanel tls;
     private final BorderPane root;
 
     public TcpClientView(TcpClientViewModel model, Subscriptions subscriptions, MessagesPanel messages) {
@@ -82,6 +84,8 @@ public final class TcpClientView implements TabView {
         StreamSettings stream = model.stream();
         unixPath = new UnixPathField(false, stream.unixPath(), subscriptions);
         framing = new FramingEditor(stream.framing(), subscriptions);
+        tls = new TlsClientPanel(model.tls(), model.host().textProperty(),
+                model.stateProperty().isNotEqualTo(ClientState.DISCONNECTED), subscriptions);
         traffic = new TrafficPane(model.traffic(), TEXT.get("traffic.placeholder"), subscriptions);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
         rules = new RulesPanel(model.rules(), model.sendEditor().charsetProperty()::get, subscriptions);
@@ -178,7 +182,13 @@ public final class TcpClientView implements TabView {
         showWhen(tcpFields, unix.not());
         showWhen(unixFields, unix);
 
-        FlowPane bar = TabLayout.settingsBar(transport, tcpFields, unixFields, connect, info);
+        // TLS is a TCP matter: over a Unix socket the switch and its panel step aside.
+        showWhen(tls.toggle(), unix.not());
+        FlowPane bar = TabLayout.settingsBar(transport, tcpFields, unixFields, tls.toggle(), connect, info);
+        // Settings while they can change; once connected the handshake row tells what was agreed, and the room
+        // goes to the timeline.
+        showWhen(tls.panel(), unix.not().and(model.tls().enabledProperty())
+                .and(model.stateProperty().isEqualTo(ClientState.DISCONNECTED)));
 
         HBox tcpMessages = new HBox(16, host.messageLabel(), port.messageLabel());
         tcpMessages.setAlignment(Pos.CENTER_LEFT);
@@ -186,7 +196,8 @@ public final class TcpClientView implements TabView {
                 .or(port.messageLabel().visibleProperty())));
         HBox unixMessages = new HBox(16, unixPath.messageLabel());
         showWhen(unixMessages, unix.and(unixPath.messageLabel().visibleProperty()));
-        return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, tcpMessages, unixMessages));
+        return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, tcpMessages, unixMessages),
+                tls.panel());
     }
 
     /** How received bytes become rows, and the ways to end the connection. */
@@ -248,6 +259,11 @@ public final class TcpClientView implements TabView {
 
     public TabNotifier notifier() {
         return notifier;
+    }
+
+    /** The TLS switch and its settings panel. */
+    public TlsClientPanel tls() {
+        return tls;
     }
 
     /** The auto-reply rules panel. */

@@ -35,6 +35,7 @@ import com.socketworkbench.ui.capture.TabCapture;
 import com.socketworkbench.ui.tab.TabStatus;
 import com.socketworkbench.ui.input.HostInput;
 import com.socketworkbench.ui.input.PortInput;
+import com.socketworkbench.ui.tls.TlsClientForm;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -437,6 +438,11 @@ public final class TcpClientViewModel extends SocketTabModel {
     /** True after a half-close until the connection ends: receiving goes on, sending is over. */
     public ReadOnlyBooleanProperty halfClosedProperty() {
         return halfClosed.getReadOnlyProperty();
+    }
+
+    /** TLS on or off and its settings (the insecure switch and the password are never saved). */
+    public TlsClientForm tls() {
+        return settings.tls();
     }
 
     /** Transport and socket path, framing, socket options and split send. */

@@ -1,5 +1,7 @@
 package com.socketworkbench.ui.tcpserver;
 
+import com.socketworkbench.engine.tls.TlsSessionDetails;
+import com.socketworkbench.ui.tls.TlsColumns;
 import com.socketworkbench.ui.traffic.Formats;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -48,6 +50,24 @@ final class ClientColumns {
         pending.setGraphic(header("column.pending"));
         pending.getStyleClass().addAll("numeric-column", "pending-column");
         return List.of(remote, since, in, out, rateIn, rateOut, pending);
+    }
+
+    /** The TLS columns: version, cipher suite and the client certificate's subject (or "—"). */
+    static List<TableColumn<ClientRow, TlsSessionDetails>> tls() {
+        return List.of(tlsColumn(TlsColumns.PROTOCOL), tlsColumn(TlsColumns.CIPHER),
+                tlsColumn(TlsColumns.CLIENT_CERTIFICATE));
+    }
+
+    private static TableColumn<ClientRow, TlsSessionDetails> tlsColumn(TlsColumns which) {
+        TableColumn<ClientRow, TlsSessionDetails> column = new TableColumn<>();
+        column.setCellValueFactory(data -> data.getValue().tlsProperty());
+        column.setCellFactory(ignored -> new FormattedCell<>(which::text));
+        column.setPrefWidth(which.width());
+        Label header = new Label(which.title());
+        header.setTooltip(new Tooltip(which.tooltip()));
+        column.setGraphic(header);
+        column.getStyleClass().add("tls-column");
+        return column;
     }
 
     /** "1.2 KiB/s": a rate in the units of the byte columns. */

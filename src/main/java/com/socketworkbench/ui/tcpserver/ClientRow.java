@@ -2,7 +2,11 @@ package com.socketworkbench.ui.tcpserver;
 
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.tcp.ConnectionInfo;
+import com.socketworkbench.engine.tls.TlsSessionDetails;
 import javafx.beans.property.LongProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.SimpleLongProperty;
 
@@ -24,6 +28,7 @@ public final class ClientRow {
     private final LongProperty rateIn = new SimpleLongProperty(this, "rateIn");
     private final LongProperty rateOut = new SimpleLongProperty(this, "rateOut");
     private final LongProperty pendingBytes = new SimpleLongProperty(this, "pendingBytes");
+    private final ObjectProperty<TlsSessionDetails> tls = new SimpleObjectProperty<>(this, "tls");
     private long sampleNanos;
     private long sampleIn;
     private long sampleOut;
@@ -93,6 +98,15 @@ public final class ClientRow {
     /** Bytes received that do not form a complete frame yet (the framer holds them until the rest arrives). */
     public ReadOnlyLongProperty pendingBytesProperty() {
         return pendingBytes;
+    }
+
+    /** The client's TLS session once its handshake is done; null for plain TCP (and until then). */
+    public ReadOnlyObjectProperty<TlsSessionDetails> tlsProperty() {
+        return tls;
+    }
+
+    void setTls(TlsSessionDetails details) {
+        tls.set(details);
     }
 
     @Override

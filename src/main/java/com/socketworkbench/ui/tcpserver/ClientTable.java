@@ -3,6 +3,8 @@ package com.socketworkbench.ui.tcpserver;
 import com.socketworkbench.engine.event.ConnectionClosed;
 import com.socketworkbench.engine.event.DataEvent;
 import com.socketworkbench.engine.event.NetEvent;
+import com.socketworkbench.engine.event.TlsEstablished;
+import com.socketworkbench.engine.tls.TlsSessionDetails;
 import com.socketworkbench.engine.tcp.ConnectionInfo;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -36,6 +38,8 @@ final class ClientTable {
     private final Map<Long, ClientRow> rowsById = new HashMap<>();
     /** Bytes in and out per open connection, from its data events; an entry goes with its connection's close. */
     private final Map<Long, long[]> counted = new HashMap<>();
+    /** The TLS session per open connection, from its TlsEstablished (often before its row exists). */
+    private final Map<Long, TlsSessionDetails> sessions = new HashMap<>();
     private final ObjectProperty<ClientRow> selected = new SimpleObjectProperty<>(this, "selectedClient");
     private final ReadOnlyIntegerWrapper left = new ReadOnlyIntegerWrapper(this, "clientsLeft");
     private long lastRefresh;
@@ -55,8 +59,15 @@ final class ClientTable {
             if (event instanceof DataEvent data && !data.incomplete()) { // a provisional view: its frame counts later
                 long[] bytes = counted.computeIfAbsent(event.connectionId(), id -> new long[2]);
                 bytes[data.incoming() ? 0 : 1] += data.data().length;
+            } else if (event instanceof TlsEstablished established) {
+                sessions.put(established.connectionId(), established.details());
+                ClientRow row = rowsById.get(established.connectionId());
+                if (row != null) {
+                    row.setTls(established.details());
+                }
             } else if (event instanceof ConnectionClosed) {
                 counted.remove(event.connectionId());
+                sessions.remove(event.connectionId());
                 closed++;
             }
         }
@@ -68,6 +79,7 @@ final class ClientTable {
     /** Forgets the counts and the clients that left (a new start). */
     void reset() {
         counted.clear();
+        sessions.clear();
         left.set(0);
     }
 
@@ -91,6 +103,7 @@ final class ClientTable {
             ClientRow row = rowsById.get(info.id());
             if (row == null) {
                 row = new ClientRow(info, nowNanos);
+                row.setTls(sessions.get(info.id()));
                 rowsById.put(info.id(), row);
                 arrived.add(row);
             }

@@ -8,6 +8,7 @@ import com.socketworkbench.ui.stream.ConnectionDetailsPane;
 import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.stream.FramingEditor;
 import com.socketworkbench.ui.tab.ListenerState;
+import com.socketworkbench.ui.tls.TlsServerPanel;
 import com.socketworkbench.ui.input.PortField;
 import com.socketworkbench.ui.messages.MessagesPanel;
 import com.socketworkbench.ui.repeat.RepeatSendPanel;
@@ -91,6 +92,7 @@ public final class TcpServerView implements TabView {
     private final TableView<ClientRow> clients = new TableView<>();
     private final TabNotifier notifier;
     private final CaptureControls captureControls;
+    private final TlsServerPanel tls;
     private final BorderPane root;
 
     public TcpServerView(TcpServerViewModel model, Subscriptions subscriptions, MessagesPanel messages) {
@@ -102,6 +104,8 @@ public final class TcpServerView implements TabView {
         StreamSettings stream = model.stream();
         unixPath = new UnixPathField(true, stream.unixPath(), subscriptions);
         framing = new FramingEditor(stream.framing(), subscriptions);
+        tls = new TlsServerPanel(model.tls(), model.stateProperty().isNotEqualTo(ListenerState.STOPPED),
+                subscriptions);
         traffic = new TrafficPane(model.traffic(), TEXT.get("traffic.placeholder"), subscriptions);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
         rules = new RulesPanel(model.rules(), model.sendEditor().charsetProperty()::get, subscriptions);
@@ -177,7 +181,10 @@ public final class TcpServerView implements TabView {
 
         FlowPane bar = TabLayout.settingsBar(transport, tcpFields, unixFields,
                 SendEditor.labelled(TEXT.get("max.connections"), maxConnections),
-                SendEditor.labelled(TEXT.get("memory.budget"), memoryBudget), startStop, listening);
+                SendEditor.labelled(TEXT.get("memory.budget"), memoryBudget), tls.toggle(), startStop, listening);
+        // TLS is a TCP matter: over a Unix socket the switch and its panel step aside.
+        showWhen(tls.toggle(), unix.not());
+        showWhen(tls.panel(), unix.not().and(model.tls().enabledProperty()));
 
         HBox tcpMessages = new HBox(16, port.messageLabel(), bindAddress.warningLabel());
         tcpMessages.setAlignment(Pos.CENTER_LEFT);
@@ -188,7 +195,7 @@ public final class TcpServerView implements TabView {
         showWhen(unixMessages, unix.and(unixPath.messageLabel().visibleProperty()
                 .or(model.staleSocketPathProperty().isNotEmpty())));
         return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, tcpMessages, unixMessages,
-                budgetMessage));
+                budgetMessage), tls.panel());
     }
 
     /** "A stale socket file is in the way" with the button that deletes it and starts again. */
@@ -260,6 +267,11 @@ public final class TcpServerView implements TabView {
         return sendFile;
     }
 
+    /** The TLS switch and its settings panel. */
+    public TlsServerPanel tls() {
+        return tls;
+    }
+
     private Node clientsPane() {
         clients.setId("clients");
         clients.setItems(model.clients());
@@ -273,6 +285,24 @@ public final class TcpServerView implements TabView {
         clients.setTooltip(new Tooltip(TEXT.get("clients.tooltip")));
 
         clients.getColumns().setAll(ClientColumns.all());
+        // A TLS server's clients show their sessions after the counters; a plain one keeps its room for those.
+        // Ten columns do not fit the narrow list: with TLS it scrolls sideways instead of squeezing every column.
+        BooleanBinding tlsColumns = model.tls().enabledProperty()
+                .and(model.stream().transportProperty().isNotEqualTo(Transport.UNIX));
+        for (TableColumn<ClientRow, ?> column : ClientColumns.tls()) {
+            subscriptions.bind(column.visibleProperty(), tlsColumns);
+            clients.getColumns().add(column);
+        }
+        subscriptions.subscribe(tlsColumns, on -> {
+            clients.setColumnResizePolicy(on ? TableView.UNCONSTRAINED_RESIZE_POLICY
+                    : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+            if (on) {
+                // The fitting policy shrank the columns; scrolling, each gets its own width back.
+                for (TableColumn<ClientRow, ?> column : clients.getColumns()) {
+                    clients.resizeColumn(column, column.getPrefWidth() - column.getWidth());
+                }
+            }
+        });
 
         subscriptions.bind(model.selectedClientProperty(), clients.getSelectionModel().selectedItemProperty());
         // The first client to arrive becomes the send target, so "connect and reply" needs no extra click. Never

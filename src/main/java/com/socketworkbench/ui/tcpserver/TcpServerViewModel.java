@@ -25,6 +25,7 @@ import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.input.BindAddressInput;
 import com.socketworkbench.ui.input.PortInput;
+import com.socketworkbench.ui.tls.TlsServerForm;
 import com.socketworkbench.ui.input.TextInput;
 import com.socketworkbench.ui.stream.FramingEditorModel;
 import com.socketworkbench.ui.stream.SocketInfo;
@@ -39,6 +40,7 @@ import com.socketworkbench.ui.tab.TabStatus;
 import com.socketworkbench.ui.traffic.SendEditorModel;
 import com.socketworkbench.ui.traffic.TimelineRow;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.ObjectBinding;
 import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
@@ -95,6 +97,9 @@ public final class TcpServerViewModel extends SocketTabModel {
     /** Set when the pump has just shown rows, so the clients' counts follow in the same pulse (see onPulse). */
     private boolean countsDue;
 
+    private final TlsServerForm tls;
+    /** The listener settings and, over TCP, the TLS settings are usable. */
+    private final BooleanBinding canStart;
     private TcpServer server;
     private SocketAddress boundAddress;
 
@@ -102,6 +107,11 @@ public final class TcpServerViewModel extends SocketTabModel {
         this.preferences = preferences;
         this.executor = executor;
         settings = new ServerSettings(preferences, subscriptions);
+        tls = new TlsServerForm(preferences, executor);
+        canStart = Bindings.createBooleanBinding(() -> settings.canStartBinding().get()
+                        && (settings.stream().isUnix() || tls.validProperty().get()), settings.canStartBinding(),
+                settings.stream().transportProperty(), tls.validProperty());
+        subscriptions.add(canStart::dispose);
         stream = settings.stream();
         framing = stream.framing();
         socketOptions = stream.socketOptions();
@@ -165,12 +175,15 @@ public final class TcpServerViewModel extends SocketTabModel {
 
     /** Binds a new listener with the current settings (off the FX thread). */
     public void start() {
-        if (state.get() != ListenerState.STOPPED || !settings.canStartBinding().get()) {
+        if (state.get() != ListenerState.STOPPED || !canStart.get()) {
             return;
         }
         TcpServerConfig config;
         try {
             config = settings.config();
+            if (!settings.stream().isUnix()) {
+                config = config.withTls(tls.settings());
+            }
         } catch (IllegalArgumentException e) {
             pump.emit(Failure.rejected(0, Operation.START, ServerTexts.TEXT.get("error.start", e.getMessage())));
             return;
@@ -381,6 +394,7 @@ public final class TcpServerViewModel extends SocketTabModel {
     @Override
     public void savePreferences() {
         settings.save();
+        tls.save();
         SendTarget target = sendTarget.choiceProperty().get();
         preferences.put(PREF_SEND_TARGET, (target == null ? SendTarget.SELECTED : target).name());
         sendEditor.save(preferences.child(NODE_SEND).node());
@@ -414,7 +428,12 @@ public final class TcpServerViewModel extends SocketTabModel {
 
     /** True while the settings of the chosen transport are valid, so Start may bind. */
     public ObservableBooleanValue canStartProperty() {
-        return settings.canStartBinding();
+        return canStart;
+    }
+
+    /** TLS on or off, the certificate and the rest of the TLS settings (passwords are never saved). */
+    public TlsServerForm tls() {
+        return tls;
     }
 
     public BooleanProperty echoProperty() {

@@ -14,6 +14,7 @@ import com.socketworkbench.engine.event.Notice;
 import com.socketworkbench.engine.event.TlsEstablished;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.text.Texts;
+import com.socketworkbench.ui.tls.TlsEventText;
 
 import java.nio.charset.Charset;
 import java.util.Locale;
@@ -59,8 +60,22 @@ public final class EventText {
                     : TEXT.get("preview.closed.detail", closed.reason().description(), closed.detail());
             case Failure failure -> failure.message();
             case Notice notice -> notice.message();
-            case TlsEstablished tls -> tls.details().summary();
+            case TlsEstablished tls -> TlsEventText.summary(tls.details());
         };
+    }
+
+    /**
+     * What the inspector shows for a row without bytes: the preview, or for a TLS handshake the whole session with
+     * its certificate chain, to read and copy.
+     */
+    public static String detail(NetEvent event, Charset charset) {
+        return event instanceof TlsEstablished tls ? TlsEventText.details(tls.details(), java.time.Instant.now())
+                : preview(event, charset);
+    }
+
+    /** True when {@link #detail} says more than the preview (the inspector gives it room). */
+    public static boolean hasDetail(NetEvent event) {
+        return event instanceof TlsEstablished;
     }
 
     /** The placeholder constants stand for their bundle texts; any other text is the caller's own. */
@@ -87,7 +102,7 @@ public final class EventText {
             case Failure failure -> TEXT.get("kind.failure",
                     failure.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '));
             case Notice ignored -> TEXT.get("kind.notice");
-            case TlsEstablished ignored -> TEXT.get("kind.notice");
+            case TlsEstablished ignored -> TlsEventText.kind();
         };
     }
 
@@ -139,6 +154,7 @@ public final class EventText {
             case ConnectionClosed ignored -> "row-muted";
             case ListenerStopped ignored -> "row-muted";
             case Notice ignored -> "row-muted";
+            case TlsEstablished tls when TlsEventText.unverified(tls.details()) -> "row-failure";
             case DataEvent data when data.incomplete() -> "row-incomplete";
             default -> null;
         };

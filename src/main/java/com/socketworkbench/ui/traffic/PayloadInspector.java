@@ -71,6 +71,8 @@ public final class PayloadInspector {
     private final VBox root;
     private byte[] shownBytes;
     private final SplitPane split;
+    /** The user's hex/text split while a row's details (a TLS handshake) have the room; null otherwise. */
+    private Double splitBeforeDetails;
 
     public PayloadInspector(Subscriptions subscriptions) {
         charsetBox.setId("payloadCharset");
@@ -178,12 +180,14 @@ public final class PayloadInspector {
         if (!hasData) {
             hex.setItems(FXCollections.emptyObservableList());
             hexSelection.show(null, null);
-            text.setText(current == null ? "" : EventText.preview(current.event(), charset()));
+            text.setText(current == null ? "" : EventText.detail(current.event(), charset()));
+            giveTextTheRoom(current != null && EventText.hasDetail(current.event()));
             size.setText(current == null ? TEXT.get("inspector.none")
                     : TEXT.get("inspector.nopayload", EventText.kind(current.event())));
             showNote("");
             return;
         }
+        giveTextTheRoom(false);
         hex.setItems(new HexLines(ByteSource.of(bytes)));
         int shown = Math.min(bytes.length, TEXT_LIMIT);
         text.setText(ByteText.decode(bytes, 0, shown, charset()));
@@ -194,6 +198,17 @@ public final class PayloadInspector {
                 : current.event() instanceof BytesReceived received && received.reads() > 1
                 ? TEXT.get("inspector.size.joined", count, received.reads()) : TEXT.get("inspector.size", count));
         showNote(shown < bytes.length ? TEXT.get("inspector.note.cut", count) : "");
+    }
+
+    /** A row with details but no bytes (a certificate chain) reads better wide: the empty hex dump gives way. */
+    private void giveTextTheRoom(boolean on) {
+        if (on && splitBeforeDetails == null) {
+            splitBeforeDetails = split.getDividerPositions()[0];
+            split.setDividerPositions(0.2);
+        } else if (!on && splitBeforeDetails != null) {
+            split.setDividerPositions(splitBeforeDetails);
+            splitBeforeDetails = null;
+        }
     }
 
     private void showNote(String note) {

@@ -1,0 +1,83 @@
+package com.socketworkbench.ui.tls;
+
+import com.socketworkbench.engine.tls.KeyFormat;
+import com.socketworkbench.engine.tls.KeyMaterial;
+import com.socketworkbench.ui.input.InputVerdict;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableObjectValue;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import static com.socketworkbench.ui.tls.TlsTexts.TEXT;
+
+/**
+ * A certificate with its key, from files: a PKCS#12 file (.p12, .pfx: it holds the key), or a PEM chain with its key
+ * in the same file or a key file of its own; the format follows the file name. The password is kept in memory only.
+ *
+ * @see KeyMaterial
+ */
+public final class ClientCertificateInput {
+    private final TlsFileInput certificate;
+    private final TlsFileInput key;
+    private final StringProperty password = new SimpleStringProperty(this, "password", "");
+    private final ObjectBinding<InputVerdict> keyVerdict;
+
+    public ClientCertificateInput(String certificateFile, String keyFile) {
+        certificate = new TlsFileInput(certificateFile);
+        key = new TlsFileInput(keyFile);
+        keyVerdict = Bindings.createObjectBinding(() -> {
+            InputVerdict ownCheck = key.verdict();
+            if (ownCheck.isError() || !key.isSet()) {
+                return ownCheck;
+            }
+            if (!certificate.isSet()) {
+                return InputVerdict.error(TEXT.get("error.key.without.cert"));
+            }
+            return isPkcs12(certificate.text()) ? InputVerdict.error(TEXT.get("error.key.pkcs12")) : ownCheck;
+        }, key.verdictProperty(), certificate.textProperty());
+    }
+
+    /** PKCS#12 by its usual file names; anything else is read as PEM. */
+    static boolean isPkcs12(String fileName) {
+        String name = fileName.toLowerCase(Locale.ROOT);
+        return name.endsWith(".p12") || name.endsWith(".pfx");
+    }
+
+    /** The certificate and key to present, or null when no certificate file is typed. */
+    public KeyMaterial keyMaterial() {
+        Path file = certificate.path();
+        if (file == null) {
+            return null;
+        }
+        String secret = password.get() == null || password.get().isEmpty() ? null : password.get();
+        return isPkcs12(certificate.text())
+                ? new KeyMaterial(KeyFormat.PKCS12, file, null, secret)
+                : new KeyMaterial(KeyFormat.PEM, file, key.path(), secret);
+    }
+
+    public boolean isValid() {
+        return certificate.isValid() && !keyVerdict.get().isError();
+    }
+
+    public TlsFileInput certificate() {
+        return certificate;
+    }
+
+    public TlsFileInput key() {
+        return key;
+    }
+
+    /** The key's own check and how it fits the certificate (no key file beside a PKCS#12 file). */
+    public ObservableObjectValue<InputVerdict> keyVerdictProperty() {
+        return keyVerdict;
+    }
+
+    /** Never saved. */
+    public StringProperty passwordProperty() {
+        return password;
+    }
+}

@@ -1,0 +1,92 @@
+package com.socketworkbench.ui.tls;
+
+import com.socketworkbench.ui.fx.Subscriptions;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+
+import static com.socketworkbench.ui.tls.TlsTexts.TEXT;
+
+/**
+ * A TCP client's TLS: the {@code #tls} switch (beside Connect) and the panel it opens ({@code #tlsSettings}):
+ * insecure switch ({@code #tlsInsecure}), extra CA ({@code #tlsCaFile}), SNI ({@code #tlsSni}, its prompt names the
+ * host it defaults to), ALPN ({@code #tlsAlpn}), versions ({@code #tlsMinVersion}, {@code #tlsMaxVersion}) and
+ * client certificate ({@code #tlsClientCert}, {@code #tlsClientKey}, {@code #tlsPassword}).
+ */
+public final class TlsClientPanel {
+    private final CheckBox toggle;
+    private final VBox panel;
+    private TlsFileChooser chooser = TlsFileChooser.system();
+
+    /**
+     * @param host   the host typed in the tab, which SNI defaults to
+     * @param locked true while the settings cannot change (connecting, connected)
+     */
+    public TlsClientPanel(TlsClientForm form, ObservableStringValue host, ObservableBooleanValue locked,
+                          Subscriptions subscriptions) {
+        toggle = new CheckBox(TEXT.get("toggle"));
+        toggle.setId("tls");
+        toggle.getStyleClass().add("tls-toggle");
+        toggle.setTooltip(new Tooltip(TEXT.get("toggle.client.tooltip")));
+        subscriptions.bindBidirectional(toggle.selectedProperty(), form.enabledProperty());
+
+        VBox[] self = new VBox[1];
+        TlsFields fields = new TlsFields(subscriptions, () -> chooser, () -> TlsFields.windowOf(self[0]));
+        CheckBox insecure = fields.insecure(form.insecureProperty());
+        HBox caFile = fields.file("tlsCaFile", form.caFile(), form.caFile().verdictProperty(), 16,
+                TEXT.get("ca.file.prompt"), TEXT.get("ca.file.tooltip"));
+        TextField sni = fields.text("tlsSni", form.sni(), 12, "", TEXT.get("sni.tooltip"));
+        subscriptions.bind(sni.promptTextProperty(), Bindings.createStringBinding(() -> host.get() == null
+                || host.get().isBlank() ? TEXT.get("sni.prompt.host") : TEXT.get("sni.prompt", host.get().strip()),
+                host));
+        TextField alpn = fields.text("tlsAlpn", form.alpn(), 10, TEXT.get("alpn.prompt"), TEXT.get("alpn.tooltip"));
+        Node versions = fields.versions(form.versions());
+
+        ClientCertificateInput certificate = form.clientCertificate();
+        HBox certFile = fields.file("tlsClientCert", certificate.certificate(),
+                certificate.certificate().verdictProperty(), 16, TEXT.get("client.cert.prompt"),
+                TEXT.get("client.cert.tooltip"));
+        HBox keyFile = fields.file("tlsClientKey", certificate.key(), certificate.keyVerdictProperty(), 16,
+                TEXT.get("client.key.prompt"), TEXT.get("client.key.tooltip"));
+        PasswordField password = new PasswordField();
+        password.setId("tlsPassword");
+        password.setPrefColumnCount(8);
+        password.setPromptText(TEXT.get("password.prompt"));
+        password.setTooltip(new Tooltip(TEXT.get("password.tooltip")));
+        subscriptions.bindBidirectional(password.textProperty(), certificate.passwordProperty());
+
+        panel = fields.panel(
+                TlsFields.row(insecure, TlsFields.labelled(TEXT.get("ca.file"), caFile),
+                        TlsFields.labelled(TEXT.get("sni"), sni), TlsFields.labelled(TEXT.get("alpn"), alpn),
+                        versions),
+                TlsFields.row(TlsFields.labelled(TEXT.get("client.cert"), certFile),
+                        TlsFields.labelled(TEXT.get("client.key"), keyFile),
+                        TlsFields.labelled(TEXT.get("password"), password)));
+        self[0] = panel;
+        for (Node node : new Node[]{toggle, panel}) {
+            subscriptions.bind(node.disableProperty(), locked);
+        }
+    }
+
+    /** The switch, for the settings bar beside Connect. */
+    public CheckBox toggle() {
+        return toggle;
+    }
+
+    /** The panel, for under the settings bar; the tab shows it while TLS is on. */
+    public VBox panel() {
+        return panel;
+    }
+
+    /** Tests answer the file dialogs themselves. */
+    public void setFileChooser(TlsFileChooser chooser) {
+        this.chooser = chooser;
+    }
+}

@@ -1,0 +1,164 @@
+package com.socketworkbench.ui.tls;
+
+import com.socketworkbench.engine.http.CertSummary;
+import com.socketworkbench.engine.tls.ClientAuth;
+import com.socketworkbench.ui.fx.Subscriptions;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import static com.socketworkbench.ui.tls.TlsTexts.TEXT;
+
+/**
+ * A TCP server's TLS: the {@code #tls} switch (beside Start) and the panel it opens ({@code #tlsSettings}): the
+ * certificate's source ({@code #tlsCertSource}); for a generated one {@code #tlsGenerate}, its subject, names,
+ * validity and fingerprint ({@code #tlsCertInfo}) and {@code #tlsExportCert}; for files {@code #tlsCertFile},
+ * {@code #tlsKeyFile}, {@code #tlsPassword}; client certificates ({@code #tlsClientAuth}, {@code #tlsClientCaFile}),
+ * ALPN ({@code #tlsAlpn}) and versions ({@code #tlsMinVersion}, {@code #tlsMaxVersion}).
+ */
+public final class TlsServerPanel {
+    private final CheckBox toggle;
+    private final VBox panel;
+    private TlsFileChooser chooser = TlsFileChooser.system();
+
+    /** @param locked true while the settings cannot change (a listener exists) */
+    public TlsServerPanel(TlsServerForm form, ObservableBooleanValue locked, Subscriptions subscriptions) {
+        toggle = new CheckBox(TEXT.get("toggle"));
+        toggle.setId("tls");
+        toggle.getStyleClass().add("tls-toggle");
+        toggle.setTooltip(new Tooltip(TEXT.get("toggle.server.tooltip")));
+        subscriptions.bindBidirectional(toggle.selectedProperty(), form.enabledProperty());
+
+        VBox[] self = new VBox[1];
+        TlsFields fields = new TlsFields(subscriptions, () -> chooser, () -> TlsFields.windowOf(self[0]));
+        ComboBox<CertSource> source = new ComboBox<>(FXCollections.observableArrayList(CertSource.values()));
+        source.setId("tlsCertSource");
+        source.setTooltip(new Tooltip(TEXT.get("source.tooltip")));
+        subscriptions.bindBidirectional(source.valueProperty(), form.sourceProperty());
+        fields.message("tlsCertSourceMessage", source, form.certificateVerdictProperty());
+
+        Button generate = new Button(TEXT.get("generate"));
+        generate.setId("tlsGenerate");
+        generate.setMinWidth(Region.USE_PREF_SIZE);
+        generate.setTooltip(new Tooltip(TEXT.get("generate.tooltip")));
+        generate.setOnAction(event -> form.generate());
+        subscriptions.subscribe(form.generatingProperty(), busy ->
+                generate.setText(TEXT.get(busy ? "generating" : "generate")));
+        Button export = new Button(TEXT.get("export"));
+        export.setId("tlsExportCert");
+        export.setMinWidth(Region.USE_PREF_SIZE);
+        export.setTooltip(new Tooltip(TEXT.get("export.tooltip")));
+        export.setOnAction(event -> chooser.save(TlsFields.windowOf(self[0]), "socket-workbench-cert.pem")
+                .ifPresent(form::exportCertificate));
+        Label exportMessage = new Label();
+        exportMessage.setId("tlsExportMessage");
+        subscriptions.bind(exportMessage.textProperty(), form.messageProperty());
+        subscriptions.subscribe(form.messageIsErrorProperty(), error -> {
+            exportMessage.getStyleClass().removeAll("field-error", "muted-label");
+            exportMessage.getStyleClass().add(error ? "field-error" : "muted-label");
+        });
+        Label info = new Label();
+        info.setId("tlsCertInfo");
+        info.getStyleClass().add("tls-cert-info");
+        info.setWrapText(true);
+        subscriptions.subscribe(form.generatedProperty(), generated -> {
+            CertSummary cert = form.generatedSummary();
+            info.setText(cert == null ? "" : TlsEventText.oneLine(cert) + "\n"
+                    + TEXT.get("generated.fingerprint", cert.sha256Fingerprint()));
+        });
+        subscriptions.bind(export.disableProperty(), form.generatedProperty().isNull());
+        HBox generatedControls = new HBox(8, generate, export, exportMessage);
+        generatedControls.setAlignment(Pos.CENTER_LEFT);
+
+        ClientCertificateInput files = form.files();
+        HBox certFile = fields.file("tlsCertFile", files.certificate(), files.certificate().verdictProperty(), 16,
+                "", TEXT.get("cert.file.tooltip"));
+        subscriptions.subscribe(form.sourceProperty(), now -> ((javafx.scene.control.TextField) certFile
+                .getChildren().getFirst()).setPromptText(TEXT.get(now == CertSource.PKCS12
+                ? "cert.file.prompt.PKCS12" : "cert.file.prompt.PEM")));
+        HBox keyFile = fields.file("tlsKeyFile", files.key(), files.keyVerdictProperty(), 16,
+                TEXT.get("key.file.prompt"), TEXT.get("client.key.tooltip"));
+        Node keyField = TlsFields.labelled(TEXT.get("key.file"), keyFile);
+        PasswordField password = new PasswordField();
+        password.setId("tlsPassword");
+        password.setPrefColumnCount(8);
+        password.setPromptText(TEXT.get("password.prompt"));
+        password.setTooltip(new Tooltip(TEXT.get("password.tooltip")));
+        subscriptions.bindBidirectional(password.textProperty(), files.passwordProperty());
+        HBox fileControls = new HBox(12, TlsFields.labelled(TEXT.get("cert.file"), certFile), keyField,
+                TlsFields.labelled(TEXT.get("password"), password));
+        fileControls.setAlignment(Pos.CENTER_LEFT);
+
+        var generatedChosen = form.sourceProperty().isEqualTo(CertSource.GENERATED);
+        showWhen(generatedControls, generatedChosen, subscriptions);
+        showWhen(info, generatedChosen.and(form.generatedProperty().isNotNull()), subscriptions);
+        showWhen(fileControls, generatedChosen.not(), subscriptions);
+        showWhen(keyField, form.sourceProperty().isEqualTo(CertSource.PEM), subscriptions);
+
+        ComboBox<ClientAuth> clientAuth = new ComboBox<>(FXCollections.observableArrayList(ClientAuth.values()));
+        clientAuth.setId("tlsClientAuth");
+        clientAuth.setTooltip(new Tooltip(TEXT.get("client.auth.tooltip")));
+        clientAuth.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(ClientAuth auth) {
+                return auth == null ? "" : TEXT.get("client.auth." + auth.name());
+            }
+
+            @Override
+            public ClientAuth fromString(String text) {
+                return null;
+            }
+        });
+        subscriptions.bindBidirectional(clientAuth.valueProperty(), form.clientAuthProperty());
+        HBox clientCa = fields.file("tlsClientCaFile", form.clientCaFile(), form.clientCaVerdictProperty(),
+                14, TEXT.get("client.ca.prompt"), TEXT.get("client.ca.tooltip"));
+        Node clientCaField = TlsFields.labelled(TEXT.get("client.ca"), clientCa);
+        showWhen(clientCaField, form.clientAuthProperty().isNotEqualTo(ClientAuth.NONE), subscriptions);
+        var alpn = fields.text("tlsAlpn", form.alpn(), 10, TEXT.get("alpn.prompt"), TEXT.get("alpn.tooltip"));
+
+        Node otherSettings = TlsFields.row(TlsFields.labelled(TEXT.get("client.auth"), clientAuth), clientCaField,
+                TlsFields.labelled(TEXT.get("alpn"), alpn), fields.versions(form.versions()));
+        panel = fields.panel(
+                TlsFields.row(TlsFields.labelled(TEXT.get("source"), source), generatedControls, fileControls),
+                info, otherSettings);
+        self[0] = panel;
+        // Export stays usable while the server runs: that is when a client needs the certificate.
+        for (Node node : new Node[]{toggle, source, fileControls, otherSettings}) {
+            subscriptions.bind(node.disableProperty(), locked);
+        }
+        subscriptions.bind(generate.disableProperty(), Bindings.createBooleanBinding(
+                () -> locked.get() || form.generatingProperty().get(), locked, form.generatingProperty()));
+    }
+
+    private static void showWhen(Node node, ObservableBooleanValue condition, Subscriptions subscriptions) {
+        subscriptions.bind(node.visibleProperty(), javafx.beans.binding.BooleanExpression.booleanExpression(condition));
+        subscriptions.bind(node.managedProperty(), node.visibleProperty());
+    }
+
+    /** The switch, for the settings bar beside Start. */
+    public CheckBox toggle() {
+        return toggle;
+    }
+
+    /** The panel, for under the settings bar; the tab shows it while TLS is on. */
+    public VBox panel() {
+        return panel;
+    }
+
+    /** Tests answer the file dialogs themselves. */
+    public void setFileChooser(TlsFileChooser chooser) {
+        this.chooser = chooser;
+    }
+}

@@ -1,0 +1,120 @@
+package com.socketworkbench.ui.tcpserver;
+
+import com.socketworkbench.engine.tls.ClientAuth;
+import com.socketworkbench.engine.tls.GeneratedCertificate;
+import com.socketworkbench.engine.tls.KeyFormat;
+import com.socketworkbench.engine.tls.TlsServerSettings;
+import com.socketworkbench.engine.tls.TlsVersion;
+import com.socketworkbench.ui.fx.CurrentThreadUiExecutor;
+import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.tab.AppPreferences;
+import com.socketworkbench.ui.tab.InMemoryPreferences;
+import com.socketworkbench.ui.tab.WorkspaceCopy;
+import com.socketworkbench.ui.tls.CertSource;
+import com.socketworkbench.ui.tls.TlsServerForm;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The TCP server tab's TLS: a generated certificate is saved with the tab (its two PEM texts) and comes back, as do
+ * the other settings; a file's password never does; Start waits for a certificate and the client CA it needs.
+ */
+@Timeout(60)
+class TcpServerTlsSettingsTest {
+    private final CurrentThreadUiExecutor executor = new CurrentThreadUiExecutor();
+    private final List<Subscriptions> subscriptions = new ArrayList<>();
+    private final List<TcpServerViewModel> models = new ArrayList<>();
+    @TempDir
+    Path dir;
+
+    @AfterEach
+    void tearDown() {
+        models.forEach(TcpServerViewModel::dispose);
+        subscriptions.forEach(Subscriptions::dispose);
+    }
+
+    private TcpServerViewModel model(AppPreferences preferences) {
+        Subscriptions each = new Subscriptions();
+        subscriptions.add(each);
+        TcpServerViewModel model = new TcpServerViewModel(preferences, executor, each);
+        models.add(model);
+        return model;
+    }
+
+    @Test
+    void theGeneratedCertificateAndTheSettingsComeBack() throws Exception {
+        Path ca = Files.writeString(dir.resolve("clients-ca.pem"), "ca");
+        AppPreferences preferences = InMemoryPreferences.fresh();
+        TcpServerViewModel model = model(preferences);
+        TlsServerForm tls = model.tls();
+        tls.enabledProperty().set(true);
+        assertFalse(model.canStartProperty().get(), "no certificate yet");
+        assertEquals("No certificate yet: press Generate", tls.certificateVerdictProperty().get().message());
+        tls.generate();
+        GeneratedCertificate made = tls.generatedProperty().get();
+        assertNotNull(made);
+        assertTrue(model.canStartProperty().get());
+        assertTrue(tls.generatedSummary().subjectAltNames().contains("IP:127.0.0.1"));
+        tls.clientAuthProperty().set(ClientAuth.OPTIONAL);
+        assertFalse(model.canStartProperty().get(), "asking for client certificates needs their CA");
+        tls.clientCaFile().textProperty().set(ca.toString());
+        assertTrue(model.canStartProperty().get());
+        tls.alpn().textProperty().set("h2");
+        tls.versions().minProperty().set(TlsVersion.TLS_1_3);
+        model.savePreferences();
+
+        for (AppPreferences copy : List.of(WorkspaceCopy.reopened(preferences),
+                WorkspaceCopy.throughJson(preferences, "tcpServer", "Server"))) {
+            TlsServerForm back = model(copy).tls();
+            assertTrue(back.enabledProperty().get());
+            assertEquals(CertSource.GENERATED, back.sourceProperty().get());
+            assertEquals(made, back.generatedProperty().get(), "the same certificate and key");
+            assertEquals(ClientAuth.OPTIONAL, back.clientAuthProperty().get());
+            assertEquals(ca.toString(), back.clientCaFile().text());
+            assertEquals("h2", back.alpn().text());
+            assertEquals(TlsVersion.TLS_1_3, back.versions().min());
+            TlsServerSettings settings = back.settings();
+            assertEquals(made, settings.generated());
+            assertEquals(List.of("h2"), settings.alpn());
+        }
+    }
+
+    @Test
+    void filesAreSavedButNotTheirPassword() throws Exception {
+        Path p12 = Files.writeString(dir.resolve("server.p12"), "p12");
+        AppPreferences preferences = InMemoryPreferences.fresh();
+        TcpServerViewModel model = model(preferences);
+        TlsServerForm tls = model.tls();
+        tls.enabledProperty().set(true);
+        tls.sourceProperty().set(CertSource.PKCS12);
+        assertEquals("Choose the certificate file", tls.certificateVerdictProperty().get().message());
+        assertFalse(model.canStartProperty().get());
+        tls.files().certificate().textProperty().set(p12.toString());
+        tls.files().passwordProperty().set("changeit-please");
+        assertTrue(model.canStartProperty().get());
+        assertEquals(KeyFormat.PKCS12, tls.settings().keyMaterial().format());
+        assertNull(tls.settings().generated());
+        model.savePreferences();
+
+        TlsServerForm back = model(WorkspaceCopy.throughJson(preferences, "tcpServer", "Server")).tls();
+        assertEquals(CertSource.PKCS12, back.sourceProperty().get());
+        assertEquals(p12.toString(), back.files().certificate().text());
+        assertEquals("", back.files().passwordProperty().get());
+        for (String key : preferences.child("tls").node().keys()) {
+            assertFalse(preferences.child("tls").get(key, "").contains("changeit-please"), key);
+        }
+    }
+}

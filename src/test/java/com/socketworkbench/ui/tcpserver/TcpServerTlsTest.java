@@ -1,0 +1,104 @@
+package com.socketworkbench.ui.tcpserver;
+
+import com.socketworkbench.app.AppDriver;
+import com.socketworkbench.engine.event.BytesReceived;
+import com.socketworkbench.engine.event.TlsEstablished;
+import com.socketworkbench.ui.tls.TlsColumns;
+import com.socketworkbench.ui.tls.TlsFileChooser;
+import com.socketworkbench.ui.tls.TlsTestPeers;
+import com.socketworkbench.ui.traffic.EventText;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.net.ssl.SSLSocket;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+import static com.socketworkbench.app.AppDriver.fx;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The TCP Server tab over TLS with a certificate generated in the app and exported as PEM, and a JDK
+ * {@link SSLSocket} client that trusts exactly that PEM: the clients table shows the session, data goes both ways.
+ */
+@Timeout(60)
+class TcpServerTlsTest {
+    @RegisterExtension
+    final ServerTabFixture tab = new ServerTabFixture();
+    private final AppDriver driver = tab.driver();
+    @TempDir
+    Path dir;
+
+    @Test
+    void aGeneratedCertificateExportedAsPemServesAJdkTlsClient() throws Exception {
+        Path exported = dir.resolve("server-cert.pem");
+        AppDriver.fxRun(() -> serverTab().serverView().tls().setFileChooser(new TlsFileChooser() {
+            @Override
+            public Optional<Path> open(Window owner) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> save(Window owner, String suggestedName) {
+                return Optional.of(exported);
+            }
+        }));
+        driver.click("#tcpServer #tls");
+        driver.waitUntil(() -> driver.node("#tcpServer #tlsSettings").isVisible());
+        assertTrue(driver.disabled("#tcpServer #startStop"), "no certificate yet");
+        assertEquals("No certificate yet: press Generate", driver.text("#tcpServer #tlsCertSourceMessage"));
+        driver.click("#tcpServer #tlsGenerate");
+        driver.waitUntil(() -> !driver.text("#tcpServer #tlsCertInfo").isEmpty());
+        String info = driver.text("#tcpServer #tlsCertInfo");
+        assertTrue(info.startsWith("CN=Socket Workbench (localhost) · DNS:localhost, IP:127.0.0.1, IP:"), info);
+        assertTrue(info.contains("valid until 20") && info.contains("\nSHA-256 "), info);
+        driver.click("#tcpServer #tlsExportCert");
+        driver.waitUntil(() -> driver.text("#tcpServer #tlsExportMessage").equals("Saved to " + exported));
+        assertTrue(Files.readString(exported).startsWith("-----BEGIN CERTIFICATE-----"));
+        assertTrue(!Files.readString(exported).contains("PRIVATE KEY"), "never the key");
+
+        int port = tab.startOnAnyPort();
+        try (SSLSocket client = (SSLSocket) TlsTestPeers.trusting(exported).getSocketFactory()
+                .createSocket(InetAddress.getLoopbackAddress(), port)) {
+            client.setSoTimeout(10_000);
+            client.startHandshake();
+            String protocol = client.getSession().getProtocol();
+            String cipher = client.getSession().getCipherSuite();
+            client.getOutputStream().write("hello tls".getBytes(StandardCharsets.US_ASCII));
+            client.getOutputStream().flush();
+            driver.waitForRow("#tcpServer #timeline", row -> row.event() instanceof TlsEstablished);
+            driver.waitForRow("#tcpServer #timeline", row -> row.event() instanceof BytesReceived
+                    && EventText.preview(row.event(), StandardCharsets.UTF_8).equals("hello tls"));
+            tab.waitForSelectedClient();
+            driver.waitUntil(() -> tab.clients().getItems().getFirst().tlsProperty().get() != null);
+            ClientRow row = fx(() -> tab.clients().getItems().getFirst());
+            assertEquals(protocol, TlsColumns.PROTOCOL.text(row.tlsProperty().get()));
+            assertEquals(cipher, TlsColumns.CIPHER.text(row.tlsProperty().get()));
+            assertEquals("—", TlsColumns.CLIENT_CERTIFICATE.text(row.tlsProperty().get()));
+            assertEquals(List.of("TLS", "Cipher", "Client certificate"), fx(() -> tab.clients().getColumns()
+                    .stream().filter(TableColumn::isVisible).skip(7).map(c -> ((Label) c.getGraphic()).getText())
+                    .toList()));
+
+            driver.setText("#tcpServer #input", "hello back");
+            driver.click("#tcpServer #send");
+            assertArrayEquals("hello back".getBytes(StandardCharsets.US_ASCII),
+                    client.getInputStream().readNBytes(10));
+        }
+    }
+
+    private TcpServerTab serverTab() {
+        return driver.app().tabs().stream().filter(TcpServerTab.class::isInstance).map(TcpServerTab.class::cast)
+                .findFirst().orElseThrow();
+    }
+}
