@@ -3,7 +3,6 @@ package com.socketworkbench.engine.tcp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -16,11 +15,12 @@ final class InetStreamIo implements StreamIo {
     private final SocketChannel channel;
     private final Socket socket;
     private InputStream in;
-    private int soTimeout;
+    private final IdleGapReads reads;
 
     InetStreamIo(SocketChannel channel) {
         this.channel = channel;
         this.socket = channel.socket();
+        this.reads = new IdleGapReads(socket, 0);
     }
 
     @Override
@@ -28,16 +28,7 @@ final class InetStreamIo implements StreamIo {
         if (in == null) {
             in = socket.getInputStream();
         }
-        int timeout = (int) Math.min(Math.max(idleGapMillis, 0), Integer.MAX_VALUE);
-        if (timeout != soTimeout) {
-            socket.setSoTimeout(timeout);
-            soTimeout = timeout;
-        }
-        try {
-            return in.read(buffer, 0, buffer.length);
-        } catch (SocketTimeoutException idle) {
-            return IDLE;
-        }
+        return reads.read(in, buffer, idleGapMillis);
     }
 
     @Override

@@ -8,7 +8,6 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.SocketTimeoutException;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
@@ -39,7 +38,7 @@ final class TlsStreamIo implements StreamIo {
     private volatile boolean reset;
     private InputStream in;
     private OutputStream out;
-    private int soTimeout = -1;
+    private final IdleGapReads reads;
 
     TlsStreamIo(SocketChannel channel, SSLSocket socket, boolean verify, String host, Duration handshakeTimeout) {
         this.channel = channel;
@@ -47,6 +46,7 @@ final class TlsStreamIo implements StreamIo {
         this.verify = verify;
         this.host = host;
         this.handshakeTimeout = handshakeTimeout;
+        this.reads = new IdleGapReads(socket, -1);
     }
 
     /** Runs the handshake on the calling thread; what was agreed on. */
@@ -66,16 +66,7 @@ final class TlsStreamIo implements StreamIo {
 
     @Override
     public int read(byte[] buffer, long idleGapMillis) throws IOException {
-        int timeout = (int) Math.min(Math.max(idleGapMillis, 0), Integer.MAX_VALUE);
-        if (timeout != soTimeout) {
-            socket.setSoTimeout(timeout);
-            soTimeout = timeout;
-        }
-        try {
-            return in.read(buffer, 0, buffer.length);
-        } catch (SocketTimeoutException idle) {
-            return IDLE;
-        }
+        return reads.read(in, buffer, idleGapMillis);
     }
 
     @Override
