@@ -283,6 +283,12 @@ class RelayTabTest {
         }
     }
 
+    /** Selects the Faults panel and waits until the tab pane has put it in the scene (it is built when first shown). */
+    private void showFaults() {
+        fxRun(() -> driver.<javafx.scene.control.TabPane>node(T + "#relaySide").getSelectionModel().select(1));
+        driver.waitUntil(() -> fx(() -> driver.stage().getScene().getRoot().lookup(T + "#latencyC2S") != null));
+    }
+
     private TableView<HeldChunk> heldChunks() {
         return driver.node(T + "#heldChunks");
     }
@@ -291,7 +297,7 @@ class RelayTabTest {
     void aLatencyFaultReachesTheRelayAndBadNumbersAreShownAtTheField() throws Exception {
         launch();
         try (EchoServer echo = new EchoServer(); Socket client = connect(startRelay(echo.port()))) {
-            fxRun(() -> driver.<javafx.scene.control.TabPane>node(T + "#relaySide").getSelectionModel().select(1));
+            showFaults();
             driver.setText(T + "#latencyC2S", "300");
             driver.waitUntil(() -> tab.model().appliedFaults(RelayDirection.CLIENT_TO_SERVER).latency()
                     .equals(Duration.ofMillis(300)));
@@ -369,7 +375,7 @@ class RelayTabTest {
             WaitForAsyncUtils.waitForFxEvents();
             fxRun(() -> driver.stage().getScene().getRoot().layout());
             assertEquals(List.of(), fx(() -> LayoutProblems.of(driver.stage().getScene())));
-            fxRun(() -> driver.<javafx.scene.control.TabPane>node(T + "#relaySide").getSelectionModel().select(1));
+            showFaults();
             WaitForAsyncUtils.waitForFxEvents();
             fxRun(() -> driver.stage().getScene().getRoot().layout());
             assertEquals(List.of(), fx(() -> LayoutProblems.of(driver.stage().getScene())));

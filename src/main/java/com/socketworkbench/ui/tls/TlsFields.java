@@ -91,6 +91,8 @@ final class TlsFields {
         choose.setId(id + "Choose");
         choose.getStyleClass().add("small-button");
         choose.setTooltip(new Tooltip(TEXT.get("choose.tooltip")));
+        // "…" alone says nothing to a screen reader.
+        choose.setAccessibleText(TEXT.get("choose.tooltip"));
         choose.setOnAction(event -> chooser.get().open(window.get()).map(Path::toString)
                 .ifPresent(input.textProperty()::set));
         HBox box = new HBox(2, field, choose);
