@@ -19,7 +19,6 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -39,7 +38,8 @@ import javafx.scene.layout.VBox;
 import java.util.function.Function;
 
 /**
- * The WebSocket tab's layout (root id {@code websocket}): the URL ({@code #wsUrl}), Connect/Disconnect
+ * The WebSocket tab's layout (root id {@code websocket}); {@link WsSettingsBar} builds the top: the URL
+ * ({@code #wsUrl}), Connect/Disconnect
  * ({@code #wsConnect}), the state ({@code #wsState}), the insecure switch ({@code #wsInsecure}), subprotocols
  * ({@code #wsProtocols}), extra headers ({@code #wsHeaders}) and auto-pong ({@code #wsAutoPong}) on top, with their
  * messages ({@code #wsUrlError}, {@code #wsHeadersError}); the handshake as sent ({@code #wsHandshakeRequest}) and
@@ -60,7 +60,7 @@ public final class WebSocketView implements TabView {
 
     public WebSocketView(WebSocketModel model, Subscriptions subscriptions) {
         this.model = model;
-        Node top = settings(subscriptions);
+        Node top = WsSettingsBar.build(model, subscriptions);
         SplitPane frames = new SplitPane(timeline(subscriptions), selection(subscriptions));
         frames.setDividerPositions(0.68);
         SplitPane center = new SplitPane(handshake(subscriptions), frames);
@@ -88,91 +88,6 @@ public final class WebSocketView implements TabView {
 
     TabNotifier notifier() {
         return notifier;
-    }
-
-    // ---------------------------------------------------------------- settings
-
-    private Node settings(Subscriptions subscriptions) {
-        TextField url = new TextField();
-        url.setId("wsUrl");
-        url.getStyleClass().add("mono");
-        url.setPrefColumnCount(34);
-        url.setPromptText(TEXT.get("url.prompt"));
-        url.setTooltip(new Tooltip(TEXT.get("url.tooltip")));
-        subscriptions.bindBidirectional(url.textProperty(), model.urlProperty());
-        url.setOnAction(event -> {
-            if (model.phase() == WebSocketModel.Phase.IDLE) {
-                model.connect();
-            }
-        });
-
-        Button connect = new Button(TEXT.get("connect"));
-        connect.setId("wsConnect");
-        connect.getStyleClass().addAll("accent", "start-stop");
-        connect.setMinWidth(Region.USE_PREF_SIZE);
-        connect.setOnAction(event -> model.toggleConnection());
-        subscriptions.subscribe(model.phaseProperty(), phase -> {
-            connect.setText(TEXT.get(switch (phase) {
-                case IDLE -> "connect";
-                case CONNECTING -> "cancel";
-                case OPEN -> "disconnect";
-                case CLOSING -> "abort";
-            }));
-            connect.getStyleClass().removeAll("accent", "danger");
-            connect.getStyleClass().add(phase == WebSocketModel.Phase.IDLE ? "accent" : "danger");
-            connect.setTooltip(new Tooltip(TEXT.get("connect.tooltip." + phase.name().toLowerCase(
-                    java.util.Locale.ROOT))));
-        });
-        Label state = TabLayout.stateBadge("wsState", "ws-state", model.status().stateProperty(),
-                Bindings.equal(model.phaseProperty(), WebSocketModel.Phase.OPEN), subscriptions);
-
-        CheckBox insecure = new CheckBox(TEXT.get("insecure"));
-        insecure.setId("wsInsecure");
-        insecure.getStyleClass().add("insecure-toggle");
-        insecure.setTooltip(new Tooltip(TEXT.get("insecure.tooltip")));
-        subscriptions.bindBidirectional(insecure.selectedProperty(), model.insecureProperty());
-        subscriptions.subscribe(insecure.selectedProperty(), on -> {
-            insecure.getStyleClass().remove("insecure-on");
-            insecure.setText(TEXT.get(on ? "insecure.on" : "insecure"));
-            if (on) {
-                insecure.getStyleClass().add("insecure-on");
-            }
-        });
-
-        TextField protocols = new TextField();
-        protocols.setId("wsProtocols");
-        protocols.setPrefColumnCount(12);
-        protocols.setPromptText(TEXT.get("protocols.prompt"));
-        protocols.setTooltip(new Tooltip(TEXT.get("protocols.tooltip")));
-        subscriptions.bindBidirectional(protocols.textProperty(), model.protocolsProperty());
-
-        TextArea headers = new TextArea();
-        headers.setId("wsHeaders");
-        headers.getStyleClass().add("mono");
-        headers.setPrefRowCount(1);
-        headers.setPrefColumnCount(30);
-        headers.setPromptText(TEXT.get("headers.prompt"));
-        headers.setTooltip(new Tooltip(TEXT.get("headers.tooltip")));
-        subscriptions.bindBidirectional(headers.textProperty(), model.headersProperty());
-
-        CheckBox autoPong = new CheckBox(TEXT.get("autoPong"));
-        autoPong.setId("wsAutoPong");
-        autoPong.setTooltip(new Tooltip(TEXT.get("autoPong.tooltip")));
-        subscriptions.bindBidirectional(autoPong.selectedProperty(), model.autoPongProperty());
-
-        HBox first = new HBox(8, caption(TEXT.get("url.label")), url, connect, state, insecure);
-        first.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(url, Priority.ALWAYS);
-        HBox second = new HBox(8, caption(TEXT.get("protocols.label")), protocols,
-                caption(TEXT.get("headers.label")), headers, autoPong);
-        second.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(headers, Priority.ALWAYS);
-        Label urlError = TabLayout.errorLabel("wsUrlError", model.urlErrorProperty(), subscriptions);
-        Label headersError = TabLayout.errorLabel("wsHeadersError", model.headersErrorProperty(), subscriptions);
-        VBox bar = new VBox(6, first, second, TabLayout.messageRow("settings-messages", subscriptions, urlError,
-                headersError));
-        bar.getStyleClass().add("ws-settings");
-        return bar;
     }
 
     // ---------------------------------------------------------------- handshake
@@ -417,7 +332,7 @@ public final class WebSocketView implements TabView {
 
     // ---------------------------------------------------------------- helpers
 
-    private static Label caption(String text) {
+    static Label caption(String text) {
         Label label = new Label(text);
         label.getStyleClass().add("field-caption");
         label.setMinWidth(Region.USE_PREF_SIZE);

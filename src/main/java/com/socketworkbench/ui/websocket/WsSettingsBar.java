@@ -1,0 +1,114 @@
+package com.socketworkbench.ui.websocket;
+
+import static com.socketworkbench.ui.websocket.WebSocketTab.TEXT;
+
+import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.tab.TabLayout;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * Builds the WebSocket tab's settings bar on top: the URL ({@code #wsUrl}), Connect/Disconnect ({@code #wsConnect}),
+ * the state ({@code #wsState}), the insecure switch ({@code #wsInsecure}), subprotocols ({@code #wsProtocols}),
+ * extra headers ({@code #wsHeaders}), auto-pong ({@code #wsAutoPong}) and their messages ({@code #wsUrlError},
+ * {@code #wsHeadersError}), all bound to the model.
+ */
+final class WsSettingsBar {
+    private WsSettingsBar() {
+    }
+
+    static Node build(WebSocketModel model, Subscriptions subscriptions) {
+        TextField url = new TextField();
+        url.setId("wsUrl");
+        url.getStyleClass().add("mono");
+        url.setPrefColumnCount(34);
+        url.setPromptText(TEXT.get("url.prompt"));
+        url.setTooltip(new Tooltip(TEXT.get("url.tooltip")));
+        subscriptions.bindBidirectional(url.textProperty(), model.urlProperty());
+        url.setOnAction(event -> {
+            if (model.phase() == WebSocketModel.Phase.IDLE) {
+                model.connect();
+            }
+        });
+
+        Button connect = new Button(TEXT.get("connect"));
+        connect.setId("wsConnect");
+        connect.getStyleClass().addAll("accent", "start-stop");
+        connect.setMinWidth(Region.USE_PREF_SIZE);
+        connect.setOnAction(event -> model.toggleConnection());
+        subscriptions.subscribe(model.phaseProperty(), phase -> {
+            connect.setText(TEXT.get(switch (phase) {
+                case IDLE -> "connect";
+                case CONNECTING -> "cancel";
+                case OPEN -> "disconnect";
+                case CLOSING -> "abort";
+            }));
+            connect.getStyleClass().removeAll("accent", "danger");
+            connect.getStyleClass().add(phase == WebSocketModel.Phase.IDLE ? "accent" : "danger");
+            connect.setTooltip(new Tooltip(TEXT.get("connect.tooltip." + phase.name().toLowerCase(
+                    java.util.Locale.ROOT))));
+        });
+        Label state = TabLayout.stateBadge("wsState", "ws-state", model.status().stateProperty(),
+                Bindings.equal(model.phaseProperty(), WebSocketModel.Phase.OPEN), subscriptions);
+
+        CheckBox insecure = new CheckBox(TEXT.get("insecure"));
+        insecure.setId("wsInsecure");
+        insecure.getStyleClass().add("insecure-toggle");
+        insecure.setTooltip(new Tooltip(TEXT.get("insecure.tooltip")));
+        subscriptions.bindBidirectional(insecure.selectedProperty(), model.insecureProperty());
+        subscriptions.subscribe(insecure.selectedProperty(), on -> {
+            insecure.getStyleClass().remove("insecure-on");
+            insecure.setText(TEXT.get(on ? "insecure.on" : "insecure"));
+            if (on) {
+                insecure.getStyleClass().add("insecure-on");
+            }
+        });
+
+        TextField protocols = new TextField();
+        protocols.setId("wsProtocols");
+        protocols.setPrefColumnCount(12);
+        protocols.setPromptText(TEXT.get("protocols.prompt"));
+        protocols.setTooltip(new Tooltip(TEXT.get("protocols.tooltip")));
+        subscriptions.bindBidirectional(protocols.textProperty(), model.protocolsProperty());
+
+        TextArea headers = new TextArea();
+        headers.setId("wsHeaders");
+        headers.getStyleClass().add("mono");
+        headers.setPrefRowCount(1);
+        headers.setPrefColumnCount(30);
+        headers.setPromptText(TEXT.get("headers.prompt"));
+        headers.setTooltip(new Tooltip(TEXT.get("headers.tooltip")));
+        subscriptions.bindBidirectional(headers.textProperty(), model.headersProperty());
+
+        CheckBox autoPong = new CheckBox(TEXT.get("autoPong"));
+        autoPong.setId("wsAutoPong");
+        autoPong.setTooltip(new Tooltip(TEXT.get("autoPong.tooltip")));
+        subscriptions.bindBidirectional(autoPong.selectedProperty(), model.autoPongProperty());
+
+        HBox first = new HBox(8, WebSocketView.caption(TEXT.get("url.label")), url, connect, state, insecure);
+        first.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(url, Priority.ALWAYS);
+        HBox second = new HBox(8, WebSocketView.caption(TEXT.get("protocols.label")), protocols,
+                WebSocketView.caption(TEXT.get("headers.label")), headers, autoPong);
+        second.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(headers, Priority.ALWAYS);
+        Label urlError = TabLayout.errorLabel("wsUrlError", model.urlErrorProperty(), subscriptions);
+        Label headersError = TabLayout.errorLabel("wsHeadersError", model.headersErrorProperty(), subscriptions);
+        VBox bar = new VBox(6, first, second, TabLayout.messageRow("settings-messages", subscriptions, urlError,
+                headersError));
+        bar.getStyleClass().add("ws-settings");
+        return bar;
+    }
+}
