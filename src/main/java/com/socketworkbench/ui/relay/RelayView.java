@@ -1,4 +1,4 @@
-// Over 300 lines: the tab's one layout; its parts (settings, pairs, intercept, faults) are one method each.
+// The tab's layout: settings, pairs and faults here; the Intercept panel is RelayInterceptPane.
 package com.socketworkbench.ui.relay;
 
 import com.socketworkbench.engine.codec.PayloadFormat;
@@ -78,7 +78,7 @@ public final class RelayView implements TabView {
     private final PortField targetPort;
     private final TrafficPane traffic;
     private final TableView<PairRow> pairs = new TableView<>();
-    private final TableView<HeldChunk> heldChunks = new TableView<>();
+    private final RelayInterceptPane intercept;
     private final TabNotifier notifier;
     private final BorderPane root;
 
@@ -90,6 +90,7 @@ public final class RelayView implements TabView {
         listenPort = new PortField("listenPort", settings.listenPort(), subscriptions);
         targetHost = new HostField("targetHost", settings.targetHost(), subscriptions);
         targetPort = new PortField("targetPort", settings.targetPort(), subscriptions);
+        intercept = new RelayInterceptPane(model, subscriptions);
         traffic = new TrafficPane(model.traffic(), TEXT.get("traffic.placeholder"), subscriptions);
         wordTimeline(traffic.timeline());
         notifier = new TabNotifier(center());
@@ -191,7 +192,7 @@ public final class RelayView implements TabView {
                 faults.setContent(content);
             }
         });
-        Tab intercept = sideTab("intercept", TEXT.get("intercept.title"), interceptPane());
+        Tab intercept = sideTab("intercept", TEXT.get("intercept.title"), this.intercept.pane());
         // Chunks wait for the user: the panel's header says how many, also while Faults is shown.
         subscriptions.bind(intercept.textProperty(), Bindings.createStringBinding(() -> model.held().rows().isEmpty()
                 ? TEXT.get("intercept.title") : TEXT.get("intercept.title.held",
@@ -292,151 +293,6 @@ public final class RelayView implements TabView {
         return column;
     }
 
-    private Node interceptPane() {
-        RelaySettings settings = model.settings();
-        CheckBox c2s = new CheckBox(TEXT.get("direction.c2s"));
-        c2s.setId("interceptClientToServer");
-        subscriptions.bindBidirectional(c2s.selectedProperty(), settings.intercept(RelayDirection.CLIENT_TO_SERVER));
-        CheckBox s2c = new CheckBox(TEXT.get("direction.s2c"));
-        s2c.setId("interceptServerToClient");
-        subscriptions.bindBidirectional(s2c.selectedProperty(), settings.intercept(RelayDirection.SERVER_TO_CLIENT));
-        Label holdCaption = new Label(TEXT.get("intercept.hold"));
-        holdCaption.getStyleClass().add("field-caption");
-        FlowPane toggles = new FlowPane(10, 4, holdCaption, c2s, s2c);
-        toggles.setAlignment(Pos.CENTER_LEFT);
-        for (javafx.scene.control.Control part : List.of(holdCaption, c2s, s2c)) {
-            part.setTooltip(new Tooltip(TEXT.get("intercept.tooltip")));
-        }
-
-        TextField timeout = new TextField();
-        timeout.setId("holdTimeout");
-        timeout.setPrefColumnCount(4);
-        timeout.setTooltip(new Tooltip(TEXT.get("hold.timeout.tooltip")));
-        subscriptions.bindBidirectional(timeout.textProperty(), settings.holdTimeout().textProperty());
-        Label timeoutMessage = new Label();
-        timeoutMessage.setId("holdTimeoutMessage");
-        timeoutMessage.setWrapText(true);
-        FieldMessage.show(timeout, timeoutMessage, settings.holdTimeout().verdictProperty(), subscriptions);
-        ComboBox<HoldTimeoutAction> action = new ComboBox<>(
-                FXCollections.observableArrayList(HoldTimeoutAction.values()));
-        action.setId("holdTimeoutAction");
-        action.setConverter(words(value -> TEXT.get(value == HoldTimeoutAction.DROP
-                ? "hold.timeout.drop" : "hold.timeout.forward")));
-        subscriptions.bindBidirectional(action.valueProperty(), settings.holdTimeoutActionProperty());
-        FlowPane timeoutRow = new FlowPane(6, 4, SendEditor.labelled(TEXT.get("hold.timeout"), timeout),
-                new Label(TEXT.get("hold.timeout.then")), action);
-        timeoutRow.setAlignment(Pos.CENTER_LEFT);
-
-        buildHeldTable();
-        Node editor = heldEditorPane();
-        VBox pane = new VBox(8, toggles, timeoutRow, timeoutMessage, heldChunks, editor);
-        VBox.setVgrow(heldChunks, Priority.SOMETIMES);
-        VBox.setVgrow(editor, Priority.ALWAYS);
-        pane.getStyleClass().add("side-pane");
-        return pane;
-    }
-
-    private void buildHeldTable() {
-        heldChunks.setId("heldChunks");
-        heldChunks.setItems(model.held().rows());
-        heldChunks.setPrefHeight(110);
-        heldChunks.setMinHeight(70);
-        heldChunks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        Label placeholder = new Label(TEXT.get("held.placeholder"));
-        placeholder.getStyleClass().add("placeholder-label");
-        placeholder.setWrapText(true);
-        heldChunks.setPlaceholder(placeholder);
-        TableColumn<HeldChunk, String> pair = heldColumn(TEXT.get("pairs.column.id"), 44,
-                chunk -> "#" + chunk.pairId());
-        TableColumn<HeldChunk, String> direction = heldColumn(TEXT.get("column.direction"), 110,
-                chunk -> TEXT.get(chunk.direction() == RelayDirection.CLIENT_TO_SERVER
-                        ? "direction.c2s" : "direction.s2c"));
-        TableColumn<HeldChunk, String> size = heldColumn(TEXT.get("held.column.size"), 64,
-                chunk -> Formats.bytes(chunk.bytes().length));
-        TableColumn<HeldChunk, String> age = new TableColumn<>(TEXT.get("held.column.age"));
-        age.setSortable(false);
-        age.setCellValueFactory(data -> Bindings.createStringBinding(() -> TEXT.get("held.age",
-                Long.toString(Math.max(0, Duration.between(data.getValue().heldAt(),
-                        model.nowProperty().get()).toSeconds()))), model.nowProperty()));
-        heldChunks.getColumns().setAll(List.of(pair, direction, size, age));
-        subscriptions.bind(model.held().selectedProperty(), heldChunks.getSelectionModel().selectedItemProperty());
-        // The chunk that arrives while none is open opens by itself: one click less in the usual one-at-a-time case.
-        subscriptions.listen(model.held().rows(), (ListChangeListener<HeldChunk>) change -> {
-            if (heldChunks.getSelectionModel().isEmpty() && !model.held().rows().isEmpty()) {
-                heldChunks.getSelectionModel().selectFirst();
-            }
-        });
-    }
-
-    private static TableColumn<HeldChunk, String> heldColumn(String title, double width,
-                                                             Function<HeldChunk, String> text) {
-        TableColumn<HeldChunk, String> column = new TableColumn<>(title);
-        column.setPrefWidth(width);
-        column.setSortable(false);
-        column.setCellValueFactory(data -> new javafx.beans.property.ReadOnlyStringWrapper(
-                text.apply(data.getValue())));
-        return column;
-    }
-
-    private Node heldEditorPane() {
-        HeldEditor editor = model.editor();
-        ComboBox<PayloadFormat> format = new ComboBox<>(FXCollections.observableArrayList(PayloadFormat.values()));
-        format.setId("heldFormat");
-        format.setTooltip(new Tooltip(TEXT.get("editor.format.tooltip")));
-        subscriptions.bindBidirectional(format.valueProperty(), editor.formatProperty());
-        Label title = new Label();
-        title.getStyleClass().add("section-title");
-        subscriptions.bind(title.textProperty(), Bindings.createStringBinding(() -> {
-            HeldChunk chunk = editor.chunkProperty().get();
-            return chunk == null ? TEXT.get("editor.title.none") : TEXT.get("editor.title", "#" + chunk.pairId(),
-                    TEXT.get(chunk.direction() == RelayDirection.CLIENT_TO_SERVER ? "direction.c2s"
-                            : "direction.s2c"), Formats.bytes(chunk.bytes().length));
-        }, editor.chunkProperty()));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(6, title, spacer, format);
-        header.setAlignment(Pos.CENTER_LEFT);
-
-        TextArea text = new TextArea();
-        text.setId("heldEditor");
-        text.getStyleClass().add("mono");
-        text.setWrapText(true);
-        text.setPrefRowCount(5);
-        text.setTooltip(new Tooltip(TEXT.get("editor.tooltip")));
-        subscriptions.bindBidirectional(text.textProperty(), editor.textProperty());
-        subscriptions.bind(text.disableProperty(), editor.chunkProperty().isNull());
-        subscriptions.bind(format.disableProperty(), editor.chunkProperty().isNull());
-        Label message = new Label();
-        message.setId("heldEditorMessage");
-        message.setWrapText(true);
-        ObservableValue<String> messageText = Bindings.createStringBinding(() -> editor.errorProperty().get()
-                .isEmpty() ? model.editorNoteProperty().get() : editor.errorProperty().get(),
-                editor.errorProperty(), model.editorNoteProperty());
-        subscriptions.bind(message.textProperty(), messageText);
-        subscriptions.subscribe(editor.errorProperty(), error -> {
-            message.getStyleClass().removeAll("field-error", "field-hint");
-            message.getStyleClass().add(error.isEmpty() ? "field-hint" : "field-error");
-        });
-        TabLayout.showWhen(message, Bindings.isNotEmpty(message.textProperty()), subscriptions);
-
-        Button forward = new Button(TEXT.get("forward"));
-        forward.setId("forward");
-        forward.getStyleClass().add("accent");
-        forward.setTooltip(new Tooltip(TEXT.get("forward.tooltip")));
-        forward.setOnAction(event -> model.forward());
-        subscriptions.bind(forward.disableProperty(), editor.canForwardProperty().not());
-        Button drop = new Button(TEXT.get("drop"));
-        drop.setId("drop");
-        drop.getStyleClass().add("danger");
-        drop.setTooltip(new Tooltip(TEXT.get("drop.tooltip")));
-        drop.setOnAction(event -> model.drop());
-        subscriptions.bind(drop.disableProperty(), editor.chunkProperty().isNull());
-        HBox buttons = new HBox(8, forward, drop);
-        buttons.setAlignment(Pos.CENTER_RIGHT);
-        VBox pane = new VBox(6, header, text, message, buttons);
-        VBox.setVgrow(text, Priority.ALWAYS);
-        return pane;
-    }
 
     /** One section per direction (the side panel is narrow): latency, jitter, bandwidth, segment size, drop after. */
     private Node faultsPane() {
@@ -487,20 +343,6 @@ public final class RelayView implements TabView {
         return scroll;
     }
 
-    private static <T> StringConverter<T> words(Function<T, String> text) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T value) {
-                return value == null ? "" : text.apply(value);
-            }
-
-            @Override
-            public T fromString(String string) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        };
-    }
-
     @Override
     public BorderPane view() {
         return root;
@@ -519,7 +361,7 @@ public final class RelayView implements TabView {
     }
 
     public TableView<HeldChunk> heldTable() {
-        return heldChunks;
+        return intercept.heldTable();
     }
 
     @Override

@@ -328,7 +328,7 @@ public final class TcpServerView implements TabView {
         // rather than cutting it and themselves short.
         HBox heading = new HBox(6, title, count);
         heading.setAlignment(Pos.CENTER_LEFT);
-        HBox actions = new HBox(6, followClientToggle(), disconnect);
+        HBox actions = new HBox(6, FollowClientToggle.create(model, traffic.timeline(), subscriptions), disconnect);
         actions.setAlignment(Pos.CENTER_LEFT);
         for (Region part : new Region[]{title, count, heading, actions, disconnect}) {
             part.setMinWidth(Region.USE_PREF_SIZE);
@@ -357,21 +357,6 @@ public final class TcpServerView implements TabView {
         // Gives way in a short window like the traffic area beside it (see TrafficPane).
         pane.setMinHeight(0);
         return pane;
-    }
-
-    /**
-     * "This client only": while on, the timeline shows only the rows of the client selected in the list and
-     * switches with the selection; with none selected it shows every row.
-     */
-    private ToggleButton followClientToggle() {
-        ToggleButton follow = new ToggleButton(TEXT.get("follow.client"));
-        follow.setId("followClient");
-        follow.getStyleClass().add("small-toggle");
-        follow.setMinWidth(Region.USE_PREF_SIZE);
-        follow.setTooltip(new Tooltip(TEXT.get("follow.client.tooltip")));
-        subscriptions.bindBidirectional(follow.selectedProperty(), model.followClientProperty());
-        subscriptions.subscribe(model.timelineScopeProperty(), scope -> traffic.timeline().setRowScope(scope));
-        return follow;
     }
 
     private static boolean wasAdded(

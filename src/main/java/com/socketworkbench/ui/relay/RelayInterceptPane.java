@@ -1,0 +1,250 @@
+// The Intercept side panel: what to hold, the held chunks, and the editor that forwards or drops one.
+package com.socketworkbench.ui.relay;
+
+import com.socketworkbench.engine.codec.PayloadFormat;
+import com.socketworkbench.engine.event.DataEvent;
+import com.socketworkbench.engine.relay.HeldChunk;
+import com.socketworkbench.engine.relay.HoldTimeoutAction;
+import com.socketworkbench.engine.relay.RelayDirection;
+import com.socketworkbench.engine.relay.RelaySide;
+import com.socketworkbench.engine.relay.RelayTransport;
+import com.socketworkbench.engine.tcp.CloseMode;
+import com.socketworkbench.engine.text.Texts;
+import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.input.BindAddressPicker;
+import com.socketworkbench.ui.input.FieldMessage;
+import com.socketworkbench.ui.input.HostField;
+import com.socketworkbench.ui.input.PortField;
+import com.socketworkbench.ui.tab.ListenerState;
+import com.socketworkbench.ui.tab.TabLayout;
+import com.socketworkbench.ui.tab.TabNotifier;
+import com.socketworkbench.ui.tab.TabView;
+import com.socketworkbench.ui.traffic.EventText;
+import com.socketworkbench.ui.traffic.Formats;
+import com.socketworkbench.ui.traffic.SendEditor;
+import com.socketworkbench.ui.traffic.TimelineColumns;
+import com.socketworkbench.ui.traffic.TimelineRow;
+import com.socketworkbench.ui.traffic.TimelineView;
+import com.socketworkbench.ui.traffic.TrafficPane;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.FXCollections;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The Relay tab's Intercept panel (id {@code intercept}): which directions to hold, the hold timeout and what
+ * happens then, the held chunks table ({@code heldChunks}) and the editor of the selected chunk with Forward/Drop.
+ */
+final class RelayInterceptPane {
+    private static final Texts TEXT = RelayTexts.TEXT;
+
+    private final RelayViewModel model;
+    private final Subscriptions subscriptions;
+    private final TableView<HeldChunk> heldChunks = new TableView<>();
+    private final Node pane;
+
+    RelayInterceptPane(RelayViewModel model, Subscriptions subscriptions) {
+        this.model = model;
+        this.subscriptions = subscriptions;
+        pane = build();
+    }
+
+    Node pane() {
+        return pane;
+    }
+
+    TableView<HeldChunk> heldTable() {
+        return heldChunks;
+    }
+
+    private Node build() {
+        RelaySettings settings = model.settings();
+        CheckBox c2s = new CheckBox(TEXT.get("direction.c2s"));
+        c2s.setId("interceptClientToServer");
+        subscriptions.bindBidirectional(c2s.selectedProperty(), settings.intercept(RelayDirection.CLIENT_TO_SERVER));
+        CheckBox s2c = new CheckBox(TEXT.get("direction.s2c"));
+        s2c.setId("interceptServerToClient");
+        subscriptions.bindBidirectional(s2c.selectedProperty(), settings.intercept(RelayDirection.SERVER_TO_CLIENT));
+        Label holdCaption = new Label(TEXT.get("intercept.hold"));
+        holdCaption.getStyleClass().add("field-caption");
+        FlowPane toggles = new FlowPane(10, 4, holdCaption, c2s, s2c);
+        toggles.setAlignment(Pos.CENTER_LEFT);
+        for (javafx.scene.control.Control part : List.of(holdCaption, c2s, s2c)) {
+            part.setTooltip(new Tooltip(TEXT.get("intercept.tooltip")));
+        }
+
+        TextField timeout = new TextField();
+        timeout.setId("holdTimeout");
+        timeout.setPrefColumnCount(4);
+        timeout.setTooltip(new Tooltip(TEXT.get("hold.timeout.tooltip")));
+        subscriptions.bindBidirectional(timeout.textProperty(), settings.holdTimeout().textProperty());
+        Label timeoutMessage = new Label();
+        timeoutMessage.setId("holdTimeoutMessage");
+        timeoutMessage.setWrapText(true);
+        FieldMessage.show(timeout, timeoutMessage, settings.holdTimeout().verdictProperty(), subscriptions);
+        ComboBox<HoldTimeoutAction> action = new ComboBox<>(
+                FXCollections.observableArrayList(HoldTimeoutAction.values()));
+        action.setId("holdTimeoutAction");
+        action.setConverter(words(value -> TEXT.get(value == HoldTimeoutAction.DROP
+                ? "hold.timeout.drop" : "hold.timeout.forward")));
+        subscriptions.bindBidirectional(action.valueProperty(), settings.holdTimeoutActionProperty());
+        FlowPane timeoutRow = new FlowPane(6, 4, SendEditor.labelled(TEXT.get("hold.timeout"), timeout),
+                new Label(TEXT.get("hold.timeout.then")), action);
+        timeoutRow.setAlignment(Pos.CENTER_LEFT);
+
+        buildHeldTable();
+        Node editor = heldEditorPane();
+        VBox pane = new VBox(8, toggles, timeoutRow, timeoutMessage, heldChunks, editor);
+        VBox.setVgrow(heldChunks, Priority.SOMETIMES);
+        VBox.setVgrow(editor, Priority.ALWAYS);
+        pane.getStyleClass().add("side-pane");
+        return pane;
+    }
+
+    private void buildHeldTable() {
+        heldChunks.setId("heldChunks");
+        heldChunks.setItems(model.held().rows());
+        heldChunks.setPrefHeight(110);
+        heldChunks.setMinHeight(70);
+        heldChunks.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        Label placeholder = new Label(TEXT.get("held.placeholder"));
+        placeholder.getStyleClass().add("placeholder-label");
+        placeholder.setWrapText(true);
+        heldChunks.setPlaceholder(placeholder);
+        TableColumn<HeldChunk, String> pair = heldColumn(TEXT.get("pairs.column.id"), 44,
+                chunk -> "#" + chunk.pairId());
+        TableColumn<HeldChunk, String> direction = heldColumn(TEXT.get("column.direction"), 110,
+                chunk -> TEXT.get(chunk.direction() == RelayDirection.CLIENT_TO_SERVER
+                        ? "direction.c2s" : "direction.s2c"));
+        TableColumn<HeldChunk, String> size = heldColumn(TEXT.get("held.column.size"), 64,
+                chunk -> Formats.bytes(chunk.bytes().length));
+        TableColumn<HeldChunk, String> age = new TableColumn<>(TEXT.get("held.column.age"));
+        age.setSortable(false);
+        age.setCellValueFactory(data -> Bindings.createStringBinding(() -> TEXT.get("held.age",
+                Long.toString(Math.max(0, Duration.between(data.getValue().heldAt(),
+                        model.nowProperty().get()).toSeconds()))), model.nowProperty()));
+        heldChunks.getColumns().setAll(List.of(pair, direction, size, age));
+        subscriptions.bind(model.held().selectedProperty(), heldChunks.getSelectionModel().selectedItemProperty());
+        // The chunk that arrives while none is open opens by itself: one click less in the usual one-at-a-time case.
+        subscriptions.listen(model.held().rows(), (ListChangeListener<HeldChunk>) change -> {
+            if (heldChunks.getSelectionModel().isEmpty() && !model.held().rows().isEmpty()) {
+                heldChunks.getSelectionModel().selectFirst();
+            }
+        });
+    }
+
+    private static TableColumn<HeldChunk, String> heldColumn(String title, double width,
+                                                             Function<HeldChunk, String> text) {
+        TableColumn<HeldChunk, String> column = new TableColumn<>(title);
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.setCellValueFactory(data -> new javafx.beans.property.ReadOnlyStringWrapper(
+                text.apply(data.getValue())));
+        return column;
+    }
+
+    private Node heldEditorPane() {
+        HeldEditor editor = model.editor();
+        ComboBox<PayloadFormat> format = new ComboBox<>(FXCollections.observableArrayList(PayloadFormat.values()));
+        format.setId("heldFormat");
+        format.setTooltip(new Tooltip(TEXT.get("editor.format.tooltip")));
+        subscriptions.bindBidirectional(format.valueProperty(), editor.formatProperty());
+        Label title = new Label();
+        title.getStyleClass().add("section-title");
+        subscriptions.bind(title.textProperty(), Bindings.createStringBinding(() -> {
+            HeldChunk chunk = editor.chunkProperty().get();
+            return chunk == null ? TEXT.get("editor.title.none") : TEXT.get("editor.title", "#" + chunk.pairId(),
+                    TEXT.get(chunk.direction() == RelayDirection.CLIENT_TO_SERVER ? "direction.c2s"
+                            : "direction.s2c"), Formats.bytes(chunk.bytes().length));
+        }, editor.chunkProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(6, title, spacer, format);
+        header.setAlignment(Pos.CENTER_LEFT);
+
+        TextArea text = new TextArea();
+        text.setId("heldEditor");
+        text.getStyleClass().add("mono");
+        text.setWrapText(true);
+        text.setPrefRowCount(5);
+        text.setTooltip(new Tooltip(TEXT.get("editor.tooltip")));
+        subscriptions.bindBidirectional(text.textProperty(), editor.textProperty());
+        subscriptions.bind(text.disableProperty(), editor.chunkProperty().isNull());
+        subscriptions.bind(format.disableProperty(), editor.chunkProperty().isNull());
+        Label message = new Label();
+        message.setId("heldEditorMessage");
+        message.setWrapText(true);
+        ObservableValue<String> messageText = Bindings.createStringBinding(() -> editor.errorProperty().get()
+                .isEmpty() ? model.editorNoteProperty().get() : editor.errorProperty().get(),
+                editor.errorProperty(), model.editorNoteProperty());
+        subscriptions.bind(message.textProperty(), messageText);
+        subscriptions.subscribe(editor.errorProperty(), error -> {
+            message.getStyleClass().removeAll("field-error", "field-hint");
+            message.getStyleClass().add(error.isEmpty() ? "field-hint" : "field-error");
+        });
+        TabLayout.showWhen(message, Bindings.isNotEmpty(message.textProperty()), subscriptions);
+
+        Button forward = new Button(TEXT.get("forward"));
+        forward.setId("forward");
+        forward.getStyleClass().add("accent");
+        forward.setTooltip(new Tooltip(TEXT.get("forward.tooltip")));
+        forward.setOnAction(event -> model.forward());
+        subscriptions.bind(forward.disableProperty(), editor.canForwardProperty().not());
+        Button drop = new Button(TEXT.get("drop"));
+        drop.setId("drop");
+        drop.getStyleClass().add("danger");
+        drop.setTooltip(new Tooltip(TEXT.get("drop.tooltip")));
+        drop.setOnAction(event -> model.drop());
+        subscriptions.bind(drop.disableProperty(), editor.chunkProperty().isNull());
+        HBox buttons = new HBox(8, forward, drop);
+        buttons.setAlignment(Pos.CENTER_RIGHT);
+        VBox pane = new VBox(6, header, text, message, buttons);
+        VBox.setVgrow(text, Priority.ALWAYS);
+        return pane;
+    }
+
+    private static <T> StringConverter<T> words(Function<T, String> text) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T value) {
+                return value == null ? "" : text.apply(value);
+            }
+
+            @Override
+            public T fromString(String string) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        };
+    }
+}
