@@ -1,10 +1,8 @@
 // The tab's layout: settings, pairs and faults here; the Intercept panel is RelayInterceptPane.
 package com.socketworkbench.ui.relay;
 
-import com.socketworkbench.engine.codec.PayloadFormat;
 import com.socketworkbench.engine.event.DataEvent;
 import com.socketworkbench.engine.relay.HeldChunk;
-import com.socketworkbench.engine.relay.HoldTimeoutAction;
 import com.socketworkbench.engine.relay.RelayDirection;
 import com.socketworkbench.engine.relay.RelaySide;
 import com.socketworkbench.engine.relay.RelayTransport;
@@ -20,7 +18,6 @@ import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.tab.TabNotifier;
 import com.socketworkbench.ui.tab.TabView;
 import com.socketworkbench.ui.traffic.EventText;
-import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.traffic.SendEditor;
 import com.socketworkbench.ui.traffic.TimelineColumns;
 import com.socketworkbench.ui.traffic.TimelineRow;
@@ -28,9 +25,7 @@ import com.socketworkbench.ui.traffic.TimelineView;
 import com.socketworkbench.ui.traffic.TrafficPane;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
-import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -44,7 +39,6 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -54,10 +48,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

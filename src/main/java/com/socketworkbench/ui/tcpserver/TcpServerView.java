@@ -5,7 +5,6 @@ import com.socketworkbench.ui.input.BindAddressPicker;
 import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.stream.CloseModeButtons;
 import com.socketworkbench.ui.stream.ConnectionDetailsPane;
-import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.stream.FramingEditor;
 import com.socketworkbench.ui.tab.ListenerState;
 import com.socketworkbench.ui.tls.TlsServerPanel;
@@ -33,10 +32,7 @@ import com.socketworkbench.ui.stream.Transport;
 import com.socketworkbench.ui.stream.UnixPathField;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
-import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Orientation;
@@ -48,11 +44,9 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -62,8 +56,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import java.time.Instant;
-import java.util.function.Function;
 
 
 /**
