@@ -8,7 +8,6 @@ import com.socketworkbench.engine.text.DurationText;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -22,8 +21,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -31,7 +28,7 @@ import java.util.function.Consumer;
 /**
  * One WebSocket connection as a client: connect (and TLS for wss), the opening handshake, then frames both ways
  * until the close handshake or a failure. The connection is read on its own named virtual thread
- * ({@code ws-session host:port}); frames are written by a second one ({@code ws-writer host:port}) from a bounded
+ * ({@code ws-session host:port}); frames are written by a {@link FrameWriter} on a second one from a bounded
  * queue, so sending never blocks the caller. Everything that happens is reported to the listener as a
  * {@link WsEvent}, in order per direction, ending with one {@link WsEvent.Closed} or {@link WsEvent.Failed}.
  *
@@ -43,17 +40,10 @@ import java.util.function.Consumer;
 public final class WsSession {
     /** Frames and messages waiting to be written; beyond this, sending is refused (a stalled server). */
     public static final int SEND_QUEUE = 1024;
-    private static final int MAX_HEAD = 16 * 1024;
     private static final Logger LOG = LoggerFactory.getLogger(WsSession.class);
 
     /** Where a session is. */
     public enum State { CONNECTING, OPEN, CLOSING, CLOSED }
-
-    /** One entry of the write queue: frames written in order, then the socket closed when asked. */
-    private record Outgoing(List<WsFrame> frames, WsMessage message, boolean closeAfter) {
-    }
-
-    private static final Outgoing STOP = new Outgoing(List.of(), null, false);
 
     private final WsOptions options;
     private final Consumer<WsEvent> listener;
@@ -62,7 +52,7 @@ public final class WsSession {
      * thread. Frames are only masked once the session is open, after it exists.
      */
     private volatile SecureRandom random;
-    private final BlockingQueue<Outgoing> outgoing = new ArrayBlockingQueue<>(SEND_QUEUE);
+    private final FrameWriter writer;
     private final CountDownLatch ended = new CountDownLatch(1);
     private final Object endLock = new Object();
     private volatile State state = State.CONNECTING;
@@ -70,13 +60,14 @@ public final class WsSession {
     private volatile Socket socket;
     private volatile Socket plainSocket;
     private volatile boolean closeSent;
-    private Thread writer;
     private String endReason;
     private boolean endClean;
 
     private WsSession(WsOptions options, Consumer<WsEvent> listener) {
         this.options = options;
         this.listener = listener;
+        this.writer = new FrameWriter(options.url().authority(), this::emit, this::closeSocket,
+                reason -> end(false, reason));
     }
 
     /** Starts connecting on a new virtual thread and returns at once; events tell how it goes. */
@@ -127,8 +118,7 @@ public final class WsSession {
         requireOpen();
         state = State.CLOSING;
         closeSent = true;
-        enqueue(new Outgoing(List.of(mask(true, Opcode.CLOSE, FrameEncoder.closePayload(code, reason))), null,
-                false));
+        writer.enqueue(List.of(mask(true, Opcode.CLOSE, FrameEncoder.closePayload(code, reason))), null);
         Thread.ofVirtual().name("ws-close-wait " + options.url().authority()).start(() -> {
             try {
                 if (!ended.await(options.closeTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -159,8 +149,7 @@ public final class WsSession {
                         Arrays.copyOfRange(data, from, to)));
             }
         }
-        enqueue(new Outgoing(frames, frames.size() > 1 ? new WsMessage(opcode, data.clone(), frames.size()) : null,
-                false));
+        writer.enqueue(frames, frames.size() > 1 ? new WsMessage(opcode, data.clone(), frames.size()) : null);
     }
 
     private void sendControl(int opcode, byte[] data) {
@@ -168,7 +157,7 @@ public final class WsSession {
         if (data.length > 125) {
             throw new IllegalArgumentException(TEXT.get("send.control.tooLong", data.length));
         }
-        enqueue(new Outgoing(List.of(mask(true, opcode, data)), null, false));
+        writer.enqueue(List.of(mask(true, opcode, data)), null);
     }
 
     private WsFrame mask(boolean fin, int opcode, byte[] payload) {
@@ -178,12 +167,6 @@ public final class WsSession {
     private void requireOpen() {
         if (state != State.OPEN) {
             throw new IllegalStateException(TEXT.get("send.notOpen"));
-        }
-    }
-
-    private void enqueue(Outgoing entry) {
-        if (!outgoing.offer(entry)) {
-            throw new IllegalStateException(TEXT.get("send.queueFull", SEND_QUEUE));
         }
     }
 
@@ -214,17 +197,17 @@ public final class WsSession {
             out.write(request.raw());
             out.flush();
             in = talking.getInputStream();
-            ByteArrayOutputStream rest = new ByteArrayOutputStream();
-            byte[] head = readHead(in, rest);
-            leftover = rest.toByteArray();
-            HandshakeCheck check = Handshake.check(head, key, options.protocols(), options.requestsExtensions());
-            emit(new WsEvent.HandshakeReceived(Instant.now(), head, check));
+            ResponseHead reply = ResponseHead.read(in);
+            leftover = reply.rest();
+            HandshakeCheck check = Handshake.check(reply.head(), key, options.protocols(),
+                    options.requestsExtensions());
+            emit(new WsEvent.HandshakeReceived(Instant.now(), reply.head(), check));
             if (!check.ok()) {
                 fail(check.verdicts().stream().filter(WsVerdict::fatal).findFirst().orElseThrow().text());
                 return;
             }
             talking.setSoTimeout(0);
-            startWriter(out);
+            writer.start(out);
             state = State.OPEN;
             emit(new WsEvent.Opened(Instant.now(), check.protocol()));
         } catch (TlsClient.Failure e) {
@@ -270,39 +253,6 @@ public final class WsSession {
                     String.valueOf(e.getMessage()))));
         }
         return plain;
-    }
-
-    /** Reads up to the empty line after the headers; bytes after it (early frames) go to {@code rest}. */
-    private static byte[] readHead(InputStream in, ByteArrayOutputStream rest) throws IOException {
-        ByteArrayOutputStream head = new ByteArrayOutputStream();
-        byte[] buffer = new byte[4096];
-        while (true) {
-            int n = in.read(buffer);
-            if (n < 0) {
-                throw new HandshakeFailure(head.size() == 0 ? TEXT.get("failed.noResponse")
-                        : TEXT.get("failed.responseCut", head.size()));
-            }
-            int before = head.size();
-            head.write(buffer, 0, n);
-            byte[] sofar = head.toByteArray();
-            int end = headEnd(sofar, Math.max(0, before - 3));
-            if (end >= 0) {
-                rest.write(sofar, end, sofar.length - end);
-                return Arrays.copyOf(sofar, end);
-            }
-            if (sofar.length > MAX_HEAD) {
-                throw new HandshakeFailure(TEXT.get("failed.headTooLong", MAX_HEAD));
-            }
-        }
-    }
-
-    private static int headEnd(byte[] data, int from) {
-        for (int i = from; i + 3 < data.length; i++) {
-            if (data[i] == '\r' && data[i + 1] == '\n' && data[i + 2] == '\r' && data[i + 3] == '\n') {
-                return i + 4;
-            }
-        }
-        return -1;
     }
 
     private void readFrames(InputStream in, byte[] leftover) {
@@ -353,7 +303,7 @@ public final class WsSession {
                     return false;
                 }
             } else if (frame.opcode() == Opcode.PING && autoPong && state == State.OPEN) {
-                outgoing.offer(new Outgoing(List.of(mask(true, Opcode.PONG, frame.payload())), null, false));
+                writer.offer(mask(true, Opcode.PONG, frame.payload()), false);
             }
         }
         return true;
@@ -370,14 +320,14 @@ public final class WsSession {
         end(true, TEXT.get("closed.clean.theirs", said));
         // Echo the code (RFC 6455 section 5.5.1); a close without a code is answered without one.
         byte[] answer = payload.length >= 2 ? FrameEncoder.closePayload(info.code(), "") : new byte[0];
-        outgoing.offer(new Outgoing(List.of(mask(true, Opcode.CLOSE, answer)), null, true));
+        writer.offer(mask(true, Opcode.CLOSE, answer), true);
     }
 
     private void failConnection(WsVerdict verdict) {
         state = State.CLOSING;
         int code = verdict.closeCode() == 0 ? CloseCodes.PROTOCOL_ERROR : verdict.closeCode();
         end(false, TEXT.get("closed.protocol", verdict.text(), code));
-        if (writer != null && !closeSent) {
+        if (writer.started() && !closeSent) {
             closeSent = true;
             // On the wire, so the same in every language.
             String reason = switch (code) {
@@ -385,8 +335,7 @@ public final class WsSession {
                 case CloseCodes.TOO_BIG -> "message too big";
                 default -> "protocol error";
             };
-            outgoing.offer(new Outgoing(List.of(mask(true, Opcode.CLOSE, FrameEncoder.closePayload(code, reason))),
-                    null, true));
+            writer.offer(mask(true, Opcode.CLOSE, FrameEncoder.closePayload(code, reason)), true);
         } else {
             closeSocket();
         }
@@ -398,38 +347,6 @@ public final class WsSession {
         }
         return info.reason().isEmpty() ? TEXT.get("close.described.code", info.code())
                 : TEXT.get("close.described", info.code(), info.reason());
-    }
-
-    // ---------------------------------------------------------------- the writer thread
-
-    private void startWriter(OutputStream out) {
-        writer = Thread.ofVirtual().name("ws-writer " + options.url().authority()).start(() -> {
-            try {
-                while (true) {
-                    Outgoing next = outgoing.take();
-                    if (next == STOP) {
-                        return;
-                    }
-                    for (WsFrame frame : next.frames()) {
-                        emit(new WsEvent.Frame(Instant.now(), Direction.OUT, frame, List.of()));
-                        out.write(FrameEncoder.wire(frame));
-                    }
-                    out.flush();
-                    if (next.message() != null) {
-                        emit(new WsEvent.Message(Instant.now(), Direction.OUT, next.message()));
-                    }
-                    if (next.closeAfter()) {
-                        closeSocket();
-                        return;
-                    }
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (IOException e) {
-                end(false, TEXT.get("closed.writeFailed", String.valueOf(e.getMessage())));
-                closeSocket();
-            }
-        });
     }
 
     // ---------------------------------------------------------------- ending
@@ -458,15 +375,7 @@ public final class WsSession {
     }
 
     private void finish() {
-        Thread running = writer;
-        // A close frame queued by a failing frame goes out first; a writer stuck on a full socket is cut off.
-        if (running != null && outgoing.offer(STOP)) {
-            try {
-                running.join(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        writer.stop();
         closeSocket();
         state = State.CLOSED;
         boolean clean;
@@ -499,13 +408,6 @@ public final class WsSession {
             listener.accept(event);
         } catch (RuntimeException e) {
             LOG.warn("A WebSocket listener failed on {}", event.getClass().getSimpleName(), e);
-        }
-    }
-
-    /** A failure before the session opened, with its message for the user. */
-    private static final class HandshakeFailure extends IOException {
-        HandshakeFailure(String message) {
-            super(message);
         }
     }
 }

@@ -2,18 +2,12 @@ package com.socketworkbench.ui.websocket;
 
 import static com.socketworkbench.ui.websocket.WebSocketTab.TEXT;
 
-import com.socketworkbench.engine.codec.HexCodec;
-import com.socketworkbench.engine.codec.PayloadFormatException;
-import com.socketworkbench.engine.http.TlsInfo;
 import com.socketworkbench.engine.websocket.CloseCodes;
 import com.socketworkbench.engine.websocket.Direction;
-import com.socketworkbench.engine.websocket.HandshakeCheck;
 import com.socketworkbench.engine.websocket.WsEvent;
-import com.socketworkbench.engine.websocket.WsHeader;
 import com.socketworkbench.engine.websocket.WsOptions;
 import com.socketworkbench.engine.websocket.WsSession;
 import com.socketworkbench.engine.websocket.WsUrl;
-import com.socketworkbench.engine.websocket.WsVerdict;
 import com.socketworkbench.ui.fx.RingObservableList;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.UiExecutor;
@@ -29,63 +23,36 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleLongProperty;
-import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.ObservableList;
 
-import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.time.Instant;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
- * The WebSocket tab's state and actions: the URL, extra headers and subprotocols (saved with the workspace), the
- * insecure switch (per connection, never saved), the session, the handshake as sent and received with its accept
- * check, the timeline rows and the counters. Engine events arrive through a {@link WsEventQueue} and are applied
- * once per frame. FX thread only.
+ * The WebSocket tab's state and actions: the connection settings ({@link WsConnectionSettings}), the send bar
+ * ({@link WsSendBar}), the session, the handshake as sent and received ({@link WsHandshakeDetails}), the timeline
+ * rows and the counters. Engine events arrive through a {@link WsEventQueue} and are applied once per frame. FX
+ * thread only.
  */
 public final class WebSocketModel implements TabModel {
     /** Rows the timeline keeps; older ones are dropped. */
     public static final int MAX_ROWS = 10_000;
     /** Payload bytes the timeline keeps over all its rows; older rows are dropped beyond it. */
     public static final long PAYLOAD_BUDGET = 64L * 1024 * 1024;
-    static final String DEFAULT_URL = "ws://127.0.0.1:8080/";
-    private static final String KEY_URL = "url";
-    private static final String KEY_HEADERS = "headers";
-    private static final String KEY_PROTOCOLS = "protocols";
-    private static final String KEY_AUTO_PONG = "autoPong";
-    private static final String KEY_FRAGMENT = "fragment";
+    static final String DEFAULT_URL = WsConnectionSettings.DEFAULT_URL;
 
     /** Where the connection is. */
     public enum Phase { IDLE, CONNECTING, OPEN, CLOSING }
 
     private final AppPreferences preferences;
     private final WsEventQueue queue;
-    private final StringProperty url = new SimpleStringProperty(this, "url");
-    private final StringProperty headers = new SimpleStringProperty(this, "headers");
-    private final StringProperty protocols = new SimpleStringProperty(this, "protocols");
-    private final BooleanProperty insecure = new SimpleBooleanProperty(this, "insecure");
-    private final BooleanProperty autoPong = new SimpleBooleanProperty(this, "autoPong", true);
-    private final ObjectProperty<SendKind> sendKind = new SimpleObjectProperty<>(this, "sendKind",
-            SendKind.TEXT_MESSAGE);
-    private final StringProperty payload = new SimpleStringProperty(this, "payload", "");
-    private final StringProperty fragment = new SimpleStringProperty(this, "fragment", "");
-    private final StringProperty closeCode = new SimpleStringProperty(this, "closeCode", "1000");
-    private final StringProperty closeReason = new SimpleStringProperty(this, "closeReason", "");
-    private final StringProperty urlError = new SimpleStringProperty(this, "urlError", "");
-    private final StringProperty headersError = new SimpleStringProperty(this, "headersError", "");
-    private final StringProperty sendError = new SimpleStringProperty(this, "sendError", "");
+    private final WsConnectionSettings settings;
+    private final WsSendBar sendBar;
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
-    private final ReadOnlyStringWrapper handshakeRequest = new ReadOnlyStringWrapper(this, "handshakeRequest", "");
-    private final ReadOnlyStringWrapper handshakeResponse = new ReadOnlyStringWrapper(this, "handshakeResponse", "");
-    private final ReadOnlyStringWrapper acceptCheck = new ReadOnlyStringWrapper(this, "acceptCheck", "");
-    private final ReadOnlyObjectWrapper<Boolean> acceptMatches = new ReadOnlyObjectWrapper<>(this, "acceptMatches");
-    private final ReadOnlyStringWrapper handshakeVerdict = new ReadOnlyStringWrapper(this, "handshakeVerdict", "");
-    private final ReadOnlyStringWrapper tls = new ReadOnlyStringWrapper(this, "tls", "");
+    private final WsHandshakeDetails handshake = new WsHandshakeDetails();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final LongProperty framesIn = new SimpleLongProperty(this, "framesIn");
     private final LongProperty framesOut = new SimpleLongProperty(this, "framesOut");
@@ -102,23 +69,13 @@ public final class WebSocketModel implements TabModel {
     public WebSocketModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions) {
         this.preferences = preferences;
         this.queue = new WsEventQueue(executor, this::apply);
-        url.set(preferences.get(KEY_URL, DEFAULT_URL));
-        headers.set(preferences.get(KEY_HEADERS, ""));
-        protocols.set(preferences.get(KEY_PROTOCOLS, ""));
-        autoPong.set(preferences.getBoolean(KEY_AUTO_PONG, true));
-        fragment.set(preferences.get(KEY_FRAGMENT, ""));
-        // Each field says what is wrong with it as it is typed; an empty URL is only reported at Connect.
-        subscriptions.subscribe(url, typed -> urlError.set(typed == null || typed.isBlank() ? ""
-                : checkUrl(typed)));
-        subscriptions.subscribe(headers, typed -> checkHeaders());
-        subscriptions.subscribe(protocols, typed -> checkHeaders());
-        subscriptions.subscribe(autoPong, on -> {
+        this.settings = new WsConnectionSettings(preferences, subscriptions);
+        this.sendBar = new WsSendBar(preferences, subscriptions);
+        subscriptions.subscribe(settings.autoPong(), on -> {
             if (session != null) {
                 session.setAutoPong(on);
             }
         });
-        subscriptions.subscribe(payload, typed -> sendError.set(""));
-        subscriptions.subscribe(sendKind, kind -> sendError.set(""));
         subscriptions.subscribe(phase, now -> updateStatus());
         updateStatus();
     }
@@ -126,56 +83,56 @@ public final class WebSocketModel implements TabModel {
     // ---------------------------------------------------------------- state
 
     public StringProperty urlProperty() {
-        return url;
+        return settings.url();
     }
 
     public StringProperty headersProperty() {
-        return headers;
+        return settings.headers();
     }
 
     public StringProperty protocolsProperty() {
-        return protocols;
+        return settings.protocols();
     }
 
     /** Accept any certificate for the next connection; never saved. */
     public BooleanProperty insecureProperty() {
-        return insecure;
+        return settings.insecure();
     }
 
     public BooleanProperty autoPongProperty() {
-        return autoPong;
+        return settings.autoPong();
     }
 
     public ObjectProperty<SendKind> sendKindProperty() {
-        return sendKind;
+        return sendBar.sendKind();
     }
 
     public StringProperty payloadProperty() {
-        return payload;
+        return sendBar.payload();
     }
 
     public StringProperty fragmentProperty() {
-        return fragment;
+        return sendBar.fragment();
     }
 
     public StringProperty closeCodeProperty() {
-        return closeCode;
+        return sendBar.closeCode();
     }
 
     public StringProperty closeReasonProperty() {
-        return closeReason;
+        return sendBar.closeReason();
     }
 
     public StringProperty urlErrorProperty() {
-        return urlError;
+        return settings.urlError();
     }
 
     public StringProperty headersErrorProperty() {
-        return headersError;
+        return settings.headersError();
     }
 
     public StringProperty sendErrorProperty() {
-        return sendError;
+        return sendBar.sendError();
     }
 
     public ReadOnlyObjectProperty<Phase> phaseProperty() {
@@ -187,31 +144,31 @@ public final class WebSocketModel implements TabModel {
     }
 
     public ReadOnlyStringProperty handshakeRequestProperty() {
-        return handshakeRequest.getReadOnlyProperty();
+        return handshake.request().getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty handshakeResponseProperty() {
-        return handshakeResponse.getReadOnlyProperty();
+        return handshake.response().getReadOnlyProperty();
     }
 
     /** "Sec-WebSocket-Accept: expected …, received …" with the outcome; "" before a response. */
     public ReadOnlyStringProperty acceptCheckProperty() {
-        return acceptCheck.getReadOnlyProperty();
+        return handshake.acceptCheck().getReadOnlyProperty();
     }
 
     /** Whether the accept value matched; null before a response. */
     public ReadOnlyObjectProperty<Boolean> acceptMatchesProperty() {
-        return acceptMatches.getReadOnlyProperty();
+        return handshake.acceptMatches().getReadOnlyProperty();
     }
 
     /** The handshake's verdicts in words ("" when all is well). */
     public ReadOnlyStringProperty handshakeVerdictProperty() {
-        return handshakeVerdict.getReadOnlyProperty();
+        return handshake.verdict().getReadOnlyProperty();
     }
 
     /** The TLS details of a wss connection ("" for ws). */
     public ReadOnlyStringProperty tlsProperty() {
-        return tls.getReadOnlyProperty();
+        return handshake.tls().getReadOnlyProperty();
     }
 
     /** Why the last connection failed or ended badly; "" otherwise. */
@@ -268,98 +225,26 @@ public final class WebSocketModel implements TabModel {
         if (phase.get() != Phase.IDLE) {
             return;
         }
-        String typed = url.get() == null ? "" : url.get();
-        String urlProblem = checkUrl(typed);
-        urlError.set(urlProblem);
-        checkHeaders();
-        if (!urlProblem.isEmpty() || !headersError.get().isEmpty()) {
+        WsOptions options = settings.checkedOptions();
+        if (options == null) {
             return;
         }
-        target = WsUrl.parse(typed);
-        WsOptions options = WsOptions.of(target, WsHeader.parseLines(headers.get()),
-                WsHeader.parseProtocols(protocols.get()), target.secure() && insecure.get());
+        target = options.url();
         if (trustStore != null) {
             options = options.withTrustStore(trustStore);
         }
-        handshakeRequest.set("");
-        handshakeResponse.set("");
-        acceptCheck.set("");
-        acceptMatches.set(null);
-        handshakeVerdict.set("");
-        tls.set("");
+        handshake.clear();
         problem.set("");
         phase.set(Phase.CONNECTING);
         session = WsSession.open(options, queue);
-        session.setAutoPong(autoPong.get());
+        session.setAutoPong(settings.autoPong().get());
     }
 
     /** Sends what the send bar holds; a problem with it is shown at the bar and nothing is sent. */
     public void send() {
-        sendError.set("");
-        if (session == null || phase.get() != Phase.OPEN) {
-            sendError.set(TEXT.get("send.error.notOpen"));
-            return;
+        if (sendBar.sendOn(phase.get() == Phase.OPEN ? session : null)) {
+            phase.set(Phase.CLOSING);
         }
-        try {
-            switch (sendKind.get()) {
-                case TEXT_MESSAGE -> session.sendText(payload.get(), fragmentSize());
-                case BINARY_MESSAGE -> session.sendBinary(HexCodec.parse(payload.get()), fragmentSize());
-                case PING -> session.sendPing(controlPayload());
-                case PONG -> session.sendPong(controlPayload());
-                case CLOSE -> {
-                    int code = checkedCloseCode();
-                    String reason = closeReason.get() == null ? "" : closeReason.get();
-                    if (reason.getBytes(StandardCharsets.UTF_8).length > 123) {
-                        throw new IllegalArgumentException(TEXT.get("send.error.reason",
-                                reason.getBytes(StandardCharsets.UTF_8).length));
-                    }
-                    session.close(code, reason);
-                    phase.set(Phase.CLOSING);
-                }
-            }
-        } catch (PayloadFormatException e) {
-            sendError.set(TEXT.get("send.error.hex", e.getMessage()));
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            sendError.set(e.getMessage());
-        }
-    }
-
-    private int fragmentSize() {
-        String typed = fragment.get() == null ? "" : fragment.get().strip();
-        if (typed.isEmpty()) {
-            return 0;
-        }
-        try {
-            int size = Integer.parseInt(typed);
-            if (size < 1) {
-                throw new NumberFormatException();
-            }
-            return size;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(TEXT.get("send.error.fragment", typed));
-        }
-    }
-
-    private byte[] controlPayload() {
-        byte[] data = (payload.get() == null ? "" : payload.get()).getBytes(StandardCharsets.UTF_8);
-        if (data.length > 125) {
-            throw new IllegalArgumentException(TEXT.get("send.error.control", data.length));
-        }
-        return data;
-    }
-
-    private int checkedCloseCode() {
-        String typed = closeCode.get() == null ? "" : closeCode.get().strip();
-        int code;
-        try {
-            code = Integer.parseInt(typed);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(TEXT.get("send.error.closeCode.number", typed));
-        }
-        if (!CloseCodes.isValidOnWire(code)) {
-            throw new IllegalArgumentException(TEXT.get("send.error.closeCode.range", code));
-        }
-        return code;
     }
 
     /** Empties the timeline and the counters. */
@@ -371,25 +256,6 @@ public final class WebSocketModel implements TabModel {
         bytesIn.set(0);
         bytesOut.set(0);
         updateStatus();
-    }
-
-    private static String checkUrl(String typed) {
-        try {
-            WsUrl.parse(typed);
-            return "";
-        } catch (IllegalArgumentException e) {
-            return e.getMessage();
-        }
-    }
-
-    private void checkHeaders() {
-        try {
-            WsHeader.parseLines(headers.get());
-            WsHeader.parseProtocols(protocols.get());
-            headersError.set("");
-        } catch (IllegalArgumentException e) {
-            headersError.set(e.getMessage());
-        }
     }
 
     // ---------------------------------------------------------------- events
@@ -412,17 +278,14 @@ public final class WebSocketModel implements TabModel {
         return switch (event) {
             case WsEvent.Connecting connecting -> FrameRow.note(nextNumber++, time,
                     TEXT.get("row.connecting", connecting.url()), false);
-            case WsEvent.TlsEstablished established -> {
-                tls.set(describe(established.info()));
-                yield FrameRow.note(nextNumber++, time, tls.get(), false);
-            }
+            case WsEvent.TlsEstablished established -> FrameRow.note(nextNumber++, time,
+                    handshake.tlsEstablished(established.info()), false);
             case WsEvent.HandshakeSent sent -> {
-                handshakeRequest.set(new String(sent.raw(), StandardCharsets.UTF_8));
+                handshake.sent(sent.raw());
                 yield null;
             }
             case WsEvent.HandshakeReceived received -> {
-                handshakeResponse.set(new String(received.raw(), StandardCharsets.ISO_8859_1));
-                showCheck(received.check());
+                handshake.received(received.raw(), received.check());
                 yield null;
             }
             case WsEvent.Opened opened -> {
@@ -462,24 +325,6 @@ public final class WebSocketModel implements TabModel {
     private void ended() {
         phase.set(Phase.IDLE);
         session = null;
-    }
-
-    private void showCheck(HandshakeCheck check) {
-        if (check.status() == 101) {
-            acceptMatches.set(check.acceptMatches());
-            acceptCheck.set(check.receivedAccept() == null
-                    ? TEXT.get("handshake.accept.missing", check.expectedAccept())
-                    : TEXT.get(check.acceptMatches() ? "handshake.accept.match" : "handshake.accept.mismatch",
-                    check.expectedAccept(), check.receivedAccept()));
-        }
-        handshakeVerdict.set(check.verdicts().stream().map(WsVerdict::text).collect(Collectors.joining("\n")));
-    }
-
-    private static String describe(TlsInfo info) {
-        String who = info.chain().isEmpty() ? "" : TEXT.get("tls.chain", info.chain().getFirst().subject(),
-                info.chain().getFirst().issuer());
-        String line = TEXT.get("tls.established", info.protocol(), info.cipherSuite(), who);
-        return info.insecure() ? line + " " + TEXT.get("tls.insecure") : line;
     }
 
     private void append(List<FrameRow> added) {
@@ -548,10 +393,7 @@ public final class WebSocketModel implements TabModel {
 
     @Override
     public void savePreferences() {
-        preferences.put(KEY_URL, url.get() == null ? "" : url.get());
-        preferences.putText(KEY_HEADERS, headers.get() == null ? "" : headers.get());
-        preferences.put(KEY_PROTOCOLS, protocols.get() == null ? "" : protocols.get());
-        preferences.putBoolean(KEY_AUTO_PONG, autoPong.get());
-        preferences.put(KEY_FRAGMENT, fragment.get() == null ? "" : fragment.get());
+        settings.save(preferences);
+        sendBar.save(preferences);
     }
 }
