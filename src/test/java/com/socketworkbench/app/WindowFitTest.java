@@ -8,6 +8,7 @@ import com.socketworkbench.ui.tab.WorkbenchTab;
 import com.socketworkbench.ui.tools.Tool;
 import com.socketworkbench.ui.tools.ToolsTab;
 import javafx.scene.Node;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TitledPane;
@@ -114,6 +115,39 @@ class WindowFitTest {
             fxRun(() -> tools.model().selectedProperty().set(tool));
             check("tools-" + tool.name().toLowerCase(java.util.Locale.ROOT), width, height);
         }
+
+        assertTrue(problems.isEmpty(), problems.size() + " layout problems at " + width + "x" + height + ":\n"
+                + String.join("\n", problems));
+    }
+
+    @ParameterizedTest(name = "{0}x{1}")
+    @CsvSource({"1280, 800", "1024, 640"})
+    void tlsPanelsAndTheWebSocketTabFit(int width, int height) throws Exception {
+        AppPreferences preferences = InMemoryPreferences.fresh();
+        preferences.child("window").putDouble("width", width);
+        preferences.child("window").putDouble("height", height);
+        driver = new AppDriver(preferences).launch();
+
+        for (String tab : List.of("tcpServer", "tcpClient")) {
+            driver.selectTab(tab);
+            fxRun(() -> driver.<CheckBox>node("#" + tab + " #tls").setSelected(true));
+            driver.waitUntil(() -> driver.robot().lookup("#" + tab + " #tlsSettings").tryQuery()
+                    .map(Node::isVisible).orElse(false));
+            check(tab + "-tls", width, height);
+        }
+        // Running, only the certificate row of the server's TLS panel stays, so the timeline keeps its room.
+        driver.selectTab("tcpServer");
+        driver.click("#tcpServer #tlsGenerate");
+        driver.waitUntil(() -> !driver.disabled("#tcpServer #tlsExportCert"));
+        driver.setText("#tcpServer #port", "0");
+        driver.click("#tcpServer #startStop");
+        driver.waitUntil(() -> LISTENING.matcher(driver.text("#tcpServer #listeningAddress")).matches());
+        check("tcpServer-tls-running", width, height);
+        double timeline = fx(() -> driver.node("#tcpServer #timeline").getLayoutBounds().getHeight());
+        assertTrue(timeline >= 48, "the running TLS server's timeline keeps room for a header and a row: " + timeline);
+        fxRun(() -> driver.app().strip().openNew(TabKinds.WEBSOCKET));
+        driver.selectTab("websocket");
+        check("websocket", width, height);
 
         assertTrue(problems.isEmpty(), problems.size() + " layout problems at " + width + "x" + height + ":\n"
                 + String.join("\n", problems));

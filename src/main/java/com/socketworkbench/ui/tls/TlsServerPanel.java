@@ -4,6 +4,7 @@ import com.socketworkbench.engine.http.CertSummary;
 import com.socketworkbench.engine.tls.ClientAuth;
 import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanExpression;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
@@ -103,7 +104,8 @@ public final class TlsServerPanel {
 
         var generatedChosen = form.sourceProperty().isEqualTo(CertSource.GENERATED);
         showWhen(generatedControls, generatedChosen, subscriptions);
-        showWhen(info, generatedChosen.and(form.generatedProperty().isNotNull()), subscriptions);
+        showWhen(info, generatedChosen.and(form.generatedProperty().isNotNull())
+                .and(BooleanExpression.booleanExpression(locked).not()), subscriptions);
         showWhen(fileControls, generatedChosen.not(), subscriptions);
         showWhen(keyField, form.sourceProperty().isEqualTo(CertSource.PEM), subscriptions);
 
@@ -134,6 +136,9 @@ public final class TlsServerPanel {
                 TlsFields.row(TlsFields.labelled(TEXT.get("source"), source), generatedControls, fileControls),
                 info, otherSettings);
         self[0] = panel;
+        // While the server runs its settings cannot change: only the certificate row stays (Export is what a client
+        // needs then), so the clients table and the timeline get the room back in a small window.
+        showWhen(otherSettings, BooleanExpression.booleanExpression(locked).not(), subscriptions);
         // Export stays usable while the server runs: that is when a client needs the certificate.
         for (Node node : new Node[]{toggle, source, fileControls, otherSettings}) {
             subscriptions.bind(node.disableProperty(), locked);
@@ -143,7 +148,7 @@ public final class TlsServerPanel {
     }
 
     private static void showWhen(Node node, ObservableBooleanValue condition, Subscriptions subscriptions) {
-        subscriptions.bind(node.visibleProperty(), javafx.beans.binding.BooleanExpression.booleanExpression(condition));
+        subscriptions.bind(node.visibleProperty(), BooleanExpression.booleanExpression(condition));
         subscriptions.bind(node.managedProperty(), node.visibleProperty());
     }
 
