@@ -42,7 +42,12 @@ record BenchConfig(boolean quick, Set<String> parts, Path docs, String command, 
     }
 
     /** Repetitions of a part: several for the median, fewer in the quick version. */
+    /** Runs of a part: its own count for full and quick mode, unless {@code -Dbench.runs=N} says (to look inside one). */
     int runs(int full, int quickRuns) {
+        String override = System.getProperty("bench.runs", "").strip();
+        if (!override.isEmpty()) {
+            return Math.max(1, Integer.parseInt(override));
+        }
         return quick ? quickRuns : full;
     }
 }
