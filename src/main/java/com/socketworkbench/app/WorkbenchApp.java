@@ -1,5 +1,6 @@
 package com.socketworkbench.app;
 
+import com.socketworkbench.ui.fx.LayoutBoundary;
 import com.socketworkbench.ui.fx.FxUiExecutor;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.messages.MessageLibrary;
@@ -107,7 +108,8 @@ public class WorkbenchApp extends Application {
 
         BorderPane root = new BorderPane(strip.pane());
         root.setTop(menuRow());
-        root.setBottom(statusBar.node());
+        // The counters change five times a second in a flood: they lay out the status bar, not the window.
+        root.setBottom(new LayoutBoundary(statusBar.node()));
         root.getStyleClass().add("workbench");
         Scene scene = new Scene(root, bounds.width(), bounds.height());
         scene.getStylesheets().addAll(Styles.COMMON, Styles.resource(WorkbenchApp.class, "window.css"));

@@ -27,7 +27,10 @@ import java.util.concurrent.locks.LockSupport;
  * its visible rows and walk its size estimates over all rows, which at 60 changes a second took most of the FX
  * thread under a flood. Five table updates a second, like a capture tool's live packet list, are more than anyone
  * can read in a flood; the counters still change every pulse, traffic slower than one event per pulse shows at once,
- * and what is held is shown the first pulse that brings nothing.
+ * and what is held is shown the first pulse that brings nothing. Where a table update makes its frame late (the next
+ * pulse comes more than {@link #SLOW_UPDATE} after it: a slow machine, a busy one, code the JIT compiler has not
+ * compiled yet), the next one waits ten times that long, at most {@link #MAX_PUBLISH_INTERVAL}: table updates then
+ * take about a tenth of the FX thread's time however dear they are, and the window keeps answering.
  *
  * <p>An idle pump costs nothing: when a pulse leaves nothing queued and nothing held, the pump stops its
  * {@link AnimationTimer} (a running one makes JavaFX pulse 60 times a second). The engine thread whose event finds
@@ -40,6 +43,10 @@ import java.util.concurrent.locks.LockSupport;
 public final class EventPump implements EventSink {
     public static final int DEFAULT_MAX_PER_PULSE = 50_000;
     public static final Duration DEFAULT_PUBLISH_INTERVAL = Duration.ofMillis(200);
+    /** A table update whose frame lasts longer than this (two frames at 60 Hz) delays the next one. */
+    public static final Duration SLOW_UPDATE = Duration.ofMillis(34);
+    /** However slow table updates are, a flood shows its newest rows at least this often. */
+    public static final Duration MAX_PUBLISH_INTERVAL = Duration.ofSeconds(1);
     /** How often a sleeping pump ticks its listeners while {@link #setTicking ticking}. */
     public static final Duration TICK_INTERVAL = Duration.ofMillis(250);
 
@@ -65,6 +72,10 @@ public final class EventPump implements EventSink {
     private final Runnable wakeUp = this::wakeUp;
     private final Runnable tick = this::tick;
     private long lastPublishNanos;
+    /** The interval in force: {@link #publishIntervalNanos}, or longer after a slow table update. */
+    private long currentIntervalNanos;
+    /** True from a table update until the next pulse, which tells how long the update's frame took. */
+    private boolean timingUpdate;
     private boolean drainedLastPulse;
     private AnimationTimer timer;
     /** FX thread: between {@link #start()} and {@link #stop()}. */
@@ -93,6 +104,7 @@ public final class EventPump implements EventSink {
         this.sink = sink;
         this.maxPerPulse = maxPerPulse;
         this.publishIntervalNanos = publishInterval.toNanos();
+        this.currentIntervalNanos = publishIntervalNanos;
     }
 
     /**
@@ -136,8 +148,7 @@ public final class EventPump implements EventSink {
             timer = new AnimationTimer() {
                 @Override
                 public void handle(long now) {
-                    pulse(now);
-                    sleepIfIdle();
+                    timerPulse(now);
                 }
             };
         }
@@ -203,6 +214,7 @@ public final class EventPump implements EventSink {
     private void tick() {
         tickPosted.set(false);
         if (started && !timerRunning && !disposed) {
+            timingUpdate = false;
             pulse(System.nanoTime());
             sleepIfIdle();
         }
@@ -235,6 +247,10 @@ public final class EventPump implements EventSink {
      * nobody posted. Otherwise keeps (or gets) the timer running.
      */
     private void sleepIfIdle() {
+        if (isIdle()) {
+            // The next pulse may be long after: it would time the sleep, not the update.
+            timingUpdate = false;
+        }
         if (!started || disposed) {
             return;
         }
@@ -260,6 +276,12 @@ public final class EventPump implements EventSink {
         return pulse(System.nanoTime(), true);
     }
 
+    /** What the pulse timer does each pulse: a {@link #pulse}, then sleeps if that left nothing to do. */
+    void timerPulse(long nowNanos) {
+        pulse(nowNanos);
+        sleepIfIdle();
+    }
+
     /** What the pulse timer does at {@code nowNanos}: like {@link #pumpOnce()}, but rows may wait (see above). */
     int pulse(long nowNanos) {
         return pulse(nowNanos, false);
@@ -274,10 +296,19 @@ public final class EventPump implements EventSink {
             }
             sink.hold(batch);
         }
-        boolean flooding = drainedLastPulse && drained && nowNanos - lastPublishNanos < publishIntervalNanos;
+        if (timingUpdate) {
+            timingUpdate = false;
+            long updateFrame = nowNanos - lastPublishNanos;
+            currentIntervalNanos = updateFrame > SLOW_UPDATE.toNanos()
+                    ? Math.clamp(10 * updateFrame, publishIntervalNanos, Math.max(publishIntervalNanos,
+                            MAX_PUBLISH_INTERVAL.toNanos()))
+                    : publishIntervalNanos;
+        }
+        boolean flooding = drainedLastPulse && drained && nowNanos - lastPublishNanos < currentIntervalNanos;
         drainedLastPulse = drained;
         if ((publishNow || !flooding) && sink.show()) {
             lastPublishNanos = nowNanos;
+            timingUpdate = !publishNow;
             rowsShown();
         }
         for (PulseListener listener : List.copyOf(listeners)) {
@@ -316,6 +347,11 @@ public final class EventPump implements EventSink {
     /** How many wake-ups engine threads have posted so far: one per idle-to-busy change, not one per event. */
     long wakeUps() {
         return wakeUps.get();
+    }
+
+    /** How long a flood's rows wait for the table now: the publish interval, or longer after a slow update. */
+    Duration currentPublishInterval() {
+        return Duration.ofNanos(currentIntervalNanos);
     }
 
     /** Whether the pump asks JavaFX for pulses now (its timer runs); false once it went to sleep (FX thread). */

@@ -21,6 +21,7 @@ import com.socketworkbench.ui.input.Spinners;
 import com.socketworkbench.ui.stream.SplitSendControls;
 import com.socketworkbench.ui.stream.StreamSettings;
 import com.socketworkbench.ui.stream.StreamStyles;
+import com.socketworkbench.ui.fx.LayoutBoundary;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.capture.CaptureControls;
 import com.socketworkbench.ui.tab.TabLayout;
@@ -342,8 +343,10 @@ public final class TcpServerView implements TabView {
         Pane closeBar = closeModes.view();
         closeBar.getStyleClass().add("close-bar");
 
-        VBox pane = new VBox(header, clients, closeBar);
-        VBox.setVgrow(clients, Priority.ALWAYS);
+        // Its counters change with every table update of a flood: that lays out this table, not the tab around it.
+        LayoutBoundary clientsBoundary = new LayoutBoundary(clients);
+        VBox pane = new VBox(header, clientsBoundary, closeBar);
+        VBox.setVgrow(clientsBoundary, Priority.ALWAYS);
         pane.getStyleClass().add("clients-pane");
         pane.setMinWidth(220);
         // Gives way in a short window like the traffic area beside it (see TrafficPane).

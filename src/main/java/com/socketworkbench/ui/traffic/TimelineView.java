@@ -1,6 +1,7 @@
 // Over 400 lines: the table, its tool bar and Follow share the one VirtualFlow whose layout Follow waits for.
 package com.socketworkbench.ui.traffic;
 
+import com.socketworkbench.ui.fx.LayoutBoundary;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.UiExecutor;
 
@@ -96,10 +97,12 @@ public final class TimelineView {
         search.onNavigate(this::nextMatch, this::previousMatch);
         buildTable();
         provisional = new ProvisionalRowsView(model.provisionalRows(), charset, subscriptions);
-        root = new VBox(buildToolBar(), table, provisional.view());
+        // Five table updates a second in a flood: each lays out the table, never the tab and window around it.
+        LayoutBoundary tableBoundary = new LayoutBoundary(table);
+        root = new VBox(buildToolBar(), tableBoundary, provisional.view());
         root.getStyleClass().add("timeline-view");
         root.getStylesheets().add(TrafficStyles.sheet());
-        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox.setVgrow(tableBoundary, Priority.ALWAYS);
 
         subscriptions.listen(charset, (obs, old, cs) -> table.refresh());
         subscriptions.subscribe(model.trimmedProperty(), trimmed -> {

@@ -11,6 +11,7 @@ import com.socketworkbench.ui.tab.SidePanels;
 import com.socketworkbench.ui.sendfile.SendFilePanel;
 import com.socketworkbench.ui.rules.RulesPanel;
 import com.socketworkbench.ui.traffic.SendEditor;
+import com.socketworkbench.ui.fx.LayoutBoundary;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.capture.CaptureControls;
 import com.socketworkbench.ui.tab.TabLayout;
@@ -158,7 +159,8 @@ public final class UdpView implements TabView {
         bar.getChildren().add(rules.toggle());
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.getStyleClass().add("udp-stats");
-        return bar;
+        // The counters change with every table update of a flood: that lays out this line, not the tab around it.
+        return new LayoutBoundary(bar);
     }
 
     private Node targetBar() {

@@ -127,6 +127,59 @@ class EventPumpTest {
     }
 
     @Test
+    void aTableUpdateThatMadeItsFrameLateDelaysTheNextOneTenfoldUpToASecond() {
+        TimelineModel timeline = new TimelineModel(1_000);
+        EventPump pump = new EventPump(timeline, 1_000, Duration.ofMillis(200));
+        long ms = 1_000_000L;
+        long now = 1_000 * ms;
+        pump.emit(TestEvents.received("first"));
+        pump.pulse(now);
+        assertEquals(1, timeline.rows().size());
+
+        // The update's frame lasted 60 ms: the flood's next update waits 600 ms instead of 200.
+        now += 60 * ms;
+        pump.emit(TestEvents.received("flood"));
+        pump.pulse(now);
+        assertEquals(Duration.ofMillis(600), pump.currentPublishInterval());
+        long updated = now - 60 * ms;
+        for (long t = now + 16 * ms; t < updated + 600 * ms; t += 16 * ms) {
+            pump.emit(TestEvents.received("flood"));
+            pump.pulse(t);
+            assertEquals(1, timeline.rows().size(), "held at " + (t - updated) / ms + " ms");
+        }
+        pump.emit(TestEvents.received("flood"));
+        pump.pulse(updated + 601 * ms);
+        assertEquals(true, timeline.rows().size() > 1, "shown 600 ms after the slow update");
+
+        // That update took one frame: back to 200 ms.
+        pump.emit(TestEvents.received("flood"));
+        pump.pulse(updated + 617 * ms);
+        assertEquals(Duration.ofMillis(200), pump.currentPublishInterval());
+
+        // However slow, at most a second.
+        pump.emit(TestEvents.received("flood"));
+        pump.pulse(updated + 817 * ms);
+        int shownBefore = timeline.rows().size();
+        pump.emit(TestEvents.received("flood"));
+        pump.pulse(updated + 1_317 * ms);
+        assertEquals(Duration.ofSeconds(1), pump.currentPublishInterval());
+        assertEquals(shownBefore, timeline.rows().size(), "the 500 ms frame's rows are held");
+    }
+
+    @Test
+    void aPulseAfterTheTimerSleptDoesNotCountAsASlowUpdate() {
+        TimelineModel timeline = new TimelineModel(1_000);
+        EventPump pump = new EventPump(timeline, 1_000, Duration.ofMillis(200));
+        long ms = 1_000_000L;
+        pump.emit(TestEvents.received("a"));
+        pump.timerPulse(1_000 * ms);
+        assertTrue(pump.isIdle(), "shown at once, nothing left: the timer sleeps");
+        pump.emit(TestEvents.received("b"));
+        pump.timerPulse(9_000 * ms);
+        assertEquals(Duration.ofMillis(200), pump.currentPublishInterval(), "8 s asleep is no slow update");
+    }
+
+    @Test
     void heldRowsStayWithinTheTimelinesLimitsAndTheRestCountsAsTrimmed() {
         TimelineModel timeline = new TimelineModel(100, 1_000);
         EventPump pump = new EventPump(timeline, 10_000, Duration.ofSeconds(10));
