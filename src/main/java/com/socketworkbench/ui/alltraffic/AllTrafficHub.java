@@ -37,9 +37,11 @@ import java.util.function.Supplier;
  * before the event, so a renamed tab's new events carry the new name from the next drain on.
  *
  * <p>Engine threads never wait here: a tap only counts the event and offers it to a queue bounded in events and in
- * payload bytes; what does not fit is dropped and counted ({@link #droppedProperty()}). The FX thread drains the queue
- * ({@link #drain()}) after each table update of a watched tab (its pump already runs then, at most five times a second
- * in a flood) and while the All-traffic view is shown, into a {@link TimelineModel} with the same limits as a tab's.
+ * payload bytes; what does not fit is dropped and counted ({@link #droppedProperty()}). The FX thread takes what is
+ * queued every pulse of a watched tab's pump ({@link #collect()}: rows held in a {@link TimelineModel} with the same
+ * limits as a tab's, so the queue never waits for a slow table update and a flood's work is spread over its pulses)
+ * and shows the held rows after each table update of a watched tab and while the All-traffic view is shown
+ * ({@link #drain()}), in the frame that is laid out and drawn anyway.
  *
  * <p>The sockets being watched are counted from the events themselves, as they are emitted: a listener or connection
  * opening adds one, its stop or close takes one away ({@link #watchedSocketsProperty()}). Created by the window, one
@@ -91,6 +93,7 @@ public final class AllTrafficHub {
     public void watch(WorkbenchTab tab, Supplier<String> name) {
         if (tab instanceof ModelViewTab<?, ?> modelView && modelView.model() instanceof SocketTabModel socketTab) {
             socketTab.traffic().teeTo(tap(name));
+            socketTab.traffic().pump().onPulse(batch -> collect());
             socketTab.traffic().pump().onRowsShown(this::drain);
         }
     }
@@ -125,6 +128,14 @@ public final class AllTrafficHub {
 
     /** Moves what the taps queued into the timeline, as one change, and updates the counts. FX thread. */
     public void drain() {
+        collect();
+        timeline.show();
+        watchedSockets.set(watched.get());
+        droppedEvents.set(dropped.get());
+    }
+
+    /** Turns what the taps queued into rows the timeline holds until the next {@link #drain()}. FX thread. */
+    public void collect() {
         List<TimelineRow> rows = null;
         Sourced next;
         while ((next = queue.poll()) != null) {
@@ -136,7 +147,7 @@ public final class AllTrafficHub {
             rows.add(row(next));
         }
         if (rows != null) {
-            timeline.append(rows);
+            timeline.holdRows(rows);
         }
         for (WeakReference<Tap> reference : taps) {
             Tap tap = reference.get();
@@ -144,8 +155,6 @@ public final class AllTrafficHub {
                 tap.refreshName();
             }
         }
-        watchedSockets.set(watched.get());
-        droppedEvents.set(dropped.get());
     }
 
     private TimelineRow row(Sourced sourced) {

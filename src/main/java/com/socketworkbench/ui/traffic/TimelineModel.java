@@ -192,10 +192,15 @@ public final class TimelineModel implements BatchSink {
      * callers that number their rows themselves.
      */
     public void append(List<TimelineRow> batch) {
+        holdRows(batch);
+        show();
+    }
+
+    /** Keeps ready-made rows (numbered by the caller) until the next {@link #show()}, within the limits. */
+    public void holdRows(List<TimelineRow> batch) {
         for (TimelineRow row : batch) {
             holdRow(row);
         }
-        show();
     }
 
     private long deltaNanos(Instant time) {

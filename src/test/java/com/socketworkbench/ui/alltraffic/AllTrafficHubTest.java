@@ -63,6 +63,24 @@ class AllTrafficHubTest {
     }
 
     @Test
+    void eachPulseEmptiesTheQueueIntoHeldRowsThatTheNextTableUpdateShows() {
+        AllTrafficHub hub = new AllTrafficHub(1_000, 10, 64L * 1024);
+        hub.open();
+        EventSink udp = hub.tap(() -> "UDP");
+        for (int pulse = 0; pulse < 5; pulse++) {
+            for (int i = 0; i < 10; i++) {
+                udp.emit(TestEvents.received("datagram"));
+            }
+            hub.collect();
+            assertEquals(0, hub.queued(), "the queue is free again after every pulse");
+        }
+        assertEquals(0, hub.timeline().rows().size(), "held until a table update");
+        hub.drain();
+        assertEquals(50, hub.timeline().rows().size(), "five pulses of a queue of 10: nothing dropped");
+        assertEquals(0, hub.droppedProperty().get());
+    }
+
+    @Test
     void theWatchedSocketsAreCountedFromOpensAndClosesPerSource() {
         AllTrafficHub hub = new AllTrafficHub();
         hub.open(); // an All Traffic view is open
