@@ -29,8 +29,8 @@ import java.util.concurrent.locks.LockSupport;
  * can read in a flood; the counters still change every pulse, traffic slower than one event per pulse shows at once,
  * and what is held is shown the first pulse that brings nothing. Where a table update makes its frame late (the next
  * pulse comes more than {@link #SLOW_UPDATE} after it: a slow machine, a busy one, code the JIT compiler has not
- * compiled yet), the next one waits ten times that long, at most {@link #MAX_PUBLISH_INTERVAL}: table updates then
- * take about a tenth of the FX thread's time however dear they are, and the window keeps answering.
+ * compiled yet), the next one waits twenty times that long, at most {@link #MAX_PUBLISH_INTERVAL}: the frames that come
+ * out late stay few however dear the updates are, and the window keeps answering.
  *
  * <p>An idle pump costs nothing: when a pulse leaves nothing queued and nothing held, the pump stops its
  * {@link AnimationTimer} (a running one makes JavaFX pulse 60 times a second). The engine thread whose event finds
@@ -300,7 +300,7 @@ public final class EventPump implements EventSink {
             timingUpdate = false;
             long updateFrame = nowNanos - lastPublishNanos;
             currentIntervalNanos = updateFrame > SLOW_UPDATE.toNanos()
-                    ? Math.clamp(10 * updateFrame, publishIntervalNanos, Math.max(publishIntervalNanos,
+                    ? Math.clamp(20 * updateFrame, publishIntervalNanos, Math.max(publishIntervalNanos,
                             MAX_PUBLISH_INTERVAL.toNanos()))
                     : publishIntervalNanos;
         }
