@@ -19,7 +19,8 @@ public final class LazyPanel {
 
     /**
      * An empty holder that takes no room while {@code condition} is false; the first time it is true, {@code build}
-     * makes the panel (on the FX thread, as the condition changes there) and the holder shows it from then on.
+     * makes the panel (on the FX thread, as the condition changes there) and the holder shows it from then on. The
+     * panel's own visibility follows the condition too, so a lookup of its id sees what the user sees.
      */
     public static Node showWhen(Supplier<? extends Node> build, ObservableBooleanValue condition,
                                 Subscriptions subscriptions) {
@@ -29,7 +30,9 @@ public final class LazyPanel {
         subscriptions.bind(holder.managedProperty(), holder.visibleProperty());
         subscriptions.subscribe(holder.visibleProperty(), shown -> {
             if (shown && holder.getChildren().isEmpty()) {
-                holder.getChildren().add(build.get());
+                Node panel = build.get();
+                subscriptions.bind(panel.visibleProperty(), holder.visibleProperty());
+                holder.getChildren().add(panel);
             }
         });
         return holder;
