@@ -3,6 +3,7 @@ package com.socketworkbench.ui.tab;
 import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
 
@@ -26,6 +27,7 @@ public final class LazyPanel {
                                 Subscriptions subscriptions) {
         StackPane holder = new StackPane();
         holder.getStyleClass().add("lazy-panel");
+        holder.setAlignment(Pos.TOP_LEFT);
         subscriptions.bind(holder.visibleProperty(), BooleanExpression.booleanExpression(condition));
         subscriptions.bind(holder.managedProperty(), holder.visibleProperty());
         subscriptions.subscribe(holder.visibleProperty(), shown -> {
