@@ -4,6 +4,7 @@ import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.input.Spinners;
+import com.socketworkbench.ui.tab.LazyPanel;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.tab.TabNotifier;
 import com.socketworkbench.ui.traffic.SendEditor;
@@ -63,7 +64,9 @@ public final class CaptureControls {
         status.setMinWidth(0);
         subscriptions.bind(status.textProperty(), capture.recordStatusProperty());
         TabLayout.showWhen(status, capture.recordStatusProperty().isNotEmpty(), subscriptions);
-        below = new VBox(4, recordOptions(subscriptions), status);
+        // Built when Record is first chosen: most sessions never record.
+        below = new VBox(4, LazyPanel.showWhen(() -> recordOptions(subscriptions), optionsOpen, subscriptions),
+                status);
         below.getStyleClass().add("capture-row");
         TabLayout.showWhen(below, optionsOpen.or(status.visibleProperty()), subscriptions);
         subscriptions.subscribe(capture.messageProperty(), shown -> {
@@ -195,7 +198,6 @@ public final class CaptureControls {
         fields.setAlignment(Pos.CENTER_LEFT);
         VBox options = new VBox(2, fields, fileMessage, maxSizeMessage);
         options.setId("recordOptions");
-        TabLayout.showWhen(options, optionsOpen, subscriptions);
         return options;
     }
 

@@ -54,8 +54,9 @@ public final class MessagesPanel {
     private final ToggleButton toggle = new ToggleButton(TEXT.get("panel.toggle"));
     private final Button save = new Button(TEXT.get("panel.save"));
     private final ListView<SavedMessage> list = new ListView<>();
-    private final VBox content;
-    private final ScrollPane root;
+    private final Subscriptions subscriptions;
+    /** The panel's nodes, built when it is first opened (or asked for): most sessions never open it. */
+    private ScrollPane root;
 
     /** The panel of a tab whose send editor is {@code editor}, with the system's file dialogs. */
     public static MessagesPanel of(MessageLibrary library, SendEditorModel editor, UiExecutor executor,
@@ -84,12 +85,21 @@ public final class MessagesPanel {
             }
         });
 
+        this.subscriptions = subscriptions;
+        sendShortcuts(subscriptions);
+    }
+
+    /** The panel's root, built at the first call. */
+    private ScrollPane root() {
+        if (root != null) {
+            return root;
+        }
         TextField search = new TextField();
         search.setId("messageSearch");
         search.setPromptText(TEXT.get("panel.search.prompt"));
         subscriptions.bindBidirectional(search.textProperty(), model.searchProperty());
 
-        content = new VBox(6, header(subscriptions), search, new MessageFormView(model, subscriptions).view(),
+        VBox content = new VBox(6, header(subscriptions), search, new MessageFormView(model, subscriptions).view(),
                 list(subscriptions), buttons(subscriptions), status(subscriptions));
         content.getStyleClass().add("messages-panel-content");
         // In a short window the panel scrolls rather than pushing the send editor out of the window; while there
@@ -102,7 +112,7 @@ public final class MessagesPanel {
         root.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         root.setPrefWidth(WIDTH);
         root.setMinViewportWidth(WIDTH - 20);
-        sendShortcuts(subscriptions);
+        return root;
     }
 
     private Node header(Subscriptions subscriptions) {
@@ -296,7 +306,7 @@ public final class MessagesPanel {
     }
 
     private Window window() {
-        return root.getScene() == null ? null : root.getScene().getWindow();
+        return root == null || root.getScene() == null ? null : root.getScene().getWindow();
     }
 
     /**
@@ -304,7 +314,14 @@ public final class MessagesPanel {
      * they are, as the socket panel does.
      */
     public void attachTo(SplitPane split, Subscriptions subscriptions) {
-        SidePanels.attach(split, root, toggle, WIDTH, subscriptions);
+        // The panel is built and attached when it first opens; from then on SidePanels adds and removes it.
+        boolean[] attached = {false};
+        subscriptions.subscribe(toggle.selectedProperty(), open -> {
+            if (open && !attached[0]) {
+                attached[0] = true;
+                SidePanels.attach(split, root(), toggle, WIDTH, subscriptions);
+            }
+        });
     }
 
     /**
@@ -331,10 +348,11 @@ public final class MessagesPanel {
     }
 
     public ListView<SavedMessage> listView() {
+        root();
         return list;
     }
 
     public Node view() {
-        return root;
+        return root();
     }
 }

@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.stream;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.tab.LazyPanel;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.traffic.SendEditor;
 
@@ -60,9 +61,10 @@ public final class FramingEditor {
     /** The mode's fields and the limits; they wrap onto a second line in a narrow window rather than get cut. */
     private final FlowPane fieldsRow = new FlowPane(14, 6);
     private final HBox modeFields = new HBox(10);
-    private final HBox limits;
+    private HBox limits;
     private final Label explanation = new Label();
-    private final VBox parameters;
+    /** Nodes given to {@link #addToParameters} before the parameter row was built. */
+    private final java.util.List<Node> extraParameters = new java.util.ArrayList<>();
     private final VBox root;
     private final Map<FramingMode, Node> fieldsByMode = new EnumMap<>(FramingMode.class);
     private final Map<FramingEditorModel.Field, Control> controls = new EnumMap<>(FramingEditorModel.Field.class);
@@ -110,6 +112,21 @@ public final class FramingEditor {
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("framing-header");
 
+        subscriptions.bind(summary.visibleProperty(), settings.selectedProperty().not()
+                .or(model.modeProperty().isEqualTo(FramingMode.RAW)));
+        // The parameter row is built when Settings is first opened (choosing a mode with parameters opens it):
+        // most connections stay raw, and the row's fields and combo boxes need not be styled at start.
+        Node parameters = LazyPanel.showWhen(() -> buildParameters(subscriptions), settings.selectedProperty(),
+                subscriptions);
+
+        root = new VBox(6, header, parameters);
+        root.setId("framing");
+        root.getStyleClass().add("framing-editor");
+        root.setFillWidth(true);
+    }
+
+    /** The parameter row ({@code framingParameters}): the chosen mode's fields, the limits, explanation, message. */
+    private VBox buildParameters(Subscriptions subscriptions) {
         buildModeFields(subscriptions);
 
         TextField max = textField("maxFrameSize", 7, model.maxFrameSizeProperty(), subscriptions);
@@ -136,6 +153,7 @@ public final class FramingEditor {
         subscriptions.bindBidirectional(oversize.valueProperty(), model.oversizePolicyProperty());
         limits = new HBox(10, SendEditor.labelled(TEXT.get("framing.max"), max),
                 SendEditor.labelled(TEXT.get("framing.if.larger"), oversize));
+        limits.getChildren().addAll(extraParameters);
         limits.setAlignment(Pos.CENTER_LEFT);
 
         fieldsRow.getChildren().addAll(modeFields, limits);
@@ -161,18 +179,10 @@ public final class FramingEditor {
         }
         subscriptions.listen(model.errorProperty(), (obs, old, now) -> validation.revalidate());
 
-        parameters = new VBox(6, fieldsRow, explanation, message);
+        VBox parameters = new VBox(6, fieldsRow, explanation, message);
         parameters.setId("framingParameters");
         parameters.getStyleClass().add("framing-parameters");
-        subscriptions.bind(parameters.visibleProperty(), settings.selectedProperty());
-        subscriptions.bind(parameters.managedProperty(), settings.selectedProperty());
-        subscriptions.bind(summary.visibleProperty(), settings.selectedProperty().not()
-                .or(model.modeProperty().isEqualTo(FramingMode.RAW)));
-
-        root = new VBox(6, header, parameters);
-        root.setId("framing");
-        root.getStyleClass().add("framing-editor");
-        root.setFillWidth(true);
+        return parameters;
     }
 
     private void buildModeFields(Subscriptions subscriptions) {
@@ -279,7 +289,11 @@ public final class FramingEditor {
 
     /** Adds controls after the maximum frame size (e.g. the oversize policy). */
     public void addToParameters(Node... nodes) {
-        limits.getChildren().addAll(nodes);
+        if (limits == null) {
+            extraParameters.addAll(java.util.List.of(nodes));
+        } else {
+            limits.getChildren().addAll(nodes);
+        }
     }
 
     public Node view() {

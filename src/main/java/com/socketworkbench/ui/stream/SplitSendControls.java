@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.stream;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.tab.LazyPanel;
 import com.socketworkbench.ui.traffic.SendEditor;
 import com.socketworkbench.ui.traffic.SendEditorModel;
 
@@ -24,7 +25,7 @@ import javafx.scene.layout.Region;
  */
 public final class SplitSendControls {
     private final ToggleButton toggle = new ToggleButton(StreamText.TEXT.get("split.toggle"));
-    private final HBox row;
+    private final Node row;
 
     /**
      * @param options      the tab's socket options; the TCP_NODELAY box edits its request
@@ -37,7 +38,13 @@ public final class SplitSendControls {
         toggle.setMinWidth(Region.USE_PREF_SIZE);
         toggle.setTooltip(new Tooltip(StreamText.TEXT.get("split.toggle.tooltip")));
         subscriptions.bindBidirectional(toggle.selectedProperty(), model.enabledProperty());
+        // Most sends are not split: the row is built when Split… is first turned on.
+        row = LazyPanel.showWhen(() -> buildRow(model, editor, options, applyOptions, subscriptions),
+                model.enabledProperty(), subscriptions);
+    }
 
+    private static HBox buildRow(SplitSendModel model, SendEditorModel editor, SocketOptionsModel options,
+                                 Runnable applyOptions, Subscriptions subscriptions) {
         TextField segment = field("segmentBytes", 4, model.segmentBytesProperty(), subscriptions);
         segment.setPromptText(StreamText.TEXT.get("split.segment.prompt"));
         segment.setTooltip(new Tooltip(StreamText.TEXT.get("split.segment.tooltip")));
@@ -73,7 +80,7 @@ public final class SplitSendControls {
         message.getStyleClass().add("field-error");
         subscriptions.bind(message.textProperty(), model.errorProperty());
 
-        row = new HBox(10,
+        HBox row = new HBox(10,
                 SendEditor.labelled(StreamText.TEXT.get("split.segments.of"), segment),
                 unit(StreamText.TEXT.get("split.unit.bytes")),
                 gap, unit(StreamText.TEXT.get("split.unit.apart")),
@@ -83,8 +90,7 @@ public final class SplitSendControls {
         row.setId("splitOptions");
         row.setAlignment(Pos.CENTER_LEFT);
         row.getStyleClass().add("split-options");
-        subscriptions.bind(row.visibleProperty(), model.enabledProperty());
-        subscriptions.bind(row.managedProperty(), model.enabledProperty());
+        return row;
     }
 
     private static TextField field(String id, int columns, javafx.beans.property.StringProperty property,
@@ -108,7 +114,7 @@ public final class SplitSendControls {
         return toggle;
     }
 
-    /** The revealed row, for {@link SendEditor#addRow}. */
+    /** The revealed row (its place until first shown), for {@link SendEditor#addRow}. */
     public Node row() {
         return row;
     }

@@ -23,6 +23,7 @@ import com.socketworkbench.ui.stream.StreamSettings;
 import com.socketworkbench.ui.stream.StreamStyles;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.capture.CaptureControls;
+import com.socketworkbench.ui.tab.LazyPanel;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.tab.TabNotifier;
 import com.socketworkbench.ui.tab.TabView;
@@ -187,8 +188,8 @@ public final class TcpClientView implements TabView {
         FlowPane bar = TabLayout.settingsBar(transport, tcpFields, unixFields, tls.toggle(), connect, info);
         // Settings while they can change; once connected the handshake row tells what was agreed, and the room
         // goes to the timeline.
-        showWhen(tls.panel(), unix.not().and(model.tls().enabledProperty())
-                .and(model.stateProperty().isEqualTo(ClientState.DISCONNECTED)));
+        Node tlsPanel = LazyPanel.showWhen(tls::panel, unix.not().and(model.tls().enabledProperty())
+                .and(model.stateProperty().isEqualTo(ClientState.DISCONNECTED)), subscriptions);
 
         HBox tcpMessages = new HBox(16, host.messageLabel(), port.messageLabel());
         tcpMessages.setAlignment(Pos.CENTER_LEFT);
@@ -197,7 +198,7 @@ public final class TcpClientView implements TabView {
         HBox unixMessages = new HBox(16, unixPath.messageLabel());
         showWhen(unixMessages, unix.and(unixPath.messageLabel().visibleProperty()));
         return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, tcpMessages, unixMessages),
-                tls.panel());
+                tlsPanel);
     }
 
     /** How received bytes become rows, and the ways to end the connection. */

@@ -6,6 +6,7 @@ import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.stream.CloseModeButtons;
 import com.socketworkbench.ui.stream.ConnectionDetailsPane;
 import com.socketworkbench.ui.stream.FramingEditor;
+import com.socketworkbench.ui.tab.LazyPanel;
 import com.socketworkbench.ui.tab.ListenerState;
 import com.socketworkbench.ui.tls.TlsServerPanel;
 import com.socketworkbench.ui.input.PortField;
@@ -177,7 +178,7 @@ public final class TcpServerView implements TabView {
                 SendEditor.labelled(TEXT.get("memory.budget"), memoryBudget), tls.toggle(), startStop, listening);
         // TLS is a TCP matter: over a Unix socket the switch and its panel step aside.
         showWhen(tls.toggle(), unix.not());
-        showWhen(tls.panel(), unix.not().and(model.tls().enabledProperty()));
+        Node tlsPanel = LazyPanel.showWhen(tls::panel, unix.not().and(model.tls().enabledProperty()), subscriptions);
 
         HBox tcpMessages = new HBox(16, port.messageLabel(), bindAddress.warningLabel());
         tcpMessages.setAlignment(Pos.CENTER_LEFT);
@@ -188,7 +189,7 @@ public final class TcpServerView implements TabView {
         showWhen(unixMessages, unix.and(unixPath.messageLabel().visibleProperty()
                 .or(model.staleSocketPathProperty().isNotEmpty())));
         return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, tcpMessages, unixMessages,
-                budgetMessage), tls.panel());
+                budgetMessage), tlsPanel);
     }
 
     /** "A stale socket file is in the way" with the button that deletes it and starts again. */

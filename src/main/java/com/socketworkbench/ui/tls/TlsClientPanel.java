@@ -22,7 +22,11 @@ import static com.socketworkbench.ui.tls.TlsTexts.TEXT;
  */
 public final class TlsClientPanel {
     private final CheckBox toggle;
-    private final VBox panel;
+    private final TlsClientForm form;
+    private final ObservableStringValue host;
+    private final ObservableBooleanValue locked;
+    private final Subscriptions subscriptions;
+    private VBox panel;
     private TlsFileChooser chooser = TlsFileChooser.system();
 
     /**
@@ -36,7 +40,15 @@ public final class TlsClientPanel {
         toggle.getStyleClass().add("tls-toggle");
         toggle.setTooltip(new Tooltip(TEXT.get("toggle.client.tooltip")));
         subscriptions.bindBidirectional(toggle.selectedProperty(), form.enabledProperty());
+        subscriptions.bind(toggle.disableProperty(), locked);
+        this.form = form;
+        this.host = host;
+        this.locked = locked;
+        this.subscriptions = subscriptions;
+    }
 
+    /** The settings panel's nodes: made when the panel is first shown (most connections are plain TCP). */
+    private VBox buildPanel() {
         VBox[] self = new VBox[1];
         TlsFields fields = new TlsFields(subscriptions, () -> chooser, () -> TlsFields.windowOf(self[0]));
         CheckBox insecure = fields.insecure(form.insecureProperty());
@@ -62,7 +74,7 @@ public final class TlsClientPanel {
         password.setTooltip(new Tooltip(TEXT.get("password.tooltip")));
         subscriptions.bindBidirectional(password.textProperty(), certificate.passwordProperty());
 
-        panel = fields.panel(
+        VBox panel = fields.panel(
                 TlsFields.row(insecure, TlsFields.labelled(TEXT.get("ca.file"), caFile),
                         TlsFields.labelled(TEXT.get("sni"), sni), TlsFields.labelled(TEXT.get("alpn"), alpn),
                         versions),
@@ -70,9 +82,8 @@ public final class TlsClientPanel {
                         TlsFields.labelled(TEXT.get("client.key"), keyFile),
                         TlsFields.labelled(TEXT.get("password"), password)));
         self[0] = panel;
-        for (Node node : new Node[]{toggle, panel}) {
-            subscriptions.bind(node.disableProperty(), locked);
-        }
+        subscriptions.bind(panel.disableProperty(), locked);
+        return panel;
     }
 
     /** The switch, for the settings bar beside Connect. */
@@ -80,8 +91,14 @@ public final class TlsClientPanel {
         return toggle;
     }
 
-    /** The panel, for under the settings bar; the tab shows it while TLS is on. */
+    /**
+     * The panel, for under the settings bar; the tab shows it while TLS is on. Built at the first call: a tab asks
+     * for it when it is first shown ({@link com.socketworkbench.ui.tab.LazyPanel}).
+     */
     public VBox panel() {
+        if (panel == null) {
+            panel = buildPanel();
+        }
         return panel;
     }
 

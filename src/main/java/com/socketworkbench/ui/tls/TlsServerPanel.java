@@ -31,7 +31,10 @@ import static com.socketworkbench.ui.tls.TlsTexts.TEXT;
  */
 public final class TlsServerPanel {
     private final CheckBox toggle;
-    private final VBox panel;
+    private final TlsServerForm form;
+    private final ObservableBooleanValue locked;
+    private final Subscriptions subscriptions;
+    private VBox panel;
     private TlsFileChooser chooser = TlsFileChooser.system();
 
     /** @param locked true while the settings cannot change (a listener exists) */
@@ -41,7 +44,14 @@ public final class TlsServerPanel {
         toggle.getStyleClass().add("tls-toggle");
         toggle.setTooltip(new Tooltip(TEXT.get("toggle.server.tooltip")));
         subscriptions.bindBidirectional(toggle.selectedProperty(), form.enabledProperty());
+        subscriptions.bind(toggle.disableProperty(), locked);
+        this.form = form;
+        this.locked = locked;
+        this.subscriptions = subscriptions;
+    }
 
+    /** The settings panel's nodes: made when the panel is first shown (most servers never turn TLS on). */
+    private VBox buildPanel() {
         VBox[] self = new VBox[1];
         TlsFields fields = new TlsFields(subscriptions, () -> chooser, () -> TlsFields.windowOf(self[0]));
         ComboBox<CertSource> source = new ComboBox<>(FXCollections.observableArrayList(CertSource.values()));
@@ -132,7 +142,7 @@ public final class TlsServerPanel {
 
         Node otherSettings = TlsFields.row(TlsFields.labelled(TEXT.get("client.auth"), clientAuth), clientCaField,
                 TlsFields.labelled(TEXT.get("alpn"), alpn), fields.versions(form.versions()));
-        panel = fields.panel(
+        VBox panel = fields.panel(
                 TlsFields.row(TlsFields.labelled(TEXT.get("source"), source), generatedControls, fileControls),
                 info, otherSettings);
         self[0] = panel;
@@ -140,11 +150,12 @@ public final class TlsServerPanel {
         // needs then), so the clients table and the timeline get the room back in a small window.
         showWhen(otherSettings, BooleanExpression.booleanExpression(locked).not(), subscriptions);
         // Export stays usable while the server runs: that is when a client needs the certificate.
-        for (Node node : new Node[]{toggle, source, fileControls, otherSettings}) {
+        for (Node node : new Node[]{source, fileControls, otherSettings}) {
             subscriptions.bind(node.disableProperty(), locked);
         }
         subscriptions.bind(generate.disableProperty(), Bindings.createBooleanBinding(
                 () -> locked.get() || form.generatingProperty().get(), locked, form.generatingProperty()));
+        return panel;
     }
 
     private static void showWhen(Node node, ObservableBooleanValue condition, Subscriptions subscriptions) {
@@ -157,8 +168,14 @@ public final class TlsServerPanel {
         return toggle;
     }
 
-    /** The panel, for under the settings bar; the tab shows it while TLS is on. */
+    /**
+     * The panel, for under the settings bar; the tab shows it while TLS is on. Built at the first call: a tab asks
+     * for it when it is first shown ({@link com.socketworkbench.ui.tab.LazyPanel}).
+     */
     public VBox panel() {
+        if (panel == null) {
+            panel = buildPanel();
+        }
         return panel;
     }
 

@@ -16,7 +16,12 @@ public final class ToolsTab extends ModelViewTab<ToolsViewModel, ToolsView> {
         super(context, TEXT.get("tab.title"), "tools",
                 (preferences, executor, subscriptions) -> new ToolsViewModel(preferences, new Resolver(), executor,
                         subscriptions),
-                ToolsView::new);
+                (model, subscriptions) -> {
+                    ToolsView view = new ToolsView(model, subscriptions);
+                    // The view is built when the tab is first selected: that is when the tools start looking.
+                    model.viewShown();
+                    return view;
+                });
     }
 
     public ToolsView toolsView() {

@@ -88,9 +88,20 @@ public final class ToolsViewModel implements TabModel {
         }
     }
 
-    /** Reads the services table, and collects host information if that tool is the one shown. */
+    /** Nothing runs until the tab is first shown ({@link #viewShown()}). */
     @Override
     public void activate() {
+    }
+
+    /**
+     * The tab's view is shown for the first time: reads the services table, and collects host information if that
+     * tool is the one shown. Not at start: a window that opens on another tab does not read files, enumerate network
+     * interfaces and resolve its host name while it draws its first frame.
+     */
+    public void viewShown() {
+        if (started) {
+            return;
+        }
         started = true;
         services.load();
         if (selected.get() == Tool.THIS_HOST) {

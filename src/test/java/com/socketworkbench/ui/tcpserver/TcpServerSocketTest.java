@@ -76,6 +76,8 @@ class TcpServerSocketTest {
                 String note = driver.text("#tcpServer #noteReceiveBuffer");
                 assertTrue(note.contains("131072"), note);
             }
+            // The split-send row is built when Split… is first opened; its box shows the request then.
+            driver.click("#tcpServer #split");
             assertFalse(fx(() -> driver.<javafx.scene.control.CheckBox>node("#tcpServer #noDelay").isSelected()),
                     "the split-send TCP_NODELAY box follows the request");
             driver.waitForRow("#tcpServer #timeline", row -> row.event() instanceof Notice n
