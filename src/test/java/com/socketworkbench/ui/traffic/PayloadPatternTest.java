@@ -136,6 +136,42 @@ class PayloadPatternTest {
     }
 
     @Test
+    void aSearchOverManyBytesSplitsTheRowsAndFindsTheSameAsOneThread() {
+        int count = 100;
+        TimelineRow[] rows = new TimelineRow[count];
+        for (int i = 0; i < count; i++) {
+            byte[] payload = filler(64 * 1024);
+            rows[i] = new TimelineRow(i + 1, TestEvents.received(i % 7 == 0 ? with(payload, 60_000, "needle-" + i)
+                    : payload), 0);
+        }
+        PayloadPattern regex = PayloadPattern.compile(SearchMode.REGEX, "needle-\\d+", StandardCharsets.UTF_8);
+        assertTrue(count * 64L * 1024 > TimelineSearch.PARALLEL_BYTES, "enough bytes to split the work");
+        TimelineSearch search = new TimelineSearch(rows, regex, EventText.EMPTY_PAYLOAD);
+
+        TimelineSearch.Result result = search.run();
+
+        assertEquals(15, result.rows().size(), "rows 0, 7, ..., 98");
+        for (int i = 0; i < count; i++) {
+            assertEquals(i % 7 == 0, result.rows().contains(rows[i]), "row " + i);
+        }
+        assertEquals(15, result.matches());
+        assertEquals(count, result.lastSequence());
+        assertEquals(1000, search.permille());
+    }
+
+    @Test
+    void aSplitSearchStopsInEveryPartWhenCancelled() {
+        TimelineRow[] rows = new TimelineRow[100];
+        for (int i = 0; i < rows.length; i++) {
+            rows[i] = new TimelineRow(i + 1, TestEvents.received(filler(64 * 1024)), 0);
+        }
+        TimelineSearch search = new TimelineSearch(rows,
+                PayloadPattern.compile(SearchMode.REGEX, "absent", StandardCharsets.UTF_8), EventText.EMPTY_PAYLOAD);
+        search.cancel();
+        assertThrows(java.util.concurrent.CancellationException.class, search::run);
+    }
+
+    @Test
     void aCancelledSearchStops() {
         TimelineRow[] rows = {new TimelineRow(1, TestEvents.received("x"), -1)};
         TimelineSearch search = new TimelineSearch(rows, plain("x"), EventText.EMPTY_PAYLOAD);
