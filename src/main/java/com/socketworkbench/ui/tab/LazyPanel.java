@@ -1,7 +1,6 @@
 package com.socketworkbench.ui.tab;
 
 import com.socketworkbench.ui.fx.Subscriptions;
-import javafx.beans.binding.BooleanExpression;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -28,8 +27,7 @@ public final class LazyPanel {
         StackPane holder = new StackPane();
         holder.getStyleClass().add("lazy-panel");
         holder.setAlignment(Pos.TOP_LEFT);
-        subscriptions.bind(holder.visibleProperty(), BooleanExpression.booleanExpression(condition));
-        subscriptions.bind(holder.managedProperty(), holder.visibleProperty());
+        TabLayout.showWhen(holder, condition, subscriptions);
         subscriptions.subscribe(holder.visibleProperty(), shown -> {
             if (shown && holder.getChildren().isEmpty()) {
                 Node panel = build.get();
