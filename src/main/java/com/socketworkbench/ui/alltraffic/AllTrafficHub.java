@@ -130,6 +130,12 @@ public final class AllTrafficHub {
     public void drain() {
         collect();
         timeline.show();
+        for (WeakReference<Tap> reference : taps) {
+            Tap tap = reference.get();
+            if (tap != null) {
+                tap.refreshName();
+            }
+        }
         watchedSockets.set(watched.get());
         droppedEvents.set(dropped.get());
     }
@@ -148,12 +154,6 @@ public final class AllTrafficHub {
         }
         if (rows != null) {
             timeline.holdRows(rows);
-        }
-        for (WeakReference<Tap> reference : taps) {
-            Tap tap = reference.get();
-            if (tap != null) {
-                tap.refreshName();
-            }
         }
     }
 
