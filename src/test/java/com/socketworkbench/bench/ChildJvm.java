@@ -126,9 +126,9 @@ final class ChildJvm {
         }
     }
 
-    /** The app's garbage-collector options (pom.xml passes them as {@code bench.appGcOptions}). */
-    static List<String> appGcOptions() {
-        String options = System.getProperty("bench.appGcOptions", "").strip();
+    /** The app's JVM options for garbage collection and the JIT (pom.xml passes them as {@code bench.appJvmOptions}). */
+    static List<String> appJvmOptions() {
+        String options = System.getProperty("bench.appJvmOptions", "").strip();
         return options.isEmpty() ? List.of() : List.of(options.split("\\s+"));
     }
 

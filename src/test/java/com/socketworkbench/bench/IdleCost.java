@@ -27,7 +27,7 @@ final class IdleCost implements BenchPart {
     public List<Figure> run(BenchConfig config) throws Exception {
         int seconds = config.quick() ? 10 : 60;
         List<String> jvmArgs = new ArrayList<>(ChildJvm.HEADLESS);
-        jvmArgs.addAll(ChildJvm.appGcOptions());
+        jvmArgs.addAll(ChildJvm.appJvmOptions());
         Properties result = ChildJvm.run("P7", jvmArgs, IdleCostProbe.class,
                 List.of(Integer.toString(seconds)), Duration.ofSeconds(seconds + 120L));
         double windowMillis = Double.parseDouble(result.getProperty("windowMillis"));

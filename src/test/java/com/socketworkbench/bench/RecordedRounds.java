@@ -15,7 +15,8 @@ import java.util.Locale;
  * A quick measurement, not a test: P1's engine path with and without the recording only (no plain loop, no iperf3),
  * alternating which goes first, so a change to the recorder can be judged in a minute. Run it with the benchmark's
  * JVM options: {@code java -Xmx2g -XX:NewSize=512m -XX:+UseTransparentHugePages -cp <test classpath>
- * com.socketworkbench.bench.RecordedRounds [rounds] [seconds]}.
+ * com.socketworkbench.bench.RecordedRounds [rounds] [seconds] [files kept]}; files kept 0 (the default) keeps every
+ * file, as the tab does unless told otherwise and as P1 measures.
  */
 public final class RecordedRounds {
     private static final Logger LOG = LoggerFactory.getLogger(RecordedRounds.class);
@@ -26,10 +27,11 @@ public final class RecordedRounds {
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 5;
         Duration each = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 3);
+        int keepFiles = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         LOG.info("{}", TcpThroughput.warmUp());
         Path folder = Files.createTempDirectory("bench-recorded-rounds-");
         List<String> checks = new ArrayList<>();
-        TcpThroughput.engineRecorded(Duration.ofSeconds(1), folder, checks);
+        TcpThroughput.engineRecorded(Duration.ofSeconds(1), folder, keepFiles, checks);
         List<Double> ratios = new ArrayList<>();
         List<Double> cpuRatios = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
@@ -37,9 +39,9 @@ public final class RecordedRounds {
             double[] recorded;
             if (round % 2 == 1) {
                 engine = timed(() -> TcpThroughput.engine(each));
-                recorded = timed(() -> TcpThroughput.engineRecorded(each, folder, checks));
+                recorded = timed(() -> TcpThroughput.engineRecorded(each, folder, keepFiles, checks));
             } else {
-                recorded = timed(() -> TcpThroughput.engineRecorded(each, folder, checks));
+                recorded = timed(() -> TcpThroughput.engineRecorded(each, folder, keepFiles, checks));
                 engine = timed(() -> TcpThroughput.engine(each));
             }
             ratios.add(recorded[0] / engine[0]);

@@ -51,12 +51,12 @@ final class Startup implements BenchPart {
                     + " through `mvn -q -Pbenchmark test-compile exec:exec`, which builds the launch jar and its paths");
         }
         List<String> paths = List.of("--module-path=" + modulepath, "-classpath", classpath);
-        List<String> gcOptions = ChildJvm.appGcOptions();
+        List<String> appOptions = ChildJvm.appJvmOptions();
         Path cache = Path.of(System.getProperty("bench.basedir", "."), "target", "bench-startup.aot")
                 .toAbsolutePath();
         Files.deleteIfExists(cache);
         long trainingStart = System.nanoTime();
-        Launch first = launch(gcOptions, paths, cache, 0);
+        Launch first = launch(appOptions, paths, cache, 0);
         double trainingSeconds = (System.nanoTime() - trainingStart) / 1e9 - first.millis() / 1e3;
         if (!first.trained() || !Files.isRegularFile(cache)) {
             throw new IllegalStateException("the first launch did not train the start-up cache " + cache + " (see "
@@ -65,7 +65,7 @@ final class Startup implements BenchPart {
         int runs = config.runs(5, 3);
         List<Double> millis = new ArrayList<>();
         for (int run = 1; run <= runs; run++) {
-            Launch launch = launch(gcOptions, paths, cache, run);
+            Launch launch = launch(appOptions, paths, cache, run);
             if (launch.trained()) {
                 throw new IllegalStateException("launch " + run + " did not use the start-up cache " + cache);
             }
@@ -85,7 +85,7 @@ final class Startup implements BenchPart {
     private record Launch(double millis, boolean trained) {
     }
 
-    private static Launch launch(List<String> gcOptions, List<String> paths, Path cache, int run)
+    private static Launch launch(List<String> appOptions, List<String> paths, Path cache, int run)
             throws Exception {
         clearPreferences();
         if (run == 0) {
@@ -97,7 +97,7 @@ final class Startup implements BenchPart {
         command.add("-XX:AOTCache=" + cache);
         command.add("-Xlog:cds=off");
         command.add("-Xlog:aot=off");
-        command.addAll(gcOptions);
+        command.addAll(appOptions);
         command.add("--enable-native-access=javafx.graphics");
         command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(ChildJvm.HEADLESS);

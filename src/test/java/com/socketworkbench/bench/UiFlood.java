@@ -87,7 +87,7 @@ final class UiFlood implements BenchPart {
         List<String> args = new ArrayList<>(ChildJvm.HEADLESS);
         args.add("-Xmx1g");
         // The garbage collector as the app runs it (pom.xml), so a flood's collections are the app's.
-        args.addAll(ChildJvm.appGcOptions());
+        args.addAll(ChildJvm.appJvmOptions());
         args.addAll(ChildJvm.extraChildOptions());
         return args;
     }
