@@ -1,12 +1,12 @@
 package com.socketworkbench.app;
 
+import com.socketworkbench.ui.fx.Tips;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.geometry.Pos;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
@@ -24,7 +24,6 @@ import static com.socketworkbench.app.AppTexts.TEXT;
 final class MessageBanner {
     private final HBox bar = new HBox();
     private final Label text = new Label();
-    private final Tooltip fullText = new Tooltip();
 
     MessageBanner() {
         bar.setId("workspaceMessageBar");
@@ -36,14 +35,13 @@ final class MessageBanner {
         text.setTextOverrun(OverrunStyle.ELLIPSIS);
         text.setMinWidth(0);
         text.setMaxWidth(Double.MAX_VALUE);
-        text.setTooltip(fullText);
         HBox.setHgrow(text, Priority.ALWAYS);
         Button close = new Button("\u2715");
         close.setId("workspaceMessageClose");
         close.getStyleClass().add("workspace-message-close");
         close.setAccessibleText(TEXT.get("banner.close"));
         close.setAccessibleRole(AccessibleRole.BUTTON);
-        close.setTooltip(new Tooltip(TEXT.get("banner.close.tooltip")));
+        Tips.install(close, TEXT.get("banner.close.tooltip"));
         close.setMinWidth(Button.USE_PREF_SIZE);
         close.setOnAction(event -> hide());
         bar.getChildren().addAll(text, close);
@@ -77,7 +75,7 @@ final class MessageBanner {
     void hide() {
         bar.setVisible(false);
         text.setText("");
-        fullText.setText("");
+        Tips.install(text, null);
         text.setAccessibleText(null);
     }
 
@@ -85,7 +83,7 @@ final class MessageBanner {
         bar.getStyleClass().removeAll("workspace-message-error", "workspace-message-info");
         bar.getStyleClass().add(styleClass);
         text.setText(message);
-        fullText.setText(message);
+        Tips.install(text, message);
         text.setAccessibleText(message);
         bar.setVisible(true);
     }

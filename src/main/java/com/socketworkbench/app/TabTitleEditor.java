@@ -1,10 +1,10 @@
 package com.socketworkbench.app;
 
+import com.socketworkbench.ui.fx.Tips;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
@@ -89,7 +89,7 @@ final class TabTitleEditor {
             event.consume();
             if (field.getText().isBlank()) {
                 field.getStyleClass().add("invalid");
-                field.setTooltip(new Tooltip(AppTexts.TEXT.get("tab.title.blank")));
+                Tips.install(field, AppTexts.TEXT.get("tab.title.blank"));
             } else {
                 finish(true);
             }

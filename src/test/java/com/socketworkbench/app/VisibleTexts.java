@@ -1,5 +1,6 @@
 package com.socketworkbench.app;
 
+import com.socketworkbench.ui.fx.Tips;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBoxBase;
@@ -82,7 +83,11 @@ final class VisibleTexts {
             add("prompt of " + where, box.getPromptText());
         }
         if (root instanceof Control control) {
-            tooltip(where, control.getTooltip());
+            // Made or still waiting for the first hover (ui.fx.Tips): the text is on screen either way.
+            String tip = Tips.text(control);
+            if (tip != null) {
+                add("tooltip of " + where, tip);
+            }
         }
         if (root instanceof TabPane tabs) {
             for (Tab tab : tabs.getTabs()) {

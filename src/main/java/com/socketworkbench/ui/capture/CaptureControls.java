@@ -2,6 +2,7 @@ package com.socketworkbench.ui.capture;
 
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.input.Spinners;
 import com.socketworkbench.ui.tab.LazyPanel;
@@ -23,7 +24,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
@@ -90,7 +90,7 @@ public final class CaptureControls {
     private void buildExportMenu(Subscriptions subscriptions) {
         export.setId("export");
         export.getStyleClass().add("small-button");
-        export.setTooltip(new Tooltip(TEXT.get("export.tooltip")));
+        Tips.install(export, TEXT.get("export.tooltip"));
         subscriptions.bind(export.disableProperty(), capture.exportingProperty());
         for (ExportScope scope : ExportScope.values()) {
             if (scope != ExportScope.values()[0]) {
@@ -124,7 +124,7 @@ public final class CaptureControls {
     private void buildRecordToggle(Subscriptions subscriptions) {
         record.setId("record");
         record.getStyleClass().addAll("small-toggle", "record-toggle");
-        record.setTooltip(new Tooltip(TEXT.get("record.tooltip")));
+        Tips.install(record, TEXT.get("record.tooltip"));
         // The toggle shows the recording's state; a click only asks for a change.
         record.setOnAction(event -> {
             RecordState now = capture.state();
@@ -155,7 +155,7 @@ public final class CaptureControls {
         TextField file = new TextField();
         file.setId("recordFile");
         file.setPrefColumnCount(26);
-        file.setTooltip(new Tooltip(TEXT.get("record.file.tooltip")));
+        Tips.install(file, TEXT.get("record.file.tooltip"));
         subscriptions.bindBidirectional(file.textProperty(), settings.file().textProperty());
         Label fileMessage = new Label();
         fileMessage.setId("recordFileMessage");
@@ -169,7 +169,7 @@ public final class CaptureControls {
         TextField maxSize = new TextField();
         maxSize.setId("recordMaxFileSize");
         maxSize.setPrefColumnCount(7);
-        maxSize.setTooltip(new Tooltip(TEXT.get("record.maxSize.tooltip")));
+        Tips.install(maxSize, TEXT.get("record.maxSize.tooltip"));
         subscriptions.bindBidirectional(maxSize.textProperty(), settings.maxFileSize().textProperty());
         Label maxSizeMessage = new Label();
         maxSizeMessage.setId("recordMaxFileSizeMessage");

@@ -3,6 +3,7 @@ package com.socketworkbench.ui.http;
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.RequestBody;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.traffic.Formats;
 import javafx.beans.binding.Bindings;
@@ -10,7 +11,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -33,7 +33,7 @@ final class BodyFilePicker {
         pick.setId("bodyFile");
         pick.getStyleClass().add("small-button");
         pick.setMinWidth(Region.USE_PREF_SIZE);
-        pick.setTooltip(new Tooltip(TEXT.get("bodyFile.pick.tooltip")));
+        Tips.install(pick, TEXT.get("bodyFile.pick.tooltip"));
         pick.setOnAction(event -> {
             FileChooser chooser = new FileChooser();
             chooser.setTitle(TEXT.get("bodyFile.chooser"));

@@ -2,6 +2,7 @@ package com.socketworkbench.ui.http;
 
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.input.ByteSizeInput;
 import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.tab.TabLayout;
@@ -9,7 +10,6 @@ import com.socketworkbench.ui.traffic.SendEditor;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 
 /**
  * The history's two budgets among the request options: {@code historyMemoryBudget} and {@code historyTempBudget},
@@ -38,7 +38,7 @@ final class HistoryBudgetFields {
         TextField field = new TextField();
         field.setId(id);
         field.setPrefColumnCount(6);
-        field.setTooltip(new Tooltip(tooltip + "\n" + TEXT.get("budget.sizes.tooltip")));
+        Tips.install(field, tooltip + "\n" + TEXT.get("budget.sizes.tooltip"));
         message.setId(id + "Message");
         subscriptions.bindBidirectional(field.textProperty(), input.textProperty());
         FieldMessage.show(field, message, input.verdictProperty(), subscriptions);

@@ -2,12 +2,12 @@ package com.socketworkbench.ui.http;
 
 import com.socketworkbench.engine.text.Texts;
 
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.traffic.Formats;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.OverrunStyle;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -55,7 +55,7 @@ final class HistoryCell extends ListCell<HistoryEntry> {
         row.getStyleClass().removeAll(StatusStyle.ALL);
         if (empty || entry == null) {
             setGraphic(null);
-            setTooltip(null);
+            Tips.install(this, null);
             return;
         }
         time.setText(Formats.clock(entry.exchange().startedAt()));
@@ -72,8 +72,8 @@ final class HistoryCell extends ListCell<HistoryEntry> {
             row.getStyleClass().add("bytes-dropped");
         }
         setGraphic(row);
-        setTooltip(new Tooltip(entry.label() + entry.exchange().failure().map(f -> "\n" + f).orElse("")
+        Tips.install(this, entry.label() + entry.exchange().failure().map(f -> "\n" + f).orElse("")
                 + malformed.map(reason -> "\n" + TEXT.get("history.malformed", reason)).orElse("")
-                + entry.dropped().map(d -> "\n" + d).orElse("")));
+                + entry.dropped().map(d -> "\n" + d).orElse(""));
     }
 }

@@ -2,13 +2,13 @@ package com.socketworkbench.ui.http;
 
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -50,7 +50,7 @@ final class HistoryPane {
         Button load = new Button(TEXT.get("history.load"));
         load.setId("loadRequest");
         load.getStyleClass().add("small-button");
-        load.setTooltip(new Tooltip(TEXT.get("history.load.tooltip")));
+        Tips.install(load, TEXT.get("history.load.tooltip"));
         load.setOnAction(event -> model.loadIntoEditor(history.getSelectionModel().getSelectedItem()));
         subscriptions.bind(load.disableProperty(), history.getSelectionModel().selectedItemProperty().isNull()
                 .or(model.busyProperty()));
@@ -68,7 +68,7 @@ final class HistoryPane {
         // Its own line under the bar: beside the title and the buttons it squeezed them to "..." in a narrow pane.
         usage.setWrapText(true);
         usage.setMinHeight(Region.USE_PREF_SIZE);
-        usage.setTooltip(new Tooltip(TEXT.get("history.usage.tooltip")));
+        Tips.install(usage, TEXT.get("history.usage.tooltip"));
 
         subscriptions.subscribe(model.historyUsageProperty(), now -> usage.setText(now.describe()));
         Region spacer = new Region();

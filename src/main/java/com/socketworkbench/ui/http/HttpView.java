@@ -3,6 +3,7 @@ package com.socketworkbench.ui.http;
 import com.socketworkbench.engine.codec.SupportedCharsets;
 import com.socketworkbench.engine.http.RequestTemplate;
 import com.socketworkbench.engine.text.Texts;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.input.HostField;
 import com.socketworkbench.ui.input.PortField;
@@ -28,7 +29,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextFormatter;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
@@ -66,7 +66,7 @@ public final class HttpView implements TabView {
         this.subscriptions = subscriptions;
         host = new HostField("host", model.host(), subscriptions);
         port = new PortField("port", model.port(), subscriptions);
-        port.field().setTooltip(new Tooltip(TEXT.get("target.port.tooltip")));
+        Tips.install(port.field(), TEXT.get("target.port.tooltip"));
         response = new ResponseView(model, subscriptions);
 
         // Notifications slide over the response side only: the target, the editor and Send stay reachable.
@@ -82,12 +82,12 @@ public final class HttpView implements TabView {
     private Node targetBar() {
         ComboBox<String> scheme = new ComboBox<>(FXCollections.observableArrayList("http", "https"));
         scheme.setId("scheme");
-        scheme.setTooltip(new Tooltip(TEXT.get("target.scheme.tooltip")));
+        Tips.install(scheme, TEXT.get("target.scheme.tooltip"));
         subscriptions.bindBidirectional(scheme.valueProperty(), model.schemeProperty());
 
         MenuButton template = new MenuButton(TEXT.get("target.template"));
         template.setId("template");
-        template.setTooltip(new Tooltip(TEXT.get("target.template.tooltip")));
+        Tips.install(template, TEXT.get("target.template.tooltip"));
         for (RequestTemplate each : RequestTemplate.values()) {
             MenuItem item = new MenuItem(switch (each) {
                 case POST_FORM -> TEXT.get("template.postForm");
@@ -111,7 +111,7 @@ public final class HttpView implements TabView {
         Button curl = new Button(TEXT.get("curl.button"));
         curl.setId("curlImport");
         curl.getStyleClass().add("small-button");
-        curl.setTooltip(new Tooltip(TEXT.get("curl.button.tooltip")));
+        Tips.install(curl, TEXT.get("curl.button.tooltip"));
         CurlImportPane curlImport = new CurlImportPane(model, subscriptions);
         curl.setOnAction(event -> curlImport.toggle());
 
@@ -140,7 +140,7 @@ public final class HttpView implements TabView {
         field.setId("urlBar");
         field.setPrefColumnCount(22);
         field.setPromptText(TEXT.get("url.prompt"));
-        field.setTooltip(new Tooltip(TEXT.get("url.tooltip")));
+        Tips.install(field, TEXT.get("url.tooltip"));
         // The text last applied: leaving the field applies only what changed since, so a later edit of the
         // request line is not overwritten by clicking elsewhere.
         String[] applied = {""};
@@ -176,7 +176,7 @@ public final class HttpView implements TabView {
         Label note = new Label(TEXT.get("request.raw"));
         note.setId("rawByDesign");
         note.getStyleClass().add("muted-label");
-        note.setTooltip(new Tooltip(TEXT.get("request.raw.tooltip")));
+        Tips.install(note, TEXT.get("request.raw.tooltip"));
         HBox header = new HBox(8, title, note);
         header.setAlignment(Pos.BASELINE_LEFT);
         header.getStyleClass().add("section-header");
@@ -233,13 +233,13 @@ public final class HttpView implements TabView {
         add.setId("addHeader");
         add.getStyleClass().add("small-button");
         add.setMinWidth(Region.USE_PREF_SIZE);
-        add.setTooltip(new Tooltip(TEXT.get("header.add.tooltip")));
+        Tips.install(add, TEXT.get("header.add.tooltip"));
         for (TextField field : List.of(name, value)) {
             field.setTextFormatter(new TextFormatter<String>(change -> {
                 change.setText(HeaderEscapes.escapeControls(change.getText()));
                 return change;
             }));
-            field.setTooltip(new Tooltip(TEXT.get("header.escapes.tooltip")));
+            Tips.install(field, TEXT.get("header.escapes.tooltip"));
         }
         Runnable addIt = () -> {
             if (model.addHeader(name.getText(), value.getText())) {
@@ -267,15 +267,15 @@ public final class HttpView implements TabView {
     private Node options() {
         CheckBox fix = new CheckBox(TEXT.get("option.fixContentLength"));
         fix.setId("fixContentLength");
-        fix.setTooltip(new Tooltip(TEXT.get("option.fixContentLength.tooltip")));
+        Tips.install(fix, TEXT.get("option.fixContentLength.tooltip"));
         subscriptions.bindBidirectional(fix.selectedProperty(), model.fixContentLengthProperty());
         CheckBox crlf = new CheckBox(TEXT.get("option.normalizeCrlf"));
         crlf.setId("normalizeCrlf");
-        crlf.setTooltip(new Tooltip(TEXT.get("option.normalizeCrlf.tooltip")));
+        Tips.install(crlf, TEXT.get("option.normalizeCrlf.tooltip"));
         subscriptions.bindBidirectional(crlf.selectedProperty(), model.normalizeCrlfProperty());
         CheckBox keepAlive = new CheckBox(TEXT.get("option.keepAlive"));
         keepAlive.setId("keepAlive");
-        keepAlive.setTooltip(new Tooltip(TEXT.get("option.keepAlive.tooltip")));
+        Tips.install(keepAlive, TEXT.get("option.keepAlive.tooltip"));
         subscriptions.bindBidirectional(keepAlive.selectedProperty(), model.keepAliveProperty());
 
         Spinner<Integer> timeout = Spinners.integer("readTimeout", 1, 3600, 1, model.readTimeoutSecondsProperty(),
@@ -287,13 +287,13 @@ public final class HttpView implements TabView {
         charset.setId("requestCharset");
         charset.setPrefWidth(ResponseView.CHARSET_BOX_WIDTH);
 
-        charset.setTooltip(new Tooltip(TEXT.get("option.charset.tooltip")));
+        Tips.install(charset, TEXT.get("option.charset.tooltip"));
         subscriptions.bindBidirectional(charset.valueProperty(), model.requestCharsetProperty());
 
         CheckBox insecure = new CheckBox(TEXT.get("option.insecure"));
         insecure.setId("insecure");
         insecure.getStyleClass().add("insecure-toggle");
-        insecure.setTooltip(new Tooltip(TEXT.get("option.insecure.tooltip")));
+        Tips.install(insecure, TEXT.get("option.insecure.tooltip"));
         subscriptions.bindBidirectional(insecure.selectedProperty(), model.insecureTlsProperty());
         subscriptions.subscribe(insecure.selectedProperty(), on -> {
             insecure.getStyleClass().remove("insecure-on");
@@ -318,13 +318,13 @@ public final class HttpView implements TabView {
         DeadlineInput input = model.deadline();
         CheckBox on = new CheckBox(TEXT.get("option.deadline"));
         on.setId("deadlineOn");
-        on.setTooltip(new Tooltip(TEXT.get("option.deadline.tooltip")));
+        Tips.install(on, TEXT.get("option.deadline.tooltip"));
         subscriptions.bindBidirectional(on.selectedProperty(), input.onProperty());
         TextField seconds = new TextField();
         seconds.setId("deadline");
         seconds.setPrefColumnCount(5);
-        seconds.setTooltip(new Tooltip(TEXT.get("option.deadline.seconds.tooltip", DeadlineInput.MAX_SECONDS,
-                DeadlineInput.DEFAULT_SECONDS)));
+        Tips.install(seconds, TEXT.get("option.deadline.seconds.tooltip", DeadlineInput.MAX_SECONDS,
+                DeadlineInput.DEFAULT_SECONDS));
         subscriptions.bindBidirectional(seconds.textProperty(), input.textProperty());
         subscriptions.bind(seconds.disableProperty(), Bindings.not(input.onProperty()));
         deadlineMessage.setId("deadlineMessage");
@@ -349,7 +349,7 @@ public final class HttpView implements TabView {
         Button fixHost = new Button();
         fixHost.setId("fixHost");
         fixHost.getStyleClass().add("small-button");
-        fixHost.setTooltip(new Tooltip(TEXT.get("host.fix.tooltip")));
+        Tips.install(fixHost, TEXT.get("host.fix.tooltip"));
         fixHost.setOnAction(event -> model.fixHost());
         subscriptions.subscribe(model.hostFixProperty(), value -> {
             fixHost.setText(value.isEmpty() ? "" : TEXT.get("host.fix", value));
@@ -361,15 +361,14 @@ public final class HttpView implements TabView {
         Button send = new Button(TEXT.get("send"));
         send.setId("send");
         send.getStyleClass().addAll("accent", "send-button");
-        send.setTooltip(new Tooltip(TEXT.get("send.tooltip")));
+        Tips.install(send, TEXT.get("send.tooltip"));
         send.setOnAction(event -> model.send());
         subscriptions.bind(send.disableProperty(), Bindings.not(model.canSendProperty()));
 
         Button cancel = new Button(TEXT.get("cancel"));
         cancel.setId("cancel");
         cancel.getStyleClass().add("danger");
-        cancel.setTooltip(new Tooltip(TEXT.get("cancel.tooltip"))
-);
+        Tips.install(cancel, TEXT.get("cancel.tooltip"));
         cancel.setOnAction(event -> model.cancel());
         subscriptions.bind(cancel.visibleProperty(), model.busyProperty());
         subscriptions.bind(cancel.managedProperty(), model.busyProperty());

@@ -5,6 +5,7 @@ import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.engine.http.ParsedResponse;
 import com.socketworkbench.engine.http.Verdict;
 import com.socketworkbench.engine.text.Texts;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -161,13 +162,13 @@ final class ResponseView {
             }
         });
         subscriptions.bindBidirectional(bodyCharset.valueProperty(), model.bodyCharsetProperty());
-        bodyCharset.setTooltip(new Tooltip(TEXT.get("response.charset.tooltip")));
+        Tips.install(bodyCharset, TEXT.get("response.charset.tooltip"));
         pretty.setId("bodyPretty");
         subscriptions.bindBidirectional(pretty.selectedProperty(), model.prettyJsonProperty());
-        pretty.setTooltip(new Tooltip(TEXT.get("response.prettyJson.tooltip")));
+        Tips.install(pretty, TEXT.get("response.prettyJson.tooltip"));
         hexToggle.setId("bodyHexToggle");
         hexToggle.getStyleClass().add("small-toggle");
-        hexToggle.setTooltip(new Tooltip(TEXT.get("response.hex.tooltip")));
+        Tips.install(hexToggle, TEXT.get("response.hex.tooltip"));
         bodyNote.setId("bodyNote");
         bodyNote.getStyleClass().add("muted-label");
 
@@ -226,7 +227,7 @@ final class ResponseView {
                 rawHex.mark(header.offset());
             }
         });
-        headers.setTooltip(new Tooltip(TEXT.get("response.headers.tooltip")));
+        Tips.install(headers, TEXT.get("response.headers.tooltip"));
         return headers;
     }
 

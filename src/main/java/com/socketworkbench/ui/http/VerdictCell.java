@@ -2,10 +2,10 @@ package com.socketworkbench.ui.http;
 
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.Verdict;
+import com.socketworkbench.ui.fx.Tips;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -31,7 +31,7 @@ final class VerdictCell extends ListCell<Verdict> {
         if (empty || verdict == null) {
             setText(null);
             setGraphic(null);
-            setTooltip(null);
+            Tips.install(this, null);
             return;
         }
         Label icon = new Label(switch (verdict.severity()) {
@@ -58,8 +58,8 @@ final class VerdictCell extends ListCell<Verdict> {
             case WARNING -> "verdict-warning";
             case INFO -> "verdict-info";
         });
-        setTooltip(new Tooltip(TEXT.get("verdict.tooltip", verdict.code(), verdict.message(),
-                Offsets.describe(verdict.byteOffset()))));
+        Tips.install(this, TEXT.get("verdict.tooltip", verdict.code(), verdict.message(),
+                Offsets.describe(verdict.byteOffset())));
 
     }
 }

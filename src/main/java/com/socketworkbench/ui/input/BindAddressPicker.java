@@ -1,9 +1,9 @@
 package com.socketworkbench.ui.input;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 
 /**
  * The picker of a {@link BindAddressInput} ({@code bindAddress}): the input's choices and chosen address, and its
@@ -21,7 +21,7 @@ public final class BindAddressPicker {
         combo.setItems(input.choices());
         combo.setId("bindAddress");
         combo.setVisibleRowCount(12);
-        combo.setTooltip(new Tooltip(input.inbound().tooltip()));
+        Tips.install(combo, input.inbound().tooltip());
         subscriptions.bindBidirectional(combo.valueProperty(), input.choiceProperty());
 
         warning.setText(input.inbound().wildcardWarning());

@@ -1,9 +1,9 @@
 package com.socketworkbench.ui.input;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 
 /**
  * The field of a {@link HostInput} (id {@code host}, or another the tab gives): its text is the input's, its inline
@@ -17,7 +17,7 @@ public final class HostField {
     public HostField(String id, HostInput input, Subscriptions subscriptions) {
         field.setId(id);
         field.setPrefColumnCount(16);
-        field.setTooltip(new Tooltip(InputTexts.TEXT.get("host.tooltip")));
+        Tips.install(field, InputTexts.TEXT.get("host.tooltip"));
         message.setId(id + "Message");
         subscriptions.bindBidirectional(field.textProperty(), input.textProperty());
         FieldMessage.show(field, message, input.verdictProperty(), subscriptions);

@@ -1,9 +1,9 @@
 package com.socketworkbench.ui.input;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 
 /**
  * The field of a {@link PortInput} (id {@code port}, or another the tab gives): its text is the input's, its inline
@@ -21,8 +21,8 @@ public final class PortField {
         field.setId(id);
         field.setPrefColumnCount(6);
         field.getStyleClass().add("port-field");
-        field.setTooltip(new Tooltip(InputTexts.TEXT.get(input.listening()
-                ? "port.tooltip.listen" : "port.tooltip.reach")));
+        Tips.install(field, InputTexts.TEXT.get(input.listening()
+                ? "port.tooltip.listen" : "port.tooltip.reach"));
         message.setId(id + "Message");
         message.setWrapText(false);
         subscriptions.bindBidirectional(field.textProperty(), input.textProperty());

@@ -1,12 +1,12 @@
 package com.socketworkbench.ui.input;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 
 import javafx.beans.property.ObjectProperty;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.control.TextFormatter;
-import javafx.scene.control.Tooltip;
 
 /** Editable whole-number spinners bound both ways to a model property. */
 public final class Spinners {
@@ -32,7 +32,7 @@ public final class Spinners {
         spinner.getEditor().setTextFormatter(new TextFormatter<>(
                 change -> change.getControlNewText().matches(digits) ? change : null));
         spinner.setPrefWidth(prefWidth);
-        spinner.setTooltip(new Tooltip(tooltip));
+        Tips.install(spinner, tooltip);
         subscriptions.bindBidirectional(factory.valueProperty(), value);
         return spinner;
     }

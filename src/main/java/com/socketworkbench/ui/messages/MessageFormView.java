@@ -2,13 +2,13 @@ package com.socketworkbench.ui.messages;
 
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.tab.TabLayout;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
@@ -50,7 +50,7 @@ final class MessageFormView {
         Button replace = new Button(TEXT.get("form.replace"));
         replace.setId("replaceMessage");
         replace.getStyleClass().addAll("danger", "small-button");
-        replace.setTooltip(new Tooltip(TEXT.get("form.replace.tooltip")));
+        Tips.install(replace, TEXT.get("form.replace.tooltip"));
         replace.setOnAction(event -> model.replaceExisting());
         TabLayout.showWhen(replace, form.nameTakenProperty(), subscriptions);
         Button cancel = new Button(TEXT.get("form.cancel"));

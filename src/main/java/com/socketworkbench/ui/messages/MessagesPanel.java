@@ -2,6 +2,7 @@ package com.socketworkbench.ui.messages;
 
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.tab.SidePanels;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.tab.TabLayout;
@@ -20,7 +21,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.FlowPane;
@@ -72,12 +72,12 @@ public final class MessagesPanel {
         toggle.getStyleClass().add("small-toggle");
         toggle.setMinWidth(Region.USE_PREF_SIZE);
         toggle.setMaxWidth(Double.MAX_VALUE);
-        toggle.setTooltip(new Tooltip(TEXT.get("panel.toggle.tooltip")));
+        Tips.install(toggle, TEXT.get("panel.toggle.tooltip"));
         save.setId("saveMessage");
         save.getStyleClass().add("small-button");
         save.setMinWidth(Region.USE_PREF_SIZE);
         save.setMaxWidth(Double.MAX_VALUE);
-        save.setTooltip(new Tooltip(TEXT.get("panel.save.tooltip")));
+        Tips.install(save, TEXT.get("panel.save.tooltip"));
         save.setOnAction(event -> revealIfRefused(model.beginSave()));
         subscriptions.subscribe(model.form().modeProperty(), mode -> {
             if (mode != MessageForm.Mode.CLOSED) {
@@ -299,7 +299,7 @@ public final class MessagesPanel {
         button.setId(id);
         button.getStyleClass().add("small-button");
         button.setMinWidth(Region.USE_PREF_SIZE);
-        button.setTooltip(new Tooltip(tooltip));
+        Tips.install(button, tooltip);
         // The icon-only ones (✕ ▲ ▼) are read out by what they do.
         button.setAccessibleText(tooltip);
         return button;

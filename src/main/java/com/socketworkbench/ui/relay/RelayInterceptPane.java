@@ -7,6 +7,7 @@ import com.socketworkbench.engine.relay.HoldTimeoutAction;
 import com.socketworkbench.engine.relay.RelayDirection;
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.traffic.Formats;
@@ -25,7 +26,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -76,13 +76,13 @@ final class RelayInterceptPane {
         FlowPane toggles = new FlowPane(10, 4, holdCaption, c2s, s2c);
         toggles.setAlignment(Pos.CENTER_LEFT);
         for (javafx.scene.control.Control part : List.of(holdCaption, c2s, s2c)) {
-            part.setTooltip(new Tooltip(TEXT.get("intercept.tooltip")));
+            Tips.install(part, TEXT.get("intercept.tooltip"));
         }
 
         TextField timeout = new TextField();
         timeout.setId("holdTimeout");
         timeout.setPrefColumnCount(4);
-        timeout.setTooltip(new Tooltip(TEXT.get("hold.timeout.tooltip")));
+        Tips.install(timeout, TEXT.get("hold.timeout.tooltip"));
         subscriptions.bindBidirectional(timeout.textProperty(), settings.holdTimeout().textProperty());
         Label timeoutMessage = new Label();
         timeoutMessage.setId("holdTimeoutMessage");
@@ -153,7 +153,7 @@ final class RelayInterceptPane {
         HeldEditor editor = model.editor();
         ComboBox<PayloadFormat> format = new ComboBox<>(FXCollections.observableArrayList(PayloadFormat.values()));
         format.setId("heldFormat");
-        format.setTooltip(new Tooltip(TEXT.get("editor.format.tooltip")));
+        Tips.install(format, TEXT.get("editor.format.tooltip"));
         subscriptions.bindBidirectional(format.valueProperty(), editor.formatProperty());
         Label title = new Label();
         title.getStyleClass().add("section-title");
@@ -173,7 +173,7 @@ final class RelayInterceptPane {
         text.getStyleClass().add("mono");
         text.setWrapText(true);
         text.setPrefRowCount(5);
-        text.setTooltip(new Tooltip(TEXT.get("editor.tooltip")));
+        Tips.install(text, TEXT.get("editor.tooltip"));
         subscriptions.bindBidirectional(text.textProperty(), editor.textProperty());
         subscriptions.bind(text.disableProperty(), editor.chunkProperty().isNull());
         subscriptions.bind(format.disableProperty(), editor.chunkProperty().isNull());
@@ -193,13 +193,13 @@ final class RelayInterceptPane {
         Button forward = new Button(TEXT.get("forward"));
         forward.setId("forward");
         forward.getStyleClass().add("accent");
-        forward.setTooltip(new Tooltip(TEXT.get("forward.tooltip")));
+        Tips.install(forward, TEXT.get("forward.tooltip"));
         forward.setOnAction(event -> model.forward());
         subscriptions.bind(forward.disableProperty(), editor.canForwardProperty().not());
         Button drop = new Button(TEXT.get("drop"));
         drop.setId("drop");
         drop.getStyleClass().add("danger");
-        drop.setTooltip(new Tooltip(TEXT.get("drop.tooltip")));
+        Tips.install(drop, TEXT.get("drop.tooltip"));
         drop.setOnAction(event -> model.drop());
         subscriptions.bind(drop.disableProperty(), editor.chunkProperty().isNull());
         HBox buttons = new HBox(8, forward, drop);

@@ -9,6 +9,7 @@ import com.socketworkbench.engine.relay.RelayTransport;
 import com.socketworkbench.engine.tcp.CloseMode;
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.input.BindAddressPicker;
 import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.input.HostField;
@@ -40,7 +41,6 @@ import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
@@ -113,7 +113,7 @@ public final class RelayView implements TabView {
         ComboBox<RelayTransport> transport = new ComboBox<>(
                 FXCollections.observableArrayList(RelayTransport.values()));
         transport.setId("transport");
-        transport.setTooltip(new Tooltip(TEXT.get("transport.tooltip")));
+        Tips.install(transport, TEXT.get("transport.tooltip"));
         subscriptions.bindBidirectional(transport.valueProperty(), settings.transportProperty());
 
         Button startStop = TabLayout.startStopButton(model.stateProperty(), model.canStartProperty(),
@@ -163,7 +163,7 @@ public final class RelayView implements TabView {
         CheckBox box = new CheckBox(TEXT.get(key));
         box.setId(id);
         box.setMinWidth(Region.USE_PREF_SIZE);
-        box.setTooltip(new Tooltip(TEXT.get(key + ".tooltip")));
+        Tips.install(box, TEXT.get(key + ".tooltip"));
         subscriptions.bindBidirectional(box.selectedProperty(), value);
         subscriptions.bind(box.disableProperty(), locked);
         return box;
@@ -254,13 +254,13 @@ public final class RelayView implements TabView {
         label.getStyleClass().add("muted-label");
         Button fin = new Button(TEXT.get("close.fin"));
         fin.setId(idPrefix + "Fin");
-        fin.setTooltip(new Tooltip(TEXT.get(side == RelaySide.CLIENT ? "close.client.fin.tooltip"
-                : "close.server.fin.tooltip")));
+        Tips.install(fin, TEXT.get(side == RelaySide.CLIENT ? "close.client.fin.tooltip"
+                : "close.server.fin.tooltip"));
         fin.setOnAction(event -> model.closeSelectedPair(side, CloseMode.GRACEFUL));
         Button rst = new Button(TEXT.get("close.rst"));
         rst.setId(idPrefix + "Rst");
-        rst.setTooltip(new Tooltip(TEXT.get(side == RelaySide.CLIENT ? "close.client.rst.tooltip"
-                : "close.server.rst.tooltip")));
+        Tips.install(rst, TEXT.get(side == RelaySide.CLIENT ? "close.client.rst.tooltip"
+                : "close.server.rst.tooltip"));
         rst.setOnAction(event -> model.closeSelectedPair(side, CloseMode.ABORT));
         HBox box = new HBox(4, label, fin, rst);
         box.setAlignment(Pos.CENTER_LEFT);
@@ -303,13 +303,13 @@ public final class RelayView implements TabView {
                 Label caption = new Label(TEXT.get("faults." + names[i]));
                 caption.getStyleClass().add("field-caption");
                 caption.setMinWidth(Region.USE_PREF_SIZE);
-                caption.setTooltip(new Tooltip(TEXT.get("faults." + names[i] + ".tooltip")));
+                Tips.install(caption, TEXT.get("faults." + names[i] + ".tooltip"));
                 WholeNumberInput input = model.settings().faults(direction).inputs().get(i);
                 TextField field = new TextField();
                 field.setId(names[i] + FaultsInput.key(direction));
                 field.setPrefColumnCount(8);
                 field.setPromptText("0");
-                field.setTooltip(new Tooltip(TEXT.get("faults." + names[i] + ".tooltip")));
+                Tips.install(field, TEXT.get("faults." + names[i] + ".tooltip"));
                 subscriptions.bindBidirectional(field.textProperty(), input.textProperty());
                 caption.setLabelFor(field);
                 Label message = new Label();

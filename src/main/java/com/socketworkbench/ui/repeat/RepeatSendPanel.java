@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.repeat;
 
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.tab.SidePanels;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.TabLayout;
@@ -15,7 +16,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
@@ -60,7 +60,7 @@ public final class RepeatSendPanel {
         subscriptions.bindBidirectional(interval.textProperty(), model.intervalProperty());
         ComboBox<IntervalUnit> unit = new ComboBox<>(FXCollections.observableArrayList(IntervalUnit.values()));
         unit.setId("repeatUnit");
-        unit.setTooltip(new Tooltip(RepeatTexts.TEXT.get("unit.tooltip")));
+        Tips.install(unit, RepeatTexts.TEXT.get("unit.tooltip"));
         unit.setMinWidth(Region.USE_PREF_SIZE);
         subscriptions.bindBidirectional(unit.valueProperty(), model.unitProperty());
         lockWhileRunning(subscriptions, interval, unit);
@@ -92,7 +92,7 @@ public final class RepeatSendPanel {
         Button start = new Button();
         start.setId("repeatStart");
         start.setMinWidth(Region.USE_PREF_SIZE);
-        start.setTooltip(new Tooltip(RepeatTexts.TEXT.get("start.tooltip")));
+        Tips.install(start, RepeatTexts.TEXT.get("start.tooltip"));
         start.setOnAction(event -> model.toggle());
         subscriptions.subscribe(model.runningProperty(), running -> {
             start.setText(RepeatTexts.TEXT.get(running ? "stop" : "start"));

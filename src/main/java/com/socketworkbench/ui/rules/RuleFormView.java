@@ -5,6 +5,7 @@ import com.socketworkbench.engine.codec.PayloadFormat;
 import com.socketworkbench.engine.codec.SupportedCharsets;
 import com.socketworkbench.engine.rules.MatchKind;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.tab.TabLayout;
 import javafx.collections.FXCollections;
@@ -17,7 +18,6 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -52,7 +52,7 @@ final class RuleFormView {
         TextField pattern = new TextField();
         pattern.setId("rulePattern");
         pattern.setPrefColumnCount(6);
-        pattern.setTooltip(new Tooltip(RulesText.TEXT.get("form.pattern.tooltip")));
+        Tips.install(pattern, RulesText.TEXT.get("form.pattern.tooltip"));
         subscriptions.bindBidirectional(pattern.textProperty(), form.patternProperty());
         subscriptions.bind(pattern.disableProperty(), form.kindProperty().isEqualTo(MatchKind.ANY));
         subscriptions.subscribe(form.kindProperty(), now -> pattern.setPromptText(now == null ? ""
@@ -66,7 +66,7 @@ final class RuleFormView {
         reply.setPrefColumnCount(10);
         reply.setWrapText(true);
         reply.setPromptText(RulesText.TEXT.get("form.reply.prompt"));
-        reply.setTooltip(new Tooltip(RulesText.TEXT.get("form.reply.tooltip")));
+        Tips.install(reply, RulesText.TEXT.get("form.reply.tooltip"));
         subscriptions.bindBidirectional(reply.textProperty(), form.replyProperty());
 
         ComboBox<PayloadFormat> format = new ComboBox<>(FXCollections.observableArrayList(PayloadFormat.values()));
@@ -74,18 +74,18 @@ final class RuleFormView {
         subscriptions.bindBidirectional(format.valueProperty(), form.formatProperty());
         ComboBox<Charset> charset = new ComboBox<>(FXCollections.observableArrayList(SupportedCharsets.all()));
         charset.setId("ruleCharset");
-        charset.setTooltip(new Tooltip(RulesText.TEXT.get("form.charset.tooltip")));
+        Tips.install(charset, RulesText.TEXT.get("form.charset.tooltip"));
         subscriptions.bindBidirectional(charset.valueProperty(), form.charsetProperty());
         ComboBox<LineEnding> ending = new ComboBox<>(FXCollections.observableArrayList(LineEnding.values()));
         ending.setId("ruleLineEnding");
-        ending.setTooltip(new Tooltip(RulesText.TEXT.get("form.ending.tooltip")));
+        Tips.install(ending, RulesText.TEXT.get("form.ending.tooltip"));
         subscriptions.bindBidirectional(ending.valueProperty(), form.lineEndingProperty());
         CheckBox escapes = new CheckBox(RulesText.TEXT.get("form.escapes"));
         escapes.setId("ruleEscapes");
         subscriptions.bindBidirectional(escapes.selectedProperty(), form.escapesProperty());
         CheckBox fields = new CheckBox(RulesText.TEXT.get("form.fields"));
         fields.setId("ruleFields");
-        fields.setTooltip(new Tooltip(RulesText.TEXT.get("form.fields.tooltip")));
+        Tips.install(fields, RulesText.TEXT.get("form.fields.tooltip"));
         subscriptions.bindBidirectional(fields.selectedProperty(), form.fieldsProperty());
         // Text settings mean nothing to hex: exact bytes.
         for (Node text : new Node[]{ending, escapes}) {

@@ -2,6 +2,7 @@ package com.socketworkbench.ui.rules;
 
 import com.socketworkbench.engine.rules.RuleBook;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.tab.SidePanels;
 import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.tab.TabLayout;
@@ -62,7 +63,7 @@ public final class RulesPanel {
         toggle.getStyleClass().add("small-toggle");
         toggle.setMinWidth(Region.USE_PREF_SIZE);
         toggle.setMaxWidth(Double.MAX_VALUE);
-        toggle.setTooltip(new Tooltip(RulesText.TEXT.get("panel.toggle.tooltip")));
+        Tips.install(toggle, RulesText.TEXT.get("panel.toggle.tooltip"));
         // A pause shows in the toggle too, so a closed panel still says that a rule stopped answering.
         subscriptions.subscribe(model.pausedProperty(), paused -> {
             toggle.setText(RulesText.TEXT.get(paused.isEmpty() ? "panel.toggle" : "panel.toggle.paused"));
@@ -143,7 +144,7 @@ public final class RulesPanel {
                 setTooltip(empty || item == null ? null : new Tooltip(item));
                 if (row != null && !row.pausedProperty().get().isEmpty()) {
                     getStyleClass().add("field-error");
-                    setTooltip(new Tooltip(row.pausedProperty().get()));
+                    Tips.install(this, row.pausedProperty().get());
                 }
             }
         });
@@ -200,7 +201,7 @@ public final class RulesPanel {
         presets.setId("rulePresets");
         presets.getStyleClass().add("small-button");
         presets.setMinWidth(Region.USE_PREF_SIZE);
-        presets.setTooltip(new Tooltip(RulesText.TEXT.get("panel.presets.tooltip")));
+        Tips.install(presets, RulesText.TEXT.get("panel.presets.tooltip"));
         for (RulePresets preset : RulePresets.values()) {
             MenuItem item = new MenuItem(preset.label());
             item.setId(preset.id());
@@ -231,7 +232,7 @@ public final class RulesPanel {
         limit.setId("loopLimit");
         limit.setPrefColumnCount(6);
         limit.setPromptText(Integer.toString(RuleBook.DEFAULT_LOOP_LIMIT));
-        limit.setTooltip(new Tooltip(RulesText.TEXT.get("loop.limit.tooltip")));
+        Tips.install(limit, RulesText.TEXT.get("loop.limit.tooltip"));
         subscriptions.bindBidirectional(limit.textProperty(), model.loopLimitProperty());
         Label before = new Label(RulesText.TEXT.get("loop.limit.before"));
         before.getStyleClass().add("field-caption");
@@ -274,7 +275,7 @@ public final class RulesPanel {
         button.setId(id);
         button.getStyleClass().add("small-button");
         button.setMinWidth(Region.USE_PREF_SIZE);
-        button.setTooltip(new Tooltip(tooltip));
+        Tips.install(button, tooltip);
         button.setAccessibleText(tooltip);
         return button;
     }

@@ -3,6 +3,7 @@ package com.socketworkbench.ui.scenario;
 import static com.socketworkbench.ui.scenario.ScenarioTab.TEXT;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.tab.TabNotifier;
 import com.socketworkbench.ui.tab.TabView;
@@ -16,7 +17,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -114,7 +114,7 @@ public final class ScenarioView implements TabView {
         Button button = new Button(text);
         button.setId(id);
         button.setMinWidth(Region.USE_PREF_SIZE);
-        button.setTooltip(new Tooltip(tooltip));
+        Tips.install(button, tooltip);
         return button;
     }
 

@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.sendfile;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.tab.SidePanels;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.traffic.SendEditor;
@@ -14,7 +15,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -60,13 +60,13 @@ public final class SendFilePanel {
         TextField path = new TextField();
         path.setId("sendFilePath");
         path.setPromptText(SendFileTexts.TEXT.get("file.prompt"));
-        path.setTooltip(new Tooltip(SendFileTexts.TEXT.get("file.tooltip")));
+        Tips.install(path, SendFileTexts.TEXT.get("file.tooltip"));
         subscriptions.bindBidirectional(path.textProperty(), model.fileProperty());
         Button choose = new Button(SendFileTexts.TEXT.get("choose"));
         choose.setId("sendFileChoose");
         choose.getStyleClass().add("small-button");
         choose.setMinWidth(Region.USE_PREF_SIZE);
-        choose.setTooltip(new Tooltip(SendFileTexts.TEXT.get("choose.tooltip")));
+        Tips.install(choose, SendFileTexts.TEXT.get("choose.tooltip"));
         choose.setOnAction(event -> chooser.choose(window()).ifPresent(model::choose));
         lockWhileRunning(subscriptions, path, choose);
         HBox row = new HBox(6, path, choose);
@@ -95,7 +95,7 @@ public final class SendFilePanel {
         Button start = new Button();
         start.setId("sendFileStart");
         start.setMinWidth(Region.USE_PREF_SIZE);
-        start.setTooltip(new Tooltip(SendFileTexts.TEXT.get("start.tooltip")));
+        Tips.install(start, SendFileTexts.TEXT.get("start.tooltip"));
         start.setOnAction(event -> model.toggle());
         subscriptions.subscribe(model.runningProperty(), running -> {
             start.setText(SendFileTexts.TEXT.get(running ? "cancel" : "start"));

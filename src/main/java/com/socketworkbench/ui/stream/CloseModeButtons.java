@@ -3,12 +3,12 @@ package com.socketworkbench.ui.stream;
 import com.socketworkbench.ui.fx.Subscriptions;
 
 import com.socketworkbench.engine.tcp.CloseMode;
+import com.socketworkbench.ui.fx.Tips;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.geometry.Pos;
 import javafx.geometry.VPos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
@@ -43,11 +43,11 @@ public final class CloseModeButtons {
     public CloseModeButtons(String caption, ObservableBooleanValue disabled, Consumer<CloseMode> action, Layout layout,
                             Subscriptions subscriptions) {
         graceful.setId("closeGraceful");
-        graceful.setTooltip(new Tooltip(StreamText.TEXT.get("close.graceful.tooltip")));
+        Tips.install(graceful, StreamText.TEXT.get("close.graceful.tooltip"));
         halfClose.setId("halfClose");
-        halfClose.setTooltip(new Tooltip(StreamText.TEXT.get("close.half.tooltip")));
+        Tips.install(halfClose, StreamText.TEXT.get("close.half.tooltip"));
         abort.setId("abort");
-        abort.setTooltip(new Tooltip(StreamText.TEXT.get("close.abort.tooltip")));
+        Tips.install(abort, StreamText.TEXT.get("close.abort.tooltip"));
 
         abort.getStyleClass().add("abort-button");
         graceful.setOnAction(event -> action.accept(CloseMode.GRACEFUL));

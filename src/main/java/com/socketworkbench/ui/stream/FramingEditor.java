@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.stream;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.tab.LazyPanel;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.traffic.SendEditor;
@@ -22,7 +23,6 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -75,8 +75,8 @@ public final class FramingEditor {
 
         modeBox.setId("framingMode");
         subscriptions.bindBidirectional(modeBox.valueProperty(), model.modeProperty());
-        subscriptions.subscribe(model.modeProperty(), mode -> modeBox.setTooltip(new Tooltip(
-                TEXT.get("framing.mode.tooltip", mode == null ? "" : mode.explanation()))));
+        subscriptions.subscribe(model.modeProperty(), mode -> Tips.install(modeBox, 
+                TEXT.get("framing.mode.tooltip", mode == null ? "" : mode.explanation())));
         // Choosing a mode that needs parameters shows them; the user closes the row when done.
         subscriptions.listen(modeBox.valueProperty(), (obs, old, mode) -> {
             if (mode != null && mode != FramingMode.RAW) {
@@ -86,7 +86,7 @@ public final class FramingEditor {
 
         settings.setId("framingSettings");
         settings.getStyleClass().add("small-toggle");
-        settings.setTooltip(new Tooltip(TEXT.get("framing.settings.tooltip")));
+        Tips.install(settings, TEXT.get("framing.settings.tooltip"));
         subscriptions.subscribe(settings.selectedProperty(),
                 open -> settings.setText(TEXT.get(open ? "framing.settings.open" : "framing.settings.closed")));
 
@@ -130,7 +130,7 @@ public final class FramingEditor {
         buildModeFields(subscriptions);
 
         TextField max = textField("maxFrameSize", 7, model.maxFrameSizeProperty(), subscriptions);
-        max.setTooltip(new Tooltip(TEXT.get("framing.max.tooltip")));
+        Tips.install(max, TEXT.get("framing.max.tooltip"));
         controls.put(FramingEditorModel.Field.MAX_FRAME_SIZE, max);
         ComboBox<OversizePolicy> oversize = new ComboBox<>(FXCollections.observableArrayList(OversizePolicy.values()));
         oversize.setId("oversizePolicy");
@@ -149,7 +149,7 @@ public final class FramingEditor {
                         : OversizePolicy.DROP_CONNECTION;
             }
         });
-        oversize.setTooltip(new Tooltip(TEXT.get("framing.oversize.tooltip")));
+        Tips.install(oversize, TEXT.get("framing.oversize.tooltip"));
         subscriptions.bindBidirectional(oversize.valueProperty(), model.oversizePolicyProperty());
         limits = new HBox(10, SendEditor.labelled(TEXT.get("framing.max"), max),
                 SendEditor.labelled(TEXT.get("framing.if.larger"), oversize));
@@ -193,12 +193,12 @@ public final class FramingEditor {
         delimiter.setPrefWidth(110);
         delimiter.setValue(model.delimiterProperty().get());
         subscriptions.bindBidirectional(delimiter.getEditor().textProperty(), model.delimiterProperty());
-        delimiter.setTooltip(new Tooltip(TEXT.get("framing.delimiter.tooltip", Arrays.stream(DelimiterPreset.values())
-                .map(DelimiterPreset::label).collect(Collectors.joining(", ")))));
+        Tips.install(delimiter, TEXT.get("framing.delimiter.tooltip", Arrays.stream(DelimiterPreset.values())
+                .map(DelimiterPreset::label).collect(Collectors.joining(", "))));
         controls.put(FramingEditorModel.Field.DELIMITER, delimiter);
         CheckBox keep = new CheckBox(TEXT.get("framing.keep.delimiter"));
         keep.setId("keepDelimiter");
-        keep.setTooltip(new Tooltip(TEXT.get("framing.keep.delimiter.tooltip")));
+        Tips.install(keep, TEXT.get("framing.keep.delimiter.tooltip"));
         subscriptions.bindBidirectional(keep.selectedProperty(), model.keepDelimiterProperty());
         fieldsByMode.put(FramingMode.DELIMITER, row(SendEditor.labelled(TEXT.get("framing.delimiter"), delimiter),
                 keep));
@@ -218,31 +218,31 @@ public final class FramingEditor {
                 return Integer.parseInt(text.replaceAll("\\D", ""));
             }
         });
-        width.setTooltip(new Tooltip(TEXT.get("framing.width.tooltip")));
+        Tips.install(width, TEXT.get("framing.width.tooltip"));
         subscriptions.bindBidirectional(width.valueProperty(), model.lengthFieldBytesProperty());
         ComboBox<Endianness> order = new ComboBox<>(FXCollections.observableArrayList(Endianness.values()));
         order.setId("byteOrder");
-        order.setTooltip(new Tooltip(TEXT.get("framing.order.tooltip")));
+        Tips.install(order, TEXT.get("framing.order.tooltip"));
         subscriptions.bindBidirectional(order.valueProperty(), model.byteOrderProperty());
         CheckBox includesHeader = new CheckBox(TEXT.get("framing.includes.header"));
         includesHeader.setId("lengthIncludesHeader");
-        includesHeader.setTooltip(new Tooltip(TEXT.get("framing.includes.header.tooltip")));
+        Tips.install(includesHeader, TEXT.get("framing.includes.header.tooltip"));
         subscriptions.bindBidirectional(includesHeader.selectedProperty(), model.lengthIncludesHeaderProperty());
         TextField offset = textField("lengthOffset", 4, model.lengthOffsetProperty(), subscriptions);
-        offset.setTooltip(new Tooltip(TEXT.get("framing.offset.tooltip")));
+        Tips.install(offset, TEXT.get("framing.offset.tooltip"));
         controls.put(FramingEditorModel.Field.LENGTH_OFFSET, offset);
         fieldsByMode.put(FramingMode.LENGTH_PREFIX, row(SendEditor.labelled(TEXT.get("framing.length.field"), width),
                 order, includesHeader, SendEditor.labelled(TEXT.get("framing.offset"), offset),
                 unit(TEXT.get("framing.unit.bytes"))));
 
         TextField fixed = textField("fixedSize", 7, model.fixedSizeProperty(), subscriptions);
-        fixed.setTooltip(new Tooltip(TEXT.get("framing.fixed.tooltip")));
+        Tips.install(fixed, TEXT.get("framing.fixed.tooltip"));
         controls.put(FramingEditorModel.Field.FIXED_SIZE, fixed);
         fieldsByMode.put(FramingMode.FIXED_SIZE, row(SendEditor.labelled(TEXT.get("framing.frame.size"), fixed),
                 unit(TEXT.get("framing.unit.bytes"))));
 
         TextField gap = textField("idleGap", 6, model.idleGapMillisProperty(), subscriptions);
-        gap.setTooltip(new Tooltip(TEXT.get("framing.gap.tooltip", FramingSpec.MAX_IDLE_GAP_MILLIS)));
+        Tips.install(gap, TEXT.get("framing.gap.tooltip", FramingSpec.MAX_IDLE_GAP_MILLIS));
         controls.put(FramingEditorModel.Field.IDLE_GAP, gap);
         fieldsByMode.put(FramingMode.IDLE_GAP, row(SendEditor.labelled(TEXT.get("framing.silence"), gap),
                 unit(TEXT.get("framing.unit.ms"))));

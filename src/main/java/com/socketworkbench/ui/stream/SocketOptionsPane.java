@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.stream;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.tab.TabLayout;
 
 import com.socketworkbench.engine.options.EffectiveOptions;
@@ -17,7 +18,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -97,7 +97,7 @@ public final class SocketOptionsPane {
             subscriptions.bind(connectTimeout.textProperty(), Bindings.createStringBinding(
                     () -> StreamText.TEXT.get("options.connect.timeout", describe(model.connectTimeoutProperty().get())),
                     model.connectTimeoutProperty()));
-            connectTimeout.setTooltip(new Tooltip(StreamText.TEXT.get("options.connect.timeout.tooltip")));
+            Tips.install(connectTimeout, StreamText.TEXT.get("options.connect.timeout.tooltip"));
             addRow(SocketOptionsModel.CONNECT_TIMEOUT, "ConnectTimeout", connectTimeout);
         }
 
@@ -117,7 +117,7 @@ public final class SocketOptionsPane {
         apply.setId("applyOptions");
         apply.getStyleClass().add("accent");
         apply.setMinWidth(Region.USE_PREF_SIZE);
-        apply.setTooltip(new Tooltip(StreamText.TEXT.get("options.apply.tooltip")));
+        Tips.install(apply, StreamText.TEXT.get("options.apply.tooltip"));
         apply.setOnAction(event -> onApply.run());
         subscriptions.bind(apply.disableProperty(), model.errorProperty().isNotEmpty());
         HBox actions = new HBox(8, apply, subject);
@@ -185,8 +185,8 @@ public final class SocketOptionsPane {
         name.setMinWidth(Region.USE_PREF_SIZE);
         String meaning = new OptionValue(option, null, "", null).meaning();
         if (!meaning.isEmpty()) {
-            name.setTooltip(new Tooltip(meaning));
-            control.setTooltip(new Tooltip(meaning));
+            Tips.install(name, meaning);
+            Tips.install(control, meaning);
         }
         Label granted = new Label("—");
         granted.setId("granted" + idSuffix);

@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.stream;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -10,7 +11,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -37,18 +37,18 @@ public final class SocketPanel {
         toggle.setId("socketPanelToggle");
         toggle.getStyleClass().add("small-toggle");
         toggle.setMinWidth(Region.USE_PREF_SIZE);
-        toggle.setTooltip(new Tooltip(StreamText.TEXT.get("panel.toggle.tooltip")));
+        Tips.install(toggle, StreamText.TEXT.get("panel.toggle.tooltip"));
 
         Label title = new Label(StreamText.TEXT.get("panel.title"));
         title.getStyleClass().add("section-title");
         Button refresh = new Button(StreamText.TEXT.get("panel.refresh"));
         refresh.setId("refreshSocketPanel");
         refresh.getStyleClass().add("small-button");
-        refresh.setTooltip(new Tooltip(StreamText.TEXT.get("panel.refresh.tooltip")));
+        Tips.install(refresh, StreamText.TEXT.get("panel.refresh.tooltip"));
         refresh.setOnAction(event -> onRefresh.run());
         Button close = new Button("✕");
         close.getStyleClass().add("small-button");
-        close.setTooltip(new Tooltip(StreamText.TEXT.get("panel.close.tooltip")));
+        Tips.install(close, StreamText.TEXT.get("panel.close.tooltip"));
         close.setAccessibleText(StreamText.TEXT.get("panel.close.tooltip"));
         close.setOnAction(event -> toggle.setSelected(false));
         Region spacer = new Region();

@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.stream;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.tab.LazyPanel;
 import com.socketworkbench.ui.traffic.SendEditor;
 import com.socketworkbench.ui.traffic.SendEditorModel;
@@ -12,7 +13,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
@@ -36,7 +36,7 @@ public final class SplitSendControls {
         toggle.setId("split");
         toggle.getStyleClass().add("small-toggle");
         toggle.setMinWidth(Region.USE_PREF_SIZE);
-        toggle.setTooltip(new Tooltip(StreamText.TEXT.get("split.toggle.tooltip")));
+        Tips.install(toggle, StreamText.TEXT.get("split.toggle.tooltip"));
         subscriptions.bindBidirectional(toggle.selectedProperty(), model.enabledProperty());
         // Most sends are not split: the row is built when Split… is first turned on.
         row = LazyPanel.showWhen(() -> buildRow(model, editor, options, applyOptions, subscriptions),
@@ -47,20 +47,20 @@ public final class SplitSendControls {
                                  Runnable applyOptions, Subscriptions subscriptions) {
         TextField segment = field("segmentBytes", 4, model.segmentBytesProperty(), subscriptions);
         segment.setPromptText(StreamText.TEXT.get("split.segment.prompt"));
-        segment.setTooltip(new Tooltip(StreamText.TEXT.get("split.segment.tooltip")));
+        Tips.install(segment, StreamText.TEXT.get("split.segment.tooltip"));
         TextField gap = field("segmentGap", 4, model.gapMillisProperty(), subscriptions);
-        gap.setTooltip(new Tooltip(StreamText.TEXT.get("split.gap.tooltip")));
+        Tips.install(gap, StreamText.TEXT.get("split.gap.tooltip"));
         TextField repeat = field("repeat", 3, model.repeatProperty(), subscriptions);
-        repeat.setTooltip(new Tooltip(StreamText.TEXT.get("split.repeat.tooltip")));
+        Tips.install(repeat, StreamText.TEXT.get("split.repeat.tooltip"));
         CheckBox coalesce = new CheckBox(StreamText.TEXT.get("split.coalesce"));
         coalesce.setId("coalesce");
-        coalesce.setTooltip(new Tooltip(StreamText.TEXT.get("split.coalesce.tooltip")));
+        Tips.install(coalesce, StreamText.TEXT.get("split.coalesce.tooltip"));
         subscriptions.bindBidirectional(coalesce.selectedProperty(), model.coalesceProperty());
 
         CheckBox noDelay = new CheckBox("TCP_NODELAY");
         noDelay.setMnemonicParsing(false);
         noDelay.setId("noDelay");
-        noDelay.setTooltip(new Tooltip(StreamText.TEXT.get("split.nodelay.tooltip")));
+        Tips.install(noDelay, StreamText.TEXT.get("split.nodelay.tooltip"));
         subscriptions.subscribe(options.tcpNoDelayProperty(), value -> noDelay.setSelected(value == null || value));
         noDelay.setOnAction(event -> {
             options.tcpNoDelayProperty().set(noDelay.isSelected());

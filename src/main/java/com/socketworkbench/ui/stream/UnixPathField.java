@@ -1,10 +1,10 @@
 package com.socketworkbench.ui.stream;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.input.FieldMessage;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 
 /**
  * The field of a {@link UnixPathInput} ({@code unixPath}): its text is the input's, its inline message
@@ -19,9 +19,9 @@ public final class UnixPathField {
         field.setId("unixPath");
         field.setPrefColumnCount(22);
         field.setPromptText(UnixPathInput.DEFAULT_PATH);
-        field.setTooltip(new Tooltip(listening
+        Tips.install(field, listening
                 ? StreamText.TEXT.get("unix.path.server.tooltip", UnixPathInput.DEFAULT_PATH)
-                : StreamText.TEXT.get("unix.path.client.tooltip", UnixPathInput.DEFAULT_PATH)));
+                : StreamText.TEXT.get("unix.path.client.tooltip", UnixPathInput.DEFAULT_PATH));
 
         message.setId("unixPathMessage");
         subscriptions.bindBidirectional(field.textProperty(), input.textProperty());

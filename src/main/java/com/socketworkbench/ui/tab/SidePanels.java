@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.tab;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.value.ObservableBooleanValue;
@@ -12,7 +13,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -50,7 +50,7 @@ public final class SidePanels {
         TextField field = new TextField();
         field.setId(id);
         field.setPrefColumnCount(columns);
-        field.setTooltip(new Tooltip(tooltip));
+        Tips.install(field, tooltip);
         return field;
     }
 
@@ -78,7 +78,7 @@ public final class SidePanels {
         toggle.getStyleClass().add("small-toggle");
         toggle.setMinWidth(Region.USE_PREF_SIZE);
         toggle.setMaxWidth(Double.MAX_VALUE);
-        toggle.setTooltip(new Tooltip(tooltip));
+        Tips.install(toggle, tooltip);
         return toggle;
     }
 
@@ -116,7 +116,7 @@ public final class SidePanels {
         close.setId(closeId);
         close.getStyleClass().add("small-button");
         close.setMinWidth(Region.USE_PREF_SIZE);
-        close.setTooltip(new Tooltip(closeTooltip));
+        Tips.install(close, closeTooltip);
         close.setAccessibleText(closeTooltip);
         close.setOnAction(event -> toggle.setSelected(false));
         Region spacer = new Region();

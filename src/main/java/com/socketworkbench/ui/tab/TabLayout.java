@@ -2,6 +2,7 @@ package com.socketworkbench.ui.tab;
 
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.input.FieldMessage;
 
 import javafx.beans.Observable;
@@ -17,7 +18,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Pane;
@@ -170,7 +170,7 @@ public final class TabLayout {
             case RUNNING -> false;
             case STARTING, STOPPING -> true;
         }, state, canStart));
-        button.setTooltip(new Tooltip(tooltip));
+        Tips.install(button, tooltip);
         return button;
     }
 }

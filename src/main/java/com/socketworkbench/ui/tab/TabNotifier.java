@@ -31,7 +31,8 @@ public final class TabNotifier {
 
     private final NotificationPane pane;
     private final PauseTransition autoHide = new PauseTransition(AUTO_HIDE);
-    private final Tooltip fullText = new Tooltip();
+    /** Made with the first message: a tooltip is a popup window with a scene of its own (see {@code Tips}). */
+    private Tooltip fullText;
 
     public TabNotifier(Node content) {
         Region space = new Region();
@@ -70,6 +71,9 @@ public final class TabNotifier {
         pane.getStyleClass().removeAll("notification-error", "notification-info");
         pane.getStyleClass().add(styleClass);
         pane.show(message, icon);
+        if (fullText == null) {
+            fullText = new Tooltip();
+        }
         fullText.setText(message);
         // The bar belongs to the pane's skin, made when the pane is first shown in a scene.
         Node bar = pane.lookup(".notification-bar");

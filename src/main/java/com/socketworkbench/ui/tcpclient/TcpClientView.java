@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tcpclient;
 
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.messages.MessagesPanel;
 import com.socketworkbench.ui.repeat.RepeatSendPanel;
 import com.socketworkbench.ui.tab.SidePanels;
@@ -43,7 +44,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -148,7 +148,7 @@ public final class TcpClientView implements TabView {
                     case CONNECTING, CONNECTED -> false;
                     case DISCONNECTING -> true;
                 }, model.stateProperty(), model.canConnectProperty()));
-        connect.setTooltip(new Tooltip(TEXT.get("connect.tooltip")));
+        Tips.install(connect, TEXT.get("connect.tooltip"));
 
         Label info = TabLayout.stateBadge("connectionInfo", "connection-info", Bindings.createStringBinding(
                 () -> switch (model.state()) {
@@ -160,11 +160,11 @@ public final class TcpClientView implements TabView {
                     case DISCONNECTING -> model.connectionInfoProperty().get();
                 }, model.stateProperty(), model.connectionInfoProperty(), model.halfClosedProperty()),
                 model.stateProperty().isEqualTo(ClientState.CONNECTED), subscriptions);
-        info.setTooltip(new Tooltip(TEXT.get("info.tooltip")));
+        Tips.install(info, TEXT.get("info.tooltip"));
 
         ComboBox<Transport> transport = new ComboBox<>(FXCollections.observableArrayList(Transport.values()));
         transport.setId("transport");
-        transport.setTooltip(new Tooltip(TEXT.get("transport.tooltip")));
+        Tips.install(transport, TEXT.get("transport.tooltip"));
         subscriptions.bindBidirectional(transport.valueProperty(), stream.transportProperty());
 
         BooleanBinding locked = model.stateProperty().isNotEqualTo(ClientState.DISCONNECTED);
@@ -222,7 +222,7 @@ public final class TcpClientView implements TabView {
         pending.setId("pendingBytes");
         pending.getStyleClass().add("pending-badge");
         pending.setMinWidth(Region.USE_PREF_SIZE);
-        pending.setTooltip(new Tooltip(TEXT.get("pending.tooltip")));
+        Tips.install(pending, TEXT.get("pending.tooltip"));
         subscriptions.bind(pending.textProperty(), Bindings.createStringBinding(
                 () -> TEXT.get("pending.badge", Formats.bytes(model.pendingBytesProperty().get())),
                 model.pendingBytesProperty()));

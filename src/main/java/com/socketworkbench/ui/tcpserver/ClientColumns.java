@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.tcpserver;
 
 import com.socketworkbench.engine.tls.TlsSessionDetails;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.tls.TlsColumns;
 import com.socketworkbench.ui.traffic.Formats;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -9,7 +10,6 @@ import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 
 import java.time.Instant;
 import java.util.List;
@@ -64,7 +64,7 @@ final class ClientColumns {
         column.setCellFactory(ignored -> new FormattedCell<>(which::text));
         column.setPrefWidth(which.width());
         Label header = new Label(which.title());
-        header.setTooltip(new Tooltip(which.tooltip()));
+        Tips.install(header, which.tooltip());
         column.setGraphic(header);
         column.getStyleClass().add("tls-column");
         return column;
@@ -91,7 +91,7 @@ final class ClientColumns {
     /** A column header with a tooltip: the text of {@code key}, the tooltip of {@code key.tooltip}. */
     private static Label header(String key) {
         Label header = new Label(TEXT.get(key));
-        header.setTooltip(new Tooltip(TEXT.get(key + ".tooltip")));
+        Tips.install(header, TEXT.get(key + ".tooltip"));
         return header;
     }
 

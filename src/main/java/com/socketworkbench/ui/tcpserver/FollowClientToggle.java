@@ -2,9 +2,9 @@ package com.socketworkbench.ui.tcpserver;
 
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.traffic.TimelineView;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 
 /**
@@ -22,7 +22,7 @@ final class FollowClientToggle {
         follow.setId("followClient");
         follow.getStyleClass().add("small-toggle");
         follow.setMinWidth(Region.USE_PREF_SIZE);
-        follow.setTooltip(new Tooltip(TEXT.get("follow.client.tooltip")));
+        Tips.install(follow, TEXT.get("follow.client.tooltip"));
         subscriptions.bindBidirectional(follow.selectedProperty(), model.followClientProperty());
         subscriptions.subscribe(model.timelineScopeProperty(), timeline::setRowScope);
         return follow;

@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.tcpserver;
 
 import com.socketworkbench.engine.text.Texts;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.input.BindAddressPicker;
 import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.stream.CloseModeButtons;
@@ -49,7 +50,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
@@ -136,7 +136,7 @@ public final class TcpServerView implements TabView {
         memoryBudget.setId("memoryBudget");
         memoryBudget.setPrefColumnCount(7);
         memoryBudget.setPromptText(model.defaultMemoryBudgetText());
-        memoryBudget.setTooltip(new Tooltip(TEXT.get("memory.budget.tooltip", model.defaultMemoryBudgetText())));
+        Tips.install(memoryBudget, TEXT.get("memory.budget.tooltip", model.defaultMemoryBudgetText()));
         Label budgetMessage = new Label();
         budgetMessage.setId("memoryBudgetMessage");
         subscriptions.bindBidirectional(memoryBudget.textProperty(), model.memoryBudget().textProperty());
@@ -149,7 +149,7 @@ public final class TcpServerView implements TabView {
 
         ComboBox<Transport> transport = new ComboBox<>(FXCollections.observableArrayList(Transport.values()));
         transport.setId("transport");
-        transport.setTooltip(new Tooltip(TEXT.get("transport.tooltip")));
+        Tips.install(transport, TEXT.get("transport.tooltip"));
         subscriptions.bindBidirectional(transport.valueProperty(), stream.transportProperty());
 
         // Transport, address, port and limits apply when starting; locked while a listener exists.
@@ -203,7 +203,7 @@ public final class TcpServerView implements TabView {
         Button delete = new Button(TEXT.get("stale.socket.delete"));
         delete.setId("deleteStaleSocket");
         delete.getStyleClass().add("small-button");
-        delete.setTooltip(new Tooltip(TEXT.get("stale.socket.delete.tooltip")));
+        Tips.install(delete, TEXT.get("stale.socket.delete.tooltip"));
         delete.setOnAction(event -> model.deleteStaleSocketAndStart());
         HBox offer = new HBox(8, text, delete);
         offer.setAlignment(Pos.CENTER_LEFT);
@@ -216,7 +216,7 @@ public final class TcpServerView implements TabView {
         CheckBox echo = new CheckBox(TEXT.get("echo"));
         echo.setId("echo");
         echo.setMinWidth(Region.USE_PREF_SIZE);
-        echo.setTooltip(new Tooltip(TEXT.get("echo.tooltip")));
+        Tips.install(echo, TEXT.get("echo.tooltip"));
         subscriptions.bindBidirectional(echo.selectedProperty(), model.echoProperty());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -276,7 +276,7 @@ public final class TcpServerView implements TabView {
         placeholder.getStyleClass().add("placeholder-label");
         subscriptions.bind(placeholder.textProperty(), model.noClientsTextProperty());
         clients.setPlaceholder(placeholder);
-        clients.setTooltip(new Tooltip(TEXT.get("clients.tooltip")));
+        Tips.install(clients, TEXT.get("clients.tooltip"));
 
         clients.getColumns().setAll(ClientColumns.all());
         // A TLS server's clients show their sessions after the counters; a plain one keeps its room for those.
@@ -315,7 +315,7 @@ public final class TcpServerView implements TabView {
         Button disconnect = new Button(TEXT.get("disconnect"));
         disconnect.setId("disconnect");
         disconnect.getStyleClass().add("small-button");
-        disconnect.setTooltip(new Tooltip(TEXT.get("disconnect.tooltip")));
+        Tips.install(disconnect, TEXT.get("disconnect.tooltip"));
         disconnect.setOnAction(event -> model.disconnectSelected());
         subscriptions.bind(disconnect.disableProperty(), model.selectedClientProperty().isNull());
         // The clients column is narrow beside open panels in a small window: the buttons wrap under the title there
@@ -333,7 +333,7 @@ public final class TcpServerView implements TabView {
 
         ComboBox<SendTarget> target = new ComboBox<>(FXCollections.observableArrayList(SendTarget.values()));
         target.setId("sendTarget");
-        target.setTooltip(new Tooltip(TEXT.get("send.to.tooltip")));
+        Tips.install(target, TEXT.get("send.to.tooltip"));
         subscriptions.bindBidirectional(target.valueProperty(), model.sendTargetProperty());
         sendEditor.addOptions(SendEditor.labelled(TEXT.get("send.to"), target), splitSend.toggle());
         sendEditor.addRow(splitSend.row());

@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.tls;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
@@ -8,7 +9,6 @@ import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
@@ -38,7 +38,7 @@ public final class TlsClientPanel {
         toggle = new CheckBox(TEXT.get("toggle"));
         toggle.setId("tls");
         toggle.getStyleClass().add("tls-toggle");
-        toggle.setTooltip(new Tooltip(TEXT.get("toggle.client.tooltip")));
+        Tips.install(toggle, TEXT.get("toggle.client.tooltip"));
         subscriptions.bindBidirectional(toggle.selectedProperty(), form.enabledProperty());
         subscriptions.bind(toggle.disableProperty(), locked);
         this.form = form;
@@ -71,7 +71,7 @@ public final class TlsClientPanel {
         password.setId("tlsPassword");
         password.setPrefColumnCount(8);
         password.setPromptText(TEXT.get("password.prompt"));
-        password.setTooltip(new Tooltip(TEXT.get("password.tooltip")));
+        Tips.install(password, TEXT.get("password.tooltip"));
         subscriptions.bindBidirectional(password.textProperty(), certificate.passwordProperty());
 
         VBox panel = fields.panel(

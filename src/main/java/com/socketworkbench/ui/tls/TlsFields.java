@@ -2,6 +2,7 @@ package com.socketworkbench.ui.tls;
 
 import com.socketworkbench.engine.tls.TlsVersion;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.input.InputVerdict;
 import com.socketworkbench.ui.input.TextInput;
@@ -16,7 +17,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -71,7 +71,7 @@ final class TlsFields {
         field.setId(id);
         field.setPrefColumnCount(columns);
         field.setPromptText(prompt);
-        field.setTooltip(new Tooltip(tooltip));
+        Tips.install(field, tooltip);
         subscriptions.bindBidirectional(field.textProperty(), input.textProperty());
         message(id + "Message", field, input.verdictProperty());
         return field;
@@ -84,13 +84,13 @@ final class TlsFields {
         field.setId(id);
         field.setPrefColumnCount(columns);
         field.setPromptText(prompt);
-        field.setTooltip(new Tooltip(tooltip));
+        Tips.install(field, tooltip);
         subscriptions.bindBidirectional(field.textProperty(), input.textProperty());
         message(id + "Message", field, verdict);
         Button choose = new Button(TEXT.get("choose"));
         choose.setId(id + "Choose");
         choose.getStyleClass().add("small-button");
-        choose.setTooltip(new Tooltip(TEXT.get("choose.tooltip")));
+        Tips.install(choose, TEXT.get("choose.tooltip"));
         // "…" alone says nothing to a screen reader.
         choose.setAccessibleText(TEXT.get("choose.tooltip"));
         choose.setOnAction(event -> chooser.get().open(window.get()).map(Path::toString)
@@ -126,7 +126,7 @@ final class TlsFields {
     private static ComboBox<TlsVersion> versionBox(String id, String tooltip) {
         ComboBox<TlsVersion> box = new ComboBox<>(FXCollections.observableArrayList(TlsVersion.values()));
         box.setId(id);
-        box.setTooltip(new Tooltip(tooltip));
+        Tips.install(box, tooltip);
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(TlsVersion version) {
@@ -146,7 +146,7 @@ final class TlsFields {
         CheckBox box = new CheckBox(TEXT.get("insecure"));
         box.setId("tlsInsecure");
         box.getStyleClass().add("insecure-toggle");
-        box.setTooltip(new Tooltip(TEXT.get("insecure.tooltip")));
+        Tips.install(box, TEXT.get("insecure.tooltip"));
         box.setMinWidth(Region.USE_PREF_SIZE);
         subscriptions.bindBidirectional(box.selectedProperty(), insecure);
         subscriptions.subscribe(box.selectedProperty(), on -> {

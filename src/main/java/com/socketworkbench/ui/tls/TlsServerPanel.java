@@ -3,6 +3,7 @@ package com.socketworkbench.ui.tls;
 import com.socketworkbench.engine.http.CertSummary;
 import com.socketworkbench.engine.tls.ClientAuth;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanExpression;
 import javafx.beans.value.ObservableBooleanValue;
@@ -14,7 +15,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -42,7 +42,7 @@ public final class TlsServerPanel {
         toggle = new CheckBox(TEXT.get("toggle"));
         toggle.setId("tls");
         toggle.getStyleClass().add("tls-toggle");
-        toggle.setTooltip(new Tooltip(TEXT.get("toggle.server.tooltip")));
+        Tips.install(toggle, TEXT.get("toggle.server.tooltip"));
         subscriptions.bindBidirectional(toggle.selectedProperty(), form.enabledProperty());
         subscriptions.bind(toggle.disableProperty(), locked);
         this.form = form;
@@ -56,21 +56,21 @@ public final class TlsServerPanel {
         TlsFields fields = new TlsFields(subscriptions, () -> chooser, () -> TlsFields.windowOf(self[0]));
         ComboBox<CertSource> source = new ComboBox<>(FXCollections.observableArrayList(CertSource.values()));
         source.setId("tlsCertSource");
-        source.setTooltip(new Tooltip(TEXT.get("source.tooltip")));
+        Tips.install(source, TEXT.get("source.tooltip"));
         subscriptions.bindBidirectional(source.valueProperty(), form.sourceProperty());
         fields.message("tlsCertSourceMessage", source, form.certificateVerdictProperty());
 
         Button generate = new Button(TEXT.get("generate"));
         generate.setId("tlsGenerate");
         generate.setMinWidth(Region.USE_PREF_SIZE);
-        generate.setTooltip(new Tooltip(TEXT.get("generate.tooltip")));
+        Tips.install(generate, TEXT.get("generate.tooltip"));
         generate.setOnAction(event -> form.generate());
         subscriptions.subscribe(form.generatingProperty(), busy ->
                 generate.setText(TEXT.get(busy ? "generating" : "generate")));
         Button export = new Button(TEXT.get("export"));
         export.setId("tlsExportCert");
         export.setMinWidth(Region.USE_PREF_SIZE);
-        export.setTooltip(new Tooltip(TEXT.get("export.tooltip")));
+        Tips.install(export, TEXT.get("export.tooltip"));
         export.setOnAction(event -> chooser.save(TlsFields.windowOf(self[0]), "socket-workbench-cert.pem")
                 .ifPresent(form::exportCertificate));
         Label exportMessage = new Label();
@@ -106,7 +106,7 @@ public final class TlsServerPanel {
         password.setId("tlsPassword");
         password.setPrefColumnCount(8);
         password.setPromptText(TEXT.get("password.prompt"));
-        password.setTooltip(new Tooltip(TEXT.get("password.tooltip")));
+        Tips.install(password, TEXT.get("password.tooltip"));
         subscriptions.bindBidirectional(password.textProperty(), files.passwordProperty());
         HBox fileControls = new HBox(12, TlsFields.labelled(TEXT.get("cert.file"), certFile), keyField,
                 TlsFields.labelled(TEXT.get("password"), password));
@@ -121,7 +121,7 @@ public final class TlsServerPanel {
 
         ComboBox<ClientAuth> clientAuth = new ComboBox<>(FXCollections.observableArrayList(ClientAuth.values()));
         clientAuth.setId("tlsClientAuth");
-        clientAuth.setTooltip(new Tooltip(TEXT.get("client.auth.tooltip")));
+        Tips.install(clientAuth, TEXT.get("client.auth.tooltip"));
         clientAuth.setConverter(new StringConverter<>() {
             @Override
             public String toString(ClientAuth auth) {

@@ -1,11 +1,11 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.ui.fx.Tips;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -114,7 +114,7 @@ final class CardLayout {
         TextField input = new TextField();
         input.setId(id);
         input.setPromptText(prompt);
-        input.setTooltip(new Tooltip(tooltip));
+        Tips.install(input, tooltip);
         input.getStyleClass().addAll("tool-input", "mono");
         return input;
     }

@@ -5,10 +5,10 @@ import com.socketworkbench.engine.tools.AddressConverter.Ipv4;
 import com.socketworkbench.engine.tools.AddressConverter.Ipv6;
 import com.socketworkbench.engine.tools.AddressLabel;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.geometry.VPos;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -133,7 +133,7 @@ final class ConverterCard {
         prefix.setId("classifyPrefix");
         prefix.setPromptText(TEXT.get("classify.prefix.prompt"));
         prefix.setPrefColumnCount(12);
-        prefix.setTooltip(new Tooltip(TEXT.get("classify.prefix.tooltip")));
+        Tips.install(prefix, TEXT.get("classify.prefix.tooltip"));
         subscriptions.bindBidirectional(prefix.textProperty(), model.prefixInputProperty());
         Label prefixCaption = new Label(TEXT.get("classify.prefix.caption"));
         prefixCaption.getStyleClass().add("field-caption");
@@ -166,8 +166,8 @@ final class ConverterCard {
                 }
             }
         });
-        subscriptions.subscribe(model.sourceProperty(), source -> subject.setTooltip(new Tooltip(
-                TEXT.get("classify.subject.tooltip", source == ConverterModel.Source.IPV4 ? "IPv4" : "IPv6"))));
+        subscriptions.subscribe(model.sourceProperty(), source -> Tips.install(subject, 
+                TEXT.get("classify.subject.tooltip", source == ConverterModel.Source.IPV4 ? "IPv4" : "IPv6")));
         HBox head = CardLayout.row(new Label(TEXT.get("classify.question")), subject,
                 CardLayout.grow(new Region()), prefixCaption, prefix);
         return CardLayout.section(TEXT.get("classify.section"), TEXT.get("classify.section.caption"), head,

@@ -4,13 +4,13 @@ import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.tools.HostInfo.InterfaceAddressInfo;
 import com.socketworkbench.engine.tools.HostInfo.NetworkInterfaceInfo;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import javafx.beans.binding.Bindings;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
@@ -29,7 +29,7 @@ final class HostInfoCard {
         refresh.setId("hostRefresh");
         refresh.setOnAction(event -> model.refresh());
         subscriptions.bind(refresh.disableProperty(), model.loadingProperty());
-        refresh.setTooltip(new Tooltip(TEXT.get("host.refresh.tooltip")));
+        Tips.install(refresh, TEXT.get("host.refresh.tooltip"));
         Label state = new Label();
         state.setId("hostInfoStatus");
         state.getStyleClass().add("tool-note");

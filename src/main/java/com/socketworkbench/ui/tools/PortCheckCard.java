@@ -4,6 +4,7 @@ import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.text.DurationText;
 import com.socketworkbench.engine.tools.PortCheck.Status;
 import com.socketworkbench.engine.tools.PortCheck;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.ui.input.HostField;
 import com.socketworkbench.ui.input.PortField;
@@ -16,7 +17,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -54,7 +54,7 @@ final class PortCheckCard {
         subscriptions.bind(check.disableProperty(), Bindings.createBooleanBinding(
                 () -> !model.runningProperty().get() && !model.canCheckProperty().get(),
                 model.runningProperty(), model.canCheckProperty()));
-        check.setTooltip(new Tooltip(TEXT.get("check.button.tooltip")));
+        Tips.install(check, TEXT.get("check.button.tooltip"));
 
         FlowPane messages = TabLayout.messageRow("port-check-messages", subscriptions, host.messageLabel(),
                 port.messageLabel());

@@ -5,6 +5,7 @@ import com.socketworkbench.engine.text.DurationText;
 import com.socketworkbench.engine.tools.Resolver.NotResolved;
 import com.socketworkbench.engine.tools.Resolver.Resolved;
 import com.socketworkbench.engine.tools.Resolver.ReverseOutcome;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.input.Spinners;
 import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.beans.binding.Bindings;
@@ -14,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -73,7 +73,7 @@ final class ResolveCard {
         table.setPlaceholder(new Label(TEXT.get("resolve.placeholder")));
         table.setPrefHeight(170);
         table.setMinHeight(110);
-        table.setTooltip(new Tooltip(TEXT.get("resolve.table.tooltip")));
+        Tips.install(table, TEXT.get("resolve.table.tooltip"));
         TableCopy.install(table, row -> row.address() + "\t" + row.family() + "\t" + row.kind());
         table.setRowFactory(t -> {
             TableRow<AddressRow> row = new TableRow<>();

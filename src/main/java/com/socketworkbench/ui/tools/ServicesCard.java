@@ -7,6 +7,7 @@ import com.socketworkbench.engine.tools.PortRanges.Range;
 import com.socketworkbench.engine.tools.ServiceTable;
 import com.socketworkbench.engine.tools.ServiceTable.ServiceEntry;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -15,7 +16,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -40,7 +40,7 @@ final class ServicesCard {
         ComboBox<ServicesModel.Protocol> protocol = new ComboBox<>(
                 FXCollections.observableArrayList(ServicesModel.Protocol.values()));
         protocol.setId("serviceProtocol");
-        protocol.setTooltip(new Tooltip(TEXT.get("services.protocol.tooltip")));
+        Tips.install(protocol, TEXT.get("services.protocol.tooltip"));
         subscriptions.bindBidirectional(protocol.valueProperty(), model.protocolProperty());
         Label error = CardLayout.inlineError("serviceError");
 

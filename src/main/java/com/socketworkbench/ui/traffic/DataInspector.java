@@ -2,12 +2,12 @@ package com.socketworkbench.ui.traffic;
 
 import com.socketworkbench.engine.codec.HexCodec;
 import com.socketworkbench.engine.text.Texts;
+import com.socketworkbench.ui.fx.Tips;
 
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
@@ -49,7 +49,7 @@ final class DataInspector {
         selectionLabel.setWrapText(true);
         copy.setId("copySelection");
         copy.getStyleClass().add("small-button");
-        copy.setTooltip(new Tooltip(TEXT.get("data.copy.tip")));
+        Tips.install(copy, TEXT.get("data.copy.tip"));
         copy.setOnAction(event -> {
             ClipboardContent content = new ClipboardContent();
             content.putString(HexCodec.format(selection));

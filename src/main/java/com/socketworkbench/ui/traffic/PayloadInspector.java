@@ -9,6 +9,7 @@ import com.socketworkbench.engine.codec.HexCodec;
 import com.socketworkbench.engine.codec.SupportedCharsets;
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.text.Texts;
+import com.socketworkbench.ui.fx.Tips;
 import javafx.beans.value.ObservableValue;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -24,7 +25,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.FlowPane;
@@ -77,7 +77,7 @@ public final class PayloadInspector {
     public PayloadInspector(Subscriptions subscriptions) {
         charsetBox.setId("payloadCharset");
         charsetBox.setValue(StandardCharsets.UTF_8);
-        charsetBox.setTooltip(new Tooltip(TEXT.get("inspector.charset.tip")));
+        Tips.install(charsetBox, TEXT.get("inspector.charset.tip"));
 
         hex.setId("payloadHex");
         hex.getStyleClass().addAll("mono", "hex-dump");
@@ -103,10 +103,10 @@ public final class PayloadInspector {
         copyText.setId("copyText");
         copyC.setId("copyC");
         copyJava.setId("copyJava");
-        copyHex.setTooltip(new Tooltip(TEXT.get("inspector.copy.hex.tip")));
-        copyText.setTooltip(new Tooltip(TEXT.get("inspector.copy.text.tip")));
-        copyC.setTooltip(new Tooltip(TEXT.get("inspector.copy.c.tip")));
-        copyJava.setTooltip(new Tooltip(TEXT.get("inspector.copy.java.tip")));
+        Tips.install(copyHex, TEXT.get("inspector.copy.hex.tip"));
+        Tips.install(copyText, TEXT.get("inspector.copy.text.tip"));
+        Tips.install(copyC, TEXT.get("inspector.copy.c.tip"));
+        Tips.install(copyJava, TEXT.get("inspector.copy.java.tip"));
         copyHex.setOnAction(event -> copy(HexCodec::format));
         copyText.setOnAction(event -> copy(bytes -> ByteText.decode(bytes, charset())));
         copyC.setOnAction(event -> copy(ByteArrayLiterals::c));

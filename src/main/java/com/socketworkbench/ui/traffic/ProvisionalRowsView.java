@@ -2,6 +2,7 @@ package com.socketworkbench.ui.traffic;
 
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.value.ObservableValue;
@@ -10,7 +11,6 @@ import javafx.collections.ObservableList;
 import javafx.scene.Node;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.Tooltip;
 
 import java.nio.charset.Charset;
 
@@ -32,7 +32,7 @@ final class ProvisionalRowsView {
         list.setId("provisionalRows");
         list.getStyleClass().addAll("provisional-rows", "mono");
         list.setFixedCellSize(ROW_HEIGHT);
-        list.setTooltip(new Tooltip(TEXT.get("provisional.tip")));
+        Tips.install(list, TEXT.get("provisional.tip"));
         list.setCellFactory(view -> new ListCell<>() {
             @Override
             protected void updateItem(TimelineRow row, boolean empty) {

@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.traffic;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.input.FieldMessage;
 
 import com.socketworkbench.engine.codec.LineEnding;
@@ -19,7 +20,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TextArea;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -79,24 +79,24 @@ public final class SendEditor {
         subscriptions.bindBidirectional(input.textProperty(), model.textProperty());
 
         format.setId("inputFormat");
-        format.setTooltip(new Tooltip(TEXT.get("format.tooltip")));
+        Tips.install(format, TEXT.get("format.tooltip"));
         bindFormat(subscriptions);
         charset.setId("inputCharset");
-        charset.setTooltip(new Tooltip(TEXT.get("charset.tooltip")));
+        Tips.install(charset, TEXT.get("charset.tooltip"));
         subscriptions.bindBidirectional(charset.valueProperty(), model.charsetProperty());
         subscriptions.bind(charsetView, model.charsetProperty());
         lineEnding.setId("lineEnding");
-        lineEnding.setTooltip(new Tooltip(TEXT.get("lineEnding.tooltip")));
+        Tips.install(lineEnding, TEXT.get("lineEnding.tooltip"));
         subscriptions.bindBidirectional(lineEnding.valueProperty(), model.lineEndingProperty());
         escapes.setId("escapes");
-        escapes.setTooltip(new Tooltip(TEXT.get("escapes.tooltip")));
+        Tips.install(escapes, TEXT.get("escapes.tooltip"));
         subscriptions.bindBidirectional(escapes.selectedProperty(), model.escapesProperty());
         fields.setId("fields");
-        fields.setTooltip(new Tooltip(TEXT.get("fields.tooltip")));
+        Tips.install(fields, TEXT.get("fields.tooltip"));
         subscriptions.bindBidirectional(fields.selectedProperty(), model.fieldsProperty());
         fieldsPreview.setId("fieldsPreview");
         fieldsPreview.getStyleClass().addAll("mono", "muted-label");
-        fieldsPreview.setTooltip(new Tooltip(TEXT.get("fields.preview.tooltip")));
+        Tips.install(fieldsPreview, TEXT.get("fields.preview.tooltip"));
         fieldsPreview.setTextOverrun(OverrunStyle.ELLIPSIS);
         fieldsPreview.setMaxWidth(Double.MAX_VALUE);
         subscriptions.bind(fieldsPreview.textProperty(), model.previewProperty());
@@ -112,15 +112,15 @@ public final class SendEditor {
         send.setId("send");
         send.getStyleClass().addAll("accent", "send-button");
         send.setDefaultButton(false);
-        send.setTooltip(new Tooltip(TEXT.get("send.tooltip")));
+        Tips.install(send, TEXT.get("send.tooltip"));
         send.setMaxHeight(Double.MAX_VALUE);
         send.setOnAction(event -> model.send());
         subscriptions.bind(send.disableProperty(), model.canSendProperty().not());
 
         previous.setId("historyPrevious");
         next.setId("historyNext");
-        previous.setTooltip(new Tooltip(TEXT.get("history.previous")));
-        next.setTooltip(new Tooltip(TEXT.get("history.next")));
+        Tips.install(previous, TEXT.get("history.previous"));
+        Tips.install(next, TEXT.get("history.next"));
         // Arrows only on screen: a screen reader reads what they do.
         previous.setAccessibleText(TEXT.get("history.previous"));
         next.setAccessibleText(TEXT.get("history.next"));

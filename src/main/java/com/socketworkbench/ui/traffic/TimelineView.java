@@ -3,6 +3,7 @@ package com.socketworkbench.ui.traffic;
 
 import com.socketworkbench.ui.fx.LayoutBoundary;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.fx.UiExecutor;
 
 import com.socketworkbench.engine.event.DataEvent;
@@ -27,7 +28,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.skin.TableViewSkin;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyEvent;
@@ -160,17 +160,17 @@ public final class TimelineView {
         rowCount.getStyleClass().add("muted-label");
         trimmedNote.setId("trimmedNote");
         trimmedNote.getStyleClass().add("trimmed-note");
-        trimmedNote.setTooltip(new Tooltip(TEXT.get("toolbar.trimmed.tip",
-                count(model.cap()), Formats.bytes(model.byteBudget()))));
+        Tips.install(trimmedNote, TEXT.get("toolbar.trimmed.tip",
+                count(model.cap()), Formats.bytes(model.byteBudget())));
 
         autoScroll.setId("autoScroll");
         autoScroll.setSelected(true);
-        autoScroll.setTooltip(new Tooltip(TEXT.get("toolbar.follow.tip")));
+        Tips.install(autoScroll, TEXT.get("toolbar.follow.tip"));
         autoScroll.getStyleClass().add("small-toggle");
 
         Button clear = new Button(TEXT.get("toolbar.clear"));
         clear.setId("clearTimeline");
-        clear.setTooltip(new Tooltip(TEXT.get("toolbar.clear.tip")));
+        Tips.install(clear, TEXT.get("toolbar.clear.tip"));
         clear.setOnAction(event -> model.clear());
 
         Region spacer = new Region();

@@ -2,6 +2,7 @@ package com.socketworkbench.ui.udp;
 
 import com.socketworkbench.engine.udp.MulticastMembership;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.input.Spinners;
 import com.socketworkbench.ui.tab.ListenerState;
 import com.socketworkbench.ui.traffic.SendEditor;
@@ -18,7 +19,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -41,12 +41,12 @@ final class UdpOptionsPane {
         this.subscriptions = subscriptions;
         CheckBox broadcast = new CheckBox(UdpText.TEXT.get("options.broadcast"));
         broadcast.setId("broadcast");
-        broadcast.setTooltip(new Tooltip(UdpText.TEXT.get("options.broadcast.tooltip")));
+        Tips.install(broadcast, UdpText.TEXT.get("options.broadcast.tooltip"));
         subscriptions.bindBidirectional(broadcast.selectedProperty(), model.broadcastProperty());
 
         CheckBox reuseAddress = new CheckBox(UdpText.TEXT.get("options.reuse"));
         reuseAddress.setId("reuseAddress");
-        reuseAddress.setTooltip(new Tooltip(UdpText.TEXT.get("options.reuse.tooltip")));
+        Tips.install(reuseAddress, UdpText.TEXT.get("options.reuse.tooltip"));
         subscriptions.bindBidirectional(reuseAddress.selectedProperty(), model.reuseAddressProperty());
         subscriptions.bind(reuseAddress.disableProperty(), model.stateProperty().isNotEqualTo(ListenerState.STOPPED));
 
@@ -65,14 +65,14 @@ final class UdpOptionsPane {
         group.setId("multicastGroup");
         group.setPromptText(UdpText.TEXT.get("options.group.prompt"));
         group.setPrefColumnCount(13);
-        group.setTooltip(new Tooltip(UdpText.TEXT.get("options.group.tooltip", MulticastGroupCheck.ranges())));
+        Tips.install(group, UdpText.TEXT.get("options.group.tooltip", MulticastGroupCheck.ranges()));
         MulticastModel multicast = model.multicast();
         subscriptions.bindBidirectional(group.textProperty(), multicast.groupProperty());
 
         ComboBox<MulticastInterfaceChoice> networkInterface =
                 new ComboBox<>(FXCollections.observableArrayList(MulticastInterfaceChoice.available()));
         networkInterface.setId("multicastInterface");
-        networkInterface.setTooltip(new Tooltip(UdpText.TEXT.get("options.interface.tooltip")));
+        Tips.install(networkInterface, UdpText.TEXT.get("options.interface.tooltip"));
         networkInterface.setPrefWidth(190);
         subscriptions.bindBidirectional(networkInterface.valueProperty(), multicast.networkInterfaceProperty());
 
@@ -81,7 +81,7 @@ final class UdpOptionsPane {
         join.getStyleClass().add("small-button");
         join.setOnAction(event -> multicast.join());
         subscriptions.bind(join.disableProperty(), multicast.canJoinBinding().not());
-        join.setTooltip(new Tooltip(UdpText.TEXT.get("options.join.tooltip")));
+        Tips.install(join, UdpText.TEXT.get("options.join.tooltip"));
         group.setOnAction(event -> multicast.join());
 
         Spinner<Integer> ttl = Spinners.integer("multicastTtl", 0, 255, 1, multicast.ttlProperty(), 70,
@@ -90,7 +90,7 @@ final class UdpOptionsPane {
 
         CheckBox loopback = new CheckBox(UdpText.TEXT.get("options.loopback"));
         loopback.setId("multicastLoopback");
-        loopback.setTooltip(new Tooltip(UdpText.TEXT.get("options.loopback.tooltip")));
+        Tips.install(loopback, UdpText.TEXT.get("options.loopback.tooltip"));
         subscriptions.bindBidirectional(loopback.selectedProperty(), multicast.loopbackProperty());
 
         Label message = new Label();
@@ -164,7 +164,7 @@ final class UdpOptionsPane {
         Label placeholder = new Label(UdpText.TEXT.get("groups.placeholder"));
         placeholder.getStyleClass().add("placeholder-label");
         groups.setPlaceholder(placeholder);
-        groups.setTooltip(new Tooltip(UdpText.TEXT.get("groups.tooltip")));
+        Tips.install(groups, UdpText.TEXT.get("groups.tooltip"));
 
         Button leave = new Button(UdpText.TEXT.get("groups.leave"));
         leave.setId("leave");
@@ -172,7 +172,7 @@ final class UdpOptionsPane {
         leave.setMinWidth(Region.USE_PREF_SIZE);
         leave.setOnAction(event -> multicast.leave(groups.getSelectionModel().getSelectedItem()));
         subscriptions.bind(leave.disableProperty(), groups.getSelectionModel().selectedItemProperty().isNull());
-        leave.setTooltip(new Tooltip(UdpText.TEXT.get("groups.leave.tooltip")));
+        Tips.install(leave, UdpText.TEXT.get("groups.leave.tooltip"));
 
         Label title = caption(UdpText.TEXT.get("groups.joined"));
         subscriptions.bind(title.textProperty(), Bindings.when(multicast.boundProperty())

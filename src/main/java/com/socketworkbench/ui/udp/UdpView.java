@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.udp;
 
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.input.BindAddressPicker;
 import com.socketworkbench.ui.traffic.EventText;
 import com.socketworkbench.ui.input.HostField;
@@ -34,7 +35,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
@@ -80,9 +80,9 @@ public final class UdpView implements TabView {
         bindAddress = new BindAddressPicker(model.bindAddress(), subscriptions);
         port = new PortField("port", model.port(), subscriptions);
         targetHost = new HostField("targetHost", model.targetHost(), subscriptions);
-        targetHost.field().setTooltip(new Tooltip(TEXT.get("target.host.tooltip")));
+        Tips.install(targetHost.field(), TEXT.get("target.host.tooltip"));
         targetPort = new PortField("targetPort", model.targetPort(), subscriptions);
-        targetPort.field().setTooltip(new Tooltip(TEXT.get("target.port.tooltip")));
+        Tips.install(targetPort.field(), TEXT.get("target.port.tooltip"));
         traffic = new TrafficPane(model.traffic(),
                 TEXT.get("traffic.placeholder"), subscriptions);
         timeline = traffic.timeline();
@@ -138,16 +138,16 @@ public final class UdpView implements TabView {
     private Node statsBar() {
         UdpStats stats = model.stats();
         Label counters = boundLabel("datagramCounters", stats.datagramCountersProperty());
-        counters.setTooltip(new Tooltip(TEXT.get("counters.tooltip")));
+        Tips.install(counters, TEXT.get("counters.tooltip"));
         Label drops = boundLabel("kernelDrops", stats.kernelDropsProperty());
-        drops.setTooltip(new Tooltip(TEXT.get("drops.tooltip")));
+        Tips.install(drops, TEXT.get("drops.tooltip"));
         Label rates = boundLabel("rates", stats.ratesProperty());
-        rates.setTooltip(new Tooltip(TEXT.get("rates.tooltip")));
+        Tips.install(rates, TEXT.get("rates.tooltip"));
         Label hint = new Label(TEXT.get("one.datagram.one.row"));
         hint.setId("boundaryHint");
         hint.getStyleClass().add("boundary-hint");
-        hint.setTooltip(new Tooltip(TEXT.get("boundary.hint")));
-        timeline.table().setTooltip(new Tooltip(TEXT.get("boundary.hint")));
+        Tips.install(hint, TEXT.get("boundary.hint"));
+        Tips.install(timeline.table(), TEXT.get("boundary.hint"));
         for (Label label : new Label[]{counters, drops, rates, hint}) {
             label.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -167,7 +167,7 @@ public final class UdpView implements TabView {
         Button reply = new Button(TEXT.get("reply"));
         reply.setId("replyToSender");
         reply.getStyleClass().add("small-button");
-        reply.setTooltip(new Tooltip(TEXT.get("reply.tooltip")));
+        Tips.install(reply, TEXT.get("reply.tooltip"));
         reply.setOnAction(event -> replyToSender());
         subscriptions.bind(reply.disableProperty(), model.canReplyBinding().not());
 
@@ -185,7 +185,7 @@ public final class UdpView implements TabView {
 
         CheckBox connected = new CheckBox(TEXT.get("connected.mode"));
         connected.setId("connectedMode");
-        connected.setTooltip(new Tooltip(TEXT.get("connected.mode.tooltip")));
+        Tips.install(connected, TEXT.get("connected.mode.tooltip"));
         subscriptions.bindBidirectional(connected.selectedProperty(), model.connectedModeProperty());
         subscriptions.bind(connected.disableProperty(), model.stateProperty().isEqualTo(ListenerState.STARTING)
                 .or(model.stateProperty().isEqualTo(ListenerState.STOPPING)));
@@ -200,7 +200,7 @@ public final class UdpView implements TabView {
                 () -> model.connectedPeerProperty().get().isEmpty() ? model.sendFromProperty().get()
                         : model.sendFromProperty().get() + ", " + model.connectedPeerProperty().get(),
                 model.sendFromProperty(), model.connectedPeerProperty()));
-        from.setTooltip(new Tooltip(TEXT.get("from.tooltip")));
+        Tips.install(from, TEXT.get("from.tooltip"));
 
         Label size = new Label();
         size.setId("datagramSize");

@@ -5,6 +5,7 @@ import static com.socketworkbench.ui.websocket.WebSocketTab.TEXT;
 import com.socketworkbench.engine.codec.ByteSource;
 import com.socketworkbench.engine.websocket.Opcode;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.tab.TabNotifier;
 import com.socketworkbench.ui.tab.TabView;
@@ -28,7 +29,6 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -157,7 +157,7 @@ public final class WebSocketView implements TabView {
             protected void updateItem(FrameRow row, boolean empty) {
                 super.updateItem(row, empty);
                 getStyleClass().removeAll("ws-out", "ws-in", "ws-note", "ws-problem", "ws-message", "ws-warning");
-                setTooltip(null);
+                Tips.install(this, null);
                 if (empty || row == null) {
                     return;
                 }
@@ -170,7 +170,7 @@ public final class WebSocketView implements TabView {
                             : "ws-in";
                 });
                 if (row.hasVerdict()) {
-                    setTooltip(new Tooltip(row.verdictText()));
+                    Tips.install(this, row.verdictText());
                 }
             }
         });
@@ -258,7 +258,7 @@ public final class WebSocketView implements TabView {
     private Node sendBar(Subscriptions subscriptions) {
         ComboBox<SendKind> kind = new ComboBox<>(FXCollections.observableArrayList(SendKind.values()));
         kind.setId("wsOpcode");
-        kind.setTooltip(new Tooltip(TEXT.get("send.kind.tooltip")));
+        Tips.install(kind, TEXT.get("send.kind.tooltip"));
         subscriptions.bindBidirectional(kind.valueProperty(), model.sendKindProperty());
 
         TextArea payload = new TextArea();
@@ -275,7 +275,7 @@ public final class WebSocketView implements TabView {
         fragment.setId("wsFragment");
         fragment.setPrefColumnCount(5);
         fragment.setPromptText(TEXT.get("fragment.prompt"));
-        fragment.setTooltip(new Tooltip(TEXT.get("fragment.tooltip")));
+        Tips.install(fragment, TEXT.get("fragment.tooltip"));
         subscriptions.bindBidirectional(fragment.textProperty(), model.fragmentProperty());
         HBox fragmentBox = new HBox(4, caption(TEXT.get("fragment.label")), fragment);
         fragmentBox.setAlignment(Pos.CENTER_LEFT);
@@ -286,7 +286,7 @@ public final class WebSocketView implements TabView {
         TextField code = new TextField();
         code.setId("wsCloseCode");
         code.setPrefColumnCount(4);
-        code.setTooltip(new Tooltip(TEXT.get("closeCode.tooltip")));
+        Tips.install(code, TEXT.get("closeCode.tooltip"));
         subscriptions.bindBidirectional(code.textProperty(), model.closeCodeProperty());
         TextField reason = new TextField();
         reason.setId("wsCloseReason");
@@ -315,7 +315,7 @@ public final class WebSocketView implements TabView {
                 model.bytesOutProperty()));
         Button clear = new Button(TEXT.get("clear"));
         clear.setId("wsClear");
-        clear.setTooltip(new Tooltip(TEXT.get("clear.tooltip")));
+        Tips.install(clear, TEXT.get("clear.tooltip"));
         clear.setOnAction(event -> model.clear());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.SOMETIMES);

@@ -3,6 +3,7 @@ package com.socketworkbench.ui.websocket;
 import static com.socketworkbench.ui.websocket.WebSocketTab.TEXT;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.tab.TabLayout;
 
 import javafx.beans.binding.Bindings;
@@ -13,7 +14,6 @@ import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -35,7 +35,7 @@ final class WsSettingsBar {
         url.getStyleClass().add("mono");
         url.setPrefColumnCount(34);
         url.setPromptText(TEXT.get("url.prompt"));
-        url.setTooltip(new Tooltip(TEXT.get("url.tooltip")));
+        Tips.install(url, TEXT.get("url.tooltip"));
         subscriptions.bindBidirectional(url.textProperty(), model.urlProperty());
         url.setOnAction(event -> {
             if (model.phase() == WebSocketModel.Phase.IDLE) {
@@ -57,8 +57,8 @@ final class WsSettingsBar {
             }));
             connect.getStyleClass().removeAll("accent", "danger");
             connect.getStyleClass().add(phase == WebSocketModel.Phase.IDLE ? "accent" : "danger");
-            connect.setTooltip(new Tooltip(TEXT.get("connect.tooltip." + phase.name().toLowerCase(
-                    java.util.Locale.ROOT))));
+            Tips.install(connect, TEXT.get("connect.tooltip." + phase.name().toLowerCase(
+                    java.util.Locale.ROOT)));
         });
         Label state = TabLayout.stateBadge("wsState", "ws-state", model.status().stateProperty(),
                 Bindings.equal(model.phaseProperty(), WebSocketModel.Phase.OPEN), subscriptions);
@@ -66,7 +66,7 @@ final class WsSettingsBar {
         CheckBox insecure = new CheckBox(TEXT.get("insecure"));
         insecure.setId("wsInsecure");
         insecure.getStyleClass().add("insecure-toggle");
-        insecure.setTooltip(new Tooltip(TEXT.get("insecure.tooltip")));
+        Tips.install(insecure, TEXT.get("insecure.tooltip"));
         subscriptions.bindBidirectional(insecure.selectedProperty(), model.insecureProperty());
         subscriptions.subscribe(insecure.selectedProperty(), on -> {
             insecure.getStyleClass().remove("insecure-on");
@@ -80,7 +80,7 @@ final class WsSettingsBar {
         protocols.setId("wsProtocols");
         protocols.setPrefColumnCount(12);
         protocols.setPromptText(TEXT.get("protocols.prompt"));
-        protocols.setTooltip(new Tooltip(TEXT.get("protocols.tooltip")));
+        Tips.install(protocols, TEXT.get("protocols.tooltip"));
         subscriptions.bindBidirectional(protocols.textProperty(), model.protocolsProperty());
 
         TextArea headers = new TextArea();
@@ -89,12 +89,12 @@ final class WsSettingsBar {
         headers.setPrefRowCount(1);
         headers.setPrefColumnCount(30);
         headers.setPromptText(TEXT.get("headers.prompt"));
-        headers.setTooltip(new Tooltip(TEXT.get("headers.tooltip")));
+        Tips.install(headers, TEXT.get("headers.tooltip"));
         subscriptions.bindBidirectional(headers.textProperty(), model.headersProperty());
 
         CheckBox autoPong = new CheckBox(TEXT.get("autoPong"));
         autoPong.setId("wsAutoPong");
-        autoPong.setTooltip(new Tooltip(TEXT.get("autoPong.tooltip")));
+        Tips.install(autoPong, TEXT.get("autoPong.tooltip"));
         subscriptions.bindBidirectional(autoPong.selectedProperty(), model.autoPongProperty());
 
         HBox first = new HBox(8, WebSocketView.caption(TEXT.get("url.label")), url, connect, state, insecure);

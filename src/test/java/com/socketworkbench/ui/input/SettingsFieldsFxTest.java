@@ -1,6 +1,7 @@
 package com.socketworkbench.ui.input;
 
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.Tips;
 
 import com.socketworkbench.app.FxWatchdog;
 import javafx.scene.Scene;
@@ -53,9 +54,9 @@ class SettingsFieldsFxTest {
                 BindAddressInput.Inbound.CONNECTIONS, "127.0.0.1", () -> choices), subscriptions));
         assertEquals("Other machines on your network can send datagrams to this port", udp.warningLabel().getText());
         assertEquals("Other machines on your network can connect to this port", tcp.warningLabel().getText());
-        assertTrue(fx(() -> udp.comboBox().getTooltip().getText())
+        assertTrue(fx(() -> Tips.text(udp.comboBox()))
                 .startsWith("Which local address receives datagrams.\n127.0.0.1 / ::1: only programs"));
-        assertTrue(fx(() -> tcp.comboBox().getTooltip().getText())
+        assertTrue(fx(() -> Tips.text(tcp.comboBox()))
                 .startsWith("Which local address accepts connections."));
 
         assertFalse(fx(() -> udp.warningLabel().isVisible()), "loopback needs no warning");

@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tools;
 
+import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.tools.Resolver;
 import com.socketworkbench.ui.fx.FxUiExecutor;
@@ -140,8 +141,8 @@ class ToolsChineseTextsTest {
         if (node instanceof ComboBox<?> combo) {
             combo.getItems().forEach(item -> add(String.valueOf(item), out));
         }
-        if (node instanceof Control control && control.getTooltip() != null) {
-            add(control.getTooltip().getText(), out);
+        if (node instanceof Control control && Tips.text(control) != null) {
+            add(Tips.text(control), out);
         }
         if (node instanceof TableView<?> table) {
             for (TableColumnBase<?, ?> column : table.getColumns()) {
