@@ -155,6 +155,7 @@ final class StartupCache {
         FileTime startedAt = FileTime.fromMillis(System.currentTimeMillis());
         LOG.info("Preparing the start-up cache for the next launch (once after each build: a headless start of the"
                 + " app, then the JVM writes the cache): {}", cache);
+        seedTrainingHome(AppHome.fromSystemProperty().untitledWorkspace(), trainingHome(output));
         Process training = new ProcessBuilder(trainingCommand(output))
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -252,6 +253,24 @@ final class StartupCache {
             Runtime.getRuntime().removeShutdownHook(hook);
         } catch (IllegalStateException shuttingDown) {
             // the JVM is shutting down and runs the hook itself
+        }
+    }
+
+    /**
+     * Gives the training run a copy of the workspace this start kept ({@code kept}, written as the window closed), so
+     * it reopens that workspace as the next start will: the cache then holds what restoring a workspace's tabs and
+     * settings loads and links (a blank start reads no tab settings). Nothing kept: the training run starts blank.
+     */
+    static void seedTrainingHome(Path kept, Path trainingHome) {
+        if (!Files.isRegularFile(kept)) {
+            return;
+        }
+        try {
+            Path seeded = new AppHome(trainingHome).untitledWorkspace();
+            Files.createDirectories(trainingHome);
+            Files.copy(kept, seeded, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            LOG.debug("The training run starts blank: could not copy {} into {}", kept, trainingHome, e);
         }
     }
 

@@ -55,6 +55,20 @@ class StartupCacheTest {
     }
 
     @Test
+    void theTrainingRunReopensTheWorkspaceThisStartKept(@TempDir Path dir) throws Exception {
+        Path kept = new AppHome(dir.resolve("user")).untitledWorkspace();
+        Path trainingHome = dir.resolve("workbench.aot.1234.training.home");
+        StartupCache.seedTrainingHome(kept, trainingHome);
+        assertTrue(Files.notExists(trainingHome), "nothing kept: the training run starts blank");
+
+        Files.createDirectories(kept.getParent());
+        Files.writeString(kept, "{\"version\": 1, \"selectedTab\": 0, \"tabs\": []}");
+        StartupCache.seedTrainingHome(kept, trainingHome);
+        assertEquals(Files.readString(kept), Files.readString(new AppHome(trainingHome).untitledWorkspace()));
+        assertTrue(Files.exists(kept), "the user's workspace stays where it was");
+    }
+
+    @Test
     void aCacheIsOutdatedOnceAJarOfTheLaunchIsNewerOrMissing(@TempDir Path dir) throws Exception {
         Path app = Files.writeString(dir.resolve("app.jar"), "app");
         Path dependency = Files.writeString(dir.resolve("dep.jar"), "dependency");
