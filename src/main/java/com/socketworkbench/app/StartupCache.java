@@ -30,8 +30,9 @@ import java.util.prefs.Preferences;
  *     ({@link #relaunchWithout()}).</li>
  *     <li>When the JVM ran without a usable cache (none yet, deleted as above, or one it refused), a new one is
  *     trained once the window has closed ({@link #trainIfNeeded()}): the app starts once more, headless, with the
- *     start-up check and throwaway preferences, as the JVM's training run ({@code -XX:AOTCacheOutput}, which writes
- *     the cache as that run exits), and the result is moved into place. The next start maps it.</li>
+ *     start-up check, throwaway preferences and a copy of the workspace just kept ({@link #seedTrainingHome}), as
+ *     the JVM's training run ({@code -XX:AOTCacheOutput}, which writes the cache as that run exits), and the result
+ *     is moved into place. The next start maps it.</li>
  * </ul>
  */
 final class StartupCache {
