@@ -2,7 +2,6 @@ package com.socketworkbench.ui.fx;
 
 import javafx.event.EventHandler;
 import javafx.scene.control.Control;
-import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 
@@ -36,11 +35,6 @@ public final class Tips {
         } else if (control.getProperties().put(PENDING, text) == null) {
             control.addEventHandler(MouseEvent.MOUSE_ENTERED, MAKE_ON_ENTER);
         }
-    }
-
-    /** A tab's tooltip, made at once: a tab is not a node and gets no mouse events of its own. */
-    public static void install(Tab tab, String text) {
-        tab.setTooltip(text == null ? null : new Tooltip(text));
     }
 
     /** The tooltip text of {@code control}, made or waiting; null when it has none (for tests of visible texts). */
