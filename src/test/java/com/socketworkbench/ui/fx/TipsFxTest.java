@@ -14,6 +14,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.concurrent.TimeUnit;
+
 import static com.socketworkbench.app.AppDriver.fx;
 import static com.socketworkbench.app.AppDriver.fxRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,7 +44,7 @@ class TipsFxTest {
     }
 
     @Test
-    void theTooltipIsMadeOnTheFirstEnterWithTheLatestText(FxRobot robot) {
+    void theTooltipIsMadeOnTheFirstEnterWithTheLatestText(FxRobot robot) throws Exception {
         fxRun(() -> Tips.install(send, "Sends the bytes"));
         assertNull(fx(send::getTooltip), "nothing is made before the pointer comes");
         assertEquals("Sends the bytes", fx(() -> Tips.text(send)));
@@ -51,6 +53,9 @@ class TipsFxTest {
         enter(robot, send);
         Tooltip made = fx(send::getTooltip);
         assertEquals("Sends the bytes now", fx(made::getText));
+        // The first hover shows it too: JavaFX starts its delay on the mouse moves after the tooltip was made.
+        robot.moveBy(2, 1);
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> fx(made::isShowing));
 
         fxRun(() -> Tips.install(send, "Sends again"));
         assertSame(made, fx(send::getTooltip), "a made tooltip takes the new text");
