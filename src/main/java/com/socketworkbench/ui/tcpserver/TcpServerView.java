@@ -270,6 +270,9 @@ public final class TcpServerView implements TabView {
         clients.setId("clients");
         clients.setItems(model.clients());
         clients.getStyleClass().add("clients-table");
+        // One row height for all: a table that measures its rows restyles a hidden measuring row at every refresh
+        // under a flood, and a style pass that changes nothing visible makes JavaFX repaint the whole window.
+        clients.setFixedCellSize(24);
         clients.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label();
         placeholder.setId("clientsPlaceholder");
