@@ -28,7 +28,8 @@ final class ClientColumns {
     static List<TableColumn<ClientRow, ?>> all() {
         TableColumn<ClientRow, String> remote = new TableColumn<>(TEXT.get("column.remote"));
         remote.setCellValueFactory(data -> new ReadOnlyStringWrapper(data.getValue().remote()));
-        remote.setPrefWidth(118);
+        // Wide enough for the longest IPv4 address and port (255.255.255.255:65535) to read whole.
+        remote.setPrefWidth(170);
         TableColumn<ClientRow, Instant> since = new TableColumn<>(TEXT.get("column.since"));
         since.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(data.getValue().since()));
         since.setCellFactory(column -> new FormattedCell<>(Formats::clock));

@@ -273,7 +273,9 @@ public final class TcpServerView implements TabView {
         // One row height for all: a table that measures its rows restyles a hidden measuring row at every refresh
         // under a flood, and a style pass that changes nothing visible makes JavaFX repaint the whole window.
         clients.setFixedCellSize(24);
-        clients.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // The list is narrow: it scrolls sideways rather than squeezing every column to an ellipsis, so the remote
+        // address, the time and the byte counts read whole.
+        clients.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         Label placeholder = new Label();
         placeholder.setId("clientsPlaceholder");
         placeholder.getStyleClass().add("placeholder-label");
@@ -282,25 +284,13 @@ public final class TcpServerView implements TabView {
         Tips.install(clients, TEXT.get("clients.tooltip"));
 
         clients.getColumns().setAll(ClientColumns.all());
-        // A TLS server's clients show their sessions after the counters; a plain one keeps its room for those.
-        // Ten columns do not fit the narrow list: with TLS it scrolls sideways instead of squeezing every column.
+        // A TLS server's clients show their sessions after the counters.
         BooleanBinding tlsColumns = model.tls().enabledProperty()
                 .and(model.stream().transportProperty().isNotEqualTo(Transport.UNIX));
         for (TableColumn<ClientRow, ?> column : ClientColumns.tls()) {
             subscriptions.bind(column.visibleProperty(), tlsColumns);
             clients.getColumns().add(column);
         }
-        subscriptions.subscribe(tlsColumns, on -> {
-            clients.setColumnResizePolicy(on ? TableView.UNCONSTRAINED_RESIZE_POLICY
-                    : TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-            if (on) {
-                // The fitting policy shrank the columns; scrolling, each gets its own width back.
-                for (TableColumn<ClientRow, ?> column : clients.getColumns()) {
-                    clients.resizeColumn(column, column.getPrefWidth() - column.getWidth());
-                }
-            }
-        });
-
         subscriptions.bind(model.selectedClientProperty(), clients.getSelectionModel().selectedItemProperty());
         // The first client to arrive becomes the send target, so "connect and reply" needs no extra click. Never
         // re-target silently when the selected client leaves: the user picks the next one.

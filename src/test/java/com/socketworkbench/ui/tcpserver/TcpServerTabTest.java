@@ -137,6 +137,31 @@ class TcpServerTabTest {
     }
 
     @Test
+    void theClientsListShowsTheLongestAddressTimeAndCountsWhole() throws Exception {
+        int port = tab.startOnAnyPort();
+        // A loopback source address as long as IPv4 addresses get (21 characters with its port).
+        try (Socket client = new Socket(InetAddress.getLoopbackAddress(), port,
+                InetAddress.getByName("127.200.200.200"), 0)) {
+            String remote = "127.200.200.200:" + client.getLocalPort();
+            client.getOutputStream().write("12345".getBytes(StandardCharsets.US_ASCII));
+            driver.waitUntil(() -> clientCells().stream().anyMatch(cell -> remote.equals(cell.getText())));
+            driver.waitUntil(() -> clientCells().stream().anyMatch(cell -> "5 B".equals(cell.getText())));
+            // The narrow list scrolls sideways instead of eliding: remote address, time, bytes in and out.
+            List<String> elided = fx(() -> clientCells().stream()
+                    .filter(cell -> cell.getText() != null && !cell.getText().isEmpty()
+                            && cell.getTableView().getColumns().indexOf(cell.getTableColumn()) < 4)
+                    .filter(javafx.scene.control.Labeled::isTextTruncated)
+                    .map(javafx.scene.control.Labeled::getText).toList());
+            assertEquals(List.of(), elided, "client cells cut to an ellipsis");
+        }
+    }
+
+    private List<javafx.scene.control.TableCell<?, ?>> clientCells() {
+        return fx(() -> driver.robot().lookup("#tcpServer #clients .table-cell")
+                .<javafx.scene.control.TableCell<?, ?>>queryAll().stream().toList());
+    }
+
+    @Test
     void aFloodKeepsTheWindowResponsiveAndTheCountersExact() throws Exception {
         int port = tab.startOnAnyPort();
         byte[] chunk = new byte[1024];
