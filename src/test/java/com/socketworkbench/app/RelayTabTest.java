@@ -167,7 +167,7 @@ class RelayTabTest {
             assertEquals("x", read(client, 1));
             driver.waitUntil(() -> pairs().getItems().size() == 1);
             // Refreshed while bytes flow, so rows of one height (see the TCP server's clients table).
-            assertEquals(24.0, fx(() -> pairs().getFixedCellSize()));
+            assertEquals(com.socketworkbench.ui.traffic.TimelineView.ROW_HEIGHT, fx(() -> pairs().getFixedCellSize()));
             assertTrue(driver.disabled(T + "#closeClientRst"), "no pair selected, nothing to close");
             fxRun(() -> pairs().getSelectionModel().select(0));
             driver.click(T + "#closeClientRst");

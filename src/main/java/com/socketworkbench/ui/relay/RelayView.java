@@ -211,8 +211,8 @@ public final class RelayView implements TabView {
         pairs.setId("relayPairs");
         pairs.setItems(model.pairs());
         pairs.getStyleClass().add("pairs-table");
-        // Refreshed while bytes flow: one row height spares the measuring row (see the TCP server's clients table).
-        pairs.setFixedCellSize(24);
+        // Refreshed while bytes flow: rows of one height (see TimelineView.ROW_HEIGHT).
+        pairs.setFixedCellSize(TimelineView.ROW_HEIGHT);
         pairs.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         Label placeholder = new Label(TEXT.get("pairs.placeholder"));
         placeholder.getStyleClass().add("placeholder-label");

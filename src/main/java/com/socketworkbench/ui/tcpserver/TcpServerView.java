@@ -270,9 +270,8 @@ public final class TcpServerView implements TabView {
         clients.setId("clients");
         clients.setItems(model.clients());
         clients.getStyleClass().add("clients-table");
-        // One row height for all: a table that measures its rows restyles a hidden measuring row at every refresh
-        // under a flood, and a style pass that changes nothing visible makes JavaFX repaint the whole window.
-        clients.setFixedCellSize(24);
+        // Refreshed four times a second under a flood: rows of one height (see TimelineView.ROW_HEIGHT).
+        clients.setFixedCellSize(TimelineView.ROW_HEIGHT);
         // The list is narrow: it scrolls sideways rather than squeezing every column to an ellipsis, so the remote
         // address, the time and the byte counts read whole.
         clients.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);

@@ -21,7 +21,7 @@ import java.nio.charset.Charset;
  */
 final class ProvisionalRowsView {
     private static final Texts TEXT = TrafficTexts.TEXT;
-    private static final double ROW_HEIGHT = 24;
+    private static final double ROW_HEIGHT = TimelineView.ROW_HEIGHT;
     private static final int MAX_VISIBLE = 3;
 
     private final ListView<TimelineRow> list;

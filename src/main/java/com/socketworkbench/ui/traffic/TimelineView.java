@@ -57,6 +57,12 @@ import java.util.function.Predicate;
  * follows new rows until the user scrolls up (wheel, scroll bar, or keys); it resumes with the toggle or End.
  */
 public final class TimelineView {
+    /**
+     * One height for every row, so the table never measures rows: a table that does restyles a hidden measuring row
+     * at each refresh, and JavaFX repaints the whole window after a restyle that changes nothing on screen. Other
+     * tables refreshed while traffic flows (a server's clients, a relay's pairs) use it too.
+     */
+    public static final double ROW_HEIGHT = 24;
     private static final List<String> DIRECTION_STYLES = List.of(
             Direction.RECEIVED.styleClass(), Direction.SENT.styleClass(), Direction.EVENT.styleClass());
 
@@ -187,7 +193,7 @@ public final class TimelineView {
     private void buildTable() {
         table.setId("timeline");
         table.getStyleClass().add("timeline");
-        table.setFixedCellSize(24);
+        table.setFixedCellSize(ROW_HEIGHT);
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label(TEXT.get("table.empty")));

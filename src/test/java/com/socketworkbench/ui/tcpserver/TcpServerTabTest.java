@@ -112,7 +112,7 @@ class TcpServerTabTest {
                     .getItems().size() == 2);
             // Rows of one height, like the timeline's: refreshing a table that measures its rows restyles a hidden
             // measuring row each time, and JavaFX repaints the whole window after a restyle that changes nothing.
-            assertEquals(24.0, fx(() -> driver.<javafx.scene.control.TableView<?>>node("#tcpServer #clients")
+            assertEquals(com.socketworkbench.ui.traffic.TimelineView.ROW_HEIGHT, fx(() -> driver.<javafx.scene.control.TableView<?>>node("#tcpServer #clients")
                     .getFixedCellSize()));
             fxRun(() -> driver.<ComboBox<SendTarget>>node("#tcpServer #sendTarget").setValue(SendTarget.ALL));
             driver.setText("#tcpServer #input", "all");
