@@ -17,13 +17,16 @@ final class PcapngFile implements PacketOut, AutoCloseable {
             + " addresses, ports, payload bytes and times (to the microsecond) are real; IP and TCP headers,"
             + " sequence numbers, handshakes and closes are reconstructed to match them.";
 
+    /** Off with {@code -Dsocketworkbench.capture.directIo=false}: every write through the page cache. */
+    private static final boolean DIRECT_IO = !"false".equals(System.getProperty("socketworkbench.capture.directIo"));
+
     private final Path path;
-    private final FileChannel channel;
+    private final CaptureFileChannel channel;
     private final PcapngWriter writer;
     private final int rawIp;
     private long packets;
 
-    private PcapngFile(Path path, FileChannel channel, String comment) throws IOException {
+    private PcapngFile(Path path, CaptureFileChannel channel, String comment) throws IOException {
         this.path = path;
         this.channel = channel;
         this.writer = new PcapngWriter(channel);
@@ -33,10 +36,12 @@ final class PcapngFile implements PacketOut, AutoCloseable {
                 "IP packets synthesized from socket events");
     }
 
-    /** Creates (or replaces) {@code path} and writes the headers; {@code comment} is added to the section's. */
+    /**
+     * Creates (or replaces) {@code path} and writes the headers; {@code comment} is added to the section's. Written
+     * past the page cache where the file system allows it ({@link CaptureFileChannel}).
+     */
     static PcapngFile create(Path path, String comment) throws IOException {
-        FileChannel channel = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING);
+        CaptureFileChannel channel = CaptureFileChannel.create(path, DIRECT_IO);
         try {
             return new PcapngFile(path, channel, comment);
         } catch (IOException | RuntimeException e) {

@@ -49,6 +49,10 @@ public final class PcapngRecorder implements EventSink, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(PcapngRecorder.class);
     private static final int BATCH = 4_096;
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(60);
+    /** How long the writer waits for more events before it hands the last partial disk block to the file. */
+    private static final long IDLE_FLUSH_NANOS = TimeUnit.MILLISECONDS.toNanos(20);
+    /** At most this long between two flushes while events trickle in without a pause. */
+    private static final long FLUSH_EVERY_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     private final RecorderConfig config;
     private final EventSink failures;
@@ -180,14 +184,20 @@ public final class PcapngRecorder implements EventSink, AutoCloseable {
 
     private void writeLoop() {
         List<NetEvent> batch = new ArrayList<>(BATCH);
+        long flushedAt = System.nanoTime();
         try {
             while (queue.drainTo(batch, BATCH) > 0) {
                 for (NetEvent event : batch) {
                     capture.write(event);
                 }
                 batch.clear();
-                if (queue.isEmpty()) {
+                // Whole disk blocks were written as the buffer filled. The rest goes once no event follows soon, so
+                // a flood does not write each block's last part twice (CaptureFileChannel), and at least every
+                // FLUSH_EVERY_NANOS the writer catches up, so a slow trickle reaches the file too.
+                boolean due = System.nanoTime() - flushedAt >= FLUSH_EVERY_NANOS;
+                if (!queue.awaitEvent(due ? 0 : IDLE_FLUSH_NANOS)) {
                     capture.flush();
+                    flushedAt = System.nanoTime();
                 }
                 recorded = capture.eventsOnDisk();
                 bytesOnDisk = capture.bytes();

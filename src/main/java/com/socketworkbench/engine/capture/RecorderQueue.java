@@ -101,10 +101,20 @@ final class RecorderQueue {
         }
     }
 
-    boolean isEmpty() {
+    /** Waits up to {@code nanos} for an event; true when one is waiting or the queue is closed. */
+    boolean awaitEvent(long nanos) {
         lock.lock();
         try {
-            return events.isEmpty();
+            long left = nanos;
+            while (events.isEmpty() && !closed && left > 0) {
+                try {
+                    left = notEmpty.awaitNanos(left);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+            return !events.isEmpty() || closed;
         } finally {
             lock.unlock();
         }
