@@ -16,7 +16,8 @@ import java.util.NoSuchElementException;
  * timeline the dominant cost of every pulse under a flood.
  *
  * <p>Each {@link #addAll(Collection)}, {@link #removeFirst(int)}, {@link #dropOldestAndAppend(int, Collection)} and
- * {@link #clear()} fires exactly one change.
+ * {@link #clear()} fires exactly one change, but for a {@code dropOldestAndAppend} that replaces every element (two,
+ * see there).
  * Everything else that would modify the list (insert or set at an index, remove from the middle) throws
  * {@link UnsupportedOperationException}: views such as {@code FilteredList}, {@code SortedList} and {@code TableView}
  * only read and listen. The backing array grows on demand up to the capacity, so an idle list stays small.
@@ -137,8 +138,25 @@ public final class RingObservableList<E> extends ObservableListBase<E> {
      * Drops the oldest {@code drop} elements and appends {@code elements}, firing a single change with both parts,
      * so a bound table lays itself out once per batch rather than once for the trim and again for the append (and a
      * follow-scroll in between would see the shrunken list).
+     *
+     * <p>Except when the batch replaces every element: then two changes, the first keeping the newest old element
+     * and the second dropping it. A {@code TableView} takes a change that removes all its items (or replaces items
+     * in place) for a new list and rebuilds every cell; the new cells' first styling then makes JavaFX repaint the
+     * whole window in the next pulse. Under a flood whose table updates are spaced out (a second apart when frames
+     * run late) each update replaced all 50,000 rows, and that rebuild and repaint made the late frames.
      */
     public void dropOldestAndAppend(int drop, Collection<? extends E> elements) {
+        int count = elements.size();
+        if (drop > 1 && drop == size && count > 1) {
+            List<? extends E> batch = elements instanceof List<? extends E> list ? list : List.copyOf(elements);
+            dropAndAppendInOneChange(drop - 1, batch.subList(0, count - 1));
+            dropAndAppendInOneChange(1, batch.subList(count - 1, count));
+            return;
+        }
+        dropAndAppendInOneChange(drop, elements);
+    }
+
+    private void dropAndAppendInOneChange(int drop, Collection<? extends E> elements) {
         beginChange();
         try {
             removeFirst(drop);

@@ -54,6 +54,29 @@ class RingObservableListTest {
     }
 
     @Test
+    void aBatchReplacingEveryElementComesAsTwoChangesNeitherRemovingAllNorReplacing() {
+        RingObservableList<Integer> list = new RingObservableList<>(5);
+        list.addAll(range(1, 6));
+        List<String> parts = record(list);
+        List<int[]> sizes = new ArrayList<>();
+        list.addListener((ListChangeListener<Integer>) change -> {
+            while (change.next()) {
+                sizes.add(new int[] {change.getRemovedSize(), change.wasReplaced() ? 1 : 0});
+            }
+        });
+
+        list.dropOldestAndAppend(5, List.of(6, 7, 8, 9, 10));
+
+        assertEquals(List.of(6, 7, 8, 9, 10), list);
+        assertEquals(List.of("-0..0 [1, 2, 3, 4]", "+1..5 [6, 7, 8, 9]", "-0..0 [5]", "+4..5 [10]"), parts);
+        for (int[] part : sizes) {
+            assertEquals(0, part[1], "no part is a replacement");
+            // A table compares a change's removed size with the rows it had: never all of them.
+            assertTrue(part[0] < 5, "removes fewer than all five: " + part[0]);
+        }
+    }
+
+    @Test
     void readsInOrderAcrossTheWrapAround() {
         RingObservableList<Integer> list = new RingObservableList<>(5);
         list.addAll(range(1, 6));
