@@ -183,6 +183,10 @@ public final class UiFloodProbe {
         timeline(prefix, timeline, before[1], out);
         if (recording != null) {
             checkRecording(driver, model.capture(), recording, sent, engineReceived, prefix, out);
+            // The check decoded a million datagrams in this JVM (several hundred MB, the harness's, not the app's):
+            // collected now, between cases, so the next flood's pulse gaps do not pay for them. Left to the young
+            // collections, they were promoted and cost the next case 300-500 ms pauses (docs/performance.md).
+            System.gc();
         }
         fxRun(model::stop);
         driver.waitUntil(() -> model.state() == ListenerState.STOPPED);

@@ -17,8 +17,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import java.text.NumberFormat;
-import java.util.Locale;
 
 import static com.socketworkbench.ui.alltraffic.AllTrafficTab.TEXT;
 
@@ -26,12 +24,12 @@ import static com.socketworkbench.ui.alltraffic.AllTrafficTab.TEXT;
  * The All-traffic view: how the engine waits on many sockets at once, how many it watches now
  * ({@code #watchedSockets}), and one timeline of every socket tab's events with the tab each came from (a
  * {@code Source} column, {@code #col-source}). The timeline and inspector are a tab's own ({@link TrafficPane}); the
- * hub drains while the view is shown, so the count moves even when no tab shows rows.
+ * hub makes rows only while the view is shown, and drains on the view's tick, so the count moves even when no tab
+ * shows rows.
  */
 public final class AllTrafficView implements TabView {
     private final VBox root = new VBox();
     private final Label watched = new Label();
-    private final Label dropped = new Label();
     private final TrafficPane traffic;
 
     public AllTrafficView(AllTrafficModel model, Subscriptions subscriptions) {
@@ -49,16 +47,9 @@ public final class AllTrafficView implements TabView {
         watched.setId("watchedSockets");
         watched.getStyleClass().add("watched-sockets");
         watched.setMinWidth(Region.USE_PREF_SIZE);
-        dropped.setId("allTrafficDropped");
-        dropped.getStyleClass().add("all-traffic-dropped");
-        dropped.managedProperty().bind(dropped.visibleProperty());
         subscriptions.subscribe(hub.watchedSocketsProperty(),
                 count -> watched.setText(TEXT.get("watched", count.intValue())));
-        subscriptions.subscribe(hub.droppedProperty(), count -> {
-            dropped.setVisible(count.longValue() > 0);
-            dropped.setText(TEXT.get("dropped", NumberFormat.getIntegerInstance(Locale.ROOT).format(count)));
-        });
-        HBox counts = new HBox(16, watched, dropped);
+        HBox counts = new HBox(16, watched);
         counts.setAlignment(Pos.CENTER_LEFT);
         counts.getStyleClass().add("all-traffic-counts");
 
@@ -73,6 +64,9 @@ public final class AllTrafficView implements TabView {
         Node split = traffic.split();
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(explanation, counts, split);
+        // Rows are made only while the view is in the window (the selected tab): see AllTrafficHub.
+        subscriptions.subscribe(root.sceneProperty(), scene -> hub.setShown(scene != null));
+        subscriptions.add(() -> hub.setShown(false));
         new ShownTick(root, hub::drain, subscriptions);
     }
 

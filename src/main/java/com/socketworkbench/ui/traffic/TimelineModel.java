@@ -196,6 +196,14 @@ public final class TimelineModel implements BatchSink {
         show();
     }
 
+    /**
+     * Counts {@code events} that left before they became rows (a merged timeline letting go of batches nobody saw):
+     * trimmed as of the next {@link #show()}, as if they had been rows.
+     */
+    public void countTrimmed(long events) {
+        heldTrimmed += events;
+    }
+
     /** Keeps ready-made rows (numbered by the caller) until the next {@link #show()}, within the limits. */
     public void holdRows(List<TimelineRow> batch) {
         for (TimelineRow row : batch) {

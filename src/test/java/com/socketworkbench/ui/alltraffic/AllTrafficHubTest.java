@@ -1,27 +1,30 @@
 package com.socketworkbench.ui.alltraffic;
 
+import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.ConnectionAccepted;
-import com.socketworkbench.engine.event.EventSink;
 import com.socketworkbench.engine.event.ListenerStarted;
 import com.socketworkbench.engine.event.ListenerStopped;
+import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.ui.traffic.TestEvents;
 import com.socketworkbench.ui.traffic.TimelineRow;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** The hub without a toolkit: its timeline is plain list logic, the taps are called from plain threads. */
+/** The hub without a toolkit: its timeline is plain list logic, the taps' counting is called from plain threads. */
 @Timeout(60)
 class AllTrafficHubTest {
+    private static final Instant T0 = Instant.parse("2026-12-03T10:00:00Z");
 
     private static ListenerStarted started() {
         return new ListenerStarted(Instant.now(), 1, TestEvents.LOCAL, null, "TCP");
@@ -35,57 +38,114 @@ class AllTrafficHubTest {
         return new ConnectionAccepted(Instant.now(), 2, TestEvents.LOCAL, TestEvents.PEER);
     }
 
-    @Test
-    void eventsOfTwoSourcesMergeInArrivalOrderNamedByTheirSource() {
-        AllTrafficHub hub = new AllTrafficHub();
-        hub.open(); // an All Traffic view is open
-        AtomicReference<String> serverName = new AtomicReference<>("TCP Server");
-        EventSink server = hub.tap(serverName::get);
-        EventSink udp = hub.tap(() -> "UDP");
+    /** Received bytes stamped {@code millis} after T0. */
+    private static BytesReceived at(long millis, String text) {
+        return new BytesReceived(T0.plusMillis(millis), 1, TestEvents.LOCAL, TestEvents.PEER,
+                text.getBytes(StandardCharsets.UTF_8));
+    }
 
-        server.emit(TestEvents.received("one"));
-        udp.emit(TestEvents.sent(new byte[] {1, 2}));
-        server.emit(TestEvents.received("three"));
-        assertEquals(0, hub.timeline().rows().size(), "nothing shows before the FX thread drains");
-        hub.drain();
+    private static String text(TimelineRow row) {
+        return new String(((BytesReceived) row.event()).data(), StandardCharsets.UTF_8);
+    }
 
-        List<TimelineRow> rows = hub.timeline().rows();
-        assertEquals(List.of("TCP Server", "UDP", "TCP Server"), rows.stream().map(hub::sourceOf).toList());
-        assertEquals(List.of(1L, 2L, 3L), rows.stream().map(TimelineRow::sequence).toList());
-
-        serverName.set("Device A");
-        hub.drain();
-        server.emit(TestEvents.received("four"));
-        hub.drain();
-        assertEquals("Device A", hub.sourceOf(hub.timeline().rows().getLast()), "a renamed tab's new rows");
-        assertEquals("TCP Server", hub.sourceOf(rows.getFirst()), "old rows keep the name they came with");
-        assertEquals(0, hub.droppedProperty().get());
+    private static List<NetEvent> batch(int from, int count, int bytes) {
+        List<NetEvent> events = new ArrayList<>();
+        for (int i = from; i < from + count; i++) {
+            events.add(new BytesReceived(T0.plusMillis(i), 1, TestEvents.LOCAL, TestEvents.PEER, new byte[bytes]));
+        }
+        return events;
     }
 
     @Test
-    void eachPulseEmptiesTheQueueIntoHeldRowsThatTheNextTableUpdateShows() {
-        AllTrafficHub hub = new AllTrafficHub(1_000, 10, 64L * 1024);
-        hub.open();
-        EventSink udp = hub.tap(() -> "UDP");
-        for (int pulse = 0; pulse < 5; pulse++) {
-            for (int i = 0; i < 10; i++) {
-                udp.emit(TestEvents.received("datagram"));
-            }
-            hub.collect();
-            assertEquals(0, hub.queued(), "the queue is free again after every pulse");
-        }
-        assertEquals(0, hub.timeline().rows().size(), "held until a table update");
+    void batchesOfTwoSourcesMergeInTimeOrderNamedByTheirSource() {
+        AllTrafficHub hub = new AllTrafficHub();
+        hub.open(); // an All Traffic view is open
+        hub.setShown(true);
+        AtomicReference<String> serverName = new AtomicReference<>("TCP Server");
+        AllTrafficHub.Tap server = hub.tap(serverName::get);
+        AllTrafficHub.Tap udp = hub.tap(() -> "UDP");
+
+        // One pulse: the server's pump drains first, the UDP tab's second, their events interleaved in time.
+        server.take(List.of(at(1, "one"), at(3, "three")));
+        udp.take(List.of(at(2, "two"), at(4, "four")));
         hub.drain();
-        assertEquals(50, hub.timeline().rows().size(), "five pulses of a queue of 10: nothing dropped");
-        assertEquals(0, hub.droppedProperty().get());
+
+        List<TimelineRow> rows = hub.timeline().rows();
+        assertEquals(List.of("one", "two", "three", "four"), rows.stream().map(AllTrafficHubTest::text).toList());
+        assertEquals(List.of("TCP Server", "UDP", "TCP Server", "UDP"), rows.stream().map(hub::sourceOf).toList());
+        assertEquals(List.of(1L, 2L, 3L, 4L), rows.stream().map(TimelineRow::sequence).toList());
+
+        serverName.set("Device A");
+        hub.drain();
+        server.take(List.of(at(5, "five")));
+        hub.drain();
+        assertEquals("Device A", hub.sourceOf(hub.timeline().rows().getLast()), "a renamed tab's new rows");
+        assertEquals("TCP Server", hub.sourceOf(rows.getFirst()), "old rows keep the name they came with");
+    }
+
+    @Test
+    void whileTheViewIsHiddenBatchesWaitAsTheyAreAndBecomeRowsWhenItIsShown() {
+        AllTrafficHub hub = new AllTrafficHub(1_000);
+        hub.open();
+        AllTrafficHub.Tap udp = hub.tap(() -> "UDP");
+        List<NetEvent> first = batch(0, 10, 8);
+        udp.take(first);
+        for (int pulse = 1; pulse < 5; pulse++) {
+            udp.take(batch(pulse * 10, 10, 8));
+            hub.drain(); // a watched tab's table update: the hidden view makes no rows
+        }
+        assertEquals(50, hub.pendingEvents(), "five pulses of 10 kept, no row made");
+        assertEquals(400, hub.pendingBytes());
+
+        hub.setShown(true);
+        assertEquals(0, hub.pendingEvents());
+        List<TimelineRow> rows = hub.timeline().rows();
+        assertEquals(50, rows.size(), "every event a row once shown");
+        assertSame(first.getFirst(), rows.getFirst().event(), "the events themselves, not copies");
+    }
+
+    @Test
+    void whatWaitsStaysWithinTheTimelinesCapAndTheNewestBecomeRows() {
+        int cap = 100;
+        AllTrafficHub hub = new AllTrafficHub(cap);
+        hub.open();
+        AllTrafficHub.Tap flood = hub.tap(() -> "flood");
+        List<NetEvent> last = List.of();
+        for (int pulse = 0; pulse < 50; pulse++) {
+            last = batch(pulse * 30, 30, 16);
+            flood.take(last);
+            assertTrue(hub.pendingEvents() < cap + 30, "at most the cap and one batch wait: " + hub.pendingEvents());
+        }
+
+        hub.setShown(true);
+        List<TimelineRow> rows = hub.timeline().rows();
+        assertEquals(cap, rows.size());
+        assertSame(last.getLast(), rows.getLast().event(), "the newest event is the last row");
+        assertEquals(1_500, rows.getLast().sequence(), "rows are numbered by event, the ones let go counted");
+        assertEquals(1_500 - cap, hub.timeline().trimmed(), "events let go count as trimmed");
+    }
+
+    @Test
+    void largePayloadsAreBoundedByTheTimelinesBytesToo() {
+        AllTrafficHub hub = new AllTrafficHub(1_000);
+        hub.open();
+        AllTrafficHub.Tap big = hub.tap(() -> "big");
+        long budget = hub.timeline().byteBudget();
+        int size = (int) (budget / 8);
+        for (int i = 0; i < 40; i++) {
+            big.take(batch(i, 1, size));
+        }
+        assertTrue(hub.pendingBytes() <= budget + size, "waiting bytes " + hub.pendingBytes());
+        hub.setShown(true);
+        assertTrue(hub.timeline().rows().size() <= 8, "rows within the byte budget: " + hub.timeline().rows().size());
     }
 
     @Test
     void theWatchedSocketsAreCountedFromOpensAndClosesPerSource() {
         AllTrafficHub hub = new AllTrafficHub();
         hub.open(); // an All Traffic view is open
-        EventSink server = hub.tap(() -> "server");
-        EventSink udp = hub.tap(() -> "udp");
+        AllTrafficHub.Tap server = hub.tap(() -> "server");
+        AllTrafficHub.Tap udp = hub.tap(() -> "udp");
 
         server.emit(started());
         server.emit(accepted());
@@ -108,67 +168,43 @@ class AllTrafficHubTest {
     }
 
     @Test
-    void aFloodFromSeveralThreadsStaysWithinTheQueueAndCountsWhatItDropped() throws InterruptedException {
-        int capacity = 1_000;
-        AllTrafficHub hub = new AllTrafficHub(500, capacity, 64L * 1024);
-        hub.open(); // an All Traffic view is open
+    void socketsOpenedOnSeveralThreadsAtOnceAreCountedExactly() throws InterruptedException {
+        AllTrafficHub hub = new AllTrafficHub();
         int threads = 4;
-        int perThread = 20_000;
-        AtomicInteger mostQueued = new AtomicInteger();
-        List<Thread> flooders = new ArrayList<>();
+        int perThread = 5_000;
+        List<Thread> openers = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            EventSink tap = hub.tap(() -> "flood");
-            flooders.add(Thread.ofVirtual().start(() -> {
+            AllTrafficHub.Tap tap = hub.tap(() -> "flood");
+            openers.add(Thread.ofVirtual().start(() -> {
                 for (int i = 0; i < perThread; i++) {
+                    tap.emit(accepted());
                     tap.emit(TestEvents.received(new byte[16]));
-                    mostQueued.accumulateAndGet(hub.queued(), Math::max);
                 }
             }));
         }
-        for (Thread flooder : flooders) {
-            flooder.join();
+        for (Thread opener : openers) {
+            opener.join();
         }
-        assertTrue(mostQueued.get() <= capacity, "at most " + mostQueued.get() + " queued at once");
-        assertTrue(hub.queuedBytes() <= hub.queueByteBudget(), "queued bytes " + hub.queuedBytes());
         hub.drain();
-        assertEquals(0, hub.queued());
-        assertEquals(0, hub.queuedBytes());
-        long kept = hub.timeline().rows().size() + hub.timeline().trimmed();
-        assertEquals((long) threads * perThread, kept + hub.droppedProperty().get(), "every event kept or counted");
-        assertTrue(hub.droppedProperty().get() > 0, "the flood overflowed the queue");
-        assertTrue(hub.timeline().rows().size() <= 500, "the timeline keeps its cap");
+        assertEquals(threads * perThread, hub.watchedSocketsProperty().get());
     }
 
     @Test
-    void largePayloadsAreBoundedByBytesToo() {
-        AllTrafficHub hub = new AllTrafficHub(1_000, 1_000, 100_000);
-        hub.open(); // an All Traffic view is open
-        EventSink tap = hub.tap(() -> "big");
-        for (int i = 0; i < 50; i++) {
-            tap.emit(TestEvents.received(new byte[10_000]));
-        }
-        assertEquals(10, hub.queued(), "ten 10 kB events fit in 100 kB");
-        hub.drain();
-        assertEquals(40, hub.droppedProperty().get());
-        assertEquals(10, hub.timeline().rows().size());
-    }
-
-    @Test
-    void withNoViewOpenEventsAreCountedButNeitherQueuedNorShown() {
+    void withNoViewOpenEventsAreCountedButNeitherKeptNorShown() {
         AllTrafficHub hub = new AllTrafficHub();
-        EventSink server = hub.tap(() -> "server");
+        AllTrafficHub.Tap server = hub.tap(() -> "server");
         server.emit(started());
-        server.emit(TestEvents.received("not for anybody"));
-        assertEquals(0, hub.queued(), "the tab is closed: nothing is kept for it");
+        server.take(List.of(started(), TestEvents.received("not for anybody")));
+        assertEquals(0, hub.pendingEvents(), "the tab is closed: nothing is kept for it");
         hub.drain();
         assertEquals(0, hub.timeline().rows().size());
         assertEquals(1, hub.watchedSocketsProperty().get(), "the socket count still holds");
 
         hub.open();
-        server.emit(TestEvents.received("seen"));
-        assertEquals(1, hub.queued());
+        server.take(List.of(TestEvents.received("seen")));
+        assertEquals(1, hub.pendingEvents());
         hub.close();
-        assertEquals(0, hub.queued(), "closing the view lets go of what waited");
-        assertEquals(0, hub.queuedBytes());
+        assertEquals(0, hub.pendingEvents(), "closing the view lets go of what waited");
+        assertEquals(0, hub.pendingBytes());
     }
 }
