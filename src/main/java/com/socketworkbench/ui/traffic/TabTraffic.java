@@ -28,7 +28,8 @@ public final class TabTraffic {
     private final TimelineModel timeline = new TimelineModel();
     private final EventPump pump = new EventPump(timeline);
     private final RecordingTee engineSink = new RecordingTee(pump);
-    // The window's All-traffic hub gets each event first (it only enqueues), then the recording and the pump.
+    // The window's All-traffic hub sees each event first (it only counts sockets; it takes the pump's batches for its
+    // rows), then the recording and the pump.
     private volatile EventSink allTraffic = event -> { };
     private final EventSink teedSink = event -> {
         allTraffic.emit(event);
