@@ -21,7 +21,7 @@ import java.lang.ref.WeakReference;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.IdentityHashMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -62,6 +62,7 @@ public final class AllTrafficHub {
     private int pendingEvents;
     private long pendingBytes;
     private long batches;
+    private long sourcesMade;
     private long sequence;
     private Instant lastEventTime;
 
@@ -177,7 +178,7 @@ public final class AllTrafficHub {
         for (NetEvent event : events) {
             bytes += event instanceof DataEvent data ? data.data().length : 0;
         }
-        pending.add(new Batch(tap, tap.currentName, events, bytes, batches++));
+        pending.add(new Batch(tap.id, tap.currentName, events, bytes, batches++));
         pendingEvents += events.size();
         pendingBytes += bytes;
         // Older batches go once the newer ones alone fill the timeline (its rows or its bytes), as the timeline
@@ -239,8 +240,11 @@ public final class AllTrafficHub {
         return Math.max(0, seconds * 1_000_000_000L + nanos);
     }
 
-    /** A tab's drained batch as the pump made it, with the name the tab had and the order it came in. */
-    private record Batch(Tap tap, String source, List<NetEvent> events, long bytes, long order) {
+    /**
+     * A tab's drained batch as the pump made it, with the name the tab had and the order it came in; its source by
+     * number, never the tap, whose name supplier holds the tab: a closed tab must not be kept alive by its batches.
+     */
+    private record Batch(long sourceId, String source, List<NetEvent> events, long bytes, long order) {
     }
 
     /**
@@ -281,9 +285,9 @@ public final class AllTrafficHub {
         });
 
         Merge(ArrayDeque<Batch> pending) {
-            Map<Tap, Cursor> cursors = new IdentityHashMap<>();
+            Map<Long, Cursor> cursors = new HashMap<>();
             for (Batch batch : pending) {
-                cursors.computeIfAbsent(batch.tap(), tap -> new Cursor()).batches.add(batch);
+                cursors.computeIfAbsent(batch.sourceId(), id -> new Cursor()).batches.add(batch);
             }
             heads.addAll(cursors.values());
         }
@@ -304,6 +308,7 @@ public final class AllTrafficHub {
 
     /** One source: counts its sockets from the events as they are emitted, keeps its batches as they are drained. */
     public final class Tap implements EventSink {
+        private final long id = ++sourcesMade;
         private final Supplier<String> name;
         /** The tab's name as of the last drain (the supplier is read on the FX thread only). */
         private String currentName;
