@@ -4,14 +4,11 @@ import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.rate.ShownTick;
 import com.socketworkbench.ui.tab.Styles;
 import com.socketworkbench.ui.tab.TabView;
-import com.socketworkbench.ui.traffic.TimelineRow;
 import com.socketworkbench.ui.traffic.TrafficPane;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -54,13 +51,7 @@ public final class AllTrafficView implements TabView {
         counts.getStyleClass().add("all-traffic-counts");
 
         traffic = new TrafficPane(hub.timeline(), TEXT.get("timeline.placeholder"), subscriptions);
-        TableColumn<TimelineRow, String> source = new TableColumn<>(TEXT.get("column.source"));
-        source.setId("col-source");
-        source.setPrefWidth(130);
-        source.setSortable(false);
-        source.setCellValueFactory(cell -> new ReadOnlyStringWrapper(hub.sourceOf(cell.getValue())));
-        traffic.timeline().table().getColumns().add(Math.min(1, traffic.timeline().table().getColumns().size()),
-                source);
+        traffic.timeline().addTextColumn(1, "col-source", TEXT.get("column.source"), 130, hub::sourceOf);
         Node split = traffic.split();
         VBox.setVgrow(split, Priority.ALWAYS);
         root.getChildren().addAll(explanation, counts, split);

@@ -8,7 +8,9 @@ import com.socketworkbench.ui.fx.UiExecutor;
 
 import com.socketworkbench.engine.event.DataEvent;
 import com.socketworkbench.engine.text.Texts;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
+import javafx.beans.binding.DoubleBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -86,6 +88,8 @@ public final class TimelineView {
     private Predicate<TimelineRow> searchPredicate;
 
     private final FollowingTable table = new FollowingTable();
+    private final TableColumn<TimelineRow, TimelineRow> previewColumn = column(TEXT.get("column.preview"), 400,
+            new PreviewField());
     private final TimelineSearchBar search;
     private final ProvisionalRowsView provisional;
     private MatchNavigator navigator = MatchNavigator.NONE;
@@ -211,13 +215,8 @@ public final class TimelineView {
         TableColumn<TimelineRow, TimelineRow> peer = column(TEXT.get("column.peer"), 170, new PlainField("col-peer",
                 row -> EventText.peer(row.event())));
         TableColumn<TimelineRow, TimelineRow> size = column(TEXT.get("column.size"), 130, new SizeField());
-        TableColumn<TimelineRow, TimelineRow> preview = column(TEXT.get("column.preview"), 400, new PreviewField());
-        table.getColumns().setAll(List.of(time, delta, direction, peer, size, preview));
-        // The preview takes whatever the other columns leave (they keep the widths the user gives them); room is
-        // kept for the vertical scroll bar so no horizontal one appears.
-        preview.prefWidthProperty().bind(Bindings.max(PREVIEW_MIN_WIDTH, table.widthProperty()
-                .subtract(time.widthProperty()).subtract(delta.widthProperty()).subtract(direction.widthProperty())
-                .subtract(peer.widthProperty()).subtract(size.widthProperty()).subtract(SCROLL_BAR_ALLOWANCE)));
+        table.getColumns().setAll(List.of(time, delta, direction, peer, size, previewColumn));
+        bindPreviewWidth();
 
         table.addEventFilter(ScrollEvent.SCROLL, event -> {
             if (event.getDeltaY() > 0) {
@@ -249,6 +248,39 @@ public final class TimelineView {
             node = node.getParent();
         }
         return false;
+    }
+
+    /**
+     * The preview takes whatever the other columns leave (they keep the widths the user gives them); room is kept for
+     * the vertical scroll bar so no horizontal one appears.
+     */
+    private void bindPreviewWidth() {
+        List<TableColumn<TimelineRow, ?>> others = table.getColumns().stream()
+                .filter(column -> column != previewColumn).toList();
+        DoubleBinding othersWidth = Bindings.createDoubleBinding(
+                () -> others.stream().mapToDouble(TableColumn::getWidth).sum(),
+                others.stream().map(TableColumn::widthProperty).toArray(Observable[]::new));
+        previewColumn.prefWidthProperty().bind(Bindings.max(PREVIEW_MIN_WIDTH,
+                table.widthProperty().subtract(othersWidth).subtract(SCROLL_BAR_ALLOWANCE)));
+    }
+
+    /**
+     * Adds a column of plain text at {@code index} (the All-traffic tab's source): drawn by the rows like the others
+     * ({@link TimelineTableRow} shows only columns with a field), its cell data the same text (tests, accessibility);
+     * the preview gives up its width.
+     */
+    public TableColumn<TimelineRow, String> addTextColumn(int index, String styleClass, String title, double width,
+                                                          Function<TimelineRow, String> text) {
+        TableColumn<TimelineRow, String> column = new TableColumn<>(title);
+        column.setId(styleClass);
+        column.setUserData(new PlainField(styleClass, text));
+        column.setCellValueFactory(data -> new ReadOnlyObjectWrapper<>(text.apply(data.getValue())));
+        column.setPrefWidth(width);
+        column.setSortable(false);
+        column.getStyleClass().add(styleClass);
+        table.getColumns().add(Math.min(index, table.getColumns().size()), column);
+        bindPreviewWidth();
+        return column;
     }
 
     /** A column whose rows show {@code field} ({@link TimelineTableRow} draws it; the column is the header). */

@@ -16,12 +16,14 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.text.Text;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Locale;
 
 import static com.socketworkbench.app.AppDriver.fx;
@@ -77,6 +79,8 @@ class AllTrafficFxTest {
                 row -> row.event() instanceof ListenerStarted)));
         assertEquals(client, source(driver.waitForRow("#allTraffic #timeline",
                 row -> row.event() instanceof ConnectionOpened)));
+        // The rows draw the source column too (a timeline row draws only the columns it has a field for).
+        driver.waitUntil(() -> drawnSources().containsAll(List.of(server, client)));
         // The listener, the connection it accepted and the client's own connection.
         driver.waitUntil(() -> AllTrafficTab.TEXT.get("watched", 3).equals(driver.text("#allTraffic #watchedSockets")));
 
@@ -116,6 +120,12 @@ class AllTrafficFxTest {
     private String headerText(String tabId) {
         return fx(() -> driver.<TabPane>node("#tabs").getTabs().stream().filter(tab -> tabId.equals(tab.getId()))
                 .findFirst().map(Tab::getText).orElseThrow());
+    }
+
+    /** The source texts the visible rows draw. */
+    private List<String> drawnSources() {
+        return fx(() -> driver.node("#allTraffic #timeline").lookupAll(".row-text.col-source").stream()
+                .map(node -> ((Text) node).getText()).toList());
     }
 
     @SuppressWarnings("unchecked")
