@@ -5,6 +5,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -16,8 +17,8 @@ import java.nio.file.StandardOpenOption;
  * The file a capture's blocks go to, written past the page cache (direct I/O) where the file system allows it.
  *
  * <p>Why: a recording writes as fast as the traffic comes, GB/s on loopback, and buffered writes put every byte
- * through the page cache first: on a virtual machine whose host hands back the guest's free memory (as this
- * project's CI machine does) each fresh cache page costs a fault in the host, about 1.3 s of kernel time per GB,
+ * through the page cache first: on a virtual machine whose host hands back the guest's free memory (as the machine
+ * this project is measured on does) each fresh cache page costs a fault in the host, about 1.3 s of kernel time per GB,
  * more than the rest of the recording together; on any machine they push everything else out of the cache. Direct
  * writes go from the buffer to the disk (measured here: 0.2 s of kernel time per GB, 1.3–1.6 GB/s).
  *
@@ -30,6 +31,10 @@ import java.nio.file.StandardOpenOption;
  *
  * <p>Where direct I/O is not available (a file system that refuses it, such as an older tmpfs, or a block size that
  * does not fit the buffer) every write goes through the buffered channel, as before.
+ *
+ * <p>The writer's buffer ({@link #newBuffer}) lives in this channel's own memory and is freed when it closes: a
+ * recording rotates files every 100 MiB, up to ten a second on loopback, and direct buffers left to the garbage
+ * collector would pile up 4 MiB each until a full collection.
  */
 final class CaptureFileChannel implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CaptureFileChannel.class);
@@ -40,6 +45,7 @@ final class CaptureFileChannel implements AutoCloseable {
     private final FileChannel buffered;
     private FileChannel direct;
     private final int alignment;
+    private final Arena memory = Arena.ofShared();
     /** The file offset where the bytes at the start of the caller's buffer belong. */
     private long position;
     /** Bytes at the start of the buffer already in the file through the buffered channel. */
@@ -72,10 +78,12 @@ final class CaptureFileChannel implements AutoCloseable {
         }
     }
 
-    /** A buffer for {@link #write}: direct memory aligned for direct I/O, little-endian as pcapng is written. */
-    static ByteBuffer newBuffer(int capacity) {
-        return ByteBuffer.allocateDirect(capacity + MAX_ALIGNMENT).alignedSlice(MAX_ALIGNMENT).limit(capacity)
-                .slice().order(ByteOrder.LITTLE_ENDIAN);
+    /**
+     * A buffer for {@link #write}: memory aligned for direct I/O, little-endian as pcapng is written, valid until this
+     * channel closes.
+     */
+    ByteBuffer newBuffer(int capacity) {
+        return memory.allocate(capacity, MAX_ALIGNMENT).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
     }
 
     /** True when writes go past the page cache. */
@@ -123,9 +131,13 @@ final class CaptureFileChannel implements AutoCloseable {
         return position + restInFile;
     }
 
+    /** Closes the file and frees the buffers made by {@link #newBuffer}; again, does nothing. */
     @Override
     public void close() throws IOException {
-        try (buffered) {
+        if (!memory.scope().isAlive()) {
+            return;
+        }
+        try (memory; buffered) {
             closeDirect();
         }
     }

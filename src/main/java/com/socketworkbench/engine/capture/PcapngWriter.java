@@ -46,15 +46,17 @@ final class PcapngWriter {
     static final int MAX_OPTION = 0xFFFF;
 
     private final CaptureFileChannel out;
-    private final ByteBuffer buffer = CaptureFileChannel.newBuffer(BUFFER);
+    private final ByteBuffer buffer;
     /** The buffer's memory, for summing a payload where it was copied. */
-    private final MemorySegment memory = MemorySegment.ofBuffer(buffer);
+    private final MemorySegment memory;
     private int interfaces;
     private long written;
     private long flushed;
 
     PcapngWriter(CaptureFileChannel out) {
         this.out = Objects.requireNonNull(out, "out");
+        this.buffer = out.newBuffer(BUFFER);
+        this.memory = MemorySegment.ofBuffer(buffer);
     }
 
     /** The Section Header Block: version 1.0, section length unknown (-1, as the file is streamed). */

@@ -15,6 +15,7 @@ import java.util.SplittableRandom;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -34,9 +35,9 @@ class CaptureFileChannelTest {
         Path file = folder.resolve("capture.pcapng");
         SplittableRandom random = new SplittableRandom(7);
         ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        ByteBuffer buffer = CaptureFileChannel.newBuffer(CAPACITY);
         int fullWrites = 0;
         try (CaptureFileChannel channel = CaptureFileChannel.create(file, tryDirect)) {
+            ByteBuffer buffer = channel.newBuffer(CAPACITY);
             for (int step = 0; step < 400; step++) {
                 // Mostly small blocks (a datagram's), sometimes a large one (a bulk read's segments).
                 byte[] block = new byte[random.nextInt(10) == 0 ? random.nextInt(1, 140_000) : random.nextInt(1, 600)];
@@ -64,8 +65,8 @@ class CaptureFileChannelTest {
     @Test
     void withoutDirectIoEveryWriteIsWhole() throws Exception {
         Path file = folder.resolve("plain.pcapng");
-        ByteBuffer buffer = CaptureFileChannel.newBuffer(CAPACITY);
         try (CaptureFileChannel channel = CaptureFileChannel.create(file, false)) {
+            ByteBuffer buffer = channel.newBuffer(CAPACITY);
             assertFalse(channel.isDirect());
             buffer.put(new byte[] {1, 2, 3});
             assertEquals(3, channel.write(buffer, false));
@@ -75,10 +76,22 @@ class CaptureFileChannelTest {
     }
 
     @Test
+    void closingFreesTheBufferAndASecondCloseDoesNothing() throws Exception {
+        CaptureFileChannel channel = CaptureFileChannel.create(folder.resolve("closed.pcapng"), true);
+        ByteBuffer buffer = channel.newBuffer(CAPACITY);
+        buffer.put((byte) 1);
+        channel.write(buffer, true);
+        channel.close();
+        assertThrows(IllegalStateException.class, () -> buffer.get(0), "the buffer's memory is freed at close");
+        channel.close();
+        assertArrayEquals(new byte[] {1}, Files.readAllBytes(folder.resolve("closed.pcapng")));
+    }
+
+    @Test
     void withDirectIoAPartialWriteKeepsTheRestOfABlockUntilAFullWrite() throws Exception {
         Path file = folder.resolve("direct.pcapng");
-        ByteBuffer buffer = CaptureFileChannel.newBuffer(CAPACITY);
         try (CaptureFileChannel channel = CaptureFileChannel.create(file, true)) {
+            ByteBuffer buffer = channel.newBuffer(CAPACITY);
             byte[] bytes = new byte[CaptureFileChannel.MAX_ALIGNMENT + 100];
             Arrays.fill(bytes, (byte) 0x5A);
             buffer.put(bytes);
