@@ -143,9 +143,8 @@ public final class AllTrafficHub {
         }
     }
 
-    /** The merged rows, with a tab's limits: up to date with every batch taken so far. */
+    /** The merged rows, with a tab's limits; up to date while the view is shown (see {@link #setShown}). */
     public TimelineModel timeline() {
-        catchUp();
         return timeline;
     }
 

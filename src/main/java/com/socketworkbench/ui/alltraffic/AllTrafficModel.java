@@ -5,8 +5,9 @@ import com.socketworkbench.ui.tab.TabModel;
 import com.socketworkbench.ui.tab.TabStatus;
 
 /**
- * The All-traffic tab's model: the window's {@link AllTrafficHub}, which keeps the watched tabs' batches while the tab is
- * open (making rows of them while its view is shown) and stops when it is closed. It has no settings and opens no sockets of its own. FX thread only.
+ * The All-traffic tab's model: the window's {@link AllTrafficHub}, which keeps the watched tabs' batches while the tab
+ * is open (making rows of them while its view is shown) and stops when it is closed. It has no settings and opens no
+ * sockets of its own. FX thread only.
  */
 public final class AllTrafficModel implements TabModel {
     private final AllTrafficHub hub;

@@ -14,7 +14,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-
 import static com.socketworkbench.ui.alltraffic.AllTrafficTab.TEXT;
 
 /**
