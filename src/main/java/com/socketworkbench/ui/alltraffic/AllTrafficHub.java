@@ -124,11 +124,6 @@ public final class AllTrafficHub {
         }
     }
 
-    /** Whether the view is shown now (rows are made) rather than batches kept. */
-    public boolean isShown() {
-        return shown;
-    }
-
     /** Updates the names and the counts; while the view is shown, turns the kept batches into rows shown as one change. */
     public void drain() {
         for (WeakReference<Tap> reference : taps) {
