@@ -29,8 +29,9 @@ import java.util.concurrent.locks.LockSupport;
  * can read in a flood; the counters still change every pulse, traffic slower than one event per pulse shows at once,
  * and what is held is shown the first pulse that brings nothing. Where a table update makes its frame late (the next
  * pulse comes more than {@link #SLOW_UPDATE} after it: a slow machine, a busy one, code the JIT compiler has not
- * compiled yet), the next one waits twenty times that long, at most {@link #MAX_PUBLISH_INTERVAL}: the frames that come
- * out late stay few however dear the updates are, and the window keeps answering.
+ * compiled yet), the next one waits {@link #SLOW_UPDATE_BACKOFF} times that long, at most
+ * {@link #MAX_PUBLISH_INTERVAL}: the frames that come out late stay few (about one in forty of the flood's time, fewer
+ * than one a second) however dear the updates are, and the window keeps answering.
  *
  * <p>An idle pump costs nothing: when a pulse leaves nothing queued and nothing held, the pump stops its
  * {@link AnimationTimer} (a running one makes JavaFX pulse 60 times a second). The engine thread whose event finds
@@ -45,8 +46,13 @@ public final class EventPump implements EventSink {
     public static final Duration DEFAULT_PUBLISH_INTERVAL = Duration.ofMillis(200);
     /** A table update whose frame lasts longer than this (two frames at 60 Hz) delays the next one. */
     public static final Duration SLOW_UPDATE = Duration.ofMillis(34);
+    /**
+     * How many times a slow update's frame the next one waits. Twenty (at most a second) left a CPU-starved flood with
+     * a late frame every second, enough to make the slowest one percent of its frames; forty keeps them under 2.5 %.
+     */
+    public static final int SLOW_UPDATE_BACKOFF = 40;
     /** However slow table updates are, a flood shows its newest rows at least this often. */
-    public static final Duration MAX_PUBLISH_INTERVAL = Duration.ofSeconds(1);
+    public static final Duration MAX_PUBLISH_INTERVAL = Duration.ofSeconds(2);
     /** How often a sleeping pump ticks its listeners while {@link #setTicking ticking}. */
     public static final Duration TICK_INTERVAL = Duration.ofMillis(250);
 
@@ -300,7 +306,7 @@ public final class EventPump implements EventSink {
             timingUpdate = false;
             long updateFrame = nowNanos - lastPublishNanos;
             currentIntervalNanos = updateFrame > SLOW_UPDATE.toNanos()
-                    ? Math.clamp(20 * updateFrame, publishIntervalNanos, Math.max(publishIntervalNanos,
+                    ? Math.clamp(SLOW_UPDATE_BACKOFF * updateFrame, publishIntervalNanos, Math.max(publishIntervalNanos,
                             MAX_PUBLISH_INTERVAL.toNanos()))
                     : publishIntervalNanos;
         }

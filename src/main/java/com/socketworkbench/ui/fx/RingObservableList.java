@@ -2,7 +2,6 @@ package com.socketworkbench.ui.fx;
 
 import javafx.collections.ObservableListBase;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -78,12 +77,19 @@ public final class RingObservableList<E> extends ObservableListBase<E> {
             throw new IllegalStateException(
                     count + " elements do not fit: " + size + " of " + capacity + " slots are taken");
         }
+        Object[] added = elements.toArray();
+        if (added.length != count) {
+            throw new IllegalStateException("the collection changed while it was added");
+        }
         ensureSlots(size + count);
         int from = size;
-        for (E element : elements) {
-            ring[slot(size)] = element;
-            size++;
-        }
+        // Whole ranges rather than an element at a time: a flood's update adds up to the capacity at once, and in
+        // the first seconds the compiler has not compiled this yet.
+        int tail = slot(size);
+        int firstPart = Math.min(count, ring.length - tail);
+        System.arraycopy(added, 0, ring, tail, firstPart);
+        System.arraycopy(added, firstPart, ring, 0, count - firstPart);
+        size += count;
         modCount++;
         beginChange();
         nextAdd(from, size);
@@ -117,21 +123,24 @@ public final class RingObservableList<E> extends ObservableListBase<E> {
         if (count == 0) {
             return;
         }
-        List<E> removed = new ArrayList<>(count);
-        for (int i = 0; i < count; i++) {
-            int slot = slot(i);
-            @SuppressWarnings("unchecked")
-            E element = (E) ring[slot];
-            removed.add(element);
-            // Released at once, so a trimmed payload can be collected while the list is still full.
-            ring[slot] = null;
-        }
+        Object[] removed = new Object[count];
+        int firstPart = Math.min(count, ring.length - head);
+        System.arraycopy(ring, head, removed, 0, firstPart);
+        System.arraycopy(ring, 0, removed, firstPart, count - firstPart);
+        // Released at once, so a trimmed payload can be collected while the list is still full.
+        Arrays.fill(ring, head, head + firstPart, null);
+        Arrays.fill(ring, 0, count - firstPart, null);
         head = slot(count);
         size -= count;
         modCount++;
         beginChange();
-        nextRemove(0, removed);
+        nextRemove(0, removedView(removed));
         endChange();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <E> List<E> removedView(Object[] removed) {
+        return Collections.unmodifiableList((List<E>) Arrays.asList(removed));
     }
 
     /**

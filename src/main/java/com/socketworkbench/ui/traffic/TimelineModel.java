@@ -166,6 +166,11 @@ public final class TimelineModel implements BatchSink {
         int rowOverflow = rows.size() + held.size() - cap;
         long bytesAfter = retainedBytes + heldBytes;
         int remove = 0;
+        if (rowOverflow >= rows.size()) {
+            // The held rows replace every shown one (a flood's update): no need to walk them all.
+            remove = rows.size();
+            bytesAfter = heldBytes;
+        }
         while (remove < rows.size() && (remove < rowOverflow || bytesAfter > byteBudget)) {
             bytesAfter -= rows.get(remove).payloadBytes();
             remove++;

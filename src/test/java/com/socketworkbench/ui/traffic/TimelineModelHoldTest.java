@@ -60,6 +60,27 @@ class TimelineModelHoldTest {
     }
 
     @Test
+    void heldRowsReplacingEveryShownRowLeaveTheBudgetAndTheCountsExact() {
+        TimelineModel timeline = new TimelineModel(4, 1_000);
+        timeline.hold(List.of(receivedAt(0, 100), receivedAt(1, 200), receivedAt(2, 300)));
+        timeline.show();
+        assertEquals(600, timeline.retainedBytes());
+
+        timeline.hold(List.of(receivedAt(3, 10), receivedAt(4, 20), receivedAt(5, 30), receivedAt(6, 40),
+                receivedAt(7, 50)));
+        timeline.show();
+
+        assertEquals(List.of(5L, 6L, 7L, 8L), timeline.rows().stream().map(TimelineRow::sequence).toList());
+        assertEquals(140, timeline.retainedBytes(), "only the shown rows' bytes");
+        assertEquals(4, timeline.trimmed(), "three shown rows and one held row made way");
+
+        timeline.hold(List.of(receivedAt(8, 1)));
+        timeline.show();
+        assertEquals(List.of(6L, 7L, 8L, 9L), timeline.rows().stream().map(TimelineRow::sequence).toList());
+        assertEquals(121, timeline.retainedBytes(), "the walk resumes from an exact sum");
+    }
+
+    @Test
     void payloadSizesAreTakenOncePerRowAndBothLimitsHoldForHeldRowsToo() {
         TimelineModel timeline = new TimelineModel(100, 1_000);
         List<NetEvent> batch = new ArrayList<>();
