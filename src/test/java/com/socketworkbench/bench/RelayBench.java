@@ -13,15 +13,19 @@ import org.slf4j.LoggerFactory;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.StandardSocketOptions;
 import java.net.Socket;
 import java.nio.ByteBuffer;
+import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,7 +39,9 @@ import java.util.concurrent.atomic.LongAdder;
  * <ul>
  *     <li>throughput: a bounded transfer (1 GiB, 256 MiB quick) from a JDK channel writing 256 KiB blocks to a JDK
  *     sink reading into 64 KiB, direct and through the relay, in interleaved rounds; the relay's events go to a
- *     counting sink, which must count every byte. Figure: the median of the per-round ratios;</li>
+ *     counting sink, which must count every byte. Figure: the median of the per-round ratios. In the same rounds a
+ *     bare JDK relay loop (one virtual thread reading and writing a direct buffer, no events) gives the ceiling that
+ *     the loopback stack leaves any relay on this machine (info);</li>
  *     <li>added latency: 64-byte request/response ping-pong with a JDK echo peer (TCP_NODELAY), 20,000 round trips
  *     each way (5,000 quick) in alternating blocks of 1,000, bounded in time; figures: p50 and p99 of the relayed
  *     round trips minus those of the direct ones;</li>
@@ -64,60 +70,105 @@ final class RelayBench implements BenchPart {
     @Override
     public List<Figure> run(BenchConfig config) throws Exception {
         List<Figure> figures = new ArrayList<>();
-        figures.add(throughput(config));
+        figures.addAll(throughput(config));
         figures.addAll(latency(config));
         figures.add(concurrentPairs());
         return figures;
     }
 
-    private Figure throughput(BenchConfig config) throws Exception {
+    private List<Figure> throughput(BenchConfig config) throws Exception {
         long total = config.quick() ? 256L << 20 : 1L << 30;
         int rounds = config.runs(7, 3);
-        // Warm-up: both paths once with a quarter of the transfer, so that neither measures cold code.
+        // Warm-up: every path once with a quarter of the transfer, so that none measures cold code.
         direct(total / 4);
         relayed(total / 4, new ArrayList<>());
+        bare(total / 4);
+        Transfers direct = new Transfers();
+        Transfers relayed = new Transfers();
+        Transfers bare = new Transfers();
         List<Double> ratios = new ArrayList<>();
-        List<Double> directRates = new ArrayList<>();
-        List<Double> relayRates = new ArrayList<>();
+        List<Double> bareRatios = new ArrayList<>();
+        List<Double> relayedVsBare = new ArrayList<>();
         List<String> checks = new ArrayList<>();
-        List<Double> directCpu = new ArrayList<>();
-        List<Double> relayCpu = new ArrayList<>();
         for (int round = 1; round <= rounds; round++) {
-            double direct;
-            double relayed;
-            long cpu;
+            // Odd rounds run direct, relay, bare loop; even rounds the other way round, so that load that rises or
+            // falls during a round favours none of them in the medians.
             if (round % 2 == 1) {
-                cpu = processCpuNanos();
-                direct = direct(total);
-                directCpu.add((processCpuNanos() - cpu) / 1e9);
-                cpu = processCpuNanos();
-                relayed = relayed(total, checks);
-                relayCpu.add((processCpuNanos() - cpu) / 1e9);
+                direct.measure(() -> direct(total));
+                relayed.measure(() -> relayed(total, checks));
+                bare.measure(() -> bare(total));
             } else {
-                cpu = processCpuNanos();
-                relayed = relayed(total, checks);
-                relayCpu.add((processCpuNanos() - cpu) / 1e9);
-                cpu = processCpuNanos();
-                direct = direct(total);
-                directCpu.add((processCpuNanos() - cpu) / 1e9);
+                bare.measure(() -> bare(total));
+                relayed.measure(() -> relayed(total, checks));
+                direct.measure(() -> direct(total));
             }
-            directRates.add(direct);
-            relayRates.add(relayed);
-            ratios.add(relayed / direct);
+            ratios.add(relayed.lastRate() / direct.lastRate());
+            bareRatios.add(bare.lastRate() / direct.lastRate());
+            relayedVsBare.add(relayed.lastRate() / bare.lastRate());
             LOG.info(String.format(Locale.ROOT, "P11 round %d/%d: direct %.2f GB/s (CPU %.2f s), relayed %.2f GB/s"
-                    + " (CPU %.2f s)", round, rounds, direct / 1e9, directCpu.getLast(), relayed / 1e9,
-                    relayCpu.getLast()));
+                            + " (CPU %.2f s), bare JDK relay loop %.2f GB/s (CPU %.2f s)", round, rounds,
+                    direct.lastRate() / 1e9, direct.lastCpu(), relayed.lastRate() / 1e9, relayed.lastCpu(),
+                    bare.lastRate() / 1e9, bare.lastCpu()));
         }
         boolean exact = checks.stream().allMatch(c -> c.startsWith("ok"));
-        return Figure.ratioAtLeast(id(), "Throughput through the relay vs direct (" + (total >> 20) + " MiB, JDK"
-                        + " sender and sink)", 0.5, exact ? Stats.median(ratios) : 0,
+        String mib = (total >> 20) + " MiB";
+        return List.of(Figure.ratioAtLeast(id(), "Throughput through the relay vs direct (" + mib + ", JDK sender and"
+                        + " sink)", 0.5, exact ? Stats.median(ratios) : 0,
                 String.format(Locale.ROOT, "median %.2f GB/s relayed vs %.2f GB/s direct; ratios per round %s; "
                                 + "CPU time of the JVM per transfer (all threads): median %.2f s relayed vs %.2f s "
-                                + "direct; relay events counted every byte: %s", Stats.median(relayRates) / 1e9,
-                        Stats.median(directRates) / 1e9, ratios.stream()
-                                .map(r -> String.format(Locale.ROOT, "%.2f", r)).toList(),
-                        Stats.median(relayCpu), Stats.median(directCpu),
-                        exact ? "yes" : String.join("; ", checks)));
+                                + "direct; relay events counted every byte: %s", relayed.medianRate() / 1e9,
+                        direct.medianRate() / 1e9, ratios(ratios), relayed.medianCpu(), direct.medianCpu(),
+                        exact ? "yes" : String.join("; ", checks))),
+                Figure.info(id(), "Ceiling in the same rounds: a bare JDK relay loop (no events, no copy) vs direct",
+                        String.format(Locale.ROOT, "%.2f×", Stats.median(bareRatios)),
+                        String.format(Locale.ROOT, "one virtual thread reads 256 KiB into a direct buffer and writes"
+                                        + " it on, nothing else; median %.2f GB/s, ratios per round %s, CPU median"
+                                        + " %.2f s per transfer; the relay / this loop: %.2f× (rounds %s)",
+                                bare.medianRate() / 1e9, ratios(bareRatios), bare.medianCpu(),
+                                Stats.median(relayedVsBare), ratios(relayedVsBare))));
+    }
+
+    private static String ratios(List<Double> ratios) {
+        return ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList().toString();
+    }
+
+    /** The rates and the JVM's CPU times of one kind of transfer, round by round. */
+    private static final class Transfers {
+        private final List<Double> rates = new ArrayList<>();
+        private final List<Double> cpu = new ArrayList<>();
+
+        void measure(Callable<Double> transfer) throws Exception {
+            long before = processCpuNanos();
+            double rate = transfer.call();
+            cpu.add((processCpuNanos() - before) / 1e9);
+            rates.add(rate);
+        }
+
+        double lastRate() {
+            return rates.getLast();
+        }
+
+        double lastCpu() {
+            return cpu.getLast();
+        }
+
+        double medianRate() {
+            return Stats.median(rates);
+        }
+
+        double medianCpu() {
+            return Stats.median(cpu);
+        }
+    }
+
+    /**
+     * Bytes per second through the barest relay the JDK allows: what any relay written in Java pays at least, since
+     * every byte crosses the loopback stack twice (sender to relay, relay to sink) instead of once.
+     */
+    private static double bare(long total) throws Exception {
+        try (Sink sink = new Sink(); BareRelay relay = new BareRelay(sink.port())) {
+            return transfer(sink, relay.port(), total);
+        }
     }
 
     /** Bytes per second from a JDK sender straight into a JDK sink. */
@@ -276,6 +327,47 @@ final class RelayBench implements BenchPart {
                     client.close();
                 }
             }
+        }
+    }
+
+    /**
+     * One connection forwarded by one virtual thread (as the relay runs its pairs, TCP_NODELAY on both sides as the
+     * relay sets it): reads 256 KiB into a direct buffer and writes it on until end of stream; no events, no copy.
+     */
+    private static final class BareRelay implements AutoCloseable {
+        private final ServerSocketChannel listener;
+        private final Thread thread;
+
+        BareRelay(int target) throws IOException {
+            listener = ServerSocketChannel.open().bind(new InetSocketAddress(Loopback.ADDRESS, 0));
+            thread = Thread.ofVirtual().name("bench-bare-relay").start(() -> forward(target));
+        }
+
+        private void forward(int target) {
+            try (SocketChannel in = listener.accept(); SocketChannel out = SocketChannel.open(Loopback.at(target))) {
+                in.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                out.setOption(StandardSocketOptions.TCP_NODELAY, true);
+                ByteBuffer buffer = ByteBuffer.allocateDirect(BLOCK);
+                while (in.read(buffer) >= 0) {
+                    buffer.flip();
+                    while (buffer.hasRemaining()) {
+                        out.write(buffer);
+                    }
+                    buffer.clear();
+                }
+            } catch (IOException e) {
+                LOG.warn("The bare relay loop failed", e);
+            }
+        }
+
+        int port() throws IOException {
+            return ((InetSocketAddress) listener.getLocalAddress()).getPort();
+        }
+
+        @Override
+        public void close() throws Exception {
+            listener.close();
+            thread.join(5_000);
         }
     }
 

@@ -41,7 +41,9 @@ import java.util.regex.Pattern;
  *     <li>the engine path with the tab's recording on ({@link #engineRecorded}): the server's sink is the tab's
  *     {@link TabTraffic#engineSink()}, which hands every event to a {@link PcapngRecorder} writing a temporary
  *     pcapng (100 MiB files, rotated) before the pump; the clock stops when the pump has counted every byte and the
- *     recorder has written and closed its files. Compared with the unrecorded engine path of the same round.</li>
+ *     recorder has written and closed its files. Compared with the unrecorded engine path of the same round;</li>
+ *     <li>the owned-bytes loop ({@link #owned}): a virtual thread reading into a fresh array every time, the least
+ *     that a reader whose events own their bytes pays. Compared with the plain loop of the same round (info).</li>
  * </ul>
  * The sender is the same plain JDK channel writing 256 KiB blocks for the run's duration. The engine path is warmed
  * up first ({@link #warmUp()}), in quick runs too; the engine and the plain loop take turns going first. Figures are
@@ -81,6 +83,8 @@ final class TcpThroughput implements BenchPart {
         List<Double> recordedRates = new ArrayList<>();
         List<Double> recordedVsEngine = new ArrayList<>();
         List<String> recordingChecks = new ArrayList<>();
+        List<Double> ownedRates = new ArrayList<>();
+        List<Double> ownedVsPlain = new ArrayList<>();
         String recordDir = System.getProperty("bench.recordDir", "").strip();
         Path recordings = recordDir.isEmpty() ? Files.createTempDirectory("bench-p1-recording-")
                 : Files.createTempDirectory(Path.of(recordDir), "bench-p1-recording-");
@@ -92,22 +96,27 @@ final class TcpThroughput implements BenchPart {
             double engine;
             double plain;
             double recorded;
+            double owned;
             if (round % 2 == 1) {
                 engine = engine(each);
                 plain = plain(each);
+                owned = owned(each);
                 recorded = engineRecorded(each, recordings, recordingChecks);
             } else {
                 recorded = engineRecorded(each, recordings, recordingChecks);
+                owned = owned(each);
                 plain = plain(each);
                 engine = engine(each);
             }
+            ownedRates.add(owned);
+            ownedVsPlain.add(owned / plain);
             recordedRates.add(recorded);
             recordedVsEngine.add(recorded / engine);
             engineRates.add(engine);
             plainRates.add(plain);
             vsPlain.add(engine / plain);
-            String line = String.format(Locale.ROOT, "P1 round %d/%d: engine %s, plain JDK %s, engine recording %s",
-                    round, rounds, rate(engine), rate(plain), rate(recorded));
+            String line = String.format(Locale.ROOT, "P1 round %d/%d: engine %s, plain JDK %s, owned-bytes loop %s,"
+                    + " engine recording %s", round, rounds, rate(engine), rate(plain), rate(owned), rate(recorded));
             if (iperf != null) {
                 double reference = iperf(iperf, each);
                 iperfRates.add(reference);
@@ -120,6 +129,11 @@ final class TcpThroughput implements BenchPart {
         figures.add(Figure.ratioAtLeast(id(), "Engine path (TcpServer → EventPump → TimelineModel) vs plain JDK read"
                 + " loop", 0.8, Stats.median(vsPlain), "median " + rate(Stats.median(engineRates)) + " vs "
                 + rate(Stats.median(plainRates)) + "; ratios per round " + ratios(vsPlain) + "; " + warmUp));
+        figures.add(Figure.info(id(), "Ceiling in the same rounds: a read loop whose every read gets an array of its"
+                        + " own (what an event owning its bytes costs) vs the plain loop",
+                String.format(Locale.ROOT, "%.2f×", Stats.median(ownedVsPlain)), "virtual thread, a fresh 256 KiB"
+                        + " array per read, dropped at once; median " + rate(Stats.median(ownedRates))
+                        + "; ratios per round " + ratios(ownedVsPlain)));
         Files.deleteIfExists(recordings);
         figures.add(Figure.ratioAtLeast(id(), "Engine path with recording on (tee → PcapngRecorder, temp pcapng) vs"
                 + " the same path unrecorded", 0.5, Stats.median(recordedVsEngine), "median "
@@ -251,16 +265,46 @@ final class TcpThroughput implements BenchPart {
 
     /** Bytes per second through a plain blocking read loop into a 64 KiB array. */
     static double plain(Duration duration) throws Exception {
+        return readLoop(duration, Thread.ofPlatform().name("bench-plain-reader"), in -> {
+            byte[] buffer = new byte[64 * 1024];
+            long count = 0;
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                count += n;
+            }
+            return count;
+        });
+    }
+
+    /**
+     * Bytes per second through the least a reader that follows the event model can do: a virtual thread (as the
+     * engine's reader) reads into an array of its own every time, 256 KiB (the engine's bulk read), and lets it go.
+     * An event owns its bytes, so every byte received lands in memory never touched before, where the plain loop
+     * reuses one array that stays in the cache.
+     */
+    static double owned(Duration duration) throws Exception {
+        return readLoop(duration, Thread.ofVirtual().name("bench-owned-reader"), in -> {
+            long count = 0;
+            int n;
+            while ((n = in.read(new byte[256 * 1024])) > 0) {
+                count += n;
+            }
+            return count;
+        });
+    }
+
+    /** How a reference loop reads one connection to its end; returns the bytes read. */
+    private interface ReadLoop {
+        long read(InputStream in) throws IOException;
+    }
+
+    /** Bytes per second from the sender into {@code loop}, run on a thread that {@code builder} makes. */
+    private static double readLoop(Duration duration, Thread.Builder builder, ReadLoop loop) throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 50, Loopback.ADDRESS)) {
             CompletableFuture<long[]> received = new CompletableFuture<>();
-            Thread reader = Thread.ofPlatform().name("bench-plain-reader").start(() -> {
+            Thread reader = builder.start(() -> {
                 try (Socket socket = listener.accept(); InputStream in = socket.getInputStream()) {
-                    byte[] buffer = new byte[64 * 1024];
-                    long count = 0;
-                    int n;
-                    while ((n = in.read(buffer)) > 0) {
-                        count += n;
-                    }
+                    long count = loop.read(in);
                     received.complete(new long[]{count, System.nanoTime()});
                 } catch (IOException e) {
                     received.completeExceptionally(e);
@@ -274,7 +318,8 @@ final class TcpThroughput implements BenchPart {
             long[] result = received.get(60, TimeUnit.SECONDS);
             reader.join(Duration.ofSeconds(5));
             if (result[0] != sent) {
-                throw new IllegalStateException("the plain loop read " + result[0] + " bytes, " + sent + " were sent");
+                throw new IllegalStateException("the reference loop read " + result[0] + " bytes, " + sent
+                        + " were sent");
             }
             return sent * 1e9 / (result[1] - start);
         }
