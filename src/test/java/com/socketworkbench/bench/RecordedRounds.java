@@ -54,8 +54,8 @@ public final class RecordedRounds {
         }
         Files.deleteIfExists(folder);
         LOG.info("median ratio {} of {}; CPU per GB, engine / recorded: median {} of {}",
-                String.format(Locale.ROOT, "%.2f", Stats.median(ratios)), TcpThroughput.ratios(ratios),
-                String.format(Locale.ROOT, "%.2f", Stats.median(cpuRatios)), TcpThroughput.ratios(cpuRatios));
+                String.format(Locale.ROOT, "%.2f", Stats.median(ratios)), Stats.ratios(ratios),
+                String.format(Locale.ROOT, "%.2f", Stats.median(cpuRatios)), Stats.ratios(cpuRatios));
     }
 
     private interface Rate {

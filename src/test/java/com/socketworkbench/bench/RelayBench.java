@@ -117,19 +117,15 @@ final class RelayBench implements BenchPart {
                 String.format(Locale.ROOT, "median %.2f GB/s relayed vs %.2f GB/s direct; ratios per round %s; "
                                 + "CPU time of the JVM per transfer (all threads): median %.2f s relayed vs %.2f s "
                                 + "direct; relay events counted every byte: %s", relayed.medianRate() / 1e9,
-                        direct.medianRate() / 1e9, ratios(ratios), relayed.medianCpu(), direct.medianCpu(),
+                        direct.medianRate() / 1e9, Stats.ratios(ratios), relayed.medianCpu(), direct.medianCpu(),
                         exact ? "yes" : String.join("; ", checks))),
                 Figure.info(id(), "Ceiling in the same rounds: a bare JDK relay loop (no events, no copy) vs direct",
                         String.format(Locale.ROOT, "%.2f×", Stats.median(bareRatios)),
                         String.format(Locale.ROOT, "one virtual thread reads 256 KiB into a direct buffer and writes"
                                         + " it on, nothing else; median %.2f GB/s, ratios per round %s, CPU median"
                                         + " %.2f s per transfer; the relay / this loop: %.2f× (rounds %s)",
-                                bare.medianRate() / 1e9, ratios(bareRatios), bare.medianCpu(),
-                                Stats.median(relayedVsBare), ratios(relayedVsBare))));
-    }
-
-    private static String ratios(List<Double> ratios) {
-        return ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList().toString();
+                                bare.medianRate() / 1e9, Stats.ratios(bareRatios), bare.medianCpu(),
+                                Stats.median(relayedVsBare), Stats.ratios(relayedVsBare))));
     }
 
     /** The rates and the JVM's CPU times of one kind of transfer, round by round. */

@@ -2,10 +2,17 @@ package com.socketworkbench.bench;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 
 /** Medians and percentiles of measured samples (nearest-rank: a reported p99 is a value that was observed). */
 final class Stats {
     private Stats() {
+    }
+
+    /** Per-round ratios as the reports print them, two decimals each: "[0.72, 0.81]". */
+    static String ratios(List<Double> ratios) {
+        return ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList().toString();
     }
 
     static double median(Collection<Double> values) {

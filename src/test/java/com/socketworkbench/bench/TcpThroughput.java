@@ -128,17 +128,17 @@ final class TcpThroughput implements BenchPart {
         List<Figure> figures = new ArrayList<>();
         figures.add(Figure.ratioAtLeast(id(), "Engine path (TcpServer → EventPump → TimelineModel) vs plain JDK read"
                 + " loop", 0.8, Stats.median(vsPlain), "median " + rate(Stats.median(engineRates)) + " vs "
-                + rate(Stats.median(plainRates)) + "; ratios per round " + ratios(vsPlain) + "; " + warmUp));
+                + rate(Stats.median(plainRates)) + "; ratios per round " + Stats.ratios(vsPlain) + "; " + warmUp));
         figures.add(Figure.info(id(), "Ceiling in the same rounds: a read loop whose every read gets an array of its"
                         + " own (what an event owning its bytes costs) vs the plain loop",
                 String.format(Locale.ROOT, "%.2f×", Stats.median(ownedVsPlain)), "virtual thread, a fresh 256 KiB"
                         + " array per read, dropped at once; median " + rate(Stats.median(ownedRates))
-                        + "; ratios per round " + ratios(ownedVsPlain)));
+                        + "; ratios per round " + Stats.ratios(ownedVsPlain)));
         Files.deleteIfExists(recordings);
         figures.add(Figure.ratioAtLeast(id(), "Engine path with recording on (tee → PcapngRecorder, temp pcapng) vs"
                 + " the same path unrecorded", 0.5, Stats.median(recordedVsEngine), "median "
                 + rate(Stats.median(recordedRates)) + " vs " + rate(Stats.median(engineRates))
-                + "; ratios per round " + ratios(recordedVsEngine)));
+                + "; ratios per round " + Stats.ratios(recordedVsEngine)));
         boolean whole = recordingChecks.stream().allMatch(check -> check.startsWith("ok"));
         figures.add(Figure.check(id(), "Recording kept every event of the transfer (none lost, none failed)",
                 "exact", whole, whole ? "exact" : "mismatch", String.join("; ", recordingChecks)));
@@ -148,7 +148,7 @@ final class TcpThroughput implements BenchPart {
         } else {
             figures.add(Figure.ratioAtLeast(id(), "Engine path vs iperf3 (one stream)", 0.5, Stats.median(vsIperf),
                     "median " + rate(Stats.median(engineRates)) + " vs " + rate(Stats.median(iperfRates))
-                            + "; ratios per round " + ratios(vsIperf)));
+                            + "; ratios per round " + Stats.ratios(vsIperf)));
         }
         return figures;
     }
@@ -387,9 +387,5 @@ final class TcpThroughput implements BenchPart {
 
     static String rate(double bytesPerSecond) {
         return String.format(Locale.ROOT, "%.2f GB/s", bytesPerSecond / 1e9);
-    }
-
-    static String ratios(List<Double> ratios) {
-        return ratios.stream().map(r -> String.format(Locale.ROOT, "%.2f", r)).toList().toString();
     }
 }
