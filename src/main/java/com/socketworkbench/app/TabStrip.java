@@ -1,11 +1,13 @@
 package com.socketworkbench.app;
 
+import com.socketworkbench.engine.http.UpgradedConnection;
 import com.socketworkbench.ui.alltraffic.AllTrafficHub;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.messages.MessageLibrary;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.TabContext;
 import com.socketworkbench.ui.tab.WorkbenchTab;
+import com.socketworkbench.ui.websocket.WebSocketTab;
 import com.socketworkbench.workspace.MemoryPreferences;
 import com.socketworkbench.workspace.Settings;
 import com.socketworkbench.workspace.TabState;
@@ -229,7 +231,7 @@ final class TabStrip {
     private WindowTab create(TabKind kind, int number, String title, Settings settings) {
         MemoryPreferences node = settings.toPreferences();
         WorkbenchTab content = kind.factory().create(new TabContext(new AppPreferences(node), executor, messages,
-                allTraffic));
+                allTraffic, this::continueAsWebSocket));
         WindowTab tab = new WindowTab(kind, number, title, content, node);
         allTraffic.watch(content, tab::title);
         Tab header = tab.header();
@@ -244,6 +246,20 @@ final class TabStrip {
         header.setOnClosed(event -> tab.discard());
         content.start();
         return tab;
+    }
+
+    /**
+     * Opens a WebSocket tab after the others, shows it, and has it continue {@code connection} (which the HTTP tab's
+     * upgrade request switched); the new tab's settings take the request's URL, headers and subprotocols.
+     */
+    private Optional<String> continueAsWebSocket(UpgradedConnection connection) {
+        Optional<WindowTab> opened = openNew(TabKinds.WEBSOCKET);
+        if (opened.isEmpty() || !(opened.get().content() instanceof WebSocketTab webSocket)) {
+            connection.close();
+            return Optional.empty();
+        }
+        webSocket.model().adopt(connection);
+        return Optional.of(opened.get().title());
     }
 
     private int freeNumber(TabKind kind) {

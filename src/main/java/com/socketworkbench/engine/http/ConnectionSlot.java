@@ -11,6 +11,8 @@ import java.util.Optional;
 final class ConnectionSlot {
     private final Object lock = new Object();
     private HttpConnection kept;
+    /** A connection a 101 switched to WebSocket, until its new owner takes it; closed if nobody does. */
+    private UpgradedConnection upgraded;
     private Socket active;
     private long exchangeId;
     /** Why the running exchange was stopped: {@link ExchangeFailure#CANCELLED} or its deadline; null while not. */
@@ -23,6 +25,37 @@ final class ConnectionSlot {
             exchangeId = id;
             stopMessage = null;
         }
+        closeUpgraded();
+    }
+
+    /** Holds {@code connection} for {@link #takeUpgraded()}, unless the exchange was stopped or the slot closed. */
+    void keepUpgraded(UpgradedConnection connection) {
+        UpgradedConnection previous;
+        synchronized (lock) {
+            active = null;
+            if (closed || stopMessage != null) {
+                previous = connection;
+            } else {
+                previous = upgraded;
+                upgraded = connection;
+            }
+        }
+        if (previous != null) {
+            previous.close();
+        }
+    }
+
+    /** The connection the last exchange switched to WebSocket, once; the taker closes it. */
+    Optional<UpgradedConnection> takeUpgraded() {
+        synchronized (lock) {
+            UpgradedConnection taken = upgraded;
+            upgraded = null;
+            return Optional.ofNullable(taken);
+        }
+    }
+
+    private void closeUpgraded() {
+        takeUpgraded().ifPresent(UpgradedConnection::close);
     }
 
     /** Registers the socket a cancel must close; false when the exchange was stopped already. */
@@ -133,6 +166,7 @@ final class ConnectionSlot {
     }
 
     void closeKept() {
+        closeUpgraded();
         HttpConnection connection;
         synchronized (lock) {
             connection = kept;
@@ -148,5 +182,6 @@ final class ConnectionSlot {
         synchronized (lock) {
             closed = true;
         }
+        closeUpgraded();
     }
 }

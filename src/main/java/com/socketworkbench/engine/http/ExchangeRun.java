@@ -294,7 +294,14 @@ final class ExchangeRun {
         }
         ParsedResponse response = HttpResponseParser.parse(rawBytes, request.method(), closedByPeer, max)
                 .withVerdicts(clientVerdicts);
-        if (failure == null && reusable(scanner, response, received == scanner.position())) {
+        if (failure == null && switchedToWebSocket(response)) {
+            slot.clearActive();
+            // Past the 101 the connection is no longer HTTP's: it goes, open, to whoever continues the session.
+            long headEnd = scanner.position();
+            slot.keepUpgraded(new UpgradedConnection(connection.socket(), connection.in(), connection.out(), target,
+                    clock.tlsInfo, request.headBytes(), rawBytes.readAt(0, (int) headEnd),
+                    rawBytes.readAt(headEnd, (int) (rawBytes.length() - headEnd))));
+        } else if (failure == null && reusable(scanner, response, received == scanner.position())) {
             slot.keep(connection);
         } else {
             slot.clearActive();
@@ -331,23 +338,22 @@ final class ExchangeRun {
                 || scanner.isCloseDelimited() || !noExtraBytes || !response.complete()) {
             return false;
         }
-        if (hasToken(response.headerValues("Connection"), "close") || requestSaysClose()) {
+        if (HeaderHelper.hasToken(response.headerValues("Connection"), "close") || requestSaysClose()) {
             return false;
         }
         return response.httpVersion().equals("HTTP/1.1")
                 || (response.httpVersion().equals("HTTP/1.0")
-                && hasToken(response.headerValues("Connection"), "keep-alive"));
+                && HeaderHelper.hasToken(response.headerValues("Connection"), "keep-alive"));
     }
 
     private boolean requestSaysClose() {
-        String head = new String(request.headBytes(), StandardCharsets.ISO_8859_1)
-                .toLowerCase(Locale.ROOT);
-        for (String line : head.split("\n")) {
-            if (line.startsWith("connection:") && line.contains("close")) {
-                return true;
-            }
-        }
-        return false;
+        return HeaderHelper.hasToken(HeaderHelper.valuesIn(request.headBytes(), "Connection"), "close");
+    }
+
+    /** A 101 to a request that asked to upgrade to WebSocket: the connection now carries WebSocket frames. */
+    private boolean switchedToWebSocket(ParsedResponse response) {
+        return response.statusCode() == 101
+                && HeaderHelper.hasToken(HeaderHelper.valuesIn(request.headBytes(), "Upgrade"), "websocket");
     }
 
     private HttpExchange failed(String message) {
@@ -355,17 +361,6 @@ final class ExchangeRun {
         clock.phase(ExchangeListener.DONE);
         return new HttpExchange(target, request, Optional.empty(), ByteSource.of(new byte[0]), clock.timing(),
                 writer.bytesSent(), 0, clock.tlsInfo, Optional.of(message), clock.startedAt, reused);
-    }
-
-    private static boolean hasToken(List<String> values, String token) {
-        for (String value : values) {
-            for (String part : value.split(",")) {
-                if (part.strip().equalsIgnoreCase(token)) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     private static boolean isReset(IOException e) {

@@ -2,6 +2,10 @@ package com.socketworkbench.engine.http;
 
 import com.socketworkbench.engine.text.Texts;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
 /** Builds header lines safely: nothing a user types into a name/value field can split the head. */
 public final class HeaderHelper {
     private static final Texts TEXT = Texts.bundle("com.socketworkbench.engine.http.http");
@@ -43,6 +47,34 @@ public final class HeaderHelper {
                 throw new IllegalArgumentException(TEXT.get("header.value.breaks", describe(c), i));
             }
         }
+    }
+
+    /**
+     * The values of the header {@code name} (case-insensitive) in a raw head as sent or received, in order; lines
+     * without a colon and the start line are skipped.
+     */
+    public static List<String> valuesIn(byte[] head, String name) {
+        List<String> values = new ArrayList<>();
+        String[] lines = new String(head, StandardCharsets.ISO_8859_1).split("\r?\n");
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon > 0 && lines[i].substring(0, colon).strip().equalsIgnoreCase(name)) {
+                values.add(lines[i].substring(colon + 1).strip());
+            }
+        }
+        return values;
+    }
+
+    /** Whether one of {@code values} lists {@code token} (comma-separated, case-insensitive). */
+    public static boolean hasToken(List<String> values, String token) {
+        for (String value : values) {
+            for (String part : value.split(",")) {
+                if (part.strip().equalsIgnoreCase(token)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     public static boolean isToken(String text) {

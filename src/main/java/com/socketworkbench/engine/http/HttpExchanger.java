@@ -132,6 +132,15 @@ public final class HttpExchanger implements AutoCloseable {
         return slot.keptTarget();
     }
 
+    /**
+     * The connection the last exchange's 101 switched to WebSocket (its request asked for {@code Upgrade:
+     * websocket}), once: the caller owns it from then on and must close it. Untaken, it is closed when the next
+     * exchange starts, the connection is closed or the exchanger closes.
+     */
+    public Optional<UpgradedConnection> takeUpgraded() {
+        return slot.takeUpgraded();
+    }
+
     /** Closes the kept-alive connection, if any; the next request opens a new one. */
     public void closeConnection() {
         slot.closeKept();

@@ -44,6 +44,11 @@ public record WsHeader(String name, String value) {
         return headers;
     }
 
+    /** Whether the handshake writes header {@code name} itself (any case). */
+    static boolean isOwn(String name) {
+        return OWN.contains(name.toLowerCase(Locale.ROOT));
+    }
+
     /** Parses a comma-separated subprotocol list ("chat, superchat"); each must be a token. */
     public static List<String> parseProtocols(String text) {
         List<String> protocols = new ArrayList<>();

@@ -1,6 +1,11 @@
 package com.socketworkbench.engine.websocket;
 
+import com.socketworkbench.engine.http.HttpTarget;
+import com.socketworkbench.engine.http.UpgradedConnection;
+
+import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -35,6 +40,37 @@ public record WsOptions(WsUrl url, List<WsHeader> headers, List<String> protocol
     public static WsOptions of(WsUrl url, List<WsHeader> headers, List<String> protocols, boolean insecure) {
         return new WsOptions(url, headers, protocols, insecure, null, DEFAULT_TIMEOUT, DEFAULT_CLOSE_TIMEOUT,
                 FrameDecoder.DEFAULT_MAX_FRAME, MessageAssembler.DEFAULT_MAX_MESSAGE);
+    }
+
+    /**
+     * The options a session continuing {@code connection} (an HTTP exchange the server switched to WebSocket) works
+     * with: the URL, extra headers and subprotocols of the request that went over it, so that the handshake is checked
+     * against what was asked and a later reconnect asks the same.
+     */
+    public static WsOptions continuing(UpgradedConnection connection) {
+        HttpTarget target = connection.target();
+        WsUrl url = new WsUrl(target.isHttps(), target.host(), target.port(), connection.requestTarget());
+        List<WsHeader> headers = new ArrayList<>();
+        List<String> protocols = new ArrayList<>();
+        String[] lines = new String(connection.requestHead(), StandardCharsets.ISO_8859_1).split("\r?\n");
+        for (int i = 1; i < lines.length; i++) {
+            int colon = lines[i].indexOf(':');
+            if (colon <= 0) {
+                continue;
+            }
+            String name = lines[i].substring(0, colon).strip();
+            String value = lines[i].substring(colon + 1).strip();
+            if (name.equalsIgnoreCase("sec-websocket-protocol")) {
+                for (String protocol : value.split(",")) {
+                    if (!protocol.isBlank()) {
+                        protocols.add(protocol.strip());
+                    }
+                }
+            } else if (!WsHeader.isOwn(name)) {
+                headers.add(new WsHeader(name, value));
+            }
+        }
+        return of(url, headers, protocols, false);
     }
 
     public WsOptions withTrustStore(KeyStore store) {

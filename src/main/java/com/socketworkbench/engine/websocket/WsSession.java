@@ -3,6 +3,7 @@ package com.socketworkbench.engine.websocket;
 import static com.socketworkbench.engine.websocket.WsUrl.TEXT;
 
 import com.socketworkbench.engine.http.TlsClient;
+import com.socketworkbench.engine.http.UpgradedConnection;
 import com.socketworkbench.engine.text.DurationText;
 
 import org.slf4j.Logger;
@@ -74,6 +75,19 @@ public final class WsSession {
     public static WsSession open(WsOptions options, Consumer<WsEvent> listener) {
         WsSession session = new WsSession(options, listener);
         Thread.ofVirtual().name("ws-session " + options.url().authority()).start(session::run);
+        return session;
+    }
+
+    /**
+     * Continues {@code connection}, which an HTTP exchange's upgrade request switched to WebSocket, as a session:
+     * its handshake is reported and checked like one this class made, then frames flow as after {@link #open}. The
+     * session owns the connection from here on. Returns at once.
+     */
+    public static WsSession adopt(UpgradedConnection connection, WsOptions options, Consumer<WsEvent> listener) {
+        WsSession session = new WsSession(options, listener);
+        session.socket = connection.socket();
+        Thread.ofVirtual().name("ws-session " + options.url().authority())
+                .start(() -> session.runAdopted(connection));
         return session;
     }
 
@@ -199,17 +213,9 @@ public final class WsSession {
             in = talking.getInputStream();
             ResponseHead reply = ResponseHead.read(in);
             leftover = reply.rest();
-            HandshakeCheck check = Handshake.check(reply.head(), key, options.protocols(),
-                    options.requestsExtensions());
-            emit(new WsEvent.HandshakeReceived(Instant.now(), reply.head(), check));
-            if (!check.ok()) {
-                fail(check.verdicts().stream().filter(WsVerdict::fatal).findFirst().orElseThrow().text());
+            if (!opened(reply.head(), key, talking, out)) {
                 return;
             }
-            talking.setSoTimeout(0);
-            writer.start(out);
-            state = State.OPEN;
-            emit(new WsEvent.Opened(Instant.now(), check.protocol()));
         } catch (TlsClient.Failure e) {
             fail(endReasonOr(e.getMessage()));
             return;
@@ -224,6 +230,47 @@ public final class WsSession {
             return;
         }
         readFrames(in, leftover);
+    }
+
+    /**
+     * Checks the server's handshake head and, when it is good, starts the writer and opens the session.
+     *
+     * @return false when the handshake failed (reported, the connection closed)
+     */
+    private boolean opened(byte[] head, String key, Socket talking, OutputStream out) throws IOException {
+        HandshakeCheck check = Handshake.check(head, key, options.protocols(), options.requestsExtensions());
+        emit(new WsEvent.HandshakeReceived(Instant.now(), head, check));
+        if (!check.ok()) {
+            fail(check.verdicts().stream().filter(WsVerdict::fatal).findFirst().orElseThrow().text());
+            return false;
+        }
+        talking.setSoTimeout(0);
+        writer.start(out);
+        state = State.OPEN;
+        emit(new WsEvent.Opened(Instant.now(), check.protocol()));
+        return true;
+    }
+
+    /**
+     * The session thread of {@link #adopt}: the handshake already went over the connection, so it is reported as it
+     * went and checked as this session's own would be, then frames flow, the server's first ones (read with its
+     * head) included.
+     */
+    private void runAdopted(UpgradedConnection connection) {
+        random = new SecureRandom();
+        emit(new WsEvent.Connecting(Instant.now(), options.url()));
+        connection.tls().ifPresent(info -> emit(new WsEvent.TlsEstablished(Instant.now(), info)));
+        emit(new WsEvent.HandshakeSent(Instant.now(), connection.requestHead()));
+        try {
+            if (!opened(connection.responseHead(), connection.requestHeader("Sec-WebSocket-Key").orElse(""),
+                    connection.socket(), connection.out())) {
+                return;
+            }
+        } catch (IOException e) {
+            fail(endReasonOr(TEXT.get("failed.io", String.valueOf(e.getMessage()))));
+            return;
+        }
+        readFrames(connection.in(), connection.afterHead());
     }
 
     private Socket connect(WsUrl url) throws IOException {

@@ -7,7 +7,8 @@ import com.socketworkbench.ui.tab.TabContext;
 public final class HttpTab extends ModelViewTab<HttpViewModel, HttpView> {
 
     public HttpTab(TabContext context) {
-        super(context, "HTTP", "http", HttpViewModel::new, HttpView::new);
+        super(context, "HTTP", "http", (preferences, executor, subscriptions) -> new HttpViewModel(preferences,
+                executor, subscriptions, context.webSockets()), HttpView::new);
     }
 
     /** A request in flight counts: closing the tab cancels it. */

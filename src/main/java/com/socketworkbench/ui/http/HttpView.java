@@ -92,6 +92,7 @@ public final class HttpView implements TabView {
             MenuItem item = new MenuItem(switch (each) {
                 case POST_FORM -> TEXT.get("template.postForm");
                 case POST_JSON -> TEXT.get("template.postJson");
+                case WEBSOCKET -> TEXT.get("template.websocket");
                 default -> each.method();
             });
 

@@ -23,6 +23,7 @@ import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.input.HostInput;
 import com.socketworkbench.ui.input.PortInput;
 import com.socketworkbench.ui.tab.AppPreferences;
+import com.socketworkbench.ui.tab.WebSocketHandoff;
 import com.socketworkbench.ui.tab.TabModel;
 import com.socketworkbench.ui.tab.TabStatus;
 import com.socketworkbench.ui.traffic.Formats;
@@ -80,16 +81,34 @@ public final class HttpViewModel implements TabModel {
     private final ReadOnlyObjectWrapper<Optional<RedirectComposer.FollowUp>> followUp =
             new ReadOnlyObjectWrapper<>(this, "followUp", Optional.empty());
 
+    private final ReadOnlyStringWrapper upgradeNote = new ReadOnlyStringWrapper(this, "upgradeNote", "");
+    private final WebSocketHandoff webSockets;
+    /** The exchange whose connection went on as a WebSocket session, and what its note says. */
+    private HistoryEntry upgradedEntry;
+    private String upgradedText = "";
+
     private final BooleanBinding canSend;
     private Consumer<String> onFailure = message -> { };
 
     public HttpViewModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions) {
-        this(preferences, executor, subscriptions, new HttpExchanger());
+        this(preferences, executor, subscriptions, WebSocketHandoff.NONE);
+    }
+
+    /** @param webSockets where a connection the server switched to WebSocket goes on (a new WebSocket tab) */
+    public HttpViewModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions,
+                         WebSocketHandoff webSockets) {
+        this(preferences, executor, subscriptions, new HttpExchanger(), webSockets);
     }
 
     HttpViewModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions,
                   HttpExchanger exchanger) {
+        this(preferences, executor, subscriptions, exchanger, WebSocketHandoff.NONE);
+    }
+
+    HttpViewModel(AppPreferences preferences, UiExecutor executor, Subscriptions subscriptions,
+                  HttpExchanger exchanger, WebSocketHandoff webSockets) {
         this.preferences = preferences;
+        this.webSockets = webSockets;
         form = new RequestForm(preferences, subscriptions);
         budgets = new HistoryBudgets(preferences, Runtime.getRuntime().maxMemory(), subscriptions);
         history = new ExchangeHistory(executor, budgets.memoryBytesProperty().get(),
@@ -109,6 +128,7 @@ public final class HttpViewModel implements TabModel {
         }
         subscriptions.subscribe(history.shownProperty(), entry -> {
             followUp.set(followUpFor(entry));
+            upgradeNote.set(entry != null && entry == upgradedEntry ? upgradedText : "");
             if (!request.isBusy()) {
                 updateStatus();
             }
@@ -318,11 +338,24 @@ public final class HttpViewModel implements TabModel {
         }
         counters.count(exchange);
         HistoryEntry entry = history.add(exchange, text, charset);
+        request.takeUpgraded().ifPresent(connection -> {
+            upgradedEntry = entry;
+            upgradedText = webSockets.continueInNewTab(connection).map(tab -> TEXT.get("response.upgraded", tab))
+                    .orElse(TEXT.get("response.upgraded.closed"));
+        });
         history.shownProperty().set(entry);
         updateStatus();
         // A cancel is the user's own doing: the response area says so, a notification would only nag.
         exchange.failure().filter(message -> !HttpExchanger.isCancellation(message)).ifPresent(onFailure);
 
+    }
+
+    /**
+     * Says where the shown exchange's connection went on when the server switched it to WebSocket (a 101 to an
+     * upgrade request): the WebSocket tab that continues it. Empty for every other exchange.
+     */
+    public ReadOnlyStringProperty upgradeNoteProperty() {
+        return upgradeNote.getReadOnlyProperty();
     }
 
     /** Stops the request in flight (its exchange still lands in the history, marked cancelled). */

@@ -3,6 +3,7 @@ package com.socketworkbench.ui.http;
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.engine.http.HttpExchange;
 import com.socketworkbench.engine.http.HttpExchanger;
+import com.socketworkbench.engine.http.UpgradedConnection;
 import com.socketworkbench.engine.http.HttpTarget;
 import com.socketworkbench.engine.http.PreparedRequest;
 import com.socketworkbench.engine.http.RequestOptions;
@@ -15,6 +16,7 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
@@ -43,6 +45,11 @@ final class RequestInFlight {
         this.progressChanged = progressChanged;
         progressTicker = executor.frameTicker(this::showProgress);
         subscriptions.add(progressTicker::stop);
+    }
+
+    /** The connection the last exchange's 101 switched to WebSocket, once (see {@link HttpExchanger#takeUpgraded}). */
+    Optional<UpgradedConnection> takeUpgraded() {
+        return exchanger.takeUpgraded();
     }
 
     /**

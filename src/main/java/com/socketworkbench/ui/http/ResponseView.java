@@ -56,6 +56,7 @@ final class ResponseView {
     private final Label statusClass = new Label();
     private final Label summary = new Label();
     private final Button followRedirect = new Button(TEXT.get("response.followRedirect"));
+    private final Label upgradeNote = new Label();
     private final Label failure = new Label();
     private final Label dropped = new Label();
     private final VerdictList verdicts = new VerdictList(this::jumpTo);
@@ -100,6 +101,13 @@ final class ResponseView {
         failure.getStyleClass().add("exchange-failure");
         failure.setWrapText(true);
         failure.setMinHeight(Region.USE_PREF_SIZE);
+        upgradeNote.setId("upgradeNote");
+        upgradeNote.getStyleClass().add("upgrade-note");
+        upgradeNote.setWrapText(true);
+        upgradeNote.setMinHeight(Region.USE_PREF_SIZE);
+        upgradeNote.textProperty().bind(model.upgradeNoteProperty());
+        upgradeNote.visibleProperty().bind(model.upgradeNoteProperty().isNotEmpty());
+        upgradeNote.managedProperty().bind(upgradeNote.visibleProperty());
         dropped.setId("bytesDropped");
         dropped.getStyleClass().add("bytes-dropped-note");
         dropped.setWrapText(true);
@@ -126,7 +134,7 @@ final class ResponseView {
         tlsTab.setContent(tlsPane());
         tabs.getTabs().addAll(bodyTab, headersTab, rawTab, tlsTab);
 
-        root = new VBox(statusRow, failure, dropped, verdicts.list(), tabs);
+        root = new VBox(statusRow, upgradeNote, failure, dropped, verdicts.list(), tabs);
         root.getStyleClass().add("response-pane");
         VBox.setVgrow(tabs, Priority.ALWAYS);
 

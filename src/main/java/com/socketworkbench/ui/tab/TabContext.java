@@ -14,7 +14,8 @@ import com.socketworkbench.ui.messages.MessageLibrary;
  *                    window makes one for all tabs
  * @param messages    the workspace's message library, shared by every socket tab's messages panel
  * @param allTraffic  the window's All-traffic hub, which every socket tab's events are teed into
+ * @param webSockets  opens a WebSocket tab that continues a connection the HTTP tab's upgrade request switched
  */
 public record TabContext(AppPreferences preferences, UiExecutor executor, MessageLibrary messages,
-                         AllTrafficHub allTraffic) {
+                         AllTrafficHub allTraffic, WebSocketHandoff webSockets) {
 }

@@ -2,6 +2,7 @@ package com.socketworkbench.ui.websocket;
 
 import static com.socketworkbench.ui.websocket.WebSocketTab.TEXT;
 
+import com.socketworkbench.engine.http.UpgradedConnection;
 import com.socketworkbench.engine.websocket.CloseCodes;
 import com.socketworkbench.engine.websocket.Direction;
 import com.socketworkbench.engine.websocket.WsEvent;
@@ -237,6 +238,29 @@ public final class WebSocketModel implements TabModel {
         problem.set("");
         phase.set(Phase.CONNECTING);
         session = WsSession.open(options, queue);
+        session.setAutoPong(settings.autoPong().get());
+    }
+
+    /**
+     * Continues {@code connection}, which the HTTP tab's upgrade request switched to WebSocket, in this idle tab: the
+     * fields take the request's URL, headers and subprotocols (so Connect later asks the same), and the session shows
+     * the handshake as it went, then its frames.
+     */
+    public void adopt(UpgradedConnection connection) {
+        if (phase.get() != Phase.IDLE) {
+            connection.close();
+            return;
+        }
+        WsOptions options = WsOptions.continuing(connection);
+        settings.url().set(options.url().toString());
+        settings.headers().set(options.headers().stream().map(h -> h.name() + ": " + h.value())
+                .collect(java.util.stream.Collectors.joining("\n")));
+        settings.protocols().set(String.join(", ", options.protocols()));
+        target = options.url();
+        handshake.clear();
+        problem.set("");
+        phase.set(Phase.CONNECTING);
+        session = WsSession.adopt(connection, options, queue);
         session.setAutoPong(settings.autoPong().get());
     }
 

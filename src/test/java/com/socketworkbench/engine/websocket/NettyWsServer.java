@@ -42,6 +42,7 @@ public final class NettyWsServer implements AutoCloseable {
     private final EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, NioIoHandler.newFactory());
     private final Channel channel;
     private final List<Object> received = new CopyOnWriteArrayList<>();
+    private final java.util.concurrent.atomic.AtomicInteger connections = new java.util.concurrent.atomic.AtomicInteger();
 
     private NettyWsServer(SslContext ssl) throws InterruptedException {
         WebSocketServerProtocolConfig config = WebSocketServerProtocolConfig.newBuilder().websocketPath(PATH)
@@ -51,6 +52,7 @@ public final class NettyWsServer implements AutoCloseable {
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override
                     protected void initChannel(SocketChannel ch) {
+                        connections.incrementAndGet();
                         if (ssl != null) {
                             ch.pipeline().addLast(ssl.newHandler(ch.alloc()));
                         }
@@ -68,6 +70,11 @@ public final class NettyWsServer implements AutoCloseable {
     public static NettyWsServer tls(TestCertificates certificates) throws Exception {
         return new NettyWsServer(SslContextBuilder.forServer(certificates.serverKey(), certificates.server(),
                 certificates.ca()).build());
+    }
+
+    /** How many connections were accepted so far. */
+    public int connections() {
+        return connections.get();
     }
 
     public int port() {
