@@ -200,8 +200,8 @@ public final class WsSession {
             ResponseHead reply = ResponseHead.read(in);
             leftover = reply.rest();
             HandshakeCheck check = Handshake.check(reply.head(), key, options.protocols(),
-                    options.requestsExtensions());
-            emit(new WsEvent.HandshakeReceived(Instant.now(), reply.head(), check));
+                    options.offeredExtensions());
+            emit(new WsEvent.HandshakeReceived(Instant.now(), reply.shown(), check));
             if (!check.ok()) {
                 fail(check.verdicts().stream().filter(WsVerdict::fatal).findFirst().orElseThrow().text());
                 return;
