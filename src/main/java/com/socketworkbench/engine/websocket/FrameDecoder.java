@@ -28,6 +28,7 @@ public final class FrameDecoder {
     }
 
     private final int maxFrame;
+    private final int rsvAllowed;
     private final byte[] header = new byte[14];
     private int headerFill;
     private int headerLength = 2;
@@ -42,7 +43,16 @@ public final class FrameDecoder {
     }
 
     public FrameDecoder(int maxFrame) {
+        this(maxFrame, 0);
+    }
+
+    /**
+     * @param rsvAllowed the RSV bits (RSV1 = 4, RSV2 = 2, RSV3 = 1) an agreed extension may set: those are not a
+     *                   protocol error here; the {@link MessageAssembler} knows what they mean
+     */
+    public FrameDecoder(int maxFrame, int rsvAllowed) {
         this.maxFrame = maxFrame;
+        this.rsvAllowed = rsvAllowed;
     }
 
     /** Whether the decoder stopped reading (after a length it cannot follow); later bytes are ignored. */
@@ -132,8 +142,8 @@ public final class FrameDecoder {
         if (Opcode.isReserved(opcode)) {
             verdicts.add(WsVerdict.protocolError("opcode.reserved", Opcode.name(opcode)));
         }
-        if (rsv != 0) {
-            verdicts.add(WsVerdict.protocolError("rsv", rsvText(rsv)));
+        if ((rsv & ~rsvAllowed) != 0) {
+            verdicts.add(WsVerdict.protocolError("rsv", rsvText(rsv & ~rsvAllowed)));
         }
         if (Opcode.isControl(opcode) && !fin) {
             verdicts.add(WsVerdict.protocolError("control.fragmented", Opcode.name(opcode)));

@@ -89,7 +89,10 @@ final class FrameWriter {
                     return;
                 }
                 for (WsFrame frame : next.frames()) {
-                    emit.accept(new WsEvent.Frame(Instant.now(), Direction.OUT, frame, List.of()));
+                    // Only a fragmented message has a WsMessage; a single frame is its own message.
+                    int messageOpcode = next.message() == null ? frame.opcode() : next.message().opcode();
+                    emit.accept(new WsEvent.Frame(Instant.now(), Direction.OUT, frame, List.of(), messageOpcode,
+                            null));
                     out.write(FrameEncoder.wire(frame));
                 }
                 out.flush();

@@ -59,14 +59,21 @@ public final class Handshake {
     /**
      * Checks the server's response head (status line and headers, up to the empty line).
      *
-     * @param requestedExtensions whether the request asked for an extension (an extra Sec-WebSocket-Extensions)
+     * @param offered           the subprotocols offered
+     * @param offeredExtensions the extension names the request offered (typed as Sec-WebSocket-Extensions)
      */
-    public static HandshakeCheck check(byte[] head, String key, List<String> offered, boolean requestedExtensions) {
+    public static HandshakeCheck check(byte[] head, String key, List<String> offered,
+                                       List<String> offeredExtensions) {
         String text = new String(head, StandardCharsets.ISO_8859_1);
         String[] lines = text.split("\r?\n");
         String statusLine = lines.length == 0 ? "" : lines[0];
         String expected = acceptFor(key);
         List<WsVerdict> verdicts = new ArrayList<>();
+        int bareLf = bareLf(head);
+        if (bareLf >= 0) {
+            // Read anyway, as the HTTP tab does (its BARE_LF): hand-written servers often end lines with LF only.
+            verdicts.add(new WsVerdict(false, 0, "head.bareLf", WsUrl.TEXT.get("handshake.head.bareLf", bareLf)));
+        }
         String[] status = statusLine.split(" ", 3);
         int code = -1;
         if (status.length >= 2 && status[0].startsWith("HTTP/")) {
@@ -87,8 +94,12 @@ public final class Handshake {
         }
         String received = headers.get("sec-websocket-accept");
         String protocol = headers.getOrDefault("sec-websocket-protocol", "");
+        List<WsExtension> extensions = List.of();
         if (code < 0) {
             verdicts.add(fatal("status.unreadable", statusLine));
+        } else if (code >= 300 && code < 400 && headers.containsKey("location")) {
+            // A WebSocket client does not follow redirects (RFC 6455 section 4.1); where it points is the news.
+            verdicts.add(fatal("status.redirect", statusLine, headers.get("location")));
         } else if (code != 101) {
             verdicts.add(fatal("status.not101", statusLine));
         } else {
@@ -115,15 +126,37 @@ public final class Handshake {
                 verdicts.add(new WsVerdict(false, 0, "protocol.none",
                         WsUrl.TEXT.get("handshake.protocol.none", String.join(", ", offered))));
             }
-            String extensions = headers.getOrDefault("sec-websocket-extensions", "");
-            if (!extensions.isEmpty()) {
-                verdicts.add(requestedExtensions
-                        ? new WsVerdict(false, 0, "extensions.undecoded",
-                        WsUrl.TEXT.get("handshake.extensions.undecoded", extensions))
-                        : fatal("extensions.unrequested", extensions));
+            extensions = WsExtension.parse(headers.getOrDefault("sec-websocket-extensions", ""));
+            checkExtensions(extensions, offeredExtensions, verdicts);
+        }
+        return new HandshakeCheck(code, statusLine, expected, received, protocol, extensions, verdicts);
+    }
+
+    /** RFC 6455 section 4.1: an extension the client did not offer fails the handshake, each one named. */
+    private static void checkExtensions(List<WsExtension> agreed, List<String> offered, List<WsVerdict> verdicts) {
+        for (WsExtension extension : agreed) {
+            if (offered.stream().noneMatch(o -> o.equalsIgnoreCase(extension.name()))) {
+                String offeredText = offered.isEmpty() ? WsUrl.TEXT.get("handshake.extensions.noneOffered")
+                        : String.join(", ", offered);
+                verdicts.add(fatal("extensions.unrequested", extension.name(), offeredText));
+            } else if (extension.name().equals(WsExtension.PERMESSAGE_DEFLATE)) {
+                verdicts.add(new WsVerdict(false, 0, "extensions.deflate",
+                        WsUrl.TEXT.get("handshake.extensions.deflate", extension)));
+            } else {
+                verdicts.add(new WsVerdict(false, 0, "extensions.undecoded",
+                        WsUrl.TEXT.get("handshake.extensions.undecoded", extension)));
             }
         }
-        return new HandshakeCheck(code, statusLine, expected, received, protocol, verdicts);
+    }
+
+    /** The offset of the first LF without a CR before it, or -1. */
+    private static int bareLf(byte[] head) {
+        for (int i = 0; i < head.length; i++) {
+            if (head[i] == '\n' && (i == 0 || head[i - 1] != '\r')) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static boolean hasToken(String list, String token) {

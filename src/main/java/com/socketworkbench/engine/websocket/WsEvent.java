@@ -34,12 +34,20 @@ public sealed interface WsEvent {
     /**
      * One frame each way. Verdicts are only ever about frames the server sent.
      *
-     * @param wireBytes bytes on the wire (header and payload)
+     * @param messageOpcode the opcode of the message the frame belongs to, so a continuation frame reads as the
+     *                      text or binary it continues; the frame's own opcode for the others
+     * @param inflated      a received frame of a permessage-deflate message: its payload inflated; else null
      */
-    record Frame(Instant time, Direction direction, WsFrame frame, List<WsVerdict> verdicts) implements WsEvent {
+    record Frame(Instant time, Direction direction, WsFrame frame, List<WsVerdict> verdicts, int messageOpcode,
+                 byte[] inflated) implements WsEvent {
         public Frame {
             Objects.requireNonNull(frame, "frame");
             verdicts = List.copyOf(verdicts);
+        }
+
+        /** A frame that is its own message (or whose message is not known). */
+        public Frame(Instant time, Direction direction, WsFrame frame, List<WsVerdict> verdicts) {
+            this(time, direction, frame, verdicts, frame.opcode(), null);
         }
     }
 

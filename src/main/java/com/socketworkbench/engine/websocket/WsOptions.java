@@ -81,7 +81,9 @@ public record WsOptions(WsUrl url, List<WsHeader> headers, List<String> protocol
         return new WsOptions(url, headers, protocols, insecure, trustStore, timeout, wait, maxFrame, maxMessage);
     }
 
-    boolean requestsExtensions() {
-        return headers.stream().anyMatch(h -> h.name().equalsIgnoreCase("sec-websocket-extensions"));
+    /** The extension names offered in the typed Sec-WebSocket-Extensions headers (the names before any ";"). */
+    public List<String> offeredExtensions() {
+        return headers.stream().filter(h -> h.name().equalsIgnoreCase("sec-websocket-extensions"))
+                .flatMap(h -> WsExtension.names(h.value()).stream()).toList();
     }
 }

@@ -61,6 +61,8 @@ public final class WsSession {
     private volatile Socket socket;
     private volatile Socket plainSocket;
     private volatile boolean closeSent;
+    /** The server's close frame was read (the session thread only). */
+    private boolean closeReceived;
     private String endReason;
     private boolean endClean;
 
@@ -193,6 +195,7 @@ public final class WsSession {
         InputStream in;
         String key;
         byte[] leftover;
+        HandshakeCheck check;
         try {
             Socket plain = connect(url);
             Socket talking = plain;
@@ -213,7 +216,8 @@ public final class WsSession {
             in = talking.getInputStream();
             ResponseHead reply = ResponseHead.read(in);
             leftover = reply.rest();
-            if (!opened(reply.head(), key, talking, out)) {
+            check = opened(reply.head(), reply.shown(), key, talking, out);
+            if (check == null) {
                 return;
             }
         } catch (TlsClient.Failure e) {
@@ -229,26 +233,28 @@ public final class WsSession {
             fail(endReasonOr(TEXT.get("failed.io", String.valueOf(e.getMessage()))));
             return;
         }
-        readFrames(in, leftover);
+        readFrames(in, leftover, check);
     }
 
     /**
      * Checks the server's handshake head and, when it is good, starts the writer and opens the session.
      *
-     * @return false when the handshake failed (reported, the connection closed)
+     * @param shown what the user sees of the response: the head, and the body of a refused upgrade
+     * @return the check when the session opened; null when the handshake failed (reported, the connection closed)
      */
-    private boolean opened(byte[] head, String key, Socket talking, OutputStream out) throws IOException {
-        HandshakeCheck check = Handshake.check(head, key, options.protocols(), options.requestsExtensions());
-        emit(new WsEvent.HandshakeReceived(Instant.now(), head, check));
+    private HandshakeCheck opened(byte[] head, byte[] shown, String key, Socket talking, OutputStream out)
+            throws IOException {
+        HandshakeCheck check = Handshake.check(head, key, options.protocols(), options.offeredExtensions());
+        emit(new WsEvent.HandshakeReceived(Instant.now(), shown, check));
         if (!check.ok()) {
             fail(check.verdicts().stream().filter(WsVerdict::fatal).findFirst().orElseThrow().text());
-            return false;
+            return null;
         }
         talking.setSoTimeout(0);
         writer.start(out);
         state = State.OPEN;
         emit(new WsEvent.Opened(Instant.now(), check.protocol()));
-        return true;
+        return check;
     }
 
     /**
@@ -261,16 +267,18 @@ public final class WsSession {
         emit(new WsEvent.Connecting(Instant.now(), options.url()));
         connection.tls().ifPresent(info -> emit(new WsEvent.TlsEstablished(Instant.now(), info)));
         emit(new WsEvent.HandshakeSent(Instant.now(), connection.requestHead()));
+        HandshakeCheck check;
         try {
-            if (!opened(connection.responseHead(), connection.requestHeader("Sec-WebSocket-Key").orElse(""),
-                    connection.socket(), connection.out())) {
+            check = opened(connection.responseHead(), connection.responseHead(),
+                    connection.requestHeader("Sec-WebSocket-Key").orElse(""), connection.socket(), connection.out());
+            if (check == null) {
                 return;
             }
         } catch (IOException e) {
             fail(endReasonOr(TEXT.get("failed.io", String.valueOf(e.getMessage()))));
             return;
         }
-        readFrames(connection.in(), connection.afterHead());
+        readFrames(connection.in(), connection.afterHead(), check);
     }
 
     private Socket connect(WsUrl url) throws IOException {
@@ -302,11 +310,10 @@ public final class WsSession {
         return plain;
     }
 
-    private void readFrames(InputStream in, byte[] leftover) {
-        FrameDecoder decoder = new FrameDecoder(options.maxFrame());
-        MessageAssembler assembler = new MessageAssembler(options.maxMessage());
+    private void readFrames(InputStream in, byte[] leftover, HandshakeCheck check) {
+        FrameDecoder decoder = new FrameDecoder(options.maxFrame(), check.rsvAllowed());
         byte[] buffer = new byte[16 * 1024];
-        try {
+        try (MessageAssembler assembler = new MessageAssembler(options.maxMessage(), check.extensions())) {
             if (handle(decoder.feed(leftover), assembler)) {
                 int n;
                 while ((n = in.read(buffer)) >= 0) {
@@ -329,13 +336,19 @@ public final class WsSession {
     private boolean handle(List<FrameDecoder.Decoded> decoded, MessageAssembler assembler) {
         for (FrameDecoder.Decoded each : decoded) {
             WsFrame frame = each.frame();
+            if (closeReceived) {
+                afterServersClose(frame);
+                continue;
+            }
             List<WsVerdict> verdicts = new ArrayList<>(each.verdicts());
             MessageAssembler.Outcome outcome = null;
             if (!each.fatal()) {
                 outcome = assembler.accept(frame);
                 verdicts.addAll(outcome.verdicts());
             }
-            emit(new WsEvent.Frame(Instant.now(), Direction.IN, frame, verdicts));
+            emit(new WsEvent.Frame(Instant.now(), Direction.IN, frame, verdicts,
+                    outcome == null ? frame.opcode() : outcome.messageOpcode(),
+                    outcome == null ? null : outcome.inflated()));
             if (outcome != null && outcome.message() != null) {
                 emit(new WsEvent.Message(Instant.now(), Direction.IN, outcome.message()));
             }
@@ -345,15 +358,32 @@ public final class WsSession {
                 return false;
             }
             if (frame.opcode() == Opcode.CLOSE) {
+                closeReceived = true;
                 serverClosed(CloseInfo.of(frame.payload()), frame.payload());
-                if (closeSent) {
-                    return false;
-                }
             } else if (frame.opcode() == Opcode.PING && autoPong && state == State.OPEN) {
                 writer.offer(mask(true, Opcode.PONG, frame.payload()), false);
             }
         }
-        return true;
+        // After our close was answered there is nothing more to wait for; after the server's own close, reading
+        // goes on until the writer has sent our answer and closed, so frames it sends too late are seen.
+        return !(closeReceived && closeSent);
+    }
+
+    /**
+     * RFC 6455 section 5.5.1: after its close frame an endpoint sends nothing more. A frame that still comes is
+     * shown with a verdict and the close does not count as clean. No close is sent for it: ours is already on its
+     * way.
+     */
+    private void afterServersClose(WsFrame frame) {
+        WsVerdict late = new WsVerdict(true, 0, "frame.afterClose",
+                TEXT.get("verdict.frame.afterClose", Opcode.name(frame.opcode())));
+        emit(new WsEvent.Frame(Instant.now(), Direction.IN, frame, List.of(late)));
+        synchronized (endLock) {
+            if (endClean) {
+                endClean = false;
+                endReason = TEXT.get("closed.afterClose", endReason);
+            }
+        }
     }
 
     private void serverClosed(CloseInfo info, byte[] payload) {

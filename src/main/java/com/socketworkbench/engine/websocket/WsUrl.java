@@ -42,23 +42,22 @@ public record WsUrl(boolean secure, String host, int port, String resource) {
             throw new IllegalArgumentException(TEXT.get("url.syntax", e.getIndex() < 0 ? 0 : e.getIndex() + 1,
                     e.getReason()));
         }
-        String host = uri.getHost();
-        if (host == null || host.isBlank()) {
-            String authority = uri.getRawAuthority();
-            if (authority != null && authority.matches(".*:[^\\]]*[^0-9\\]].*")) {
-                throw new IllegalArgumentException(TEXT.get("url.port.notNumber",
-                        authority.substring(authority.lastIndexOf(':') + 1)));
-            }
-            throw new IllegalArgumentException(TEXT.get("url.host"));
-        }
-        if (uri.getRawUserInfo() != null) {
+        if (uri.getRawUserInfo() != null || (uri.getRawAuthority() != null && uri.getRawAuthority().contains("@"))) {
             throw new IllegalArgumentException(TEXT.get("url.userInfo"));
+        }
+        String host = uri.getHost();
+        int port = uri.getPort();
+        if (host == null || host.isBlank()) {
+            // java.net.URI gives no host for a name with "_" (a registry-based authority), but Docker Compose and
+            // Kubernetes service names have them and resolvers accept them: read the authority here.
+            String[] hostPort = registryAuthority(uri.getRawAuthority());
+            host = hostPort[0];
+            port = hostPort[1].isEmpty() ? -1 : Integer.parseInt(hostPort[1]);
         }
         if (host.startsWith("[") && host.endsWith("]")) {
             host = host.substring(1, host.length() - 1);
         }
         boolean secure = scheme.equals("wss");
-        int port = uri.getPort();
         if (port == -1) {
             String authority = uri.getRawAuthority();
             if (authority != null && authority.endsWith(":")) {
@@ -74,6 +73,33 @@ public record WsUrl(boolean secure, String host, int port, String resource) {
         }
         String resource = uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
         return new WsUrl(secure, host, port, resource);
+    }
+
+    /**
+     * Host and port digits ("" for none) of an authority java.net.URI would not read as a server: the host must
+     * still be a name of letters, digits, "-", "." and "_"; the message names the first character that is not.
+     */
+    private static String[] registryAuthority(String authority) {
+        if (authority == null || authority.isBlank()) {
+            throw new IllegalArgumentException(TEXT.get("url.host"));
+        }
+        int colon = authority.lastIndexOf(':');
+        String host = colon < 0 ? authority : authority.substring(0, colon);
+        String port = colon < 0 ? "" : authority.substring(colon + 1);
+        if (host.isEmpty()) {
+            throw new IllegalArgumentException(TEXT.get("url.host"));
+        }
+        if (!port.chars().allMatch(c -> c >= '0' && c <= '9') || port.length() > 9) {
+            throw new IllegalArgumentException(TEXT.get("url.port.notNumber", port));
+        }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            boolean nameChar = c < 0x80 && (Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_');
+            if (!nameChar) {
+                throw new IllegalArgumentException(TEXT.get("url.host.char", host, String.valueOf(c)));
+            }
+        }
+        return new String[]{host, port};
     }
 
     /** The host as written in a URL or Host header: IPv6 literals in brackets. */

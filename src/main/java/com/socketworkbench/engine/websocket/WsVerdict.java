@@ -7,7 +7,8 @@ import java.util.Objects;
  *
  * @param fatal     the connection cannot go on: the client closes it with {@code closeCode}
  * @param closeCode the close code the client sends for a fatal finding (1002 protocol error, 1007 invalid data,
- *                  1009 too big); 0 for a warning
+ *                  1009 too big); 0 for a warning, and for a fatal finding about a frame that came after the
+ *                  server's close, when no close is sent (ours is already on its way)
  * @param code      a stable name of the finding ({@code opcode.reserved}), for tests and docs
  * @param text      what it means, in the language in use
  */

@@ -21,16 +21,21 @@ import java.util.stream.Collectors;
  * timeline's memory stays bounded.
  *
  * @param direction     null for a note
- * @param opcode        the opcode; -1 for a note or a message (then {@code messageOpcode})
+ * @param opcode        the frame's or the message's opcode; -1 for a note
  * @param payloadLength the length on the wire (or of the message)
- * @param payload       the payload kept (at most {@link #KEPT_PAYLOAD} bytes)
+ * @param payload       the payload kept (at most {@link #KEPT_PAYLOAD} bytes); as on the wire for a frame (compressed
+ *                      for permessage-deflate), inflated for a message
  * @param header        the frame header as on the wire; empty for messages and notes
- * @param text          the payload as shown in the row: text (invalid bytes as \xNN), hex for binary, or the note
+ * @param text          the payload as shown in the row: text (invalid bytes as \xNN), hex for binary, or the note; a
+ *                      continuation frame reads as the message it continues, a compressed frame inflated
  * @param verdicts      findings about this frame; the first fatal one is what closed the connection
+ * @param compressedLength for a message that came compressed, its compressed payload bytes; -1 otherwise
+ * @param wireBytes     bytes actually read or written for a frame (header and the payload that came, never just an
+ *                      announced length); 0 for other rows
  */
 public record FrameRow(long number, Instant time, Kind kind, Direction direction, int opcode, boolean fin, int rsv,
                        boolean masked, int maskKey, long payloadLength, byte[] payload, byte[] header, String text,
-                       List<WsVerdict> verdicts, int frames) {
+                       List<WsVerdict> verdicts, int frames, long compressedLength, long wireBytes) {
     /** Bytes of payload a row keeps (and the hex view shows); a longer payload is shown up to here. */
     public static final int KEPT_PAYLOAD = 1024 * 1024;
     /** Characters of payload the row itself shows. */
@@ -39,23 +44,35 @@ public record FrameRow(long number, Instant time, Kind kind, Direction direction
     /** What a row is. */
     public enum Kind { FRAME, MESSAGE, NOTE, PROBLEM }
 
-    static FrameRow frame(long number, Instant time, Direction direction, WsFrame frame, List<WsVerdict> verdicts) {
+    /**
+     * @param messageOpcode the opcode of the message the frame belongs to (a continuation reads as it)
+     * @param inflated      the frame's payload inflated (permessage-deflate); null when it was not compressed
+     */
+    static FrameRow frame(long number, Instant time, Direction direction, WsFrame frame, List<WsVerdict> verdicts,
+                          int messageOpcode, byte[] inflated) {
         byte[] kept = keep(frame.payload());
+        int shownAs = frame.opcode() == Opcode.CONTINUATION ? messageOpcode : frame.opcode();
+        String text = inflated == null ? preview(shownAs, frame.payload())
+                : TEXT.get("row.deflated", frame.payload().length) + " " + preview(shownAs, inflated);
         return new FrameRow(number, time, Kind.FRAME, direction, frame.opcode(), frame.fin(), frame.rsv(),
-                frame.masked(), frame.maskKey(), frame.payloadLength(), kept, frame.header(),
-                preview(frame.opcode(), frame.payload()), List.copyOf(verdicts), 1);
+                frame.masked(), frame.maskKey(), frame.payloadLength(), kept, frame.header(), text,
+                List.copyOf(verdicts), 1, -1, (long) frame.header().length + frame.payload().length);
+    }
+
+    static FrameRow frame(long number, Instant time, Direction direction, WsFrame frame, List<WsVerdict> verdicts) {
+        return frame(number, time, direction, frame, verdicts, frame.opcode(), null);
     }
 
     static FrameRow message(long number, Instant time, Direction direction, WsMessage message) {
         byte[] kept = keep(message.payload());
         return new FrameRow(number, time, Kind.MESSAGE, direction, message.opcode(), true, 0, false, 0,
                 message.payload().length, kept, new byte[0], preview(message.opcode(), message.payload()), List.of(),
-                message.frames());
+                message.frames(), message.compressedLength(), 0);
     }
 
     static FrameRow note(long number, Instant time, String text, boolean problem) {
         return new FrameRow(number, time, problem ? Kind.PROBLEM : Kind.NOTE, null, -1, false, 0, false, 0, 0,
-                new byte[0], new byte[0], text, List.of(), 0);
+                new byte[0], new byte[0], text, List.of(), 0, -1, 0);
     }
 
     private static byte[] keep(byte[] payload) {
@@ -79,16 +96,13 @@ public record FrameRow(long number, Instant time, Kind kind, Direction direction
         };
     }
 
-    /** Bytes on the wire for a frame (header and payload); 0 for other rows. */
-    public long wireBytes() {
-        return kind == Kind.FRAME ? header.length + payloadLength : 0;
-    }
-
     /** "text", "close", "message (text, 3 frames)"; "" for a note. */
     public String opcodeText() {
         return switch (kind) {
             case FRAME -> Opcode.name(opcode);
-            case MESSAGE -> TEXT.get("row.message", Opcode.name(opcode), frames);
+            case MESSAGE -> compressedLength >= 0
+                    ? TEXT.get("row.message.inflated", Opcode.name(opcode), compressedLength, frames)
+                    : TEXT.get("row.message", Opcode.name(opcode), frames);
             default -> "";
         };
     }

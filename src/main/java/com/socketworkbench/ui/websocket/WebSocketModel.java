@@ -319,7 +319,7 @@ public final class WebSocketModel implements TabModel {
             }
             case WsEvent.Frame frame -> {
                 FrameRow row = FrameRow.frame(nextNumber++, time, frame.direction(), frame.frame(),
-                        frame.verdicts());
+                        frame.verdicts(), frame.messageOpcode(), frame.inflated());
                 if (frame.direction() == Direction.IN) {
                     framesIn.set(framesIn.get() + 1);
                     bytesIn.set(bytesIn.get() + row.wireBytes());

@@ -93,7 +93,7 @@ class MessageChecksTest {
         assertEquals("AAAA", mismatch.receivedAccept());
         assertEquals("protocol.notOffered", code(Handshake.check(
                 good.replace("\r\n\r\n", "\r\nSec-WebSocket-Protocol: mqtt\r\n\r\n")
-                        .getBytes(StandardCharsets.US_ASCII), key, List.of("chat"), false)));
+                        .getBytes(StandardCharsets.US_ASCII), key, List.of("chat"), List.of())));
     }
 
     @Test
@@ -131,7 +131,7 @@ class MessageChecksTest {
     }
 
     private static HandshakeCheck check(String head, String key) {
-        return Handshake.check(head.getBytes(StandardCharsets.US_ASCII), key, List.of(), false);
+        return Handshake.check(head.getBytes(StandardCharsets.US_ASCII), key, List.of(), List.of());
     }
 
     private static String code(HandshakeCheck check) {
