@@ -11,6 +11,7 @@ import com.socketworkbench.engine.websocket.WsUrl;
 import com.socketworkbench.ui.fx.RingObservableList;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.UiExecutor;
+import com.socketworkbench.ui.input.InputVerdict;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.TabModel;
 import com.socketworkbench.ui.tab.TabStatus;
@@ -25,6 +26,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.collections.ObservableList;
 
 import java.security.KeyStore;
@@ -111,6 +113,16 @@ public final class WebSocketModel implements TabModel {
         return sendBar.payload();
     }
 
+    /** Whether a ping or pong payload is hex bytes rather than UTF-8 text (saved with the workspace). */
+    public BooleanProperty controlHexProperty() {
+        return sendBar.controlHex();
+    }
+
+    /** Whether the payload box reads hex now: a binary message, or a ping or pong with hex on. */
+    public boolean payloadIsHex() {
+        return sendBar.payloadIsHex();
+    }
+
     public StringProperty fragmentProperty() {
         return sendBar.fragment();
     }
@@ -121,6 +133,16 @@ public final class WebSocketModel implements TabModel {
 
     public StringProperty closeReasonProperty() {
         return sendBar.closeReason();
+    }
+
+    /** The close code as typed, judged while Close is the kind to send. */
+    public ObservableObjectValue<InputVerdict> closeCodeVerdictProperty() {
+        return sendBar.closeCodeVerdict();
+    }
+
+    /** The close reason as typed, judged while Close is the kind to send. */
+    public ObservableObjectValue<InputVerdict> closeReasonVerdictProperty() {
+        return sendBar.closeReasonVerdict();
     }
 
     public StringProperty urlErrorProperty() {

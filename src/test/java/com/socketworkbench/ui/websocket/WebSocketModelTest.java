@@ -10,6 +10,7 @@ import com.socketworkbench.engine.websocket.Opcode;
 import com.socketworkbench.engine.websocket.WsEvent;
 import com.socketworkbench.ui.fx.CurrentThreadUiExecutor;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.input.InputVerdict;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.InMemoryPreferences;
 import com.socketworkbench.ui.tab.WorkspaceCopy;
@@ -46,6 +47,23 @@ class WebSocketModelTest {
     }
 
     @Test
+    void aNewTabStartsWithAnEmptyTextMessageAndCloseCode1000() {
+        WebSocketModel model = model(InMemoryPreferences.fresh());
+        assertEquals(SendKind.TEXT_MESSAGE, model.sendKindProperty().get());
+        assertEquals("", model.payloadProperty().get());
+        assertEquals("1000", model.closeCodeProperty().get());
+        assertEquals("", model.closeReasonProperty().get());
+        assertFalse(model.controlHexProperty().get());
+    }
+
+    @Test
+    void anUnknownSavedSendKindFallsBackToText() {
+        AppPreferences preferences = InMemoryPreferences.fresh();
+        preferences.put("sendKind", "SMOKE_SIGNAL");
+        assertEquals(SendKind.TEXT_MESSAGE, model(preferences).sendKindProperty().get());
+    }
+
+    @Test
     void urlHeadersProtocolsAutoPongAndFragmentAreSavedButInsecureIsNot() throws Exception {
         AppPreferences preferences = InMemoryPreferences.fresh();
         WebSocketModel model = model(preferences);
@@ -56,6 +74,11 @@ class WebSocketModelTest {
         model.autoPongProperty().set(false);
         model.fragmentProperty().set("16");
         model.insecureProperty().set(true);
+        model.sendKindProperty().set(SendKind.PING);
+        model.controlHexProperty().set(true);
+        model.payloadProperty().set("de ad\nbe ef");
+        model.closeCodeProperty().set("4001");
+        model.closeReasonProperty().set("bye now");
         model.savePreferences();
 
         for (AppPreferences copy : List.of(WorkspaceCopy.reopened(preferences),
@@ -66,6 +89,11 @@ class WebSocketModelTest {
             assertEquals("chat, v2.json", reopened.protocolsProperty().get());
             assertFalse(reopened.autoPongProperty().get());
             assertEquals("16", reopened.fragmentProperty().get());
+            assertEquals(SendKind.PING, reopened.sendKindProperty().get());
+            assertTrue(reopened.controlHexProperty().get());
+            assertEquals("de ad\nbe ef", reopened.payloadProperty().get());
+            assertEquals("4001", reopened.closeCodeProperty().get());
+            assertEquals("bye now", reopened.closeReasonProperty().get());
             assertFalse(reopened.insecureProperty().get(), "certificate checks are on in every new session");
         }
     }
@@ -93,6 +121,57 @@ class WebSocketModelTest {
 
         model.send();
         assertEquals("Not connected: connect first", model.sendErrorProperty().get());
+    }
+
+    @Test
+    void theCloseCodeAndReasonAreJudgedAsTypedWhileCloseIsChosen() {
+        WebSocketModel model = model(InMemoryPreferences.fresh());
+        model.closeCodeProperty().set("5000");
+        assertEquals(InputVerdict.FINE, model.closeCodeVerdictProperty().get(), "no message for a hidden field");
+
+        model.sendKindProperty().set(SendKind.CLOSE);
+        assertEquals("The close code 5000 may not be sent: use 1000 to 1003, 1007 to 1014 or 3000 to 4999",
+                model.closeCodeVerdictProperty().get().message());
+        assertTrue(model.closeCodeVerdictProperty().get().isError());
+        model.closeCodeProperty().set("1005");
+        assertTrue(model.closeCodeVerdictProperty().get().isError(), "1005 is never sent on the wire");
+        model.closeCodeProperty().set("99999999999");
+        assertTrue(model.closeCodeVerdictProperty().get().message().startsWith("The close code 99999999999 may"));
+        model.closeCodeProperty().set("10x0");
+        assertEquals("The close code \"10x0\" is not a number", model.closeCodeVerdictProperty().get().message());
+        model.closeCodeProperty().set(" ");
+        assertEquals("Type a close code: 1000 to 1003, 1007 to 1014 or 3000 to 4999",
+                model.closeCodeVerdictProperty().get().message());
+        model.closeCodeProperty().set("1000");
+        assertEquals(InputVerdict.FINE, model.closeCodeVerdictProperty().get(), "fixing the code takes it away");
+
+        model.closeReasonProperty().set("é".repeat(62));
+        assertEquals("The close reason is 124 bytes: at most 123 fit in a close frame",
+                model.closeReasonVerdictProperty().get().message());
+        model.closeReasonProperty().set("é".repeat(61) + "x");
+        assertEquals(InputVerdict.FINE, model.closeReasonVerdictProperty().get());
+
+        model.closeCodeProperty().set("2000");
+        model.sendKindProperty().set(SendKind.TEXT_MESSAGE);
+        assertEquals(InputVerdict.FINE, model.closeCodeVerdictProperty().get(), "another kind hides the fields");
+    }
+
+    @Test
+    void anEditToAnyFieldSendUsesTakesTheStaleRefusalAway() {
+        WebSocketModel model = model(InMemoryPreferences.fresh());
+        List<Runnable> edits = List.of(
+                () -> model.payloadProperty().set("x"),
+                () -> model.sendKindProperty().set(SendKind.BINARY_MESSAGE),
+                () -> model.controlHexProperty().set(!model.controlHexProperty().get()),
+                () -> model.fragmentProperty().set(model.fragmentProperty().get() + "1"),
+                () -> model.closeCodeProperty().set(model.closeCodeProperty().get() + "1"),
+                () -> model.closeReasonProperty().set(model.closeReasonProperty().get() + "r"));
+        for (Runnable edit : edits) {
+            model.send();
+            assertEquals("Not connected: connect first", model.sendErrorProperty().get());
+            edit.run();
+            assertEquals("", model.sendErrorProperty().get());
+        }
     }
 
     @Test
