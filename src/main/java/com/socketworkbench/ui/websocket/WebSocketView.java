@@ -31,6 +31,8 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -48,7 +50,7 @@ import java.util.function.Function;
  * received ({@code #wsHandshakeResponse}) with the accept check ({@code #wsAcceptCheck}) and verdicts
  * ({@code #wsHandshakeVerdict}); the frames ({@code #wsTimeline}) beside the selected row's details
  * ({@code #wsFrameDetail}, {@code #wsFrameVerdict}) and payload in hex ({@code #wsPayloadHex}); the send bar below:
- * {@code #wsOpcode}, {@code #wsPayload}, {@code #wsControlHex} (ping and pong payload as
+ * {@code #wsOpcode}, {@code #wsPayload} (Ctrl/Cmd+Enter sends), {@code #wsControlHex} (ping and pong payload as
  * hex), {@code #wsFragment}, {@code #wsCloseCode} and {@code #wsCloseReason} with their messages
  * ({@code #wsCloseCodeError}, {@code #wsCloseReasonError}), {@code #wsSend}, {@code #wsSendError}, the counters
  * ({@code #wsCounters}) and Clear ({@code #wsClear}).
@@ -275,6 +277,13 @@ public final class WebSocketView implements TabView {
                 : "payload.prompt.text"));
         subscriptions.subscribe(model.sendKindProperty(), now -> prompt.run());
         subscriptions.subscribe(model.controlHexProperty(), on -> prompt.run());
+        payload.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            // Ctrl+Enter (Cmd+Enter on macOS) sends, as in the other tabs' send editor; Enter alone is a newline.
+            if (event.getCode() == KeyCode.ENTER && (event.isShortcutDown() || event.isControlDown())) {
+                model.send();
+                event.consume();
+            }
+        });
         HBox.setHgrow(payload, Priority.ALWAYS);
 
         CheckBox controlHex = new CheckBox(TEXT.get("controlHex"));
