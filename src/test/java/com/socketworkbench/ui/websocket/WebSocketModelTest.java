@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.socketworkbench.engine.websocket.Direction;
 import com.socketworkbench.engine.websocket.FrameEncoder;
 import com.socketworkbench.engine.websocket.Opcode;
+import com.socketworkbench.engine.websocket.RawWsServer;
 import com.socketworkbench.engine.websocket.WsEvent;
 import com.socketworkbench.ui.fx.CurrentThreadUiExecutor;
 import com.socketworkbench.ui.fx.Subscriptions;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The WebSocket tab's model without a toolkit (the test thread is the UI thread): what is saved with the workspace
@@ -171,6 +173,48 @@ class WebSocketModelTest {
             assertEquals("Not connected: connect first", model.sendErrorProperty().get());
             edit.run();
             assertEquals("", model.sendErrorProperty().get());
+        }
+    }
+
+    @Test
+    void closingTheTabSendsGoingAwayAndDropsASilentServerAfterAShortWait() throws Exception {
+        try (RawWsServer server = RawWsServer.frames(new byte[0])) {
+            WebSocketModel model = model(InMemoryPreferences.fresh());
+            model.urlProperty().set(server.url());
+            model.connect();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (model.phase() != WebSocketModel.Phase.OPEN && System.nanoTime() < deadline) {
+                executor.tickFrames();
+                Thread.sleep(5);
+            }
+            assertEquals(WebSocketModel.Phase.OPEN, model.phase());
+
+            // What closing a tab does (WindowTab.discard): stop, then dispose, which stops once more.
+            long start = System.nanoTime();
+            model.stop();
+            model.dispose();
+            long returnedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(returnedMs < 200, "stop waits on no thread of the caller: " + returnedMs + " ms");
+            Thread waiter = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().equals(WebSocketModel.GOING_AWAY_THREAD))
+                    .findFirst().orElseThrow();
+            assertFalse(waiter.isDaemon(), "quitting the app waits for the close to go out");
+
+            byte[] sent = server.fromClient().get(10, TimeUnit.SECONDS);
+            long droppedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertEquals(0x88, sent[0] & 0xff, "one close frame, FIN set");
+            assertEquals(0x80 | 12, sent[1] & 0xff, "masked, 2 bytes of code and 10 of reason");
+            byte[] payload = new byte[12];
+            for (int i = 0; i < payload.length; i++) {
+                payload[i] = (byte) (sent[6 + i] ^ sent[2 + i % 4]);
+            }
+            assertEquals(1001, ((payload[0] & 0xff) << 8) | (payload[1] & 0xff));
+            assertEquals("going away", new String(payload, 2, 10, StandardCharsets.UTF_8));
+            assertEquals(2 + 4 + 12, sent.length, "nothing after the close");
+            assertTrue(droppedMs >= WebSocketModel.GOING_AWAY_WAIT.toMillis() - 100 && droppedMs < 3000,
+                    "dropped after the short wait, not the 5 s close timeout: " + droppedMs + " ms");
+            waiter.join(2000);
+            assertFalse(waiter.isAlive());
         }
     }
 
