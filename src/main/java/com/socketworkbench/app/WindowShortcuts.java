@@ -17,13 +17,15 @@ import java.util.Optional;
  * in a text area, and F5 works while the port field has the focus.
  *
  * <p>A shortcut reaches a tab through the automation ids its view already has, looked up among the view's visible
- * nodes: Start/Stop is {@code #startStop} (TCP server, UDP) or {@code #connect} (TCP client), Clear is
- * {@code #clearTimeline}, the filter {@code #timelineFilter}. A tab without one (Tools) lets the key pass on. That
+ * nodes: Start/Stop is {@code #startStop} (TCP server, UDP), {@code #connect} (TCP client) or {@code #wsConnect}
+ * (WebSocket), Clear is {@code #clearTimeline} or {@code #wsClear} (WebSocket), the filter {@code #timelineFilter}. A tab without one (Tools) lets the key pass on. That
  * keeps the tabs free of any shortcut code: what the button does on a click, the key does.
  */
 final class WindowShortcuts {
     /** The button F5 presses, first found first. */
-    static final String[] START_STOP_IDS = {"startStop", "connect"};
+    static final String[] START_STOP_IDS = {"startStop", "connect", "wsConnect"};
+    /** The button Ctrl+L presses, first found first. */
+    static final String[] CLEAR_IDS = {"clearTimeline", "wsClear"};
 
     private final TabStrip strip;
 
@@ -78,7 +80,7 @@ final class WindowShortcuts {
             case PREVIOUS_TAB -> strip.selectRelative(-1);
             case TAB_N -> strip.selectIndex(which);
             case START_STOP -> press(START_STOP_IDS);
-            case CLEAR_TIMELINE -> press("clearTimeline");
+            case CLEAR_TIMELINE -> press(CLEAR_IDS);
             case FILTER -> focusFilter();
             default -> false;
         };

@@ -8,6 +8,11 @@ import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.InMemoryPreferences;
 import com.socketworkbench.ui.tab.TabNotifier;
+import com.socketworkbench.ui.websocket.WebSocketModel;
+import com.socketworkbench.ui.websocket.WebSocketTab;
+import com.socketworkbench.engine.websocket.Direction;
+import com.socketworkbench.engine.websocket.NettyWsServer;
+import com.socketworkbench.engine.websocket.Opcode;
 import javafx.event.ActionEvent;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -153,6 +158,38 @@ class ShellTest {
         driver.robot().press(KeyCode.ALT, KeyCode.DIGIT9).release(KeyCode.DIGIT9, KeyCode.ALT);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("udpTab", selectedId(), "Alt+9 without a ninth tab changes nothing");
+    }
+
+    @Test
+    void windowShortcutsReachTheWebSocketTab() throws Exception {
+        driver = new AppDriver(preferences).launch();
+        fxRun(() -> driver.app().menus().items().stream().filter(item -> "newTab-websocket".equals(item.getId()))
+                .findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        WebSocketTab tab = fx(() -> driver.app().tabs().stream().filter(WebSocketTab.class::isInstance)
+                .map(WebSocketTab.class::cast).findFirst().orElseThrow());
+        driver.selectTab("websocket");
+        try (NettyWsServer server = NettyWsServer.plain()) {
+            driver.setText("#websocket #wsUrl", server.url(false));
+            press(KeyCode.F5);
+            driver.waitUntil(() -> tab.model().phase() == WebSocketModel.Phase.OPEN);
+
+            driver.setText("#websocket #wsPayload", "via-ctrl-enter");
+            driver.click("#websocket #wsPayload");
+            driver.robot().press(KeyCode.CONTROL, KeyCode.ENTER).release(KeyCode.ENTER, KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+            driver.waitUntil(() -> tab.model().rows().stream().anyMatch(row -> row.direction() == Direction.IN
+                    && row.opcode() == Opcode.TEXT && row.text().equals("via-ctrl-enter")));
+            assertEquals("via-ctrl-enter", driver.text("#websocket #wsPayload"), "Ctrl+Enter sends, adds no line");
+
+            shortcut(KeyCode.L);
+            assertTrue(fx(() -> tab.model().rows().isEmpty()), "Ctrl+L clears the WebSocket timeline");
+
+            press(KeyCode.F5);
+            driver.waitUntil(() -> tab.model().phase() == WebSocketModel.Phase.IDLE);
+            assertTrue(fx(() -> tab.model().rows().stream().anyMatch(row -> row.direction() == Direction.OUT
+                    && row.opcode() == Opcode.CLOSE)), "F5 while connected starts the close handshake");
+        }
     }
 
     @Test

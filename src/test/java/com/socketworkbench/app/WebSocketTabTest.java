@@ -20,11 +20,13 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -130,15 +132,76 @@ class WebSocketTabTest {
             driver.click("#wsSend");
             waitForRow(row -> row.direction() == Direction.IN && row.opcode() == Opcode.BINARY
                     && row.text().equals("01 02 ff"));
+
+            // The close code and reason are judged as typed, beside their fields, before any Send.
+            fxRun(() -> driver.<ComboBox<SendKind>>node("#wsOpcode").setValue(SendKind.CLOSE));
+            driver.setText("#wsCloseCode", "5000");
+            assertEquals("The close code 5000 may not be sent: use 1000 to 1003, 1007 to 1014 or 3000 to 4999",
+                    driver.text("#wsCloseCodeError"));
+            driver.waitUntil(() -> driver.node("#wsCloseCodeError").isVisible());
+            assertTrue(driver.disabled("#wsSend"), "a close that cannot go on the wire waits for the fix");
+            assertEquals("", driver.text("#wsSendError"));
+            driver.setText("#wsCloseCode", "1000");
+            driver.waitUntil(() -> !driver.node("#wsCloseCodeError").isVisible());
+            assertFalse(driver.disabled("#wsSend"));
+            driver.setText("#wsCloseReason", "r".repeat(124));
+            assertEquals("The close reason is 124 bytes: at most 123 fit in a close frame",
+                    driver.text("#wsCloseReasonError"));
+            driver.waitUntil(() -> driver.node("#wsCloseReasonError").isVisible());
+            assertTrue(driver.disabled("#wsSend"));
+            driver.setText("#wsCloseReason", "ok");
+            driver.waitUntil(() -> !driver.node("#wsCloseReasonError").isVisible());
+            assertFalse(driver.disabled("#wsSend"));
+            assertEquals(WebSocketModel.Phase.OPEN, fx(() -> tab.model().phase()), "nothing was sent");
         }
     }
 
     @Test
-    void theWorkspaceKeepsUrlHeadersAndSubprotocolsButNotInsecure() throws Exception {
+    void pingAndPongPayloadsCanBeHexWithTheBinarySendsDigitCheck() throws Exception {
+        launch();
+        try (NettyWsServer server = NettyWsServer.plain()) {
+            driver.setText("#wsUrl", server.url(false));
+            driver.click("#wsConnect");
+            driver.waitUntil(() -> tab.model().phase() == WebSocketModel.Phase.OPEN);
+            assertFalse(fx(() -> driver.node("#wsControlHex").isVisible()), "hex is the binary kind's own there");
+            fxRun(() -> driver.<ComboBox<SendKind>>node("#wsOpcode").setValue(SendKind.PING));
+            assertTrue(fx(() -> driver.node("#wsControlHex").isVisible()));
+            driver.click("#wsControlHex");
+            assertEquals("Hex bytes, e.g. 01 02 ff", fx(() -> driver.<TextArea>node("#wsPayload").getPromptText()));
+
+            driver.setText("#wsPayload", "01 0");
+            driver.click("#wsSend");
+            assertTrue(driver.text("#wsSendError").startsWith("Ping payload: "), driver.text("#wsSendError"));
+            driver.setText("#wsPayload", "01 02 ff");
+            assertEquals("", driver.text("#wsSendError"), "an edit clears the stale message");
+            driver.click("#wsSend");
+            byte[] sent = {0x01, 0x02, (byte) 0xff};
+            waitForRow(row -> row.direction() == Direction.OUT && row.opcode() == Opcode.PING
+                    && Arrays.equals(sent, row.payload()));
+            waitForRow(row -> row.direction() == Direction.IN && row.opcode() == Opcode.PONG
+                    && Arrays.equals(sent, row.payload()));
+
+            fxRun(() -> driver.<ComboBox<SendKind>>node("#wsOpcode").setValue(SendKind.PONG));
+            driver.setText("#wsPayload", "ab c");
+            driver.click("#wsSend");
+            assertTrue(driver.text("#wsSendError").startsWith("Pong payload: "), driver.text("#wsSendError"));
+            driver.click("#wsControlHex");
+            assertEquals("", driver.text("#wsSendError"), "turning hex off clears it too");
+            driver.click("#wsSend");
+            waitForRow(row -> row.direction() == Direction.OUT && row.opcode() == Opcode.PONG
+                    && Arrays.equals("ab c".getBytes(java.nio.charset.StandardCharsets.UTF_8), row.payload()));
+        }
+    }
+
+    @Test
+    void theWorkspaceKeepsUrlHeadersSubprotocolsAndTheSendBarButNotInsecure() throws Exception {
         launch();
         driver.setText("#wsUrl", "wss://localhost:9443/feed");
         driver.setText("#wsHeaders", "Origin: http://localhost");
         driver.setText("#wsProtocols", "chat, v2.json");
+        fxRun(() -> driver.<ComboBox<SendKind>>node("#wsOpcode").setValue(SendKind.BINARY_MESSAGE));
+        driver.setText("#wsPayload", "de ad be ef");
+        driver.setText("#wsCloseReason", "ok");
         driver.click("#wsInsecure");
         assertEquals("Insecure TLS: not verified", driver.text("#wsInsecure"));
         fxRun(() -> tab.model().stop());
@@ -157,6 +220,9 @@ class WebSocketTabTest {
             again.selectTab("websocket");
             assertEquals("wss://localhost:9443/feed", again.text("#wsUrl"));
             assertEquals("chat, v2.json", again.text("#wsProtocols"));
+            assertEquals(SendKind.BINARY_MESSAGE, fx(() -> again.<ComboBox<SendKind>>node("#wsOpcode").getValue()));
+            assertEquals("de ad be ef", again.text("#wsPayload"));
+            assertEquals("ok", again.text("#wsCloseReason"));
             assertEquals("Insecure TLS", again.text("#wsInsecure"));
         } finally {
             again.close();

@@ -12,6 +12,7 @@ import com.socketworkbench.engine.websocket.WsUrl;
 import com.socketworkbench.ui.fx.RingObservableList;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.UiExecutor;
+import com.socketworkbench.ui.input.InputVerdict;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.TabModel;
 import com.socketworkbench.ui.tab.TabStatus;
@@ -26,11 +27,17 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleLongProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableObjectValue;
 import javafx.collections.ObservableList;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.security.KeyStore;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The WebSocket tab's state and actions: the connection settings ({@link WsConnectionSettings}), the send bar
@@ -44,6 +51,12 @@ public final class WebSocketModel implements TabModel {
     /** Payload bytes the timeline keeps over all its rows; older rows are dropped beyond it. */
     public static final long PAYLOAD_BUDGET = 64L * 1024 * 1024;
     static final String DEFAULT_URL = WsConnectionSettings.DEFAULT_URL;
+    /** How long a tab that is closed, or an app that quits, waits for the server's answer to its 1001. */
+    static final Duration GOING_AWAY_WAIT = Duration.ofSeconds(1);
+    /** The close reason on the wire when the tab goes away: for the server's log, so not translated. */
+    static final String GOING_AWAY_REASON = "going away";
+    static final String GOING_AWAY_THREAD = "ws-going-away";
+    private static final Logger LOG = LoggerFactory.getLogger(WebSocketModel.class);
 
     /** Where the connection is. */
     public enum Phase { IDLE, CONNECTING, OPEN, CLOSING }
@@ -63,6 +76,8 @@ public final class WebSocketModel implements TabModel {
     private final TabStatus status = new TabStatus();
     private KeyStore trustStore;
     private WsSession session;
+    /** The session {@link #stop} sent its going-away close on; null when none. */
+    private WsSession goingAway;
     private WsUrl target;
     private long nextNumber = 1;
     private long keptBytes;
@@ -112,6 +127,16 @@ public final class WebSocketModel implements TabModel {
         return sendBar.payload();
     }
 
+    /** Whether a ping or pong payload is hex bytes rather than UTF-8 text (saved with the workspace). */
+    public BooleanProperty controlHexProperty() {
+        return sendBar.controlHex();
+    }
+
+    /** Whether the payload box reads hex now: a binary message, or a ping or pong with hex on. */
+    public boolean payloadIsHex() {
+        return sendBar.payloadIsHex();
+    }
+
     public StringProperty fragmentProperty() {
         return sendBar.fragment();
     }
@@ -122,6 +147,16 @@ public final class WebSocketModel implements TabModel {
 
     public StringProperty closeReasonProperty() {
         return sendBar.closeReason();
+    }
+
+    /** The close code as typed, judged while Close is the kind to send. */
+    public ObservableObjectValue<InputVerdict> closeCodeVerdictProperty() {
+        return sendBar.closeCodeVerdict();
+    }
+
+    /** The close reason as typed, judged while Close is the kind to send. */
+    public ObservableObjectValue<InputVerdict> closeReasonVerdictProperty() {
+        return sendBar.closeReasonVerdict();
     }
 
     public StringProperty urlErrorProperty() {
@@ -349,6 +384,7 @@ public final class WebSocketModel implements TabModel {
     private void ended() {
         phase.set(Phase.IDLE);
         session = null;
+        goingAway = null;
     }
 
     private void append(List<FrameRow> added) {
@@ -397,11 +433,53 @@ public final class WebSocketModel implements TabModel {
         updateStatus();
     }
 
+    /**
+     * Closes the connection as a tab that goes away should (closing the tab, quitting): an open connection gets a
+     * close 1001 "going away" and {@link #GOING_AWAY_WAIT} for the server's answer before TCP is dropped, so the
+     * server sees a clean close rather than a 1006; one still connecting is dropped at once. Returns at once: the
+     * wait happens on a thread of its own. A second call (dispose after stop) leaves the close under way alone.
+     */
     @Override
     public void stop() {
-        if (session != null) {
-            session.abort();
+        WsSession leaving = session;
+        if (leaving == null || leaving == goingAway) {
+            return;
         }
+        goingAway = leaving;
+        switch (phase.get()) {
+            case OPEN -> {
+                try {
+                    leaving.close(CloseCodes.GOING_AWAY, GOING_AWAY_REASON);
+                } catch (IllegalStateException closingAlready) {
+                    // The server's close crossed ours: the session is answering it and ends by itself.
+                    LOG.debug("The server's close came first; waiting for it to finish");
+                }
+                dropUnlessEnded(leaving);
+            }
+            // Our close is out already: its answer gets the same short wait, not the full close timeout.
+            case CLOSING -> dropUnlessEnded(leaving);
+            case CONNECTING, IDLE -> leaving.abort();
+        }
+    }
+
+    /**
+     * Waits up to {@link #GOING_AWAY_WAIT} for {@code leaving} to end, then drops it. A platform thread that is not
+     * a daemon: the JVM waits for it when the app quits, so the close frame reaches the wire (the session's own
+     * threads are daemons), and the FX thread never waits.
+     */
+    private static void dropUnlessEnded(WsSession leaving) {
+        Thread.ofPlatform().daemon(false).name(GOING_AWAY_THREAD).start(() -> {
+            try {
+                if (!leaving.awaitEnd(GOING_AWAY_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
+                    LOG.debug("No answer to the going-away close within {}; dropping the connection",
+                            GOING_AWAY_WAIT);
+                    leaving.abort();
+                }
+            } catch (InterruptedException e) {
+                leaving.abort();
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     @Override

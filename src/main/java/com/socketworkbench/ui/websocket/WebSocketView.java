@@ -6,6 +6,7 @@ import com.socketworkbench.engine.codec.ByteSource;
 import com.socketworkbench.engine.websocket.Opcode;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.Tips;
+import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.tab.TabNotifier;
 import com.socketworkbench.ui.tab.TabView;
@@ -20,6 +21,7 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
@@ -29,6 +31,8 @@ import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -46,8 +50,10 @@ import java.util.function.Function;
  * received ({@code #wsHandshakeResponse}) with the accept check ({@code #wsAcceptCheck}) and verdicts
  * ({@code #wsHandshakeVerdict}); the frames ({@code #wsTimeline}) beside the selected row's details
  * ({@code #wsFrameDetail}, {@code #wsFrameVerdict}) and payload in hex ({@code #wsPayloadHex}); the send bar below:
- * {@code #wsOpcode}, {@code #wsPayload}, {@code #wsFragment}, {@code #wsCloseCode}, {@code #wsCloseReason},
- * {@code #wsSend}, {@code #wsSendError}, the counters ({@code #wsCounters}) and Clear ({@code #wsClear}).
+ * {@code #wsOpcode}, {@code #wsPayload} (Ctrl/Cmd+Enter sends), {@code #wsControlHex} (ping and pong payload as
+ * hex), {@code #wsFragment}, {@code #wsCloseCode} and {@code #wsCloseReason} with their messages
+ * ({@code #wsCloseCodeError}, {@code #wsCloseReasonError}), {@code #wsSend}, {@code #wsSendError}, the counters
+ * ({@code #wsCounters}) and Clear ({@code #wsClear}).
  */
 public final class WebSocketView implements TabView {
     private final WebSocketModel model;
@@ -267,9 +273,27 @@ public final class WebSocketView implements TabView {
         payload.setPrefRowCount(2);
         payload.setWrapText(true);
         subscriptions.bindBidirectional(payload.textProperty(), model.payloadProperty());
-        subscriptions.subscribe(model.sendKindProperty(), now -> payload.setPromptText(TEXT.get(
-                now == SendKind.BINARY_MESSAGE ? "payload.prompt.hex" : "payload.prompt.text")));
+        Runnable prompt = () -> payload.setPromptText(TEXT.get(model.payloadIsHex() ? "payload.prompt.hex"
+                : "payload.prompt.text"));
+        subscriptions.subscribe(model.sendKindProperty(), now -> prompt.run());
+        subscriptions.subscribe(model.controlHexProperty(), on -> prompt.run());
+        payload.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
+            // Ctrl+Enter (Cmd+Enter on macOS) sends, as in the other tabs' send editor; Enter alone is a newline.
+            if (event.getCode() == KeyCode.ENTER && (event.isShortcutDown() || event.isControlDown())) {
+                model.send();
+                event.consume();
+            }
+        });
         HBox.setHgrow(payload, Priority.ALWAYS);
+
+        CheckBox controlHex = new CheckBox(TEXT.get("controlHex"));
+        controlHex.setId("wsControlHex");
+        controlHex.setMinWidth(Region.USE_PREF_SIZE);
+        Tips.install(controlHex, TEXT.get("controlHex.tooltip"));
+        subscriptions.bindBidirectional(controlHex.selectedProperty(), model.controlHexProperty());
+        TabLayout.showWhen(controlHex, Bindings.createBooleanBinding(() -> model.sendKindProperty().get()
+                == SendKind.PING || model.sendKindProperty().get() == SendKind.PONG, model.sendKindProperty()),
+                subscriptions);
 
         TextField fragment = new TextField();
         fragment.setId("wsFragment");
@@ -293,6 +317,13 @@ public final class WebSocketView implements TabView {
         reason.setPrefColumnCount(14);
         reason.setPromptText(TEXT.get("closeReason.prompt"));
         subscriptions.bindBidirectional(reason.textProperty(), model.closeReasonProperty());
+        // Each field says at once what is wrong with it, beside it, as the other tabs' fields do.
+        Label codeError = new Label();
+        codeError.setId("wsCloseCodeError");
+        FieldMessage.show(code, codeError, model.closeCodeVerdictProperty(), subscriptions);
+        Label reasonError = new Label();
+        reasonError.setId("wsCloseReasonError");
+        FieldMessage.show(reason, reasonError, model.closeReasonVerdictProperty(), subscriptions);
         HBox closeBox = new HBox(4, caption(TEXT.get("closeCode.label")), code, caption(TEXT.get(
                 "closeReason.label")), reason);
         closeBox.setAlignment(Pos.CENTER_LEFT);
@@ -304,8 +335,11 @@ public final class WebSocketView implements TabView {
         send.getStyleClass().add("accent");
         send.setMinWidth(Region.USE_PREF_SIZE);
         send.setOnAction(event -> model.send());
-        subscriptions.bind(send.disableProperty(), Bindings.notEqual(model.phaseProperty(),
-                WebSocketModel.Phase.OPEN));
+        // A close with a code or reason that cannot go on the wire waits until the field is fixed.
+        subscriptions.bind(send.disableProperty(), Bindings.createBooleanBinding(
+                () -> model.phase() != WebSocketModel.Phase.OPEN || model.closeCodeVerdictProperty().get().isError()
+                        || model.closeReasonVerdictProperty().get().isError(),
+                model.phaseProperty(), model.closeCodeVerdictProperty(), model.closeReasonVerdictProperty()));
 
         Label counters = new Label();
         counters.setId("wsCounters");
@@ -320,12 +354,13 @@ public final class WebSocketView implements TabView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.SOMETIMES);
 
-        HBox row = new HBox(8, kind, payload, closeBox, fragmentBox, send);
+        HBox row = new HBox(8, kind, payload, controlHex, closeBox, fragmentBox, send);
         row.setAlignment(Pos.CENTER_LEFT);
         HBox footer = new HBox(8, counters, spacer, clear);
         footer.setAlignment(Pos.CENTER_LEFT);
         Label sendError = TabLayout.errorLabel("wsSendError", model.sendErrorProperty(), subscriptions);
-        VBox bar = new VBox(6, row, sendError, footer);
+        VBox bar = new VBox(6, row, TabLayout.messageRow("send-messages", subscriptions, codeError, reasonError),
+                sendError, footer);
         bar.getStyleClass().add("ws-send");
         return bar;
     }

@@ -7,38 +7,70 @@ import com.socketworkbench.engine.codec.PayloadFormatException;
 import com.socketworkbench.engine.websocket.CloseCodes;
 import com.socketworkbench.engine.websocket.WsSession;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.input.InputVerdict;
 import com.socketworkbench.ui.tab.AppPreferences;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.beans.value.ObservableObjectValue;
 
 import java.nio.charset.StandardCharsets;
 
 /**
- * The WebSocket tab's send bar: what to send (a message, a control frame, a close), its payload, the fragment size
- * (saved with the workspace), the close code and reason, and the message saying why the last send was refused.
- * Sending checks the fields first; a field that is wrong is reported at the bar and nothing is sent. FX thread only.
+ * The WebSocket tab's send bar: what to send (a message, a control frame, a close), its payload, whether a ping or
+ * pong payload is hex, the fragment size, the close code and reason (all saved with the workspace), and the message
+ * saying why the last send was refused. The close code and reason are judged as they are typed, each at its field;
+ * the rest is checked at Send and a problem is reported at the bar, with nothing sent. FX thread only.
  */
 final class WsSendBar {
     private static final String KEY_FRAGMENT = "fragment";
+    private static final String KEY_PAYLOAD = "payload";
+    private static final String KEY_SEND_KIND = "sendKind";
+    private static final String KEY_CONTROL_HEX = "controlHex";
+    private static final String KEY_CLOSE_CODE = "closeCode";
+    private static final String KEY_CLOSE_REASON = "closeReason";
+    private static final String DEFAULT_CLOSE_CODE = "1000";
     /** A close frame's payload is at most 125 bytes, two of them the code. */
     private static final int MAX_CLOSE_REASON = 123;
+    /** A control frame's payload is at most 125 bytes (RFC 6455 section 5.5). */
+    private static final int MAX_CONTROL_PAYLOAD = 125;
 
     private final ObjectProperty<SendKind> sendKind = new SimpleObjectProperty<>(this, "sendKind",
             SendKind.TEXT_MESSAGE);
     private final StringProperty payload = new SimpleStringProperty(this, "payload", "");
+    private final BooleanProperty controlHex = new SimpleBooleanProperty(this, "controlHex");
     private final StringProperty fragment = new SimpleStringProperty(this, "fragment", "");
-    private final StringProperty closeCode = new SimpleStringProperty(this, "closeCode", "1000");
+    private final StringProperty closeCode = new SimpleStringProperty(this, "closeCode", DEFAULT_CLOSE_CODE);
     private final StringProperty closeReason = new SimpleStringProperty(this, "closeReason", "");
     private final StringProperty sendError = new SimpleStringProperty(this, "sendError", "");
+    // Only a close sends these fields, and they are hidden otherwise: a message about a hidden field helps nobody.
+    private final ObjectBinding<InputVerdict> closeCodeVerdict = Bindings.createObjectBinding(
+            () -> sendKind.get() == SendKind.CLOSE ? InputVerdict.error(closeCodeProblem()) : InputVerdict.FINE,
+            sendKind, closeCode);
+    private final ObjectBinding<InputVerdict> closeReasonVerdict = Bindings.createObjectBinding(
+            () -> sendKind.get() == SendKind.CLOSE ? InputVerdict.error(closeReasonProblem()) : InputVerdict.FINE,
+            sendKind, closeReason);
 
     WsSendBar(AppPreferences preferences, Subscriptions subscriptions) {
         fragment.set(preferences.get(KEY_FRAGMENT, ""));
-        // A refusal is about what was there when Send was pressed; editing it takes the message away.
+        payload.set(preferences.get(KEY_PAYLOAD, ""));
+        sendKind.set(savedKind(preferences.get(KEY_SEND_KIND, null)));
+        controlHex.set(preferences.getBoolean(KEY_CONTROL_HEX, false));
+        closeCode.set(preferences.get(KEY_CLOSE_CODE, DEFAULT_CLOSE_CODE));
+        closeReason.set(preferences.get(KEY_CLOSE_REASON, ""));
+        // A refusal is about what was there when Send was pressed; editing any of it takes the message away.
         subscriptions.subscribe(payload, typed -> sendError.set(""));
         subscriptions.subscribe(sendKind, kind -> sendError.set(""));
+        subscriptions.subscribe(controlHex, on -> sendError.set(""));
+        subscriptions.subscribe(fragment, typed -> sendError.set(""));
+        subscriptions.subscribe(closeCode, typed -> sendError.set(""));
+        subscriptions.subscribe(closeReason, typed -> sendError.set(""));
     }
 
     ObjectProperty<SendKind> sendKind() {
@@ -47,6 +79,11 @@ final class WsSendBar {
 
     StringProperty payload() {
         return payload;
+    }
+
+    /** Whether a ping or pong payload is read as hex bytes rather than sent as UTF-8 text. */
+    BooleanProperty controlHex() {
+        return controlHex;
     }
 
     StringProperty fragment() {
@@ -61,12 +98,30 @@ final class WsSendBar {
         return closeReason;
     }
 
+    /** The verdict on the close code as typed; no message unless Close is the kind to send. */
+    ObservableObjectValue<InputVerdict> closeCodeVerdict() {
+        return closeCodeVerdict;
+    }
+
+    /** The verdict on the close reason as typed; no message unless Close is the kind to send. */
+    ObservableObjectValue<InputVerdict> closeReasonVerdict() {
+        return closeReasonVerdict;
+    }
+
     StringProperty sendError() {
         return sendError;
     }
 
+    /** Whether the payload box reads hex: a binary message, or a ping or pong with hex on. */
+    boolean payloadIsHex() {
+        SendKind kind = sendKind.get();
+        return kind == SendKind.BINARY_MESSAGE || ((kind == SendKind.PING || kind == SendKind.PONG)
+                && controlHex.get());
+    }
+
     /**
-     * Sends what the bar holds on {@code session} (null when no connection is open); a problem is shown at the bar.
+     * Sends what the bar holds on {@code session} (null when no connection is open); a problem is shown at the bar,
+     * or, for the close code and reason, already at their fields.
      *
      * @return whether a close handshake was started
      */
@@ -78,23 +133,18 @@ final class WsSendBar {
         }
         try {
             switch (sendKind.get()) {
-                case TEXT_MESSAGE -> session.sendText(payload.get(), fragmentSize());
-                case BINARY_MESSAGE -> session.sendBinary(HexCodec.parse(payload.get()), fragmentSize());
-                case PING -> session.sendPing(controlPayload());
-                case PONG -> session.sendPong(controlPayload());
+                case TEXT_MESSAGE -> session.sendText(text(payload), fragmentSize());
+                case BINARY_MESSAGE -> session.sendBinary(hex("send.error.hex"), fragmentSize());
+                case PING -> session.sendPing(controlPayload("send.error.hex.ping"));
+                case PONG -> session.sendPong(controlPayload("send.error.hex.pong"));
                 case CLOSE -> {
-                    int code = checkedCloseCode();
-                    String reason = closeReason.get() == null ? "" : closeReason.get();
-                    if (reason.getBytes(StandardCharsets.UTF_8).length > MAX_CLOSE_REASON) {
-                        throw new IllegalArgumentException(TEXT.get("send.error.reason",
-                                reason.getBytes(StandardCharsets.UTF_8).length));
+                    if (closeCodeVerdict.get().isError() || closeReasonVerdict.get().isError()) {
+                        return false;
                     }
-                    session.close(code, reason);
+                    session.close(Integer.parseInt(text(closeCode).strip()), text(closeReason));
                     return true;
                 }
             }
-        } catch (PayloadFormatException e) {
-            sendError.set(TEXT.get("send.error.hex", e.getMessage()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             sendError.set(e.getMessage());
         }
@@ -102,11 +152,41 @@ final class WsSendBar {
     }
 
     void save(AppPreferences preferences) {
-        preferences.put(KEY_FRAGMENT, fragment.get() == null ? "" : fragment.get());
+        preferences.put(KEY_FRAGMENT, text(fragment));
+        preferences.putText(KEY_PAYLOAD, text(payload));
+        preferences.put(KEY_SEND_KIND, (sendKind.get() == null ? SendKind.TEXT_MESSAGE : sendKind.get()).name());
+        preferences.putBoolean(KEY_CONTROL_HEX, controlHex.get());
+        preferences.put(KEY_CLOSE_CODE, text(closeCode));
+        preferences.putText(KEY_CLOSE_REASON, text(closeReason));
+    }
+
+    /** A kind saved by this or an older version; anything unknown (a hand-edited file) falls back to Text. */
+    private static SendKind savedKind(String name) {
+        if (name != null) {
+            for (SendKind kind : SendKind.values()) {
+                if (kind.name().equals(name)) {
+                    return kind;
+                }
+            }
+        }
+        return SendKind.TEXT_MESSAGE;
+    }
+
+    private static String text(StringProperty property) {
+        return property.get() == null ? "" : property.get();
+    }
+
+    /** The payload as hex bytes; a bad digit becomes a message naming what was being sent ({@code messageKey}). */
+    private byte[] hex(String messageKey) {
+        try {
+            return HexCodec.parse(text(payload));
+        } catch (PayloadFormatException e) {
+            throw new IllegalArgumentException(TEXT.get(messageKey, e.getMessage()), e);
+        }
     }
 
     private int fragmentSize() {
-        String typed = fragment.get() == null ? "" : fragment.get().strip();
+        String typed = text(fragment).strip();
         if (typed.isEmpty()) {
             return 0;
         }
@@ -121,25 +201,33 @@ final class WsSendBar {
         }
     }
 
-    private byte[] controlPayload() {
-        byte[] data = (payload.get() == null ? "" : payload.get()).getBytes(StandardCharsets.UTF_8);
-        if (data.length > 125) {
+    private byte[] controlPayload(String hexMessageKey) {
+        byte[] data = controlHex.get() ? hex(hexMessageKey) : text(payload).getBytes(StandardCharsets.UTF_8);
+        if (data.length > MAX_CONTROL_PAYLOAD) {
             throw new IllegalArgumentException(TEXT.get("send.error.control", data.length));
         }
         return data;
     }
 
-    private int checkedCloseCode() {
-        String typed = closeCode.get() == null ? "" : closeCode.get().strip();
-        int code;
-        try {
-            code = Integer.parseInt(typed);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(TEXT.get("send.error.closeCode.number", typed));
+    /** What is wrong with the close code as typed; "" when it may be sent. */
+    private String closeCodeProblem() {
+        String typed = text(closeCode).strip();
+        if (typed.isEmpty()) {
+            return TEXT.get("send.error.closeCode.empty");
         }
-        if (!CloseCodes.isValidOnWire(code)) {
-            throw new IllegalArgumentException(TEXT.get("send.error.closeCode.range", code));
+        if (!typed.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            return TEXT.get("send.error.closeCode.number", typed);
         }
-        return code;
+        // Ten digits or more is out of range anyway; parsing them would overflow.
+        if (typed.length() > 9 || !CloseCodes.isValidOnWire(Integer.parseInt(typed))) {
+            return TEXT.get("send.error.closeCode.range", typed);
+        }
+        return "";
+    }
+
+    /** What is wrong with the close reason as typed; "" when it fits in a close frame. */
+    private String closeReasonProblem() {
+        int bytes = text(closeReason).getBytes(StandardCharsets.UTF_8).length;
+        return bytes > MAX_CLOSE_REASON ? TEXT.get("send.error.reason", bytes) : "";
     }
 }

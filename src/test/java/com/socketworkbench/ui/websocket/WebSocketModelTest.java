@@ -7,9 +7,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.socketworkbench.engine.websocket.Direction;
 import com.socketworkbench.engine.websocket.FrameEncoder;
 import com.socketworkbench.engine.websocket.Opcode;
+import com.socketworkbench.engine.websocket.RawWsServer;
 import com.socketworkbench.engine.websocket.WsEvent;
 import com.socketworkbench.ui.fx.CurrentThreadUiExecutor;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.input.InputVerdict;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.InMemoryPreferences;
 import com.socketworkbench.ui.tab.WorkspaceCopy;
@@ -21,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The WebSocket tab's model without a toolkit (the test thread is the UI thread): what is saved with the workspace
@@ -46,6 +49,23 @@ class WebSocketModelTest {
     }
 
     @Test
+    void aNewTabStartsWithAnEmptyTextMessageAndCloseCode1000() {
+        WebSocketModel model = model(InMemoryPreferences.fresh());
+        assertEquals(SendKind.TEXT_MESSAGE, model.sendKindProperty().get());
+        assertEquals("", model.payloadProperty().get());
+        assertEquals("1000", model.closeCodeProperty().get());
+        assertEquals("", model.closeReasonProperty().get());
+        assertFalse(model.controlHexProperty().get());
+    }
+
+    @Test
+    void anUnknownSavedSendKindFallsBackToText() {
+        AppPreferences preferences = InMemoryPreferences.fresh();
+        preferences.put("sendKind", "SMOKE_SIGNAL");
+        assertEquals(SendKind.TEXT_MESSAGE, model(preferences).sendKindProperty().get());
+    }
+
+    @Test
     void urlHeadersProtocolsAutoPongAndFragmentAreSavedButInsecureIsNot() throws Exception {
         AppPreferences preferences = InMemoryPreferences.fresh();
         WebSocketModel model = model(preferences);
@@ -56,6 +76,11 @@ class WebSocketModelTest {
         model.autoPongProperty().set(false);
         model.fragmentProperty().set("16");
         model.insecureProperty().set(true);
+        model.sendKindProperty().set(SendKind.PING);
+        model.controlHexProperty().set(true);
+        model.payloadProperty().set("de ad\nbe ef");
+        model.closeCodeProperty().set("4001");
+        model.closeReasonProperty().set("bye now");
         model.savePreferences();
 
         for (AppPreferences copy : List.of(WorkspaceCopy.reopened(preferences),
@@ -66,6 +91,11 @@ class WebSocketModelTest {
             assertEquals("chat, v2.json", reopened.protocolsProperty().get());
             assertFalse(reopened.autoPongProperty().get());
             assertEquals("16", reopened.fragmentProperty().get());
+            assertEquals(SendKind.PING, reopened.sendKindProperty().get());
+            assertTrue(reopened.controlHexProperty().get());
+            assertEquals("de ad\nbe ef", reopened.payloadProperty().get());
+            assertEquals("4001", reopened.closeCodeProperty().get());
+            assertEquals("bye now", reopened.closeReasonProperty().get());
             assertFalse(reopened.insecureProperty().get(), "certificate checks are on in every new session");
         }
     }
@@ -93,6 +123,99 @@ class WebSocketModelTest {
 
         model.send();
         assertEquals("Not connected: connect first", model.sendErrorProperty().get());
+    }
+
+    @Test
+    void theCloseCodeAndReasonAreJudgedAsTypedWhileCloseIsChosen() {
+        WebSocketModel model = model(InMemoryPreferences.fresh());
+        model.closeCodeProperty().set("5000");
+        assertEquals(InputVerdict.FINE, model.closeCodeVerdictProperty().get(), "no message for a hidden field");
+
+        model.sendKindProperty().set(SendKind.CLOSE);
+        assertEquals("The close code 5000 may not be sent: use 1000 to 1003, 1007 to 1014 or 3000 to 4999",
+                model.closeCodeVerdictProperty().get().message());
+        assertTrue(model.closeCodeVerdictProperty().get().isError());
+        model.closeCodeProperty().set("1005");
+        assertTrue(model.closeCodeVerdictProperty().get().isError(), "1005 is never sent on the wire");
+        model.closeCodeProperty().set("99999999999");
+        assertTrue(model.closeCodeVerdictProperty().get().message().startsWith("The close code 99999999999 may"));
+        model.closeCodeProperty().set("10x0");
+        assertEquals("The close code \"10x0\" is not a number", model.closeCodeVerdictProperty().get().message());
+        model.closeCodeProperty().set(" ");
+        assertEquals("Type a close code: 1000 to 1003, 1007 to 1014 or 3000 to 4999",
+                model.closeCodeVerdictProperty().get().message());
+        model.closeCodeProperty().set("1000");
+        assertEquals(InputVerdict.FINE, model.closeCodeVerdictProperty().get(), "fixing the code takes it away");
+
+        model.closeReasonProperty().set("é".repeat(62));
+        assertEquals("The close reason is 124 bytes: at most 123 fit in a close frame",
+                model.closeReasonVerdictProperty().get().message());
+        model.closeReasonProperty().set("é".repeat(61) + "x");
+        assertEquals(InputVerdict.FINE, model.closeReasonVerdictProperty().get());
+
+        model.closeCodeProperty().set("2000");
+        model.sendKindProperty().set(SendKind.TEXT_MESSAGE);
+        assertEquals(InputVerdict.FINE, model.closeCodeVerdictProperty().get(), "another kind hides the fields");
+    }
+
+    @Test
+    void anEditToAnyFieldSendUsesTakesTheStaleRefusalAway() {
+        WebSocketModel model = model(InMemoryPreferences.fresh());
+        List<Runnable> edits = List.of(
+                () -> model.payloadProperty().set("x"),
+                () -> model.sendKindProperty().set(SendKind.BINARY_MESSAGE),
+                () -> model.controlHexProperty().set(!model.controlHexProperty().get()),
+                () -> model.fragmentProperty().set(model.fragmentProperty().get() + "1"),
+                () -> model.closeCodeProperty().set(model.closeCodeProperty().get() + "1"),
+                () -> model.closeReasonProperty().set(model.closeReasonProperty().get() + "r"));
+        for (Runnable edit : edits) {
+            model.send();
+            assertEquals("Not connected: connect first", model.sendErrorProperty().get());
+            edit.run();
+            assertEquals("", model.sendErrorProperty().get());
+        }
+    }
+
+    @Test
+    void closingTheTabSendsGoingAwayAndDropsASilentServerAfterAShortWait() throws Exception {
+        try (RawWsServer server = RawWsServer.frames(new byte[0])) {
+            WebSocketModel model = model(InMemoryPreferences.fresh());
+            model.urlProperty().set(server.url());
+            model.connect();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (model.phase() != WebSocketModel.Phase.OPEN && System.nanoTime() < deadline) {
+                executor.tickFrames();
+                Thread.sleep(5);
+            }
+            assertEquals(WebSocketModel.Phase.OPEN, model.phase());
+
+            // What closing a tab does (WindowTab.discard): stop, then dispose, which stops once more.
+            long start = System.nanoTime();
+            model.stop();
+            model.dispose();
+            long returnedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertTrue(returnedMs < 200, "stop waits on no thread of the caller: " + returnedMs + " ms");
+            Thread waiter = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> thread.getName().equals(WebSocketModel.GOING_AWAY_THREAD))
+                    .findFirst().orElseThrow();
+            assertFalse(waiter.isDaemon(), "quitting the app waits for the close to go out");
+
+            byte[] sent = server.fromClient().get(10, TimeUnit.SECONDS);
+            long droppedMs = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+            assertEquals(0x88, sent[0] & 0xff, "one close frame, FIN set");
+            assertEquals(0x80 | 12, sent[1] & 0xff, "masked, 2 bytes of code and 10 of reason");
+            byte[] payload = new byte[12];
+            for (int i = 0; i < payload.length; i++) {
+                payload[i] = (byte) (sent[6 + i] ^ sent[2 + i % 4]);
+            }
+            assertEquals(1001, ((payload[0] & 0xff) << 8) | (payload[1] & 0xff));
+            assertEquals("going away", new String(payload, 2, 10, StandardCharsets.UTF_8));
+            assertEquals(2 + 4 + 12, sent.length, "nothing after the close");
+            assertTrue(droppedMs >= WebSocketModel.GOING_AWAY_WAIT.toMillis() - 100 && droppedMs < 3000,
+                    "dropped after the short wait, not the 5 s close timeout: " + droppedMs + " ms");
+            waiter.join(2000);
+            assertFalse(waiter.isAlive());
+        }
     }
 
     @Test
