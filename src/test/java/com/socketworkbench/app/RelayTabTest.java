@@ -384,6 +384,129 @@ class RelayTabTest {
         }
     }
 
+    private <T> void pick(String query, T value) {
+        fxRun(() -> driver.<javafx.scene.control.ComboBox<T>>node(query).setValue(value));
+    }
+
+    /** The node and every parent are visible. */
+    private boolean shown(String query) {
+        return fx(() -> {
+            for (javafx.scene.Node node = driver.node(query); node != null; node = node.getParent()) {
+                if (!node.isVisible()) {
+                    return false;
+                }
+            }
+            return true;
+        });
+    }
+
+    private Object heldFormat() {
+        return fx(() -> driver.<javafx.scene.control.ComboBox<?>>node(T + "#heldFormat").getValue());
+    }
+
+    @Test
+    void aBinaryHeldChunkSwitchesToTextWithEscapesAndTheFormatBoxNeverDisagrees() throws Exception {
+        launch();
+        try (EchoServer echo = new EchoServer(); Socket client = connect(startRelay(echo.port()))) {
+            driver.click(T + "#interceptClientToServer");
+            client.getOutputStream().write(new byte[]{(byte) 0xff, 0x41});
+            driver.waitUntil(() -> heldChunks().getItems().size() == 1);
+            driver.waitUntil(() -> driver.text(T + "#heldEditor").equals("\\xffA"));
+            pick(T + "#heldFormat", com.socketworkbench.engine.codec.PayloadFormat.HEX);
+            assertEquals("ff 41", driver.text(T + "#heldEditor"));
+            pick(T + "#heldFormat", com.socketworkbench.engine.codec.PayloadFormat.TEXT);
+            assertEquals("\\xffA", driver.text(T + "#heldEditor"), "bytes that are not UTF-8 show as escapes");
+            assertEquals(com.socketworkbench.engine.codec.PayloadFormat.TEXT, heldFormat());
+            assertFalse(fx(() -> driver.node(T + "#heldEditorMessage").isVisible()));
+
+            pick(T + "#heldFormat", com.socketworkbench.engine.codec.PayloadFormat.HEX);
+            driver.setText(T + "#heldEditor", "ff 4");
+            pick(T + "#heldFormat", com.socketworkbench.engine.codec.PayloadFormat.TEXT);
+            assertEquals(com.socketworkbench.engine.codec.PayloadFormat.HEX, heldFormat(),
+                    "the box goes back to the editor's format");
+            assertEquals("ff 4", driver.text(T + "#heldEditor"));
+            assertTrue(driver.text(T + "#heldEditorMessage").startsWith("Stayed in Hex: "),
+                    driver.text(T + "#heldEditorMessage"));
+            assertTrue(fx(() -> driver.node(T + "#heldEditorMessage").isVisible()));
+            driver.setText(T + "#heldEditor", "ff 41");
+            driver.click(T + "#forward");
+            byte[] back = client.getInputStream().readNBytes(2);
+            assertArrayEquals(new byte[]{(byte) 0xff, 0x41}, back);
+        }
+    }
+
+    @Test
+    void forwardAllDropAllAndSwitchingInterceptOffReleaseWhatIsHeld() throws Exception {
+        launch();
+        try (EchoServer echo = new EchoServer(); Socket client = connect(startRelay(echo.port()))) {
+            assertTrue(driver.disabled(T + "#forwardAll"), "nothing held");
+            driver.click(T + "#interceptClientToServer");
+            driver.waitUntil(() -> driver.<CheckBox>node(T + "#interceptClientToServer").isSelected());
+            write(client, "a");
+            driver.waitUntil(() -> heldChunks().getItems().size() == 1);
+            write(client, "b");
+            driver.waitUntil(() -> heldChunks().getItems().size() == 2);
+            driver.click(T + "#forwardAll");
+            assertEquals("ab", read(client, 2));
+            driver.waitUntil(() -> heldChunks().getItems().isEmpty());
+
+            write(client, "x");
+            driver.waitUntil(() -> heldChunks().getItems().size() == 1);
+            driver.click(T + "#interceptClientToServer");
+            assertEquals("x", read(client, 1), "intercept off forwards what is held that way");
+            driver.waitUntil(() -> heldChunks().getItems().isEmpty());
+
+            driver.click(T + "#interceptClientToServer");
+            write(client, "y");
+            driver.waitUntil(() -> heldChunks().getItems().size() == 1);
+            driver.click(T + "#dropAll");
+            driver.waitUntil(() -> heldChunks().getItems().isEmpty());
+            driver.waitForRow(T + "#timeline", row -> row.event() instanceof com.socketworkbench.engine.event.Notice n
+                    && n.message().equals("Dropped a held chunk client → server (1 byte): \"y\""));
+            assertEquals(3, echo.received(), "y never reached the server");
+        }
+    }
+
+    @Test
+    void aUdpPairIsForgottenWithOneButtonAndStopKeepsTheFinalCounters() throws Exception {
+        launch();
+        try (java.net.DatagramSocket server = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress());
+             java.net.DatagramSocket client = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            server.setSoTimeout(10_000);
+            pick(T + "#transport", com.socketworkbench.engine.relay.RelayTransport.UDP);
+            assertTrue(shown(T + "#udpIdle"));
+            assertFalse(shown(T + "#connectTimeout"), "TCP only");
+            driver.setText(T + "#udpIdle", "0");
+            assertEquals("The UDP pair idle time (seconds): a whole number from 1 to 86,400",
+                    driver.text(T + "#udpIdleMessage"));
+            assertTrue(driver.disabled(T + "#startStop"));
+            driver.setText(T + "#udpIdle", "30");
+            int port = startRelay(server.getLocalPort());
+            assertTrue(driver.disabled(T + "#udpIdle"), "locked while the relay runs");
+            byte[] ping = "ping".getBytes(StandardCharsets.US_ASCII);
+            client.send(new java.net.DatagramPacket(ping, ping.length, InetAddress.getLoopbackAddress(), port));
+            server.receive(new java.net.DatagramPacket(new byte[64], 64));
+            driver.waitUntil(() -> pairs().getItems().size() == 1 && onlyPair().chunksClientToServer() == 1);
+
+            assertTrue(shown(T + "#forgetPair"));
+            assertFalse(shown(T + "#closeClientFin"), "UDP has no FIN or RST");
+            fxRun(() -> pairs().getSelectionModel().select(0));
+            driver.click(T + "#forgetPair");
+            driver.waitUntil(() -> !onlyPair().open());
+
+            client.send(new java.net.DatagramPacket(ping, ping.length, InetAddress.getLoopbackAddress(), port));
+            server.receive(new java.net.DatagramPacket(new byte[64], 64));
+            driver.waitUntil(() -> pairs().getItems().size() == 2
+                    && pairs().getItems().get(1).snapshot().chunksClientToServer() == 1);
+            driver.click(T + "#startStop");
+            driver.waitUntil(() -> tab.model().state() == ListenerState.STOPPED);
+            List<PairSnapshot> kept = fx(() -> pairs().getItems().stream().map(PairRow::snapshot).toList());
+            assertEquals(2, kept.size(), "the pairs stay after Stop");
+            assertTrue(kept.stream().noneMatch(PairSnapshot::open));
+            assertEquals(4, kept.get(1).bytesClientToServer(), "with their final counters");
+        }
+    }
+
     /** A JDK echo server on loopback: every connection gets its bytes straight back; counts what it received. */
     static final class EchoServer implements AutoCloseable {
         private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());

@@ -34,6 +34,11 @@ final class Holds {
         return id;
     }
 
+    /** The hold, left in place; null when it is gone. */
+    Hold peek(long holdId) {
+        return held.get(holdId);
+    }
+
     /** Takes the hold away so that nobody else decides it; null when it is gone already. */
     Hold claim(long holdId) {
         return held.remove(holdId);

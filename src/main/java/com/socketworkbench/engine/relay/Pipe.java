@@ -23,11 +23,20 @@ import static com.socketworkbench.engine.relay.RelayText.TEXT;
  * its own read buffer, and copies it once for the event. Otherwise the chunk is copied into a queue and a writer
  * thread (started the first time it is needed) forwards the queue in order: a held chunk stops the queue until it
  * is decided, later chunks wait behind it (held too while intercept is on), faults delay, pace, cut and count. The
- * queue is bounded: a reader that would queue more than {@link #MAX_QUEUED_BYTES} waits (TCP flow control pushes
- * back on the sender), a datagram that would is dropped with a Notice.
+ * queue is bounded by what it costs, not only by payload: each item counts {@link #ITEM_OVERHEAD_BYTES} on top of its
+ * bytes (so a flood of tiny or empty datagrams is bounded too), and there are at most {@link #MAX_QUEUED_ITEMS}. A
+ * reader that would go past either waits (TCP flow control pushes back on the sender), a datagram that would is
+ * dropped with a Notice.
+ *
+ * <p>Nothing is lost silently: when the pipe closes, the queue and the part of the chunk the writer had taken but not
+ * yet written (sleeping out a latency, pacing, between segments, or cut by drop-after) are reported as undelivered.
  */
 final class Pipe {
     static final int MAX_QUEUED_BYTES = 4 * 1024 * 1024;
+    /** What one queued item costs beyond its payload (the item, the deque slot, a hold, a row in the held list). */
+    static final int ITEM_OVERHEAD_BYTES = 64;
+    /** The most items one direction of one pair queues, held or not: each held one is a row the user sees. */
+    static final int MAX_QUEUED_ITEMS = 4096;
     private static final long NANOS_PER_SECOND = 1_000_000_000L;
     /** Bandwidth pacing writes a stream in slices of 1/20 s worth of bytes, so the rate holds within a chunk. */
     private static final int PACING_SLICES_PER_SECOND = 20;
@@ -60,7 +69,12 @@ final class Pipe {
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final ArrayDeque<Item> queue = new ArrayDeque<>();
+    /** Payload bytes queued or being written by the writer (what {@link #queuedBytes()} reports). */
     private long queuedBytes;
+    /** The chunk the writer took from the queue and has not finished; guarded by the lock. */
+    private Item current;
+    /** How many of {@link #current}'s bytes are written (or were lost on their own); guarded by the lock. */
+    private int currentDone;
     private boolean writerBusy;
     private boolean writerStarted;
     /** Something is queued or being written by the writer; set under the lock, read without it. */
@@ -130,7 +144,8 @@ final class Pipe {
     private boolean enqueue(Item item, boolean intercept) {
         lock.lock();
         try {
-            while (!closed && queuedBytes + item.bytes.length > MAX_QUEUED_BYTES && !queue.isEmpty()) {
+            while (!closed && !queue.isEmpty() && (queue.size() >= MAX_QUEUED_ITEMS
+                    || cost(queuedBytes + item.bytes.length, queue.size() + 1) > MAX_QUEUED_BYTES)) {
                 if (!mayBlock) {
                     pair.notice(TEXT.get("notice.queueFull", RelayText.direction(direction),
                             ByteSizes.format(item.bytes.length)));
@@ -141,7 +156,9 @@ final class Pipe {
             if (closed) {
                 return false;
             }
-            if (intercept && !item.end) {
+            // Read again under the lock: Relay.forwardAll switches intercept off, then sweeps the queues under their
+            // locks, so a chunk is either held before the sweep (and forwarded by it) or not held at all.
+            if (intercept && !item.end && controls.intercept(direction)) {
                 item.holdId = holds.register(this, item);
                 item.waiting = true;
                 // Inside the lock, so that the listener hears of the hold before anything can release it.
@@ -161,17 +178,23 @@ final class Pipe {
         }
     }
 
+    /** What the queue costs against {@link #MAX_QUEUED_BYTES}: the payload plus each item's overhead. */
+    private static long cost(long bytes, int items) {
+        return bytes + (long) items * ITEM_OVERHEAD_BYTES;
+    }
+
     /**
      * Releases a held chunk (the caller has claimed its hold): forwarded with {@code bytes} (null: unchanged), or
-     * dropped. Tells the listener, and a drop gets its Notice.
+     * dropped. Tells the listener; the timeline gets a Notice for everything but a plain forward (whose data row says
+     * it all): an edit carries the original bytes, a drop the dropped ones, a timeout says what it did.
      */
     void decide(Item item, byte[] bytes, HoldOutcome outcome) {
         boolean drop = outcome == HoldOutcome.DROPPED || outcome == HoldOutcome.TIMED_OUT_DROPPED;
-        int size;
+        byte[] original;
         HoldOutcome told = outcome;
         lock.lock();
         try {
-            size = item.bytes.length;
+            original = item.bytes;
             if (closed) {
                 // The pair closed between the claim and now: the chunk was counted as not delivered.
                 told = HoldOutcome.PAIR_CLOSED;
@@ -187,10 +210,29 @@ final class Pipe {
             lock.unlock();
         }
         holds.released(item.holdId, told);
-        if (drop) {
-            pair.notice(TEXT.get(outcome == HoldOutcome.DROPPED ? "notice.dropped" : "notice.dropped.timeout",
-                    RelayText.direction(direction), ByteSizes.format(size)));
+        String way = RelayText.direction(direction);
+        String size = ByteSizes.format(original.length);
+        switch (told) {
+            case DROPPED -> pair.notice(TEXT.get("notice.dropped", way, size, RelayText.bytes(original)));
+            case TIMED_OUT_DROPPED -> pair.notice(TEXT.get("notice.dropped.timeout", way, size,
+                    RelayText.bytes(original)));
+            case EDITED -> pair.notice(TEXT.get("notice.edited", way, size, ByteSizes.format(bytes.length),
+                    RelayText.bytes(original)));
+            case TIMED_OUT_FORWARDED -> pair.notice(TEXT.get("notice.forwarded.timeout", way, size));
+            default -> {
+                // FORWARDED: the data row is the whole story; PAIR_CLOSED: close() reports the bytes.
+            }
         }
+    }
+
+    RelayDirection direction() {
+        return direction;
+    }
+
+    /** Returns once no reader is inside {@link #enqueue} (it holds the lock throughout). */
+    void settle() {
+        lock.lock();
+        lock.unlock();
     }
 
     /** Wakes the writer so that it sees a changed hold timeout. */
@@ -209,6 +251,7 @@ final class Pipe {
      */
     void close() {
         List<Item> left;
+        long undeliveredTaken = 0;
         lock.lock();
         try {
             if (closed) {
@@ -218,11 +261,16 @@ final class Pipe {
             left = new ArrayList<>(queue);
             queue.clear();
             queuedBytes = 0;
+            if (current != null) {
+                // The writer took it but had not finished: sleeping out a latency, pacing, between segments, or cut
+                // by drop-after. It writes nothing more once closed is set, so the rest is undelivered.
+                undeliveredTaken = current.bytes.length - currentDone;
+            }
             changed.signalAll();
         } finally {
             lock.unlock();
         }
-        long undelivered = 0;
+        long undelivered = undeliveredTaken;
         for (Item item : left) {
             if (item.holdId != 0 && holds.claim(item.holdId) != null) {
                 holds.released(item.holdId, HoldOutcome.PAIR_CLOSED);
@@ -248,6 +296,8 @@ final class Pipe {
                 if (!closed) {
                     queuedBytes -= item.bytes.length;
                 }
+                current = null;
+                currentDone = 0;
                 writerBusy = false;
                 busy = !queue.isEmpty();
                 changed.signalAll();
@@ -278,6 +328,10 @@ final class Pipe {
                 } else {
                     queue.poll();
                     writerBusy = true;
+                    if (!head.end && !head.dropped) {
+                        current = head;
+                        currentDone = 0;
+                    }
                     return head;
                 }
             }
@@ -326,60 +380,110 @@ final class Pipe {
             return false;
         }
         byte[] bytes = item.bytes;
-        int segment = faults.segmentSize() > 0 ? faults.segmentSize() : Math.max(1, bytes.length);
-        long limit = faults.dropAfterBytes();
-        int offset = 0;
-        while (offset < bytes.length) {
-            int length = Math.min(segment, bytes.length - offset);
-            if (limit > 0) {
-                long left = limit - forwardedBytes;
-                if (left <= 0) {
-                    pair.dropLimitReached(direction, limit);
-                    return false;
-                }
-                length = (int) Math.min(length, left);
-            }
-            Written written = write(bytes, offset, length, faults.bytesPerSecond());
-            if (written == Written.STOP) {
-                return false;
-            }
-            if (written == Written.YES) {
-                counted(offset == 0 && length == bytes.length ? bytes
-                        : Arrays.copyOfRange(bytes, offset, offset + length));
-            }
-            offset += length;
-            if (limit > 0 && forwardedBytes >= limit) {
-                pair.dropLimitReached(direction, limit);
+        boolean datagrams = outlet.keepsBoundaries();
+        if (bytes.length == 0) {
+            // Only a datagram can be empty (a TCP read never is): it is a message of its own, so it is sent.
+            return !datagrams || segment(bytes, 0, 0, faults, true);
+        }
+        int segment = faults.segmentSize() > 0 ? faults.segmentSize() : bytes.length;
+        for (int offset = 0; offset < bytes.length; offset += segment) {
+            if (!segment(bytes, offset, Math.min(segment, bytes.length - offset), faults, datagrams)) {
                 return false;
             }
         }
         return true;
     }
 
+    /**
+     * Writes one segment under the drop-after limit. A stream is cut at the limit; a datagram never is: one that does
+     * not fit is dropped whole (with a Notice) and the limit is reached.
+     */
+    private boolean segment(byte[] bytes, int offset, int length, Faults faults, boolean datagram) {
+        long limit = faults.dropAfterBytes();
+        int writing = length;
+        if (limit > 0) {
+            long left = limit - forwardedBytes;
+            if (left <= 0) {
+                pair.dropLimitReached(direction, limit);
+                return false;
+            }
+            if (length > left) {
+                if (datagram) {
+                    progress(length);
+                    pair.notice(TEXT.get("notice.dropAfter.datagram", RelayText.direction(direction),
+                            ByteSizes.format(length), ByteSizes.format(limit)));
+                    pair.dropLimitReached(direction, limit);
+                    return false;
+                }
+                writing = (int) left;
+            }
+        }
+        Written written = write(bytes, offset, writing, faults.bytesPerSecond());
+        if (written == Written.STOP) {
+            return false;
+        }
+        if (written == Written.YES) {
+            counted(offset == 0 && writing == bytes.length ? bytes
+                    : Arrays.copyOfRange(bytes, offset, offset + writing));
+        }
+        if (limit > 0 && forwardedBytes >= limit) {
+            pair.dropLimitReached(direction, limit);
+            return false;
+        }
+        return true;
+    }
+
+    /** {@code count} more bytes of the current chunk are written or accounted for: no longer undelivered. */
+    private void progress(int count) {
+        lock.lock();
+        try {
+            currentDone += count;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** What became of one segment: written, lost on its own (a datagram that could not be sent), or the end. */
     private enum Written { YES, LOST, STOP }
 
-    /** Writes one segment, paced to {@code bytesPerSecond} when that is set. */
+    /**
+     * Writes one segment, paced to {@code bytesPerSecond} when that is set, and marks what it wrote as done. Paced
+     * slices that went out before the pipe closed are reported as forwarded (they reached the socket), the rest is
+     * left for {@link #close()} to report as undelivered.
+     */
     private Written write(byte[] bytes, int offset, int length, long bytesPerSecond) {
+        int at = offset;
         try {
             if (bytesPerSecond <= 0) {
                 outlet.write(ByteBuffer.wrap(bytes, offset, length));
+                progress(length);
                 return Written.YES;
             }
             int slice = outlet.keepsBoundaries() ? length
                     : (int) Math.max(1, Math.min(length, bytesPerSecond / PACING_SLICES_PER_SECOND));
-            for (int at = offset; at < offset + length; at += slice) {
+            // do-while: an empty datagram is one write too.
+            do {
                 int size = Math.min(slice, offset + length - at);
                 if (!sleepUntil(nextSendNanos)) {
+                    if (at > offset) {
+                        counted(Arrays.copyOfRange(bytes, offset, at));
+                    }
                     return Written.STOP;
                 }
                 outlet.write(ByteBuffer.wrap(bytes, at, size));
+                progress(size);
                 nextSendNanos = Math.max(System.nanoTime(), nextSendNanos)
                         + size * NANOS_PER_SECOND / bytesPerSecond;
-            }
+                at += size;
+            } while (at < offset + length);
             return Written.YES;
         } catch (IOException e) {
-            return pair.writeFailed(direction, e) && outlet.keepsBoundaries() ? Written.LOST : Written.STOP;
+            if (pair.writeFailed(direction, e) && outlet.keepsBoundaries()) {
+                // The datagram is lost on its own, and writeFailed's Notice said so: not undelivered as well.
+                progress(length);
+                return Written.LOST;
+            }
+            return Written.STOP;
         }
     }
 
@@ -404,6 +508,11 @@ final class Pipe {
         } finally {
             lock.unlock();
         }
+    }
+
+    /** Something is held, queued or being written (a UDP pair with a held datagram is not idle). */
+    boolean pending() {
+        return busy && !closed;
     }
 
     /** For tests and the UI's counters: how many bytes wait in the queue, held or not. */

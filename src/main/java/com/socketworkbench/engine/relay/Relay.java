@@ -163,7 +163,7 @@ public final class Relay implements AutoCloseable {
 
     /**
      * Holds every chunk of {@code direction} from now on (on) or only what is already held (off: those keep waiting
-     * for the user, chunks behind them pass once they are decided).
+     * for the user, chunks behind them pass once they are decided; {@link #forwardAll} releases them).
      */
     public void setIntercept(RelayDirection direction, boolean on) {
         controls.setIntercept(Objects.requireNonNull(direction, "direction"), on);
@@ -213,6 +213,50 @@ public final class Relay implements AutoCloseable {
         }
         hold.pipe().decide(hold.item(), null, HoldOutcome.DROPPED);
         return true;
+    }
+
+    /**
+     * Forwards, unchanged, every chunk held in {@code direction} on every pair (Burp's "intercept off" and "forward
+     * all"); chunks queued behind them follow in order. Call {@link #setIntercept} off first to hold nothing new.
+     *
+     * @return how many held chunks this released
+     */
+    public int forwardAll(RelayDirection direction) {
+        return releaseAll(Objects.requireNonNull(direction, "direction"), HoldOutcome.FORWARDED);
+    }
+
+    /**
+     * Drops every chunk held in {@code direction} on every pair, each with its Notice.
+     *
+     * @return how many held chunks this released
+     */
+    public int dropAll(RelayDirection direction) {
+        return releaseAll(Objects.requireNonNull(direction, "direction"), HoldOutcome.DROPPED);
+    }
+
+    private int releaseAll(RelayDirection direction, HoldOutcome outcome) {
+        // A reader that decided to hold a chunk just before intercept went off may still be registering it: waiting
+        // for each pipe's lock lets it finish, so the sweep below sees it.
+        for (RelayPair pair : pairs.values()) {
+            Pipe pipe = pair.pipe(direction);
+            if (pipe != null) {
+                pipe.settle();
+            }
+        }
+        int released = 0;
+        // In hold order, so that the Notices of a Drop all read in the order the chunks came.
+        for (long holdId : holds.ids().stream().sorted().toList()) {
+            Holds.Hold hold = holds.peek(holdId);
+            if (hold == null || hold.pipe().direction() != direction) {
+                continue;
+            }
+            Holds.Hold claimed = holds.claim(holdId);
+            if (claimed != null) {
+                claimed.pipe().decide(claimed.item(), null, outcome);
+                released++;
+            }
+        }
+        return released;
     }
 
     /**

@@ -47,8 +47,18 @@ final class UdpPair implements RelayPair, PairEnds {
     private final Pipe clientToServer;
     private final Pipe serverToClient;
     private volatile long lastActivityNanos = System.nanoTime();
+    /**
+     * The drop-after fault cut this client off: the pair stays (so the client's next datagram does not open a fresh
+     * one with a fresh count) and drops everything from the client until it idles out or the user forgets it.
+     */
+    private volatile boolean cutOff;
+    private volatile String cutDetail;
+    /** Datagrams (and their bytes) from the client dropped since the cut; guarded by {@code this}. */
+    private long droppedAfterCut;
+    private long droppedBytesAfterCut;
 
-    UdpPair(long id, Relay relay, UdpRelay owner, SocketAddress client, DatagramChannel upstream) {
+    UdpPair(long id, Relay relay, UdpRelay owner, SocketAddress client, DatagramChannel upstream,
+            SocketAddress target) {
         this.id = id;
         this.relay = relay;
         this.owner = owner;
@@ -56,10 +66,10 @@ final class UdpPair implements RelayPair, PairEnds {
         this.client = client;
         this.relayAddress = owner.localAddress();
         this.upstream = upstream;
-        this.serverAddress = remote(upstream);
+        this.serverAddress = target;
         this.clientToServer = new Pipe(id, RelayDirection.CLIENT_TO_SERVER, relay.controls(), relay.holds(),
-                relay.threads(), "relay-udp-pair-" + id + "-c2s-writer", this, new DatagramOutlet(upstream, null),
-                false);
+                relay.threads(), "relay-udp-pair-" + id + "-c2s-writer", this,
+                new DatagramOutlet(upstream, serverAddress), false);
         this.serverToClient = new Pipe(id, RelayDirection.SERVER_TO_CLIENT, relay.controls(), relay.holds(),
                 relay.threads(), "relay-udp-pair-" + id + "-s2c-writer", this,
                 new DatagramOutlet(owner.channel(), client), true);
@@ -87,13 +97,30 @@ final class UdpPair implements RelayPair, PairEnds {
         return client;
     }
 
-    long lastActivityNanos() {
-        return lastActivityNanos;
+    /**
+     * How long the pair has been idle at {@code now}: nothing read or written either way, and nothing waiting. A pair
+     * that holds a datagram for the user, or delays one (latency, pacing), is not idle, however long that takes: its
+     * idle time starts when the last one is forwarded or dropped.
+     */
+    long idleNanos(long now) {
+        if (clientToServer.pending() || serverToClient.pending()) {
+            lastActivityNanos = now;
+            return 0;
+        }
+        return now - lastActivityNanos;
     }
 
     /** A datagram from the client, in the relay's receive buffer (free again when this returns). */
     void fromClient(ByteBuffer datagram) {
         lastActivityNanos = System.nanoTime();
+        if (cutOff) {
+            // Counted, and reported when the pair ends: nothing is dropped without a word.
+            synchronized (this) {
+                droppedAfterCut++;
+                droppedBytesAfterCut += datagram.remaining();
+            }
+            return;
+        }
         clientToServer.deliver(datagram);
     }
 
@@ -102,7 +129,12 @@ final class UdpPair implements RelayPair, PairEnds {
         while (!finished.get()) {
             buffer.clear();
             try {
-                upstream.read(buffer);
+                SocketAddress from = upstream.receive(buffer);
+                if (!serverAddress.equals(from)) {
+                    // Only the target's replies belong to this pair (what a connected socket would let through).
+                    LOG.debug("Relay UDP pair {}: ignored a datagram from {}", id, from);
+                    continue;
+                }
             } catch (PortUnreachableException e) {
                 notice(TEXT.get("notice.udp.unreachable", Endpoints.describe(serverAddress)));
                 continue;
@@ -125,6 +157,7 @@ final class UdpPair implements RelayPair, PairEnds {
 
     @Override
     public void forwarded(RelayDirection direction, byte[] data) {
+        lastActivityNanos = System.nanoTime();
         counters.add(direction, data.length);
         Instant now = Instant.now();
         sink.emit(direction == RelayDirection.CLIENT_TO_SERVER
@@ -149,10 +182,28 @@ final class UdpPair implements RelayPair, PairEnds {
         return true;
     }
 
+    /**
+     * The drop-after fault: like a TCP pair that is reset, the client is cut off, but UDP has no connection to end.
+     * Forgetting the pair (as before) would let the client's next datagram open a fresh pair with a fresh count, so
+     * the fault would never drop anything. Instead the pair stays and drops every datagram from the client (and
+     * nothing more comes back: the upstream socket is closed) until no datagram arrives for the idle time or the
+     * user forgets the pair; then the pair ends with how much was dropped.
+     */
     @Override
     public void dropLimitReached(RelayDirection direction, long limit) {
-        finish(CloseReason.LOCAL_CLOSE, TEXT.get("closed.dropAfter.udp", ByteSizes.format(limit),
-                RelayText.direction(direction)));
+        synchronized (this) {
+            if (cutOff || finished.get()) {
+                return;
+            }
+            cutDetail = TEXT.get("closed.dropAfter.udp", ByteSizes.format(limit), RelayText.direction(direction));
+            cutOff = true;
+        }
+        lastActivityNanos = System.nanoTime();
+        clientToServer.close();
+        serverToClient.close();
+        RelaySocket.closeQuietly(upstream);
+        notice(TEXT.get("notice.cutOff", ByteSizes.format(limit), RelayText.direction(direction),
+                DurationText.of(relay.config().udpPairIdle())));
     }
 
     @Override
@@ -182,7 +233,8 @@ final class UdpPair implements RelayPair, PairEnds {
     @Override
     public PairSnapshot snapshot() {
         boolean open = !finished.get();
-        return counters.snapshot(id, client, serverAddress, TEXT.get(open ? "state.open" : "state.closed"), open);
+        String state = !open ? "state.closed" : cutOff ? "state.cutOff" : "state.open";
+        return counters.snapshot(id, client, serverAddress, TEXT.get(state), open);
     }
 
     private void finish(CloseReason reason, String detail) {
@@ -193,16 +245,18 @@ final class UdpPair implements RelayPair, PairEnds {
         clientToServer.close();
         serverToClient.close();
         RelaySocket.closeQuietly(upstream);
-        sink.emit(new ConnectionClosed(Instant.now(), id, relayAddress, client, reason, detail));
-        relay.pairEnded(this);
-    }
-
-    private static SocketAddress remote(DatagramChannel channel) {
-        try {
-            return channel.getRemoteAddress();
-        } catch (IOException e) {
-            return null;
+        String said = detail;
+        if (cutOff) {
+            long datagrams;
+            long bytes;
+            synchronized (this) {
+                datagrams = droppedAfterCut;
+                bytes = droppedBytesAfterCut;
+            }
+            said = TEXT.get("closed.afterCut", cutDetail, Long.toString(datagrams), ByteSizes.format(bytes), detail);
         }
+        sink.emit(new ConnectionClosed(Instant.now(), id, relayAddress, client, reason, said));
+        relay.pairEnded(this);
     }
 
     private static SocketAddress local(DatagramChannel channel) {
@@ -213,15 +267,15 @@ final class UdpPair implements RelayPair, PairEnds {
         }
     }
 
-    /** Sends each write as one datagram: on a connected socket, or to one client from the relay's socket. */
+    /**
+     * Sends each write as one datagram: to the target from the pair's socket, or to one client from the relay's
+     * socket. Neither socket is connected: the JDK sends nothing for an empty buffer on a connected channel, and an
+     * empty datagram is a message (a keep-alive, a probe) like any other.
+     */
     private record DatagramOutlet(DatagramChannel channel, SocketAddress to) implements Outlet {
         @Override
         public void write(ByteBuffer data) throws IOException {
-            if (to == null) {
-                channel.write(data);
-            } else {
-                channel.send(data, to);
-            }
+            channel.send(data, to);
         }
 
         @Override

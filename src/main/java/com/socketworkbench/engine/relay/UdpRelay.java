@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.net.UnknownHostException;
@@ -25,8 +26,9 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The UDP side of a relay: one socket receives from every client; each client address gets a pair with its own
- * socket connected to the target, whose replies go back to that client from the relay's socket. A pair with no
- * datagram either way for {@link RelayConfig#udpPairIdle()} ends (checked by an idle thread).
+ * socket toward the target, whose replies go back to that client from the relay's socket. A pair with no
+ * datagram either way for {@link RelayConfig#udpPairIdle()}, and nothing held or delayed, ends (checked by an idle
+ * thread).
  */
 final class UdpRelay {
     /** Large enough for any UDP datagram (65,507 bytes of payload over IPv4). */
@@ -129,8 +131,7 @@ final class UdpRelay {
             if (target.isUnresolved()) {
                 throw new UnknownHostException(config.targetHost());
             }
-            upstream = DatagramChannel.open();
-            upstream.connect(target);
+            upstream = openUpstream(target);
         } catch (IOException | RuntimeException e) {
             RelaySocket.closeQuietly(upstream);
             Failure failure = SocketErrors.toFailure(e, Operation.CONNECT, id, localAddress, target);
@@ -138,7 +139,7 @@ final class UdpRelay {
             UdpPair.reportFailedOpen(relay, id, localAddress, client, target);
             return null;
         }
-        UdpPair pair = new UdpPair(id, relay, this, client, upstream);
+        UdpPair pair = new UdpPair(id, relay, this, client, upstream, target);
         byClient.put(client, pair);
         relay.pairStarted(pair);
         pair.start();
@@ -146,6 +147,30 @@ final class UdpRelay {
             pair.stop();
         }
         return pair;
+    }
+
+    /**
+     * The pair's own socket toward the target. Not connected: the JDK sends nothing for an empty buffer written to a
+     * connected DatagramChannel (send() on a connected channel takes the same path), and an empty datagram is a
+     * message like any other. It is bound to the address a connect would have chosen (a throw-away connected socket
+     * asks the routing table; connecting sends nothing), so the source address stays what it was; replies are
+     * filtered by sender as a connect would. The price: ICMP errors (port unreachable) are reported only to connected
+     * sockets, so the relay no longer hears of them.
+     */
+    private static DatagramChannel openUpstream(InetSocketAddress target) throws IOException {
+        InetAddress source;
+        try (DatagramChannel probe = DatagramChannel.open()) {
+            probe.connect(target);
+            source = ((InetSocketAddress) probe.getLocalAddress()).getAddress();
+        }
+        DatagramChannel upstream = DatagramChannel.open();
+        try {
+            upstream.bind(new InetSocketAddress(source, 0));
+            return upstream;
+        } catch (IOException | RuntimeException e) {
+            RelaySocket.closeQuietly(upstream);
+            throw e;
+        }
     }
 
     private void idleLoop() {
@@ -166,7 +191,7 @@ final class UdpRelay {
             }
             long now = System.nanoTime();
             for (UdpPair pair : List.copyOf(byClient.values())) {
-                if (now - pair.lastActivityNanos() >= idle.toNanos()) {
+                if (pair.idleNanos(now) >= idle.toNanos()) {
                     pair.idledOut(idle);
                 }
             }

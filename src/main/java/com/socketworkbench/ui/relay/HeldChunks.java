@@ -14,8 +14,9 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 /**
  * The chunks the relay holds for the user, fed from its {@link HoldListener}. The listener runs on engine threads and
  * only enqueues; {@link #drain()} applies the queue on the FX thread once per pulse, in the order the engine reported
- * (a chunk is never shown after its release). The list is bounded by the engine: it holds at most one chunk per pair
- * and direction at a time, later ones wait behind it inside the relay.
+ * (a chunk is never shown after its release). With intercept on every chunk is held, so a pair and direction may have
+ * many rows; the engine bounds them ({@code Pipe.MAX_QUEUED_ITEMS} items and 4 MiB counting a per-item overhead, per
+ * pair and direction; past that a TCP reader waits and a datagram is dropped with a Notice).
  */
 final class HeldChunks implements HoldListener {
     private record Released(long holdId, HoldOutcome outcome) {
@@ -54,6 +55,16 @@ final class HeldChunks implements HoldListener {
     void clear() {
         drain();
         rows.clear();
+    }
+
+    /** Takes every row off the list at once (Forward all, Drop all: the engine released them all). */
+    void clearRows() {
+        rows.clear();
+    }
+
+    /** Takes the rows of one direction off the list at once (intercept went off that way: they were forwarded). */
+    void removeDirection(com.socketworkbench.engine.relay.RelayDirection direction) {
+        rows.removeIf(row -> row.direction() == direction);
     }
 
     /** Takes a chunk off the list at once (the user forwarded or dropped it; the engine confirms in the timeline). */

@@ -12,6 +12,7 @@ import com.socketworkbench.ui.fx.Subscriptions;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -24,7 +25,7 @@ import java.util.Optional;
 
 /**
  * The editor of the held chunk: its bytes as text (with the send editor's escapes, so any byte survives the round
- * trip: {@code \r}, {@code \x00}) or as hex, converted when the mode changes with the send editor's conversion. A text
+ * trip: {@code \r}, {@code \x00}) or as hex, converted when the mode changes ({@link #switchFormat}). A text
  * that does not encode (a bad hex digit, a bad escape) is an error at the editor and Forward waits until it is fixed.
  */
 final class HeldEditor {
@@ -34,12 +35,18 @@ final class HeldEditor {
     private final StringProperty text = new SimpleStringProperty(this, "text", "");
     private final ObjectProperty<PayloadFormat> format = new SimpleObjectProperty<>(this, "format", PayloadFormat.TEXT);
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    /** Why the last switch between Text and Hex was refused, or empty. */
+    private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper(this, "note", "");
     private final BooleanBinding canForward;
     private boolean switching;
 
     HeldEditor(Subscriptions subscriptions) {
-        subscriptions.listen(text, (obs, old, now) -> check());
-        subscriptions.listen(format, (obs, old, now) -> switchFormat(old, now));
+        subscriptions.listen(text, (obs, old, now) -> {
+            if (!switching) {
+                note.set("");
+            }
+            check();
+        });
         canForward = Bindings.createBooleanBinding(() -> chunk.get() != null && error.get().isEmpty(), chunk, error);
         subscriptions.add(canForward::dispose);
     }
@@ -47,6 +54,7 @@ final class HeldEditor {
     /** Shows {@code held} (or nothing for null) in the current mode. */
     void show(HeldChunk held) {
         chunk.set(held);
+        note.set("");
         switching = true;
         try {
             text.set(held == null ? "" : render(held.bytes(), format.get()));
@@ -60,21 +68,39 @@ final class HeldEditor {
         return mode == PayloadFormat.HEX ? HexCodec.format(bytes) : TextEscapes.escape(bytes, CHARSET);
     }
 
-    private void switchFormat(PayloadFormat from, PayloadFormat to) {
-        if (switching || from == null || to == null || from == to) {
-            return;
+    /**
+     * Switches between Text and Hex, converting what the editor holds. Hex becomes the escaped text of its bytes,
+     * exact for any bytes (binary ones show as {@code \xff}); text becomes the hex of the bytes it stands for. Only
+     * input that stands for no bytes (a bad hex digit, a bad escape) is refused: the format and text stay, and
+     * {@link #noteProperty()} says why. The format box asks here rather than setting the format, so it never shows a
+     * mode the editor is not in.
+     *
+     * @return whether the format is now {@code target}
+     */
+    boolean switchFormat(PayloadFormat target) {
+        PayloadFormat from = format.get();
+        if (target == null || target == from) {
+            return target != null;
+        }
+        String converted;
+        try {
+            converted = target == PayloadFormat.HEX ? PayloadConversion.toHex(text.get(), CHARSET, true)
+                    : TextEscapes.escape(HexCodec.parse(text.get()), CHARSET);
+        } catch (PayloadFormatException e) {
+            note.set(RelayTexts.TEXT.get(target == PayloadFormat.HEX ? "editor.kept.text" : "editor.kept.hex",
+                    e.getMessage()));
+            return false;
         }
         switching = true;
         try {
-            text.set(to == PayloadFormat.HEX ? PayloadConversion.toHex(text.get(), CHARSET, true)
-                    : PayloadConversion.toText(text.get(), CHARSET, true));
-        } catch (PayloadFormatException e) {
-            // The text as it is cannot be converted: stay in the mode it is written in and say why.
-            format.set(from);
+            format.set(target);
+            text.set(converted);
         } finally {
             switching = false;
         }
+        note.set("");
         check();
+        return true;
     }
 
     private void check() {
@@ -102,8 +128,14 @@ final class HeldEditor {
         return text;
     }
 
-    ObjectProperty<PayloadFormat> formatProperty() {
+    /** The mode the editor is in; change it with {@link #switchFormat}. */
+    ReadOnlyObjectProperty<PayloadFormat> formatProperty() {
         return format;
+    }
+
+    /** Why the last Text/Hex switch was refused, or empty. */
+    ReadOnlyStringProperty noteProperty() {
+        return note.getReadOnlyProperty();
     }
 
     /** Why the text cannot be forwarded, or empty. */

@@ -154,7 +154,7 @@ final class RelayInterceptPane {
         ComboBox<PayloadFormat> format = new ComboBox<>(FXCollections.observableArrayList(PayloadFormat.values()));
         format.setId("heldFormat");
         Tips.install(format, TEXT.get("editor.format.tooltip"));
-        subscriptions.bindBidirectional(format.valueProperty(), editor.formatProperty());
+        bindFormat(format, editor);
         Label title = new Label();
         title.getStyleClass().add("section-title");
         subscriptions.bind(title.textProperty(), Bindings.createStringBinding(() -> {
@@ -180,13 +180,17 @@ final class RelayInterceptPane {
         Label message = new Label();
         message.setId("heldEditorMessage");
         message.setWrapText(true);
-        ObservableValue<String> messageText = Bindings.createStringBinding(() -> editor.errorProperty().get()
-                .isEmpty() ? model.editorNoteProperty().get() : editor.errorProperty().get(),
-                editor.errorProperty(), model.editorNoteProperty());
+        // Why the Text/Hex switch just asked for was refused comes first (the box went back, this says why; typing
+        // clears it), then what stops Forward, then a note about a chunk released meanwhile.
+        ObservableValue<String> messageText = Bindings.createStringBinding(() -> !editor.noteProperty().get()
+                .isEmpty() ? editor.noteProperty().get() : !editor.errorProperty().get().isEmpty()
+                ? editor.errorProperty().get() : model.editorNoteProperty().get(),
+                editor.errorProperty(), editor.noteProperty(), model.editorNoteProperty());
         subscriptions.bind(message.textProperty(), messageText);
-        subscriptions.subscribe(editor.errorProperty(), error -> {
+        subscriptions.subscribe(messageText, ignored -> {
             message.getStyleClass().removeAll("field-error", "field-hint");
-            message.getStyleClass().add(error.isEmpty() ? "field-hint" : "field-error");
+            message.getStyleClass().add(editor.errorProperty().get().isEmpty() && editor.noteProperty().get()
+                    .isEmpty() ? "field-hint" : "field-error");
         });
         TabLayout.showWhen(message, Bindings.isNotEmpty(message.textProperty()), subscriptions);
 
@@ -202,11 +206,61 @@ final class RelayInterceptPane {
         Tips.install(drop, TEXT.get("drop.tooltip"));
         drop.setOnAction(event -> model.drop());
         subscriptions.bind(drop.disableProperty(), editor.chunkProperty().isNull());
-        HBox buttons = new HBox(8, forward, drop);
+        Button forwardAll = new Button(TEXT.get("forward.all"));
+        forwardAll.setId("forwardAll");
+        Tips.install(forwardAll, TEXT.get("forward.all.tooltip"));
+        forwardAll.setOnAction(event -> model.forwardAll());
+        Button dropAll = new Button(TEXT.get("drop.all"));
+        dropAll.setId("dropAll");
+        Tips.install(dropAll, TEXT.get("drop.all.tooltip"));
+        dropAll.setOnAction(event -> model.dropAll());
+        for (Button all : List.of(forwardAll, dropAll)) {
+            subscriptions.bind(all.disableProperty(), Bindings.isEmpty(model.held().rows()));
+        }
+        for (Button button : List.of(forwardAll, dropAll, forward, drop)) {
+            button.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // The side panel is narrow: the two pairs of buttons wrap onto two rows rather than cut their words.
+        HBox all = new HBox(8, forwardAll, dropAll);
+        HBox one = new HBox(8, forward, drop);
+        FlowPane buttons = new FlowPane(16, 6, all, one);
         buttons.setAlignment(Pos.CENTER_RIGHT);
         VBox pane = new VBox(6, header, text, message, buttons);
         VBox.setVgrow(text, Priority.ALWAYS);
         return pane;
+    }
+
+    /**
+     * The format box asks the editor to switch (which converts the text) instead of setting its format; when the
+     * editor refuses, the box goes back to the editor's format, so the two never disagree.
+     */
+    private void bindFormat(ComboBox<PayloadFormat> box, HeldEditor editor) {
+        box.setValue(editor.formatProperty().get());
+        boolean[] syncing = {false};
+        subscriptions.listen(box.valueProperty(), (obs, old, chosen) -> {
+            if (syncing[0] || chosen == null) {
+                return;
+            }
+            editor.switchFormat(chosen);
+            if (box.getValue() != editor.formatProperty().get()) {
+                syncing[0] = true;
+                try {
+                    box.setValue(editor.formatProperty().get());
+                } finally {
+                    syncing[0] = false;
+                }
+            }
+        });
+        subscriptions.listen(editor.formatProperty(), (obs, old, now) -> {
+            if (box.getValue() != now) {
+                syncing[0] = true;
+                try {
+                    box.setValue(now);
+                } finally {
+                    syncing[0] = false;
+                }
+            }
+        });
     }
 
     private static <T> StringConverter<T> words(Function<T, String> text) {

@@ -18,10 +18,12 @@ import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 
+import java.time.Duration;
+
 /**
  * What the relay listens on and forwards to, and how it treats what passes, as typed and remembered in the tab's
- * preferences: transport, bind address, listen port, target host and port, the intercept toggles, the hold timeout
- * and its action, and the faults of each direction. {@link #save()} writes them back.
+ * preferences: transport, bind address, listen port, target host and port, the UDP pair idle time and the TCP
+ * connect timeout, the intercept toggles, the hold timeout and its action, and the faults of each direction. {@link #save()} writes them back.
  */
 final class RelaySettings {
     static final String PREF_TRANSPORT = "transport";
@@ -35,7 +37,11 @@ final class RelaySettings {
     static final String PREF_HOLD_ACTION = "holdTimeoutAction";
     static final String PREF_CLIENT_TLS = "clientTls";
     static final String PREF_SERVER_TLS = "serverTls";
+    static final String PREF_UDP_IDLE = "udpPairIdle";
+    static final String PREF_CONNECT_TIMEOUT = "connectTimeout";
     static final long MAX_HOLD_SECONDS = 3600;
+    static final long MAX_UDP_IDLE_SECONDS = 86_400;
+    static final long MAX_CONNECT_TIMEOUT_SECONDS = 600;
 
     private final AppPreferences preferences;
     private final ObjectProperty<RelayTransport> transport = new SimpleObjectProperty<>(this, "transport");
@@ -46,6 +52,8 @@ final class RelaySettings {
     private final BooleanProperty interceptClientToServer = new SimpleBooleanProperty(this, "interceptC2S");
     private final BooleanProperty interceptServerToClient = new SimpleBooleanProperty(this, "interceptS2C");
     private final WholeNumberInput holdTimeout;
+    private final WholeNumberInput udpPairIdle;
+    private final WholeNumberInput connectTimeout;
     private final ObjectProperty<HoldTimeoutAction> holdTimeoutAction =
             new SimpleObjectProperty<>(this, "holdTimeoutAction");
     private final BooleanProperty clientTls = new SimpleBooleanProperty(this, "clientTls");
@@ -69,15 +77,24 @@ final class RelaySettings {
         interceptServerToClient.set(preferences.getBoolean(PREF_INTERCEPT_S2C, false));
         holdTimeout = new WholeNumberInput(preferences.get(PREF_HOLD_TIMEOUT, "0"),
                 RelayTexts.TEXT.get("hold.timeout.what"), MAX_HOLD_SECONDS);
+        udpPairIdle = new WholeNumberInput(preferences.get(PREF_UDP_IDLE,
+                Long.toString(RelayConfig.DEFAULT_UDP_PAIR_IDLE.toSeconds())), RelayTexts.TEXT.get("udp.idle.what"),
+                1, MAX_UDP_IDLE_SECONDS);
+        connectTimeout = new WholeNumberInput(preferences.get(PREF_CONNECT_TIMEOUT,
+                Long.toString(RelayConfig.DEFAULT_CONNECT_TIMEOUT.toSeconds())),
+                RelayTexts.TEXT.get("connect.timeout.what"), 1, MAX_CONNECT_TIMEOUT_SECONDS);
         holdTimeoutAction.set(HoldTimeoutAction.DROP.name().equals(preferences.get(PREF_HOLD_ACTION, ""))
                 ? HoldTimeoutAction.DROP : HoldTimeoutAction.FORWARD);
         clientTls.set(preferences.getBoolean(PREF_CLIENT_TLS, false));
         serverTls.set(preferences.getBoolean(PREF_SERVER_TLS, false));
         clientToServer = new FaultsInput(RelayDirection.CLIENT_TO_SERVER, preferences);
         serverToClient = new FaultsInput(RelayDirection.SERVER_TO_CLIENT, preferences);
+        // Only the timing field of the chosen transport counts: a hidden field never blocks a start.
         canStart = Bindings.createBooleanBinding(() -> listenPort.isValid() && targetHost.isValid()
-                        && targetPort.isValid(),
-                listenPort.validProperty(), targetHost.validProperty(), targetPort.validProperty());
+                        && targetPort.isValid() && (transport.get() == RelayTransport.UDP ? udpPairIdle.isValid()
+                        : connectTimeout.isValid()),
+                listenPort.validProperty(), targetHost.validProperty(), targetPort.validProperty(), transport,
+                udpPairIdle.validProperty(), connectTimeout.validProperty());
     }
 
     /**
@@ -85,9 +102,13 @@ final class RelaySettings {
      * engine's words when it cannot be.
      */
     RelayConfig config() {
-        return transport.get() == RelayTransport.UDP
-                ? RelayConfig.udp(bindAddress.host(), listenPort.port(), targetHost.host(), targetPort.port())
-                : RelayConfig.tcp(bindAddress.host(), listenPort.port(), targetHost.host(), targetPort.port());
+        // The field of the other transport may be invalid (it is hidden): its default is used, which it ignores.
+        Duration connect = connectTimeout.isValid() ? Duration.ofSeconds(connectTimeout.value())
+                : RelayConfig.DEFAULT_CONNECT_TIMEOUT;
+        Duration idle = udpPairIdle.isValid() ? Duration.ofSeconds(udpPairIdle.value())
+                : RelayConfig.DEFAULT_UDP_PAIR_IDLE;
+        return new RelayConfig(transport.get(), bindAddress.host(), listenPort.port(), targetHost.host(),
+                targetPort.port(), connect, idle);
     }
 
     /**
@@ -139,6 +160,8 @@ final class RelaySettings {
         preferences.putBoolean(PREF_INTERCEPT_S2C, interceptServerToClient.get());
         preferences.put(PREF_HOLD_TIMEOUT, holdTimeout.text());
         preferences.put(PREF_HOLD_ACTION, holdTimeoutAction.get().name());
+        preferences.put(PREF_UDP_IDLE, udpPairIdle.text());
+        preferences.put(PREF_CONNECT_TIMEOUT, connectTimeout.text());
         preferences.putBoolean(PREF_CLIENT_TLS, clientTls.get());
         preferences.putBoolean(PREF_SERVER_TLS, serverTls.get());
         clientToServer.save(preferences);
@@ -187,6 +210,16 @@ final class RelaySettings {
 
     WholeNumberInput holdTimeout() {
         return holdTimeout;
+    }
+
+    /** Seconds without a datagram either way before a UDP pair ends. */
+    WholeNumberInput udpPairIdle() {
+        return udpPairIdle;
+    }
+
+    /** Seconds a TCP pair waits for the target to accept. */
+    WholeNumberInput connectTimeout() {
+        return connectTimeout;
     }
 
     ObjectProperty<HoldTimeoutAction> holdTimeoutActionProperty() {

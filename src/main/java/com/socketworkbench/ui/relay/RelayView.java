@@ -129,6 +129,13 @@ public final class RelayView implements TabView {
             subscriptions.bind(node.disableProperty(), locked);
         }
         targetHost.field().setPrefColumnCount(12);
+        TextField udpIdle = numberField("udpIdle", "udp.idle.tooltip", settings.udpPairIdle(), locked);
+        TextField connectTimeout = numberField("connectTimeout", "connect.timeout.tooltip",
+                settings.connectTimeout(), locked);
+        Label udpIdleMessage = fieldMessage(udpIdle, settings.udpPairIdle());
+        Label connectTimeoutMessage = fieldMessage(connectTimeout, settings.connectTimeout());
+        Node udpIdleBox = SendEditor.labelled(TEXT.get("udp.idle"), udpIdle);
+        Node connectTimeoutBox = SendEditor.labelled(TEXT.get("connect.timeout"), connectTimeout);
         CheckBox clientTls = lockedCheckBox("relayClientTls", "tls.client", settings.clientTlsProperty(), locked);
         CheckBox serverTls = lockedCheckBox("relayServerTls", "tls.server", settings.serverTlsProperty(), locked);
         CheckBox insecure = lockedCheckBox("relayServerTlsInsecure", "tls.insecure",
@@ -145,17 +152,40 @@ public final class RelayView implements TabView {
         TabLayout.showWhen(clientTls, tcp, subscriptions);
         TabLayout.showWhen(serverTls, tcp, subscriptions);
         TabLayout.showWhen(insecure, tcp.and(settings.serverTlsProperty()), subscriptions);
+        // Each transport's own timing: how long a UDP pair lives without datagrams, how long a TCP connect may take.
+        TabLayout.showWhen(udpIdleBox, tcp.not(), subscriptions);
+        TabLayout.showWhen(connectTimeoutBox, tcp, subscriptions);
         Label arrow = new Label("→");
         arrow.getStyleClass().add("route-arrow");
         FlowPane bar = TabLayout.settingsBar(transport,
                 SendEditor.labelled(TEXT.get("bind"), bindAddress.comboBox()),
                 SendEditor.labelled(TEXT.get("listen.port"), listenPort.field()), arrow,
                 SendEditor.labelled(TEXT.get("target"), targetHost.field()),
-                SendEditor.labelled(TEXT.get("target.port"), targetPort.field()), clientTls, serverTls, insecure,
-                startStop, listening);
+                SendEditor.labelled(TEXT.get("target.port"), targetPort.field()), udpIdleBox, connectTimeoutBox,
+                clientTls, serverTls, insecure, startStop, listening);
         Label startError = TabLayout.errorLabel("relayStartError", model.startErrorProperty(), subscriptions);
         return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, listenPort.messageLabel(),
-                bindAddress.warningLabel(), targetHost.messageLabel(), targetPort.messageLabel(), startError));
+                bindAddress.warningLabel(), targetHost.messageLabel(), targetPort.messageLabel(), udpIdleMessage,
+                connectTimeoutMessage, startError));
+    }
+
+    private TextField numberField(String id, String tooltip, WholeNumberInput input, BooleanBinding locked) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.setPrefColumnCount(4);
+        Tips.install(field, TEXT.get(tooltip));
+        subscriptions.bindBidirectional(field.textProperty(), input.textProperty());
+        subscriptions.bind(field.disableProperty(), locked);
+        return field;
+    }
+
+    /** The field's message ({@code <id>Message}) beside the other settings messages. */
+    private Label fieldMessage(TextField field, WholeNumberInput input) {
+        Label message = new Label();
+        message.setId(field.getId() + "Message");
+        message.setWrapText(true);
+        FieldMessage.show(field, message, input.verdictProperty(), subscriptions);
+        return message;
     }
 
     private CheckBox lockedCheckBox(String id, String key, javafx.beans.property.BooleanProperty value,
@@ -239,9 +269,21 @@ public final class RelayView implements TabView {
             return row == null || !row.snapshot().open();
         }, model.selectedPairProperty(), model.pairs(), model.pairsUpdatedProperty());
         subscriptions.add(noOpenPair::dispose);
-        FlowPane header = new FlowPane(12, 4, heading,
-                closeButtons(TEXT.get("close.client"), RelaySide.CLIENT, "closeClient", noOpenPair),
-                closeButtons(TEXT.get("close.server"), RelaySide.SERVER, "closeServer", noOpenPair));
+        // TCP pairs end with FIN or RST per side; a UDP pair has no connection, so one Forget says what happens.
+        HBox closeClient = closeButtons(TEXT.get("close.client"), RelaySide.CLIENT, "closeClient", noOpenPair);
+        HBox closeServer = closeButtons(TEXT.get("close.server"), RelaySide.SERVER, "closeServer", noOpenPair);
+        Button forget = new Button(TEXT.get("forget"));
+        forget.setId("forgetPair");
+        forget.getStyleClass().add("small-button");
+        forget.setMinWidth(Region.USE_PREF_SIZE);
+        Tips.install(forget, TEXT.get("forget.tooltip"));
+        forget.setOnAction(event -> model.forgetSelectedPair());
+        subscriptions.bind(forget.disableProperty(), noOpenPair);
+        BooleanBinding tcp = model.settings().transportProperty().isEqualTo(RelayTransport.TCP);
+        TabLayout.showWhen(closeClient, tcp, subscriptions);
+        TabLayout.showWhen(closeServer, tcp, subscriptions);
+        TabLayout.showWhen(forget, tcp.not(), subscriptions);
+        FlowPane header = new FlowPane(12, 4, heading, closeClient, closeServer, forget);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("section-header");
         VBox pane = new VBox(header, pairs);

@@ -167,7 +167,10 @@ public final class RelayViewModel extends SocketTabModel {
         });
     }
 
-    /** Stops listening and closes every pair (off the FX thread); held chunks are dropped by the relay. */
+    /**
+     * Stops listening and closes every pair (off the FX thread); held chunks are not delivered (the timeline says
+     * how many bytes). The pairs table keeps the final counters until the next start.
+     */
     @Override
     public void stop() {
         Relay stopping = relay;
@@ -188,11 +191,17 @@ public final class RelayViewModel extends SocketTabModel {
                 boundAddress = null;
                 listeningAddress.set("");
                 held.clear();
-                refreshPairs(List.of());
+                // The pairs stay with their final counters, to read after the stop; the next start clears them.
+                finalPairs(stopping.pairs());
                 state.set(ListenerState.STOPPED);
                 updateStatus();
             }
         });
+    }
+
+    /** Forgets the selected UDP pair (UDP has no connection to end): the client's next datagram opens a new one. */
+    public void forgetSelectedPair() {
+        closeSelectedPair(RelaySide.CLIENT, CloseMode.GRACEFUL);
     }
 
     /** Ends one side of the selected pair: FIN (graceful) or RST (reset). */
@@ -224,6 +233,47 @@ public final class RelayViewModel extends SocketTabModel {
         }
     }
 
+    /**
+     * Forwards every held chunk, both ways: the one open in the editor with the user's edits (when they are valid,
+     * as Forward would), the others as they came. Chunks queued behind them follow in order.
+     */
+    public void forwardAll() {
+        Relay current = relay;
+        if (current == null) {
+            return;
+        }
+        forwardOpenChunk(current, null);
+        for (RelayDirection direction : RelayDirection.values()) {
+            current.forwardAll(direction);
+        }
+        held.clearRows();
+        editorNote.set("");
+    }
+
+    /** Drops every held chunk, both ways; the timeline gets a Notice with the bytes of each. */
+    public void dropAll() {
+        Relay current = relay;
+        if (current == null) {
+            return;
+        }
+        for (RelayDirection direction : RelayDirection.values()) {
+            current.dropAll(direction);
+        }
+        held.clearRows();
+        editorNote.set("");
+    }
+
+    /** Forwards the chunk open in the editor with its edits, if it goes {@code direction} (null: either way). */
+    private void forwardOpenChunk(Relay current, RelayDirection direction) {
+        HeldChunk chunk = editor.chunkProperty().get();
+        if (chunk != null && (direction == null || chunk.direction() == direction)) {
+            editor.bytes().ifPresent(bytes -> {
+                current.forward(chunk.holdId(), bytes);
+                held.remove(chunk.holdId());
+            });
+        }
+    }
+
     private void release(HeldChunk chunk, boolean done) {
         // Off the list at once (the selection moves on with it); the engine's events tell the timeline the outcome.
         held.remove(chunk.holdId());
@@ -239,9 +289,22 @@ public final class RelayViewModel extends SocketTabModel {
         return certificate;
     }
 
+    /**
+     * Intercept on or off for a direction. Off releases what is held that way, as Burp does when intercept is turned
+     * off: the chunk open in the editor goes with the user's edits (when valid), the others as they came. Held chunks
+     * never wait for a user who has stopped looking.
+     */
     private void applyIntercept(RelayDirection direction) {
-        if (relay != null) {
-            relay.setIntercept(direction, settings.intercept(direction).get());
+        Relay current = relay;
+        if (current == null) {
+            return;
+        }
+        boolean on = settings.intercept(direction).get();
+        current.setIntercept(direction, on);
+        if (!on) {
+            forwardOpenChunk(current, direction);
+            current.forwardAll(direction);
+            held.removeDirection(direction);
         }
     }
 
@@ -295,6 +358,29 @@ public final class RelayViewModel extends SocketTabModel {
         if (pairsById.size() > seen.size() || !seen.containsAll(pairsById.keySet())) {
             pairsById.keySet().retainAll(seen);
             pairs.removeIf(row -> !seen.contains(row.pairId()));
+        }
+        if (changed) {
+            pairsUpdated.set(pairsUpdated.get() + 1);
+        }
+    }
+
+    /**
+     * The last look at the pairs of a relay that stopped: rows keep their last counters; a row the relay no longer
+     * lists (it keeps the last 256 closed pairs) is shown closed with the counters it had.
+     */
+    private void finalPairs(List<PairSnapshot> snapshots) {
+        Map<Long, PairSnapshot> last = new HashMap<>();
+        snapshots.forEach(snapshot -> last.put(snapshot.pairId(), snapshot));
+        boolean changed = false;
+        for (PairRow row : pairs) {
+            PairSnapshot now = last.get(row.pairId());
+            if (now == null || now.open()) {
+                PairSnapshot had = now == null ? row.snapshot() : now;
+                now = new PairSnapshot(had.pairId(), had.client(), had.server(),
+                        RelayTexts.TEXT.get("pairs.state.closed"), had.bytesClientToServer(),
+                        had.bytesServerToClient(), had.chunksClientToServer(), had.chunksServerToClient(), false);
+            }
+            changed |= row.update(now);
         }
         if (changed) {
             pairsUpdated.set(pairsUpdated.get() + 1);

@@ -12,20 +12,34 @@ final class WholeNumberInput extends TextInput {
 
     /** @param what the setting in the error, e.g. "Latency (ms)" */
     WholeNumberInput(String initial, String what, long max) {
-        super(initial, text -> check(text, what, max));
+        this(initial, what, 0, max);
+    }
+
+    /**
+     * A number that cannot be off: {@code min..max}, and empty is an error too when {@code min} is above 0 (a UDP
+     * pair idle time of zero would end every pair at once).
+     */
+    WholeNumberInput(String initial, String what, long min, long max) {
+        super(initial, text -> check(text, what, min, max));
         this.max = max;
     }
 
-    private static InputVerdict check(String typed, String what, long max) {
+    private static InputVerdict check(String typed, String what, long min, long max) {
         String text = typed.strip();
+        String range = RelayTexts.TEXT.get("number.between", what, Long.toString(min),
+                String.format(java.util.Locale.ROOT, "%,d", max));
         if (text.isEmpty()) {
-            return InputVerdict.FINE;
+            return min > 0 ? InputVerdict.error(range) : InputVerdict.FINE;
         }
         if (!text.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return InputVerdict.error(RelayTexts.TEXT.get("number.digits", what, text));
         }
         if (text.length() > 18 || Long.parseLong(text) > max) {
-            return InputVerdict.error(RelayTexts.TEXT.get("number.range", what, String.format(java.util.Locale.ROOT, "%,d", max)));
+            return InputVerdict.error(min > 0 ? range : RelayTexts.TEXT.get("number.range", what,
+                    String.format(java.util.Locale.ROOT, "%,d", max)));
+        }
+        if (Long.parseLong(text) < min) {
+            return InputVerdict.error(range);
         }
         return InputVerdict.FINE;
     }

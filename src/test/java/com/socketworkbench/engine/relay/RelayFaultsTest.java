@@ -4,6 +4,8 @@ import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.CloseReason;
 import com.socketworkbench.engine.event.ConnectionAccepted;
 import com.socketworkbench.engine.event.ConnectionClosed;
+import com.socketworkbench.engine.event.Notice;
+import com.socketworkbench.engine.tcp.CloseMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -126,6 +128,34 @@ class RelayFaultsTest {
         assertEquals(10, relay.pairs().getFirst().bytesClientToServer());
         assertThrows(SocketException.class, () -> client.getInputStream().read(), "the client is reset");
         assertTrue(readUntilEndOrReset(server.getInputStream()) <= 10, "no more than 10 bytes reach the server");
+    }
+
+    @Test
+    void theCutOffRestOfAChunkIsReportedAsUndelivered() throws Exception {
+        connect();
+        relay.setFaults(RelayDirection.CLIENT_TO_SERVER, Faults.none().withDropAfterBytes(10));
+        client.getOutputStream().write(new byte[25]);
+        events.awaitFirst(ConnectionClosed.class);
+        assertEquals("15 bytes waiting client → server were not delivered: the pair closed",
+                events.awaitFirst(Notice.class, n -> n.message().endsWith("the pair closed")).message());
+    }
+
+    @Test
+    void aChunkSleepingOutItsLatencyIsReportedWhenThePairCloses() throws Exception {
+        connect();
+        relay.setFaults(RelayDirection.CLIENT_TO_SERVER, Faults.none().withLatency(Duration.ofSeconds(5),
+                Duration.ZERO));
+        client.getOutputStream().write("abc".getBytes(StandardCharsets.US_ASCII));
+        // "abc" is the writer's now (sleeping out the latency); "def" waits in the queue behind it.
+        await().atMost(RelayEvents.WAIT).until(() -> relay.queuedBytes(pairId, RelayDirection.CLIENT_TO_SERVER) == 3);
+        client.getOutputStream().write("def".getBytes(StandardCharsets.US_ASCII));
+        await().atMost(RelayEvents.WAIT).until(() -> relay.queuedBytes(pairId, RelayDirection.CLIENT_TO_SERVER) == 6);
+        relay.closePair(pairId, RelaySide.CLIENT, CloseMode.GRACEFUL);
+        events.awaitFirst(ConnectionClosed.class);
+        assertEquals(List.of("6 bytes waiting client → server were not delivered: the pair closed"),
+                events.of(Notice.class).stream().map(Notice::message).filter(m -> m.endsWith("the pair closed"))
+                        .toList(), "abc (taken by the writer) and def (queued), in one Notice");
+        assertEquals(0, events.clientToServer(pairId).length);
     }
 
     /** Bytes read until end of stream or a reset (which may come before the bytes the kernel had queued). */

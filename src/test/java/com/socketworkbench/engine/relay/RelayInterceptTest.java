@@ -104,7 +104,8 @@ class RelayInterceptTest {
         assertTrue(relay.drop(chunk.holdId()));
         assertEquals(HoldOutcome.DROPPED, holds.outcome(chunk.holdId()));
         Notice notice = events.awaitFirst(Notice.class, n -> n.message().startsWith("Dropped"));
-        assertEquals("Dropped a held chunk client → server (6 bytes)", notice.message());
+        assertEquals("Dropped a held chunk client → server (6 bytes): \"secret\"", notice.message(),
+                "the dropped bytes are in the timeline");
         assertEquals(pairId, notice.connectionId());
 
         relay.setIntercept(RelayDirection.CLIENT_TO_SERVER, false);
@@ -152,7 +153,9 @@ class RelayInterceptTest {
         client.getOutputStream().write(ascii("y"));
         HeldChunk second = holds.awaitHeld(2).get(1);
         assertEquals(HoldOutcome.TIMED_OUT_DROPPED, holds.awaitOutcome(second.holdId()));
-        assertEquals("Dropped a held chunk client → server (1 byte): the hold timed out",
+        assertEquals("Forwarded a held chunk client → server (1 byte) unchanged: the hold timed out",
+                events.awaitFirst(Notice.class, n -> n.message().startsWith("Forwarded")).message());
+        assertEquals("Dropped a held chunk client → server (1 byte), the hold timed out: \"y\"",
                 events.awaitFirst(Notice.class, n -> n.message().startsWith("Dropped")).message());
         relay.setIntercept(RelayDirection.CLIENT_TO_SERVER, false);
         client.getOutputStream().write(ascii("z"));
@@ -183,5 +186,48 @@ class RelayInterceptTest {
                 events.awaitFirst(Notice.class, n -> n.message().endsWith("closed")).message());
         assertEquals(-1, client.getInputStream().read());
         assertEquals(List.of("held " + chunk.holdId(), "released " + chunk.holdId()), holds.order());
+    }
+
+    @Test
+    void anEditKeepsTheOriginalBytesInTheTimeline() throws Exception {
+        connect();
+        relay.setIntercept(RelayDirection.CLIENT_TO_SERVER, true);
+        client.getOutputStream().write(new byte[]{'h', 'i', '\r', '\n', (byte) 0xff});
+        HeldChunk chunk = holds.awaitHeld(1).getFirst();
+        assertTrue(relay.forward(chunk.holdId(), ascii("HELLO")));
+        assertArrayEquals(ascii("HELLO"), readExactly(server.getInputStream(), 5));
+        assertEquals(HoldOutcome.EDITED, holds.awaitOutcome(chunk.holdId()));
+        assertEquals("Edited a held chunk client → server: 5 bytes became 5 bytes; the original: \"hi\\r\\n\\xff\"",
+                events.awaitFirst(Notice.class, n -> n.message().startsWith("Edited")).message(),
+                "the original, in the editor's escapes: exactly the bytes the client sent");
+        assertArrayEquals(ascii("HELLO"), events.clientToServer(pairId), "the data row shows what was sent");
+    }
+
+    @Test
+    void forwardAllAndDropAllReleaseEveryHeldChunkOfADirectionInOrder() throws Exception {
+        connect();
+        relay.setIntercept(RelayDirection.CLIENT_TO_SERVER, true);
+        client.getOutputStream().write(ascii("a"));
+        holds.awaitHeld(1);
+        client.getOutputStream().write(ascii("b"));
+        holds.awaitHeld(2);
+        relay.setIntercept(RelayDirection.CLIENT_TO_SERVER, false);
+        assertEquals(0, relay.forwardAll(RelayDirection.SERVER_TO_CLIENT), "nothing held that way");
+        assertEquals(2, relay.forwardAll(RelayDirection.CLIENT_TO_SERVER));
+        assertArrayEquals(ascii("ab"), readExactly(server.getInputStream(), 2));
+        assertEquals(HoldOutcome.FORWARDED, holds.awaitOutcome(holds.held().get(1).holdId()));
+
+        relay.setIntercept(RelayDirection.CLIENT_TO_SERVER, true);
+        client.getOutputStream().write(ascii("x"));
+        holds.awaitHeld(3);
+        client.getOutputStream().write(ascii("y"));
+        holds.awaitHeld(4);
+        relay.setIntercept(RelayDirection.CLIENT_TO_SERVER, false);
+        assertEquals(2, relay.dropAll(RelayDirection.CLIENT_TO_SERVER));
+        assertEquals(List.of("Dropped a held chunk client → server (1 byte): \"x\"",
+                        "Dropped a held chunk client → server (1 byte): \"y\""),
+                events.of(Notice.class).stream().map(Notice::message).filter(m -> m.startsWith("Dropped")).toList());
+        client.getOutputStream().write(ascii("z"));
+        assertArrayEquals(ascii("z"), readExactly(server.getInputStream(), 1), "x and y never came");
     }
 }

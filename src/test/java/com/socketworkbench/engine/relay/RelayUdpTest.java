@@ -6,6 +6,8 @@ import com.socketworkbench.engine.event.CloseReason;
 import com.socketworkbench.engine.event.ConnectionAccepted;
 import com.socketworkbench.engine.event.ConnectionClosed;
 import com.socketworkbench.engine.event.ListenerStarted;
+import com.socketworkbench.engine.event.Notice;
+import com.socketworkbench.engine.tcp.CloseMode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -161,5 +163,104 @@ class RelayUdpTest {
         relay.close();
         assertEquals(List.of(), relay.liveThreads());
         assertEquals(CloseReason.LISTENER_STOPPED, events.awaitFirst(ConnectionClosed.class).reason());
+    }
+
+    private static DatagramPacket receivePacket(DatagramSocket socket) throws IOException {
+        DatagramPacket packet = new DatagramPacket(new byte[65_536], 65_536);
+        socket.receive(packet);
+        return packet;
+    }
+
+    private void sendEmpty(DatagramSocket socket) throws IOException {
+        socket.send(new DatagramPacket(new byte[0], 0, relay.localAddress()));
+    }
+
+    @Test
+    void anEmptyDatagramIsRelayedBothWaysOnTheFastPathWithAFaultAndHeld() throws Exception {
+        startRelay(Duration.ofSeconds(60));
+        DatagramSocket client = client();
+        // The echo server answers only what it got: an empty reply means the empty datagram reached it.
+        sendEmpty(client);
+        assertEquals(0, receivePacket(client).getLength());
+        await().atMost(RelayEvents.WAIT).until(() -> events.of(BytesSent.class).size() == 1);
+        assertEquals(1, events.of(BytesReceived.class).size());
+
+        for (RelayDirection direction : RelayDirection.values()) {
+            relay.setFaults(direction, Faults.none().withLatency(Duration.ofMillis(1), Duration.ZERO));
+        }
+        sendEmpty(client);
+        assertEquals(0, receivePacket(client).getLength(), "with a fault on both ways");
+
+        for (RelayDirection direction : RelayDirection.values()) {
+            relay.setFaults(direction, Faults.none());
+            relay.setIntercept(direction, true);
+        }
+        sendEmpty(client);
+        HeldChunk up = holds.awaitHeld(1).getFirst();
+        assertEquals(0, up.bytes().length);
+        assertTrue(relay.forward(up.holdId(), new byte[0]));
+        HeldChunk down = holds.awaitHeld(2).get(1);
+        assertEquals(RelayDirection.SERVER_TO_CLIENT, down.direction());
+        assertTrue(relay.forward(down.holdId(), new byte[0]));
+        assertEquals(0, receivePacket(client).getLength(), "held and forwarded both ways");
+        await().atMost(RelayEvents.WAIT).until(() -> events.of(BytesSent.class).size() == 3);
+        assertEquals(3, events.of(BytesReceived.class).size());
+        assertTrue(events.of(BytesReceived.class).stream().allMatch(r -> r.data().length == 0));
+    }
+
+    @Test
+    void aHeldDatagramOutlivesThePairIdleTimeAndIsDeliveredWhenForwarded() throws Exception {
+        startRelay(Duration.ofMillis(300));
+        relay.setIntercept(RelayDirection.CLIENT_TO_SERVER, true);
+        DatagramSocket client = client();
+        send(client, "held");
+        HeldChunk chunk = holds.awaitHeld(1).getFirst();
+        Thread.sleep(1_200);
+        assertEquals(List.of(), events.of(ConnectionClosed.class), "a pair holding a datagram is not idle");
+        assertTrue(relay.forward(chunk.holdId(), chunk.bytes()));
+        assertEquals("held", receive(client));
+        // Once nothing waits, the idle time counts again.
+        assertEquals(CloseReason.TIMEOUT, events.awaitFirst(ConnectionClosed.class).reason());
+    }
+
+    @Test
+    void aLatencyLongerThanThePairIdleTimeStillDelivers() throws Exception {
+        startRelay(Duration.ofMillis(200));
+        relay.setFaults(RelayDirection.CLIENT_TO_SERVER, Faults.none().withLatency(Duration.ofMillis(700),
+                Duration.ZERO));
+        DatagramSocket client = client();
+        send(client, "slow");
+        assertEquals("slow", receive(client));
+        assertEquals(1, events.of(ConnectionAccepted.class).size());
+    }
+
+    @Test
+    void dropAfterNeverCutsADatagramAndCutsTheClientOffUntilItIsForgotten() throws Exception {
+        startRelay(Duration.ofSeconds(60));
+        relay.setFaults(RelayDirection.CLIENT_TO_SERVER, Faults.none().withDropAfterBytes(5));
+        DatagramSocket client = client();
+        send(client, "123");
+        assertEquals("123", receive(client), "fits under the limit: forwarded whole");
+        send(client, "4567");
+        Notice dropped = events.awaitFirst(Notice.class, n -> n.message().startsWith("Dropped a datagram"));
+        assertEquals("Dropped a datagram client → server (4 bytes) whole: it would pass the drop-after limit of "
+                + "5 bytes, and a datagram is never cut", dropped.message());
+        events.awaitFirst(Notice.class, n -> n.message().startsWith("Cut off after 5 bytes client → server"));
+        send(client, "ABCDEFG");
+        send(client, "HI");
+        long pairId = events.of(ConnectionAccepted.class).getFirst().connectionId();
+        await().atMost(RelayEvents.WAIT).until(() -> relay.pairs().getFirst().state().equals("cut off (fault)"));
+        Thread.sleep(300);
+        assertEquals(1, events.of(ConnectionAccepted.class).size(), "no fresh pair with a fresh count");
+        assertArrayEquals("123".getBytes(StandardCharsets.US_ASCII), events.clientToServer(pairId));
+        assertTrue(relay.pairs().getFirst().open(), "the pair stays, cut off, until forgotten");
+
+        relay.closePair(pairId, RelaySide.CLIENT, CloseMode.GRACEFUL);
+        ConnectionClosed closed = events.awaitFirst(ConnectionClosed.class);
+        assertEquals("dropped after 5 bytes client → server (fault); then 2 datagrams from the client (9 bytes) "
+                + "were dropped; closed from the relay (UDP has no connection: the pair is forgotten)",
+                closed.detail());
+        send(client, "new");
+        assertEquals("new", receive(client), "a forgotten client starts afresh");
     }
 }

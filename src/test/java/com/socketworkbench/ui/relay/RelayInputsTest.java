@@ -85,18 +85,59 @@ class RelayInputsTest {
         assertTrue(editor.canForwardProperty().get());
         assertArrayEquals(bytes, editor.bytes().orElseThrow());
 
-        editor.formatProperty().set(PayloadFormat.HEX);
+        assertTrue(editor.switchFormat(PayloadFormat.HEX));
         assertEquals("68 69 0d 0a 00", editor.textProperty().get());
         editor.textProperty().set("68 69 zz");
         assertFalse(editor.canForwardProperty().get());
         assertTrue(editor.errorProperty().get().startsWith("Cannot forward this: "), editor.errorProperty().get());
-        editor.formatProperty().set(PayloadFormat.TEXT);
+        assertFalse(editor.switchFormat(PayloadFormat.TEXT));
         assertEquals(PayloadFormat.HEX, editor.formatProperty().get(), "invalid hex stays hex until it is fixed");
+        assertTrue(editor.noteProperty().get().startsWith("Stayed in Hex: "), editor.noteProperty().get());
 
         editor.textProperty().set("48 49");
-        editor.formatProperty().set(PayloadFormat.TEXT);
+        assertEquals("", editor.noteProperty().get(), "typing clears the note");
+        assertTrue(editor.switchFormat(PayloadFormat.TEXT));
         assertEquals("HI", editor.textProperty().get());
         assertArrayEquals("HI".getBytes(StandardCharsets.US_ASCII), editor.bytes().orElseThrow());
         assertTrue(editor.canForwardProperty().get());
+    }
+
+    @Test
+    void binaryHexBecomesEscapedTextAndBackExactly() {
+        HeldEditor editor = new HeldEditor(subscriptions);
+        byte[] bytes = {(byte) 0xff, 0x41, (byte) 0xc3};
+        editor.show(new HeldChunk(1, 2, RelayDirection.CLIENT_TO_SERVER, bytes, Instant.now()));
+        assertTrue(editor.switchFormat(PayloadFormat.HEX));
+        assertEquals("ff 41 c3", editor.textProperty().get());
+        assertTrue(editor.switchFormat(PayloadFormat.TEXT), "any bytes have a text form with escapes");
+        assertEquals(PayloadFormat.TEXT, editor.formatProperty().get());
+        assertEquals("\\xffA\\xc3", editor.textProperty().get());
+        assertEquals("", editor.noteProperty().get());
+        assertArrayEquals(bytes, editor.bytes().orElseThrow());
+        editor.textProperty().set("bye");
+        assertTrue(editor.canForwardProperty().get(), "typed text is text, not bad hex");
+    }
+
+    @Test
+    void udpIdleAndConnectTimeoutAreWholeSecondsAboveZeroAndReachTheConfig() {
+        RelaySettings settings = new RelaySettings(InMemoryPreferences.fresh());
+        assertEquals(Duration.ofSeconds(60), settings.config().udpPairIdle());
+        assertEquals(Duration.ofSeconds(10), settings.config().connectTimeout());
+        settings.udpPairIdle().textProperty().set("0");
+        assertEquals("The UDP pair idle time (seconds): a whole number from 1 to 86,400",
+                settings.udpPairIdle().verdictProperty().get().message());
+        settings.udpPairIdle().textProperty().set("");
+        assertFalse(settings.udpPairIdle().isValid(), "empty cannot mean off here");
+        assertTrue(settings.canStartBinding().get(), "a TCP relay ignores the UDP field");
+        settings.transportProperty().set(com.socketworkbench.engine.relay.RelayTransport.UDP);
+        assertFalse(settings.canStartBinding().get());
+        settings.udpPairIdle().textProperty().set("90");
+        assertTrue(settings.canStartBinding().get());
+        assertEquals(Duration.ofSeconds(90), settings.config().udpPairIdle());
+
+        settings.connectTimeout().textProperty().set("601");
+        assertFalse(settings.connectTimeout().isValid());
+        settings.connectTimeout().textProperty().set("3");
+        assertEquals(Duration.ofSeconds(3), settings.config().connectTimeout());
     }
 }

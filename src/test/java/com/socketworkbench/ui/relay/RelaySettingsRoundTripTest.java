@@ -54,6 +54,8 @@ class RelaySettingsRoundTripTest {
         values.put("targetHost", settings.targetHost().text());
         values.put("targetPort", settings.targetPort().text());
         values.put("holdTimeout", settings.holdTimeout().text());
+        values.put("udpPairIdle", settings.udpPairIdle().text());
+        values.put("connectTimeout", settings.connectTimeout().text());
         values.put("holdTimeoutAction", settings.holdTimeoutActionProperty().get());
         values.put("clientTls", settings.clientTlsProperty().get());
         values.put("serverTls", settings.serverTlsProperty().get());
@@ -82,6 +84,8 @@ class RelaySettingsRoundTripTest {
         settings.targetHost().textProperty().set("localhost");
         settings.targetPort().textProperty().set("7007");
         settings.holdTimeout().textProperty().set("30");
+        settings.udpPairIdle().textProperty().set("120");
+        settings.connectTimeout().textProperty().set("4");
         settings.holdTimeoutActionProperty().set(HoldTimeoutAction.DROP);
         settings.clientTlsProperty().set(true);
         settings.serverTlsProperty().set(true);
