@@ -70,6 +70,7 @@ public final class RelayView implements TabView {
     private final TrafficPane traffic;
     private final TableView<PairRow> pairs = new TableView<>();
     private final RelayInterceptPane intercept;
+    private final RelayTlsPane tls;
     private final TabNotifier notifier;
     private final BorderPane root;
 
@@ -82,6 +83,8 @@ public final class RelayView implements TabView {
         targetHost = new HostField("targetHost", settings.targetHost(), subscriptions);
         targetPort = new PortField("targetPort", settings.targetPort(), subscriptions);
         intercept = new RelayInterceptPane(model, subscriptions);
+        tls = new RelayTlsPane(model.tls(), settings.transportProperty(), settings.targetHost().textProperty(),
+                model.stateProperty().isNotEqualTo(ListenerState.STOPPED), subscriptions);
         traffic = new TrafficPane(model.traffic(), TEXT.get("traffic.placeholder"), subscriptions);
         wordTimeline(traffic.timeline());
         notifier = new TabNotifier(center());
@@ -155,7 +158,8 @@ public final class RelayView implements TabView {
                 startStop, listening);
         Label startError = TabLayout.errorLabel("relayStartError", model.startErrorProperty(), subscriptions);
         return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, listenPort.messageLabel(),
-                bindAddress.warningLabel(), targetHost.messageLabel(), targetPort.messageLabel(), startError));
+                bindAddress.warningLabel(), targetHost.messageLabel(), targetPort.messageLabel(), startError),
+                tls.node());
     }
 
     private CheckBox lockedCheckBox(String id, String key, javafx.beans.property.BooleanProperty value,
