@@ -23,7 +23,7 @@ import javafx.scene.layout.VBox;
  * own ({@code #tlsAlpn}, …): look them up under the side's id. Both are TCP only and locked while the relay runs
  * (Export stays usable).
  */
-final class RelayTlsPane {
+public final class RelayTlsPane {
     private static final Texts TEXT = RelayTexts.TEXT;
 
     private final TlsServerPanel towardClient;
@@ -60,12 +60,12 @@ final class RelayTlsPane {
     }
 
     /** Toward the client: the TCP Server tab's TLS panel. */
-    TlsServerPanel towardClient() {
+    public TlsServerPanel towardClient() {
         return towardClient;
     }
 
     /** Toward the target: the TCP Client tab's TLS panel. */
-    TlsClientPanel towardTarget() {
+    public TlsClientPanel towardTarget() {
         return towardTarget;
     }
 }

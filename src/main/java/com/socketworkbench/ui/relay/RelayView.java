@@ -357,6 +357,11 @@ public final class RelayView implements TabView {
         return pairs;
     }
 
+    /** The TLS panels of both sides (tests answer their file dialogs). */
+    public RelayTlsPane tls() {
+        return tls;
+    }
+
     public TableView<HeldChunk> heldTable() {
         return intercept.heldTable();
     }
