@@ -55,17 +55,21 @@ final class RelayTls {
         // A missing generated certificate does not hold Start back: the start makes one (as before the forms).
         // While one is being made, Start waits for it (a start would make another one).
         BooleanBinding clientSideOk = Bindings.createBooleanBinding(() -> !towardClient.generatingProperty().get()
-                        && towardClient.validProperty().get()
-                        || !towardClient.generatingProperty().get() && missingGenerated() && !towardClient.clientCaVerdictProperty().get().isError()
-                        && towardClient.alpn().isValid() && towardClient.versions().isValid(),
-                towardClient.validProperty(), towardClient.generatingProperty(), towardClient.sourceProperty(), towardClient.generatedProperty(),
-                towardClient.clientCaVerdictProperty(), towardClient.alpn().validProperty(),
-                towardClient.versions().verdictProperty());
+                        && (towardClient.validProperty().get() || missingGenerated() && othersValid()),
+                towardClient.validProperty(), towardClient.generatingProperty(), towardClient.sourceProperty(),
+                towardClient.generatedProperty(), towardClient.clientCaVerdictProperty(),
+                towardClient.alpn().validProperty(), towardClient.versions().verdictProperty());
         valid = Bindings.createBooleanBinding(() -> settings.transportProperty().get() != RelayTransport.TCP
                         || clientSideOk.get() && towardTarget.validProperty().get(),
                 settings.transportProperty(), clientSideOk, towardTarget.validProperty());
         subscriptions.add(valid::dispose);
         subscriptions.add(clientSideOk::dispose);
+    }
+
+    /** The client side's settings other than the certificate are usable. */
+    private boolean othersValid() {
+        return !towardClient.clientCaVerdictProperty().get().isError() && towardClient.alpn().isValid()
+                && towardClient.versions().isValid();
     }
 
     private boolean missingGenerated() {
