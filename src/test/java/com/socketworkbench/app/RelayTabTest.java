@@ -253,6 +253,8 @@ class RelayTabTest {
             driver.click(T + "#relayClientTls");
             assertFalse(fx(() -> driver.node(T + "#relayServerTlsInsecure").isVisible()),
                     "insecure only shows with TLS toward the target");
+            // Turning it on makes the certificate (off the FX thread); Start waits for it.
+            driver.waitUntil(() -> !driver.disabled(T + "#startStop"));
             int port = startRelay(echo.port());
             javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
             context.init(null, new javax.net.ssl.TrustManager[]{new TrustingManager()}, null);

@@ -4,9 +4,6 @@ import com.socketworkbench.engine.relay.HoldTimeoutAction;
 import com.socketworkbench.engine.relay.RelayConfig;
 import com.socketworkbench.engine.relay.RelayDirection;
 import com.socketworkbench.engine.relay.RelayTransport;
-import com.socketworkbench.engine.tls.GeneratedCertificate;
-import com.socketworkbench.engine.tls.TlsClientSettings;
-import com.socketworkbench.engine.tls.TlsServerSettings;
 import com.socketworkbench.ui.input.BindAddressInput;
 import com.socketworkbench.ui.input.HostInput;
 import com.socketworkbench.ui.input.PortInput;
@@ -98,7 +95,7 @@ final class RelaySettings {
     }
 
     /**
-     * The relay to start, without TLS (see {@link #withTls}); throws {@link IllegalArgumentException} with the
+     * The relay to start, without TLS (see {@link RelayTls}); throws {@link IllegalArgumentException} with the
      * engine's words when it cannot be.
      */
     RelayConfig config() {
@@ -109,26 +106,6 @@ final class RelaySettings {
                 : RelayConfig.DEFAULT_UDP_PAIR_IDLE;
         return new RelayConfig(transport.get(), bindAddress.host(), listenPort.port(), targetHost.host(),
                 targetPort.port(), connect, idle);
-    }
-
-    /**
-     * {@code config} with the TLS sides chosen (TCP only): toward the client with the certificate {@code generated}
-     * gives (called only when that side is on; making one takes a moment, so off the FX thread), toward the target
-     * verified unless insecure is on.
-     */
-    RelayConfig withTls(RelayConfig config, boolean towardClient, boolean towardTarget, boolean insecure,
-                        java.util.function.Supplier<GeneratedCertificate> generated) {
-        if (config.transport() != RelayTransport.TCP) {
-            return config;
-        }
-        RelayConfig result = config;
-        if (towardClient) {
-            result = result.withClientTls(TlsServerSettings.generated(generated.get()));
-        }
-        if (towardTarget) {
-            result = result.withServerTls(TlsClientSettings.defaults().withVerify(!insecure));
-        }
-        return result;
     }
 
     /** "127.0.0.1:5000", as typed: where a start forwards (no name is looked up). */

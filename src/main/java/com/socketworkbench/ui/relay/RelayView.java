@@ -70,6 +70,7 @@ public final class RelayView implements TabView {
     private final TrafficPane traffic;
     private final TableView<PairRow> pairs = new TableView<>();
     private final RelayInterceptPane intercept;
+    private final RelayTlsPane tls;
     private final TabNotifier notifier;
     private final BorderPane root;
 
@@ -82,6 +83,8 @@ public final class RelayView implements TabView {
         targetHost = new HostField("targetHost", settings.targetHost(), subscriptions);
         targetPort = new PortField("targetPort", settings.targetPort(), subscriptions);
         intercept = new RelayInterceptPane(model, subscriptions);
+        tls = new RelayTlsPane(model.tls(), settings.transportProperty(), settings.targetHost().textProperty(),
+                model.stateProperty().isNotEqualTo(ListenerState.STOPPED), subscriptions);
         traffic = new TrafficPane(model.traffic(), TEXT.get("traffic.placeholder"), subscriptions);
         wordTimeline(traffic.timeline());
         notifier = new TabNotifier(center());
@@ -166,7 +169,7 @@ public final class RelayView implements TabView {
         Label startError = TabLayout.errorLabel("relayStartError", model.startErrorProperty(), subscriptions);
         return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, listenPort.messageLabel(),
                 bindAddress.warningLabel(), targetHost.messageLabel(), targetPort.messageLabel(), udpIdleMessage,
-                connectTimeoutMessage, startError));
+                connectTimeoutMessage, startError), tls.node());
     }
 
     private TextField numberField(String id, String tooltip, WholeNumberInput input, BooleanBinding locked) {
@@ -393,6 +396,11 @@ public final class RelayView implements TabView {
 
     public TableView<PairRow> pairsTable() {
         return pairs;
+    }
+
+    /** The TLS panels of both sides (tests answer their file dialogs). */
+    public RelayTlsPane tls() {
+        return tls;
     }
 
     public TableView<HeldChunk> heldTable() {

@@ -12,13 +12,13 @@ import com.socketworkbench.engine.relay.RelayDirection;
 import com.socketworkbench.engine.relay.RelaySide;
 import com.socketworkbench.engine.relay.PairSnapshot;
 import com.socketworkbench.engine.tcp.CloseMode;
-import com.socketworkbench.engine.tls.GeneratedCertificate;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.ListenerState;
 import com.socketworkbench.ui.tab.SocketTabModel;
 import com.socketworkbench.ui.tab.TabStatus;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
@@ -60,6 +60,8 @@ public final class RelayViewModel extends SocketTabModel {
     private final UiExecutor executor;
     private final TabStatus status = traffic().status();
     private final RelaySettings settings;
+    private final RelayTls tls;
+    private final BooleanBinding canStart;
     private final HeldChunks held = new HeldChunks();
     private final HeldEditor editor;
     private final ObservableList<PairRow> pairs = FXCollections.observableArrayList();
@@ -78,7 +80,6 @@ public final class RelayViewModel extends SocketTabModel {
     /** Counts starts, so the outcome of one the user has since abandoned is recognised. */
     private long attempt;
 
-    private GeneratedCertificate certificate;
     private Relay relay;
     private InetSocketAddress boundAddress;
 
@@ -86,6 +87,8 @@ public final class RelayViewModel extends SocketTabModel {
         this.preferences = preferences;
         this.executor = executor;
         settings = new RelaySettings(preferences);
+        tls = new RelayTls(preferences, executor, settings, subscriptions);
+        canStart = settings.canStartBinding().and(tls.validProperty());
         editor = new HeldEditor(subscriptions);
         subscriptions.subscribe(held.selectedProperty(), chunk -> {
             editorNote.set("");
@@ -114,12 +117,14 @@ public final class RelayViewModel extends SocketTabModel {
 
     /** Binds the relay with the current settings (off the FX thread); a failure shows at the settings. */
     public void start() {
-        if (state.get() != ListenerState.STOPPED || !settings.canStartBinding().get()) {
+        if (state.get() != ListenerState.STOPPED || !canStart.get()) {
             return;
         }
         RelayConfig config;
+        RelayTls.Start tlsStart;
         try {
             config = settings.config();
+            tlsStart = tls.start();
         } catch (IllegalArgumentException e) {
             startError.set(RelayTexts.TEXT.get("error.start", e.getMessage()));
             return;
@@ -131,17 +136,15 @@ public final class RelayViewModel extends SocketTabModel {
         state.set(ListenerState.STARTING);
         updateStatus();
         long mine = ++attempt;
-        boolean towardClient = settings.clientTlsProperty().get();
-        boolean towardTarget = settings.serverTlsProperty().get();
-        boolean insecure = settings.serverTlsInsecureProperty().get();
-        executor.run("ui-relay-start", () -> Relay.start(settings.withTls(config, towardClient, towardTarget,
-                insecure, this::certificate), traffic().engineSink(), held), started -> {
+        executor.run("ui-relay-start", () -> Relay.start(tlsStart.apply(config), traffic().engineSink(), held),
+                started -> {
             if (mine != attempt || state.get() != ListenerState.STARTING) {
                 // Stopped (or the tab closed) while binding: let the new relay go at once.
                 executor.run("ui-relay-stop", started::close, () -> { });
                 return;
             }
             relay = started;
+            tls.started(tlsStart);
             boundAddress = started.localAddress();
             appliedFaults.clear();
             for (RelayDirection direction : RelayDirection.values()) {
@@ -281,14 +284,6 @@ public final class RelayViewModel extends SocketTabModel {
         editorNote.set(done ? "" : RelayTexts.TEXT.get("editor.gone"));
     }
 
-    /** The tab's certificate toward TLS clients, made on first use and kept while the tab is open. */
-    private synchronized GeneratedCertificate certificate() {
-        if (certificate == null) {
-            certificate = GeneratedCertificate.generate();
-        }
-        return certificate;
-    }
-
     /**
      * Intercept on or off for a direction. Off releases what is held that way, as Burp does when intercept is turned
      * off: the chunk open in the editor goes with the user's edits (when valid), the others as they came. Held chunks
@@ -408,11 +403,17 @@ public final class RelayViewModel extends SocketTabModel {
     @Override
     public void savePreferences() {
         settings.save();
+        tls.save();
         preferences.flush();
     }
 
     RelaySettings settings() {
         return settings;
+    }
+
+    /** The two TLS sides' forms. */
+    RelayTls tls() {
+        return tls;
     }
 
     HeldChunks held() {
@@ -434,7 +435,7 @@ public final class RelayViewModel extends SocketTabModel {
     }
 
     public ObservableBooleanValue canStartProperty() {
-        return settings.canStartBinding();
+        return canStart;
     }
 
     public ReadOnlyObjectProperty<ListenerState> stateProperty() {
