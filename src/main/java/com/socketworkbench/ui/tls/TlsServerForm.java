@@ -97,7 +97,9 @@ public final class TlsServerForm {
                         && !clientCaFile.isSet() ? InputVerdict.error(TEXT.get("error.client.ca.required"))
                         : clientCaFile.verdict(), clientAuth, clientCaFile.verdictProperty());
         valid = Bindings.createBooleanBinding(() -> !enabled.get() || !certificateVerdict.get().isError()
-                        && (source.get() == CertSource.GENERATED || !files.keyVerdictProperty().get().isError())
+                        // Only PEM reads the key file: a PKCS#12 file holds its own key, and the key field is
+                        // hidden then, so a stale key left from PEM must not hold Start back.
+                        && (source.get() != CertSource.PEM || !files.keyVerdictProperty().get().isError())
                         && !clientCaVerdict.get().isError() && alpn.isValid() && versions.isValid(),
                 enabled, source, certificateVerdict, files.keyVerdictProperty(), clientCaVerdict,
                 alpn.validProperty(), versions.verdictProperty());

@@ -117,4 +117,27 @@ class TcpServerTlsSettingsTest {
             assertFalse(preferences.child("tls").get(key, "").contains("changeit-please"), key);
         }
     }
+
+    /** A1: the key field is hidden for PKCS#12, so a key left from the PEM pair must not keep Start disabled. */
+    @Test
+    void aKeyFileLeftFromPemDoesNotBlockAPkcs12Start() throws Exception {
+        Path crt = Files.writeString(dir.resolve("server.crt"), "crt");
+        Path key = Files.writeString(dir.resolve("server.key"), "key");
+        Path p12 = Files.writeString(dir.resolve("server.p12"), "p12");
+        TcpServerViewModel model = model(InMemoryPreferences.fresh());
+        TlsServerForm tls = model.tls();
+        tls.enabledProperty().set(true);
+        tls.sourceProperty().set(CertSource.PEM);
+        tls.files().certificate().textProperty().set(crt.toString());
+        tls.files().key().textProperty().set(key.toString());
+        assertTrue(model.canStartProperty().get());
+        tls.sourceProperty().set(CertSource.PKCS12);
+        tls.files().certificate().textProperty().set(p12.toString());
+        assertTrue(model.canStartProperty().get(), "the hidden key file is not read for PKCS#12");
+        assertEquals(KeyFormat.PKCS12, tls.settings().keyMaterial().format());
+        assertNull(tls.settings().keyMaterial().keyFile());
+        // Back on PEM with the .p12 name, the key beside it is an error again, shown at the visible key field.
+        tls.sourceProperty().set(CertSource.PEM);
+        assertFalse(model.canStartProperty().get());
+    }
 }
