@@ -61,4 +61,25 @@ class SendTlsTest {
         assertEquals(2, udp.exitCode(), udp::toString);
         assertTrue(udp.err().contains("--tls works with tcp only."), udp::toString);
     }
+
+    /** A3: --connect-timeout 0 (no connect limit) works over TLS as over plain TCP. */
+    @Test
+    void connectTimeoutZeroWorksWithTls() throws Exception {
+        try (JdkTlsServer server = new JdkTlsServer(TestCertificates.leaf(TestCertificates.ca("X"))
+                .serverContext(null))) {
+            CliRun run = CliRun.of("send", "tcp", "127.0.0.1", Integer.toString(server.port()), "HI", "--tls",
+                    "--insecure", "--connect-timeout", "0", "--wait", "2s");
+            assertEquals(0, run.exitCode(), run::toString);
+            assertTrue(run.out().contains("|HI|"), run::toString);
+        }
+    }
+
+    /** A3: a bad --sni is a usage error naming it, never "Unexpected error". */
+    @Test
+    void aBadSniIsAUsageError() {
+        CliRun run = CliRun.of("send", "tcp", "127.0.0.1", "9", "x", "--tls", "--sni", "bad name");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--sni \"bad name\" is not a valid server name"), run::toString);
+        assertTrue(!run.err().contains("Unexpected error"), run::toString);
+    }
 }

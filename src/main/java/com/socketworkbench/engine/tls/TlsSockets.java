@@ -41,7 +41,9 @@ public final class TlsSockets {
         SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, name, port, true);
         socket.setUseClientMode(true);
         SSLParameters params = socket.getSSLParameters();
-        if (!TlsSupport.isIpLiteral(name)) {
+        // A host that is no valid SNI name (an underscore, say) is not sent either: the connection still works and
+        // the certificate is still checked against it, where SNIHostName would have thrown.
+        if (!TlsSupport.isIpLiteral(name) && TlsClientSettings.isValidServerName(name)) {
             params.setServerNames(List.of(new SNIHostName(name)));
         }
         if (settings.verify()) {
