@@ -82,4 +82,17 @@ class SendTlsTest {
         assertTrue(run.err().contains("--sni \"bad name\" is not a valid server name"), run::toString);
         assertTrue(!run.err().contains("Unexpected error"), run::toString);
     }
+
+    /** B1: a refused certificate is printed after the reason, as openssl s_client prints it. */
+    @Test
+    void aRefusedCertificateIsPrintedAfterTheReason() throws Exception {
+        try (JdkTlsServer server = new JdkTlsServer(TestCertificates.leaf(TestCertificates.ca("Unknown CA"))
+                .serverContext(null))) {
+            CliRun refused = CliRun.of("send", "tcp", "localhost", Integer.toString(server.port()), "HI", "--tls");
+            assertEquals(1, refused.exitCode(), refused::toString);
+            assertTrue(refused.err().contains("Server certificate 1 of 2: CN=localhost · issued by CN=Unknown CA"),
+                    refused::toString);
+            assertTrue(refused.err().contains("SHA-256 "), refused::toString);
+        }
+    }
 }

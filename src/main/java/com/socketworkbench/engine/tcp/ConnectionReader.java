@@ -12,7 +12,6 @@ import com.socketworkbench.engine.framing.Framer;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.net.SocketErrors;
 import com.socketworkbench.engine.text.DurationText;
-import com.socketworkbench.engine.tls.TlsFailures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -315,7 +314,7 @@ final class ConnectionReader implements ByteAllowance {
         }
         if (e instanceof javax.net.ssl.SSLException && connection.isTls()) {
             // An alert after the handshake (TLS 1.3 refuses a client certificate only after the client's Finished).
-            String message = TlsFailures.explain(e, connection.tlsHost());
+            String message = connection.explainTls(e);
             connection.finish(failure(FailureKind.IO_ERROR, message, SocketErrors.technicalDetail(e)),
                     CloseReason.ERROR, message);
             return;

@@ -26,7 +26,9 @@ public final class TlsContexts {
      * given.
      */
     public static SSLContext client(TlsClientSettings settings) throws TlsSetupException {
-        KeyManager[] keys = settings.clientCertificate() == null ? null
+        // Without a certificate of our own, a key manager that notes a server asking for one (to say so if the
+        // handshake then fails) instead of the JDK's silent default.
+        KeyManager[] keys = settings.clientCertificate() == null ? new KeyManager[]{new NoCertificateKeyManager()}
                 : keyManagers(KeyMaterials.keyStore(settings.clientCertificate()));
         X509ExtendedTrustManager trust = null;
         if (settings.verify()) {
