@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -138,7 +139,17 @@ public final class TlsSockets {
         Certificate[] local = session.getLocalCertificates();
         String alpn = socket.getApplicationProtocol();
         return new TlsSessionDetails(session.getProtocol(), session.getCipherSuite(), alpn == null ? "" : alpn,
-                peer, local == null ? List.of() : summaries(local), verified && !peer.isEmpty());
+                peer, local == null ? List.of() : summaries(local), verified && !peer.isEmpty(),
+                socket.getUseClientMode() ? "" : requestedServerName(session));
+    }
+
+    /** The host name a client asked this server for (SNI), as a server tester wants to see it; "" for none. */
+    private static String requestedServerName(SSLSession session) {
+        if (!(session instanceof ExtendedSSLSession extended)) {
+            return "";
+        }
+        return extended.getRequestedServerNames().stream().filter(n -> n instanceof SNIHostName)
+                .map(n -> ((SNIHostName) n).getAsciiName()).findFirst().orElse("");
     }
 
     private static List<CertSummary> summaries(Certificate[] certs) {

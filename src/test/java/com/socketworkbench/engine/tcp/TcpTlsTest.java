@@ -135,6 +135,21 @@ class TcpTlsTest {
                         GeneratedCertificate.generate())));
     }
 
+    /** B4: the server's session says which name the client asked for (SNI); a client's session has none. */
+    @Test
+    void theServerRecordsTheServerNameTheClientAskedFor() throws Exception {
+        TcpServer server = tcp.track(new TcpServer(new TcpServerConfig("127.0.0.1", 0)
+                .withTls(TlsServerSettings.generated(GeneratedCertificate.generate())), sink));
+        server.start();
+        TcpClient client = tcp.track(new TcpClient(new TcpClientConfig("127.0.0.1", server.localAddress().getPort())
+                .withTls(TlsClientSettings.defaults().withVerify(false).withSni("device.example")), sink));
+        client.connect().get(10, TimeUnit.SECONDS);
+        // The server's side is the one that presented a certificate.
+        TlsEstablished onServer = sink.awaitFirst(TlsEstablished.class, e -> !e.details().localChain().isEmpty());
+        assertEquals("device.example", onServer.details().requestedServerName());
+        assertEquals("", client.tlsDetails().requestedServerName());
+    }
+
     static SSLContext jdkTrusting(GeneratedCertificate generated) throws Exception {
         java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
         store.load(null, null);
