@@ -168,4 +168,19 @@ class KeyMaterialLoadingTest {
         assertArrayEquals(leaf.keys().getPrivate().getEncoded(),
                 loaded(KeyMaterial.pem(renamed, null, "secret")).getEncoded());
     }
+
+    /** A server certificate from files is checked for its end date too, with the file's remedy. */
+    @Test
+    void anExpiringCertificateFileIsWarnedAbout() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        TestCertificates.Issued leaf = TestCertificates.leaf(TestCertificates.ca("CA"), "localhost",
+                java.util.List.of("DNS:localhost"), now.minus(java.time.Duration.ofDays(10)),
+                now.plus(java.time.Duration.ofDays(3)));
+        Path[] files = leaf.writePem(dir, "server");
+        String warning = TlsContexts.expiryWarning(TlsServerSettings.of(KeyMaterial.pem(files[0], files[1], null)),
+                now);
+        assertTrue(warning.contains("expires on") && warning.contains("Renew the certificate file."), warning);
+        assertEquals(null, TlsContexts.expiryWarning(TlsServerSettings.of(KeyMaterial.pem(files[0], files[1], null)),
+                now.minus(java.time.Duration.ofDays(60))));
+    }
 }

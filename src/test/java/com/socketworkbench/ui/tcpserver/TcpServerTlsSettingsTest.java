@@ -140,4 +140,26 @@ class TcpServerTlsSettingsTest {
         tls.sourceProperty().set(CertSource.PEM);
         assertFalse(model.canStartProperty().get());
     }
+
+    /** A generated certificate kept past its year is a warning at the field: Start stays possible. */
+    @Test
+    void anExpiredGeneratedCertificateIsAWarningAtTheField() throws Exception {
+        com.socketworkbench.engine.tls.TestCertificates.Issued ca =
+                com.socketworkbench.engine.tls.TestCertificates.ca("CA");
+        java.time.Instant now = java.time.Instant.now();
+        com.socketworkbench.engine.tls.TestCertificates.Issued old = com.socketworkbench.engine.tls.TestCertificates
+                .leaf(ca, "localhost", List.of("DNS:localhost"), now.minus(java.time.Duration.ofDays(400)),
+                        now.minus(java.time.Duration.ofDays(35)));
+        TcpServerViewModel model = model(InMemoryPreferences.fresh());
+        TlsServerForm tls = model.tls();
+        tls.enabledProperty().set(true);
+        tls.generatedProperty().set(new GeneratedCertificate(old.chainPem(), old.keyPem()));
+        var verdict = tls.certificateVerdictProperty().get();
+        assertFalse(verdict.isError());
+        assertTrue(verdict.message().startsWith("The server's certificate expired on")
+                && verdict.message().contains("Press Generate"), verdict.message());
+        assertTrue(model.canStartProperty().get());
+        tls.generate();
+        assertTrue(tls.certificateVerdictProperty().get().message().isEmpty(), "a new one is fine");
+    }
 }
