@@ -69,7 +69,15 @@ final class OneShot {
                     try {
                         TlsSockets.handshake(secure, tls.handshakeTimeout());
                     } catch (IOException e) {
-                        throw new NetworkFailure(TlsFailures.explain(e, tls.serverName(host)), e);
+                        // The reason, then the chain the server presented (as openssl s_client prints it even
+                        // when verification fails): what to compare or pin.
+                        StringBuilder message = new StringBuilder(TlsFailures.explain(e, tls.serverName(host),
+                                secure));
+                        for (String line : TlsFailures.chainLines(TlsFailures.presentedChain(e, secure), true,
+                                java.time.Instant.now())) {
+                            message.append(System.lineSeparator()).append(line);
+                        }
+                        throw new NetworkFailure(message.toString(), e);
                     }
                     details = TlsSockets.details(secure, tls.verify());
                 }

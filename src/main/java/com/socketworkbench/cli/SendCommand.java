@@ -198,8 +198,12 @@ final class SendCommand implements Callable<Integer> {
         if (udp) {
             throw bad(Cli.TEXT.get("error.tls.udp"));
         }
+        if (sni != null && !TlsClientSettings.isValidServerName(sni.strip())) {
+            throw bad(Cli.TEXT.get("error.tls.sni", sni));
+        }
+        // --connect-timeout 0 means no limit for the connect; the handshake then keeps its default limit.
         TlsClientSettings settings = TlsClientSettings.defaults().withVerify(!insecure).withSni(sni)
-                .withExtraCaFile(ca).withHandshakeTimeout(connectTimeout);
+                .withExtraCaFile(ca).withHandshakeTimeout(TlsClientSettings.handshakeTimeoutFor(connectTimeout));
         if (alpn != null) {
             settings = settings.withAlpn(List.of(alpn.split(",")));
         }

@@ -61,4 +61,38 @@ class SendTlsTest {
         assertEquals(2, udp.exitCode(), udp::toString);
         assertTrue(udp.err().contains("--tls works with tcp only."), udp::toString);
     }
+
+    /** A3: --connect-timeout 0 (no connect limit) works over TLS as over plain TCP. */
+    @Test
+    void connectTimeoutZeroWorksWithTls() throws Exception {
+        try (JdkTlsServer server = new JdkTlsServer(TestCertificates.leaf(TestCertificates.ca("X"))
+                .serverContext(null))) {
+            CliRun run = CliRun.of("send", "tcp", "127.0.0.1", Integer.toString(server.port()), "HI", "--tls",
+                    "--insecure", "--connect-timeout", "0", "--wait", "2s");
+            assertEquals(0, run.exitCode(), run::toString);
+            assertTrue(run.out().contains("|HI|"), run::toString);
+        }
+    }
+
+    /** A3: a bad --sni is a usage error naming it, never "Unexpected error". */
+    @Test
+    void aBadSniIsAUsageError() {
+        CliRun run = CliRun.of("send", "tcp", "127.0.0.1", "9", "x", "--tls", "--sni", "bad name");
+        assertEquals(2, run.exitCode(), run::toString);
+        assertTrue(run.err().contains("--sni \"bad name\" is not a valid server name"), run::toString);
+        assertTrue(!run.err().contains("Unexpected error"), run::toString);
+    }
+
+    /** B1: a refused certificate is printed after the reason, as openssl s_client prints it. */
+    @Test
+    void aRefusedCertificateIsPrintedAfterTheReason() throws Exception {
+        try (JdkTlsServer server = new JdkTlsServer(TestCertificates.leaf(TestCertificates.ca("Unknown CA"))
+                .serverContext(null))) {
+            CliRun refused = CliRun.of("send", "tcp", "localhost", Integer.toString(server.port()), "HI", "--tls");
+            assertEquals(1, refused.exitCode(), refused::toString);
+            assertTrue(refused.err().contains("Server certificate 1 of 2: CN=localhost · issued by CN=Unknown CA"),
+                    refused::toString);
+            assertTrue(refused.err().contains("SHA-256 "), refused::toString);
+        }
+    }
 }

@@ -83,7 +83,7 @@ public final class ScenarioParser {
         Duration within = top.entries().containsKey("within")
                 ? duration(value(top, "within")) : DEFAULT_WITHIN;
         Duration connectTimeout = top.entries().containsKey("connectTimeout")
-                ? duration(value(top, "connectTimeout")) : DEFAULT_CONNECT_TIMEOUT;
+                ? connectTimeout(value(top, "connectTimeout")) : DEFAULT_CONNECT_TIMEOUT;
         Duration timeout = top.entries().containsKey("timeout") ? duration(value(top, "timeout")) : null;
         if (!top.entries().containsKey("connections")) {
             throw new ScenarioException(top.location(), TEXT.get("error.key.missing", "connections"));
@@ -138,7 +138,7 @@ public final class ScenarioParser {
         }
         Duration ownWithin = spec.entries().containsKey("within") ? duration(value(spec, "within")) : within;
         Duration ownConnect = spec.entries().containsKey("connectTimeout")
-                ? duration(value(spec, "connectTimeout")) : connectTimeout;
+                ? connectTimeout(value(spec, "connectTimeout")) : connectTimeout;
         TlsClientSettings tls = null;
         if (spec.entries().containsKey("tls")) {
             if (!tcp || listen) {
@@ -321,6 +321,18 @@ public final class ScenarioParser {
             }
         }
         return template;
+    }
+
+    /**
+     * A connect (or wait-for-client) time: above zero. The TCP client and the TLS handshake refuse zero when the run
+     * starts; said here, it is an error at its line instead of a run that dies on an exception.
+     */
+    private Duration connectTimeout(YamlNode node) throws ScenarioException {
+        Duration duration = duration(node);
+        if (duration.isZero() || duration.isNegative()) {
+            throw new ScenarioException(node.location(), TEXT.get("error.connectTimeout.zero", scalar(node).text()));
+        }
+        return duration;
     }
 
     private Duration duration(YamlNode node) throws ScenarioException {

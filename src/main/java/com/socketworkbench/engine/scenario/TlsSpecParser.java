@@ -22,7 +22,9 @@ final class TlsSpecParser {
      * The handshake may take as long as the connect.
      */
     static TlsClientSettings parse(YamlNode node, Duration connectTimeout, Path baseDir) throws ScenarioException {
-        TlsClientSettings settings = TlsClientSettings.defaults().withHandshakeTimeout(connectTimeout);
+        // connectTimeout 0 (no limit) leaves the handshake its default limit: it must end some time.
+        TlsClientSettings settings = TlsClientSettings.defaults()
+                .withHandshakeTimeout(TlsClientSettings.handshakeTimeoutFor(connectTimeout));
         if (node instanceof YamlNode.Scalar) {
             return ScenarioParser.bool(node) ? settings : null;
         }
@@ -32,7 +34,12 @@ final class TlsSpecParser {
             settings = settings.withVerify(ScenarioParser.bool(ScenarioParser.value(map, "verify")));
         }
         if (map.entries().containsKey("sni")) {
-            settings = settings.withSni(ScenarioParser.string(ScenarioParser.value(map, "sni")));
+            YamlNode sniNode = ScenarioParser.value(map, "sni");
+            String sni = ScenarioParser.string(sniNode);
+            if (!sni.isBlank() && !TlsClientSettings.isValidServerName(sni.strip())) {
+                throw new ScenarioException(sniNode.location(), TEXT.get("error.tls.sni", sni));
+            }
+            settings = settings.withSni(sni);
         }
         if (map.entries().containsKey("alpn")) {
             YamlNode alpn = ScenarioParser.value(map, "alpn");

@@ -3,6 +3,7 @@ package com.socketworkbench.engine.tcp;
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.CloseReason;
 import com.socketworkbench.engine.event.Failure;
+import com.socketworkbench.engine.event.Notice;
 import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.framing.ByteAllowance;
@@ -12,7 +13,7 @@ import com.socketworkbench.engine.framing.Framer;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.net.SocketErrors;
 import com.socketworkbench.engine.text.DurationText;
-import com.socketworkbench.engine.tls.TlsFailures;
+import com.socketworkbench.engine.tls.TlsRecords;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -63,6 +64,8 @@ final class ConnectionReader implements ByteAllowance {
     private boolean framesOwned;
     /** True once the framer was told about the current silence; reset by the next bytes. */
     private boolean idleSignalled;
+    /** True once the first bytes were looked at for a TLS record: one check per connection, none after. */
+    private boolean firstReadChecked;
 
     ConnectionReader(TcpConnection connection, StreamIo io, ConnectionSettings settings, ConnectionCounters counters,
                      Supplier<Framer> framerFactory) {
@@ -160,6 +163,10 @@ final class ConnectionReader implements ByteAllowance {
                 lastDataNanos = System.nanoTime();
                 idleSignalled = false;
                 counters.bytesIn.add(n);
+                if (!firstReadChecked) {
+                    firstReadChecked = true;
+                    tlsOnPlainConnection(buffer.array(), n);
+                }
                 if (current.getClass() == RAW_FRAMER) {
                     frameReceived(buffer.take(n), 1);
                     continue;
@@ -184,6 +191,21 @@ final class ConnectionReader implements ByteAllowance {
         } finally {
             framer = null; // a client keeps its last connection: its frame buffer must not outlive the reader
             connection.releaseAllFrameMemory();
+        }
+    }
+
+    /**
+     * A plain connection whose first bytes are a TLS hello or alert gets one Notice saying so, before the bytes:
+     * "16 03 01 ..." alone does not tell a user the peer speaks TLS.
+     */
+    private void tlsOnPlainConnection(byte[] data, int length) {
+        if (connection.isTls()) {
+            return;
+        }
+        String hint = TlsRecords.explainOnPlainConnection(data, length);
+        if (hint != null) {
+            connection.emitWhileOpen(new Notice(Instant.now(), connection.id(), connection.local(),
+                    connection.remote(), hint));
         }
     }
 
@@ -315,7 +337,7 @@ final class ConnectionReader implements ByteAllowance {
         }
         if (e instanceof javax.net.ssl.SSLException && connection.isTls()) {
             // An alert after the handshake (TLS 1.3 refuses a client certificate only after the client's Finished).
-            String message = TlsFailures.explain(e, connection.tlsHost());
+            String message = connection.explainTls(e);
             connection.finish(failure(FailureKind.IO_ERROR, message, SocketErrors.technicalDetail(e)),
                     CloseReason.ERROR, message);
             return;

@@ -148,7 +148,12 @@ final class TcpConnection {
                 tlsReady.completeExceptionally(notSent(0));
                 return false;
             }
-            String message = TlsFailures.explain(e, tls.host());
+            String message = tls.explain(e);
+            // The chain the peer presented, before the Failure that says why it was refused (or why the handshake
+            // failed after it): subject, issuer, dates, names and fingerprint to check or pin.
+            for (String line : tls.presentedChain(e)) {
+                emitWhileOpen(new Notice(Instant.now(), id, local, remote, line));
+            }
             FailureKind kind = e instanceof java.net.SocketTimeoutException ? FailureKind.CONNECT_TIMEOUT
                     : SocketErrors.classify(e) == FailureKind.CONNECTION_RESET ? FailureKind.CONNECTION_RESET
                     : FailureKind.IO_ERROR;
@@ -164,6 +169,11 @@ final class TcpConnection {
     /** The host a TLS client connected to (for explanations); null on the server side and for plain connections. */
     String tlsHost() {
         return io instanceof TlsStreamIo tls ? tls.host() : null;
+    }
+
+    /** Why a TLS read failed, in plain words; for a TLS connection only. */
+    String explainTls(Throwable failure) {
+        return io instanceof TlsStreamIo tls ? tls.explain(failure) : TlsFailures.explain(failure, null);
     }
 
     /** True for a TLS connection. */

@@ -112,6 +112,8 @@ public final class TcpServer implements AutoCloseable {
     private final MemoryBudget budget;
     /** Set once by {@link #start} when the config asks for TLS. */
     private volatile SSLContext tlsContext;
+    /** What {@link #start} says about a certificate that expired or soon will; null when nothing. */
+    private String expiryWarning;
 
     public TcpServer(TcpServerConfig config, EventSink sink) {
         this.config = Objects.requireNonNull(config, "config");
@@ -140,6 +142,7 @@ public final class TcpServer implements AutoCloseable {
             if (config.tls() != null) {
                 try {
                     tlsContext = TlsContexts.server(config.tls());
+                    expiryWarning = TlsContexts.expiryWarning(config.tls(), Instant.now());
                 } catch (TlsSetupException e) {
                     Failure failure = new Failure(Instant.now(), LISTENER_ID, requested, null, Operation.START,
                             FailureKind.INVALID_INPUT, e.getMessage(), SocketErrors.technicalDetail(e));
@@ -186,6 +189,11 @@ public final class TcpServer implements AutoCloseable {
         }
         sink.emit(new ListenerStarted(Instant.now(), LISTENER_ID, boundAddress, null,
                 config.isUnix() ? "UNIX" : "TCP"));
+        String warning = expiryWarning;
+        if (warning != null) {
+            LOG.info("TLS server on {}: {}", boundAddress, warning);
+            sink.emit(new Notice(Instant.now(), LISTENER_ID, boundAddress, null, warning));
+        }
         announceListenerOptions();
         threads.start("tcp-server-accept-" + (config.isUnix() ? "unix" : localAddress.getPort()), this::acceptLoop);
         return localAddress;

@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.tcp;
 
+import com.socketworkbench.engine.tls.TlsFailures;
 import com.socketworkbench.engine.tls.TlsSessionDetails;
 import com.socketworkbench.engine.tls.TlsSockets;
 import org.slf4j.Logger;
@@ -12,6 +13,8 @@ import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLSocket;
 
@@ -61,6 +64,19 @@ final class TlsStreamIo implements StreamIo {
     /** The host this client connected to; null on the server side. */
     String host() {
         return host;
+    }
+
+    /** Why the handshake (or a read after it) failed, with what this socket's handshake showed on the way. */
+    String explain(Throwable failure) {
+        return TlsFailures.explain(failure, host, socket);
+    }
+
+    /**
+     * The certificates the peer presented before the handshake failed, one timeline line each; empty when it sent
+     * none. A rejected chain is exactly the one a user wants to look at: to pin it, or to see why it was refused.
+     */
+    List<String> presentedChain(Throwable failure) {
+        return TlsFailures.chainLines(TlsFailures.presentedChain(failure, socket), host != null, Instant.now());
     }
 
 

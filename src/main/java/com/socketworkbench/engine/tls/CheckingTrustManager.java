@@ -7,7 +7,8 @@ import javax.net.ssl.SSLEngine;
 import javax.net.ssl.X509ExtendedTrustManager;
 
 /**
- * Lets the real trust manager decide and, when it rejects, throws a {@link RejectedCertificateException} carrying
+ * Notes the chain the peer presented ({@link HandshakeTrace}), so a failed handshake can still show it; then lets
+ * the real trust manager decide and, when it rejects, throws a {@link RejectedCertificateException} carrying
  * the chain; with no delegate (verification off) accepts every certificate. A certificate trusted directly (a pinned
  * self-signed one) is date-checked too, which PKIX does not do for a trust anchor.
  */
@@ -40,12 +41,14 @@ final class CheckingTrustManager extends X509ExtendedTrustManager {
     @Override
     public void checkServerTrusted(X509Certificate[] certs, String authType, Socket socket)
             throws CertificateException {
+        HandshakeTrace.presented(socket, certs);
         check(() -> delegate.checkServerTrusted(certs, authType, socket), certs);
     }
 
     @Override
     public void checkServerTrusted(X509Certificate[] certs, String authType, SSLEngine engine)
             throws CertificateException {
+        HandshakeTrace.presented(engine, certs);
         check(() -> delegate.checkServerTrusted(certs, authType, engine), certs);
     }
 
@@ -57,12 +60,14 @@ final class CheckingTrustManager extends X509ExtendedTrustManager {
     @Override
     public void checkClientTrusted(X509Certificate[] certs, String authType, Socket socket)
             throws CertificateException {
+        HandshakeTrace.presented(socket, certs);
         check(() -> delegate.checkClientTrusted(certs, authType, socket), certs);
     }
 
     @Override
     public void checkClientTrusted(X509Certificate[] certs, String authType, SSLEngine engine)
             throws CertificateException {
+        HandshakeTrace.presented(engine, certs);
         check(() -> delegate.checkClientTrusted(certs, authType, engine), certs);
     }
 

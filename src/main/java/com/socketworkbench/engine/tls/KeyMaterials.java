@@ -39,7 +39,13 @@ final class KeyMaterials {
         return switch (material.format()) {
             case PKCS12 -> pkcs12(material.certificateFile(), material.password());
             case PEM -> {
-                String chainText = readText(material.certificateFile());
+                byte[] chainBytes = readBytes(material.certificateFile());
+                // A PKCS#12 file under another name (client.pkcs12) read as PEM would say "no certificate": its
+                // bytes tell. It holds its own key, so a key file beside it is not read.
+                if (KeyFiles.isPkcs12(java.util.Arrays.copyOf(chainBytes, Math.min(chainBytes.length, 16)))) {
+                    yield pkcs12(material.certificateFile(), material.password());
+                }
+                String chainText = new String(chainBytes, StandardCharsets.US_ASCII);
                 List<X509Certificate> chain = certificates(chainText.getBytes(StandardCharsets.US_ASCII),
                         material.certificateFile());
                 Path keyFile = material.keyFile() == null ? material.certificateFile() : material.keyFile();

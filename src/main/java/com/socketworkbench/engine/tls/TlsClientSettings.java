@@ -1,9 +1,12 @@
 package com.socketworkbench.engine.tls;
 
+import com.socketworkbench.engine.http.TlsSupport;
+
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import javax.net.ssl.SNIHostName;
 
 /**
  * How a client speaks TLS.
@@ -32,6 +35,38 @@ public record TlsClientSettings(boolean verify, Path extraCaFile, String sni, Li
         }
         if (handshakeTimeout.isNegative() || handshakeTimeout.isZero()) {
             throw new IllegalArgumentException(TlsText.TEXT.get("settings.timeout"));
+        }
+        if (sni != null && !isValidServerName(sni)) {
+            throw new IllegalArgumentException(TlsText.TEXT.get("settings.sni", sni));
+        }
+    }
+
+    /**
+     * The handshake timeout that goes with a connect timeout: the same, except that zero (a connect without limit)
+     * gets {@link #DEFAULT_HANDSHAKE_TIMEOUT}. A handshake always needs a deadline, or a peer that accepts and never
+     * answers would hold the connection forever.
+     */
+    public static Duration handshakeTimeoutFor(Duration connectTimeout) {
+        return connectTimeout == null || connectTimeout.isZero() || connectTimeout.isNegative()
+                ? DEFAULT_HANDSHAKE_TIMEOUT : connectTimeout;
+    }
+
+    /**
+     * True when {@code name} can be the SNI name: a DNS name the JDK accepts (letters, digits, hyphens, dots), or an
+     * IP literal, which is not sent but checked against the certificate's IP names.
+     */
+    public static boolean isValidServerName(String name) {
+        if (name == null || name.isBlank() || name.chars().anyMatch(Character::isWhitespace)) {
+            return false;
+        }
+        if (TlsSupport.isIpLiteral(name)) {
+            return true;
+        }
+        try {
+            new SNIHostName(name);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -6,6 +6,10 @@ import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -18,6 +22,7 @@ import javax.net.ssl.X509ExtendedTrustManager;
  * on each socket by {@link TlsSockets}.
  */
 public final class TlsContexts {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
     private TlsContexts() {
     }
 
@@ -26,7 +31,9 @@ public final class TlsContexts {
      * given.
      */
     public static SSLContext client(TlsClientSettings settings) throws TlsSetupException {
-        KeyManager[] keys = settings.clientCertificate() == null ? null
+        // Without a certificate of our own, a key manager that notes a server asking for one (to say so if the
+        // handshake then fails) instead of the JDK's silent default.
+        KeyManager[] keys = settings.clientCertificate() == null ? new KeyManager[]{new NoCertificateKeyManager()}
                 : keyManagers(KeyMaterials.keyStore(settings.clientCertificate()));
         X509ExtendedTrustManager trust = null;
         if (settings.verify()) {
@@ -59,6 +66,48 @@ public final class TlsContexts {
         } catch (GeneralSecurityException e) {
             throw new TlsSetupException(TlsText.TEXT.get("setup.failed", e.getMessage()), e);
         }
+    }
+
+    /** A certificate this close to its end is worth a word when a server starts with it. */
+    public static final Duration EXPIRY_WARNING = Duration.ofDays(30);
+
+    /**
+     * A sentence for a server starting with a certificate that expired, or expires within {@link #EXPIRY_WARNING}
+     * (a generated one is valid a year and saved with the workspace, so a year later it is served expired without
+     * a word); null when it is fine. Reads the files again: once per start.
+     */
+    public static String expiryWarning(TlsServerSettings settings, Instant now) throws TlsSetupException {
+        X509Certificate leaf;
+        if (settings.generated() != null) {
+            leaf = settings.generated().certificate();
+        } else {
+            try {
+                java.security.cert.Certificate first = KeyMaterials.keyStore(settings.keyMaterial())
+                        .getCertificate(KeyMaterials.ALIAS);
+                if (!(first instanceof X509Certificate x509)) {
+                    return null;
+                }
+                leaf = x509;
+            } catch (java.security.KeyStoreException e) {
+                return null; // the context was built from the same store: nothing to warn about here
+            }
+        }
+        return expiryWarning(leaf, settings.generated() != null, now);
+    }
+
+    /** @see #expiryWarning(TlsServerSettings, Instant) */
+    public static String expiryWarning(X509Certificate leaf, boolean generated, Instant now) {
+        Instant end = leaf.getNotAfter().toInstant();
+        String remedy = TlsText.TEXT.get(generated ? "server.expiry.generated" : "server.expiry.file");
+        String day = DAY.format(end);
+        if (now.isAfter(end)) {
+            return TlsText.TEXT.get("server.expiry.expired", day, remedy);
+        }
+        if (now.plus(EXPIRY_WARNING).isAfter(end)) {
+            long days = Math.max(1, Duration.between(now, end).toDays());
+            return TlsText.TEXT.get("server.expiry.soon", day, days, remedy);
+        }
+        return null;
     }
 
     private static SSLContext context(KeyManager[] keys, TrustManager trust) throws TlsSetupException {

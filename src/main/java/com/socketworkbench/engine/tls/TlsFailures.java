@@ -1,13 +1,24 @@
 package com.socketworkbench.engine.tls;
 
+import com.socketworkbench.engine.http.CertSummary;
 import com.socketworkbench.engine.http.TlsSupport;
 import com.socketworkbench.engine.text.DurationText;
 
 import java.io.EOFException;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import javax.net.ssl.SSLSocket;
 
 /** Why a TLS handshake (or a TLS connection) failed, in words a user can act on. */
 public final class TlsFailures {
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
+
     private TlsFailures() {
     }
 
@@ -16,6 +27,17 @@ public final class TlsFailures {
      *             then a client
      */
     public static String explain(Throwable failure, String host) {
+        return explain(failure, host, null);
+    }
+
+    /**
+     * As {@link #explain(Throwable, String)}, with what {@code socket}'s handshake showed before it failed: a server
+     * that asked for a client certificate this client does not have, or that sent its certificate and then hung up
+     * (so it does speak TLS).
+     *
+     * @param socket the socket whose handshake failed; null when unknown
+     */
+    public static String explain(Throwable failure, String host, SSLSocket socket) {
         boolean server = host == null;
         RejectedCertificateException rejected = find(failure, RejectedCertificateException.class);
         if (rejected != null) {
@@ -30,6 +52,16 @@ public final class TlsFailures {
         }
         String message = messages(failure);
         String lower = message.toLowerCase(Locale.ROOT);
+        boolean closed = find(failure, EOFException.class) != null || lower.contains("remote host terminated")
+                || lower.contains("connection reset") || lower.contains("broken pipe");
+        // Only a client without a certificate has the key manager that notes the request. Over TLS 1.2 a server
+        // that requires one answers the empty Certificate with handshake_failure, or closes with our flight unread
+        // (a reset here): both read as something else without the note.
+        if (!server && HandshakeTrace.askedForCertificate(socket) && (closed || lower.contains("handshake_failure")
+                || lower.contains("certificate_required") || lower.contains("bad_certificate")
+                || lower.contains("certificate_unknown") || lower.contains("access_denied"))) {
+            return TlsText.TEXT.get("failure.clientCertificate.asked");
+        }
         if (lower.contains("unsupported or unrecognized ssl message") || lower.contains("plaintext connection")) {
             return TlsText.TEXT.get(server ? "failure.plaintext.client" : "failure.plaintext.server");
         }
@@ -61,11 +93,53 @@ public final class TlsFailures {
         if (lower.contains("unrecognized_name")) {
             return TlsText.TEXT.get("failure.unrecognizedName", server ? "" : host);
         }
-        if (find(failure, EOFException.class) != null || lower.contains("remote host terminated")
-                || lower.contains("connection reset") || lower.contains("broken pipe")) {
+        if (closed) {
+            // A peer that sent its certificate speaks TLS: it refused something later, not our hello.
+            if (HandshakeTrace.chain(socket).length > 0) {
+                return TlsText.TEXT.get(server ? "failure.closed.client.afterCertificate"
+                        : "failure.closed.server.afterCertificate");
+            }
             return TlsText.TEXT.get(server ? "failure.closed.client" : "failure.closed.server");
         }
         return TlsText.TEXT.get("failure.other", message);
+    }
+
+    /**
+     * The certificates the peer presented in a handshake that failed, leaf first, as the trust manager saw them
+     * before it decided (so an expired, untrusted or wrong-host chain too); empty when the handshake failed before
+     * the peer sent any.
+     *
+     * @param socket the socket whose handshake failed; null when unknown (the chain of a rejection is still found)
+     */
+    public static List<CertSummary> presentedChain(Throwable failure, SSLSocket socket) {
+        X509Certificate[] chain = HandshakeTrace.chain(socket);
+        if (chain.length == 0) {
+            RejectedCertificateException rejected = find(failure, RejectedCertificateException.class);
+            chain = rejected == null ? chain : rejected.chain();
+        }
+        return Arrays.stream(chain).map(CertSummary::of).toList();
+    }
+
+    /**
+     * One line per certificate, for a timeline row: "Server certificate 1 of 2: CN=x · issued by CN=y · valid
+     * 2024-01-01 to 2024-12-31 (EXPIRED) · DNS:x · SHA-256 AB:CD:...".
+     *
+     * @param ofServer true when the certificates are the server's (this side is the client)
+     * @param now      for "expired" and "not yet valid"
+     */
+    public static List<String> chainLines(List<CertSummary> chain, boolean ofServer, Instant now) {
+        List<String> lines = new ArrayList<>();
+        int index = 1;
+        for (CertSummary cert : chain) {
+            String state = now.isBefore(cert.notBefore()) ? TlsText.TEXT.get("chain.notYetValid")
+                    : now.isAfter(cert.notAfter()) ? TlsText.TEXT.get("chain.expired") : "";
+            String names = cert.subjectAltNames().isEmpty() ? TlsText.TEXT.get("chain.noNames")
+                    : String.join(", ", cert.subjectAltNames());
+            lines.add(TlsText.TEXT.get(ofServer ? "chain.server" : "chain.client", index++, chain.size(),
+                    cert.subject(), cert.issuer(), DAY.format(cert.notBefore()), DAY.format(cert.notAfter()), state,
+                    names, cert.sha256Fingerprint()));
+        }
+        return lines;
     }
 
     /** The messages of the failure and its causes, joined: the JDK puts the telling words at different depths. */

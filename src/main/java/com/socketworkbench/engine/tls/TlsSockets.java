@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.ExtendedSSLSession;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLParameters;
@@ -41,7 +42,9 @@ public final class TlsSockets {
         SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(plain, name, port, true);
         socket.setUseClientMode(true);
         SSLParameters params = socket.getSSLParameters();
-        if (!TlsSupport.isIpLiteral(name)) {
+        // A host that is no valid SNI name (an underscore, say) is not sent either: the connection still works and
+        // the certificate is still checked against it, where SNIHostName would have thrown.
+        if (!TlsSupport.isIpLiteral(name) && TlsClientSettings.isValidServerName(name)) {
             params.setServerNames(List.of(new SNIHostName(name)));
         }
         if (settings.verify()) {
@@ -136,7 +139,17 @@ public final class TlsSockets {
         Certificate[] local = session.getLocalCertificates();
         String alpn = socket.getApplicationProtocol();
         return new TlsSessionDetails(session.getProtocol(), session.getCipherSuite(), alpn == null ? "" : alpn,
-                peer, local == null ? List.of() : summaries(local), verified && !peer.isEmpty());
+                peer, local == null ? List.of() : summaries(local), verified && !peer.isEmpty(),
+                socket.getUseClientMode() ? "" : requestedServerName(session));
+    }
+
+    /** The host name a client asked this server for (SNI), as a server tester wants to see it; "" for none. */
+    private static String requestedServerName(SSLSession session) {
+        if (!(session instanceof ExtendedSSLSession extended)) {
+            return "";
+        }
+        return extended.getRequestedServerNames().stream().filter(n -> n instanceof SNIHostName)
+                .map(n -> ((SNIHostName) n).getAsciiName()).findFirst().orElse("");
     }
 
     private static List<CertSummary> summaries(Certificate[] certs) {

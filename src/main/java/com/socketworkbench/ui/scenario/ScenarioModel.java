@@ -142,6 +142,16 @@ public final class ScenarioModel extends SocketTabModel {
             error.set(e.getMessage());
             setSummary(TEXT.get("summary.invalid"));
             return;
+        } catch (IllegalArgumentException e) {
+            // Safety net: settings the parser passed on but an engine record refused. Its message is written for
+            // a user; without a line it is still shown rather than lost on the FX thread.
+            LOG.warn("The scenario parsed but its settings were refused", e);
+            error.set("");
+            errorLine.set(0);
+            errorColumn.set(0);
+            error.set(String.valueOf(e.getMessage()));
+            setSummary(TEXT.get("summary.invalid"));
+            return;
         }
         error.set("");
         errorLine.set(0);

@@ -53,10 +53,13 @@ final class ClientColumns {
         return List.of(remote, since, in, out, rateIn, rateOut, pending);
     }
 
-    /** The TLS columns: version, cipher suite and the client certificate's subject (or "—"). */
+    /**
+     * The TLS columns: version, cipher suite, the ALPN protocol agreed, the server name the client asked for (SNI)
+     * and the client certificate's subject; "—" for none.
+     */
     static List<TableColumn<ClientRow, TlsSessionDetails>> tls() {
-        return List.of(tlsColumn(TlsColumns.PROTOCOL), tlsColumn(TlsColumns.CIPHER),
-                tlsColumn(TlsColumns.CLIENT_CERTIFICATE));
+        return List.of(tlsColumn(TlsColumns.PROTOCOL), tlsColumn(TlsColumns.CIPHER), tlsColumn(TlsColumns.ALPN),
+                tlsColumn(TlsColumns.SNI), tlsColumn(TlsColumns.CLIENT_CERTIFICATE));
     }
 
     private static TableColumn<ClientRow, TlsSessionDetails> tlsColumn(TlsColumns which) {
@@ -68,6 +71,7 @@ final class ClientColumns {
         Tips.install(header, which.tooltip());
         column.setGraphic(header);
         column.getStyleClass().add("tls-column");
+        column.setId(which.columnId());
         return column;
     }
 

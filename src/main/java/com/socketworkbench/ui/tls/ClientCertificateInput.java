@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.tls;
 
+import com.socketworkbench.engine.tls.KeyFiles;
 import com.socketworkbench.engine.tls.KeyFormat;
 import com.socketworkbench.engine.tls.KeyMaterial;
 import com.socketworkbench.ui.input.InputVerdict;
@@ -9,6 +10,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableObjectValue;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.Locale;
 
@@ -16,7 +18,8 @@ import static com.socketworkbench.ui.tls.TlsTexts.TEXT;
 
 /**
  * A certificate with its key, from files: a PKCS#12 file (.p12, .pfx: it holds the key), or a PEM chain with its key
- * in the same file or a key file of its own; the format follows the file name. The password is kept in memory only.
+ * in the same file or a key file of its own; the format follows the file name, or the bytes for other names. The
+ * password is kept in memory only.
  *
  * @see KeyMaterial
  */
@@ -41,10 +44,20 @@ public final class ClientCertificateInput {
         }, key.verdictProperty(), certificate.textProperty());
     }
 
-    /** PKCS#12 by its usual file names; anything else is read as PEM. */
+    /**
+     * PKCS#12 by its usual file names, or by its bytes under any other name (client.pkcs12); anything else is read
+     * as PEM. Reads a few bytes of a local file the user just chose: no slower than the file checks of the field.
+     */
     static boolean isPkcs12(String fileName) {
         String name = fileName.toLowerCase(Locale.ROOT);
-        return name.endsWith(".p12") || name.endsWith(".pfx");
+        if (name.endsWith(".p12") || name.endsWith(".pfx")) {
+            return true;
+        }
+        try {
+            return !fileName.isBlank() && KeyFiles.isPkcs12(Path.of(fileName.strip()));
+        } catch (InvalidPathException e) {
+            return false;
+        }
     }
 
     /** The certificate and key to present, or null when no certificate file is typed. */

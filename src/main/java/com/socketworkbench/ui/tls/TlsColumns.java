@@ -9,6 +9,8 @@ import static com.socketworkbench.ui.tls.TlsTexts.TEXT;
 public enum TlsColumns {
     PROTOCOL("column.tls", 64),
     CIPHER("column.cipher", 180),
+    ALPN("column.alpn", 64),
+    SNI("column.sni", 120),
     CLIENT_CERTIFICATE("column.client.cert", 140);
 
     private final String key;
@@ -27,6 +29,8 @@ public enum TlsColumns {
         return switch (this) {
             case PROTOCOL -> session.protocol();
             case CIPHER -> session.cipherSuite();
+            case ALPN -> session.alpn().isEmpty() ? TEXT.get("none") : session.alpn();
+            case SNI -> session.requestedServerName().isEmpty() ? TEXT.get("none") : session.requestedServerName();
             case CLIENT_CERTIFICATE -> session.peerChain().isEmpty() ? TEXT.get("none")
                     : subjectOf(session.peerChain().getFirst());
         };
@@ -46,5 +50,16 @@ public enum TlsColumns {
 
     public double width() {
         return width;
+    }
+
+    /** The column's id in the clients table, for lookups and tests ("tlsColAlpn"). */
+    public String columnId() {
+        return switch (this) {
+            case PROTOCOL -> "tlsColProtocol";
+            case CIPHER -> "tlsColCipher";
+            case ALPN -> "tlsColAlpn";
+            case SNI -> "tlsColSni";
+            case CLIENT_CERTIFICATE -> "tlsColClientCert";
+        };
     }
 }

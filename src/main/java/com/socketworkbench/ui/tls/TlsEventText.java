@@ -66,6 +66,9 @@ public final class TlsEventText {
         row(out, TEXT.get("details.cipher"), details.cipherSuite());
         row(out, TEXT.get("details.alpn"), details.alpn() == null || details.alpn().isEmpty()
                 ? TEXT.get("details.alpn.none") : details.alpn());
+        if (!details.requestedServerName().isEmpty()) {
+            row(out, TEXT.get("details.sni"), details.requestedServerName());
+        }
         row(out, TEXT.get("details.verification"), TEXT.get(details.peerChain().isEmpty() ? "details.no.peer"
                 : details.verified() ? "details.verified" : "details.not.verified"));
         chain(out, "details.peer.cert", details.peerChain(), now);

@@ -6,6 +6,7 @@ import com.socketworkbench.engine.tls.GeneratedCertificate;
 import com.socketworkbench.engine.tls.KeyFormat;
 import com.socketworkbench.engine.tls.KeyMaterial;
 import com.socketworkbench.engine.tls.TlsClientSettings;
+import com.socketworkbench.engine.tls.TlsContexts;
 import com.socketworkbench.engine.tls.TlsServerSettings;
 import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.input.InputVerdict;
@@ -28,6 +29,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 
 import static com.socketworkbench.ui.tls.TlsTexts.TEXT;
 
@@ -88,7 +90,7 @@ public final class TlsServerForm {
         versions.maxProperty().set(VersionRange.parse(preferences.get(PREF_MAX, ""), versions.max()));
         certificateVerdict = Bindings.createObjectBinding(() -> switch (source.get()) {
             case GENERATED -> generated.get() == null ? InputVerdict.error(TEXT.get("generated.none"))
-                    : InputVerdict.FINE;
+                    : expiry(generated.get());
             case PKCS12, PEM -> files.certificate().isSet() ? files.certificate().verdict()
                     : InputVerdict.error(TEXT.get("error.file.required"));
         }, source, generated, files.certificate().verdictProperty());
@@ -97,10 +99,21 @@ public final class TlsServerForm {
                         && !clientCaFile.isSet() ? InputVerdict.error(TEXT.get("error.client.ca.required"))
                         : clientCaFile.verdict(), clientAuth, clientCaFile.verdictProperty());
         valid = Bindings.createBooleanBinding(() -> !enabled.get() || !certificateVerdict.get().isError()
-                        && (source.get() == CertSource.GENERATED || !files.keyVerdictProperty().get().isError())
+                        // Only PEM reads the key file: a PKCS#12 file holds its own key, and the key field is
+                        // hidden then, so a stale key left from PEM must not hold Start back.
+                        && (source.get() != CertSource.PEM || !files.keyVerdictProperty().get().isError())
                         && !clientCaVerdict.get().isError() && alpn.isValid() && versions.isValid(),
                 enabled, source, certificateVerdict, files.keyVerdictProperty(), clientCaVerdict,
                 alpn.validProperty(), versions.verdictProperty());
+    }
+
+    /**
+     * A warning (Start stays possible) when the generated certificate expired or soon will: it is saved with the
+     * workspace and valid a year, so a reopened workspace may hold one that verifying clients refuse.
+     */
+    private static InputVerdict expiry(GeneratedCertificate certificate) {
+        String warning = TlsContexts.expiryWarning(certificate.certificate(), true, Instant.now());
+        return warning == null ? InputVerdict.FINE : InputVerdict.warning(warning);
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String name, E fallback) {

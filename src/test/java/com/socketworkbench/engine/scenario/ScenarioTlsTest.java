@@ -99,4 +99,46 @@ class ScenarioTlsTest {
         assertTrue(key.getMessage().contains("verfy") && key.getMessage().contains("verify, sni, alpn, ca"),
                 key.getMessage());
     }
+
+    /**
+     * A3: connectTimeout 0 used to pass the parser and then throw from the engine (with TLS already while parsing),
+     * which the Scenario tab lost and the CLI called "Unexpected error": now an error at its line.
+     */
+    @Test
+    void connectTimeoutZeroIsAnErrorAtItsLine() {
+        ScenarioException top = assertThrows(ScenarioException.class, () -> ScenarioParser.parse("""
+                connectTimeout: 0s
+                connections:
+                  dev: { tcp: "127.0.0.1:1", tls: { verify: false } }
+                steps:
+                  - wait: 1ms
+                """, "t.yaml"));
+        assertTrue(top.getMessage().contains("connectTimeout must be longer than zero"), top.getMessage());
+        assertEquals(1, top.line());
+        ScenarioException own = assertThrows(ScenarioException.class, () -> ScenarioParser.parse("""
+                connections:
+                  dev:
+                    tcp: "127.0.0.1:1"
+                    tls: true
+                    connectTimeout: 0ms
+                steps:
+                  - wait: 1ms
+                """, "t.yaml"));
+        assertEquals(5, own.line(), own.getMessage());
+    }
+
+    /** A3: a bad SNI name is an error at the sni line, not an exception from the engine. */
+    @Test
+    void aBadSniIsAnErrorAtItsLine() {
+        ScenarioException bad = assertThrows(ScenarioException.class, () -> ScenarioParser.parse("""
+                connections:
+                  dev:
+                    tcp: "127.0.0.1:1"
+                    tls: { sni: "bad name" }
+                steps:
+                  - wait: 1ms
+                """, "t.yaml"));
+        assertTrue(bad.getMessage().contains("Not a valid server name for sni: \"bad name\""), bad.getMessage());
+        assertEquals(4, bad.line());
+    }
 }

@@ -276,4 +276,116 @@ class TcpTlsFailuresTest {
         assertTrue(failure.message().contains("requires a client certificate"), failure.message());
         sink.awaitFirst(ConnectionClosed.class);
     }
+
+    /**
+     * A2: a TLS 1.2 server that requires a client certificate answers our empty one with handshake_failure or just
+     * closes (a reset here, our flight unread): the message must still say it wants a certificate. Several rounds,
+     * since which of the two the client sees is a race.
+     */
+    @Test
+    void ourClientWithoutACertificateToATls12JdkServerThatNeedsOneSaysSo() throws Exception {
+        JdkTlsServer server = tcp.track(new JdkTlsServer(TestCertificates.leaf(ca()).serverContext(ca()), l -> {
+            l.setEnabledProtocols(new String[]{"TLSv1.2"});
+            l.setNeedClientAuth(true);
+        }));
+        for (int round = 0; round < 3; round++) {
+            Failure failure = handshakeFailure("localhost", server.port(), trustingCa());
+            assertTrue(failure.message().contains("The server requires a client certificate: it asked for one"),
+                    failure.message());
+        }
+    }
+
+    /** A2 with our own server on both sides: TLS 1.2, client certificates REQUIRED, a client without one. */
+    @Test
+    void ourClientWithoutACertificateToOurTls12ServerThatRequiresOneSaysSo() throws Exception {
+        Issued clientCa = TestCertificates.ca("Client CA");
+        GeneratedCertificate generated = GeneratedCertificate.generate();
+        TcpServer server = tcp.track(new TcpServer(new TcpServerConfig("127.0.0.1", 0).withTls(TlsServerSettings
+                .generated(generated).withVersions(TlsVersion.TLS_1_2, TlsVersion.TLS_1_2)
+                .withClientAuth(ClientAuth.REQUIRED, TestCertificates.writeCa(clientCa, dir, "client-ca"))), sink));
+        server.start();
+        Failure failure = handshakeFailure("127.0.0.1", server.localAddress().getPort(),
+                TlsClientSettings.defaults().withVerify(false));
+        assertTrue(failure.message().contains("The server requires a client certificate: it asked for one"),
+                failure.message());
+    }
+
+    /** A2: a server that asks (optional) and gets nothing goes on: the note alone is no failure. */
+    @Test
+    void aServerThatOnlyWantsACertificateStillConnects() throws Exception {
+        JdkTlsServer server = tcp.track(new JdkTlsServer(TestCertificates.leaf(ca()).serverContext(ca()), l -> {
+            l.setEnabledProtocols(new String[]{"TLSv1.2"});
+            l.setWantClientAuth(true);
+        }));
+        TcpClient client = tcp.track(new TcpClient(new TcpClientConfig("localhost", server.port())
+                .withTls(trustingCa()), sink));
+        client.connect().get(10, TimeUnit.SECONDS);
+        assertTrue(sink.of(Failure.class).isEmpty(), sink.all().toString());
+    }
+
+    /**
+     * B1: a rejected certificate's chain is in the timeline: one Notice per certificate (subject, issuer, dates,
+     * names, SHA-256) before the Failure that says why.
+     */
+    @Test
+    void aRejectedCertificateStillShowsItsChainBeforeTheFailure() throws Exception {
+        Instant end = Instant.now().minus(Duration.ofDays(3));
+        Issued leaf = TestCertificates.leaf(ca(), "localhost", List.of("DNS:localhost"),
+                end.minus(Duration.ofDays(30)), end);
+        Failure failure = handshakeFailure("localhost", jdkServer(leaf).port(), trustingCa());
+        List<com.socketworkbench.engine.event.Notice> notices = sink.of(com.socketworkbench.engine.event.Notice.class,
+                failure.connectionId());
+        assertEquals(2, notices.size(), notices.toString());
+        String first = notices.getFirst().message();
+        String fingerprint = com.socketworkbench.engine.http.CertSummary.of(leaf.certificate()).sha256Fingerprint();
+        assertTrue(first.startsWith("Server certificate 1 of 2: CN=localhost · issued by CN=Test CA"), first);
+        assertTrue(first.contains("to " + DAY.format(end) + " (EXPIRED)"), first);
+        assertTrue(first.contains("DNS:localhost") && first.contains("SHA-256 " + fingerprint), first);
+        assertTrue(notices.get(1).message().startsWith("Server certificate 2 of 2: CN=Test CA"),
+                notices.get(1).message());
+        List<NetEvent> events = sink.all();
+        assertTrue(events.indexOf(notices.get(1)) < events.indexOf(failure), events.toString());
+    }
+
+    /** B1: an untrusted issuer and a wrong host keep the chain too. */
+    @Test
+    void untrustedAndWrongHostShowTheChain() throws Exception {
+        Failure untrusted = handshakeFailure("localhost", jdkServer(TestCertificates.leaf(ca())).port(),
+                TlsClientSettings.defaults());
+        assertTrue(sink.of(com.socketworkbench.engine.event.Notice.class, untrusted.connectionId()).getFirst()
+                .message().startsWith("Server certificate 1 of 2: CN=localhost"));
+        Issued other = TestCertificates.leaf(ca(), "other.example", List.of("DNS:other.example"),
+                Instant.now().minus(Duration.ofDays(1)), Instant.now().plus(Duration.ofDays(5)));
+        Failure wrongHost = handshakeFailure("localhost", jdkServer(other).port(), trustingCa());
+        String line = sink.of(com.socketworkbench.engine.event.Notice.class, wrongHost.connectionId()).getFirst()
+                .message();
+        assertTrue(line.startsWith("Server certificate 1 of 2: CN=other.example") && line.contains("DNS:other.example")
+                && !line.contains("EXPIRED"), line);
+    }
+
+    /** B1 on the server side: a client certificate it rejects is shown as the client's. */
+    @Test
+    void ourServerShowsTheClientCertificateItRejected() throws Exception {
+        Issued clientCa = TestCertificates.ca("Client CA");
+        // Expired but from the client CA: the JDK client presents only certificates of the CAs the server names.
+        Instant end = Instant.now().minus(Duration.ofDays(2));
+        Issued stranger = TestCertificates.leaf(clientCa, "client-x", List.of("DNS:x"),
+                end.minus(Duration.ofDays(10)), end);
+        GeneratedCertificate generated = GeneratedCertificate.generate();
+        TcpServer server = tcp.track(new TcpServer(new TcpServerConfig("127.0.0.1", 0)
+                .withTls(TlsServerSettings.generated(generated).withClientAuth(ClientAuth.REQUIRED,
+                        TestCertificates.writeCa(clientCa, dir, "client-ca"))), sink));
+        server.start();
+        Path[] pem = stranger.writePem(dir, "stranger");
+        tcp.track(new TcpClient(new TcpClientConfig("127.0.0.1", server.localAddress().getPort())
+                .withTls(TlsClientSettings.defaults().withVerify(false).withClientCertificate(
+                        com.socketworkbench.engine.tls.KeyMaterial.pem(pem[0], pem[1], null))), sink)).connect();
+        Failure failure = sink.awaitFirst(Failure.class,
+                f -> f.operation() == com.socketworkbench.engine.event.Operation.ACCEPT);
+        assertTrue(failure.message().contains("The client's certificate was rejected"), failure.message());
+        String line = sink.of(com.socketworkbench.engine.event.Notice.class, failure.connectionId()).getFirst()
+                .message();
+        assertTrue(line.startsWith("Client certificate 1 of 2: CN=client-x · issued by CN=Client CA"), line);
+        assertTrue(line.contains("(EXPIRED)"), line);
+    }
 }

@@ -135,6 +135,55 @@ class TcpTlsTest {
                         GeneratedCertificate.generate())));
     }
 
+    /** B4: the server's session says which name the client asked for (SNI); a client's session has none. */
+    @Test
+    void theServerRecordsTheServerNameTheClientAskedFor() throws Exception {
+        TcpServer server = tcp.track(new TcpServer(new TcpServerConfig("127.0.0.1", 0)
+                .withTls(TlsServerSettings.generated(GeneratedCertificate.generate())), sink));
+        server.start();
+        TcpClient client = tcp.track(new TcpClient(new TcpClientConfig("127.0.0.1", server.localAddress().getPort())
+                .withTls(TlsClientSettings.defaults().withVerify(false).withSni("device.example")), sink));
+        client.connect().get(10, TimeUnit.SECONDS);
+        // The server's side is the one that presented a certificate.
+        TlsEstablished onServer = sink.awaitFirst(TlsEstablished.class, e -> !e.details().localChain().isEmpty());
+        assertEquals("device.example", onServer.details().requestedServerName());
+        assertEquals("", client.tlsDetails().requestedServerName());
+    }
+
+    /** A server starting with a certificate that expired, or expires within 30 days, says so after it listens. */
+    @Test
+    void aServerStartingWithAnExpiredOrExpiringCertificateSaysSo() throws Exception {
+        TestCertificates.Issued ca = TestCertificates.ca("CA");
+        java.time.Instant now = java.time.Instant.now();
+        TestCertificates.Issued expired = TestCertificates.leaf(ca, "localhost", List.of("DNS:localhost"),
+                now.minus(java.time.Duration.ofDays(400)), now.minus(java.time.Duration.ofDays(35)));
+        TestCertificates.Issued soon = TestCertificates.leaf(ca, "localhost", List.of("DNS:localhost"),
+                now.minus(java.time.Duration.ofDays(300)), now.plus(java.time.Duration.ofDays(10)));
+        assertEquals(List.of("The server's certificate expired on"), noticesAtStart(generated(expired)).stream()
+                .map(n -> n.substring(0, "The server's certificate expired on".length())).toList());
+        List<String> soonNotices = noticesAtStart(generated(soon));
+        assertEquals(1, soonNotices.size(), soonNotices.toString());
+        assertTrue(soonNotices.getFirst().contains("expires on") && soonNotices.getFirst().contains("in 9 days")
+                && soonNotices.getFirst().contains("Press Generate"), soonNotices.getFirst());
+        assertEquals(List.of(), noticesAtStart(GeneratedCertificate.generate()), "a year left: nothing to say");
+    }
+
+    /** {@code leaf} as if the app had generated it (and a workspace had kept it). */
+    private static GeneratedCertificate generated(TestCertificates.Issued leaf) {
+        return new GeneratedCertificate(leaf.chainPem(), leaf.keyPem());
+    }
+
+    /** The listener's notices about the certificate of a server started with {@code certificate}. */
+    private List<String> noticesAtStart(GeneratedCertificate certificate) throws Exception {
+        RecordingSink own = new RecordingSink();
+        TcpServer server = tcp.track(new TcpServer(new TcpServerConfig("127.0.0.1", 0).withTls(TlsServerSettings
+                .generated(certificate)), own));
+        server.start();
+        own.awaitFirst(com.socketworkbench.engine.event.ListenerStarted.class);
+        return own.of(com.socketworkbench.engine.event.Notice.class).stream().map(n -> n.message())
+                .filter(m -> m.contains("certificate")).toList();
+    }
+
     static SSLContext jdkTrusting(GeneratedCertificate generated) throws Exception {
         java.security.KeyStore store = java.security.KeyStore.getInstance("PKCS12");
         store.load(null, null);

@@ -20,6 +20,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -151,5 +152,35 @@ class KeyMaterialLoadingTest {
         assertTrue(java.time.Duration.between(summary.notBefore(), summary.notAfter()).toDays() >= 365);
         assertEquals(95, generated.sha256Fingerprint().length());
         assertNotNull(TlsContexts.server(TlsServerSettings.generated(generated)));
+    }
+
+    /** A PKCS#12 file under another name is told by its bytes, not misread as PEM ("No certificate in ..."). */
+    @Test
+    void pkcs12UnderAnotherNameIsReadAsPkcs12() throws Exception {
+        TestCertificates.Issued leaf = TestCertificates.leaf(TestCertificates.ca("CA"));
+        Path p12 = leaf.writePkcs12(dir, "client", "secret");
+        Path renamed = Files.move(p12, dir.resolve("client.pkcs12"));
+        assertTrue(KeyFiles.isPkcs12(renamed));
+        assertFalse(KeyFiles.isPkcs12(leaf.writePem(dir, "pem")[0]), "PEM text");
+        Path der = Files.write(dir.resolve("leaf.der"), leaf.certificate().getEncoded());
+        assertFalse(KeyFiles.isPkcs12(der), "an X.509 certificate in DER");
+        // Given as PEM (what a UI does for an unknown name), it still loads, with its password.
+        assertArrayEquals(leaf.keys().getPrivate().getEncoded(),
+                loaded(KeyMaterial.pem(renamed, null, "secret")).getEncoded());
+    }
+
+    /** A server certificate from files is checked for its end date too, with the file's remedy. */
+    @Test
+    void anExpiringCertificateFileIsWarnedAbout() throws Exception {
+        java.time.Instant now = java.time.Instant.now();
+        TestCertificates.Issued leaf = TestCertificates.leaf(TestCertificates.ca("CA"), "localhost",
+                java.util.List.of("DNS:localhost"), now.minus(java.time.Duration.ofDays(10)),
+                now.plus(java.time.Duration.ofDays(3)));
+        Path[] files = leaf.writePem(dir, "server");
+        String warning = TlsContexts.expiryWarning(TlsServerSettings.of(KeyMaterial.pem(files[0], files[1], null)),
+                now);
+        assertTrue(warning.contains("expires on") && warning.contains("Renew the certificate file."), warning);
+        assertEquals(null, TlsContexts.expiryWarning(TlsServerSettings.of(KeyMaterial.pem(files[0], files[1], null)),
+                now.minus(java.time.Duration.ofDays(60))));
     }
 }

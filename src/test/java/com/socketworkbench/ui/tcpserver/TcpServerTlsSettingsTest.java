@@ -117,4 +117,49 @@ class TcpServerTlsSettingsTest {
             assertFalse(preferences.child("tls").get(key, "").contains("changeit-please"), key);
         }
     }
+
+    /** A1: the key field is hidden for PKCS#12, so a key left from the PEM pair must not keep Start disabled. */
+    @Test
+    void aKeyFileLeftFromPemDoesNotBlockAPkcs12Start() throws Exception {
+        Path crt = Files.writeString(dir.resolve("server.crt"), "crt");
+        Path key = Files.writeString(dir.resolve("server.key"), "key");
+        Path p12 = Files.writeString(dir.resolve("server.p12"), "p12");
+        TcpServerViewModel model = model(InMemoryPreferences.fresh());
+        TlsServerForm tls = model.tls();
+        tls.enabledProperty().set(true);
+        tls.sourceProperty().set(CertSource.PEM);
+        tls.files().certificate().textProperty().set(crt.toString());
+        tls.files().key().textProperty().set(key.toString());
+        assertTrue(model.canStartProperty().get());
+        tls.sourceProperty().set(CertSource.PKCS12);
+        tls.files().certificate().textProperty().set(p12.toString());
+        assertTrue(model.canStartProperty().get(), "the hidden key file is not read for PKCS#12");
+        assertEquals(KeyFormat.PKCS12, tls.settings().keyMaterial().format());
+        assertNull(tls.settings().keyMaterial().keyFile());
+        // Back on PEM with the .p12 name, the key beside it is an error again, shown at the visible key field.
+        tls.sourceProperty().set(CertSource.PEM);
+        assertFalse(model.canStartProperty().get());
+    }
+
+    /** A generated certificate kept past its year is a warning at the field: Start stays possible. */
+    @Test
+    void anExpiredGeneratedCertificateIsAWarningAtTheField() throws Exception {
+        com.socketworkbench.engine.tls.TestCertificates.Issued ca =
+                com.socketworkbench.engine.tls.TestCertificates.ca("CA");
+        java.time.Instant now = java.time.Instant.now();
+        com.socketworkbench.engine.tls.TestCertificates.Issued old = com.socketworkbench.engine.tls.TestCertificates
+                .leaf(ca, "localhost", List.of("DNS:localhost"), now.minus(java.time.Duration.ofDays(400)),
+                        now.minus(java.time.Duration.ofDays(35)));
+        TcpServerViewModel model = model(InMemoryPreferences.fresh());
+        TlsServerForm tls = model.tls();
+        tls.enabledProperty().set(true);
+        tls.generatedProperty().set(new GeneratedCertificate(old.chainPem(), old.keyPem()));
+        var verdict = tls.certificateVerdictProperty().get();
+        assertFalse(verdict.isError());
+        assertTrue(verdict.message().startsWith("The server's certificate expired on")
+                && verdict.message().contains("Press Generate"), verdict.message());
+        assertTrue(model.canStartProperty().get());
+        tls.generate();
+        assertTrue(tls.certificateVerdictProperty().get().message().isEmpty(), "a new one is fine");
+    }
 }

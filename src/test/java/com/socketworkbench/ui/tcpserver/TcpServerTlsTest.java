@@ -8,6 +8,7 @@ import com.socketworkbench.ui.tls.TlsFileChooser;
 import com.socketworkbench.ui.tls.TlsTestPeers;
 import com.socketworkbench.ui.traffic.EventText;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.stage.Window;
 import org.junit.jupiter.api.Test;
@@ -15,6 +16,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
+import javax.net.ssl.SNIHostName;
+import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSocket;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +89,9 @@ class TcpServerTlsTest {
             assertEquals(protocol, TlsColumns.PROTOCOL.text(row.tlsProperty().get()));
             assertEquals(cipher, TlsColumns.CIPHER.text(row.tlsProperty().get()));
             assertEquals("—", TlsColumns.CLIENT_CERTIFICATE.text(row.tlsProperty().get()));
-            assertEquals(List.of("TLS", "Cipher", "Client certificate"), fx(() -> tab.clients().getColumns()
+            assertEquals("—", TlsColumns.ALPN.text(row.tlsProperty().get()), "no ALPN offered");
+            assertEquals("—", TlsColumns.SNI.text(row.tlsProperty().get()), "an IP address sends no SNI");
+            assertEquals(List.of("TLS", "Cipher", "ALPN", "SNI", "Client certificate"), fx(() -> tab.clients().getColumns()
                     .stream().filter(TableColumn::isVisible).skip(7).map(c -> ((Label) c.getGraphic()).getText())
                     .toList()));
 
@@ -95,6 +100,63 @@ class TcpServerTlsTest {
             assertArrayEquals("hello back".getBytes(StandardCharsets.US_ASCII),
                     client.getInputStream().readNBytes(10));
         }
+    }
+
+    /** B4: the clients table shows the ALPN agreed and the server name each client asked for (SNI). */
+    @Test
+    void theClientsTableShowsTheAlpnAgreedAndTheSniAsked() throws Exception {
+        Path exported = dir.resolve("server-cert.pem");
+        AppDriver.fxRun(() -> serverTab().serverView().tls().setFileChooser(new TlsFileChooser() {
+            @Override
+            public Optional<Path> open(Window owner) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Optional<Path> save(Window owner, String suggestedName) {
+                return Optional.of(exported);
+            }
+        }));
+        driver.click("#tcpServer #tls");
+        driver.waitUntil(() -> driver.node("#tcpServer #tlsSettings").isVisible());
+        driver.click("#tcpServer #tlsGenerate");
+        driver.waitUntil(() -> !driver.text("#tcpServer #tlsCertInfo").isEmpty());
+        driver.click("#tcpServer #tlsExportCert");
+        driver.waitUntil(() -> Files.exists(exported));
+        driver.setText("#tcpServer #tlsAlpn", "h2, http/1.1");
+        int port = tab.startOnAnyPort();
+        try (SSLSocket client = (SSLSocket) TlsTestPeers.trusting(exported).getSocketFactory()
+                .createSocket(InetAddress.getLoopbackAddress(), port)) {
+            SSLParameters params = client.getSSLParameters();
+            params.setServerNames(List.of(new SNIHostName("localhost")));
+            params.setApplicationProtocols(new String[]{"http/1.1", "h2"});
+            client.setSSLParameters(params);
+            client.setSoTimeout(10_000);
+            client.startHandshake();
+            assertEquals("h2", client.getApplicationProtocol(), "the server's preference");
+            tab.waitForSelectedClient();
+            driver.waitUntil(() -> tab.clients().getItems().getFirst().tlsProperty().get() != null);
+            // The table is narrower than its columns and draws only those in view: scroll to each.
+            driver.waitUntil(() -> "h2".equals(cellText("tlsColAlpn")));
+            driver.waitUntil(() -> "localhost".equals(cellText("tlsColSni")));
+            TlsEstablished established = (TlsEstablished) driver.waitForRow("#tcpServer #timeline",
+                    row -> row.event() instanceof TlsEstablished).event();
+            String details = EventText.detail(established, StandardCharsets.UTF_8);
+            assertTrue(details.contains("SNI asked for") && details.contains("localhost"), details);
+        }
+    }
+
+    /** The text the clients table shows in its first row's cell of the column {@code columnId}, scrolled into view. */
+    private String cellText(String columnId) {
+        return fx(() -> {
+            tab.clients().getColumns().stream().filter(c -> columnId.equals(c.getId())).findFirst()
+                    .ifPresent(c -> tab.clients().scrollToColumn(c));
+            tab.clients().layout();
+            return tab.clients().lookupAll(".table-cell").stream()
+                    .filter(n -> n instanceof TableCell<?, ?> cell && cell.getTableColumn() != null
+                            && columnId.equals(cell.getTableColumn().getId()) && cell.getIndex() == 0)
+                    .map(n -> ((TableCell<?, ?>) n).getText()).findFirst().orElse(null);
+        });
     }
 
     private TcpServerTab serverTab() {
