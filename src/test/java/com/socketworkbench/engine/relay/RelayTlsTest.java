@@ -125,6 +125,9 @@ class RelayTlsTest {
         Failure failure = events.awaitFirst(Failure.class);
         assertEquals(Operation.CONNECT, failure.operation());
         assertTrue(failure.message().toLowerCase(java.util.Locale.ROOT).contains("trust"), failure.message());
+        // The chain the target presented comes first, as in the TCP tabs: what was refused, to check or pin.
+        Notice chain = events.awaitFirst(Notice.class, n -> n.message().startsWith("Server certificate 1 of"));
+        assertTrue(chain.message().contains("SHA-256"), chain.message());
         assertEquals("the TLS handshake with the server failed; the client was closed",
                 events.awaitFirst(ConnectionClosed.class).detail());
     }
