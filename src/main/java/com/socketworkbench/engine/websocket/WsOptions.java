@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param protocols    subprotocols offered (Sec-WebSocket-Protocol), in order of preference
  * @param insecure     wss only: accept any certificate and host name, for this connection
  * @param trustStore   wss only: the certificates to trust instead of the platform's; null for the platform's
- * @param timeout      bounds the connect, the TLS handshake and the wait for the handshake response
+ * @param timeout      one deadline for the connect, the TLS handshake and the handshake response together
  * @param closeTimeout how long the client waits for the server's close frame after sending its own
  * @param maxFrame     the largest frame payload read (more closes with 1009)
  * @param maxMessage   the largest message put together from fragments (more closes with 1009)
@@ -75,6 +75,11 @@ public record WsOptions(WsUrl url, List<WsHeader> headers, List<String> protocol
 
     public WsOptions withTrustStore(KeyStore store) {
         return new WsOptions(url, headers, protocols, insecure, store, timeout, closeTimeout, maxFrame, maxMessage);
+    }
+
+    public WsOptions withTimeout(Duration deadline) {
+        return new WsOptions(url, headers, protocols, insecure, trustStore, deadline, closeTimeout, maxFrame,
+                maxMessage);
     }
 
     public WsOptions withCloseTimeout(Duration wait) {
