@@ -34,6 +34,11 @@ public record WsOptions(WsUrl url, List<WsHeader> headers, List<String> protocol
         protocols = List.copyOf(protocols);
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(closeTimeout, "closeTimeout");
+        if (maxFrame < 125 || maxMessage < 125) {
+            // A control frame may carry 125 bytes; a lower limit would refuse frames the protocol allows.
+            throw new IllegalArgumentException("maxFrame and maxMessage must be at least 125: " + maxFrame + ", "
+                    + maxMessage);
+        }
     }
 
     /** Defaults for the rest: platform trust, verification on, 10 s timeout, 5 s close wait, 16 MiB limits. */
@@ -80,6 +85,11 @@ public record WsOptions(WsUrl url, List<WsHeader> headers, List<String> protocol
     public WsOptions withTimeout(Duration deadline) {
         return new WsOptions(url, headers, protocols, insecure, trustStore, deadline, closeTimeout, maxFrame,
                 maxMessage);
+    }
+
+    /** The same options reading frames up to {@code frame} bytes and messages up to {@code message} bytes. */
+    public WsOptions withLimits(int frame, int message) {
+        return new WsOptions(url, headers, protocols, insecure, trustStore, timeout, closeTimeout, frame, message);
     }
 
     public WsOptions withCloseTimeout(Duration wait) {

@@ -12,6 +12,7 @@ import com.socketworkbench.engine.websocket.WsUrl;
 import com.socketworkbench.ui.fx.RingObservableList;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.UiExecutor;
+import com.socketworkbench.ui.input.ByteSizeInput;
 import com.socketworkbench.ui.input.InputVerdict;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.TabModel;
@@ -159,6 +160,16 @@ public final class WebSocketModel implements TabModel {
         return sendBar.closeReasonVerdict();
     }
 
+    /** The largest frame payload read ("16 MiB"), judged as typed. */
+    public ByteSizeInput maxFrameInput() {
+        return settings.maxFrame();
+    }
+
+    /** The largest message put together ("16 MiB"), judged as typed. */
+    public ByteSizeInput maxMessageInput() {
+        return settings.maxMessage();
+    }
+
     public StringProperty urlErrorProperty() {
         return settings.urlError();
     }
@@ -286,7 +297,7 @@ public final class WebSocketModel implements TabModel {
             connection.close();
             return;
         }
-        WsOptions options = WsOptions.continuing(connection);
+        WsOptions options = settings.withLimits(WsOptions.continuing(connection));
         settings.url().set(options.url().toString());
         settings.headers().set(options.headers().stream().map(h -> h.name() + ": " + h.value())
                 .collect(java.util.stream.Collectors.joining("\n")));
