@@ -47,6 +47,16 @@ public final class FrameEncoder {
         return out;
     }
 
+    /**
+     * {@code payload} masked with {@code key} as it goes on the wire (masking again unmasks): the bytes of a masked
+     * frame as they arrived, for showing beside the unmasked payload.
+     */
+    public static byte[] masked(byte[] payload, int key) {
+        byte[] out = payload.clone();
+        mask(out, 0, out.length, key, 0);
+        return out;
+    }
+
     /** XORs {@code len} bytes at {@code off} with the key, starting at key byte {@code position % 4}. */
     static void mask(byte[] data, int off, int len, int key, long position) {
         for (int i = 0; i < len; i++) {

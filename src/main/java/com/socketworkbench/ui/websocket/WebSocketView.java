@@ -3,7 +3,10 @@ package com.socketworkbench.ui.websocket;
 import static com.socketworkbench.ui.websocket.WebSocketTab.TEXT;
 
 import com.socketworkbench.engine.codec.ByteSource;
+import com.socketworkbench.engine.codec.HexDump;
+import com.socketworkbench.engine.websocket.FrameEncoder;
 import com.socketworkbench.engine.websocket.Opcode;
+import com.socketworkbench.engine.websocket.WsVerdict;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.input.FieldMessage;
@@ -49,7 +52,8 @@ import java.util.function.Function;
  * messages ({@code #wsUrlError}, {@code #wsHeadersError}); the handshake as sent ({@code #wsHandshakeRequest}) and
  * received ({@code #wsHandshakeResponse}) with the accept check ({@code #wsAcceptCheck}) and verdicts
  * ({@code #wsHandshakeVerdict}); the frames ({@code #wsTimeline}) beside the selected row's details
- * ({@code #wsFrameDetail}, {@code #wsFrameVerdict}) and payload in hex ({@code #wsPayloadHex}); the send bar below:
+ * ({@code #wsFrameDetail}, {@code #wsFrameVerdict}) and payload in hex ({@code #wsPayloadHex}, the bytes a verdict
+ * names marked, a masked frame's bytes as on the wire with {@code #wsWireBytes}); the send bar below:
  * {@code #wsOpcode}, {@code #wsPayload} (Ctrl/Cmd+Enter sends), {@code #wsControlHex} (ping and pong payload as
  * hex), {@code #wsFragment}, {@code #wsCloseCode} and {@code #wsCloseReason} with their messages
  * ({@code #wsCloseCodeError}, {@code #wsCloseReasonError}), {@code #wsSend}, {@code #wsSendError}, the counters
@@ -62,6 +66,10 @@ public final class WebSocketView implements TabView {
     private final ListView<String> hex = new ListView<>();
     private final Label detail = new Label();
     private final Label frameVerdict = new Label();
+    private final CheckBox wireBytes = new CheckBox();
+    /** What the selected row's hex view marks: the bytes its first verdict with an offset names. */
+    private WsHexCell.Mark hexMark = WsHexCell.Mark.NONE;
+    private FrameRow shown;
     private final TabNotifier notifier;
 
     public WebSocketView(WebSocketModel model, Subscriptions subscriptions) {
@@ -222,25 +230,64 @@ public final class WebSocketView implements TabView {
         empty.getStyleClass().add("placeholder-label");
         empty.setWrapText(true);
         hex.setPlaceholder(empty);
+        hex.setCellFactory(view -> new WsHexCell(() -> hexMark));
+        wireBytes.setText(TEXT.get("hex.wire"));
+        wireBytes.setId("wsWireBytes");
+        Tips.install(wireBytes, TEXT.get("hex.wire.tooltip"));
+        wireBytes.setManaged(false);
+        wireBytes.setVisible(false);
+        subscriptions.listen(wireBytes.selectedProperty(), (observable, before, now) -> showHex(shown));
         subscriptions.subscribe(timeline.getSelectionModel().selectedItemProperty(), this::show);
         VBox.setVgrow(hex, Priority.ALWAYS);
-        VBox box = new VBox(4, sectionTitle(TEXT.get("detail.title")), detail, frameVerdict, hex);
+        VBox box = new VBox(4, sectionTitle(TEXT.get("detail.title")), detail, frameVerdict, wireBytes, hex);
         box.getStyleClass().add("ws-selection");
         box.setMinWidth(0);
         return box;
     }
 
     private void show(FrameRow row) {
+        shown = row;
+        // The wire view exists only for a masked frame (every frame we send; a server's is a violation).
+        boolean masked = row != null && row.kind() == FrameRow.Kind.FRAME && row.masked();
+        wireBytes.setManaged(masked);
+        wireBytes.setVisible(masked);
         if (row == null) {
             detail.setText(TEXT.get("detail.none"));
             frameVerdict.setText("");
-            hex.setItems(FXCollections.emptyObservableList());
+            showHex(null);
             return;
         }
         detail.setText(detailText(row));
         frameVerdict.setText(row.verdicts().stream().map(v -> (v.fatal() ? "✖ " : "⚠ ") + v.text())
                 .reduce((a, b) -> a + "\n" + b).orElse(""));
-        hex.setItems(new HexLines(ByteSource.of(row.payload())));
+        showHex(row);
+    }
+
+    /**
+     * The row's payload in hex, unmasked or, with {@code #wsWireBytes} on, masked as it was on the wire; the bytes
+     * its first verdict names are marked and their first line selected and scrolled to. Masking keeps each byte
+     * in its place, so the mark holds in both views.
+     */
+    private void showHex(FrameRow row) {
+        hexMark = WsHexCell.Mark.NONE;
+        hex.getSelectionModel().clearSelection();
+        if (row == null) {
+            hex.setItems(FXCollections.emptyObservableList());
+            return;
+        }
+        byte[] bytes = row.masked() && wireBytes.isVisible() && wireBytes.isSelected()
+                ? FrameEncoder.masked(row.payload(), row.maskKey()) : row.payload();
+        hexMark = row.verdicts().stream().filter(WsVerdict::marksBytes)
+                .filter(v -> v.offset() < bytes.length).findFirst()
+                .map(v -> new WsHexCell.Mark(v.offset(), Math.min(bytes.length, v.offset() + v.length()),
+                        bytes.length))
+                .orElse(WsHexCell.Mark.NONE);
+        hex.setItems(new HexLines(ByteSource.of(bytes)));
+        if (hexMark.start() >= 0) {
+            int line = (int) (hexMark.start() / HexDump.BYTES_PER_LINE);
+            hex.getSelectionModel().select(line);
+            hex.scrollTo(line);
+        }
     }
 
     private static String detailText(FrameRow row) {
