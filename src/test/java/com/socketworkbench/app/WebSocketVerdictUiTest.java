@@ -148,6 +148,51 @@ class WebSocketVerdictUiTest {
         }
     }
 
+    @Test
+    void theExpertToggleRevealsTheFrameBitsAndARawFrameIsMarkedInTheTimeline() throws Exception {
+        launch();
+        try (RawWsServer server = RawWsServer.frames(new byte[0])) {
+            driver.setText("#wsUrl", server.url());
+            driver.click("#wsConnect");
+            driver.waitUntil(() -> tab.model().phase() == WebSocketModel.Phase.OPEN);
+            for (String id : new String[]{"#wsFin", "#wsRsv1", "#wsRsv2", "#wsRsv3", "#wsRawOpcode", "#wsMask"}) {
+                assertFalse(fx(() -> shown(driver.node(id))), id + " hidden until Expert is on");
+            }
+            assertEquals("Send", driver.text("#wsSend"));
+            driver.click("#wsExpert");
+            for (String id : new String[]{"#wsFin", "#wsRsv1", "#wsRsv2", "#wsRsv3", "#wsRawOpcode", "#wsMask"}) {
+                assertTrue(fx(() -> shown(driver.node(id))), id + " shown with Expert on");
+            }
+            assertEquals("Send raw", driver.text("#wsSend"));
+            assertTrue(fx(() -> driver.<CheckBox>node("#wsFin").isSelected()));
+            driver.click("#wsMask");
+            driver.click("#wsRsv3");
+            driver.setText("#wsPayload", "hi");
+            driver.click("#wsSend");
+            FrameRow raw = waitForRow(row -> row.direction() == Direction.OUT && row.isExpert());
+            assertEquals("raw text", raw.opcodeText());
+            assertFalse(raw.masked());
+            assertEquals(1, raw.rsv());
+            Node rowNode = clickRow(raw);
+            assertTrue(rowNode.getStyleClass().containsAll(java.util.List.of("ws-problem", "ws-expert-row")),
+                    rowNode.getStyleClass().toString());
+            String verdict = driver.text("#wsFrameVerdict");
+            assertTrue(verdict.startsWith("⚠ Raw/expert frame"), verdict);
+            assertTrue(verdict.contains("✖ Breaks RFC 6455: not masked"), verdict);
+            assertTrue(verdict.contains("✖ Breaks RFC 6455: RSV3 set"), verdict);
+        }
+    }
+
+    /** Whether the node and every parent are visible (a hidden box hides its children). */
+    private static boolean shown(Node node) {
+        for (Node at = node; at != null; at = at.getParent()) {
+            if (!at.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     @SuppressWarnings("unchecked")
     private Node clickRow(FrameRow row) {
         fxRun(() -> ((TableView<FrameRow>) driver.node("#wsTimeline")).scrollTo(row));

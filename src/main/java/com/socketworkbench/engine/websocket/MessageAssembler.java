@@ -245,7 +245,8 @@ public final class MessageAssembler implements AutoCloseable {
         return new WsFrame(true, rsv, 0, false, 0, 0, new byte[0], new byte[0]).rsvText();
     }
 
-    private static String closeCodeReason(int code) {
+    /** The bundle key saying why {@code code} may not be sent. */
+    static String closeCodeReason(int code) {
         if (code < 1000) {
             return "close.code.unused";
         }

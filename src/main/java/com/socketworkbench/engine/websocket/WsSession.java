@@ -62,6 +62,8 @@ public final class WsSession {
     private volatile Socket socket;
     private volatile Socket plainSocket;
     private volatile boolean closeSent;
+    /** The RSV bits the agreed extensions define: an expert frame setting them breaks nothing. */
+    private volatile int rsvAllowed;
     /** The server's close frame was read (the session thread only). */
     private boolean closeReceived;
     private String endReason;
@@ -148,6 +150,35 @@ public final class WsSession {
         state = State.CLOSING;
         closeSent = true;
         writer.enqueue(List.of(mask(true, Opcode.CLOSE, FrameEncoder.closePayload(code, reason))), null);
+        awaitServersClose();
+    }
+
+    /**
+     * Sends {@code raw} exactly as built (the expert send: any FIN, RSV bits and opcode, unmasked, forbidden close
+     * codes), reported with verdicts saying how it breaks RFC 6455. The normal sends keep their checks. A close
+     * frame with FIN starts the close handshake as {@link #close} does, whatever its code.
+     *
+     * @return whether it started the close handshake
+     */
+    public boolean sendRaw(RawFrame raw) {
+        requireOpen();
+        WsFrame frame = FrameEncoder.encode(raw.fin(), raw.rsv(), raw.opcode(), raw.payload(),
+                raw.masked() ? random.nextInt() : null);
+        LOG.debug("Expert frame to {}: fin={} rsv={} opcode={} masked={} length={}", options.url().authority(),
+                raw.fin(), raw.rsv(), raw.opcode(), raw.masked(), raw.payload().length);
+        if (!raw.closes()) {
+            writer.enqueueRaw(frame, raw.verdicts(rsvAllowed));
+            return false;
+        }
+        state = State.CLOSING;
+        closeSent = true;
+        writer.enqueueRaw(frame, raw.verdicts(rsvAllowed));
+        awaitServersClose();
+        return true;
+    }
+
+    /** Waits up to the close timeout for the server's close after ours, then closes the connection. */
+    private void awaitServersClose() {
         Thread.ofVirtual().name("ws-close-wait " + options.url().authority()).start(() -> {
             try {
                 if (!ended.await(options.closeTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -351,6 +382,7 @@ public final class WsSession {
             return null;
         }
         talking.setSoTimeout(0);
+        rsvAllowed = check.rsvAllowed();
         writer.start(out);
         state = State.OPEN;
         emit(new WsEvent.Opened(Instant.now(), check.protocol()));

@@ -142,6 +142,36 @@ public final class WebSocketModel implements TabModel {
         return sendBar.fragment();
     }
 
+    /** The expert send: one frame built bit by bit and sent as set, RFC 6455 or not (never saved). */
+    public BooleanProperty expertProperty() {
+        return sendBar.expert();
+    }
+
+    public BooleanProperty finProperty() {
+        return sendBar.fin();
+    }
+
+    public BooleanProperty rsv1Property() {
+        return sendBar.rsv1();
+    }
+
+    public BooleanProperty rsv2Property() {
+        return sendBar.rsv2();
+    }
+
+    public BooleanProperty rsv3Property() {
+        return sendBar.rsv3();
+    }
+
+    /** The expert frame's opcode, 0–15; follows the kind chosen until changed. */
+    public ObjectProperty<Integer> rawOpcodeProperty() {
+        return sendBar.rawOpcode();
+    }
+
+    public BooleanProperty maskProperty() {
+        return sendBar.mask();
+    }
+
     public StringProperty closeCodeProperty() {
         return sendBar.closeCode();
     }

@@ -170,7 +170,8 @@ public final class WebSocketView implements TabView {
             @Override
             protected void updateItem(FrameRow row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().removeAll("ws-out", "ws-in", "ws-note", "ws-problem", "ws-message", "ws-warning");
+                getStyleClass().removeAll("ws-out", "ws-in", "ws-note", "ws-problem", "ws-message", "ws-warning",
+                        "ws-expert-row");
                 Tips.install(this, null);
                 if (empty || row == null) {
                     return;
@@ -183,6 +184,9 @@ public final class WebSocketView implements TabView {
                             : row.direction() == com.socketworkbench.engine.websocket.Direction.OUT ? "ws-out"
                             : "ws-in";
                 });
+                if (row.isExpert()) {
+                    getStyleClass().add("ws-expert-row");
+                }
                 if (row.hasVerdict()) {
                     Tips.install(this, row.verdictText());
                 }
@@ -350,9 +354,6 @@ public final class WebSocketView implements TabView {
         subscriptions.bindBidirectional(fragment.textProperty(), model.fragmentProperty());
         HBox fragmentBox = new HBox(4, caption(TEXT.get("fragment.label")), fragment);
         fragmentBox.setAlignment(Pos.CENTER_LEFT);
-        TabLayout.showWhen(fragmentBox, Bindings.createBooleanBinding(() -> model.sendKindProperty().get()
-                == SendKind.TEXT_MESSAGE || model.sendKindProperty().get() == SendKind.BINARY_MESSAGE,
-                model.sendKindProperty()), subscriptions);
 
         TextField code = new TextField();
         code.setId("wsCloseCode");
@@ -377,9 +378,26 @@ public final class WebSocketView implements TabView {
         TabLayout.showWhen(closeBox, Bindings.equal(model.sendKindProperty(), SendKind.CLOSE), subscriptions);
         TabLayout.showWhen(payload, Bindings.notEqual(model.sendKindProperty(), SendKind.CLOSE), subscriptions);
 
+        Node expertBox = expertControls(subscriptions);
+        CheckBox expert = new CheckBox(TEXT.get("expert"));
+        expert.setId("wsExpert");
+        expert.setMinWidth(Region.USE_PREF_SIZE);
+        Tips.install(expert, TEXT.get("expert.tooltip"));
+        subscriptions.bindBidirectional(expert.selectedProperty(), model.expertProperty());
+        // One raw frame: no fragmenting.
+        TabLayout.showWhen(fragmentBox, Bindings.createBooleanBinding(() -> !model.expertProperty().get()
+                && (model.sendKindProperty().get() == SendKind.TEXT_MESSAGE
+                || model.sendKindProperty().get() == SendKind.BINARY_MESSAGE),
+                model.sendKindProperty(), model.expertProperty()), subscriptions);
+
         Button send = new Button(TEXT.get("send"));
         send.setId("wsSend");
         send.getStyleClass().add("accent");
+        subscriptions.subscribe(model.expertProperty(), on -> {
+            send.setText(TEXT.get(on ? "send.raw" : "send"));
+            send.getStyleClass().removeAll("accent", "danger");
+            send.getStyleClass().add(on ? "danger" : "accent");
+        });
         send.setMinWidth(Region.USE_PREF_SIZE);
         send.setOnAction(event -> model.send());
         // A close with a code or reason that cannot go on the wire waits until the field is fixed.
@@ -401,15 +419,63 @@ public final class WebSocketView implements TabView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.SOMETIMES);
 
-        HBox row = new HBox(8, kind, payload, controlHex, closeBox, fragmentBox, send);
+        HBox row = new HBox(8, expert, kind, payload, controlHex, closeBox, fragmentBox, send);
         row.setAlignment(Pos.CENTER_LEFT);
         HBox footer = new HBox(8, counters, spacer, clear);
         footer.setAlignment(Pos.CENTER_LEFT);
         Label sendError = TabLayout.errorLabel("wsSendError", model.sendErrorProperty(), subscriptions);
-        VBox bar = new VBox(6, row, TabLayout.messageRow("send-messages", subscriptions, codeError, reasonError),
+        VBox bar = new VBox(6, expertBox, row, TabLayout.messageRow("send-messages", subscriptions, codeError, reasonError),
                 sendError, footer);
         bar.getStyleClass().add("ws-send");
         return bar;
+    }
+
+    /**
+     * The expert frame's bits, shown while {@code #wsExpert} is on: FIN, RSV1–3, any opcode 0–15 and the mask, under
+     * a red "raw/expert" caption, since what they send may break RFC 6455 on purpose.
+     */
+    private Node expertControls(Subscriptions subscriptions) {
+        Label caption = new Label(TEXT.get("expert.caption"));
+        caption.getStyleClass().add("ws-expert-caption");
+        caption.setMinWidth(Region.USE_PREF_SIZE);
+        Tips.install(caption, TEXT.get("expert.tooltip"));
+        CheckBox fin = bit("wsFin", "FIN", TEXT.get("expert.fin.tooltip"), model.finProperty(), subscriptions);
+        CheckBox rsv1 = bit("wsRsv1", "RSV1", TEXT.get("expert.rsv.tooltip"), model.rsv1Property(), subscriptions);
+        CheckBox rsv2 = bit("wsRsv2", "RSV2", TEXT.get("expert.rsv.tooltip"), model.rsv2Property(), subscriptions);
+        CheckBox rsv3 = bit("wsRsv3", "RSV3", TEXT.get("expert.rsv.tooltip"), model.rsv3Property(), subscriptions);
+        ComboBox<Integer> opcode = new ComboBox<>(FXCollections.observableArrayList(
+                java.util.stream.IntStream.rangeClosed(0, 15).boxed().toList()));
+        opcode.setId("wsRawOpcode");
+        opcode.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : String.format("0x%X %s", value, Opcode.isReserved(value)
+                        ? TEXT.get("expert.opcode.reserved") : Opcode.name(value));
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return opcode.getValue();
+            }
+        });
+        Tips.install(opcode, TEXT.get("expert.opcode.tooltip"));
+        subscriptions.bindBidirectional(opcode.valueProperty(), model.rawOpcodeProperty());
+        CheckBox mask = bit("wsMask", "MASK", TEXT.get("expert.mask.tooltip"), model.maskProperty(), subscriptions);
+        HBox box = new HBox(8, caption, fin, rsv1, rsv2, rsv3, caption(TEXT.get("expert.opcode")), opcode, mask);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("ws-expert");
+        TabLayout.showWhen(box, model.expertProperty(), subscriptions);
+        return box;
+    }
+
+    private static CheckBox bit(String id, String text, String tooltip, javafx.beans.property.BooleanProperty value,
+                                Subscriptions subscriptions) {
+        CheckBox box = new CheckBox(text);
+        box.setId(id);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        Tips.install(box, tooltip);
+        subscriptions.bindBidirectional(box.selectedProperty(), value);
+        return box;
     }
 
     // ---------------------------------------------------------------- helpers
