@@ -200,7 +200,9 @@ public final class MessageAssembler implements AutoCloseable {
      */
     private WsVerdict utf8Verdict(long inFrame, long charInFrame, int wireLength) {
         if (compressed) {
-            return WsVerdict.invalidData("utf8.inflated", inFrame, frames);
+            // The same finding as any invalid UTF-8 (code "utf8"), in words saying where it counts.
+            return new WsVerdict(true, CloseCodes.INVALID_DATA, "utf8",
+                    WsUrl.TEXT.get("verdict.utf8.inflated", inFrame, frames));
         }
         long from = Math.max(0, charInFrame);
         WsVerdict verdict = new WsVerdict(true, CloseCodes.INVALID_DATA, "utf8", WsUrl.TEXT.get(frames == 1
