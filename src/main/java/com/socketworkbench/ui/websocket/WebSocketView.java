@@ -424,8 +424,8 @@ public final class WebSocketView implements TabView {
         HBox footer = new HBox(8, counters, spacer, clear);
         footer.setAlignment(Pos.CENTER_LEFT);
         Label sendError = TabLayout.errorLabel("wsSendError", model.sendErrorProperty(), subscriptions);
-        VBox bar = new VBox(6, expertBox, row, TabLayout.messageRow("send-messages", subscriptions, codeError, reasonError),
-                sendError, footer);
+        VBox bar = new VBox(6, expertBox, row, TabLayout.messageRow("send-messages", subscriptions, codeError,
+                reasonError), sendError, footer);
         bar.getStyleClass().add("ws-send");
         return bar;
     }

@@ -16,8 +16,8 @@ import javafx.beans.property.StringProperty;
 
 /**
  * What the WebSocket tab connects with: the URL, extra headers, subprotocols, auto-pong and the frame and message
- * limits (saved with the workspace) and the insecure switch (per connection, never saved). Each field says what is wrong with it as it is
- * typed; an empty URL is only reported at Connect. FX thread only.
+ * limits (saved with the workspace) and the insecure switch (per connection, never saved). Each field says what is
+ * wrong with it as it is typed; an empty URL is only reported at Connect. FX thread only.
  */
 final class WsConnectionSettings {
     static final String DEFAULT_URL = "ws://127.0.0.1:8080/";
