@@ -47,22 +47,42 @@ public record TargetUrl(HttpTarget target, String requestTarget) {
         if (uri.getRawAuthority() == null || uri.getRawAuthority().isEmpty()) {
             throw new IllegalArgumentException(TEXT.get("url.noHost"));
         }
-        if (uri.getHost() == null) {
-            // java.net.URI falls back to a registry authority for hosts it cannot read, a bad port among them.
-            throw new IllegalArgumentException(TEXT.get("url.badAuthority", uri.getRawAuthority()));
-        }
-        if (uri.getRawUserInfo() != null) {
+        if (uri.getRawUserInfo() != null || uri.getRawAuthority().contains("@")) {
             throw new IllegalArgumentException(TEXT.get("url.userInfo"));
         }
+        String host = uri.getHost();
+        int port = uri.getPort();
+        if (host == null) {
+            // java.net.URI falls back to a registry authority for hosts it cannot read: a name with "_" (Docker
+            // Compose and Kubernetes service names, which resolvers accept) is read here; anything else, a bad
+            // port among them, is no host and port.
+            String authority = uri.getRawAuthority();
+            int colon = authority.lastIndexOf(':');
+            host = colon < 0 ? authority : authority.substring(0, colon);
+            String digits = colon < 0 ? "" : authority.substring(colon + 1);
+            if (!isRegistryName(host) || !digits.chars().allMatch(c -> c >= '0' && c <= '9')
+                    || digits.length() > 9) {
+                throw new IllegalArgumentException(TEXT.get("url.badAuthority", authority));
+            }
+            port = digits.isEmpty() ? -1 : Integer.parseInt(digits);
+        }
         String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
-        int port = uri.getPort() == -1 ? HttpTarget.defaultPort(scheme) : uri.getPort();
+        if (port == -1) {
+            port = HttpTarget.defaultPort(scheme);
+        }
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException(TEXT.get("url.port", port));
         }
-        HttpTarget target = new HttpTarget(scheme, uri.getHost(), port);
+        HttpTarget target = new HttpTarget(scheme, host, port);
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
         String query = uri.getRawQuery();
         return new TargetUrl(target, query == null ? path : path + "?" + query);
+    }
+
+    /** A host name of ASCII letters, digits, "-", "." and "_" (the last is what java.net.URI refuses). */
+    private static boolean isRegistryName(String host) {
+        return !host.isEmpty() && host.chars().allMatch(c -> c < 0x80
+                && (Character.isLetterOrDigit(c) || c == '-' || c == '.' || c == '_'));
     }
 
     /** "http://127.0.0.1:8080/path?q=1" (the default port left out). */

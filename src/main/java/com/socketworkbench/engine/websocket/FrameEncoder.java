@@ -15,10 +15,20 @@ public final class FrameEncoder {
      * @param maskKey the 32-bit masking key; null for an unmasked frame (a server's)
      */
     public static WsFrame encode(boolean fin, int opcode, byte[] payload, Integer maskKey) {
+        return encode(fin, 0, opcode, payload, maskKey);
+    }
+
+    /**
+     * Encodes one frame with RSV bits: any of them, as an expert frame sets them.
+     *
+     * @param rsv     RSV1–RSV3 as a number 0–7 (RSV1 = 4, RSV2 = 2, RSV3 = 1)
+     * @param maskKey the 32-bit masking key; null for an unmasked frame
+     */
+    public static WsFrame encode(boolean fin, int rsv, int opcode, byte[] payload, Integer maskKey) {
         int length = payload.length;
         int extra = length <= 125 ? 0 : length <= 0xFFFF ? 2 : 8;
         ByteBuffer header = ByteBuffer.allocate(2 + extra + (maskKey == null ? 0 : 4));
-        header.put((byte) ((fin ? 0x80 : 0) | (opcode & 0x0F)));
+        header.put((byte) ((fin ? 0x80 : 0) | ((rsv & 7) << 4) | (opcode & 0x0F)));
         int maskBit = maskKey == null ? 0 : 0x80;
         if (extra == 0) {
             header.put((byte) (maskBit | length));
@@ -32,7 +42,7 @@ public final class FrameEncoder {
         if (maskKey != null) {
             header.putInt(maskKey);
         }
-        return new WsFrame(fin, 0, opcode, maskKey != null, maskKey == null ? 0 : maskKey, length, header.array(),
+        return new WsFrame(fin, rsv & 7, opcode, maskKey != null, maskKey == null ? 0 : maskKey, length, header.array(),
                 payload.clone());
     }
 
@@ -44,6 +54,16 @@ public final class FrameEncoder {
         if (frame.masked()) {
             mask(out, frame.header().length, frame.payload().length, frame.maskKey(), 0);
         }
+        return out;
+    }
+
+    /**
+     * {@code payload} masked with {@code key} as it goes on the wire (masking again unmasks): the bytes of a masked
+     * frame as they arrived, for showing beside the unmasked payload.
+     */
+    public static byte[] masked(byte[] payload, int key) {
+        byte[] out = payload.clone();
+        mask(out, 0, out.length, key, 0);
         return out;
     }
 

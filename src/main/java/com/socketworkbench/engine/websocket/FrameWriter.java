@@ -18,7 +18,10 @@ import java.util.function.Consumer;
  */
 final class FrameWriter {
     /** One entry of the queue: frames written in order, then the socket closed when asked. */
-    private record Outgoing(List<WsFrame> frames, WsMessage message, boolean closeAfter) {
+    private record Outgoing(List<WsFrame> frames, WsMessage message, boolean closeAfter, List<WsVerdict> verdicts) {
+        Outgoing(List<WsFrame> frames, WsMessage message, boolean closeAfter) {
+            this(frames, message, closeAfter, List.of());
+        }
     }
 
     private static final Outgoing STOP = new Outgoing(List.of(), null, false);
@@ -50,6 +53,16 @@ final class FrameWriter {
     /** Queues frames the user asked for; refused with the reason in words when the queue is full. */
     void enqueue(List<WsFrame> frames, WsMessage message) {
         if (!outgoing.offer(new Outgoing(frames, message, false))) {
+            throw new IllegalStateException(TEXT.get("send.queueFull", WsSession.SEND_QUEUE));
+        }
+    }
+
+    /**
+     * Queues an expert frame the user built, reported with {@code verdicts} (how it breaks the protocol); refused
+     * like {@link #enqueue} when the queue is full.
+     */
+    void enqueueRaw(WsFrame frame, List<WsVerdict> verdicts) {
+        if (!outgoing.offer(new Outgoing(List.of(frame), null, false, List.copyOf(verdicts)))) {
             throw new IllegalStateException(TEXT.get("send.queueFull", WsSession.SEND_QUEUE));
         }
     }
@@ -91,8 +104,8 @@ final class FrameWriter {
                 for (WsFrame frame : next.frames()) {
                     // Only a fragmented message has a WsMessage; a single frame is its own message.
                     int messageOpcode = next.message() == null ? frame.opcode() : next.message().opcode();
-                    emit.accept(new WsEvent.Frame(Instant.now(), Direction.OUT, frame, List.of(), messageOpcode,
-                            null));
+                    emit.accept(new WsEvent.Frame(Instant.now(), Direction.OUT, frame, next.verdicts(),
+                            messageOpcode, null));
                     out.write(FrameEncoder.wire(frame));
                 }
                 out.flush();

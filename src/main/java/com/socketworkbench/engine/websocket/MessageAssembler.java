@@ -162,12 +162,16 @@ public final class MessageAssembler implements AutoCloseable {
         if (utf8 != null) {
             long bad = utf8.feed(data);
             if (bad >= 0) {
-                verdicts.add(WsVerdict.invalidData("utf8", bad, frames));
+                verdicts.add(utf8Verdict(bad - before, utf8.charStart() - before, frame.payload().length));
                 reset();
                 return null;
             }
             if (frame.fin() && !utf8.complete()) {
-                verdicts.add(WsVerdict.invalidData("utf8.incomplete"));
+                WsVerdict incomplete = WsVerdict.invalidData("utf8.incomplete");
+                // The unfinished character's bytes in this frame (a compressed frame's bytes are not the text's).
+                verdicts.add(compressed ? incomplete
+                        : incomplete.at(Math.max(0, utf8.charStart() - before), data.length
+                        - Math.max(0, utf8.charStart() - before)));
                 reset();
                 return null;
             }
@@ -188,6 +192,24 @@ public final class MessageAssembler implements AutoCloseable {
         return done;
     }
 
+    /**
+     * The verdict on an invalid byte {@code inFrame} bytes into this frame's data, its character begun at
+     * {@code charInFrame} (negative when it began in an earlier frame): offsets count in the frame, as the hex view
+     * shows it, and mark the broken character's bytes. A compressed frame's bytes on the wire are not the text, so
+     * its offset counts in the inflated message and nothing is marked.
+     */
+    private WsVerdict utf8Verdict(long inFrame, long charInFrame, int wireLength) {
+        if (compressed) {
+            // The same finding as any invalid UTF-8 (code "utf8"), in words saying where it counts.
+            return new WsVerdict(true, CloseCodes.INVALID_DATA, "utf8",
+                    WsUrl.TEXT.get("verdict.utf8.inflated", inFrame, frames));
+        }
+        long from = Math.max(0, charInFrame);
+        WsVerdict verdict = new WsVerdict(true, CloseCodes.INVALID_DATA, "utf8", WsUrl.TEXT.get(frames == 1
+                ? "verdict.utf8" : "verdict.utf8.fragment", inFrame, frames));
+        return inFrame < wireLength ? verdict.at(from, inFrame - from + 1) : verdict;
+    }
+
     private void reset() {
         messageOpcode = -1;
         compressed = false;
@@ -199,7 +221,7 @@ public final class MessageAssembler implements AutoCloseable {
 
     private static void checkClose(byte[] payload, List<WsVerdict> verdicts) {
         if (payload.length == 1) {
-            verdicts.add(WsVerdict.protocolError("close.oneByte"));
+            verdicts.add(WsVerdict.protocolError("close.oneByte").at(0, 1));
             return;
         }
         if (payload.length < 2) {
@@ -207,10 +229,17 @@ public final class MessageAssembler implements AutoCloseable {
         }
         int code = ((payload[0] & 0xFF) << 8) | (payload[1] & 0xFF);
         if (!CloseCodes.isValidOnWire(code)) {
-            verdicts.add(WsVerdict.protocolError("close.code", code, WsUrl.TEXT.get(closeCodeReason(code))));
+            verdicts.add(WsVerdict.protocolError("close.code", code, WsUrl.TEXT.get(closeCodeReason(code)))
+                    .at(0, 2));
         }
-        if (!Utf8Validator.isValid(Arrays.copyOfRange(payload, 2, payload.length))) {
-            verdicts.add(WsVerdict.invalidData("close.reason.utf8"));
+        Utf8Validator reason = new Utf8Validator();
+        long bad = reason.feed(Arrays.copyOfRange(payload, 2, payload.length));
+        if (bad >= 0) {
+            verdicts.add(WsVerdict.invalidData("close.reason.utf8").at(2 + reason.charStart(),
+                    bad - reason.charStart() + 1));
+        } else if (!reason.complete()) {
+            verdicts.add(WsVerdict.invalidData("close.reason.utf8").at(2 + reason.charStart(),
+                    payload.length - 2 - reason.charStart()));
         }
     }
 
@@ -218,7 +247,8 @@ public final class MessageAssembler implements AutoCloseable {
         return new WsFrame(true, rsv, 0, false, 0, 0, new byte[0], new byte[0]).rsvText();
     }
 
-    private static String closeCodeReason(int code) {
+    /** The bundle key saying why {@code code} may not be sent. */
+    static String closeCodeReason(int code) {
         if (code < 1000) {
             return "close.code.unused";
         }

@@ -3,7 +3,6 @@ package com.socketworkbench.engine.websocket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
@@ -11,7 +10,7 @@ import java.util.Locale;
  * The body of a handshake reply that is not 101, read as RFC 9112 section 6.3 frames it: none for 1xx, 204 and
  * 304, chunked, Content-Length, or until the server closes. The bytes are kept as received (a chunked body keeps
  * its chunk lines), at most {@link #MAX_BODY}; a server that stops sending before the end is not waited for beyond
- * the handshake timeout, and what came is shown. The connection is closed afterwards anyway, so nothing needs
+ * the handshake deadline, and what came is shown. The connection is closed afterwards anyway, so nothing needs
  * the exact end but the user.
  */
 final class RejectedBody {
@@ -53,8 +52,9 @@ final class RejectedBody {
                 }
                 body.write(buffer, 0, n);
             }
-        } catch (SocketTimeoutException e) {
-            // The server stopped sending before the end it announced: show what came.
+        } catch (IOException e) {
+            // The server stopped sending before the end it announced, or the handshake deadline closed the
+            // connection: show what came.
         }
         byte[] all = body.toByteArray();
         return want < all.length ? java.util.Arrays.copyOf(all, (int) want) : all;

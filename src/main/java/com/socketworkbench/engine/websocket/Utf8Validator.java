@@ -9,6 +9,8 @@ final class Utf8Validator {
     private int lower = 0x80;
     private int upper = 0xBF;
     private long offset;
+    /** Where the character being read (or the last one) began, from the first byte ever fed. */
+    private long charStart;
     private boolean failed;
 
     /**
@@ -23,6 +25,7 @@ final class Utf8Validator {
         for (byte value : data) {
             int b = value & 0xFF;
             if (needed == 0) {
+                charStart = offset;
                 if (b <= 0x7F) {
                     offset++;
                     continue;
@@ -63,6 +66,14 @@ final class Utf8Validator {
         needed = count;
         lower = low;
         upper = high;
+    }
+
+    /**
+     * Where the character the first invalid byte broke began (that byte itself when it began nothing valid), or
+     * the unfinished character at the end: counted like {@link #feed}'s offset.
+     */
+    long charStart() {
+        return charStart;
     }
 
     /** Whether everything fed ends on a whole character (call at the end of the message). */

@@ -32,7 +32,8 @@ public sealed interface WsEvent {
     }
 
     /**
-     * One frame each way. Verdicts are only ever about frames the server sent.
+     * One frame each way. Verdicts are about frames the server sent, and about expert frames we sent
+     * ({@link RawFrame}): that they are raw, and how they break RFC 6455.
      *
      * @param messageOpcode the opcode of the message the frame belongs to, so a continuation frame reads as the
      *                      text or binary it continues; the frame's own opcode for the others

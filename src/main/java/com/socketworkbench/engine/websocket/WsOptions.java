@@ -18,7 +18,7 @@ import java.util.Objects;
  * @param protocols    subprotocols offered (Sec-WebSocket-Protocol), in order of preference
  * @param insecure     wss only: accept any certificate and host name, for this connection
  * @param trustStore   wss only: the certificates to trust instead of the platform's; null for the platform's
- * @param timeout      bounds the connect, the TLS handshake and the wait for the handshake response
+ * @param timeout      one deadline for the connect, the TLS handshake and the handshake response together
  * @param closeTimeout how long the client waits for the server's close frame after sending its own
  * @param maxFrame     the largest frame payload read (more closes with 1009)
  * @param maxMessage   the largest message put together from fragments (more closes with 1009)
@@ -34,6 +34,11 @@ public record WsOptions(WsUrl url, List<WsHeader> headers, List<String> protocol
         protocols = List.copyOf(protocols);
         Objects.requireNonNull(timeout, "timeout");
         Objects.requireNonNull(closeTimeout, "closeTimeout");
+        if (maxFrame < 125 || maxMessage < 125) {
+            // A control frame may carry 125 bytes; a lower limit would refuse frames the protocol allows.
+            throw new IllegalArgumentException("maxFrame and maxMessage must be at least 125: " + maxFrame + ", "
+                    + maxMessage);
+        }
     }
 
     /** Defaults for the rest: platform trust, verification on, 10 s timeout, 5 s close wait, 16 MiB limits. */
@@ -75,6 +80,16 @@ public record WsOptions(WsUrl url, List<WsHeader> headers, List<String> protocol
 
     public WsOptions withTrustStore(KeyStore store) {
         return new WsOptions(url, headers, protocols, insecure, store, timeout, closeTimeout, maxFrame, maxMessage);
+    }
+
+    public WsOptions withTimeout(Duration deadline) {
+        return new WsOptions(url, headers, protocols, insecure, trustStore, deadline, closeTimeout, maxFrame,
+                maxMessage);
+    }
+
+    /** The same options reading frames up to {@code frame} bytes and messages up to {@code message} bytes. */
+    public WsOptions withLimits(int frame, int message) {
+        return new WsOptions(url, headers, protocols, insecure, trustStore, timeout, closeTimeout, frame, message);
     }
 
     public WsOptions withCloseTimeout(Duration wait) {

@@ -18,6 +18,7 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,10 +62,24 @@ public final class WsSession {
     private volatile Socket socket;
     private volatile Socket plainSocket;
     private volatile boolean closeSent;
+    /** The RSV bits the agreed extensions define: an expert frame setting them breaks nothing. */
+    private volatile int rsvAllowed;
     /** The server's close frame was read (the session thread only). */
     private boolean closeReceived;
     private String endReason;
     private boolean endClean;
+    /**
+     * Connect, TLS and the handshake response share one deadline ({@link WsOptions#timeout()}): a read timeout alone
+     * restarts with every byte, so a server trickling its head could hold the attempt for hours. Counted down once
+     * the handshake is settled either way; the deadline's thread then has nothing to do.
+     */
+    private final CountDownLatch handshakeSettled = new CountDownLatch(1);
+    /** The deadline's thread closed the connection; guarded by {@link #endLock} against a handshake settling. */
+    private boolean deadlinePassed;
+    /** Where the handshake was, for the deadline's words. */
+    private volatile String handshakePhase = "connect";
+    /** Bytes of the handshake response read so far, for the deadline's words. */
+    private volatile long responseBytes;
 
     private WsSession(WsOptions options, Consumer<WsEvent> listener) {
         this.options = options;
@@ -135,6 +150,35 @@ public final class WsSession {
         state = State.CLOSING;
         closeSent = true;
         writer.enqueue(List.of(mask(true, Opcode.CLOSE, FrameEncoder.closePayload(code, reason))), null);
+        awaitServersClose();
+    }
+
+    /**
+     * Sends {@code raw} exactly as built (the expert send: any FIN, RSV bits and opcode, unmasked, forbidden close
+     * codes), reported with verdicts saying how it breaks RFC 6455. The normal sends keep their checks. A close
+     * frame with FIN starts the close handshake as {@link #close} does, whatever its code.
+     *
+     * @return whether it started the close handshake
+     */
+    public boolean sendRaw(RawFrame raw) {
+        requireOpen();
+        WsFrame frame = FrameEncoder.encode(raw.fin(), raw.rsv(), raw.opcode(), raw.payload(),
+                raw.masked() ? random.nextInt() : null);
+        LOG.debug("Expert frame to {}: fin={} rsv={} opcode={} masked={} length={}", options.url().authority(),
+                raw.fin(), raw.rsv(), raw.opcode(), raw.masked(), raw.payload().length);
+        if (!raw.closes()) {
+            writer.enqueueRaw(frame, raw.verdicts(rsvAllowed));
+            return false;
+        }
+        state = State.CLOSING;
+        closeSent = true;
+        writer.enqueueRaw(frame, raw.verdicts(rsvAllowed));
+        awaitServersClose();
+        return true;
+    }
+
+    /** Waits up to the close timeout for the server's close after ours, then closes the connection. */
+    private void awaitServersClose() {
         Thread.ofVirtual().name("ws-close-wait " + options.url().authority()).start(() -> {
             try {
                 if (!ended.await(options.closeTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
@@ -192,21 +236,26 @@ public final class WsSession {
         random = new SecureRandom();
         WsUrl url = options.url();
         emit(new WsEvent.Connecting(Instant.now(), url));
+        long deadline = System.nanoTime() + options.timeout().toNanos();
+        watchHandshake(deadline);
         InputStream in;
         String key;
         byte[] leftover;
         HandshakeCheck check;
         try {
-            Socket plain = connect(url);
+            Socket plain = connect(url, deadline);
             Socket talking = plain;
             if (url.secure()) {
+                handshakePhase = "tls";
                 TlsClient.Connection tls = TlsClient.handshake(plain, url.host(), url.port(), options.insecure(),
-                        options.trustStore(), options.timeout());
+                        options.trustStore(), remaining(deadline));
                 talking = tls.socket();
                 socket = talking;
                 emit(new WsEvent.TlsEstablished(Instant.now(), tls.info()));
             }
-            talking.setSoTimeout((int) options.timeout().toMillis());
+            handshakePhase = "response";
+            // Each read is bounded by what is left of the deadline; the deadline's thread cuts a trickle short.
+            talking.setSoTimeout((int) Math.max(1, remaining(deadline).toMillis()));
             Handshake.Request request = Handshake.request(url, options.headers(), options.protocols(), random);
             key = request.key();
             emit(new WsEvent.HandshakeSent(Instant.now(), request.raw()));
@@ -214,26 +263,98 @@ public final class WsSession {
             out.write(request.raw());
             out.flush();
             in = talking.getInputStream();
-            ResponseHead reply = ResponseHead.read(in);
+            ResponseHead reply = ResponseHead.read(new CountingInput(in));
             leftover = reply.rest();
             check = opened(reply.head(), reply.shown(), key, talking, out);
             if (check == null) {
                 return;
             }
         } catch (TlsClient.Failure e) {
-            fail(endReasonOr(e.getMessage()));
+            fail(deadlineOr(endReasonOr(e.getMessage())));
             return;
         } catch (HandshakeFailure e) {
-            fail(e.getMessage());
+            fail(deadlineOr(e.getMessage()));
             return;
         } catch (SocketTimeoutException e) {
-            fail(TEXT.get("failed.handshakeTimeout", DurationText.of(options.timeout())));
+            fail(deadlineWords());
             return;
         } catch (IOException e) {
-            fail(endReasonOr(TEXT.get("failed.io", String.valueOf(e.getMessage()))));
+            fail(deadlineOr(endReasonOr(TEXT.get("failed.io", String.valueOf(e.getMessage())))));
             return;
         }
         readFrames(in, leftover, check);
+    }
+
+    /**
+     * Starts the thread that ends the attempt when connect, TLS and the handshake response together take longer
+     * than the timeout: it closes the connection, and whatever was blocked on it fails with {@link #deadlineWords}.
+     */
+    private void watchHandshake(long deadline) {
+        Thread.ofVirtual().name("ws-handshake-deadline " + options.url().authority()).start(() -> {
+            try {
+                if (handshakeSettled.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
+                    return;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            synchronized (endLock) {
+                if (handshakeSettled.getCount() == 0) {
+                    return;
+                }
+                deadlinePassed = true;
+            }
+            LOG.debug("WebSocket handshake with {} ran past {}", options.url().authority(), options.timeout());
+            closeSocket();
+        });
+    }
+
+    private static Duration remaining(long deadline) {
+        return Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadline - System.nanoTime()));
+    }
+
+    /** The deadline's words when it passed (whatever the failure it caused looked like), else {@code otherwise}. */
+    private String deadlineOr(String otherwise) {
+        synchronized (endLock) {
+            return deadlinePassed ? deadlineWords() : otherwise;
+        }
+    }
+
+    /** Why the handshake deadline ended the attempt, saying where it was. */
+    private String deadlineWords() {
+        String where = switch (handshakePhase) {
+            case "connect" -> TEXT.get("failed.deadline.connect");
+            case "tls" -> TEXT.get("failed.deadline.tls");
+            default -> responseBytes == 0 ? TEXT.get("failed.deadline.noResponse")
+                    : TEXT.get("failed.deadline.response", responseBytes);
+        };
+        return TEXT.get("failed.deadline", DurationText.of(options.timeout()), where);
+    }
+
+    /** Counts the handshake response's bytes as they are read, so the deadline can say how far the server got. */
+    private final class CountingInput extends java.io.FilterInputStream {
+        CountingInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                responseBytes++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                responseBytes += n;
+            }
+            return n;
+        }
     }
 
     /**
@@ -247,10 +368,21 @@ public final class WsSession {
         HandshakeCheck check = Handshake.check(head, key, options.protocols(), options.offeredExtensions());
         emit(new WsEvent.HandshakeReceived(Instant.now(), shown, check));
         if (!check.ok()) {
+            // A refusal says more than the deadline (which may have cut its body short).
             fail(check.verdicts().stream().filter(WsVerdict::fatal).findFirst().orElseThrow().text());
             return null;
         }
+        boolean late;
+        synchronized (endLock) {
+            late = deadlinePassed;
+            handshakeSettled.countDown();
+        }
+        if (late) {
+            fail(deadlineWords());
+            return null;
+        }
         talking.setSoTimeout(0);
+        rsvAllowed = check.rsvAllowed();
         writer.start(out);
         state = State.OPEN;
         emit(new WsEvent.Opened(Instant.now(), check.protocol()));
@@ -281,7 +413,7 @@ public final class WsSession {
         readFrames(connection.in(), connection.afterHead(), check);
     }
 
-    private Socket connect(WsUrl url) throws IOException {
+    private Socket connect(WsUrl url, long deadline) throws IOException {
         InetSocketAddress address;
         try {
             address = new InetSocketAddress(java.net.InetAddress.getByName(url.host()), url.port());
@@ -297,7 +429,7 @@ public final class WsSession {
         }
         try {
             plain.setTcpNoDelay(true);
-            plain.connect(address, (int) options.timeout().toMillis());
+            plain.connect(address, (int) Math.max(1, remaining(deadline).toMillis()));
         } catch (SocketTimeoutException e) {
             plain.close();
             throw new HandshakeFailure(TEXT.get("failed.connectTimeout", url.authority(),
@@ -429,6 +561,7 @@ public final class WsSession {
     // ---------------------------------------------------------------- ending
 
     private void fail(String reason) {
+        handshakeSettled.countDown();
         state = State.CLOSED;
         closeSocket();
         emit(new WsEvent.Failed(Instant.now(), reason));

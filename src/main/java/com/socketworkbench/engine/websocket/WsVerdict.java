@@ -11,12 +11,35 @@ import java.util.Objects;
  *                  server's close, when no close is sent (ours is already on its way)
  * @param code      a stable name of the finding ({@code opcode.reserved}), for tests and docs
  * @param text      what it means, in the language in use
+ * @param offset    where in the frame's payload the offending bytes start (0 = the payload's first byte, counted
+ *                  in this frame, not the message); -1 when the finding is about the header or no bytes in
+ *                  particular
+ * @param length    how many bytes from {@code offset} are at fault; 0 when {@code offset} is -1
  */
-public record WsVerdict(boolean fatal, int closeCode, String code, String text) {
+public record WsVerdict(boolean fatal, int closeCode, String code, String text, long offset, long length) {
 
     public WsVerdict {
         Objects.requireNonNull(code, "code");
         Objects.requireNonNull(text, "text");
+        if (offset < 0) {
+            offset = -1;
+            length = 0;
+        }
+    }
+
+    /** A finding about no bytes of the payload in particular. */
+    public WsVerdict(boolean fatal, int closeCode, String code, String text) {
+        this(fatal, closeCode, code, text, -1, 0);
+    }
+
+    /** The same finding, about payload bytes {@code from} to {@code from + count} of its frame. */
+    public WsVerdict at(long from, long count) {
+        return new WsVerdict(fatal, closeCode, code, text, from, Math.max(1, count));
+    }
+
+    /** Whether the finding names bytes of the frame's payload. */
+    public boolean marksBytes() {
+        return offset >= 0;
     }
 
     static WsVerdict protocolError(String code, Object... arguments) {

@@ -99,7 +99,7 @@ public record FrameRow(long number, Instant time, Kind kind, Direction direction
     /** "text", "close", "message (text, 3 frames)"; "" for a note. */
     public String opcodeText() {
         return switch (kind) {
-            case FRAME -> Opcode.name(opcode);
+            case FRAME -> isExpert() ? TEXT.get("row.expert", Opcode.name(opcode)) : Opcode.name(opcode);
             case MESSAGE -> compressedLength >= 0
                     ? TEXT.get("row.message.inflated", Opcode.name(opcode), compressedLength, frames)
                     : TEXT.get("row.message", Opcode.name(opcode), frames);
@@ -119,6 +119,11 @@ public record FrameRow(long number, Instant time, Kind kind, Direction direction
 
     public boolean hasFatalVerdict() {
         return verdicts.stream().anyMatch(WsVerdict::fatal);
+    }
+
+    /** A frame sent with the expert send: built bit by bit, not checked. */
+    public boolean isExpert() {
+        return verdicts.stream().anyMatch(v -> v.code().equals("expert"));
     }
 
     public boolean hasVerdict() {

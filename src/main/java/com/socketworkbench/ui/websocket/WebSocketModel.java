@@ -12,6 +12,7 @@ import com.socketworkbench.engine.websocket.WsUrl;
 import com.socketworkbench.ui.fx.RingObservableList;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.UiExecutor;
+import com.socketworkbench.ui.input.ByteSizeInput;
 import com.socketworkbench.ui.input.InputVerdict;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.TabModel;
@@ -141,6 +142,36 @@ public final class WebSocketModel implements TabModel {
         return sendBar.fragment();
     }
 
+    /** The expert send: one frame built bit by bit and sent as set, RFC 6455 or not (never saved). */
+    public BooleanProperty expertProperty() {
+        return sendBar.expert();
+    }
+
+    public BooleanProperty finProperty() {
+        return sendBar.fin();
+    }
+
+    public BooleanProperty rsv1Property() {
+        return sendBar.rsv1();
+    }
+
+    public BooleanProperty rsv2Property() {
+        return sendBar.rsv2();
+    }
+
+    public BooleanProperty rsv3Property() {
+        return sendBar.rsv3();
+    }
+
+    /** The expert frame's opcode, 0–15; follows the kind chosen until changed. */
+    public ObjectProperty<Integer> rawOpcodeProperty() {
+        return sendBar.rawOpcode();
+    }
+
+    public BooleanProperty maskProperty() {
+        return sendBar.mask();
+    }
+
     public StringProperty closeCodeProperty() {
         return sendBar.closeCode();
     }
@@ -157,6 +188,16 @@ public final class WebSocketModel implements TabModel {
     /** The close reason as typed, judged while Close is the kind to send. */
     public ObservableObjectValue<InputVerdict> closeReasonVerdictProperty() {
         return sendBar.closeReasonVerdict();
+    }
+
+    /** The largest frame payload read ("16 MiB"), judged as typed. */
+    public ByteSizeInput maxFrameInput() {
+        return settings.maxFrame();
+    }
+
+    /** The largest message put together ("16 MiB"), judged as typed. */
+    public ByteSizeInput maxMessageInput() {
+        return settings.maxMessage();
     }
 
     public StringProperty urlErrorProperty() {
@@ -286,7 +327,7 @@ public final class WebSocketModel implements TabModel {
             connection.close();
             return;
         }
-        WsOptions options = WsOptions.continuing(connection);
+        WsOptions options = settings.withLimits(WsOptions.continuing(connection));
         settings.url().set(options.url().toString());
         settings.headers().set(options.headers().stream().map(h -> h.name() + ": " + h.value())
                 .collect(java.util.stream.Collectors.joining("\n")));

@@ -3,7 +3,10 @@ package com.socketworkbench.ui.websocket;
 import static com.socketworkbench.ui.websocket.WebSocketTab.TEXT;
 
 import com.socketworkbench.engine.codec.ByteSource;
+import com.socketworkbench.engine.codec.HexDump;
+import com.socketworkbench.engine.websocket.FrameEncoder;
 import com.socketworkbench.engine.websocket.Opcode;
+import com.socketworkbench.engine.websocket.WsVerdict;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.input.FieldMessage;
@@ -49,7 +52,8 @@ import java.util.function.Function;
  * messages ({@code #wsUrlError}, {@code #wsHeadersError}); the handshake as sent ({@code #wsHandshakeRequest}) and
  * received ({@code #wsHandshakeResponse}) with the accept check ({@code #wsAcceptCheck}) and verdicts
  * ({@code #wsHandshakeVerdict}); the frames ({@code #wsTimeline}) beside the selected row's details
- * ({@code #wsFrameDetail}, {@code #wsFrameVerdict}) and payload in hex ({@code #wsPayloadHex}); the send bar below:
+ * ({@code #wsFrameDetail}, {@code #wsFrameVerdict}) and payload in hex ({@code #wsPayloadHex}, the bytes a verdict
+ * names marked, a masked frame's bytes as on the wire with {@code #wsWireBytes}); the send bar below:
  * {@code #wsOpcode}, {@code #wsPayload} (Ctrl/Cmd+Enter sends), {@code #wsControlHex} (ping and pong payload as
  * hex), {@code #wsFragment}, {@code #wsCloseCode} and {@code #wsCloseReason} with their messages
  * ({@code #wsCloseCodeError}, {@code #wsCloseReasonError}), {@code #wsSend}, {@code #wsSendError}, the counters
@@ -62,6 +66,10 @@ public final class WebSocketView implements TabView {
     private final ListView<String> hex = new ListView<>();
     private final Label detail = new Label();
     private final Label frameVerdict = new Label();
+    private final CheckBox wireBytes = new CheckBox();
+    /** What the selected row's hex view marks: the bytes its first verdict with an offset names. */
+    private WsHexCell.Mark hexMark = WsHexCell.Mark.NONE;
+    private FrameRow shown;
     private final TabNotifier notifier;
 
     public WebSocketView(WebSocketModel model, Subscriptions subscriptions) {
@@ -162,7 +170,8 @@ public final class WebSocketView implements TabView {
             @Override
             protected void updateItem(FrameRow row, boolean empty) {
                 super.updateItem(row, empty);
-                getStyleClass().removeAll("ws-out", "ws-in", "ws-note", "ws-problem", "ws-message", "ws-warning");
+                getStyleClass().removeAll("ws-out", "ws-in", "ws-note", "ws-problem", "ws-message", "ws-warning",
+                        "ws-expert-row");
                 Tips.install(this, null);
                 if (empty || row == null) {
                     return;
@@ -175,6 +184,9 @@ public final class WebSocketView implements TabView {
                             : row.direction() == com.socketworkbench.engine.websocket.Direction.OUT ? "ws-out"
                             : "ws-in";
                 });
+                if (row.isExpert()) {
+                    getStyleClass().add("ws-expert-row");
+                }
                 if (row.hasVerdict()) {
                     Tips.install(this, row.verdictText());
                 }
@@ -222,25 +234,64 @@ public final class WebSocketView implements TabView {
         empty.getStyleClass().add("placeholder-label");
         empty.setWrapText(true);
         hex.setPlaceholder(empty);
+        hex.setCellFactory(view -> new WsHexCell(() -> hexMark));
+        wireBytes.setText(TEXT.get("hex.wire"));
+        wireBytes.setId("wsWireBytes");
+        Tips.install(wireBytes, TEXT.get("hex.wire.tooltip"));
+        wireBytes.setManaged(false);
+        wireBytes.setVisible(false);
+        subscriptions.listen(wireBytes.selectedProperty(), (observable, before, now) -> showHex(shown));
         subscriptions.subscribe(timeline.getSelectionModel().selectedItemProperty(), this::show);
         VBox.setVgrow(hex, Priority.ALWAYS);
-        VBox box = new VBox(4, sectionTitle(TEXT.get("detail.title")), detail, frameVerdict, hex);
+        VBox box = new VBox(4, sectionTitle(TEXT.get("detail.title")), detail, frameVerdict, wireBytes, hex);
         box.getStyleClass().add("ws-selection");
         box.setMinWidth(0);
         return box;
     }
 
     private void show(FrameRow row) {
+        shown = row;
+        // The wire view exists only for a masked frame (every frame we send; a server's is a violation).
+        boolean masked = row != null && row.kind() == FrameRow.Kind.FRAME && row.masked();
+        wireBytes.setManaged(masked);
+        wireBytes.setVisible(masked);
         if (row == null) {
             detail.setText(TEXT.get("detail.none"));
             frameVerdict.setText("");
-            hex.setItems(FXCollections.emptyObservableList());
+            showHex(null);
             return;
         }
         detail.setText(detailText(row));
         frameVerdict.setText(row.verdicts().stream().map(v -> (v.fatal() ? "✖ " : "⚠ ") + v.text())
                 .reduce((a, b) -> a + "\n" + b).orElse(""));
-        hex.setItems(new HexLines(ByteSource.of(row.payload())));
+        showHex(row);
+    }
+
+    /**
+     * The row's payload in hex, unmasked or, with {@code #wsWireBytes} on, masked as it was on the wire; the bytes
+     * its first verdict names are marked and their first line selected and scrolled to. Masking keeps each byte
+     * in its place, so the mark holds in both views.
+     */
+    private void showHex(FrameRow row) {
+        hexMark = WsHexCell.Mark.NONE;
+        hex.getSelectionModel().clearSelection();
+        if (row == null) {
+            hex.setItems(FXCollections.emptyObservableList());
+            return;
+        }
+        byte[] bytes = row.masked() && wireBytes.isVisible() && wireBytes.isSelected()
+                ? FrameEncoder.masked(row.payload(), row.maskKey()) : row.payload();
+        hexMark = row.verdicts().stream().filter(WsVerdict::marksBytes)
+                .filter(v -> v.offset() < bytes.length).findFirst()
+                .map(v -> new WsHexCell.Mark(v.offset(), Math.min(bytes.length, v.offset() + v.length()),
+                        bytes.length))
+                .orElse(WsHexCell.Mark.NONE);
+        hex.setItems(new HexLines(ByteSource.of(bytes)));
+        if (hexMark.start() >= 0) {
+            int line = (int) (hexMark.start() / HexDump.BYTES_PER_LINE);
+            hex.getSelectionModel().select(line);
+            hex.scrollTo(line);
+        }
     }
 
     private static String detailText(FrameRow row) {
@@ -303,9 +354,6 @@ public final class WebSocketView implements TabView {
         subscriptions.bindBidirectional(fragment.textProperty(), model.fragmentProperty());
         HBox fragmentBox = new HBox(4, caption(TEXT.get("fragment.label")), fragment);
         fragmentBox.setAlignment(Pos.CENTER_LEFT);
-        TabLayout.showWhen(fragmentBox, Bindings.createBooleanBinding(() -> model.sendKindProperty().get()
-                == SendKind.TEXT_MESSAGE || model.sendKindProperty().get() == SendKind.BINARY_MESSAGE,
-                model.sendKindProperty()), subscriptions);
 
         TextField code = new TextField();
         code.setId("wsCloseCode");
@@ -330,9 +378,26 @@ public final class WebSocketView implements TabView {
         TabLayout.showWhen(closeBox, Bindings.equal(model.sendKindProperty(), SendKind.CLOSE), subscriptions);
         TabLayout.showWhen(payload, Bindings.notEqual(model.sendKindProperty(), SendKind.CLOSE), subscriptions);
 
+        Node expertBox = expertControls(subscriptions);
+        CheckBox expert = new CheckBox(TEXT.get("expert"));
+        expert.setId("wsExpert");
+        expert.setMinWidth(Region.USE_PREF_SIZE);
+        Tips.install(expert, TEXT.get("expert.tooltip"));
+        subscriptions.bindBidirectional(expert.selectedProperty(), model.expertProperty());
+        // One raw frame: no fragmenting.
+        TabLayout.showWhen(fragmentBox, Bindings.createBooleanBinding(() -> !model.expertProperty().get()
+                && (model.sendKindProperty().get() == SendKind.TEXT_MESSAGE
+                || model.sendKindProperty().get() == SendKind.BINARY_MESSAGE),
+                model.sendKindProperty(), model.expertProperty()), subscriptions);
+
         Button send = new Button(TEXT.get("send"));
         send.setId("wsSend");
         send.getStyleClass().add("accent");
+        subscriptions.subscribe(model.expertProperty(), on -> {
+            send.setText(TEXT.get(on ? "send.raw" : "send"));
+            send.getStyleClass().removeAll("accent", "danger");
+            send.getStyleClass().add(on ? "danger" : "accent");
+        });
         send.setMinWidth(Region.USE_PREF_SIZE);
         send.setOnAction(event -> model.send());
         // A close with a code or reason that cannot go on the wire waits until the field is fixed.
@@ -354,15 +419,63 @@ public final class WebSocketView implements TabView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.SOMETIMES);
 
-        HBox row = new HBox(8, kind, payload, controlHex, closeBox, fragmentBox, send);
+        HBox row = new HBox(8, expert, kind, payload, controlHex, closeBox, fragmentBox, send);
         row.setAlignment(Pos.CENTER_LEFT);
         HBox footer = new HBox(8, counters, spacer, clear);
         footer.setAlignment(Pos.CENTER_LEFT);
         Label sendError = TabLayout.errorLabel("wsSendError", model.sendErrorProperty(), subscriptions);
-        VBox bar = new VBox(6, row, TabLayout.messageRow("send-messages", subscriptions, codeError, reasonError),
-                sendError, footer);
+        VBox bar = new VBox(6, expertBox, row, TabLayout.messageRow("send-messages", subscriptions, codeError,
+                reasonError), sendError, footer);
         bar.getStyleClass().add("ws-send");
         return bar;
+    }
+
+    /**
+     * The expert frame's bits, shown while {@code #wsExpert} is on: FIN, RSV1–3, any opcode 0–15 and the mask, under
+     * a red "raw/expert" caption, since what they send may break RFC 6455 on purpose.
+     */
+    private Node expertControls(Subscriptions subscriptions) {
+        Label caption = new Label(TEXT.get("expert.caption"));
+        caption.getStyleClass().add("ws-expert-caption");
+        caption.setMinWidth(Region.USE_PREF_SIZE);
+        Tips.install(caption, TEXT.get("expert.tooltip"));
+        CheckBox fin = bit("wsFin", "FIN", TEXT.get("expert.fin.tooltip"), model.finProperty(), subscriptions);
+        CheckBox rsv1 = bit("wsRsv1", "RSV1", TEXT.get("expert.rsv.tooltip"), model.rsv1Property(), subscriptions);
+        CheckBox rsv2 = bit("wsRsv2", "RSV2", TEXT.get("expert.rsv.tooltip"), model.rsv2Property(), subscriptions);
+        CheckBox rsv3 = bit("wsRsv3", "RSV3", TEXT.get("expert.rsv.tooltip"), model.rsv3Property(), subscriptions);
+        ComboBox<Integer> opcode = new ComboBox<>(FXCollections.observableArrayList(
+                java.util.stream.IntStream.rangeClosed(0, 15).boxed().toList()));
+        opcode.setId("wsRawOpcode");
+        opcode.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Integer value) {
+                return value == null ? "" : String.format("0x%X %s", value, Opcode.isReserved(value)
+                        ? TEXT.get("expert.opcode.reserved") : Opcode.name(value));
+            }
+
+            @Override
+            public Integer fromString(String text) {
+                return opcode.getValue();
+            }
+        });
+        Tips.install(opcode, TEXT.get("expert.opcode.tooltip"));
+        subscriptions.bindBidirectional(opcode.valueProperty(), model.rawOpcodeProperty());
+        CheckBox mask = bit("wsMask", "MASK", TEXT.get("expert.mask.tooltip"), model.maskProperty(), subscriptions);
+        HBox box = new HBox(8, caption, fin, rsv1, rsv2, rsv3, caption(TEXT.get("expert.opcode")), opcode, mask);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getStyleClass().add("ws-expert");
+        TabLayout.showWhen(box, model.expertProperty(), subscriptions);
+        return box;
+    }
+
+    private static CheckBox bit(String id, String text, String tooltip, javafx.beans.property.BooleanProperty value,
+                                Subscriptions subscriptions) {
+        CheckBox box = new CheckBox(text);
+        box.setId(id);
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        Tips.install(box, tooltip);
+        subscriptions.bindBidirectional(box.selectedProperty(), value);
+        return box;
     }
 
     // ---------------------------------------------------------------- helpers

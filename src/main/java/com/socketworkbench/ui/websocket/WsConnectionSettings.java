@@ -3,7 +3,10 @@ package com.socketworkbench.ui.websocket;
 import com.socketworkbench.engine.websocket.WsHeader;
 import com.socketworkbench.engine.websocket.WsOptions;
 import com.socketworkbench.engine.websocket.WsUrl;
+import com.socketworkbench.engine.websocket.FrameDecoder;
+import com.socketworkbench.engine.websocket.MessageAssembler;
 import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.input.ByteSizeInput;
 import com.socketworkbench.ui.tab.AppPreferences;
 
 import javafx.beans.property.BooleanProperty;
@@ -12,9 +15,9 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * What the WebSocket tab connects with: the URL, extra headers, subprotocols and auto-pong (saved with the
- * workspace) and the insecure switch (per connection, never saved). Each field says what is wrong with it as it is
- * typed; an empty URL is only reported at Connect. FX thread only.
+ * What the WebSocket tab connects with: the URL, extra headers, subprotocols, auto-pong and the frame and message
+ * limits (saved with the workspace) and the insecure switch (per connection, never saved). Each field says what is
+ * wrong with it as it is typed; an empty URL is only reported at Connect. FX thread only.
  */
 final class WsConnectionSettings {
     static final String DEFAULT_URL = "ws://127.0.0.1:8080/";
@@ -22,6 +25,12 @@ final class WsConnectionSettings {
     private static final String KEY_HEADERS = "headers";
     private static final String KEY_PROTOCOLS = "protocols";
     private static final String KEY_AUTO_PONG = "autoPong";
+    private static final String KEY_MAX_FRAME = "maxFrame";
+    private static final String KEY_MAX_MESSAGE = "maxMessage";
+    /** The smallest limit: a control frame may carry 125 bytes, and a close or ping must always be read. */
+    static final long MIN_LIMIT = 1024;
+    /** The largest limit: a frame or message is held in memory whole, in one Java array. */
+    static final long MAX_LIMIT = ByteSizeInput.GIB;
 
     private final StringProperty url = new SimpleStringProperty(this, "url");
     private final StringProperty headers = new SimpleStringProperty(this, "headers");
@@ -30,12 +39,19 @@ final class WsConnectionSettings {
     private final BooleanProperty autoPong = new SimpleBooleanProperty(this, "autoPong", true);
     private final StringProperty urlError = new SimpleStringProperty(this, "urlError", "");
     private final StringProperty headersError = new SimpleStringProperty(this, "headersError", "");
+    private final ByteSizeInput maxFrame;
+    private final ByteSizeInput maxMessage;
 
     WsConnectionSettings(AppPreferences preferences, Subscriptions subscriptions) {
         url.set(preferences.get(KEY_URL, DEFAULT_URL));
         headers.set(preferences.get(KEY_HEADERS, ""));
         protocols.set(preferences.get(KEY_PROTOCOLS, ""));
         autoPong.set(preferences.getBoolean(KEY_AUTO_PONG, true));
+        String heldWhole = WebSocketTab.TEXT.get("limit.max.because");
+        maxFrame = new ByteSizeInput(preferences.get(KEY_MAX_FRAME,
+                ByteSizeInput.format(FrameDecoder.DEFAULT_MAX_FRAME)), MIN_LIMIT, MAX_LIMIT, heldWhole);
+        maxMessage = new ByteSizeInput(preferences.get(KEY_MAX_MESSAGE,
+                ByteSizeInput.format(MessageAssembler.DEFAULT_MAX_MESSAGE)), MIN_LIMIT, MAX_LIMIT, heldWhole);
         subscriptions.subscribe(url, typed -> urlError.set(typed == null || typed.isBlank() ? ""
                 : checkUrl(typed)));
         subscriptions.subscribe(headers, typed -> checkHeaders());
@@ -62,6 +78,16 @@ final class WsConnectionSettings {
         return autoPong;
     }
 
+    /** The largest frame payload read, as typed ("16 MiB"); saved with the workspace. */
+    ByteSizeInput maxFrame() {
+        return maxFrame;
+    }
+
+    /** The largest message put together, as typed; saved with the workspace. */
+    ByteSizeInput maxMessage() {
+        return maxMessage;
+    }
+
     StringProperty urlError() {
         return urlError;
     }
@@ -76,12 +102,25 @@ final class WsConnectionSettings {
         String urlProblem = checkUrl(typed);
         urlError.set(urlProblem);
         checkHeaders();
-        if (!urlProblem.isEmpty() || !headersError.get().isEmpty()) {
+        if (!urlProblem.isEmpty() || !headersError.get().isEmpty() || !limitsValid()) {
             return null;
         }
         WsUrl target = WsUrl.parse(typed);
-        return WsOptions.of(target, WsHeader.parseLines(headers.get()), WsHeader.parseProtocols(protocols.get()),
-                target.secure() && insecure.get());
+        return withLimits(WsOptions.of(target, WsHeader.parseLines(headers.get()),
+                WsHeader.parseProtocols(protocols.get()), target.secure() && insecure.get()));
+    }
+
+    /** Whether both limits read (each field shows its own message when not). */
+    boolean limitsValid() {
+        return maxFrame.bytes() >= 0 && maxMessage.bytes() >= 0;
+    }
+
+    /** {@code options} with the limits typed; the defaults while a limit field does not read. */
+    WsOptions withLimits(WsOptions options) {
+        if (!limitsValid()) {
+            return options;
+        }
+        return options.withLimits((int) maxFrame.bytes(), (int) maxMessage.bytes());
     }
 
     void save(AppPreferences preferences) {
@@ -89,6 +128,13 @@ final class WsConnectionSettings {
         preferences.putText(KEY_HEADERS, headers.get() == null ? "" : headers.get());
         preferences.put(KEY_PROTOCOLS, protocols.get() == null ? "" : protocols.get());
         preferences.putBoolean(KEY_AUTO_PONG, autoPong.get());
+        // A limit that does not read is not saved: the last good one stays.
+        if (maxFrame.bytes() >= 0) {
+            preferences.put(KEY_MAX_FRAME, ByteSizeInput.format(maxFrame.bytes()));
+        }
+        if (maxMessage.bytes() >= 0) {
+            preferences.put(KEY_MAX_MESSAGE, ByteSizeInput.format(maxMessage.bytes()));
+        }
     }
 
     private static String checkUrl(String typed) {

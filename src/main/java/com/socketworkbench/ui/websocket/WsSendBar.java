@@ -5,6 +5,9 @@ import static com.socketworkbench.ui.websocket.WebSocketTab.TEXT;
 import com.socketworkbench.engine.codec.HexCodec;
 import com.socketworkbench.engine.codec.PayloadFormatException;
 import com.socketworkbench.engine.websocket.CloseCodes;
+import com.socketworkbench.engine.websocket.FrameEncoder;
+import com.socketworkbench.engine.websocket.Opcode;
+import com.socketworkbench.engine.websocket.RawFrame;
 import com.socketworkbench.engine.websocket.WsSession;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.input.InputVerdict;
@@ -49,13 +52,24 @@ final class WsSendBar {
     private final StringProperty closeCode = new SimpleStringProperty(this, "closeCode", DEFAULT_CLOSE_CODE);
     private final StringProperty closeReason = new SimpleStringProperty(this, "closeReason", "");
     private final StringProperty sendError = new SimpleStringProperty(this, "sendError", "");
+    // The expert send: one frame built bit by bit, sent as set (RawFrame). Not saved: each session starts with the
+    // normal, checked Send.
+    private final BooleanProperty expert = new SimpleBooleanProperty(this, "expert");
+    private final BooleanProperty fin = new SimpleBooleanProperty(this, "fin", true);
+    private final BooleanProperty rsv1 = new SimpleBooleanProperty(this, "rsv1");
+    private final BooleanProperty rsv2 = new SimpleBooleanProperty(this, "rsv2");
+    private final BooleanProperty rsv3 = new SimpleBooleanProperty(this, "rsv3");
+    private final ObjectProperty<Integer> rawOpcode = new SimpleObjectProperty<>(this, "rawOpcode", Opcode.TEXT);
+    private final BooleanProperty mask = new SimpleBooleanProperty(this, "mask", true);
     // Only a close sends these fields, and they are hidden otherwise: a message about a hidden field helps nobody.
     private final ObjectBinding<InputVerdict> closeCodeVerdict = Bindings.createObjectBinding(
-            () -> sendKind.get() == SendKind.CLOSE ? InputVerdict.error(closeCodeProblem()) : InputVerdict.FINE,
-            sendKind, closeCode);
+            () -> sendKind.get() != SendKind.CLOSE ? InputVerdict.FINE
+                    : expert.get() ? expertCloseCodeVerdict() : InputVerdict.error(closeCodeProblem()),
+            sendKind, closeCode, expert);
     private final ObjectBinding<InputVerdict> closeReasonVerdict = Bindings.createObjectBinding(
-            () -> sendKind.get() == SendKind.CLOSE ? InputVerdict.error(closeReasonProblem()) : InputVerdict.FINE,
-            sendKind, closeReason);
+            () -> sendKind.get() != SendKind.CLOSE ? InputVerdict.FINE
+                    : expert.get() ? expertCloseReasonVerdict() : InputVerdict.error(closeReasonProblem()),
+            sendKind, closeReason, expert);
 
     WsSendBar(AppPreferences preferences, Subscriptions subscriptions) {
         fragment.set(preferences.get(KEY_FRAGMENT, ""));
@@ -71,6 +85,48 @@ final class WsSendBar {
         subscriptions.subscribe(fragment, typed -> sendError.set(""));
         subscriptions.subscribe(closeCode, typed -> sendError.set(""));
         subscriptions.subscribe(closeReason, typed -> sendError.set(""));
+        subscriptions.subscribe(expert, on -> sendError.set(""));
+        // The raw opcode follows the kind chosen (its payload is read as that kind's); it can be changed after.
+        subscriptions.subscribe(sendKind, kind -> rawOpcode.set(opcodeOf(kind)));
+    }
+
+    BooleanProperty expert() {
+        return expert;
+    }
+
+    BooleanProperty fin() {
+        return fin;
+    }
+
+    BooleanProperty rsv1() {
+        return rsv1;
+    }
+
+    BooleanProperty rsv2() {
+        return rsv2;
+    }
+
+    BooleanProperty rsv3() {
+        return rsv3;
+    }
+
+    /** The expert frame's opcode, 0–15. */
+    ObjectProperty<Integer> rawOpcode() {
+        return rawOpcode;
+    }
+
+    BooleanProperty mask() {
+        return mask;
+    }
+
+    private static int opcodeOf(SendKind kind) {
+        return switch (kind == null ? SendKind.TEXT_MESSAGE : kind) {
+            case TEXT_MESSAGE -> Opcode.TEXT;
+            case BINARY_MESSAGE -> Opcode.BINARY;
+            case PING -> Opcode.PING;
+            case PONG -> Opcode.PONG;
+            case CLOSE -> Opcode.CLOSE;
+        };
     }
 
     ObjectProperty<SendKind> sendKind() {
@@ -132,6 +188,9 @@ final class WsSendBar {
             return false;
         }
         try {
+            if (expert.get()) {
+                return sendRaw(session);
+            }
             switch (sendKind.get()) {
                 case TEXT_MESSAGE -> session.sendText(text(payload), fragmentSize());
                 case BINARY_MESSAGE -> session.sendBinary(hex("send.error.hex"), fragmentSize());
@@ -149,6 +208,64 @@ final class WsSendBar {
             sendError.set(e.getMessage());
         }
         return false;
+    }
+
+    /**
+     * The expert send: one frame with the FIN, RSV bits, opcode and mask set, its payload read as the kind chosen
+     * says (text, hex, or the close code and reason), with none of the protocol's limits.
+     */
+    private boolean sendRaw(WsSession session) {
+        if (closeCodeVerdict.get().isError()) {
+            return false;
+        }
+        byte[] data = switch (sendKind.get()) {
+            case TEXT_MESSAGE -> text(payload).getBytes(StandardCharsets.UTF_8);
+            case BINARY_MESSAGE -> hex("send.error.hex");
+            case PING -> rawControlPayload("send.error.hex.ping");
+            case PONG -> rawControlPayload("send.error.hex.pong");
+            case CLOSE -> rawClosePayload();
+        };
+        int rsv = (rsv1.get() ? 4 : 0) | (rsv2.get() ? 2 : 0) | (rsv3.get() ? 1 : 0);
+        Integer opcode = rawOpcode.get();
+        return session.sendRaw(new RawFrame(fin.get(), rsv, opcode == null ? opcodeOf(sendKind.get()) : opcode,
+                mask.get(), data));
+    }
+
+    /** A ping or pong payload as typed, text or hex, with no 125-byte limit. */
+    private byte[] rawControlPayload(String hexMessageKey) {
+        return controlHex.get() ? hex(hexMessageKey) : text(payload).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** An empty code sends a close without payload; otherwise the code in two bytes and the reason, any length. */
+    private byte[] rawClosePayload() {
+        String typed = text(closeCode).strip();
+        if (typed.isEmpty()) {
+            return text(closeReason).getBytes(StandardCharsets.UTF_8);
+        }
+        return FrameEncoder.closePayload(Integer.parseInt(typed), text(closeReason));
+    }
+
+    /**
+     * In expert mode any code that fits in two bytes goes (empty: no code at all); one the normal Send refuses is a
+     * warning saying it breaks RFC 6455, not an error.
+     */
+    private InputVerdict expertCloseCodeVerdict() {
+        String typed = text(closeCode).strip();
+        if (typed.isEmpty()) {
+            return InputVerdict.hint(TEXT.get("expert.closeCode.none"));
+        }
+        if (!typed.chars().allMatch(c -> c >= '0' && c <= '9') || typed.length() > 5
+                || Integer.parseInt(typed) > 0xFFFF) {
+            return InputVerdict.error(TEXT.get("expert.closeCode.range", typed));
+        }
+        return CloseCodes.isValidOnWire(Integer.parseInt(typed)) ? InputVerdict.FINE
+                : InputVerdict.warning(TEXT.get("expert.closeCode.breaks", typed));
+    }
+
+    private InputVerdict expertCloseReasonVerdict() {
+        int bytes = text(closeReason).getBytes(StandardCharsets.UTF_8).length;
+        return bytes > MAX_CLOSE_REASON ? InputVerdict.warning(TEXT.get("expert.reason.breaks", bytes))
+                : InputVerdict.FINE;
     }
 
     void save(AppPreferences preferences) {

@@ -4,6 +4,8 @@ import static com.socketworkbench.ui.websocket.WebSocketTab.TEXT;
 
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.Tips;
+import com.socketworkbench.ui.input.ByteSizeInput;
+import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.tab.TabLayout;
 
 import javafx.beans.binding.Bindings;
@@ -22,8 +24,9 @@ import javafx.scene.layout.VBox;
 /**
  * Builds the WebSocket tab's settings bar on top: the URL ({@code #wsUrl}), Connect/Disconnect ({@code #wsConnect}),
  * the state ({@code #wsState}), the insecure switch ({@code #wsInsecure}), subprotocols ({@code #wsProtocols}),
- * extra headers ({@code #wsHeaders}), auto-pong ({@code #wsAutoPong}) and their messages ({@code #wsUrlError},
- * {@code #wsHeadersError}), all bound to the model.
+ * extra headers ({@code #wsHeaders}), auto-pong ({@code #wsAutoPong}), the frame and message limits
+ * ({@code #wsMaxFrame}, {@code #wsMaxMessage}) and their messages ({@code #wsUrlError}, {@code #wsHeadersError},
+ * {@code #wsMaxFrameMessage}, {@code #wsMaxMessageMessage}), all bound to the model.
  */
 final class WsSettingsBar {
     private WsSettingsBar() {
@@ -97,18 +100,41 @@ final class WsSettingsBar {
         Tips.install(autoPong, TEXT.get("autoPong.tooltip"));
         subscriptions.bindBidirectional(autoPong.selectedProperty(), model.autoPongProperty());
 
+        Label maxFrameMessage = new Label();
+        TextField maxFrame = limitField("wsMaxFrame", model.maxFrameInput(), maxFrameMessage,
+                TEXT.get("maxFrame.tooltip"), subscriptions);
+        Label maxMessageMessage = new Label();
+        TextField maxMessage = limitField("wsMaxMessage", model.maxMessageInput(), maxMessageMessage,
+                TEXT.get("maxMessage.tooltip"), subscriptions);
+
         HBox first = new HBox(8, WebSocketView.caption(TEXT.get("url.label")), url, connect, state, insecure);
         first.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(url, Priority.ALWAYS);
         HBox second = new HBox(8, WebSocketView.caption(TEXT.get("protocols.label")), protocols,
-                WebSocketView.caption(TEXT.get("headers.label")), headers, autoPong);
+                WebSocketView.caption(TEXT.get("headers.label")), headers, autoPong,
+                WebSocketView.caption(TEXT.get("maxFrame.label")), maxFrame,
+                WebSocketView.caption(TEXT.get("maxMessage.label")), maxMessage);
         second.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(headers, Priority.ALWAYS);
         Label urlError = TabLayout.errorLabel("wsUrlError", model.urlErrorProperty(), subscriptions);
         Label headersError = TabLayout.errorLabel("wsHeadersError", model.headersErrorProperty(), subscriptions);
         VBox bar = new VBox(6, first, second, TabLayout.messageRow("settings-messages", subscriptions, urlError,
-                headersError));
+                headersError, maxFrameMessage, maxMessageMessage));
         bar.getStyleClass().add("ws-settings");
         return bar;
+    }
+
+    /** A size field ("16 MiB") with its message ({@code id + "Message"}) floating beside it while it is wrong. */
+    private static TextField limitField(String id, ByteSizeInput input, Label message, String tooltip,
+                                        Subscriptions subscriptions) {
+        TextField field = new TextField();
+        field.setId(id);
+        field.getStyleClass().add("mono");
+        field.setPrefColumnCount(6);
+        Tips.install(field, tooltip);
+        message.setId(id + "Message");
+        subscriptions.bindBidirectional(field.textProperty(), input.textProperty());
+        FieldMessage.show(field, message, input.verdictProperty(), subscriptions);
+        return field;
     }
 }

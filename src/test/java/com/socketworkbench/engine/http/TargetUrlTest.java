@@ -27,6 +27,21 @@ class TargetUrlTest {
     }
 
     @Test
+    void hostNamesWithAnUnderscoreAreAcceptedAsWsUrlAcceptsThem() {
+        TargetUrl compose = TargetUrl.parse("http://my_host:8080/");
+        assertEquals(new HttpTarget("http", "my_host", 8080), compose.target());
+        assertEquals("/", compose.requestTarget());
+        assertEquals(new HttpTarget("https", "a_b.example.com", 443),
+                TargetUrl.parse("https://a_b.example.com/x?y=1").target());
+        assertEquals("/x?y=1", TargetUrl.parse("https://a_b.example.com/x?y=1").requestTarget());
+        assertEquals(new HttpTarget("http", "chat_server", 80), TargetUrl.parse("chat_server/ws").target());
+        assertTrue(message("http://my_host:99999/").contains("65535"), message("http://my_host:99999/"));
+        assertTrue(message("http://my_host:x/").contains("not a valid host and port"), message("http://my_host:x/"));
+        assertTrue(message("http://my_h%41st/").contains("not a valid host and port"), message("http://my_h%41st/"));
+        assertTrue(message("http://u@my_host/").contains("Authorization"), message("http://u@my_host/"));
+    }
+
+    @Test
     void badUrlsGetAClearMessage() {
         assertTrue(message("ftp://h/").contains("Only http:// and https://"), message("ftp://h/"));
         assertTrue(message("http://h:99999/").contains("65535"), message("http://h:99999/"));

@@ -23,9 +23,22 @@ public final class RawWsServer implements AutoCloseable {
     private final ServerSocket server;
     private final CompletableFuture<byte[]> fromClient = new CompletableFuture<>();
 
-    private RawWsServer(Function<String, byte[]> head, byte[] after) throws IOException {
+    /** Milliseconds between the head's bytes, each sent alone; 0 sends the head at once. */
+    private final int trickle;
+
+    private RawWsServer(Function<String, byte[]> head, byte[] after, int trickle) throws IOException {
+        this.trickle = trickle;
         server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
         Thread.ofVirtual().name("raw-ws-server").start(() -> serve(head, after));
+    }
+
+    private RawWsServer(Function<String, byte[]> head, byte[] after) throws IOException {
+        this(head, after, 0);
+    }
+
+    /** A correct 101 sent one byte every {@code millis} ms, as a server too slow (or hostile) would. */
+    public static RawWsServer trickle(int millis) throws IOException {
+        return new RawWsServer(RawWsServer::goodHead, new byte[0], millis);
     }
 
     /** A correct 101, then {@code after}. */
@@ -66,7 +79,16 @@ public final class RawWsServer implements AutoCloseable {
                 request.write(b);
             }
             Matcher key = KEY.matcher(request.toString(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().write(head.apply(key.find() ? key.group(1) : ""));
+            byte[] headBytes = head.apply(key.find() ? key.group(1) : "");
+            if (trickle > 0) {
+                for (byte b : headBytes) {
+                    socket.getOutputStream().write(b);
+                    socket.getOutputStream().flush();
+                    Thread.sleep(trickle);
+                }
+            } else {
+                socket.getOutputStream().write(headBytes);
+            }
             socket.getOutputStream().write(after);
             socket.getOutputStream().flush();
             ByteArrayOutputStream rest = new ByteArrayOutputStream();
@@ -81,6 +103,9 @@ public final class RawWsServer implements AutoCloseable {
             }
             fromClient.complete(rest.toByteArray());
         } catch (IOException e) {
+            fromClient.completeExceptionally(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
             fromClient.completeExceptionally(e);
         }
     }
