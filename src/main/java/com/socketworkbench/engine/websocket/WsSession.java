@@ -1,3 +1,4 @@
+// Over 400 lines: one connection's states shared by its send API, its reader and its ending, under one lock.
 package com.socketworkbench.engine.websocket;
 
 import static com.socketworkbench.engine.websocket.WsUrl.TEXT;
@@ -18,7 +19,6 @@ import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -68,18 +68,8 @@ public final class WsSession {
     private boolean closeReceived;
     private String endReason;
     private boolean endClean;
-    /**
-     * Connect, TLS and the handshake response share one deadline ({@link WsOptions#timeout()}): a read timeout alone
-     * restarts with every byte, so a server trickling its head could hold the attempt for hours. Counted down once
-     * the handshake is settled either way; the deadline's thread then has nothing to do.
-     */
-    private final CountDownLatch handshakeSettled = new CountDownLatch(1);
-    /** The deadline's thread closed the connection; guarded by {@link #endLock} against a handshake settling. */
-    private boolean deadlinePassed;
-    /** Where the handshake was, for the deadline's words. */
-    private volatile String handshakePhase = "connect";
-    /** Bytes of the handshake response read so far, for the deadline's words. */
-    private volatile long responseBytes;
+    /** The handshake's deadline while {@link #open} connects; null for an {@link #adopt}ed connection. */
+    private volatile HandshakeDeadline deadline;
 
     private WsSession(WsOptions options, Consumer<WsEvent> listener) {
         this.options = options;
@@ -236,8 +226,8 @@ public final class WsSession {
         random = new SecureRandom();
         WsUrl url = options.url();
         emit(new WsEvent.Connecting(Instant.now(), url));
-        long deadline = System.nanoTime() + options.timeout().toNanos();
-        watchHandshake(deadline);
+        HandshakeDeadline deadline = HandshakeDeadline.start(url, options.timeout(), this::closeSocket);
+        this.deadline = deadline;
         InputStream in;
         String key;
         byte[] leftover;
@@ -246,16 +236,16 @@ public final class WsSession {
             Socket plain = connect(url, deadline);
             Socket talking = plain;
             if (url.secure()) {
-                handshakePhase = "tls";
+                deadline.phase(HandshakeDeadline.Phase.TLS);
                 TlsClient.Connection tls = TlsClient.handshake(plain, url.host(), url.port(), options.insecure(),
-                        options.trustStore(), remaining(deadline));
+                        options.trustStore(), deadline.remaining());
                 talking = tls.socket();
                 socket = talking;
                 emit(new WsEvent.TlsEstablished(Instant.now(), tls.info()));
             }
-            handshakePhase = "response";
+            deadline.phase(HandshakeDeadline.Phase.RESPONSE);
             // Each read is bounded by what is left of the deadline; the deadline's thread cuts a trickle short.
-            talking.setSoTimeout((int) Math.max(1, remaining(deadline).toMillis()));
+            talking.setSoTimeout((int) Math.max(1, deadline.remaining().toMillis()));
             Handshake.Request request = Handshake.request(url, options.headers(), options.protocols(), random);
             key = request.key();
             emit(new WsEvent.HandshakeSent(Instant.now(), request.raw()));
@@ -263,98 +253,26 @@ public final class WsSession {
             out.write(request.raw());
             out.flush();
             in = talking.getInputStream();
-            ResponseHead reply = ResponseHead.read(new CountingInput(in));
+            ResponseHead reply = ResponseHead.read(deadline.counting(in));
             leftover = reply.rest();
             check = opened(reply.head(), reply.shown(), key, talking, out);
             if (check == null) {
                 return;
             }
         } catch (TlsClient.Failure e) {
-            fail(deadlineOr(endReasonOr(e.getMessage())));
+            fail(deadline.wordsOr(endReasonOr(e.getMessage())));
             return;
         } catch (HandshakeFailure e) {
-            fail(deadlineOr(e.getMessage()));
+            fail(deadline.wordsOr(e.getMessage()));
             return;
         } catch (SocketTimeoutException e) {
-            fail(deadlineWords());
+            fail(deadline.words());
             return;
         } catch (IOException e) {
-            fail(deadlineOr(endReasonOr(TEXT.get("failed.io", String.valueOf(e.getMessage())))));
+            fail(deadline.wordsOr(endReasonOr(TEXT.get("failed.io", String.valueOf(e.getMessage())))));
             return;
         }
         readFrames(in, leftover, check);
-    }
-
-    /**
-     * Starts the thread that ends the attempt when connect, TLS and the handshake response together take longer
-     * than the timeout: it closes the connection, and whatever was blocked on it fails with {@link #deadlineWords}.
-     */
-    private void watchHandshake(long deadline) {
-        Thread.ofVirtual().name("ws-handshake-deadline " + options.url().authority()).start(() -> {
-            try {
-                if (handshakeSettled.await(deadline - System.nanoTime(), TimeUnit.NANOSECONDS)) {
-                    return;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-            synchronized (endLock) {
-                if (handshakeSettled.getCount() == 0) {
-                    return;
-                }
-                deadlinePassed = true;
-            }
-            LOG.debug("WebSocket handshake with {} ran past {}", options.url().authority(), options.timeout());
-            closeSocket();
-        });
-    }
-
-    private static Duration remaining(long deadline) {
-        return Duration.ofNanos(Math.max(TimeUnit.MILLISECONDS.toNanos(1), deadline - System.nanoTime()));
-    }
-
-    /** The deadline's words when it passed (whatever the failure it caused looked like), else {@code otherwise}. */
-    private String deadlineOr(String otherwise) {
-        synchronized (endLock) {
-            return deadlinePassed ? deadlineWords() : otherwise;
-        }
-    }
-
-    /** Why the handshake deadline ended the attempt, saying where it was. */
-    private String deadlineWords() {
-        String where = switch (handshakePhase) {
-            case "connect" -> TEXT.get("failed.deadline.connect");
-            case "tls" -> TEXT.get("failed.deadline.tls");
-            default -> responseBytes == 0 ? TEXT.get("failed.deadline.noResponse")
-                    : TEXT.get("failed.deadline.response", responseBytes);
-        };
-        return TEXT.get("failed.deadline", DurationText.of(options.timeout()), where);
-    }
-
-    /** Counts the handshake response's bytes as they are read, so the deadline can say how far the server got. */
-    private final class CountingInput extends java.io.FilterInputStream {
-        CountingInput(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                responseBytes++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                responseBytes += n;
-            }
-            return n;
-        }
     }
 
     /**
@@ -372,13 +290,9 @@ public final class WsSession {
             fail(check.verdicts().stream().filter(WsVerdict::fatal).findFirst().orElseThrow().text());
             return null;
         }
-        boolean late;
-        synchronized (endLock) {
-            late = deadlinePassed;
-            handshakeSettled.countDown();
-        }
-        if (late) {
-            fail(deadlineWords());
+        HandshakeDeadline running = deadline;
+        if (running != null && running.settle()) {
+            fail(running.words());
             return null;
         }
         talking.setSoTimeout(0);
@@ -413,7 +327,7 @@ public final class WsSession {
         readFrames(connection.in(), connection.afterHead(), check);
     }
 
-    private Socket connect(WsUrl url, long deadline) throws IOException {
+    private Socket connect(WsUrl url, HandshakeDeadline deadline) throws IOException {
         InetSocketAddress address;
         try {
             address = new InetSocketAddress(java.net.InetAddress.getByName(url.host()), url.port());
@@ -429,7 +343,7 @@ public final class WsSession {
         }
         try {
             plain.setTcpNoDelay(true);
-            plain.connect(address, (int) Math.max(1, remaining(deadline).toMillis()));
+            plain.connect(address, (int) Math.max(1, deadline.remaining().toMillis()));
         } catch (SocketTimeoutException e) {
             plain.close();
             throw new HandshakeFailure(TEXT.get("failed.connectTimeout", url.authority(),
@@ -561,7 +475,11 @@ public final class WsSession {
     // ---------------------------------------------------------------- ending
 
     private void fail(String reason) {
-        handshakeSettled.countDown();
+        HandshakeDeadline running = deadline;
+        if (running != null) {
+            // Settled: its thread has nothing left to do.
+            running.settle();
+        }
         state = State.CLOSED;
         closeSocket();
         emit(new WsEvent.Failed(Instant.now(), reason));
