@@ -219,6 +219,19 @@ public final class AppDriver {
         return robot.lookup(selector).query();
     }
 
+    /**
+     * Opens a tab as Tab ▸ New Tab ▸ {@code kindId} does, shows it and returns it (the first open tab of
+     * {@code type}).
+     */
+    public <T> T openNewTab(String kindId, Class<T> type) {
+        fxRun(() -> app().menus().items().stream().filter(item -> ("newTab-" + kindId).equals(item.getId()))
+                .findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        T tab = fx(() -> app().tabs().stream().filter(type::isInstance).map(type::cast).findFirst().orElseThrow());
+        selectTab(kindId);
+        return tab;
+    }
+
     public void selectTab(String tabRootId) {
         fxRun(() -> {
             TabPane tabs = node("#tabs");

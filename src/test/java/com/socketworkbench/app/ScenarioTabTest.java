@@ -24,7 +24,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -49,13 +48,8 @@ class ScenarioTabTest {
     void launch() throws Exception {
         driver.launch();
         int before = fx(() -> driver.app().tabs().size());
-        fxRun(() -> driver.app().menus().items().stream().filter(item -> "newTab-scenario".equals(item.getId()))
-                .findFirst().orElseThrow().fire());
-        WaitForAsyncUtils.waitForFxEvents();
+        tab = driver.openNewTab("scenario", ScenarioTab.class);
         assertEquals(before + 1, fx(() -> driver.app().tabs().size()));
-        tab = fx(() -> driver.app().tabs().stream().filter(ScenarioTab.class::isInstance)
-                .map(ScenarioTab.class::cast).findFirst().orElseThrow());
-        driver.selectTab("scenario");
         ScriptedDialogs dialogs = driver.dialogs();
         fxRun(() -> tab.scenarioView().setFileChooser(new ScenarioFileChooser() {
             @Override

@@ -163,12 +163,7 @@ class ShellTest {
     @Test
     void windowShortcutsReachTheWebSocketTab() throws Exception {
         driver = new AppDriver(preferences).launch();
-        fxRun(() -> driver.app().menus().items().stream().filter(item -> "newTab-websocket".equals(item.getId()))
-                .findFirst().orElseThrow().fire());
-        WaitForAsyncUtils.waitForFxEvents();
-        WebSocketTab tab = fx(() -> driver.app().tabs().stream().filter(WebSocketTab.class::isInstance)
-                .map(WebSocketTab.class::cast).findFirst().orElseThrow());
-        driver.selectTab("websocket");
+        WebSocketTab tab = driver.openNewTab("websocket", WebSocketTab.class);
         try (NettyWsServer server = NettyWsServer.plain()) {
             driver.setText("#websocket #wsUrl", server.url(false));
             press(KeyCode.F5);

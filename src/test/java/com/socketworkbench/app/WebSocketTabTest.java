@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Timeout;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.function.Predicate;
 
@@ -45,12 +44,7 @@ class WebSocketTabTest {
 
     private void launch() throws Exception {
         driver.launch();
-        fxRun(() -> driver.app().menus().items().stream().filter(item -> "newTab-websocket".equals(item.getId()))
-                .findFirst().orElseThrow().fire());
-        WaitForAsyncUtils.waitForFxEvents();
-        tab = fx(() -> driver.app().tabs().stream().filter(WebSocketTab.class::isInstance)
-                .map(WebSocketTab.class::cast).findFirst().orElseThrow());
-        driver.selectTab("websocket");
+        tab = driver.openNewTab("websocket", WebSocketTab.class);
     }
 
     @AfterEach

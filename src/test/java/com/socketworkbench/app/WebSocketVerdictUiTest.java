@@ -43,12 +43,7 @@ class WebSocketVerdictUiTest {
 
     private void launch() throws Exception {
         driver.launch();
-        fxRun(() -> driver.app().menus().items().stream().filter(item -> "newTab-websocket".equals(item.getId()))
-                .findFirst().orElseThrow().fire());
-        WaitForAsyncUtils.waitForFxEvents();
-        tab = fx(() -> driver.app().tabs().stream().filter(WebSocketTab.class::isInstance)
-                .map(WebSocketTab.class::cast).findFirst().orElseThrow());
-        driver.selectTab("websocket");
+        tab = driver.openNewTab("websocket", WebSocketTab.class);
     }
 
     @AfterEach

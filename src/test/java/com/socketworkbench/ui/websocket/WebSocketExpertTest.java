@@ -10,7 +10,6 @@ import com.socketworkbench.engine.websocket.FrameDecoder;
 import com.socketworkbench.engine.websocket.Opcode;
 import com.socketworkbench.engine.websocket.RawWsServer;
 import com.socketworkbench.ui.fx.CurrentThreadUiExecutor;
-import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.input.InputVerdict;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.InMemoryPreferences;
@@ -18,8 +17,6 @@ import com.socketworkbench.ui.tab.InMemoryPreferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
@@ -29,22 +26,16 @@ import java.util.function.BooleanSupplier;
  * checks are as before. Expert mode is not saved.
  */
 class WebSocketExpertTest {
-    private final CurrentThreadUiExecutor executor = new CurrentThreadUiExecutor();
-    private final List<Subscriptions> subscriptions = new ArrayList<>();
-    private final List<WebSocketModel> models = new ArrayList<>();
+    private final WebSocketModels models = new WebSocketModels();
+    private final CurrentThreadUiExecutor executor = models.executor;
 
     @AfterEach
     void tearDown() {
-        models.forEach(WebSocketModel::dispose);
-        subscriptions.forEach(Subscriptions::dispose);
+        models.close();
     }
 
     private WebSocketModel model(AppPreferences preferences) {
-        Subscriptions each = new Subscriptions();
-        subscriptions.add(each);
-        WebSocketModel model = new WebSocketModel(preferences, executor, each);
-        models.add(model);
-        return model;
+        return models.create(preferences);
     }
 
     @Test

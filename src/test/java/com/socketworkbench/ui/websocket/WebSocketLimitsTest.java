@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.socketworkbench.engine.websocket.RawWsServer;
 import com.socketworkbench.engine.websocket.WsVerdict;
 import com.socketworkbench.ui.fx.CurrentThreadUiExecutor;
-import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.input.InputVerdict;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.InMemoryPreferences;
@@ -15,7 +14,6 @@ import com.socketworkbench.ui.tab.WorkspaceCopy;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -25,22 +23,16 @@ import java.util.function.BooleanSupplier;
  * one does not read, and used by the next session (a frame over a 2 KiB limit closes with 1009).
  */
 class WebSocketLimitsTest {
-    private final CurrentThreadUiExecutor executor = new CurrentThreadUiExecutor();
-    private final List<Subscriptions> subscriptions = new ArrayList<>();
-    private final List<WebSocketModel> models = new ArrayList<>();
+    private final WebSocketModels models = new WebSocketModels();
+    private final CurrentThreadUiExecutor executor = models.executor;
 
     @AfterEach
     void tearDown() {
-        models.forEach(WebSocketModel::dispose);
-        subscriptions.forEach(Subscriptions::dispose);
+        models.close();
     }
 
     private WebSocketModel model(AppPreferences preferences) {
-        Subscriptions each = new Subscriptions();
-        subscriptions.add(each);
-        WebSocketModel model = new WebSocketModel(preferences, executor, each);
-        models.add(model);
-        return model;
+        return models.create(preferences);
     }
 
     @Test
