@@ -15,13 +15,13 @@ import java.util.List;
  * column. The line is monospaced, so a byte's place is its column times the width of one character, measured from
  * the line as drawn (whatever font the style sheet chose).
  */
-final class HexLineCell extends ListCell<String> {
+public final class HexLineCell extends ListCell<String> {
     private final HexMarks marks;
     private final Text text = new Text();
     private final Pane marksLayer = new Pane();
     private final Pane graphic = new Pane(marksLayer, text);
 
-    HexLineCell(HexMarks marks) {
+    public HexLineCell(HexMarks marks) {
         this.marks = marks;
         text.getStyleClass().add("hex-line-text");
         text.setTextOrigin(javafx.geometry.VPos.TOP);

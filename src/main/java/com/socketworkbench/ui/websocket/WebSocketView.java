@@ -13,7 +13,9 @@ import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.tab.TabNotifier;
 import com.socketworkbench.ui.tab.TabView;
 import com.socketworkbench.ui.traffic.Formats;
+import com.socketworkbench.ui.traffic.HexLineCell;
 import com.socketworkbench.ui.traffic.HexLines;
+import com.socketworkbench.ui.traffic.HexMarks;
 
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -61,7 +63,7 @@ public final class WebSocketView implements TabView {
     private final Label frameVerdict = new Label();
     private final CheckBox wireBytes = new CheckBox();
     /** What the selected row's hex view marks: the bytes its first verdict with an offset names. */
-    private WsHexCell.Mark hexMark = WsHexCell.Mark.NONE;
+    private final HexMarks hexMarks = new HexMarks();
     private FrameRow shown;
     private final TabNotifier notifier;
 
@@ -227,7 +229,7 @@ public final class WebSocketView implements TabView {
         empty.getStyleClass().add("placeholder-label");
         empty.setWrapText(true);
         hex.setPlaceholder(empty);
-        hex.setCellFactory(view -> new WsHexCell(() -> hexMark));
+        hex.setCellFactory(view -> new HexLineCell(hexMarks));
         wireBytes.setText(TEXT.get("hex.wire"));
         wireBytes.setId("wsWireBytes");
         Tips.install(wireBytes, TEXT.get("hex.wire.tooltip"));
@@ -266,22 +268,24 @@ public final class WebSocketView implements TabView {
      * in its place, so the mark holds in both views.
      */
     private void showHex(FrameRow row) {
-        hexMark = WsHexCell.Mark.NONE;
         hex.getSelectionModel().clearSelection();
         if (row == null) {
+            hexMarks.reset(0);
             hex.setItems(FXCollections.emptyObservableList());
             return;
         }
         byte[] bytes = row.masked() && wireBytes.isVisible() && wireBytes.isSelected()
                 ? FrameEncoder.masked(row.payload(), row.maskKey()) : row.payload();
-        hexMark = row.verdicts().stream().filter(WsVerdict::marksBytes)
-                .filter(v -> v.offset() < bytes.length).findFirst()
-                .map(v -> new WsHexCell.Mark(v.offset(), Math.min(bytes.length, v.offset() + v.length()),
-                        bytes.length))
-                .orElse(WsHexCell.Mark.NONE);
+        hexMarks.reset(bytes.length);
+        WsVerdict named = row.verdicts().stream().filter(WsVerdict::marksBytes)
+                .filter(v -> v.offset() < bytes.length).findFirst().orElse(null);
+        if (named != null) {
+            hexMarks.setFlag((int) named.offset(), (int) Math.min(bytes.length, named.offset() + named.length()),
+                    "ws-hex-mark");
+        }
         hex.setItems(new HexLines(ByteSource.of(bytes)));
-        if (hexMark.start() >= 0) {
-            int line = (int) (hexMark.start() / HexDump.BYTES_PER_LINE);
+        if (named != null) {
+            int line = (int) (named.offset() / HexDump.BYTES_PER_LINE);
             hex.getSelectionModel().select(line);
             hex.scrollTo(line);
         }
