@@ -344,6 +344,12 @@ class RelayTabTest {
             assertTrue(driver.text(T + "#relayStartError").startsWith("Could not start the relay: "),
                     driver.text(T + "#relayStartError"));
             driver.waitUntil(() -> driver.text(T + "#startStop").equals("Start"));
+            // Said at the port field too, where it was typed, until the port is edited.
+            driver.waitForPortInUse(T + "#listenPort", taken.getLocalPort());
+            assertFalse(driver.disabled(T + "#startStop"), "Start can try again once the other program lets go");
+            driver.setText(T + "#listenPort", "0");
+            driver.waitUntil(() -> driver.text(T + "#listenPortMessage").isEmpty()
+                    && !driver.decorated(T + "#listenPort"));
         }
     }
 

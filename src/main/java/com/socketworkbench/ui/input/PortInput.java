@@ -1,10 +1,27 @@
 package com.socketworkbench.ui.input;
 
+import com.socketworkbench.engine.event.Failure;
+import com.socketworkbench.engine.event.FailureKind;
+import com.socketworkbench.engine.event.Operation;
 import com.socketworkbench.engine.net.Endpoints;
+import com.socketworkbench.engine.net.SocketErrorException;
+import com.socketworkbench.ui.fx.UiExecutor;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableObjectValue;
+import javafx.beans.value.ObservableValue;
+
+import java.net.InetSocketAddress;
 
 /**
  * A port number as typed, judged live with {@link Endpoints#validatePort}. A port to listen on may be 0 (the system
  * picks a free one) and gets a hint, not an error, below 1024 (binding may need root); a port to reach is 1–65535.
+ *
+ * <p>A listener's port can also be found taken only when a start binds it ({@link #startFailed}): that is shown at
+ * the field like a typed error, until the port or where it binds is edited or a start succeeds. It does not make the
+ * input invalid: the other program may let go of the port, and Start must stay there to try again.
  */
 public final class PortInput extends TextInput {
     /** The hint under a listener's port below 1024, in the language in use. */
@@ -13,10 +30,19 @@ public final class PortInput extends TextInput {
     }
 
     private final boolean listening;
+    /** The last start's "held by another program", or FINE. */
+    private final ObjectProperty<InputVerdict> inUse = new SimpleObjectProperty<>(this, "inUse", InputVerdict.FINE);
+    /** What the field shows: the port found in use, else the verdict on the text. */
+    private final ObjectBinding<InputVerdict> shown;
 
     private PortInput(String initial, boolean listening) {
         super(initial, text -> check(text, listening));
         this.listening = listening;
+        ObservableObjectValue<InputVerdict> typed = super.verdictProperty();
+        shown = Bindings.createObjectBinding(() -> inUse.get() != InputVerdict.FINE ? inUse.get() : typed.get(),
+                inUse, typed);
+        // Any edit is a new port: what the last start found says nothing about it.
+        textProperty().addListener((text, was, now) -> startSucceeded());
     }
 
     /** A port a listener binds: 0–65535, with the privileged-port hint. */
@@ -36,6 +62,58 @@ public final class PortInput extends TextInput {
         } catch (IllegalArgumentException e) {
             return InputVerdict.error(e.getMessage());
         }
+    }
+
+    /**
+     * Judges a start's failure: when the engine's {@link Failure} (in its {@link SocketErrorException}) says the
+     * address was in use at {@link Operation#START}, the field shows which port, that another program holds it and
+     * what to do, as an error. Anything else leaves the field alone (the tab's banner says it).
+     *
+     * @param failure what the start threw, as an executor hands it over (wrapped or not)
+     * @return true when the field now shows the port in use
+     */
+    public boolean startFailed(Throwable failure) {
+        if (listening && UiExecutor.unwrap(failure) instanceof SocketErrorException error
+                && error.failure().operation() == Operation.START
+                && error.failure().kind() == FailureKind.PORT_IN_USE
+                && error.failure().local() instanceof InetSocketAddress requested) {
+            String host = requested.getAddress() == null ? requested.getHostString()
+                    : Endpoints.addressText(requested.getAddress());
+            inUse.set(InputVerdict.error(InputTexts.TEXT.get("port.inUse", requested.getPort(), host)));
+            return true;
+        }
+        return false;
+    }
+
+    /** A start bound the port (or the settings changed): what an earlier start found no longer applies. */
+    public void startSucceeded() {
+        inUse.set(InputVerdict.FINE);
+    }
+
+    /**
+     * Also forgets the port in use when one of {@code others} changes (the bind address, the transport): the same
+     * number there is another socket. Owned by the same settings as this input, so the listeners live as long.
+     */
+    public void forgetInUseOn(ObservableValue<?>... others) {
+        for (ObservableValue<?> other : others) {
+            other.addListener((value, was, now) -> startSucceeded());
+        }
+    }
+
+    /** True while the field shows a port a start found in use. */
+    public boolean shownInUse() {
+        return inUse.get() != InputVerdict.FINE;
+    }
+
+    /** The verdict the field shows: a port found in use at the last start, else the verdict on the text. */
+    @Override
+    public ObservableObjectValue<InputVerdict> verdictProperty() {
+        return shown;
+    }
+
+    @Override
+    public InputVerdict verdict() {
+        return shown.get();
     }
 
     /** True for a listener's port (0 allowed). */

@@ -144,6 +144,7 @@ public final class RelayViewModel extends SocketTabModel {
                 return;
             }
             relay = started;
+            settings.listenPort().startSucceeded();
             tls.started(tlsStart);
             boundAddress = started.localAddress();
             appliedFaults.clear();
@@ -165,6 +166,8 @@ public final class RelayViewModel extends SocketTabModel {
             LOG.debug("relay start failed", cause);
             String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
             startError.set(RelayTexts.TEXT.get("error.start", message));
+            // Said at the port field too, where the fix is typed.
+            settings.listenPort().startFailed(cause);
             state.set(ListenerState.STOPPED);
             updateStatus();
         });
