@@ -354,6 +354,36 @@ class RelayTabTest {
     }
 
     @Test
+    void aTcpTargetWhereNothingListensIsHintedAtItsPortButTheRelayStarts() throws Exception {
+        launch();
+        int free;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            free = closed.getLocalPort();
+        }
+        startRelay(free);
+        String hint = "nothing accepted a connection at 127.0.0.1:" + free + " just now; clients will be refused "
+                + "until something listens";
+        driver.waitUntil(() -> hint.equals(driver.text(T + "#targetPortMessage"))
+                && driver.node(T + "#targetPortMessage").isVisible());
+        assertTrue(fx(() -> driver.node(T + "#targetPortMessage").getStyleClass().contains("field-hint")),
+                "a hint, no error");
+        assertFalse(driver.decorated(T + "#targetPort"));
+        assertEquals(ListenerState.RUNNING, fx(() -> tab.model().state()), "the relay runs on");
+
+        driver.click(T + "#startStop");
+        driver.waitUntil(() -> tab.model().state() == ListenerState.STOPPED);
+        assertEquals("", driver.text(T + "#targetPortMessage"), "it spoke of the running relay");
+
+        try (EchoServer echo = new EchoServer()) {
+            startRelay(echo.port());
+            // The probe's connection reaches the echo server and is closed at once; no hint follows.
+            await().atMost(AppDriver.TIMEOUT).until(() -> echo.accepted() >= 1);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("", driver.text(T + "#targetPortMessage"));
+        }
+    }
+
+    @Test
     void closingTheTabClosesTheRelayAndFreesItsPort() throws Exception {
         launch();
         int port;
@@ -519,6 +549,7 @@ class RelayTabTest {
     static final class EchoServer implements AutoCloseable {
         private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         private final AtomicLong received = new AtomicLong();
+        private final AtomicLong accepted = new AtomicLong();
         private final Thread acceptor;
 
         EchoServer() throws IOException {
@@ -529,6 +560,7 @@ class RelayTabTest {
             while (!server.isClosed()) {
                 try {
                     Socket socket = server.accept();
+                    accepted.incrementAndGet();
                     Thread.ofVirtual().name("test-echo").start(() -> echo(socket));
                 } catch (IOException e) {
                     return;
@@ -554,6 +586,10 @@ class RelayTabTest {
 
         int port() {
             return server.getLocalPort();
+        }
+
+        long accepted() {
+            return accepted.get();
         }
 
         long received() {

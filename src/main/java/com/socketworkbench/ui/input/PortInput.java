@@ -21,7 +21,8 @@ import java.net.InetSocketAddress;
  *
  * <p>A listener's port can also be found taken only when a start binds it ({@link #startFailed}): that is shown at
  * the field like a typed error, until the port or where it binds is edited or a start succeeds. It does not make the
- * input invalid: the other program may let go of the port, and Start must stay there to try again.
+ * input invalid: the other program may let go of the port, and Start must stay there to try again. A start may also
+ * leave a hint ({@link #startNote}): the relay's target port where nothing listened when it started.
  */
 public final class PortInput extends TextInput {
     /** The hint under a listener's port below 1024, in the language in use. */
@@ -30,19 +31,19 @@ public final class PortInput extends TextInput {
     }
 
     private final boolean listening;
-    /** The last start's "held by another program", or FINE. */
-    private final ObjectProperty<InputVerdict> inUse = new SimpleObjectProperty<>(this, "inUse", InputVerdict.FINE);
-    /** What the field shows: the port found in use, else the verdict on the text. */
+    /** What the last start found about this port ("held by another program", "nothing listens there"), or FINE. */
+    private final ObjectProperty<InputVerdict> found = new SimpleObjectProperty<>(this, "found", InputVerdict.FINE);
+    /** What the field shows: what the last start found, else the verdict on the text. */
     private final ObjectBinding<InputVerdict> shown;
 
     private PortInput(String initial, boolean listening) {
         super(initial, text -> check(text, listening));
         this.listening = listening;
         ObservableObjectValue<InputVerdict> typed = super.verdictProperty();
-        shown = Bindings.createObjectBinding(() -> inUse.get() != InputVerdict.FINE ? inUse.get() : typed.get(),
-                inUse, typed);
+        shown = Bindings.createObjectBinding(() -> found.get() != InputVerdict.FINE ? found.get() : typed.get(),
+                found, typed);
         // Any edit is a new port: what the last start found says nothing about it.
-        textProperty().addListener((text, was, now) -> startSucceeded());
+        textProperty().addListener((text, was, now) -> forgetFinding());
     }
 
     /** A port a listener binds: 0–65535, with the privileged-port hint. */
@@ -79,33 +80,44 @@ public final class PortInput extends TextInput {
                 && error.failure().local() instanceof InetSocketAddress requested) {
             String host = requested.getAddress() == null ? requested.getHostString()
                     : Endpoints.addressText(requested.getAddress());
-            inUse.set(InputVerdict.error(InputTexts.TEXT.get("port.inUse", requested.getPort(), host)));
+            found.set(InputVerdict.error(InputTexts.TEXT.get("port.inUse", requested.getPort(), host)));
             return true;
         }
         return false;
     }
 
-    /** A start bound the port (or the settings changed): what an earlier start found no longer applies. */
-    public void startSucceeded() {
-        inUse.set(InputVerdict.FINE);
+    /**
+     * A hint the start found about this port (the relay's target: nothing listens there just now), shown at the field
+     * until it is edited or {@link #forgetFinding()}.
+     */
+    public void startNote(String hint) {
+        found.set(InputVerdict.hint(hint));
     }
 
     /**
-     * Also forgets the port in use when one of {@code others} changes (the bind address, the transport): the same
+     * Forgets what a start found: a start bound the port, the listener stopped, or the settings changed, so it no
+     * longer applies.
+     */
+    public void forgetFinding() {
+        found.set(InputVerdict.FINE);
+    }
+
+    /**
+     * Also forgets what a start found when one of {@code others} changes (the bind address, the transport): the same
      * number there is another socket. Owned by the same settings as this input, so the listeners live as long.
      */
-    public void forgetInUseOn(ObservableValue<?>... others) {
+    public void forgetFindingOn(ObservableValue<?>... others) {
         for (ObservableValue<?> other : others) {
-            other.addListener((value, was, now) -> startSucceeded());
+            other.addListener((value, was, now) -> forgetFinding());
         }
     }
 
     /** True while the field shows a port a start found in use. */
     public boolean shownInUse() {
-        return inUse.get() != InputVerdict.FINE;
+        return found.get().isError();
     }
 
-    /** The verdict the field shows: a port found in use at the last start, else the verdict on the text. */
+    /** The verdict the field shows: what the last start found, else the verdict on the text. */
     @Override
     public ObservableObjectValue<InputVerdict> verdictProperty() {
         return shown;

@@ -2,6 +2,7 @@ package com.socketworkbench.ui.relay;
 
 import com.socketworkbench.engine.event.ConnectionAccepted;
 import com.socketworkbench.engine.event.ConnectionClosed;
+import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.relay.Faults;
@@ -10,6 +11,8 @@ import com.socketworkbench.engine.relay.Relay;
 import com.socketworkbench.engine.relay.RelayConfig;
 import com.socketworkbench.engine.relay.RelayDirection;
 import com.socketworkbench.engine.relay.RelaySide;
+import com.socketworkbench.engine.relay.RelayTransport;
+import com.socketworkbench.engine.relay.TargetProbe;
 import com.socketworkbench.engine.relay.PairSnapshot;
 import com.socketworkbench.engine.tcp.CloseMode;
 import com.socketworkbench.ui.fx.Subscriptions;
@@ -130,6 +133,7 @@ public final class RelayViewModel extends SocketTabModel {
             return;
         }
         startError.set("");
+        settings.targetPort().forgetFinding();
         pairs.clear();
         pairsById.clear();
         held.clear();
@@ -144,7 +148,7 @@ public final class RelayViewModel extends SocketTabModel {
                 return;
             }
             relay = started;
-            settings.listenPort().startSucceeded();
+            settings.listenPort().forgetFinding();
             tls.started(tlsStart);
             boundAddress = started.localAddress();
             appliedFaults.clear();
@@ -158,6 +162,7 @@ public final class RelayViewModel extends SocketTabModel {
                     settings.target()));
             savePreferences();
             updateStatus();
+            probeTarget(started, mine);
         }, failure -> {
             if (mine != attempt) {
                 return;
@@ -171,6 +176,30 @@ public final class RelayViewModel extends SocketTabModel {
             state.set(ListenerState.STOPPED);
             updateStatus();
         });
+    }
+
+    /**
+     * A one-off connect to a TCP target (closed at once), so a target where nothing listens shows at its port field
+     * when the relay starts rather than as a refusal when the first client arrives. Only a hint: the relay runs on,
+     * the server may come up later. UDP has nothing to connect to (a datagram to a closed port may not even bounce).
+     */
+    private void probeTarget(Relay started, long mine) {
+        RelayConfig config = started.config();
+        if (config.transport() != RelayTransport.TCP) {
+            return;
+        }
+        String host = config.targetHost();
+        int port = config.targetPort();
+        executor.run("ui-relay-probe", () -> TargetProbe.check(host, port, TargetProbe.DEFAULT_TIMEOUT),
+                found -> {
+                    if (mine != attempt || relay != started) {
+                        return;
+                    }
+                    found.ifPresent(failure -> settings.targetPort().startNote(
+                            failure.kind() == FailureKind.CONNECTION_REFUSED
+                                    ? RelayTexts.TEXT.get("target.probe.refused", settings.target())
+                                    : RelayTexts.TEXT.get("target.probe.failed", failure.message())));
+                }, failure -> LOG.debug("relay target probe failed", failure));
     }
 
     /**
@@ -196,6 +225,8 @@ public final class RelayViewModel extends SocketTabModel {
                 relay = null;
                 boundAddress = null;
                 listeningAddress.set("");
+                // "Clients will be refused" spoke of the running relay.
+                settings.targetPort().forgetFinding();
                 held.clear();
                 // The pairs stay with their final counters, to read after the stop; the next start clears them.
                 finalPairs(stopping.pairs());

@@ -205,7 +205,7 @@ public final class TcpServerViewModel extends SocketTabModel {
                 return;
             }
             boundAddress = starting.boundAddress();
-            settings.port().startSucceeded();
+            settings.port().forgetFinding();
             state.set(ListenerState.RUNNING);
             listeningAddress.set(ServerTexts.TEXT.get("listening.on", Endpoints.describe(boundAddress)));
             savePreferences();

@@ -150,7 +150,7 @@ public final class UdpViewModel extends SocketTabModel {
         updateStatus();
         executor.run("ui-udp-start", starting::start, address -> {
             if (endpoint == starting) {
-                settings.port().startSucceeded();
+                settings.port().forgetFinding();
                 onBound(address);
                 savePreferences();
             }

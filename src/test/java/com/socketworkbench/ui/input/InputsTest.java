@@ -59,7 +59,7 @@ class InputsTest {
     void aPortInUseAtStartIsAnErrorAtTheFieldUntilEditedButStartStaysPossible() {
         PortInput port = PortInput.toListenOn("5000");
         SimpleBooleanProperty reuse = new SimpleBooleanProperty();
-        port.forgetInUseOn(reuse);
+        port.forgetFindingOn(reuse);
 
         assertTrue(port.startFailed(new CompletionException(startFailure(FailureKind.PORT_IN_USE, Operation.START,
                 5000))), "unwrapped from the executor's wrapper");
@@ -73,7 +73,7 @@ class InputsTest {
         reuse.set(true);
         assertEquals(InputVerdict.FINE, port.verdict(), "a change of where or how it binds forgets it too");
         port.startFailed(startFailure(FailureKind.PORT_IN_USE, Operation.START, 5001));
-        port.startSucceeded();
+        port.forgetFinding();
         assertEquals(InputVerdict.FINE, port.verdict());
 
         assertFalse(port.startFailed(startFailure(FailureKind.PERMISSION_DENIED, Operation.START, 5001)));
