@@ -5,6 +5,7 @@ import com.socketworkbench.engine.event.BytesSent;
 import com.socketworkbench.engine.event.ConnectionClosed;
 import com.socketworkbench.engine.event.DataEvent;
 import com.socketworkbench.engine.relay.HeldChunk;
+import com.socketworkbench.engine.relay.HoldTimeoutAction;
 import com.socketworkbench.engine.relay.PairSnapshot;
 import com.socketworkbench.engine.relay.RelayDirection;
 import com.socketworkbench.ui.relay.PairRow;
@@ -216,6 +217,42 @@ class RelayTabTest {
             assertEquals("after", read(client, 5));
             assertEquals(13 + 5, echo.received(), "the dropped chunk never reached the server");
         }
+    }
+
+    @Test
+    void theHeldListCountsDownToTheHoldTimeoutAndTheEditorSaysWhatTheTimeoutDid() throws Exception {
+        launch();
+        try (EchoServer echo = new EchoServer(); Socket client = connect(startRelay(echo.port()))) {
+            driver.setText(T + "#holdTimeout", "2");
+            driver.click(T + "#interceptClientToServer");
+            driver.waitUntil(() -> driver.<CheckBox>node(T + "#interceptClientToServer").isSelected());
+            write(client, "hello");
+            driver.waitUntil(() -> driver.text(T + "#heldEditor").equals("hello"));
+            driver.waitUntil(() -> heldTimeTexts().stream().anyMatch(text -> text.matches("[0-9] s · [12] s left")));
+            driver.setText(T + "#heldEditor", "being edited");
+
+            // The timeout forwards the chunk as it came; the editor says so rather than going blank without a word.
+            assertEquals("hello", read(client, 5));
+            driver.waitUntil(() -> driver.text(T + "#heldEditorMessage").equals("The hold timeout forwarded that "
+                    + "chunk as it came: edits made here were not sent."));
+            assertTrue(fx(() -> driver.node(T + "#heldEditorMessage").isVisible()));
+
+            fxRun(() -> driver.<javafx.scene.control.ComboBox<HoldTimeoutAction>>node(T + "#holdTimeoutAction")
+                    .setValue(HoldTimeoutAction.DROP));
+            write(client, "bye");
+            driver.waitUntil(() -> driver.text(T + "#heldEditor").equals("bye"));
+            assertEquals("", driver.text(T + "#heldEditorMessage"), "a new chunk opens without the old note");
+            driver.waitUntil(() -> driver.text(T + "#heldEditorMessage").equals("The hold timeout dropped that "
+                    + "chunk: it never reached the other side."));
+            assertEquals(5, echo.received(), "the dropped chunk never reached the server");
+        }
+    }
+
+    /** The texts of the held list's time column as shown. */
+    private List<String> heldTimeTexts() {
+        return fx(() -> driver.robot().lookup(T + "#heldChunks .table-cell").queryAll().stream()
+                .filter(node -> node instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getText() != null)
+                .map(node -> ((javafx.scene.control.TableCell<?, ?>) node).getText()).toList());
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.relay.Faults;
 import com.socketworkbench.engine.relay.HeldChunk;
+import com.socketworkbench.engine.relay.HoldOutcome;
 import com.socketworkbench.engine.relay.Relay;
 import com.socketworkbench.engine.relay.RelayConfig;
 import com.socketworkbench.engine.relay.RelayDirection;
@@ -76,6 +77,9 @@ public final class RelayViewModel extends SocketTabModel {
     private final ReadOnlyStringWrapper startError = new ReadOnlyStringWrapper(this, "startError", "");
     private final ReadOnlyStringWrapper editorNote = new ReadOnlyStringWrapper(this, "editorNote", "");
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now", Instant.now());
+    /** The hold timeout the running relay applies (zero: none), which the held list counts down to. */
+    private final ReadOnlyObjectWrapper<Duration> holdTimeout =
+            new ReadOnlyObjectWrapper<>(this, "holdTimeout", Duration.ZERO);
     private final Map<RelayDirection, Faults> appliedFaults = new EnumMap<>(RelayDirection.class);
     /** Counts refreshes that changed a pair's snapshot in place (the list itself does not change then). */
     private final ReadOnlyLongWrapper pairsUpdated = new ReadOnlyLongWrapper(this, "pairsUpdated");
@@ -347,13 +351,23 @@ public final class RelayViewModel extends SocketTabModel {
 
     private void applyHoldTimeout() {
         if (relay != null && settings.holdTimeout().isValid()) {
-            relay.setHoldTimeout(Duration.ofSeconds(settings.holdTimeout().value()),
-                    settings.holdTimeoutActionProperty().get());
+            Duration timeout = Duration.ofSeconds(settings.holdTimeout().value());
+            relay.setHoldTimeout(timeout, settings.holdTimeoutActionProperty().get());
+            holdTimeout.set(timeout);
         }
     }
 
     private void onPulse(List<NetEvent> batch) {
-        held.drain();
+        // The chunk open before the drain: the selection moves on when its row goes, so compare with this one.
+        HeldChunk open = editor.chunkProperty().get();
+        held.drain((holdId, outcome) -> {
+            if (open != null && open.holdId() == holdId && (outcome == HoldOutcome.TIMED_OUT_FORWARDED
+                    || outcome == HoldOutcome.TIMED_OUT_DROPPED)) {
+                // Said after the selection moved on (which clears the note), so the user learns why it went.
+                editorNote.set(RelayTexts.TEXT.get(outcome == HoldOutcome.TIMED_OUT_DROPPED
+                        ? "editor.timedOut.dropped" : "editor.timedOut.forwarded"));
+            }
+        });
         if (!held.rows().isEmpty()) {
             now.set(Instant.now());
         }
@@ -498,6 +512,11 @@ public final class RelayViewModel extends SocketTabModel {
     /** The time of the last pulse while chunks are held: the held list's ages count from it. */
     ReadOnlyObjectProperty<Instant> nowProperty() {
         return now.getReadOnlyProperty();
+    }
+
+    /** The hold timeout the running relay applies; zero when none (or before a start). */
+    ReadOnlyObjectProperty<Duration> holdTimeoutProperty() {
+        return holdTimeout.getReadOnlyProperty();
     }
 
     /** Changes whenever a listed pair's snapshot changed (its state, its counters). */
