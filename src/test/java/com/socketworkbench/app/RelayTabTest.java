@@ -354,6 +354,15 @@ class RelayTabTest {
             assertTrue(fx(() -> driver.node(T + "#latencyS2CMessage").isVisible()));
             assertEquals(Duration.ZERO, tab.model().appliedFaults(RelayDirection.SERVER_TO_CLIENT).latency(),
                     "an invalid field is not applied");
+
+            // Bandwidth down to bytes per second (a 9,600-baud link), and a wrong unit said at the field.
+            driver.setText(T + "#latencyS2C", "");
+            driver.setText(T + "#bandwidthS2C", "960 B");
+            driver.waitUntil(() -> tab.model().appliedFaults(RelayDirection.SERVER_TO_CLIENT).bytesPerSecond() == 960);
+            driver.setText(T + "#bandwidthS2C", "9600 baud");
+            assertEquals("Bandwidth: \"baud\" is not a unit: use B, KiB or MiB (per second; a plain number means KiB)",
+                    driver.text(T + "#bandwidthS2CMessage"));
+            assertTrue(fx(() -> driver.node(T + "#bandwidthS2CMessage").isVisible()));
         }
     }
 
