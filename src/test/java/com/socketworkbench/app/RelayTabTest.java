@@ -422,10 +422,10 @@ class RelayTabTest {
 
         try (EchoServer echo = new EchoServer()) {
             startRelay(echo.port());
-            // The probe's connection reaches the echo server and is closed at once; no hint follows.
-            await().atMost(AppDriver.TIMEOUT).until(() -> echo.accepted() >= 1);
+            // Something listens: no hint, and the look made no connection (a one-shot server keeps its one).
             WaitForAsyncUtils.waitForFxEvents();
             assertEquals("", driver.text(T + "#targetPortMessage"));
+            assertEquals(0, echo.accepted());
         }
     }
 
