@@ -304,4 +304,28 @@ public final class AppDriver {
     public List<String> listItems(String selector) {
         return fx(() -> List.copyOf(((ListView<String>) node(selector)).getItems()));
     }
+
+    /** Whether ControlsFX decorates the field at {@code selector} (an error's red mark). */
+    public boolean decorated(String selector) {
+        return fx(() -> decoratedNow(selector));
+    }
+
+    private boolean decoratedNow(String selector) {
+        var decorations = org.controlsfx.control.decoration.Decorator.getDecorations(node(selector));
+        return decorations != null && !decorations.isEmpty();
+    }
+
+    /**
+     * Waits until the port field {@code fieldSelector} (its message is the selector + "Message") says that
+     * {@code port} on 127.0.0.1 is held by another program, with the red mark; returns the message.
+     */
+    public String waitForPortInUse(String fieldSelector, int port) {
+        String expected = "Port " + port + " on 127.0.0.1 is held by another program: pick another port, or 0 for "
+                + "any free one";
+        waitUntil(() -> {
+            Labeled message = node(fieldSelector + "Message");
+            return expected.equals(message.getText()) && message.isVisible() && decoratedNow(fieldSelector);
+        });
+        return text(fieldSelector + "Message");
+    }
 }

@@ -5,6 +5,7 @@ import com.socketworkbench.engine.event.BytesSent;
 import com.socketworkbench.engine.event.ConnectionClosed;
 import com.socketworkbench.engine.event.DataEvent;
 import com.socketworkbench.engine.relay.HeldChunk;
+import com.socketworkbench.engine.relay.HoldTimeoutAction;
 import com.socketworkbench.engine.relay.PairSnapshot;
 import com.socketworkbench.engine.relay.RelayDirection;
 import com.socketworkbench.ui.relay.PairRow;
@@ -219,6 +220,42 @@ class RelayTabTest {
     }
 
     @Test
+    void theHeldListCountsDownToTheHoldTimeoutAndTheEditorSaysWhatTheTimeoutDid() throws Exception {
+        launch();
+        try (EchoServer echo = new EchoServer(); Socket client = connect(startRelay(echo.port()))) {
+            driver.setText(T + "#holdTimeout", "2");
+            driver.click(T + "#interceptClientToServer");
+            driver.waitUntil(() -> driver.<CheckBox>node(T + "#interceptClientToServer").isSelected());
+            write(client, "hello");
+            driver.waitUntil(() -> driver.text(T + "#heldEditor").equals("hello"));
+            driver.waitUntil(() -> heldTimeTexts().stream().anyMatch(text -> text.matches("[0-9] s · [12] s left")));
+            driver.setText(T + "#heldEditor", "being edited");
+
+            // The timeout forwards the chunk as it came; the editor says so rather than going blank without a word.
+            assertEquals("hello", read(client, 5));
+            driver.waitUntil(() -> driver.text(T + "#heldEditorMessage").equals("The hold timeout forwarded that "
+                    + "chunk as it came: edits made here were not sent."));
+            assertTrue(fx(() -> driver.node(T + "#heldEditorMessage").isVisible()));
+
+            fxRun(() -> driver.<javafx.scene.control.ComboBox<HoldTimeoutAction>>node(T + "#holdTimeoutAction")
+                    .setValue(HoldTimeoutAction.DROP));
+            write(client, "bye");
+            driver.waitUntil(() -> driver.text(T + "#heldEditor").equals("bye"));
+            assertEquals("", driver.text(T + "#heldEditorMessage"), "a new chunk opens without the old note");
+            driver.waitUntil(() -> driver.text(T + "#heldEditorMessage").equals("The hold timeout dropped that "
+                    + "chunk: it never reached the other side."));
+            assertEquals(5, echo.received(), "the dropped chunk never reached the server");
+        }
+    }
+
+    /** The texts of the held list's time column as shown. */
+    private List<String> heldTimeTexts() {
+        return fx(() -> driver.robot().lookup(T + "#heldChunks .table-cell").queryAll().stream()
+                .filter(node -> node instanceof javafx.scene.control.TableCell<?, ?> cell && cell.getText() != null)
+                .map(node -> ((javafx.scene.control.TableCell<?, ?>) node).getText()).toList());
+    }
+
+    @Test
     void aUdpRelayForwardsEachClientsDatagramsBothWays() throws Exception {
         launch();
         try (java.net.DatagramSocket server = new java.net.DatagramSocket(0, InetAddress.getLoopbackAddress());
@@ -317,6 +354,15 @@ class RelayTabTest {
             assertTrue(fx(() -> driver.node(T + "#latencyS2CMessage").isVisible()));
             assertEquals(Duration.ZERO, tab.model().appliedFaults(RelayDirection.SERVER_TO_CLIENT).latency(),
                     "an invalid field is not applied");
+
+            // Bandwidth down to bytes per second (a 9,600-baud link), and a wrong unit said at the field.
+            driver.setText(T + "#latencyS2C", "");
+            driver.setText(T + "#bandwidthS2C", "960 B");
+            driver.waitUntil(() -> tab.model().appliedFaults(RelayDirection.SERVER_TO_CLIENT).bytesPerSecond() == 960);
+            driver.setText(T + "#bandwidthS2C", "9600 baud");
+            assertEquals("Bandwidth: \"baud\" is not a unit: use B, KiB or MiB (per second; a plain number means KiB)",
+                    driver.text(T + "#bandwidthS2CMessage"));
+            assertTrue(fx(() -> driver.node(T + "#bandwidthS2CMessage").isVisible()));
         }
     }
 
@@ -344,6 +390,42 @@ class RelayTabTest {
             assertTrue(driver.text(T + "#relayStartError").startsWith("Could not start the relay: "),
                     driver.text(T + "#relayStartError"));
             driver.waitUntil(() -> driver.text(T + "#startStop").equals("Start"));
+            // Said at the port field too, where it was typed, until the port is edited.
+            driver.waitForPortInUse(T + "#listenPort", taken.getLocalPort());
+            assertFalse(driver.disabled(T + "#startStop"), "Start can try again once the other program lets go");
+            driver.setText(T + "#listenPort", "0");
+            driver.waitUntil(() -> driver.text(T + "#listenPortMessage").isEmpty()
+                    && !driver.decorated(T + "#listenPort"));
+        }
+    }
+
+    @Test
+    void aTcpTargetWhereNothingListensIsHintedAtItsPortButTheRelayStarts() throws Exception {
+        launch();
+        int free;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            free = closed.getLocalPort();
+        }
+        startRelay(free);
+        String hint = "nothing accepted a connection at 127.0.0.1:" + free + " just now; clients will be refused "
+                + "until something listens";
+        driver.waitUntil(() -> hint.equals(driver.text(T + "#targetPortMessage"))
+                && driver.node(T + "#targetPortMessage").isVisible());
+        assertTrue(fx(() -> driver.node(T + "#targetPortMessage").getStyleClass().contains("field-hint")),
+                "a hint, no error");
+        assertFalse(driver.decorated(T + "#targetPort"));
+        assertEquals(ListenerState.RUNNING, fx(() -> tab.model().state()), "the relay runs on");
+
+        driver.click(T + "#startStop");
+        driver.waitUntil(() -> tab.model().state() == ListenerState.STOPPED);
+        assertEquals("", driver.text(T + "#targetPortMessage"), "it spoke of the running relay");
+
+        try (EchoServer echo = new EchoServer()) {
+            startRelay(echo.port());
+            // Something listens: no hint, and the look made no connection (a one-shot server keeps its one).
+            WaitForAsyncUtils.waitForFxEvents();
+            assertEquals("", driver.text(T + "#targetPortMessage"));
+            assertEquals(0, echo.accepted());
         }
     }
 
@@ -513,6 +595,7 @@ class RelayTabTest {
     static final class EchoServer implements AutoCloseable {
         private final ServerSocket server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         private final AtomicLong received = new AtomicLong();
+        private final AtomicLong accepted = new AtomicLong();
         private final Thread acceptor;
 
         EchoServer() throws IOException {
@@ -523,6 +606,7 @@ class RelayTabTest {
             while (!server.isClosed()) {
                 try {
                     Socket socket = server.accept();
+                    accepted.incrementAndGet();
                     Thread.ofVirtual().name("test-echo").start(() -> echo(socket));
                 } catch (IOException e) {
                     return;
@@ -548,6 +632,10 @@ class RelayTabTest {
 
         int port() {
             return server.getLocalPort();
+        }
+
+        long accepted() {
+            return accepted.get();
         }
 
         long received() {

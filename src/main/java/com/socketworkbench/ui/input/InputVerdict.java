@@ -2,8 +2,9 @@ package com.socketworkbench.ui.input;
 
 /**
  * What a settings field's check says about its current value, in plain words: nothing, a hint, a warning, or an
- * error. Only an error makes the value unusable (Start, Connect, Send stay disabled); a hint or a warning is shown
- * and nothing more.
+ * error. Only an error on the typed value makes it unusable (Start, Connect, Send stay disabled); a hint or a warning
+ * is shown and nothing more. (A port a start found in use is shown as an error too, but the typed value stays usable:
+ * see {@link PortInput#startFailed}.)
  *
  * @param severity how much the message matters
  * @param message  what the user reads under the field; empty exactly when the severity is {@link Severity#NONE}

@@ -2,6 +2,7 @@ package com.socketworkbench.ui.relay;
 
 import com.socketworkbench.engine.relay.Faults;
 import com.socketworkbench.engine.relay.RelayDirection;
+import com.socketworkbench.ui.input.TextInput;
 import com.socketworkbench.ui.tab.AppPreferences;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -11,21 +12,21 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The faults of one direction as typed: added latency and jitter (ms), a bandwidth limit (KiB/s), re-chunking
+ * The faults of one direction as typed: added latency and jitter (ms), a bandwidth limit (KiB/s, or with a unit down
+ * to bytes per second: {@link BandwidthInput}), re-chunking
  * (segment size in bytes) and dropping the connection after N bytes. Empty or 0 turns each off.
  * {@link #faultsProperty()} is the engine's {@link Faults} while every field is valid, else null (nothing is applied
  * while a field shows an error).
  */
 final class FaultsInput {
     static final long MAX_MILLIS = 60_000;
-    static final long MAX_KIB_PER_SECOND = 10_000_000;
     static final long MAX_SEGMENT = 1_048_576;
     static final long MAX_DROP_AFTER = Long.MAX_VALUE / 2;
 
     private final RelayDirection direction;
     private final WholeNumberInput latency;
     private final WholeNumberInput jitter;
-    private final WholeNumberInput bandwidth;
+    private final BandwidthInput bandwidth;
     private final WholeNumberInput segment;
     private final WholeNumberInput dropAfter;
     private final BooleanBinding valid;
@@ -38,13 +39,12 @@ final class FaultsInput {
                 RelayTexts.TEXT.get("faults.latency"), MAX_MILLIS);
         jitter = new WholeNumberInput(preferences.get("jitter" + key, ""),
                 RelayTexts.TEXT.get("faults.jitter"), MAX_MILLIS);
-        bandwidth = new WholeNumberInput(preferences.get("bandwidth" + key, ""),
-                RelayTexts.TEXT.get("faults.bandwidth"), MAX_KIB_PER_SECOND);
+        bandwidth = new BandwidthInput(preferences.get("bandwidth" + key, ""));
         segment = new WholeNumberInput(preferences.get("segment" + key, ""),
                 RelayTexts.TEXT.get("faults.segment"), MAX_SEGMENT);
         dropAfter = new WholeNumberInput(preferences.get("dropAfter" + key, ""),
                 RelayTexts.TEXT.get("faults.dropAfter"), MAX_DROP_AFTER);
-        valid = Bindings.createBooleanBinding(() -> inputs().stream().allMatch(WholeNumberInput::isValid),
+        valid = Bindings.createBooleanBinding(() -> inputs().stream().allMatch(TextInput::isValid),
                 latency.validProperty(), jitter.validProperty(), bandwidth.validProperty(), segment.validProperty(),
                 dropAfter.validProperty());
         faults = Bindings.createObjectBinding(() -> valid.get() ? build() : null, valid, latency.textProperty(),
@@ -58,7 +58,7 @@ final class FaultsInput {
 
     private Faults build() {
         return new Faults(Duration.ofMillis(latency.value()), Duration.ofMillis(jitter.value()),
-                bandwidth.value() * 1024, (int) segment.value(), dropAfter.value());
+                bandwidth.bytesPerSecond(), (int) segment.value(), dropAfter.value());
     }
 
     void save(AppPreferences preferences) {
@@ -70,7 +70,8 @@ final class FaultsInput {
         preferences.put("dropAfter" + key, dropAfter.text());
     }
 
-    List<WholeNumberInput> inputs() {
+    /** The fields in the order the faults pane shows them. */
+    List<TextInput> inputs() {
         return List.of(latency, jitter, bandwidth, segment, dropAfter);
     }
 
@@ -91,7 +92,7 @@ final class FaultsInput {
         return jitter;
     }
 
-    WholeNumberInput bandwidth() {
+    BandwidthInput bandwidth() {
         return bandwidth;
     }
 

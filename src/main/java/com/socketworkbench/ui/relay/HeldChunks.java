@@ -8,8 +8,11 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.BiConsumer;
 
 /**
  * The chunks the relay holds for the user, fed from its {@link HoldListener}. The listener runs on engine threads and
@@ -38,6 +41,15 @@ final class HeldChunks implements HoldListener {
 
     /** Applies what the engine reported since the last pulse (FX thread); true when the list changed. */
     boolean drain() {
+        return drain((holdId, outcome) -> { });
+    }
+
+    /**
+     * Applies what the engine reported since the last pulse (FX thread), telling {@code releases} of each chunk the
+     * engine released (by the timeout, a closing pair, or as the user asked), after its row went; true when the list
+     * changed.
+     */
+    boolean drain(BiConsumer<Long, HoldOutcome> releases) {
         boolean changed = false;
         Object next;
         while ((next = inbox.poll()) != null) {
@@ -46,9 +58,25 @@ final class HeldChunks implements HoldListener {
                 rows.add(chunk);
             } else if (next instanceof Released released) {
                 rows.removeIf(row -> row.holdId() == released.holdId());
+                releases.accept(released.holdId(), released.outcome());
             }
         }
         return changed;
+    }
+
+    /**
+     * The held list's time column: how long the chunk has waited, and with a hold timeout (more than zero) how long
+     * it has left before the relay decides for the user ("12 s · 18 s left"). The left time rounds up, so it reads
+     * "0 s left" only when the timeout is due.
+     */
+    static String waited(HeldChunk chunk, Instant now, Duration timeout) {
+        Duration age = Duration.between(chunk.heldAt(), now);
+        String waited = Long.toString(Math.max(0, age.toSeconds()));
+        if (timeout == null || !timeout.isPositive()) {
+            return RelayTexts.TEXT.get("held.age", waited);
+        }
+        long leftMillis = Math.max(0, timeout.minus(age).toMillis());
+        return RelayTexts.TEXT.get("held.age.left", waited, Long.toString((leftMillis + 999) / 1000));
     }
 
     /** Forgets every row (the relay was closed: it dropped what it held). */

@@ -33,7 +33,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
@@ -126,9 +125,10 @@ final class RelayInterceptPane {
                 chunk -> Formats.bytes(chunk.bytes().length));
         TableColumn<HeldChunk, String> age = new TableColumn<>(TEXT.get("held.column.age"));
         age.setSortable(false);
-        age.setCellValueFactory(data -> Bindings.createStringBinding(() -> TEXT.get("held.age",
-                Long.toString(Math.max(0, Duration.between(data.getValue().heldAt(),
-                        model.nowProperty().get()).toSeconds()))), model.nowProperty()));
+        // Counted down on the UI tick (the model's "now"), never per event.
+        age.setCellValueFactory(data -> Bindings.createStringBinding(() -> HeldChunks.waited(data.getValue(),
+                model.nowProperty().get(), model.holdTimeoutProperty().get()), model.nowProperty(),
+                model.holdTimeoutProperty()));
         heldChunks.getColumns().setAll(List.of(pair, direction, size, age));
         subscriptions.bind(model.held().selectedProperty(), heldChunks.getSelectionModel().selectedItemProperty());
         // The chunk that arrives while none is open opens by itself: one click less in the usual one-at-a-time case.

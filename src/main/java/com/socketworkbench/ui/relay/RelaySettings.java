@@ -68,8 +68,12 @@ final class RelaySettings {
         bindAddress = new BindAddressInput(BindAddressInput.Inbound.CONNECTIONS,
                 preferences.get(PREF_BIND, "127.0.0.1"));
         listenPort = PortInput.toListenOn(preferences.get(PREF_LISTEN_PORT, "9000"));
+        // A TCP port in use says nothing about the UDP port of the same number, nor about another address.
+        listenPort.forgetFindingOn(bindAddress.choiceProperty(), transport);
         targetHost = new HostInput(preferences.get(PREF_TARGET_HOST, "127.0.0.1"));
         targetPort = PortInput.toReach(preferences.get(PREF_TARGET_PORT, "5000"));
+        // "Nothing listens there" was about that host and transport.
+        targetPort.forgetFindingOn(targetHost.textProperty(), transport);
         interceptClientToServer.set(preferences.getBoolean(PREF_INTERCEPT_C2S, false));
         interceptServerToClient.set(preferences.getBoolean(PREF_INTERCEPT_S2C, false));
         holdTimeout = new WholeNumberInput(preferences.get(PREF_HOLD_TIMEOUT, "0"),

@@ -14,6 +14,7 @@ import com.socketworkbench.ui.input.BindAddressPicker;
 import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.input.HostField;
 import com.socketworkbench.ui.input.PortField;
+import com.socketworkbench.ui.input.TextInput;
 import com.socketworkbench.ui.tab.ListenerState;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.tab.TabNotifier;
@@ -351,7 +352,7 @@ public final class RelayView implements TabView {
                 caption.getStyleClass().add("field-caption");
                 caption.setMinWidth(Region.USE_PREF_SIZE);
                 Tips.install(caption, TEXT.get("faults." + names[i] + ".tooltip"));
-                WholeNumberInput input = model.settings().faults(direction).inputs().get(i);
+                TextInput input = model.settings().faults(direction).inputs().get(i);
                 TextField field = new TextField();
                 field.setId(names[i] + FaultsInput.key(direction));
                 field.setPrefColumnCount(8);

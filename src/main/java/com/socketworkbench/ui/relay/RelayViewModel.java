@@ -2,14 +2,18 @@ package com.socketworkbench.ui.relay;
 
 import com.socketworkbench.engine.event.ConnectionAccepted;
 import com.socketworkbench.engine.event.ConnectionClosed;
+import com.socketworkbench.engine.event.FailureKind;
 import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.relay.Faults;
 import com.socketworkbench.engine.relay.HeldChunk;
+import com.socketworkbench.engine.relay.HoldOutcome;
 import com.socketworkbench.engine.relay.Relay;
 import com.socketworkbench.engine.relay.RelayConfig;
 import com.socketworkbench.engine.relay.RelayDirection;
 import com.socketworkbench.engine.relay.RelaySide;
+import com.socketworkbench.engine.relay.RelayTransport;
+import com.socketworkbench.engine.relay.TargetProbe;
 import com.socketworkbench.engine.relay.PairSnapshot;
 import com.socketworkbench.engine.tcp.CloseMode;
 import com.socketworkbench.ui.fx.Subscriptions;
@@ -73,6 +77,9 @@ public final class RelayViewModel extends SocketTabModel {
     private final ReadOnlyStringWrapper startError = new ReadOnlyStringWrapper(this, "startError", "");
     private final ReadOnlyStringWrapper editorNote = new ReadOnlyStringWrapper(this, "editorNote", "");
     private final ReadOnlyObjectWrapper<Instant> now = new ReadOnlyObjectWrapper<>(this, "now", Instant.now());
+    /** The hold timeout the running relay applies (zero: none), which the held list counts down to. */
+    private final ReadOnlyObjectWrapper<Duration> holdTimeout =
+            new ReadOnlyObjectWrapper<>(this, "holdTimeout", Duration.ZERO);
     private final Map<RelayDirection, Faults> appliedFaults = new EnumMap<>(RelayDirection.class);
     /** Counts refreshes that changed a pair's snapshot in place (the list itself does not change then). */
     private final ReadOnlyLongWrapper pairsUpdated = new ReadOnlyLongWrapper(this, "pairsUpdated");
@@ -130,6 +137,7 @@ public final class RelayViewModel extends SocketTabModel {
             return;
         }
         startError.set("");
+        settings.targetPort().forgetFinding();
         pairs.clear();
         pairsById.clear();
         held.clear();
@@ -144,6 +152,7 @@ public final class RelayViewModel extends SocketTabModel {
                 return;
             }
             relay = started;
+            settings.listenPort().forgetFinding();
             tls.started(tlsStart);
             boundAddress = started.localAddress();
             appliedFaults.clear();
@@ -157,6 +166,7 @@ public final class RelayViewModel extends SocketTabModel {
                     settings.target()));
             savePreferences();
             updateStatus();
+            probeTarget(started, mine);
         }, failure -> {
             if (mine != attempt) {
                 return;
@@ -165,9 +175,35 @@ public final class RelayViewModel extends SocketTabModel {
             LOG.debug("relay start failed", cause);
             String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
             startError.set(RelayTexts.TEXT.get("error.start", message));
+            // Said at the port field too, where the fix is typed.
+            settings.listenPort().startFailed(cause);
             state.set(ListenerState.STOPPED);
             updateStatus();
         });
+    }
+
+    /**
+     * A one-off connect to a TCP target (closed at once), so a target where nothing listens shows at its port field
+     * when the relay starts rather than as a refusal when the first client arrives. Only a hint: the relay runs on,
+     * the server may come up later. UDP has nothing to connect to (a datagram to a closed port may not even bounce).
+     */
+    private void probeTarget(Relay started, long mine) {
+        RelayConfig config = started.config();
+        if (config.transport() != RelayTransport.TCP) {
+            return;
+        }
+        String host = config.targetHost();
+        int port = config.targetPort();
+        executor.run("ui-relay-probe", () -> TargetProbe.check(host, port, TargetProbe.DEFAULT_TIMEOUT),
+                found -> {
+                    if (mine != attempt || relay != started) {
+                        return;
+                    }
+                    found.ifPresent(failure -> settings.targetPort().startNote(
+                            failure.kind() == FailureKind.CONNECTION_REFUSED
+                                    ? RelayTexts.TEXT.get("target.probe.refused", settings.target())
+                                    : RelayTexts.TEXT.get("target.probe.failed", failure.message())));
+                }, failure -> LOG.debug("relay target probe failed", failure));
     }
 
     /**
@@ -193,6 +229,8 @@ public final class RelayViewModel extends SocketTabModel {
                 relay = null;
                 boundAddress = null;
                 listeningAddress.set("");
+                // "Clients will be refused" spoke of the running relay.
+                settings.targetPort().forgetFinding();
                 held.clear();
                 // The pairs stay with their final counters, to read after the stop; the next start clears them.
                 finalPairs(stopping.pairs());
@@ -313,13 +351,23 @@ public final class RelayViewModel extends SocketTabModel {
 
     private void applyHoldTimeout() {
         if (relay != null && settings.holdTimeout().isValid()) {
-            relay.setHoldTimeout(Duration.ofSeconds(settings.holdTimeout().value()),
-                    settings.holdTimeoutActionProperty().get());
+            Duration timeout = Duration.ofSeconds(settings.holdTimeout().value());
+            relay.setHoldTimeout(timeout, settings.holdTimeoutActionProperty().get());
+            holdTimeout.set(timeout);
         }
     }
 
     private void onPulse(List<NetEvent> batch) {
-        held.drain();
+        // The chunk open before the drain: the selection moves on when its row goes, so compare with this one.
+        HeldChunk open = editor.chunkProperty().get();
+        held.drain((holdId, outcome) -> {
+            if (open != null && open.holdId() == holdId && (outcome == HoldOutcome.TIMED_OUT_FORWARDED
+                    || outcome == HoldOutcome.TIMED_OUT_DROPPED)) {
+                // Said after the selection moved on (which clears the note), so the user learns why it went.
+                editorNote.set(RelayTexts.TEXT.get(outcome == HoldOutcome.TIMED_OUT_DROPPED
+                        ? "editor.timedOut.dropped" : "editor.timedOut.forwarded"));
+            }
+        });
         if (!held.rows().isEmpty()) {
             now.set(Instant.now());
         }
@@ -464,6 +512,11 @@ public final class RelayViewModel extends SocketTabModel {
     /** The time of the last pulse while chunks are held: the held list's ages count from it. */
     ReadOnlyObjectProperty<Instant> nowProperty() {
         return now.getReadOnlyProperty();
+    }
+
+    /** The hold timeout the running relay applies; zero when none (or before a start). */
+    ReadOnlyObjectProperty<Duration> holdTimeoutProperty() {
+        return holdTimeout.getReadOnlyProperty();
     }
 
     /** Changes whenever a listed pair's snapshot changed (its state, its counters). */

@@ -49,6 +49,7 @@ final class ServerSettings {
         memoryBudget = new MemoryBudgetInput(preferences.get(PREF_MEMORY_BUDGET, ""),
                 Runtime.getRuntime().maxMemory());
         stream = new StreamSettings(preferences, subscriptions);
+        port.forgetFindingOn(bindAddress.choiceProperty(), stream.transportProperty());
         UnixPathInput unixPath = stream.unixPath();
         canStart = Bindings.createBooleanBinding(() -> memoryBudget.isValid()
                         && (stream.isUnix() ? unixPath.isValid() : port.isValid()),

@@ -205,16 +205,18 @@ public final class TcpServerViewModel extends SocketTabModel {
                 return;
             }
             boundAddress = starting.boundAddress();
+            settings.port().forgetFinding();
             state.set(ListenerState.RUNNING);
             listeningAddress.set(ServerTexts.TEXT.get("listening.on", Endpoints.describe(boundAddress)));
             savePreferences();
             updateStatus();
             refreshSocketInfo();
         }, failure -> {
-            // The engine reported why (its Failure event); here the tab only goes back to stopped.
+            // The engine reported why (its Failure event, in the banner); a port in use is also shown at the field.
             if (server != starting) {
                 return;
             }
+            settings.port().startFailed(failure);
             server = null;
             state.set(ListenerState.STOPPED);
             updateStatus();

@@ -71,6 +71,8 @@ final class UdpSettings {
         targetPort = PortInput.toReach(Integer.toString(preferences.getInt(PREF_TARGET_PORT, DEFAULT_PORT)));
         broadcast.set(preferences.getBoolean(PREF_BROADCAST, false));
         reuseAddress.set(preferences.getBoolean(PREF_REUSE_ADDRESS, false));
+        // Reuse address decides whether a port another socket holds can be bound too.
+        port.forgetFindingOn(bindAddress.choiceProperty(), reuseAddress);
         receiveBufferKiB.set(clamp(preferences.getInt(PREF_RECEIVE_BUFFER, DEFAULT_RECEIVE_BUFFER_KIB), 1,
                 MAX_RECEIVE_BUFFER_KIB, DEFAULT_RECEIVE_BUFFER_KIB));
         receiveLimit.set(clamp(preferences.getInt(PREF_RECEIVE_LIMIT, UdpEndpoint.DEFAULT_MAX_DATAGRAM_SIZE), 1,

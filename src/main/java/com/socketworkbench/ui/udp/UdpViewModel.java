@@ -150,12 +150,14 @@ public final class UdpViewModel extends SocketTabModel {
         updateStatus();
         executor.run("ui-udp-start", starting::start, address -> {
             if (endpoint == starting) {
+                settings.port().forgetFinding();
                 onBound(address);
                 savePreferences();
             }
         }, failure -> {
-            // The engine reported why (its Failure event); here the tab only goes back to stopped.
+            // The engine reported why (its Failure event, in the banner); a port in use is also shown at the field.
             if (endpoint == starting) {
+                settings.port().startFailed(failure);
                 use(null);
                 markStopped();
             }

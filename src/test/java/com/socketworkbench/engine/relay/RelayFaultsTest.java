@@ -116,6 +116,22 @@ class RelayFaultsTest {
     }
 
     @Test
+    void aLimitOfBytesPerSecondPacesLikeASerialLink() throws Exception {
+        connect();
+        // 9,600 baud is about 960 bytes per second: two seconds' worth, in slices of 48 bytes every 1/20 s.
+        relay.setFaults(RelayDirection.CLIENT_TO_SERVER, Faults.none().withBytesPerSecond(960));
+        byte[] data = new byte[1920];
+        long start = System.nanoTime();
+        client.getOutputStream().write(data);
+        readExactly(server.getInputStream(), data.length);
+        long tookMillis = (System.nanoTime() - start) / 1_000_000;
+        // The first slice leaves at once, the other 39 wait 50 ms each: 1.95 s at the least; a loaded machine may
+        // take longer, never much less.
+        assertTrue(tookMillis >= 1_850, "took " + tookMillis + " ms");
+        assertTrue(tookMillis < 15_000, "took " + tookMillis + " ms");
+    }
+
+    @Test
     void dropAfterBytesForwardsExactlyThatManyThenResetsBothSides() throws Exception {
         connect();
         relay.setFaults(RelayDirection.CLIENT_TO_SERVER, Faults.none().withDropAfterBytes(10));

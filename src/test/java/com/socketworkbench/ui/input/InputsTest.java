@@ -1,8 +1,17 @@
 package com.socketworkbench.ui.input;
 
+import com.socketworkbench.engine.event.Failure;
+import com.socketworkbench.engine.event.FailureKind;
+import com.socketworkbench.engine.event.Operation;
+import com.socketworkbench.engine.net.SocketErrorException;
+import javafx.beans.property.SimpleBooleanProperty;
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.concurrent.CompletionException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -38,6 +47,41 @@ class InputsTest {
         host.textProperty().set("example.org");
         assertEquals(List.of(InputVerdict.error("Enter a host name or address, e.g. 127.0.0.1"), InputVerdict.FINE),
                 seen);
+    }
+
+    private static SocketErrorException startFailure(FailureKind kind, Operation operation, int port) {
+        return new SocketErrorException(new Failure(Instant.now(), 0,
+                new InetSocketAddress(InetAddress.getLoopbackAddress(), port), null, operation, kind, "engine words",
+                ""));
+    }
+
+    @Test
+    void aPortInUseAtStartIsAnErrorAtTheFieldUntilEditedButStartStaysPossible() {
+        PortInput port = PortInput.toListenOn("5000");
+        SimpleBooleanProperty reuse = new SimpleBooleanProperty();
+        port.forgetFindingOn(reuse);
+
+        assertTrue(port.startFailed(new CompletionException(startFailure(FailureKind.PORT_IN_USE, Operation.START,
+                5000))), "unwrapped from the executor's wrapper");
+        assertEquals(InputVerdict.error("Port 5000 on 127.0.0.1 is held by another program: pick another port, "
+                + "or 0 for any free one"), port.verdict());
+        assertTrue(port.isValid(), "the other program may let go: Start can try again");
+
+        port.textProperty().set("5001");
+        assertEquals(InputVerdict.FINE, port.verdict(), "an edit is a new port");
+        port.startFailed(startFailure(FailureKind.PORT_IN_USE, Operation.START, 5001));
+        reuse.set(true);
+        assertEquals(InputVerdict.FINE, port.verdict(), "a change of where or how it binds forgets it too");
+        port.startFailed(startFailure(FailureKind.PORT_IN_USE, Operation.START, 5001));
+        port.forgetFinding();
+        assertEquals(InputVerdict.FINE, port.verdict());
+
+        assertFalse(port.startFailed(startFailure(FailureKind.PERMISSION_DENIED, Operation.START, 5001)));
+        assertFalse(port.startFailed(startFailure(FailureKind.PORT_IN_USE, Operation.SEND, 5001)));
+        assertFalse(port.startFailed(new IllegalStateException("no failure event")));
+        assertFalse(PortInput.toReach("80").startFailed(startFailure(FailureKind.PORT_IN_USE, Operation.START, 80)),
+                "a port to reach is never bound");
+        assertEquals(InputVerdict.FINE, port.verdict());
     }
 
     @Test

@@ -48,6 +48,41 @@ class RelayInputsTest {
     }
 
     @Test
+    void bandwidthIsKibPerSecondByDefaultAndTakesBytesPerSecondWithAUnitAndIsSaved() {
+        com.socketworkbench.ui.tab.AppPreferences preferences = InMemoryPreferences.fresh();
+        FaultsInput faults = new FaultsInput(RelayDirection.SERVER_TO_CLIENT, preferences);
+        faults.bandwidth().textProperty().set("960 B");
+        assertEquals(960, faults.faultsProperty().get().bytesPerSecond(), "a 9,600-baud serial link");
+        faults.bandwidth().textProperty().set("960B/s");
+        assertEquals(960, faults.faultsProperty().get().bytesPerSecond());
+        faults.bandwidth().textProperty().set("1.5 KiB");
+        assertEquals(1536, faults.faultsProperty().get().bytesPerSecond());
+        faults.bandwidth().textProperty().set("2 MiB");
+        assertEquals(2 * 1024 * 1024, faults.faultsProperty().get().bytesPerSecond());
+        faults.bandwidth().textProperty().set("0");
+        assertEquals(0, faults.faultsProperty().get().bytesPerSecond(), "0 is off");
+
+        faults.bandwidth().textProperty().set("fast");
+        assertNull(faults.faultsProperty().get());
+        assertEquals("Bandwidth: \"fast\" is not a rate: type KiB/s as a number, or add a unit, e.g. 960 B or 1.5 MiB",
+                faults.bandwidth().verdict().message());
+        faults.bandwidth().textProperty().set("9600 baud");
+        assertEquals("Bandwidth: \"baud\" is not a unit: use B, KiB or MiB (per second; a plain number means KiB)",
+                faults.bandwidth().verdict().message());
+        faults.bandwidth().textProperty().set("0.4 B");
+        assertEquals("Bandwidth: \"0.4 B\" is less than 1 byte per second; type 0 or leave it empty to turn the "
+                + "limit off", faults.bandwidth().verdict().message());
+        faults.bandwidth().textProperty().set("20000 MiB");
+        assertEquals("Bandwidth: at most 10,000,000 KiB/s", faults.bandwidth().verdict().message());
+
+        faults.bandwidth().textProperty().set("960 B");
+        faults.save(preferences);
+        FaultsInput reopened = new FaultsInput(RelayDirection.SERVER_TO_CLIENT, preferences);
+        assertEquals("960 B", reopened.bandwidth().text());
+        assertEquals(960, reopened.faultsProperty().get().bytesPerSecond());
+    }
+
+    @Test
     void theHoldTimeoutIsSecondsUpToAnHour() {
         RelaySettings settings = new RelaySettings(InMemoryPreferences.fresh());
         settings.holdTimeout().textProperty().set("abc");

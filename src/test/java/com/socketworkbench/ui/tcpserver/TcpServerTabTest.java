@@ -210,6 +210,33 @@ class TcpServerTabTest {
             assertFalse(driver.disabled("#tcpServer #port"), "settings are editable again");
         }
     }
+
+    @Test
+    void aPortInUseIsSaidAtThePortFieldUntilEditedAndAStartSucceeds() throws IOException {
+        int port;
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+            port = taken.getLocalPort();
+            driver.setText("#tcpServer #port", Integer.toString(port));
+            driver.click("#tcpServer #startStop");
+            driver.waitForPortInUse("#tcpServer #port", port);
+            driver.waitUntil(() -> driver.text("#tcpServer #startStop").equals("Start"));
+            assertFalse(driver.disabled("#tcpServer #startStop"), "Start can try again once the other program lets go");
+
+            driver.setText("#tcpServer #port", "0");
+            driver.waitUntil(() -> driver.text("#tcpServer #portMessage").isEmpty()
+                    && !driver.decorated("#tcpServer #port"));
+
+            // Taken again, then freed: the retry with the same number succeeds and clears the message.
+            driver.setText("#tcpServer #port", Integer.toString(port));
+            driver.click("#tcpServer #startStop");
+            driver.waitForPortInUse("#tcpServer #port", port);
+            driver.waitUntil(() -> driver.text("#tcpServer #startStop").equals("Start"));
+        }
+        driver.click("#tcpServer #startStop");
+        driver.waitUntil(() -> driver.text("#tcpServer #startStop").equals("Stop"));
+        assertEquals("", driver.text("#tcpServer #portMessage"));
+        assertFalse(driver.decorated("#tcpServer #port"));
+    }
     @Test
     void theMemoryBudgetIsCheckedWhereTypedAppliedAtStartAndRemembered() throws Exception {
         assertEquals(ByteSizes.describe(TcpServerConfig.defaultMemoryBudget()),

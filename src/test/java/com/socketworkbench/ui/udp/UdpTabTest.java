@@ -336,6 +336,40 @@ class UdpTabTest {
     }
 
     @Test
+    void aPortInUseIsSaidAtThePortFieldUntilEditedAndAStartSucceeds() throws Exception {
+        int port;
+        try (DatagramSocket holder = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            port = holder.getLocalPort();
+            driver.setText("#udp #port", Integer.toString(port));
+            driver.click("#udp #startStop");
+            driver.waitForPortInUse("#udp #port", port);
+            driver.waitUntil(() -> driver.text("#udp #startStop").equals("Start"));
+            assertFalse(driver.disabled("#udp #startStop"), "Start can try again once the other program lets go");
+
+            // Reuse address changes whether the port can be bound: what the last start found no longer holds.
+            fxRun(() -> driver.<TitledPane>node("#udp #options").setExpanded(true));
+            driver.click("#udp #reuseAddress");
+            driver.waitUntil(() -> driver.text("#udp #portMessage").isEmpty() && !driver.decorated("#udp #port"));
+            driver.click("#udp #reuseAddress");
+
+            driver.click("#udp #startStop");
+            driver.waitForPortInUse("#udp #port", port);
+            driver.waitUntil(() -> driver.text("#udp #startStop").equals("Start"));
+            driver.setText("#udp #port", "0");
+            driver.waitUntil(() -> driver.text("#udp #portMessage").isEmpty() && !driver.decorated("#udp #port"));
+            driver.setText("#udp #port", Integer.toString(port));
+            driver.click("#udp #startStop");
+            driver.waitForPortInUse("#udp #port", port);
+            driver.waitUntil(() -> driver.text("#udp #startStop").equals("Start"));
+        }
+        driver.click("#udp #startStop");
+        driver.waitUntil(() -> BOUND.matcher(driver.text("#udp #listeningAddress")).matches());
+        assertEquals(port, boundPort());
+        assertEquals("", driver.text("#udp #portMessage"));
+        assertFalse(driver.decorated("#udp #port"));
+    }
+
+    @Test
     void aDatagramLargerThanTheReceiveLimitIsShownTruncated() throws Exception {
         int port = startOnAnyPort();
         fxRun(() -> driver.<TitledPane>node("#udp #options").setExpanded(true));
