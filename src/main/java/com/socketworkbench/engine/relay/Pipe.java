@@ -1,3 +1,4 @@
+// Over 400 lines: one direction's queue, holds, faults and writer share one lock and the order of its chunks.
 package com.socketworkbench.engine.relay;
 
 import com.socketworkbench.engine.framing.ByteSizes;

@@ -1,3 +1,4 @@
+// Over 400 lines: the documented public API of a relay (start, pairs, intercept, faults, stop) over one state.
 package com.socketworkbench.engine.relay;
 
 import com.socketworkbench.engine.event.ConnectionAccepted;

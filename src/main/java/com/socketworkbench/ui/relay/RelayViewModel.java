@@ -1,3 +1,4 @@
+// Over 400 lines: the Relay tab's one view model; its settings, TLS, held chunks and pairs are classes of their own.
 package com.socketworkbench.ui.relay;
 
 import com.socketworkbench.engine.event.ConnectionAccepted;
@@ -14,7 +15,6 @@ import com.socketworkbench.engine.relay.RelayDirection;
 import com.socketworkbench.engine.relay.RelaySide;
 import com.socketworkbench.engine.relay.RelayTransport;
 import com.socketworkbench.engine.relay.TargetProbe;
-import com.socketworkbench.engine.relay.PairSnapshot;
 import com.socketworkbench.engine.tcp.CloseMode;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.UiExecutor;
@@ -25,14 +25,11 @@ import com.socketworkbench.ui.tab.TabStatus;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyLongProperty;
-import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,11 +38,8 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * State and actions of the Relay tab. Starts a {@link Relay} from its {@link RelaySettings} (off the FX thread), feeds
@@ -57,8 +51,6 @@ public final class RelayViewModel extends SocketTabModel {
     private static final Logger LOG = LoggerFactory.getLogger(RelayViewModel.class);
     /** How often the pairs table reads the engine's counters during a flood (every pulse while it is quiet). */
     private static final long PAIRS_REFRESH_NANOS = Duration.ofMillis(200).toNanos();
-    /** The most pairs the table lists; the relay may hold more (1,000 concurrent pairs is a goal). */
-    static final int MAX_PAIR_ROWS = 5_000;
 
     private final AppPreferences preferences;
     private final UiExecutor executor;
@@ -68,9 +60,7 @@ public final class RelayViewModel extends SocketTabModel {
     private final BooleanBinding canStart;
     private final HeldChunks held = new HeldChunks();
     private final HeldEditor editor;
-    private final ObservableList<PairRow> pairs = FXCollections.observableArrayList();
-    private final Map<Long, PairRow> pairsById = new HashMap<>();
-    private final ObjectProperty<PairRow> selectedPair = new SimpleObjectProperty<>(this, "selectedPair");
+    private final PairTable pairs = new PairTable();
     private final ReadOnlyObjectWrapper<ListenerState> state =
             new ReadOnlyObjectWrapper<>(this, "state", ListenerState.STOPPED);
     private final ReadOnlyStringWrapper listeningAddress = new ReadOnlyStringWrapper(this, "listeningAddress", "");
@@ -82,7 +72,6 @@ public final class RelayViewModel extends SocketTabModel {
             new ReadOnlyObjectWrapper<>(this, "holdTimeout", Duration.ZERO);
     private final Map<RelayDirection, Faults> appliedFaults = new EnumMap<>(RelayDirection.class);
     /** Counts refreshes that changed a pair's snapshot in place (the list itself does not change then). */
-    private final ReadOnlyLongWrapper pairsUpdated = new ReadOnlyLongWrapper(this, "pairsUpdated");
     private long lastPairsRefresh;
     /** Counts starts, so the outcome of one the user has since abandoned is recognised. */
     private long attempt;
@@ -139,7 +128,6 @@ public final class RelayViewModel extends SocketTabModel {
         startError.set("");
         settings.targetPort().forgetFinding();
         pairs.clear();
-        pairsById.clear();
         held.clear();
         state.set(ListenerState.STARTING);
         updateStatus();
@@ -233,7 +221,7 @@ public final class RelayViewModel extends SocketTabModel {
                 settings.targetPort().forgetFinding();
                 held.clear();
                 // The pairs stay with their final counters, to read after the stop; the next start clears them.
-                finalPairs(stopping.pairs());
+                pairs.stopped(stopping.pairs());
                 state.set(ListenerState.STOPPED);
                 updateStatus();
             }
@@ -248,7 +236,7 @@ public final class RelayViewModel extends SocketTabModel {
     /** Ends one side of the selected pair: FIN (graceful) or RST (reset). */
     public void closeSelectedPair(RelaySide side, CloseMode mode) {
         Relay current = relay;
-        PairRow pair = selectedPair.get();
+        PairRow pair = pairs.selectedProperty().get();
         if (current != null && pair != null) {
             long id = pair.pairId();
             executor.run("ui-relay-close", () -> current.closePair(id, side, mode), () -> { });
@@ -377,57 +365,10 @@ public final class RelayViewModel extends SocketTabModel {
         Relay current = relay;
         if (current != null && (pairsChanged || nanos - lastPairsRefresh >= PAIRS_REFRESH_NANOS)) {
             lastPairsRefresh = nanos;
-            refreshPairs(current.pairs());
+            pairs.refresh(current.pairs());
         }
         traffic().updateCounters();
         updateStatus();
-    }
-
-    /** Updates the rows in place (the selection stays on its pair), adds new pairs and removes gone ones. */
-    private void refreshPairs(List<PairSnapshot> snapshots) {
-        boolean changed = false;
-        Set<Long> seen = new HashSet<>();
-        for (PairSnapshot snapshot : snapshots) {
-            seen.add(snapshot.pairId());
-            PairRow row = pairsById.get(snapshot.pairId());
-            if (row != null) {
-                changed |= row.update(snapshot);
-            } else if (pairs.size() < MAX_PAIR_ROWS) {
-                row = new PairRow(snapshot);
-                pairsById.put(snapshot.pairId(), row);
-                pairs.add(row);
-            }
-        }
-        if (pairsById.size() > seen.size() || !seen.containsAll(pairsById.keySet())) {
-            pairsById.keySet().retainAll(seen);
-            pairs.removeIf(row -> !seen.contains(row.pairId()));
-        }
-        if (changed) {
-            pairsUpdated.set(pairsUpdated.get() + 1);
-        }
-    }
-
-    /**
-     * The last look at the pairs of a relay that stopped: rows keep their last counters; a row the relay no longer
-     * lists (it keeps the last 256 closed pairs) is shown closed with the counters it had.
-     */
-    private void finalPairs(List<PairSnapshot> snapshots) {
-        Map<Long, PairSnapshot> last = new HashMap<>();
-        snapshots.forEach(snapshot -> last.put(snapshot.pairId(), snapshot));
-        boolean changed = false;
-        for (PairRow row : pairs) {
-            PairSnapshot now = last.get(row.pairId());
-            if (now == null || now.open()) {
-                PairSnapshot had = now == null ? row.snapshot() : now;
-                now = new PairSnapshot(had.pairId(), had.client(), had.server(),
-                        RelayTexts.TEXT.get("pairs.state.closed"), had.bytesClientToServer(),
-                        had.bytesServerToClient(), had.chunksClientToServer(), had.chunksServerToClient(), false);
-            }
-            changed |= row.update(now);
-        }
-        if (changed) {
-            pairsUpdated.set(pairsUpdated.get() + 1);
-        }
     }
 
     private void updateStatus() {
@@ -439,7 +380,7 @@ public final class RelayViewModel extends SocketTabModel {
             case STARTING -> status.setState(RelayTexts.TEXT.get("status.starting", settings.listen()));
             case RUNNING -> {
                 String address = boundAddress == null ? "" : Endpoints.describe(boundAddress);
-                long open = pairs.stream().filter(row -> row.snapshot().open()).count();
+                long open = pairs.openCount();
                 status.setState(RelayTexts.TEXT.get(open == 1 ? "status.running.one" : "status.running.other",
                         address, settings.target(), Long.toString(open)));
                 status.setAddresses(address);
@@ -521,14 +462,14 @@ public final class RelayViewModel extends SocketTabModel {
 
     /** Changes whenever a listed pair's snapshot changed (its state, its counters). */
     public ReadOnlyLongProperty pairsUpdatedProperty() {
-        return pairsUpdated.getReadOnlyProperty();
+        return pairs.updatedProperty();
     }
 
     public ObservableList<PairRow> pairs() {
-        return pairs;
+        return pairs.rows();
     }
 
     public ObjectProperty<PairRow> selectedPairProperty() {
-        return selectedPair;
+        return pairs.selectedProperty();
     }
 }
