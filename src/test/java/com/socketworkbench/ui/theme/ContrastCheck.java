@@ -35,10 +35,11 @@ final class ContrastCheck {
 
     /**
      * Rules whose {@code -fx-fill} paints a shape, not text: the hex dump's match and selection highlights (drawn
-     * under the text, which keeps its own colour) and the rate chart's lines (stroked, their fill transparent).
+     * under the text, which keeps its own colour; the WebSocket payload's verdict bytes too) and the rate chart's
+     * lines (stroked, their fill transparent).
      */
-    static final Set<String> SHAPES = Set.of(".hex-match", ".hex-match-current", ".hex-selection", ".rate-line",
-            ".rate-line-received", ".rate-line-sent");
+    static final Set<String> SHAPES = Set.of(".hex-match", ".hex-match-current", ".hex-selection",
+            "#websocket .ws-hex-mark", ".rate-line", ".rate-line-received", ".rate-line-sent");
 
     private ContrastCheck() {
     }
