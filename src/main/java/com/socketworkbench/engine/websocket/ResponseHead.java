@@ -52,7 +52,7 @@ record ResponseHead(byte[] head, byte[] rest, byte[] body) {
                 if (status == 101 || status < 0) {
                     return new ResponseHead(headBytes, rest, new byte[0]);
                 }
-                return new ResponseHead(headBytes, new byte[0], RejectedBody.read(headBytes, status, rest, in));
+                return new ResponseHead(headBytes, new byte[0], RejectedBody.read(headBytes, rest, in));
             }
             if (sofar.length > MAX_HEAD) {
                 throw new HandshakeFailure(TEXT.get("failed.headTooLong", MAX_HEAD));
