@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,7 +21,7 @@ public final class ByteSizeInput extends TextInput {
 
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s*([A-Za-z]*)");
     private static final Map<String, Long> UNITS = Map.ofEntries(
-            Map.entry("", MIB), Map.entry("b", 1L),
+            Map.entry("b", 1L),
             Map.entry("k", KIB), Map.entry("kb", KIB), Map.entry("kib", KIB),
             Map.entry("m", MIB), Map.entry("mb", MIB), Map.entry("mib", MIB),
             Map.entry("g", GIB), Map.entry("gb", GIB), Map.entry("gib", GIB),
@@ -73,20 +74,33 @@ public final class ByteSizeInput extends TextInput {
         if (text.isEmpty()) {
             throw new IllegalArgumentException(InputTexts.TEXT.get("size.empty"));
         }
-        Matcher matcher = SIZE.matcher(text);
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException(InputTexts.TEXT.get("size.notSize", text));
-        }
-        Long unit = UNITS.get(matcher.group(2).toLowerCase(Locale.ROOT));
-        if (unit == null) {
-            throw new IllegalArgumentException(InputTexts.TEXT.get("size.notUnit", matcher.group(2)));
-        }
-        BigDecimal bytes = new BigDecimal(matcher.group(1).replace(',', '.')).multiply(BigDecimal.valueOf(unit))
-                .setScale(0, RoundingMode.HALF_UP);
+        BigDecimal bytes = exactBytes(text, MIB, whole -> InputTexts.TEXT.get("size.notSize", whole),
+                unit -> InputTexts.TEXT.get("size.notUnit", unit)).setScale(0, RoundingMode.HALF_UP);
         if (bytes.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0) {
             throw new IllegalArgumentException(InputTexts.TEXT.get("size.tooLarge", text));
         }
         return bytes.longValueExact();
+    }
+
+    /**
+     * The bytes a number and a binary unit stand for ("1.5 KiB", "960 b"; KB is KiB), not rounded; a bare number
+     * counts in {@code plainUnit}. Every size field reads its text this way, whatever its own default unit.
+     *
+     * @param notSize the message when {@code text} is not a number with a unit
+     * @param notUnit the message for the unit typed when it is none of B, KiB, MiB, GiB, TiB
+     */
+    public static BigDecimal exactBytes(String text, long plainUnit, UnaryOperator<String> notSize,
+                                        UnaryOperator<String> notUnit) {
+        Matcher matcher = SIZE.matcher(text);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException(notSize.apply(text));
+        }
+        String name = matcher.group(2).toLowerCase(Locale.ROOT);
+        Long unit = name.isEmpty() ? Long.valueOf(plainUnit) : UNITS.get(name);
+        if (unit == null) {
+            throw new IllegalArgumentException(notUnit.apply(matcher.group(2)));
+        }
+        return new BigDecimal(matcher.group(1).replace(',', '.')).multiply(BigDecimal.valueOf(unit));
     }
 
     /** The largest unit that gives a whole number: "48 MiB", "1 GiB", "1536 MiB", "1000 B". */

@@ -1,13 +1,12 @@
 package com.socketworkbench.ui.relay;
 
+import com.socketworkbench.ui.input.ByteSizeInput;
 import com.socketworkbench.ui.input.InputVerdict;
 import com.socketworkbench.ui.input.TextInput;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -18,12 +17,10 @@ import java.util.regex.Pattern;
  */
 final class BandwidthInput extends TextInput {
     static final long KIB = 1024;
-    static final long MIB = 1024 * KIB;
     static final long MAX_BYTES_PER_SECOND = 10_000_000 * KIB;
 
-    private static final Pattern RATE = Pattern.compile("(\\d+(?:[.,]\\d+)?)\\s*([A-Za-z]*)\\s*(?:/\\s*s)?");
-    private static final Map<String, Long> UNITS = Map.of("", KIB, "b", 1L, "k", KIB, "kb", KIB, "kib", KIB,
-            "m", MIB, "mb", MIB, "mib", MIB);
+    /** "per second", which may follow the unit. */
+    private static final Pattern PER_SECOND = Pattern.compile("\\s*/\\s*s$", Pattern.CASE_INSENSITIVE);
 
     BandwidthInput(String initial) {
         super(initial, BandwidthInput::check);
@@ -48,21 +45,15 @@ final class BandwidthInput extends TextInput {
         if (text.isEmpty()) {
             return 0;
         }
-        Matcher matcher = RATE.matcher(text);
-        if (!matcher.matches()) {
-            throw new IllegalArgumentException(RelayTexts.TEXT.get("bandwidth.notRate", text));
-        }
-        Long unit = UNITS.get(matcher.group(2).toLowerCase(Locale.ROOT));
-        if (unit == null) {
-            throw new IllegalArgumentException(RelayTexts.TEXT.get("bandwidth.notUnit", matcher.group(2)));
-        }
-        BigDecimal amount = new BigDecimal(matcher.group(1).replace(',', '.'));
-        BigDecimal bytes = amount.multiply(BigDecimal.valueOf(unit)).setScale(0, RoundingMode.HALF_UP);
+        BigDecimal exact = ByteSizeInput.exactBytes(PER_SECOND.matcher(text).replaceFirst(""), KIB,
+                whole -> RelayTexts.TEXT.get("bandwidth.notRate", text),
+                unit -> RelayTexts.TEXT.get("bandwidth.notUnit", unit));
+        BigDecimal bytes = exact.setScale(0, RoundingMode.HALF_UP);
         if (bytes.compareTo(BigDecimal.valueOf(MAX_BYTES_PER_SECOND)) > 0) {
             throw new IllegalArgumentException(RelayTexts.TEXT.get("bandwidth.tooHigh",
                     String.format(Locale.ROOT, "%,d", MAX_BYTES_PER_SECOND / KIB)));
         }
-        if (bytes.signum() == 0 && amount.signum() != 0) {
+        if (bytes.signum() == 0 && exact.signum() != 0) {
             // "0.0001 KiB" would silently turn the limit off.
             throw new IllegalArgumentException(RelayTexts.TEXT.get("bandwidth.tooLow", text));
         }
