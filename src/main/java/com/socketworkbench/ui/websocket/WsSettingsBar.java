@@ -110,18 +110,20 @@ final class WsSettingsBar {
         HBox first = new HBox(8, WebSocketView.caption(TEXT.get("url.label")), url, connect, state, insecure);
         first.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(url, Priority.ALWAYS);
-        // The limits on a row of their own: beside the headers they squeezed Auto-pong to "Auto-po..." at 1024 wide.
-        autoPong.setMinWidth(Region.USE_PREF_SIZE);
+        // Beside the headers, only the headers shrink: Auto-pong and the limits keep their width (squeezed, Auto-pong
+        // read "Auto-po..." at 1024 wide), and the bar stays two rows so the handshake keeps its lines at 1024x640.
+        for (Region fixed : new Region[]{autoPong, maxFrame, maxMessage}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox second = new HBox(8, WebSocketView.caption(TEXT.get("protocols.label")), protocols,
-                WebSocketView.caption(TEXT.get("headers.label")), headers, autoPong);
-        second.setAlignment(Pos.CENTER_LEFT);
-        HBox third = new HBox(8, WebSocketView.caption(TEXT.get("maxFrame.label")), maxFrame,
+                WebSocketView.caption(TEXT.get("headers.label")), headers, autoPong,
+                WebSocketView.caption(TEXT.get("maxFrame.label")), maxFrame,
                 WebSocketView.caption(TEXT.get("maxMessage.label")), maxMessage);
-        third.setAlignment(Pos.CENTER_LEFT);
+        second.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(headers, Priority.ALWAYS);
         Label urlError = TabLayout.errorLabel("wsUrlError", model.urlErrorProperty(), subscriptions);
         Label headersError = TabLayout.errorLabel("wsHeadersError", model.headersErrorProperty(), subscriptions);
-        VBox bar = new VBox(6, first, second, third, TabLayout.messageRow("settings-messages", subscriptions, urlError,
+        VBox bar = new VBox(6, first, second, TabLayout.messageRow("settings-messages", subscriptions, urlError,
                 headersError, maxFrameMessage, maxMessageMessage));
         bar.getStyleClass().add("ws-settings");
         return bar;
