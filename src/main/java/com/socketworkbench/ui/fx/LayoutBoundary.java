@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.fx;
 
+import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.layout.Region;
 
@@ -62,6 +63,15 @@ public final class LayoutBoundary extends Region {
                 || minHeight.changed(content::minHeight) || prefHeight.changed(content::prefHeight)) {
             requestLayout();
         }
+    }
+
+    /**
+     * The content's bias, so that a parent asks a wrapping content (a flow of counters) for its height at the width it
+     * gets, not at the flow's default wrap length, which took a third line a wide window never shows.
+     */
+    @Override
+    public Orientation getContentBias() {
+        return content.getContentBias();
     }
 
     @Override

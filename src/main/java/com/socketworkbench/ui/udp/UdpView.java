@@ -154,10 +154,12 @@ public final class UdpView implements TabView {
         // Counters wrap onto a second line in a narrow window rather than lose their last digits.
         FlowPane figures = new FlowPane(18, 2, counters, drops, rates);
         figures.setAlignment(Pos.CENTER_LEFT);
-        HBox.setHgrow(figures, Priority.ALWAYS);
-        HBox bar = new HBox(18, figures, hint);
-        bar.getChildren().add(rules.toggle());
-        bar.setAlignment(Pos.CENTER_LEFT);
+        HBox side = new HBox(18, hint, rules.toggle());
+        side.setAlignment(Pos.CENTER_RIGHT);
+        // A border pane asks the flow for its height at the width it is left with: a box asked it at the flow's
+        // default wrap length, a line taller than the counters ever take.
+        BorderPane bar = new BorderPane(figures, null, side, null, null);
+        BorderPane.setAlignment(side, Pos.CENTER_RIGHT);
         bar.getStyleClass().add("udp-stats");
         // The counters change with every table update of a flood: that lays out this line, not the tab around it.
         return new LayoutBoundary(bar);
