@@ -58,6 +58,9 @@ class WebSocketUpgradeFromHttpTest {
                     .map(WebSocketTab.class::cast).findFirst().orElseThrow());
             driver.waitUntil(() -> webSocket.model().phase() == WebSocketModel.Phase.OPEN);
             assertEquals(server.url(false), driver.text("#wsUrl"), "shown, and selected");
+            String firstRow = fx(() -> webSocket.model().rows().getFirst().text());
+            assertTrue(firstRow.startsWith("Continuing the connection the HTTP tab upgraded to " + server.url(false)
+                    + " (127.0.0.1:"), firstRow);
             assertTrue(driver.text("#wsHandshakeRequest").startsWith("GET /echo HTTP/1.1\nHost: 127.0.0.1:"),
                     driver.text("#wsHandshakeRequest"));
             assertTrue(driver.text("#wsAcceptCheck").startsWith("Sec-WebSocket-Accept ✔ matches"),

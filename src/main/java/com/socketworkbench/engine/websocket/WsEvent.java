@@ -15,6 +15,13 @@ public sealed interface WsEvent {
     record Connecting(Instant time, WsUrl url) implements WsEvent {
     }
 
+    /**
+     * The session continues a connection another tab opened and upgraded (no connect of its own): {@code local} and
+     * {@code remote} are its socket's ends ("127.0.0.1:50312").
+     */
+    record Continuing(Instant time, WsUrl url, String local, String remote) implements WsEvent {
+    }
+
     /** The TLS handshake of a wss connection succeeded. */
     record TlsEstablished(Instant time, TlsInfo info) implements WsEvent {
     }

@@ -3,6 +3,7 @@ package com.socketworkbench.engine.websocket;
 
 import static com.socketworkbench.engine.websocket.WsUrl.TEXT;
 
+import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.http.TlsClient;
 import com.socketworkbench.engine.http.UpgradedConnection;
 import com.socketworkbench.engine.text.DurationText;
@@ -310,7 +311,9 @@ public final class WsSession {
      */
     private void runAdopted(UpgradedConnection connection) {
         random = new SecureRandom();
-        emit(new WsEvent.Connecting(Instant.now(), options.url()));
+        Socket socket = connection.socket();
+        emit(new WsEvent.Continuing(Instant.now(), options.url(), Endpoints.describe(socket.getLocalSocketAddress()),
+                Endpoints.describe(socket.getRemoteSocketAddress())));
         connection.tls().ifPresent(info -> emit(new WsEvent.TlsEstablished(Instant.now(), info)));
         emit(new WsEvent.HandshakeSent(Instant.now(), connection.requestHead()));
         HandshakeCheck check;

@@ -379,6 +379,8 @@ public final class WebSocketModel implements TabModel {
         return switch (event) {
             case WsEvent.Connecting connecting -> FrameRow.note(nextNumber++, time,
                     TEXT.get("row.connecting", connecting.url()), false);
+            case WsEvent.Continuing continuing -> FrameRow.note(nextNumber++, time, TEXT.get("row.continuing",
+                    continuing.url(), continuing.local(), continuing.remote()), false);
             case WsEvent.TlsEstablished established -> FrameRow.note(nextNumber++, time,
                     handshake.tlsEstablished(established.info()), false);
             case WsEvent.HandshakeSent sent -> {

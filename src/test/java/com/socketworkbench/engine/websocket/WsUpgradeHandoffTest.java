@@ -65,8 +65,13 @@ class WsUpgradeHandoffTest {
             assertEquals(List.of(new WsHeader("User-Agent", RequestTemplate.USER_AGENT),
                     new WsHeader("Origin", "http://127.0.0.1")), options.headers());
 
+            String local = connection.socket().getLocalSocketAddress().toString();
             session = WsSession.adopt(connection, options, events);
             events.awaitOpen();
+            assertTrue(events.all(WsEvent.Connecting.class).isEmpty(), "no connect of its own");
+            WsEvent.Continuing continuing = events.all(WsEvent.Continuing.class).getFirst();
+            assertEquals("127.0.0.1:" + server.port(), continuing.remote());
+            assertEquals(local.substring(local.indexOf('/') + 1), continuing.local());
             WsEvent.HandshakeSent sent = events.all(WsEvent.HandshakeSent.class).getFirst();
             assertArrayEquals(exchange.request().headBytes(), sent.raw(), "the request as it went");
             WsEvent.HandshakeReceived received = events.all(WsEvent.HandshakeReceived.class).getFirst();
