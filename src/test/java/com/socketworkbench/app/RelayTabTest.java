@@ -461,10 +461,20 @@ class RelayTabTest {
             WaitForAsyncUtils.waitForFxEvents();
             fxRun(() -> driver.stage().getScene().getRoot().layout());
             assertEquals(List.of(), fx(() -> LayoutProblems.of(driver.stage().getScene())));
+            snapshot("relay-held-1024x640");
             showFaults();
             WaitForAsyncUtils.waitForFxEvents();
             fxRun(() -> driver.stage().getScene().getRoot().layout());
             assertEquals(List.of(), fx(() -> LayoutProblems.of(driver.stage().getScene())));
+            snapshot("relay-faults-1024x640");
+        }
+    }
+
+    /** With {@code -Dlayout.snapshots=DIR}, the window as a PNG in DIR, to look at (as {@link WindowFitTest}). */
+    private void snapshot(String name) throws Exception {
+        String dir = System.getProperty("layout.snapshots");
+        if (dir != null) {
+            Screenshots.writeTo(driver.stage().getScene(), java.nio.file.Path.of(dir, name + ".png"));
         }
     }
 
