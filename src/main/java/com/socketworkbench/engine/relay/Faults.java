@@ -7,7 +7,7 @@ import static com.socketworkbench.engine.relay.RelayText.TEXT;
 /**
  * Faults the relay adds to one direction; 0 switches each one off.
  *
- * @param latency        added delay for each chunk, counted from when it arrived (order is kept)
+ * @param latency        added delay for each chunk, counted from when it arrived, or from its release when it was held (order is kept)
  * @param jitter         a random extra delay between 0 and this, per chunk
  * @param bytesPerSecond bandwidth limit: writes are paced to this rate
  * @param segmentSize    re-chunking: each chunk is written in segments of at most this many bytes, each its own write

@@ -46,6 +46,12 @@ final class Pipe {
     static final class Item {
         final long arrivedNanos;
         final boolean end;
+        /**
+         * When the chunk became free to go: its arrival, or the user's (or the hold timeout's) release of a held
+         * chunk. The latency counts from here, so "hold, then a slow link" holds both: the link comes after the
+         * intercept, as with a proxy in front of a network emulator.
+         */
+        long readyNanos;
         byte[] bytes;
         long holdId;
         boolean waiting;
@@ -54,6 +60,7 @@ final class Pipe {
         Item(byte[] bytes, long arrivedNanos, boolean end) {
             this.bytes = bytes;
             this.arrivedNanos = arrivedNanos;
+            this.readyNanos = arrivedNanos;
             this.end = end;
         }
     }
@@ -206,6 +213,7 @@ final class Pipe {
             }
             item.dropped = drop;
             item.waiting = false;
+            item.readyNanos = System.nanoTime();
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -377,7 +385,7 @@ final class Pipe {
         if (jitter > 0) {
             delay += ThreadLocalRandom.current().nextLong(jitter + 1);
         }
-        if (delay > 0 && !sleepUntil(item.arrivedNanos + delay)) {
+        if (delay > 0 && !sleepUntil(item.readyNanos + delay)) {
             return false;
         }
         byte[] bytes = item.bytes;

@@ -82,6 +82,25 @@ class RelayInterceptTest {
     }
 
     @Test
+    void theLatencyOfAHeldChunkCountsFromItsRelease() throws Exception {
+        connect();
+        Duration latency = Duration.ofMillis(300);
+        relay.setFaults(RelayDirection.CLIENT_TO_SERVER, Faults.none().withLatency(latency, Duration.ZERO));
+        relay.setIntercept(RelayDirection.CLIENT_TO_SERVER, true);
+        client.getOutputStream().write(ascii("slow"));
+        HeldChunk chunk = holds.awaitHeld(1).getFirst();
+        long heldAt = System.nanoTime();
+        // Held for longer than the latency: counted from arrival, the chunk would leave the moment it is released.
+        await().atMost(RelayEvents.WAIT).until(() -> System.nanoTime() - heldAt > latency.toNanos() * 3 / 2);
+
+        long released = System.nanoTime();
+        assertTrue(relay.forward(chunk.holdId(), chunk.bytes()));
+        assertArrayEquals(ascii("slow"), readExactly(server.getInputStream(), 4));
+        long took = System.nanoTime() - released;
+        assertTrue(took >= latency.toNanos(), "arrived " + took / 1_000_000 + " ms after its release");
+    }
+
+    @Test
     void aServerToClientChunkForwardedUnchangedIsForwarded() throws Exception {
         connect();
         relay.setIntercept(RelayDirection.SERVER_TO_CLIENT, true);
