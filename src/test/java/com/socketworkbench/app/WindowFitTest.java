@@ -1,6 +1,8 @@
 package com.socketworkbench.app;
 
 import com.socketworkbench.engine.framing.FramingMode;
+import com.socketworkbench.engine.tls.TestCertificates;
+import com.socketworkbench.ui.tls.CertSource;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.InMemoryPreferences;
 import com.sun.net.httpserver.HttpServer;
@@ -15,6 +17,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.ToggleButton;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.testfx.util.WaitForAsyncUtils;
@@ -46,6 +49,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Timeout(120)
 class WindowFitTest {
+    @TempDir
+    Path files;
     private static final Pattern LISTENING = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)");
 
     private final List<String> problems = new ArrayList<>();
@@ -135,6 +140,15 @@ class WindowFitTest {
                     .map(Node::isVisible).orElse(false));
             check(tab + "-tls", width, height);
         }
+        // Certificate files chosen: the file fields, and the summary read from them under the row.
+        driver.selectTab("tcpServer");
+        Path[] pem = TestCertificates.leaf(TestCertificates.ca("Fit CA")).writePem(files, "server");
+        fxRun(() -> driver.<ComboBox<CertSource>>node("#tcpServer #tlsCertSource").setValue(CertSource.PEM));
+        driver.setText("#tcpServer #tlsCertFile", pem[0].toString());
+        driver.setText("#tcpServer #tlsKeyFile", pem[1].toString());
+        driver.waitUntil(() -> driver.text("#tcpServer #tlsCertInfo").contains("\nSHA-256 "));
+        check("tcpServer-tls-files", width, height);
+        fxRun(() -> driver.<ComboBox<CertSource>>node("#tcpServer #tlsCertSource").setValue(CertSource.GENERATED));
         // Running, only the certificate row of the server's TLS panel stays, so the timeline keeps its room.
         driver.selectTab("tcpServer");
         driver.click("#tcpServer #tlsGenerate");

@@ -234,18 +234,55 @@ public final class TlsSupport {
         return TEXT.get("tls.failed", message);
     }
 
-    public static String explainCertificate(CertificateException rejection, X509Certificate[] chain, String host) {
+    /** What a trust manager's rejection of a certificate was about, for whichever side words it. */
+    public enum CertificateProblem {
+        /** The leaf or a certificate of its chain is past its end. */
+        EXPIRED,
+        /** The leaf's validity has not begun. */
+        NOT_YET_VALID,
+        /** No chain to a trusted CA. */
+        UNTRUSTED,
+        /** Anything else (a host name, a bad signature, a revoked one): the JDK's words. */
+        OTHER
+    }
+
+    /** Sorts a trust manager's rejection; {@link #explainCertificate} words it for a client, others for a server. */
+    public static CertificateProblem problemOf(CertificateException rejection) {
         if (hasCause(rejection, CertificateExpiredException.class)
                 || validatorReason(rejection, CertPathValidatorException.BasicReason.EXPIRED)) {
-            return expiredMessage(chain);
+            return CertificateProblem.EXPIRED;
         }
         if (hasCause(rejection, CertificateNotYetValidException.class)
                 || validatorReason(rejection, CertPathValidatorException.BasicReason.NOT_YET_VALID)) {
+            return CertificateProblem.NOT_YET_VALID;
+        }
+        return isUntrusted(rejection) ? CertificateProblem.UNTRUSTED : CertificateProblem.OTHER;
+    }
+
+    /**
+     * The first certificate of {@code chain} (leaf first) past its end at {@code now}, as its index; -1 for none.
+     * An expiry rejection can be about an intermediate, and the words then name which one.
+     */
+    public static int firstExpired(X509Certificate[] chain, Instant now) {
+        for (int i = 0; i < chain.length; i++) {
+            if (chain[i].getNotAfter().toInstant().isBefore(now)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    public static String explainCertificate(CertificateException rejection, X509Certificate[] chain, String host) {
+        CertificateProblem problem = problemOf(rejection);
+        if (problem == CertificateProblem.EXPIRED) {
+            return expiredMessage(chain);
+        }
+        if (problem == CertificateProblem.NOT_YET_VALID) {
             X509Certificate leaf = chain.length > 0 ? chain[0] : null;
             return leaf == null ? TEXT.get("tls.notYetValid")
                     : TEXT.get("tls.notValidBefore", DAY.format(leaf.getNotBefore().toInstant()));
         }
-        if (isUntrusted(rejection)) {
+        if (problem == CertificateProblem.UNTRUSTED) {
             return chain.length == 0 ? TEXT.get("tls.untrusted") : TEXT.get("tls.untrusted.who",
                     CertSummary.of(chain[0]).subject(), CertSummary.of(chain[chain.length - 1]).issuer());
         }
@@ -256,15 +293,13 @@ public final class TlsSupport {
     }
 
     private static String expiredMessage(X509Certificate[] chain) {
-        Instant now = Instant.now();
-        for (int i = 0; i < chain.length; i++) {
-            Instant notAfter = chain[i].getNotAfter().toInstant();
-            if (notAfter.isBefore(now)) {
-                return i == 0 ? TEXT.get("tls.expired", DAY.format(notAfter))
-                        : TEXT.get("tls.chainExpired", CertSummary.of(chain[i]).subject(), DAY.format(notAfter));
-            }
+        int i = firstExpired(chain, Instant.now());
+        if (i < 0) {
+            return TEXT.get("tls.chainExpired.some");
         }
-        return TEXT.get("tls.chainExpired.some");
+        String notAfter = DAY.format(chain[i].getNotAfter().toInstant());
+        return i == 0 ? TEXT.get("tls.expired", notAfter)
+                : TEXT.get("tls.chainExpired", CertSummary.of(chain[i]).subject(), notAfter);
     }
 
     private static boolean isUntrusted(Throwable e) {

@@ -34,7 +34,7 @@ final class CheckingTrustManager extends X509ExtendedTrustManager {
                 certs[0].checkValidity();
             }
         } catch (CertificateException e) {
-            throw new RejectedCertificateException(e, certs);
+            throw new RejectedCertificateException(e, certs, delegate.getAcceptedIssuers());
         }
     }
 

@@ -9,10 +9,18 @@ import java.security.cert.X509Certificate;
  */
 final class RejectedCertificateException extends CertificateException {
     private final transient X509Certificate[] chain;
+    private final transient X509Certificate[] trusted;
 
-    RejectedCertificateException(CertificateException reason, X509Certificate[] chain) {
+    /** @param trusted the CAs the trust manager accepts (a server's client CA file): named in the words */
+    RejectedCertificateException(CertificateException reason, X509Certificate[] chain, X509Certificate[] trusted) {
         super(reason.getMessage(), reason);
         this.chain = chain == null ? new X509Certificate[0] : chain.clone();
+        this.trusted = trusted == null ? new X509Certificate[0] : trusted.clone();
+    }
+
+    /** The CAs the rejecting trust manager accepts; empty when unknown. */
+    X509Certificate[] trusted() {
+        return trusted.clone();
     }
 
     X509Certificate[] chain() {

@@ -53,6 +53,8 @@ public final class TlsContexts {
             keyStore = KeyMaterials.keyStore(key, List.of(generated.certificate()));
         } else {
             keyStore = KeyMaterials.keyStore(settings.keyMaterial());
+            // A key of another certificate would fail every handshake in words about signatures: say it now.
+            ServerCertificates.checkedLeaf(keyStore, settings.keyMaterial());
         }
         TrustManager[] trust = null;
         if (settings.clientAuth() != ClientAuth.NONE) {

@@ -41,8 +41,7 @@ public final class TlsFailures {
         boolean server = host == null;
         RejectedCertificateException rejected = find(failure, RejectedCertificateException.class);
         if (rejected != null) {
-            // The certificate explanations speak of the server's certificate: on the server side the JDK's words.
-            return server ? TlsText.TEXT.get("failure.clientCertificate.rejected", rejected.reason().getMessage())
+            return server ? clientCertificate(rejected)
                     : TlsSupport.explainCertificate(rejected.reason(), rejected.chain(), host);
         }
         TlsHandshakeTimeoutException timeout = find(failure, TlsHandshakeTimeoutException.class);
@@ -102,6 +101,37 @@ public final class TlsFailures {
             return TlsText.TEXT.get(server ? "failure.closed.client" : "failure.closed.server");
         }
         return TlsText.TEXT.get("failure.other", message);
+    }
+
+    /**
+     * Why this server refused a client's certificate, sorted as the client side sorts a server's
+     * ({@link TlsSupport#problemOf}) and worded for the client's: expired on which day, not yet valid, not signed by
+     * the client CA chosen (named by its subjects); anything else in the JDK's words.
+     */
+    private static String clientCertificate(RejectedCertificateException rejected) {
+        X509Certificate[] chain = rejected.chain();
+        String subject = chain.length == 0 ? "?" : CertSummary.of(chain[0]).subject();
+        return switch (TlsSupport.problemOf(rejected.reason())) {
+            case EXPIRED -> {
+                int i = TlsSupport.firstExpired(chain, Instant.now());
+                yield i < 0 ? TlsText.TEXT.get("failure.clientCertificate.chainExpired.some")
+                        : TlsText.TEXT.get(i == 0 ? "failure.clientCertificate.expired"
+                                : "failure.clientCertificate.chainExpired", CertSummary.of(chain[i]).subject(),
+                        DAY.format(chain[i].getNotAfter().toInstant()));
+            }
+            case NOT_YET_VALID -> chain.length == 0
+                    ? TlsText.TEXT.get("failure.clientCertificate.rejected", rejected.reason().getMessage())
+                    : TlsText.TEXT.get("failure.clientCertificate.notYetValid", subject,
+                    DAY.format(chain[0].getNotBefore().toInstant()));
+            case UNTRUSTED -> {
+                String cas = Arrays.stream(rejected.trusted()).map(ca -> CertSummary.of(ca).subject()).distinct()
+                        .limit(3).reduce((a, b) -> a + "; " + b)
+                        .orElse(TlsText.TEXT.get("failure.clientCertificate.untrusted.anyCa"));
+                yield TlsText.TEXT.get("failure.clientCertificate.untrusted", subject,
+                        chain.length == 0 ? "?" : CertSummary.of(chain[chain.length - 1]).issuer(), cas);
+            }
+            case OTHER -> TlsText.TEXT.get("failure.clientCertificate.rejected", rejected.reason().getMessage());
+        };
     }
 
     /**

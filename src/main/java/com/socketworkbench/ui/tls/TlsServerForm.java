@@ -5,7 +5,7 @@ import com.socketworkbench.engine.tls.ClientAuth;
 import com.socketworkbench.engine.tls.GeneratedCertificate;
 import com.socketworkbench.engine.tls.KeyFormat;
 import com.socketworkbench.engine.tls.KeyMaterial;
-import com.socketworkbench.engine.tls.TlsClientSettings;
+import com.socketworkbench.engine.tls.ServerCertificates;
 import com.socketworkbench.engine.tls.TlsContexts;
 import com.socketworkbench.engine.tls.TlsServerSettings;
 import com.socketworkbench.ui.fx.UiExecutor;
@@ -18,6 +18,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -29,14 +31,18 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.util.List;
 
 import static com.socketworkbench.ui.tls.TlsTexts.TEXT;
 
 /**
  * The TLS settings of a TCP server tab, as chosen and remembered: on or off, the certificate (generated in the app,
- * a PKCS#12 file or PEM files), client-certificate authentication with its CA file, ALPN and the version range.
- * A generated certificate is saved with the tab as its two PEM texts; the password of a file never is.
+ * a PKCS#12 file or PEM files), client-certificate authentication with its CA file, ALPN, the version range and the
+ * handshake timeout. A generated certificate is saved with the tab as its two PEM texts; the password of a file
+ * never is. Certificate files are read in the background as they are chosen ({@link #fileSummaryProperty()}), so
+ * what the server will present, or what is wrong with which field, shows before Start.
  */
 public final class TlsServerForm {
     private static final Logger LOG = LoggerFactory.getLogger(TlsServerForm.class);
@@ -52,6 +58,7 @@ public final class TlsServerForm {
     static final String PREF_ALPN = "alpn";
     static final String PREF_MIN = "minVersion";
     static final String PREF_MAX = "maxVersion";
+    static final String PREF_HANDSHAKE_TIMEOUT = "handshakeTimeoutSeconds";
 
     private final AppPreferences preferences;
     private final UiExecutor executor;
@@ -68,7 +75,21 @@ public final class TlsServerForm {
     private final TlsFileInput clientCaFile;
     private final AlpnInput alpn;
     private final VersionRange versions = new VersionRange();
+    private final HandshakeTimeoutInput handshakeTimeout;
+    /** The leaf the chosen files hold, read in the background; null while none is read (or it failed). */
+    private final ReadOnlyObjectWrapper<CertSummary> fileSummary = new ReadOnlyObjectWrapper<>(this, "fileSummary");
+    /** What reading the files said about each field: FINE, an expiry warning, or an error. */
+    private final ReadOnlyObjectWrapper<InputVerdict> loadedCertificate = new ReadOnlyObjectWrapper<>(this,
+            "loadedCertificate", InputVerdict.FINE);
+    private final ReadOnlyObjectWrapper<InputVerdict> loadedKey = new ReadOnlyObjectWrapper<>(this, "loadedKey",
+            InputVerdict.FINE);
+    private final ReadOnlyObjectWrapper<InputVerdict> passwordVerdict = new ReadOnlyObjectWrapper<>(this,
+            "passwordVerdict", InputVerdict.FINE);
+    /** Counts the reads: a read answered after a newer one started is dropped. */
+    private long reads;
     private final ObjectBinding<InputVerdict> certificateVerdict;
+    private final ObjectBinding<InputVerdict> certificateFileVerdict;
+    private final ObjectBinding<InputVerdict> keyFileVerdict;
     private final ObjectBinding<InputVerdict> clientCaVerdict;
     private final BooleanBinding valid;
 
@@ -88,23 +109,91 @@ public final class TlsServerForm {
         alpn = new AlpnInput(preferences.get(PREF_ALPN, ""));
         versions.minProperty().set(VersionRange.parse(preferences.get(PREF_MIN, ""), versions.min()));
         versions.maxProperty().set(VersionRange.parse(preferences.get(PREF_MAX, ""), versions.max()));
+        handshakeTimeout = new HandshakeTimeoutInput(preferences.get(PREF_HANDSHAKE_TIMEOUT,
+                HandshakeTimeoutInput.DEFAULT));
+        // At the source: a generated certificate's state, or that a file is still to be chosen; what is wrong with a
+        // chosen file shows at that file's field.
         certificateVerdict = Bindings.createObjectBinding(() -> switch (source.get()) {
             case GENERATED -> generated.get() == null ? InputVerdict.error(TEXT.get("generated.none"))
                     : expiry(generated.get());
-            case PKCS12, PEM -> files.certificate().isSet() ? files.certificate().verdict()
+            case PKCS12, PEM -> files.certificate().isSet() ? InputVerdict.FINE
                     : InputVerdict.error(TEXT.get("error.file.required"));
-        }, source, generated, files.certificate().verdictProperty());
+        }, source, generated, files.certificate().textProperty());
+        certificateFileVerdict = Bindings.createObjectBinding(() -> {
+            InputVerdict own = files.certificate().verdict();
+            return own.isError() || !files.certificate().isSet() ? own : loadedCertificate.get();
+        }, files.certificate().verdictProperty(), loadedCertificate);
+        keyFileVerdict = Bindings.createObjectBinding(() -> {
+            InputVerdict own = files.keyVerdictProperty().get();
+            return own.isError() ? own : loadedKey.get();
+        }, files.keyVerdictProperty(), loadedKey);
         // Asking clients for certificates needs the CAs they must chain to.
         clientCaVerdict = Bindings.createObjectBinding(() -> clientAuth.get() != ClientAuth.NONE
                         && !clientCaFile.isSet() ? InputVerdict.error(TEXT.get("error.client.ca.required"))
                         : clientCaFile.verdict(), clientAuth, clientCaFile.verdictProperty());
         valid = Bindings.createBooleanBinding(() -> !enabled.get() || !certificateVerdict.get().isError()
+                        && (source.get() == CertSource.GENERATED || !certificateFileVerdict.get().isError()
+                        && !passwordVerdict.get().isError())
                         // Only PEM reads the key file: a PKCS#12 file holds its own key, and the key field is
                         // hidden then, so a stale key left from PEM must not hold Start back.
-                        && (source.get() != CertSource.PEM || !files.keyVerdictProperty().get().isError())
-                        && !clientCaVerdict.get().isError() && alpn.isValid() && versions.isValid(),
-                enabled, source, certificateVerdict, files.keyVerdictProperty(), clientCaVerdict,
-                alpn.validProperty(), versions.verdictProperty());
+                        && (source.get() != CertSource.PEM || !keyFileVerdict.get().isError())
+                        && !clientCaVerdict.get().isError() && alpn.isValid() && versions.isValid()
+                        && handshakeTimeout.isValid(),
+                enabled, source, certificateVerdict, certificateFileVerdict, passwordVerdict, keyFileVerdict,
+                clientCaVerdict, alpn.validProperty(), versions.verdictProperty(), handshakeTimeout.validProperty());
+        // The form's own properties: listeners that live as long as the form.
+        // Change listeners, not invalidation ones: those stay quiet until someone reads the value again.
+        for (javafx.beans.value.ObservableValue<?> input : List.<javafx.beans.value.ObservableValue<?>>of(enabled,
+                source, files.certificate().textProperty(), files.key().textProperty(), files.passwordProperty())) {
+            input.addListener((observable, before, now) -> readFiles());
+        }
+        readFiles();
+    }
+
+    /**
+     * Reads the chosen certificate files in the background as a start would, when TLS is on with a file source and
+     * the fields name readable files; the leaf then shows as the generated one does, or the problem at its field.
+     */
+    private void readFiles() {
+        long read = ++reads;
+        KeyMaterial material = enabled.get() && source.get() != CertSource.GENERATED
+                && files.certificate().isSet() && files.certificate().isValid()
+                && (source.get() != CertSource.PEM || !files.keyVerdictProperty().get().isError())
+                ? fileMaterial() : null;
+        if (material == null) {
+            showRead(null, InputVerdict.FINE, InputVerdict.FINE, InputVerdict.FINE);
+            return;
+        }
+        executor.run("ui-tls-read-certificate", () -> ServerCertificates.load(material), leaf -> {
+            if (read == reads) {
+                String warning = TlsContexts.expiryWarning(leaf, false, Instant.now());
+                showRead(leaf, warning == null ? InputVerdict.FINE : InputVerdict.warning(warning), InputVerdict.FINE,
+                        InputVerdict.FINE);
+            }
+        }, failure -> {
+            if (read != reads) {
+                return;
+            }
+            if (!(failure instanceof ServerCertificates.Problem problem)) {
+                LOG.warn("Reading the certificate files failed", failure);
+                showRead(null, InputVerdict.error(String.valueOf(failure.getMessage())), InputVerdict.FINE,
+                        InputVerdict.FINE);
+                return;
+            }
+            InputVerdict error = InputVerdict.error(problem.getMessage());
+            switch (problem.field()) {
+                case CERTIFICATE -> showRead(null, error, InputVerdict.FINE, InputVerdict.FINE);
+                case KEY -> showRead(null, InputVerdict.FINE, error, InputVerdict.FINE);
+                case PASSWORD -> showRead(null, InputVerdict.FINE, InputVerdict.FINE, error);
+            }
+        });
+    }
+
+    private void showRead(X509Certificate leaf, InputVerdict certificate, InputVerdict key, InputVerdict password) {
+        fileSummary.set(leaf == null ? null : CertSummary.of(leaf));
+        loadedCertificate.set(certificate);
+        loadedKey.set(key);
+        passwordVerdict.set(password);
     }
 
     /**
@@ -133,8 +222,7 @@ public final class TlsServerForm {
         KeyMaterial material = own != null ? null : fileMaterial();
         ClientAuth auth = clientAuth.get();
         return new TlsServerSettings(material, own, auth, auth == ClientAuth.NONE ? null : clientCaFile.path(),
-                alpn.protocols(),
-                versions.min(), versions.max(), TlsClientSettings.DEFAULT_HANDSHAKE_TIMEOUT);
+                alpn.protocols(), versions.min(), versions.max(), handshakeTimeout.duration());
     }
 
     /** The chosen files, read the way the source says (a PEM file named .p12 is still read as PEM). */
@@ -205,6 +293,7 @@ public final class TlsServerForm {
         preferences.put(PREF_ALPN, alpn.text());
         preferences.put(PREF_MIN, versions.min().name());
         preferences.put(PREF_MAX, versions.max().name());
+        preferences.put(PREF_HANDSHAKE_TIMEOUT, handshakeTimeout.text());
     }
 
     public BooleanProperty enabledProperty() {
@@ -236,9 +325,34 @@ public final class TlsServerForm {
         return files;
     }
 
-    /** Whether the chosen source has a usable certificate (generated, or a readable file). */
+    /** Whether the chosen source has a certificate: generated (and not expired), or a file named. */
     public ObservableObjectValue<InputVerdict> certificateVerdictProperty() {
         return certificateVerdict;
+    }
+
+    /** The certificate file's own check, then what reading it said (not a certificate, expired, ...). */
+    public ObservableObjectValue<InputVerdict> certificateFileVerdictProperty() {
+        return certificateFileVerdict;
+    }
+
+    /** The key file's own check, then what reading it said (not the certificate's key, ...). */
+    public ObservableObjectValue<InputVerdict> keyFileVerdictProperty() {
+        return keyFileVerdict;
+    }
+
+    /** A wrong or missing password, as reading the files found. */
+    public ReadOnlyObjectProperty<InputVerdict> passwordVerdictProperty() {
+        return passwordVerdict.getReadOnlyProperty();
+    }
+
+    /** The leaf certificate the chosen files hold, once read; null otherwise. */
+    public ReadOnlyObjectProperty<CertSummary> fileSummaryProperty() {
+        return fileSummary.getReadOnlyProperty();
+    }
+
+    /** How long each client's handshake may take, in seconds. */
+    public HandshakeTimeoutInput handshakeTimeout() {
+        return handshakeTimeout;
     }
 
     public ObjectProperty<ClientAuth> clientAuthProperty() {

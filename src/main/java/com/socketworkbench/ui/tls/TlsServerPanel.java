@@ -24,10 +24,11 @@ import static com.socketworkbench.ui.tls.TlsTexts.TEXT;
 
 /**
  * A TCP server's TLS: the {@code #tls} switch (beside Start) and the panel it opens ({@code #tlsSettings}): the
- * certificate's source ({@code #tlsCertSource}); for a generated one {@code #tlsGenerate}, its subject, names,
- * validity and fingerprint ({@code #tlsCertInfo}) and {@code #tlsExportCert}; for files {@code #tlsCertFile},
- * {@code #tlsKeyFile}, {@code #tlsPassword}; client certificates ({@code #tlsClientAuth}, {@code #tlsClientCaFile}),
- * ALPN ({@code #tlsAlpn}) and versions ({@code #tlsMinVersion}, {@code #tlsMaxVersion}).
+ * certificate's source ({@code #tlsCertSource}); for a generated one {@code #tlsGenerate} and {@code #tlsExportCert};
+ * for files {@code #tlsCertFile}, {@code #tlsKeyFile}, {@code #tlsPassword}; the certificate served, generated or
+ * read from the files: subject, names, validity and fingerprint ({@code #tlsCertInfo}, shown while the server runs
+ * too); client certificates ({@code #tlsClientAuth}, {@code #tlsClientCaFile}), ALPN ({@code #tlsAlpn}), versions
+ * ({@code #tlsMinVersion}, {@code #tlsMaxVersion}) and the handshake timeout ({@code #tlsHandshakeTimeout}).
  */
 public final class TlsServerPanel {
     private final CheckBox toggle;
@@ -84,22 +85,24 @@ public final class TlsServerPanel {
         info.setId("tlsCertInfo");
         info.getStyleClass().add("tls-cert-info");
         info.setWrapText(true);
-        subscriptions.subscribe(form.generatedProperty(), generated -> {
-            CertSummary cert = form.generatedSummary();
-            info.setText(cert == null ? "" : TlsEventText.oneLine(cert) + "\n"
-                    + TEXT.get("generated.fingerprint", cert.sha256Fingerprint()));
-        });
+        // The certificate a client will see, generated or read from the files: users compare its fingerprint with
+        // what a client shows, so it stays while the server runs.
+        var served = Bindings.createObjectBinding(() -> form.sourceProperty().get() == CertSource.GENERATED
+                        ? form.generatedSummary() : form.fileSummaryProperty().get(), form.sourceProperty(),
+                form.generatedProperty(), form.fileSummaryProperty());
+        subscriptions.subscribe(served, cert -> info.setText(cert == null ? "" : TlsEventText.oneLine(cert) + "\n"
+                + TEXT.get("generated.fingerprint", cert.sha256Fingerprint())));
         subscriptions.bind(export.disableProperty(), form.generatedProperty().isNull());
         HBox generatedControls = new HBox(8, generate, export, exportMessage);
         generatedControls.setAlignment(Pos.CENTER_LEFT);
 
         ClientCertificateInput files = form.files();
-        HBox certFile = fields.file("tlsCertFile", files.certificate(), files.certificate().verdictProperty(), 16,
+        HBox certFile = fields.file("tlsCertFile", files.certificate(), form.certificateFileVerdictProperty(), 16,
                 "", TEXT.get("cert.file.tooltip"));
         subscriptions.subscribe(form.sourceProperty(), now -> ((javafx.scene.control.TextField) certFile
                 .getChildren().getFirst()).setPromptText(TEXT.get(now == CertSource.PKCS12
                 ? "cert.file.prompt.PKCS12" : "cert.file.prompt.PEM")));
-        HBox keyFile = fields.file("tlsKeyFile", files.key(), files.keyVerdictProperty(), 16,
+        HBox keyFile = fields.file("tlsKeyFile", files.key(), form.keyFileVerdictProperty(), 16,
                 TEXT.get("key.file.prompt"), TEXT.get("client.key.tooltip"));
         Node keyField = TlsFields.labelled(TEXT.get("key.file"), keyFile);
         PasswordField password = new PasswordField();
@@ -108,14 +111,14 @@ public final class TlsServerPanel {
         password.setPromptText(TEXT.get("password.prompt"));
         Tips.install(password, TEXT.get("password.tooltip"));
         subscriptions.bindBidirectional(password.textProperty(), files.passwordProperty());
+        fields.message("tlsPasswordMessage", password, form.passwordVerdictProperty());
         HBox fileControls = new HBox(12, TlsFields.labelled(TEXT.get("cert.file"), certFile), keyField,
                 TlsFields.labelled(TEXT.get("password"), password));
         fileControls.setAlignment(Pos.CENTER_LEFT);
 
         var generatedChosen = form.sourceProperty().isEqualTo(CertSource.GENERATED);
         showWhen(generatedControls, generatedChosen, subscriptions);
-        showWhen(info, generatedChosen.and(form.generatedProperty().isNotNull())
-                .and(BooleanExpression.booleanExpression(locked).not()), subscriptions);
+        showWhen(info, served.isNotNull(), subscriptions);
         showWhen(fileControls, generatedChosen.not(), subscriptions);
         showWhen(keyField, form.sourceProperty().isEqualTo(CertSource.PEM), subscriptions);
 
@@ -139,9 +142,16 @@ public final class TlsServerPanel {
         Node clientCaField = TlsFields.labelled(TEXT.get("client.ca"), clientCa);
         showWhen(clientCaField, form.clientAuthProperty().isNotEqualTo(ClientAuth.NONE), subscriptions);
         var alpn = fields.text("tlsAlpn", form.alpn(), 10, TEXT.get("alpn.prompt"), TEXT.get("alpn.tooltip"));
+        var timeout = fields.text("tlsHandshakeTimeout", form.handshakeTimeout(), 3, "",
+                TEXT.get("handshake.timeout.tooltip", HandshakeTimeoutInput.MIN, HandshakeTimeoutInput.MAX));
+        Label seconds = new Label(TEXT.get("handshake.timeout.unit"));
+        seconds.getStyleClass().add("field-caption");
+        HBox timeoutBox = new HBox(4, timeout, seconds);
+        timeoutBox.setAlignment(Pos.CENTER_LEFT);
 
         Node otherSettings = TlsFields.row(TlsFields.labelled(TEXT.get("client.auth"), clientAuth), clientCaField,
-                TlsFields.labelled(TEXT.get("alpn"), alpn), fields.versions(form.versions()));
+                TlsFields.labelled(TEXT.get("alpn"), alpn), fields.versions(form.versions()),
+                TlsFields.labelled(TEXT.get("handshake.timeout"), timeoutBox));
         VBox panel = fields.panel(
                 TlsFields.row(TlsFields.labelled(TEXT.get("source"), source), generatedControls, fileControls),
                 info, otherSettings);

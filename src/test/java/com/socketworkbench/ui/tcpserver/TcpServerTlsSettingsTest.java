@@ -2,6 +2,7 @@ package com.socketworkbench.ui.tcpserver;
 
 import com.socketworkbench.engine.tls.ClientAuth;
 import com.socketworkbench.engine.tls.GeneratedCertificate;
+import com.socketworkbench.engine.tls.TestCertificates;
 import com.socketworkbench.engine.tls.KeyFormat;
 import com.socketworkbench.engine.tls.TlsServerSettings;
 import com.socketworkbench.engine.tls.TlsVersion;
@@ -94,7 +95,7 @@ class TcpServerTlsSettingsTest {
 
     @Test
     void filesAreSavedButNotTheirPassword() throws Exception {
-        Path p12 = Files.writeString(dir.resolve("server.p12"), "p12");
+        Path p12 = TestCertificates.leaf(TestCertificates.ca("CA")).writePkcs12(dir, "server", "changeit-please");
         AppPreferences preferences = InMemoryPreferences.fresh();
         TcpServerViewModel model = model(preferences);
         TlsServerForm tls = model.tls();
@@ -121,9 +122,11 @@ class TcpServerTlsSettingsTest {
     /** A1: the key field is hidden for PKCS#12, so a key left from the PEM pair must not keep Start disabled. */
     @Test
     void aKeyFileLeftFromPemDoesNotBlockAPkcs12Start() throws Exception {
-        Path crt = Files.writeString(dir.resolve("server.crt"), "crt");
-        Path key = Files.writeString(dir.resolve("server.key"), "key");
-        Path p12 = Files.writeString(dir.resolve("server.p12"), "p12");
+        TestCertificates.Issued leaf = TestCertificates.leaf(TestCertificates.ca("CA"));
+        Path[] pem = leaf.writePem(dir, "server");
+        Path crt = pem[0];
+        Path key = pem[1];
+        Path p12 = leaf.writePkcs12(dir, "server", "pw");
         TcpServerViewModel model = model(InMemoryPreferences.fresh());
         TlsServerForm tls = model.tls();
         tls.enabledProperty().set(true);
@@ -133,6 +136,7 @@ class TcpServerTlsSettingsTest {
         assertTrue(model.canStartProperty().get());
         tls.sourceProperty().set(CertSource.PKCS12);
         tls.files().certificate().textProperty().set(p12.toString());
+        tls.files().passwordProperty().set("pw");
         assertTrue(model.canStartProperty().get(), "the hidden key file is not read for PKCS#12");
         assertEquals(KeyFormat.PKCS12, tls.settings().keyMaterial().format());
         assertNull(tls.settings().keyMaterial().keyFile());
@@ -161,5 +165,83 @@ class TcpServerTlsSettingsTest {
         assertTrue(model.canStartProperty().get());
         tls.generate();
         assertTrue(tls.certificateVerdictProperty().get().message().isEmpty(), "a new one is fine");
+    }
+
+    /** The handshake timeout: checked as typed, used by the listener, saved with the tab and the workspace. */
+    @Test
+    void theHandshakeTimeoutIsCheckedUsedAndComesBack() throws Exception {
+        AppPreferences preferences = InMemoryPreferences.fresh();
+        TcpServerViewModel model = model(preferences);
+        TlsServerForm tls = model.tls();
+        tls.enabledProperty().set(true);
+        tls.generate();
+        assertEquals("10", tls.handshakeTimeout().text(), "the engine's default");
+        assertEquals(java.time.Duration.ofSeconds(10), tls.settings().handshakeTimeout());
+        tls.handshakeTimeout().textProperty().set("0");
+        assertEquals("The handshake timeout must be 1 to 600 seconds, not 0",
+                tls.handshakeTimeout().verdict().message());
+        assertFalse(model.canStartProperty().get());
+        tls.handshakeTimeout().textProperty().set("601");
+        assertFalse(model.canStartProperty().get());
+        tls.handshakeTimeout().textProperty().set("1.5");
+        assertEquals("The handshake timeout is whole seconds, 1 to 600: \"1.5\" is not",
+                tls.handshakeTimeout().verdict().message());
+        tls.handshakeTimeout().textProperty().set("");
+        assertEquals("Enter the handshake timeout in seconds (1 to 600)", tls.handshakeTimeout().verdict().message());
+        tls.handshakeTimeout().textProperty().set("45");
+        assertTrue(model.canStartProperty().get());
+        assertEquals(java.time.Duration.ofSeconds(45), tls.settings().handshakeTimeout());
+        model.savePreferences();
+        for (AppPreferences copy : List.of(WorkspaceCopy.reopened(preferences),
+                WorkspaceCopy.throughJson(preferences, "tcpServer", "Server"))) {
+            TlsServerForm back = model(copy).tls();
+            assertEquals("45", back.handshakeTimeout().text());
+            assertEquals(java.time.Duration.ofSeconds(45), back.settings().handshakeTimeout());
+        }
+    }
+
+    /** Certificate files are read as they are chosen: the leaf's summary, or the problem at its own field. */
+    @Test
+    void chosenFilesShowTheirCertificateOrWhatIsWrongAtTheField() throws Exception {
+        TestCertificates.Issued leaf = TestCertificates.leaf(TestCertificates.ca("Files CA"));
+        Path[] pem = leaf.writePem(dir, "server");
+        Path[] other = TestCertificates.leaf(TestCertificates.ca("Other CA")).writePem(dir, "other");
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "not a certificate");
+        TcpServerViewModel model = model(InMemoryPreferences.fresh());
+        TlsServerForm tls = model.tls();
+        tls.enabledProperty().set(true);
+        tls.sourceProperty().set(CertSource.PEM);
+        tls.files().certificate().textProperty().set(pem[0].toString());
+        tls.files().key().textProperty().set(pem[1].toString());
+        var summary = tls.fileSummaryProperty().get();
+        assertNotNull(summary);
+        assertEquals(com.socketworkbench.engine.http.CertSummary.of(leaf.certificate()), summary);
+        assertTrue(model.canStartProperty().get());
+
+        tls.files().key().textProperty().set(other[1].toString());
+        assertNull(tls.fileSummaryProperty().get());
+        assertTrue(tls.keyFileVerdictProperty().get().message().startsWith("The private key in " + other[1]
+                + " does not belong to the certificate in " + pem[0]), tls.keyFileVerdictProperty().get().message());
+        assertFalse(model.canStartProperty().get(), "a foreign key would fail every handshake");
+
+        tls.files().key().textProperty().set(pem[1].toString());
+        tls.files().certificate().textProperty().set(notes.toString());
+        assertEquals("No certificate in " + notes + " (expected PEM or DER).",
+                tls.certificateFileVerdictProperty().get().message());
+        assertTrue(tls.keyFileVerdictProperty().get().message().isEmpty());
+        assertFalse(model.canStartProperty().get());
+
+        Path p12 = leaf.writePkcs12(dir, "server", "right");
+        tls.sourceProperty().set(CertSource.PKCS12);
+        tls.files().certificate().textProperty().set(p12.toString());
+        tls.files().passwordProperty().set("wrong");
+        assertEquals("Wrong password for " + p12 + " (or the file is damaged).",
+                tls.passwordVerdictProperty().get().message());
+        assertTrue(tls.certificateFileVerdictProperty().get().message().isEmpty());
+        assertFalse(model.canStartProperty().get());
+        tls.files().passwordProperty().set("right");
+        assertTrue(tls.passwordVerdictProperty().get().message().isEmpty());
+        assertEquals(summary, tls.fileSummaryProperty().get());
+        assertTrue(model.canStartProperty().get());
     }
 }

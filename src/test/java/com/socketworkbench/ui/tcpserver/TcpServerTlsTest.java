@@ -3,10 +3,14 @@ package com.socketworkbench.ui.tcpserver;
 import com.socketworkbench.app.AppDriver;
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.TlsEstablished;
+import com.socketworkbench.engine.http.CertSummary;
+import com.socketworkbench.engine.tls.TestCertificates;
+import com.socketworkbench.ui.tls.CertSource;
 import com.socketworkbench.ui.tls.TlsColumns;
 import com.socketworkbench.ui.tls.TlsFileChooser;
 import com.socketworkbench.ui.tls.TlsTestPeers;
 import com.socketworkbench.ui.traffic.EventText;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
@@ -143,6 +147,48 @@ class TcpServerTlsTest {
                     row -> row.event() instanceof TlsEstablished).event();
             String details = EventText.detail(established, StandardCharsets.UTF_8);
             assertTrue(details.contains("SNI asked for") && details.contains("localhost"), details);
+        }
+    }
+
+    /**
+     * PEM files are read as chosen: a key of another certificate is said at the key field, the right pair shows its
+     * summary and fingerprint, which stays while the server runs and is what a client gets; the handshake timeout is
+     * checked at its field.
+     */
+    @Test
+    void pemFilesShowTheirCertificateBeforeAndWhileTheServerRuns() throws Exception {
+        TestCertificates.Issued ca = TestCertificates.ca("Files CA");
+        TestCertificates.Issued leaf = TestCertificates.leaf(ca);
+        Path[] pem = leaf.writePem(dir, "server");
+        Path[] other = TestCertificates.leaf(TestCertificates.ca("Other CA")).writePem(dir, "other");
+        String fingerprint = CertSummary.of(leaf.certificate()).sha256Fingerprint();
+        driver.click("#tcpServer #tls");
+        driver.waitUntil(() -> driver.node("#tcpServer #tlsSettings").isVisible());
+        AppDriver.fxRun(() -> driver.<ComboBox<CertSource>>node("#tcpServer #tlsCertSource").setValue(CertSource.PEM));
+        driver.setText("#tcpServer #tlsCertFile", pem[0].toString());
+        driver.setText("#tcpServer #tlsKeyFile", other[1].toString());
+        driver.waitUntil(() -> driver.text("#tcpServer #tlsKeyFileMessage").startsWith("The private key in "
+                + other[1] + " does not belong to the certificate in " + pem[0]));
+        assertTrue(driver.disabled("#tcpServer #startStop"));
+        driver.setText("#tcpServer #tlsKeyFile", pem[1].toString());
+        driver.waitUntil(() -> driver.text("#tcpServer #tlsCertInfo").endsWith("\nSHA-256 " + fingerprint));
+        assertTrue(driver.text("#tcpServer #tlsCertInfo").startsWith("CN=localhost · "),
+                driver.text("#tcpServer #tlsCertInfo"));
+        assertEquals("", driver.text("#tcpServer #tlsKeyFileMessage"));
+        driver.setText("#tcpServer #tlsHandshakeTimeout", "0");
+        assertEquals("The handshake timeout must be 1 to 600 seconds, not 0",
+                driver.text("#tcpServer #tlsHandshakeTimeoutMessage"));
+        assertTrue(driver.disabled("#tcpServer #startStop"));
+        driver.setText("#tcpServer #tlsHandshakeTimeout", "30");
+
+        int port = tab.startOnAnyPort();
+        assertTrue(fx(() -> driver.node("#tcpServer #tlsCertInfo").isVisible()), "kept while the server runs");
+        assertTrue(driver.text("#tcpServer #tlsCertInfo").endsWith("\nSHA-256 " + fingerprint));
+        try (SSLSocket client = (SSLSocket) TestCertificates.trusting(ca).getSocketFactory()
+                .createSocket(InetAddress.getLoopbackAddress(), port)) {
+            client.setSoTimeout(10_000);
+            client.startHandshake();
+            assertEquals(leaf.certificate(), client.getSession().getPeerCertificates()[0]);
         }
     }
 

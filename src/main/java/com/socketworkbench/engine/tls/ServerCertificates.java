@@ -1,0 +1,167 @@
+package com.socketworkbench.engine.tls;
+
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.Key;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.Locale;
+
+/**
+ * A server's certificate and key from files, read as a start would read them, so a panel can show what it will serve
+ * (subject, names, validity, fingerprint) or what is wrong with which field before Start: a file that holds no
+ * certificate, a wrong password, a key that belongs to another certificate.
+ */
+public final class ServerCertificates {
+    private static final byte[] PROBE = "socket-workbench key check".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+
+    /** The field a problem is about. */
+    public enum Field {
+        /** The certificate file (for PKCS#12 and a PEM file holding its key: the whole file). */
+        CERTIFICATE,
+        /** The separate PEM key file. */
+        KEY,
+        /** The password of the PKCS#12 file or of the encrypted key. */
+        PASSWORD
+    }
+
+    /** Reading the files failed; {@link #field()} says at which field the words belong. */
+    public static final class Problem extends Exception {
+        private final Field field;
+
+        Problem(Field field, String message, Throwable cause) {
+            super(message, cause);
+            this.field = field;
+        }
+
+        public Field field() {
+            return field;
+        }
+    }
+
+    private ServerCertificates() {
+    }
+
+    /**
+     * Reads {@code material} (blocking: off the UI thread) and returns the leaf certificate it serves.
+     *
+     * @throws Problem with plain words and the field they are about
+     */
+    public static X509Certificate load(KeyMaterial material) throws Problem {
+        Path certFile = material.certificateFile();
+        boolean separateKey = material.format() == KeyFormat.PEM && material.keyFile() != null
+                && !material.keyFile().equals(certFile);
+        if (material.format() == KeyFormat.PEM) {
+            byte[] bytes = read(certFile, Field.CERTIFICATE);
+            // A PKCS#12 file read as PEM is read as PKCS#12 by the key store too (its bytes tell): no PEM check.
+            if (!KeyFiles.isPkcs12(java.util.Arrays.copyOf(bytes, Math.min(bytes.length, 16)))) {
+                try {
+                    KeyMaterials.certificates(bytes, certFile);
+                } catch (TlsSetupException e) {
+                    throw new Problem(Field.CERTIFICATE, e.getMessage(), e);
+                }
+                if (separateKey) {
+                    read(material.keyFile(), Field.KEY);
+                }
+            }
+        }
+        KeyStore store;
+        try {
+            store = KeyMaterials.keyStore(material);
+        } catch (TlsSetupException e) {
+            throw new Problem(isAboutPassword(e, material) ? Field.PASSWORD
+                    : separateKey ? Field.KEY : Field.CERTIFICATE, e.getMessage(), e);
+        }
+        try {
+            return checkedLeaf(store, material);
+        } catch (TlsSetupException e) {
+            throw new Problem(separateKey ? Field.KEY : Field.CERTIFICATE, e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The leaf of a key store built by {@link KeyMaterials#keyStore(KeyMaterial)}, after checking that the key signs
+     * what the leaf's public key verifies: the JDK takes any pair, and a server with a foreign key fails every
+     * handshake with words about signatures.
+     */
+    static X509Certificate checkedLeaf(KeyStore store, KeyMaterial material) throws TlsSetupException {
+        try {
+            Key key = store.getKey(KeyMaterials.ALIAS, KeyMaterials.MEMORY_PASSWORD);
+            Certificate first = store.getCertificate(KeyMaterials.ALIAS);
+            if (!(first instanceof X509Certificate leaf) || !(key instanceof PrivateKey privateKey)) {
+                throw new TlsSetupException(TlsText.TEXT.get("setup.noCertificate", material.certificateFile()));
+            }
+            if (!belongTogether(privateKey, leaf.getPublicKey())) {
+                Path keyFile = material.keyFile() == null ? material.certificateFile() : material.keyFile();
+                throw new TlsSetupException(TlsText.TEXT.get("setup.keyMismatch.files", keyFile,
+                        material.certificateFile(), leaf.getSubjectX500Principal().getName()));
+            }
+            return leaf;
+        } catch (GeneralSecurityException e) {
+            throw new TlsSetupException(TlsText.TEXT.get("setup.keyMismatch", e.getMessage()), e);
+        }
+    }
+
+    /** True when {@code key} signs what {@code publicKey} verifies; true too for kinds of keys not checked here. */
+    static boolean belongTogether(PrivateKey key, PublicKey publicKey) {
+        String algorithm = switch (key.getAlgorithm().toUpperCase(Locale.ROOT)) {
+            case "RSA" -> "SHA256withRSA";
+            case "EC", "ECDSA" -> "SHA256withECDSA";
+            case "DSA" -> "SHA256withDSA";
+            case "ED25519", "ED448", "EDDSA" -> "EdDSA";
+            default -> null; // RSASSA-PSS and others: their parameters vary; the handshake will tell
+        };
+        if (algorithm == null) {
+            return true;
+        }
+        if (!sameFamily(key.getAlgorithm(), publicKey.getAlgorithm())) {
+            return false;
+        }
+        try {
+            Signature signer = Signature.getInstance(algorithm);
+            signer.initSign(key);
+            signer.update(PROBE);
+            byte[] signature = signer.sign();
+            Signature verifier = Signature.getInstance(algorithm);
+            verifier.initVerify(publicKey);
+            verifier.update(PROBE);
+            return verifier.verify(signature);
+        } catch (GeneralSecurityException e) {
+            return false; // a key the certificate's key cannot verify with (EC curves that differ)
+        }
+    }
+
+    private static boolean sameFamily(String a, String b) {
+        String x = family(a);
+        String y = family(b);
+        return x.equals(y);
+    }
+
+    private static String family(String algorithm) {
+        String upper = algorithm.toUpperCase(Locale.ROOT);
+        return upper.startsWith("ED") ? "EDDSA" : upper.equals("ECDSA") ? "EC" : upper;
+    }
+
+    private static boolean isAboutPassword(TlsSetupException e, KeyMaterial material) {
+        String message = String.valueOf(e.getMessage());
+        for (Path file : new Path[]{material.certificateFile(), material.keyFile()}) {
+            if (file != null && (message.equals(TlsText.TEXT.get("setup.wrongPassword", file))
+                    || message.equals(TlsText.TEXT.get("setup.passwordNeeded", file)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static byte[] read(Path file, Field field) throws Problem {
+        try {
+            return KeyMaterials.readBytes(file);
+        } catch (TlsSetupException e) {
+            throw new Problem(field, e.getMessage(), e);
+        }
+    }
+}
