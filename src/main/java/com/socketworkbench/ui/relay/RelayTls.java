@@ -17,6 +17,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
 
@@ -94,8 +95,8 @@ final class RelayTls {
                 List<String> alpn = towardClient.alpn().protocols();
                 TlsVersion min = towardClient.versions().min();
                 TlsVersion max = towardClient.versions().max();
-                withMade = made -> new TlsServerSettings(null, made, auth, caFile, alpn, min, max,
-                        TlsClientSettings.DEFAULT_HANDSHAKE_TIMEOUT);
+                Duration handshake = towardClient.handshakeTimeout().duration();
+                withMade = made -> new TlsServerSettings(null, made, auth, caFile, alpn, min, max, handshake);
             } else {
                 server = towardClient.settings();
             }

@@ -244,6 +244,37 @@ class RelayTlsSidesTest {
     }
 
     @Test
+    void aCertificateMadeAtStartServesWithTheHandshakeTimeoutTyped() throws Exception {
+        try (PlainEcho echo = new PlainEcho()) {
+            AppPreferences preferences = InMemoryPreferences.fresh();
+            preferences.putBoolean(RelaySettings.PREF_CLIENT_TLS, true);
+            preferences.child(RelayTls.NODE_CLIENT_SIDE).child("tls").putBoolean("enabled", true);
+            RelayViewModel model = model(preferences);
+            model.tls().towardClient().generatedProperty().set(null);
+            model.tls().towardClient().handshakeTimeout().textProperty().set("1");
+            route(model, echo.port());
+            int port = start(model);
+            try (Socket silent = new Socket(InetAddress.getLoopbackAddress(), port)) {
+                // The default (10 s) would outlast this read's own limit: the relay must give up after the 1 s typed.
+                silent.setSoTimeout(8_000);
+                long start = System.nanoTime();
+                assertEquals(-1, readOrEnd(silent), "the relay closed the silent client's connection");
+                long tookMillis = (System.nanoTime() - start) / 1_000_000;
+                assertTrue(tookMillis >= 900, "not before the timeout: " + tookMillis + " ms");
+            }
+        }
+    }
+
+    /** One byte, or -1 at the end of the stream or a reset (both mean the relay let go). */
+    private static int readOrEnd(Socket socket) throws IOException {
+        try {
+            return socket.getInputStream().read();
+        } catch (java.net.SocketException reset) {
+            return -1;
+        }
+    }
+
+    @Test
     void aBadCaFilePathIsShownAtTheFieldAndHoldsStartBack() {
         RelayViewModel model = model(InMemoryPreferences.fresh());
         model.settings().serverTlsProperty().set(true);
