@@ -209,6 +209,11 @@ public final class WebSocketModel implements TabModel {
         return settings.headersError();
     }
 
+    /** A warning that a typed header replaces one the handshake writes (Host, Sec-WebSocket-Version); "" when none. */
+    public StringProperty headersNoteProperty() {
+        return settings.headersNote();
+    }
+
     public StringProperty sendErrorProperty() {
         return sendBar.sendError();
     }
