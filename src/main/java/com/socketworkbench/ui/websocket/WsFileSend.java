@@ -4,6 +4,7 @@ import static com.socketworkbench.ui.websocket.WebSocketTab.TEXT;
 
 import com.socketworkbench.engine.websocket.WsSession;
 import com.socketworkbench.ui.fx.UiExecutor;
+import com.socketworkbench.ui.input.ByteSizeInput;
 import com.socketworkbench.ui.traffic.Formats;
 
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -18,6 +19,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.function.Consumer;
 
 /**
@@ -62,17 +64,18 @@ final class WsFileSend {
         String name = String.valueOf(file.getFileName());
         long size;
         try {
-            if (!Files.isRegularFile(file)) {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (!attributes.isRegularFile()) {
                 problem.accept(TEXT.get("file.error.notFile", file));
                 return;
             }
-            size = Files.size(file);
+            size = attributes.size();
         } catch (IOException e) {
             problem.accept(unreadable(file, e));
             return;
         }
         if (size > limit) {
-            problem.accept(TEXT.get("file.error.tooLarge", name, Formats.bytes(size), Formats.bytes(limit)));
+            problem.accept(TEXT.get("file.error.tooLarge", name, Formats.bytes(size), ByteSizeInput.format(limit)));
             status.set("");
             return;
         }
@@ -83,7 +86,7 @@ final class WsFileSend {
             if (data.length > limit) {
                 // It grew between the check and the read.
                 throw new IllegalArgumentException(TEXT.get("file.error.tooLarge", name,
-                        Formats.bytes(data.length), Formats.bytes(limit)));
+                        Formats.bytes(data.length), ByteSizeInput.format(limit)));
             }
             session.sendBinary(data, fragmentSize);
             return data.length;
