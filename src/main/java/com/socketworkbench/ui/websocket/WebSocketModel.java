@@ -96,7 +96,7 @@ public final class WebSocketModel implements TabModel {
         this.settings = new WsConnectionSettings(preferences, subscriptions);
         this.sendBar = new WsSendBar(preferences, subscriptions);
         this.executor = executor;
-        this.filter = new WsFrameFilter(rows, subscriptions);
+        this.filter = new WsFrameFilter(rows, executor, subscriptions);
         this.fileSend = new WsFileSend(executor);
         subscriptions.subscribe(settings.autoPong(), on -> {
             if (session != null) {

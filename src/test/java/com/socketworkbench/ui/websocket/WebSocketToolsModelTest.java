@@ -13,9 +13,13 @@ import com.socketworkbench.engine.websocket.Opcode;
 import com.socketworkbench.engine.websocket.WsEvent;
 import com.socketworkbench.engine.websocket.WsVerdict;
 import com.socketworkbench.ui.fx.CurrentThreadUiExecutor;
+import com.socketworkbench.ui.fx.Subscriptions;
+import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.tab.InMemoryPreferences;
 import com.socketworkbench.ui.traffic.SearchMode;
 
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +31,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -208,5 +213,66 @@ class WebSocketToolsModelTest {
         model.headersProperty().set("Connection: close");
         assertEquals("", model.headersNoteProperty().get());
         assertTrue(model.headersErrorProperty().get().contains("would break the upgrade"));
+    }
+
+    @Test
+    void aLargeTimelineIsFilteredOffTheFxThreadAndANewerPatternWins() throws Exception {
+        List<Runnable> pending = new ArrayList<>();
+        UiExecutor deferred = new UiExecutor() {
+            @Override
+            public <T> void run(String threadName, java.util.concurrent.Callable<T> work,
+                                java.util.function.Consumer<? super T> onSuccess,
+                                java.util.function.Consumer<? super Throwable> onFailure) {
+                pending.add(() -> executor.run(threadName, work, onSuccess, onFailure));
+            }
+
+            @Override
+            public void later(Runnable action) {
+                executor.later(action);
+            }
+
+            @Override
+            public <T> void onFx(java.util.concurrent.CompletableFuture<T> future,
+                                 java.util.function.BiConsumer<? super T, ? super Throwable> action) {
+                executor.onFx(future, action);
+            }
+
+            @Override
+            public com.socketworkbench.ui.fx.FrameTicker frameTicker(Runnable action) {
+                return executor.frameTicker(action);
+            }
+        };
+        ObservableList<FrameRow> rows = FXCollections.observableArrayList();
+        for (int i = 1; i <= 3; i++) {
+            byte[] payload = new byte[200 * 1024];
+            Arrays.fill(payload, (byte) 'x');
+            if (i == 2) {
+                System.arraycopy("needle".getBytes(StandardCharsets.US_ASCII), 0, payload, 1000, 6);
+            }
+            rows.add(FrameRow.frame(i, T0, Direction.IN, FrameEncoder.encode(true, Opcode.BINARY, payload, null),
+                    List.of()));
+        }
+        Subscriptions subscriptions = new Subscriptions();
+        WsFrameFilter filter = new WsFrameFilter(rows, deferred, subscriptions);
+        try {
+            filter.text().set("needl");
+            filter.text().set("needle");
+            assertTrue(filter.searching().get());
+            assertEquals("Filtering…", filter.count().get());
+            assertEquals(3, filter.shown().size(), "the rows stay as they were while the search runs");
+            rows.add(FrameRow.frame(4, T0, Direction.IN, FrameEncoder.encode(true, Opcode.TEXT,
+                    "a late needle".getBytes(StandardCharsets.UTF_8), null), List.of()));
+
+            assertEquals(2, pending.size());
+            pending.getFirst().run();
+            assertTrue(filter.searching().get(), "the replaced search's end changes nothing");
+            pending.getLast().run();
+            assertFalse(filter.searching().get());
+            assertEquals(List.of(2L, 4L), filter.shown().stream().map(FrameRow::number).toList(),
+                    "the row found, and the row that came during the search, matched as it is shown");
+            assertEquals("2 of 4 frames", filter.count().get());
+        } finally {
+            subscriptions.dispose();
+        }
     }
 }
