@@ -162,6 +162,17 @@ class WindowFitTest {
         fxRun(() -> driver.app().strip().openNew(TabKinds.WEBSOCKET));
         driver.selectTab("websocket");
         check("websocket", width, height);
+        // Everything the timeline's tools and File… show at once: the filter's count and message, the Host note.
+        fxRun(() -> {
+            driver.<ComboBox<com.socketworkbench.ui.websocket.SendKind>>node("#wsOpcode")
+                    .setValue(com.socketworkbench.ui.websocket.SendKind.BINARY_MESSAGE);
+            driver.<ComboBox<com.socketworkbench.ui.traffic.SearchMode>>node("#wsFilterMode")
+                    .setValue(com.socketworkbench.ui.traffic.SearchMode.REGEX);
+            driver.<ComboBox<Object>>node("#wsFilterDirection").getSelectionModel().select(1);
+        });
+        driver.setText("#wsFilter", "(");
+        driver.setText("#wsHeaders", "Host: tenant.example");
+        check("websocket-tools", width, height);
 
         assertTrue(problems.isEmpty(), problems.size() + " layout problems at " + width + "x" + height + ":\n"
                 + String.join("\n", problems));

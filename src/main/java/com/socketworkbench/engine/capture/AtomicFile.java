@@ -8,19 +8,22 @@ import java.nio.file.StandardCopyOption;
 
 /**
  * Writes a file whole or not at all: into a temporary file next to it, moved over the target only when complete, so
- * a failed export (a full disk, a crash) never leaves a half file under the name the user chose.
+ * a failed export (a full disk, a crash) never leaves a half file under the name the user chose. Public for the
+ * exports of timelines that are not socket events (the WebSocket tab's frames).
  */
-final class AtomicFile {
+public final class AtomicFile {
 
+    /** Writes the content into the temporary file it is given. */
     @FunctionalInterface
-    interface Content {
+    public interface Content {
         void writeTo(Path temporary) throws IOException;
     }
 
     private AtomicFile() {
     }
 
-    static void write(Path target, Content content) throws CaptureFileException {
+    /** Writes {@code target} whole or not at all; the failure's message is for the user. */
+    public static void write(Path target, Content content) throws CaptureFileException {
         Path absolute = target.toAbsolutePath();
         Path temporary = null;
         try {

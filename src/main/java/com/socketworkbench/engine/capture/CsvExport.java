@@ -67,7 +67,7 @@ public final class CsvExport {
     }
 
     /** One field, quoted when RFC 4180 requires it, then a comma or the line end. */
-    static void field(Writer out, String value, boolean last) throws IOException {
+    public static void field(Writer out, String value, boolean last) throws IOException {
         boolean quote = value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\r') >= 0
                 || value.indexOf('\n') >= 0;
         if (quote) {

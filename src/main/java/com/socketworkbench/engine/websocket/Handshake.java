@@ -15,6 +15,8 @@ import java.util.Map;
 public final class Handshake {
     /** The GUID the accept value is made with. */
     public static final String GUID = "258EAFA5-E914-47DA-95CA-C5AB0DC85B11";
+    /** The protocol version RFC 6455 speaks, sent unless another is typed. */
+    public static final String VERSION = "13";
 
     /** The request as sent, and the key in it. */
     public record Request(byte[] raw, String key) {
@@ -23,26 +25,43 @@ public final class Handshake {
     private Handshake() {
     }
 
-    /** Builds the GET request with a fresh random 16-byte key. */
+    /**
+     * Builds the GET request with a fresh random 16-byte key. A typed Host or Sec-WebSocket-Version takes the place
+     * of the one the handshake writes (see {@link WsHeader#overridesDefault}).
+     */
     public static Request request(WsUrl url, List<WsHeader> headers, List<String> protocols, SecureRandom random) {
         byte[] nonce = new byte[16];
         random.nextBytes(nonce);
         String key = Base64.getEncoder().encodeToString(nonce);
         StringBuilder text = new StringBuilder();
         text.append("GET ").append(url.resource()).append(" HTTP/1.1\r\n");
-        text.append("Host: ").append(url.hostHeader()).append("\r\n");
+        appendOwn(text, headers, "Host", url.hostHeader());
         text.append("Upgrade: websocket\r\n");
         text.append("Connection: Upgrade\r\n");
         text.append("Sec-WebSocket-Key: ").append(key).append("\r\n");
-        text.append("Sec-WebSocket-Version: 13\r\n");
+        appendOwn(text, headers, "Sec-WebSocket-Version", VERSION);
         if (!protocols.isEmpty()) {
             text.append("Sec-WebSocket-Protocol: ").append(String.join(", ", protocols)).append("\r\n");
         }
         for (WsHeader header : headers) {
+            if (WsHeader.overridesDefault(header.name())) {
+                continue;
+            }
             text.append(header.name()).append(": ").append(header.value()).append("\r\n");
         }
         text.append("\r\n");
         return new Request(text.toString().getBytes(StandardCharsets.UTF_8), key);
+    }
+
+    /** The header {@code name} with {@code fallback}, or, in its place, every line typed with that name as typed. */
+    private static void appendOwn(StringBuilder text, List<WsHeader> headers, String name, String fallback) {
+        List<WsHeader> typed = headers.stream().filter(h -> h.name().equalsIgnoreCase(name)).toList();
+        if (typed.isEmpty()) {
+            text.append(name).append(": ").append(fallback).append("\r\n");
+        }
+        for (WsHeader header : typed) {
+            text.append(header.name()).append(": ").append(header.value()).append("\r\n");
+        }
     }
 
     /** base64(SHA-1(key + GUID)): the Sec-WebSocket-Accept a server must answer {@code key} with. */

@@ -12,9 +12,15 @@ import java.util.Set;
  * @param value no CR or LF
  */
 public record WsHeader(String name, String value) {
-    /** Headers the handshake writes itself; typing them is a mistake the field explains. */
+    /** Headers the handshake writes itself. */
     private static final Set<String> OWN = Set.of("host", "upgrade", "connection", "sec-websocket-key",
             "sec-websocket-version", "sec-websocket-protocol");
+    /**
+     * Of those, the ones a typed line replaces rather than is refused for: another Host tests a virtual host on the
+     * same address, another version shows how a server answers it (426 and the versions it speaks). Upgrade,
+     * Connection and the key stay the handshake's: without them, or with another key, no upgrade can be checked.
+     */
+    private static final Set<String> OVERRIDABLE = Set.of("host", "sec-websocket-version");
 
     /** Parses the header lines; blank lines are skipped. The message says which line is wrong and why. */
     public static List<WsHeader> parseLines(String text) {
@@ -36,12 +42,18 @@ public record WsHeader(String name, String value) {
             if (name.equalsIgnoreCase("sec-websocket-protocol")) {
                 throw new IllegalArgumentException(WsUrl.TEXT.get("header.protocol", i + 1));
             }
-            if (OWN.contains(name.toLowerCase(Locale.ROOT))) {
+            String lower = name.toLowerCase(Locale.ROOT);
+            if (OWN.contains(lower) && !OVERRIDABLE.contains(lower)) {
                 throw new IllegalArgumentException(WsUrl.TEXT.get("header.own", i + 1, name));
             }
             headers.add(new WsHeader(name, line.substring(colon + 1).strip()));
         }
         return headers;
+    }
+
+    /** Whether a typed header {@code name} (any case) takes the place of the one the handshake would write. */
+    public static boolean overridesDefault(String name) {
+        return OVERRIDABLE.contains(name.toLowerCase(Locale.ROOT));
     }
 
     /** Whether the handshake writes header {@code name} itself (any case). */

@@ -6,6 +6,7 @@ import static com.socketworkbench.ui.websocket.WebSocketTab.TEXT;
 import com.socketworkbench.engine.http.UpgradedConnection;
 import com.socketworkbench.engine.websocket.CloseCodes;
 import com.socketworkbench.engine.websocket.Direction;
+import com.socketworkbench.engine.websocket.MessageAssembler;
 import com.socketworkbench.engine.websocket.WsEvent;
 import com.socketworkbench.engine.websocket.WsOptions;
 import com.socketworkbench.engine.websocket.WsSession;
@@ -35,11 +36,13 @@ import javafx.collections.ObservableList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * The WebSocket tab's state and actions: the connection settings ({@link WsConnectionSettings}), the send bar
@@ -75,6 +78,9 @@ public final class WebSocketModel implements TabModel {
     private final LongProperty bytesIn = new SimpleLongProperty(this, "bytesIn");
     private final LongProperty bytesOut = new SimpleLongProperty(this, "bytesOut");
     private final RingObservableList<FrameRow> rows = new RingObservableList<>(MAX_ROWS);
+    private final WsFrameFilter filter;
+    private final WsFileSend fileSend;
+    private final UiExecutor executor;
     private final TabStatus status = new TabStatus();
     private KeyStore trustStore;
     private WsSession session;
@@ -89,6 +95,9 @@ public final class WebSocketModel implements TabModel {
         this.queue = new WsEventQueue(executor, this::apply);
         this.settings = new WsConnectionSettings(preferences, subscriptions);
         this.sendBar = new WsSendBar(preferences, subscriptions);
+        this.executor = executor;
+        this.filter = new WsFrameFilter(rows, executor, subscriptions);
+        this.fileSend = new WsFileSend(executor);
         subscriptions.subscribe(settings.autoPong(), on -> {
             if (session != null) {
                 session.setAutoPong(on);
@@ -209,6 +218,11 @@ public final class WebSocketModel implements TabModel {
         return settings.headersError();
     }
 
+    /** A warning that a typed header replaces one the handshake writes (Host, Sec-WebSocket-Version); "" when none. */
+    public StringProperty headersNoteProperty() {
+        return settings.headersNote();
+    }
+
     public StringProperty sendErrorProperty() {
         return sendBar.sendError();
     }
@@ -272,6 +286,16 @@ public final class WebSocketModel implements TabModel {
 
     public ObservableList<FrameRow> rows() {
         return rows;
+    }
+
+    /** The timeline's filter and the rows it shows. */
+    WsFrameFilter filter() {
+        return filter;
+    }
+
+    /** The send bar's File… action and what it last did. */
+    WsFileSend fileSend() {
+        return fileSend;
     }
 
     /** Trust exactly these certificates for wss instead of the platform's (a test's own CA). */
@@ -346,6 +370,40 @@ public final class WebSocketModel implements TabModel {
         if (sendBar.sendOn(phase.get() == Phase.OPEN ? session : null)) {
             phase.set(Phase.CLOSING);
         }
+    }
+
+    /**
+     * Sends {@code file}'s bytes as one binary message, fragmented as the send bar says, refused above the message
+     * limit; a problem is shown at the bar.
+     */
+    public void sendFile(Path file) {
+        sendBar.sendError().set("");
+        int fragment;
+        try {
+            fragment = sendBar.fragmentSize();
+        } catch (IllegalArgumentException e) {
+            sendBar.sendError().set(e.getMessage());
+            return;
+        }
+        long limit = settings.maxMessage().bytes() >= 0 ? settings.maxMessage().bytes()
+                : MessageAssembler.DEFAULT_MAX_MESSAGE;
+        fileSend.send(file, phase.get() == Phase.OPEN ? session : null, limit, fragment, sendBar.sendError()::set);
+    }
+
+    /**
+     * Writes all the rows kept, or only those the filter shows, to {@code target} off the FX thread; then
+     * {@code done} gets the words for the notification bar, or {@code failed} why it did not work.
+     */
+    public void export(WsFrameExport.Format format, boolean shownOnly, Path target, Consumer<String> done,
+                       Consumer<String> failed) {
+        List<FrameRow> chosen = shownOnly ? filter.shownNow() : filter.allNow();
+        executor.run("ws-export", () -> WsFrameExport.write(chosen, target, format),
+                count -> done.accept(TEXT.get("export.done", count, target)),
+                failure -> {
+                    Throwable cause = UiExecutor.unwrap(failure);
+                    LOG.warn("WebSocket export to {} failed", target, cause);
+                    failed.accept(TEXT.get("export.failed", String.valueOf(cause.getMessage())));
+                });
     }
 
     /** Empties the timeline and the counters. */

@@ -7,8 +7,10 @@ import com.socketworkbench.engine.codec.HexDump;
 import com.socketworkbench.engine.websocket.FrameEncoder;
 import com.socketworkbench.engine.websocket.Opcode;
 import com.socketworkbench.engine.websocket.WsVerdict;
+import com.socketworkbench.ui.capture.CaptureFileChooser;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.Tips;
+import com.socketworkbench.ui.sendfile.SendFileChooser;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.tab.TabNotifier;
 import com.socketworkbench.ui.tab.TabView;
@@ -21,6 +23,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 import javafx.geometry.Orientation;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -36,6 +39,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.stage.Window;
 
 import java.util.function.Function;
 
@@ -52,7 +56,8 @@ import java.util.function.Function;
  * {@code #wsOpcode}, {@code #wsPayload} (Ctrl/Cmd+Enter sends), {@code #wsControlHex} (ping and pong payload as
  * hex), {@code #wsFragment}, {@code #wsCloseCode} and {@code #wsCloseReason} with their messages
  * ({@code #wsCloseCodeError}, {@code #wsCloseReasonError}), {@code #wsSend}, {@code #wsSendError}, the counters
- * ({@code #wsCounters}) and Clear ({@code #wsClear}).
+ * ({@code #wsCounters}) and Clear ({@code #wsClear}); over the frames, the filter and Export ({@link WsTimelineTools}),
+ * and in the send bar File… ({@code #wsSendFile}, {@code #wsSendFileStatus}).
  */
 public final class WebSocketView implements TabView {
     private final WebSocketModel model;
@@ -66,11 +71,19 @@ public final class WebSocketView implements TabView {
     private final HexMarks hexMarks = new HexMarks();
     private FrameRow shown;
     private final TabNotifier notifier;
+    private final WsTimelineTools tools;
+    private SendFileChooser sendFileChooser = SendFileChooser.system();
 
     public WebSocketView(WebSocketModel model, Subscriptions subscriptions) {
         this.model = model;
         Node top = WsSettingsBar.build(model, subscriptions);
-        SplitPane frames = new SplitPane(timeline(subscriptions), selection(subscriptions));
+        tools = new WsTimelineTools(model, text -> notifier().showInfo(text), text -> notifier().showError(text),
+                subscriptions);
+        VBox listed = new VBox(4, tools.view(), timeline(subscriptions));
+        VBox.setVgrow(timeline, Priority.ALWAYS);
+        listed.getStyleClass().add("ws-frames");
+        listed.setMinWidth(0);
+        SplitPane frames = new SplitPane(listed, selection(subscriptions));
         frames.setDividerPositions(0.68);
         SplitPane center = new SplitPane(handshake(subscriptions), frames);
         center.setOrientation(Orientation.VERTICAL);
@@ -82,7 +95,23 @@ public final class WebSocketView implements TabView {
             }
         });
         root = TabLayout.root("websocket", WebSocketView.class, "websocket.css", top, notifier.pane(),
-                WsSendBarView.build(model, subscriptions));
+                WsSendBarView.build(model, this::chooseFileToSend, subscriptions));
+    }
+
+    /** Asks for the file the send bar's File… sends, then sends it. */
+    private void chooseFileToSend(Node from) {
+        Window owner = from.getScene() == null ? null : from.getScene().getWindow();
+        sendFileChooser.choose(owner).ifPresent(model::sendFile);
+    }
+
+    /** Replaces the system's open dialog of File… (tests). */
+    public void setSendFileChooser(SendFileChooser chooser) {
+        this.sendFileChooser = chooser;
+    }
+
+    /** Replaces the system's save dialog of Export (tests). */
+    public void setExportChooser(CaptureFileChooser chooser) {
+        tools.setFileChooser(chooser);
     }
 
     @Override
@@ -145,7 +174,7 @@ public final class WebSocketView implements TabView {
     private Node timeline(Subscriptions subscriptions) {
         timeline.setId("wsTimeline");
         timeline.getStyleClass().add("ws-timeline");
-        timeline.setItems(model.rows());
+        timeline.setItems(model.filter().shown());
         timeline.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         timeline.setPlaceholder(new Label(TEXT.get("timeline.placeholder")));
         timeline.getColumns().addAll(
@@ -188,9 +217,10 @@ public final class WebSocketView implements TabView {
             }
         });
         // New rows keep the newest in view unless the user scrolled away or picked a row.
-        subscriptions.listen(model.rows(), (javafx.collections.ListChangeListener<FrameRow>) change -> {
-            if (timeline.getSelectionModel().isEmpty() && !model.rows().isEmpty()) {
-                timeline.scrollTo(model.rows().size() - 1);
+        ObservableList<FrameRow> listed = model.filter().shown();
+        subscriptions.listen(listed, (javafx.collections.ListChangeListener<FrameRow>) change -> {
+            if (timeline.getSelectionModel().isEmpty() && !listed.isEmpty()) {
+                timeline.scrollTo(listed.size() - 1);
             }
         });
         return timeline;

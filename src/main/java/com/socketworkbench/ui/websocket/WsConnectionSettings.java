@@ -1,5 +1,6 @@
 package com.socketworkbench.ui.websocket;
 
+import com.socketworkbench.engine.websocket.Handshake;
 import com.socketworkbench.engine.websocket.WsHeader;
 import com.socketworkbench.engine.websocket.WsOptions;
 import com.socketworkbench.engine.websocket.WsUrl;
@@ -13,6 +14,9 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What the WebSocket tab connects with: the URL, extra headers, subprotocols, auto-pong and the frame and message
@@ -39,6 +43,7 @@ final class WsConnectionSettings {
     private final BooleanProperty autoPong = new SimpleBooleanProperty(this, "autoPong", true);
     private final StringProperty urlError = new SimpleStringProperty(this, "urlError", "");
     private final StringProperty headersError = new SimpleStringProperty(this, "headersError", "");
+    private final StringProperty headersNote = new SimpleStringProperty(this, "headersNote", "");
     private final ByteSizeInput maxFrame;
     private final ByteSizeInput maxMessage;
 
@@ -52,8 +57,10 @@ final class WsConnectionSettings {
                 ByteSizeInput.format(FrameDecoder.DEFAULT_MAX_FRAME)), MIN_LIMIT, MAX_LIMIT, heldWhole);
         maxMessage = new ByteSizeInput(preferences.get(KEY_MAX_MESSAGE,
                 ByteSizeInput.format(MessageAssembler.DEFAULT_MAX_MESSAGE)), MIN_LIMIT, MAX_LIMIT, heldWhole);
-        subscriptions.subscribe(url, typed -> urlError.set(typed == null || typed.isBlank() ? ""
-                : checkUrl(typed)));
+        subscriptions.subscribe(url, typed -> {
+            urlError.set(typed == null || typed.isBlank() ? "" : checkUrl(typed));
+            checkHeaders();
+        });
         subscriptions.subscribe(headers, typed -> checkHeaders());
         subscriptions.subscribe(protocols, typed -> checkHeaders());
     }
@@ -94,6 +101,11 @@ final class WsConnectionSettings {
 
     StringProperty headersError() {
         return headersError;
+    }
+
+    /** A warning that a typed Host or Sec-WebSocket-Version replaces the handshake's own; "" when none is typed. */
+    StringProperty headersNote() {
+        return headersNote;
     }
 
     /** The options to connect with; null when a field is wrong, which then shows its message. */
@@ -148,11 +160,37 @@ final class WsConnectionSettings {
 
     private void checkHeaders() {
         try {
-            WsHeader.parseLines(headers.get());
+            List<WsHeader> typed = WsHeader.parseLines(headers.get());
             WsHeader.parseProtocols(protocols.get());
             headersError.set("");
+            headersNote.set(overrideNote(typed));
         } catch (IllegalArgumentException e) {
             headersError.set(e.getMessage());
+            headersNote.set("");
+        }
+    }
+
+    /** Says which of the handshake's own headers the typed ones replace, and with what, so it is never a surprise. */
+    private String overrideNote(List<WsHeader> typed) {
+        List<String> notes = new ArrayList<>();
+        for (WsHeader header : typed) {
+            if (!WsHeader.overridesDefault(header.name())) {
+                continue;
+            }
+            if (header.name().equalsIgnoreCase("host")) {
+                notes.add(WebSocketTab.TEXT.get("headers.override.host", header.value(), automaticHost()));
+            } else {
+                notes.add(WebSocketTab.TEXT.get("headers.override.version", header.value(), Handshake.VERSION));
+            }
+        }
+        return String.join("\n", notes);
+    }
+
+    private String automaticHost() {
+        try {
+            return WsUrl.parse(url.get() == null ? "" : url.get()).hostHeader();
+        } catch (IllegalArgumentException e) {
+            return WebSocketTab.TEXT.get("headers.override.fromUrl");
         }
     }
 }

@@ -302,7 +302,8 @@ final class WsSendBar {
         }
     }
 
-    private int fragmentSize() {
+    /** The fragment size typed; 0 for none. */
+    int fragmentSize() {
         String typed = text(fragment).strip();
         if (typed.isEmpty()) {
             return 0;

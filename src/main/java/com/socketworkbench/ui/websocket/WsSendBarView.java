@@ -25,11 +25,14 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.function.Consumer;
+
 
 /**
  * The WebSocket tab's send bar (built in code, under the frames): the send type ({@code #wsOpcode}), the payload
  * ({@code #wsPayload}, Ctrl/Cmd+Enter sends), hex for ping and pong ({@code #wsControlHex}), fragments
- * ({@code #wsFragment}), the close code and reason with their messages, the expert frame's bits ({@code #wsExpert}
+ * ({@code #wsFragment}), File… to send a file's bytes as one binary message ({@code #wsSendFile}, what it did in
+ * {@code #wsSendFileStatus}), the close code and reason with their messages, the expert frame's bits ({@code #wsExpert}
  * and what it reveals), Send ({@code #wsSend}) with its refusal ({@code #wsSendError}), the counters
  * ({@code #wsCounters}) and Clear ({@code #wsClear}).
  */
@@ -37,7 +40,8 @@ final class WsSendBarView {
     private WsSendBarView() {
     }
 
-    static Node build(WebSocketModel model, Subscriptions subscriptions) {
+    /** @param chooseFile asks for a file and sends it (File…), given the button for the dialog's owner */
+    static Node build(WebSocketModel model, Consumer<Node> chooseFile, Subscriptions subscriptions) {
         ComboBox<SendKind> kind = new ComboBox<>(FXCollections.observableArrayList(SendKind.values()));
         kind.setId("wsOpcode");
         Tips.install(kind, TEXT.get("send.kind.tooltip"));
@@ -115,6 +119,25 @@ final class WsSendBarView {
                 || model.sendKindProperty().get() == SendKind.BINARY_MESSAGE),
                 model.sendKindProperty(), model.expertProperty()), subscriptions);
 
+        Button file = new Button(TEXT.get("file"));
+        file.setId("wsSendFile");
+        file.setMinWidth(Region.USE_PREF_SIZE);
+        Tips.install(file, TEXT.get("file.tooltip"));
+        file.setOnAction(event -> chooseFile.accept(file));
+        // A file goes as a binary message: offered while Binary is the kind and no expert frame is being built.
+        TabLayout.showWhen(file, Bindings.createBooleanBinding(() -> !model.expertProperty().get()
+                && model.sendKindProperty().get() == SendKind.BINARY_MESSAGE,
+                model.sendKindProperty(), model.expertProperty()), subscriptions);
+        subscriptions.bind(file.disableProperty(), Bindings.createBooleanBinding(
+                () -> model.phase() != WebSocketModel.Phase.OPEN || model.fileSend().running().get(),
+                model.phaseProperty(), model.fileSend().running()));
+        Label fileStatus = new Label();
+        fileStatus.setId("wsSendFileStatus");
+        fileStatus.getStyleClass().add("muted-label");
+        fileStatus.setMinWidth(0);
+        subscriptions.bind(fileStatus.textProperty(), model.fileSend().status());
+        TabLayout.showWhen(fileStatus, Bindings.isNotEmpty(model.fileSend().status()), subscriptions);
+
         Button send = new Button(TEXT.get("send"));
         send.setId("wsSend");
         send.getStyleClass().add("accent");
@@ -144,9 +167,9 @@ final class WsSendBarView {
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.SOMETIMES);
 
-        HBox row = new HBox(8, expert, kind, payload, controlHex, closeBox, fragmentBox, send);
+        HBox row = new HBox(8, expert, kind, payload, controlHex, closeBox, fragmentBox, file, send);
         row.setAlignment(Pos.CENTER_LEFT);
-        HBox footer = new HBox(8, counters, spacer, clear);
+        HBox footer = new HBox(8, counters, fileStatus, spacer, clear);
         footer.setAlignment(Pos.CENTER_LEFT);
         Label sendError = TabLayout.errorLabel("wsSendError", model.sendErrorProperty(), subscriptions);
         VBox bar = new VBox(6, expertBox, row, TabLayout.messageRow("send-messages", subscriptions, codeError,

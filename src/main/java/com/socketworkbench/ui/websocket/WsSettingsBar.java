@@ -26,7 +26,8 @@ import javafx.scene.layout.VBox;
  * the state ({@code #wsState}), the insecure switch ({@code #wsInsecure}), subprotocols ({@code #wsProtocols}),
  * extra headers ({@code #wsHeaders}), auto-pong ({@code #wsAutoPong}), the frame and message limits
  * ({@code #wsMaxFrame}, {@code #wsMaxMessage}) and their messages ({@code #wsUrlError}, {@code #wsHeadersError},
- * {@code #wsMaxFrameMessage}, {@code #wsMaxMessageMessage}), all bound to the model.
+ * {@code #wsMaxFrameMessage}, {@code #wsMaxMessageMessage}) and the warning that a typed Host or
+ * Sec-WebSocket-Version replaces the handshake's own ({@code #wsHeadersNote}), all bound to the model.
  */
 final class WsSettingsBar {
     private WsSettingsBar() {
@@ -123,8 +124,10 @@ final class WsSettingsBar {
         HBox.setHgrow(headers, Priority.ALWAYS);
         Label urlError = TabLayout.errorLabel("wsUrlError", model.urlErrorProperty(), subscriptions);
         Label headersError = TabLayout.errorLabel("wsHeadersError", model.headersErrorProperty(), subscriptions);
+        Label headersNote = TabLayout.errorLabel("wsHeadersNote", model.headersNoteProperty(), subscriptions);
+        headersNote.getStyleClass().setAll("label", "field-warning");
         VBox bar = new VBox(6, first, second, TabLayout.messageRow("settings-messages", subscriptions, urlError,
-                headersError, maxFrameMessage, maxMessageMessage));
+                headersError, headersNote, maxFrameMessage, maxMessageMessage));
         bar.getStyleClass().add("ws-settings");
         return bar;
     }

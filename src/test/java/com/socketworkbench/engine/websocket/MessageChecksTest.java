@@ -121,7 +121,8 @@ class MessageChecksTest {
         assertEquals("The URL has no host: ws://host:port/path", message(() -> WsUrl.parse("ws:///path")));
         assertEquals("Header line 2 has no colon: write Name: value",
                 message(() -> WsHeader.parseLines("Origin: x\nbroken")));
-        assertEquals("Header line 1: Sec-WebSocket-Key is written by the handshake itself",
+        assertEquals("Header line 1: Sec-WebSocket-Key is written by the handshake itself; another value would break the"
+                        + " upgrade (only Host and Sec-WebSocket-Version can be replaced)",
                 message(() -> WsHeader.parseLines("Sec-WebSocket-Key: abc")));
         assertEquals(List.of("chat", "v2.json"), WsHeader.parseProtocols(" chat , v2.json,"));
     }
