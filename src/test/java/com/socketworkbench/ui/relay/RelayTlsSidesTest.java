@@ -227,12 +227,8 @@ class RelayTlsSidesTest {
     @Test
     void aStartWithoutACertificateMakesOneAndKeepsIt() throws Exception {
         try (PlainEcho echo = new PlainEcho()) {
-            AppPreferences preferences = InMemoryPreferences.fresh();
-            preferences.putBoolean(RelaySettings.PREF_CLIENT_TLS, true);
-            preferences.child(RelayTls.NODE_CLIENT_SIDE).child("tls").putBoolean("enabled", true);
             // TLS on without a certificate (one saved before the forms, or whose making failed): Start makes it.
-            RelayViewModel model = model(preferences);
-            model.tls().towardClient().generatedProperty().set(null);
+            RelayViewModel model = clientSideTlsWithoutACertificate();
             assertTrue(model.canStartProperty().get(), "a missing generated certificate does not hold Start back");
             route(model, echo.port());
             int port = start(model);
@@ -246,11 +242,7 @@ class RelayTlsSidesTest {
     @Test
     void aCertificateMadeAtStartServesWithTheHandshakeTimeoutTyped() throws Exception {
         try (PlainEcho echo = new PlainEcho()) {
-            AppPreferences preferences = InMemoryPreferences.fresh();
-            preferences.putBoolean(RelaySettings.PREF_CLIENT_TLS, true);
-            preferences.child(RelayTls.NODE_CLIENT_SIDE).child("tls").putBoolean("enabled", true);
-            RelayViewModel model = model(preferences);
-            model.tls().towardClient().generatedProperty().set(null);
+            RelayViewModel model = clientSideTlsWithoutACertificate();
             model.tls().towardClient().handshakeTimeout().textProperty().set("1");
             route(model, echo.port());
             int port = start(model);
@@ -263,6 +255,15 @@ class RelayTlsSidesTest {
                 assertTrue(tookMillis >= 900, "not before the timeout: " + tookMillis + " ms");
             }
         }
+    }
+
+    private RelayViewModel clientSideTlsWithoutACertificate() {
+        AppPreferences preferences = InMemoryPreferences.fresh();
+        preferences.putBoolean(RelaySettings.PREF_CLIENT_TLS, true);
+        preferences.child(RelayTls.NODE_CLIENT_SIDE).child("tls").putBoolean("enabled", true);
+        RelayViewModel model = model(preferences);
+        model.tls().towardClient().generatedProperty().set(null);
+        return model;
     }
 
     /** One byte, or -1 at the end of the stream or a reset (both mean the relay let go). */
