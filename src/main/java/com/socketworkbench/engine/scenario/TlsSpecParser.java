@@ -18,7 +18,8 @@ import java.util.List;
 
 /** The {@code tls:} key of a TCP client connection in a scenario file. */
 final class TlsSpecParser {
-    static final List<String> KEYS = List.of("verify", "sni", "alpn", "ca", "cert", "key", "password", "min", "max");
+    static final List<String> KEYS = List.of("verify", "sni", "alpn", "ca", "cert", "key", "password", "passwordEnv",
+            "min", "max");
 
     private TlsSpecParser() {
     }
@@ -121,14 +122,20 @@ final class TlsSpecParser {
     }
 
     /**
-     * {@code cert} (PEM or DER with {@code key}, or PKCS#12) and {@code password}, read and checked now; null without
+     * {@code cert} (PEM or DER with {@code key}, or PKCS#12) and {@code password}, or {@code passwordEnv} (the name of
+     * an environment variable holding it, so that it need not be in the file), read and checked now; null without
      * {@code cert}. Each problem is reported at the line of the key that causes it.
      */
     private static KeyMaterial clientCertificate(YamlNode.Mapping map, Path baseDir) throws ScenarioException {
         YamlNode keyNode = map.entries().containsKey("key") ? ScenarioParser.value(map, "key") : null;
-        YamlNode passwordNode = map.entries().containsKey("password") ? ScenarioParser.value(map, "password") : null;
+        if (map.entries().containsKey("password") && map.entries().containsKey("passwordEnv")) {
+            throw new ScenarioException(map.entries().get("passwordEnv").keyLocation(),
+                    TEXT.get("error.tls.passwordBoth"));
+        }
+        String passwordKey = map.entries().containsKey("passwordEnv") ? "passwordEnv" : "password";
+        YamlNode passwordNode = map.entries().containsKey(passwordKey) ? ScenarioParser.value(map, passwordKey) : null;
         if (!map.entries().containsKey("cert")) {
-            String stray = keyNode != null ? "key" : passwordNode != null ? "password" : null;
+            String stray = keyNode != null ? "key" : passwordNode != null ? passwordKey : null;
             if (stray != null) {
                 throw new ScenarioException(map.entries().get(stray).keyLocation(),
                         TEXT.get("error.tls.certNeeded", stray));
@@ -139,6 +146,13 @@ final class TlsSpecParser {
         Path cert = file(certNode, "cert", baseDir);
         Path key = keyNode == null ? null : file(keyNode, "key", baseDir);
         String password = passwordNode == null ? null : ScenarioParser.string(passwordNode);
+        if (passwordNode != null && passwordKey.equals("passwordEnv")) {
+            String variable = password;
+            password = System.getenv(variable.strip());
+            if (password == null) {
+                throw new ScenarioException(passwordNode.location(), TEXT.get("error.tls.passwordEnv", variable));
+            }
+        }
         if (key != null && KeyFiles.isPkcs12NameOrContent(cert)) {
             throw new ScenarioException(keyNode.location(), TEXT.get("error.tls.keyPkcs12", cert));
         }

@@ -96,6 +96,24 @@ class ScenarioMutualTlsTest {
         }
     }
 
+    /** The password from an environment variable: here one this JVM surely has, as the PKCS#12 password. */
+    @Test
+    void passwordEnvReadsThePasswordFromTheEnvironment() throws Exception {
+        java.util.Map.Entry<String, String> variable = System.getenv().entrySet().stream()
+                .filter(e -> e.getKey().matches("[A-Z_]+") && !e.getValue().isEmpty()).findFirst().orElseThrow();
+        client.writePkcs12(dir, "client", variable.getValue());
+        try (JdkTlsServer server = server()) {
+            ScenarioResult result = run("{ ca: ca.pem, cert: client.p12, passwordEnv: " + variable.getKey() + " }",
+                    server.port(), new CopyOnWriteArrayList<>());
+            assertEquals(ScenarioOutcome.PASSED, result.outcome(), result.message());
+        }
+        ScenarioException unset = invalid("cert: client.p12\npasswordEnv: SWB_SURELY_UNSET_42");
+        assertEquals(6, unset.line());
+        assertEquals("passwordEnv SWB_SURELY_UNSET_42: no environment variable of that name is set", unset.reason());
+        ScenarioException both = invalid("cert: client.p12\npassword: a\npasswordEnv: B");
+        assertEquals(7, both.line());
+    }
+
     @Test
     void withoutACertificateTheRunFailsSayingTheServerRequiresOne() throws Exception {
         try (JdkTlsServer server = server()) {
