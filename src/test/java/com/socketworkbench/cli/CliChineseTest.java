@@ -28,7 +28,8 @@ class CliChineseTest {
             assertTrue(help.out().contains("从环境变量 VAR 读取密码。"), help::toString);
             CliRun versions = CliRun.of("send", "tcp", "127.0.0.1", "9", "x", "--tls", "--tls-min", "TLSv1.3",
                     "--tls-max", "TLSv1.2");
-            assertTrue(versions.err().startsWith("--tls-min TLSv1.3 比 --tls-max TLSv1.2 更新。"), versions::toString);
+            assertTrue(versions.err().startsWith("--tls-min TLSv1.3 比 --tls-max TLSv1.2 更新。"),
+                    versions::toString);
         } finally {
             Texts.use(Locale.ENGLISH);
         }

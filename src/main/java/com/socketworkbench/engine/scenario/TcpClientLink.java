@@ -13,7 +13,9 @@ import com.socketworkbench.engine.tcp.TcpClientConfig;
 import com.socketworkbench.engine.text.DurationText;
 
 import java.net.SocketAddress;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /** {@code tcp: host:port}: a {@link TcpClient} connected at the start of the run. */
@@ -21,7 +23,8 @@ final class TcpClientLink extends Link {
     private TcpClient client;
     /** The message of the connection's first failure, for the close that follows it. */
     private volatile String firstFailure;
-    private final java.util.concurrent.CompletableFuture<Void> ended = new java.util.concurrent.CompletableFuture<>();
+    /** Completed by the connection's close event, which follows its failures. */
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
 
     TcpClientLink(ConnectionSpec spec, EventSink out) {
         super(spec, new StreamInbox(), out);
@@ -37,7 +40,8 @@ final class TcpClientLink extends Link {
             // Closed after an error: the error says why (a TLS 1.3 server refusing the client certificate does so
             // at the first read, after the handshake passed), which "closed after an error" alone does not.
             String failure = firstFailure;
-            inbox.closed((closed.reason() == CloseReason.ERROR || closed.reason() == CloseReason.RESET) && failure != null
+            boolean failed = closed.reason() == CloseReason.ERROR || closed.reason() == CloseReason.RESET;
+            inbox.closed(failed && failure != null
                     ? TEXT.get("fail.closed.because", closed.reason().description(), failure)
                     : closed.reason().description());
             ended.complete(null);
@@ -69,7 +73,7 @@ final class TcpClientLink extends Link {
     @Override
     String failureReason() {
         try {
-            ended.get(1, java.util.concurrent.TimeUnit.SECONDS);
+            ended.get(1, TimeUnit.SECONDS);
         } catch (TimeoutException | ExecutionException stillOpen) {
             // A send that failed on an open connection: its own reason is all there is.
         } catch (InterruptedException e) {
