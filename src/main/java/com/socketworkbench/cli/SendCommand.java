@@ -144,6 +144,11 @@ final class SendCommand implements Callable<Integer> {
                 out.println(Cli.TEXT.get("send.tls.certificate", leaf.subject(), leaf.issuer(),
                         leaf.notAfter().toString(), String.join(", ", leaf.subjectAltNames())));
             }
+            if (!outcome.tls().localChain().isEmpty()) {
+                // Sent only when the server asked for it: this line says it did.
+                CertSummary own = outcome.tls().localChain().getFirst();
+                out.println(Cli.TEXT.get("send.tls.clientCertificate", own.subject(), own.issuer()));
+            }
         }
         out.println(Cli.TEXT.get("send.sent", bytes(payload.length), OneShot.peer(target),
                 udp ? "UDP" : tlsSettings != null ? "TLS" : "TCP"));

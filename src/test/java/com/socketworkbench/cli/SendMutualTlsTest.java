@@ -57,6 +57,8 @@ class SendMutualTlsTest {
                     "TLSv1.2", "--wait", "2s");
             assertEquals(0, run.exitCode(), run::toString);
             assertTrue(run.out().contains("TLS: TLS 1.2, "), run::toString);
+            assertTrue(run.out().contains("Client certificate presented: CN=localhost, issued by CN=Client CA"),
+                    run::toString);
             assertTrue(run.out().contains("|HELLO|"), run::toString);
         }
     }
