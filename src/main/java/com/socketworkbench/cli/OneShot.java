@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
 
 /**
@@ -59,12 +60,13 @@ final class OneShot {
             }
         }
         TlsSessionDetails details = null;
+        SSLSocket secure = null;
         try (Socket plain = new Socket()) {
             Socket socket = plain;
             try {
                 plain.connect(target, timeoutMillis(connectTimeout));
                 if (context != null) {
-                    SSLSocket secure = TlsSockets.client(context, tls, plain, host, target.getPort());
+                    secure = TlsSockets.client(context, tls, plain, host, target.getPort());
                     socket = secure;
                     try {
                         TlsSockets.handshake(secure, tls.handshakeTimeout());
@@ -110,6 +112,9 @@ final class OneShot {
                 } catch (SocketTimeoutException quiet) {
                     break;
                 } catch (SocketException resetByPeer) {
+                    if (secure != null && received.size() == 0) {
+                        tlsRefusal(resetByPeer, tls.serverName(host), secure);
+                    }
                     reset = true;
                     break;
                 }
@@ -124,7 +129,25 @@ final class OneShot {
                     : List.of(new Reply(received.toByteArray(), target, Duration.ofNanos(lastByte - sent)));
             return new Outcome(replies, closed, reset, received.size() >= MAX_REPLY, details);
         } catch (IOException failed) {
+            if (secure != null) {
+                // An alert after the handshake: TLS 1.3 refuses a client certificate only then.
+                if (failed instanceof SSLException alert) {
+                    throw new NetworkFailure(TlsFailures.explain(alert, tls.serverName(host), secure), failed);
+                }
+                tlsRefusal(failed, tls.serverName(host), secure);
+            }
             throw new NetworkFailure(Cli.TEXT.get("net.failed", peer, failed.getMessage()), failed);
+        }
+    }
+
+    /**
+     * Fails with the server's refusal of a missing client certificate when the connection ended right after a
+     * handshake in which it asked for one (a write or reset racing its alert); returns otherwise.
+     */
+    private static void tlsRefusal(IOException failed, String serverName, SSLSocket secure) throws NetworkFailure {
+        String why = TlsFailures.explainEarlyClose(failed, serverName, secure);
+        if (why != null) {
+            throw new NetworkFailure(why, failed);
         }
     }
 
@@ -173,7 +196,11 @@ final class OneShot {
         return (host.indexOf(':') >= 0 ? "[" + host + "]" : host) + ":" + target.getPort();
     }
 
-    private static int timeoutMillis(Duration timeout) {
+    /** The connect timeout for {@code Socket.connect}: 0 stays 0 (no limit, as the option says), not one millisecond. */
+    static int timeoutMillis(Duration timeout) {
+        if (timeout.isZero()) {
+            return 0;
+        }
         return (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toMillis()));
     }
 }

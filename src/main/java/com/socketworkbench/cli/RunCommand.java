@@ -66,8 +66,9 @@ final class RunCommand implements Callable<Integer> {
         for (Path file : files) {
             try {
                 // Named as typed, so that the error's file:line:column opens in an editor from here.
+                // Relative TLS files (ca, cert, key) are beside the scenario file, wherever the command runs.
                 scenarios.put(file, ScenarioParser.parse(Files.readString(file, StandardCharsets.UTF_8),
-                        file.toString()));
+                        file.toString(), file.toAbsolutePath().getParent()));
             } catch (ScenarioException bad) {
                 err.println(bad.getMessage());
                 invalid = true;

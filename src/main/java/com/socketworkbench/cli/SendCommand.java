@@ -16,7 +16,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 import com.socketworkbench.engine.http.CertSummary;
+import com.socketworkbench.engine.tls.KeyFiles;
+import com.socketworkbench.engine.tls.KeyMaterial;
 import com.socketworkbench.engine.tls.TlsClientSettings;
+import com.socketworkbench.engine.tls.TlsContexts;
+import com.socketworkbench.engine.tls.TlsSetupException;
+import com.socketworkbench.engine.tls.TlsVersion;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,7 +36,9 @@ import java.util.concurrent.Callable;
 
 /**
  * {@code send tcp|udp HOST PORT DATA}: sends DATA once and prints what comes back within {@code --wait} as a hex dump;
- * over TLS with {@code --tls} (verified unless {@code --insecure}; {@code --sni}, {@code --alpn}, {@code --ca}).
+ * over TLS with {@code --tls} (verified unless {@code --insecure}; {@code --sni}, {@code --alpn}, {@code --ca},
+ * {@code --tls-min}/{@code --tls-max}; a client certificate with {@code --cert}, {@code --key} and {@code --pass} or
+ * {@code --pass-env}).
  * Exit 0 when it was sent (with or without a reply: the output says which), 1 when the network refused, 2 for bad
  * arguments.
  */
@@ -85,6 +92,24 @@ final class SendCommand implements Callable<Integer> {
     @Option(names = "--ca", paramLabel = "FILE", descriptionKey = "send.ca")
     Path ca;
 
+    @Option(names = "--cert", paramLabel = "FILE", descriptionKey = "send.cert")
+    Path cert;
+
+    @Option(names = "--key", paramLabel = "FILE", descriptionKey = "send.key")
+    Path key;
+
+    @Option(names = "--pass", paramLabel = "PASSWORD", descriptionKey = "send.pass")
+    String pass;
+
+    @Option(names = "--pass-env", paramLabel = "VAR", descriptionKey = "send.passEnv")
+    String passEnv;
+
+    @Option(names = "--tls-min", paramLabel = "VERSION", descriptionKey = "send.tlsMin")
+    String tlsMin;
+
+    @Option(names = "--tls-max", paramLabel = "VERSION", descriptionKey = "send.tlsMax")
+    String tlsMax;
+
     @Override
     public Integer call() {
         boolean udp = switch (protocol.toLowerCase(Locale.ROOT)) {
@@ -118,6 +143,11 @@ final class SendCommand implements Callable<Integer> {
                 CertSummary leaf = outcome.tls().peerChain().getFirst();
                 out.println(Cli.TEXT.get("send.tls.certificate", leaf.subject(), leaf.issuer(),
                         leaf.notAfter().toString(), String.join(", ", leaf.subjectAltNames())));
+            }
+            if (!outcome.tls().localChain().isEmpty()) {
+                // Sent only when the server asked for it: this line says it did.
+                CertSummary own = outcome.tls().localChain().getFirst();
+                out.println(Cli.TEXT.get("send.tls.clientCertificate", own.subject(), own.issuer()));
             }
         }
         out.println(Cli.TEXT.get("send.sent", bytes(payload.length), OneShot.peer(target),
@@ -189,7 +219,9 @@ final class SendCommand implements Callable<Integer> {
     private TlsClientSettings tlsSettings(boolean udp, Duration connectTimeout) {
         if (!tls) {
             String stray = insecure ? "--insecure" : sni != null ? "--sni" : alpn != null ? "--alpn"
-                    : ca != null ? "--ca" : null;
+                    : ca != null ? "--ca" : cert != null ? "--cert" : key != null ? "--key" : pass != null ? "--pass"
+                    : passEnv != null ? "--pass-env" : tlsMin != null ? "--tls-min" : tlsMax != null ? "--tls-max"
+                    : null;
             if (stray != null) {
                 throw bad(Cli.TEXT.get("error.tls.needed", stray));
             }
@@ -207,7 +239,57 @@ final class SendCommand implements Callable<Integer> {
         if (alpn != null) {
             settings = settings.withAlpn(List.of(alpn.split(",")));
         }
-        return settings;
+        TlsVersion min = version("--tls-min", tlsMin, settings.min());
+        TlsVersion max = version("--tls-max", tlsMax, settings.max());
+        if (min.compareTo(max) > 0) {
+            throw bad(Cli.TEXT.get("error.tls.range", min.jdkName(), max.jdkName()));
+        }
+        return settings.withVersions(min, max).withClientCertificate(clientCertificate());
+    }
+
+    private TlsVersion version(String option, String text, TlsVersion fallback) {
+        if (text == null) {
+            return fallback;
+        }
+        TlsVersion version = TlsVersion.parse(text);
+        if (version == null) {
+            throw bad(Cli.TEXT.get("error.tls.version", option, text, TlsVersion.names()));
+        }
+        return version;
+    }
+
+    /**
+     * {@code --cert} with {@code --key} and the password, read now: a missing file, a wrong password or a key of
+     * another certificate is a usage error naming it, before anything connects. Null without {@code --cert}.
+     */
+    private KeyMaterial clientCertificate() {
+        if (cert == null) {
+            String stray = key != null ? "--key" : pass != null ? "--pass" : passEnv != null ? "--pass-env" : null;
+            if (stray != null) {
+                throw bad(Cli.TEXT.get("error.tls.certNeeded", stray));
+            }
+            return null;
+        }
+        if (pass != null && passEnv != null) {
+            throw bad(Cli.TEXT.get("error.tls.passBoth"));
+        }
+        String password = pass;
+        if (passEnv != null) {
+            password = System.getenv(passEnv);
+            if (password == null) {
+                throw bad(Cli.TEXT.get("error.tls.passEnv", passEnv));
+            }
+        }
+        if (key != null && KeyFiles.isPkcs12NameOrContent(cert)) {
+            throw bad(Cli.TEXT.get("error.tls.keyPkcs12", cert));
+        }
+        KeyMaterial material = KeyMaterial.of(cert, key, password);
+        try {
+            TlsContexts.checkClientCertificate(material);
+        } catch (TlsSetupException unusable) {
+            throw bad(Cli.TEXT.get("error.tls.cert", unusable.getMessage()));
+        }
+        return material;
     }
 
     private ParameterException bad(String message) {

@@ -25,6 +25,11 @@ class CliChineseTest {
             assertTrue(help.out().contains("要发送到的端口，1 到 65535。"), help::toString);
             CliRun port = CliRun.of("send", "tcp", "127.0.0.1", "99999", "x");
             assertTrue(port.err().startsWith("无效端口“99999”"), port::toString);
+            assertTrue(help.out().contains("从环境变量 VAR 读取密码。"), help::toString);
+            CliRun versions = CliRun.of("send", "tcp", "127.0.0.1", "9", "x", "--tls", "--tls-min", "TLSv1.3",
+                    "--tls-max", "TLSv1.2");
+            assertTrue(versions.err().startsWith("--tls-min TLSv1.3 比 --tls-max TLSv1.2 更新。"),
+                    versions::toString);
         } finally {
             Texts.use(Locale.ENGLISH);
         }

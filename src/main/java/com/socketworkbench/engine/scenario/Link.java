@@ -89,8 +89,7 @@ abstract sealed class Link permits TcpClientLink, TcpListenLink, UdpLink {
                 sent.join();
             } catch (RuntimeException e) {
                 Throwable cause = e.getCause() == null ? e : e.getCause();
-                throw new StepFailure(TEXT.get("fail.send", spec.name(),
-                        cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage()));
+                throw sendFailed(cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage());
             }
         }
         unconfirmed = null;
@@ -108,10 +107,24 @@ abstract sealed class Link permits TcpClientLink, TcpListenLink, UdpLink {
             throw new StepFailure(TEXT.get("fail.send.timeout", spec.name(),
                     DurationText.of(spec.within())));
         } catch (ExecutionException e) {
-            throw new StepFailure(TEXT.get("fail.send", spec.name(), reason(e)));
+            throw sendFailed(reason(e));
         } finally {
             unconfirmed = null;
         }
+    }
+
+    /**
+     * The error the connection failed with, when it did (a server that refused the TLS client certificate): a send
+     * refused because the connection is closed says it. Null when there was none.
+     */
+    String failureReason() {
+        return null;
+    }
+
+    private StepFailure sendFailed(String reason) {
+        String failure = failureReason();
+        return new StepFailure(failure == null || reason.contains(failure) ? TEXT.get("fail.send", spec.name(), reason)
+                : TEXT.get("fail.send.because", spec.name(), reason, failure));
     }
 
     static String reason(ExecutionException e) {

@@ -5,12 +5,11 @@ import static com.socketworkbench.engine.scenario.ScenarioTexts.TEXT;
 import com.socketworkbench.engine.codec.PayloadFormat;
 import com.socketworkbench.engine.codec.PayloadFormatException;
 import com.socketworkbench.engine.fields.FieldTemplate;
+import com.socketworkbench.engine.tls.TlsClientSettings;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import com.socketworkbench.engine.tls.TlsClientSettings;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -42,7 +41,7 @@ public final class ScenarioParser {
     private static final List<String> REPEAT_KEYS = List.of("times", "steps");
 
     private final String file;
-    /** Where a relative {@code ca:} file is looked up: the scenario file's folder, or the working directory. */
+    /** Where relative {@code ca:}, {@code cert:}, {@code key:} files are: the file's folder, or the working dir. */
     private final Path baseDir;
     private final Map<String, ConnectionSpec> connections = new LinkedHashMap<>();
     /** Variables that have a value by the step being read: vars, listeners' addresses, earlier saves. */
@@ -56,14 +55,18 @@ public final class ScenarioParser {
 
     /** Reads the file (UTF-8); errors name it by its file name. */
     public static Scenario parse(Path path) throws IOException, ScenarioException {
-        Path folder = path.toAbsolutePath().getParent();
-        return new ScenarioParser(path.getFileName().toString(), folder).scenario(
-                YamlTree.read(Files.readString(path, StandardCharsets.UTF_8), path.getFileName().toString()));
+        return parse(Files.readString(path, StandardCharsets.UTF_8), path.getFileName().toString(),
+                path.toAbsolutePath().getParent());
     }
 
     /** Reads scenario text; {@code fileName} is what errors and results call it. */
     public static Scenario parse(String text, String fileName) throws ScenarioException {
-        return new ScenarioParser(fileName, null).scenario(YamlTree.read(text, fileName));
+        return parse(text, fileName, null);
+    }
+
+    /** Reads scenario text of a file in {@code folder} (relative TLS files are there; null: working directory). */
+    public static Scenario parse(String text, String fileName, Path folder) throws ScenarioException {
+        return new ScenarioParser(fileName, folder).scenario(YamlTree.read(text, fileName));
     }
 
     private Scenario scenario(YamlNode root) throws ScenarioException {
@@ -139,13 +142,7 @@ public final class ScenarioParser {
         Duration ownWithin = spec.entries().containsKey("within") ? duration(value(spec, "within")) : within;
         Duration ownConnect = spec.entries().containsKey("connectTimeout")
                 ? connectTimeout(value(spec, "connectTimeout")) : connectTimeout;
-        TlsClientSettings tls = null;
-        if (spec.entries().containsKey("tls")) {
-            if (!tcp || listen) {
-                throw new ScenarioException(spec.entries().get("tls").keyLocation(), TEXT.get("error.tls.where"));
-            }
-            tls = TlsSpecParser.parse(value(spec, "tls"), ownConnect, baseDir);
-        }
+        TlsClientSettings tls = TlsSpecParser.of(spec, tcp && !listen, ownConnect, baseDir);
         connections.put(name, new ConnectionSpec(name,
                 tcp ? ConnectionSpec.Transport.TCP : ConnectionSpec.Transport.UDP, listen, address, ownConnect,
                 ownWithin, entry.keyLocation(), tls));

@@ -331,6 +331,13 @@ final class ConnectionReader implements ByteAllowance {
         if (!connection.isOpen()) {
             return; // closed on our side: the exception is only the echo of that close
         }
+        String tlsReason = connection.explainEarlyTlsClose(e);
+        if (tlsReason != null) {
+            // A reset right after the handshake by a server that asked for a certificate: its refusal, unread.
+            connection.finish(failure(FailureKind.IO_ERROR, tlsReason, SocketErrors.technicalDetail(e)),
+                    CloseReason.ERROR, tlsReason);
+            return;
+        }
         if (SocketErrors.classify(e) == FailureKind.CONNECTION_RESET) {
             connection.finish(CloseReason.RESET, "");
             return;

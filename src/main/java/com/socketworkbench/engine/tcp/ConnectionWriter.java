@@ -143,7 +143,9 @@ final class ConnectionWriter {
         if (kind != FailureKind.BROKEN_PIPE && kind != FailureKind.CONNECTION_RESET && peerGone) {
             kind = endedBy == CloseReason.RESET ? FailureKind.CONNECTION_RESET : FailureKind.BROKEN_PIPE;
         }
-        String message = switch (kind) {
+        // Right after a handshake where the server asked for a certificate we lack: its refusal, not the socket's.
+        String tlsReason = connection.explainEarlyTlsClose(e);
+        String message = tlsReason != null ? TcpText.TEXT.get("unsent.other", tlsReason, unsent) : switch (kind) {
             case BROKEN_PIPE -> TcpText.TEXT.get("unsent.broken.pipe", unsent);
             case CONNECTION_RESET -> TcpText.TEXT.get("unsent.reset", unsent);
             default -> TcpText.TEXT.get("unsent.other", SocketErrors.toFailure(e, Operation.SEND, connection.id(),
@@ -156,7 +158,8 @@ final class ConnectionWriter {
         boolean peerProblem = kind == FailureKind.BROKEN_PIPE || kind == FailureKind.CONNECTION_RESET;
         // A reset outranks the end of stream the reader may have seen: once the writer has consumed the socket's
         // ECONNRESET, the reader's next read returns end of stream, and the peer did not close gracefully.
-        CloseReason reason = kind == FailureKind.CONNECTION_RESET ? CloseReason.RESET
+        CloseReason reason = tlsReason != null ? CloseReason.ERROR
+                : kind == FailureKind.CONNECTION_RESET ? CloseReason.RESET
                 : ending.requested() == CloseReason.PEER_CLOSED ? CloseReason.PEER_CLOSED
                 : peerProblem ? CloseReason.RESET : CloseReason.ERROR;
         connection.finish(reason, message);

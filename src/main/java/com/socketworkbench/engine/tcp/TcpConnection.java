@@ -176,6 +176,14 @@ final class TcpConnection {
         return io instanceof TlsStreamIo tls ? tls.explain(failure) : TlsFailures.explain(failure, null);
     }
 
+    /**
+     * Why a TLS connection that has received nothing failed (a write on a closed connection, a reset), when its
+     * handshake showed more than the exception says (a server that asked for a certificate); null otherwise.
+     */
+    String explainEarlyTlsClose(Throwable failure) {
+        return io instanceof TlsStreamIo tls && bytesIn() == 0 ? tls.explainEarlyClose(failure) : null;
+    }
+
     /** True for a TLS connection. */
     boolean isTls() {
         return io instanceof TlsStreamIo;

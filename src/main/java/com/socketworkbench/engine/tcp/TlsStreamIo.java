@@ -71,6 +71,11 @@ final class TlsStreamIo implements StreamIo {
         return TlsFailures.explain(failure, host, socket);
     }
 
+    /** Why the connection ended right after the handshake, when the handshake showed more; null otherwise. */
+    String explainEarlyClose(Throwable failure) {
+        return TlsFailures.explainEarlyClose(failure, host, socket);
+    }
+
     /**
      * The certificates the peer presented before the handshake failed, one timeline line each; empty when it sent
      * none. A rejected chain is exactly the one a user wants to look at: to pin it, or to see why it was refused.

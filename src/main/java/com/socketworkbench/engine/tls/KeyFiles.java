@@ -14,6 +14,18 @@ public final class KeyFiles {
     }
 
     /**
+     * True when {@code file} is PKCS#12 by its usual name ({@code .p12}, {@code .pfx}) or by its bytes under any
+     * other name: how the window, a scenario and the command line tell a PKCS#12 file from a PEM or DER one.
+     */
+    public static boolean isPkcs12NameOrContent(Path file) {
+        if (file == null || file.getFileName() == null) {
+            return false;
+        }
+        String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".p12") || name.endsWith(".pfx") || isPkcs12(file);
+    }
+
+    /**
      * True when {@code file} starts like a PKCS#12 file, whatever its name ({@code client.pkcs12},
      * {@code keystore.pkcs}): its DER starts with a SEQUENCE holding version 3. A PEM text or an X.509 certificate
      * (whose SEQUENCE holds another SEQUENCE) does not. False when the file cannot be read: its own check says so.

@@ -21,6 +21,18 @@ public record KeyMaterial(KeyFormat format, Path certificateFile, Path keyFile, 
         return new KeyMaterial(KeyFormat.PKCS12, file, null, password);
     }
 
+    /**
+     * A certificate file with, for PEM, an optional key file: PKCS#12 when {@link KeyFiles#isPkcs12NameOrContent}
+     * says so (then {@code key} is not used: the file holds its own), else PEM or DER.
+     *
+     * @param password the PKCS#12 password or that of an encrypted PEM key; null or empty for none
+     */
+    public static KeyMaterial of(Path certificate, Path key, String password) {
+        String secret = password == null || password.isEmpty() ? null : password;
+        return KeyFiles.isPkcs12NameOrContent(certificate) ? pkcs12(certificate, secret)
+                : pem(certificate, key, secret);
+    }
+
     public static KeyMaterial pem(Path chain, Path key, String password) {
         return new KeyMaterial(KeyFormat.PEM, chain, key, password);
     }

@@ -45,12 +45,17 @@ final class KeyMaterials {
                 if (KeyFiles.isPkcs12(java.util.Arrays.copyOf(chainBytes, Math.min(chainBytes.length, 16)))) {
                     yield pkcs12(material.certificateFile(), material.password());
                 }
-                String chainText = new String(chainBytes, StandardCharsets.US_ASCII);
-                List<X509Certificate> chain = certificates(chainText.getBytes(StandardCharsets.US_ASCII),
-                        material.certificateFile());
+                // The bytes as read: a DER certificate (with its key in a PEM file of its own) is not text.
+                List<X509Certificate> chain = certificates(chainBytes, material.certificateFile());
                 Path keyFile = material.keyFile() == null ? material.certificateFile() : material.keyFile();
-                String keyText = keyFile.equals(material.certificateFile()) ? chainText : readText(keyFile);
+                String keyText = keyFile.equals(material.certificateFile())
+                        ? new String(chainBytes, StandardCharsets.US_ASCII) : readText(keyFile);
                 PrivateKey key = PemKeys.readKey(keyText, material.password(), keyFile.toString());
+                if (!KeyPairs.matches(key, chain.getFirst().getPublicKey())) {
+                    throw new TlsSetupException(TlsSetupException.Problem.KEY_MISMATCH, TlsText.TEXT.get(
+                            "setup.keyNotForCertificate", keyFile, material.certificateFile(),
+                            chain.getFirst().getSubjectX500Principal().getName()), null);
+                }
                 yield keyStore(key, chain);
             }
         };
@@ -78,7 +83,7 @@ final class KeyMaterials {
         } catch (IOException e) {
             if (e.getCause() instanceof UnrecoverableKeyException || String.valueOf(e.getMessage())
                     .contains("password")) {
-                throw new TlsSetupException(TlsText.TEXT.get("setup.wrongPassword", file), e);
+                throw PemKeys.wrongPassword(file, e);
             }
             throw new TlsSetupException(TlsText.TEXT.get("setup.notPkcs12", file, e.getMessage()), e);
         } catch (GeneralSecurityException e) {
@@ -92,7 +97,7 @@ final class KeyMaterials {
                     try {
                         key = store.getKey(alias, secret);
                     } catch (UnrecoverableKeyException e) {
-                        throw new TlsSetupException(TlsText.TEXT.get("setup.wrongPassword", file), e);
+                        throw PemKeys.wrongPassword(file, e);
                     }
                     if (key instanceof PrivateKey privateKey) {
                         List<X509Certificate> chain = java.util.Arrays.stream(store.getCertificateChain(alias))

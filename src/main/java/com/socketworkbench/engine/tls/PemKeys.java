@@ -51,7 +51,7 @@ final class PemKeys {
                         try {
                             return privateKey(converter, encrypted.decryptKeyPair(decryptor));
                         } catch (PEMException e) {
-                            throw new TlsSetupException(TlsText.TEXT.get("setup.wrongPassword", where), e);
+                            throw wrongPassword(where, e);
                         }
                     }
                     case PKCS8EncryptedPrivateKeyInfo encrypted -> {
@@ -60,7 +60,7 @@ final class PemKeys {
                                     .setProvider(BC).build(requirePassword(password, where));
                             return converter.getPrivateKey(encrypted.decryptPrivateKeyInfo(decryptor));
                         } catch (PKCSException | OperatorCreationException e) {
-                            throw new TlsSetupException(TlsText.TEXT.get("setup.wrongPassword", where), e);
+                            throw wrongPassword(where, e);
                         }
                     }
                     default -> {
@@ -80,9 +80,15 @@ final class PemKeys {
                 : converter.getPrivateKey(pair.getPrivateKeyInfo());
     }
 
+    static TlsSetupException wrongPassword(Object where, Exception cause) {
+        return new TlsSetupException(TlsSetupException.Problem.PASSWORD, TlsText.TEXT.get("setup.wrongPassword", where),
+                cause);
+    }
+
     private static char[] requirePassword(String password, String where) throws TlsSetupException {
         if (password == null || password.isEmpty()) {
-            throw new TlsSetupException(TlsText.TEXT.get("setup.passwordNeeded", where));
+            throw new TlsSetupException(TlsSetupException.Problem.PASSWORD,
+                    TlsText.TEXT.get("setup.passwordNeeded", where), null);
         }
         return password.toCharArray();
     }

@@ -44,6 +44,20 @@ public final class TlsContexts {
         return context(keys, new CheckingTrustManager(trust));
     }
 
+    /**
+     * Reads a client certificate and its key as {@link #client} will, so that a scenario or the command line can
+     * report a missing file, a wrong password or a key that is not the certificate's before connecting.
+     *
+     * @return the certificate presented (the chain's first)
+     */
+    public static X509Certificate checkClientCertificate(KeyMaterial material) throws TlsSetupException {
+        try {
+            return (X509Certificate) KeyMaterials.keyStore(material).getCertificate(KeyMaterials.ALIAS);
+        } catch (java.security.KeyStoreException e) {
+            throw new TlsSetupException(TlsText.TEXT.get("setup.failed", e.getMessage()), e);
+        }
+    }
+
     /** The server's certificate and key; the client CA file's trust when clients are asked for a certificate. */
     public static SSLContext server(TlsServerSettings settings) throws TlsSetupException {
         KeyStore keyStore;

@@ -135,6 +135,20 @@ public final class TlsFailures {
     }
 
     /**
+     * Why a client's TLS connection ended right after its handshake, before anything arrived, when that says more
+     * than the JDK's "Connection or outbound has closed" or a reset: a TLS 1.3 server refuses a missing client
+     * certificate only after the handshake, and a write racing the read of its alert fails on the closed connection
+     * (or makes the server reset it), so the alert's explanation is never read. Null when nothing better is known.
+     */
+    public static String explainEarlyClose(Throwable failure, String host, SSLSocket socket) {
+        String lower = messages(failure).toLowerCase(Locale.ROOT);
+        boolean closed = lower.contains("outbound has closed") || lower.contains("connection reset")
+                || lower.contains("broken pipe");
+        return host != null && closed && HandshakeTrace.askedForCertificate(socket)
+                ? TlsText.TEXT.get("failure.clientCertificate.asked") : null;
+    }
+
+    /**
      * The certificates the peer presented in a handshake that failed, leaf first, as the trust manager saw them
      * before it decided (so an expired, untrusted or wrong-host chain too); empty when the handshake failed before
      * the peer sent any.

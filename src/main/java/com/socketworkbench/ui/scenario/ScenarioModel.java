@@ -133,7 +133,9 @@ public final class ScenarioModel extends SocketTabModel {
         }
         Scenario scenario;
         try {
-            scenario = ScenarioParser.parse(text.get(), fileName());
+            // Relative TLS files (ca, cert, key) are beside the tab's file, as when the file runs from the CLI.
+            scenario = ScenarioParser.parse(text.get(), fileName(),
+                    file.get() == null ? null : file.get().toAbsolutePath().getParent());
         } catch (ScenarioException e) {
             // Cleared first, so the same error found again still moves the caret to it.
             error.set("");

@@ -1,7 +1,6 @@
 package com.socketworkbench.ui.tls;
 
 import com.socketworkbench.engine.tls.KeyFiles;
-import com.socketworkbench.engine.tls.KeyFormat;
 import com.socketworkbench.engine.tls.KeyMaterial;
 import com.socketworkbench.ui.input.InputVerdict;
 import javafx.beans.binding.Bindings;
@@ -12,7 +11,6 @@ import javafx.beans.value.ObservableObjectValue;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.util.Locale;
 
 import static com.socketworkbench.ui.tls.TlsTexts.TEXT;
 
@@ -49,12 +47,8 @@ public final class ClientCertificateInput {
      * as PEM. Reads a few bytes of a local file the user just chose: no slower than the file checks of the field.
      */
     static boolean isPkcs12(String fileName) {
-        String name = fileName.toLowerCase(Locale.ROOT);
-        if (name.endsWith(".p12") || name.endsWith(".pfx")) {
-            return true;
-        }
         try {
-            return !fileName.isBlank() && KeyFiles.isPkcs12(Path.of(fileName.strip()));
+            return !fileName.isBlank() && KeyFiles.isPkcs12NameOrContent(Path.of(fileName.strip()));
         } catch (InvalidPathException e) {
             return false;
         }
@@ -66,10 +60,7 @@ public final class ClientCertificateInput {
         if (file == null) {
             return null;
         }
-        String secret = password.get() == null || password.get().isEmpty() ? null : password.get();
-        return isPkcs12(certificate.text())
-                ? new KeyMaterial(KeyFormat.PKCS12, file, null, secret)
-                : new KeyMaterial(KeyFormat.PEM, file, key.path(), secret);
+        return KeyMaterial.of(file, key.path(), password.get());
     }
 
     public boolean isValid() {
