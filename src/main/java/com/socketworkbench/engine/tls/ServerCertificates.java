@@ -6,10 +6,8 @@ import java.security.Key;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
-import java.security.Signature;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
-import java.util.Locale;
 
 /**
  * A server's certificate and key from files, read as a start would read them, so a panel can show what it will serve
@@ -17,7 +15,6 @@ import java.util.Locale;
  * certificate, a wrong password, a key that belongs to another certificate.
  */
 public final class ServerCertificates {
-    private static final byte[] PROBE = "socket-workbench key check".getBytes(java.nio.charset.StandardCharsets.UTF_8);
 
     /** The field a problem is about. */
     public enum Field {
@@ -95,7 +92,7 @@ public final class ServerCertificates {
             if (!(first instanceof X509Certificate leaf) || !(key instanceof PrivateKey privateKey)) {
                 throw new TlsSetupException(TlsText.TEXT.get("setup.noCertificate", material.certificateFile()));
             }
-            if (!belongTogether(privateKey, leaf.getPublicKey())) {
+            if (!KeyPairs.matches(privateKey, leaf.getPublicKey())) {
                 Path keyFile = material.keyFile() == null ? material.certificateFile() : material.keyFile();
                 throw new TlsSetupException(TlsText.TEXT.get("setup.keyMismatch.files", keyFile,
                         material.certificateFile(), leaf.getSubjectX500Principal().getName()));
@@ -104,46 +101,6 @@ public final class ServerCertificates {
         } catch (GeneralSecurityException e) {
             throw new TlsSetupException(TlsText.TEXT.get("setup.keyMismatch", e.getMessage()), e);
         }
-    }
-
-    /** True when {@code key} signs what {@code publicKey} verifies; true too for kinds of keys not checked here. */
-    static boolean belongTogether(PrivateKey key, PublicKey publicKey) {
-        String algorithm = switch (key.getAlgorithm().toUpperCase(Locale.ROOT)) {
-            case "RSA" -> "SHA256withRSA";
-            case "EC", "ECDSA" -> "SHA256withECDSA";
-            case "DSA" -> "SHA256withDSA";
-            case "ED25519", "ED448", "EDDSA" -> "EdDSA";
-            default -> null; // RSASSA-PSS and others: their parameters vary; the handshake will tell
-        };
-        if (algorithm == null) {
-            return true;
-        }
-        if (!sameFamily(key.getAlgorithm(), publicKey.getAlgorithm())) {
-            return false;
-        }
-        try {
-            Signature signer = Signature.getInstance(algorithm);
-            signer.initSign(key);
-            signer.update(PROBE);
-            byte[] signature = signer.sign();
-            Signature verifier = Signature.getInstance(algorithm);
-            verifier.initVerify(publicKey);
-            verifier.update(PROBE);
-            return verifier.verify(signature);
-        } catch (GeneralSecurityException e) {
-            return false; // a key the certificate's key cannot verify with (EC curves that differ)
-        }
-    }
-
-    private static boolean sameFamily(String a, String b) {
-        String x = family(a);
-        String y = family(b);
-        return x.equals(y);
-    }
-
-    private static String family(String algorithm) {
-        String upper = algorithm.toUpperCase(Locale.ROOT);
-        return upper.startsWith("ED") ? "EDDSA" : upper.equals("ECDSA") ? "EC" : upper;
     }
 
     private static boolean isAboutPassword(TlsSetupException e, KeyMaterial material) {
