@@ -5,7 +5,6 @@ import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
 import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
 
@@ -70,48 +69,27 @@ public final class ServerCertificates {
         try {
             store = KeyMaterials.keyStore(material);
         } catch (TlsSetupException e) {
-            throw new Problem(isAboutPassword(e, material) ? Field.PASSWORD
+            throw new Problem(e.problem() == TlsSetupException.Problem.PASSWORD ? Field.PASSWORD
                     : separateKey ? Field.KEY : Field.CERTIFICATE, e.getMessage(), e);
         }
         try {
-            return checkedLeaf(store, material);
+            return leaf(store, material);
         } catch (TlsSetupException e) {
             throw new Problem(separateKey ? Field.KEY : Field.CERTIFICATE, e.getMessage(), e);
         }
     }
 
-    /**
-     * The leaf of a key store built by {@link KeyMaterials#keyStore(KeyMaterial)}, after checking that the key signs
-     * what the leaf's public key verifies: the JDK takes any pair, and a server with a foreign key fails every
-     * handshake with words about signatures.
-     */
-    static X509Certificate checkedLeaf(KeyStore store, KeyMaterial material) throws TlsSetupException {
+    /** The leaf of a key store built by {@link KeyMaterials#keyStore(KeyMaterial)}, which checked the pair. */
+    private static X509Certificate leaf(KeyStore store, KeyMaterial material) throws TlsSetupException {
         try {
-            Key key = store.getKey(KeyMaterials.ALIAS, KeyMaterials.MEMORY_PASSWORD);
-            Certificate first = store.getCertificate(KeyMaterials.ALIAS);
-            if (!(first instanceof X509Certificate leaf) || !(key instanceof PrivateKey privateKey)) {
-                throw new TlsSetupException(TlsText.TEXT.get("setup.noCertificate", material.certificateFile()));
+            if (store.getCertificate(KeyMaterials.ALIAS) instanceof X509Certificate leaf
+                    && store.getKey(KeyMaterials.ALIAS, KeyMaterials.MEMORY_PASSWORD) instanceof PrivateKey) {
+                return leaf;
             }
-            if (!KeyPairs.matches(privateKey, leaf.getPublicKey())) {
-                Path keyFile = material.keyFile() == null ? material.certificateFile() : material.keyFile();
-                throw new TlsSetupException(TlsText.TEXT.get("setup.keyMismatch.files", keyFile,
-                        material.certificateFile(), leaf.getSubjectX500Principal().getName()));
-            }
-            return leaf;
+            throw new TlsSetupException(TlsText.TEXT.get("setup.noCertificate", material.certificateFile()));
         } catch (GeneralSecurityException e) {
             throw new TlsSetupException(TlsText.TEXT.get("setup.keyMismatch", e.getMessage()), e);
         }
-    }
-
-    private static boolean isAboutPassword(TlsSetupException e, KeyMaterial material) {
-        String message = String.valueOf(e.getMessage());
-        for (Path file : new Path[]{material.certificateFile(), material.keyFile()}) {
-            if (file != null && (message.equals(TlsText.TEXT.get("setup.wrongPassword", file))
-                    || message.equals(TlsText.TEXT.get("setup.passwordNeeded", file)))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static byte[] read(Path file, Field field) throws Problem {

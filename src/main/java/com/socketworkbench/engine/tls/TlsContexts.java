@@ -66,9 +66,8 @@ public final class TlsContexts {
             PrivateKey key = generated.privateKey();
             keyStore = KeyMaterials.keyStore(key, List.of(generated.certificate()));
         } else {
+            // Refuses a PEM key of another certificate by name (KeyPairs), which every handshake would fail.
             keyStore = KeyMaterials.keyStore(settings.keyMaterial());
-            // A key of another certificate would fail every handshake in words about signatures: say it now.
-            ServerCertificates.checkedLeaf(keyStore, settings.keyMaterial());
         }
         TrustManager[] trust = null;
         if (settings.clientAuth() != ClientAuth.NONE) {
