@@ -1,7 +1,9 @@
 package com.socketworkbench.engine.websocket;
 
+import com.socketworkbench.engine.event.CloseReason;
 import com.socketworkbench.engine.http.TlsInfo;
 
+import java.net.SocketAddress;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
@@ -34,8 +36,13 @@ public sealed interface WsEvent {
     record HandshakeReceived(Instant time, byte[] raw, HandshakeCheck check) implements WsEvent {
     }
 
-    /** The session is open: frames may flow. */
-    record Opened(Instant time, String protocol) implements WsEvent {
+    /**
+     * The session is open: frames may flow.
+     *
+     * @param local  this end of the connection
+     * @param remote the server's end (the proxy-free peer: the socket's remote address)
+     */
+    record Opened(Instant time, String protocol, SocketAddress local, SocketAddress remote) implements WsEvent {
     }
 
     /**
@@ -71,8 +78,9 @@ public sealed interface WsEvent {
      * The connection is closed.
      *
      * @param clean  the close handshake completed both ways
+     * @param how    who or what ended it, in the socket tabs' terms (views that show a session beside them)
      * @param reason how it ended, in plain words
      */
-    record Closed(Instant time, boolean clean, String reason) implements WsEvent {
+    record Closed(Instant time, boolean clean, CloseReason how, String reason) implements WsEvent {
     }
 }

@@ -3,6 +3,7 @@ package com.socketworkbench.engine.websocket;
 
 import static com.socketworkbench.engine.websocket.WsUrl.TEXT;
 
+import com.socketworkbench.engine.event.CloseReason;
 import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.http.TlsClient;
 import com.socketworkbench.engine.http.UpgradedConnection;
@@ -69,6 +70,7 @@ public final class WsSession {
     private boolean closeReceived;
     private String endReason;
     private boolean endClean;
+    private CloseReason endHow;
     /** The handshake's deadline while {@link #open} connects; null for an {@link #adopt}ed connection. */
     private volatile HandshakeDeadline deadline;
 
@@ -76,7 +78,7 @@ public final class WsSession {
         this.options = options;
         this.listener = listener;
         this.writer = new FrameWriter(options.url().authority(), this::emit, this::closeSocket,
-                reason -> end(false, reason));
+                reason -> end(false, CloseReason.ERROR, reason));
     }
 
     /** Starts connecting on a new virtual thread and returns at once; events tell how it goes. */
@@ -173,7 +175,7 @@ public final class WsSession {
         Thread.ofVirtual().name("ws-close-wait " + options.url().authority()).start(() -> {
             try {
                 if (!ended.await(options.closeTimeout().toMillis(), TimeUnit.MILLISECONDS)) {
-                    end(false, TEXT.get("closed.noAnswer", DurationText.of(options.closeTimeout())));
+                    end(false, CloseReason.TIMEOUT, TEXT.get("closed.noAnswer", DurationText.of(options.closeTimeout())));
                     closeSocket();
                 }
             } catch (InterruptedException e) {
@@ -184,7 +186,7 @@ public final class WsSession {
 
     /** Closes the TCP connection now, without a close handshake. */
     public void abort() {
-        end(false, TEXT.get("closed.aborted"));
+        end(false, CloseReason.LOCAL_CLOSE, TEXT.get("closed.aborted"));
         closeSocket();
     }
 
@@ -300,7 +302,8 @@ public final class WsSession {
         rsvAllowed = check.rsvAllowed();
         writer.start(out);
         state = State.OPEN;
-        emit(new WsEvent.Opened(Instant.now(), check.protocol()));
+        emit(new WsEvent.Opened(Instant.now(), check.protocol(), talking.getLocalSocketAddress(),
+                talking.getRemoteSocketAddress()));
         return check;
     }
 
@@ -371,12 +374,12 @@ public final class WsSession {
                     }
                 }
                 if (n < 0) {
-                    end(false, closeSent ? TEXT.get("closed.eofAfterOurClose")
+                    end(false, CloseReason.PEER_CLOSED, closeSent ? TEXT.get("closed.eofAfterOurClose")
                             : TEXT.get("closed.eof", decoder.midFrame() ? TEXT.get("closed.eof.midFrame") : ""));
                 }
             }
         } catch (IOException e) {
-            end(false, TEXT.get("closed.io", String.valueOf(e.getMessage())));
+            end(false, CloseReason.ERROR, TEXT.get("closed.io", String.valueOf(e.getMessage())));
         }
         finish();
     }
@@ -438,12 +441,12 @@ public final class WsSession {
     private void serverClosed(CloseInfo info, byte[] payload) {
         String said = describe(info);
         if (closeSent) {
-            end(true, TEXT.get("closed.clean.ours", said));
+            end(true, CloseReason.LOCAL_CLOSE, TEXT.get("closed.clean.ours", said));
             closeSocket();
             return;
         }
         state = State.CLOSING;
-        end(true, TEXT.get("closed.clean.theirs", said));
+        end(true, CloseReason.PEER_CLOSED, TEXT.get("closed.clean.theirs", said));
         // Echo the code (RFC 6455 section 5.5.1); a close without a code is answered without one.
         byte[] answer = payload.length >= 2 ? FrameEncoder.closePayload(info.code(), "") : new byte[0];
         writer.offer(mask(true, Opcode.CLOSE, answer), true);
@@ -452,7 +455,7 @@ public final class WsSession {
     private void failConnection(WsVerdict verdict) {
         state = State.CLOSING;
         int code = verdict.closeCode() == 0 ? CloseCodes.PROTOCOL_ERROR : verdict.closeCode();
-        end(false, TEXT.get("closed.protocol", verdict.text(), code));
+        end(false, CloseReason.ERROR, TEXT.get("closed.protocol", verdict.text(), code));
         if (writer.started() && !closeSent) {
             closeSent = true;
             // On the wire, so the same in every language.
@@ -490,11 +493,12 @@ public final class WsSession {
     }
 
     /** Remembers how the session ended; the first reason given wins. */
-    private void end(boolean clean, String reason) {
+    private void end(boolean clean, CloseReason how, String reason) {
         synchronized (endLock) {
             if (endReason == null) {
                 endReason = reason;
                 endClean = clean;
+                endHow = how;
             }
         }
     }
@@ -510,12 +514,14 @@ public final class WsSession {
         closeSocket();
         state = State.CLOSED;
         boolean clean;
+        CloseReason how;
         String reason;
         synchronized (endLock) {
             clean = endClean;
+            how = endReason == null ? CloseReason.LOCAL_CLOSE : endHow;
             reason = endReason == null ? TEXT.get("closed.aborted") : endReason;
         }
-        emit(new WsEvent.Closed(Instant.now(), clean, reason));
+        emit(new WsEvent.Closed(Instant.now(), clean, how, reason));
         ended.countDown();
     }
 

@@ -8,8 +8,8 @@ import com.socketworkbench.engine.event.EventSink;
 import com.socketworkbench.engine.event.ListenerStarted;
 import com.socketworkbench.engine.event.ListenerStopped;
 import com.socketworkbench.engine.event.NetEvent;
+import com.socketworkbench.ui.tab.MergedTrafficSource;
 import com.socketworkbench.ui.tab.ModelViewTab;
-import com.socketworkbench.ui.tab.SocketTabModel;
 import com.socketworkbench.ui.tab.WorkbenchTab;
 import com.socketworkbench.ui.traffic.TimelineModel;
 import com.socketworkbench.ui.traffic.TimelineRow;
@@ -76,16 +76,14 @@ public final class AllTrafficHub {
     }
 
     /**
-     * Watches a socket tab under the name {@code name} gives when its batches are taken (the tab's title, which the
-     * user may change); tabs without sockets are left alone. The hub drains after each of the tab's table updates.
-     * FX thread.
+     * Watches a tab with traffic (a {@link MergedTrafficSource}: the socket tabs and the WebSocket tab) under the name
+     * {@code name} gives when its batches are taken (the tab's title, which the user may change); other tabs are left
+     * alone. The hub drains after each of the tab's table updates. FX thread.
      */
     public void watch(WorkbenchTab tab, Supplier<String> name) {
-        if (tab instanceof ModelViewTab<?, ?> modelView && modelView.model() instanceof SocketTabModel socketTab) {
+        if (tab instanceof ModelViewTab<?, ?> modelView && modelView.model() instanceof MergedTrafficSource source) {
             Tap tap = tap(name);
-            socketTab.traffic().teeTo(tap);
-            socketTab.traffic().pump().onPulse(tap::take);
-            socketTab.traffic().pump().onRowsShown(this::drain);
+            source.feedMergedTraffic(tap, tap::take, this::drain);
         }
     }
 

@@ -3,6 +3,8 @@ package com.socketworkbench.ui.websocket;
 
 import static com.socketworkbench.ui.websocket.WebSocketTab.TEXT;
 
+import com.socketworkbench.engine.event.EventSink;
+import com.socketworkbench.engine.event.NetEvent;
 import com.socketworkbench.engine.http.UpgradedConnection;
 import com.socketworkbench.engine.websocket.CloseCodes;
 import com.socketworkbench.engine.websocket.Direction;
@@ -17,6 +19,7 @@ import com.socketworkbench.ui.fx.UiExecutor;
 import com.socketworkbench.ui.input.ByteSizeInput;
 import com.socketworkbench.ui.input.InputVerdict;
 import com.socketworkbench.ui.tab.AppPreferences;
+import com.socketworkbench.ui.tab.MergedTrafficSource;
 import com.socketworkbench.ui.tab.TabModel;
 import com.socketworkbench.ui.tab.TabStatus;
 import com.socketworkbench.ui.traffic.Formats;
@@ -50,7 +53,7 @@ import java.util.function.Consumer;
  * rows and the counters. Engine events arrive through a {@link WsEventQueue} and are applied once per frame. FX
  * thread only.
  */
-public final class WebSocketModel implements TabModel {
+public final class WebSocketModel implements TabModel, MergedTrafficSource {
     /** Rows the timeline keeps; older ones are dropped. */
     public static final int MAX_ROWS = 10_000;
     /** Payload bytes the timeline keeps over all its rows; older rows are dropped beyond it. */
@@ -68,6 +71,7 @@ public final class WebSocketModel implements TabModel {
 
     private final AppPreferences preferences;
     private final WsEventQueue queue;
+    private final WsMergedTraffic merged = new WsMergedTraffic();
     private final WsConnectionSettings settings;
     private final WsSendBar sendBar;
     private final ReadOnlyObjectWrapper<Phase> phase = new ReadOnlyObjectWrapper<>(this, "phase", Phase.IDLE);
@@ -338,7 +342,7 @@ public final class WebSocketModel implements TabModel {
         handshake.clear();
         problem.set("");
         phase.set(Phase.CONNECTING);
-        session = WsSession.open(options, queue);
+        session = WsSession.open(options, this::fromSession);
         session.setAutoPong(settings.autoPong().get());
     }
 
@@ -361,7 +365,7 @@ public final class WebSocketModel implements TabModel {
         handshake.clear();
         problem.set("");
         phase.set(Phase.CONNECTING);
-        session = WsSession.adopt(connection, options, queue);
+        session = WsSession.adopt(connection, options, this::fromSession);
         session.setAutoPong(settings.autoPong().get());
     }
 
@@ -419,6 +423,12 @@ public final class WebSocketModel implements TabModel {
 
     // ---------------------------------------------------------------- events
 
+    /** A session's event, on its thread: counted for All Traffic at once, applied on the next frame. */
+    private void fromSession(WsEvent event) {
+        merged.count(event);
+        queue.accept(event);
+    }
+
     /** Applies one frame's events (FX thread). */
     void apply(List<WsEvent> batch) {
         List<FrameRow> added = new java.util.ArrayList<>();
@@ -430,6 +440,13 @@ public final class WebSocketModel implements TabModel {
         }
         append(added);
         updateStatus();
+        merged.applied(batch);
+    }
+
+    /** Each session is one connection in All Traffic (see {@link WsMergedTraffic}). */
+    @Override
+    public void feedMergedTraffic(EventSink sockets, Consumer<List<NetEvent>> batches, Runnable rowsShown) {
+        merged.feed(sockets, batches, rowsShown);
     }
 
     private FrameRow toRow(WsEvent event) {

@@ -4,11 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.socketworkbench.engine.event.CloseReason;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -100,6 +103,10 @@ class WsSessionNettyTest {
         WsEvent.Closed closed = events.all(WsEvent.Closed.class).getFirst();
         assertTrue(closed.clean(), closed.reason());
         assertEquals("Closed: we sent a close, the server answered with code 1000 \"done here\"", closed.reason());
+        assertEquals(CloseReason.LOCAL_CLOSE, closed.how(), "we ended it");
+        WsEvent.Opened opened = events.all(WsEvent.Opened.class).getFirst();
+        assertEquals(new InetSocketAddress("127.0.0.1", server.port()), opened.remote(), "the socket's two ends");
+        assertEquals(InetAddress.getByName("127.0.0.1"), ((InetSocketAddress) opened.local()).getAddress());
     }
 
     @Test
@@ -115,6 +122,7 @@ class WsSessionNettyTest {
         WsEvent.Closed closed = events.all(WsEvent.Closed.class).getFirst();
         assertTrue(closed.clean());
         assertTrue(closed.reason().contains("4000"), closed.reason());
+        assertEquals(CloseReason.PEER_CLOSED, closed.how(), "the server ended it");
     }
 
     @Test

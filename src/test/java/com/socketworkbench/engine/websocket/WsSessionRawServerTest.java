@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.socketworkbench.engine.event.CloseReason;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,6 +59,7 @@ class WsSessionRawServerTest {
             WsEvent.Closed closed = events.all(WsEvent.Closed.class).getFirst();
             assertFalse(closed.clean());
             assertTrue(closed.reason().endsWith("(sent close " + closeCode + ")"), closed.reason());
+            assertEquals(CloseReason.ERROR, closed.how(), "a protocol error ended it");
 
             byte[] answer = server.fromClient().get(10, TimeUnit.SECONDS);
             List<FrameDecoder.Decoded> sent = new FrameDecoder().feed(answer);
@@ -94,6 +96,7 @@ class WsSessionRawServerTest {
             WsEvent.Closed closed = events.all(WsEvent.Closed.class).getFirst();
             assertFalse(closed.clean());
             assertTrue(closed.reason().startsWith("The server did not answer our close within"), closed.reason());
+            assertEquals(CloseReason.TIMEOUT, closed.how());
         }
     }
 

@@ -6,11 +6,15 @@ import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.InMemoryPreferences;
 import com.socketworkbench.engine.event.BytesReceived;
 import com.socketworkbench.engine.event.BytesSent;
+import com.socketworkbench.engine.event.ConnectionClosed;
 import com.socketworkbench.engine.event.ConnectionOpened;
 import com.socketworkbench.engine.event.ListenerStarted;
 import com.socketworkbench.engine.event.ListenerStopped;
 import com.socketworkbench.engine.text.Texts;
+import com.socketworkbench.engine.websocket.NettyWsServer;
 import com.socketworkbench.ui.traffic.TimelineRow;
+import com.socketworkbench.ui.websocket.WebSocketModel;
+import com.socketworkbench.ui.websocket.WebSocketTab;
 
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
@@ -23,10 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
 import static com.socketworkbench.app.AppDriver.fx;
+import static com.socketworkbench.app.AppDriver.fxRun;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -94,6 +100,30 @@ class AllTrafficFxTest {
         driver.waitUntil(() -> AllTrafficTab.TEXT.get("watched", 0).equals(driver.text("#allTraffic #watchedSockets")));
         assertEquals(server, source(driver.waitForRow("#allTraffic #timeline",
                 row -> row.event() instanceof ListenerStopped)));
+    }
+
+    @Test
+    void aWebSocketSessionIsMergedAsOneConnectionOfItsTab() throws Exception {
+        WebSocketTab webSocket = driver.openNewTab("websocket", WebSocketTab.class);
+        try (NettyWsServer server = NettyWsServer.plain()) {
+            driver.setText("#wsUrl", server.url(false));
+            driver.click("#wsConnect");
+            driver.waitUntil(() -> webSocket.model().phase() == WebSocketModel.Phase.OPEN);
+            driver.setText("#wsPayload", "merged frame");
+            driver.click("#wsSend");
+            driver.waitUntil(() -> webSocket.model().framesInProperty().get() == 1);
+
+            driver.selectTab("allTraffic");
+            TimelineRow echo = driver.waitForRow("#allTraffic #timeline", row -> row.event() instanceof BytesReceived);
+            assertEquals("merged frame", new String(((BytesReceived) echo.event()).data(), StandardCharsets.UTF_8));
+            assertEquals(fx(webSocket::title), source(echo));
+            driver.waitUntil(() -> AllTrafficTab.TEXT.get("watched", 1).equals(driver.text("#allTraffic #watchedSockets")));
+
+            fxRun(webSocket.model()::toggleConnection);
+            driver.waitUntil(() -> webSocket.model().phase() == WebSocketModel.Phase.IDLE);
+            driver.waitForRow("#allTraffic #timeline", row -> row.event() instanceof ConnectionClosed);
+            driver.waitUntil(() -> AllTrafficTab.TEXT.get("watched", 0).equals(driver.text("#allTraffic #watchedSockets")));
+        }
     }
 
     @Test
