@@ -204,6 +204,9 @@ public final class RelayView implements TabView {
     }
 
     private Node center() {
+        // The timeline is what a relay is watched through: more of the traffic area's height than in the other tabs,
+        // whose inspector shares it with no pairs table.
+        traffic.split().setDividerPositions(0.64);
         SplitPane left = new SplitPane(traffic.split(), pairsPane());
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.72);
