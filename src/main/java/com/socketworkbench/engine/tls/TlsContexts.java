@@ -151,6 +151,16 @@ public final class TlsContexts {
 
     /** The system's trusted certificates and those of {@code caFile}, in one store. */
     private static X509ExtendedTrustManager systemTrustPlus(java.nio.file.Path caFile) throws TlsSetupException {
+        return trustOf(systemAnd(caFile));
+    }
+
+    /**
+     * A trust store of the system's trusted certificates plus every certificate of {@code caFile} (PEM or DER): for
+     * the clients that take a store instead of the platform's (the HTTP and WebSocket tabs), so an extra CA adds to
+     * what is trusted rather than replacing it. A file that is missing or holds no certificate is a
+     * {@link TlsSetupException} whose message names the file and says what is wrong.
+     */
+    public static KeyStore systemAnd(java.nio.file.Path caFile) throws TlsSetupException {
         KeyStore store = KeyMaterials.trustStore(caFile);
         try {
             int i = 0;
@@ -160,7 +170,7 @@ public final class TlsContexts {
         } catch (GeneralSecurityException e) {
             throw new TlsSetupException(TlsText.TEXT.get("setup.failed", e.getMessage()), e);
         }
-        return trustOf(store);
+        return store;
     }
 
     private static X509ExtendedTrustManager trustOf(KeyStore store) throws TlsSetupException {
