@@ -4,6 +4,7 @@ import com.socketworkbench.engine.http.HttpTarget;
 import com.socketworkbench.engine.http.UpgradedConnection;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.ArrayList;
 import java.time.Duration;
@@ -18,13 +19,15 @@ import java.util.Objects;
  * @param protocols    subprotocols offered (Sec-WebSocket-Protocol), in order of preference
  * @param insecure     wss only: accept any certificate and host name, for this connection
  * @param trustStore   wss only: the certificates to trust instead of the platform's; null for the platform's
+ * @param caFile       wss only, when no trust store is given: a CA file (PEM or DER) whose certificates are trusted
+ *                     beside the platform's; null for none. Read by the session's thread when it connects
  * @param timeout      one deadline for the connect, the TLS handshake and the handshake response together
  * @param closeTimeout how long the client waits for the server's close frame after sending its own
  * @param maxFrame     the largest frame payload read (more closes with 1009)
  * @param maxMessage   the largest message put together from fragments (more closes with 1009)
  */
 public record WsOptions(WsUrl url, List<WsHeader> headers, List<String> protocols, boolean insecure,
-                        KeyStore trustStore, Duration timeout, Duration closeTimeout, int maxFrame, int maxMessage) {
+                        KeyStore trustStore, Path caFile, Duration timeout, Duration closeTimeout, int maxFrame, int maxMessage) {
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(5);
 
@@ -43,7 +46,7 @@ public record WsOptions(WsUrl url, List<WsHeader> headers, List<String> protocol
 
     /** Defaults for the rest: platform trust, verification on, 10 s timeout, 5 s close wait, 16 MiB limits. */
     public static WsOptions of(WsUrl url, List<WsHeader> headers, List<String> protocols, boolean insecure) {
-        return new WsOptions(url, headers, protocols, insecure, null, DEFAULT_TIMEOUT, DEFAULT_CLOSE_TIMEOUT,
+        return new WsOptions(url, headers, protocols, insecure, null, null, DEFAULT_TIMEOUT, DEFAULT_CLOSE_TIMEOUT,
                 FrameDecoder.DEFAULT_MAX_FRAME, MessageAssembler.DEFAULT_MAX_MESSAGE);
     }
 
@@ -79,21 +82,27 @@ public record WsOptions(WsUrl url, List<WsHeader> headers, List<String> protocol
     }
 
     public WsOptions withTrustStore(KeyStore store) {
-        return new WsOptions(url, headers, protocols, insecure, store, timeout, closeTimeout, maxFrame, maxMessage);
+        return new WsOptions(url, headers, protocols, insecure, store, caFile, timeout, closeTimeout, maxFrame, maxMessage);
+    }
+
+    /** The same options trusting {@code file}'s certificates beside the platform's (null: none). */
+    public WsOptions withCaFile(Path file) {
+        return new WsOptions(url, headers, protocols, insecure, trustStore, file, timeout, closeTimeout, maxFrame,
+                maxMessage);
     }
 
     public WsOptions withTimeout(Duration deadline) {
-        return new WsOptions(url, headers, protocols, insecure, trustStore, deadline, closeTimeout, maxFrame,
+        return new WsOptions(url, headers, protocols, insecure, trustStore, caFile, deadline, closeTimeout, maxFrame,
                 maxMessage);
     }
 
     /** The same options reading frames up to {@code frame} bytes and messages up to {@code message} bytes. */
     public WsOptions withLimits(int frame, int message) {
-        return new WsOptions(url, headers, protocols, insecure, trustStore, timeout, closeTimeout, frame, message);
+        return new WsOptions(url, headers, protocols, insecure, trustStore, caFile, timeout, closeTimeout, frame, message);
     }
 
     public WsOptions withCloseTimeout(Duration wait) {
-        return new WsOptions(url, headers, protocols, insecure, trustStore, timeout, wait, maxFrame, maxMessage);
+        return new WsOptions(url, headers, protocols, insecure, trustStore, caFile, timeout, wait, maxFrame, maxMessage);
     }
 
     /** The extension names offered in the typed Sec-WebSocket-Extensions headers (the names before any ";"). */

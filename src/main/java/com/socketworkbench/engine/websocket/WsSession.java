@@ -8,6 +8,8 @@ import com.socketworkbench.engine.net.Endpoints;
 import com.socketworkbench.engine.http.TlsClient;
 import com.socketworkbench.engine.http.UpgradedConnection;
 import com.socketworkbench.engine.text.DurationText;
+import com.socketworkbench.engine.tls.TlsContexts;
+import com.socketworkbench.engine.tls.TlsSetupException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +22,7 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.security.KeyStore;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -235,13 +238,20 @@ public final class WsSession {
         String key;
         byte[] leftover;
         HandshakeCheck check;
+        KeyStore trust;
+        try {
+            trust = trust(url);
+        } catch (TlsSetupException e) {
+            fail(e.getMessage());
+            return;
+        }
         try {
             Socket plain = connect(url, deadline);
             Socket talking = plain;
             if (url.secure()) {
                 deadline.phase(HandshakeDeadline.Phase.TLS);
                 TlsClient.Connection tls = TlsClient.handshake(plain, url.host(), url.port(), options.insecure(),
-                        options.trustStore(), deadline.remaining());
+                        trust, deadline.remaining());
                 talking = tls.socket();
                 socket = talking;
                 emit(new WsEvent.TlsEstablished(Instant.now(), tls.info()));
@@ -276,6 +286,17 @@ public final class WsSession {
             return;
         }
         readFrames(in, leftover, check);
+    }
+
+    /**
+     * What a wss connection is verified against: the store given, else the platform's certificates plus the CA
+     * file's (read here, on the session's thread), else the platform's (null).
+     */
+    private KeyStore trust(WsUrl url) throws TlsSetupException {
+        if (!url.secure() || options.insecure() || options.trustStore() != null || options.caFile() == null) {
+            return options.trustStore();
+        }
+        return TlsContexts.systemAnd(options.caFile());
     }
 
     /**

@@ -49,8 +49,7 @@ public final class TlsClientPanel {
 
     /** The settings panel's nodes: made when the panel is first shown (most connections are plain TCP). */
     private VBox buildPanel() {
-        VBox[] self = new VBox[1];
-        TlsFields fields = new TlsFields(subscriptions, () -> chooser, () -> TlsFields.windowOf(self[0]));
+        TlsFields fields = new TlsFields(subscriptions, () -> chooser);
         CheckBox insecure = fields.insecure(form.insecureProperty());
         HBox caFile = fields.file("tlsCaFile", form.caFile(), form.caFile().verdictProperty(), 16,
                 TEXT.get("ca.file.prompt"), TEXT.get("ca.file.tooltip"));
@@ -81,7 +80,6 @@ public final class TlsClientPanel {
                 TlsFields.row(TlsFields.labelled(TEXT.get("client.cert"), certFile),
                         TlsFields.labelled(TEXT.get("client.key"), keyFile),
                         TlsFields.labelled(TEXT.get("password"), password)));
-        self[0] = panel;
         subscriptions.bind(panel.disableProperty(), locked);
         return panel;
     }

@@ -11,7 +11,6 @@ import javafx.beans.value.ObservableObjectValue;
 import javafx.collections.FXCollections;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
@@ -25,7 +24,6 @@ import javafx.scene.Parent;
 import javafx.stage.Window;
 import javafx.util.StringConverter;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -40,13 +38,11 @@ import static com.socketworkbench.ui.tls.TlsTexts.TEXT;
 final class TlsFields {
     private final Subscriptions subscriptions;
     private final Supplier<TlsFileChooser> chooser;
-    private final Supplier<Window> window;
     private final List<Label> messages = new ArrayList<>();
 
-    TlsFields(Subscriptions subscriptions, Supplier<TlsFileChooser> chooser, Supplier<Window> window) {
+    TlsFields(Subscriptions subscriptions, Supplier<TlsFileChooser> chooser) {
         this.subscriptions = subscriptions;
         this.chooser = chooser;
-        this.window = window;
     }
 
     static String sheet() {
@@ -80,24 +76,9 @@ final class TlsFields {
     /** A file's text field and its "…" button ({@code id + "Choose"}) that fills it from the chooser. */
     HBox file(String id, TlsFileInput input, ObservableObjectValue<InputVerdict> verdict, int columns, String prompt,
               String tooltip) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.setPrefColumnCount(columns);
-        field.setPromptText(prompt);
-        Tips.install(field, tooltip);
-        subscriptions.bindBidirectional(field.textProperty(), input.textProperty());
-        message(id + "Message", field, verdict);
-        Button choose = new Button(TEXT.get("choose"));
-        choose.setId(id + "Choose");
-        choose.getStyleClass().add("small-button");
-        Tips.install(choose, TEXT.get("choose.tooltip"));
-        // "…" alone says nothing to a screen reader.
-        choose.setAccessibleText(TEXT.get("choose.tooltip"));
-        choose.setOnAction(event -> chooser.get().open(window.get()).map(Path::toString)
-                .ifPresent(input.textProperty()::set));
-        HBox box = new HBox(2, field, choose);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
+        TlsFileField file = new TlsFileField(id, input, verdict, columns, prompt, tooltip, chooser, subscriptions);
+        messages.add(file.message());
+        return file.node();
     }
 
     /** A label in the message row that shows {@code verdict} (and decorates {@code field} on an error). */

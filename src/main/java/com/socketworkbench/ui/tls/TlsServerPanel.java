@@ -54,7 +54,7 @@ public final class TlsServerPanel {
     /** The settings panel's nodes: made when the panel is first shown (most servers never turn TLS on). */
     private VBox buildPanel() {
         VBox[] self = new VBox[1];
-        TlsFields fields = new TlsFields(subscriptions, () -> chooser, () -> TlsFields.windowOf(self[0]));
+        TlsFields fields = new TlsFields(subscriptions, () -> chooser);
         ComboBox<CertSource> source = new ComboBox<>(FXCollections.observableArrayList(CertSource.values()));
         source.setId("tlsCertSource");
         Tips.install(source, TEXT.get("source.tooltip"));

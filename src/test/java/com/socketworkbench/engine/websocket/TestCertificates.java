@@ -15,6 +15,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import java.math.BigInteger;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
 import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.cert.X509Certificate;
@@ -79,6 +82,14 @@ public final class TestCertificates {
         store.load(null, null);
         store.setCertificateEntry("ca", ca);
         return store;
+    }
+
+    /** The CA as a PEM file in {@code dir}, as a user would pick it in a CA file field. */
+    public Path caPem(Path dir) throws Exception {
+        String base64 = java.util.Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                .encodeToString(ca.getEncoded());
+        return Files.writeString(dir.resolve("test-ca.pem"),
+                "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n");
     }
 
     public X509Certificate server() {

@@ -9,10 +9,13 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -137,6 +140,25 @@ class WsSessionNettyTest {
         assertEquals("CN=localhost", tls.info().chain().getFirst().subject());
         session.sendText("over TLS", 0);
         events.awaitFrame(Direction.IN, f -> Recorded.text(f).equals("over TLS"));
+    }
+
+    @Test
+    void wssTrustsACaFileBesideThePlatformsAndNamesWhatIsWrongWithABadOne(@TempDir Path dir) throws Exception {
+        TestCertificates certificates = TestCertificates.make();
+        server = NettyWsServer.tls(certificates);
+        session = WsSession.open(WsOptions.of(WsUrl.parse(server.url(true)), List.of(), List.of(), false)
+                .withCaFile(certificates.caPem(dir)), events);
+        events.awaitOpen();
+        assertFalse(events.all(WsEvent.TlsEstablished.class).getFirst().info().insecure(), "verified, not insecure");
+        session.abort();
+
+        Path notes = Files.writeString(dir.resolve("notes.txt"), "not a certificate");
+        Recorded refused = new Recorded();
+        WsSession.open(WsOptions.of(WsUrl.parse(server.url(true)), List.of(), List.of(), false).withCaFile(notes),
+                refused);
+        WsEvent.Failed failed = refused.await(WsEvent.Failed.class, f -> true);
+        assertEquals("No certificate in " + notes + " (expected PEM or DER).", failed.reason());
+        assertEquals(1, server.connections(), "a bad CA file fails before connecting");
     }
 
     @Test
