@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.socketworkbench.engine.websocket.Direction;
 import com.socketworkbench.engine.websocket.NettyWsServer;
 import com.socketworkbench.engine.websocket.Opcode;
+import com.socketworkbench.engine.websocket.TestCertificates;
 import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.InMemoryPreferences;
+import com.socketworkbench.ui.tls.TlsFileChooser;
 import com.socketworkbench.ui.websocket.FrameRow;
 import com.socketworkbench.ui.websocket.SendKind;
 import com.socketworkbench.ui.websocket.WebSocketModel;
@@ -21,11 +23,14 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.function.Predicate;
@@ -53,6 +58,45 @@ class WebSocketTabTest {
             fxRun(() -> tab.model().stop());
         }
         driver.close();
+    }
+
+    @Test
+    void wssTrustsTheCaFileChosenWithItsButtonAndInsecureSetsTheFileAside(@TempDir Path folder) throws Exception {
+        launch();
+        TestCertificates certificates = TestCertificates.make();
+        Path ca = certificates.caPem(folder);
+        try (NettyWsServer server = NettyWsServer.tls(certificates)) {
+            driver.setText("#wsUrl", server.url(true));
+            driver.click("#wsConnect");
+            driver.waitUntil(() -> fx(() -> tab.model().problemProperty().get())
+                    .startsWith("The certificate is not signed by a trusted authority"));
+
+            fxRun(() -> tab.webSocketView().setCaFileChooser(new TlsFileChooser() {
+                @Override
+                public Optional<Path> open(Window owner) {
+                    return Optional.of(ca);
+                }
+
+                @Override
+                public Optional<Path> save(Window owner, String suggestedName) {
+                    return Optional.empty();
+                }
+            }));
+            driver.click("#wsCaFileChoose");
+            assertEquals(ca.toString(), driver.text("#wsCaFile"));
+            driver.click("#wsConnect");
+            driver.waitUntil(() -> tab.model().phase() == WebSocketModel.Phase.OPEN);
+            FrameRow tls = waitForRow(row -> row.text().startsWith("TLS: "));
+            assertFalse(tls.text().contains("not verified"), tls.text());
+            assertTrue(tls.text().contains("CN=localhost"), tls.text());
+            fxRun(() -> tab.model().toggleConnection());
+            driver.waitUntil(() -> tab.model().phase() == WebSocketModel.Phase.IDLE);
+
+            assertFalse(driver.disabled("#wsCaFile"));
+            driver.click("#wsInsecure");
+            assertTrue(driver.disabled("#wsCaFile"), "insecure trusts anything: the CA file means nothing then");
+            assertTrue(driver.disabled("#wsCaFileChoose"));
+        }
     }
 
     @Test

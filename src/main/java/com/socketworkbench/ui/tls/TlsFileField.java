@@ -60,6 +60,11 @@ public final class TlsFileField {
                 TEXT.get("ca.file.tooltip"), chooser, subscriptions);
     }
 
+    /** The field and its button behind the caption every CA file field has ("Extra CA"). */
+    public HBox captionedAsCaFile() {
+        return TlsFields.labelled(TEXT.get("ca.file"), node);
+    }
+
     private Window window() {
         return node.getScene() == null ? null : node.getScene().getWindow();
     }

@@ -11,6 +11,7 @@ import com.socketworkbench.ui.capture.CaptureFileChooser;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.sendfile.SendFileChooser;
+import com.socketworkbench.ui.tls.TlsFileChooser;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.tab.TabNotifier;
 import com.socketworkbench.ui.tab.TabView;
@@ -73,10 +74,11 @@ public final class WebSocketView implements TabView {
     private final TabNotifier notifier;
     private final WsTimelineTools tools;
     private SendFileChooser sendFileChooser = SendFileChooser.system();
+    private TlsFileChooser caFileChooser = TlsFileChooser.system();
 
     public WebSocketView(WebSocketModel model, Subscriptions subscriptions) {
         this.model = model;
-        Node top = WsSettingsBar.build(model, subscriptions);
+        Node top = WsSettingsBar.build(model, () -> caFileChooser, subscriptions);
         tools = new WsTimelineTools(model, text -> notifier().showInfo(text), text -> notifier().showError(text),
                 subscriptions);
         VBox listed = new VBox(4, tools.view(), timeline(subscriptions));
@@ -105,6 +107,11 @@ public final class WebSocketView implements TabView {
     }
 
     /** Replaces the system's open dialog of File… (tests). */
+    /** Where "…" of the CA file asks (tests answer with their own file). */
+    public void setCaFileChooser(TlsFileChooser chooser) {
+        this.caFileChooser = chooser;
+    }
+
     public void setSendFileChooser(SendFileChooser chooser) {
         this.sendFileChooser = chooser;
     }

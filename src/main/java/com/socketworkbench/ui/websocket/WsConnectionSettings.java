@@ -8,6 +8,7 @@ import com.socketworkbench.engine.websocket.FrameDecoder;
 import com.socketworkbench.engine.websocket.MessageAssembler;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.input.ByteSizeInput;
+import com.socketworkbench.ui.tls.TlsFileInput;
 import com.socketworkbench.ui.tab.AppPreferences;
 
 import javafx.beans.property.BooleanProperty;
@@ -19,8 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * What the WebSocket tab connects with: the URL, extra headers, subprotocols, auto-pong and the frame and message
- * limits (saved with the workspace) and the insecure switch (per connection, never saved). Each field says what is
+ * What the WebSocket tab connects with: the URL, extra headers, subprotocols, an extra CA file for wss, auto-pong and
+ * the frame and message limits (saved with the workspace) and the insecure switch (per connection, never saved). Each field says what is
  * wrong with it as it is typed; an empty URL is only reported at Connect. FX thread only.
  */
 final class WsConnectionSettings {
@@ -29,6 +30,7 @@ final class WsConnectionSettings {
     private static final String KEY_HEADERS = "headers";
     private static final String KEY_PROTOCOLS = "protocols";
     private static final String KEY_AUTO_PONG = "autoPong";
+    private static final String KEY_CA_FILE = "caFile";
     private static final String KEY_MAX_FRAME = "maxFrame";
     private static final String KEY_MAX_MESSAGE = "maxMessage";
     /** The smallest limit: a control frame may carry 125 bytes, and a close or ping must always be read. */
@@ -46,12 +48,14 @@ final class WsConnectionSettings {
     private final StringProperty headersNote = new SimpleStringProperty(this, "headersNote", "");
     private final ByteSizeInput maxFrame;
     private final ByteSizeInput maxMessage;
+    private final TlsFileInput caFile;
 
     WsConnectionSettings(AppPreferences preferences, Subscriptions subscriptions) {
         url.set(preferences.get(KEY_URL, DEFAULT_URL));
         headers.set(preferences.get(KEY_HEADERS, ""));
         protocols.set(preferences.get(KEY_PROTOCOLS, ""));
         autoPong.set(preferences.getBoolean(KEY_AUTO_PONG, true));
+        caFile = new TlsFileInput(preferences.get(KEY_CA_FILE, ""));
         String heldWhole = WebSocketTab.TEXT.get("limit.max.because");
         maxFrame = new ByteSizeInput(preferences.get(KEY_MAX_FRAME,
                 ByteSizeInput.format(FrameDecoder.DEFAULT_MAX_FRAME)), MIN_LIMIT, MAX_LIMIT, heldWhole);
@@ -95,6 +99,11 @@ final class WsConnectionSettings {
         return maxMessage;
     }
 
+    /** A PEM or DER file of CA certificates a wss server is also verified against; saved with the workspace. */
+    TlsFileInput caFile() {
+        return caFile;
+    }
+
     StringProperty urlError() {
         return urlError;
     }
@@ -114,12 +123,14 @@ final class WsConnectionSettings {
         String urlProblem = checkUrl(typed);
         urlError.set(urlProblem);
         checkHeaders();
-        if (!urlProblem.isEmpty() || !headersError.get().isEmpty() || !limitsValid()) {
+        if (!urlProblem.isEmpty() || !headersError.get().isEmpty() || !limitsValid() || !caFile.isValid()) {
             return null;
         }
         WsUrl target = WsUrl.parse(typed);
-        return withLimits(WsOptions.of(target, WsHeader.parseLines(headers.get()),
-                WsHeader.parseProtocols(protocols.get()), target.secure() && insecure.get()));
+        boolean skipChecks = target.secure() && insecure.get();
+        WsOptions options = withLimits(WsOptions.of(target, WsHeader.parseLines(headers.get()),
+                WsHeader.parseProtocols(protocols.get()), skipChecks));
+        return target.secure() && !skipChecks ? options.withCaFile(caFile.path()) : options;
     }
 
     /** Whether both limits read (each field shows its own message when not). */
@@ -140,6 +151,7 @@ final class WsConnectionSettings {
         preferences.putText(KEY_HEADERS, headers.get() == null ? "" : headers.get());
         preferences.put(KEY_PROTOCOLS, protocols.get() == null ? "" : protocols.get());
         preferences.putBoolean(KEY_AUTO_PONG, autoPong.get());
+        preferences.put(KEY_CA_FILE, caFile.text());
         // A limit that does not read is not saved: the last good one stays.
         if (maxFrame.bytes() >= 0) {
             preferences.put(KEY_MAX_FRAME, ByteSizeInput.format(maxFrame.bytes()));

@@ -7,6 +7,8 @@ import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.input.ByteSizeInput;
 import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.tab.TabLayout;
+import com.socketworkbench.ui.tls.TlsFileChooser;
+import com.socketworkbench.ui.tls.TlsFileField;
 
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -21,9 +23,12 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.function.Supplier;
+
 /**
  * Builds the WebSocket tab's settings bar on top: the URL ({@code #wsUrl}), Connect/Disconnect ({@code #wsConnect}),
- * the state ({@code #wsState}), the insecure switch ({@code #wsInsecure}), subprotocols ({@code #wsProtocols}),
+ * the state ({@code #wsState}), the insecure switch ({@code #wsInsecure}), the extra CA file ({@code #wsCaFile},
+ * {@code #wsCaFileChoose}, {@code #wsCaFileMessage}), subprotocols ({@code #wsProtocols}),
  * extra headers ({@code #wsHeaders}), auto-pong ({@code #wsAutoPong}), the frame and message limits
  * ({@code #wsMaxFrame}, {@code #wsMaxMessage}) and their messages ({@code #wsUrlError}, {@code #wsHeadersError},
  * {@code #wsMaxFrameMessage}, {@code #wsMaxMessageMessage}) and the warning that a typed Host or
@@ -33,7 +38,7 @@ final class WsSettingsBar {
     private WsSettingsBar() {
     }
 
-    static Node build(WebSocketModel model, Subscriptions subscriptions) {
+    static Node build(WebSocketModel model, Supplier<TlsFileChooser> chooser, Subscriptions subscriptions) {
         TextField url = new TextField();
         url.setId("wsUrl");
         url.getStyleClass().add("mono");
@@ -108,7 +113,14 @@ final class WsSettingsBar {
         TextField maxMessage = limitField("wsMaxMessage", model.maxMessageInput(), maxMessageMessage,
                 TEXT.get("maxMessage.tooltip"), subscriptions);
 
-        HBox first = new HBox(8, WebSocketView.caption(TEXT.get("url.label")), url, connect, state, insecure);
+        // wss also trusts this file's CAs; insecure trusts anything, so the file means nothing while it is on.
+        TlsFileField caFile = TlsFileField.caFile("wsCaFile", model.caFileInput(), chooser, subscriptions);
+        HBox caFileBox = caFile.captionedAsCaFile();
+        caFileBox.setMinWidth(Region.USE_PREF_SIZE);
+        subscriptions.bind(caFileBox.disableProperty(), insecure.selectedProperty());
+
+        HBox first = new HBox(8, WebSocketView.caption(TEXT.get("url.label")), url, connect, state, insecure,
+                caFileBox);
         first.setAlignment(Pos.CENTER_LEFT);
         HBox.setHgrow(url, Priority.ALWAYS);
         // Beside the headers, only the headers shrink: Auto-pong and the limits keep their width (squeezed, Auto-pong
@@ -127,7 +139,7 @@ final class WsSettingsBar {
         Label headersNote = TabLayout.errorLabel("wsHeadersNote", model.headersNoteProperty(), subscriptions);
         headersNote.getStyleClass().setAll("label", "field-warning");
         VBox bar = new VBox(6, first, second, TabLayout.messageRow("settings-messages", subscriptions, urlError,
-                headersError, headersNote, maxFrameMessage, maxMessageMessage));
+                headersError, headersNote, caFile.message(), maxFrameMessage, maxMessageMessage));
         bar.getStyleClass().add("ws-settings");
         return bar;
     }

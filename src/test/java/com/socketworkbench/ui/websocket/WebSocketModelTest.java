@@ -17,8 +17,11 @@ import com.socketworkbench.ui.tab.WorkspaceCopy;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,6 +33,8 @@ import java.util.concurrent.TimeUnit;
  */
 class WebSocketModelTest {
     private final WebSocketModels models = new WebSocketModels();
+    @TempDir
+    Path folder;
     private final CurrentThreadUiExecutor executor = models.executor;
 
     @AfterEach
@@ -74,6 +79,8 @@ class WebSocketModelTest {
         model.payloadProperty().set("de ad\nbe ef");
         model.closeCodeProperty().set("4001");
         model.closeReasonProperty().set("bye now");
+        Path ca = Files.writeString(folder.resolve("ca.pem"), "-----BEGIN CERTIFICATE-----\n");
+        model.caFileInput().textProperty().set(ca.toString());
         model.savePreferences();
 
         for (AppPreferences copy : List.of(WorkspaceCopy.reopened(preferences),
@@ -89,6 +96,7 @@ class WebSocketModelTest {
             assertEquals("de ad\nbe ef", reopened.payloadProperty().get());
             assertEquals("4001", reopened.closeCodeProperty().get());
             assertEquals("bye now", reopened.closeReasonProperty().get());
+            assertEquals(ca.toString(), reopened.caFileInput().text());
             assertFalse(reopened.insecureProperty().get(), "certificate checks are on in every new session");
         }
     }
@@ -113,6 +121,13 @@ class WebSocketModelTest {
                 model.headersErrorProperty().get());
         model.connect();
         assertEquals(WebSocketModel.Phase.IDLE, model.phase());
+
+        model.protocolsProperty().set("");
+        Path missing = folder.resolve("no-such-ca.pem");
+        model.caFileInput().textProperty().set(missing.toString());
+        assertEquals("No such file: " + missing, model.caFileInput().verdict().message());
+        model.connect();
+        assertEquals(WebSocketModel.Phase.IDLE, model.phase(), "the CA file's message stays, nothing connects");
 
         model.send();
         assertEquals("Not connected: connect first", model.sendErrorProperty().get());
