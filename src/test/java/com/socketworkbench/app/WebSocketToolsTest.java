@@ -106,6 +106,16 @@ class WebSocketToolsTest {
             assertEquals(1, rows.size());
             assertEquals("goodbye", rows.get(0).get("payload").asText());
             assertEquals("in", rows.get(0).get("direction").asText());
+            // The next export offers the folder of the last one, also in the next session (the workspace keeps it).
+            List<Path> offered = new ArrayList<>();
+            Path again = folder.resolve("all.csv");
+            fxRun(() -> tab.webSocketView().setExportChooser(answering(again, offered)));
+            fxRun(() -> driver.<MenuButton>node("#wsExport").getItems().stream()
+                    .filter(item -> "wsExportCsvAll".equals(item.getId())).findFirst().orElseThrow().fire());
+            driver.waitUntil(() -> Files.exists(again));
+            assertEquals(List.of(folder.toAbsolutePath()), offered);
+            fxRun(() -> tab.model().savePreferences());
+            assertEquals(folder.toAbsolutePath().toString(), driver.tabSettings("websocket").get("exportFolder", ""));
             driver.setText("#wsFilter", "");
             fxRun(() -> driver.<ComboBox<Object>>node("#wsFilterDirection").getSelectionModel().select(0));
             assertEquals(all, shownRows().size());
@@ -129,10 +139,16 @@ class WebSocketToolsTest {
     }
 
     private static CaptureFileChooser answering(Path file) {
+        return answering(file, new ArrayList<>());
+    }
+
+    /** Answers {@code file}; {@code offered} gets the folder each save dialog opened in. */
+    private static CaptureFileChooser answering(Path file, List<Path> offered) {
         return new CaptureFileChooser() {
             @Override
             public Optional<Path> saveFile(Window owner, String title, Path folder, String name, String fileType,
                                            String extension) {
+                offered.add(folder);
                 return Optional.of(file);
             }
 

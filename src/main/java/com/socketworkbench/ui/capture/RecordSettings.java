@@ -116,12 +116,7 @@ public final class RecordSettings {
     }
 
     private Path folder(String key) {
-        String home = System.getProperty("user.home", ".");
-        try {
-            return Path.of(preferences.get(key, home));
-        } catch (InvalidPathException e) {
-            return Path.of(home);
-        }
+        return preferences.folder(key);
     }
 
     /** The file to record to, as typed, with its verdict. */

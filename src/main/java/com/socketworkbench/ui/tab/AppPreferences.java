@@ -85,6 +85,16 @@ public final class AppPreferences {
         node.put(key, value);
     }
 
+    /** A folder kept under {@code key} (where a dialog opens next), or the user's home when none or no path is kept. */
+    public java.nio.file.Path folder(String key) {
+        String home = System.getProperty("user.home", ".");
+        try {
+            return java.nio.file.Path.of(node.get(key, home));
+        } catch (java.nio.file.InvalidPathException e) {
+            return java.nio.file.Path.of(home);
+        }
+    }
+
     /**
      * Puts {@code value} when the node can hold it: a workspace tab's in-memory node holds any length, stored
      * preferences at most {@link Preferences#MAX_VALUE_LENGTH} characters and no NUL, which they refuse (such a value

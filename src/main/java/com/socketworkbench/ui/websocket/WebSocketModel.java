@@ -65,6 +65,8 @@ public final class WebSocketModel implements TabModel, MergedTrafficSource {
     /** The close reason on the wire when the tab goes away: for the server's log, so not translated. */
     static final String GOING_AWAY_REASON = "going away";
     static final String GOING_AWAY_THREAD = "ws-going-away";
+    /** The folder of the last export, where Export offers to save next; kept with the workspace. */
+    static final String KEY_EXPORT_FOLDER = "exportFolder";
     private static final Logger LOG = LoggerFactory.getLogger(WebSocketModel.class);
 
     /** Where the connection is. */
@@ -404,6 +406,15 @@ public final class WebSocketModel implements TabModel, MergedTrafficSource {
      * Writes all the rows kept, or only those the filter shows, to {@code target} off the FX thread; then
      * {@code done} gets the words for the notification bar, or {@code failed} why it did not work.
      */
+    /** Where Export offers to save: the folder of the last export, or the user's home. */
+    Path exportFolder() {
+        return preferences.folder(KEY_EXPORT_FOLDER);
+    }
+
+    void rememberExportFolder(Path folder) {
+        preferences.put(KEY_EXPORT_FOLDER, folder.toAbsolutePath().toString());
+    }
+
     public void export(WsFrameExport.Format format, boolean shownOnly, Path target, Consumer<String> done,
                        Consumer<String> failed) {
         List<FrameRow> chosen = shownOnly ? filter.shownNow() : filter.allNow();

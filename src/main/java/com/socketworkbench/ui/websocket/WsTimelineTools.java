@@ -45,7 +45,6 @@ final class WsTimelineTools {
     private final MenuButton export = new MenuButton(TEXT.get("export"));
     private final Node view;
     private CaptureFileChooser chooser = CaptureFileChooser.system();
-    private Path folder = Path.of(System.getProperty("user.home", "."));
 
     WsTimelineTools(WebSocketModel model, Consumer<String> info, Consumer<String> error,
                     Subscriptions subscriptions) {
@@ -131,10 +130,11 @@ final class WsTimelineTools {
         Window owner = export.getScene() == null ? null : export.getScene().getWindow();
         String type = TEXT.get("export." + format.extension() + ".type");
         String name = "websocket-frames-" + STAMP.format(LocalDateTime.now()) + "." + format.extension();
-        chooser.saveFile(owner, TEXT.get("export.title", type), folder, name, type, format.extension())
+        chooser.saveFile(owner, TEXT.get("export.title", type), model.exportFolder(), name, type,
+                        format.extension())
                 .ifPresent(target -> {
                     if (target.toAbsolutePath().getParent() != null) {
-                        folder = target.toAbsolutePath().getParent();
+                        model.rememberExportFolder(target.toAbsolutePath().getParent());
                     }
                     model.export(format, shownOnly, target, info, error);
                 });
