@@ -56,8 +56,6 @@ public final class SendEditor {
     private final CheckBox fields = new CheckBox(TEXT.get("fields"));
     private final Label fieldsPreview = new Label();
     private final Button send = new Button(TEXT.get("send"));
-    private final Button previous = new Button("▲");
-    private final Button next = new Button("▼");
     private final Label message = new Label();
     private final Label hint = new Label();
     private final Label targetHint = new Label();
@@ -117,28 +115,12 @@ public final class SendEditor {
         send.setOnAction(event -> model.send());
         subscriptions.bind(send.disableProperty(), model.canSendProperty().not());
 
-        previous.setId("historyPrevious");
-        next.setId("historyNext");
-        Tips.install(previous, TEXT.get("history.previous"));
-        Tips.install(next, TEXT.get("history.next"));
-        // Arrows only on screen: a screen reader reads what they do.
-        previous.setAccessibleText(TEXT.get("history.previous"));
-        next.setAccessibleText(TEXT.get("history.next"));
-        previous.getStyleClass().add("small-button");
-        next.getStyleClass().add("small-button");
-        previous.setOnAction(event -> model.historyPrevious());
-        next.setOnAction(event -> model.historyNext());
-
+        HistoryButtons history = new HistoryButtons("history", model::historyPrevious, model::historyNext);
+        HistoryButtons.onAltArrows(input, model::historyPrevious, model::historyNext);
         input.addEventFilter(KeyEvent.KEY_PRESSED, event -> {
             // Ctrl+Enter on every system (and Cmd+Enter on macOS): Enter alone is a newline in the text.
             if (event.getCode() == KeyCode.ENTER && (event.isShortcutDown() || event.isControlDown())) {
                 model.send();
-                event.consume();
-            } else if (event.getCode() == KeyCode.UP && event.isAltDown()) {
-                model.historyPrevious();
-                event.consume();
-            } else if (event.getCode() == KeyCode.DOWN && event.isAltDown()) {
-                model.historyNext();
                 event.consume();
             }
         });
@@ -170,10 +152,7 @@ public final class SendEditor {
         options.getStyleClass().add("send-options");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label historyLabel = new Label(TEXT.get("history"));
-        historyLabel.getStyleClass().add("muted-label");
-        historyLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox top = new HBox(8, options, spacer, historyLabel, previous, next);
+        HBox top = new HBox(8, options, spacer, history.node());
         top.getStyleClass().add("send-toolbar");
 
         sendColumn = new VBox(4, send);

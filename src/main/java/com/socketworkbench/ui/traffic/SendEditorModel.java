@@ -77,7 +77,7 @@ public final class SendEditorModel {
     private final BooleanProperty emptyAllowed = new SimpleBooleanProperty(this, "emptyAllowed");
     private final BooleanBinding nothingToSend;
     private final BooleanBinding canSend;
-    private final SendHistory history = new SendHistory();
+    private final SendHistory<SendHistory.Entry> history = new SendHistory<>();
     private Consumer<byte[]> sender = bytes -> { };
     private boolean converting;
     /** The input {@link #template} (or {@link #compileError}) was compiled from. */
@@ -413,7 +413,7 @@ public final class SendEditorModel {
         return canSend;
     }
 
-    public SendHistory history() {
+    public SendHistory<SendHistory.Entry> history() {
         return history;
     }
 }

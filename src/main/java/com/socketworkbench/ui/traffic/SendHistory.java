@@ -8,10 +8,13 @@ import java.util.Optional;
 
 /**
  * The last {@value #DEFAULT_LIMIT} things sent, newest last, without duplicates (sending something again moves it to
- * the end), walked like a shell history: {@link #previous()} steps back, {@link #next()} forward, and past the
- * newest entry {@code next} returns to the draft that was being typed.
+ * the end), walked like a shell history: {@link #previous} steps back, {@link #next()} forward, and past the
+ * newest entry {@code next} returns to the draft that was being typed. An entry is whatever a send bar needs to put
+ * a send back ({@link Entry} for the socket tabs' send editor, a record of its own in the WebSocket tab).
+ *
+ * @param <E> an entry; equal entries are one (a value record)
  */
-public final class SendHistory {
+public final class SendHistory<E> {
     public static final int DEFAULT_LIMIT = 100;
 
     /**
@@ -30,10 +33,10 @@ public final class SendHistory {
         }
     }
 
-    private final List<Entry> entries = new ArrayList<>();
+    private final List<E> entries = new ArrayList<>();
     private final int limit;
     private int cursor;
-    private Entry draft;
+    private E draft;
 
     public SendHistory() {
         this(DEFAULT_LIMIT);
@@ -44,7 +47,7 @@ public final class SendHistory {
     }
 
     /** Remembers a send and resets the cursor past the newest entry. */
-    public void record(Entry entry) {
+    public void record(E entry) {
         entries.remove(entry);
         entries.add(entry);
         while (entries.size() > limit) {
@@ -58,7 +61,7 @@ public final class SendHistory {
      * One step back; {@code current} is what the editor holds now (kept as the draft when leaving it).
      * Empty when there is nothing older.
      */
-    public Optional<Entry> previous(Entry current) {
+    public Optional<E> previous(E current) {
         if (cursor == 0) {
             return Optional.empty();
         }
@@ -70,7 +73,7 @@ public final class SendHistory {
     }
 
     /** One step forward; past the newest entry, the draft comes back. Empty when already at the draft. */
-    public Optional<Entry> next() {
+    public Optional<E> next() {
         if (cursor >= entries.size()) {
             return Optional.empty();
         }
@@ -81,7 +84,7 @@ public final class SendHistory {
         return Optional.of(entries.get(cursor));
     }
 
-    public List<Entry> entries() {
+    public List<E> entries() {
         return List.copyOf(entries);
     }
 

@@ -16,6 +16,16 @@ public enum SendKind {
         this.key = key;
     }
 
+    /** The kind saved under {@code name} by this or an older version; null for anything else (a hand-edited file). */
+    static SendKind named(String name) {
+        for (SendKind kind : values()) {
+            if (kind.name().equals(name)) {
+                return kind;
+            }
+        }
+        return null;
+    }
+
     @Override
     public String toString() {
         return TEXT.get(key);

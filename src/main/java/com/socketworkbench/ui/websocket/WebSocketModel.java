@@ -377,6 +377,16 @@ public final class WebSocketModel implements TabModel, MergedTrafficSource {
         session.setAutoPong(settings.autoPong().get());
     }
 
+    /** The previous send back in the send bar (▲, Alt+Up). */
+    public void historyPrevious() {
+        sendBar.historyPrevious();
+    }
+
+    /** The next send, or past the newest what was being typed (▼, Alt+Down). */
+    public void historyNext() {
+        sendBar.historyNext();
+    }
+
     /** Sends what the send bar holds; a problem with it is shown at the bar and nothing is sent. */
     public void send() {
         if (sendBar.sendOn(phase.get() == Phase.OPEN ? session : null)) {

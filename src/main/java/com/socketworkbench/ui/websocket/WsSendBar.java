@@ -52,6 +52,7 @@ final class WsSendBar {
     private final StringProperty closeCode = new SimpleStringProperty(this, "closeCode", DEFAULT_CLOSE_CODE);
     private final StringProperty closeReason = new SimpleStringProperty(this, "closeReason", "");
     private final StringProperty sendError = new SimpleStringProperty(this, "sendError", "");
+    private final WsSendHistory history = new WsSendHistory();
     // The expert send: one frame built bit by bit, sent as set (RawFrame). Not saved: each session starts with the
     // normal, checked Send.
     private final BooleanProperty expert = new SimpleBooleanProperty(this, "expert");
@@ -78,6 +79,7 @@ final class WsSendBar {
         controlHex.set(preferences.getBoolean(KEY_CONTROL_HEX, false));
         closeCode.set(preferences.get(KEY_CLOSE_CODE, DEFAULT_CLOSE_CODE));
         closeReason.set(preferences.get(KEY_CLOSE_REASON, ""));
+        history.load(preferences);
         // A refusal is about what was there when Send was pressed; editing any of it takes the message away.
         subscriptions.subscribe(payload, typed -> sendError.set(""));
         subscriptions.subscribe(sendKind, kind -> sendError.set(""));
@@ -204,6 +206,7 @@ final class WsSendBar {
                     return true;
                 }
             }
+            history.record(current());
         } catch (IllegalArgumentException | IllegalStateException e) {
             sendError.set(e.getMessage());
         }
@@ -268,7 +271,33 @@ final class WsSendBar {
                 : InputVerdict.FINE;
     }
 
+    /** Puts the previous send of the history in the bar (the one being typed is kept to come back to). */
+    void historyPrevious() {
+        history.previous(current()).ifPresent(this::load);
+    }
+
+    /** Puts the next send in the bar; past the newest, what was being typed. */
+    void historyNext() {
+        history.next().ifPresent(this::load);
+    }
+
+    WsSendHistory history() {
+        return history;
+    }
+
+    private WsSendHistory.Entry current() {
+        return new WsSendHistory.Entry(sendKind.get() == null ? SendKind.TEXT_MESSAGE : sendKind.get(), text(payload),
+                controlHex.get());
+    }
+
+    private void load(WsSendHistory.Entry entry) {
+        sendKind.set(entry.kind());
+        controlHex.set(entry.controlHex());
+        payload.set(entry.payload());
+    }
+
     void save(AppPreferences preferences) {
+        history.save(preferences);
         preferences.put(KEY_FRAGMENT, text(fragment));
         preferences.putText(KEY_PAYLOAD, text(payload));
         preferences.put(KEY_SEND_KIND, (sendKind.get() == null ? SendKind.TEXT_MESSAGE : sendKind.get()).name());
@@ -279,14 +308,8 @@ final class WsSendBar {
 
     /** A kind saved by this or an older version; anything unknown (a hand-edited file) falls back to Text. */
     private static SendKind savedKind(String name) {
-        if (name != null) {
-            for (SendKind kind : SendKind.values()) {
-                if (kind.name().equals(name)) {
-                    return kind;
-                }
-            }
-        }
-        return SendKind.TEXT_MESSAGE;
+        SendKind kind = SendKind.named(name);
+        return kind == null ? SendKind.TEXT_MESSAGE : kind;
     }
 
     private static String text(StringProperty property) {

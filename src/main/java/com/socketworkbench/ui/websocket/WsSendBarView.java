@@ -7,6 +7,7 @@ import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.fx.Tips;
 import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.tab.TabLayout;
+import com.socketworkbench.ui.traffic.HistoryButtons;
 
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -34,7 +35,8 @@ import java.util.function.Consumer;
  * ({@code #wsFragment}), File… to send a file's bytes as one binary message ({@code #wsSendFile}, what it did in
  * {@code #wsSendFileStatus}), the close code and reason with their messages, the expert frame's bits ({@code #wsExpert}
  * and what it reveals), Send ({@code #wsSend}) with its refusal ({@code #wsSendError}), the counters
- * ({@code #wsCounters}) and Clear ({@code #wsClear}).
+ * ({@code #wsCounters}), the history of sends ({@code #wsHistoryPrevious}, {@code #wsHistoryNext}; Alt+Up and Alt+Down
+ * in the payload) and Clear ({@code #wsClear}).
  */
 final class WsSendBarView {
     private WsSendBarView() {
@@ -64,6 +66,7 @@ final class WsSendBarView {
                 event.consume();
             }
         });
+        HistoryButtons.onAltArrows(payload, model::historyPrevious, model::historyNext);
         HBox.setHgrow(payload, Priority.ALWAYS);
 
         CheckBox controlHex = new CheckBox(TEXT.get("controlHex"));
@@ -169,7 +172,8 @@ final class WsSendBarView {
 
         HBox row = new HBox(8, expert, kind, payload, controlHex, closeBox, fragmentBox, file, send);
         row.setAlignment(Pos.CENTER_LEFT);
-        HBox footer = new HBox(8, counters, fileStatus, spacer, clear);
+        HistoryButtons history = new HistoryButtons("wsHistory", model::historyPrevious, model::historyNext);
+        HBox footer = new HBox(8, counters, fileStatus, spacer, history.node(), clear);
         footer.setAlignment(Pos.CENTER_LEFT);
         Label sendError = TabLayout.errorLabel("wsSendError", model.sendErrorProperty(), subscriptions);
         VBox bar = new VBox(6, expertBox, row, TabLayout.messageRow("send-messages", subscriptions, codeError,

@@ -14,7 +14,7 @@ class SendHistoryTest {
 
     @Test
     void walksBackAndForwardAndReturnsToTheDraft() {
-        SendHistory history = new SendHistory();
+        SendHistory<SendHistory.Entry> history = new SendHistory<>();
         history.record(text("one"));
         history.record(text("two"));
 
@@ -28,7 +28,7 @@ class SendHistoryTest {
 
     @Test
     void sendingAgainMovesTheEntryToTheEndInsteadOfDuplicatingIt() {
-        SendHistory history = new SendHistory();
+        SendHistory<SendHistory.Entry> history = new SendHistory<>();
         history.record(text("a"));
         history.record(text("b"));
         history.record(text("a"));
@@ -40,7 +40,7 @@ class SendHistoryTest {
 
     @Test
     void keepsOnlyTheNewestHundred() {
-        SendHistory history = new SendHistory();
+        SendHistory<SendHistory.Entry> history = new SendHistory<>();
         for (int i = 0; i < 150; i++) {
             history.record(text("m" + i));
         }
