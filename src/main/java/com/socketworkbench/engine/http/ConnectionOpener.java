@@ -3,6 +3,8 @@ package com.socketworkbench.engine.http;
 import com.socketworkbench.engine.text.Texts;
 
 import com.socketworkbench.engine.text.DurationText;
+import com.socketworkbench.engine.tls.TlsContexts;
+import com.socketworkbench.engine.tls.TlsSetupException;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -12,6 +14,7 @@ import java.net.NoRouteToHostException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.time.Duration;
 import java.util.Optional;
@@ -68,7 +71,7 @@ final class ConnectionOpener {
             socket.setTcpNoDelay(true);
             if (!target.isHttps()) {
                 return new HttpConnection(socket, socket, socket.getInputStream(), socket.getOutputStream(), target,
-                        options.insecureTls(), Optional.empty());
+                        options.insecureTls(), null, Optional.empty());
             }
             clock.phase(ExchangeListener.TLS_HANDSHAKE);
             return handshake(socket, System.nanoTime());
@@ -80,12 +83,17 @@ final class ConnectionOpener {
     }
 
     private HttpConnection handshake(Socket socket, long start) throws ExchangeFailure {
+        Path caFile = HttpConnection.verifyingCaFile(target, options);
         TlsSupport.CapturingTrustManager capturing;
         try {
-            capturing = new TlsSupport.CapturingTrustManager(options.insecureTls() ? null : trust.get());
+            capturing = new TlsSupport.CapturingTrustManager(options.insecureTls() ? null : verifyingTrust(caFile),
+                    caFile);
         } catch (GeneralSecurityException e) {
             HttpConnection.closeQuietly(socket);
             throw new ExchangeFailure(TEXT.get("failure.tlsUnavailable", e.getMessage()));
+        } catch (TlsSetupException e) {
+            HttpConnection.closeQuietly(socket);
+            throw new ExchangeFailure(TEXT.get("failure.caFile", e.getMessage()));
         }
         Duration handshakeTimeout = options.readTimeout();
         try {
@@ -95,9 +103,9 @@ final class ConnectionOpener {
                 throw new ExchangeFailure(slot.stopMessage());
             }
             clock.tls = ExchangeClock.since(start);
-            clock.tlsInfo = Optional.of(TlsSupport.info(ssl.getSession(), options.insecureTls()));
+            clock.tlsInfo = Optional.of(TlsSupport.info(ssl.getSession(), options.insecureTls(), caFile));
             return new HttpConnection(ssl, socket, ssl.getInputStream(), ssl.getOutputStream(), target,
-                    options.insecureTls(), clock.tlsInfo);
+                    options.insecureTls(), caFile, clock.tlsInfo);
         } catch (IOException | GeneralSecurityException e) {
             HttpConnection.closeQuietly(socket);
             clock.tls = ExchangeClock.since(start);
@@ -110,6 +118,14 @@ final class ConnectionOpener {
             }
             throw new ExchangeFailure(TlsSupport.explain(e, capturing, target, handshakeTimeout));
         }
+    }
+
+    /**
+     * The exchanger's trust, or with a CA file the system's trusted certificates plus the file's: read afresh for
+     * each new connection (on this exchange's thread), so a CA that was just regenerated is the one trusted.
+     */
+    private X509ExtendedTrustManager verifyingTrust(Path caFile) throws GeneralSecurityException, TlsSetupException {
+        return caFile == null ? trust.get() : TlsSupport.trustManager(TlsContexts.systemAnd(caFile));
     }
 
     private Socket connectAny(InetAddress[] addresses) throws ExchangeFailure {

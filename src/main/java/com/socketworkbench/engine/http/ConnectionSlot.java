@@ -1,6 +1,7 @@
 package com.socketworkbench.engine.http;
 
 import java.net.Socket;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -145,6 +146,7 @@ final class ConnectionSlot {
             return null;
         }
         if (options.keepAlive() && connection.target().equals(target) && connection.insecure() == options.insecureTls()
+                && Objects.equals(connection.caFile(), HttpConnection.verifyingCaFile(target, options))
                 && !connection.socket().isClosed()) {
             return connection;
         }

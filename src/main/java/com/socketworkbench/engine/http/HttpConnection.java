@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.nio.file.Path;
 import java.util.Optional;
 
 /**
@@ -14,10 +15,20 @@ import java.util.Optional;
  *
  * @param socket    what the exchange reads and writes: the TCP socket, or the TLS socket over it
  * @param transport the TCP socket itself (the same as {@code socket} for http)
+ * @param caFile    the extra CA file the server was verified with ({@link #verifyingCaFile}); null for none
  */
 record HttpConnection(Socket socket, Socket transport, InputStream in, OutputStream out, HttpTarget target,
-                      boolean insecure, Optional<TlsInfo> tls) {
+                      boolean insecure, Path caFile, Optional<TlsInfo> tls) {
     private static final Logger LOG = LoggerFactory.getLogger(HttpConnection.class);
+
+    /**
+     * The extra CA file a connection to {@code target} with {@code options} is verified with: null for http, with
+     * insecure TLS, or without one. A kept connection serves a request only when this is the same for both, so a
+     * server once trusted through a CA file is not trusted through it again after the file was cleared.
+     */
+    static Path verifyingCaFile(HttpTarget target, RequestOptions options) {
+        return target.isHttps() && !options.insecureTls() ? options.caFile() : null;
+    }
 
     /**
      * Bytes that arrived and were not read, without waiting: on an idle kept connection these were never asked for.

@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.http;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -16,15 +17,25 @@ import java.util.Objects;
  * @param deadline          the longest the whole exchange may take, from resolving the host to the last response
  *                          byte; {@link Duration#ZERO} for none. The read timeout bounds each read only, so a server
  *                          that sends one byte now and then would keep an exchange without a deadline alive for days
+ * @param caFile            CA certificates (PEM or DER) trusted for https in addition to the system's; null for none.
+ *                          Read by the exchange when it verifies a new connection; not used with {@code insecureTls}
  */
 public record RequestOptions(boolean fixContentLength, boolean normalizeCrlf, boolean keepAlive, Duration readTimeout,
-                             long maxResponseBytes, boolean insecureTls, Duration connectTimeout, Duration deadline) {
+                             long maxResponseBytes, boolean insecureTls, Duration connectTimeout, Duration deadline,
+                             Path caFile) {
 
     public static final long DEFAULT_MAX_RESPONSE_BYTES = 256L * 1024 * 1024;
     public static final Duration DEFAULT_DEADLINE = Duration.ofSeconds(60);
 
     public static final RequestOptions DEFAULTS = new RequestOptions(true, true, false, Duration.ofSeconds(30),
             DEFAULT_MAX_RESPONSE_BYTES, false, Duration.ofSeconds(10), DEFAULT_DEADLINE);
+
+    /** Options without an extra CA file. */
+    public RequestOptions(boolean fixContentLength, boolean normalizeCrlf, boolean keepAlive, Duration readTimeout,
+                          long maxResponseBytes, boolean insecureTls, Duration connectTimeout, Duration deadline) {
+        this(fixContentLength, normalizeCrlf, keepAlive, readTimeout, maxResponseBytes, insecureTls, connectTimeout,
+                deadline, null);
+    }
 
     public RequestOptions {
         Objects.requireNonNull(readTimeout, "readTimeout");
@@ -47,43 +58,49 @@ public record RequestOptions(boolean fixContentLength, boolean normalizeCrlf, bo
 
     public RequestOptions withFixContentLength(boolean value) {
         return new RequestOptions(value, normalizeCrlf, keepAlive, readTimeout, maxResponseBytes, insecureTls,
-                connectTimeout, deadline);
+                connectTimeout, deadline, caFile);
     }
 
     public RequestOptions withNormalizeCrlf(boolean value) {
         return new RequestOptions(fixContentLength, value, keepAlive, readTimeout, maxResponseBytes, insecureTls,
-                connectTimeout, deadline);
+                connectTimeout, deadline, caFile);
     }
 
     public RequestOptions withKeepAlive(boolean value) {
         return new RequestOptions(fixContentLength, normalizeCrlf, value, readTimeout, maxResponseBytes, insecureTls,
-                connectTimeout, deadline);
+                connectTimeout, deadline, caFile);
     }
 
     public RequestOptions withReadTimeout(Duration value) {
         return new RequestOptions(fixContentLength, normalizeCrlf, keepAlive, value, maxResponseBytes, insecureTls,
-                connectTimeout, deadline);
+                connectTimeout, deadline, caFile);
     }
 
     public RequestOptions withMaxResponseBytes(long value) {
         return new RequestOptions(fixContentLength, normalizeCrlf, keepAlive, readTimeout, value, insecureTls,
-                connectTimeout, deadline);
+                connectTimeout, deadline, caFile);
     }
 
     public RequestOptions withInsecureTls(boolean value) {
         return new RequestOptions(fixContentLength, normalizeCrlf, keepAlive, readTimeout, maxResponseBytes, value,
-                connectTimeout, deadline);
+                connectTimeout, deadline, caFile);
     }
 
     public RequestOptions withConnectTimeout(Duration value) {
         return new RequestOptions(fixContentLength, normalizeCrlf, keepAlive, readTimeout, maxResponseBytes,
-                insecureTls, value, deadline);
+                insecureTls, value, deadline, caFile);
     }
 
     /** @param value the longest the whole exchange may take; {@link Duration#ZERO} for no deadline */
     public RequestOptions withDeadline(Duration value) {
         return new RequestOptions(fixContentLength, normalizeCrlf, keepAlive, readTimeout, maxResponseBytes,
-                insecureTls, connectTimeout, value);
+                insecureTls, connectTimeout, value, caFile);
+    }
+
+    /** @param value CA certificates trusted in addition to the system's for https; null for none */
+    public RequestOptions withCaFile(Path value) {
+        return new RequestOptions(fixContentLength, normalizeCrlf, keepAlive, readTimeout, maxResponseBytes,
+                insecureTls, connectTimeout, deadline, value);
     }
 
     /** True when the exchange has a deadline. */

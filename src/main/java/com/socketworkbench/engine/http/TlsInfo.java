@@ -1,5 +1,6 @@
 package com.socketworkbench.engine.http;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -11,8 +12,14 @@ import java.util.Objects;
  * @param cipherSuite "TLS_AES_256_GCM_SHA384" ("" when unknown)
  * @param chain       the server's certificates, leaf first
  * @param insecure    verification was switched off for this connection
+ * @param caFile      the extra CA file whose certificates were trusted besides the system's; null when none was
  */
-public record TlsInfo(String protocol, String cipherSuite, List<CertSummary> chain, boolean insecure) {
+public record TlsInfo(String protocol, String cipherSuite, List<CertSummary> chain, boolean insecure, Path caFile) {
+
+    /** Verified against the trust of the exchanger alone (or not at all), without an extra CA file. */
+    public TlsInfo(String protocol, String cipherSuite, List<CertSummary> chain, boolean insecure) {
+        this(protocol, cipherSuite, chain, insecure, null);
+    }
 
     public TlsInfo {
         Objects.requireNonNull(protocol, "protocol");

@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.CertPathBuilderException;
@@ -50,6 +51,7 @@ public final class TlsSupport {
      */
     static final class CapturingTrustManager extends X509ExtendedTrustManager {
         private final X509ExtendedTrustManager delegate;
+        private final Path caFile;
         private volatile X509Certificate[] chain = new X509Certificate[0];
         private volatile String protocol = "";
         private volatile String cipherSuite = "";
@@ -57,7 +59,13 @@ public final class TlsSupport {
 
         /** @param delegate null to accept any certificate */
         CapturingTrustManager(X509ExtendedTrustManager delegate) {
+            this(delegate, null);
+        }
+
+        /** @param caFile the extra CA file {@code delegate} trusts besides the system's, for the TLS details */
+        CapturingTrustManager(X509ExtendedTrustManager delegate, Path caFile) {
             this.delegate = delegate;
+            this.caFile = delegate == null ? null : caFile;
         }
 
         X509Certificate[] chain() {
@@ -140,7 +148,7 @@ public final class TlsSupport {
 
         TlsInfo partialInfo() {
             return new TlsInfo(protocol, cipherSuite, Arrays.stream(chain).map(CertSummary::of).toList(),
-                    delegate == null);
+                    delegate == null, caFile);
         }
     }
 
@@ -183,6 +191,11 @@ public final class TlsSupport {
     }
 
     static TlsInfo info(SSLSession session, boolean insecure) {
+        return info(session, insecure, null);
+    }
+
+    /** @param caFile the extra CA file trusted besides the system's; null for none */
+    static TlsInfo info(SSLSession session, boolean insecure, Path caFile) {
         List<CertSummary> chain;
         try {
             chain = Arrays.stream(session.getPeerCertificates()).filter(c -> c instanceof X509Certificate)
@@ -190,7 +203,7 @@ public final class TlsSupport {
         } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
             chain = List.of();
         }
-        return new TlsInfo(session.getProtocol(), session.getCipherSuite(), chain, insecure);
+        return new TlsInfo(session.getProtocol(), session.getCipherSuite(), chain, insecure, insecure ? null : caFile);
     }
 
     public static boolean isIpLiteral(String host) {
@@ -206,7 +219,9 @@ public final class TlsSupport {
         CertificateException rejection = trust.rejection();
         X509Certificate[] chain = trust.chain();
         if (rejection != null) {
-            return explainCertificate(rejection, chain, target.host());
+            String words = explainCertificate(rejection, chain, target.host());
+            return trust.caFile != null && problemOf(rejection) == CertificateProblem.UNTRUSTED
+                    ? TEXT.get("tls.untrusted.caFile", words, trust.caFile) : words;
         }
         if (failure instanceof SocketTimeoutException) {
             // The timeout bounds each read of the handshake, not the handshake as a whole (the deadline does that).

@@ -11,6 +11,11 @@ public final class HttpTab extends ModelViewTab<HttpViewModel, HttpView> {
                 executor, subscriptions, context.webSockets()), HttpView::new);
     }
 
+    /** The tab's view, made on first use: tests answer its CA file dialog themselves. */
+    public HttpView httpView() {
+        return content();
+    }
+
     /** A request in flight counts: closing the tab cancels it. */
     @Override
     public boolean isLive() {

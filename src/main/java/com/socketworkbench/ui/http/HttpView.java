@@ -13,6 +13,7 @@ import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.tab.TabNotifier;
 import com.socketworkbench.ui.tab.TabView;
+import com.socketworkbench.ui.tls.TlsFileChooser;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
@@ -39,6 +40,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.nio.charset.Charset;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -58,6 +60,8 @@ public final class HttpView implements TabView {
     private final ResponseView response;
     private final TimingView timing = new TimingView();
     private final Label deadlineMessage = new Label();
+    private final Label caFileError = new Label();
+    private TlsFileChooser caFileChooser = TlsFileChooser.system();
     private final TabNotifier notifier;
     private final BorderPane root;
 
@@ -121,14 +125,14 @@ public final class HttpView implements TabView {
                 SendEditor.labelled(TEXT.get("target.scheme"), scheme),
                 SendEditor.labelled(TEXT.get("target.host"), host.field()),
                 SendEditor.labelled(TEXT.get("target.port"), port.field()),
-                template, origin);
+                template, origin, caFile());
         for (Node node : List.of(urlBar, curl, scheme, host.field(), port.field(), template)) {
             subscriptions.bind(node.disableProperty(), model.busyProperty());
         }
 
         Label urlMessage = TabLayout.errorLabel("urlBarMessage", model.urlMessageProperty(), subscriptions);
         return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, urlMessage,
-                host.messageLabel(), port.messageLabel()), curlImport.node());
+                host.messageLabel(), port.messageLabel(), caFileError), curlImport.node());
     }
 
     /**
@@ -308,10 +312,48 @@ public final class HttpView implements TabView {
         FlowPane options = new FlowPane(14, 6, fix, crlf, keepAlive,
                 SendEditor.labelled(TEXT.get("option.readTimeout"), timeout), deadline(),
                 SendEditor.labelled(TEXT.get("option.maxResponse"), maxSize),
-                SendEditor.labelled(TEXT.get("option.charset"), charset), insecure, budgets.memoryField(), budgets.tempField());
+                SendEditor.labelled(TEXT.get("option.charset"), charset), insecure, budgets.memoryField(),
+                budgets.tempField());
         options.getStyleClass().add("request-options");
         options.setAlignment(Pos.CENTER_LEFT);
         return new VBox(4, options, deadlineMessage, budgets.messages());
+    }
+
+    /**
+     * The extra CA file ({@code caFile}) and its "…" button ({@code caFileChoose}); what is wrong with the file is
+     * named at the field ({@code caFileError}). Greyed while insecure TLS is on: nothing is checked then. It sits in
+     * the target bar, by the server it vouches for: the options under the editor already take seven rows in a
+     * 1024x640 window, and one more pushed Send out of it.
+     */
+    private Node caFile() {
+        CaFileInput input = model.caFile();
+        TextField field = new TextField();
+        field.setId("caFile");
+        field.setPrefColumnCount(14);
+        field.setPromptText(TEXT.get("option.caFile.prompt"));
+        Tips.install(field, TEXT.get("option.caFile.tooltip"));
+        subscriptions.bindBidirectional(field.textProperty(), input.textProperty());
+        Button choose = new Button(TEXT.get("option.caFile.choose"));
+        choose.setId("caFileChoose");
+        choose.getStyleClass().add("small-button");
+        choose.setMinWidth(Region.USE_PREF_SIZE);
+        Tips.install(choose, TEXT.get("option.caFile.choose.tooltip"));
+        // "…" alone says nothing to a screen reader.
+        choose.setAccessibleText(TEXT.get("option.caFile.choose.tooltip"));
+        choose.setOnAction(event -> caFileChooser.open(choose.getScene() == null ? null
+                : choose.getScene().getWindow()).map(Path::toString).ifPresent(input.textProperty()::set));
+        caFileError.setId("caFileError");
+        FieldMessage.show(field, caFileError, input.verdictProperty(), subscriptions);
+        HBox box = new HBox(2, field, choose);
+        box.setAlignment(Pos.CENTER_LEFT);
+        HBox labelled = SendEditor.labelled(TEXT.get("option.caFile"), box);
+        subscriptions.bind(labelled.disableProperty(), model.insecureTlsProperty().or(model.busyProperty()));
+        return labelled;
+    }
+
+    /** Tests answer the CA file's dialog themselves. */
+    public void setCaFileChooser(TlsFileChooser chooser) {
+        this.caFileChooser = chooser;
     }
 
     /** The overall deadline: a switch and its seconds; a bad value is named under the options (deadlineMessage). */

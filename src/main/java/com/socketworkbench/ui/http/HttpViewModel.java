@@ -119,7 +119,7 @@ public final class HttpViewModel implements TabModel {
         }
         request = new RequestInFlight(exchanger, executor, subscriptions, this::updateStatus);
         canSend = request.busyProperty().not().and(form.host().validProperty()).and(form.port().validProperty())
-                .and(form.deadline().validProperty());
+                .and(form.deadline().validProperty()).and(form.caFile().validProperty());
 
         for (var input : List.of(form.requestTextProperty(), form.requestCharsetProperty(),
                 form.fixContentLengthProperty(), form.normalizeCrlfProperty(), form.schemeProperty(),
@@ -315,6 +315,10 @@ public final class HttpViewModel implements TabModel {
             onFailure.accept(TEXT.get("model.cannotSend", form.deadline().verdict().message()));
             return;
         }
+        if (!form.caFile().isValid()) {
+            onFailure.accept(TEXT.get("model.cannotSend", form.caFile().verdict().message()));
+            return;
+        }
         String text = form.text();
         RequestOptions options = options();
         PreparedRequest prepared;
@@ -441,9 +445,10 @@ public final class HttpViewModel implements TabModel {
     }
 
     /**
-     * Remembers target, request, options, history budgets and the response view's charset and pretty choice; never
-     * the insecure-TLS switch. A workspace's in-memory node also gets the history ({@link HistoryArchive}); stored
-     * preferences do not (they keep at most 8 KiB a value, and the history is the workspace's to keep).
+     * Remembers target, request, options (the CA file too), history budgets and the response view's charset and
+     * pretty choice; never the insecure-TLS switch. A workspace's in-memory node also gets the history
+     * ({@link HistoryArchive}); stored preferences do not (they keep at most 8 KiB a value, and the history is the
+     * workspace's to keep).
      */
     public void savePreferences() {
         saveSettings();
@@ -489,7 +494,7 @@ public final class HttpViewModel implements TabModel {
         return form.port();
     }
 
-    /** True while Send may start: nothing in flight, host, port and deadline valid. */
+    /** True while Send may start: nothing in flight, host, port, deadline and (for https) the CA file valid. */
     public ObservableBooleanValue canSendProperty() {
         return canSend;
     }
@@ -530,6 +535,11 @@ public final class HttpViewModel implements TabModel {
     /** The overall deadline of an exchange: on or off, the seconds as typed and the verdict on them. */
     DeadlineInput deadline() {
         return form.deadline();
+    }
+
+    /** The extra CA file trusted for https besides the system's certificates, and the verdict on it. */
+    CaFileInput caFile() {
+        return form.caFile();
     }
 
     /** A file whose bytes are sent as the body instead of the editor's body text. */

@@ -29,7 +29,8 @@ import java.util.Optional;
  * send options. Loaded from the tab's preferences when made and saved back by {@link #save()}; the scheme's default
  * port follows the scheme (80 ↔ 443) while the port is the old default.
  *
- * <p>Insecure TLS is deliberately never saved: every session starts with certificate checks on.
+ * <p>Insecure TLS is deliberately never saved: every session starts with certificate checks on. The extra CA file
+ * is saved: it is a setting of the server tested, not a way round its checks.
  */
 final class RequestForm {
     static final String PREF_SCHEME = "scheme";
@@ -44,6 +45,7 @@ final class RequestForm {
     static final String PREF_MAX_RESPONSE = "maxResponseMiB";
     static final String PREF_DEADLINE_ON = "deadlineOn";
     static final String PREF_DEADLINE = "deadlineSeconds";
+    static final String PREF_CA_FILE = "caFile";
     static final int DEFAULT_MAX_RESPONSE_MIB = (int) (RequestOptions.DEFAULT_MAX_RESPONSE_BYTES / (1024 * 1024));
 
     private final AppPreferences preferences;
@@ -60,6 +62,7 @@ final class RequestForm {
     private final ObjectProperty<Integer> readTimeoutSeconds = new SimpleObjectProperty<>(this, "readTimeoutSeconds");
     private final ObjectProperty<Integer> maxResponseMiB = new SimpleObjectProperty<>(this, "maxResponseMiB");
     private final DeadlineInput deadline = new DeadlineInput();
+    private final CaFileInput caFile = new CaFileInput(insecureTls, scheme);
     /** The last valid target: a Host header that named it follows the next one (see {@link #followTarget()}). */
     private HttpTarget followed;
 
@@ -94,6 +97,7 @@ final class RequestForm {
         deadline.onProperty().set(preferences.getBoolean(PREF_DEADLINE_ON, true));
         deadline.textProperty().set(Integer.toString(preferences.getInt(PREF_DEADLINE,
                 DeadlineInput.DEFAULT_SECONDS)));
+        caFile.textProperty().set(preferences.get(PREF_CA_FILE, ""));
         String savedRequest = preferences.get(PREF_REQUEST, null);
         requestText.set(savedRequest != null ? savedRequest
                 : RequestTemplate.GET.render(target().orElse(HttpTarget.of("http", "127.0.0.1"))));
@@ -208,7 +212,7 @@ final class RequestForm {
         return replaced + text.substring(contentEnd);
     }
 
-    /** Remembers target, request and options; never the insecure-TLS switch. The caller flushes. */
+    /** Remembers target, request and options (the CA file too); never the insecure-TLS switch. The caller flushes. */
     void save() {
         preferences.put(PREF_SCHEME, scheme.get());
         if (host.isValid()) {
@@ -224,6 +228,7 @@ final class RequestForm {
         preferences.putBoolean(PREF_FIX_CONTENT_LENGTH, fixContentLength.get());
         preferences.putBoolean(PREF_NORMALIZE_CRLF, normalizeCrlf.get());
         preferences.putBoolean(PREF_KEEP_ALIVE, keepAlive.get());
+        preferences.put(PREF_CA_FILE, caFile.text());
         RequestOptions options = options();
         preferences.putInt(PREF_READ_TIMEOUT, (int) options.readTimeout().toSeconds());
         preferences.putInt(PREF_MAX_RESPONSE, (int) (options.maxResponseBytes() / (1024 * 1024)));
@@ -267,6 +272,7 @@ final class RequestForm {
                 .withMaxResponseBytes((maxMiB == null || maxMiB < 1 ? DEFAULT_MAX_RESPONSE_MIB : maxMiB)
                         * 1024L * 1024L)
                 .withInsecureTls(insecureTls.get())
+                .withCaFile(caFile.path())
                 .withDeadline(deadline.duration());
     }
 
@@ -326,5 +332,9 @@ final class RequestForm {
 
     DeadlineInput deadline() {
         return deadline;
+    }
+
+    CaFileInput caFile() {
+        return caFile;
     }
 }

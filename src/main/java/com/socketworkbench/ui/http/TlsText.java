@@ -38,8 +38,7 @@ final class TlsText {
         row(out, TEXT.get("tls.protocol"), info.protocol().isEmpty() ? TEXT.get("tls.protocol.unfinished")
                 : info.protocol());
         row(out, TEXT.get("tls.cipher"), info.cipherSuite().isEmpty() ? TEXT.get("tls.unknown") : info.cipherSuite());
-        row(out, TEXT.get("tls.verification"), TEXT.get(info.insecure() ? "tls.verification.off"
-                : handshakeFailed ? "tls.verification.failed" : "tls.verification.passed"));
+        row(out, TEXT.get("tls.verification"), verification(info, handshakeFailed));
         if (exchange.connectionReused()) {
             row(out, TEXT.get("tls.connection"), TEXT.get("tls.connection.reused"));
         }
@@ -61,6 +60,15 @@ final class TlsText {
             out.append('\n').append(TEXT.get("tls.noChain"));
         }
         return out.toString().stripTrailing();
+    }
+
+    /** Passed, failed or off; with the extra CA file named when the system's trust was not all there was. */
+    private static String verification(TlsInfo info, boolean failed) {
+        if (info.insecure()) {
+            return TEXT.get("tls.verification.off");
+        }
+        String key = failed ? "tls.verification.failed" : "tls.verification.passed";
+        return info.caFile() == null ? TEXT.get(key) : TEXT.get(key + ".caFile", info.caFile());
     }
 
     static String validity(CertSummary cert, Instant now) {

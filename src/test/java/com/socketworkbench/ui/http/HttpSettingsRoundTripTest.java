@@ -70,6 +70,7 @@ class HttpSettingsRoundTripTest {
         values.put("maxResponseMiB", model.maxResponseMiBProperty().get());
         values.put("deadlineOn", model.deadline().onProperty().get());
         values.put("deadlineSeconds", model.deadline().textProperty().get());
+        values.put("caFile", model.caFile().textProperty().get());
         values.put("historyMemoryBudget", model.historyBudgets().memory().text());
         values.put("historyTempBudget", model.historyBudgets().temp().text());
         values.put("responseCharset", model.bodyCharsetProperty().get());
@@ -95,6 +96,7 @@ class HttpSettingsRoundTripTest {
         model.maxResponseMiBProperty().set(64);
         model.deadline().onProperty().set(false);
         model.deadline().textProperty().set("15");
+        model.caFile().textProperty().set("/etc/company/root-ca.pem");
         model.historyBudgets().memory().textProperty().set("40 MiB");
         model.historyBudgets().temp().textProperty().set("2 GiB");
         model.bodyCharsetProperty().set(new CharsetChoice(Optional.of(StandardCharsets.ISO_8859_1)));
