@@ -38,6 +38,11 @@ final class CaFileInput {
         return insecure.get() ? null : file.path();
     }
 
+    /** The file as typed, with its own verdict (the field binds to it; {@link #verdictProperty} says what counts). */
+    TlsFileInput fileInput() {
+        return file;
+    }
+
     /** The path as typed (bound both ways to the field). */
     StringProperty textProperty() {
         return file.textProperty();

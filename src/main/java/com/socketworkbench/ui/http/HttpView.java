@@ -14,6 +14,7 @@ import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.tab.TabNotifier;
 import com.socketworkbench.ui.tab.TabView;
 import com.socketworkbench.ui.tls.TlsFileChooser;
+import com.socketworkbench.ui.tls.TlsFileField;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
 import javafx.geometry.Orientation;
@@ -40,7 +41,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.nio.charset.Charset;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -60,7 +60,7 @@ public final class HttpView implements TabView {
     private final ResponseView response;
     private final TimingView timing = new TimingView();
     private final Label deadlineMessage = new Label();
-    private final Label caFileError = new Label();
+    private Label caFileMessage;
     private TlsFileChooser caFileChooser = TlsFileChooser.system();
     private final TabNotifier notifier;
     private final BorderPane root;
@@ -132,7 +132,7 @@ public final class HttpView implements TabView {
 
         Label urlMessage = TabLayout.errorLabel("urlBarMessage", model.urlMessageProperty(), subscriptions);
         return new VBox(bar, TabLayout.messageRow("settings-messages", subscriptions, urlMessage,
-                host.messageLabel(), port.messageLabel(), caFileError), curlImport.node());
+                host.messageLabel(), port.messageLabel(), caFileMessage), curlImport.node());
     }
 
     /**
@@ -321,32 +321,17 @@ public final class HttpView implements TabView {
 
     /**
      * The extra CA file ({@code caFile}) and its "…" button ({@code caFileChoose}); what is wrong with the file is
-     * named at the field ({@code caFileError}). Greyed while insecure TLS is on: nothing is checked then. It sits in
+     * named at the field ({@code caFileMessage}). Greyed while insecure TLS is on: nothing is checked then. It sits in
      * the target bar, by the server it vouches for: the options under the editor already take seven rows in a
      * 1024x640 window, and one more pushed Send out of it.
      */
     private Node caFile() {
         CaFileInput input = model.caFile();
-        TextField field = new TextField();
-        field.setId("caFile");
-        field.setPrefColumnCount(14);
-        field.setPromptText(TEXT.get("option.caFile.prompt"));
-        Tips.install(field, TEXT.get("option.caFile.tooltip"));
-        subscriptions.bindBidirectional(field.textProperty(), input.textProperty());
-        Button choose = new Button(TEXT.get("option.caFile.choose"));
-        choose.setId("caFileChoose");
-        choose.getStyleClass().add("small-button");
-        choose.setMinWidth(Region.USE_PREF_SIZE);
-        Tips.install(choose, TEXT.get("option.caFile.choose.tooltip"));
-        // "…" alone says nothing to a screen reader.
-        choose.setAccessibleText(TEXT.get("option.caFile.choose.tooltip"));
-        choose.setOnAction(event -> caFileChooser.open(choose.getScene() == null ? null
-                : choose.getScene().getWindow()).map(Path::toString).ifPresent(input.textProperty()::set));
-        caFileError.setId("caFileError");
-        FieldMessage.show(field, caFileError, input.verdictProperty(), subscriptions);
-        HBox box = new HBox(2, field, choose);
-        box.setAlignment(Pos.CENTER_LEFT);
-        HBox labelled = SendEditor.labelled(TEXT.get("option.caFile"), box);
+        TlsFileField file = new TlsFileField("caFile", input.fileInput(), input.verdictProperty(), 14,
+                TEXT.get("option.caFile.prompt"), TEXT.get("option.caFile.tooltip"), () -> caFileChooser,
+                subscriptions);
+        caFileMessage = file.message();
+        HBox labelled = SendEditor.labelled(TEXT.get("option.caFile"), file.node());
         subscriptions.bind(labelled.disableProperty(), model.insecureTlsProperty().or(model.busyProperty()));
         return labelled;
     }

@@ -89,13 +89,13 @@ class HttpsCaFileTabTest {
 
         Path missing = dir.resolve("no-such-ca.pem");
         driver.setText("#http #caFile", missing.toString());
-        driver.waitUntil(() -> driver.text("#http #caFileError").equals("No such file: " + missing));
+        driver.waitUntil(() -> driver.text("#http #caFileMessage").equals("No such file: " + missing));
         assertTrue(driver.decorated("#http #caFile"), "the field is marked");
         assertTrue(driver.disabled("#http #send"), "no Send with a CA file that cannot be read");
 
         driver.setText("#http #caFile", "");
         driver.robot().clickOn("#http #caFile").write(caPem.toString());
-        driver.waitUntil(() -> driver.text("#http #caFileError").isEmpty() && !driver.disabled("#http #send"));
+        driver.waitUntil(() -> driver.text("#http #caFileMessage").isEmpty() && !driver.disabled("#http #send"));
         driver.click("#http #send");
         driver.waitUntil(() -> driver.text("#http #responseStatus").equals("HTTP/1.1 200 OK"));
         String tls = driver.text("#http #tlsInfo");
