@@ -1,14 +1,11 @@
 package com.socketworkbench.ui.http;
 
-import com.socketworkbench.engine.codec.SupportedCharsets;
 import com.socketworkbench.engine.http.RequestTemplate;
 import com.socketworkbench.engine.text.Texts;
 import com.socketworkbench.ui.fx.Tips;
-import com.socketworkbench.ui.input.FieldMessage;
 import com.socketworkbench.ui.input.HostField;
 import com.socketworkbench.ui.input.PortField;
 import com.socketworkbench.ui.traffic.SendEditor;
-import com.socketworkbench.ui.input.Spinners;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.tab.TabNotifier;
@@ -21,12 +18,10 @@ import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -40,7 +35,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-import java.nio.charset.Charset;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -59,7 +53,6 @@ public final class HttpView implements TabView {
     private final RequestAnatomyView anatomy = new RequestAnatomyView();
     private final ResponseView response;
     private final TimingView timing = new TimingView();
-    private final Label deadlineMessage = new Label();
     private Label caFileMessage;
     private TlsFileChooser caFileChooser = TlsFileChooser.system();
     private final TabNotifier notifier;
@@ -125,7 +118,7 @@ public final class HttpView implements TabView {
                 SendEditor.labelled(TEXT.get("target.scheme"), scheme),
                 SendEditor.labelled(TEXT.get("target.host"), host.field()),
                 SendEditor.labelled(TEXT.get("target.port"), port.field()),
-                template, origin, caFile());
+                template, caFile(), origin);
         for (Node node : List.of(urlBar, curl, scheme, host.field(), port.field(), template)) {
             subscriptions.bind(node.disableProperty(), model.busyProperty());
         }
@@ -218,7 +211,7 @@ public final class HttpView implements TabView {
         editorSplit.setDividerPositions(0.5);
 
         VBox box = new VBox(header, editorSplit, new BodyFilePicker(model, subscriptions).view(), headerHelper(),
-                options(), sendRow());
+                new RequestOptionsBar(model, subscriptions).node(), sendRow());
         VBox.setVgrow(editorSplit, Priority.ALWAYS);
         box.getStyleClass().add("composer");
         box.setMinWidth(360);
@@ -269,60 +262,11 @@ public final class HttpView implements TabView {
         return box;
     }
 
-    private Node options() {
-        CheckBox fix = new CheckBox(TEXT.get("option.fixContentLength"));
-        fix.setId("fixContentLength");
-        Tips.install(fix, TEXT.get("option.fixContentLength.tooltip"));
-        subscriptions.bindBidirectional(fix.selectedProperty(), model.fixContentLengthProperty());
-        CheckBox crlf = new CheckBox(TEXT.get("option.normalizeCrlf"));
-        crlf.setId("normalizeCrlf");
-        Tips.install(crlf, TEXT.get("option.normalizeCrlf.tooltip"));
-        subscriptions.bindBidirectional(crlf.selectedProperty(), model.normalizeCrlfProperty());
-        CheckBox keepAlive = new CheckBox(TEXT.get("option.keepAlive"));
-        keepAlive.setId("keepAlive");
-        Tips.install(keepAlive, TEXT.get("option.keepAlive.tooltip"));
-        subscriptions.bindBidirectional(keepAlive.selectedProperty(), model.keepAliveProperty());
-
-        Spinner<Integer> timeout = Spinners.integer("readTimeout", 1, 3600, 1, model.readTimeoutSecondsProperty(),
-                80, TEXT.get("option.readTimeout.tooltip"), subscriptions);
-        Spinner<Integer> maxSize = Spinners.integer("maxResponse", 1, 4096, 1, model.maxResponseMiBProperty(), 80,
-                TEXT.get("option.maxResponse.tooltip"), subscriptions);
-
-        ComboBox<Charset> charset = new ComboBox<>(FXCollections.observableArrayList(SupportedCharsets.all()));
-        charset.setId("requestCharset");
-        charset.setPrefWidth(ResponseView.CHARSET_BOX_WIDTH);
-
-        Tips.install(charset, TEXT.get("option.charset.tooltip"));
-        subscriptions.bindBidirectional(charset.valueProperty(), model.requestCharsetProperty());
-
-        CheckBox insecure = new CheckBox(TEXT.get("option.insecure"));
-        insecure.setId("insecure");
-        insecure.getStyleClass().add("insecure-toggle");
-        Tips.install(insecure, TEXT.get("option.insecure.tooltip"));
-        subscriptions.bindBidirectional(insecure.selectedProperty(), model.insecureTlsProperty());
-        subscriptions.subscribe(insecure.selectedProperty(), on -> {
-            insecure.getStyleClass().remove("insecure-on");
-            insecure.setText(on ? TEXT.get("option.insecure.on") : TEXT.get("option.insecure"));
-            if (on) {
-                insecure.getStyleClass().add("insecure-on");
-            }
-        });
-
-        HistoryBudgetFields budgets = new HistoryBudgetFields(model.historyBudgets(), subscriptions);
-        FlowPane options = new FlowPane(14, 6, fix, crlf, keepAlive,
-                SendEditor.labelled(TEXT.get("option.readTimeout"), timeout), deadline(),
-                SendEditor.labelled(TEXT.get("option.maxResponse"), maxSize),
-                SendEditor.labelled(TEXT.get("option.charset"), charset), insecure, budgets.memoryField(),
-                budgets.tempField());
-        options.getStyleClass().add("request-options");
-        options.setAlignment(Pos.CENTER_LEFT);
-        return new VBox(4, options, deadlineMessage, budgets.messages());
-    }
-
     /**
      * The extra CA file ({@code caFile}) and its "…" button ({@code caFileChoose}); what is wrong with the file is
      * named at the field ({@code caFileMessage}). Greyed while insecure TLS is on: nothing is checked then. It sits in
-     * the target bar, by the server it vouches for: the options under the editor already take seven rows in a
+     * the target bar, by the server it vouches for (before the origin badge, whose text changes width as the target
+     * is typed): the options under the editor already take seven rows in a
      * 1024x640 window, and one more pushed Send out of it.
      */
     private Node caFile() {
@@ -339,27 +283,6 @@ public final class HttpView implements TabView {
     /** Tests answer the CA file's dialog themselves. */
     public void setCaFileChooser(TlsFileChooser chooser) {
         this.caFileChooser = chooser;
-    }
-
-    /** The overall deadline: a switch and its seconds; a bad value is named under the options (deadlineMessage). */
-    private Node deadline() {
-        DeadlineInput input = model.deadline();
-        CheckBox on = new CheckBox(TEXT.get("option.deadline"));
-        on.setId("deadlineOn");
-        Tips.install(on, TEXT.get("option.deadline.tooltip"));
-        subscriptions.bindBidirectional(on.selectedProperty(), input.onProperty());
-        TextField seconds = new TextField();
-        seconds.setId("deadline");
-        seconds.setPrefColumnCount(5);
-        Tips.install(seconds, TEXT.get("option.deadline.seconds.tooltip", DeadlineInput.MAX_SECONDS,
-                DeadlineInput.DEFAULT_SECONDS));
-        subscriptions.bindBidirectional(seconds.textProperty(), input.textProperty());
-        subscriptions.bind(seconds.disableProperty(), Bindings.not(input.onProperty()));
-        deadlineMessage.setId("deadlineMessage");
-        FieldMessage.show(seconds, deadlineMessage, input.verdictProperty(), subscriptions);
-        HBox box = new HBox(6, on, seconds);
-        box.setAlignment(Pos.CENTER_LEFT);
-        return box;
     }
 
     private Node sendRow() {
