@@ -10,6 +10,7 @@ import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.tab.TabLayout;
 import com.socketworkbench.ui.tab.TabNotifier;
 import com.socketworkbench.ui.tab.TabView;
+import com.socketworkbench.ui.tls.CaFileInput;
 import com.socketworkbench.ui.tls.TlsFileChooser;
 import com.socketworkbench.ui.tls.TlsFileField;
 import javafx.beans.binding.Bindings;

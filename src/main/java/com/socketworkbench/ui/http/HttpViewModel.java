@@ -26,6 +26,7 @@ import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.WebSocketHandoff;
 import com.socketworkbench.ui.tab.TabModel;
 import com.socketworkbench.ui.tab.TabStatus;
+import com.socketworkbench.ui.tls.CaFileInput;
 import com.socketworkbench.ui.traffic.Formats;
 import com.socketworkbench.workspace.MemoryPreferences;
 import javafx.beans.binding.BooleanBinding;
@@ -139,7 +140,6 @@ public final class HttpViewModel implements TabModel {
             TEXT.has("send");
             PhaseWords.of(ExchangeListener.DONE);
         }, () -> { });
-
 
         restoreResponseChoices();
         restoreHistory();
@@ -386,7 +386,6 @@ public final class HttpViewModel implements TabModel {
             }
         }
     }
-
 
     /** Forgets every finished exchange and deletes their temp files. */
     public void clearHistory() {

@@ -12,6 +12,8 @@ import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.input.HostInput;
 import com.socketworkbench.ui.input.PortInput;
 import com.socketworkbench.ui.tab.AppPreferences;
+import com.socketworkbench.ui.tls.CaFileInput;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -62,7 +64,8 @@ final class RequestForm {
     private final ObjectProperty<Integer> readTimeoutSeconds = new SimpleObjectProperty<>(this, "readTimeoutSeconds");
     private final ObjectProperty<Integer> maxResponseMiB = new SimpleObjectProperty<>(this, "maxResponseMiB");
     private final DeadlineInput deadline = new DeadlineInput();
-    private final CaFileInput caFile = new CaFileInput(insecureTls, scheme);
+    private final CaFileInput caFile = new CaFileInput("", insecureTls,
+            Bindings.createBooleanBinding(() -> "https".equals(scheme.get()), scheme));
     /** The last valid target: a Host header that named it follows the next one (see {@link #followTarget()}). */
     private HttpTarget followed;
 

@@ -53,10 +53,10 @@ public final class TlsFileField {
         node.setAlignment(Pos.CENTER_LEFT);
     }
 
-    /** A CA file field with its input's own verdict and the wording every CA file field shares. */
-    public static TlsFileField caFile(String id, TlsFileInput input, Supplier<TlsFileChooser> chooser,
+    /** A CA file field with the verdict that counts for its tab and the wording every CA file field shares. */
+    public static TlsFileField caFile(String id, CaFileInput input, Supplier<TlsFileChooser> chooser,
                                       Subscriptions subscriptions) {
-        return new TlsFileField(id, input, input.verdictProperty(), 14, TEXT.get("ca.file.prompt"),
+        return new TlsFileField(id, input.fileInput(), input.verdictProperty(), 14, TEXT.get("ca.file.prompt"),
                 TEXT.get("ca.file.tooltip"), chooser, subscriptions);
     }
 

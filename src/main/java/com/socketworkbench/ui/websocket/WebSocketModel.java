@@ -22,7 +22,7 @@ import com.socketworkbench.ui.tab.AppPreferences;
 import com.socketworkbench.ui.tab.MergedTrafficSource;
 import com.socketworkbench.ui.tab.TabModel;
 import com.socketworkbench.ui.tab.TabStatus;
-import com.socketworkbench.ui.tls.TlsFileInput;
+import com.socketworkbench.ui.tls.CaFileInput;
 import com.socketworkbench.ui.traffic.Formats;
 
 import javafx.beans.property.BooleanProperty;
@@ -209,7 +209,7 @@ public final class WebSocketModel implements TabModel, MergedTrafficSource {
 
     /** The largest frame payload read ("16 MiB"), judged as typed. */
     /** The extra CA file wss is verified against beside the system's trust store. */
-    public TlsFileInput caFileInput() {
+    public CaFileInput caFileInput() {
         return settings.caFile();
     }
 

@@ -8,9 +8,10 @@ import com.socketworkbench.engine.websocket.FrameDecoder;
 import com.socketworkbench.engine.websocket.MessageAssembler;
 import com.socketworkbench.ui.fx.Subscriptions;
 import com.socketworkbench.ui.input.ByteSizeInput;
-import com.socketworkbench.ui.tls.TlsFileInput;
+import com.socketworkbench.ui.tls.CaFileInput;
 import com.socketworkbench.ui.tab.AppPreferences;
 
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -48,14 +49,17 @@ final class WsConnectionSettings {
     private final StringProperty headersNote = new SimpleStringProperty(this, "headersNote", "");
     private final ByteSizeInput maxFrame;
     private final ByteSizeInput maxMessage;
-    private final TlsFileInput caFile;
+    private final CaFileInput caFile;
 
     WsConnectionSettings(AppPreferences preferences, Subscriptions subscriptions) {
         url.set(preferences.get(KEY_URL, DEFAULT_URL));
         headers.set(preferences.get(KEY_HEADERS, ""));
         protocols.set(preferences.get(KEY_PROTOCOLS, ""));
         autoPong.set(preferences.getBoolean(KEY_AUTO_PONG, true));
-        caFile = new TlsFileInput(preferences.get(KEY_CA_FILE, ""));
+        // Only a wss URL reads the file: a stale path neither shows an error nor holds Connect back for ws.
+        caFile = new CaFileInput(preferences.get(KEY_CA_FILE, ""), insecure,
+                Bindings.createBooleanBinding(() -> url.get() != null
+                        && url.get().strip().regionMatches(true, 0, "wss:", 0, 4), url));
         String heldWhole = WebSocketTab.TEXT.get("limit.max.because");
         maxFrame = new ByteSizeInput(preferences.get(KEY_MAX_FRAME,
                 ByteSizeInput.format(FrameDecoder.DEFAULT_MAX_FRAME)), MIN_LIMIT, MAX_LIMIT, heldWhole);
@@ -100,7 +104,7 @@ final class WsConnectionSettings {
     }
 
     /** A PEM or DER file of CA certificates a wss server is also verified against; saved with the workspace. */
-    TlsFileInput caFile() {
+    CaFileInput caFile() {
         return caFile;
     }
 

@@ -31,7 +31,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Predicate;
 
 /**
  * The WebSocket timeline's filter: a text, regex or hex pattern and a direction narrow the rows shown. The pattern is

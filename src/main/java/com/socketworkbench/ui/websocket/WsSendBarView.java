@@ -28,7 +28,6 @@ import javafx.scene.layout.VBox;
 
 import java.util.function.Consumer;
 
-
 /**
  * The WebSocket tab's send bar (built in code, under the frames): the send type ({@code #wsOpcode}), the payload
  * ({@code #wsPayload}, Ctrl/Cmd+Enter sends), hex for ping and pong ({@code #wsControlHex}), fragments

@@ -125,9 +125,14 @@ class WebSocketModelTest {
         model.protocolsProperty().set("");
         Path missing = folder.resolve("no-such-ca.pem");
         model.caFileInput().textProperty().set(missing.toString());
+        assertFalse(model.caFileInput().verdict().isError(), "ws:// reads no CA file: a stale path is no error");
+        model.urlProperty().set("wss://127.0.0.1:1/");
         assertEquals("No such file: " + missing, model.caFileInput().verdict().message());
         model.connect();
         assertEquals(WebSocketModel.Phase.IDLE, model.phase(), "the CA file's message stays, nothing connects");
+        model.insecureProperty().set(true);
+        assertFalse(model.caFileInput().verdict().isError(), "insecure TLS reads no CA file either");
+        model.insecureProperty().set(false);
 
         model.send();
         assertEquals("Not connected: connect first", model.sendErrorProperty().get());
