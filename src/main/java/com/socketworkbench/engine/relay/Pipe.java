@@ -117,13 +117,15 @@ final class Pipe {
     boolean deliver(ByteBuffer buffer) {
         boolean intercept = controls.intercept(direction);
         if (!intercept && controls.faults(direction).isNone() && idle()) {
-            byte[] copy = new byte[buffer.remaining()];
-            buffer.get(buffer.position(), copy);
+            int start = buffer.position();
             try {
                 outlet.write(buffer);
             } catch (IOException e) {
                 return pair.writeFailed(direction, e);
             }
+            // The event's copy after the write: the sink reads while this thread copies, instead of waiting for it.
+            byte[] copy = new byte[buffer.position() - start];
+            buffer.get(start, copy);
             counted(copy);
             return true;
         }

@@ -57,13 +57,6 @@ import static com.socketworkbench.engine.relay.RelayText.TEXT;
  * only once intercept or faults queue something. See docs/relay.md.
  */
 public final class Relay implements AutoCloseable {
-    /**
-     * Each direction reads into one buffer, reused for every read: it starts small (a thousand idle pairs hold
-     * little) and doubles, up to {@link #MAX_READ_BUFFER_BYTES}, each time a read fills it (a bulk transfer then
-     * needs fewer reads and writes per byte).
-     */
-    static final int FIRST_READ_BUFFER_BYTES = 16 * 1024;
-    static final int MAX_READ_BUFFER_BYTES = 256 * 1024;
     static final Duration STOP_WAIT = Duration.ofSeconds(5);
     private static final Logger LOG = LoggerFactory.getLogger(Relay.class);
     private static final long LISTENER_ID = 0;
@@ -76,6 +69,7 @@ public final class Relay implements AutoCloseable {
     private final Holds holds;
     private final RelayControls controls = new RelayControls();
     private final EngineThreads threads = new EngineThreads();
+    private final ReadBuffers readBuffers = new ReadBuffers();
     private final AtomicLong pairIds = new AtomicLong();
     private final Map<Long, RelayPair> pairs = new ConcurrentHashMap<>();
     private final ArrayDeque<PairSnapshot> closedPairs = new ArrayDeque<>();
@@ -426,6 +420,10 @@ public final class Relay implements AutoCloseable {
 
     Holds holds() {
         return holds;
+    }
+
+    ReadBuffers readBuffers() {
+        return readBuffers;
     }
 
     EngineThreads threads() {

@@ -195,36 +195,45 @@ final class TcpPair implements RelayPair, PairEnds {
     }
 
     private void read(RelaySocket channel, Pipe pipe, RelaySide side) {
-        ByteBuffer buffer = channel.buffer(Relay.FIRST_READ_BUFFER_BYTES);
-        boolean filled = false;
-        while (true) {
-            if (filled && buffer.capacity() < Relay.MAX_READ_BUFFER_BYTES) {
-                buffer = channel.buffer(buffer.capacity() * 2);
-            }
-            buffer.clear();
-            int count;
-            try {
-                count = channel.read(buffer);
-            } catch (IOException e) {
-                readFailed(side, e);
-                return;
-            }
-            if (count < 0) {
-                synchronized (lock) {
-                    if (firstToEnd == null) {
-                        firstToEnd = side;
-                    }
-                    if (!finished.get()) {
-                        stateKey = side == RelaySide.CLIENT ? "state.clientEnded" : "state.serverEnded";
-                    }
+        ReadBuffers buffers = relay.readBuffers();
+        ByteBuffer buffer = buffers.first(channel);
+        try {
+            boolean filled = false;
+            while (true) {
+                if (filled) {
+                    buffer = buffers.grow(channel, buffer);
                 }
-                pipe.deliverEnd();
-                return;
+                buffer.clear();
+                int count;
+                try {
+                    count = channel.read(buffer);
+                } catch (IOException e) {
+                    readFailed(side, e);
+                    return;
+                }
+                if (count < 0) {
+                    ended(side);
+                    pipe.deliverEnd();
+                    return;
+                }
+                filled = count == buffer.capacity();
+                buffer.flip();
+                if (!pipe.deliver(buffer)) {
+                    return;
+                }
             }
-            filled = count == buffer.capacity();
-            buffer.flip();
-            if (!pipe.deliver(buffer)) {
-                return;
+        } finally {
+            buffers.release(buffer);
+        }
+    }
+
+    private void ended(RelaySide side) {
+        synchronized (lock) {
+            if (firstToEnd == null) {
+                firstToEnd = side;
+            }
+            if (!finished.get()) {
+                stateKey = side == RelaySide.CLIENT ? "state.clientEnded" : "state.serverEnded";
             }
         }
     }

@@ -108,7 +108,7 @@ final class ConnectionReader implements ByteAllowance {
      * and, while the read buffer is large, its release ({@link ReadBuffer}).
      */
     void run() {
-        ReadBuffer buffer = new ReadBuffer();
+        ReadBuffer buffer = new ReadBuffer(connection.readBufferAllowance());
         Framer.FrameSink frames = new Framer.FrameSink() {
             @Override
             public void frame(byte[] data, int reads) {
@@ -191,6 +191,7 @@ final class ConnectionReader implements ByteAllowance {
         } finally {
             framer = null; // a client keeps its last connection: its frame buffer must not outlive the reader
             connection.releaseAllFrameMemory();
+            buffer.close();
         }
     }
 

@@ -30,11 +30,17 @@ final class MemoryBudget {
     /** How long a requester waits for the connection it closed to let go of its memory. */
     static final Duration EVICTION_WAIT = Duration.ofSeconds(2);
     private static final long WAIT_SLICE_MILLIS = 100;
+    /**
+     * Read buffers may grow by a sixteenth of the budget, beside it. A larger buffer also means a larger read on its
+     * way into the budget (a frame waiting for room), so beside the budget live at most twice that.
+     */
+    static final int READ_BUFFER_SHARE = 16;
 
     private final String owner;
     private final long limit;
     private final Supplier<? extends Collection<TcpConnection>> holders;
     private final AtomicLong used = new AtomicLong();
+    private final AtomicLong readBuffers = new AtomicLong();
     private final AtomicInteger waiting = new AtomicInteger();
     private final Object released = new Object();
 
@@ -73,6 +79,41 @@ final class MemoryBudget {
                 return true;
             }
         }
+    }
+
+    /**
+     * Takes {@code bytes} for a bulk read buffer growing beyond 256 KiB, from an allowance of its own beside the
+     * budget ({@link #READ_BUFFER_SHARE}-th of it), and only while the budget itself is no fuller than that: a larger
+     * read buffer is a speed-up for a connection that just reads, never room a frame or an echo needs, and (its reads
+     * being large arrays, which the heap stores in whole regions) never what makes the heap outgrow the budget when
+     * peers pile up their echo. When the allowance is used up, buffers stay smaller.
+     */
+    boolean tryReserveReadBuffer(long bytes) {
+        long allowance = limit / READ_BUFFER_SHARE;
+        while (readBuffersWelcome()) {
+            long now = readBuffers.get();
+            if (now + bytes > allowance) {
+                return false;
+            }
+            if (readBuffers.compareAndSet(now, now + bytes)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** False once the budget holds more than its read-buffer share: grown read buffers then shrink back. */
+    boolean readBuffersWelcome() {
+        return used.get() <= limit / READ_BUFFER_SHARE;
+    }
+
+    void releaseReadBuffer(long bytes) {
+        readBuffers.addAndGet(-bytes);
+    }
+
+    /** Bytes read buffers hold beyond 256 KiB, by {@link #tryReserveReadBuffer}. */
+    long readBufferBytes() {
+        return readBuffers.get();
     }
 
     /**

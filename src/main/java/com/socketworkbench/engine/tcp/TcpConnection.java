@@ -590,6 +590,26 @@ final class TcpConnection {
         return true;
     }
 
+    /** A bulk read buffer grows by the budget's read-buffer allowance (see {@link MemoryBudget#tryReserveReadBuffer}). */
+    ReadBuffer.Allowance readBufferAllowance() {
+        return new ReadBuffer.Allowance() {
+            @Override
+            public boolean take(long bytes) {
+                return budget.tryReserveReadBuffer(bytes);
+            }
+
+            @Override
+            public void giveBack(long bytes) {
+                budget.releaseReadBuffer(bytes);
+            }
+
+            @Override
+            public boolean mayKeep() {
+                return budget.readBuffersWelcome();
+            }
+        };
+    }
+
     void releaseFrameMemory(long bytes) {
         frameHeld -= bytes;
         budget.release(bytes);

@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -83,6 +84,27 @@ class TcpMemoryBudgetTest {
         assertEquals("The memory budget must be at least 1 MiB", tooSmall.getMessage());
         assertEquals(Runtime.getRuntime().maxMemory() / 4,
                 new TcpServer(config, sink).memoryBudget());
+    }
+
+    @Test
+    void readBuffersGrowByASixteenthOfTheBudgetBesideIt() {
+        MemoryBudget budget = new MemoryBudget("listener", 16 * MIB, List::of);
+        assertTrue(budget.tryReserveReadBuffer(MIB), "a sixteenth of the budget");
+        assertFalse(budget.tryReserveReadBuffer(1), "not more");
+        assertEquals(0, budget.used(), "beside the budget: frames and echoes keep all of it");
+        budget.releaseReadBuffer(MIB);
+        assertEquals(0, budget.readBufferBytes());
+
+        assertTrue(budget.tryReserve(MIB));
+        assertTrue(budget.readBuffersWelcome(), "a budget used no more than its read-buffer share");
+        assertTrue(budget.tryReserve(1));
+        assertFalse(budget.readBuffersWelcome(), "fuller: grown read buffers shrink back");
+        assertFalse(budget.tryReserveReadBuffer(1), "and none grows");
+        assertTrue(budget.tryReserve(16 * MIB - MIB - 1), "frames and echoes still get the whole budget");
+        budget.release(16 * MIB);
+        assertTrue(budget.tryReserveReadBuffer(MIB), "given back, it can be taken again");
+        budget.releaseReadBuffer(MIB);
+        assertEquals(0, budget.used());
     }
 
     @Test
