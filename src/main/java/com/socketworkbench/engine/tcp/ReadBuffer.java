@@ -1,5 +1,7 @@
 package com.socketworkbench.engine.tcp;
 
+import com.socketworkbench.engine.framing.ByteAllowance;
+
 import java.util.Arrays;
 
 /**
@@ -22,25 +24,8 @@ final class ReadBuffer {
     /** Silence after which a large buffer is given back (the reader wakes for it once). */
     static final long RELEASE_AFTER_MILLIS = 1000;
 
-    /** Where the bytes a buffer grows beyond {@link #BULK} come from. */
-    interface Allowance {
-        /** Every request granted: for tests of the sizes alone. */
-        Allowance UNLIMITED = new Allowance() {
-            @Override
-            public boolean take(long bytes) {
-                return true;
-            }
-
-            @Override
-            public void giveBack(long bytes) {
-            }
-        };
-
-        /** True when {@code bytes} more may be held. */
-        boolean take(long bytes);
-
-        void giveBack(long bytes);
-
+    /** Where the bytes a buffer grows beyond {@link #BULK} come from, and whether it may keep them. */
+    interface Allowance extends ByteAllowance {
         /** False when the owner's memory is wanted elsewhere: a grown buffer then goes back to {@link #BULK}. */
         default boolean mayKeep() {
             return true;
@@ -104,7 +89,7 @@ final class ReadBuffer {
             return length;
         }
         int grown = length * 4;
-        if (!allowance.take(grown - length)) {
+        if (!allowance.reserve(grown - length)) {
             return length;
         }
         taken += grown - length;
@@ -139,7 +124,7 @@ final class ReadBuffer {
 
     private void giveBack() {
         if (taken > 0) {
-            allowance.giveBack(taken);
+            allowance.release(taken);
             taken = 0;
         }
     }

@@ -594,12 +594,12 @@ final class TcpConnection {
     ReadBuffer.Allowance readBufferAllowance() {
         return new ReadBuffer.Allowance() {
             @Override
-            public boolean take(long bytes) {
+            public boolean reserve(long bytes) {
                 return budget.tryReserveReadBuffer(bytes);
             }
 
             @Override
-            public void giveBack(long bytes) {
+            public void release(long bytes) {
                 budget.releaseReadBuffer(bytes);
             }
 

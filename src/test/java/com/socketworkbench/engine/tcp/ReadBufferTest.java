@@ -49,9 +49,7 @@ class ReadBufferTest {
     void withoutAllowanceTheBufferStaysAtTheBulkSize() {
         Counted allowance = new Counted(ReadBuffer.BULK); // less than the step to 1 MiB needs
         ReadBuffer buffer = new ReadBuffer(allowance);
-        buffer.filled(ReadBuffer.SMALL);
-        buffer.filled(ReadBuffer.LARGE);
-        buffer.filled(ReadBuffer.BULK);
+        fillToBulk(buffer);
         assertEquals(ReadBuffer.BULK, buffer.array().length);
         assertEquals(0, allowance.held());
         buffer.close();
@@ -62,9 +60,7 @@ class ReadBufferTest {
     void closingGivesBackWhatTheBufferHeld() {
         Counted allowance = new Counted(Long.MAX_VALUE);
         ReadBuffer buffer = new ReadBuffer(allowance);
-        buffer.filled(ReadBuffer.SMALL);
-        buffer.filled(ReadBuffer.LARGE);
-        buffer.filled(ReadBuffer.BULK);
+        fillToBulk(buffer);
         assertTrue(allowance.held() > 0);
         buffer.close();
         assertEquals(0, allowance.held());
@@ -76,9 +72,7 @@ class ReadBufferTest {
     void aGrownBufferShrinksBackWhenItsOwnerWantsTheMemory() {
         Counted allowance = new Counted(Long.MAX_VALUE);
         ReadBuffer buffer = new ReadBuffer(allowance);
-        buffer.filled(ReadBuffer.SMALL);
-        buffer.filled(ReadBuffer.LARGE);
-        buffer.filled(ReadBuffer.BULK);
+        fillToBulk(buffer);
         buffer.filled(ReadBuffer.BULK * 4);
         assertEquals(ReadBuffer.MAX, buffer.array().length);
 
@@ -126,6 +120,13 @@ class ReadBufferTest {
         assertTrue(buffer.isLarge());
     }
 
+    /** Three full reads: small, large, bulk, and whatever the last of them grew it to. */
+    private static void fillToBulk(ReadBuffer buffer) {
+        buffer.filled(ReadBuffer.SMALL);
+        buffer.filled(ReadBuffer.LARGE);
+        buffer.filled(ReadBuffer.BULK);
+    }
+
     /** An allowance with a limit that counts what is held, and grants nothing while the memory is wanted. */
     private static final class Counted implements ReadBuffer.Allowance {
         private final long limit;
@@ -137,7 +138,7 @@ class ReadBufferTest {
         }
 
         @Override
-        public boolean take(long bytes) {
+        public boolean reserve(long bytes) {
             if (!welcome || held.get() + bytes > limit) {
                 return false;
             }
@@ -146,7 +147,7 @@ class ReadBufferTest {
         }
 
         @Override
-        public void giveBack(long bytes) {
+        public void release(long bytes) {
             held.addAndGet(-bytes);
         }
 
