@@ -20,9 +20,11 @@ import com.socketworkbench.ui.websocket.WebSocketTab;
 
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
+import javafx.scene.text.Text;
 import javafx.stage.Window;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -97,6 +99,30 @@ class WebSocketTabTest {
             assertTrue(driver.disabled("#wsCaFile"), "insecure trusts anything: the CA file means nothing then");
             assertTrue(driver.disabled("#wsCaFileChoose"));
         }
+    }
+
+    @Test
+    void aStaleCaFileCountsOnlyForWssAndItsPathIsNeverCutInTheMessage(@TempDir Path folder) throws Exception {
+        launch();
+        Path gone = folder.resolve("company-root-ca.pem");
+        driver.setText("#wsUrl", "ws://127.0.0.1:1/");
+        driver.setText("#wsCaFile", gone.toString());
+        WaitForAsyncUtils.waitForFxEvents();
+        Label message = driver.node("#wsCaFileMessage");
+        assertFalse(fx(message::isVisible), "ws:// reads no certificate: no message");
+
+        driver.setText("#wsUrl", "wss://127.0.0.1:1/");
+        driver.waitUntil(() -> fx(message::isVisible));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("No such file: " + gone, fx(message::getText));
+        double path = fx(() -> {
+            Text measure = new Text(gone.toString());
+            measure.setFont(message.getFont());
+            return measure.getLayoutBounds().getWidth() + message.snappedLeftInset() + message.snappedRightInset();
+        });
+        // It used to float in a narrow gap under the field, three lines that cut the path in three.
+        assertTrue(fx(message::getWidth) >= path - 1, "the path stays on one line: " + fx(message::getWidth)
+                + " wide for a path of " + path);
     }
 
     @Test

@@ -31,6 +31,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * Shows a field's inline message without moving anything: the label leaves the row the view put it in and floats,
@@ -50,6 +51,9 @@ final class FloatingMessage {
     private static final double GAP = 2;
     /** The message keeps this far from the layer's edges, so no part of it is cut. */
     private static final double EDGE = 4;
+    /** Where a line may break: blanks, and beside every CJK character or punctuation mark. */
+    private static final Pattern WORD_BREAKS = Pattern.compile("[\\s\\p{IsHan}\\p{IsHiragana}\\p{IsKatakana}"
+            + "\\p{IsHangul}\\p{InCJKSymbolsAndPunctuation}\\p{InHalfwidthAndFullwidthForms}]+");
 
     private final Control field;
     private final Label message;
@@ -155,11 +159,13 @@ final class FloatingMessage {
         List<Bounds> controls = new ArrayList<>();
         collectControls(layer, controls);
         double full = Math.min(Math.ceil(message.prefWidth(-1)), area.getWidth());
+        double word = longestWordWidth();
         Bounds spot = null;
         for (Band band : bands(at, controls)) {
             for (int lines = 1; lines <= 3 && spot == null; lines++) {
                 double width = Math.min(full, Math.ceil(full / lines) + (lines > 1 ? 24 : 0));
-                if (lines > 1 && width >= full) {
+                // Shorter lines only where no word (a file path, a host name) would be cut in two.
+                if (lines > 1 && (width >= full || width < word)) {
                     break;
                 }
                 double height = Math.ceil(message.prefHeight(width));
@@ -193,6 +199,21 @@ final class FloatingMessage {
                 || message.getWidth() != spot.getWidth() || message.getHeight() != spot.getHeight()) {
             message.resizeRelocate(spot.getMinX(), spot.getMinY(), spot.getWidth(), spot.getHeight());
         }
+    }
+
+    /**
+     * The width of the message's longest word with the chip's padding: no line may be narrower. Chinese and Japanese
+     * text breaks between any two of its characters, so only the Latin runs in it (a path, a number) count as words.
+     */
+    private double longestWordWidth() {
+        Text measure = new Text();
+        measure.setFont(message.getFont());
+        double widest = 0;
+        for (String each : WORD_BREAKS.split(message.getText())) {
+            measure.setText(each);
+            widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+        }
+        return Math.ceil(widest + message.snappedLeftInset() + message.snappedRightInset());
     }
 
     private void backToRow() {
