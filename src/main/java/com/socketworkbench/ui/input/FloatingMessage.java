@@ -36,11 +36,11 @@ import java.util.regex.Pattern;
 /**
  * Shows a field's inline message without moving anything: the label leaves the row the view put it in and floats,
  * unmanaged and mouse-transparent, in a layer above the form (the tab's root, or the content of the scroll pane the
- * field is in), placed after every layout pass where it covers no control: under the field if the space there is
- * free (wrapped onto two or three shorter lines if need be), else beside it, else above it, else in the next free
- * stretch further down. The row it left takes no room for it ({@link #isFloating}). Where the layer has no free
- * place at all (a dense form), and without a layer (a field outside any tab), the message is shown in its row and
- * takes room there as before. FX thread only.
+ * field is in), placed after every layout pass where it covers no control: under the field if the space there is free
+ * (wrapped onto two or three shorter lines if need be, never narrower than its longest word), else beside it, else
+ * above it, else in the next free stretch further down. The row it left takes no room for it ({@link #isFloating}).
+ * Where the layer has no free place at all (a dense form), and without a layer (a field outside any tab), the message
+ * is shown in its row and takes room there as before. FX thread only.
  */
 final class FloatingMessage {
     /** The style of a floating message: a chip with the surface colour, readable over any bar. */
