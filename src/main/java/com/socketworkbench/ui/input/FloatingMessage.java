@@ -25,6 +25,7 @@ import javafx.scene.control.TitledPane;
 import javafx.scene.control.TreeTableView;
 import javafx.scene.control.TreeView;
 import javafx.scene.layout.Pane;
+import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,11 @@ final class FloatingMessage {
     private int homeIndex;
     /** Back in its row for as long as it stays shown, because the layer had no free place for it. */
     private boolean inRow;
+    /** The text and font {@link #measuredWordWidth} was measured for. */
+    private String measuredText;
+    private Font measuredFont;
+    /** The width of the longest word of {@link #measuredText}, without the chip's padding. */
+    private double measuredWordWidth;
 
     private FloatingMessage(Control field, Label message) {
         this.field = field;
@@ -206,14 +212,20 @@ final class FloatingMessage {
      * text breaks between any two of its characters, so only the Latin runs in it (a path, a number) count as words.
      */
     private double longestWordWidth() {
-        Text measure = new Text();
-        measure.setFont(message.getFont());
-        double widest = 0;
-        for (String each : WORD_BREAKS.split(message.getText())) {
-            measure.setText(each);
-            widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+        // place() runs after every layout pass while the message shows: measure only when its text or font changed.
+        if (!message.getText().equals(measuredText) || !message.getFont().equals(measuredFont)) {
+            Text measure = new Text();
+            measure.setFont(message.getFont());
+            double widest = 0;
+            for (String each : WORD_BREAKS.split(message.getText())) {
+                measure.setText(each);
+                widest = Math.max(widest, measure.getLayoutBounds().getWidth());
+            }
+            measuredText = message.getText();
+            measuredFont = message.getFont();
+            measuredWordWidth = widest;
         }
-        return Math.ceil(widest + message.snappedLeftInset() + message.snappedRightInset());
+        return Math.ceil(measuredWordWidth + message.snappedLeftInset() + message.snappedRightInset());
     }
 
     private void backToRow() {
