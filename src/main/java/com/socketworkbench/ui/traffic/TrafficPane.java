@@ -17,6 +17,12 @@ import java.nio.charset.Charset;
  * usually inside a {@link TabNotifier}.
  */
 public final class TrafficPane {
+    /** Rows the timeline keeps in view when the window is short. */
+    static final int ROWS_KEPT = 3;
+    /** The timeline's bars above its rows: the rate line, the search bar and the column header. */
+    private static final double TIMELINE_BARS = 104;
+    /** The inspector's own bar (size, charset, copy), which stays in view below the divider. */
+    private static final double INSPECTOR_BAR = 44;
     private final TimelineView timeline;
     private final PayloadInspector inspector;
     private final SplitPane split;
@@ -42,6 +48,25 @@ public final class TrafficPane {
             if (half instanceof Region region) {
                 region.setMinHeight(0);
             }
+        }
+        subscriptions.subscribe(split.heightProperty(), height -> keepRowsInView(height.doubleValue()));
+    }
+
+    /**
+     * At its usual share (0.58) the timeline kept less than one row at 1024x640, and Follow's newest row was cut in
+     * half. When the area is that short the divider moves down until {@link #ROWS_KEPT} rows show under the
+     * timeline's bars, as far as the inspector keeps its own bar. A divider the user moved stays until the area's
+     * height changes.
+     */
+    private void keepRowsInView(double height) {
+        if (height <= 0) {
+            return;
+        }
+        double wanted = (TIMELINE_BARS + ROWS_KEPT * TimelineView.ROW_HEIGHT) / height;
+        double ceiling = 1 - INSPECTOR_BAR / height;
+        double position = split.getDividerPositions()[0];
+        if (position < wanted) {
+            split.setDividerPositions(Math.max(position, Math.min(wanted, ceiling)));
         }
     }
 
