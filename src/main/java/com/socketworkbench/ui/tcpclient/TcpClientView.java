@@ -88,6 +88,7 @@ public final class TcpClientView implements TabView {
         tls = new TlsClientPanel(model.tls(), model.host().textProperty(),
                 model.stateProperty().isNotEqualTo(ClientState.DISCONNECTED), subscriptions);
         traffic = new TrafficPane(model.traffic(), TEXT.get("traffic.placeholder"), subscriptions);
+        traffic.keepRowsInViewWhenShort(subscriptions);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
         rules = new RulesPanel(model.rules(), model.sendEditor().charsetProperty()::get, subscriptions);
         traffic.followSendCharset(sendEditor.charsetProperty(), subscriptions);

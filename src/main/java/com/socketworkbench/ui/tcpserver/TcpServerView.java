@@ -101,6 +101,7 @@ public final class TcpServerView implements TabView {
         tls = new TlsServerPanel(model.tls(), model.stateProperty().isNotEqualTo(ListenerState.STOPPED),
                 subscriptions);
         traffic = new TrafficPane(model.traffic(), TEXT.get("traffic.placeholder"), subscriptions);
+        traffic.keepRowsInViewWhenShort(subscriptions);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);
         rules = new RulesPanel(model.rules(), model.sendEditor().charsetProperty()::get, subscriptions);
         traffic.followSendCharset(sendEditor.charsetProperty(), subscriptions);

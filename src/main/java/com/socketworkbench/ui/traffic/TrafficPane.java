@@ -49,6 +49,14 @@ public final class TrafficPane {
                 region.setMinHeight(0);
             }
         }
+    }
+
+    /**
+     * For a socket tab, whose traffic area is all there is to see of its traffic: see {@link #keepRowsInView}. Not
+     * for tabs whose traffic area is one part among several that must all stay whole (the scenario tab's, clipped
+     * at 1024x640 below its script and steps).
+     */
+    public void keepRowsInViewWhenShort(Subscriptions subscriptions) {
         subscriptions.subscribe(split.heightProperty(), height -> keepRowsInView(height.doubleValue()));
     }
 

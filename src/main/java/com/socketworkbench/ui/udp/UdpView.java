@@ -85,6 +85,7 @@ public final class UdpView implements TabView {
         Tips.install(targetPort.field(), TEXT.get("target.port.tooltip"));
         traffic = new TrafficPane(model.traffic(),
                 TEXT.get("traffic.placeholder"), subscriptions);
+        traffic.keepRowsInViewWhenShort(subscriptions);
         timeline = traffic.timeline();
         timeline.setEmptyPayloadText(EventText.EMPTY_DATAGRAM);
         sendEditor = new SendEditor(model.sendEditor(), subscriptions);

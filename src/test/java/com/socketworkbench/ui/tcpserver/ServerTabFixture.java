@@ -1,6 +1,8 @@
 package com.socketworkbench.ui.tcpserver;
 
 import com.socketworkbench.app.AppDriver;
+import com.socketworkbench.ui.tab.AppPreferences;
+import com.socketworkbench.ui.tab.InMemoryPreferences;
 import com.socketworkbench.ui.traffic.TimelineRow;
 import javafx.scene.control.TableView;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -22,7 +24,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 final class ServerTabFixture implements BeforeEachCallback, AfterEachCallback {
     private static final Pattern LISTENING = Pattern.compile("Listening on 127\\.0\\.0\\.1:(\\d+)");
 
-    private final AppDriver driver = new AppDriver();
+    private final AppDriver driver;
+
+    ServerTabFixture() {
+        driver = new AppDriver();
+    }
+
+    /** The window opens at this size, as a user's remembered one (resizing the test stage would outlive the test). */
+    ServerTabFixture(int width, int height) {
+        AppPreferences preferences = InMemoryPreferences.fresh();
+        preferences.child("window").putDouble("width", width);
+        preferences.child("window").putDouble("height", height);
+        driver = new AppDriver(preferences);
+    }
 
     @Override
     public void beforeEach(ExtensionContext context) throws Exception {

@@ -40,8 +40,13 @@ class TimelineFollowTest {
     private static final int MESSAGES = 30;
 
     @RegisterExtension
-    final ServerTabFixture tab = new ServerTabFixture();
+    final ServerTabFixture tab = newFixture();
     private final AppDriver driver = tab.driver();
+
+    /** The app as the test sees it: the default window (1280x800). */
+    ServerTabFixture newFixture() {
+        return new ServerTabFixture();
+    }
 
     /** Frames in which the table had rows: how many, and what was wrong with the newest one (FX thread). */
     private final List<String> problems = new ArrayList<>();
